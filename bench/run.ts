@@ -1,0 +1,33 @@
+// Benchmarks: each prints its figures and the ratio to the reference it names. Later issues add
+// their own (crawling, extraction, linking, outreach) to BENCHES. `npm run bench -- NAME` runs one.
+import { extractBench } from '../src/extract/extract.bench.js';
+import { crawlBench } from './crawl.bench.js';
+import { extractBoardBench } from './extract-board.bench.js';
+import { platformBench } from './platform.bench.js';
+
+export interface BenchResult {
+  name: string;
+  lines: string[];
+}
+
+const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  platform: platformBench,
+  crawl: crawlBench,
+  extract: extractBench,
+  'extract-board': extractBoardBench,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`No benchmark "${name}". Known: ${Object.keys(BENCHES).join(', ')}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const started = Date.now();
+  const result = await bench();
+  console.log(`\n== ${result.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  for (const line of result.lines) console.log(`  ${line}`);
+}

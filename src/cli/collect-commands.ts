@@ -1,0 +1,198 @@
+// `ariadne sources …`, `ariadne crawl NAME` and `ariadne captures …`: the collect context on the
+// command line. A crawl started here runs in this process and prints its summary at the end.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { exportAdWarc, verifyCaptures } from '../collect/captures.js';
+import { IMPORT_COLUMNS, importCsv, importJsonLines, importWarc } from '../collect/importers.js';
+import { executeCrawl, requestCrawl, type CrawlSummary } from '../collect/crawl-service.js';
+import {
+  exportSourceDefinition,
+  findSourceByName,
+  listSources,
+  parseSourcesFile,
+  saveSource,
+} from '../collect/sources.js';
+import { extractAdVersion } from '../extract/db/store.js';
+import { CLI_ACTOR } from '../platform/actor.js';
+import { createBlobStore } from '../platform/blobs/index.js';
+import { AppError } from '../platform/errors.js';
+import { createLogger } from '../platform/logger.js';
+import { createProgress } from './progress.js';
+import type { WithDatabase } from './with-database.js';
+
+const out = (line: string) => process.stdout.write(line + '\n');
+
+export function formatCrawlSummary(s: CrawlSummary): string[] {
+  const errors = Object.entries(s.errorsByKind)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+  const lines = [
+    `Crawl of ${s.source} ${s.status} (run ${s.runId})`,
+    `  pages fetched: ${s.pagesFetched}`,
+    `  ads found: ${s.adsFound} — new ${s.adsNew}, changed ${s.adsChanged}, unchanged ${s.adsUnchanged}, gone ${s.adsGone}`,
+    `  parse errors: ${s.parseErrors}`,
+    `  errors by kind: ${errors || 'none'}`,
+    `  source health: ${s.health.status}${s.health.reasons.length ? ` (${s.health.reasons.join('; ')})` : ''}`,
+  ];
+  for (const d of s.health.fieldDrops) {
+    lines.push(
+      `    field ${d.field}: ${Math.round(d.before * 100)}% → ${Math.round(d.now * 100)}%${d.sampleUrls.length ? `, e.g. ${d.sampleUrls.slice(0, 3).join(' ')}` : ''}`,
+    );
+  }
+  if (s.message) lines.push(`  note: ${s.message}`);
+  return lines;
+}
+
+export function registerCollectCommands(program: Command, withDatabase: WithDatabase): void {
+  const sources = program.command('sources').description('Sources to collect from');
+  sources
+    .command('list')
+    .description('List sources with their health')
+    .action(() =>
+      withDatabase(async ({ database }) => {
+        for (const s of await listSources(database.db)) {
+          out(
+            `${s.name.padEnd(28)} ${s.enabled ? 'enabled ' : 'disabled'} health ${s.health.padEnd(8)} ${s.definition.startUrls[0] ?? ''}`,
+          );
+        }
+      }),
+    );
+  sources
+    .command('import <file>')
+    .description('Create or update sources from a JSON file (one definition or an array)')
+    .action((file: string) =>
+      withDatabase(async ({ database }) => {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (err) {
+          throw new AppError('not_found', `Cannot read ${file}: ${(err as Error).message}`);
+        }
+        for (const def of parseSourcesFile(text)) {
+          const { created } = await saveSource(database.db, CLI_ACTOR, def);
+          out(`${created ? 'Created' : 'Updated'} source ${def.name}.`);
+        }
+      }),
+    );
+  sources
+    .command('export <name>')
+    .description('Print a source definition as JSON')
+    .option('-o, --out <file>', 'write to a file instead')
+    .action((name: string, opts: { out?: string }) =>
+      withDatabase(async ({ database }) => {
+        const source = await findSourceByName(database.db, name);
+        if (!source) throw new AppError('not_found', `No source named "${name}".`);
+        const json = exportSourceDefinition(source);
+        if (opts.out) writeFileSync(opts.out, json);
+        else process.stdout.write(json);
+      }),
+    );
+
+  program
+    .command('crawl <name>')
+    .description('Crawl a source now, in this process, and print a summary')
+    .action((name: string) =>
+      withDatabase(async ({ database, config }) => {
+        const source = await findSourceByName(database.db, name);
+        if (!source)
+          throw new AppError('not_found', `No source named "${name}". See: ariadne sources list`);
+        const run = await requestCrawl(database.db, CLI_ACTOR, source.id, 'cli');
+        const progress = createProgress();
+        const summary = await executeCrawl(
+          {
+            db: database.db,
+            blobs: createBlobStore(config.blobs),
+            log: createLogger({ ...config, logLevel: 'warn' }, 'crawl'),
+            // No worker runs in this process: extract each new or changed ad right away.
+            onAdVersion: async (id) => {
+              await extractAdVersion(database.db, config, id);
+            },
+          },
+          run.id,
+          (s) => progress.update(`${s.pagesFetched} pages, ${s.adsFound} ads…`),
+        );
+        progress.done();
+        for (const line of formatCrawlSummary(summary)) out(line);
+      }),
+    );
+
+  program
+    .command('import <file>')
+    .description(
+      `Import ads from JSON lines, CSV or WARC into a source. JSONL/CSV columns: ${IMPORT_COLUMNS.join(', ')} (url and body required)`,
+    )
+    .requiredOption(
+      '--source <name>',
+      'the source the ads belong to (its field rules read WARC pages)',
+    )
+    .option('--format <format>', 'jsonl, csv or warc (default: from the file name)')
+    .action((file: string, opts: { source: string; format?: string }) =>
+      withDatabase(async ({ database, config }) => {
+        const source = await findSourceByName(database.db, opts.source);
+        if (!source) throw new AppError('not_found', `No source named "${opts.source}".`);
+        const format =
+          opts.format ??
+          (/\.warc(\.gz)?$/i.test(file) ? 'warc' : /\.csv$/i.test(file) ? 'csv' : 'jsonl');
+        let data: Buffer;
+        try {
+          data = readFileSync(file);
+        } catch (err) {
+          throw new AppError('not_found', `Cannot read ${file}: ${(err as Error).message}`);
+        }
+        const report =
+          format === 'warc'
+            ? await importWarc(database.db, createBlobStore(config.blobs), CLI_ACTOR, source, data)
+            : format === 'csv'
+              ? await importCsv(database.db, CLI_ACTOR, source, data.toString('utf8'))
+              : format === 'jsonl'
+                ? await importJsonLines(database.db, CLI_ACTOR, source, data.toString('utf8'))
+                : (() => {
+                    throw new AppError(
+                      'validation_failed',
+                      `Unknown format "${format}": use jsonl, csv or warc.`,
+                    );
+                  })();
+        for (const e of report.errors) out(`line ${e.line}: ${e.message}`);
+        out(
+          `${report.rows} rows read: ${report.imported.new} new, ${report.imported.changed} changed, ${report.imported.unchanged} unchanged ads; ${report.errors.length} rejected.`,
+        );
+        if (report.errors.length) process.exitCode = 4;
+      }),
+    );
+
+  const capturesCmd = program.command('captures').description('Captured pages (WARC evidence)');
+  capturesCmd
+    .command('export')
+    .description('Write every capture of an ad into one .warc.gz')
+    .requiredOption('--ad <id>', 'ad id')
+    .option('-o, --out <file>', 'output file (default: ariadne-ad-<id>.warc.gz)')
+    .action((opts: { ad: string; out?: string }) =>
+      withDatabase(async ({ database, config }) => {
+        const { data, filename, captures } = await exportAdWarc(
+          database.db,
+          createBlobStore(config.blobs),
+          CLI_ACTOR,
+          opts.ad,
+        );
+        const target = opts.out ?? filename;
+        writeFileSync(target, data);
+        out(`Wrote ${captures} capture(s) to ${target}.`);
+      }),
+    );
+  capturesCmd
+    .command('verify')
+    .description('Recompute the digests of every stored capture and report mismatches')
+    .action(() =>
+      withDatabase(async ({ database, config }) => {
+        const progress = createProgress();
+        const result = await verifyCaptures(database.db, createBlobStore(config.blobs), (n) =>
+          progress.update(`checked ${n} captures…`),
+        );
+        progress.done();
+        for (const p of result.problems) out(`MISMATCH ${p.captureId} ${p.url}: ${p.problem}`);
+        out(`${result.checked} captures checked, ${result.problems.length} problem(s).`);
+        if (result.problems.length) process.exitCode = 3;
+      }),
+    );
+}

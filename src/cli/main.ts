@@ -1,0 +1,247 @@
+// The `ariadne` command line. Every command validates the configuration first and exits non-zero
+// with a plain message on any error; stack traces only with DEBUG=1. In embedded mode a command
+// borrows the running server's database over its socket, or opens it itself when none runs.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { CLI_ACTOR } from '../platform/actor.js';
+import { verifyAuditChain } from '../platform/audit/audit-log.js';
+import { ROLES } from '../platform/auth/schema.js';
+import { createUser, listPartnerOrgs, listUsers } from '../platform/auth/users.js';
+import { addEmbeddedFieldKey, ConfigError, loadConfig, type Config } from '../platform/config.js';
+import { AppError } from '../platform/errors.js';
+import { rotateFieldKeys } from '../platform/key-rotation.js';
+import { createLogger } from '../platform/logger.js';
+import { startRoles, type Roles } from '../platform/runtime.js';
+import { registerCollectCommands } from './collect-commands.js';
+import { registerExtractCommands } from './extract-commands.js';
+import { createProgress } from './progress.js';
+import { withDatabase } from './with-database.js';
+
+const out = (line: string) => process.stdout.write(line + '\n');
+
+function config(): Config {
+  return loadConfig(process.env);
+}
+
+async function runRoles(roles: Roles): Promise<void> {
+  const cfg = config();
+  const log = createLogger(cfg);
+  const running = await startRoles(cfg, roles, log);
+  const what = [roles.http && 'HTTP', roles.worker && 'workers', roles.scheduler && 'scheduler']
+    .filter(Boolean)
+    .join(', ');
+  if (running.url) {
+    const shown =
+      cfg.port === 3000 && (cfg.host === '127.0.0.1' || cfg.host === '0.0.0.0')
+        ? 'http://localhost:3000'
+        : running.url;
+    out(`Ariadne is running (${what}, ${cfg.mode} mode). Console: ${shown}`);
+  } else {
+    out(`Ariadne is running (${what}, ${cfg.mode} mode).`);
+  }
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    signals++;
+    if (signals > 1) process.exit(130);
+    log.info({ signal }, 'shutting down');
+    running
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+export function buildCli(): Command {
+  const program = new Command('ariadne')
+    .description('Ariadne: online outreach against human trafficking and exploitation')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (str, write) => write(str) });
+
+  program
+    .command('start')
+    .description(
+      'Run everything in one process: HTTP server, workers and scheduler (embedded mode by default)',
+    )
+    .action(() => runRoles({ http: true, worker: true, scheduler: true }));
+  program
+    .command('serve')
+    .description('Run the HTTP server only (stateless; run several behind a load balancer)')
+    .option('--with-scheduler', 'also run the cron scheduler in this process')
+    .action((opts: { withScheduler?: boolean }) =>
+      runRoles({ http: true, worker: false, scheduler: Boolean(opts.withScheduler) }),
+    );
+  program
+    .command('worker')
+    .description('Run job workers only (run as many as the load needs, on any machine)')
+    .option('--with-scheduler', 'also run the cron scheduler in this process')
+    .action((opts: { withScheduler?: boolean }) =>
+      runRoles({ http: false, worker: true, scheduler: Boolean(opts.withScheduler) }),
+    );
+
+  program
+    .command('migrate')
+    .description('Apply database migrations and exit')
+    .action(() =>
+      withDatabase(async () => {
+        out('Database is up to date.');
+      }),
+    );
+
+  program
+    .command('config')
+    .description('Check the configuration and print it with secrets hidden')
+    .action(() => {
+      const cfg = config();
+      out(`mode: ${cfg.mode}`);
+      out(`data dir: ${cfg.dataDir}`);
+      out(`database: ${cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`);
+      out(`blobs: ${cfg.blobs.kind === 'fs' ? cfg.blobs.dir : `s3://${cfg.blobs.bucket}`}`);
+      out(`http: ${cfg.host}:${cfg.port} (public URL ${cfg.publicUrl})`);
+      out(`field keys: ${cfg.secrets.fieldKeys.map((k) => k.id).join(', ')} (first encrypts)`);
+      out('Configuration is valid.');
+    });
+
+  const users = program.command('users').description('Manage operator accounts');
+  users
+    .command('create')
+    .description(
+      'Create a user and print a one-time password (the user sets a new one and enrols 2FA at first sign-in)',
+    )
+    .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
+    .addOption(new Option('--role <role>', 'role').choices([...ROLES]).makeOptionMandatory())
+    .option('--name <name>', 'display name (defaults to the part before @)')
+    .option('--partner-org <name>', 'partner organisation (required for role partner)')
+    .action(
+      (opts: { email: string; role: (typeof ROLES)[number]; name?: string; partnerOrg?: string }) =>
+        withDatabase(async ({ database }) => {
+          let partnerOrgId: string | null = null;
+          if (opts.partnerOrg) {
+            const org = (await listPartnerOrgs(database.db)).find(
+              (o) => o.name.toLowerCase() === opts.partnerOrg!.toLowerCase(),
+            );
+            if (!org)
+              throw new AppError(
+                'not_found',
+                `No partner organisation named "${opts.partnerOrg}". Create it in the console first.`,
+              );
+            partnerOrgId = org.id;
+          }
+          const { user, oneTimePassword } = await createUser(database.db, CLI_ACTOR, {
+            email: opts.email,
+            displayName: opts.name ?? opts.email.split('@')[0] ?? opts.email,
+            role: opts.role,
+            partnerOrgId,
+          });
+          out(`Created ${user.role} ${user.email}.`);
+          out(`One-time password: ${oneTimePassword}`);
+          out(
+            'Give it to the user over a safe channel; it works once, then a new password and two-factor sign-in are set up.',
+          );
+        }),
+    );
+  users
+    .command('list')
+    .description('List users')
+    .option('--json', 'print JSON lines')
+    .action((opts: { json?: boolean }) =>
+      withDatabase(async ({ database }) => {
+        for (const u of await listUsers(database.db)) {
+          if (opts.json) out(JSON.stringify(u));
+          else
+            out(
+              `${u.email.padEnd(32)} ${u.role.padEnd(16)} ${u.totpEnrolled ? '2FA' : 'no 2FA'}${u.disabled ? ' disabled' : ''}${u.lockedUntil ? ' locked' : ''}`,
+            );
+        }
+      }),
+    );
+
+  const audit = program.command('audit').description('The hash-chained audit log');
+  audit
+    .command('verify')
+    .description('Recompute the hash chain and report the first broken link, if any')
+    .action(() =>
+      withDatabase(async ({ database }) => {
+        const progress = createProgress();
+        const result = await verifyAuditChain(database.db, (n) =>
+          progress.update(`checked ${n} entries…`),
+        );
+        progress.done();
+        if (result.ok) {
+          out(`Audit log intact: ${result.rows} entries verified.`);
+        } else {
+          out(
+            `Audit log BROKEN at entry ${result.brokenAt}: ${result.reason}. ${result.rows} entries before it verified.`,
+          );
+          process.exitCode = 3;
+        }
+      }),
+    );
+
+  const keys = program.command('keys').description('Field encryption keys');
+  keys
+    .command('rotate')
+    .description(
+      'Re-encrypt personal data under the active key. Embedded mode: first generates a new key. Production: put the new key first in FIELD_ENCRYPTION_KEYS on every process, restart them, then run this.',
+    )
+    .action(async () => {
+      let cfg = config();
+      if (cfg.mode === 'embedded') {
+        const id = addEmbeddedFieldKey(cfg.dataDir);
+        out(`New field key ${id} generated in ${cfg.dataDir}/secrets.json.`);
+        // A running server reloads the keys file within two seconds; wait so it writes with the new key before we re-encrypt.
+        await sleep(2500);
+        cfg = config();
+      }
+      await withDatabase(async ({ database }) => {
+        const progress = createProgress();
+        const result = await rotateFieldKeys(
+          database.db,
+          cfg.secrets.fieldKeys,
+          CLI_ACTOR,
+          undefined,
+          (n) => progress.update(`re-encrypted ${n} values…`),
+        );
+        progress.done();
+        out(`Re-encrypted ${result.reencrypted} values under key ${result.activeKeyId}.`);
+        if (cfg.mode === 'production')
+          out('Older keys can now be removed from FIELD_ENCRYPTION_KEYS.');
+      });
+    });
+
+  registerCollectCommands(program, withDatabase);
+  registerExtractCommands(program, withDatabase);
+  return program;
+}
+
+function report(err: unknown): number {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\nSee the configuration reference in README.md.\n`);
+    return 2;
+  }
+  if (err instanceof AppError) {
+    process.stderr.write(`Error: ${err.message}\n`);
+    return 1;
+  }
+  if (err instanceof z.ZodError) {
+    process.stderr.write(
+      `Error: ${err.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}\n`,
+    );
+    return 1;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`Error: ${message}\n`);
+  if (process.env.DEBUG && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n`);
+  return 1;
+}
+
+buildCli()
+  .parseAsync(process.argv)
+  .catch((err: unknown) => {
+    process.exitCode = report(err);
+  });

@@ -1,0 +1,501 @@
+// The crawl of one source. Crawlee runs the queue (concurrency, retries, request limits); HTTP
+// sources are fetched by our own fetcher so the exact bytes become evidence, and parsed with
+// Cheerio; browser sources run in Crawlee's PlaywrightCrawler on Debian's Chromium. Politeness
+// (per-host concurrency, delay, Retry-After, robots.txt, circuit breaker) is enforced for both.
+// Storage is not done here: the caller passes hooks, so this module has no SQL in it.
+import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  BasicCrawler,
+  Configuration,
+  log as crawleeLog,
+  LogLevel,
+  PlaywrightCrawler,
+  RequestQueue,
+} from 'crawlee';
+import type { Logger } from 'pino';
+import { contentTypeOf, fetchPage, FetchFailure, type FetchedResponse } from './fetch-page.js';
+import { fingerprintImage, type ImageFingerprint } from './image-hash.js';
+import { decodePage, findLinks, loadPage, parseAdPage, type ParsedAd } from './parse-page.js';
+import { CircuitOpenError, HostGate } from './politeness.js';
+import type { FetchErrorKind } from './schema.js';
+import type { SourceDefinition } from './source-definition.js';
+
+export interface CrawlError {
+  url: string;
+  kind: FetchErrorKind;
+  status?: number | undefined;
+  message: string;
+}
+
+export interface FoundAd {
+  url: string;
+  parsed: ParsedAd;
+  pageCaptureId: string;
+  fetchedAt: Date;
+  images: (ImageFingerprint & { url: string; captureId?: string })[];
+}
+
+export type AdOutcome = 'new' | 'changed' | 'unchanged';
+
+export interface CrawlHooks {
+  /** Stores a response as evidence; returns the capture id. */
+  capture(res: FetchedResponse, kind: 'page' | 'image'): Promise<string>;
+  ad(found: FoundAd): Promise<AdOutcome>;
+  error(err: CrawlError): Promise<void>;
+  /** False when the ad page was checked recently enough (recrawl interval): skip fetching it. */
+  shouldFetchAd?(url: string): Promise<boolean>;
+  /** Called for an ad URL that was skipped as fresh, so its last-seen time moves on. */
+  seenWithoutFetch?(url: string): Promise<void>;
+  progress?(stats: CrawlStats): void;
+}
+
+export interface CrawlStats {
+  pagesFetched: number;
+  /** Ad pages fetched and read (the base for field fill ratios). */
+  adsParsed: number;
+  adsFound: number;
+  adsNew: number;
+  adsChanged: number;
+  adsUnchanged: number;
+  parseErrors: number;
+  errorsByKind: Record<string, number>;
+  fieldFound: Record<string, number>;
+  fieldMisses: Record<string, string[]>;
+  adUrls: Set<string>;
+  /** True when maxPages cut the crawl short: absence of an ad then proves nothing. */
+  truncated: boolean;
+  /** Listing pages that could not be read: absence of an ad then proves nothing either. */
+  listingFailures: number;
+}
+
+export interface CrawlOptions {
+  /** An admin recorded a reason to crawl despite robots.txt. */
+  robotsOverride: boolean;
+  log: Logger;
+  signal?: AbortSignal;
+  chromiumPath?: string;
+}
+
+type PageKind = 'listing' | 'ad';
+interface UserData {
+  kind: PageKind;
+  depth: number;
+}
+
+function emptyStats(): CrawlStats {
+  return {
+    pagesFetched: 0,
+    adsParsed: 0,
+    adsFound: 0,
+    adsNew: 0,
+    adsChanged: 0,
+    adsUnchanged: 0,
+    parseErrors: 0,
+    errorsByKind: {},
+    fieldFound: {},
+    fieldMisses: {},
+    adUrls: new Set(),
+    truncated: false,
+    listingFailures: 0,
+  };
+}
+
+/** Classifies anything thrown while handling a request into the error kinds analysts see. */
+export function classifyError(err: unknown): {
+  kind: FetchErrorKind;
+  status?: number;
+  message: string;
+} {
+  if (err instanceof FetchFailure)
+    return { kind: err.kind, status: err.status, message: err.message };
+  if (err instanceof CircuitOpenError) return { kind: 'circuit_open', message: err.message };
+  const message = err instanceof Error ? err.message : String(err);
+  if (/timed? ?out|timeout/i.test(message)) return { kind: 'timeout', message };
+  if (/net::|ECONN|ENOTFOUND|EAI_AGAIN|socket/i.test(message)) return { kind: 'network', message };
+  return { kind: 'parse', message };
+}
+
+interface Robots {
+  isAllowed(url: string, ua?: string): boolean | undefined;
+  getCrawlDelay(ua?: string): number | undefined;
+}
+// robots-parser is CommonJS with a default-export typing that NodeNext resolution misreads.
+const robotsParser = createRequire(import.meta.url)('robots-parser') as (
+  url: string,
+  text: string,
+) => Robots;
+
+export async function runCrawl(
+  def: SourceDefinition,
+  hooks: CrawlHooks,
+  opts: CrawlOptions,
+): Promise<CrawlStats> {
+  const stats = emptyStats();
+  const gate = new HostGate({
+    maxConcurrencyPerHost: def.politeness.maxConcurrencyPerHost,
+    delayMs: def.politeness.delayMs,
+  });
+  const fetchOpts = {
+    userAgent: def.politeness.userAgent,
+    timeoutMs: def.limits.pageTimeoutMs,
+    maxBytes: def.limits.maxResponseBytes,
+    maxRedirects: def.limits.maxRedirects,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  };
+  const recordError = async (e: CrawlError) => {
+    stats.errorsByKind[e.kind] = (stats.errorsByKind[e.kind] ?? 0) + 1;
+    await hooks.error(e);
+  };
+  const captureAll = async (responses: FetchedResponse[], kind: 'page' | 'image') => {
+    const ids: string[] = [];
+    for (const r of responses) ids.push(await hooks.capture(r, kind));
+    return ids;
+  };
+
+  /** Fetch through the gate, keeping every response received as evidence. */
+  const politeFetch = async (url: string): Promise<{ res: FetchedResponse; captureId: string }> => {
+    const host = new URL(url).host;
+    const release = await gate.acquire(host);
+    try {
+      const { response, hops } = await fetchPage(url, fetchOpts);
+      gate.recordSuccess(host);
+      stats.pagesFetched++;
+      const ids = await captureAll([...hops, response], 'page');
+      return { res: response, captureId: ids[ids.length - 1]! };
+    } catch (err) {
+      if (err instanceof FetchFailure) {
+        stats.pagesFetched += err.hops.length > 0 ? 1 : 0;
+        await captureAll(err.hops, 'page');
+        if (err.kind === 'rate_limited') gate.pause(host, err.retryAfterMs ?? 5_000);
+        if (err.kind === 'http_5xx' || err.kind === 'timeout' || err.kind === 'network')
+          gate.recordFailure(host);
+      }
+      throw err;
+    } finally {
+      release();
+    }
+  };
+
+  // robots.txt, once per host, fetched politely and kept as evidence of what we were allowed.
+  const robots = new Map<string, Robots | null>();
+  const robotsFor = async (url: string): Promise<Robots | null> => {
+    const origin = new URL(url).origin;
+    if (robots.has(origin)) return robots.get(origin)!;
+    let parsed: Robots | null;
+    const robotsUrl = `${origin}/robots.txt`;
+    try {
+      const { res } = await politeFetch(robotsUrl);
+      parsed = robotsParser(robotsUrl, decodePage(res.body, contentTypeOf(res)).html);
+    } catch (err) {
+      if (err instanceof FetchFailure && err.kind === 'http_4xx') {
+        parsed = null; // no robots.txt: everything is allowed (RFC 9309 §2.3.1.3)
+      } else {
+        // Unreachable robots.txt means "assume complete disallow" (RFC 9309 §2.3.1.4).
+        parsed = robotsParser(robotsUrl, 'User-agent: *\nDisallow: /');
+        await recordError({
+          url: robotsUrl,
+          ...classifyError(err),
+          message: `robots.txt unreachable, host treated as disallowed: ${classifyError(err).message}`,
+        });
+      }
+    }
+    if (parsed) {
+      const delay = parsed.getCrawlDelay(def.politeness.userAgent);
+      if (delay) gate.setMinDelay(new URL(url).host, delay * 1000);
+    }
+    robots.set(origin, parsed);
+    return parsed;
+  };
+  const allowedByRobots = async (url: string): Promise<boolean> => {
+    if (!def.politeness.respectRobotsTxt || opts.robotsOverride) return true;
+    const r = await robotsFor(url);
+    return r ? r.isAllowed(url, def.politeness.userAgent) !== false : true;
+  };
+
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  crawleeLog.setLevel(LogLevel.OFF);
+  const queue = await RequestQueue.open(
+    `crawl-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    { config },
+  );
+  const enqueue = async (urls: string[], userData: UserData) => {
+    for (const url of urls) {
+      if (userData.depth > def.limits.maxDepth) continue;
+      if (userData.kind === 'ad' && stats.adUrls.has(url)) continue;
+      if (!(await allowedByRobots(url))) {
+        await recordError({
+          url,
+          kind: 'robots_disallowed',
+          message: 'robots.txt disallows this URL; not fetched',
+        });
+        continue;
+      }
+      if (userData.kind === 'ad') {
+        stats.adUrls.add(url);
+        if (hooks.shouldFetchAd && !(await hooks.shouldFetchAd(url))) {
+          await hooks.seenWithoutFetch?.(url);
+          stats.adsFound++;
+          stats.adsUnchanged++;
+          continue;
+        }
+      }
+      await queue.addRequest({
+        url,
+        uniqueKey: `${userData.kind}:${url}`,
+        userData: { ...userData },
+      });
+    }
+  };
+
+  const handleAdHtml = async (
+    url: string,
+    page: ReturnType<typeof loadPage>,
+    captureId: string,
+    fetchedAt: Date,
+  ) => {
+    const parsed = parseAdPage(page, url, def);
+    stats.adsParsed++;
+    if (parsed.errors.length) stats.parseErrors++;
+    for (const [field] of Object.entries(def.fields).filter(([, r]) => r)) {
+      if (parsed.missing.includes(field as never)) {
+        const misses = (stats.fieldMisses[field] ??= []);
+        if (misses.length < 5) misses.push(url);
+      } else {
+        stats.fieldFound[field] = (stats.fieldFound[field] ?? 0) + 1;
+      }
+    }
+    if (!parsed.fields.body) {
+      await recordError({
+        url,
+        kind: 'parse',
+        message: parsed.errors.join('; ') || 'no ad body found',
+      });
+      return;
+    }
+    const images: FoundAd['images'] = [];
+    if (def.fetchImages) {
+      for (const imageUrl of (parsed.fields.images ?? []).slice(0, 10)) {
+        try {
+          if (!(await allowedByRobots(imageUrl))) continue;
+          const host = new URL(imageUrl).host;
+          const release = await gate.acquire(host);
+          try {
+            const { response } = await fetchPage(imageUrl, {
+              ...fetchOpts,
+              accept: 'image/*',
+              maxBytes: Math.min(def.limits.maxResponseBytes, 10 * 1024 * 1024),
+            });
+            const fp = await fingerprintImage(response.body);
+            // Only the hashes are kept unless the source keeps images: least data.
+            const imageCapture = def.keepImages
+              ? await hooks.capture(response, 'image')
+              : undefined;
+            images.push({
+              ...fp,
+              url: imageUrl,
+              ...(imageCapture ? { captureId: imageCapture } : {}),
+            });
+          } finally {
+            release();
+          }
+        } catch (err) {
+          await recordError({ url: imageUrl, ...classifyError(err) });
+        }
+      }
+    }
+    stats.adsFound++;
+    const outcome = await hooks.ad({ url, parsed, pageCaptureId: captureId, fetchedAt, images });
+    if (outcome === 'new') stats.adsNew++;
+    else if (outcome === 'changed') stats.adsChanged++;
+    else stats.adsUnchanged++;
+    hooks.progress?.(stats);
+  };
+
+  const handleHtml = async (
+    url: string,
+    html: string,
+    captureId: string,
+    fetchedAt: Date,
+    data: UserData,
+  ) => {
+    const $ = loadPage(html);
+    const links = findLinks($, url, def);
+    // Depth counts hops away from the listings: paging through a long listing (page 2, 3, … 40)
+    // or from one city's listing to the next is not going deeper, or a big site would be cut off.
+    await enqueue(links.listings, {
+      kind: 'listing',
+      depth: data.kind === 'listing' ? data.depth : data.depth + 1,
+    });
+    await enqueue(links.ads, { kind: 'ad', depth: data.depth + 1 });
+    if (data.kind === 'ad') await handleAdHtml(url, $, captureId, fetchedAt);
+  };
+
+  const onFinalFailure = async (url: string, err: unknown, kind: PageKind) => {
+    if (kind === 'listing') stats.listingFailures++;
+    await recordError({ url, ...classifyError(err) });
+  };
+  const backoff = async (retryCount: number) => {
+    if (retryCount > 0) await sleep(Math.min(500 * 2 ** (retryCount - 1), 10_000));
+  };
+  const startRequests = def.startUrls;
+  const concurrency = Math.min(
+    32,
+    def.politeness.maxConcurrencyPerHost * new Set(def.startUrls.map((u) => new URL(u).host)).size,
+  );
+  const common = {
+    requestQueue: queue,
+    maxRequestRetries: def.limits.maxRetries,
+    maxRequestsPerCrawl: def.limits.maxPages,
+    maxConcurrency: concurrency,
+    // Politeness is the HostGate's job; Crawlee's autoscaling would otherwise start at one request
+    // at a time and ramp up slowly, which on a small site is most of the crawl.
+    minConcurrency: concurrency,
+    requestHandlerTimeoutSecs: Math.ceil(def.limits.pageTimeoutMs / 1000) * 3 + 120,
+    // A FetchFailure that cannot get better (404, too large, redirect loop) is not retried; one
+    // that asks for more patience than we allow is given up too.
+    errorHandler: async (
+      { request }: { request: { noRetry: boolean; url: string; retryCount: number } },
+      err: Error,
+    ) => {
+      if (
+        err instanceof FetchFailure &&
+        (!err.retryable || (err.retryAfterMs ?? 0) > gate.maxPauseMs)
+      )
+        request.noRetry = true;
+      if (err instanceof CircuitOpenError) request.noRetry = true;
+      // A failure that will be retried is still a fact about the site (a 429, a flaky 500):
+      // analysts see it, marked as retried. The final failure is recorded by the failed handler.
+      if (!request.noRetry && request.retryCount < def.limits.maxRetries) {
+        const c = classifyError(err);
+        await recordError({
+          url: request.url,
+          ...c,
+          message: `${c.message} (attempt ${request.retryCount + 1}; retrying)`,
+        });
+      }
+    },
+  };
+
+  await enqueue(startRequests, { kind: 'listing', depth: 0 });
+
+  if (def.crawler === 'http') {
+    const crawler = new BasicCrawler(
+      {
+        ...common,
+        useSessionPool: false,
+        requestHandler: async ({ request }) => {
+          await backoff(request.retryCount);
+          const data = request.userData as UserData;
+          const { res, captureId } = await politeFetch(request.url);
+          const { html } = decodePage(res.body, contentTypeOf(res));
+          await handleHtml(res.url, html, captureId, res.fetchedAt, data);
+        },
+        failedRequestHandler: async ({ request }, err) =>
+          onFinalFailure(request.url, err, (request.userData as UserData).kind),
+      },
+      config,
+    );
+    await crawler.run();
+    stats.truncated =
+      (await queue.handledCount()) >= def.limits.maxPages && !(await queue.isFinished());
+  } else {
+    const crawler = new PlaywrightCrawler(
+      {
+        ...common,
+        navigationTimeoutSecs: Math.ceil(def.limits.pageTimeoutMs / 1000),
+        launchContext: {
+          launchOptions: {
+            executablePath: opts.chromiumPath ?? '/usr/bin/chromium',
+            headless: true,
+            // Everything but the source's own hosts goes to a proxy that does not exist: neither a
+            // scraped page's script nor Chromium's own background requests can reach anyone else
+            // (Crawlee would otherwise route the browser through its in-process proxy to anywhere).
+            proxy: {
+              server: 'http://127.0.0.1:9',
+              bypass: [...new Set(def.startUrls.map((u) => new URL(u).hostname))].join(','),
+            },
+            args: [
+              '--no-sandbox',
+              '--disable-gpu',
+              '--disable-background-networking',
+              '--disable-component-update',
+              '--disable-sync',
+              '--no-first-run',
+            ],
+          },
+          userAgent: def.politeness.userAgent,
+        },
+        browserPoolOptions: { useFingerprints: false },
+        useSessionPool: false,
+        preNavigationHooks: [
+          async ({ request, page }) => {
+            await backoff(request.retryCount);
+            const host = new URL(request.url).host;
+            const release = await gate.acquire(host);
+            (request.userData as { release?: () => void }).release = release;
+            // Same-site only: a scraped page's script may not call out anywhere else.
+            const allowedHosts = new Set(def.startUrls.map((u) => new URL(u).host));
+            await page.route('**/*', async (route) => {
+              const target = new URL(route.request().url());
+              if (target.protocol === 'data:' || allowedHosts.has(target.host))
+                await route.continue();
+              else await route.abort('blockedbyclient');
+            });
+          },
+        ],
+        postNavigationHooks: [
+          async ({ request }) => {
+            (request.userData as { release?: () => void }).release?.();
+          },
+        ],
+        requestHandler: async ({ request, page, response }) => {
+          const data = request.userData as UserData;
+          const fetchedAt = new Date();
+          if (!response) throw new FetchFailure('network', 'no response from the browser');
+          const status = response.status();
+          const headers = Object.entries(await response.allHeaders());
+          const document: FetchedResponse = {
+            url: response.url(),
+            method: 'GET',
+            requestHeaders: await response.request().allHeaders(),
+            status,
+            statusText: response.statusText(),
+            headers,
+            body: await response.body().catch(() => Buffer.alloc(0)),
+            fetchedAt,
+          };
+          stats.pagesFetched++;
+          const captureId = await hooks.capture(document, 'page');
+          if (status === 429 || status === 503)
+            throw new FetchFailure('rate_limited', `HTTP ${status}`, status);
+          if (status >= 500) throw new FetchFailure('http_5xx', `HTTP ${status}`, status);
+          if (status >= 400) throw new FetchFailure('http_4xx', `HTTP ${status}`, status);
+          if (def.waitForSelector) {
+            await page
+              .waitForSelector(def.waitForSelector, { timeout: def.limits.pageTimeoutMs })
+              .catch(() => undefined);
+          } else {
+            await page
+              .waitForLoadState('networkidle', { timeout: def.limits.pageTimeoutMs })
+              .catch(() => undefined);
+          }
+          const html = await page.content();
+          if (html.length > def.limits.maxResponseBytes)
+            throw new FetchFailure('too_large', 'rendered page exceeds the size limit');
+          await handleHtml(page.url(), html, captureId, fetchedAt, data);
+        },
+        failedRequestHandler: async ({ request }, err) => {
+          (request.userData as { release?: () => void }).release?.();
+          await onFinalFailure(request.url, err, (request.userData as UserData).kind);
+        },
+      },
+      config,
+    );
+    await crawler.run();
+    stats.truncated =
+      (await queue.handledCount()) >= def.limits.maxPages && !(await queue.isFinished());
+  }
+  await queue.drop().catch(() => undefined);
+  return stats;
+}

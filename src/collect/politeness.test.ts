@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { CircuitOpenError, HostGate } from './politeness.js';
+
+describe('HostGate', () => {
+  it('keeps to the per-host concurrency and spaces requests out', async () => {
+    const gate = new HostGate({ maxConcurrencyPerHost: 2, delayMs: 30 });
+    let active = 0;
+    let peak = 0;
+    const starts: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const release = await gate.acquire('h');
+        starts.push(Date.now());
+        active++;
+        peak = Math.max(peak, active);
+        await new Promise((r) => setTimeout(r, 20));
+        active--;
+        release();
+      }),
+    );
+    expect(peak).toBeLessThanOrEqual(2);
+    starts.sort((a, b) => a - b);
+    for (let i = 1; i < starts.length; i++)
+      expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(25);
+  });
+
+  it('waits out a Retry-After before the next request to that host only', async () => {
+    const gate = new HostGate({ maxConcurrencyPerHost: 1, delayMs: 0 });
+    gate.pause('slow', 200);
+    const t0 = Date.now();
+    (await gate.acquire('other'))();
+    expect(Date.now() - t0).toBeLessThan(100);
+    (await gate.acquire('slow'))();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+  });
+
+  it('opens the circuit after repeated failures and lets requests through after the cooldown', async () => {
+    let now = 1000;
+    const gate = new HostGate({
+      maxConcurrencyPerHost: 1,
+      delayMs: 0,
+      failureThreshold: 3,
+      cooldownMs: 5000,
+      now: () => now,
+    });
+    gate.recordFailure('h');
+    gate.recordFailure('h');
+    expect(gate.recordFailure('h')).toBe(true);
+    await expect(gate.acquire('h')).rejects.toBeInstanceOf(CircuitOpenError);
+    now += 6000;
+    (await gate.acquire('h'))();
+  });
+});

@@ -1,0 +1,184 @@
+// Tables of the collect context: sources, crawl runs and their per-URL failures, captures (WARC
+// records in the blob store), and ads with their versions over time.
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { SourceDefinition } from './source-definition.js';
+
+export const sources = pgTable('sources', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  definition: jsonb('definition').$type<SourceDefinition>().notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  /** Set by an admin to crawl despite robots.txt; the reason is kept (and audited). */
+  robotsOverrideReason: text('robots_override_reason'),
+  robotsOverrideBy: uuid('robots_override_by'),
+  health: text('health', { enum: ['unknown', 'ok', 'degraded', 'broken'] })
+    .notNull()
+    .default('unknown'),
+  healthDetail: jsonb('health_detail').$type<Record<string, unknown>>(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const CRAWL_STATUSES = ['queued', 'running', 'finished', 'failed'] as const;
+
+export const crawlRuns = pgTable(
+  'crawl_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: CRAWL_STATUSES }).notNull().default('queued'),
+    trigger: text('trigger').notNull(),
+    requestedBy: uuid('requested_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    /** Moved on while the crawl makes progress; a running crawl whose heartbeat stopped is dead. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    pagesFetched: integer('pages_fetched').notNull().default(0),
+    adsFound: integer('ads_found').notNull().default(0),
+    adsNew: integer('ads_new').notNull().default(0),
+    adsChanged: integer('ads_changed').notNull().default(0),
+    adsUnchanged: integer('ads_unchanged').notNull().default(0),
+    adsGone: integer('ads_gone').notNull().default(0),
+    parseErrors: integer('parse_errors').notNull().default(0),
+    errorsByKind: jsonb('errors_by_kind').$type<Record<string, number>>().notNull().default({}),
+    /** Share of ads in which each field was found (0..1), for source health. */
+    fieldFill: jsonb('field_fill').$type<Record<string, number>>().notNull().default({}),
+    /** Sample ad URLs per field where the field was missing. */
+    fieldMisses: jsonb('field_misses').$type<Record<string, string[]>>().notNull().default({}),
+    message: text('message'),
+  },
+  (t) => [index('crawl_runs_source_idx').on(t.sourceId, t.createdAt)],
+);
+
+export const FETCH_ERROR_KINDS = [
+  'http_4xx',
+  'http_5xx',
+  'rate_limited',
+  'timeout',
+  'too_large',
+  'redirect_limit',
+  'robots_disallowed',
+  'network',
+  'circuit_open',
+  'parse',
+  'encoding',
+] as const;
+export type FetchErrorKind = (typeof FETCH_ERROR_KINDS)[number];
+
+export const crawlErrors = pgTable(
+  'crawl_errors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => crawlRuns.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    kind: text('kind', { enum: FETCH_ERROR_KINDS }).notNull(),
+    status: integer('status'),
+    message: text('message').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('crawl_errors_run_idx').on(t.runId)],
+);
+
+export const captures = pgTable(
+  'captures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id').references(() => sources.id, { onDelete: 'set null' }),
+    runId: uuid('run_id').references(() => crawlRuns.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: ['page', 'image', 'import'] }).notNull(),
+    url: text('url').notNull(),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull(),
+    status: integer('status').notNull(),
+    contentType: text('content_type'),
+    /** sha256 of the response payload (hex). */
+    payloadSha256: text('payload_sha256').notNull(),
+    /** Blob key of the gzipped WARC file holding the request and response records. */
+    recordKey: text('record_key').notNull(),
+    /** sha256 of that stored file (hex), to detect tampering with the blob. */
+    recordSha256: text('record_sha256').notNull(),
+    recordSize: bigint('record_size', { mode: 'number' }).notNull(),
+    warcRecordId: text('warc_record_id').notNull(),
+  },
+  (t) => [index('captures_url_idx').on(t.url), index('captures_run_idx').on(t.runId)],
+);
+
+export interface ImageHash {
+  url: string;
+  sha256: string;
+  /** 64-bit perceptual (difference) hash, hex. */
+  phash: string;
+  captureId?: string;
+}
+
+export const ads = pgTable(
+  'ads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    externalId: text('external_id').notNull(),
+    url: text('url').notNull(),
+    status: text('status', { enum: ['active', 'gone'] })
+      .notNull()
+      .default('active'),
+    version: integer('version').notNull().default(1),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    goneAt: timestamp('gone_at', { withTimezone: true }),
+    lastCheckedAt: timestamp('last_checked_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ads_source_external_idx').on(t.sourceId, t.externalId),
+    index('ads_last_seen_idx').on(t.lastSeenAt),
+    index('ads_status_idx').on(t.status),
+  ],
+);
+
+export const adVersions = pgTable(
+  'ad_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    adId: uuid('ad_id')
+      .notNull()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** sha256 over the normalised fields: equal hash = unchanged ad. */
+    contentHash: text('content_hash').notNull(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
+    title: text('title'),
+    body: text('body').notNull(),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    postedRaw: text('posted_raw'),
+    city: text('city'),
+    displayName: text('display_name'),
+    phoneRaw: text('phone_raw'),
+    ageRaw: text('age_raw'),
+    priceRaw: text('price_raw'),
+    images: jsonb('images').$type<ImageHash[]>().notNull().default([]),
+    language: text('language'),
+    captureId: uuid('capture_id').references(() => captures.id, { onDelete: 'set null' }),
+    parseErrors: jsonb('parse_errors').$type<string[]>().notNull().default([]),
+    /** Which fields changed from the previous version. */
+    changedFields: jsonb('changed_fields').$type<string[]>().notNull().default([]),
+    fillRatio: real('fill_ratio'),
+  },
+  (t) => [uniqueIndex('ad_versions_ad_version_idx').on(t.adId, t.version)],
+);

@@ -1,0 +1,212 @@
+// HTTP routes of the extraction context: the facts found in an ad (identifiers masked, each with
+// its span, rule and — for signs of exploitation — explanation, evidence level and source), the
+// audited reveal of one identifier, and the analysts' custom terms and block-list. A change of
+// rules queues a re-extraction; results are replaced, never silently dropped.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Principal } from '../../platform/auth/policy.js';
+import type { Config } from '../../platform/config.js';
+import type { Db } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
+import { actorOf, authorize, principalOf, requireAuth } from '../../platform/http/auth-plugin.js';
+import { ErrorResponse } from '../../platform/http/errors.js';
+import type { Jobs } from '../../platform/jobs.js';
+import { adVersionIdOf } from '../../collect/ads.js';
+import { reextractJobRef } from './jobs.js';
+import {
+  addRule,
+  countStale,
+  extractionOf,
+  listRules,
+  retireRule,
+  revealIdentifier,
+} from './store.js';
+
+export const canReadFacts = (p: Principal) => p.role !== 'partner';
+/** Revealing a number is for those who may contact or investigate. */
+export const canRevealIdentifiers = (p: Principal) => p.role !== 'partner';
+export const canEditRules = (p: Principal) =>
+  p.role === 'admin' || p.role === 'analyst' || p.role === 'supervisor';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const Fact = z.record(z.string(), z.unknown());
+
+export function registerExtractRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; config: Config; jobs: Jobs },
+): void {
+  const { db, config, jobs } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/ads/:id/extraction',
+    {
+      schema: {
+        tags: ['extract'],
+        summary: 'Facts found in an ad version (current unless ?version=N), identifiers masked',
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({ version: z.coerce.number().int().min(1).optional() }),
+        response: {
+          200: z.object({
+            adVersionId: z.string(),
+            ruleSetVersion: z.string().nullable(),
+            extractedAt: z.string().nullable(),
+            language: z.string().nullable(),
+            truncated: z.boolean(),
+            facts: z.array(Fact),
+            suppressed: z.array(z.object({ fact: Fact, reason: z.string(), by: z.string() })),
+            pending: z.boolean(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      authorize(canReadFacts(principalOf(requireAuth(request))));
+      const versionId = await adVersionIdOf(db, request.params.id, request.query.version);
+      if (!versionId) throw new AppError('not_found', 'No such ad or version.');
+      const e = await extractionOf(db, versionId);
+      if (!e) {
+        return {
+          adVersionId: versionId,
+          ruleSetVersion: null,
+          extractedAt: null,
+          language: null,
+          truncated: false,
+          facts: [],
+          suppressed: [],
+          pending: true,
+        };
+      }
+      return {
+        adVersionId: versionId,
+        ruleSetVersion: e.ruleSetVersion,
+        extractedAt: e.extractedAt.toISOString(),
+        language: e.language,
+        truncated: e.truncated,
+        facts: e.facts,
+        suppressed: e.suppressed,
+        pending: false,
+      };
+    },
+  );
+
+  r.post(
+    '/api/identifiers/:id/reveal',
+    {
+      schema: {
+        tags: ['extract'],
+        summary: 'Show one identifier in the clear (audited)',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ reason: z.string().max(300).optional() }).optional(),
+        response: {
+          200: z.object({ id: z.string(), kind: z.string(), value: z.string(), raw: z.string() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      authorize(canRevealIdentifiers(principalOf(requireAuth(request))));
+      return revealIdentifier(
+        db,
+        config,
+        actorOf(request),
+        request.params.id,
+        request.body?.reason,
+      );
+    },
+  );
+
+  const RuleView = z.object({
+    id: z.string(),
+    type: z.string(),
+    body: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+  });
+
+  r.get(
+    '/api/extract/rules',
+    {
+      schema: {
+        tags: ['extract'],
+        summary: 'Custom terms and block-list in force, with the rule-set version',
+        response: {
+          200: z.object({
+            ruleSetVersion: z.string(),
+            stale: z.number(),
+            rules: z.array(RuleView),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      authorize(canReadFacts(principalOf(requireAuth(request))));
+      const { ruleSetVersion, rules } = await listRules(db);
+      return {
+        ruleSetVersion,
+        stale: await countStale(db),
+        rules: rules.map((x) => ({
+          id: x.id,
+          type: x.type,
+          body: x.body,
+          createdAt: x.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/extract/rules',
+    {
+      schema: {
+        tags: ['extract'],
+        summary: 'Add a custom term or a block-list entry; affected ads are re-processed',
+        body: z.object({
+          type: z.enum(['custom_term', 'block']),
+          rule: z.record(z.string(), z.unknown()),
+        }),
+        response: { 201: RuleView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      authorize(canEditRules(principalOf(requireAuth(request))));
+      const row = await addRule(db, actorOf(request), request.body.type, request.body.rule);
+      await jobs.send(
+        reextractJobRef,
+        { reason: `rule ${row.id} added` },
+        { singletonKey: 'reextract' },
+      );
+      return reply.code(201).send({
+        id: row.id,
+        type: row.type,
+        body: row.body,
+        createdAt: row.createdAt.toISOString(),
+      });
+    },
+  );
+
+  r.post(
+    '/api/extract/rules/:id/retire',
+    {
+      schema: {
+        tags: ['extract'],
+        summary: 'Retire a custom term or block-list entry; affected ads are re-processed',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({}).optional(),
+        response: { 200: z.object({ id: z.string() }), ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canEditRules(principalOf(requireAuth(request))));
+      const row = await retireRule(db, actorOf(request), request.params.id);
+      await jobs.send(
+        reextractJobRef,
+        { reason: `rule ${row.id} retired` },
+        { singletonKey: 'reextract' },
+      );
+      return { id: row.id };
+    },
+  );
+}

@@ -1,0 +1,365 @@
+// The thin shell around the pure extractor: runs it on stored ad versions and keeps the result.
+// A re-run replaces the previous result for that version (in one transaction), so running it
+// twice never doubles anything. Identifier values leave this module only as keyed hashes,
+// encrypted values and masks; revealing one is a separate, audited call.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { auditFields, type Actor } from '../../platform/actor.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { Config } from '../../platform/config.js';
+import { decryptField, encryptField, hashIdentifier } from '../../platform/crypto.js';
+import type { Db, DbOrTx } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
+import {
+  currentAdVersionIds,
+  readAdVersionText,
+  setAdVersionLanguage,
+  type AdVersionText,
+} from '../../collect/ads.js';
+import { extractAll } from '../extract.js';
+import { BlockRule, buildRuleSet, CustomTerm, type RuleSet } from '../rules.js';
+import type { ExtractionResult, Fact } from '../schema.js';
+import {
+  adExtractions,
+  adIdentifiers,
+  extractRules,
+  IDENTIFIER_KINDS,
+  type IdentifierKind,
+  type StoredFact,
+} from './tables.js';
+
+const VALUE_CONTEXT = 'ad_identifiers.value';
+const RAW_CONTEXT = 'ad_identifiers.raw';
+
+export function isIdentifierFact(f: Fact): f is Extract<Fact, { kind: IdentifierKind }> {
+  return (IDENTIFIER_KINDS as readonly string[]).includes(f.kind);
+}
+
+/** Keeps the shape and the last two characters; enough to tell two numbers apart on screen. */
+export function maskValue(value: string): string {
+  const chars = [...value];
+  return chars
+    .map((c, i) => (i >= chars.length - 2 || !/[\p{L}\p{N}]/u.test(c) ? c : '•'))
+    .join('');
+}
+
+/** Replaces the characters of each span by '•' (same length, so other spans still line up). */
+export function maskSpans(text: string, spans: { start: number; end: number }[]): string {
+  if (spans.length === 0) return text;
+  const chars = text.split('');
+  for (const { start, end } of spans) {
+    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) {
+      if (!/\s/.test(chars[i]!)) chars[i] = '•';
+    }
+  }
+  return chars.join('');
+}
+
+// ---- rule set -------------------------------------------------------------------------------
+
+let cached: { key: string; rules: RuleSet } | undefined;
+
+/** The active rule set (built-in lexicons + analysts' terms and block-list), rebuilt when they change. */
+export async function loadActiveRuleSet(db: DbOrTx): Promise<RuleSet> {
+  const rows = await db
+    .select()
+    .from(extractRules)
+    .where(eq(extractRules.active, true))
+    .orderBy(asc(extractRules.createdAt));
+  const key = rows.map((r) => r.id).join(',');
+  if (cached?.key === key) return cached.rules;
+  const rules = buildRuleSet({
+    custom: rows.filter((r) => r.type === 'custom_term').map((r) => r.body as CustomTerm),
+    blocklist: rows.filter((r) => r.type === 'block').map((r) => r.body as BlockRule),
+  });
+  cached = { key, rules };
+  return rules;
+}
+
+export async function listRules(db: Db) {
+  const rows = await db
+    .select()
+    .from(extractRules)
+    .where(eq(extractRules.active, true))
+    .orderBy(asc(extractRules.createdAt));
+  return { ruleSetVersion: (await loadActiveRuleSet(db)).version, rules: rows };
+}
+
+export async function addRule(db: Db, actor: Actor, type: 'custom_term' | 'block', body: unknown) {
+  const parsed = (type === 'custom_term' ? CustomTerm : BlockRule).safeParse(body);
+  if (!parsed.success) {
+    throw new AppError(
+      'validation_failed',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'rule'}: ${i.message}`).join('\n'),
+    );
+  }
+  // Building the rule set with the new rule proves it compiles before anything is stored.
+  const current = await loadActiveRuleSet(db);
+  buildRuleSet({
+    custom:
+      type === 'custom_term' ? [...current.custom, parsed.data as CustomTerm] : current.custom,
+    blocklist:
+      type === 'block' ? [...current.blocklist, parsed.data as BlockRule] : current.blocklist,
+  });
+  const [row] = await db
+    .insert(extractRules)
+    .values({ type, body: parsed.data as Record<string, unknown>, createdBy: actor.userId })
+    .returning();
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: `extract.rule_add`,
+    targetType: 'extract_rule',
+    targetId: row!.id,
+    details: { type },
+  });
+  return row!;
+}
+
+export async function retireRule(db: Db, actor: Actor, id: string) {
+  const [row] = await db
+    .update(extractRules)
+    .set({ active: false, retiredAt: new Date() })
+    .where(and(eq(extractRules.id, id), eq(extractRules.active, true)))
+    .returning();
+  if (!row) throw new AppError('not_found', 'No such active rule.');
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: 'extract.rule_retire',
+    targetType: 'extract_rule',
+    targetId: id,
+  });
+  return row;
+}
+
+// ---- running extraction ---------------------------------------------------------------------
+
+export function inputOf(v: AdVersionText) {
+  return {
+    ...(v.title ? { title: v.title } : {}),
+    body: v.body,
+    fields: {
+      ...(v.phoneRaw ? { phone: v.phoneRaw } : {}),
+      ...(v.ageRaw ? { age: v.ageRaw } : {}),
+      ...(v.priceRaw ? { price: v.priceRaw } : {}),
+      ...(v.city ? { city: v.city } : {}),
+      ...(v.displayName ? { displayName: v.displayName } : {}),
+    },
+    country: v.country,
+    postedAt: (v.postedAt ?? v.seenAt).toISOString(),
+  };
+}
+
+function stripIdentifier(f: Fact, hash: string): StoredFact {
+  const { value: _value, raw: _raw, ...rest } = f;
+  const out: StoredFact = { ...rest, valueHash: hash, masked: maskValue(f.value) };
+  // A messenger fact carries the handle and maybe a phone again: keep only masks of them.
+  if (f.kind === 'messenger') {
+    out.handle = maskValue(f.handle);
+    out.phone = f.phone ? maskValue(f.phone) : null;
+  }
+  return out;
+}
+
+/** Stores an extraction for a version, replacing any earlier one. */
+export async function saveExtraction(
+  db: DbOrTx,
+  config: Config,
+  v: AdVersionText,
+  result: ExtractionResult,
+): Promise<void> {
+  const keys = config.secrets.fieldKeys;
+  const pepper = config.secrets.identifierPepper;
+  const hashOf = (f: Fact) => hashIdentifier(pepper, f.kind, f.value);
+  const facts = result.facts.map((f) =>
+    isIdentifierFact(f) ? stripIdentifier(f, hashOf(f)) : (f as unknown as StoredFact),
+  );
+  const suppressed = result.suppressed.map((s) => ({
+    reason: s.reason,
+    by: s.by,
+    fact: isIdentifierFact(s.fact)
+      ? stripIdentifier(s.fact, hashOf(s.fact))
+      : (s.fact as unknown as StoredFact),
+  }));
+  const identifiers = result.facts.filter(isIdentifierFact).map((f) => ({
+    adId: v.adId,
+    adVersionId: v.versionId,
+    kind: f.kind,
+    valueHash: hashOf(f),
+    valueEnc: encryptField(keys, f.value, VALUE_CONTEXT),
+    rawEnc: encryptField(keys, f.raw, RAW_CONTEXT),
+    masked: maskValue(f.value),
+    field: f.span.field,
+    spanStart: f.span.start,
+    spanEnd: f.span.end,
+    obfuscated: 'obfuscated' in f ? f.obfuscated : false,
+    obfuscation: 'obfuscation' in f ? f.obfuscation : [],
+    platform: f.kind === 'messenger' ? f.platform : null,
+    ruleSetVersion: result.ruleSetVersion,
+  }));
+  await db.transaction(async (tx) => {
+    await tx.delete(adIdentifiers).where(eq(adIdentifiers.adVersionId, v.versionId));
+    await tx
+      .insert(adExtractions)
+      .values({
+        adVersionId: v.versionId,
+        adId: v.adId,
+        ruleSetVersion: result.ruleSetVersion,
+        extractedAt: new Date(),
+        language: result.language,
+        truncated: result.truncated,
+        facts,
+        suppressed,
+      })
+      .onConflictDoUpdate({
+        target: adExtractions.adVersionId,
+        set: {
+          ruleSetVersion: result.ruleSetVersion,
+          extractedAt: new Date(),
+          language: result.language,
+          truncated: result.truncated,
+          facts,
+          suppressed,
+        },
+      });
+    if (identifiers.length) await tx.insert(adIdentifiers).values(identifiers);
+    await setAdVersionLanguage(tx, v.versionId, result.language);
+  });
+}
+
+export async function extractAdVersion(
+  db: Db,
+  config: Config,
+  versionId: string,
+): Promise<ExtractionResult | null> {
+  const v = await readAdVersionText(db, versionId);
+  if (!v) return null;
+  const result = extractAll(inputOf(v), await loadActiveRuleSet(db));
+  await saveExtraction(db, config, v, result);
+  return result;
+}
+
+/**
+ * Re-runs extraction over every ad's current version whose result was made with other rules (or
+ * all of them with force). Idempotent: a second run finds nothing to do.
+ */
+export async function reextractAll(
+  db: Db,
+  config: Config,
+  opts: { force?: boolean; onProgress?: (done: number) => void } = {},
+): Promise<{ processed: number; skipped: number; ruleSetVersion: string }> {
+  const rules = await loadActiveRuleSet(db);
+  let after: string | null = null;
+  let processed = 0;
+  let skipped = 0;
+  for (;;) {
+    const ids = await currentAdVersionIds(db, after, 500);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!;
+    const done = opts.force
+      ? new Set<string>()
+      : new Set(
+          (
+            await db
+              .select({ id: adExtractions.adVersionId })
+              .from(adExtractions)
+              .where(
+                and(
+                  inArray(adExtractions.adVersionId, ids),
+                  eq(adExtractions.ruleSetVersion, rules.version),
+                ),
+              )
+          ).map((r) => r.id),
+        );
+    for (const id of ids) {
+      if (done.has(id)) {
+        skipped++;
+        continue;
+      }
+      const v = await readAdVersionText(db, id);
+      if (!v) continue;
+      await saveExtraction(db, config, v, extractAll(inputOf(v), rules));
+      processed++;
+    }
+    opts.onProgress?.(processed + skipped);
+  }
+  return { processed, skipped, ruleSetVersion: rules.version };
+}
+
+/** Current versions whose stored result was made with another rule set (or none yet). */
+export async function countStale(db: Db): Promise<number> {
+  const rules = await loadActiveRuleSet(db);
+  const [row] = await db
+    .execute<{ n: number }>(
+      sql`
+    SELECT count(*)::int AS n FROM ads a
+    JOIN ad_versions v ON v.ad_id = a.id AND v.version = a.version
+    LEFT JOIN ad_extractions e ON e.ad_version_id = v.id
+    WHERE e.ad_version_id IS NULL OR e.rule_set_version <> ${rules.version}`,
+    )
+    .then((r) => r.rows);
+  return row?.n ?? 0;
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+export async function extractionOf(db: DbOrTx, versionId: string) {
+  const [row] = await db
+    .select()
+    .from(adExtractions)
+    .where(eq(adExtractions.adVersionId, versionId));
+  if (!row) return null;
+  const ids = await db
+    .select({
+      id: adIdentifiers.id,
+      kind: adIdentifiers.kind,
+      field: adIdentifiers.field,
+      start: adIdentifiers.spanStart,
+      end: adIdentifiers.spanEnd,
+      valueHash: adIdentifiers.valueHash,
+    })
+    .from(adIdentifiers)
+    .where(eq(adIdentifiers.adVersionId, versionId));
+  // Give each identifier fact the id a worker uses to reveal it.
+  const facts = row.facts.map((f) => {
+    const match = ids.find(
+      (i) => i.valueHash === f.valueHash && i.field === f.span.field && i.start === f.span.start,
+    );
+    return match ? { ...f, identifierId: match.id } : f;
+  });
+  return { ...row, facts };
+}
+
+/** Identifier spans of a version, for masking its text before it leaves the server. */
+export async function identifierSpans(db: DbOrTx, versionIds: string[]) {
+  if (versionIds.length === 0) return [];
+  return db
+    .select({
+      versionId: adIdentifiers.adVersionId,
+      field: adIdentifiers.field,
+      start: adIdentifiers.spanStart,
+      end: adIdentifiers.spanEnd,
+    })
+    .from(adIdentifiers)
+    .where(inArray(adIdentifiers.adVersionId, versionIds));
+}
+
+/** The plaintext of one identifier, for a worker who needs it; always audited. */
+export async function revealIdentifier(
+  db: Db,
+  config: Config,
+  actor: Actor,
+  identifierId: string,
+  reason?: string,
+) {
+  const [row] = await db.select().from(adIdentifiers).where(eq(adIdentifiers.id, identifierId));
+  if (!row) throw new AppError('not_found', 'No such identifier.');
+  const value = decryptField(config.secrets.fieldKeys, row.valueEnc, VALUE_CONTEXT);
+  const raw = decryptField(config.secrets.fieldKeys, row.rawEnc, RAW_CONTEXT);
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: 'identifier.reveal',
+    targetType: 'ad',
+    targetId: row.adId,
+    details: { identifierId, kind: row.kind, ...(reason ? { reason } : {}) },
+  });
+  return { id: row.id, kind: row.kind, value, raw };
+}

@@ -1,0 +1,168 @@
+// The language an ad is written in (franc, trigram statistics) and the languages the person says
+// they speak ("speak English, Deutsch", "ik spreek Nederlands en Engels", "vorbesc engleza").
+// franc reads at most 2,048 characters itself, so detection is bounded whatever the ad's length.
+import { francAll } from 'franc';
+import type { LanguageFact, SpanField, SpokenLanguageFact } from './schema.js';
+import { fold, foldedSet, type Token } from './text.js';
+
+// Languages franc may choose from: the ones seen on European ad boards. franc's cost grows with the
+// number of candidate languages written in the winning script, so the Latin-script list is kept to
+// the languages that matter here; other scripts (Cyrillic, Greek, Arabic, Thai, Chinese) are cheap.
+const ISO3_TO_1: Record<string, string> = {
+  nld: 'nl', eng: 'en', deu: 'de', fra: 'fr', spa: 'es', ron: 'ro', pol: 'pl', hun: 'hu', bul: 'bg',
+  ita: 'it', por: 'pt', ces: 'cs', slk: 'sk', tur: 'tr', rus: 'ru', ukr: 'uk', srp: 'sr', mkd: 'mk',
+  ell: 'el', arb: 'ar', tha: 'th', cmn: 'zh',
+}; // prettier-ignore
+const ONLY = Object.keys(ISO3_TO_1);
+/** Enough text to tell the language of an ad; franc itself stops at 2,048. */
+const DETECT_CAP = 600;
+
+/** ISO 639-1 for a 639-3 code where one exists, else the 639-3 code itself. */
+export function toIso6391(iso3: string): string {
+  return ISO3_TO_1[iso3] ?? iso3;
+}
+
+/** The language of the ad as one fact spanning the text it was read from, or null. */
+export function detectLanguage(text: string, field: SpanField): LanguageFact | null {
+  const sample = text.slice(0, DETECT_CAP);
+  const letters = sample
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (letters.length < 12) return null;
+  const ranked = francAll(letters, { only: ONLY, minLength: 12 });
+  const [best, second] = ranked;
+  if (!best || best[0] === 'und') return null;
+  const confidence = Math.max(0, Math.min(1, best[1] - (second?.[1] ?? 0)));
+  return {
+    kind: 'language',
+    value: toIso6391(best[0]),
+    raw: text.length > 80 ? `${text.slice(0, 80)}…` : text,
+    span: { field, start: 0, end: text.length },
+    rule: 'language.franc',
+    iso6393: best[0],
+    confidence: Math.round(confidence * 1000) / 1000,
+  };
+}
+
+// Language names as written in the nine ad languages (folded), with the ISO 639-1 code.
+const LANGUAGE_NAMES: Record<string, string[]> = {
+  en: ['english', 'engels', 'englisch', 'anglais', 'ingles', 'engleza', 'angielski', 'angielsku', 'angol', 'angolul', 'английски', 'en', 'eng'],
+  nl: ['dutch', 'nederlands', 'hollands', 'niederlandisch', 'hollandisch', 'neerlandais', 'holandes', 'neerlandeza', 'olandeza', 'niderlandzki', 'holenderski', 'holendersku', 'holland', 'hollandul', 'нидерландски', 'холандски', 'nl'],
+  de: ['german', 'duits', 'deutsch', 'allemand', 'aleman', 'germana', 'niemiecki', 'niemiecku', 'nemet', 'nemetul', 'немски', 'de'],
+  fr: ['french', 'frans', 'franzosisch', 'francais', 'frances', 'franceza', 'francuski', 'francusku', 'francia', 'franciaul', 'френски', 'fr'],
+  es: ['spanish', 'spaans', 'spanisch', 'espagnol', 'espanol', 'castellano', 'spaniola', 'hiszpanski', 'hiszpansku', 'spanyol', 'spanyolul', 'испански', 'es'],
+  ro: ['romanian', 'roemeens', 'rumanisch', 'roumain', 'rumano', 'romana', 'romaneste', 'rumunski', 'rumunsku', 'roman', 'romanul', 'румънски', 'ro'],
+  pl: ['polish', 'pools', 'polnisch', 'polonais', 'polaco', 'poloneza', 'polski', 'polsku', 'lengyel', 'lengyelul', 'полски', 'pl'],
+  hu: ['hungarian', 'hongaars', 'ungarisch', 'hongrois', 'hungaro', 'maghiara', 'wegierski', 'wegiersku', 'magyar', 'magyarul', 'унгарски', 'hu'],
+  bg: ['bulgarian', 'bulgaars', 'bulgarisch', 'bulgare', 'bulgaro', 'bulgara', 'bulgarski', 'bulgarsku', 'bolgar', 'bolgarul', 'български', 'bg'],
+  ru: ['russian', 'russisch', 'russe', 'ruso', 'rusa', 'rosyjski', 'rosyjsku', 'orosz', 'oroszul', 'руски', 'ru'],
+  it: ['italian', 'italiaans', 'italienisch', 'italien', 'italiano', 'italiana', 'wloski', 'wlosku', 'olasz', 'olaszul', 'италиански', 'it'],
+  pt: ['portuguese', 'portugees', 'portugiesisch', 'portugais', 'portugues', 'portugheza', 'portugalski', 'portugal', 'portugalul', 'португалски', 'pt'],
+  uk: ['ukrainian', 'oekraiens', 'ukrainisch', 'ukrainien', 'ucraniano', 'ucraineana', 'ukrainski', 'ukrainsku', 'ukran', 'ukranul', 'украински', 'ua'],
+  tr: ['turkish', 'turks', 'turkisch', 'turc', 'turco', 'turca', 'turecki', 'turecku', 'torok', 'torokul', 'турски', 'tr'],
+}; // prettier-ignore
+const NAME_TO_CODE = new Map<string, string>();
+for (const [code, names] of Object.entries(LANGUAGE_NAMES)) {
+  for (const n of names) NAME_TO_CODE.set(fold(n), code);
+}
+// Two-letter codes count only right after a trigger ("talen: NL, EN"), never as words in a list.
+const CODE_LIKE = new Set(
+  Object.values(LANGUAGE_NAMES).flatMap((names) => names.filter((n) => n.length <= 3)),
+);
+const TRIGGERS = foldedSet(
+  (
+    'speak speaks spoken speaking language languages spreek spreekt spreken talen taal sprechen ' +
+    'spreche spricht sprachen sprache parle parlons langues langue hablo habla idiomas idioma ' +
+    'vorbesc vorbeste limbi limba mowie mowi jezyki jezyk beszelek beszel nyelvek nyelv говоря ' +
+    'говори езици език'
+  ).split(' '),
+);
+const LIST_JOINERS = foldedSet([
+  'en',
+  'and',
+  'und',
+  'et',
+  'y',
+  'e',
+  'si',
+  'i',
+  'es',
+  'и',
+  'a',
+  'or',
+  'of',
+  '&',
+  'po',
+  'na',
+  'le',
+]);
+const MAX_AFTER_TRIGGER = 10;
+
+/** Languages the person says they speak: names after a trigger, or a list of two or more names. */
+export function extractSpokenLanguages(
+  text: string,
+  tokens: Token[],
+  field: SpanField,
+): SpokenLanguageFact[] {
+  const facts: SpokenLanguageFact[] = [];
+  const seen = new Set<number>();
+  const push = (k: number, code: string, rule: string): void => {
+    const t = tokens[k];
+    if (!t || seen.has(k)) return;
+    seen.add(k);
+    facts.push({
+      kind: 'spoken_language',
+      value: code,
+      raw: text.slice(t.start, t.end),
+      span: { field, start: t.start, end: t.end },
+      rule,
+    });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (!tok) continue;
+    if (TRIGGERS.has(tok.norm)) {
+      for (let k = i + 1; k <= i + MAX_AFTER_TRIGGER && k < tokens.length; k++) {
+        const t = tokens[k];
+        if (!t || t.brk) break;
+        const code = NAME_TO_CODE.get(t.norm);
+        // Codes ("NL, EN") only in capitals: "és" (Hungarian "and") is no Spanish.
+        const isCode = CODE_LIKE.has(t.norm);
+        if (code && (!isCode || /^[A-Z]{2,3}$/.test(text.slice(t.start, t.end)))) {
+          push(k, code, 'spoken_language.after_trigger');
+        } else if (!LIST_JOINERS.has(t.norm) && !SKIPPABLE.has(t.norm) && k > i + 3) break;
+      }
+      continue;
+    }
+    // A list without a trigger: "English, Deutsch, Nederlands".
+    const code = NAME_TO_CODE.get(tok.norm);
+    if (!code || CODE_LIKE.has(tok.norm)) continue;
+    let k = i + 1;
+    if (tokens[k] && LIST_JOINERS.has(tokens[k]?.norm ?? '')) k++;
+    const other = tokens[k];
+    const otherCode = other && !other.brk ? NAME_TO_CODE.get(other.norm) : undefined;
+    const after = tokens[k + 1];
+    // "Romanian and Bulgarian girls" names nationalities, not languages.
+    const isNationality = !!after && !after.brk && PEOPLE_NOUNS.has(after.norm);
+    if (otherCode && other && !CODE_LIKE.has(other.norm) && otherCode !== code && !isNationality) {
+      push(i, code, 'spoken_language.list');
+      push(k, otherCode, 'spoken_language.list');
+    }
+  }
+  return facts;
+}
+// Words allowed between a trigger and the names ("I speak a little English", "ik spreek goed Engels").
+const SKIPPABLE = foldedSet(
+  (
+    'a little bit some fluent good well perfect goed vloeiend beetje wat ook also auch gut fliessend ' +
+    'un peu bien couramment poco bien algo un pic putin bine troche dobrze plynnie kicsit jol folyekonyan ' +
+    'малко добре only alleen nur seulement solo doar tylko csak само basic'
+  ).split(' '),
+);
+const PEOPLE_NOUNS = foldedSet(
+  (
+    'girl girls lady ladies women woman babes models model escorts meiden meisjes dames vrouwen ' +
+    'madchen damen frauen filles femmes chicas mujeres fete femei dziewczyny lanyok momicheta'
+  ).split(' '),
+);

@@ -1,0 +1,108 @@
+// The indicator lexicon: one JSON file per language in ./lexicon, validated with zod when loaded.
+// Evidence levels and default weights follow shared/design/INDICATORS.md: validated indicators weigh
+// most, practitioner ones little, contested ones nothing (they are shown, never scored).
+import { readdirSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { compilePattern, PatternError } from './pattern.js';
+import { Evidence, IndicatorCategory } from './schema.js';
+
+export const LEXICON_LANGUAGES = ['nl', 'en', 'de', 'fr', 'es', 'ro', 'pl', 'hu', 'bg'] as const;
+export const LexiconLanguage = z.enum(LEXICON_LANGUAGES);
+export type LexiconLanguage = z.infer<typeof LexiconLanguage>;
+
+/** Weight bounds per evidence level; a contested indicator can never carry weight. */
+export const WEIGHT_RANGE: Record<Evidence, { min: number; max: number }> = {
+  validated: { min: 2, max: 5 },
+  practitioner: { min: 0.25, max: 2 },
+  contested: { min: 0, max: 0 },
+};
+
+const weightFollowsEvidence = (e: { evidence: Evidence; weight: number }): boolean =>
+  e.weight >= WEIGHT_RANGE[e.evidence].min && e.weight <= WEIGHT_RANGE[e.evidence].max;
+const weightMessage = {
+  message:
+    'weight must follow the evidence level (validated 2–5, practitioner 0.25–2, contested 0)',
+  path: ['weight'],
+};
+
+export const LexiconEntry = z
+  .object({
+    /** Shared across languages: the same sign has the same code in every file. */
+    code: z.string().regex(/^[a-z][a-z0-9_]*\.[a-z0-9_]+$/),
+    category: IndicatorCategory,
+    evidence: Evidence,
+    weight: z.number(),
+    patterns: z.array(z.string().min(1).max(200)).min(1).max(200),
+    /** One line for the analyst: what the words suggest and why it matters. */
+    explanation: z.string().min(10).max(400),
+    /** The published source of the indicator. */
+    source: z.string().min(3).max(400),
+    /** A negating word just before ("geen minderjarigen", "no teens") cancels the hit. */
+    negatable: z.boolean().default(false),
+  })
+  .strict()
+  .refine(weightFollowsEvidence, weightMessage);
+export type LexiconEntry = z.infer<typeof LexiconEntry>;
+
+export const LexiconFile = z
+  .object({
+    language: LexiconLanguage,
+    version: z.string().min(1),
+    description: z.string().optional(),
+    /** Word lists usable in patterns as {name}. */
+    classes: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+    /** Words that cancel a following negatable hit ("no", "geen", "nicht", …). */
+    negators: z.array(z.string().min(1)).default([]),
+    /** Words that cancel a negatable hit right before them ("minderjarigen verboden", "kiskorúak nem"). */
+    postNegators: z.array(z.string().min(1)).default([]),
+    entries: z.array(LexiconEntry),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.entries.forEach((entry, i) => {
+      if (seen.has(entry.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate code ${entry.code}`,
+          path: ['entries', i],
+        });
+      }
+      seen.add(entry.code);
+      entry.patterns.forEach((p, j) => {
+        try {
+          compilePattern(p, file.classes);
+        } catch (err) {
+          const message = err instanceof PatternError ? err.message : String(err);
+          ctx.addIssue({ code: 'custom', message, path: ['entries', i, 'patterns', j] });
+        }
+      });
+    });
+  });
+export type LexiconFile = z.infer<typeof LexiconFile>;
+
+const LEXICON_DIR = new URL('./lexicon/', import.meta.url);
+
+/** Reads and validates one lexicon file; throws with every problem listed if it is invalid. */
+export function parseLexicon(json: unknown, name = 'lexicon'): LexiconFile {
+  const parsed = LexiconFile.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`${name} is invalid: ${problems}`);
+  }
+  return parsed.data;
+}
+
+let builtIn: LexiconFile[] | undefined;
+
+/** The lexicon files shipped in src/extract/lexicon, in a stable order. */
+export function loadBuiltInLexicons(): LexiconFile[] {
+  if (builtIn) return builtIn;
+  const files = readdirSync(LEXICON_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  builtIn = files.map((f) =>
+    parseLexicon(JSON.parse(readFileSync(new URL(f, LEXICON_DIR), 'utf8')) as unknown, f),
+  );
+  return builtIn;
+}

@@ -1,0 +1,63 @@
+// The lexicon pattern language: each construct, the errors analysts see, and bounded matching.
+import { describe, expect, it } from 'vitest';
+import { compilePattern, PatternError, PatternIndex } from './pattern.js';
+import { tokenize } from './text.js';
+
+function matches(pattern: string, text: string, classes: Record<string, string[]> = {}): string[] {
+  const index = new PatternIndex([{ pattern: compilePattern(pattern, classes), data: pattern }]);
+  const tokens = tokenize(text);
+  return index.find(tokens).map((h) => {
+    const first = tokens[h.startToken];
+    const last = tokens[h.endToken - 1];
+    return first && last ? text.slice(first.start, last.end) : '';
+  });
+}
+
+describe('pattern syntax', () => {
+  it('matches words folded, ignoring case and accents', () => {
+    expect(matches('echte fotos', "ECHTE Foto's!")).toEqual(["ECHTE Foto's"]);
+    expect(matches('discretie', 'Discrétie')).toEqual(['Discrétie']);
+  });
+  it('supports prefixes, alternatives and optional elements', () => {
+    expect(matches('minderjarig*', 'geen minderjarigen')).toEqual(['minderjarigen']);
+    // Every start position is reported; the indicator step keeps the longest of overlapping hits.
+    expect(matches('(heel|zeer)? jong', 'zeer jong en jong')).toEqual([
+      'zeer jong',
+      'jong',
+      'jong',
+    ]);
+  });
+  it('supports gaps, numbers and number ranges', () => {
+    expect(matches('zonder ~1 condoom', 'zonder een condoom')).toEqual(['zonder een condoom']);
+    expect(matches('# (girls|meiden)', '3 meiden')).toEqual(['3 meiden']);
+    expect(matches('#16-17 jaar', '16 jaar, 18 jaar')).toEqual(['16 jaar']);
+  });
+  it('treats separators as spaces: "24 7" matches 24/7, 24-7 and 24 7', () => {
+    expect(matches('24 7', '24/7 24-7 24 7')).toHaveLength(3);
+  });
+  it('expands classes', () => {
+    expect(matches('100 % {nat}', '100% Roemeense', { nat: ['roemeense'] })).toEqual([
+      '100% Roemeense',
+    ]);
+  });
+  it('never matches across a sentence break', () => {
+    expect(matches('nieuw hier', 'nieuw. Hier')).toEqual([]);
+  });
+});
+
+describe('pattern errors', () => {
+  it.each([
+    ['', 'empty'],
+    ['~2 jong', 'gap'],
+    ['jong ~2', 'gap'],
+    ['a b c d e f g h i', 'at most'],
+    ['24/7', 'single word'],
+    ['(a b|c)', 'single words'],
+    ['jo*', 'letters before'],
+    ['{nope}', 'unknown class'],
+    ['x? y?', 'required'],
+  ])('rejects %j', (source, message) => {
+    expect(() => compilePattern(source)).toThrow(PatternError);
+    expect(() => compilePattern(source)).toThrow(message);
+  });
+});

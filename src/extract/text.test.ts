@@ -1,0 +1,87 @@
+// Folding, tokenizing and capping: the offsets every fact's span relies on.
+import { describe, expect, it } from 'vitest';
+import { capText, FIELD_CAP, fold, tokenize } from './text.js';
+import { asciiDigits, digitsOf } from './unicode-digits.js';
+
+describe('fold', () => {
+  it('lower-cases and strips accents in every script the ads use', () => {
+    expect(fold('Kraków')).toBe('krakow');
+    expect(fold('Één')).toBe('een');
+    expect(fold('Straße')).toBe('strasse');
+    expect(fold('Łódź')).toBe('lodz');
+    expect(fold('ȘAPTE')).toBe('sapte');
+    expect(fold('Говоря')).toBe('говоря');
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps offsets into the original text', () => {
+    const text = "Hoi! Ik ben 19jr, 100% echte foto's 😘 24/7";
+    for (const t of tokenize(text)) {
+      expect(t.end).toBeGreaterThan(t.start);
+      expect(text.slice(t.start, t.end).length).toBe(t.end - t.start);
+    }
+    const norms = tokenize(text).map((t) => t.norm);
+    expect(norms).toEqual([
+      'hoi',
+      'ik',
+      'ben',
+      '19',
+      'jr',
+      '100',
+      '%',
+      'echte',
+      'fotos',
+      '😘',
+      '24',
+      '7',
+    ]);
+  });
+
+  it('marks sentence and line breaks, but not abbreviation dots', () => {
+    const brks = (text: string) => tokenize(text).map((t) => t.brk);
+    expect(brks('een. Twee\ndrie! vier')).toEqual([false, true, true, true]);
+    expect(brks('30 Min. 80 €, 19 y.o. ca. twee')).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('splits elisions but joins short apostrophe tails', () => {
+    expect(tokenize("l'hôtel I'm").map((t) => t.norm)).toEqual(['l', 'hotel', 'im']);
+  });
+
+  it('reads Unicode digits as ASCII in number tokens', () => {
+    expect(tokenize('１９ jaar')[0]?.norm).toBe('19');
+  });
+});
+
+describe('unicode digits', () => {
+  it('knows fullwidth, Arabic-Indic, Devanagari, mathematical and circled digits', () => {
+    expect(digitsOf('７'.codePointAt(0) ?? 0)).toBe('7');
+    expect(digitsOf('٣'.codePointAt(0) ?? 0)).toBe('3');
+    expect(digitsOf('९'.codePointAt(0) ?? 0)).toBe('9');
+    expect(digitsOf('𝟘'.codePointAt(0) ?? 0)).toBe('0');
+    expect(digitsOf('𝟵'.codePointAt(0) ?? 0)).toBe('9');
+    expect(digitsOf('⑦'.codePointAt(0) ?? 0)).toBe('7');
+    expect(digitsOf('a'.codePointAt(0) ?? 0)).toBeNull();
+    expect(asciiDigits('٠٦١٢')).toBe('0612');
+  });
+});
+
+describe('capText', () => {
+  it('caps at FIELD_CAP without splitting a surrogate pair', () => {
+    const text = `${'a'.repeat(FIELD_CAP - 1)}😘tail`;
+    const capped = capText(text);
+    expect(capped.truncated).toBe(true);
+    expect(capped.text.length).toBe(FIELD_CAP - 1);
+    expect(capText('short')).toEqual({ text: 'short', truncated: false });
+  });
+});

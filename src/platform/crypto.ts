@@ -1,0 +1,98 @@
+// Field encryption and keyed hashing, used by every context for personal data at rest.
+// Encrypted fields are self-describing strings `v1.<keyId>.<iv>.<ciphertext+tag>` so keys can
+// rotate: new writes use the first key, old values stay readable until re-encrypted.
+// Identifiers are linked through HMAC-SHA-256 with a secret pepper, never by plaintext, so a
+// stolen database does not reveal which phone numbers the program knows without the pepper.
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
+import { AppError } from './errors.js';
+
+export interface FieldKey {
+  id: string;
+  key: Buffer;
+}
+
+const PREFIX = 'v1';
+
+/**
+ * Encrypts a UTF-8 string with AES-256-GCM under the first key. `context` (e.g. "users.totp_secret")
+ * is bound as associated data so a value copied into another column does not decrypt there.
+ */
+export function encryptField(
+  keys: readonly FieldKey[],
+  plaintext: string,
+  context: string,
+): string {
+  const active = keys[0];
+  if (!active) throw new AppError('config_invalid', 'No field encryption key configured');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', active.key, iv);
+  cipher.setAAD(Buffer.from(`${PREFIX}.${active.id}.${context}`));
+  const body = Buffer.concat([
+    cipher.update(plaintext, 'utf8'),
+    cipher.final(),
+    cipher.getAuthTag(),
+  ]);
+  return `${PREFIX}.${active.id}.${iv.toString('base64url')}.${body.toString('base64url')}`;
+}
+
+export function decryptField(keys: readonly FieldKey[], value: string, context: string): string {
+  const parts = value.split('.');
+  if (parts.length !== 4 || parts[0] !== PREFIX) {
+    throw new AppError('internal', 'Encrypted value has an unknown format');
+  }
+  const [, keyId, ivText, bodyText] = parts as [string, string, string, string];
+  const key = keys.find((k) => k.id === keyId);
+  if (!key) {
+    throw new AppError('internal', `Encrypted value uses key "${keyId}", which is not configured`, {
+      keyId,
+    });
+  }
+  const body = Buffer.from(bodyText, 'base64url');
+  if (body.length < 16) throw new AppError('internal', 'Encrypted value is truncated');
+  const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(ivText, 'base64url'));
+  decipher.setAAD(Buffer.from(`${PREFIX}.${keyId}.${context}`));
+  decipher.setAuthTag(body.subarray(body.length - 16));
+  try {
+    return Buffer.concat([
+      decipher.update(body.subarray(0, body.length - 16)),
+      decipher.final(),
+    ]).toString('utf8');
+  } catch {
+    throw new AppError('internal', 'Encrypted value failed its integrity check');
+  }
+}
+
+/** Key id an encrypted value was written with (for rotation). */
+export function encryptedKeyId(value: string): string | null {
+  const parts = value.split('.');
+  return parts.length === 4 && parts[0] === PREFIX ? (parts[1] ?? null) : null;
+}
+
+/**
+ * Keyed hash of an identifier. `kind` (phone, email, telegram…) is part of the input so the same
+ * string as two kinds of identifier never links. Callers normalise the value first (E.164 etc.).
+ */
+export function hashIdentifier(pepper: Buffer, kind: string, normalizedValue: string): string {
+  return createHmac('sha256', pepper).update(`${kind}\u0000${normalizedValue}`).digest('hex');
+}
+
+/** HMAC for short-lived secrets such as recovery codes and session tokens stored as hashes. */
+export function hmacHex(key: Buffer, value: string): string {
+  return createHmac('sha256', key).update(value).digest('hex');
+}
+
+export function constantTimeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}

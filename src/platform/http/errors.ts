@@ -1,0 +1,93 @@
+// Turns every error into `{ error: { code, message } }` with the right status. Clients never see a
+// stack trace or an internal message; the full error goes to the log with the request id.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+} from 'fastify-type-provider-zod';
+import { z, ZodError } from 'zod';
+import { AppError, type ErrorCode } from '../errors.js';
+
+export const ErrorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+function body(code: ErrorCode | 'bad_request', message: string) {
+  return { error: { code, message } };
+}
+
+function describeIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): string {
+  return issues
+    .slice(0, 10)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | Error, request, reply) => {
+    if (err instanceof AppError) {
+      const level = err.status >= 500 ? 'error' : 'info';
+      request.log[level](
+        { code: err.code, detail: err.logDetail, msg: err.message },
+        'request failed',
+      );
+      if (err.code === 'rate_limited') void reply.header('retry-after', '60');
+      return reply.code(err.status).send(body(err.code, err.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const message = describeIssues(
+        err.validation.map((v) => ({
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? 'invalid',
+        })),
+      );
+      request.log.info({ validation: message }, 'request failed validation');
+      return reply.code(400).send(body('validation_failed', `Invalid request: ${message}`));
+    }
+    if (err instanceof ZodError) {
+      const message = describeIssues(err.issues);
+      return reply.code(400).send(body('validation_failed', `Invalid request: ${message}`));
+    }
+    if (isResponseSerializationError(err)) {
+      request.log.error({ err }, 'response did not match its schema');
+      return reply.code(500).send(body('internal', 'Something went wrong on our side.'));
+    }
+    const fe = err as FastifyError;
+    const status = fe.statusCode ?? 500;
+    switch (fe.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.code(413).send(body('payload_too_large', 'The request body is too large.'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply
+          .code(415)
+          .send(body('unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return reply.code(400).send(body('invalid_json', 'The request body is not valid JSON.'));
+      default:
+        break;
+    }
+    if (status === 400 && err instanceof SyntaxError) {
+      return reply.code(400).send(body('invalid_json', 'The request body is not valid JSON.'));
+    }
+    if (status === 429) {
+      return reply
+        .code(429)
+        .send(body('rate_limited', 'Too many requests. Wait a minute and try again.'));
+    }
+    if (status >= 400 && status < 500) {
+      request.log.info({ err }, 'request failed');
+      return reply.code(status).send(body('bad_request', fe.message));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(body('internal', 'Something went wrong on our side.'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    return reply
+      .code(404)
+      .send(body('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`));
+  });
+}

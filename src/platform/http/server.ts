@@ -1,0 +1,165 @@
+// Builds the Fastify server: zod validation on every route, OpenAPI at /api/openapi.json with docs
+// at /api/docs, strict CSP (helmet), rate limits, request ids in every log line, JSON errors, health
+// and readiness probes, then each context's routes. The console is attached by the caller.
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { registerCollectRoutes } from '../../collect/routes.js';
+import { maskVersions } from '../../extract/db/masking.js';
+import { registerExtractRoutes } from '../../extract/db/routes.js';
+import { registerAuthRoutes } from '../auth/routes.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/connect.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { Jobs } from '../jobs.js';
+import { AppError } from '../errors.js';
+import { authPlugin } from './auth-plugin.js';
+import { registerErrorHandling } from './errors.js';
+
+export interface HttpDeps {
+  config: Config;
+  database: Database;
+  /** Blob store and job queue, for routes that need them (absent in API-only tests). */
+  blobs?: BlobStore;
+  jobs?: Jobs;
+  log: Logger;
+  /** Extra registrations (the console, later contexts' routes). */
+  plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+}
+
+export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const { config, database, log } = deps;
+  const logger: FastifyBaseLogger = log;
+  const app = Fastify({
+    loggerInstance: logger,
+    // Ids are ours: an incoming X-Request-Id header is not trusted into the audit log.
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
+    errorResponseBuilder: () =>
+      new AppError('rate_limited', 'Too many requests. Wait a minute and try again.'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Ariadne API',
+        description: 'Online outreach against human trafficking and exploitation.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ariadne_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI's own policy allows any https: style and swagger.io's validator; ours allows only
+    // this server (inline styles are needed by the UI and carry no risk on a page without data).
+    transformStaticCSP: () =>
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    uiConfig: { docExpansion: 'list', deepLinking: false, validatorUrl: null },
+  });
+  await app.register(authPlugin, { config, db: database.db });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  r.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'Liveness',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  r.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'Readiness: the database answers',
+        response: {
+          200: z.object({ status: z.literal('ready') }),
+          503: z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+        },
+      },
+    },
+    async () => {
+      try {
+        await database.pool.query('SELECT 1');
+      } catch {
+        throw new AppError('not_ready', 'The database does not answer.');
+      }
+      return { status: 'ready' as const };
+    },
+  );
+
+  registerAuthRoutes(app, { config, db: database.db });
+  if (deps.blobs && deps.jobs) {
+    registerCollectRoutes(app, {
+      db: database.db,
+      blobs: deps.blobs,
+      jobs: deps.jobs,
+      mask: (versions) => maskVersions(database.db, versions),
+    });
+    registerExtractRoutes(app, { db: database.db, config, jobs: deps.jobs });
+  }
+  for (const plugin of deps.plugins ?? []) await plugin(app);
+  return app;
+}

@@ -1,0 +1,51 @@
+// Every job the program knows, from every context. Workers, the scheduler and senders all take
+// their definitions from here so queue names and payload schemas agree across processes.
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { collectJobs } from '../collect/jobs.js';
+import { extractJobs, extractVersionJobRef } from '../extract/db/jobs.js';
+import { purgeExpiredSessions } from './auth/sessions.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import type { Config } from './config.js';
+import type { Database } from './db/connect.js';
+import { defineJob, type JobDefinition, type Jobs } from './jobs.js';
+
+export interface JobDeps {
+  config: Config;
+  database: Database;
+  blobs: BlobStore;
+  log: Logger;
+  /** The running queue, for jobs that queue other jobs (available once started). */
+  jobs: () => Jobs;
+}
+
+export function platformJobs(deps: JobDeps): JobDefinition[] {
+  return [
+    defineJob({
+      name: 'platform.purge-sessions',
+      schema: z.object({}),
+      schedule: { cron: '*/15 * * * *', data: {} },
+      retryLimit: 1,
+      handler: async (_data, ctx) => {
+        const removed = await purgeExpiredSessions(deps.database.db, deps.config);
+        if (removed > 0) ctx.log.info({ removed }, 'expired sessions removed');
+      },
+    }),
+  ];
+}
+
+export function allJobs(deps: JobDeps): JobDefinition[] {
+  return [
+    ...platformJobs(deps),
+    ...collectJobs({
+      db: deps.database.db,
+      blobs: deps.blobs,
+      log: deps.log,
+      jobs: deps.jobs,
+      onAdVersion: async (adVersionId) => {
+        await deps.jobs().send(extractVersionJobRef, { adVersionId });
+      },
+    }),
+    ...extractJobs({ db: deps.database.db, config: deps.config }),
+  ];
+}

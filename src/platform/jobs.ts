@@ -1,0 +1,174 @@
+// The job queue: pg-boss on the same database in both modes (in embedded mode through the PGlite
+// socket, with ordinary pg connections). Each job has a zod schema for its payload, checked when it
+// is sent and again when it is worked, since a job row may outlive the code that wrote it.
+// Error classes decide retries (as in Crawlee): a PermanentJobError fails at once; anything else is
+// retried with backoff up to the job's limit. A job that must not retry is cancelled (pg-boss's
+// terminal state that skips retries) and the reason logged.
+import { PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Database } from './db/connect.js';
+
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
+
+export interface JobContext {
+  log: Logger;
+  jobId: string;
+  /** How many times this job ran before (0 on the first run). */
+  retryCount: number;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  schema: S;
+  handler: (data: z.infer<S>, ctx: JobContext) => Promise<void>;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  expireInSeconds?: number;
+  /** Cron schedule run by the scheduler role, with the payload it sends. */
+  schedule?: { cron: string; data: z.infer<S> };
+}
+
+export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
+  return def;
+}
+
+/** What a sender needs of a job: its queue name and payload schema, not its handler. */
+export type JobRef<S extends z.ZodType = z.ZodType> = Pick<JobDefinition<S>, 'name' | 'schema'>;
+
+export interface SendOptions {
+  /** A second send with the same key while the first is queued or active is dropped. */
+  singletonKey?: string;
+  startAfter?: Date | number;
+  priority?: number;
+}
+
+export interface Jobs {
+  send<S extends z.ZodType>(
+    def: JobRef<S>,
+    data: z.infer<S>,
+    opts?: SendOptions,
+  ): Promise<string | null>;
+  /** Starts workers for these jobs in this process. */
+  work(defs: readonly JobDefinition[], concurrency: number): Promise<void>;
+  /** Installs the cron schedules of these jobs (scheduler role). */
+  schedule(defs: readonly JobDefinition[]): Promise<void>;
+  stop(): Promise<void>;
+  boss: PgBoss;
+}
+
+export interface StartJobsOptions {
+  database: Database;
+  log: Logger;
+  /** Runs pg-boss maintenance and cron in this process (the scheduler role). */
+  scheduler: boolean;
+  /** Every job definition the program knows; queues are created for all of them. */
+  definitions: readonly JobDefinition[];
+}
+
+export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
+  const { database, log } = opts;
+  const c = database.connection;
+  const boss = new PgBoss({
+    ...(c.connectionString ? { connectionString: c.connectionString } : {}),
+    ...(c.host ? { host: c.host } : {}),
+    ...(c.port ? { port: c.port } : {}),
+    ...(c.user ? { user: c.user } : {}),
+    ...(c.database ? { database: c.database } : {}),
+    max: 4,
+    schema: 'pgboss',
+    application_name: 'ariadne-jobs',
+    supervise: opts.scheduler,
+    schedule: opts.scheduler,
+    migrate: true,
+  });
+  boss.on('error', (err: unknown) => log.error({ err }, 'job queue error'));
+  await boss.start();
+  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  for (const def of opts.definitions) {
+    const queueOptions = {
+      retryLimit: def.retryLimit ?? 3,
+      retryDelay: def.retryDelaySeconds ?? 10,
+      retryBackoff: true,
+      expireInSeconds: def.expireInSeconds ?? 15 * 60,
+    };
+    if (existing.has(def.name)) await boss.updateQueue(def.name, queueOptions);
+    else await boss.createQueue(def.name, queueOptions);
+  }
+
+  return {
+    boss,
+    async send(def, data, sendOpts) {
+      const payload = def.schema.parse(data) as object;
+      return boss.send(def.name, payload, {
+        ...(sendOpts?.singletonKey ? { singletonKey: sendOpts.singletonKey } : {}),
+        ...(sendOpts?.startAfter
+          ? {
+              startAfter:
+                sendOpts.startAfter instanceof Date
+                  ? sendOpts.startAfter
+                  : new Date(sendOpts.startAfter),
+            }
+          : {}),
+        ...(sendOpts?.priority !== undefined ? { priority: sendOpts.priority } : {}),
+      });
+    },
+    async work(defs, concurrency) {
+      for (const def of defs) {
+        await boss.work(
+          def.name,
+          { localConcurrency: concurrency, batchSize: 1, includeMetadata: true },
+          async (jobs) => {
+            for (const job of jobs) {
+              const jobLog = log.child({ job: def.name, jobId: job.id });
+              const parsed = def.schema.safeParse(job.data);
+              if (!parsed.success) {
+                jobLog.error(
+                  { issues: parsed.error.issues },
+                  'job payload is invalid; cancelled without retry',
+                );
+                await boss.cancel(def.name, job.id);
+                continue;
+              }
+              try {
+                await def.handler(parsed.data, {
+                  log: jobLog,
+                  jobId: job.id,
+                  retryCount: job.retryCount,
+                });
+              } catch (err) {
+                if (err instanceof PermanentJobError) {
+                  // pg-boss would retry a failed job; cancelling is its terminal state without retries.
+                  jobLog.warn(
+                    { reason: err.message },
+                    'job failed permanently; cancelled without retry',
+                  );
+                  await boss.cancel(def.name, job.id);
+                  continue;
+                }
+                jobLog.warn({ err }, 'job failed; will retry if retries remain');
+                throw err;
+              }
+            }
+          },
+        );
+      }
+    },
+    async schedule(defs) {
+      for (const def of defs) {
+        if (def.schedule)
+          await boss.schedule(def.name, def.schedule.cron, def.schedule.data as object, {
+            tz: 'UTC',
+          });
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000, close: true });
+    },
+  };
+}

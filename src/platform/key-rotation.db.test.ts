@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
+import { CLI_ACTOR } from './actor.js';
+import { users } from './auth/schema.js';
+import { createUser } from './auth/users.js';
+import { decryptField, encryptedKeyId, encryptField } from './crypto.js';
+import { rotateFieldKeys } from './key-rotation.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase();
+});
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+describe('key rotation', () => {
+  it('re-encrypts every value under the new key and keeps it readable', async () => {
+    const old = t.config.secrets.fieldKeys;
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const { user } = await createUser(t.database.db, CLI_ACTOR, {
+        email: `k${i}@example.org`,
+        displayName: 'K',
+        role: 'analyst',
+      });
+      await t.database.db
+        .update(users)
+        .set({ totpSecretEnc: encryptField(old, `SECRET${i}`, 'users.totp_secret') })
+        .where(eq(users.id, user.id));
+      ids.push(user.id);
+    }
+    const keys = [{ id: 'new', key: randomBytes(32) }, ...old];
+    const result = await rotateFieldKeys(t.database.db, keys, CLI_ACTOR);
+    expect(result.reencrypted).toBe(7);
+    const rows = await t.database.db.select().from(users);
+    for (const row of rows.filter((r) => r.totpSecretEnc)) {
+      expect(encryptedKeyId(row.totpSecretEnc!)).toBe('new');
+      expect(decryptField([keys[0]!], row.totpSecretEnc!, 'users.totp_secret')).toMatch(
+        /^SECRET\d$/,
+      );
+    }
+    // Running it again finds nothing left to do.
+    expect((await rotateFieldKeys(t.database.db, keys, CLI_ACTOR)).reencrypted).toBe(0);
+  });
+});

@@ -1,0 +1,121 @@
+// Starts Ariadne's roles in one process: HTTP (`serve`), workers (`worker`), the scheduler, or all
+// three (`start`). Each role shares the same domain code; only what runs differs. Shutdown on
+// SIGINT/SIGTERM is graceful: stop taking requests and jobs, finish what runs, close the database.
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { SYSTEM_ACTOR } from './actor.js';
+import { ensureFirstAdmin } from './bootstrap.js';
+import { unwatchFile, watchFile } from 'node:fs';
+import { reloadEmbeddedFieldKeys, secretsFilePath, type Config } from './config.js';
+import { openDatabase, type Database } from './db/connect.js';
+import { runMigrations } from './db/migrate.js';
+import { buildHttpServer } from './http/server.js';
+import { createBlobStore } from './blobs/index.js';
+import type { BlobStore } from './blobs/blob-store.js';
+import { allJobs } from './job-registry.js';
+import { startJobs, type Jobs } from './jobs.js';
+
+export interface Roles {
+  http: boolean;
+  worker: boolean;
+  scheduler: boolean;
+}
+
+export interface Running {
+  config: Config;
+  database: Database;
+  blobs: BlobStore;
+  jobs: Jobs;
+  http: FastifyInstance | null;
+  /** The address the HTTP server listens on, when it runs. */
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+export async function startRoles(
+  config: Config,
+  roles: Roles,
+  log: Logger,
+  print: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+): Promise<Running> {
+  const database = await openDatabase(config, { requireOwner: config.mode === 'embedded', log });
+  let jobs: Jobs | undefined;
+  let http: FastifyInstance | null = null;
+  let demo: { stop(): Promise<void> } | undefined;
+  try {
+    await runMigrations(database.pool);
+    if (config.mode === 'embedded') await ensureFirstAdmin(database.db, SYSTEM_ACTOR, print);
+    const blobs = createBlobStore(config.blobs);
+    const definitions = allJobs({
+      config,
+      database,
+      blobs,
+      log,
+      jobs: () => {
+        if (!jobs) throw new Error('job queue not started yet');
+        return jobs;
+      },
+    });
+    jobs = await startJobs({
+      database,
+      log: log.child({ role: 'jobs' }),
+      scheduler: roles.scheduler,
+      definitions,
+    });
+    if (roles.scheduler) await jobs.schedule(definitions);
+    if (roles.worker) await jobs.work(definitions, config.workerConcurrency);
+    let url: string | null = null;
+    if (roles.http) {
+      const { registerConsole } = await import('./http/console.js');
+      http = await buildHttpServer({
+        config,
+        database,
+        blobs,
+        jobs,
+        log,
+        plugins: [(app) => registerConsole(app, { webDev: config.webDev })],
+      });
+      url = await http.listen({ host: config.host, port: config.port });
+    }
+    if (config.demoData && roles.http) {
+      const { startDemo } = await import('./demo.js');
+      demo = await startDemo({ config, db: database.db, jobs, log });
+    }
+    const secretsFile = secretsFilePath(config.dataDir);
+    if (config.mode === 'embedded') {
+      watchFile(secretsFile, { interval: 1000 }, () => {
+        try {
+          if (reloadEmbeddedFieldKeys(config)) log.info('field encryption keys reloaded');
+        } catch (err) {
+          log.error({ err }, 'could not reload field encryption keys');
+        }
+      });
+    }
+    const running = jobs;
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      database,
+      blobs,
+      jobs: running,
+      http,
+      url,
+      stop: () => {
+        stopping ??= (async () => {
+          unwatchFile(secretsFile);
+          await http?.close();
+          await demo?.stop();
+          await running.stop();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await http?.close().catch(() => undefined);
+    await demo?.stop().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+}

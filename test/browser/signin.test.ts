@@ -1,0 +1,457 @@
+// Browser journey through the real thing: `ariadne start` on a fresh data directory, Debian's
+// Chromium, the built console. First sign-in with the printed one-time password, TOTP enrolment,
+// recovery codes, forced password change, the app frame, language switch (saved per user), sign
+// out, sign in again with a fresh code, a wrong code refused, a recovery code accepted, and the
+// admin's user management.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from 'otplib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+const NEW_PASSWORD = 'calm river lantern 42';
+const TOTP_STEP_MS = 30_000;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  proc: ChildProcess;
+  url: string;
+  email: string;
+  password: string;
+  output: () => string;
+}
+
+async function startServer(dataDir: string, port: number): Promise<Started> {
+  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'false',
+      WEB_DEV: 'false',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`ariadne start did not become ready:\n${out}`);
+    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
+    const password = /one-time password: (\S+)/i.exec(out)?.[1];
+    if (email && password) {
+      const ready = await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return { proc, url, email, password, output: () => out };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stopServer(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const step = (ms = Date.now()) => Math.floor(ms / TOTP_STEP_MS);
+
+/** Waits for what the page shows (server calls include password hashing: give them time). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+/** Mantine marks required fields with an asterisk inside the label. */
+const label = (text: string) =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+
+describe('console sign-in journey', () => {
+  let dataDir: string;
+  let server: Started;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let secret = '';
+  let lastTotpStep = -1;
+  let recoveryCodes: string[] = [];
+  let patPassword = '';
+  let shot = 0;
+
+  /** A TOTP code for a step the server has not seen yet (replayed codes are refused). */
+  async function freshCode(): Promise<string> {
+    if (step() <= lastTotpStep) {
+      // Time-based by nature: the next code exists only when the next 30 s step begins.
+      const wait = (lastTotpStep + 1) * TOTP_STEP_MS - Date.now() + 250;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    lastTotpStep = step();
+    return generate({ secret });
+  }
+
+  async function snap(name: string): Promise<void> {
+    if (!SCREENSHOT_DIR) return;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    shot += 1;
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${String(shot).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  }
+
+  /** The language switch is a radio group whose inputs are hidden behind their labels. */
+  async function chooseLanguage(code: 'EN' | 'NL') {
+    await page
+      .locator('label')
+      .filter({ hasText: new RegExp(`^${code}$`) })
+      .click();
+    await poll(() => page.getByRole('radio', { name: code }).isChecked()).toBe(true);
+  }
+
+  const heading = (name: string | RegExp) => page.getByRole('heading', { name });
+
+  async function signInWithPassword(email: string, password: string, labels = EN) {
+    await poll(() => heading(labels.signIn).isVisible()).toBe(true);
+    await page.getByLabel(label(labels.email)).fill(email);
+    await page.getByLabel(label(labels.password)).fill(password);
+    await page.getByRole('button', { name: labels.signIn, exact: true }).click();
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+      );
+    }
+    if (!existsSync(path.join(repo, 'web/console/dist/index.html'))) {
+      const built = spawnSync(
+        process.execPath,
+        [
+          path.join(repo, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'web/console/vite.config.ts',
+          '--logLevel',
+          'warn',
+        ],
+        { cwd: repo, stdio: 'inherit' },
+      );
+      if (built.status !== 0) throw new Error('The console does not build');
+    }
+    dataDir = mkdtempSync(path.join(tmpdir(), 'ariadne-browser-'));
+    server = await startServer(dataDir, await freePort());
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 860 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server.proc);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the console with a strict CSP and no request leaves this machine', async () => {
+    const outside: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['127.0.0.1', 'localhost'].includes(u.hostname) && u.protocol !== 'data:') {
+        outside.push(r.url());
+      }
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    const res = await page.goto(server.url);
+    expect(res?.status()).toBe(200);
+    const csp = res?.headers()['content-security-policy'] ?? '';
+    expect(csp).toMatch(/style-src 'self' 'nonce-/);
+    expect(res?.headers()['cache-control']).toBe('no-store');
+    await poll(() => heading('Sign in').isVisible()).toBe(true);
+    await snap('sign-in');
+    expect(outside).toEqual([]);
+    // A CSP violation (an inline style without the nonce) shows up as a console error.
+    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+  });
+
+  it('first sign-in: enrol TOTP, save recovery codes, change the one-time password', async () => {
+    await signInWithPassword(server.email, server.password);
+
+    await poll(() => heading('Set up two-step verification').isVisible()).toBe(true);
+    const qr = page.getByRole('img', { name: /QR code/ });
+    await poll(() => qr.isVisible()).toBe(true);
+    const secretText = await page.getByTestId('totp-secret').innerText();
+    secret = secretText.replace(/\s+/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await snap('enrol');
+    await page.getByLabel('Code from the app').fill(await freshCode());
+    await page.getByRole('button', { name: 'Confirm' }).click();
+
+    await poll(() => heading('Save your recovery codes').isVisible()).toBe(true);
+    const codes = page.getByTestId('recovery-codes').getByRole('listitem');
+    await poll(() => codes.count()).toBe(10);
+    recoveryCodes = (await codes.allInnerTexts()).map((c) => c.trim());
+    const cont = page.getByRole('button', { name: 'Continue' });
+    expect(await cont.isDisabled()).toBe(true);
+    await snap('recovery-codes');
+    await page.getByLabel('I have saved these codes in a safe place').check();
+    await cont.click();
+
+    await poll(() => heading('Choose your own password').isVisible()).toBe(true);
+    // Too short is caught before anything is sent.
+    await page.getByLabel(label('New password')).fill('short');
+    await page.getByLabel(label('Repeat the new password')).fill('short');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await poll(() => page.getByText('Use at least 12 characters.').isVisible()).toBe(true);
+    await page.getByLabel(label('New password')).fill(NEW_PASSWORD);
+    await page.getByLabel(label('Repeat the new password')).fill(NEW_PASSWORD);
+    await snap('change-password');
+    await page.getByRole('button', { name: 'Save password' }).click();
+
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await poll(() => nav.isVisible()).toBe(true);
+  });
+
+  it('shows the app frame with every section and honest empty states', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    for (const name of [
+      'Sources',
+      'Ads',
+      'Triage',
+      'Inbox',
+      'Cases',
+      'Partners',
+      'Vault requests',
+      'Insights',
+      'Admin',
+    ]) {
+      await poll(() => nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+    }
+    await poll(() => page.getByText('The triage queue is empty').isVisible()).toBe(true);
+    await poll(() => page.getByTestId('current-user').innerText()).toMatch(/Administrator/);
+    await nav.getByRole('link', { name: 'Sources', exact: true }).click();
+    await poll(() => page.getByText('No sources yet').isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/sources');
+    await snap('app-frame');
+  });
+
+  it('lets the admin manage partner organisations and users', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Admin', exact: true }).click();
+    await poll(() => heading('Administration').isVisible()).toBe(true);
+    const adminRow = page.getByTestId('user-row').filter({ hasText: server.email });
+    await poll(() => adminRow.isVisible()).toBe(true);
+    await poll(() => adminRow.innerText()).toMatch(/Set up/i);
+    await snap('admin-users');
+
+    await page.getByRole('tab', { name: 'Partner organisations' }).click();
+    await poll(() => page.getByText('No partner organisations yet').isVisible()).toBe(true);
+    await page.getByLabel('Name of the organisation').fill('Stichting Veilig Thuis Test');
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+    await poll(() =>
+      page.getByRole('cell', { name: 'Stichting Veilig Thuis Test' }).isVisible(),
+    ).toBe(true);
+
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'New user' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('E-mail address').fill('partner.worker@example.org');
+    await dialog.getByLabel(label('Name')).fill('Pat Partner');
+    await dialog.getByLabel('Role').selectOption('partner');
+    await dialog.getByLabel('Partner organisation').selectOption({
+      label: 'Stichting Veilig Thuis Test',
+    });
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    const otp = dialog.getByTestId('one-time-password');
+    await poll(() => otp.isVisible()).toBe(true);
+    expect((await otp.innerText()).trim()).toMatch(/^\S{12,}$/);
+    await snap('one-time-password');
+    await dialog.getByRole('button', { name: /Done/ }).click();
+    const row = page.getByTestId('user-row').filter({ hasText: 'partner.worker@example.org' });
+    await poll(() => row.innerText()).toMatch(/Stichting Veilig Thuis Test/);
+    expect(await row.innerText()).toMatch(/Not set up/i);
+
+    // The same address twice is refused with a clear message.
+    await page.getByRole('button', { name: 'New user' }).click();
+    await dialog.getByLabel('E-mail address').fill('partner.worker@example.org');
+    await dialog.getByLabel(label('Name')).fill('Pat Again');
+    await dialog.getByRole('button', { name: 'Create user' }).click();
+    await poll(() => dialog.getByRole('alert').innerText()).toMatch(/already exists/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Disable, then enable again.
+    await row.getByRole('button', { name: 'Actions for Pat Partner' }).click();
+    await page.getByRole('menuitem', { name: 'Disable account' }).click();
+    await dialog.getByRole('button', { name: 'Disable account' }).click();
+    await poll(() => row.innerText()).toMatch(/Disabled/i);
+    await row.getByRole('button', { name: 'Actions for Pat Partner' }).click();
+    await page.getByRole('menuitem', { name: 'Enable account' }).click();
+    await poll(() => row.innerText()).toMatch(/Active/i);
+
+    // Change the role to analyst (the partner organisation goes with it).
+    await row.getByRole('button', { name: 'Actions for Pat Partner' }).click();
+    await page.getByRole('menuitem', { name: 'Change role' }).click();
+    await dialog.getByLabel('Role').selectOption('analyst');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await poll(() => row.innerText()).toMatch(/Analyst/);
+
+    // Reset gives a new one-time password.
+    await row.getByRole('button', { name: 'Actions for Pat Partner' }).click();
+    await page.getByRole('menuitem', { name: /Reset/ }).click();
+    await dialog.getByRole('button', { name: 'Reset', exact: true }).click();
+    await poll(() => dialog.getByTestId('one-time-password').isVisible()).toBe(true);
+    patPassword = (await dialog.getByTestId('one-time-password').innerText()).trim();
+    await dialog.getByRole('button', { name: /Done/ }).click();
+  });
+
+  it('switches to Dutch, keeps it for the user, and signs out', async () => {
+    await chooseLanguage('NL');
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await poll(() => nav.getByRole('link', { name: 'Bronnen' }).isVisible()).toBe(true);
+    await poll(() => nav.getByRole('link', { name: 'Beheer' }).isVisible()).toBe(true);
+    await poll(() => heading('Beheer').isVisible()).toBe(true);
+    await poll(() => page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await snap('dutch');
+
+    // Saved on the server: a reload (this browser prefers English) still shows Dutch.
+    await page.reload();
+    await poll(() =>
+      page
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Casussen' })
+        .isVisible(),
+    ).toBe(true);
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await poll(() => page.getByText('Je bent uitgelogd.').isVisible()).toBe(true);
+    await poll(() => heading('Inloggen').isVisible()).toBe(true);
+  });
+
+  it('signs in again with the new password and a fresh TOTP code', async () => {
+    await signInWithPassword(server.email, NEW_PASSWORD, NL);
+    await poll(() => heading('Tweestapsverificatie').isVisible()).toBe(true);
+    await page.getByLabel('Verificatiecode').fill(await freshCode());
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await poll(() => nav.getByRole('link', { name: 'Triage' }).isVisible()).toBe(true);
+    await poll(() => page.getByText('De triagewachtrij is leeg').isVisible()).toBe(true);
+
+    // Back to English for the rest.
+    await chooseLanguage('EN');
+    await poll(() => page.getByRole('navigation', { name: 'Main navigation' }).isVisible()).toBe(
+      true,
+    );
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await poll(() => page.getByText('You have signed out.').isVisible()).toBe(true);
+  });
+
+  it('refuses a wrong TOTP code and accepts a recovery code', async () => {
+    await signInWithPassword(server.email, NEW_PASSWORD);
+    await poll(() => heading('Two-step verification').isVisible()).toBe(true);
+    // A code that is valid in no step the server would accept now.
+    const valid = new Set(
+      await Promise.all(
+        [-1, 0, 1].map((d) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + d * 30 })),
+      ),
+    );
+    let wrong = '000000';
+    while (valid.has(wrong)) wrong = String(Number(wrong) + 1).padStart(6, '0');
+    await page.getByLabel('Authentication code').fill(wrong);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await poll(() => page.getByRole('alert').innerText()).toMatch(/not correct/);
+    await snap('wrong-code');
+
+    await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+    await page.getByLabel('Recovery code').fill(recoveryCodes[0] ?? '');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await poll(() => page.getByRole('navigation', { name: 'Main navigation' }).isVisible()).toBe(
+      true,
+    );
+  });
+
+  it('sends the user back to sign-in with a notice when the session ends', async () => {
+    // Another tab signs out: the session is gone on the server; the next call here gets a 401.
+    const other = await context.newPage();
+    await other.goto(server.url);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await poll(() => other.getByText('You have signed out.').isVisible()).toBe(true);
+    await other.close();
+
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Admin', exact: true })
+      .click();
+    await poll(() =>
+      page.getByText('Your session has ended. Please sign in again.').isVisible(),
+    ).toBe(true);
+    await poll(() => heading('Sign in').isVisible()).toBe(true);
+  });
+
+  it('does not show administration to a user without the admin role', async () => {
+    // Still on /admin/users from the previous step: the analyst lands there after signing in.
+    await signInWithPassword('partner.worker@example.org', patPassword);
+    await poll(() => heading('Set up two-step verification').isVisible()).toBe(true);
+    const patSecret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+    await page.getByLabel('Code from the app').fill(await generate({ secret: patSecret }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByLabel('I have saved these codes in a safe place').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel(label('New password')).fill('quiet harbour morning 7');
+    await page.getByLabel(label('Repeat the new password')).fill('quiet harbour morning 7');
+    await page.getByRole('button', { name: 'Save password' }).click();
+
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await poll(() => nav.getByRole('link', { name: 'Triage' }).isVisible()).toBe(true);
+    expect(await nav.getByRole('link', { name: 'Admin', exact: true }).count()).toBe(0);
+    await poll(() => page.getByText('This page is only for administrators.').isVisible()).toBe(
+      true,
+    );
+    await poll(() => page.getByTestId('current-user').innerText()).toMatch(/Analyst/);
+  });
+});
+
+const EN = { signIn: 'Sign in', email: 'E-mail address', password: 'Password' };
+const NL = { signIn: 'Inloggen', email: 'E-mailadres', password: 'Wachtwoord' };

@@ -1,0 +1,191 @@
+// The `ariadne` command as a user meets it: bad configuration, a database that is down, and
+// commands run against a live embedded server (which holds the only handle on the data directory).
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, startServer, type RunningServer } from '../helpers/cli.js';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'ariadne-cli-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as net.AddressInfo).port;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+describe('ariadne command line', () => {
+  it('names each wrong setting and exits non-zero', async () => {
+    const r = await runCli(['config'], {
+      DATA_DIR: tempDir(),
+      PORT: 'eighty',
+      LOG_LEVEL: 'chatty',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PORT: /);
+    expect(r.stderr).toMatch(/LOG_LEVEL: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('explains a database that is down and gives up after its retries', async () => {
+    const port = await freePort();
+    const r = await runCli(['migrate'], {
+      DATA_DIR: tempDir(),
+      DATABASE_URL: `postgres://ariadne:hunter2@127.0.0.1:${port}/ariadne`,
+      SESSION_SECRET: Buffer.alloc(32, 1).toString('base64'),
+      FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
+      IDENTIFIER_PEPPER: Buffer.alloc(32, 3).toString('base64'),
+      DB_CONNECT_RETRIES: '1',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /Cannot reach PostgreSQL at postgres:\/\/ariadne:\*\*\*@127\.0\.0\.1:\d+\/ariadne after 2 attempts/,
+    );
+    expect(r.stderr).not.toContain('hunter2');
+  });
+
+  it('extracts JSON lines from stdin, one result line per input, bad lines reported', async () => {
+    const input = [
+      JSON.stringify({
+        id: 'a',
+        text: 'Bel me op nul zes 12 34 56 78, 20 jaar, Den Haag',
+        country: 'NL',
+      }),
+      '{"id": broken',
+      JSON.stringify({ id: 7, text: '' }),
+    ].join('\n');
+    const r = await runCli(['extract', '--json'], {}, 60_000, input);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ id: 'a', language: expect.any(String) as unknown });
+    const facts = lines[0]!.facts as {
+      kind: string;
+      value: string;
+      span: { field: string; start: number; end: number };
+    }[];
+    const phone = facts.find((f) => f.kind === 'phone')!;
+    expect(phone.value).toBe('+31612345678');
+    expect('Bel me op nul zes 12 34 56 78'.slice(phone.span.start, phone.span.end)).toBe(
+      'nul zes 12 34 56 78',
+    );
+    expect(lines[1]).toMatchObject({ line: 2, error: { code: 'invalid_input' } });
+    expect(lines[2]).toMatchObject({ id: 7, facts: [] });
+    expect(r.code).toBe(4);
+  });
+
+  it('shows help for every command', async () => {
+    const r = await runCli(['users', 'create', '--help'], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--role <role>/);
+  });
+
+  describe('with a running embedded server', () => {
+    let server: RunningServer;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      env = {
+        DATA_DIR: tempDir(),
+        PORT: String(await freePort()),
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+      };
+      server = await startServer(env);
+    }, 120_000);
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('printed the first admin and its one-time password once', () => {
+      expect(server.output()).toMatch(/Admin e-mail: admin@ariadne\.local/);
+      expect(server.output()).toMatch(/One-time password: \S{20}/);
+    });
+
+    it("runs CLI commands through the server's database", async () => {
+      const created = await runCli(
+        ['users', 'create', '--email', 'worker@example.org', '--role', 'outreach_worker'],
+        env,
+      );
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      expect(created.stdout).toMatch(/One-time password: \S+/);
+      const list = await runCli(['users', 'list', '--json'], env);
+      expect(list.code).toBe(0);
+      const emails = list.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { email: string }).email);
+      expect(emails).toEqual(['admin@ariadne.local', 'worker@example.org']);
+      const audit = await runCli(['audit', 'verify'], env);
+      expect(audit.code).toBe(0);
+      expect(audit.stdout).toMatch(/Audit log intact: \d+ entries verified/);
+      // The server still serves after the CLI came and went.
+      const res = await fetch(`${server.url}/readyz`);
+      expect(res.status).toBe(200);
+    });
+
+    it('refuses to start a second server on the same data directory', async () => {
+      const second = await runCli(['start'], { ...env, PORT: String(await freePort()) });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/already runs on this data directory/);
+    });
+
+    it('rotates the field key while the server runs', async () => {
+      const r = await runCli(['keys', 'rotate'], env);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Re-encrypted \d+ values under key k/);
+    });
+  });
+
+  it('starts the worker role alone on PostgreSQL and stops cleanly on SIGTERM', async () => {
+    const { createPgDatabase, testSecretsEnv } = await import('../helpers/test-db.js');
+    const pgdb = await createPgDatabase();
+    try {
+      const worker = await startServer(
+        { DATA_DIR: tempDir(), DATABASE_URL: pgdb.url, ...testSecretsEnv(), LOG_LEVEL: 'warn' },
+        ['worker'],
+      );
+      expect(worker.output()).toMatch(/Ariadne is running \(workers, production mode\)/);
+      await worker.stop();
+      expect(worker.child.exitCode).toBe(0);
+    } finally {
+      await pgdb.drop();
+    }
+  });
+
+  it('opens the embedded database itself when no server runs, and finds an altered audit entry', async () => {
+    const env = { DATA_DIR: tempDir() };
+    expect(
+      (await runCli(['users', 'create', '--email', 'a@example.org', '--role', 'admin'], env)).code,
+    ).toBe(0);
+    expect(
+      (await runCli(['users', 'create', '--email', 'b@example.org', '--role', 'analyst'], env))
+        .code,
+    ).toBe(0);
+    expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/intact: 2 entries/);
+    // Tamper with the log the way an intruder with database access would.
+    const { loadConfig } = await import('../../src/platform/config.js');
+    const { openDatabase } = await import('../../src/platform/db/connect.js');
+    const database = await openDatabase(loadConfig(env), { requireOwner: true });
+    await database.pool.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+    await database.pool.query(`UPDATE audit_log SET details = '{"role":"admin"}' WHERE seq = 2`);
+    await database.close();
+    const verify = await runCli(['audit', 'verify'], env);
+    expect(verify.code).toBe(3);
+    expect(verify.stdout).toMatch(/BROKEN at entry 2/);
+  });
+});

@@ -1,0 +1,66 @@
+// Signs a user in through the real API (password, TOTP enrolment, password change) and returns a
+// request helper that carries the session cookie and CSRF token, as the console does.
+import type { FastifyInstance } from 'fastify';
+import { generate } from 'otplib';
+import { CLI_ACTOR } from '../../src/platform/actor.js';
+import type { Role } from '../../src/platform/auth/schema.js';
+import { createPartnerOrg, createUser } from '../../src/platform/auth/users.js';
+import type { Db } from '../../src/platform/db/connect.js';
+
+export type ApiCall = (
+  method: 'GET' | 'POST' | 'PATCH',
+  url: string,
+  body?: unknown,
+) => Promise<{
+  res: Awaited<ReturnType<FastifyInstance['inject']>>;
+  json: Record<string, unknown>;
+}>;
+
+export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promise<ApiCall> {
+  const email = `${role}.${Math.random().toString(36).slice(2, 7)}@example.org`;
+  const partnerOrgId =
+    role === 'partner'
+      ? (await createPartnerOrg(db, CLI_ACTOR, { name: `Org ${email}` })).id
+      : null;
+  const { oneTimePassword } = await createUser(db, CLI_ACTOR, {
+    email,
+    displayName: role,
+    role,
+    partnerOrgId,
+  });
+  let cookie = '';
+  let csrf = '';
+  const call: ApiCall = async (method, url, body) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: {
+        cookie,
+        ...(method !== 'GET' ? { 'x-csrf-token': csrf, 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    for (const c of res.cookies as { name: string; value: string }[]) {
+      cookie = cookie
+        .split('; ')
+        .filter((p) => p && !p.startsWith(`${c.name}=`))
+        .concat(`${c.name}=${c.value}`)
+        .join('; ');
+    }
+    const json =
+      res.headers['content-type']?.toString().includes('json') && res.body
+        ? (JSON.parse(res.body) as Record<string, unknown>)
+        : {};
+    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    return { res, json };
+  };
+  await call('GET', '/api/auth/session');
+  await call('POST', '/api/auth/login', { email, password: oneTimePassword });
+  const secret = (await call('POST', '/api/auth/totp/enroll/start', {})).json.secret as string;
+  await call('POST', '/api/auth/totp/enroll/confirm', { code: await generate({ secret }) });
+  await call('POST', '/api/auth/password', {
+    currentPassword: oneTimePassword,
+    newPassword: 'a long enough passphrase',
+  });
+  return call;
+}

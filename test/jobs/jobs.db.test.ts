@@ -1,0 +1,100 @@
+// Jobs survive a crash: a job enqueued by a process that is then killed (SIGKILL, no clean
+// shutdown) runs when a worker starts afterwards — on PGlite this also proves the embedded database
+// recovers from a stale lock. Retries, permanent failures and bad payloads are checked too.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/platform/config.js';
+import { openDatabase, type Database } from '../../src/platform/db/connect.js';
+import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { createPgDatabase, testDbKind, testSecretsEnv } from '../helpers/test-db.js';
+import { failures, recordJob, recorded } from '../fixtures/test-jobs.js';
+
+const log = pino({ level: 'silent' });
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function until(check: () => boolean | Promise<boolean>, ms = 30_000) {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function environment() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ariadne-jobs-'));
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...testSecretsEnv(),
+  };
+  if (testDbKind() === 'postgres') {
+    const db = await createPgDatabase();
+    env.DATABASE_URL = db.url;
+    cleanups.push(() => db.drop());
+  }
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  return env;
+}
+
+function runChild(env: Record<string, string>, marker: string): Promise<() => void> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/fixtures/enqueue-and-wait.ts', marker],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes('ENQUEUED')) resolve(() => child.kill('SIGKILL'));
+    });
+    child.on('exit', (code) => reject(new Error(`child exited early (${code}): ${err}`)));
+  });
+}
+
+describe('job queue', () => {
+  let database: Database;
+  let jobs: Jobs;
+
+  it('runs a job enqueued by a process that was killed', async () => {
+    const env = await environment();
+    const kill = await runChild(env, 'after-crash');
+    kill();
+    await new Promise((r) => setTimeout(r, 300));
+    database = await openDatabase(loadConfig(env), { requireOwner: true, log });
+    cleanups.push(() => database.close());
+    jobs = await startJobs({ database, log, scheduler: true, definitions: [recordJob] });
+    cleanups.push(() => jobs.stop());
+    await jobs.work([recordJob], 2);
+    await until(() => recorded.some((r) => r.marker === 'after-crash'));
+  });
+
+  it('retries a failing job until it succeeds', async () => {
+    await jobs.send(recordJob, { marker: 'flaky', failTimes: 2, permanent: false });
+    await until(() => recorded.some((r) => r.marker === 'flaky'));
+    expect(failures.get('flaky')).toBe(2);
+    expect(recorded.find((r) => r.marker === 'flaky')?.retryCount).toBe(2);
+  });
+
+  it('does not retry a permanent failure', async () => {
+    const id = await jobs.send(recordJob, { marker: 'never', failTimes: 0, permanent: true });
+    await until(
+      async () => (await jobs.boss.getJobById(recordJob.name, id!))?.state === 'cancelled',
+    );
+    expect(recorded.some((r) => r.marker === 'never')).toBe(false);
+  });
+
+  it('refuses to enqueue a payload that does not match the job schema', async () => {
+    await expect(jobs.send(recordJob, { marker: 42 } as never)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,39 @@
+// Test tiers (STYLE.md): pure unit tests beside the code; database tests (*.db.test.ts) run twice,
+// once on embedded PGlite and once on the PostgreSQL server; browser journeys in test/browser.
+import { defineConfig } from 'vitest/config';
+
+const dbTests = ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    setupFiles: ['test/setup/no-network.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'fixtures/**/*.test.ts'],
+          exclude: [...dbTests, 'test/browser/**', 'test/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'pglite', include: dbTests, env: { ARIADNE_TEST_DB: 'pglite' } },
+      },
+      {
+        extends: true,
+        test: { name: 'postgres', include: dbTests, env: { ARIADNE_TEST_DB: 'postgres' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

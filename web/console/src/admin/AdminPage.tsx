@@ -1,0 +1,67 @@
+// Administration: users and partner organisations, for admins only (the server checks this too;
+// hiding it here only spares others a page they cannot use).
+import { EmptyState, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../app/usePageTitle';
+import { useCurrentSession } from '../auth/session';
+import { IconAdmin } from '../ui/icons';
+
+type AdminTab = 'users' | 'partner-orgs';
+
+export function AdminPage() {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  const navigate = useNavigate();
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const tab: AdminTab = pathname.startsWith('/admin/partner-orgs') ? 'partner-orgs' : 'users';
+  usePageTitle(t('admin.title'));
+
+  if (user.role !== 'admin') {
+    return (
+      <Paper withBorder radius="md" py={56} px="xl">
+        <EmptyState
+          icon={<IconAdmin size={28} />}
+          withIndicatorBackground
+          title={t('noAccess.title')}
+          description={t('noAccess.description')}
+        />
+      </Paper>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <Title order={1} size="h2">
+        {t('admin.title')}
+      </Title>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          if (v === 'partner-orgs') void navigate({ to: '/admin/partner-orgs' });
+          else if (v === 'users') void navigate({ to: '/admin/users' });
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="users">{t('admin.tabs.users')}</Tabs.Tab>
+          <Tabs.Tab value="partner-orgs">{t('admin.tabs.partnerOrgs')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="users">
+          <Outlet />
+        </Tabs.Panel>
+        <Tabs.Panel value="partner-orgs">
+          <Outlet />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+export function PanelIntro({ children }: { children: string }) {
+  return (
+    <Text size="sm" c="dimmed" maw={720}>
+      {children}
+    </Text>
+  );
+}

@@ -1,0 +1,189 @@
+// The app frame around every section: header (who is signed in, language, sign-out), the
+// navigation, and the page.
+import {
+  Anchor,
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Divider,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  type NavLinkProps,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { createLink, Outlet, useRouterState } from '@tanstack/react-router';
+import { forwardRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { saveLanguage } from '../api/endpoints';
+import type { Language } from '../api/types';
+import { useCurrentSession } from '../auth/session';
+import { currentLanguage } from '../i18n';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import {
+  IconAdmin,
+  IconAds,
+  IconCases,
+  IconInbox,
+  IconInsights,
+  IconPartners,
+  IconSignOut,
+  IconSources,
+  IconTriage,
+  IconVault,
+  Logo,
+} from '../ui/icons';
+
+const MantineNavAnchor = forwardRef<HTMLAnchorElement, NavLinkProps>((props, ref) => (
+  <NavLink component="a" ref={ref} {...props} />
+));
+MantineNavAnchor.displayName = 'MantineNavAnchor';
+const RouterNavLink = createLink(MantineNavAnchor);
+
+type NavKey =
+  'sources' | 'ads' | 'triage' | 'inbox' | 'cases' | 'partners' | 'vaultRequests' | 'insights';
+
+const SECTIONS: { key: NavKey; to: string; icon: ReactNode }[] = [
+  { key: 'sources', to: '/sources', icon: <IconSources /> },
+  { key: 'ads', to: '/ads', icon: <IconAds /> },
+  { key: 'triage', to: '/triage', icon: <IconTriage /> },
+  { key: 'inbox', to: '/inbox', icon: <IconInbox /> },
+  { key: 'cases', to: '/cases', icon: <IconCases /> },
+  { key: 'partners', to: '/partners', icon: <IconPartners /> },
+  { key: 'vaultRequests', to: '/vault-requests', icon: <IconVault /> },
+  { key: 'insights', to: '/insights', icon: <IconInsights /> },
+];
+
+export function Frame() {
+  const { t, i18n } = useTranslation();
+  const { user, setUser, signOut } = useCurrentSession();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+
+  const language = useMutation({
+    mutationFn: (lng: Language) => saveLanguage(lng),
+    onMutate: (lng) => {
+      const previous = currentLanguage();
+      void i18n.changeLanguage(lng);
+      return { previous };
+    },
+    onSuccess: (saved) => setUser(saved),
+    onError: (_err, _lng, ctx) => {
+      if (ctx) void i18n.changeLanguage(ctx.previous);
+    },
+  });
+
+  const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
+  const navLink = (to: string, label: string, icon: ReactNode) => (
+    <RouterNavLink
+      key={to}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={isActive(to)}
+      aria-current={isActive(to) ? 'page' : undefined}
+      onClick={close}
+      variant="light"
+      styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+    />
+  );
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', sm: 'xl' }}
+    >
+      <AppShell.Header>
+        <Anchor
+          href="#main"
+          className="skip-link"
+          onClick={(e) => {
+            e.preventDefault();
+            document.getElementById('main')?.focus();
+          }}
+        >
+          {t('app.skipToContent')}
+        </Anchor>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? t('header.closeNavigation') : t('header.openNavigation')}
+            />
+            <Logo size={30} />
+            <Box visibleFrom="xs">
+              <Text fw={700} lh={1.1}>
+                {t('app.name')}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {t('app.tagline')}
+              </Text>
+            </Box>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch value={currentLanguage()} onChange={(lng) => language.mutate(lng)} />
+            <Divider orientation="vertical" visibleFrom="sm" />
+            <Box ta="right" visibleFrom="sm" data-testid="current-user">
+              <Text size="sm" fw={600} lh={1.2}>
+                {user.displayName}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {t(`roles.${user.role}`)}
+              </Text>
+            </Box>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconSignOut size={16} />}
+              onClick={() => void signOut()}
+            >
+              {t('header.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
+        <AppShell.Section grow>
+          <Stack gap={2}>{SECTIONS.map((s) => navLink(s.to, t(`nav.${s.key}`), s.icon))}</Stack>
+        </AppShell.Section>
+        {user.role === 'admin' ? (
+          <AppShell.Section>
+            <Divider mb="sm" />
+            {navLink('/admin', t('nav.admin'), <IconAdmin />)}
+          </AppShell.Section>
+        ) : null}
+        {/* On a phone the header has no room for who is signed in; the open menu shows it. */}
+        <AppShell.Section hiddenFrom="sm" pt="sm" mt="sm" px="sm" className="nav-user">
+          <Text size="sm" fw={600}>
+            {user.displayName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t(`roles.${user.role}`)}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
+        <Stack maw={1200} gap="md">
+          {language.error ? (
+            <ErrorAlert
+              title={t('header.languageSaveFailed')}
+              error={language.error}
+              onClose={() => language.reset()}
+            />
+          ) : null}
+          <Outlet />
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

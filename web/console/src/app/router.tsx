@@ -1,0 +1,77 @@
+// The console's routes, written out in code (no route-file generation). Each section is its own
+// route so other teams can replace a section's component without touching the frame.
+import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { AdminPage } from '../admin/AdminPage';
+import { PartnerOrgsPanel } from '../admin/PartnerOrgsPanel';
+import { UsersPanel } from '../admin/UsersPanel';
+import { Frame } from './Frame';
+import { NotFound } from './NotFound';
+import { SectionPage, type SectionKey } from './SectionPage';
+
+const rootRoute = createRootRoute({ component: Frame, notFoundComponent: NotFound });
+
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  // `throw: true` makes the router throw its redirect itself (lint wants only Errors thrown).
+  beforeLoad: () => redirect({ to: '/triage', replace: true, throw: true }),
+});
+
+function sectionRoute<P extends string>(path: P, section: SectionKey) {
+  return createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    component: () => <SectionPage section={section} />,
+  });
+}
+
+const sourcesRoute = sectionRoute('/sources', 'sources');
+const adsRoute = sectionRoute('/ads', 'ads');
+const triageRoute = sectionRoute('/triage', 'triage');
+const inboxRoute = sectionRoute('/inbox', 'inbox');
+const casesRoute = sectionRoute('/cases', 'cases');
+const partnersRoute = sectionRoute('/partners', 'partners');
+const vaultRequestsRoute = sectionRoute('/vault-requests', 'vaultRequests');
+const insightsRoute = sectionRoute('/insights', 'insights');
+
+const adminRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin',
+  component: AdminPage,
+});
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/',
+  beforeLoad: () => redirect({ to: '/admin/users', replace: true, throw: true }),
+});
+const adminUsersRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/users',
+  component: UsersPanel,
+});
+const adminPartnerOrgsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/partner-orgs',
+  component: PartnerOrgsPanel,
+});
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  sourcesRoute,
+  adsRoute,
+  triageRoute,
+  inboxRoute,
+  casesRoute,
+  partnersRoute,
+  vaultRequestsRoute,
+  insightsRoute,
+  adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminPartnerOrgsRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,31 @@
+import { Alert } from '@mantine/core';
+import { useErrorText, type ErrorOverrides } from './errors';
+
+/** An error from the API, read out by screen readers when it appears. */
+export function ErrorAlert({
+  error,
+  overrides,
+  onClose,
+  title,
+}: {
+  error: unknown;
+  overrides?: ErrorOverrides;
+  onClose?: () => void;
+  title?: string;
+}) {
+  const text = useErrorText();
+  if (!error) return null;
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      role="alert"
+      title={title}
+      data-testid="error"
+      withCloseButton={Boolean(onClose)}
+      onClose={onClose}
+    >
+      {text(error, overrides)}
+    </Alert>
+  );
+}

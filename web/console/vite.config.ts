@@ -1,0 +1,20 @@
+// Build of the operators' console. Root is this folder, output goes to ./dist, served by
+// src/platform/http/console.ts (and by Vite's dev server in middleware mode with WEB_DEV=1).
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Source maps stay out of the shipped bundle: they would only help someone reading the code.
+    sourcemap: false,
+    chunkSizeWarningLimit: 1200,
+  },
+});
