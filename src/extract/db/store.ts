@@ -184,6 +184,8 @@ export async function saveExtraction(
     adVersionId: v.versionId,
     kind: f.kind,
     valueHash: hashOf(f),
+    linkHash:
+      f.kind === 'messenger' && f.phone ? hashIdentifier(pepper, 'phone', f.phone) : hashOf(f),
     valueEnc: encryptField(keys, f.value, VALUE_CONTEXT),
     rawEnc: encryptField(keys, f.raw, RAW_CONTEXT),
     masked: maskValue(f.value),

@@ -74,6 +74,8 @@ export const adIdentifiers = pgTable(
     kind: text('kind', { enum: IDENTIFIER_KINDS }).notNull(),
     /** HMAC-SHA-256 of kind + normalised value under the identifier pepper. */
     valueHash: text('value_hash').notNull(),
+    /** Keyed hash that links this identifier to others: a messenger's phone number links as a phone. */
+    linkHash: text('link_hash').notNull(),
     valueEnc: text('value_enc').notNull(),
     rawEnc: text('raw_enc').notNull(),
     masked: text('masked').notNull(),

@@ -3,3 +3,5 @@ export * from '../auth/schema.js';
 export * from '../audit/schema.js';
 export * from '../../collect/schema.js';
 export * from '../../extract/db/tables.js';
+export * from '../../link/schema.js';
+export * from '../../score/schema.js';

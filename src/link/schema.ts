@@ -1,0 +1,110 @@
+// Tables of the link context: the keys each ad is joined by (keyed hashes only), its MinHash
+// signature and LSH buckets for near-duplicate text, its entity and text template, and entities
+// with their features and movement. Entities are kept up to date incrementally as ads arrive.
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+  bigint,
+  boolean,
+} from 'drizzle-orm/pg-core';
+import { ads } from '../collect/schema.js';
+import type { EntityFeatures, LinkKeyKind, MovementStop } from './types.js';
+
+export const entities = pgTable(
+  'entities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    adCount: integer('ad_count').notNull().default(0),
+    features: jsonb('features').$type<EntityFeatures>(),
+    movement: jsonb('movement').$type<MovementStop[]>().notNull().default([]),
+    /** Place ids and languages, denormalised for the queue's filters. */
+    placeIds: text('place_ids').array().notNull().default([]),
+    languages: text('languages').array().notNull().default([]),
+    /** When evidence last changed (an ad joined, changed or left): drives re-scoring and alerts. */
+    evidenceAt: timestamp('evidence_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Features computed for the evidence of this time; behind evidenceAt = stale. */
+    featuresAt: timestamp('features_at', { withTimezone: true }),
+  },
+  (t) => [index('entities_evidence_idx').on(t.evidenceAt)],
+);
+
+/** Per ad: the entity and template it belongs to, and its near-duplicate signature. */
+export const linkAds = pgTable(
+  'link_ads',
+  {
+    adId: uuid('ad_id')
+      .primaryKey()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+    adVersionId: uuid('ad_version_id').notNull(),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    templateId: uuid('template_id'),
+    /** MinHash signature over word shingles (32-bit values). */
+    minhash: integer('minhash').array().notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('link_ads_entity_idx').on(t.entityId),
+    index('link_ads_template_idx').on(t.templateId),
+  ],
+);
+
+/** The keys of an ad's current version: keyed hashes, never plaintext. */
+export const linkKeys = pgTable(
+  'link_keys',
+  {
+    adId: uuid('ad_id')
+      .notNull()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<LinkKeyKind>().notNull(),
+    keyHash: text('key_hash').notNull(),
+    /** Joins ads into one entity (per the configured strong kinds when the key was written). */
+    strong: boolean('strong').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.adId, t.kind, t.keyHash] }),
+    index('link_keys_hash_idx').on(t.keyHash),
+  ],
+);
+
+/** LSH buckets: ads whose signatures agree on a whole band share a bucket. */
+export const linkLsh = pgTable(
+  'link_lsh',
+  {
+    band: smallint('band').notNull(),
+    bucket: bigint('bucket', { mode: 'bigint' }).notNull(),
+    adId: uuid('ad_id')
+      .notNull()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.band, t.bucket, t.adId] }), index('link_lsh_ad_idx').on(t.adId)],
+);
+
+/** A text template: ads whose text is a near-duplicate of another's, joined transitively. */
+export const linkTemplates = pgTable('link_templates', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  adCount: integer('ad_count').notNull().default(0),
+  entityCount: integer('entity_count').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Where a merged entity went, so links and leads to it can follow. */
+export const entityMerges = pgTable(
+  'entity_merges',
+  {
+    fromId: uuid('from_id').primaryKey(),
+    intoId: uuid('into_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('entity_merges_into_idx').on(t.intoId)],
+);

@@ -1,0 +1,68 @@
+// Shapes of scores: the reasons that add up to a score, and what scoring reads of an ad. Plain data
+// shared by the scorer, the store, the API and the console.
+import type { EntityFeatures } from '../link/types.js';
+
+/** A span of ad text that supports a reason. */
+export interface ReasonHit {
+  adId: string;
+  field: string;
+  start: number;
+  end: number;
+}
+
+/** One line of a score's explanation; the points of all reasons add up to the score (max 100). */
+export interface ScoreReason {
+  kind: 'indicator' | 'feature';
+  /** Indicator code (lexicon) or feature name (EntityFeatures key). */
+  code: string;
+  /** Indicator category, for indicators. */
+  category?: string;
+  /** Points this reason adds (0: shown but not scored, e.g. contested indicators). */
+  points: number;
+  evidence: 'validated' | 'practitioner' | 'contested' | null;
+  /** One line for the analyst: what was seen. */
+  label: string;
+  /** The model's reasoning for this weight. */
+  why: string;
+  /** Published source of the indicator. */
+  source?: string;
+  /** Where the indicator was found (at most a few per reason). */
+  hits?: ReasonHit[];
+  /** The feature's value, as the model compared it. */
+  value?: number | string | string[];
+}
+
+export interface ScoreResult {
+  score: number;
+  urgent: boolean;
+  /** Named flags for filters: urgent (minor), young, template, shared_number, image_reuse, … */
+  flags: string[];
+  reasons: ScoreReason[];
+  modelVersion: number;
+}
+
+/** A fact of an ad as scoring reads it (a subset of the stored extraction facts). */
+export interface ScoredFact {
+  kind: string;
+  code?: string;
+  category?: string;
+  evidence?: 'validated' | 'practitioner' | 'contested';
+  weight?: number;
+  explanation?: string;
+  source?: string;
+  minor?: boolean;
+  young?: boolean;
+  min?: number;
+  obfuscated?: boolean;
+  span: { field: string; start: number; end: number };
+}
+
+export interface AdScoreInput {
+  adId: string;
+  facts: ScoredFact[];
+}
+
+export interface EntityScoreInput {
+  ads: AdScoreInput[];
+  features: EntityFeatures;
+}
