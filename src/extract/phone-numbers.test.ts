@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { combineNumberAtoms, segmentNumberWords } from './number-words.js';
 import { extractPhoneNumbers, internationalNumber } from './phone-numbers.js';
 import type { PhoneFact } from './schema.js';
+import { SpanSet } from './spans.js';
 
 const find = (text: string, country = 'NL'): PhoneFact[] =>
   extractPhoneNumbers(text, { country, field: 'body' });
@@ -32,7 +33,8 @@ describe('phone numbers', () => {
     const fact = one('Belgisch: +32 476 58 21 93');
     expect(fact.international).toBe(true);
     expect(fact.value).toBe('+32476582193');
-    expect(find('0476 58 21 93')).toEqual([]); // a Belgian national number is no Dutch number
+    // A Belgian national number is no Dutch number: it is read as the Belgian mobile it is.
+    expect(one('0476 58 21 93').value).toBe('+32476582193');
   });
 
   it.each([
@@ -122,6 +124,134 @@ describe('phone numbers', () => {
   it('reads numbers from messenger links', () => {
     expect(internationalNumber('31648271935')?.e164).toBe('+31648271935');
     expect(internationalNumber('123')).toBeNull();
+  });
+});
+
+describe('failure kinds seen on the synthetic ad board', () => {
+  it.each([
+    ['date, comma, time', 'Beschikbaar vanaf 01.03.2025, 11.00 - 23.00'],
+    ['short date, comma, time', 'Beschikbaar vanaf 01.03., 09.00 - 04.00'],
+    ['day-month, comma, time', 'Vanaf 01-03, 20.00 - 02.00'],
+    ['day-month and time', 'Nieuw vanaf 12-03 14.30 uur'],
+    ['date and time without comma', 'Op 01.03.2025 11.00 uur'],
+    ['"and" between times', 'Working between 09.00 and 22.00'],
+    ['"et" between times', 'Disponible entre 09.00 et 02.00'],
+  ])('never joins a %s into a phone', (_kind, text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('still finds a number right after a date or a time', () => {
+    expect(one('Vanaf 01.03.2025 06 48271935').value).toBe('+31648271935');
+    expect(one('Open 10.00-22.00 06 48271935').value).toBe('+31648271935');
+    expect(find('Bel 06 48271935, of 06 39182746').map((f) => f.value)).toEqual([
+      '+31648271935',
+      '+31639182746',
+    ]);
+  });
+
+  it.each([
+    ['plus drie-een zes-vier acht-twee zeven-een negen-drie vijf', ['words', 'plus_word']],
+    ['+-drie-een-zes-vier-acht-twee-zeven-een-negen-drie-vijf', ['words']],
+    ['nul-zes \nvier-acht-twee-zeven-een-negen-drie-vijf', ['words', 'split_line']],
+    ['+-three-one six-four-eight two-seven one-nine three-five', ['words']],
+    ['нула-шест четири-осем-две-седем едно-девет-три-пет', ['words']],
+  ])('reads hyphenated number words in %j', (text, obfuscation) => {
+    const fact = one(text);
+    expect(fact.value).toBe('+31648271935');
+    expect(fact.obfuscation).toEqual(obfuscation);
+  });
+
+  it.each([
+    ['+-drie-een ６ ４８２７ een-negen-drie-vijf', ['words', 'unicode_digits']],
+    ['+-drie-1 6-vier-８-27 een-9-３5', ['words', 'unicode_digits']],
+    ['nul-6 48 twee-7 19 ３５', ['words', 'unicode_digits']],
+  ])('reads numbers mixing words, digits and fullwidth digits: %j', (text, obfuscation) => {
+    const fact = one(text);
+    expect(fact.value).toBe('+31648271935');
+    expect(fact.obfuscation).toEqual(obfuscation);
+  });
+
+  it.each([
+    '+..31..6..48..27..19..35',
+    '+_3_1_6_4_8_2_7_1_9_3_5',
+    '+ / 3 / 1 / 6 / 4 / 8 / 2 / 7 / 1 / 9 / 3 / 5',
+    '+ - 316 - 4 - 8 - 27 - 19 - 35',
+    '+-\n31 6 48271935',
+    '+.drie.een.zes.vier.acht.twee.zeven.een.negen.drie.vijf',
+  ])('reads a "+" followed by fillers: %j', (text) => {
+    expect(one(text).value).toBe('+31648271935');
+  });
+
+  it.each([
+    ['06 48 27 lI 35', '+31648271135'],
+    ['O6 48 27 l9 35', '+31648271935'],
+    ['O - 6 - 4 - 8 - 2 - 7 - 1 - 9 - 3 - 5', '+31648271935'],
+    ['o/6/4/8/2/7/1/9/3/5', '+31648271935'],
+    ['+  3  I  6  4  8  2  7  I  9  3  5', '+31648271935'],
+  ])('reads look-alike letters standing apart from the digits: %j', (text, value) => {
+    const fact = one(text);
+    expect(fact.value).toBe(value);
+    expect(fact.obfuscation).toContain('lookalike');
+  });
+
+  it('keeps the words "o" and "I" out of numbers', () => {
+    expect(find('612 345 678 o 698 765 432', 'ES').map((f) => f.value)).toEqual([
+      '+34612345678',
+      '+34698765432',
+    ]);
+    expect(find('llámame o 612345678', 'ES').map((f) => f.raw)).toEqual(['612345678']);
+    expect(one('Bel 06 48271935 I love it').raw).toBe('06 48271935');
+  });
+
+  it('reads Belgian and other foreign mobiles written nationally in a Dutch ad', () => {
+    // Not a Dutch number at all: the Belgian mobile it is.
+    expect(one('Bel 0476 58 21 93').value).toBe('+32476582193');
+    // A Dutch landline (Sittard) as digits, but grouped the Belgian way: the Belgian mobile.
+    expect(one('Bel 0460 84 40 21').value).toBe('+32460844021');
+    // Grouped the Dutch way, or not at all: the default region keeps it.
+    expect(one('Bel 046 084 4021').value).toBe('+31460844021');
+    expect(one('Bel 0460844021').value).toBe('+31460844021');
+    expect(one('Ruf an: 0152 48300260').value).toBe('+4915248300260');
+    expect(one('Hívj: 06 20 391 8274').value).toBe('+36203918274');
+    expect(one('обади се 0887 412 593').value).toBe('+359887412593');
+    // Under another default region the grouping decides between the Dutch and the French 06.
+    expect(one('06-12345678', 'BE').value).toBe('+31612345678');
+    expect(one('06 12 34 56 78', 'BE').value).toBe('+33612345678');
+    // A mobile of the default region is never read as anything else.
+    expect(one('06 12 34 56 78').value).toBe('+31612345678');
+  });
+
+  it('keeps a number that only starts where a messenger handle was read, not one in an address', () => {
+    const claimed = (start: number, end: number): SpanSet => {
+      const set = new SpanSet();
+      set.add(start, end);
+      return set;
+    };
+    const text = 'WhatsApp: nul-zes-vier-acht-twee-zeven-een-negen-drie-vijf';
+    const handle = claimed(0, text.indexOf('-'));
+    expect(
+      extractPhoneNumbers(text, { country: 'NL', field: 'body', exclude: handle }).map(
+        (f) => f.value,
+      ),
+    ).toEqual(['+31648271935']);
+    const lookalike = 'WhatsApp: O648271935';
+    expect(
+      extractPhoneNumbers(lookalike, {
+        country: 'NL',
+        field: 'body',
+        exclude: claimed(0, lookalike.length),
+      }),
+    ).toHaveLength(1);
+    for (const address of ['0648271935@example.nl', 'example.nl/ad/0648271935']) {
+      expect(
+        extractPhoneNumbers(address, {
+          country: 'NL',
+          field: 'body',
+          exclude: claimed(0, address.length),
+        }),
+        address,
+      ).toEqual([]);
+    }
   });
 });
 

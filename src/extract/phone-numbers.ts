@@ -4,10 +4,13 @@
 // The disguise is recorded on the fact: it is itself a validated sign of exploitation.
 //
 // How: one linear scan cuts the text into chunks of letters/digits; each chunk becomes digit
-// pieces, number-word pieces or a breaker. Pieces joined only by separators form a run; inside a
-// run a bounded window (at most 17 digits) slides over the digit groups and keeps the longest
-// window libphonenumber validates. Offsets always point into the original text, so no offset map
-// is needed after normalisation: every piece carries its own original span.
+// pieces, number-word pieces or a breaker. Pieces joined only by separators form a run, cut again
+// where it holds clock times, dates or list commas; inside a run a bounded window (at most 17
+// digits) slides over the digit groups and keeps the longest window libphonenumber validates, in
+// the default region or, for a number written nationally that is no mobile there, as a mobile of
+// a nearby region (foreign SIMs: "0460 84 40 21" in a Dutch ad is Belgian). Offsets always point
+// into the original text, so no offset map is needed after normalisation: every piece carries its
+// own original span.
 import {
   isSupportedCountry,
   parsePhoneNumberFromString,
@@ -35,6 +38,11 @@ interface Piece {
   breakBefore: boolean;
   /** Not a number at all: an ordinary word that ends the current run. */
   breaker: boolean;
+  /**
+   * A chunk of look-alike letters only ("ll", "O", "Io"): digits or a word, decided once the run
+   * around it is known (see cutRun).
+   */
+  lone?: boolean;
 }
 
 interface Group {
@@ -54,6 +62,8 @@ const MAX_GAP = 8;
 const SEPARATOR_GAP_RE = /^[\s\u00a0\u2000-\u200d\u2060\ufeff\-–—‒./\\()[\]_*~·•,|'"=]*$/;
 const STANDARD_GAP_RE = /^(?:|[ \u00a0]|[-./]|[ \u00a0][-/][ \u00a0]|[ \u00a0]?\(|\)[ \u00a0]?)$/;
 const NEWLINE_RE = /[\n\r]/;
+const MAX_PLUS_GAP = 6;
+const LIST_COMMA_RE = /,\s/;
 const LETTER_RE = /\p{L}/u;
 const MARK_RE = /\p{M}/u;
 
@@ -117,12 +127,11 @@ export function extractPhoneNumbers(text: string, options: PhoneOptions): PhoneF
     region && isSupportedCountry(region) ? region : undefined;
   const pieces = scanPieces(text);
   const facts: PhoneFact[] = [];
-  const exclude = options.exclude;
-  for (const run of splitRuns(pieces)) {
+  for (const run of splitRuns(text, pieces)) {
     const groups = toGroups(run);
-    findInGroups(text, groups, country, options.field, facts);
+    findInGroups(text, groups, country, options, facts);
   }
-  return exclude ? facts.filter((f) => !exclude.overlaps(f.span.start, f.span.end)) : facts;
+  return facts;
 }
 
 /** Cuts the text into digit and number-word pieces; everything else only marks breaks. */
@@ -144,8 +153,9 @@ function scanPieces(text: string): Piece[] {
     } else {
       const gap = text.slice(gapStart, start);
       // A "+" right before the digits opens an international number (and always a new run).
+      // Ads put the same fillers after it as between the digits: "+-3-1-6", "+ / drie / een".
       const plus = gap.lastIndexOf('+');
-      if (plus >= 0 && /^\s{0,2}$/.test(gap.slice(plus + 1))) plusAt = gapStart + plus;
+      if (plus >= 0 && isPlusGap(gap.slice(plus + 1))) plusAt = gapStart + plus;
       if (plus >= 0) pendingBreak = true;
       else if (gap.length > MAX_GAP || !SEPARATOR_GAP_RE.test(gap) || countNewlines(gap) > 2) {
         pendingBreak = true;
@@ -199,6 +209,16 @@ function plusPiece(start: number, end: number, word: boolean): Piece {
   };
 }
 
+/** What may stand between a "+" and the first digit: a few fillers, at most one line break. */
+function isPlusGap(gap: string): boolean {
+  return (
+    gap.length <= MAX_PLUS_GAP &&
+    SEPARATOR_GAP_RE.test(gap) &&
+    !gap.includes(',') &&
+    countNewlines(gap) <= 1
+  );
+}
+
 function countNewlines(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
@@ -224,6 +244,8 @@ const HAS_DIGIT_LIKE_RE = /\p{N}|\||\u20e3/u;
 function parseChunk(chunk: string, offset: number): Piece[] {
   // Fast path for the common case, an ordinary word: without any digit it can only be number words.
   if (!HAS_DIGIT_LIKE_RE.test(chunk)) {
+    if (chunk.length <= MAX_LONE && LONE_LOOKALIKE_RE.test(chunk))
+      return [lonePiece(chunk, offset)];
     // Folding only the head first: most words are rejected on their first two letters.
     if (!mayBeNumberWords(fold(chunk.slice(0, 4))))
       return [breakerPiece(offset, offset + chunk.length)];
@@ -353,6 +375,27 @@ function parseChunk(chunk: string, offset: number): Piece[] {
   return out;
 }
 
+// A chunk of these letters alone ("ll", "O", "Io") may be digits written apart from the real ones:
+// "06 5l 48 ll 67", "O - 6 - 2 - 4".
+const LONE_LOOKALIKE_RE = /^[OoОоΟοlIı]+$/;
+const MAX_LONE = 4;
+
+function lonePiece(chunk: string, offset: number): Piece {
+  let digits = '';
+  for (const ch of chunk) digits += BASIC_LOOKALIKE[ch] ?? '';
+  return {
+    kind: 'digits',
+    digits,
+    atom: null,
+    start: offset,
+    end: offset + chunk.length,
+    obf: new Set(['lookalike']),
+    breakBefore: false,
+    breaker: false,
+    lone: true,
+  };
+}
+
 function lookalikeDigits(
   letters: string,
   realDigits: number,
@@ -377,18 +420,149 @@ function lookalikeDigits(
   return { digits, extended };
 }
 
-function splitRuns(pieces: Piece[]): Piece[][] {
+function splitRuns(text: string, pieces: Piece[]): Piece[][] {
   const runs: Piece[][] = [];
   let cur: Piece[] = [];
   for (const p of pieces) {
     if (p.breakBefore && cur.length > 0) {
-      runs.push(cur);
+      runs.push(...cutRun(text, cur));
       cur = [];
     }
     cur.push(p);
   }
-  if (cur.length > 0) runs.push(cur);
+  if (cur.length > 0) runs.push(...cutRun(text, cur));
   return runs;
+}
+
+const isPlainDigits = (p: Piece | undefined): p is Piece =>
+  p !== undefined && p.kind === 'digits' && !p.lone && p.obf.size === 0;
+const isRealDigits = (p: Piece | undefined): boolean =>
+  p !== undefined && p.kind === 'digits' && !p.lone;
+const gapOf = (text: string, a: Piece | undefined, b: Piece | undefined): string | null =>
+  a && b ? text.slice(a.end, b.start) : null;
+
+/**
+ * A single letter set apart by spaces next to groups of digits is as likely the word "o" ("612
+ * 345 678 o 698 765 432", Spanish "or"; "llámame o 612…") or "I" as a disguised digit, unless the
+ * digits around it are written one by one ("3 I 6 1 1") or with fillers ("O - 6 - 2").
+ */
+function isSpacedWord(text: string, run: Piece[], k: number, e: number): boolean {
+  const p = run[k];
+  if (!p || e !== k || p.end - p.start !== 1) return false;
+  const near = (q: Piece | undefined, gap: string | null): boolean =>
+    !isRealDigits(q) || (q !== undefined && q.digits.length > 1 && /^\s+$/.test(gap ?? ''));
+  return (
+    near(run[k - 1], gapOf(text, run[k - 1], p)) && near(run[k + 1], gapOf(text, p, run[k + 1]))
+  );
+}
+
+/**
+ * Cuts a run where it holds something other than one number: a clock time ("11.00", "20.00 -
+ * 02.00"), a date with its year ("01.03.2025"), a list comma, "and"/"en"/"et" between digits
+ * rather than between number words ("09.00 and 22.00"), and look-alike letters that stand alone
+ * without real digits on either side ("I" and "o" are words too). Linear: each test looks at a
+ * fixed number of neighbours.
+ */
+function cutRun(text: string, run: Piece[]): Piece[][] {
+  const n = run.length;
+  if (n === 1 && !run[0]?.lone) return [run];
+  const cutBefore = new Array<boolean>(n + 1).fill(false);
+  const drop = new Array<boolean>(n).fill(false);
+
+  // Look-alike letters standing alone: kept between real digits; at the edge of the run only when
+  // the run disguises digits that way elsewhere too ("+ 3 I 6 … 4 I O").
+  let evidence = run.some((p) => !p.lone && p.obf.has('lookalike'));
+  const edges: [number, number][] = [];
+  for (let k = 0; k < n;) {
+    if (!run[k]?.lone) {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (run[e + 1]?.lone) e++;
+    const left = isRealDigits(run[k - 1]);
+    const right = isRealDigits(run[e + 1]);
+    const word = isSpacedWord(text, run, k, e);
+    if (left && right && !word) evidence = true;
+    // "O 6 1 2 …", "o/6/5/9": a letter O standing for the leading 0 before real digits.
+    else if (k === 0 && right && !word && /^0+$/.test(run[k]?.digits ?? '')) evidence = true;
+    else if (left || right) edges.push([k, e]);
+    else for (let x = k; x <= e; x++) drop[x] = true;
+    k = e + 1;
+  }
+  for (const [k, e] of edges) if (!evidence) for (let x = k; x <= e; x++) drop[x] = true;
+
+  for (let k = 0; k < n; k++) {
+    const p = run[k];
+    if (!p) continue;
+    // A comma and a space between digits separate items in a list ("01.03.2025, 11.00 - 23.00",
+    // "06 48271935, 06 39182746"); a comma as filler has no space ("0,6,4,8"), and between spelled
+    // digits it is a pause ("null eins fünf zwei, fünf drei …").
+    const prev = run[k - 1];
+    if (
+      prev?.kind === 'digits' &&
+      p.kind === 'digits' &&
+      LIST_COMMA_RE.test(gapOf(text, prev, p) ?? '')
+    ) {
+      cutBefore[k] = true;
+    }
+    // A connector joins number words only: "vier en dertig", not "09.00 and 22.00".
+    if (p.atom?.t === 'conn' && (run[k - 1]?.kind !== 'word' || run[k + 1]?.kind !== 'word')) {
+      drop[k] = true;
+      continue;
+    }
+    const next = run[k + 1];
+    if (!isPlainDigits(p) || !isPlainDigits(next)) continue;
+    const before = gapOf(text, run[k - 1], p);
+    const inner = text.slice(p.end, next.start);
+    // dd.mm.yyyy (also with - or /), the year 19xx or 20xx.
+    const year = run[k + 2];
+    if (
+      (inner === '.' || inner === '-' || inner === '/') &&
+      before !== inner &&
+      isPlainDigits(year) &&
+      gapOf(text, next, year) === inner &&
+      gapOf(text, year, run[k + 3]) !== inner &&
+      /^\d{1,2}$/.test(p.digits) &&
+      /^\d{1,2}$/.test(next.digits) &&
+      /^(?:19|20)\d\d$/.test(year.digits) &&
+      Number(p.digits) >= 1 &&
+      Number(p.digits) <= 31 &&
+      Number(next.digits) >= 1 &&
+      Number(next.digits) <= 12
+    ) {
+      cutBefore[k] = true;
+      cutBefore[k + 3] = true;
+      continue;
+    }
+    // hh.mm, not part of a longer dotted sequence ("06.48.27.19.35" is a number).
+    if (
+      inner === '.' &&
+      before !== '.' &&
+      gapOf(text, next, run[k + 2]) !== '.' &&
+      /^\d{1,2}$/.test(p.digits) &&
+      /^\d\d$/.test(next.digits) &&
+      Number(p.digits) <= 24 &&
+      Number(next.digits) <= 59
+    ) {
+      cutBefore[k] = true;
+      cutBefore[k + 2] = true;
+    }
+  }
+
+  const out: Piece[][] = [];
+  let cur: Piece[] = [];
+  for (let k = 0; k < n; k++) {
+    const p = run[k];
+    if (!p) continue;
+    if ((cutBefore[k] || drop[k]) && cur.length > 0) {
+      out.push(cur);
+      cur = [];
+    }
+    if (!drop[k]) cur.push(p);
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
 }
 
 /** Digit pieces stay as they are; consecutive number words are combined ("thirty four" → 34). */
@@ -430,15 +604,16 @@ function findInGroups(
   text: string,
   groups: Group[],
   country: CountryCode | undefined,
-  field: SpanField,
+  options: PhoneOptions,
   facts: PhoneFact[],
 ): void {
+  const { field, exclude } = options;
   for (let i = 0; i < groups.length; i++) {
     const first = groups[i];
     if (!first || !isStart(first, country)) continue;
     const intl = first.digits === '+';
     let acc = '';
-    let best: { j: number; parsed: Parsed } | null = null;
+    let best: { j: number; readings: Readings } | null = null;
     for (let j = i; j < groups.length; j++) {
       const g = groups[j];
       if (!g) break;
@@ -449,8 +624,8 @@ function findInGroups(
       acc += g.digits;
       if (acc.length > MAX_DIGITS) break;
       if (acc.length < 6) continue;
-      const parsed = checkDigits(acc, intl, country);
-      if (parsed) best = { j, parsed };
+      const readings = checkDigits(acc, intl, country);
+      if (readings) best = { j, readings };
     }
     if (!best) continue;
     const last = groups[best.j];
@@ -459,22 +634,40 @@ function findInGroups(
     const end = last.end;
     const raw = text.slice(start, end);
     if (isDecoy(text, start, end, raw)) continue;
+    // Digits inside an e-mail address or a link are no phone; a number that stands on its own is
+    // one, even where a messenger name before it made its first word look like a handle
+    // ("WhatsApp: nul zes …", "WhatsApp: O6l2…").
+    if (exclude?.overlaps(start, end) && isEmbedded(text, start, end)) continue;
+    const parsed = chooseReading(best.readings, groups, i, best.j);
     const obfuscation = describeObfuscation(text, groups, i, best.j);
     facts.push({
       kind: 'phone',
-      value: best.parsed.e164,
+      value: parsed.e164,
       raw,
       span: { field, start, end },
-      rule: field === 'phone' ? 'phone.field' : `phone.${best.parsed.how}`,
-      country: best.parsed.country,
-      numberType: best.parsed.type,
-      international: best.parsed.how !== 'national',
+      rule: field === 'phone' ? 'phone.field' : `phone.${parsed.how}`,
+      country: parsed.country,
+      numberType: parsed.type,
+      international: parsed.how !== 'national',
       obfuscated: obfuscation.length > 0,
       obfuscation,
     });
     i = best.j;
   }
 }
+
+/** Whether the characters around a span glue it into an address or link ("06…@", "/06…"). */
+function isEmbedded(text: string, start: number, end: number): boolean {
+  const before = text[start - 1] ?? '';
+  const after = text[end] ?? '';
+  return (
+    ADDRESS_BEFORE.includes(before) ||
+    ADDRESS_AFTER.includes(after) ||
+    (after === '.' && /[A-Za-z0-9]/.test(text[end + 1] ?? ''))
+  );
+}
+const ADDRESS_BEFORE = ['@', '/', '=', '_', '#', '&', '?'];
+const ADDRESS_AFTER = ['@', '/', '_', '?', '&', '#'];
 
 function isStart(g: Group, country: CountryCode | undefined): boolean {
   if (g.digits === '+') return true;
@@ -487,13 +680,40 @@ interface Parsed {
   country: string | null;
   type: string | null;
   how: 'international' | 'idd' | 'national';
+  /** Digits per group in the number's usual national format ("0460 84 40 21" → "4 2 2 2"). */
+  grouping: string;
 }
 
-const cache = new Map<string, Parsed | null>();
+/** How a digit string reads: in the default region, and as a mobile in the regions around it. */
+interface Readings {
+  home: Parsed | null;
+  abroad: Parsed[];
+}
+
+// Regions whose mobiles are written nationally in ads read under another default region: people
+// keep the SIM of the country they come from or work across a border ("0460 84 40 21" in a Dutch
+// ad is a Belgian mobile). Only regions with a trunk 0, so a bare id or price never qualifies, and
+// only mobiles, the numbers ads give.
+// Listed from the most to the least usual in ads on Dutch, Belgian and German sites: where digits
+// are a mobile in two of them ("0670…" in Hungary and Austria), the first one is taken.
+const NEARBY_REGIONS: CountryCode[] = ['NL', 'BE', 'DE', 'FR', 'RO', 'BG', 'HU', 'GB', 'AT', 'CH'];
+const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
+// Mobiles in those regions, trunk prefix included, have 10 to 13 digits.
+const NEARBY_MIN = 10;
+const NEARBY_MAX = 13;
+// A person's number in an ad is a mobile or now and then a landline; a company or service number
+// (the Dutch 084/087/088 ranges) is less likely than the same digits as a mobile abroad.
+const PERSONAL_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', 'FIXED_LINE']);
+
+const cache = new Map<string, Readings | null>();
 const CACHE_LIMIT = 20_000;
 
 /** Validates a digit string as a phone number; memoised, since runs are re-tried at many starts. */
-function checkDigits(acc: string, intl: boolean, country: CountryCode | undefined): Parsed | null {
+function checkDigits(
+  acc: string,
+  intl: boolean,
+  country: CountryCode | undefined,
+): Readings | null {
   const key = `${intl ? '+' : ''}${country ?? ''}|${acc}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
@@ -503,26 +723,79 @@ function checkDigits(acc: string, intl: boolean, country: CountryCode | undefine
   return result;
 }
 
-function parseDigits(acc: string, intl: boolean, country: CountryCode | undefined): Parsed | null {
+function parseDigits(
+  acc: string,
+  intl: boolean,
+  country: CountryCode | undefined,
+): Readings | null {
   if (intl || acc.startsWith('00')) {
     const rest = intl ? acc : acc.slice(2);
     if (rest.length < 8 || rest.length > 15 || rest.startsWith('0')) return null;
     const how = intl ? 'international' : 'idd';
     const direct = validate(`+${rest}`, undefined, how);
-    if (direct) return direct;
+    if (direct) return { home: direct, abroad: [] };
     // "+31 (0)6 …" / "+31 06 …": drop a trunk zero written after the country code.
     for (let k = 1; k <= 3; k++) {
       if (rest[k] === '0') {
         const r = validate(`+${rest.slice(0, k)}${rest.slice(k + 1)}`, undefined, how);
-        if (r) return r;
+        if (r) return { home: r, abroad: [] };
       }
     }
     return null;
   }
   if (!country) return null;
   if (acc.length < 7 || acc.length > 13) return null;
-  if (TRUNK_ZERO.has(country) && !acc.startsWith('0')) return null;
-  return validate(acc, country, 'national');
+  const home =
+    TRUNK_ZERO.has(country) && !acc.startsWith('0') ? null : validate(acc, country, 'national');
+  const abroad: Parsed[] = [];
+  // A mobile at home is the reading; otherwise the number may be a mobile from nearby.
+  if (
+    acc.startsWith('0') &&
+    acc.length >= NEARBY_MIN &&
+    acc.length <= NEARBY_MAX &&
+    !(home?.type && MOBILE_TYPES.has(home.type))
+  ) {
+    for (const region of NEARBY_REGIONS) {
+      if (region === country) continue;
+      const r = validate(acc, region, 'national');
+      if (r?.type && MOBILE_TYPES.has(r.type)) abroad.push(r);
+    }
+  }
+  return home || abroad.length > 0 ? { home, abroad } : null;
+}
+
+/**
+ * The reading of a nationally written number: the default region's, unless the digits are no
+ * personal number there (then a mobile nearby: the one grouped exactly as written, else the
+ * first in NEARBY_REGIONS), or only a
+ * landline there while they are a mobile nearby *and* are grouped the way that region writes them
+ * ("0460 84 40 21", "0478/21.93.65": Belgian; "046 084 4021", "0478 219 365" or "0460844021":
+ * Dutch). Written groups are compared whole, then by the first group alone.
+ */
+function chooseReading(readings: Readings, groups: Group[], i: number, j: number): Parsed {
+  const { home, abroad } = readings;
+  const away = abroad[0];
+  if (!away) return home as Parsed;
+  const written = writtenGrouping(groups, i, j);
+  const head = (g: string | null): string | undefined => g?.split(' ')[0];
+  const exact = abroad.find((r) => r.grouping === written);
+  if (!home || !home.type || !PERSONAL_TYPES.has(home.type)) return exact ?? away;
+  if (written === null || home.grouping === written) return home;
+  if (exact) return exact;
+  const headed = abroad.find((r) => head(r.grouping) === head(written));
+  return headed && head(home.grouping) !== head(written) ? headed : home;
+}
+
+/** Digits per written group ("4 2 2 2"), or null when the number is one block or not all digits. */
+function writtenGrouping(groups: Group[], i: number, j: number): string | null {
+  if (j <= i) return null;
+  const lengths: number[] = [];
+  for (let k = i; k <= j; k++) {
+    const g = groups[k];
+    if (!g?.fromDigits) return null;
+    lengths.push(g.digits.length);
+  }
+  return lengths.join(' ');
 }
 
 function validate(
@@ -532,7 +805,8 @@ function validate(
 ): Parsed | null {
   const n = parsePhoneNumberFromString(number, country);
   if (!n?.isValid()) return null;
-  return { e164: n.number, country: n.country ?? null, type: n.getType() ?? null, how };
+  const grouping = (n.formatNational().match(/\d+/g) ?? []).map((g) => g.length).join(' ');
+  return { e164: n.number, country: n.country ?? null, type: n.getType() ?? null, how, grouping };
 }
 
 function isDecoy(text: string, start: number, end: number, raw: string): boolean {
@@ -547,6 +821,9 @@ function isDecoy(text: string, start: number, end: number, raw: string): boolean
   return false;
 }
 
+const isSingle = (g: Group | undefined): boolean =>
+  g !== undefined && g.fromDigits && g.digits.length === 1;
+
 function describeObfuscation(text: string, groups: Group[], i: number, j: number): Obfuscation[] {
   const found = new Set<Obfuscation>();
   let singles = 0;
@@ -554,7 +831,8 @@ function describeObfuscation(text: string, groups: Group[], i: number, j: number
     const g = groups[k];
     if (!g) continue;
     for (const o of g.obf) found.add(o);
-    if (g.fromDigits && g.digits.length === 1) singles++;
+    // Digits written one by one ("0 6 1 2 …"); a single digit between number words is no trick.
+    if (isSingle(g) && (isSingle(groups[k - 1]) || isSingle(groups[k + 1]))) singles++;
     if (k > i) {
       const prev = groups[k - 1];
       if (!prev) continue;
