@@ -30,6 +30,10 @@ export interface ScoreReason {
   hits?: ReasonHit[];
   /** The feature's value, as the model compared it. */
   value?: number | string | string[];
+  /** Points before a category cap or the 100 ceiling cut them (absent when nothing was cut). */
+  uncapped?: number;
+  /** This reason makes the result urgent (a stated or implied minor), whatever its points. */
+  urgent?: boolean;
 }
 
 export interface ScoreResult {

@@ -1,0 +1,397 @@
+// The scorer: turns an ad's facts (and, for an entity, its linking features) into a 0–100 score
+// whose every point is a reason an analyst can read. Pure and deterministic: the result depends
+// only on the input's content, never on its order, so incremental scoring and a full rebuild agree.
+//
+// Indicators: points = round(lexicon weight × the model's factor for the evidence level), or the
+// model's per-code override; contested hits are shown with 0 points. Each code counts once (its
+// best hit) per ad and per entity, the codes of one category together up to the category's cap,
+// and all reasons together up to 100 — cuts are written into the reason (`uncapped`, `why`), so
+// the reasons' points always add up to exactly the score. A stated or implied minor makes the
+// result urgent whatever the points.
+import type { EntityFeatures } from '../link/types.js';
+import { SCORE_FLAGS, type FeatureRule, type ScoreFlag, type ScoreModel } from './model.js';
+import type {
+  AdScoreInput,
+  EntityScoreInput,
+  ReasonHit,
+  ScoredFact,
+  ScoreReason,
+  ScoreResult,
+} from './types.js';
+
+export const MAX_SCORE = 100;
+/** Code of the reason shown when a stated age under 18 is not already explained by an indicator. */
+export const MINOR_AGE_CODE = 'age.stated_minor';
+
+type Evidence = NonNullable<ScoreReason['evidence']>;
+const EVIDENCE_RANK: Record<Evidence, number> = { validated: 0, practitioner: 1, contested: 2 };
+const rankOf = (e: Evidence | null) => (e ? EVIDENCE_RANK[e] : 3);
+
+/** Code-unit order: locale-independent, so the same on every machine. */
+function cmp(a: string | number, b: string | number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Located {
+  adId: string;
+  fact: ScoredFact;
+}
+
+const spanKey = (l: Located) =>
+  `${l.adId}\u0000${l.fact.span.field}\u0000${l.fact.span.start}\u0000${l.fact.span.end}`;
+
+function compareLocated(a: Located, b: Located): number {
+  return (
+    cmp(a.adId, b.adId) ||
+    cmp(a.fact.span.field, b.fact.span.field) ||
+    a.fact.span.start - b.fact.span.start ||
+    a.fact.span.end - b.fact.span.end
+  );
+}
+
+/** Up to `max` hits, one per ad in turn (so the quote spans ads), in a fixed order. */
+function pickHits(located: Located[], max: number): ReasonHit[] {
+  const byAd = new Map<string, Located[]>();
+  const seen = new Set<string>();
+  for (const l of [...located].sort(compareLocated)) {
+    const key = spanKey(l);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = byAd.get(l.adId) ?? [];
+    list.push(l);
+    byAd.set(l.adId, list);
+  }
+  const lists = [...byAd.values()];
+  const out: ReasonHit[] = [];
+  for (let round = 0; out.length < max; round++) {
+    let any = false;
+    for (const list of lists) {
+      const l = list[round];
+      if (!l) continue;
+      any = true;
+      out.push({
+        adId: l.adId,
+        field: l.fact.span.field,
+        start: l.fact.span.start,
+        end: l.fact.span.end,
+      });
+      if (out.length >= max) break;
+    }
+    if (!any) break;
+  }
+  return out;
+}
+
+/** A reason while it is being built: points may still be cut by a cap. */
+interface Draft {
+  reason: ScoreReason;
+  /** Category cap key for indicators; null for features and the minor-age reason. */
+  capKey: string | null;
+  notes: string[];
+}
+
+interface BasePoints {
+  points: number;
+  evidence: Evidence | null;
+  why: string;
+}
+
+/** Points one indicator fact is worth under the model, with the reasoning. */
+export function indicatorPoints(fact: ScoredFact, model: ScoreModel): BasePoints {
+  const evidence = fact.evidence ?? null;
+  const factors = model.indicators.evidenceFactors;
+  if (evidence === null) {
+    return { points: 0, evidence, why: 'No evidence level recorded: shown, not scored.' };
+  }
+  if (evidence === 'contested') {
+    return { points: 0, evidence, why: `Contested: shown, not scored. ${factors.contested.why}` };
+  }
+  const override = fact.code ? model.indicators.overrides[fact.code] : undefined;
+  if (override) {
+    return {
+      points: override.points,
+      evidence,
+      why: `This model sets ${fact.code} to ${override.points} points: ${override.why}`,
+    };
+  }
+  const weight = typeof fact.weight === 'number' && Number.isFinite(fact.weight) ? fact.weight : 0;
+  const factor = factors[evidence].factor;
+  const points = Math.min(MAX_SCORE, Math.max(0, Math.round(weight * factor)));
+  const level = evidence === 'validated' ? 'Validated' : 'Practitioner';
+  return {
+    points,
+    evidence,
+    why: `${level} sign: lexicon weight ${weight} × ${factor} = ${points} points. ${factors[evidence].why}`,
+  };
+}
+
+function isUrgentIndicator(
+  code: string,
+  category: string | undefined,
+  e: Evidence | null,
+  model: ScoreModel,
+) {
+  if (e === null || e === 'contested' || !category) return false;
+  if (!(model.urgent.categories as readonly string[]).includes(category)) return false;
+  return !model.urgent.exceptCodes.some((x) => x.code === code);
+}
+
+interface IndicatorOutcome {
+  drafts: Draft[];
+  urgent: boolean;
+  flags: Set<ScoreFlag>;
+}
+
+/**
+ * One reason per indicator code over all given ads: its best hit gives the points (duplicates and
+ * reposts add nothing), its hits are quoted. Stated minors not covered by an indicator get a
+ * reason of their own.
+ */
+function indicatorDrafts(
+  ads: AdScoreInput[],
+  model: ScoreModel,
+  scope: 'ad' | 'entity',
+): IndicatorOutcome {
+  const groups = new Map<string, Located[]>();
+  const minorAges: Located[] = [];
+  const flags = new Set<ScoreFlag>();
+  for (const ad of ads) {
+    for (const fact of ad.facts) {
+      if (fact.kind === 'indicator' && fact.code) {
+        const list = groups.get(fact.code) ?? [];
+        list.push({ adId: ad.adId, fact });
+        groups.set(fact.code, list);
+      } else if (fact.kind === 'age') {
+        if (fact.minor) minorAges.push({ adId: ad.adId, fact });
+        else if (fact.young) flags.add('young');
+      }
+    }
+  }
+  const totalAds = new Set(ads.map((a) => a.adId)).size;
+  const drafts: Draft[] = [];
+  const urgentSpans = new Set<string>();
+  let urgent = false;
+  for (const code of [...groups.keys()].sort(cmp)) {
+    const located = groups.get(code)!;
+    const scored = located.map((l) => ({ l, base: indicatorPoints(l.fact, model) }));
+    // The best hit: most points, then strongest evidence, then the first in a fixed order.
+    scored.sort(
+      (a, b) =>
+        b.base.points - a.base.points ||
+        rankOf(a.base.evidence) - rankOf(b.base.evidence) ||
+        compareLocated(a.l, b.l),
+    );
+    const best = scored[0]!;
+    const fact = best.l.fact;
+    const category = fact.category;
+    const isUrgent = isUrgentIndicator(code, category, best.base.evidence, model);
+    if (isUrgent) {
+      urgent = true;
+      for (const l of located) urgentSpans.add(spanKey(l));
+    }
+    if (category && best.base.evidence && best.base.evidence !== 'contested') {
+      const flag = model.categoryFlags[category as keyof ScoreModel['categoryFlags']];
+      if (flag) flags.add(flag);
+    }
+    const adsWith = new Set(located.map((l) => l.adId)).size;
+    const places = new Set(located.map(spanKey)).size;
+    const count =
+      scope === 'entity'
+        ? ` (${adsWith} of ${totalAds} ads)`
+        : places > 1
+          ? ` (found ${places} times)`
+          : '';
+    const why =
+      scope === 'entity'
+        ? `${best.base.why} Counted once for the entity: ${model.indicators.entityAggregation.why}`
+        : best.base.why;
+    drafts.push({
+      capKey: category ?? '',
+      notes: [],
+      reason: {
+        kind: 'indicator',
+        code,
+        ...(category ? { category } : {}),
+        points: best.base.points,
+        evidence: best.base.evidence,
+        label: `${fact.explanation ?? code}${count}`,
+        why,
+        ...(fact.source ? { source: fact.source } : {}),
+        hits: pickHits(located, model.indicators.maxHits),
+        ...(isUrgent ? { urgent: true } : {}),
+      },
+    });
+  }
+  // A stated age under 18 is urgent by itself; it gets its own reason unless an urgent indicator
+  // already rests on the same text (extraction derives one from every minor age).
+  const uncovered = minorAges.filter((l) => !urgentSpans.has(spanKey(l)));
+  if (minorAges.length > 0) urgent = true;
+  if (uncovered.length > 0) {
+    const ages = [...new Set(uncovered.map((l) => l.fact.min).filter((m) => m !== undefined))]
+      .sort((a, b) => a - b)
+      .join(', ');
+    drafts.push({
+      capKey: null,
+      notes: [],
+      reason: {
+        kind: 'indicator',
+        code: MINOR_AGE_CODE,
+        category: 'possible_minor',
+        points: 0,
+        evidence: null,
+        label: ages ? `Stated age under 18 (${ages})` : 'Stated age under 18',
+        why: `Urgent whatever the score, no points of its own. ${model.urgent.why}`,
+        hits: pickHits(uncovered, model.indicators.maxHits),
+        urgent: true,
+      },
+    });
+  }
+  return { drafts, urgent, flags };
+}
+
+function measure(rule: FeatureRule, features: EntityFeatures): { value: number; items: string[] } {
+  const raw: unknown = features[rule.feature];
+  if (rule.measure === 'distinct') {
+    const list = Array.isArray(raw) ? (raw as unknown[]) : [];
+    const distinct = [...new Set(list.map((x) => (typeof x === 'number' ? x : String(x))))];
+    distinct.sort((a, b) =>
+      typeof a === 'number' && typeof b === 'number' ? a - b : cmp(String(a), String(b)),
+    );
+    return { value: distinct.length, items: distinct.map(String) };
+  }
+  const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : 0;
+  return { value, items: [] };
+}
+
+function featureDrafts(
+  features: EntityFeatures,
+  model: ScoreModel,
+): { drafts: Draft[]; flags: Set<ScoreFlag> } {
+  const drafts: Draft[] = [];
+  const flags = new Set<ScoreFlag>();
+  for (const rule of model.features) {
+    const { value, items } = measure(rule, features);
+    const tier = [...rule.tiers].reverse().find((t) => value >= t.atLeast);
+    if (!tier) continue;
+    if (rule.flag) flags.add(rule.flag);
+    drafts.push({
+      capKey: null,
+      notes: [],
+      reason: {
+        kind: 'feature',
+        code: rule.feature,
+        points: tier.points,
+        evidence: rule.evidence,
+        label: rule.label
+          .replaceAll('{value}', String(value))
+          .replaceAll('{items}', items.join(', ')),
+        why: `${value} ≥ ${tier.atLeast}: ${tier.points} points. ${rule.why}`,
+        source: rule.source,
+        value,
+      },
+    });
+  }
+  return { drafts, flags };
+}
+
+const byPointsThenCode = (a: Draft, b: Draft) =>
+  b.reason.points - a.reason.points ||
+  rankOf(a.reason.evidence) - rankOf(b.reason.evidence) ||
+  cmp(a.reason.kind, b.reason.kind) ||
+  cmp(a.reason.code, b.reason.code);
+
+/** Gives each draft at most what is left of `limit`, strongest first, and notes any cut. */
+function allot(drafts: Draft[], limit: number, note: (given: number, had: number) => string) {
+  let left = limit;
+  for (const d of [...drafts].sort(byPointsThenCode)) {
+    const had = d.reason.points;
+    const given = Math.min(had, left);
+    left -= given;
+    if (given < had) {
+      d.reason.uncapped = d.reason.uncapped ?? had;
+      d.reason.points = given;
+      d.notes.push(note(given, had));
+    }
+  }
+}
+
+function applyCaps(drafts: Draft[], model: ScoreModel): void {
+  const byCategory = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (d.capKey === null) continue;
+    const list = byCategory.get(d.capKey) ?? [];
+    list.push(d);
+    byCategory.set(d.capKey, list);
+  }
+  for (const [key, list] of byCategory) {
+    const cap =
+      model.indicators.categoryCaps[key as keyof ScoreModel['indicators']['categoryCaps']] ??
+      model.indicators.defaultCap;
+    const name = key || 'uncategorised';
+    allot(
+      list,
+      cap.cap,
+      (given, had) =>
+        `Cut from ${had} to ${given}: ${name} signs count at most ${cap.cap} points together. ${cap.why}`,
+    );
+  }
+  allot(
+    drafts,
+    MAX_SCORE,
+    (given, had) => `Cut from ${had} to ${given}: a score stops at ${MAX_SCORE}.`,
+  );
+}
+
+function result(
+  drafts: Draft[],
+  urgent: boolean,
+  flagSet: Set<ScoreFlag>,
+  version: number,
+): ScoreResult {
+  const reasons = drafts
+    .map((d) =>
+      d.notes.length ? { ...d.reason, why: `${d.notes.join(' ')} ${d.reason.why}` } : d.reason,
+    )
+    .sort(
+      (a, b) =>
+        b.points - a.points ||
+        Number(b.urgent ?? false) - Number(a.urgent ?? false) ||
+        rankOf(a.evidence) - rankOf(b.evidence) ||
+        cmp(a.kind, b.kind) ||
+        cmp(a.code, b.code),
+    );
+  if (urgent) flagSet.add('urgent');
+  const flags = (Object.keys(SCORE_FLAGS) as ScoreFlag[]).filter((f) => flagSet.has(f));
+  return {
+    score: reasons.reduce((sum, r) => sum + r.points, 0),
+    urgent,
+    flags,
+    reasons,
+    modelVersion: version,
+  };
+}
+
+/** Scores one ad from its facts alone. */
+export function scoreAd(input: AdScoreInput, model: ScoreModel, version: number): ScoreResult {
+  const ind = indicatorDrafts([input], model, 'ad');
+  applyCaps(ind.drafts, model);
+  return result(ind.drafts, ind.urgent, ind.flags, version);
+}
+
+/** Scores an entity: its ads' indicators (each code once, at its best hit) and its features. */
+export function scoreEntity(
+  input: EntityScoreInput,
+  model: ScoreModel,
+  version: number,
+): ScoreResult {
+  const ind = indicatorDrafts(input.ads, model, 'entity');
+  const feat = featureDrafts(input.features, model);
+  const drafts = [...ind.drafts, ...feat.drafts];
+  applyCaps(drafts, model);
+  return result(drafts, ind.urgent, new Set([...ind.flags, ...feat.flags]), version);
+}
+
+/** Whether a scored entity belongs in the triage queue under the model. */
+export function isLead(result: Pick<ScoreResult, 'score' | 'urgent'>, model: ScoreModel): boolean {
+  return result.urgent || result.score >= model.leadThreshold;
+}
