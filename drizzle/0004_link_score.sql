@@ -41,6 +41,11 @@ CREATE TABLE "link_lsh" (
 	CONSTRAINT "link_lsh_band_bucket_ad_id_pk" PRIMARY KEY("band","bucket","ad_id")
 );
 --> statement-breakpoint
+CREATE TABLE "link_strong_keys" (
+	"key_hash" text PRIMARY KEY NOT NULL,
+	"entity_id" uuid NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "link_templates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"ad_count" integer DEFAULT 0 NOT NULL,
@@ -131,6 +136,7 @@ ALTER TABLE "link_ads" ADD CONSTRAINT "link_ads_ad_id_ads_id_fk" FOREIGN KEY ("a
 ALTER TABLE "link_ads" ADD CONSTRAINT "link_ads_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "link_keys" ADD CONSTRAINT "link_keys_ad_id_ads_id_fk" FOREIGN KEY ("ad_id") REFERENCES "public"."ads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "link_lsh" ADD CONSTRAINT "link_lsh_ad_id_ads_id_fk" FOREIGN KEY ("ad_id") REFERENCES "public"."ads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "link_strong_keys" ADD CONSTRAINT "link_strong_keys_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ad_scores" ADD CONSTRAINT "ad_scores_ad_id_ads_id_fk" FOREIGN KEY ("ad_id") REFERENCES "public"."ads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "entity_scores" ADD CONSTRAINT "entity_scores_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "leads" ADD CONSTRAINT "leads_entity_id_entities_id_fk" FOREIGN KEY ("entity_id") REFERENCES "public"."entities"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -141,6 +147,7 @@ CREATE INDEX "link_ads_entity_idx" ON "link_ads" USING btree ("entity_id");--> s
 CREATE INDEX "link_ads_template_idx" ON "link_ads" USING btree ("template_id");--> statement-breakpoint
 CREATE INDEX "link_keys_hash_idx" ON "link_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "link_lsh_ad_idx" ON "link_lsh" USING btree ("ad_id");--> statement-breakpoint
+CREATE INDEX "link_strong_keys_entity_idx" ON "link_strong_keys" USING btree ("entity_id");--> statement-breakpoint
 CREATE INDEX "entity_scores_rank_idx" ON "entity_scores" USING btree ("urgent","score");--> statement-breakpoint
 CREATE INDEX "lead_events_entity_idx" ON "lead_events" USING btree ("entity_id","at");--> statement-breakpoint
 CREATE INDEX "leads_queue_idx" ON "leads" USING btree ("urgent","score","evidence_at","entity_id");--> statement-breakpoint

@@ -13,6 +13,8 @@ import {
   saveSource,
 } from '../collect/sources.js';
 import { extractAdVersion } from '../extract/db/store.js';
+import { linkSettings } from '../link/store.js';
+import { linkAndScore } from '../score/pipeline.js';
 import { CLI_ACTOR } from '../platform/actor.js';
 import { createBlobStore } from '../platform/blobs/index.js';
 import { AppError } from '../platform/errors.js';
@@ -99,6 +101,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
           throw new AppError('not_found', `No source named "${name}". See: ariadne sources list`);
         const run = await requestCrawl(database.db, CLI_ACTOR, source.id, 'cli');
         const progress = createProgress();
+        const extracted: string[] = [];
         const summary = await executeCrawl(
           {
             db: database.db,
@@ -106,14 +109,18 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
             log: createLogger({ ...config, logLevel: 'warn' }, 'crawl'),
             // No worker runs in this process: extract each new or changed ad right away.
             onAdVersion: async (id) => {
-              await extractAdVersion(database.db, config, id);
+              const r = await extractAdVersion(database.db, config, id);
+              if (r?.isCurrent) extracted.push(r.adId);
             },
           },
           run.id,
           (s) => progress.update(`${s.pagesFetched} pages, ${s.adsFound} ads…`),
         );
+        progress.update(`linking ${extracted.length} ads…`);
+        const linked = await linkAndScore(database.db, linkSettings(config), extracted);
         progress.done();
         for (const line of formatCrawlSummary(summary)) out(line);
+        out(`Linked and scored: ${linked.entities} entities, ${linked.leadsCreated} new leads.`);
       }),
     );
 

@@ -6,7 +6,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { reextractAll, loadActiveRuleSet } from '../extract/db/store.js';
 import { defaultRuleSet, extractAll } from '../extract/index.js';
+import { linkSettings } from '../link/store.js';
 import { AppError } from '../platform/errors.js';
+import { linkAndScore } from '../score/pipeline.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 
@@ -92,13 +94,18 @@ export function registerExtractCommands(program: Command, withDatabase: WithData
         }
         await withDatabase(async ({ database, config }) => {
           const progress = createProgress();
+          let linked = 0;
           const r = await reextractAll(database.db, config, {
             force: Boolean(opts.force),
             onProgress: (n) => progress.update(`${n} ads…`),
+            // Changed facts can change links and scores: follow them here, as the jobs would.
+            onExtracted: async (adIds) => {
+              linked += (await linkAndScore(database.db, linkSettings(config), adIds)).entities;
+            },
           });
           progress.done();
           process.stdout.write(
-            `Extracted ${r.processed} ad versions (${r.skipped} already up to date) with rule set ${r.ruleSetVersion}.\n`,
+            `Extracted ${r.processed} ad versions (${r.skipped} already up to date) with rule set ${r.ruleSetVersion}; ${linked} entities re-linked and scored.\n`,
           );
         });
       },

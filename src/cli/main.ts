@@ -15,6 +15,7 @@ import { createLogger } from '../platform/logger.js';
 import { startRoles, type Roles } from '../platform/runtime.js';
 import { registerCollectCommands } from './collect-commands.js';
 import { registerExtractCommands } from './extract-commands.js';
+import { registerLinkCommands } from './link-commands.js';
 import { createProgress } from './progress.js';
 import { withDatabase } from './with-database.js';
 
@@ -216,6 +217,7 @@ export function buildCli(): Command {
 
   registerCollectCommands(program, withDatabase);
   registerExtractCommands(program, withDatabase);
+  registerLinkCommands(program, withDatabase);
   return program;
 }
 

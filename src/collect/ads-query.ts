@@ -1,7 +1,7 @@
 // Reading ads for analysts: a filtered list with keyset pagination (stable and fast at any depth)
 // and the detail of one ad with its versions and captures. Presenters here decide what leaves the
 // server; scraped text is returned as text, never as HTML.
-import { and, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
@@ -71,9 +71,12 @@ export async function listAds(
   db: Db,
   filter: AdFilter,
   mask?: TextMasker,
+  /** Only these ads (for lists of an entity's ads). */
+  only?: { ids: string[] },
 ): Promise<{ items: AdListItem[]; nextCursor: string | null }> {
   const f = AdFilter.parse(filter);
   const where: SQL[] = [];
+  if (only) where.push(only.ids.length ? inArray(ads.id, only.ids) : sql`false`);
   if (f.source) where.push(eq(sources.name, f.source));
   if (f.city) where.push(ilike(adVersions.city, `%${escapeLike(f.city)}%`));
   if (f.language) where.push(eq(adVersions.language, f.language));

@@ -264,3 +264,78 @@ export async function adVersionIdOf(
     .limit(1);
   return row?.id;
 }
+
+/** What linking reads of an ad: its life, and every version's text-bearing fields in order. */
+export interface AdForLinking {
+  adId: string;
+  sourceId: string;
+  status: 'active' | 'gone';
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  currentVersionId: string;
+  versions: {
+    versionId: string;
+    version: number;
+    seenAt: Date;
+    postedAt: Date | null;
+    title: string | null;
+    body: string;
+    displayName: string | null;
+    city: string | null;
+    images: ImageHash[];
+  }[];
+}
+
+export async function adsForLinking(db: DbOrTx, adIds: string[]): Promise<AdForLinking[]> {
+  if (adIds.length === 0) return [];
+  const rows = await db
+    .select({ ad: ads, v: adVersions })
+    .from(ads)
+    .innerJoin(adVersions, eq(adVersions.adId, ads.id))
+    .where(inArray(ads.id, adIds))
+    .orderBy(ads.id, adVersions.version);
+  const out = new Map<string, AdForLinking>();
+  for (const { ad, v } of rows) {
+    let entry = out.get(ad.id);
+    if (!entry) {
+      entry = {
+        adId: ad.id,
+        sourceId: ad.sourceId,
+        status: ad.status,
+        firstSeenAt: ad.firstSeenAt,
+        lastSeenAt: ad.lastSeenAt,
+        currentVersionId: '',
+        versions: [],
+      };
+      out.set(ad.id, entry);
+    }
+    if (v.version === ad.version) entry.currentVersionId = v.id;
+    entry.versions.push({
+      versionId: v.id,
+      version: v.version,
+      seenAt: v.seenAt,
+      postedAt: v.postedAt,
+      title: v.title,
+      body: v.body,
+      displayName: v.displayName,
+      city: v.city,
+      images: v.images,
+    });
+  }
+  return [...out.values()].filter((a) => a.currentVersionId !== '');
+}
+
+/** Ad ids in id order, a page at a time (for rebuilding everything derived from ads). */
+export async function adIdsPage(
+  db: DbOrTx,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: ads.id })
+    .from(ads)
+    .where(after ? sql`${ads.id} > ${after}` : undefined)
+    .orderBy(ads.id)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}

@@ -108,3 +108,18 @@ export const entityMerges = pgTable(
   },
   (t) => [index('entity_merges_into_idx').on(t.intoId)],
 );
+
+/**
+ * The union-find's find(): every strong key points at the one entity holding all ads with that key,
+ * so a new ad finds the entities it joins in one indexed lookup per key.
+ */
+export const linkStrongKeys = pgTable(
+  'link_strong_keys',
+  {
+    keyHash: text('key_hash').primaryKey(),
+    entityId: uuid('entity_id')
+      .notNull()
+      .references(() => entities.id),
+  },
+  (t) => [index('link_strong_keys_entity_idx').on(t.entityId)],
+);

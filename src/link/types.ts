@@ -1,8 +1,9 @@
 // Shapes shared by linking and scoring: what linking knows about an ad, and the features it
 // computes per entity. Plain data, so the score context can be tested without a database.
 
-/** Kinds of key that join ads. Phones, e-mails and messenger handles come from extraction. */
-export const LINK_KEY_KINDS = ['phone', 'email', 'messenger', 'image'] as const;
+/** Kinds of key that join ads: phones, e-mails and messenger handles from extraction; pictures by
+ * perceptual hash (whole, and in four 16-bit bands that find near-identical pictures). */
+export const LINK_KEY_KINDS = ['phone', 'email', 'messenger', 'image', 'image_band'] as const;
 export type LinkKeyKind = (typeof LINK_KEY_KINDS)[number];
 
 /** A place an ad names, with when the ad (version) said so. */

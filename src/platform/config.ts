@@ -181,6 +181,29 @@ export const ENV_VARS = {
     default: '10',
     doc: 'How often to retry reaching the database at start before giving up (2 s apart).',
   },
+  LINK_STRONG_KINDS: {
+    schema: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(['phone', 'email', 'messenger', 'image'])).min(1)),
+    default: 'phone,email,messenger',
+    doc: 'Identifier kinds that join ads into one entity (comma-separated: phone, email, messenger, image).',
+  },
+  LINK_NEAR_DUP_THRESHOLD: {
+    schema: z.coerce.number().min(0.3).max(1),
+    default: '0.6',
+    doc: 'Estimated Jaccard similarity of word shingles above which two ads share a text template.',
+  },
+  LINK_MERGE_NEAR_DUPLICATES: {
+    schema: bool,
+    default: 'false',
+    doc: 'Also join ads with near-duplicate text into one entity (off: shown as similar ads and a signal only).',
+  },
 } satisfies Record<string, VarSpec>;
 
 export type EnvName = keyof typeof ENV_VARS;
@@ -226,6 +249,11 @@ export interface Config {
   adBoardPort: number;
   webDev: boolean;
   dbConnectRetries: number;
+  link: {
+    strongKinds: ('phone' | 'email' | 'messenger' | 'image')[];
+    nearDupThreshold: number;
+    mergeNearDuplicates: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -393,6 +421,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adBoardPort: raw.AD_BOARD_PORT as number,
     webDev: raw.WEB_DEV as boolean,
     dbConnectRetries: raw.DB_CONNECT_RETRIES as number,
+    link: {
+      strongKinds: raw.LINK_STRONG_KINDS as Config['link']['strongKinds'],
+      nearDupThreshold: raw.LINK_NEAR_DUP_THRESHOLD as number,
+      mergeNearDuplicates: raw.LINK_MERGE_NEAR_DUPLICATES as boolean,
+    },
   };
 }
 

@@ -4,6 +4,10 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { collectJobs } from '../collect/jobs.js';
 import { extractJobs, extractVersionJobRef } from '../extract/db/jobs.js';
+import { linkAdsJobRef, linkJobs } from '../link/jobs.js';
+import { linkSettings } from '../link/store.js';
+import { linkHooks } from '../score/hooks.js';
+import { queueScoring, scoreJobs } from '../score/jobs.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import type { Config } from './config.js';
@@ -46,6 +50,23 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
         await deps.jobs().send(extractVersionJobRef, { adVersionId });
       },
     }),
-    ...extractJobs({ db: deps.database.db, config: deps.config }),
+    ...extractJobs({
+      db: deps.database.db,
+      config: deps.config,
+      onExtracted: async (adIds) => {
+        for (let i = 0; i < adIds.length; i += 500) {
+          await deps.jobs().send(linkAdsJobRef, { adIds: adIds.slice(i, i + 500) });
+        }
+      },
+    }),
+    ...linkJobs({
+      db: deps.database.db,
+      settings: linkSettings(deps.config),
+      hooks: linkHooks,
+      onLinked: async (outcome) => {
+        await queueScoring(deps.jobs(), outcome.touched);
+      },
+    }),
+    ...scoreJobs({ db: deps.database.db }),
   ];
 }

@@ -8,7 +8,7 @@ import { createPartnerOrg, createUser } from '../../src/platform/auth/users.js';
 import type { Db } from '../../src/platform/db/connect.js';
 
 export type ApiCall = (
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
 ) => Promise<{
@@ -36,7 +36,8 @@ export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promis
       url,
       headers: {
         cookie,
-        ...(method !== 'GET' ? { 'x-csrf-token': csrf, 'content-type': 'application/json' } : {}),
+        ...(method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });

@@ -18,13 +18,19 @@ export const reextractJobRef: JobRef<typeof ReextractPayload> = {
   schema: ReextractPayload,
 };
 
-export function extractJobs(deps: { db: Db; config: Config }): JobDefinition[] {
+export function extractJobs(deps: {
+  db: Db;
+  config: Config;
+  /** Called with ads whose current version was (re-)extracted, so linking can follow. */
+  onExtracted?: (adIds: string[]) => Promise<void>;
+}): JobDefinition[] {
   return [
     defineJob({
       ...extractVersionJobRef,
       retryLimit: 3,
       handler: async ({ adVersionId }) => {
-        await extractAdVersion(deps.db, deps.config, adVersionId);
+        const result = await extractAdVersion(deps.db, deps.config, adVersionId);
+        if (result?.isCurrent) await deps.onExtracted?.([result.adId]);
       },
     }),
     defineJob({
@@ -32,7 +38,9 @@ export function extractJobs(deps: { db: Db; config: Config }): JobDefinition[] {
       retryLimit: 2,
       expireInSeconds: 6 * 3600,
       handler: async ({ reason }, ctx) => {
-        const result = await reextractAll(deps.db, deps.config);
+        const result = await reextractAll(deps.db, deps.config, {
+          ...(deps.onExtracted ? { onExtracted: deps.onExtracted } : {}),
+        });
         ctx.log.info({ reason, ...result }, 're-extraction finished');
       },
     }),

@@ -231,12 +231,12 @@ export async function extractAdVersion(
   db: Db,
   config: Config,
   versionId: string,
-): Promise<ExtractionResult | null> {
+): Promise<(ExtractionResult & { adId: string; isCurrent: boolean }) | null> {
   const v = await readAdVersionText(db, versionId);
   if (!v) return null;
   const result = extractAll(inputOf(v), await loadActiveRuleSet(db));
   await saveExtraction(db, config, v, result);
-  return result;
+  return { ...result, adId: v.adId, isCurrent: v.isCurrent };
 }
 
 /**
@@ -246,7 +246,12 @@ export async function extractAdVersion(
 export async function reextractAll(
   db: Db,
   config: Config,
-  opts: { force?: boolean; onProgress?: (done: number) => void } = {},
+  opts: {
+    force?: boolean;
+    onProgress?: (done: number) => void;
+    /** Called with the ads of each page whose extraction was redone (to re-link them). */
+    onExtracted?: (adIds: string[]) => Promise<void>;
+  } = {},
 ): Promise<{ processed: number; skipped: number; ruleSetVersion: string }> {
   const rules = await loadActiveRuleSet(db);
   let after: string | null = null;
@@ -271,6 +276,7 @@ export async function reextractAll(
               )
           ).map((r) => r.id),
         );
+    const redone: string[] = [];
     for (const id of ids) {
       if (done.has(id)) {
         skipped++;
@@ -279,8 +285,10 @@ export async function reextractAll(
       const v = await readAdVersionText(db, id);
       if (!v) continue;
       await saveExtraction(db, config, v, extractAll(inputOf(v), rules));
+      redone.push(v.adId);
       processed++;
     }
+    if (redone.length > 0) await opts.onExtracted?.(redone);
     opts.onProgress?.(processed + skipped);
   }
   return { processed, skipped, ruleSetVersion: rules.version };
@@ -364,4 +372,37 @@ export async function revealIdentifier(
     details: { identifierId, kind: row.kind, ...(reason ? { reason } : {}) },
   });
   return { id: row.id, kind: row.kind, value, raw };
+}
+
+/** Stored facts of many versions at once (identifier values are hashes and masks only). */
+export async function factsOfVersions(
+  db: DbOrTx,
+  versionIds: string[],
+): Promise<Map<string, StoredFact[]>> {
+  const out = new Map<string, StoredFact[]>();
+  if (versionIds.length === 0) return out;
+  const rows = await db
+    .select({ id: adExtractions.adVersionId, facts: adExtractions.facts })
+    .from(adExtractions)
+    .where(inArray(adExtractions.adVersionId, versionIds));
+  for (const r of rows) out.set(r.id, r.facts);
+  return out;
+}
+
+/** The keyed hashes that link versions to each other, with whether each was disguised. */
+export async function linkIdentifiersOf(db: DbOrTx, versionIds: string[]) {
+  if (versionIds.length === 0) return [];
+  return db
+    .select({
+      id: adIdentifiers.id,
+      versionId: adIdentifiers.adVersionId,
+      kind: adIdentifiers.kind,
+      valueHash: adIdentifiers.valueHash,
+      linkHash: adIdentifiers.linkHash,
+      masked: adIdentifiers.masked,
+      obfuscated: adIdentifiers.obfuscated,
+      platform: adIdentifiers.platform,
+    })
+    .from(adIdentifiers)
+    .where(inArray(adIdentifiers.adVersionId, versionIds));
 }

@@ -19,6 +19,9 @@ import { z } from 'zod';
 import { registerCollectRoutes } from '../../collect/routes.js';
 import { maskVersions } from '../../extract/db/masking.js';
 import { registerExtractRoutes } from '../../extract/db/routes.js';
+import { rescoreAllJobRef } from '../../score/jobs.js';
+import { registerScoreModelRoutes } from '../../score/model-routes.js';
+import { registerScoreRoutes } from '../../score/routes.js';
 import { registerAuthRoutes } from '../auth/routes.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
@@ -159,6 +162,18 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       mask: (versions) => maskVersions(database.db, versions),
     });
     registerExtractRoutes(app, { db: database.db, config, jobs: deps.jobs });
+    registerScoreRoutes(app, {
+      db: database.db,
+      config,
+      mask: (versions) => maskVersions(database.db, versions),
+    });
+    const jobs = deps.jobs;
+    registerScoreModelRoutes(app, {
+      db: database.db,
+      onModelChanged: async (change) => {
+        await jobs.send(rescoreAllJobRef, { reason: `score model v${change.version}` });
+      },
+    });
   }
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;

@@ -1,0 +1,173 @@
+// Linking on both databases: a synthetic world replayed day by day and linked incrementally gives
+// the same entities and templates as a rebuild from scratch, matches the ground truth closely, and
+// merges and splits entities (keeping their ids) as ads bridge them or stop bridging them.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWorld, type LoadedWorld } from '../../fixtures/ad-board/db-loader.js';
+import { generateWorld } from '../../fixtures/ad-board/index.js';
+import type { World } from '../../fixtures/ad-board/model.js';
+import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
+import { recordAdObservation } from '../collect/ads.js';
+import { saveSource } from '../collect/sources.js';
+import { extractAdVersion } from '../extract/db/store.js';
+import { CLI_ACTOR } from '../platform/actor.js';
+import { pairwiseScore } from './evaluate.js';
+import { memberAdIds, refreshEntity, resolveEntityId } from './entity.js';
+import { entities, linkAds, linkStrongKeys } from './schema.js';
+import { linkAdBatch, linkSettings, rebuildLinks, type LinkOutcome } from './store.js';
+
+let t: TestDatabase;
+let world: World;
+let loaded: LoadedWorld;
+const outcomes: LinkOutcome[] = [];
+
+async function partition(column: 'entityId' | 'templateId') {
+  const rows = await t.database.db.select().from(linkAds);
+  const groups = new Map<string, string[]>();
+  for (const r of rows) {
+    const key = r[column];
+    if (!key) continue;
+    groups.set(key, [...(groups.get(key) ?? []), r.adId]);
+  }
+  return {
+    byAd: new Map(rows.filter((r) => r[column]).map((r) => [r.adId, r[column] as string])),
+    sets: [...groups.values()].map((g) => g.sort().join(',')).sort(),
+  };
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  world = generateWorld({ seed: 'link-store-test', ads: 140, days: 8 });
+  const settings = linkSettings(t.config);
+  loaded = await loadWorld(t.database.db, t.config, world, {
+    onDay: async (_day, adIds) => {
+      outcomes.push(await linkAdBatch(t.database.db, settings, adIds));
+    },
+  });
+}, 240_000);
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+describe('linking a synthetic world', () => {
+  it('joins the ads of one person or network and keeps others apart', async () => {
+    const { byAd } = await partition('entityId');
+    const truth = new Map(
+      [...loaded.truthOf].map(([adId, ad]) => [adId, ad.operatorId ?? ad.personId]),
+    );
+    const score = pairwiseScore(byAd, truth);
+    expect(score.precision).toBeGreaterThan(0.95);
+    expect(score.recall).toBeGreaterThan(0.8);
+    expect(outcomes.some((o) => o.merged.length > 0 || o.touched.length > 0)).toBe(true);
+  });
+
+  it('keeps the strong-key table in line with the entities', async () => {
+    const keys = await t.database.db.select().from(linkStrongKeys);
+    const ents = new Set((await t.database.db.select().from(entities)).map((e) => e.id));
+    for (const k of keys) expect(ents.has(k.entityId)).toBe(true);
+    const counts = await t.database.db.select().from(entities);
+    for (const e of counts.slice(0, 20)) {
+      expect(e.adCount).toBe((await memberAdIds(t.database.db, e.id)).length);
+    }
+  });
+
+  it('finds the same entities and templates when rebuilt from scratch, keeping entity ids', async () => {
+    const before = await partition('entityId');
+    const templatesBefore = await partition('templateId');
+    const r = await rebuildLinks(t.database.db, linkSettings(t.config));
+    const after = await partition('entityId');
+    const templatesAfter = await partition('templateId');
+    expect(after.sets).toEqual(before.sets);
+    expect(r.changed).toEqual([]);
+    expect([...after.byAd]).toEqual([...before.byAd]);
+    expect(templatesAfter.sets).toEqual(templatesBefore.sets);
+    expect(templatesAfter.sets.length).toBeGreaterThan(0);
+  });
+
+  it('computes features and a movement timeline for an entity', async () => {
+    const [big] = await t.database.db.select().from(entities).orderBy(entities.adCount).limit(1);
+    const rows = await t.database.db.select().from(entities);
+    const largest = rows.sort((a, b) => b.adCount - a.adCount)[0] ?? big;
+    const r = await refreshEntity(t.database.db, largest!.id);
+    expect(r?.features.ads).toBe(largest!.adCount);
+    const [row] = await t.database.db.select().from(entities).where(eq(entities.id, largest!.id));
+    expect(row?.movement.length).toBeGreaterThan(0);
+    expect(row?.featuresAt?.getTime()).toBe(row?.evidenceAt.getTime());
+  });
+});
+
+describe('merging and splitting', () => {
+  it('merges two entities when an ad bridges them and splits them when the bridge goes', async () => {
+    const db = t.database.db;
+    const settings = linkSettings(t.config);
+    const { source } = await saveSource(db, CLI_ACTOR, {
+      name: 'bridge-test',
+      country: 'NL',
+      startUrls: ['http://127.0.0.1:9/'],
+      listing: { adUrlPattern: '/ad/' },
+      fields: { body: { selector: 'p' } },
+    });
+    const seen = new Date('2026-01-01T10:00:00Z');
+    const post = async (ext: string, body: string, at = seen) => {
+      const r = await recordAdObservation(db, {
+        sourceId: source.id,
+        externalId: ext,
+        url: `http://127.0.0.1:9/ad/${ext}`,
+        seenAt: at,
+        postedAt: null,
+        content: {
+          title: null,
+          body,
+          postedRaw: null,
+          city: null,
+          displayName: null,
+          phoneRaw: null,
+          ageRaw: null,
+          priceRaw: null,
+          imageHashes: [],
+        },
+        images: [],
+        captureId: null,
+        parseErrors: [],
+        fillRatio: 1,
+      });
+      await extractAdVersion(db, t.config, r.versionId);
+      return r.adId;
+    };
+    const a = await post('m1', 'Lieve dame in Utrecht, bel 06-11223344 voor een afspraak.');
+    const b = await post(
+      'm2',
+      'Nieuw meisje in Zwolle. Whatsapp 06-55667788, alleen serieuze heren.',
+    );
+    await linkAdBatch(db, settings, [a, b]);
+    const ea = await entityOf(a);
+    const eb = await entityOf(b);
+    expect(ea).not.toBe(eb);
+
+    const c = await post('m3', 'Ook bereikbaar op 06-11223344 en op 06-55667788, kom snel.');
+    const merged = await linkAdBatch(db, settings, [c]);
+    expect(merged.merged).toHaveLength(1);
+    const survivor = await entityOf(c);
+    expect(await entityOf(a)).toBe(survivor);
+    expect(await entityOf(b)).toBe(survivor);
+    const gone = merged.merged[0]!.from;
+    expect(await resolveEntityId(db, gone)).toBe(survivor);
+
+    // The bridging ad is edited: its second number disappears, so the two groups part again.
+    const later = new Date('2026-01-02T10:00:00Z');
+    await post('m3', 'Ook bereikbaar op 06-11223344, kom snel.', later);
+    const split = await linkAdBatch(db, settings, [c]);
+    expect(split.split).toHaveLength(1);
+    expect(await entityOf(a)).toBe(await entityOf(c));
+    expect(await entityOf(b)).not.toBe(await entityOf(a));
+    expect([await entityOf(a), await entityOf(b)]).toContain(survivor);
+  });
+
+  async function entityOf(adId: string) {
+    const [row] = await t.database.db
+      .select({ e: linkAds.entityId })
+      .from(linkAds)
+      .where(eq(linkAds.adId, adId));
+    return row?.e ?? null;
+  }
+});

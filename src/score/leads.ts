@@ -1,0 +1,353 @@
+// The triage queue: entities above the model's threshold or with an urgent flag become leads that
+// move new → in review → contact planned → contacted → closed (or no action, with a reason). A lead
+// follows its entity through merges and splits; an entity already in contact is never queued again,
+// but new evidence on it is shown to whoever holds it.
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditFields, type Actor } from '../platform/actor.js';
+import { appendAudit } from '../platform/audit/audit-log.js';
+import type { DbOrTx } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import { LEAD_STATES, leadEvents, leads, type LeadState } from './schema.js';
+import type { ScoreResult } from './types.js';
+
+/** Order of progress, used when two leads meet in a merge: the further one wins. */
+const PROGRESS: Record<LeadState, number> = {
+  new: 0,
+  in_review: 1,
+  contact_planned: 2,
+  contacted: 3,
+  no_action: 1,
+  closed: 4,
+};
+
+export const OPEN_STATES: LeadState[] = ['new', 'in_review', 'contact_planned'];
+
+const TRANSITIONS: Record<LeadState, LeadState[]> = {
+  new: ['in_review', 'contact_planned', 'no_action'],
+  in_review: ['new', 'contact_planned', 'no_action'],
+  contact_planned: ['in_review', 'contacted', 'no_action'],
+  contacted: ['closed', 'no_action'],
+  no_action: ['new', 'closed'],
+  closed: ['new'],
+};
+
+export function allowedTransitions(from: LeadState): LeadState[] {
+  return TRANSITIONS[from];
+}
+
+/** What the queue knows of an entity when its score changes. */
+export interface LeadEvidence {
+  entityId: string;
+  placeIds: string[];
+  languages: string[];
+  evidenceAt: Date;
+}
+
+type LeadRow = typeof leads.$inferSelect;
+
+async function event(
+  db: DbOrTx,
+  entityId: string,
+  actor: Actor | null,
+  action: string,
+  fromState: string | null,
+  toState: string | null,
+  detail: Record<string, unknown> = {},
+) {
+  await db.insert(leadEvents).values({
+    entityId,
+    actorId: actor?.userId ?? null,
+    action,
+    fromState,
+    toState,
+    detail,
+  });
+}
+
+/**
+ * Brings an entity's lead in line with its new score: creates one when it crosses the threshold
+ * or turns urgent, refreshes the queue's copy of score and filters, reopens a "no action" lead
+ * when the entity turns urgent, and drops an untouched lead whose evidence fell away.
+ */
+export async function syncLead(
+  db: DbOrTx,
+  evidence: LeadEvidence,
+  result: ScoreResult,
+  threshold: number,
+): Promise<'created' | 'updated' | 'reopened' | 'dropped' | 'none'> {
+  const qualifies = result.urgent || result.score >= threshold;
+  const [lead] = await db.select().from(leads).where(eq(leads.entityId, evidence.entityId));
+  const copy = {
+    urgent: result.urgent,
+    score: result.score,
+    flags: result.flags,
+    placeIds: evidence.placeIds,
+    languages: evidence.languages,
+    evidenceAt: evidence.evidenceAt,
+  };
+  if (!lead) {
+    if (!qualifies) return 'none';
+    await db.insert(leads).values({ entityId: evidence.entityId, state: 'new', ...copy });
+    await event(db, evidence.entityId, null, 'queued', null, 'new', {
+      score: result.score,
+      urgent: result.urgent,
+    });
+    return 'created';
+  }
+  if (!qualifies && lead.state === 'new' && !lead.assigneeId) {
+    await db.delete(leads).where(eq(leads.entityId, evidence.entityId));
+    await event(db, evidence.entityId, null, 'dropped', 'new', null, { score: result.score });
+    return 'dropped';
+  }
+  // A decision of "no action" stands unless the person now looks like a minor.
+  if (lead.state === 'no_action' && result.urgent && !lead.urgent) {
+    await db
+      .update(leads)
+      .set({ ...copy, state: 'new', noActionReason: null, stateChangedAt: new Date() })
+      .where(eq(leads.entityId, evidence.entityId));
+    await event(db, evidence.entityId, null, 'reopened', 'no_action', 'new', {
+      reason: 'urgent flag raised by new evidence',
+    });
+    return 'reopened';
+  }
+  await db.update(leads).set(copy).where(eq(leads.entityId, evidence.entityId));
+  return 'updated';
+}
+
+async function getLead(db: DbOrTx, entityId: string): Promise<LeadRow> {
+  const [lead] = await db.select().from(leads).where(eq(leads.entityId, entityId));
+  if (!lead) throw new AppError('not_found', 'This entity is not in the queue.');
+  return lead;
+}
+
+export const LeadAction = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), assigneeId: z.uuid().nullable() }),
+  z.object({
+    action: z.literal('state'),
+    state: z.enum(LEAD_STATES),
+    reason: z.string().trim().max(1000).optional(),
+  }),
+  z.object({ action: z.literal('snooze'), until: z.coerce.date().nullable() }),
+  z.object({ action: z.literal('seen') }),
+]);
+export type LeadAction = z.infer<typeof LeadAction>;
+
+/** Applies a worker's action to a lead; every change is audited and kept in the lead's history. */
+export async function actOnLead(
+  db: DbOrTx,
+  actor: Actor,
+  entityId: string,
+  action: LeadAction,
+  now = new Date(),
+): Promise<LeadRow> {
+  const lead = await getLead(db, entityId);
+  let set: Partial<LeadRow> = {};
+  let detail: Record<string, unknown> = {};
+  let toState: LeadState | null = null;
+  switch (action.action) {
+    case 'assign':
+      set = { assigneeId: action.assigneeId, seenAt: null };
+      detail = { assigneeId: action.assigneeId };
+      break;
+    case 'state': {
+      if (action.state === lead.state) return lead;
+      if (!TRANSITIONS[lead.state].includes(action.state)) {
+        throw new AppError(
+          'conflict',
+          `A lead in state "${lead.state}" cannot move to "${action.state}" (allowed: ${TRANSITIONS[lead.state].join(', ')}).`,
+        );
+      }
+      if (action.state === 'no_action' && !action.reason) {
+        throw new AppError('validation_failed', 'A reason is required for "no action".');
+      }
+      toState = action.state;
+      set = {
+        state: action.state,
+        stateChangedAt: now,
+        noActionReason: action.state === 'no_action' ? (action.reason ?? null) : null,
+      };
+      detail = action.reason ? { reason: action.reason } : {};
+      break;
+    }
+    case 'snooze':
+      if (action.until && action.until <= now) {
+        throw new AppError('validation_failed', 'Snooze until a time in the future.');
+      }
+      set = { snoozedUntil: action.until };
+      detail = { until: action.until?.toISOString() ?? null };
+      break;
+    case 'seen':
+      set = { seenAt: now };
+      break;
+  }
+  const [updated] = await db.update(leads).set(set).where(eq(leads.entityId, entityId)).returning();
+  if (action.action !== 'seen') {
+    await event(db, entityId, actor, action.action, lead.state, toState ?? lead.state, detail);
+    await appendAudit(db, {
+      ...auditFields(actor),
+      action: `lead.${action.action}`,
+      targetType: 'entity',
+      targetId: entityId,
+      details: { from: lead.state, ...detail },
+    });
+  }
+  return updated ?? lead;
+}
+
+/** Merge hook: the leads of merged entities meet in the survivor; the most advanced one wins. */
+export async function mergeLeads(db: DbOrTx, fromIds: string[], intoId: string): Promise<void> {
+  const rows = await db
+    .select()
+    .from(leads)
+    .where(inArray(leads.entityId, [...fromIds, intoId]));
+  if (rows.length === 0) return;
+  const best = [...rows].sort(
+    (a, b) =>
+      PROGRESS[b.state] - PROGRESS[a.state] ||
+      Number(!!b.assigneeId) - Number(!!a.assigneeId) ||
+      (a.entityId === intoId ? -1 : b.entityId === intoId ? 1 : 0),
+  )[0];
+  if (!best) return;
+  await db.delete(leads).where(inArray(leads.entityId, [...fromIds, intoId]));
+  const { entityId: _from, ...rest } = best;
+  await db.insert(leads).values({ ...rest, entityId: intoId });
+  await db
+    .update(leadEvents)
+    .set({ entityId: intoId })
+    .where(inArray(leadEvents.entityId, fromIds));
+  await event(db, intoId, null, 'merged', null, best.state, { from: fromIds });
+}
+
+/**
+ * Split hook: the part keeping the id keeps the lead; parts split off from an entity already in
+ * contact inherit its state and holder, so nobody contacts the same person twice.
+ */
+export async function splitLeads(db: DbOrTx, fromId: string, intoIds: string[]): Promise<void> {
+  const [lead] = await db.select().from(leads).where(eq(leads.entityId, fromId));
+  if (!lead) return;
+  for (const id of intoIds) {
+    if (lead.state === 'contacted' || lead.state === 'contact_planned') {
+      const { entityId: _e, ...rest } = lead;
+      await db
+        .insert(leads)
+        .values({ ...rest, entityId: id })
+        .onConflictDoNothing();
+    }
+    await event(db, id, null, 'split', null, lead.state, { from: fromId });
+  }
+}
+
+export const LeadFilter = z.object({
+  state: z.union([z.enum(LEAD_STATES), z.literal('open'), z.literal('all')]).default('open'),
+  place: z.string().max(80).optional(),
+  language: z.string().max(8).optional(),
+  flag: z.string().max(40).optional(),
+  minScore: z.coerce.number().int().min(0).max(100).optional(),
+  maxScore: z.coerce.number().int().min(0).max(100).optional(),
+  /** A user id, "me" or "none". */
+  assignee: z.string().max(40).optional(),
+  includeSnoozed: z.stringbool().optional(),
+});
+export type LeadFilter = z.infer<typeof LeadFilter>;
+
+export interface LeadCursor {
+  urgent: boolean;
+  score: number;
+  evidenceAt: string;
+  entityId: string;
+}
+
+export function encodeCursor(c: LeadCursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+const CursorSchema = z.object({
+  urgent: z.boolean(),
+  score: z.number().int(),
+  evidenceAt: z.iso.datetime(),
+  entityId: z.uuid(),
+});
+
+export function decodeCursor(s: string): LeadCursor {
+  try {
+    return CursorSchema.parse(JSON.parse(Buffer.from(s, 'base64url').toString('utf8')));
+  } catch {
+    throw new AppError('validation_failed', 'The page cursor is not valid.');
+  }
+}
+
+/** The queue's WHERE clause for a filter (used by the list, the CSV export and saved searches). */
+export function leadWhere(filter: LeadFilter, userId: string | null, now: Date): SQL[] {
+  const where: SQL[] = [];
+  if (filter.state === 'open') where.push(inArray(leads.state, OPEN_STATES));
+  else if (filter.state !== 'all') where.push(eq(leads.state, filter.state));
+  if (!filter.includeSnoozed) {
+    where.push(sql`(${leads.snoozedUntil} IS NULL OR ${leads.snoozedUntil} <= ${now})`);
+  }
+  if (filter.place) where.push(sql`${leads.placeIds} @> ARRAY[${filter.place}]::text[]`);
+  if (filter.language) where.push(sql`${leads.languages} @> ARRAY[${filter.language}]::text[]`);
+  if (filter.flag) where.push(sql`${leads.flags} @> ARRAY[${filter.flag}]::text[]`);
+  if (filter.minScore !== undefined) where.push(sql`${leads.score} >= ${filter.minScore}`);
+  if (filter.maxScore !== undefined) where.push(sql`${leads.score} <= ${filter.maxScore}`);
+  if (filter.assignee === 'none') where.push(sql`${leads.assigneeId} IS NULL`);
+  else if (filter.assignee === 'me') {
+    where.push(userId ? eq(leads.assigneeId, userId) : sql`false`);
+  } else if (filter.assignee) {
+    const id = z.uuid().safeParse(filter.assignee);
+    if (!id.success)
+      throw new AppError('validation_failed', 'assignee must be a user id, "me" or "none".');
+    where.push(eq(leads.assigneeId, id.data));
+  }
+  return where;
+}
+
+/** One page of the queue: urgent first, then by score, then by the newest evidence. */
+export async function listLeads(
+  db: DbOrTx,
+  filter: LeadFilter,
+  userId: string | null,
+  opts: { cursor?: string; limit: number; now?: Date },
+): Promise<{ items: LeadRow[]; nextCursor: string | null }> {
+  const now = opts.now ?? new Date();
+  const where = leadWhere(filter, userId, now);
+  if (opts.cursor) {
+    const c = decodeCursor(opts.cursor);
+    where.push(
+      sql`(${leads.urgent}, ${leads.score}, ${leads.evidenceAt}, ${leads.entityId}) < (${c.urgent}, ${c.score}, ${new Date(c.evidenceAt)}, ${c.entityId}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select()
+    .from(leads)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(
+      sql`${leads.urgent} DESC, ${leads.score} DESC, ${leads.evidenceAt} DESC, ${leads.entityId} DESC`,
+    )
+    .limit(opts.limit + 1);
+  const items = rows.slice(0, opts.limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > opts.limit && last
+        ? encodeCursor({
+            urgent: last.urgent,
+            score: last.score,
+            evidenceAt: last.evidenceAt.toISOString(),
+            entityId: last.entityId,
+          })
+        : null,
+  };
+}
+
+export async function leadOf(db: DbOrTx, entityId: string) {
+  const [lead] = await db.select().from(leads).where(eq(leads.entityId, entityId));
+  if (!lead) return null;
+  const history = await db
+    .select()
+    .from(leadEvents)
+    .where(eq(leadEvents.entityId, entityId))
+    .orderBy(leadEvents.at);
+  return { ...lead, history };
+}

@@ -1,0 +1,94 @@
+// Scoring after linking: an entity whose evidence changed gets its features refreshed (link
+// context), then every ad of it and the entity itself are scored with the active model, and its
+// lead is brought in line. Idempotent: running it twice gives the same scores and the same queue.
+import { eq, sql } from 'drizzle-orm';
+import { refreshEntity } from '../link/entity.js';
+import { entityEvidence } from '../link/queries.js';
+import { linkAdBatch, type LinkSettings } from '../link/store.js';
+import { linkHooks } from './hooks.js';
+import type { Db, DbOrTx } from '../platform/db/connect.js';
+import { activeModel } from './model-store.js';
+import { syncLead } from './leads.js';
+import { adScores, entityScores } from './schema.js';
+import { scoreAd, scoreEntity } from './score.js';
+import type { ScoreResult } from './types.js';
+
+export interface EntityScored {
+  entityId: string;
+  result: ScoreResult;
+  lead: Awaited<ReturnType<typeof syncLead>>;
+}
+
+/** Refreshes and scores one entity; null when it no longer exists (merged or emptied). */
+export async function processEntity(
+  db: Db,
+  entityId: string,
+  now = new Date(),
+): Promise<EntityScored | null> {
+  return db.transaction(async (tx) => {
+    // One scorer per entity at a time; a second job for it waits and then sees fresh data.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`score:${entityId}`}))`);
+    const refreshed = await refreshEntity(tx, entityId, now);
+    if (!refreshed) return null;
+    const { version, model } = await activeModel(tx);
+    const ads = refreshed.members.map((m) => ({ adId: m.ad.adId, facts: m.facts }));
+    for (const ad of ads) {
+      const r = scoreAd(ad, model, version);
+      const row = {
+        adId: ad.adId,
+        score: r.score,
+        urgent: r.urgent,
+        reasons: r.reasons,
+        modelVersion: version,
+        scoredAt: now,
+      };
+      await tx.insert(adScores).values(row).onConflictDoUpdate({ target: adScores.adId, set: row });
+    }
+    const result = scoreEntity({ ads, features: refreshed.features }, model, version);
+    const row = {
+      entityId,
+      score: result.score,
+      urgent: result.urgent,
+      flags: result.flags,
+      reasons: result.reasons,
+      modelVersion: version,
+      scoredAt: now,
+    };
+    await tx
+      .insert(entityScores)
+      .values(row)
+      .onConflictDoUpdate({ target: entityScores.entityId, set: row });
+    const evidence = await entityEvidence(tx, entityId);
+    const lead = evidence
+      ? await syncLead(tx, evidence, result, model.leadThreshold)
+      : ('none' as const);
+    return { entityId, result, lead };
+  });
+}
+
+export async function entityScoreOf(db: DbOrTx, entityId: string) {
+  const [row] = await db.select().from(entityScores).where(eq(entityScores.entityId, entityId));
+  return row ?? null;
+}
+
+/**
+ * Links ads and scores the entities they touched, in this process (for the CLI, where no worker
+ * runs; the server does the same through jobs).
+ */
+export async function linkAndScore(
+  db: Db,
+  settings: LinkSettings,
+  adIds: string[],
+): Promise<{ entities: number; leadsCreated: number }> {
+  let entities = 0;
+  let leadsCreated = 0;
+  for (let i = 0; i < adIds.length; i += 500) {
+    const outcome = await linkAdBatch(db, settings, adIds.slice(i, i + 500), linkHooks);
+    for (const id of outcome.touched) {
+      const r = await processEntity(db, id);
+      entities++;
+      if (r?.lead === 'created') leadsCreated++;
+    }
+  }
+  return { entities, leadsCreated };
+}

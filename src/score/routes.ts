@@ -1,0 +1,453 @@
+// HTTP routes of the triage queue and the entity page: leads with filters (keyset pages), the
+// actions on a lead, the entity with its ads, masked identifiers, movement, similar ads, graph and
+// score broken into reasons (every open audited), CSV exports (audited), and saved searches.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listAds, type TextMasker } from '../collect/ads-query.js';
+import { memberAdIds, resolveEntityId } from '../link/entity.js';
+import {
+  entityGraph,
+  entityIdentifiers,
+  entityRow,
+  entityTemplates,
+  similarAds,
+} from '../link/queries.js';
+import { auditFields } from '../platform/actor.js';
+import { appendAudit } from '../platform/audit/audit-log.js';
+import type { Principal } from '../platform/auth/policy.js';
+import { findUserById } from '../platform/auth/users.js';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
+import { ErrorResponse } from '../platform/http/errors.js';
+import { csvLine } from './csv.js';
+import {
+  actOnLead,
+  allowedTransitions,
+  LeadAction,
+  LeadFilter,
+  leadOf,
+  listLeads,
+} from './leads.js';
+import { entityScoreOf } from './pipeline.js';
+import {
+  createSavedSearch,
+  deleteSavedSearch,
+  listSavedSearches,
+  openSavedSearch,
+  SavedSearchInput,
+  savedSearchAlerts,
+} from './saved-searches.js';
+
+export const canReadQueue = (p: Principal) => p.role !== 'partner';
+export const canActOnLeads = (p: Principal) => p.role !== 'partner';
+/** Handing work to someone else, and reopening closed leads, is a supervisor's call. */
+export const canAssignOthers = (p: Principal) => p.role === 'supervisor' || p.role === 'admin';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+const Json = z.record(z.string(), z.unknown());
+const EntityParams = z.object({ id: z.uuid() });
+
+const LeadItem = z.object({
+  entityId: z.string(),
+  state: z.string(),
+  urgent: z.boolean(),
+  score: z.number(),
+  flags: z.array(z.string()),
+  placeIds: z.array(z.string()),
+  languages: z.array(z.string()),
+  assigneeId: z.string().nullable(),
+  snoozedUntil: z.string().nullable(),
+  evidenceAt: z.string(),
+  /** Evidence arrived after the holder last looked. */
+  newEvidence: z.boolean(),
+  adCount: z.number(),
+  lastPlace: z.string().nullable(),
+  topReasons: z.array(z.object({ label: z.string(), points: z.number() })),
+});
+
+export function registerScoreRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; config: Config; mask?: TextMasker },
+): void {
+  const { db, config, mask } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  async function presentLeads(
+    rows: Awaited<ReturnType<typeof listLeads>>['items'],
+    userId: string,
+  ) {
+    const ids = rows.map((l) => l.entityId);
+    const ents = ids.length
+      ? await db.query.entities.findMany({ where: (e, { inArray }) => inArray(e.id, ids) })
+      : [];
+    const scores = ids.length
+      ? await db.query.entityScores.findMany({
+          where: (s, { inArray }) => inArray(s.entityId, ids),
+        })
+      : [];
+    const entOf = new Map(ents.map((e) => [e.id, e]));
+    const scoreOf = new Map(scores.map((s) => [s.entityId, s]));
+    return rows.map((l) => {
+      const e = entOf.get(l.entityId);
+      const last = e?.movement[e.movement.length - 1];
+      return {
+        entityId: l.entityId,
+        state: l.state,
+        urgent: l.urgent,
+        score: l.score,
+        flags: l.flags,
+        placeIds: l.placeIds,
+        languages: l.languages,
+        assigneeId: l.assigneeId,
+        snoozedUntil: l.snoozedUntil?.toISOString() ?? null,
+        evidenceAt: l.evidenceAt.toISOString(),
+        newEvidence: l.assigneeId === userId && (!l.seenAt || l.seenAt < l.evidenceAt),
+        adCount: e?.adCount ?? 0,
+        lastPlace: last?.name ?? null,
+        topReasons: (scoreOf.get(l.entityId)?.reasons ?? [])
+          .filter((x) => x.points > 0)
+          .slice(0, 3)
+          .map((x) => ({ label: x.label, points: x.points })),
+      };
+    });
+  }
+
+  r.get(
+    '/api/leads',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'The triage queue: urgent first, then score, then newest evidence (keyset pages)',
+        querystring: LeadFilter.extend({
+          cursor: z.string().max(400).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: {
+          200: z.object({ items: z.array(LeadItem), nextCursor: z.string().nullable() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const p = principalOf(auth);
+      authorize(canReadQueue(p));
+      const { cursor, limit, ...filter } = request.query;
+      const page = await listLeads(db, filter, p.id, { limit, ...(cursor ? { cursor } : {}) });
+      return { items: await presentLeads(page.items, p.id), nextCursor: page.nextCursor };
+    },
+  );
+
+  r.get(
+    '/api/leads.csv',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'The queue with its filters as CSV (audited)',
+        querystring: LeadFilter,
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canReadQueue(p));
+      let out = csvLine([
+        'entity_id',
+        'state',
+        'urgent',
+        'score',
+        'flags',
+        'places',
+        'languages',
+        'assignee_id',
+        'ads',
+        'last_place',
+        'evidence_at',
+        'top_reasons',
+      ]);
+      let cursor: string | undefined;
+      let rows = 0;
+      do {
+        const page = await listLeads(db, request.query, p.id, {
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        });
+        for (const l of await presentLeads(page.items, p.id)) {
+          out += csvLine([
+            l.entityId,
+            l.state,
+            l.urgent,
+            l.score,
+            l.flags,
+            l.placeIds,
+            l.languages,
+            l.assigneeId,
+            l.adCount,
+            l.lastPlace,
+            l.evidenceAt,
+            l.topReasons.map((x) => `${x.label} (+${x.points})`).join('; '),
+          ]);
+          rows++;
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && rows < 100_000);
+      await appendAudit(db, {
+        ...auditFields(actorOf(request)),
+        action: 'lead.export',
+        targetType: 'leads',
+        targetId: null,
+        details: { rows, filter: request.query },
+      });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="ariadne-leads.csv"')
+        .send(out);
+    },
+  );
+
+  r.post(
+    '/api/leads/:id/actions',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'Assign, move state (no action needs a reason), snooze, or mark seen',
+        params: EntityParams,
+        body: LeadAction,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canActOnLeads(p));
+      const action = request.body;
+      if (action.action === 'assign' && action.assigneeId !== p.id && !canAssignOthers(p)) {
+        if (action.assigneeId !== null) {
+          throw new AppError('forbidden', 'Only a supervisor can assign a lead to someone else.');
+        }
+      }
+      if (action.action === 'assign' && action.assigneeId) {
+        const user = await findUserById(db, action.assigneeId);
+        if (!user || user.disabledAt || user.role === 'partner') {
+          throw new AppError('validation_failed', 'Assign to an active staff member.');
+        }
+      }
+      if (action.action === 'state' && action.state === 'new' && !canAssignOthers(p)) {
+        throw new AppError('forbidden', 'Only a supervisor can reopen a lead.');
+      }
+      const lead = await actOnLead(db, actorOf(request), request.params.id, action);
+      return {
+        ...lead,
+        allowed: allowedTransitions(lead.state),
+      };
+    },
+  );
+
+  r.get(
+    '/api/entities/:id',
+    {
+      schema: {
+        tags: ['score'],
+        summary:
+          'An entity: ads, masked identifiers, movement, templates, similar ads, score reasons, lead (audited)',
+        params: EntityParams,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canReadQueue(p));
+      const id = await resolveEntityId(db, request.params.id);
+      if (!id) throw new AppError('not_found', 'No such entity.');
+      const entity = await entityRow(db, id);
+      if (!entity) throw new AppError('not_found', 'No such entity.');
+      const adIds = await memberAdIds(db, id);
+      const shown = adIds.slice(0, 200);
+      const ads = await listAds(db, { limit: 200 }, mask, { ids: shown });
+      const scores = shown.length
+        ? await db.query.adScores.findMany({ where: (s, { inArray }) => inArray(s.adId, shown) })
+        : [];
+      const scoreOf = new Map(scores.map((s) => [s.adId, s]));
+      const [score, lead, identifiers, templates, similar] = await Promise.all([
+        entityScoreOf(db, id),
+        leadOf(db, id),
+        entityIdentifiers(db, shown),
+        entityTemplates(db, id),
+        similarAds(db, id, config.link.nearDupThreshold, 30),
+      ]);
+      await appendAudit(db, {
+        ...auditFields(actorOf(request)),
+        action: 'entity.read',
+        targetType: 'entity',
+        targetId: id,
+      });
+      return {
+        id,
+        requestedId: request.params.id,
+        adCount: entity.adCount,
+        features: entity.features,
+        movement: entity.movement,
+        evidenceAt: entity.evidenceAt.toISOString(),
+        score: score
+          ? {
+              score: score.score,
+              urgent: score.urgent,
+              flags: score.flags,
+              reasons: score.reasons,
+              modelVersion: score.modelVersion,
+              scoredAt: score.scoredAt.toISOString(),
+            }
+          : null,
+        lead: lead
+          ? {
+              ...lead,
+              allowed: allowedTransitions(lead.state),
+              newEvidence:
+                lead.assigneeId === p.id && (!lead.seenAt || lead.seenAt < lead.evidenceAt),
+            }
+          : null,
+        ads: ads.items.map((a) => ({
+          ...a,
+          score: scoreOf.get(a.id)?.score ?? null,
+          urgent: scoreOf.get(a.id)?.urgent ?? false,
+        })),
+        moreAds: adIds.length - shown.length,
+        identifiers: identifiers.map(({ keyHash: _k, ...i }) => i),
+        templates,
+        similar,
+      };
+    },
+  );
+
+  r.get(
+    '/api/entities/:id/graph',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'Ads, identifiers (masked), templates and neighbouring entities as a graph',
+        params: EntityParams,
+        response: {
+          200: z.object({
+            nodes: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string() })),
+            edges: z.array(z.object({ source: z.string(), target: z.string(), kind: z.string() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canReadQueue(p));
+      const id = await resolveEntityId(db, request.params.id);
+      if (!id) throw new AppError('not_found', 'No such entity.');
+      const adIds = (await memberAdIds(db, id)).slice(0, 300);
+      const ads = await listAds(db, { limit: 200 }, mask, { ids: adIds.slice(0, 200) });
+      const adTitle = new Map(
+        ads.items.map((a) => [a.id, (a.title ?? a.snippet).slice(0, 40) || a.externalId]),
+      );
+      return entityGraph(db, id, { adTitle });
+    },
+  );
+
+  // ---- saved searches ----
+
+  r.get(
+    '/api/saved-searches',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'My saved searches',
+        response: { 200: z.array(Json), ...errors },
+      },
+    },
+    async (request) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canReadQueue(p));
+      return await listSavedSearches(db, p.id);
+    },
+  );
+
+  r.get(
+    '/api/saved-searches/alerts',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'New matches over my saved searches (the alert badge)',
+        response: {
+          200: z.object({
+            total: z.number(),
+            searches: z.array(
+              z.object({ id: z.string(), name: z.string(), newMatches: z.number() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canReadQueue(p));
+      return savedSearchAlerts(db, p.id);
+    },
+  );
+
+  r.post(
+    '/api/saved-searches',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'Save a search over ads or leads',
+        body: SavedSearchInput,
+        response: { 201: Json, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canReadQueue(p));
+      const row = await createSavedSearch(db, p.id, request.body);
+      return reply.code(201).send(row);
+    },
+  );
+
+  r.post(
+    '/api/saved-searches/:id/open',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'The new matches of a saved search; marks them seen',
+        params: EntityParams,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canReadQueue(p));
+      return await openSavedSearch(db, p.id, request.params.id);
+    },
+  );
+
+  r.delete(
+    '/api/saved-searches/:id',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'Delete a saved search',
+        params: EntityParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canReadQueue(p));
+      await deleteSavedSearch(db, p.id, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+}
