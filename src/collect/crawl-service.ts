@@ -77,6 +77,18 @@ export async function requestCrawl(
   return run!;
 }
 
+/**
+ * Closes a run that will never start because its job was refused (another crawl of the source was
+ * running): left "queued" it would keep anyone who waits for it waiting for ever, and a scheduled
+ * one would hold back every later scheduled crawl of the source.
+ */
+export async function abandonQueuedRun(db: Db, runId: string, message: string): Promise<void> {
+  await db
+    .update(crawlRuns)
+    .set({ status: 'failed', finishedAt: new Date(), message })
+    .where(and(eq(crawlRuns.id, runId), eq(crawlRuns.status, 'queued')));
+}
+
 /** Claims a run: refused while another crawl of the same source is alive. */
 async function claimRun(
   db: Db,

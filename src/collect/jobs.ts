@@ -12,7 +12,7 @@ import {
   type JobRef,
   type Jobs,
 } from '../platform/jobs.js';
-import { executeCrawl, requestCrawl, type CollectDeps } from './crawl-service.js';
+import { abandonQueuedRun, executeCrawl, requestCrawl, type CollectDeps } from './crawl-service.js';
 import { crawlRuns, sources } from './schema.js';
 
 export const CRAWL_JOB = 'collect.crawl';
@@ -35,6 +35,7 @@ export function collectJobs(deps: CollectDeps & { jobs: () => Jobs }): JobDefini
         ctx.log.info({ summary }, 'crawl finished');
       } catch (err) {
         if (err instanceof AppError && (err.code === 'not_found' || err.code === 'conflict')) {
+          if (err.code === 'conflict') await abandonQueuedRun(deps.db, runId, err.message);
           throw new PermanentJobError(err.message);
         }
         throw err;
