@@ -8,7 +8,7 @@ import type { DbOrTx } from '../platform/db/connect.js';
 import { computeFeatures, movementOf, type CrossEntityCounts } from './features.js';
 import { hammingHex, SAME_IMAGE_MAX_DISTANCE } from './keys.js';
 import { entities, entityMerges, linkAds, linkKeys, linkTemplates } from './schema.js';
-import type { AdPlaceSighting, EntityFeatures, LinkedAd, LinkKeyKind } from './types.js';
+import type { AdPlaceSighting, EntityFeatures, LinkedAd } from './types.js';
 
 const CHUNK = 500;
 /** Ads of other entities compared per picture band, bounded for pictures everyone uses. */

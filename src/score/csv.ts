@@ -5,11 +5,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let s = Array.isArray(value)
-    ? value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ')
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value);
+  const text = (v: unknown): string =>
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'
+        ? String(v)
+        : JSON.stringify(v);
+  let s = Array.isArray(value) ? value.map(text).join(' ') : text(value);
   if (FORMULA_START.test(s) && typeof value !== 'number') s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
