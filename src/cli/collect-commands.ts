@@ -12,7 +12,7 @@ import {
   parseSourcesFile,
   saveSource,
 } from '../collect/sources.js';
-import { extractAdVersion } from '../extract/db/store.js';
+import { extractAdVersion, reextractAll } from '../extract/db/store.js';
 import { linkSettings } from '../link/store.js';
 import { linkAndScore } from '../score/pipeline.js';
 import { CLI_ACTOR } from '../platform/actor.js';
@@ -163,6 +163,17 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
         for (const e of report.errors) out(`line ${e.line}: ${e.message}`);
         out(
           `${report.rows} rows read: ${report.imported.new} new, ${report.imported.changed} changed, ${report.imported.unchanged} unchanged ads; ${report.errors.length} rejected.`,
+        );
+        // Imported ads go the way crawled ones do: extracted, linked and scored (here, as no
+        // worker runs in this process; only what is new or out of date is processed).
+        let entities = 0;
+        const extracted = await reextractAll(database.db, config, {
+          onExtracted: async (adIds) => {
+            entities += (await linkAndScore(database.db, linkSettings(config), adIds)).entities;
+          },
+        });
+        out(
+          `Extracted ${extracted.processed} ad versions; ${entities} entities linked and scored.`,
         );
         if (report.errors.length) process.exitCode = 4;
       }),
