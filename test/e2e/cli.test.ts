@@ -1,6 +1,6 @@
 // The `ariadne` command as a user meets it: bad configuration, a database that is down, and
 // commands run against a live embedded server (which holds the only handle on the data directory).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -142,6 +142,51 @@ describe('ariadne command line', () => {
       const second = await runCli(['start'], { ...env, PORT: String(await freePort()) });
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(/already runs on this data directory/);
+    });
+
+    it('imports ads, then rebuilds links and scores through the running server', async () => {
+      const dir = tempDir();
+      const sourceFile = path.join(dir, 'source.json');
+      writeFileSync(
+        sourceFile,
+        JSON.stringify({
+          name: 'cli-import',
+          country: 'NL',
+          startUrls: ['http://127.0.0.1:9/'],
+          listing: { adUrlPattern: '/ad/' },
+          fields: { body: { selector: 'p' } },
+        }),
+      );
+      expect((await runCli(['sources', 'import', sourceFile], env)).code).toBe(0);
+      const adsFile = path.join(dir, 'ads.jsonl');
+      writeFileSync(
+        adsFile,
+        [
+          {
+            url: 'http://127.0.0.1:9/ad/1',
+            external_id: '1',
+            body: 'Lieve Anna, bel 06-11 22 33 44.',
+          },
+          {
+            url: 'http://127.0.0.1:9/ad/2',
+            external_id: '2',
+            body: 'Nieuw: Bo. Bel of app 0611223344!',
+          },
+        ]
+          .map((a) => JSON.stringify(a))
+          .join('\n'),
+      );
+      const imported = await runCli(['import', adsFile, '--source', 'cli-import'], env);
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toMatch(/2 new/);
+      expect(imported.stdout).toMatch(/Extracted 2 ad versions; 1 entities linked and scored/);
+      const linked = await runCli(['link', '--all'], env);
+      expect(linked.code).toBe(0);
+      expect(linked.stdout).toMatch(/Linked 2 ads into 1 entities .* 0 entities changed/);
+      const scored = await runCli(['score', '--all'], env);
+      expect(scored.code).toBe(0);
+      expect(scored.stdout).toMatch(/Scored 1 entities/);
+      expect((await runCli(['link'], env)).code).not.toBe(0);
     });
 
     it('rotates the field key while the server runs', async () => {
