@@ -85,7 +85,8 @@ const GENERATORS: Record<string, (n: number) => string> = {
 
 function timeOf(text: string): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  // Best of five: a busy machine (CI runs suites in parallel) slows single runs, never the best.
+  for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     extractAll({ body: text, country: 'NL' });
     best = Math.min(best, performance.now() - t0);
@@ -104,8 +105,8 @@ describe('linear time', () => {
       const large = gen(8 * n);
       timeOf(small); // warm up the JIT and caches
       const ratio = timeOf(large) / Math.max(timeOf(small), 1);
-      // Linear is 8; quadratic would be 64. 20 leaves room for noise and GC.
-      expect(ratio, `${name}: ${ratio.toFixed(1)}×`).toBeLessThan(20);
+      // Linear is 8; quadratic would be 64. 32 leaves room for noise and GC and still tells them apart.
+      expect(ratio, `${name}: ${ratio.toFixed(1)}×`).toBeLessThan(32);
     },
   );
 });
