@@ -61,6 +61,16 @@ describe('links', () => {
 });
 
 describe('messenger handles', () => {
+  it('does not take a number written out for a handle', () => {
+    for (const text of [
+      'WhatsApp: nul zes 12',
+      'Telegram: zero six',
+      'WhatsApp: más info',
+      'Signal: twee',
+    ]) {
+      expect(contacts(text).messengers, text).toEqual([]);
+    }
+  });
   it('reads "platform: handle" and "@handle" after a platform name', () => {
     const values = (t: string) => contacts(t).messengers.map((m) => m.value);
     expect(values('snap: mia.lovely')).toEqual(['snapchat:mia.lovely']);

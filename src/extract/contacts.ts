@@ -2,6 +2,7 @@
 // WhatsApp, Telegram, Snapchat, Instagram, OnlyFans, Signal, Kik, Line and WeChat, each normalised
 // for its platform so the same account links ads together. Every scan is anchored on a cheap marker
 // ('@', '.', a platform keyword) and reads a bounded number of characters around it: linear time.
+import { lookupNumberWord } from './number-words.js';
 import { internationalNumber } from './phone-numbers.js';
 import type {
   EmailFact,
@@ -352,6 +353,14 @@ function findHandles(text: string, tokens: Token[], field: SpanField, out: Conta
     if (!sep && !at && (AMBIGUOUS.has(kw) || !/[\p{L}].*[_\d.]|[_\d.].*\p{L}/u.test(handle)))
       continue;
     if (handle.length < 3 || !/\p{L}/u.test(handle) || STOP_HANDLES.has(handle.toLowerCase())) {
+      continue;
+    }
+    // "WhatsApp: nul zes…" is a number written out, not a handle; taken as one it would join
+    // every ad that spells its number that way into one entity.
+    if (
+      /^\p{L}+$/u.test(handle) &&
+      (lookupNumberWord(handle) || lookupNumberWord(handle.replace(/s$/, '')))
+    ) {
       continue;
     }
     const end = last.end + m[0].length - (rawHandle.length - handle.length);
