@@ -5,3 +5,4 @@ export * from '../../collect/schema.js';
 export * from '../../extract/db/tables.js';
 export * from '../../link/schema.js';
 export * from '../../score/schema.js';
+export * from '../../outreach/schema.js';

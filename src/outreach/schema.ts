@@ -1,0 +1,149 @@
+// Tables of the outreach context: channels (credentials encrypted), message templates with their
+// approval, contacts (keyed hash of the address, the address encrypted, do-not-contact), and
+// conversations with their messages (bodies encrypted). Every rule the system enforces reads from
+// here: opt-outs, unanswered counts, the last inbound time for WhatsApp's service window.
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { CHANNEL_KINDS } from './channels/channel.js';
+
+export const outreachChannels = pgTable('outreach_channels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  kind: text('kind', { enum: CHANNEL_KINDS }).notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  /** Sender shown to the person (number, alphanumeric id, address); public. */
+  sender: text('sender'),
+  /** Settings with credentials, as AES-GCM ciphertext of their JSON. */
+  settingsEnc: text('settings_enc').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const TEMPLATE_STATUSES = ['draft', 'approved', 'retired'] as const;
+
+export const outreachTemplates = pgTable(
+  'outreach_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    language: text('language').notNull(),
+    /** Texts with {displayName} / {city}; one is picked per message. */
+    variants: jsonb('variants').$type<string[]>().notNull(),
+    purpose: text('purpose', { enum: ['first_contact', 'follow_up', 'reply'] })
+      .notNull()
+      .default('first_contact'),
+    /** The WhatsApp template name approved by Meta, for messages outside the service window. */
+    whatsappTemplate: text('whatsapp_template'),
+    status: text('status', { enum: TEMPLATE_STATUSES }).notNull().default('draft'),
+    safetyHits: jsonb('safety_hits').$type<Record<string, unknown>[]>().notNull().default([]),
+    safetyConfirmedBy: uuid('safety_confirmed_by'),
+    approvedBy: uuid('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [index('outreach_templates_status_idx').on(t.status, t.language)],
+);
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['phone', 'email', 'handle'] }).notNull(),
+    /** HMAC of kind + normalised address: phone numbers are one contact on SMS and WhatsApp. */
+    addressHash: text('address_hash').notNull(),
+    addressEnc: text('address_enc').notNull(),
+    masked: text('masked').notNull(),
+    country: text('country'),
+    doNotContact: boolean('do_not_contact').notNull().default(false),
+    doNotContactAt: timestamp('do_not_contact_at', { withTimezone: true }),
+    doNotContactReason: text('do_not_contact_reason'),
+    /** The person opted in to WhatsApp (or wrote to us there first). */
+    whatsappOptInAt: timestamp('whatsapp_opt_in_at', { withTimezone: true }),
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contacts_address_idx').on(t.addressHash)],
+);
+
+export const CONVERSATION_STATUSES = ['open', 'waiting', 'closed'] as const;
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: ['outreach', 'inbound', 'chat'] }).notNull(),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    entityId: uuid('entity_id'),
+    channelId: uuid('channel_id').references(() => outreachChannels.id),
+    status: text('status', { enum: CONVERSATION_STATUSES }).notNull().default('open'),
+    assigneeId: uuid('assignee_id'),
+    unread: integer('unread').notNull().default(0),
+    /** Messages sent since the person last wrote. */
+    unanswered: integer('unanswered').notNull().default(0),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+    lastOutboundAt: timestamp('last_outbound_at', { withTimezone: true }),
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
+    /** A supervisor allowed a second thread for the same entity (audited). */
+    overrideBy: uuid('override_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('conversations_inbox_idx').on(t.status, t.lastMessageAt),
+    index('conversations_assignee_idx').on(t.assigneeId, t.lastMessageAt),
+    index('conversations_contact_idx').on(t.contactId),
+    index('conversations_entity_idx').on(t.entityId),
+  ],
+);
+
+export const MESSAGE_STATUSES = [
+  'queued',
+  'sent',
+  'delivered',
+  'failed',
+  'received',
+  'note',
+] as const;
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['out', 'in', 'note'] }).notNull(),
+    status: text('status', { enum: MESSAGE_STATUSES }).notNull(),
+    bodyEnc: text('body_enc').notNull(),
+    channelId: uuid('channel_id'),
+    templateId: uuid('template_id'),
+    /** A retry with the same key never sends twice. */
+    idempotencyKey: text('idempotency_key'),
+    providerId: text('provider_id'),
+    segments: integer('segments'),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    authorId: uuid('author_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('messages_conversation_idx').on(t.conversationId, t.createdAt),
+    uniqueIndex('messages_idempotency_idx').on(t.idempotencyKey),
+    index('messages_provider_idx').on(t.channelId, t.providerId),
+  ],
+);
