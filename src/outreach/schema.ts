@@ -110,6 +110,8 @@ export const conversations = pgTable(
 
 export const MESSAGE_STATUSES = [
   'queued',
+  /** Handed to the channel; if the process dies now the outcome is unknown and never retried. */
+  'sending',
   'sent',
   'delivered',
   'failed',

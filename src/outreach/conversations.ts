@@ -1,0 +1,444 @@
+// Conversations and their messages: one inbox for outreach threads and for people who wrote first.
+// Bodies are stored encrypted; opening a conversation is audited; inbound messages from an unknown
+// sender open a new conversation; delivery reports move a message from sent to delivered or failed.
+import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditFields, type Actor } from '../platform/actor.js';
+import { appendAudit } from '../platform/audit/audit-log.js';
+import type { Config } from '../platform/config.js';
+import { decryptField, encryptField } from '../platform/crypto.js';
+import type { DbOrTx } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import type { DeliveryReport, InboundMessage } from './channels/channel.js';
+import { contactById, normaliseAddress, upsertContact, type ContactKind } from './contacts.js';
+import { CONVERSATION_STATUSES, contacts, conversations, messages } from './schema.js';
+
+const BODY_CONTEXT = 'messages.body';
+const MAX_BODY = 4000;
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+
+export function encryptBody(config: Config, body: string): string {
+  return encryptField(config.secrets.fieldKeys, body, BODY_CONTEXT);
+}
+
+export function decryptBody(config: Config, enc: string): string {
+  return decryptField(config.secrets.fieldKeys, enc, BODY_CONTEXT);
+}
+
+export async function conversationById(db: DbOrTx, id: string): Promise<ConversationRow> {
+  const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
+  if (!row) throw new AppError('not_found', 'No such conversation.');
+  return row;
+}
+
+/** Open outreach threads of an entity (one is the rule; more only by a supervisor's override). */
+export async function threadsOfEntity(db: DbOrTx, entityId: string) {
+  return db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.entityId, entityId),
+        eq(conversations.kind, 'outreach'),
+        ne(conversations.status, 'closed'),
+      ),
+    );
+}
+
+/**
+ * Starts an outreach thread to a contact for an entity. A second open thread for the same entity
+ * needs a supervisor's override, which is audited.
+ */
+export async function startThread(
+  db: DbOrTx,
+  actor: Actor,
+  input: { entityId: string | null; contactId: string; channelId: string; override?: boolean },
+): Promise<ConversationRow> {
+  if (input.entityId) {
+    const open = await threadsOfEntity(db, input.entityId);
+    if (open.length > 0) {
+      if (!input.override) {
+        throw new AppError(
+          'conflict',
+          'This person already has an outreach thread. A supervisor can allow a second one.',
+        );
+      }
+      if (actor.role !== 'supervisor' && actor.role !== 'admin') {
+        throw new AppError('forbidden', 'Only a supervisor can allow a second thread.');
+      }
+    }
+  }
+  const [row] = await db
+    .insert(conversations)
+    .values({
+      kind: 'outreach',
+      contactId: input.contactId,
+      entityId: input.entityId,
+      channelId: input.channelId,
+      status: 'open',
+      assigneeId: actor.userId,
+      overrideBy: input.override ? actor.userId : null,
+    })
+    .returning();
+  if (!row) throw new AppError('internal', 'Conversation could not be stored.');
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: input.override ? 'conversation.start_override' : 'conversation.start',
+    targetType: 'conversation',
+    targetId: row.id,
+    details: { entityId: input.entityId, channelId: input.channelId },
+  });
+  return row;
+}
+
+/** Records an outbound message as queued; the send job picks it up by id. */
+export async function insertOutbound(
+  db: DbOrTx,
+  config: Config,
+  input: {
+    conversationId: string;
+    channelId: string;
+    body: string;
+    templateId: string | null;
+    authorId: string | null;
+    idempotencyKey: string;
+    segments: number | null;
+  },
+): Promise<MessageRow> {
+  if (input.body.length === 0 || input.body.length > MAX_BODY) {
+    throw new AppError('validation_failed', `A message has 1 to ${MAX_BODY} characters.`);
+  }
+  const [row] = await db
+    .insert(messages)
+    .values({
+      conversationId: input.conversationId,
+      direction: 'out',
+      status: 'queued',
+      bodyEnc: encryptBody(config, input.body),
+      channelId: input.channelId,
+      templateId: input.templateId,
+      idempotencyKey: input.idempotencyKey,
+      segments: input.segments,
+      authorId: input.authorId,
+    })
+    .onConflictDoNothing({ target: messages.idempotencyKey })
+    .returning();
+  if (row) return row;
+  // The same request came twice: give back the message it made the first time.
+  const [existing] = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.idempotencyKey, input.idempotencyKey));
+  if (!existing) throw new AppError('internal', 'Message could not be stored.');
+  return existing;
+}
+
+export async function addNote(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  conversationId: string,
+  text: string,
+): Promise<MessageRow> {
+  await conversationById(db, conversationId);
+  const body = text.trim();
+  if (!body || body.length > MAX_BODY) {
+    throw new AppError('validation_failed', `A note has 1 to ${MAX_BODY} characters.`);
+  }
+  const [row] = await db
+    .insert(messages)
+    .values({
+      conversationId,
+      direction: 'note',
+      status: 'note',
+      bodyEnc: encryptBody(config, body),
+      authorId: actor.userId,
+    })
+    .returning();
+  return row!;
+}
+
+/** A delivery report from a channel: the message it belongs to moves on (never backwards). */
+export async function recordDelivery(
+  db: DbOrTx,
+  channelId: string,
+  report: DeliveryReport,
+): Promise<MessageRow | null> {
+  const [msg] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.channelId, channelId), eq(messages.providerId, report.providerId)));
+  if (!msg) return null;
+  if (msg.status === 'delivered' || msg.status === 'failed') return msg;
+  const delivered = report.status === 'delivered';
+  const [row] = await db
+    .update(messages)
+    .set(
+      delivered
+        ? { status: 'delivered', deliveredAt: report.at }
+        : report.status === 'unknown'
+          ? {}
+          : {
+              status: 'failed',
+              failedAt: report.at,
+              errorCode: report.status,
+              errorMessage: report.detail ?? null,
+            },
+    )
+    .where(eq(messages.id, msg.id))
+    .returning();
+  return row ?? msg;
+}
+
+export interface InboundOutcome {
+  conversation: ConversationRow;
+  message: MessageRow;
+  contactId: string;
+  newConversation: boolean;
+}
+
+/**
+ * An inbound message: the person's contact (created if unknown), their latest open conversation
+ * (or a new one), the message stored encrypted, unread counted, and the unanswered count reset.
+ */
+export async function recordInbound(
+  db: DbOrTx,
+  config: Config,
+  channel: { id: string; kind: string },
+  inbound: InboundMessage,
+): Promise<InboundOutcome> {
+  const kind: ContactKind =
+    channel.kind === 'email' ? 'email' : channel.kind === 'manual' ? 'handle' : 'phone';
+  const address = normaliseAddress(kind, inbound.from);
+  const contact = await upsertContact(db, config, address);
+  await db
+    .update(contacts)
+    .set({
+      lastInboundAt: inbound.at,
+      ...(channel.kind === 'whatsapp'
+        ? { whatsappOptInAt: contact.whatsappOptInAt ?? inbound.at }
+        : {}),
+    })
+    .where(eq(contacts.id, contact.id));
+  const [open] = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.contactId, contact.id), ne(conversations.status, 'closed')))
+    .orderBy(desc(conversations.lastMessageAt))
+    .limit(1);
+  let conversation = open;
+  let created = false;
+  if (!conversation) {
+    [conversation] = await db
+      .insert(conversations)
+      .values({ kind: 'inbound', contactId: contact.id, channelId: channel.id, status: 'open' })
+      .returning();
+    created = true;
+  }
+  if (!conversation) throw new AppError('internal', 'Conversation could not be stored.');
+  const body = inbound.body.slice(0, MAX_BODY);
+  const [message] = await db
+    .insert(messages)
+    .values({
+      conversationId: conversation.id,
+      direction: 'in',
+      status: 'received',
+      bodyEnc: encryptBody(config, body),
+      channelId: channel.id,
+      providerId: inbound.providerId ?? null,
+      createdAt: inbound.at,
+    })
+    .returning();
+  const [updated] = await db
+    .update(conversations)
+    .set({
+      unread: sql`${conversations.unread} + 1`,
+      unanswered: 0,
+      lastMessageAt: inbound.at,
+      lastInboundAt: inbound.at,
+      status: 'open',
+      channelId: channel.id,
+    })
+    .where(eq(conversations.id, conversation.id))
+    .returning();
+  return {
+    conversation: updated ?? conversation,
+    message: message!,
+    contactId: contact.id,
+    newConversation: created,
+  };
+}
+
+export const InboxFilter = z.object({
+  status: z.enum([...CONVERSATION_STATUSES, 'all']).default('open'),
+  assignee: z.string().max(40).optional(),
+  unread: z.stringbool().optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type InboxFilter = z.infer<typeof InboxFilter>;
+
+function encodeCursor(at: Date | null, id: string): string {
+  return Buffer.from(`${at?.toISOString() ?? ''}|${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { at: string | null; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (id === undefined || !/^[0-9a-f-]{36}$/.test(id) || (at && Number.isNaN(Date.parse(at)))) {
+    throw new AppError('validation_failed', 'Invalid page cursor.');
+  }
+  return { at: at || null, id };
+}
+
+/** The inbox: conversations with the newest activity first (keyset pages), without bodies. */
+export async function listInbox(db: DbOrTx, filter: InboxFilter, userId: string | null) {
+  const where: SQL[] = [];
+  if (filter.status !== 'all') where.push(eq(conversations.status, filter.status));
+  if (filter.assignee === 'me')
+    where.push(userId ? eq(conversations.assigneeId, userId) : sql`false`);
+  else if (filter.assignee === 'none') where.push(isNull(conversations.assigneeId));
+  else if (filter.assignee) {
+    const id = z.uuid().safeParse(filter.assignee);
+    if (!id.success)
+      throw new AppError('validation_failed', 'assignee must be a user id, "me" or "none".');
+    where.push(eq(conversations.assigneeId, id.data));
+  }
+  if (filter.unread) where.push(sql`${conversations.unread} > 0`);
+  if (filter.cursor) {
+    const c = decodeCursor(filter.cursor);
+    where.push(
+      sql`(coalesce(${conversations.lastMessageAt}, ${conversations.createdAt}), ${conversations.id}) < (${c.at ?? '-infinity'}::timestamptz, ${c.id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({ c: conversations, masked: contacts.masked, dnc: contacts.doNotContact })
+    .from(conversations)
+    .leftJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(
+      sql`coalesce(${conversations.lastMessageAt}, ${conversations.createdAt}) DESC, ${conversations.id} DESC`,
+    )
+    .limit(filter.limit + 1);
+  const page = rows.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ c, masked, dnc }) => ({
+      id: c.id,
+      kind: c.kind,
+      status: c.status,
+      contact: masked,
+      doNotContact: dnc ?? false,
+      entityId: c.entityId,
+      channelId: c.channelId,
+      assigneeId: c.assigneeId,
+      unread: c.unread,
+      unanswered: c.unanswered,
+      lastMessageAt: (c.lastMessageAt ?? c.createdAt).toISOString(),
+    })),
+    nextCursor:
+      rows.length > filter.limit && last
+        ? encodeCursor(last.c.lastMessageAt ?? last.c.createdAt, last.c.id)
+        : null,
+  };
+}
+
+/** Unread conversations per assignee (the inbox badge). */
+export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(conversations)
+    .where(
+      and(
+        sql`${conversations.unread} > 0`,
+        ne(conversations.status, 'closed'),
+        sql`(${conversations.assigneeId} = ${userId} OR ${conversations.assigneeId} IS NULL)`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** A conversation with its messages decrypted, for a worker; audited, and marked read. */
+export async function openConversation(db: DbOrTx, config: Config, actor: Actor, id: string) {
+  const c = await conversationById(db, id);
+  const contact = c.contactId ? await contactById(db, c.contactId) : null;
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, id))
+    .orderBy(messages.createdAt, messages.id);
+  await db.update(conversations).set({ unread: 0 }).where(eq(conversations.id, id));
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: 'conversation.open',
+    targetType: 'conversation',
+    targetId: id,
+  });
+  return {
+    conversation: { ...c, unread: 0 },
+    contact: contact
+      ? {
+          id: contact.id,
+          kind: contact.kind,
+          masked: contact.masked,
+          country: contact.country,
+          doNotContact: contact.doNotContact,
+          lastInboundAt: contact.lastInboundAt?.toISOString() ?? null,
+        }
+      : null,
+    messages: rows.map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      status: m.status,
+      body: decryptBody(config, m.bodyEnc),
+      providerId: m.providerId,
+      errorCode: m.errorCode,
+      errorMessage: m.errorMessage,
+      authorId: m.authorId,
+      segments: m.segments,
+      createdAt: m.createdAt.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+      deliveredAt: m.deliveredAt?.toISOString() ?? null,
+      failedAt: m.failedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+export async function updateConversation(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  patch: { status?: (typeof CONVERSATION_STATUSES)[number]; assigneeId?: string | null },
+) {
+  const c = await conversationById(db, id);
+  const [row] = await db
+    .update(conversations)
+    .set({
+      ...(patch.status
+        ? { status: patch.status, closedAt: patch.status === 'closed' ? new Date() : null }
+        : {}),
+      ...(patch.assigneeId !== undefined ? { assigneeId: patch.assigneeId } : {}),
+    })
+    .where(eq(conversations.id, id))
+    .returning();
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: 'conversation.update',
+    targetType: 'conversation',
+    targetId: id,
+    details: { from: { status: c.status, assigneeId: c.assigneeId }, ...patch },
+  });
+  return row!;
+}
+
+/** Outbound messages still waiting to be sent for these conversations (to stop after STOP). */
+export async function cancelQueued(db: DbOrTx, conversationIds: string[], reason: string) {
+  if (conversationIds.length === 0) return 0;
+  const rows = await db
+    .update(messages)
+    .set({ status: 'failed', failedAt: new Date(), errorCode: 'cancelled', errorMessage: reason })
+    .where(and(inArray(messages.conversationId, conversationIds), eq(messages.status, 'queued')))
+    .returning({ id: messages.id });
+  return rows.length;
+}
