@@ -6,7 +6,7 @@ import { CLI_ACTOR } from './actor.js';
 import { users } from './auth/schema.js';
 import { createUser } from './auth/users.js';
 import { decryptField, encryptedKeyId, encryptField } from './crypto.js';
-import { rotateFieldKeys } from './key-rotation.js';
+import { ENCRYPTED_COLUMNS, rotateFieldKeys } from './key-rotation.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -17,6 +17,17 @@ afterAll(async () => {
 });
 
 describe('key rotation', () => {
+  it('knows every encrypted column of the schema', async () => {
+    const res = await t.database.pool.query<{ t: string; c: string }>(
+      `SELECT table_name AS t, column_name AS c FROM information_schema.columns
+       WHERE table_schema = 'public' AND column_name LIKE '%\\_enc' ORDER BY 1, 2`,
+    );
+    const listed = new Set(ENCRYPTED_COLUMNS.map((c) => `${c.table}.${c.column}`));
+    const missing = res.rows.map((r) => `${r.t}.${r.c}`).filter((name) => !listed.has(name));
+    expect(missing).toEqual([]);
+    expect(res.rows.length).toBeGreaterThan(3);
+  });
+
   it('re-encrypts every value under the new key and keeps it readable', async () => {
     const old = t.config.secrets.fieldKeys;
     const ids: string[] = [];

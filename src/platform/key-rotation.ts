@@ -23,6 +23,16 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     column: 'pending_totp_enc',
     context: 'sessions.pending_totp',
   },
+  { table: 'ad_identifiers', idColumn: 'id', column: 'value_enc', context: 'ad_identifiers.value' },
+  { table: 'ad_identifiers', idColumn: 'id', column: 'raw_enc', context: 'ad_identifiers.raw' },
+  { table: 'contacts', idColumn: 'id', column: 'address_enc', context: 'contacts.address' },
+  { table: 'messages', idColumn: 'id', column: 'body_enc', context: 'messages.body' },
+  {
+    table: 'outreach_channels',
+    idColumn: 'id',
+    column: 'settings_enc',
+    context: 'outreach_channels.settings',
+  },
 ];
 
 export interface RotationResult {

@@ -1,0 +1,89 @@
+// Channels as an admin configures them: kind, sender and settings with credentials, the settings
+// stored encrypted and never returned by the API. A sender that is a name, not a number, is
+// flagged: people cannot answer it.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditFields, type Actor } from '../platform/actor.js';
+import { appendAudit } from '../platform/audit/audit-log.js';
+import type { Config } from '../platform/config.js';
+import { decryptField, encryptField } from '../platform/crypto.js';
+import type { DbOrTx } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import { CHANNEL_KINDS } from './channels/channel.js';
+import { outreachChannels } from './schema.js';
+
+const SETTINGS_CONTEXT = 'outreach_channels.settings';
+
+export const ChannelInput = z.object({
+  name: z.string().trim().min(1).max(80),
+  kind: z.enum(CHANNEL_KINDS),
+  sender: z.string().trim().max(120).nullable().default(null),
+  enabled: z.boolean().default(true),
+  /** Provider settings and credentials; validated by the channel's own schema when it is built. */
+  settings: z.record(z.string(), z.unknown()).default({}),
+});
+export type ChannelInput = z.input<typeof ChannelInput>;
+
+/** An alphanumeric sender ("Hulplijn") cannot receive replies. */
+export function isAlphanumericSender(sender: string | null): boolean {
+  return !!sender && /[A-Za-z]/.test(sender) && !sender.includes('@');
+}
+
+export function presentChannel(row: typeof outreachChannels.$inferSelect) {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    enabled: row.enabled,
+    sender: row.sender,
+    repliesPossible: !(
+      ['smpp', 'cm', 'messagebird', 'twilio'].includes(row.kind) && isAlphanumericSender(row.sender)
+    ),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function saveChannel(db: DbOrTx, config: Config, actor: Actor, input: ChannelInput) {
+  const c = ChannelInput.parse(input);
+  const values = {
+    name: c.name,
+    kind: c.kind,
+    sender: c.sender,
+    enabled: c.enabled,
+    settingsEnc: encryptField(
+      config.secrets.fieldKeys,
+      JSON.stringify(c.settings),
+      SETTINGS_CONTEXT,
+    ),
+    updatedAt: new Date(),
+  };
+  const [row] = await db
+    .insert(outreachChannels)
+    .values({ ...values, createdBy: actor.userId })
+    .onConflictDoUpdate({ target: outreachChannels.name, set: values })
+    .returning();
+  if (!row) throw new AppError('internal', 'Channel could not be stored.');
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: 'outreach.channel_save',
+    targetType: 'outreach_channel',
+    targetId: row.id,
+    details: { name: c.name, kind: c.kind, enabled: c.enabled },
+  });
+  return presentChannel(row);
+}
+
+export async function listChannels(db: DbOrTx) {
+  const rows = await db.select().from(outreachChannels).orderBy(outreachChannels.name);
+  return rows.map(presentChannel);
+}
+
+/** A channel with its decrypted settings, for building a sender (never for the API). */
+export async function channelForSending(db: DbOrTx, config: Config, id: string) {
+  const [row] = await db.select().from(outreachChannels).where(eq(outreachChannels.id, id));
+  if (!row) throw new AppError('not_found', 'No such channel.');
+  const settings = JSON.parse(
+    decryptField(config.secrets.fieldKeys, row.settingsEnc, SETTINGS_CONTEXT),
+  ) as Record<string, unknown>;
+  return { row, settings };
+}
