@@ -193,15 +193,19 @@ export async function entityGraph(
     ads.map((a) => a.currentVersionId),
   );
   const adOfVersion = new Map(ads.map((a) => [a.currentVersionId, a.adId]));
-  const nodeOfHash = new Map<string, string>();
+  // One node per identifier value. Keyed by value, not link hash: a phone and the WhatsApp
+  // account on that number share a link hash, and keying by it left the phone without edges.
+  const valueOfRow = new Map(rows.map((r) => [r.id, r.valueHash]));
+  const nodeOfValue = new Map<string, string>();
   for (const i of idents) {
     const id = `id:${i.identifierId}`;
-    nodeOfHash.set(i.keyHash, id);
+    const value = valueOfRow.get(i.identifierId);
+    if (value) nodeOfValue.set(value, id);
     nodes.push({ id, kind: 'identifier', label: `${i.platform ?? i.kind} ${i.masked}` });
   }
   const seenEdge = new Set<string>();
   for (const r of rows) {
-    const target = nodeOfHash.get(r.linkHash);
+    const target = nodeOfValue.get(r.valueHash);
     const ad = adOfVersion.get(r.versionId);
     if (!target || !ad) continue;
     const key = `${ad}|${target}`;

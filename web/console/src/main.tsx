@@ -3,6 +3,7 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { setNonce } from 'get-nonce';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
@@ -15,6 +16,9 @@ import { theme } from './theme';
 // hide the nonce attribute from the DOM once applied, so it is read from the property.
 const styleNonce =
   document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+// Mantine's modals lock page scroll with react-remove-scroll, which adds its own <style> tag and
+// takes the nonce from get-nonce.
+setNonce(styleNonce);
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -73,4 +73,5 @@ export const api = {
   get: <T>(path: string) => request('GET', path) as Promise<T>,
   post: <T>(path: string, body?: unknown) => request('POST', path, body) as Promise<T>,
   patch: <T>(path: string, body: unknown) => request('PATCH', path, body) as Promise<T>,
+  delete: <T>(path: string) => request('DELETE', path) as Promise<T>,
 };

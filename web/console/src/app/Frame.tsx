@@ -24,6 +24,8 @@ import { useCurrentSession } from '../auth/session';
 import { currentLanguage } from '../i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { SavedSearchAlerts } from '../searches/SavedSearchAlerts';
+import { orderSections } from '../triage/nav';
 import {
   IconAdmin,
   IconAds,
@@ -129,6 +131,7 @@ export function Frame() {
             </Box>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <SavedSearchAlerts />
             <LanguageSwitch value={currentLanguage()} onChange={(lng) => language.mutate(lng)} />
             <Divider orientation="vertical" visibleFrom="sm" />
             <Box ta="right" visibleFrom="sm" data-testid="current-user">
@@ -153,7 +156,11 @@ export function Frame() {
 
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
         <AppShell.Section grow>
-          <Stack gap={2}>{SECTIONS.map((s) => navLink(s.to, t(`nav.${s.key}`), s.icon))}</Stack>
+          <Stack gap={2}>
+            {orderSections(SECTIONS, user.role).map((s) =>
+              navLink(s.to, t(`nav.${s.key}`), s.icon),
+            )}
+          </Stack>
         </AppShell.Section>
         {user.role === 'admin' ? (
           <AppShell.Section>

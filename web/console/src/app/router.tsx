@@ -7,6 +7,7 @@ import { UsersPanel } from '../admin/UsersPanel';
 import { Frame } from './Frame';
 import { NotFound } from './NotFound';
 import { SectionPage, type SectionKey } from './SectionPage';
+import { triageRoutes } from '../triage/routes';
 
 const rootRoute = createRootRoute({ component: Frame, notFoundComponent: NotFound });
 
@@ -27,7 +28,6 @@ function sectionRoute<P extends string>(path: P, section: SectionKey) {
 
 const sourcesRoute = sectionRoute('/sources', 'sources');
 const adsRoute = sectionRoute('/ads', 'ads');
-const triageRoute = sectionRoute('/triage', 'triage');
 const inboxRoute = sectionRoute('/inbox', 'inbox');
 const casesRoute = sectionRoute('/cases', 'cases');
 const partnersRoute = sectionRoute('/partners', 'partners');
@@ -59,7 +59,7 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   sourcesRoute,
   adsRoute,
-  triageRoute,
+  ...triageRoutes(rootRoute),
   inboxRoute,
   casesRoute,
   partnersRoute,

@@ -1,0 +1,164 @@
+// "Why this score": the reasons as a list whose points add up to the score, each with its
+// evidence level, the model's reasoning, its published source, and where in the ads it was found
+// (a click opens the ad with the passage marked). Contested signs are shown for context at 0.
+import { Badge, Box, Button, Divider, Group, Spoiler, Stack, Text } from '@mantine/core';
+import type { EntityScore, ReasonHit, ScoreReason } from '../triage/api';
+import { EvidenceBadge } from '../triage/badges';
+import { useTriageT } from '../triage/i18n';
+import { Section } from './Section';
+
+export interface AdRef {
+  /** 1-based number of the ad in the entity's list (what people call it), or null. */
+  numberOf: (adId: string) => number | null;
+  open: (adId: string, focus?: ReasonHit) => void;
+}
+
+function formatValue(v: ScoreReason['value']): string | null {
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'number') return String(Math.round(v * 10) / 10);
+  return v;
+}
+
+function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first: boolean }) {
+  const t = useTriageT();
+  const contested = reason.evidence === 'contested';
+  const value = formatValue(reason.value);
+  const fieldName = (f: string) =>
+    ['title', 'body', 'phone', 'age', 'price', 'city', 'displayName'].includes(f)
+      ? t(`fields.${f as 'title'}`)
+      : f;
+  return (
+    <Group
+      component="li"
+      align="flex-start"
+      wrap="nowrap"
+      gap="md"
+      py="sm"
+      style={first ? undefined : { borderTop: '1px solid var(--mantine-color-gray-3)' }}
+      data-testid="reason"
+      data-points={reason.points}
+    >
+      <Box w={64} ta="right" style={{ flexShrink: 0 }}>
+        <Text
+          fw={700}
+          size="lg"
+          c={reason.points > 0 ? 'dark' : 'dimmed'}
+          data-testid="reason-points"
+          aria-label={t('why.points', { points: reason.points })}
+        >
+          {reason.points > 0 ? t('why.pointsShort', { points: reason.points }) : '0'}
+        </Text>
+        {contested ? (
+          <Text size="xs" c="dimmed" lh={1.2}>
+            {t('why.notScored')}
+          </Text>
+        ) : null}
+      </Box>
+      <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+        <Group gap="xs" wrap="wrap">
+          <Text fw={600} size="sm" c={contested ? 'dimmed' : undefined}>
+            {reason.label}
+          </Text>
+          {reason.evidence ? <EvidenceBadge evidence={reason.evidence} /> : null}
+          {reason.urgent ? (
+            <Badge color="red" variant="light" size="sm">
+              {t('why.urgentReason')}
+            </Badge>
+          ) : null}
+        </Group>
+        {/* The model's reasoning can run long: two lines, the rest on request. */}
+        <Spoiler
+          maxHeight={38}
+          showLabel={t('why.more')}
+          hideLabel={t('why.less')}
+          fz="xs"
+          styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}
+        >
+          <Text size="xs" c="dimmed">
+            {reason.why}
+          </Text>
+        </Spoiler>
+        {value !== null || reason.uncapped !== undefined ? (
+          <Text size="xs" c="dimmed">
+            {[
+              value !== null ? t('why.value', { value }) : null,
+              reason.uncapped !== undefined ? t('why.capped', { points: reason.uncapped }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        ) : null}
+        {reason.source ? (
+          <Text size="xs" c="dimmed" fs="italic">
+            {t('why.source', { source: reason.source })}
+          </Text>
+        ) : null}
+        {reason.hits && reason.hits.length > 0 ? (
+          <Group gap={6} mt={2}>
+            <Text size="xs" c="dimmed">
+              {t('why.hits')}:
+            </Text>
+            {reason.hits.map((h) => {
+              const n = ads.numberOf(h.adId) ?? h.adId.slice(0, 8);
+              const field = fieldName(h.field);
+              return (
+                <Button
+                  key={`${h.adId}-${h.field}-${h.start}`}
+                  size="compact-xs"
+                  variant="light"
+                  onClick={() => ads.open(h.adId, h)}
+                  aria-label={t('why.hitLabel', { n, field })}
+                  data-testid="reason-hit"
+                >
+                  {t('why.hit', { n, field })}
+                </Button>
+              );
+            })}
+          </Group>
+        ) : null}
+      </Stack>
+    </Group>
+  );
+}
+
+export function ScoreExplanation({ score, ads }: { score: EntityScore | null; ads: AdRef }) {
+  const t = useTriageT();
+  if (!score) {
+    return (
+      <Section title={t('entity.sections.why')} testId="why-score">
+        <Text size="sm" c="dimmed">
+          {t('entity.notScored')}
+        </Text>
+      </Section>
+    );
+  }
+  // Scoring reasons first by weight; contested ones (0 points) last, for context.
+  const reasons = [...score.reasons].sort((a, b) => b.points - a.points);
+  const total = reasons.reduce((n, r) => n + r.points, 0);
+  return (
+    <Section title={t('entity.sections.why')} testId="why-score">
+      <Text size="sm" c="dimmed">
+        {t('why.intro')}
+      </Text>
+      {reasons.length === 0 ? (
+        <Text size="sm">{t('why.noReasons')}</Text>
+      ) : (
+        <Stack component="ol" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
+          {reasons.map((r, i) => (
+            <Reason key={`${r.kind}-${r.code}-${i}`} reason={r} ads={ads} first={i === 0} />
+          ))}
+        </Stack>
+      )}
+      <Divider size="sm" />
+      <Group gap="md" wrap="nowrap">
+        <Text w={64} ta="right" fw={800} size="xl" data-testid="reason-total">
+          {total}
+        </Text>
+        <Text fw={600}>
+          {t('why.total')} · {t('entity.scoreOutOf', { score: score.score })}
+        </Text>
+      </Group>
+    </Section>
+  );
+}

@@ -1,0 +1,78 @@
+// Text templates these ads share with other entities (a sign of one writer behind several
+// "persons"), and near-identical ads of other entities, each linking to that entity.
+import { Group, List, Stack, Text } from '@mantine/core';
+import type { EntityTemplate, SimilarAd } from '../triage/api';
+import { shortId } from '../triage/format';
+import { useTriageT } from '../triage/i18n';
+import type { AdRef } from './ScoreExplanation';
+import { Section } from './Section';
+import { AnchorLink } from '../triage/links';
+
+export function TemplatesAndSimilar({
+  templates,
+  similar,
+  ads,
+}: {
+  templates: EntityTemplate[];
+  similar: SimilarAd[];
+  ads: AdRef;
+}) {
+  const t = useTriageT();
+  return (
+    <Stack gap="md">
+      <Section title={t('entity.sections.templates')} testId="templates">
+        {templates.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('templates.empty')}
+          </Text>
+        ) : (
+          <List spacing={4} size="sm">
+            {templates.map((tp) => (
+              <List.Item key={tp.templateId}>
+                <Text span size="sm" ff="monospace">
+                  {t('templates.label', { id: shortId(tp.templateId) })}
+                </Text>
+                <Text span size="sm" c="dimmed">
+                  {' · '}
+                  {t('templates.ads', { count: tp.ads })} ·{' '}
+                  {t('templates.entities', { count: tp.entities })}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Section>
+      <Section title={t('entity.sections.similar')} testId="similar">
+        {similar.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('similar.empty')}
+          </Text>
+        ) : (
+          <List spacing={6} size="sm">
+            {similar.map((s) => {
+              const n = ads.numberOf(s.toAdId);
+              return (
+                <List.Item key={s.adId}>
+                  <Group gap={6} wrap="wrap">
+                    <AnchorLink
+                      to="/entities/$entityId"
+                      params={{ entityId: s.entityId }}
+                      size="sm"
+                      aria-label={t('similar.openEntity', { id: shortId(s.entityId) })}
+                    >
+                      {t('similar.item', { ad: shortId(s.adId), entity: shortId(s.entityId) })}
+                    </AnchorLink>
+                    <Text span size="sm" c="dimmed">
+                      {t('similar.similarity', { pct: Math.round(s.similarity * 100) })}
+                      {n !== null ? ` · ${t('similar.to', { n })}` : ''}
+                    </Text>
+                  </Group>
+                </List.Item>
+              );
+            })}
+          </List>
+        )}
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,199 @@
+// The triage queue, the outreach worker's home: leads urgent first, then by score, each with the
+// few signals that put it there. Filters live in the URL (a filtered queue can be bookmarked or
+// shared with a colleague), pages load with the API's keyset cursor, and the same filters drive
+// the CSV export and saved searches.
+import {
+  Alert,
+  Button,
+  Center,
+  EmptyState,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Navigate } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { usePageTitle } from '../app/usePageTitle';
+import { useCurrentSession } from '../auth/session';
+import { SaveSearchButton } from '../searches/SaveSearchButton';
+import { SavedSearchesMenu } from '../searches/SavedSearchesMenu';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { IconTriage } from '../ui/icons';
+import { leadsCsvUrl, listLeads, queryKeys, type LeadFilters, type OpenedSavedSearch } from './api';
+import { formatTime } from './format';
+import { useTriageT } from './i18n';
+import { LeadTable } from './LeadTable';
+import { QueueFilters } from './QueueFilters';
+
+const route = getRouteApi('/triage');
+
+const hasFilters = (f: LeadFilters) => Object.keys(f).length > 0;
+const QUEUE_REFRESH_MS = 60_000;
+
+export function QueuePage() {
+  const t = useTriageT();
+  const { user } = useCurrentSession();
+  usePageTitle(t('queue.title'));
+  // The queue is the program's own work; partner organisations get a 403 from the API.
+  if (user.role === 'partner') return <Navigate to="/partners" replace />;
+  return <Queue />;
+}
+
+function Queue() {
+  const t = useTriageT();
+  const filters = route.useSearch();
+  const navigate = route.useNavigate();
+  const setFilters = (next: LeadFilters) =>
+    void navigate({ search: next, replace: false, resetScroll: false });
+
+  const [notice, setNotice] = useState<string | null>(null);
+  const leads = useInfiniteQuery({
+    queryKey: queryKeys.leads(filters),
+    queryFn: ({ pageParam }) => listLeads(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // New evidence is scored all the time; the queue on screen follows within a minute.
+    refetchInterval: QUEUE_REFRESH_MS,
+    refetchIntervalInBackground: false,
+  });
+  const items = useMemo(() => leads.data?.pages.flatMap((p) => p.items) ?? [], [leads.data]);
+
+  // Set by the saved-searches menu when a search is opened: its new matches are marked here.
+  const opened = useQuery<OpenedSavedSearch | null>({
+    queryKey: queryKeys.openedSearch,
+    queryFn: () => null,
+    enabled: false,
+    staleTime: Infinity,
+  }).data;
+  const newMatches = useMemo(
+    () => new Set((opened?.hits ?? []).filter((h) => !h.seen).map((h) => h.itemId)),
+    [opened],
+  );
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end" gap="md">
+        <div>
+          <Title order={1} size="h2">
+            {t('queue.title')}
+          </Title>
+          <Text size="sm" c="dimmed" maw={640} mt={4}>
+            {t('queue.intro')}
+          </Text>
+        </div>
+        <Group gap="xs">
+          <Button
+            variant="subtle"
+            onClick={() => void leads.refetch()}
+            loading={leads.isRefetching && !leads.isFetchingNextPage}
+            title={
+              leads.dataUpdatedAt
+                ? t('queue.updatedAt', { time: formatTime(leads.dataUpdatedAt) })
+                : undefined
+            }
+          >
+            {t('queue.refresh')}
+          </Button>
+          <SavedSearchesMenu />
+          <SaveSearchButton
+            filters={filters}
+            onSaved={(name) => setNotice(t('searches.saved', { name }))}
+          />
+          <Tooltip label={t('queue.exportHint')} multiline w={260} withArrow>
+            <Button
+              component="a"
+              href={leadsCsvUrl(filters)}
+              download="ariadne-leads.csv"
+              variant="default"
+              data-testid="export-csv"
+            >
+              {t('queue.export')}
+            </Button>
+          </Tooltip>
+        </Group>
+      </Group>
+
+      {notice ? (
+        <Alert
+          variant="light"
+          color="teal"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setNotice(null)}
+        >
+          {notice}
+        </Alert>
+      ) : null}
+
+      <QueueFilters filters={filters} onChange={setFilters} leads={items} />
+
+      {opened ? (
+        <Alert variant="light" color="ariadne" role="status">
+          {newMatches.size > 0
+            ? t('searches.opened', { name: opened.search.name, count: newMatches.size })
+            : t('searches.openedNone', { name: opened.search.name })}
+        </Alert>
+      ) : null}
+
+      <Paper withBorder radius="md">
+        {leads.isPending ? (
+          <Center py="xl">
+            <Loader size="sm" aria-label={t('common.loading')} />
+          </Center>
+        ) : leads.isError ? (
+          <Stack p="md" align="flex-start">
+            <ErrorAlert error={leads.error} />
+            <Button variant="default" onClick={() => void leads.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </Stack>
+        ) : items.length === 0 ? (
+          <EmptyState
+            py={56}
+            icon={<IconTriage size={28} />}
+            withIndicatorBackground
+            title={hasFilters(filters) ? t('queue.noMatches') : t('queue.empty')}
+            description={
+              hasFilters(filters) ? t('queue.noMatchesDescription') : t('queue.emptyDescription')
+            }
+          >
+            {hasFilters(filters) ? (
+              <EmptyState.Actions>
+                <Button variant="default" onClick={() => setFilters({})}>
+                  {t('filters.clear')}
+                </Button>
+              </EmptyState.Actions>
+            ) : null}
+          </EmptyState>
+        ) : (
+          <LeadTable leads={items} newMatches={newMatches} />
+        )}
+      </Paper>
+
+      {items.length > 0 ? (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" role="status" data-testid="leads-shown">
+            {t('queue.shown', { count: items.length })}
+            {leads.hasNextPage ? '' : ` ${t('queue.allShown')}`}
+          </Text>
+          {leads.hasNextPage ? (
+            <Button
+              variant="default"
+              onClick={() => void leads.fetchNextPage()}
+              loading={leads.isFetchingNextPage}
+            >
+              {t('queue.loadMore')}
+            </Button>
+          ) : null}
+        </Group>
+      ) : null}
+      {leads.isFetchNextPageError ? <ErrorAlert error={leads.error} /> : null}
+    </Stack>
+  );
+}
