@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { saveLanguage } from '../api/endpoints';
 import type { Language } from '../api/types';
 import { useCurrentSession } from '../auth/session';
+import { IconRules, sectionsForRole } from '../collect/nav';
 import { currentLanguage } from '../i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -47,11 +48,20 @@ MantineNavAnchor.displayName = 'MantineNavAnchor';
 const RouterNavLink = createLink(MantineNavAnchor);
 
 type NavKey =
-  'sources' | 'ads' | 'triage' | 'inbox' | 'cases' | 'partners' | 'vaultRequests' | 'insights';
+  | 'sources'
+  | 'ads'
+  | 'rules'
+  | 'triage'
+  | 'inbox'
+  | 'cases'
+  | 'partners'
+  | 'vaultRequests'
+  | 'insights';
 
 const SECTIONS: { key: NavKey; to: string; icon: ReactNode }[] = [
   { key: 'sources', to: '/sources', icon: <IconSources /> },
   { key: 'ads', to: '/ads', icon: <IconAds /> },
+  { key: 'rules', to: '/rules', icon: <IconRules /> },
   { key: 'triage', to: '/triage', icon: <IconTriage /> },
   { key: 'inbox', to: '/inbox', icon: <IconInbox /> },
   { key: 'cases', to: '/cases', icon: <IconCases /> },
@@ -157,7 +167,7 @@ export function Frame() {
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
         <AppShell.Section grow>
           <Stack gap={2}>
-            {orderSections(SECTIONS, user.role).map((s) =>
+            {sectionsForRole(orderSections(SECTIONS, user.role), user.role).map((s) =>
               navLink(s.to, t(`nav.${s.key}`), s.icon),
             )}
           </Stack>

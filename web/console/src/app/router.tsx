@@ -4,7 +4,9 @@ import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/
 import { AdminPage } from '../admin/AdminPage';
 import { PartnerOrgsPanel } from '../admin/PartnerOrgsPanel';
 import { UsersPanel } from '../admin/UsersPanel';
+import { collectRoutes } from '../collect/routes';
 import { Frame } from './Frame';
+import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { SectionPage, type SectionKey } from './SectionPage';
 import { triageRoutes } from '../triage/routes';
@@ -14,8 +16,8 @@ const rootRoute = createRootRoute({ component: Frame, notFoundComponent: NotFoun
 const indexRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  // `throw: true` makes the router throw its redirect itself (lint wants only Errors thrown).
-  beforeLoad: () => redirect({ to: '/triage', replace: true, throw: true }),
+  // Where "/" leads depends on the role (partner organisations have no triage queue).
+  component: HomeRedirect,
 });
 
 function sectionRoute<P extends string>(path: P, section: SectionKey) {
@@ -26,8 +28,6 @@ function sectionRoute<P extends string>(path: P, section: SectionKey) {
   });
 }
 
-const sourcesRoute = sectionRoute('/sources', 'sources');
-const adsRoute = sectionRoute('/ads', 'ads');
 const inboxRoute = sectionRoute('/inbox', 'inbox');
 const casesRoute = sectionRoute('/cases', 'cases');
 const partnersRoute = sectionRoute('/partners', 'partners');
@@ -57,8 +57,7 @@ const adminPartnerOrgsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   indexRoute,
-  sourcesRoute,
-  adsRoute,
+  ...collectRoutes(rootRoute),
   ...triageRoutes(rootRoute),
   inboxRoute,
   casesRoute,
