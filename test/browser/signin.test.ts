@@ -260,7 +260,7 @@ describe('console sign-in journey', () => {
     for (const name of [
       'Sources',
       'Ads',
-      'Triage',
+      'Triage queue',
       'Inbox',
       'Cases',
       'Partners',

@@ -53,7 +53,9 @@ export function AuthGate() {
 
   useEffect(() => {
     onSessionGone(() => {
-      if (signingOut.current) return;
+      // A late answer to a call made before signing out (a page that was loading, a poll)
+      // says nothing new: the user already signed out.
+      if (signingOut.current || lastStage.current === 'none') return;
       dropUserData();
       forgetSignInPassword();
       setRecoveryCodes(null);

@@ -2,7 +2,14 @@
 // evidence level, the model's reasoning, its published source, and where in the ads it was found
 // (a click opens the ad with the passage marked). Contested signs are shown for context at 0.
 import { Badge, Box, Button, Divider, Group, Spoiler, Stack, Text } from '@mantine/core';
-import type { EntityScore, ReasonHit, ScoreReason } from '../triage/api';
+import { useQuery } from '@tanstack/react-query';
+import {
+  fetchScoreModel,
+  queryKeys,
+  type EntityScore,
+  type ReasonHit,
+  type ScoreReason,
+} from '../triage/api';
 import { EvidenceBadge } from '../triage/badges';
 import { useTriageT } from '../triage/i18n';
 import { Section } from './Section';
@@ -159,6 +166,35 @@ export function ScoreExplanation({ score, ads }: { score: EntityScore | null; ad
           {t('why.total')} · {t('entity.scoreOutOf', { score: score.score })}
         </Text>
       </Group>
+      <ModelNote scoredWith={score.modelVersion} />
     </Section>
+  );
+}
+
+/** Which model made the score, and from which score an entity becomes a lead. */
+function ModelNote({ scoredWith }: { scoredWith: number }) {
+  const t = useTriageT();
+  const model = useQuery({
+    queryKey: queryKeys.scoreModel,
+    queryFn: fetchScoreModel,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  if (!model.data) return null;
+  const m = model.data;
+  return (
+    <Stack gap={2}>
+      <Text size="xs" c="dimmed">
+        {t('why.model', {
+          name: m.model.name,
+          version: m.version,
+          threshold: m.model.leadThreshold,
+        })}
+        {m.version !== scoredWith ? ` ${t('why.modelChanged', { version: scoredWith })}` : ''}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {m.model.leadThresholdWhy}
+      </Text>
+    </Stack>
   );
 }

@@ -249,6 +249,14 @@ export interface OpenedSavedSearch {
   hits: { itemId: string; at: string; seen: boolean }[];
 }
 
+/** The parts of the active score model the console shows (GET /api/score/model). */
+export interface ScoreModelVersion {
+  version: number;
+  note: string;
+  createdAt: string;
+  model: { name: string; description: string; leadThreshold: number; leadThresholdWhy: string };
+}
+
 export interface RevealedIdentifier {
   id: string;
   kind: string;
@@ -346,6 +354,10 @@ export function fetchAdExtraction(adId: string): Promise<AdExtraction> {
   return api.get<AdExtraction>(`/api/ads/${id(adId)}/extraction`);
 }
 
+export function fetchScoreModel(): Promise<ScoreModelVersion> {
+  return api.get<ScoreModelVersion>('/api/score/model');
+}
+
 export function listSavedSearches(): Promise<SavedSearch[]> {
   return api.get<SavedSearch[]>('/api/saved-searches');
 }
@@ -386,4 +398,5 @@ export const queryKeys = {
   alerts: ['triage', 'saved-searches', 'alerts'] as const,
   openedSearch: ['triage', 'opened-search'] as const,
   staff: ['triage', 'staff'] as const,
+  scoreModel: ['triage', 'score-model'] as const,
 };
