@@ -208,7 +208,11 @@ describe('triage queue journey', () => {
     await p.getByLabel(label('New password')).fill(newPassword);
     await p.getByLabel(label('Repeat the new password')).fill(newPassword);
     await p.getByRole('button', { name: 'Save password' }).click();
-    await poll(() => p.getByRole('navigation', { name: 'Main navigation' }).isVisible()).toBe(true);
+    // Password hashing shares the machine with the demo's crawl and jobs: allow for it.
+    await poll(
+      () => p.getByRole('navigation', { name: 'Main navigation' }).isVisible(),
+      60_000,
+    ).toBe(true);
   }
 
   beforeAll(async () => {
@@ -514,7 +518,7 @@ describe('triage queue journey', () => {
     } finally {
       await partnerContext.close();
     }
-  }, 120_000);
+  }, 180_000);
 
   it('made no request off this machine and broke no content security rule', () => {
     expect(outside).toEqual([]);

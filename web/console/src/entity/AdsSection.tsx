@@ -89,7 +89,7 @@ export function AdsSection({ ads, more, adRef }: { ads: EntityAd[]; more: number
                         </Group>
                       )}
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td miw={90}>
                       <Badge
                         color={a.status === 'active' ? 'green' : 'gray'}
                         variant="light"
@@ -121,6 +121,7 @@ export function AdsSection({ ads, more, adRef }: { ads: EntityAd[]; more: number
                         {hasAdPage ? (
                           <Anchor
                             size="sm"
+                            style={{ whiteSpace: 'nowrap' }}
                             href={`/ads/${encodeURIComponent(a.id)}`}
                             onClick={(e) => {
                               e.preventDefault();
