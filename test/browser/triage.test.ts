@@ -334,7 +334,7 @@ describe('triage queue journey', () => {
     }).toBe(true);
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await poll(() => new URL(page.url()).search).toBe('');
-  });
+  }, 60_000);
 
   it('opens a lead whose score explanation adds up, with movement and the graph', async () => {
     const open = page.getByRole('link', { name: `Open lead ${lead.entityId.slice(0, 8)}` });
@@ -387,7 +387,7 @@ describe('triage queue journey', () => {
       await page.keyboard.press('Escape');
       await poll(() => dialog.count()).toBe(0);
     }
-  });
+  }, 120_000);
 
   it('hands the lead around and refuses "no action" without a reason', async () => {
     const header = page.getByTestId('entity-header');
@@ -429,7 +429,23 @@ describe('triage queue journey', () => {
     await poll(() => history.innerText()).toMatch(/No action/);
     await poll(() => history.innerText()).toMatch(/Independent worker, checked by phone/);
     await snap('no-action-recorded');
-  });
+
+    // Snoozed to a day ahead, then woken up again.
+    const day = new Date(Date.now() + 3 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await actions.getByRole('button', { name: 'Snooze…' }).click();
+    await dialog
+      .getByLabel(label('Snooze until'))
+      .fill(`${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`);
+    await dialog.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await poll(() => header.innerText()).toMatch(/Snoozed until/);
+    await actions.getByRole('button', { name: 'Wake up' }).click();
+    await poll(() => header.innerText()).not.toMatch(/Snoozed until/);
+
+    // Reopening is a supervisor's call (the admin has those rights).
+    await actions.getByRole('button', { name: 'Reopen' }).click();
+    await poll(() => header.getByTestId('state-badge').innerText()).toBe('New');
+  }, 120_000);
 
   it('exports the queue as CSV and saves a search', async () => {
     await page.getByRole('link', { name: /Back to the queue/ }).click();
@@ -479,7 +495,7 @@ describe('triage queue journey', () => {
     await poll(() =>
       page.getByRole('heading', { name: 'Triage queue', level: 1 }).isVisible(),
     ).toBe(true);
-  });
+  }, 120_000);
 
   it('shows a partner no queue, and the API answers them 403', async () => {
     const org = await apiCall(page, 'POST', '/api/partner-orgs', { name: 'Stichting Test Zorg' });
