@@ -15,7 +15,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Navigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { usePageTitle } from '../app/usePageTitle';
@@ -51,6 +51,7 @@ function Queue() {
   const setFilters = (next: LeadFilters) =>
     void navigate({ search: next, replace: false, resetScroll: false });
 
+  const qc = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const leads = useInfiniteQuery({
     queryKey: queryKeys.leads(filters),
@@ -134,7 +135,14 @@ function Queue() {
       <QueueFilters filters={filters} onChange={setFilters} leads={items} />
 
       {opened ? (
-        <Alert variant="light" color="ariadne" role="status">
+        <Alert
+          variant="light"
+          color="ariadne"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => qc.setQueryData(queryKeys.openedSearch, null)}
+        >
           {newMatches.size > 0
             ? t('searches.opened', { name: opened.search.name, count: newMatches.size })
             : t('searches.openedNone', { name: opened.search.name })}
