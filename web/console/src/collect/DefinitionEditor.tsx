@@ -173,7 +173,7 @@ export function DefinitionEditor({
       />
       {syntax ? (
         <Alert color="red" variant="light" role="alert" title={t('definition.syntaxTitle')}>
-          {lineButton(syntax.line)}
+          {lineButton(syntax.line)}{' '}
           <Text span size="sm">
             {syntax.message}
           </Text>
@@ -191,6 +191,7 @@ export function DefinitionEditor({
             {problems.map((p, i) => (
               <List.Item key={i}>
                 {lineButton(p.line)}
+                {p.line !== null ? ' ' : null}
                 {p.path ? (
                   <Text span ff="monospace" fw={600} size="sm">
                     {p.path}

@@ -1,0 +1,571 @@
+// Browser journey through sources, ads and extraction on the real thing: `ariadne start` with demo
+// data (the synthetic ad board on loopback and two sources pointing at it), Debian's Chromium and
+// the built console. An analyst sees the demo sources, writes a small source of their own (a bad
+// definition first: its problems are listed by path and line), runs it and waits for the summary,
+// filters the ads, opens one with its facts marked, reveals a phone number (and the audit log has
+// it), and downloads the ad's captures as gzip'd WARC. An admin overrides robots.txt with a reason;
+// an outreach worker reads without running; a partner organisation sees neither Sources nor Ads
+// and the API refuses it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { generate } from 'otplib';
+import pg from 'pg';
+import {
+  chromium,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+const PASSWORD = 'a long enough passphrase 7';
+const QUICK_SOURCE = 'ad-board-a-quick';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  proc: ChildProcess;
+  url: string;
+  email: string;
+  password: string;
+  output: () => string;
+}
+
+async function startServer(dataDir: string, port: number): Promise<Started> {
+  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'true',
+      // Any free port for the synthetic ad board, so parallel runs do not collide.
+      AD_BOARD_PORT: '0',
+      WEB_DEV: 'false',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`ariadne start did not become ready:\n${out}`);
+    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
+    const password = /one-time password: (\S+)/i.exec(out)?.[1];
+    if (email && password) {
+      const ready = await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return { proc, url, email, password, output: () => out };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stopServer(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The API as the console uses it, with the browser context's cookies and the CSRF token. */
+interface Api {
+  get<T = Record<string, unknown>>(p: string): Promise<{ status: number; json: T }>;
+  post<T = Record<string, unknown>>(p: string, body: unknown): Promise<{ status: number; json: T }>;
+}
+
+/**
+ * Signs a user in through the API in a browser context (its cookies are the page's): password,
+ * TOTP enrolment, the forced change of the one-time password. The browser test of sign-in itself
+ * is signin.test.ts; here it is only the way in.
+ */
+async function signIn(
+  request: APIRequestContext,
+  base: string,
+  email: string,
+  oneTimePassword: string,
+): Promise<Api> {
+  let csrf = '';
+  const read = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    return { status: res.status(), json };
+  };
+  const api: Api = {
+    get: async <T>(p: string) =>
+      (await read(await request.get(`${base}${p}`))) as { status: number; json: T },
+    post: async <T>(p: string, body: unknown) =>
+      (await read(
+        await request.post(`${base}${p}`, { data: body, headers: { 'x-csrf-token': csrf } }),
+      )) as { status: number; json: T },
+  };
+  await api.get('/api/auth/session');
+  expect((await api.post('/api/auth/login', { email, password: oneTimePassword })).status).toBe(
+    200,
+  );
+  const { json } = await api.post<{ secret: string }>('/api/auth/totp/enroll/start', {});
+  const confirmed = await api.post('/api/auth/totp/enroll/confirm', {
+    code: await generate({ secret: json.secret }),
+  });
+  expect(confirmed.status).toBe(200);
+  const changed = await api.post('/api/auth/password', {
+    currentPassword: oneTimePassword,
+    newPassword: PASSWORD,
+  });
+  expect(changed.status).toBe(200);
+  return api;
+}
+
+/** Waits for what the page shows (a crawl and extraction take a while: give them time). */
+const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) =>
+  expect.poll(fn, { timeout, interval: 200 });
+
+interface SourceJson {
+  id: string;
+  name: string;
+  definition: Record<string, unknown>;
+}
+interface FactJson {
+  kind: string;
+  identifierId?: string;
+}
+
+describe('console: sources, ads and extraction', () => {
+  let dataDir: string;
+  let server: Started;
+  let browser: Browser;
+  let admin: { context: BrowserContext; api: Api };
+  let analyst: { context: BrowserContext; page: Page; api: Api; id: string };
+  let quickSourceId = '';
+  let targetAd: { id: string; city: string; identifierId: string } | null = null;
+  let shot = 0;
+
+  async function snap(page: Page, name: string): Promise<void> {
+    if (!SCREENSHOT_DIR) return;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    shot += 1;
+    await page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `collect-${String(shot).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  }
+
+  async function newContext(): Promise<BrowserContext> {
+    return browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+  }
+
+  /** Creates a user as the admin and signs them in, in a context of their own. */
+  async function userContext(
+    role: 'analyst' | 'outreach_worker' | 'partner',
+    partnerOrgId?: string,
+  ): Promise<{ context: BrowserContext; api: Api; id: string }> {
+    const email = `${role.replace('_', '.')}@example.org`;
+    const created = await admin.api.post<{ user: { id: string }; oneTimePassword: string }>(
+      '/api/users',
+      { email, displayName: `Test ${role}`, role, ...(partnerOrgId ? { partnerOrgId } : {}) },
+    );
+    expect(created.status).toBe(201);
+    const context = await newContext();
+    const api = await signIn(context.request, server.url, email, created.json.oneTimePassword);
+    return { context, api, id: created.json.user.id };
+  }
+
+  async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    // The embedded database serves the PostgreSQL protocol on a socket in the data directory.
+    const client = new pg.Client({
+      host: path.join(dataDir, 'run'),
+      port: 5432,
+      user: 'postgres',
+      database: 'postgres',
+    });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+      );
+    }
+    if (!existsSync(path.join(repo, 'web/console/dist/index.html'))) {
+      const built = spawnSync(
+        process.execPath,
+        [
+          path.join(repo, 'node_modules/vite/bin/vite.js'),
+          'build',
+          '--config',
+          'web/console/vite.config.ts',
+          '--logLevel',
+          'warn',
+        ],
+        { cwd: repo, stdio: 'inherit' },
+      );
+      if (built.status !== 0) throw new Error('The console does not build');
+    }
+    dataDir = mkdtempSync(path.join(tmpdir(), 'ariadne-collect-'));
+    server = await startServer(dataDir, await freePort());
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const adminContext = await newContext();
+    admin = {
+      context: adminContext,
+      api: await signIn(adminContext.request, server.url, server.email, server.password),
+    };
+    const a = await userContext('analyst');
+    const page = await a.context.newPage();
+    page.setDefaultTimeout(15_000);
+    analyst = { ...a, page };
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server.proc);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the demo sources with their health and last crawl', async () => {
+    const { page } = analyst;
+    await page.goto(`${server.url}/sources`);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    for (const name of ['Sources', 'Ads', 'Extraction rules']) {
+      await poll(() => nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+    }
+    await poll(() => page.getByRole('heading', { name: 'Sources', level: 1 }).isVisible()).toBe(
+      true,
+    );
+    for (const name of ['ad-board-a', 'ad-board-b']) {
+      const row = page.locator(`[data-testid="source-row"][data-source="${name}"]`);
+      await poll(() => row.isVisible()).toBe(true);
+      await poll(() => row.getByTestId('health-badge').isVisible()).toBe(true);
+      // The demo queued a first crawl of each source at start.
+      await poll(() => row.getByTestId('last-crawl').innerText()).toMatch(
+        /Queued|Running|Finished/,
+      );
+      expect(await row.getByRole('switch').isChecked()).toBe(true);
+    }
+    await snap(page, 'sources');
+  });
+
+  it('lists the problems of a bad definition by path and line, then creates the source', async () => {
+    const { page, api } = analyst;
+    const sources = await api.get<{ sources: SourceJson[] }>('/api/sources');
+    const boardA = sources.json.sources.find((s) => s.name === 'ad-board-a');
+    expect(boardA).toBeDefined();
+    // Site A of the demo board, but small: a few dozen pages, no images, on demand only.
+    const { schedule: _schedule, ...rest } = boardA!.definition;
+    const limits = rest.limits as Record<string, unknown>;
+    const definition = {
+      ...rest,
+      name: QUICK_SOURCE,
+      description: 'Site A of the demo board, a small crawl for the browser test',
+      fetchImages: false,
+      limits: { ...limits, maxPages: 50 },
+    };
+
+    await page.getByRole('link', { name: 'New source' }).click();
+    await poll(() => page.getByRole('heading', { name: 'New source', level: 1 }).isVisible()).toBe(
+      true,
+    );
+    const editor = page.getByLabel('Source definition (JSON)');
+
+    await editor.fill('{ "name": "broken",');
+    await page.getByRole('button', { name: 'Create source' }).click();
+    await poll(() => page.getByRole('alert').innerText()).toMatch(/not valid JSON/);
+
+    const bad = { ...definition, name: 'Quick Board', limits: { ...limits, maxPages: 0 } };
+    await editor.fill(JSON.stringify(bad, null, 2));
+    await page.getByRole('button', { name: 'Create source' }).click();
+    const problems = page.getByTestId('definition-problems');
+    await poll(() => problems.isVisible()).toBe(true);
+    const text = await problems.innerText();
+    expect(text).toMatch(/line 2\s+name: use lower-case letters/);
+    expect(text).toMatch(/limits\.maxPages: /);
+    // Each problem points at its line; the name is on line 2 of the formatted JSON.
+    await poll(() => problems.getByRole('button', { name: 'Go to line 2' }).isVisible()).toBe(true);
+    await snap(page, 'definition-problems');
+
+    await editor.fill(JSON.stringify(definition, null, 2));
+    await page.getByRole('button', { name: 'Create source' }).click();
+    await poll(() => page.getByRole('heading', { name: QUICK_SOURCE, level: 1 }).isVisible()).toBe(
+      true,
+    );
+    quickSourceId = /\/sources\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+    expect(quickSourceId).not.toBe('');
+    await poll(() => page.getByText('Not crawled yet.').first().isVisible()).toBe(true);
+  });
+
+  it('runs a crawl and follows it to its summary', async () => {
+    const { page } = analyst;
+    await page.getByRole('button', { name: 'Run now' }).click();
+    const summary = page.getByTestId('run-summary').first();
+    await poll(() => summary.getAttribute('data-status')).toMatch(/queued|running|finished/);
+    // While it runs the button waits: one crawl of a source at a time.
+    await poll(() => summary.getAttribute('data-status'), 180_000).toMatch(/finished|failed/);
+    expect(await summary.getAttribute('data-status')).toBe('finished');
+    await poll(() => summary.getByRole('heading', { name: 'Crawl finished' }).isVisible()).toBe(
+      true,
+    );
+    const figure = async (id: string) =>
+      Number((await summary.getByTestId(id).innerText()).replace(/\D+/g, ''));
+    expect(await figure('figure-pages')).toBeGreaterThan(0);
+    expect(await figure('figure-new')).toBeGreaterThan(0);
+    expect(await figure('figure-gone')).toBe(0);
+    expect(await summary.innerText()).toMatch(/Errors by kind/);
+    await poll(() => page.getByRole('button', { name: 'Run now' }).isEnabled()).toBe(true);
+
+    // The history lists the run; its details open with the errors by URL.
+    const history = page.getByTestId('crawl-history');
+    await poll(() => history.getByTestId('run-row').count()).toBe(1);
+    await history.getByRole('button', { name: /^Details of the crawl of/ }).click();
+    await poll(() => history.getByTestId('run-summary').isVisible()).toBe(true);
+
+    await page.getByRole('tab', { name: 'Health' }).click();
+    await poll(() => page.getByTestId('field-fill').isVisible()).toBe(true);
+    expect(await page.getByTestId('field-fill').innerText()).toMatch(/Text\s+100\s*%/);
+    await snap(page, 'source-after-crawl');
+  }, 240_000);
+
+  it('filters the ads and opens one with its facts marked', async () => {
+    const { page, api } = analyst;
+    // An ad of the small source with a phone number and a sign of exploitation, once extracted.
+    await poll(async () => {
+      const list = await api.get<{ items: { id: string; city: string | null }[] }>(
+        `/api/ads?source=${QUICK_SOURCE}&limit=200`,
+      );
+      for (const ad of list.json.items) {
+        if (!ad.city) continue;
+        const e = await api.get<{ facts: FactJson[]; pending: boolean }>(
+          `/api/ads/${ad.id}/extraction`,
+        );
+        const phone = e.json.facts.find((f) => f.kind === 'phone' && f.identifierId);
+        if (phone && e.json.facts.some((f) => f.kind === 'indicator')) {
+          targetAd = { id: ad.id, city: ad.city, identifierId: phone.identifierId! };
+          return true;
+        }
+      }
+      return false;
+    }, 120_000).toBe(true);
+    const target = targetAd!;
+
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Ads', exact: true })
+      .click();
+    await poll(() => page.getByTestId('ad-row').count()).toBeGreaterThan(0);
+
+    const filters = page.getByRole('search', { name: 'Filter ads' });
+    // The status choice is a segmented control: its radios sit behind their labels.
+    const status = (name: string) =>
+      filters.locator('label').filter({ hasText: new RegExp(`^${name}$`) });
+    await filters.getByRole('combobox', { name: 'Source' }).click();
+    await page.getByRole('option', { name: QUICK_SOURCE }).click();
+    await poll(() => new URL(page.url()).searchParams.get('source')).toBe(QUICK_SOURCE);
+    await poll(async () => {
+      const sources = await page.getByTestId('ad-row').locator('td:nth-child(2)').allInnerTexts();
+      return sources.length > 0 && sources.every((s) => s.includes(QUICK_SOURCE));
+    }).toBe(true);
+
+    await filters.getByLabel('City').fill(target.city);
+    await poll(() => new URL(page.url()).searchParams.get('city')).toBe(target.city);
+    await poll(async () => {
+      const places = await page.getByTestId('ad-row').locator('td:nth-child(3)').allInnerTexts();
+      return (
+        places.length > 0 &&
+        places.every((p) => p.toLowerCase().includes(target.city.toLowerCase()))
+      );
+    }).toBe(true);
+    await status('Gone').click();
+    await poll(() => page.getByText('No ads match these filters').isVisible()).toBe(true);
+    await status('Active').click();
+    await poll(() => page.getByTestId('ad-row').count()).toBeGreaterThan(0);
+    await snap(page, 'ads-filtered');
+
+    await page.locator(`a[href="/ads/${target.id}"]`).click();
+    await poll(() => page.getByTestId('ad-heading').isVisible()).toBe(true);
+    const marks = page.getByTestId('fact-mark');
+    await poll(() => marks.count()).toBeGreaterThan(0);
+    const sign = page.locator('mark[data-fact-kind="indicator"]').first();
+    await poll(() => sign.isVisible()).toBe(true);
+    await sign.hover();
+    const tooltip = page.getByRole('tooltip');
+    await poll(() => tooltip.innerText()).toMatch(/Sign of exploitation/);
+    expect(await tooltip.innerText()).toMatch(/Validated|Practitioner|Contested/);
+    expect(await tooltip.innerText()).toMatch(/Rule: \S+/);
+    await poll(() =>
+      page.getByTestId('fact-group').filter({ hasText: 'Signs of exploitation' }).isVisible(),
+    ).toBe(true);
+    // Scraped text is text: no element from the ad's HTML made it into the page.
+    expect(await page.getByTestId('ad-body').locator(':not(mark)').count()).toBe(0);
+    await snap(page, 'ad');
+  }, 180_000);
+
+  it('reveals a phone number, and the reveal is in the audit log', async () => {
+    const { page } = analyst;
+    const target = targetAd!;
+    const phone = page.locator('[data-testid="fact"][data-fact-kind="phone"]').first();
+    const masked = await phone.getByTestId('masked-value').innerText();
+    expect(masked).toMatch(/•/);
+    await phone.getByRole('button', { name: /^Reveal Phone number/ }).click();
+    await page.getByLabel('Reason (optional)').fill('browser test');
+    await page.getByRole('button', { name: 'Reveal and log' }).click();
+    const value = phone.getByTestId('revealed-value');
+    await poll(() => value.isVisible()).toBe(true);
+    expect((await value.innerText()).trim()).toMatch(/^\+\d{8,15}$/);
+    await poll(() => phone.getByTestId('reveal-logged').innerText()).toMatch(/audit log/);
+    await snap(page, 'revealed');
+
+    const rows = await query<{ actor_user_id: string; target_id: string; details: unknown }>(
+      `SELECT actor_user_id, target_id, details FROM audit_log
+        WHERE action = 'identifier.reveal' ORDER BY seq DESC LIMIT 1`,
+      [],
+    );
+    expect(rows[0]?.actor_user_id).toBe(analyst.id);
+    expect(rows[0]?.target_id).toBe(target.id);
+    expect(rows[0]?.details).toMatchObject({
+      identifierId: target.identifierId,
+      reason: 'browser test',
+    });
+  });
+
+  it("downloads the ad's captures as a gzip'd WARC", async () => {
+    const { page } = analyst;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('warc-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.warc\.gz$/);
+    const file = await download.path();
+    const data = readFileSync(file);
+    expect(data[0]).toBe(0x1f);
+    expect(data[1]).toBe(0x8b);
+    const warc = gunzipSync(data).toString('latin1');
+    expect(warc.startsWith('WARC/1.')).toBe(true);
+    expect(warc).toContain('WARC-Type: response');
+    // The download is audited like the reveal.
+    const rows = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log
+        WHERE action = 'captures.export' AND target_id = $1 AND actor_user_id = $2`,
+      [targetAd!.id, analyst.id],
+    );
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it('lets an admin crawl against robots.txt only with a reason', async () => {
+    const page = await admin.context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/sources/${quickSourceId}?tab=robots`);
+    const panel = page.getByTestId('robots-panel');
+    await poll(() => panel.isVisible()).toBe(true);
+    await panel.getByRole('button', { name: 'Crawl despite robots.txt' }).click();
+    await poll(() => panel.getByText('Write a reason of at least 10 characters.').isVisible()).toBe(
+      true,
+    );
+    await panel
+      .getByLabel(/Reason for crawling against robots\.txt/)
+      .fill('Browser test: the demo board is our own synthetic site.');
+    await panel.getByRole('button', { name: 'Crawl despite robots.txt' }).click();
+    await poll(() => panel.getByTestId('robots-override-active').innerText()).toMatch(
+      /our own synthetic site/,
+    );
+    await snap(page, 'robots-override');
+    await page.close();
+
+    // The analyst sees the override and its reason, and cannot change it.
+    const { page: ap } = analyst;
+    await ap.goto(`${server.url}/sources/${quickSourceId}?tab=robots`);
+    await poll(() => ap.getByTestId('robots-override-active').isVisible()).toBe(true);
+    expect(await ap.getByRole('button', { name: 'Lift the override' }).count()).toBe(0);
+    await poll(() =>
+      ap.getByText('Only an administrator can allow a crawl against').isVisible(),
+    ).toBe(true);
+  });
+
+  it('lets an outreach worker read sources and ads but not run a crawl', async () => {
+    const worker = await userContext('outreach_worker');
+    const page = await worker.context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${server.url}/sources/${quickSourceId}`);
+    await poll(() => page.getByRole('heading', { name: QUICK_SOURCE, level: 1 }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByRole('button', { name: 'Run now' }).count()).toBe(0);
+    expect(await page.getByRole('switch').isDisabled()).toBe(true);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.getByRole('link', { name: 'Extraction rules' }).count()).toBe(0);
+    expect((await worker.api.post(`/api/sources/${quickSourceId}/crawl`, {})).status).toBe(403);
+    expect((await worker.api.get('/api/ads?limit=1')).status).toBe(200);
+    await worker.context.close();
+  });
+
+  it('shows a partner organisation neither Sources nor Ads, and the API refuses them', async () => {
+    const org = await admin.api.post<{ partnerOrg: { id: string } }>('/api/partner-orgs', {
+      name: 'Stichting Test Partner',
+    });
+    const partner = await userContext('partner', org.json.partnerOrg.id);
+    const page = await partner.context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(server.url);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await poll(() => nav.getByRole('link', { name: 'Partners', exact: true }).isVisible()).toBe(
+      true,
+    );
+    // "/" leads a partner to the Partners area.
+    await poll(() => new URL(page.url()).pathname).toBe('/partners');
+    for (const name of ['Sources', 'Ads', 'Extraction rules', 'Triage queue']) {
+      expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(0);
+    }
+    await page.goto(`${server.url}/sources`);
+    await poll(() => page.getByText('No access').isVisible()).toBe(true);
+    await snap(page, 'partner');
+    for (const p of ['/api/sources', '/api/ads', `/api/ads/${targetAd!.id}/extraction`]) {
+      expect((await partner.api.get(p)).status).toBe(403);
+    }
+    expect(
+      (await partner.api.post(`/api/identifiers/${targetAd!.identifierId}/reveal`, {})).status,
+    ).toBe(403);
+    await partner.context.close();
+  });
+});
