@@ -4,6 +4,7 @@ import { extractBench } from '../src/extract/extract.bench.js';
 import { crawlBench } from './crawl.bench.js';
 import { extractBoardBench } from './extract-board.bench.js';
 import { platformBench } from './platform.bench.js';
+import { smppBench } from './smpp.bench.js';
 
 export interface BenchResult {
   name: string;
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   crawl: crawlBench,
   extract: extractBench,
   'extract-board': extractBoardBench,
+  smpp: smppBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
