@@ -5,7 +5,8 @@
 // filters the ads, opens one with its facts marked, reveals a phone number (and the audit log has
 // it), and downloads the ad's captures as gzip'd WARC. An admin overrides robots.txt with a reason;
 // an outreach worker reads without running; a partner organisation sees neither Sources nor Ads
-// and the API refuses it.
+// and the API refuses it. Last, the analyst adds a custom term and a block-list entry (a bad
+// pattern refused first) and retires them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -567,5 +568,52 @@ describe('console: sources, ads and extraction', () => {
       (await partner.api.post(`/api/identifiers/${targetAd!.identifierId}/reveal`, {})).status,
     ).toBe(403);
     await partner.context.close();
+  });
+  it('adds a block-list entry and a custom term, and retires them', async () => {
+    const { page } = analyst;
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Extraction rules' })
+      .click();
+    await poll(() =>
+      page.getByRole('heading', { name: 'Extraction rules', level: 1 }).isVisible(),
+    ).toBe(true);
+
+    await page.getByRole('button', { name: 'Add a term' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Patterns, one per line/).fill('(zonder|geen) paspoort\nbad (pattern');
+    await dialog
+      .getByLabel(/Explanation for analysts/)
+      .fill('Says she has no passport: her documents may be held by someone else.');
+    await dialog.getByRole('button', { name: 'Add term' }).click();
+    // The server checks every pattern and says which one is wrong.
+    await poll(() => dialog.getByRole('alert').innerText()).toMatch(/patterns\.1/);
+    await dialog.getByLabel(/Patterns, one per line/).fill('(zonder|geen) paspoort');
+    await dialog.getByRole('button', { name: 'Add term' }).click();
+    const terms = page.getByTestId('terms-table');
+    await poll(() => terms.innerText()).toMatch(/\(zonder\|geen\) paspoort/);
+
+    await page.getByRole('button', { name: 'Block a false hit' }).click();
+    await dialog.getByLabel('Kind of finding').selectOption('place');
+    await dialog.getByRole('textbox', { name: 'Pattern' }).fill('hotel*');
+    await dialog.getByLabel(/^Note/).fill('A hotel is where they meet, not a place.');
+    await dialog.getByRole('button', { name: 'Add to block-list' }).click();
+    const blocks = page.getByTestId('block-table');
+    await poll(() => blocks.innerText()).toMatch(/hotel\*/);
+    // A change of rules re-processes the ads; the page says how many still wait (or that all are done).
+    await poll(
+      async () =>
+        (await page.getByTestId('reprocessing').count()) +
+        (await page.getByTestId('rules-current').count()),
+    ).toBe(1);
+    await snap(page, 'rules');
+
+    await blocks.getByRole('button', { name: 'Retire' }).click();
+    await dialog.getByRole('button', { name: 'Retire rule' }).click();
+    await poll(() => page.getByText('The block-list is empty').isVisible()).toBe(true);
+    await page.getByRole('tab', { name: /Custom terms/ }).click();
+    await terms.getByRole('button', { name: 'Retire' }).click();
+    await dialog.getByRole('button', { name: 'Retire rule' }).click();
+    await poll(() => page.getByText('No custom terms').isVisible()).toBe(true);
   });
 });

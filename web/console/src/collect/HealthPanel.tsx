@@ -64,7 +64,7 @@ export function HealthPanel({ source, runs }: { source: Source; runs: CrawlRun[]
           </Stack>
         </Alert>
       ) : source.health === 'ok' ? (
-        <Text size="sm">{t('health.allGood')}</Text>
+        <Text size="sm">{historyCount > 0 ? t('health.allGood') : t('health.firstCrawl')}</Text>
       ) : null}
 
       <div>

@@ -4,6 +4,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useCollectT, useOptionalT } from '../collect/i18n';
 import { languageName } from '../collect/format';
+import { currentLocale } from '../i18n';
 import { isIdentifierKind, type Fact, type Revealed } from './api';
 import { EVIDENCE_COLOR } from './facts';
 
@@ -24,7 +25,7 @@ export function useFactValue(): (f: Fact, revealed?: Revealed) => string {
         return f.value ?? '';
       case 'price':
         if (f.amount !== undefined && f.currency) {
-          const money = new Intl.NumberFormat(undefined, {
+          const money = new Intl.NumberFormat(currentLocale(), {
             style: 'currency',
             currency: f.currency,
             maximumFractionDigits: 0,

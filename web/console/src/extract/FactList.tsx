@@ -6,7 +6,7 @@ import { useCollectT, useOptionalT } from '../collect/i18n';
 import { CopyText } from '../collect/ui';
 import { isIdentifierKind, type Extraction, type Fact, type Revealed } from './api';
 import { EvidenceBadge, useFactValue } from './FactDetails';
-import { GROUP_COLOR, groupByKind, groupOf, markId, type IndexedFact } from './facts';
+import { clusterFacts, GROUP_COLOR, groupByKind, groupOf, markId, type IndexedFact } from './facts';
 import { RevealButton } from './RevealButton';
 
 function showMark(index: number) {
@@ -20,22 +20,23 @@ function showMark(index: number) {
   el.classList.add('fact-flash');
 }
 
+/** One finding, with every place it occurs (the same place named in the title and the text). */
 function FactItem({
-  item,
+  items,
   revealed,
   onRevealed,
 }: {
-  item: IndexedFact;
+  items: IndexedFact[];
   revealed: Map<string, Revealed>;
   onRevealed: (r: Revealed) => void;
 }) {
   const t = useCollectT();
   const o = useOptionalT();
   const value = useFactValue();
-  const { fact, index } = item;
+  const fact = items[0]!.fact;
   const shown = fact.identifierId ? revealed.get(fact.identifierId) : undefined;
-  const field = o(`fields.${fact.span.field}`, fact.span.field);
   const marked = groupOf(fact) !== null;
+  const rules = [...new Set(items.map((i) => i.fact.rule))];
   return (
     <Stack gap={2} data-testid="fact" data-fact-kind={fact.kind} py={6}>
       <Group gap={6} justify="space-between" wrap="nowrap" align="flex-start">
@@ -117,17 +118,31 @@ function FactItem({
           })}
         </Text>
       ) : null}
-      <Group gap={6}>
+      <Group gap={6} data-testid="fact-places">
         <Text size="xs" c="dimmed">
-          {t('facts.foundIn', { field })}
+          {t('facts.foundIn')}
         </Text>
-        {marked ? (
-          <Anchor component="button" type="button" size="xs" onClick={() => showMark(index)}>
-            {t('facts.showInText')}
-          </Anchor>
-        ) : null}
+        {items.map(({ fact: f, index }) => {
+          const field = o(`fields.${f.span.field}`, f.span.field);
+          return marked ? (
+            <Anchor
+              key={index}
+              component="button"
+              type="button"
+              size="xs"
+              onClick={() => showMark(index)}
+              aria-label={t('facts.showInField', { field })}
+            >
+              {field}
+            </Anchor>
+          ) : (
+            <Text key={index} size="xs">
+              {field}
+            </Text>
+          );
+        })}
         <Text size="xs" c="dimmed" ff="monospace">
-          {fact.rule}
+          {rules.join(', ')}
         </Text>
       </Group>
     </Stack>
@@ -157,6 +172,7 @@ export function FactList({
       ) : (
         groups.map(([kind, items]) => {
           const group = groupOf({ kind });
+          const clusters = clusterFacts(items);
           return (
             <section
               key={kind}
@@ -172,14 +188,14 @@ export function FactList({
                   {o(`facts.kindPlural.${kind}`, kind)}
                 </Title>
                 <Badge size="sm" variant="light" color={group ? GROUP_COLOR[group] : 'gray'} circle>
-                  {items.length}
+                  {clusters.length}
                 </Badge>
               </Group>
               <Stack gap={0} pl={22}>
-                {items.map((item) => (
+                {clusters.map((cluster) => (
                   <FactItem
-                    key={item.index}
-                    item={item}
+                    key={cluster[0]!.index}
+                    items={cluster}
                     revealed={revealed}
                     onRevealed={onRevealed}
                   />

@@ -95,4 +95,23 @@ export function groupByKind(facts: IndexedFact[]): [string, IndexedFact[]][] {
   return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
+/**
+ * The occurrences of one finding together: the same place, price or sign found in the title, the
+ * text and a field is one entry with three places. Identifiers stay one entry per occurrence: each
+ * has its own reveal (and its own way of being written).
+ */
+export function clusterFacts(items: IndexedFact[]): IndexedFact[][] {
+  const clusters = new Map<string, IndexedFact[]>();
+  for (const item of items) {
+    const f = item.fact;
+    const key = isIdentifierKind(f.kind)
+      ? `#${item.index}`
+      : `${f.kind}|${f.code ?? ''}|${f.value ?? f.raw ?? ''}`;
+    const list = clusters.get(key) ?? [];
+    list.push(item);
+    clusters.set(key, list);
+  }
+  return [...clusters.values()];
+}
+
 export const markId = (index: number) => `fact-mark-${index}`;
