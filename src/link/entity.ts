@@ -98,12 +98,8 @@ export async function loadLinkedAds(db: DbOrTx, adIds: string[]): Promise<AdWith
       const places: AdPlaceSighting[] = [];
       ad.versions.forEach((v, i) => {
         const next = ad.versions[i + 1];
-        const from =
-          i === 0
-            ? v.postedAt && v.postedAt < ad.firstSeenAt
-              ? v.postedAt
-              : ad.firstSeenAt
-            : v.seenAt;
+        // When we saw it, not the posted date an ad claims (scraped, often far off).
+        const from = i === 0 ? ad.firstSeenAt : v.seenAt;
         const to = next ? next.seenAt : ad.lastSeenAt;
         for (const p of placesOf(facts.get(v.versionId) ?? [])) places.push({ ...p, from, to });
       });

@@ -90,13 +90,35 @@ export const linkLsh = pgTable(
   (t) => [primaryKey({ columns: [t.band, t.bucket, t.adId] }), index('link_lsh_ad_idx').on(t.adId)],
 );
 
-/** A text template: ads whose text is a near-duplicate of another's, joined transitively. */
+/**
+ * A text template: ads whose text is a near-duplicate of the template's representative (the first
+ * ad that founded it). Membership is measured against the representative, never chained from ad
+ * to ad, so similar-looking independents do not snowball into one giant group.
+ */
 export const linkTemplates = pgTable('link_templates', {
   id: uuid('id').primaryKey().defaultRandom(),
   adCount: integer('ad_count').notNull().default(0),
   entityCount: integer('entity_count').notNull().default(0),
+  /** MinHash signature of the representative text. */
+  minhash: integer('minhash').array().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** LSH buckets of template representatives: a new ad finds its template in a few lookups. */
+export const linkTemplateLsh = pgTable(
+  'link_template_lsh',
+  {
+    band: smallint('band').notNull(),
+    bucket: bigint('bucket', { mode: 'bigint' }).notNull(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => linkTemplates.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.band, t.bucket, t.templateId] }),
+    index('link_template_lsh_template_idx').on(t.templateId),
+  ],
+);
 
 /** Where a merged entity went, so links and leads to it can follow. */
 export const entityMerges = pgTable(

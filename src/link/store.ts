@@ -17,6 +17,7 @@ import {
   linkKeys,
   linkLsh,
   linkStrongKeys,
+  linkTemplateLsh,
   linkTemplates,
 } from './schema.js';
 import { templateTokens } from './template-text.js';
@@ -45,8 +46,10 @@ export function linkSettings(config: Config): LinkSettings {
 
 const LINK_LOCK = 0x41524c4b;
 /** Candidates read per LSH bucket: enough to find a template, bounded for very common texts. */
-const BUCKET_CANDIDATES = 20;
+const BUCKET_CANDIDATES = 50;
 const CHUNK = 500;
+/** Texts shorter than this (in words after masking) get no signature and no template. */
+const MIN_TEMPLATE_TOKENS = 8;
 
 function chunks<T>(list: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -75,6 +78,8 @@ function currentVersion(ad: AdForLinking) {
 export function signatureOf(v: AdForLinking['versions'][number]): number[] {
   const names = [v.displayName, v.city].filter((n): n is string => !!n);
   const tokens = templateTokens(`${v.title ?? ''}\n${v.body}`, { names });
+  // A few words ("call #num") say nothing about who wrote them: too short to compare.
+  if (tokens.length < MIN_TEMPLATE_TOKENS) return [];
   return Array.from(minhashSignature(shingles(tokens)));
 }
 
@@ -299,12 +304,7 @@ export async function linkAdBatch(
     const sigs = new Map<string, number[]>();
     for (const ad of data) {
       const old = oldRow.get(ad.adId);
-      sigs.set(
-        ad.adId,
-        old && old.adVersionId === ad.currentVersionId
-          ? old.minhash
-          : signatureOf(currentVersion(ad)),
-      );
+      sigs.set(ad.adId, old ? old.minhash : adSignature(ad));
     }
     await insertLsh(tx, sigs);
 
@@ -322,8 +322,10 @@ export async function linkAdBatch(
       await recheckEntity(tx, entityId, leaving, hooks, now, outcome);
     }
 
-    // Near-duplicate text, for templates (and for entities when configured).
-    const dups = await nearDuplicates(tx, sigs, settings.nearDupThreshold);
+    // Near-duplicate text joins entities only when configured (templates are assigned below).
+    const dups = settings.mergeNearDuplicates
+      ? await nearDuplicates(tx, sigs, settings.nearDupThreshold)
+      : new Map<string, string[]>();
 
     // Union: batch ads with their strong keys, keys with the entities they point at.
     const uf = new UnionFind();
@@ -449,8 +451,15 @@ export async function linkAdBatch(
       touchedEntities.add(survivor);
     }
 
-    // Templates: near-duplicate ads share one; an ad whose text changed leaves its old template.
-    const templateOf = await assignTemplates(tx, data, oldRow, dups, now);
+    // Templates: an ad joins one when it is first linked and keeps it.
+    const templateOf = await assignTemplates(
+      tx,
+      data,
+      oldRow,
+      sigs,
+      settings.nearDupThreshold,
+      now,
+    );
 
     for (const ad of data) {
       const entityId = assignment.get(ad.adId);
@@ -539,95 +548,130 @@ export async function linkAdBatch(
 }
 
 /**
- * Template membership for a batch: union of the batch ads with their near-duplicates and those
- * ads' templates; the largest template survives. Returns each batch ad's template and the
- * entities whose template counts changed.
+ * An ad's text for near-duplicates and templates is the text it was first posted with: a template
+ * is how an ad was written, so later edits neither move it nor make a rebuild disagree with the
+ * order in which the incremental path met the ads.
+ */
+export function adSignature(ad: AdForLinking): number[] {
+  const first = ad.versions[0];
+  return first ? signatureOf(first) : [];
+}
+
+/** Orders two signatures by content, so ties between templates break the same way everywhere. */
+function compareSigs(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/** The template whose representative is most similar (at least the threshold), if any. */
+export function bestTemplate(
+  sig: ArrayLike<number>,
+  candidates: { id: string; minhash: ArrayLike<number> }[],
+  threshold: number,
+): string | null {
+  let best: { id: string; sim: number; rep: ArrayLike<number> } | null = null;
+  for (const c of candidates) {
+    const sim = estimateJaccard(sig, c.minhash);
+    if (sim < threshold) continue;
+    if (!best || sim > best.sim || (sim === best.sim && compareSigs(c.minhash, best.rep) < 0)) {
+      best = { id: c.id, sim, rep: c.minhash };
+    }
+  }
+  return best?.id ?? null;
+}
+
+async function foundTemplate(tx: DbOrTx, sig: number[], now: Date): Promise<string> {
+  const [row] = await tx
+    .insert(linkTemplates)
+    .values({ minhash: sig, updatedAt: now })
+    .returning({ id: linkTemplates.id });
+  if (!row) throw new Error('template insert returned nothing');
+  await tx
+    .insert(linkTemplateLsh)
+    .values(lshBuckets(sig).map((b) => ({ band: b.band, bucket: b.bucket, templateId: row.id })))
+    .onConflictDoNothing();
+  return row.id;
+}
+
+/**
+ * Template membership for a batch, ad by ad in the order first seen: an ad joins the
+ * template whose representative it resembles most; failing that, it founds a new template with
+ * the near-duplicate ads that have none yet. An ad keeps its template.
  */
 async function assignTemplates(
   tx: DbOrTx,
   data: AdForLinking[],
   oldRow: Map<string, typeof linkAds.$inferSelect>,
-  dups: Map<string, string[]>,
+  sigs: Map<string, number[]>,
+  threshold: number,
   now: Date,
-): Promise<{ templates: Map<string, string>; touchedTemplates: Set<string> }> {
+): Promise<{ templates: Map<string, string | null>; touchedTemplates: Set<string> }> {
+  const result = new Map<string, string | null>();
+  const touched = new Set<string>();
   const batch = new Set(data.map((d) => d.adId));
-  const neighbours = [...new Set([...dups.values()].flat())].filter((id) => !batch.has(id));
-  const templateOfAd = new Map<string, string | null>();
-  for (const part of chunks(neighbours)) {
-    const rows = await tx
-      .select({ adId: linkAds.adId, templateId: linkAds.templateId })
-      .from(linkAds)
-      .where(inArray(linkAds.adId, part));
-    for (const r of rows) templateOfAd.set(r.adId, r.templateId);
-  }
-  const uf = new UnionFind();
-  const changedFrom = new Set<string>();
-  for (const ad of data) {
-    uf.add(`a:${ad.adId}`);
+  const ordered = [...data].sort(
+    (a, b) => a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || a.adId.localeCompare(b.adId),
+  );
+  for (const ad of ordered) {
     const old = oldRow.get(ad.adId);
-    if (old?.templateId) {
-      if (old.adVersionId === ad.currentVersionId) uf.union(`a:${ad.adId}`, `t:${old.templateId}`);
-      else changedFrom.add(old.templateId);
+    const sig = sigs.get(ad.adId) ?? [];
+    // Assigned once, when the ad was first linked (see adSignature).
+    if (old) {
+      result.set(ad.adId, old.templateId);
+      continue;
     }
-    for (const other of dups.get(ad.adId) ?? []) {
-      if (!batch.has(other) && !templateOfAd.has(other)) continue;
-      uf.union(`a:${ad.adId}`, `a:${other}`);
-      const t = templateOfAd.get(other);
-      if (t) uf.union(`a:${other}`, `t:${t}`);
+    if (sig.length === 0) {
+      result.set(ad.adId, null);
+      continue;
+    }
+    const buckets = lshBuckets(sig);
+    const bandsParam = sql.param(buckets.map((b) => b.band));
+    const bucketsParam = sql.param(buckets.map((b) => b.bucket.toString()));
+    const reps = await tx.execute<{ id: string; minhash: number[] }>(sql`
+      SELECT t.id, t.minhash FROM link_templates t
+      WHERE t.id IN (
+        SELECT l.template_id FROM link_template_lsh l
+        JOIN unnest(${bandsParam}::smallint[], ${bucketsParam}::bigint[]) AS q(band, bucket)
+          ON l.band = q.band AND l.bucket = q.bucket)`);
+    const joined = bestTemplate(sig, reps.rows, threshold);
+    if (joined) {
+      result.set(ad.adId, joined);
+      touched.add(joined);
+      continue;
+    }
+    // Near-duplicates without a template: earlier ads of this batch, and stored ones.
+    const fellows = ordered
+      .filter((o) => o !== ad && result.has(o.adId) && result.get(o.adId) === null)
+      .filter((o) => estimateJaccard(sig, sigs.get(o.adId) ?? []) >= threshold)
+      .map((o) => o.adId);
+    const stored = await tx.execute<{ ad_id: string; minhash: number[] }>(sql`
+      SELECT DISTINCT c.ad_id, c.minhash
+      FROM unnest(${bandsParam}::smallint[], ${bucketsParam}::bigint[]) AS q(band, bucket)
+      CROSS JOIN LATERAL (
+        SELECT la.ad_id, la.minhash FROM link_lsh l JOIN link_ads la ON la.ad_id = l.ad_id
+        WHERE l.band = q.band AND l.bucket = q.bucket AND la.template_id IS NULL
+        LIMIT ${BUCKET_CANDIDATES}
+      ) c`);
+    const storedFellows = stored.rows
+      .filter((r) => !batch.has(r.ad_id) && estimateJaccard(sig, r.minhash) >= threshold)
+      .map((r) => r.ad_id);
+    if (fellows.length === 0 && storedFellows.length === 0) {
+      result.set(ad.adId, null);
+      continue;
+    }
+    const id = await foundTemplate(tx, sig, now);
+    touched.add(id);
+    result.set(ad.adId, id);
+    for (const f of fellows) result.set(f, id);
+    for (const part of chunks(storedFellows)) {
+      await tx.update(linkAds).set({ templateId: id }).where(inArray(linkAds.adId, part));
     }
   }
-  const result = new Map<string, string>();
-  const touchedTemplates = new Set<string>(changedFrom);
-  const groups = [...uf.groups().values()]
-    .map((g) => ({
-      ads: g
-        .filter((n) => n.startsWith('a:'))
-        .map((n) => n.slice(2))
-        .sort(),
-      templates: g
-        .filter((n) => n.startsWith('t:'))
-        .map((n) => n.slice(2))
-        .sort(),
-    }))
-    .filter((g) => g.ads.some((a) => batch.has(a)));
-  const sizes = new Map<string, number>();
-  const allTemplates = [...new Set(groups.flatMap((g) => g.templates))];
-  for (const part of chunks(allTemplates)) {
-    const rows = await tx
-      .select({ id: linkTemplates.id, n: linkTemplates.adCount })
-      .from(linkTemplates)
-      .where(inArray(linkTemplates.id, part));
-    for (const r of rows) sizes.set(r.id, r.n);
-  }
-  for (const g of groups) {
-    if (g.ads.length < 2 && g.templates.length === 0) continue;
-    let survivor = [...g.templates].sort(
-      (a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0) || a.localeCompare(b),
-    )[0];
-    if (!survivor) {
-      const [row] = await tx
-        .insert(linkTemplates)
-        .values({ updatedAt: now })
-        .returning({ id: linkTemplates.id });
-      survivor = row?.id;
-    }
-    if (!survivor) continue;
-    touchedTemplates.add(survivor);
-    const merged = g.templates.filter((t) => t !== survivor);
-    for (const part of chunks(merged)) {
-      await tx
-        .update(linkAds)
-        .set({ templateId: survivor })
-        .where(inArray(linkAds.templateId, part));
-      await tx.delete(linkTemplates).where(inArray(linkTemplates.id, part));
-    }
-    const outside = g.ads.filter((a) => !batch.has(a) && templateOfAd.get(a) !== survivor);
-    for (const part of chunks(outside)) {
-      await tx.update(linkAds).set({ templateId: survivor }).where(inArray(linkAds.adId, part));
-    }
-    for (const a of g.ads) if (batch.has(a)) result.set(a, survivor);
-  }
-  return { templates: result, touchedTemplates };
+  return { templates: result, touchedTemplates: touched };
 }
 
 /**
@@ -697,6 +741,7 @@ export async function rebuildLinks(
     const versions = new Map<string, string>();
     const sigs = new Map<string, number[]>();
     const oldEntity = new Map<string, string>();
+    const firstSeenOf = new Map<string, number>();
     let after: string | null = null;
     for (;;) {
       const page: string[] = await adIdsPage(tx, after, CHUNK);
@@ -716,14 +761,13 @@ export async function rebuildLinks(
       const oldOf = new Map(old.map((o) => [o.adId, o]));
       for (const ad of data) {
         adIds.push(ad.adId);
+
         keys.set(ad.adId, pageKeys.get(ad.adId) ?? []);
         versions.set(ad.adId, ad.currentVersionId);
         const o = oldOf.get(ad.adId);
         if (o) oldEntity.set(ad.adId, o.entityId);
-        sigs.set(
-          ad.adId,
-          o && o.adVersionId === ad.currentVersionId ? o.minhash : signatureOf(currentVersion(ad)),
-        );
+        sigs.set(ad.adId, o ? o.minhash : adSignature(ad));
+        firstSeenOf.set(ad.adId, ad.firstSeenAt.getTime());
       }
       onProgress?.(adIds.length);
     }
@@ -781,12 +825,49 @@ export async function rebuildLinks(
       entityOfComponent.push(id);
     }
 
-    // Templates: connected components of near-duplicate pairs.
-    const tuf = new UnionFind();
-    for (const [a, b] of nearDuplicatePairs(adIds, sigs, settings.nearDupThreshold)) {
-      tuf.union(a, b);
+    // Templates: the same rule as the incremental path, ad by ad in the order first seen.
+    const firstSeen = new Map<string, number>();
+    for (const id of adIds) firstSeen.set(id, firstSeenOf.get(id) ?? 0);
+    const order = [...adIds].sort(
+      (a, b) => (firstSeen.get(a) ?? 0) - (firstSeen.get(b) ?? 0) || a.localeCompare(b),
+    );
+    const templateMembers: { rep: number[]; ads: string[] }[] = [];
+    const repIndex = new LshIndex<number>();
+    const loose = new LshIndex();
+    const templateIndexOf = new Map<string, number>();
+    for (const id of order) {
+      const sig = sigs.get(id) ?? [];
+      if (sig.length === 0) continue;
+      const joined = bestTemplate(
+        sig,
+        repIndex
+          .candidates(sig)
+          .map((i) => ({ id: String(i), minhash: templateMembers[i]?.rep ?? [] })),
+        settings.nearDupThreshold,
+      );
+      if (joined !== null) {
+        const i = Number(joined);
+        templateMembers[i]?.ads.push(id);
+        templateIndexOf.set(id, i);
+        continue;
+      }
+      const fellows = loose
+        .candidates(sig)
+        .filter((o) => estimateJaccard(sig, sigs.get(o) ?? []) >= settings.nearDupThreshold);
+      if (fellows.length === 0) {
+        loose.add(id, sig);
+        continue;
+      }
+      const i = templateMembers.length;
+      templateMembers.push({ rep: sig, ads: [id, ...fellows] });
+      repIndex.add(i, sig);
+      templateIndexOf.set(id, i);
+      for (const f of fellows) {
+        loose.remove(f);
+        templateIndexOf.set(f, i);
+      }
     }
-    const templateGroups = [...tuf.groups().values()].filter((g) => g.length > 1);
+    const templateGroups = templateMembers.filter((t) => t.ads.length > 1);
 
     // Write everything back.
     await tx.delete(linkKeys);
@@ -799,11 +880,8 @@ export async function rebuildLinks(
     await insertLsh(tx, sigs);
     const templateOf = new Map<string, string>();
     for (const group of templateGroups) {
-      const [row] = await tx
-        .insert(linkTemplates)
-        .values({ updatedAt: now })
-        .returning({ id: linkTemplates.id });
-      if (row) for (const ad of group) templateOf.set(ad, row.id);
+      const id = await foundTemplate(tx, group.rep, now);
+      for (const ad of group.ads) templateOf.set(ad, id);
     }
     const rows: (typeof linkAds.$inferInsert)[] = [];
     components.forEach((comp, i) => {

@@ -16,7 +16,7 @@ import {
 import { auditFields } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { Principal } from '../platform/auth/policy.js';
-import { findUserById } from '../platform/auth/users.js';
+import { findUserById, listUsers } from '../platform/auth/users.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
@@ -71,6 +71,7 @@ const LeadItem = z.object({
   newEvidence: z.boolean(),
   adCount: z.number(),
   lastPlace: z.string().nullable(),
+  places: z.array(z.object({ id: z.string(), name: z.string() })),
   topReasons: z.array(z.object({ label: z.string(), points: z.number() })),
 });
 
@@ -113,6 +114,10 @@ export function registerScoreRoutes(
         newEvidence: l.assigneeId === userId && (!l.seenAt || l.seenAt < l.evidenceAt),
         adCount: e?.adCount ?? 0,
         lastPlace: last?.name ?? null,
+        places: l.placeIds.map((id) => ({
+          id,
+          name: e?.movement.find((m) => m.placeId === id)?.name ?? id,
+        })),
         topReasons: (scoreOf.get(l.entityId)?.reasons ?? [])
           .filter((x) => x.points > 0)
           .slice(0, 3)
@@ -353,6 +358,27 @@ export function registerScoreRoutes(
         ads.items.map((a) => [a.id, (a.title ?? a.snippet).slice(0, 40) || a.externalId]),
       );
       return entityGraph(db, id, { adTitle });
+    },
+  );
+
+  r.get(
+    '/api/staff',
+    {
+      schema: {
+        tags: ['score'],
+        summary: 'Active staff (not partners) to assign work to: id, name, role',
+        response: {
+          200: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      authorize(canReadQueue(principalOf(requireAuth(request))));
+      const rows = await listUsers(db);
+      return rows
+        .filter((u) => u.role !== 'partner' && !u.disabled)
+        .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
     },
   );
 

@@ -188,8 +188,15 @@ describe('triage queue', () => {
     expect(row?.state).toBe('contact_planned');
   });
 
+  it('lists staff to assign to, never partners', async () => {
+    const staff = (await worker('GET', '/api/staff')).json as unknown as { role: string }[];
+    expect(staff.length).toBeGreaterThan(0);
+    expect(staff.every((s) => s.role !== 'partner')).toBe(true);
+  });
+
   it('keeps partners out', async () => {
     const partner = await signInAs(app, t.database.db, 'partner');
+    expect((await partner('GET', '/api/staff')).res.statusCode).toBe(403);
     expect((await partner('GET', '/api/leads')).res.statusCode).toBe(403);
     expect((await partner('GET', `/api/entities/${first.entityId}`)).res.statusCode).toBe(403);
   });
