@@ -14,7 +14,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'fixtures/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'test/**/*.test.ts',
+            'fixtures/**/*.test.ts',
+            'web/*/src/**/*.test.ts',
+          ],
           exclude: [...dbTests, 'test/browser/**', 'test/e2e/**'],
         },
       },

@@ -169,6 +169,8 @@ describe('console: sources, ads and extraction', () => {
   let quickSourceId = '';
   let targetAd: { id: string; city: string; identifierId: string } | null = null;
   let shot = 0;
+  /** Errors the analyst's page logged: a CSP violation (an inline style without the nonce) shows here. */
+  const consoleErrors: string[] = [];
 
   async function snap(page: Page, name: string): Promise<void> {
     if (!SCREENSHOT_DIR) return;
@@ -258,6 +260,9 @@ describe('console: sources, ads and extraction', () => {
     const a = await userContext('analyst');
     const page = await a.context.newPage();
     page.setDefaultTimeout(15_000);
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     analyst = { ...a, page };
   }, 180_000);
 
@@ -615,5 +620,6 @@ describe('console: sources, ads and extraction', () => {
     await terms.getByRole('button', { name: 'Retire' }).click();
     await dialog.getByRole('button', { name: 'Retire rule' }).click();
     await poll(() => page.getByText('No custom terms').isVisible()).toBe(true);
+    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ import { RouterAnchor } from '../collect/RouterAnchor';
 import type { AdDetail, AdVersion } from '../collect/api';
 import { formatDateTime } from '../collect/format';
 import { useCollectT, useOptionalT } from '../collect/i18n';
+import './ads.css';
+import { wordDiff } from './diff';
 
 /** The text of a changed field in a version (changedFields names the stored columns). */
 function fieldValue(v: AdVersion, field: string): string | null {
@@ -56,6 +58,60 @@ function Change({ field, before, after }: { field: string; before: AdVersion; af
   }
   const a = fieldValue(before, field);
   const b = fieldValue(after, field);
+  // A short value: before → after on one line.
+  if ((a ?? '').length <= 80 && (b ?? '').length <= 80) {
+    return (
+      <Text size="sm" data-testid="change">
+        <Text span fw={600}>
+          {label}:
+        </Text>{' '}
+        <del className="diff-removed">
+          <span className="visually-hidden">{t('versions.removed')} </span>
+          {a ?? t('versions.empty')}
+        </del>{' '}
+        →{' '}
+        <ins className="diff-added">
+          <span className="visually-hidden">{t('versions.added')} </span>
+          {b ?? t('versions.empty')}
+        </ins>
+      </Text>
+    );
+  }
+  // A longer text: the words changed, marked in one block.
+  const parts = a && b ? wordDiff(a, b) : null;
+  if (parts) {
+    return (
+      <div data-testid="change">
+        <Text size="sm" fw={600} mb={2}>
+          {label}{' '}
+          <Text span size="xs" c="dimmed" fw={400}>
+            {t('versions.between', { before: before.version, after: after.version })}
+          </Text>
+        </Text>
+        <Paper withBorder p="xs" radius="sm">
+          <Spoiler maxHeight={120} showLabel={t('versions.more')} hideLabel={t('versions.less')}>
+            <Text size="sm" className="ad-text">
+              {parts.map((p, i) =>
+                p.kind === 'same' ? (
+                  p.text
+                ) : p.kind === 'removed' ? (
+                  <del key={i} className="diff-removed">
+                    <span className="visually-hidden">{t('versions.removed')} </span>
+                    {p.text}
+                  </del>
+                ) : (
+                  <ins key={i} className="diff-added">
+                    <span className="visually-hidden">{t('versions.added')} </span>
+                    {p.text}
+                  </ins>
+                ),
+              )}
+            </Text>
+          </Spoiler>
+        </Paper>
+      </div>
+    );
+  }
   return (
     <div>
       <Text size="sm" fw={600} mb={2}>

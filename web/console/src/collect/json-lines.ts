@@ -110,17 +110,114 @@ export function positionToLine(text: string, offset: number): { line: number; co
   return { line, column };
 }
 
-/** Where JSON.parse stopped, from its message ("… at position 123" / "(line 5 column 3)"). */
+/**
+ * The offset where a JSON text stops being JSON. Browsers' JSON.parse messages do not all give a
+ * position ("Unexpected token '}', … is not valid JSON"), so the text is scanned here: a small
+ * strict reader that reports where it fails, or null when the text is valid.
+ */
+export function syntaxErrorOffset(text: string): number | null {
+  let i = 0;
+  class Stop extends Error {}
+  const fail = (): never => {
+    throw new Stop();
+  };
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const string = () => {
+    if (text[i] !== '"') fail();
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      const c = text.charCodeAt(i);
+      if (c < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        string();
+        space();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        space();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] !== '}') fail();
+        i++;
+        return;
+      }
+    }
+    if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] !== ']') fail();
+        i++;
+        return;
+      }
+    }
+    if (c === '"') return string();
+    for (const word of ['true', 'false', 'null']) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    }
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try {
+    value();
+    space();
+    return i < text.length ? i : null;
+  } catch (err) {
+    if (err instanceof Stop) return Math.min(i, text.length);
+    throw err;
+  }
+}
+
+/** Where a JSON text stops being JSON, as line and column (from the message, else by scanning). */
 export function syntaxErrorLine(
   text: string,
   message: string,
 ): { line: number; column: number } | null {
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return positionToLine(text, Number(pos[1]));
-  if (/end of JSON input/i.test(message)) return positionToLine(text, text.length);
-  return null;
+  const offset = syntaxErrorOffset(text);
+  return offset === null ? null : positionToLine(text, offset);
 }
 
 export interface PathProblem {

@@ -85,7 +85,8 @@ export function HighlightedText({
           className={`fact-mark fact-${top.group}${revealedHere ? ' fact-revealed' : ''}`}
           data-fact-kind={top.fact.kind}
           data-testid="fact-mark"
-          tabIndex={0}
+          // Focusable from the list's links (which show the tooltip), not a tab stop each.
+          tabIndex={-1}
         >
           {piece}
         </mark>
