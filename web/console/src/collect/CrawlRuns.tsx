@@ -190,13 +190,18 @@ export function RunSummary({
               {r.message}
             </Text>
           ) : null}
-          <RunFigures run={r} />
-          <div>
-            <Text size="sm" fw={600} mb={6}>
-              {t('runs.errorsByKind')}
-            </Text>
-            <ErrorsByKind errorsByKind={r.errorsByKind} />
-          </div>
+          {/* A run that failed before fetching anything has no figures worth showing. */}
+          {r.status === 'finished' || r.pagesFetched > 0 ? (
+            <>
+              <RunFigures run={r} />
+              <div>
+                <Text size="sm" fw={600} mb={6}>
+                  {t('runs.errorsByKind')}
+                </Text>
+                <ErrorsByKind errorsByKind={r.errorsByKind} />
+              </div>
+            </>
+          ) : null}
           {run.data.errors.length > 0 ? (
             <div>
               <Button
