@@ -105,6 +105,8 @@ export async function insertOutbound(
     authorId: string | null;
     idempotencyKey: string;
     segments: number | null;
+    /** The one confirmation after an opt-out is marked so the send job lets it through. */
+    purpose?: 'message' | 'opt_out_confirmation';
   },
 ): Promise<MessageRow> {
   if (input.body.length === 0 || input.body.length > MAX_BODY) {
@@ -122,6 +124,7 @@ export async function insertOutbound(
       idempotencyKey: input.idempotencyKey,
       segments: input.segments,
       authorId: input.authorId,
+      purpose: input.purpose ?? 'message',
     })
     .onConflictDoNothing({ target: messages.idempotencyKey })
     .returning();

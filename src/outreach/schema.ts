@@ -39,6 +39,11 @@ export const outreachTemplates = pgTable(
     language: text('language').notNull(),
     /** Texts with {displayName} / {city}; one is picked per message. */
     variants: jsonb('variants').$type<string[]>().notNull(),
+    /** What a missing placeholder value becomes ({displayName: 'je'}). */
+    fallbacks: jsonb('fallbacks')
+      .$type<{ displayName?: string | null; city?: string | null }>()
+      .notNull()
+      .default({}),
     purpose: text('purpose', { enum: ['first_contact', 'follow_up', 'reply'] })
       .notNull()
       .default('first_contact'),
@@ -52,6 +57,8 @@ export const outreachTemplates = pgTable(
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
+    retiredBy: uuid('retired_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('outreach_templates_status_idx').on(t.status, t.language)],
 );
@@ -69,6 +76,11 @@ export const contacts = pgTable(
     doNotContact: boolean('do_not_contact').notNull().default(false),
     doNotContactAt: timestamp('do_not_contact_at', { withTimezone: true }),
     doNotContactReason: text('do_not_contact_reason'),
+    /** The person opted out themselves: on which channel, in which language, and when we confirmed. */
+    optOutAt: timestamp('opt_out_at', { withTimezone: true }),
+    optOutChannelId: uuid('opt_out_channel_id'),
+    optOutLanguage: text('opt_out_language'),
+    optOutConfirmedAt: timestamp('opt_out_confirmed_at', { withTimezone: true }),
     /** The person opted in to WhatsApp (or wrote to us there first). */
     whatsappOptInAt: timestamp('whatsapp_opt_in_at', { withTimezone: true }),
     lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
@@ -131,6 +143,10 @@ export const messages = pgTable(
     bodyEnc: text('body_enc').notNull(),
     channelId: uuid('channel_id'),
     templateId: uuid('template_id'),
+    /** 'opt_out_confirmation' is the one message a do-not-contact person may still get. */
+    purpose: text('purpose', { enum: ['message', 'opt_out_confirmation'] })
+      .notNull()
+      .default('message'),
     /** A retry with the same key never sends twice. */
     idempotencyKey: text('idempotency_key'),
     providerId: text('provider_id'),

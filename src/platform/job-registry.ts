@@ -8,6 +8,7 @@ import { linkAdsJobRef, linkJobs } from '../link/jobs.js';
 import { linkSettings } from '../link/store.js';
 import { linkHooks } from '../score/hooks.js';
 import { queueScoring, scoreJobs } from '../score/jobs.js';
+import { outreachJobs } from '../outreach/jobs.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import type { Config } from './config.js';
@@ -68,5 +69,11 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       },
     }),
     ...scoreJobs({ db: deps.database.db }),
+    ...outreachJobs({
+      db: deps.database.db,
+      config: deps.config,
+      log: deps.log,
+      jobs: deps.jobs,
+    }),
   ];
 }

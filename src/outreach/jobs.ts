@@ -1,0 +1,262 @@
+// Queue workers of the outreach context. `outreach.send` sends one queued message, at most once:
+// the message is marked 'sending' in its own committed transaction before the channel is called,
+// so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice.
+// Do-not-contact is checked again right before sending: an opt-out that arrived after the message
+// was composed wins.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db/connect.js';
+import { isAppError } from '../platform/errors.js';
+import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../platform/jobs.js';
+import { createChannelRegistry, type ChannelRegistry } from './channel-registry.js';
+import type { ChannelEvents, ChannelKind, SendError } from './channels/channel.js';
+import { contactAddress } from './contacts.js';
+import { decryptBody } from './conversations.js';
+import { handleDelivery, handleInbound } from './service.js';
+import { contacts, conversations, messages } from './schema.js';
+
+export const SendMessagePayload = z.object({ messageId: z.uuid() });
+export const sendMessageJobRef: JobRef<typeof SendMessagePayload> = {
+  name: 'outreach.send',
+  schema: SendMessagePayload,
+};
+export const SEND_RETRY_LIMIT = 5;
+
+export const OUTCOME_UNKNOWN =
+  'outcome unknown — check the provider before sending again (the send was interrupted)';
+
+/** Queues the send of a stored message; one pending job per message. */
+export async function queueSend(jobs: Jobs, messageId: string): Promise<void> {
+  await jobs.send(sendMessageJobRef, { messageId }, { singletonKey: messageId });
+}
+
+/** Thrown to make pg-boss retry with backoff; the message is queued again. */
+export class RetryableSendError extends Error {
+  override name = 'RetryableSendError';
+}
+
+/**
+ * A failure after which the provider may have taken the message (no answer, a dropped link): a
+ * retry could send it twice, so it is not retried.
+ */
+function mayHaveBeenSent(error: SendError): boolean {
+  return error.code === 'timeout' || /may have (taken|accepted)/i.test(error.message);
+}
+
+export type SendOutcome =
+  'sent' | 'failed' | 'not_queued' | 'outcome_unknown' | 'do_not_contact' | 'requeued';
+
+/** Sends one queued message (see the module header for the guarantees). */
+export async function sendQueuedMessage(
+  db: Db,
+  config: Config,
+  registry: ChannelRegistry,
+  messageId: string,
+  opts: { lastAttempt?: boolean; log?: Logger } = {},
+): Promise<SendOutcome> {
+  const fail = async (code: string, message: string) => {
+    await db
+      .update(messages)
+      .set({ status: 'failed', failedAt: new Date(), errorCode: code, errorMessage: message })
+      .where(eq(messages.id, messageId));
+  };
+
+  // 1. Claim the message: only a queued one, checked and marked 'sending' in one transaction.
+  const claim = await db.transaction(async (tx) => {
+    const [msg] = await tx.select().from(messages).where(eq(messages.id, messageId)).for('update');
+    if (!msg || msg.direction !== 'out') return { kind: 'not_queued' as const };
+    if (msg.status === 'sending') {
+      await tx
+        .update(messages)
+        .set({
+          status: 'failed',
+          failedAt: new Date(),
+          errorCode: 'outcome_unknown',
+          errorMessage: OUTCOME_UNKNOWN,
+        })
+        .where(eq(messages.id, messageId));
+      return { kind: 'outcome_unknown' as const };
+    }
+    if (msg.status !== 'queued' || !msg.channelId) return { kind: 'not_queued' as const };
+    const [conv] = await tx
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, msg.conversationId));
+    const [contact] = conv?.contactId
+      ? await tx.select().from(contacts).where(eq(contacts.id, conv.contactId))
+      : [];
+    if (!contact) {
+      await tx
+        .update(messages)
+        .set({
+          status: 'failed',
+          failedAt: new Date(),
+          errorCode: 'no_contact',
+          errorMessage: 'The conversation has no contact to send to.',
+        })
+        .where(eq(messages.id, messageId));
+      return { kind: 'failed' as const };
+    }
+    const confirmation = msg.purpose === 'opt_out_confirmation';
+    // Never to a do-not-contact person; the only exception is the one confirmation of their own
+    // opt-out, on the channel it came in on, if it has not gone yet.
+    const blocked = confirmation
+      ? contact.optOutConfirmedAt !== null || contact.optOutChannelId !== msg.channelId
+      : contact.doNotContact;
+    if (blocked) {
+      await tx
+        .update(messages)
+        .set({
+          status: 'failed',
+          failedAt: new Date(),
+          errorCode: 'do_not_contact',
+          errorMessage: 'Not sent: the person must not be contacted.',
+        })
+        .where(eq(messages.id, messageId));
+      return { kind: 'do_not_contact' as const };
+    }
+    await tx.update(messages).set({ status: 'sending' }).where(eq(messages.id, messageId));
+    return { kind: 'claimed' as const, msg, contact, confirmation };
+  });
+  if (claim.kind !== 'claimed') return claim.kind;
+  const { msg, contact, confirmation } = claim;
+  const channelId = msg.channelId as string;
+
+  // 2. The channel. A broken configuration fails the message: nothing was sent.
+  let channel;
+  try {
+    channel = await registry.get(db, channelId);
+  } catch (err) {
+    await fail(
+      'channel_config',
+      isAppError(err) ? err.message : 'The channel could not be started.',
+    );
+    return 'failed';
+  }
+
+  // 3. Send. From here on, a crash leaves 'sending' behind, which a retry reports as unknown.
+  let result;
+  try {
+    result = await channel.send({
+      idempotencyKey: msg.idempotencyKey ?? msg.id,
+      to: contactAddress(config, contact),
+      body: decryptBody(config, msg.bodyEnc),
+      ...(channel.kind === 'email' ? { subject: '' } : {}),
+    });
+  } catch (err) {
+    opts.log?.error({ err: String(err), messageId }, 'outreach: channel threw while sending');
+    await fail('outcome_unknown', OUTCOME_UNKNOWN);
+    return 'outcome_unknown';
+  }
+
+  if (result.ok) {
+    const now = new Date();
+    await db.transaction(async (tx) => {
+      await tx
+        .update(messages)
+        .set({
+          status: 'sent',
+          sentAt: now,
+          providerId: result.providerId,
+          segments: result.segments ?? msg.segments,
+          errorCode: null,
+          errorMessage: null,
+        })
+        .where(and(eq(messages.id, messageId), eq(messages.status, 'sending')));
+      await tx
+        .update(conversations)
+        .set({
+          lastOutboundAt: now,
+          lastMessageAt: now,
+          ...(confirmation ? {} : { unanswered: sql`${conversations.unanswered} + 1` }),
+        })
+        .where(eq(conversations.id, msg.conversationId));
+      if (confirmation) {
+        await tx
+          .update(contacts)
+          .set({ optOutConfirmedAt: now })
+          .where(eq(contacts.id, contact.id));
+      }
+    });
+    return 'sent';
+  }
+
+  const e = result.error;
+  const detail = e.providerCode ? `${e.message} (${e.providerCode})` : e.message;
+  if (e.retryable && mayHaveBeenSent(e)) {
+    await fail('outcome_unknown', `${OUTCOME_UNKNOWN}: ${detail}`);
+    return 'outcome_unknown';
+  }
+  if (e.retryable && !opts.lastAttempt) {
+    await db
+      .update(messages)
+      .set({ status: 'queued', errorCode: e.code, errorMessage: detail })
+      .where(and(eq(messages.id, messageId), eq(messages.status, 'sending')));
+    throw new RetryableSendError(`send of ${messageId} failed (${e.code}); retrying`);
+  }
+  await fail(e.code, detail);
+  return 'failed';
+}
+
+/** Receipts and replies that arrive on a session channel (SMPP) go where webhooks go. */
+export function sessionChannelEvents(deps: {
+  db: Db;
+  config: Config;
+  log: Logger;
+  jobs: () => Jobs;
+}): (channel: { id: string; kind: ChannelKind }) => ChannelEvents {
+  return (channel) => ({
+    onDelivery: async (report) => {
+      // A receipt can overtake the store of the provider id after submit_sm_resp: try again briefly.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        if (await handleDelivery(deps.db, channel.id, report)) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      deps.log.warn({ channel: channel.id }, 'outreach: receipt for an unknown message');
+    },
+    onInbound: async (inbound) => {
+      try {
+        const handled = await handleInbound(deps.db, deps.config, channel, inbound);
+        if (handled.confirmation) await queueSend(deps.jobs(), handled.confirmation.id);
+      } catch (err) {
+        deps.log.error({ err: String(err), channel: channel.id }, 'outreach: inbound not stored');
+        throw err;
+      }
+    },
+  });
+}
+
+export function outreachJobs(deps: {
+  db: Db;
+  config: Config;
+  log: Logger;
+  jobs: () => Jobs;
+  /** A registry shared with the rest of the process; one is made when absent. */
+  registry?: ChannelRegistry;
+}): JobDefinition[] {
+  const registry =
+    deps.registry ??
+    createChannelRegistry({
+      config: deps.config,
+      log: deps.log,
+      events: sessionChannelEvents(deps),
+    });
+  return [
+    defineJob({
+      ...sendMessageJobRef,
+      retryLimit: SEND_RETRY_LIMIT,
+      retryDelaySeconds: 5,
+      handler: async ({ messageId }, ctx) => {
+        const outcome = await sendQueuedMessage(deps.db, deps.config, registry, messageId, {
+          lastAttempt: ctx.retryCount >= SEND_RETRY_LIMIT,
+          log: ctx.log,
+        });
+        if (outcome !== 'sent' && outcome !== 'not_queued') {
+          ctx.log.info({ messageId, outcome }, 'outreach: message not sent');
+        }
+      },
+    }),
+  ];
+}

@@ -1,0 +1,443 @@
+// What outreach does with a message, between the HTTP edge and the store: composing one (contact,
+// thread, template, every rule of checkSend on the facts in the database, then queued), taking in
+// a reply (opt-out honoured at once, confirmed once), and taking in a delivery report. The caller
+// queues the send job for what comes back queued.
+import { and, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { SYSTEM_ACTOR, type Actor } from '../platform/actor.js';
+import type { Config } from '../platform/config.js';
+import type { DbOrTx } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import type { DeliveryReport, InboundMessage } from './channels/channel.js';
+import {
+  contactAddress,
+  contactById,
+  normaliseAddress,
+  setDoNotContact,
+  upsertContact,
+  type ContactRow,
+} from './contacts.js';
+import {
+  cancelQueued,
+  conversationById,
+  insertOutbound,
+  recordDelivery,
+  recordInbound,
+  startThread,
+  threadsOfEntity,
+  type ConversationRow,
+  type InboundOutcome,
+  type MessageRow,
+} from './conversations.js';
+import {
+  checkSend,
+  ContactSettings,
+  detectOptOut,
+  OutreachLanguage,
+  optOutConfirmation,
+  pickVariant,
+  renderTemplate,
+  SMS_KINDS,
+  smsInfo,
+  TemplateRenderError,
+  type SendCheck,
+  type SendCheckInput,
+} from './domain/index.js';
+import { contacts, conversations, messages, outreachChannels } from './schema.js';
+import { templateById } from './templates-store.js';
+
+export type ChannelRow = typeof outreachChannels.$inferSelect;
+
+export interface OutreachOptions {
+  /** The contact rules' thresholds; the defaults when absent. */
+  settings?: ContactSettings;
+  now?: Date;
+}
+
+export const ComposeInput = z
+  .object({
+    /** The entity (person) this outreach is for; one open thread per entity. */
+    entityId: z.uuid().nullish(),
+    /** An existing conversation to write in; otherwise a new thread is started. */
+    conversationId: z.uuid().nullish(),
+    contact: z
+      .object({ kind: z.enum(['phone', 'email', 'handle']), address: z.string().min(1).max(320) })
+      .nullish(),
+    channelId: z.uuid(),
+    templateId: z.uuid().nullish(),
+    /** Free text; only once the person has written (until then, approved templates only). */
+    text: z.string().max(4000).nullish(),
+    values: z
+      .object({
+        displayName: z.string().max(1000).nullish(),
+        city: z.string().max(1000).nullish(),
+      })
+      .default({}),
+    /** The same key twice gives the message made the first time: a retried request sends once. */
+    idempotencyKey: z.string().trim().min(8).max(200),
+    /** A supervisor allows a second thread for the same entity (audited), with a reason. */
+    override: z.object({ reason: z.string().trim().min(3).max(500) }).nullish(),
+    /** A supervisor confirms safety hits in this message. */
+    confirmSafety: z.boolean().default(false),
+  })
+  .strict()
+  .refine((c) => c.conversationId || c.contact, {
+    message: 'Give a conversation or a contact to write to.',
+  })
+  .refine((c) => c.templateId || c.text?.trim(), { message: 'Give a template or a text.' });
+export type ComposeInput = z.input<typeof ComposeInput>;
+
+/** A refusal of the contact rules, with the rule that refused (shown to the worker). */
+export class SendRefused extends AppError {
+  constructor(readonly check: Extract<SendCheck, { allowed: false }>) {
+    super('conflict', check.message, { rule: check.rule });
+  }
+
+  get rule() {
+    return this.check.rule;
+  }
+}
+
+async function channelRow(db: DbOrTx, id: string): Promise<ChannelRow> {
+  const [row] = await db.select().from(outreachChannels).where(eq(outreachChannels.id, id));
+  if (!row) throw new AppError('not_found', 'No such channel.');
+  return row;
+}
+
+function roleActor(actor: Actor) {
+  if (!actor.role) throw new AppError('forbidden', 'You do not have permission to do this.');
+  return { id: actor.userId ?? actor.label, role: actor.role };
+}
+
+/** The longest rate window that applies to a channel kind, in ms (how far back sends matter). */
+function longestWindowMs(settings: ContactSettings, kind: ChannelRow['kind']): number {
+  const s = ContactSettings.parse(settings);
+  const windows = s.rateLimits.perKind[kind] ?? s.rateLimits.default;
+  return Math.max(...windows.map((w) => w.windowSeconds)) * 1000;
+}
+
+/**
+ * What passed between us and this person on every channel, and what the channel sent lately:
+ * the facts checkSend needs, read from the messages of all the contact's conversations.
+ */
+export async function sendFacts(
+  db: DbOrTx,
+  contactId: string,
+  channel: ChannelRow,
+  settings: ContactSettings,
+  now: Date,
+): Promise<{
+  history: NonNullable<SendCheckInput['history']>;
+  channelSends: Date[];
+}> {
+  const rows = await db
+    .select({
+      direction: messages.direction,
+      status: messages.status,
+      createdAt: messages.createdAt,
+      sentAt: messages.sentAt,
+      kind: outreachChannels.kind,
+    })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(outreachChannels, eq(outreachChannels.id, messages.channelId))
+    .where(
+      and(
+        eq(conversations.contactId, contactId),
+        inArray(messages.direction, ['in', 'out']),
+        eq(messages.purpose, 'message'),
+      ),
+    )
+    .orderBy(desc(messages.createdAt))
+    .limit(5000);
+  const history = {
+    inbound: rows
+      .filter((r) => r.direction === 'in')
+      .map((r) => ({ at: r.createdAt, channelKind: r.kind })),
+    outbound: rows
+      .filter((r) => r.direction === 'out')
+      .map((r) => ({
+        at: r.sentAt ?? r.createdAt,
+        channelKind: r.kind,
+        status: r.status as 'queued' | 'sending' | 'sent' | 'delivered' | 'failed',
+      })),
+  };
+  const since = new Date(now.getTime() - longestWindowMs(settings, channel.kind));
+  const sends = await db
+    .select({ at: sql<Date>`coalesce(${messages.sentAt}, ${messages.createdAt})` })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.channelId, channel.id),
+        eq(messages.direction, 'out'),
+        ne(messages.status, 'failed'),
+        or(gt(messages.sentAt, since), gt(messages.createdAt, since)),
+      ),
+    )
+    .limit(1_000_000);
+  return { history, channelSends: sends.map((s) => new Date(s.at)) };
+}
+
+function recipientOf(config: Config, c: ContactRow) {
+  return {
+    address: contactAddress(config, c),
+    doNotContact: c.doNotContact,
+    optOut:
+      c.optOutAt && c.optOutChannelId
+        ? { at: c.optOutAt, channelId: c.optOutChannelId, confirmedAt: c.optOutConfirmedAt }
+        : null,
+    whatsappOptIn: c.whatsappOptInAt !== null,
+  };
+}
+
+function refuseUnless(check: SendCheck): void {
+  if (!check.allowed) throw new SendRefused(check);
+}
+
+/**
+ * Composes one message and stores it queued. Every rule is checked on the facts in the database
+ * under a per-contact lock, inside one transaction: a refusal stores nothing (not even a new
+ * contact or thread). The caller queues the send job for the message returned.
+ */
+export async function composeMessage(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  input: ComposeInput,
+  options: OutreachOptions = {},
+): Promise<{ message: MessageRow; conversation: ConversationRow; warnings: string[] }> {
+  const c = ComposeInput.parse(input);
+  const now = options.now ?? new Date();
+  const settings = options.settings ?? {};
+  const by = roleActor(actor);
+
+  const [existing] = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.idempotencyKey, c.idempotencyKey));
+  if (existing) {
+    return {
+      message: existing,
+      conversation: await conversationById(db, existing.conversationId),
+      warnings: [],
+    };
+  }
+
+  return db.transaction(async (tx) => {
+    const channel = await channelRow(tx, c.channelId);
+    if (!channel.enabled) throw new AppError('conflict', 'This channel is switched off.');
+
+    let conversation: ConversationRow | null = null;
+    let contact: ContactRow;
+    if (c.conversationId) {
+      conversation = await conversationById(tx, c.conversationId);
+      if (!conversation.contactId) {
+        throw new AppError('conflict', 'This conversation has no contact to write to.');
+      }
+      contact = await contactById(tx, conversation.contactId);
+    } else {
+      const contactInput = c.contact;
+      if (!contactInput) throw new AppError('validation_failed', 'Give a contact to write to.');
+      contact = await upsertContact(
+        tx,
+        config,
+        normaliseAddress(contactInput.kind, contactInput.address),
+      );
+    }
+    // One compose per contact at a time: the facts read below stay true until the message is in.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`outreach:${contact.id}`}))`);
+    contact = await contactById(tx, contact.id);
+
+    const entityId = c.entityId ?? conversation?.entityId ?? null;
+    const startsNewThread = conversation === null;
+    const otherOpenThreads =
+      startsNewThread && entityId ? (await threadsOfEntity(tx, entityId)).length : 0;
+
+    let text: string;
+    let templateInfo: NonNullable<SendCheckInput['message']['template']> | null = null;
+    let whatsappTemplate: NonNullable<SendCheckInput['message']['whatsappTemplate']> | null = null;
+    let templateId: string | null = null;
+    if (c.templateId) {
+      const t = await templateById(tx, c.templateId);
+      const variant = pickVariant(t.variants, contact.id);
+      try {
+        text = renderTemplate(variant.text, c.values, {
+          language: OutreachLanguage.parse(t.language),
+          fallbacks: t.fallbacks,
+        }).text;
+      } catch (err) {
+        if (err instanceof TemplateRenderError) throw new AppError('conflict', err.message);
+        throw err;
+      }
+      templateId = t.id;
+      templateInfo = {
+        id: t.id,
+        status: t.status,
+        variantText: variant.text,
+        safetyConfirmedBy: t.safetyConfirmedBy,
+      };
+      if (t.whatsappTemplate) {
+        // The supervisor records the name Meta approved; it is usable while the template is.
+        whatsappTemplate = {
+          name: t.whatsappTemplate,
+          language: t.language,
+          approved: t.status === 'approved',
+        };
+      }
+    } else {
+      text = (c.text ?? '').trim();
+    }
+
+    const facts = await sendFacts(tx, contact.id, channel, settings, now);
+    const check = checkSend(
+      {
+        purpose: 'message',
+        channel: { id: channel.id, kind: channel.kind, sender: channel.sender },
+        recipient: recipientOf(config, contact),
+        history: facts.history,
+        channelSends: facts.channelSends,
+        thread: {
+          startsNewThread,
+          otherOpenThreads,
+          supervisorOverride: c.override ? { by, at: now, reason: c.override.reason } : null,
+        },
+        message: {
+          text,
+          template: templateInfo,
+          whatsappTemplate,
+          safetyConfirmation: c.confirmSafety ? { by, at: now } : null,
+        },
+      },
+      settings,
+      now,
+    );
+    refuseUnless(check);
+
+    if (!conversation) {
+      conversation = await startThread(tx, actor, {
+        entityId,
+        contactId: contact.id,
+        channelId: channel.id,
+        override: otherOpenThreads > 0 && !!c.override,
+      });
+    }
+    const message = await insertOutbound(tx, config, {
+      conversationId: conversation.id,
+      channelId: channel.id,
+      body: text,
+      templateId,
+      authorId: actor.userId,
+      idempotencyKey: c.idempotencyKey,
+      segments: SMS_KINDS.includes(channel.kind) ? smsInfo(text).segments : null,
+    });
+    const [updated] = await tx
+      .update(conversations)
+      .set({ lastMessageAt: now, channelId: channel.id })
+      .where(eq(conversations.id, conversation.id))
+      .returning();
+    return {
+      message,
+      conversation: updated ?? conversation,
+      warnings: check.warnings.map((w) => w.message),
+    };
+  });
+}
+
+export interface InboundHandled extends InboundOutcome {
+  optOut: boolean;
+  /** The one confirmation, queued: the caller queues its send job. */
+  confirmation: MessageRow | null;
+}
+
+/**
+ * An inbound message: stored in the person's conversation (a new one for an unknown sender). An
+ * opt-out ends contact at once: do-not-contact, everything queued for them cancelled, and the one
+ * neutral confirmation queued on the channel it came in on — once, however often they write STOP.
+ */
+export async function handleInbound(
+  db: DbOrTx,
+  config: Config,
+  channel: { id: string; kind: ChannelRow['kind'] },
+  inbound: InboundMessage,
+  options: OutreachOptions = {},
+): Promise<InboundHandled> {
+  const now = options.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const outcome = await recordInbound(tx, config, channel, inbound);
+    const detected = detectOptOut({ text: inbound.body });
+    if (!detected.optOut) return { ...outcome, optOut: false, confirmation: null };
+
+    await tx.execute(
+      sql`SELECT pg_advisory_xact_lock(hashtext(${`outreach:${outcome.contactId}`}))`,
+    );
+    const before = await contactById(tx, outcome.contactId);
+    await setDoNotContact(
+      tx,
+      SYSTEM_ACTOR,
+      outcome.contactId,
+      `opt-out by the person (${detected.rule}, ${detected.language})`,
+      now,
+    );
+    const open = await tx
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.contactId, outcome.contactId));
+    await cancelQueued(
+      tx,
+      open.map((o) => o.id),
+      'The person opted out.',
+    );
+    if (before.optOutAt) {
+      // They opted out before: confirmed (or not) then, never again.
+      return { ...outcome, optOut: true, confirmation: null };
+    }
+    const [contact] = await tx
+      .update(contacts)
+      .set({ optOutAt: now, optOutChannelId: channel.id, optOutLanguage: detected.language })
+      .where(eq(contacts.id, outcome.contactId))
+      .returning();
+    if (!contact) throw new AppError('internal', 'Contact vanished.');
+    const text = optOutConfirmation(detected.language);
+    const row = await channelRow(tx, channel.id);
+    const facts = await sendFacts(tx, contact.id, row, options.settings ?? {}, now);
+    const check = checkSend(
+      {
+        purpose: 'opt_out_confirmation',
+        channel: { id: row.id, kind: row.kind, sender: row.sender },
+        recipient: recipientOf(config, contact),
+        history: facts.history,
+        channelSends: facts.channelSends,
+        thread: { startsNewThread: false },
+        message: { text },
+      },
+      options.settings ?? {},
+      now,
+    );
+    // A confirmation held back by the channel's rate limit still goes, a little later, through
+    // the queue; any other refusal means it must not go at all.
+    if (!check.allowed && check.refusals.some((r) => r.rule !== 'rate_limit')) {
+      return { ...outcome, optOut: true, confirmation: null };
+    }
+    const confirmation = await insertOutbound(tx, config, {
+      conversationId: outcome.conversation.id,
+      channelId: channel.id,
+      body: text,
+      templateId: null,
+      authorId: null,
+      // One key per contact: a second opt-out can never queue a second confirmation.
+      idempotencyKey: `opt-out-confirmation:${contact.id}`,
+      segments: SMS_KINDS.includes(row.kind) ? smsInfo(text).segments : null,
+      purpose: 'opt_out_confirmation',
+    });
+    return { ...outcome, optOut: true, confirmation };
+  });
+}
+
+/** A delivery report: the message moves on to delivered or failed. */
+export async function handleDelivery(
+  db: DbOrTx,
+  channelId: string,
+  report: DeliveryReport,
+): Promise<MessageRow | null> {
+  return recordDelivery(db, channelId, report);
+}

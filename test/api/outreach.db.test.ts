@@ -1,0 +1,424 @@
+// Outreach end to end on both databases, with a real SMSC on loopback (test/fixtures/smsc.ts):
+// a message composed from an approved template goes out through the real send job over SMPP and is
+// delivered; the reply lands in the same conversation; STOP ends contact at once and is confirmed
+// exactly once; the contact rules refuse what they must; a retried send never sends twice.
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createChannelRegistry,
+  type ChannelRegistry,
+} from '../../src/outreach/channel-registry.js';
+import { saveChannel } from '../../src/outreach/channel-store.js';
+import { openConversation, unreadCount } from '../../src/outreach/conversations.js';
+import {
+  outreachJobs,
+  queueSend,
+  sendQueuedMessage,
+  sessionChannelEvents,
+} from '../../src/outreach/jobs.js';
+import { conversations, messages } from '../../src/outreach/schema.js';
+import { composeMessage, SendRefused, type ComposeInput } from '../../src/outreach/service.js';
+import { changeTemplateStatus, createTemplate } from '../../src/outreach/templates-store.js';
+import type { Actor } from '../../src/platform/actor.js';
+import { auditLog } from '../../src/platform/audit/schema.js';
+import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { startTestSmsc, type TestSmsc } from '../fixtures/smsc.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+
+const log = pino({ level: 'silent' });
+let t: TestDatabase;
+let smsc: TestSmsc;
+let jobs: Jobs;
+let registry: ChannelRegistry;
+let smppId: string;
+let cmId: string;
+let templateId: string;
+
+const actor = (role: Actor['role']): Actor => ({
+  userId: randomUUID(),
+  label: `${role}@example.org`,
+  role,
+});
+const worker = actor('outreach_worker');
+const supervisor = actor('supervisor');
+const admin = actor('admin');
+
+/** Quiet hours an hour long, twelve hours away from now in Amsterdam: never in the way. */
+function farQuietHours() {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date()),
+  );
+  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+  return { start: at(hour + 12), end: at(hour + 13) };
+}
+const settings = { quietHours: farQuietHours() };
+const HOUR = 3_600_000;
+
+async function compose(a: Actor, input: Omit<ComposeInput, 'idempotencyKey'>, now?: Date) {
+  return composeMessage(
+    t.database.db,
+    t.config,
+    a,
+    { idempotencyKey: randomUUID(), ...input },
+    { settings, ...(now ? { now } : {}) },
+  );
+}
+
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof SendRefused) return err.rule;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+async function messageRow(id: string) {
+  const [row] = await t.database.db.select().from(messages).where(eq(messages.id, id));
+  return row!;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>) {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const waitStatus = (id: string, status: string) =>
+  waitFor(`message ${status}`, async () => {
+    const m = await messageRow(id);
+    return m.status === status ? m : null;
+  });
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  smsc = await startTestSmsc({ receiptDelayMs: 50 });
+  const db = t.database.db;
+  registry = createChannelRegistry({
+    config: t.config,
+    log,
+    events: sessionChannelEvents({ db, config: t.config, log, jobs: () => jobs }),
+  });
+  const defs = outreachJobs({ db, config: t.config, log, jobs: () => jobs, registry });
+  jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: defs });
+  await jobs.work(defs, 2);
+  smppId = (
+    await saveChannel(db, t.config, admin, {
+      name: 'SMSC',
+      kind: 'smpp',
+      sender: '+31970102030',
+      settings: {
+        host: smsc.host,
+        port: smsc.port,
+        systemId: 'ariadne',
+        password: 'secret',
+        sourceAddr: '+31970102030',
+        reconnectInitialMs: 50,
+        reconnectMaxMs: 200,
+        bindTimeoutMs: 5_000,
+        submitTimeoutMs: 5_000,
+      },
+    })
+  ).id;
+  cmId = (
+    await saveChannel(db, t.config, admin, {
+      name: 'CM',
+      kind: 'cm',
+      sender: '+31970102031',
+      settings: {},
+    })
+  ).id;
+  const draft = await createTemplate(db, worker, {
+    name: 'first hello',
+    language: 'nl',
+    variants: ['Hoi {displayName}, ik zag je advertentie. Hoe gaat het met je?'],
+  });
+  templateId = (await changeTemplateStatus(db, supervisor, draft.id, { action: 'approve' })).id;
+}, 120_000);
+
+afterAll(async () => {
+  await registry?.closeAll();
+  await jobs?.stop();
+  await smsc?.close();
+  await t?.cleanup();
+});
+
+describe('templates', () => {
+  it('are approved by a supervisor other than the author, with safety hits confirmed', async () => {
+    const db = t.database.db;
+    const draft = await createTemplate(db, worker, {
+      name: 'risky',
+      language: 'en',
+      variants: ['Hi {displayName}, we help victims of trafficking.'],
+    });
+    expect(draft.safetyHits.length).toBeGreaterThan(0);
+    expect(draft.variants[0]?.encoding).toBe('GSM-7');
+    await expect(
+      changeTemplateStatus(db, worker, draft.id, { action: 'approve' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      changeTemplateStatus(db, supervisor, draft.id, { action: 'approve' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    const ok = await changeTemplateStatus(db, supervisor, draft.id, {
+      action: 'approve',
+      confirmSafety: true,
+    });
+    expect(ok.status).toBe('approved');
+    expect(ok.safetyConfirmedBy).toBe(supervisor.userId);
+    const retired = await changeTemplateStatus(db, supervisor, draft.id, { action: 'retire' });
+    expect(retired.status).toBe('retired');
+    const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, draft.id));
+    expect(audits.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'outreach.template_create',
+        'outreach.template_approve',
+        'outreach.template_retire',
+      ]),
+    );
+  });
+
+  it('refuses a draft with an unknown placeholder', async () => {
+    await expect(
+      createTemplate(t.database.db, worker, {
+        name: 'bad',
+        language: 'en',
+        variants: ['Hi {name}!'],
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+  });
+});
+
+describe('a thread over SMPP', () => {
+  const A = '+31612345001';
+  let conversationId: string;
+  let firstId: string;
+
+  it('composes from an approved template, sends through the real job and is delivered', async () => {
+    const before = smsc.received.length;
+    const { message, conversation } = await compose(worker, {
+      contact: { kind: 'phone', address: A },
+      channelId: smppId,
+      templateId,
+      values: { displayName: 'Anna' },
+      entityId: randomUUID(),
+    });
+    conversationId = conversation.id;
+    firstId = message.id;
+    expect(message.status).toBe('queued');
+    await queueSend(jobs, message.id);
+    const sent = await waitFor('delivered', async () => {
+      const m = await messageRow(message.id);
+      return m.status === 'delivered' ? m : null;
+    });
+    expect(sent.providerId).toBeTruthy();
+    expect(smsc.received.length).toBe(before + 1);
+    expect(smsc.messages().at(-1)?.text).toBe(
+      'Hoi Anna, ik zag je advertentie. Hoe gaat het met je?',
+    );
+  });
+
+  it('a retried send job never sends twice', async () => {
+    const count = smsc.received.length;
+    expect(await sendQueuedMessage(t.database.db, t.config, registry, firstId)).toBe('not_queued');
+    await queueSend(jobs, firstId);
+    // A message left 'sending' by a crash: a retry reports the outcome unknown, sends nothing.
+    const { message } = await compose(
+      worker,
+      { conversationId, channelId: smppId, templateId, values: {} },
+      new Date(Date.now() + 49 * HOUR),
+    );
+    await t.database.db
+      .update(messages)
+      .set({ status: 'sending' })
+      .where(eq(messages.id, message.id));
+    expect(await sendQueuedMessage(t.database.db, t.config, registry, message.id)).toBe(
+      'outcome_unknown',
+    );
+    const m = await messageRow(message.id);
+    expect(m.status).toBe('failed');
+    expect(m.errorMessage).toMatch(/outcome unknown/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smsc.received.length).toBe(count);
+  });
+
+  it('a reply lands in the same conversation, counted unread; opening it is audited', async () => {
+    await smsc.sendInbound({ from: A, to: '31970102030', text: 'Wie is dit?' });
+    const conv = await waitFor('reply', async () => {
+      const [c] = await t.database.db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.id, conversationId));
+      return c && c.unread > 0 ? c : null;
+    });
+    expect(conv.unread).toBe(1);
+    expect(conv.unanswered).toBe(0);
+    expect(await unreadCount(t.database.db, worker.userId!)).toBeGreaterThanOrEqual(1);
+    const opened = await openConversation(t.database.db, t.config, worker, conversationId);
+    expect(opened.messages.map((m) => m.body)).toContain('Wie is dit?');
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, conversationId), eq(auditLog.action, 'conversation.open')));
+    expect(audits.length).toBe(1);
+  });
+
+  it('STOP ends contact: do-not-contact, queued messages cancelled, one confirmation', async () => {
+    // Free text is allowed now that the person wrote; this one stays queued.
+    const pending = await compose(worker, {
+      conversationId,
+      channelId: smppId,
+      text: 'Fijn dat je schrijft. Gaat het goed?',
+    });
+    const before = smsc.received.length;
+    await smsc.sendInbound({ from: A, to: '31970102030', text: 'STOP' });
+    await waitStatus(pending.message.id, 'failed');
+    expect((await messageRow(pending.message.id)).errorCode).toBe('cancelled');
+    const confirmation = await waitFor('confirmation', async () => {
+      const [m] = await t.database.db
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            eq(messages.purpose, 'opt_out_confirmation'),
+          ),
+        );
+      return m && m.status !== 'queued' && m.status !== 'sending' ? m : null;
+    });
+    expect(['sent', 'delivered']).toContain(confirmation.status);
+    expect(smsc.received.length).toBe(before + 1);
+    // A second STOP: nothing more goes out.
+    await smsc.sendInbound({ from: A, to: '31970102030', text: 'stop' });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(smsc.received.length).toBe(before + 1);
+    const confirmations = await t.database.db
+      .select()
+      .from(messages)
+      .where(eq(messages.purpose, 'opt_out_confirmation'));
+    expect(confirmations.length).toBe(1);
+  });
+
+  it('refuses any later message to that person, on any channel', async () => {
+    expect(
+      await refusal(compose(worker, { conversationId, channelId: smppId, text: 'Nog één vraag' })),
+    ).toBe('do_not_contact');
+    expect(
+      await refusal(
+        compose(supervisor, {
+          contact: { kind: 'phone', address: A },
+          channelId: cmId,
+          templateId,
+          values: {},
+        }),
+      ),
+    ).toBe('do_not_contact');
+  });
+
+  it('an unknown number writing in opens a new conversation', async () => {
+    await smsc.sendInbound({ from: '+31612345099', to: '31970102030', text: 'Hallo?' });
+    const conv = await waitFor('new conversation', async () => {
+      const rows = await t.database.db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.kind, 'inbound'));
+      return rows[0];
+    });
+    expect(conv.unread).toBe(1);
+    expect(conv.channelId).toBe(smppId);
+  });
+});
+
+describe('contact rules', () => {
+  it('refuses within the minimum gap and beyond the unanswered limit', async () => {
+    const B = '+31612345002';
+    const first = await compose(worker, {
+      contact: { kind: 'phone', address: B },
+      channelId: cmId,
+      templateId,
+      values: {},
+    });
+    const conversationId = first.conversation.id;
+    const later = (h: number) => new Date(Date.now() + h * HOUR);
+    expect(
+      await refusal(
+        compose(worker, { conversationId, channelId: cmId, templateId, values: {} }, later(1)),
+      ),
+    ).toBe('min_gap');
+    await compose(worker, { conversationId, channelId: cmId, templateId, values: {} }, later(49));
+    expect(
+      await refusal(
+        compose(worker, { conversationId, channelId: cmId, templateId, values: {} }, later(98)),
+      ),
+    ).toBe('unanswered_limit');
+    const rows = await t.database.db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId));
+    expect(rows.length).toBe(2);
+  });
+
+  it('refuses free text before the person has written', async () => {
+    expect(
+      await refusal(
+        compose(worker, {
+          contact: { kind: 'phone', address: '+31612345003' },
+          channelId: cmId,
+          text: 'Hoi, hoe gaat het?',
+        }),
+      ),
+    ).toBe('template_required');
+  });
+
+  it('one thread per entity unless a supervisor overrides', async () => {
+    const entityId = randomUUID();
+    await compose(worker, {
+      entityId,
+      contact: { kind: 'phone', address: '+31612345004' },
+      channelId: cmId,
+      templateId,
+      values: {},
+    });
+    const second = {
+      entityId,
+      contact: { kind: 'phone' as const, address: '+31612345005' },
+      channelId: cmId,
+      templateId,
+      values: {},
+    };
+    expect(await refusal(compose(worker, second))).toBe('one_thread_per_entity');
+    expect(
+      await refusal(compose(worker, { ...second, override: { reason: 'second number' } })),
+    ).toBe('one_thread_per_entity');
+    const ok = await compose(supervisor, { ...second, override: { reason: 'second number' } });
+    expect(ok.conversation.overrideBy).toBe(supervisor.userId);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.targetId, ok.conversation.id));
+    expect(audits.map((a) => a.action)).toContain('conversation.start_override');
+  });
+
+  it('the same idempotency key gives the same message', async () => {
+    const input = {
+      idempotencyKey: randomUUID(),
+      contact: { kind: 'phone' as const, address: '+31612345006' },
+      channelId: cmId,
+      templateId,
+      values: {},
+    };
+    const a = await composeMessage(t.database.db, t.config, worker, input, { settings });
+    const b = await composeMessage(t.database.db, t.config, worker, input, { settings });
+    expect(b.message.id).toBe(a.message.id);
+  });
+});
