@@ -3,7 +3,11 @@
 // delivered; the reply lands in the same conversation; STOP ends contact at once and is confirmed
 // exactly once; the contact rules refuse what they must; a retried send never sends twice.
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, count, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -23,8 +27,11 @@ import { composeMessage, SendRefused, type ComposeInput } from '../../src/outrea
 import { changeTemplateStatus, createTemplate } from '../../src/outreach/templates-store.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
+import { createFsBlobStore } from '../../src/platform/blobs/index.js';
+import { buildHttpServer } from '../../src/platform/http/server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { startTestSmsc, type TestSmsc } from '../fixtures/smsc.js';
+import { signInAs } from '../helpers/api-client.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
@@ -35,6 +42,8 @@ let registry: ChannelRegistry;
 let smppId: string;
 let cmId: string;
 let templateId: string;
+let app: FastifyInstance;
+let dir: string;
 
 const actor = (role: Actor['role']): Actor => ({
   userId: randomUUID(),
@@ -145,13 +154,24 @@ beforeAll(async () => {
     variants: ['Hoi {displayName}, ik zag je advertentie. Hoe gaat het met je?'],
   });
   templateId = (await changeTemplateStatus(db, supervisor, draft.id, { action: 'approve' })).id;
+  dir = mkdtempSync(path.join(tmpdir(), 'ariadne-outreach-api-'));
+  app = await buildHttpServer({
+    config: t.config,
+    database: t.database,
+    blobs: createFsBlobStore(dir),
+    jobs,
+    log,
+  });
+  await app.ready();
 }, 120_000);
 
 afterAll(async () => {
+  await app?.close();
   await registry?.closeAll();
   await jobs?.stop();
   await smsc?.close();
   await t?.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('templates', () => {
@@ -420,5 +440,98 @@ describe('contact rules', () => {
     const a = await composeMessage(t.database.db, t.config, worker, input, { settings });
     const b = await composeMessage(t.database.db, t.config, worker, input, { settings });
     expect(b.message.id).toBe(a.message.id);
+  });
+});
+
+describe('over HTTP', () => {
+  const webhookToken = 'w'.repeat(40);
+  let channelId: string;
+
+  const messageCount = async () =>
+    (await t.database.db.select({ n: count() }).from(messages))[0]!.n;
+  const inbound = (token: string, from: string, text: string) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/webhooks/${channelId}?token=${token}`,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        from: { number: from },
+        to: { number: '003197010000002' },
+        message: { text },
+        reference: randomUUID(),
+      }),
+    });
+
+  it('an admin saves a channel; its settings never come back; a name as sender warns', async () => {
+    const adminCall = await signInAs(app, t.database.db, 'admin');
+    const res = await adminCall('POST', '/api/outreach/channels', {
+      name: 'CM hook',
+      kind: 'cm',
+      sender: '+31970102032',
+      settings: {
+        productToken: randomUUID(),
+        sender: '+31970102032',
+        webhookToken,
+      },
+    });
+    expect(res.res.statusCode).toBe(200);
+    channelId = res.json.id as string;
+    expect(res.res.body).not.toContain(webhookToken);
+    const named = await adminCall('POST', '/api/outreach/channels', {
+      name: 'Named',
+      kind: 'cm',
+      sender: 'Hulplijn',
+      settings: {},
+    });
+    expect(named.json.repliesPossible).toBe(false);
+    expect((named.json.warnings as string[])[0]).toMatch(/cannot reply/);
+    const list = await adminCall('GET', '/api/outreach/channels');
+    expect(list.res.body).not.toContain(webhookToken);
+    const worker = await signInAs(app, t.database.db, 'outreach_worker');
+    expect(
+      (await worker('POST', '/api/outreach/channels', { name: 'x', kind: 'manual' })).res
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('a webhook with a bad signature is refused and stores nothing', async () => {
+    const before = await messageCount();
+    const res = await inbound('wrong-token', '0031612345077', 'hallo');
+    expect(res.statusCode).toBe(401);
+    expect(await messageCount()).toBe(before);
+  });
+
+  it('a verified webhook from an unknown number opens a conversation in the inbox', async () => {
+    const res = await inbound(webhookToken, '0031612345078', 'Hallo, wie is dit?');
+    expect(res.statusCode).toBe(200);
+    const sup = await signInAs(app, t.database.db, 'supervisor');
+    const inbox = await sup('GET', '/api/inbox?status=open&unread=true');
+    expect(inbox.res.statusCode).toBe(200);
+    const items = inbox.json.items as { id: string; channelId: string; kind: string }[];
+    const mine = items.find((c) => c.channelId === channelId);
+    expect(mine?.kind).toBe('inbound');
+    expect(inbox.json.unread as number).toBeGreaterThanOrEqual(1);
+    const opened = await sup('GET', `/api/conversations/${mine!.id}`);
+    expect(opened.res.statusCode).toBe(200);
+    expect((opened.json.messages as { body: string }[])[0]?.body).toBe('Hallo, wie is dit?');
+    const note = await sup('POST', `/api/conversations/${mine!.id}/notes`, { text: 'call back' });
+    expect(note.res.statusCode).toBe(200);
+    const patched = await sup('PATCH', `/api/conversations/${mine!.id}`, { status: 'waiting' });
+    expect(patched.json.status).toBe('waiting');
+  });
+
+  it('composes over the API and answers a refusal with its rule', async () => {
+    const worker = await signInAs(app, t.database.db, 'outreach_worker');
+    const body = {
+      contact: { kind: 'phone', address: '+31612345079' },
+      channelId: cmId,
+      text: 'Hoi, hoe gaat het?',
+      idempotencyKey: randomUUID(),
+    };
+    const refused = await worker('POST', '/api/outreach/messages', body);
+    expect(refused.res.statusCode).toBe(409);
+    expect((refused.json.error as { rule: string }).rule).toBe('template_required');
+    const templates = await worker('GET', '/api/outreach/templates?status=approved');
+    expect((templates.json.items as unknown[]).length).toBeGreaterThan(0);
   });
 });

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { registerCollectRoutes } from '../../collect/routes.js';
 import { maskVersions } from '../../extract/db/masking.js';
 import { registerExtractRoutes } from '../../extract/db/routes.js';
+import { registerOutreachRoutes } from '../../outreach/routes.js';
 import { rescoreAllJobRef } from '../../score/jobs.js';
 import { registerScoreModelRoutes } from '../../score/model-routes.js';
 import { registerScoreRoutes } from '../../score/routes.js';
@@ -174,6 +175,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
         await jobs.send(rescoreAllJobRef, { reason: `score model v${change.version}` });
       },
     });
+    registerOutreachRoutes(app, { db: database.db, config, jobs: deps.jobs, log });
   }
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;

@@ -1,0 +1,505 @@
+// HTTP routes of outreach: channels (admin; settings go in and never come out), templates (write,
+// approve, retire), composing a message (every contact rule; then the send job), the inbox
+// (conversations, unread badge, audited open, notes, status and assignee), do-not-contact, and the
+// providers' webhooks (raw body verified by the channel kind's own parser; no session; a bad
+// signature is refused and nothing is stored) with WhatsApp's verification handshake.
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Principal } from '../platform/auth/policy.js';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import type { Jobs } from '../platform/jobs.js';
+import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
+import { ErrorResponse } from '../platform/http/errors.js';
+import { parseChannelWebhook } from './channel-registry.js';
+import { ChannelInput, channelForSending, listChannels, saveChannel } from './channel-store.js';
+import { WebhookError, type WebhookRequest } from './channels/http-gateway.js';
+import { verifyWhatsAppSubscription } from './channels/whatsapp.js';
+import { setDoNotContact, contactById } from './contacts.js';
+import {
+  addNote,
+  cancelQueued,
+  InboxFilter,
+  listInbox,
+  openConversation,
+  unreadCount,
+  updateConversation,
+  type MessageRow,
+} from './conversations.js';
+import { queueSend } from './jobs.js';
+import { CONVERSATION_STATUSES, conversations } from './schema.js';
+import {
+  ComposeInput,
+  composeMessage,
+  handleDelivery,
+  handleInbound,
+  SendRefused,
+} from './service.js';
+import {
+  changeTemplateStatus,
+  createTemplate,
+  listTemplates,
+  TemplateFilter,
+  updateTemplate,
+} from './templates-store.js';
+
+/** Who works with people's conversations: outreach workers and supervisors. */
+export const canWorkOutreach = (p: Principal) =>
+  p.role === 'outreach_worker' || p.role === 'supervisor';
+/** Channels hold credentials: admins configure them. */
+export const canManageChannels = (p: Principal) => p.role === 'admin';
+export const canSeeChannels = (p: Principal) => canManageChannels(p) || canWorkOutreach(p);
+/** Handing a conversation to someone else is a supervisor's call. */
+export const canAssignOthers = (p: Principal) => p.role === 'supervisor';
+
+const errors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+const Json = z.record(z.string(), z.unknown());
+const IdParams = z.object({ id: z.uuid() });
+const Refusal = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    rule: z.string().optional(),
+    notBefore: z.string().nullable().optional(),
+  }),
+});
+
+function presentMessage(m: MessageRow) {
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    status: m.status,
+    purpose: m.purpose,
+    channelId: m.channelId,
+    templateId: m.templateId,
+    segments: m.segments,
+    providerId: m.providerId,
+    errorCode: m.errorCode,
+    errorMessage: m.errorMessage,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export function registerOutreachRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; config: Config; jobs: Jobs; log: Logger },
+): void {
+  const { db, config, jobs, log } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // -------------------------------------------------------------------------------------------
+  // Channels
+
+  r.get(
+    '/api/outreach/channels',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Channels (never their settings)',
+        response: { 200: z.object({ items: z.array(Json) }), ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canSeeChannels(principalOf(requireAuth(request))));
+      return { items: await listChannels(db) };
+    },
+  );
+
+  r.post(
+    '/api/outreach/channels',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Creates or updates a channel (by name); credentials are stored encrypted',
+        body: ChannelInput,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canManageChannels(principalOf(requireAuth(request))));
+      const saved = await saveChannel(db, config, actorOf(request), request.body);
+      return {
+        ...saved,
+        warnings: saved.repliesPossible
+          ? []
+          : [
+              `The channel sends as "${saved.sender ?? ''}", a name: people cannot reply to it. Use a number so they can answer.`,
+            ],
+      };
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Templates
+
+  r.get(
+    '/api/outreach/templates',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Templates with encoding, segments, warnings and safety hits',
+        querystring: TemplateFilter,
+        response: { 200: z.object({ items: z.array(Json) }), ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      return { items: await listTemplates(db, request.query) };
+    },
+  );
+
+  r.post(
+    '/api/outreach/templates',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'A new draft template',
+        body: Json,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      return createTemplate(db, actorOf(request), request.body);
+    },
+  );
+
+  r.patch(
+    '/api/outreach/templates/:id',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: "Changes a draft's text",
+        params: IdParams,
+        body: Json,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      return updateTemplate(db, actorOf(request), request.params.id, request.body);
+    },
+  );
+
+  r.post(
+    '/api/outreach/templates/:id/approve',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Approves a draft (a supervisor; safety hits must be confirmed)',
+        params: IdParams,
+        body: z.object({ confirmSafety: z.boolean().default(false) }),
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      requireAuth(request);
+      return changeTemplateStatus(db, actorOf(request), request.params.id, {
+        action: 'approve',
+        confirmSafety: request.body.confirmSafety,
+      });
+    },
+  );
+
+  r.post(
+    '/api/outreach/templates/:id/retire',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Retires a template',
+        params: IdParams,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      requireAuth(request);
+      return changeTemplateStatus(db, actorOf(request), request.params.id, { action: 'retire' });
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Messages
+
+  r.post(
+    '/api/outreach/messages',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Composes a message (every contact rule is checked) and queues its sending',
+        body: ComposeInput,
+        response: {
+          200: z.object({
+            message: Json,
+            conversationId: z.string(),
+            warnings: z.array(z.string()),
+          }),
+          ...errors,
+          409: Refusal,
+        },
+      },
+    },
+    async (request, reply) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      try {
+        const out = await composeMessage(db, config, actorOf(request), request.body);
+        if (out.message.status === 'queued') await queueSend(jobs, out.message.id);
+        return {
+          message: presentMessage(out.message),
+          conversationId: out.conversation.id,
+          warnings: out.warnings,
+        };
+      } catch (err) {
+        if (!(err instanceof SendRefused)) throw err;
+        return reply.code(409).send({
+          error: {
+            code: 'conflict',
+            message: err.message,
+            rule: err.rule,
+            notBefore: err.check.notBefore?.toISOString() ?? null,
+          },
+        });
+      }
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Inbox
+
+  r.get(
+    '/api/inbox',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Conversations, newest activity first, with the unread badge',
+        querystring: InboxFilter,
+        response: {
+          200: z.object({
+            items: z.array(Json),
+            nextCursor: z.string().nullable(),
+            unread: z.number(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      authorize(canWorkOutreach(principalOf(auth)));
+      const page = await listInbox(db, request.query, auth.user.id);
+      return { ...page, unread: await unreadCount(db, auth.user.id) };
+    },
+  );
+
+  r.get(
+    '/api/conversations/:id',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'A conversation with its messages (audited; marks it read)',
+        params: IdParams,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      const c = await openConversation(db, config, actorOf(request), request.params.id);
+      return {
+        ...c,
+        conversation: {
+          id: c.conversation.id,
+          kind: c.conversation.kind,
+          status: c.conversation.status,
+          entityId: c.conversation.entityId,
+          channelId: c.conversation.channelId,
+          assigneeId: c.conversation.assigneeId,
+          unread: c.conversation.unread,
+          unanswered: c.conversation.unanswered,
+          createdAt: c.conversation.createdAt.toISOString(),
+        },
+      };
+    },
+  );
+
+  r.post(
+    '/api/conversations/:id/notes',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'An internal note (never sent)',
+        params: IdParams,
+        body: z.object({ text: z.string().min(1).max(4000) }),
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      const note = await addNote(
+        db,
+        config,
+        actorOf(request),
+        request.params.id,
+        request.body.text,
+      );
+      return { id: note.id, createdAt: note.createdAt.toISOString() };
+    },
+  );
+
+  r.patch(
+    '/api/conversations/:id',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Status (open, waiting, closed) and assignee',
+        params: IdParams,
+        body: z.object({
+          status: z.enum(CONVERSATION_STATUSES).optional(),
+          assigneeId: z.uuid().nullable().optional(),
+        }),
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      const auth = requireAuth(request);
+      const p = principalOf(auth);
+      authorize(canWorkOutreach(p));
+      const { assigneeId } = request.body;
+      if (assigneeId !== undefined && assigneeId !== null && assigneeId !== auth.user.id) {
+        authorize(canAssignOthers(p));
+      }
+      const row = await updateConversation(db, actorOf(request), request.params.id, request.body);
+      return { id: row.id, status: row.status, assigneeId: row.assigneeId };
+    },
+  );
+
+  r.post(
+    '/api/contacts/:id/do-not-contact',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Puts a contact on the do-not-contact list; anything queued for them is cancelled',
+        params: IdParams,
+        body: z.object({ reason: z.string().trim().min(3).max(500) }),
+        response: { 200: z.object({ changed: z.boolean(), cancelled: z.number() }), ...errors },
+      },
+    },
+    async (request) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canWorkOutreach(p) || p.role === 'admin');
+      const contact = await contactById(db, request.params.id);
+      return db.transaction(async (tx) => {
+        const changed = await setDoNotContact(
+          tx,
+          actorOf(request),
+          contact.id,
+          request.body.reason,
+        );
+        const convs = await tx
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(eq(conversations.contactId, contact.id));
+        const cancelled = await cancelQueued(
+          tx,
+          convs.map((c) => c.id),
+          'The person is on the do-not-contact list.',
+        );
+        return { changed, cancelled };
+      });
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Webhooks: no session, no CSRF; the provider's signature is the authentication.
+
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => {
+      done(null, body);
+    });
+    const w = scope.withTypeProvider<ZodTypeProvider>();
+    const webhookConfig = { csrf: false, rateLimit: { max: 600, timeWindow: '1 minute' } };
+
+    async function channelOf(id: string) {
+      try {
+        return await channelForSending(db, config, id);
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'not_found') throw err;
+        throw new AppError('not_found', 'No such channel.');
+      }
+    }
+
+    w.post(
+      '/api/webhooks/:channelId',
+      {
+        config: webhookConfig,
+        schema: {
+          tags: ['outreach'],
+          summary: "A provider's receipts and replies, verified by the channel's signature",
+          security: [],
+          params: z.object({ channelId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const { row, settings } = await channelOf(request.params.channelId);
+        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const req: WebhookRequest = {
+          method: request.method,
+          url: new URL(request.url, config.publicUrl).toString(),
+          headers: request.headers,
+          rawBody: raw,
+        };
+        let result;
+        try {
+          result = await parseChannelWebhook(row.kind, settings, req);
+        } catch (err) {
+          if (!(err instanceof WebhookError)) throw err;
+          request.log.info({ code: err.code, channel: row.id }, 'webhook refused');
+          return reply.code(err.status).send({ error: { code: err.code, message: err.message } });
+        }
+        for (const report of result.deliveries) await handleDelivery(db, row.id, report);
+        for (const inbound of result.inbound) {
+          const handled = await handleInbound(db, config, { id: row.id, kind: row.kind }, inbound);
+          if (handled.confirmation) await queueSend(jobs, handled.confirmation.id);
+        }
+        return reply.code(200).send({ ok: true });
+      },
+    );
+
+    w.get(
+      '/api/webhooks/:channelId',
+      {
+        config: webhookConfig,
+        schema: {
+          tags: ['outreach'],
+          summary: "WhatsApp's subscription handshake (hub.challenge)",
+          security: [],
+          params: z.object({ channelId: z.uuid() }),
+        },
+      },
+      async (request, reply) => {
+        const { row, settings } = await channelOf(request.params.channelId);
+        if (row.kind !== 'whatsapp') throw new AppError('not_found', 'No such webhook.');
+        try {
+          const challenge = verifyWhatsAppSubscription(
+            request.query as Record<string, string | undefined>,
+            typeof settings.verifyToken === 'string' ? settings.verifyToken : '',
+          );
+          return reply.type('text/plain').send(challenge);
+        } catch (err) {
+          if (!(err instanceof WebhookError)) throw err;
+          log.info({ channel: row.id, code: err.code }, 'whatsapp verification refused');
+          return reply.code(403).send({ error: { code: err.code, message: err.message } });
+        }
+      },
+    );
+  });
+}
