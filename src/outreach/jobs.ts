@@ -15,7 +15,7 @@ import type { ChannelEvents, ChannelKind, SendError } from './channels/channel.j
 import { contactAddress } from './contacts.js';
 import { decryptBody } from './conversations.js';
 import { handleDelivery, handleInbound } from './service.js';
-import { contacts, conversations, messages } from './schema.js';
+import { contacts, conversations, messages, outreachChannels } from './schema.js';
 
 export const SendMessagePayload = z.object({ messageId: z.uuid() });
 export const sendMessageJobRef: JobRef<typeof SendMessagePayload> = {
@@ -255,6 +255,27 @@ export function outreachJobs(deps: {
         });
         if (outcome !== 'sent' && outcome !== 'not_queued') {
           ctx.log.info({ messageId, outcome }, 'outreach: message not sent');
+        }
+      },
+    }),
+    defineJob({
+      // Replies and receipts over SMPP arrive only on a bound session: keep one bound in the
+      // worker that runs this, even when nothing has been sent yet.
+      name: 'outreach.connect-channels',
+      schema: z.object({}),
+      schedule: { cron: '* * * * *', data: {} },
+      retryLimit: 0,
+      handler: async (_data, ctx) => {
+        const rows = await deps.db
+          .select({ id: outreachChannels.id })
+          .from(outreachChannels)
+          .where(and(eq(outreachChannels.kind, 'smpp'), eq(outreachChannels.enabled, true)));
+        for (const row of rows) {
+          try {
+            await registry.get(deps.db, row.id);
+          } catch (err) {
+            ctx.log.warn({ channel: row.id, err: String(err) }, 'outreach: channel not started');
+          }
         }
       },
     }),

@@ -15,6 +15,7 @@ import {
   type ChannelRegistry,
 } from '../../src/outreach/channel-registry.js';
 import { saveChannel } from '../../src/outreach/channel-store.js';
+import { setDoNotContact } from '../../src/outreach/contacts.js';
 import { openConversation, unreadCount } from '../../src/outreach/conversations.js';
 import {
   outreachJobs,
@@ -69,13 +70,18 @@ function farQuietHours() {
 const settings = { quietHours: farQuietHours() };
 const HOUR = 3_600_000;
 
-async function compose(a: Actor, input: Omit<ComposeInput, 'idempotencyKey'>, now?: Date) {
+async function compose(
+  a: Actor,
+  input: Omit<ComposeInput, 'idempotencyKey'>,
+  now?: Date,
+  rules: typeof settings = settings,
+) {
   return composeMessage(
     t.database.db,
     t.config,
     a,
     { idempotencyKey: randomUUID(), ...input },
-    { settings, ...(now ? { now } : {}) },
+    { settings: rules, ...(now ? { now } : {}) },
   );
 }
 
@@ -359,7 +365,90 @@ describe('a thread over SMPP', () => {
   });
 });
 
+describe('the send job', () => {
+  it('retries a throttled send with backoff and sends it once', async () => {
+    const before = smsc.received.length;
+    const { message } = await compose(worker, {
+      contact: { kind: 'phone', address: '+31612345010' },
+      channelId: smppId,
+      templateId,
+      values: {},
+    });
+    smsc.throttleNext(1);
+    await queueSend(jobs, message.id);
+    const sent = await waitFor('sent after a retry', async () => {
+      const m = await messageRow(message.id);
+      return m.status === 'sent' || m.status === 'delivered' || m.status === 'failed' ? m : null;
+    });
+    expect(sent.status).not.toBe('failed');
+    expect(smsc.stats.throttled).toBeGreaterThanOrEqual(1);
+    expect(smsc.received.length).toBe(before + 1);
+  }, 60_000);
+
+  it('never sends to a person marked do-not-contact after the message was queued', async () => {
+    const before = smsc.received.length;
+    const { message, conversation } = await compose(worker, {
+      contact: { kind: 'phone', address: '+31612345011' },
+      channelId: smppId,
+      templateId,
+      values: {},
+    });
+    await setDoNotContact(t.database.db, worker, conversation.contactId!, 'asked by phone');
+    expect(await sendQueuedMessage(t.database.db, t.config, registry, message.id)).toBe(
+      'do_not_contact',
+    );
+    expect((await messageRow(message.id)).status).toBe('failed');
+    expect(smsc.received.length).toBe(before);
+  });
+});
+
 describe('contact rules', () => {
+  it('refuses in quiet hours where the person is', async () => {
+    const hour = Number(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Amsterdam',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date()),
+    );
+    const at = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
+    const quiet = { quietHours: { start: at(hour), end: at(hour + 1) } };
+    expect(
+      await refusal(
+        compose(
+          worker,
+          {
+            contact: { kind: 'phone', address: '+31612345012' },
+            channelId: cmId,
+            templateId,
+            values: {},
+          },
+          undefined,
+          quiet,
+        ),
+      ),
+    ).toBe('quiet_hours');
+  });
+
+  it('refuses WhatsApp for a cold first contact', async () => {
+    const wa = await saveChannel(t.database.db, t.config, admin, {
+      name: 'WhatsApp',
+      kind: 'whatsapp',
+      sender: '+31970102033',
+      settings: {},
+    });
+    expect(
+      await refusal(
+        compose(worker, {
+          contact: { kind: 'phone', address: '+31612345013' },
+          channelId: wa.id,
+          templateId,
+          values: {},
+        }),
+      ),
+    ).toBe('whatsapp_no_opt_in');
+  });
+
   it('refuses within the minimum gap and beyond the unanswered limit', async () => {
     const B = '+31612345002';
     const first = await compose(worker, {
