@@ -623,4 +623,83 @@ describe('over HTTP', () => {
     const templates = await worker('GET', '/api/outreach/templates?status=approved');
     expect((templates.json.items as unknown[]).length).toBeGreaterThan(0);
   });
+
+  it('templates go from draft to approved over the API, by another supervisor', async () => {
+    const worker = await signInAs(app, t.database.db, 'outreach_worker');
+    const sup = await signInAs(app, t.database.db, 'supervisor');
+    const created = await worker('POST', '/api/outreach/templates', {
+      name: 'via api',
+      language: 'en',
+      variants: ['Hi {displayName}, saw your ad. How are you doing?', 'Hey, how is your week?'],
+    });
+    expect(created.res.statusCode).toBe(200);
+    const id = created.json.id as string;
+    expect((await worker('POST', `/api/outreach/templates/${id}/approve`, {})).res.statusCode).toBe(
+      403,
+    );
+    const approved = await sup('POST', `/api/outreach/templates/${id}/approve`, {});
+    expect(approved.res.statusCode).toBe(200);
+    expect(approved.json.status).toBe('approved');
+    const edit = await worker('PATCH', `/api/outreach/templates/${id}`, {
+      name: 'via api',
+      language: 'en',
+      variants: ['changed'],
+    });
+    expect(edit.res.statusCode).toBe(409);
+  });
+
+  it('do-not-contact over the API cancels what is queued', async () => {
+    const sup = await signInAs(app, t.database.db, 'supervisor');
+    const { message, conversation } = await compose(worker, {
+      contact: { kind: 'phone', address: '+31612345080' },
+      channelId: cmId,
+      templateId,
+      values: {},
+    });
+    const res = await sup('POST', `/api/contacts/${conversation.contactId}/do-not-contact`, {
+      reason: 'asked by a partner',
+    });
+    expect(res.json).toEqual({ changed: true, cancelled: 1 });
+    expect((await messageRow(message.id)).status).toBe('failed');
+  });
+
+  it('WhatsApp: the verification handshake answers the challenge; a bad signature is refused', async () => {
+    const verifyToken = 'v'.repeat(20);
+    const wa = await saveChannel(t.database.db, t.config, admin, {
+      name: 'WhatsApp API',
+      kind: 'whatsapp',
+      sender: '+31970102034',
+      settings: {
+        accessToken: 'a'.repeat(30),
+        phoneNumberId: '1234567890',
+        appSecret: 's'.repeat(20),
+        verifyToken,
+      },
+    });
+    const ok = await app.inject({
+      method: 'GET',
+      url: `/api/webhooks/${wa.id}?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=4711`,
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toBe('4711');
+    const wrong = await app.inject({
+      method: 'GET',
+      url: `/api/webhooks/${wa.id}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=4711`,
+    });
+    expect(wrong.statusCode).toBe(403);
+    const before = (await t.database.db.select({ n: count() }).from(messages))[0]!.n;
+    const forged = await app.inject({
+      method: 'POST',
+      url: `/api/webhooks/${wa.id}`,
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': 'sha256=00' },
+      payload: JSON.stringify({ object: 'whatsapp_business_account', entry: [] }),
+    });
+    expect(forged.statusCode).toBe(401);
+    expect((await t.database.db.select({ n: count() }).from(messages))[0]!.n).toBe(before);
+  });
+
+  it('keeps analysts and partners out of the inbox', async () => {
+    const analyst = await signInAs(app, t.database.db, 'analyst');
+    expect((await analyst('GET', '/api/inbox')).res.statusCode).toBe(403);
+  });
 });
