@@ -3,7 +3,7 @@
 // so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice.
 // Do-not-contact is checked again right before sending: an opt-out that arrived after the message
 // was composed wins.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from '../platform/config.js';
@@ -15,7 +15,54 @@ import type { ChannelEvents, ChannelKind, SendError } from './channels/channel.j
 import { contactAddress } from './contacts.js';
 import { decryptBody } from './conversations.js';
 import { handleDelivery, handleInbound } from './service.js';
-import { contacts, conversations, messages, outreachChannels } from './schema.js';
+import {
+  contacts,
+  conversations,
+  messages,
+  outreachChannels,
+  outreachTemplates,
+} from './schema.js';
+
+/** Meta's customer-service window: free text only this long after the person last wrote there. */
+const WHATSAPP_WINDOW_MS = 24 * 3_600_000;
+
+/**
+ * What a WhatsApp message goes out as: free text inside the service window; outside it the
+ * template's Meta-approved template (without parameters: a neutral, parameter-free template is what
+ * a discreet first contact needs), or nothing at all.
+ */
+async function whatsappForm(
+  db: Db,
+  contactId: string,
+  templateId: string | null,
+  now: Date,
+): Promise<
+  | { kind: 'text' }
+  | { kind: 'template'; template: { name: string; language: string; parameters: string[] } }
+  | { kind: 'none' }
+> {
+  const [last] = await db
+    .select({ at: max(messages.createdAt) })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .innerJoin(outreachChannels, eq(outreachChannels.id, messages.channelId))
+    .where(
+      and(
+        eq(conversations.contactId, contactId),
+        eq(messages.direction, 'in'),
+        eq(outreachChannels.kind, 'whatsapp'),
+      ),
+    );
+  const lastAt = last?.at ? new Date(last.at) : null;
+  if (lastAt && now.getTime() - lastAt.getTime() < WHATSAPP_WINDOW_MS) return { kind: 'text' };
+  if (!templateId) return { kind: 'none' };
+  const [t] = await db.select().from(outreachTemplates).where(eq(outreachTemplates.id, templateId));
+  if (!t?.whatsappTemplate || t.status !== 'approved') return { kind: 'none' };
+  return {
+    kind: 'template',
+    template: { name: t.whatsappTemplate, language: t.language, parameters: [] },
+  };
+}
 
 export const SendMessagePayload = z.object({ messageId: z.uuid() });
 export const sendMessageJobRef: JobRef<typeof SendMessagePayload> = {
@@ -136,6 +183,19 @@ export async function sendQueuedMessage(
     return 'failed';
   }
 
+  let template: { name: string; language: string; parameters: string[] } | undefined;
+  if (channel.kind === 'whatsapp') {
+    const form = await whatsappForm(db, contact.id, msg.templateId, new Date());
+    if (form.kind === 'none') {
+      await fail(
+        'whatsapp_window_closed',
+        'The person has not written on WhatsApp in the last 24 h; outside that window only an approved WhatsApp template can be sent.',
+      );
+      return 'failed';
+    }
+    if (form.kind === 'template') template = form.template;
+  }
+
   // 3. Send. From here on, a crash leaves 'sending' behind, which a retry reports as unknown.
   let result;
   try {
@@ -143,6 +203,7 @@ export async function sendQueuedMessage(
       idempotencyKey: msg.idempotencyKey ?? msg.id,
       to: contactAddress(config, contact),
       body: decryptBody(config, msg.bodyEnc),
+      ...(template ? { template } : {}),
       ...(channel.kind === 'email' ? { subject: '' } : {}),
     });
   } catch (err) {

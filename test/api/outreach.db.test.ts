@@ -31,6 +31,7 @@ import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { buildHttpServer } from '../../src/platform/http/server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { startWhatsAppFixture } from '../fixtures/gateways/whatsapp.js';
 import { startTestSmsc, type TestSmsc } from '../fixtures/smsc.js';
 import { signInAs } from '../helpers/api-client.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
@@ -701,5 +702,51 @@ describe('over HTTP', () => {
   it('keeps analysts and partners out of the inbox', async () => {
     const analyst = await signInAs(app, t.database.db, 'analyst');
     expect((await analyst('GET', '/api/inbox')).res.statusCode).toBe(403);
+  });
+
+  it('WhatsApp: a person who wrote there gets free text back within the service window', async () => {
+    const wa = {
+      accessToken: 'EAAG-test-access-token-0123456789',
+      phoneNumberId: '106540352242922',
+      appSecret: 'meta-app-secret-0123456789abcdef',
+      verifyToken: 'verify-token-0123456789abcdef',
+    };
+    const fixture = await startWhatsAppFixture({ ...wa, displayPhoneNumber: '31970100004' });
+    const listening = await buildHttpServer({
+      config: t.config,
+      database: t.database,
+      blobs: createFsBlobStore(dir),
+      jobs,
+      log,
+    });
+    try {
+      const address = await listening.listen({ port: 0, host: '127.0.0.1' });
+      const channel = await saveChannel(t.database.db, t.config, admin, {
+        name: 'WhatsApp live',
+        kind: 'whatsapp',
+        sender: '+31970100004',
+        settings: { ...wa, baseUrl: fixture.baseUrl },
+      });
+      const hook = await fixture.sendInbound(`${address}/api/webhooks/${channel.id}`, {
+        from: '31612345090',
+        text: 'Hoi, ik zag jullie nummer',
+      });
+      expect(hook.status).toBe(200);
+      const [conv] = await t.database.db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.channelId, channel.id));
+      const { message } = await compose(worker, {
+        conversationId: conv!.id,
+        channelId: channel.id,
+        text: 'Fijn dat je schrijft. Waar kan ik je mee helpen?',
+      });
+      await queueSend(jobs, message.id);
+      await waitStatus(message.id, 'sent');
+      expect(fixture.accepted.map((a) => a.type)).toEqual(['text']);
+    } finally {
+      await listening.close();
+      await fixture.close();
+    }
   });
 });
