@@ -3,6 +3,8 @@
 import { extractBench } from '../src/extract/extract.bench.js';
 import { crawlBench } from './crawl.bench.js';
 import { extractBoardBench } from './extract-board.bench.js';
+import { linkScaleBench } from './link-scale.bench.js';
+import { linkBench } from './link.bench.js';
 import { platformBench } from './platform.bench.js';
 import { smppBench } from './smpp.bench.js';
 
@@ -16,11 +18,20 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   crawl: crawlBench,
   extract: extractBench,
   'extract-board': extractBoardBench,
+  link: linkBench,
+  'link-scale': linkScaleBench,
   smpp: smppBench,
 };
 
+/** Long benches that run only when named, or when their size is set (BENCH_ADS for link-scale). */
+const ON_REQUEST: Record<string, () => boolean> = {
+  'link-scale': () => process.env.BENCH_ADS !== undefined,
+};
+
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const names = wanted.length ? wanted : Object.keys(BENCHES);
+const names = wanted.length
+  ? wanted
+  : Object.keys(BENCHES).filter((name) => ON_REQUEST[name]?.() ?? true);
 for (const name of names) {
   const bench = BENCHES[name];
   if (!bench) {
