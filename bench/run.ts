@@ -5,6 +5,7 @@ import { crawlBench } from './crawl.bench.js';
 import { extractBoardBench } from './extract-board.bench.js';
 import { linkScaleBench } from './link-scale.bench.js';
 import { linkBench } from './link.bench.js';
+import { nearDupBench } from './near-dup.bench.js';
 import { platformBench } from './platform.bench.js';
 import { smppBench } from './smpp.bench.js';
 
@@ -20,12 +21,15 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'extract-board': extractBoardBench,
   link: linkBench,
   'link-scale': linkScaleBench,
+  'near-dup': nearDupBench,
   smpp: smppBench,
 };
 
 /** Long benches that run only when named, or when their size is set (BENCH_ADS for link-scale). */
 const ON_REQUEST: Record<string, () => boolean> = {
   'link-scale': () => process.env.BENCH_ADS !== undefined,
+  // About two CPU-minutes at 100k ads.
+  'near-dup': () => process.env.BENCH_NEAR_DUP_ADS !== undefined,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
