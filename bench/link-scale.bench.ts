@@ -451,11 +451,17 @@ export async function linkScaleBench(): Promise<BenchResult> {
     lines.push(loadLine());
     if (ADS < MILLION) {
       const k = MILLION / ADS;
-      const linkLater = (MILLION - ADS) / lastRate;
+      const linkFlat = linkMs / 1000 + (MILLION - ADS) / lastRate;
+      // Batch time grew from the first tenth to the last: if it keeps growing in proportion to
+      // the ads already linked (ms = a + b·linked), the batches past this run add up to this.
+      const slope = Math.max(0, (lastTenth - firstTenth) / (0.9 * ADS));
+      const at = (linked: number) => lastTenth + slope * (linked - 0.95 * ADS);
+      let linkGrowing = linkMs / 1000;
+      for (let n = ADS; n < MILLION; n += BATCH) linkGrowing += at(n + BATCH / 2) / 1000;
       const entitiesPerAd = entityIds.length / ADS;
       const scoreRate = (rest.length / scoreMs) * 1000;
       lines.push(
-        `1,000,000 ads, extrapolated from this run (linear for loading and scoring; linking at the rate of this run's last tenth for the ads past ${fmt(ADS, 0)}, which is optimistic if batches keep slowing): load ${duration(loaded.seconds * k)}, link ${duration(linkMs / 1000 + linkLater)}, in-memory clustering ${duration(MILLION / clusterRate)}, score ${duration((MILLION * entitiesPerAd) / scoreRate)} with ${SCORE_CONCURRENCY} streams`,
+        `1,000,000 ads, extrapolated from this run: load ${duration(loaded.seconds * k)} (linear); link ${duration(linkFlat)} if batches stay at this run's last tenth, ${duration(linkGrowing)} if they keep slowing as they did here (${fmt(slope * 1000, 1)} ms more a batch per 1,000 ads linked, ${fmt(at(MILLION) / 1000)} s a batch at 1,000,000); in-memory clustering ${duration(MILLION / clusterRate)}; score ${duration((MILLION * entitiesPerAd) / scoreRate)} with ${SCORE_CONCURRENCY} streams (linear)`,
       );
     }
   } finally {
