@@ -1,8 +1,9 @@
 // The app frame around every section: header (who is signed in, language, sign-out), the
-// navigation, and the page.
+// navigation (with the inbox's unread badge for those who hold conversations), and the page.
 import {
   Anchor,
   AppShell,
+  Badge,
   Box,
   Burger,
   Button,
@@ -27,6 +28,8 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { SavedSearchAlerts } from '../searches/SavedSearchAlerts';
 import { orderSections } from '../triage/nav';
+import { useUnreadCount } from '../outreach/hooks';
+import { useOutreachT } from '../outreach/i18n';
 import {
   IconAdmin,
   IconAds,
@@ -75,6 +78,8 @@ export function Frame() {
   const { user, setUser, signOut } = useCurrentSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const to = useOutreachT();
+  const unread = useUnreadCount();
 
   const language = useMutation({
     mutationFn: (lng: Language) => saveLanguage(lng),
@@ -90,12 +95,13 @@ export function Frame() {
   });
 
   const isActive = (to: string) => pathname === to || pathname.startsWith(`${to}/`);
-  const navLink = (to: string, label: string, icon: ReactNode) => (
+  const navLink = (to: string, label: string, icon: ReactNode, badge?: ReactNode) => (
     <RouterNavLink
       key={to}
       to={to}
       label={label}
       leftSection={icon}
+      rightSection={badge}
       active={isActive(to)}
       aria-current={isActive(to) ? 'page' : undefined}
       onClick={close}
@@ -168,7 +174,19 @@ export function Frame() {
         <AppShell.Section grow>
           <Stack gap={2}>
             {sectionsForRole(orderSections(SECTIONS, user.role), user.role).map((s) =>
-              navLink(s.to, t(`nav.${s.key}`), s.icon),
+              navLink(
+                s.to,
+                t(`nav.${s.key}`),
+                s.icon,
+                s.key === 'inbox' && unread ? (
+                  <Badge color="red" size="sm" circle data-testid="inbox-unread-badge">
+                    <span aria-hidden="true">{unread}</span>
+                    <span className="visually-hidden">
+                      {to('nav.unreadBadge', { count: unread })}
+                    </span>
+                  </Badge>
+                ) : undefined,
+              ),
             )}
           </Stack>
         </AppShell.Section>

@@ -8,6 +8,7 @@ import { collectRoutes } from '../collect/routes';
 import { Frame } from './Frame';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
+import { outreachRoutes } from '../outreach/routes';
 import { SectionPage, type SectionKey } from './SectionPage';
 import { triageRoutes } from '../triage/routes';
 
@@ -28,7 +29,6 @@ function sectionRoute<P extends string>(path: P, section: SectionKey) {
   });
 }
 
-const inboxRoute = sectionRoute('/inbox', 'inbox');
 const casesRoute = sectionRoute('/cases', 'cases');
 const partnersRoute = sectionRoute('/partners', 'partners');
 const vaultRequestsRoute = sectionRoute('/vault-requests', 'vaultRequests');
@@ -59,7 +59,7 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   ...collectRoutes(rootRoute),
   ...triageRoutes(rootRoute),
-  inboxRoute,
+  ...outreachRoutes(rootRoute),
   casesRoute,
   partnersRoute,
   vaultRequestsRoute,

@@ -2,6 +2,7 @@
 // to do next. Header with score, urgency, flags, state and the allowed actions; then the score
 // explained point by point, movement, features, the graph of ads and identifiers, the ads, the
 // identifiers (masked, with an audited reveal), shared templates, similar ads, and the history.
+// Those who hold conversations also see the person's threads and write a first message from here.
 import {
   Alert,
   Box,
@@ -50,6 +51,9 @@ import { ScoreExplanation, type AdRef } from './ScoreExplanation';
 import { Section } from './Section';
 import { TemplatesAndSimilar } from './TemplatesAndSimilar';
 import { AnchorLink } from '../triage/links';
+import { ComposeDialog } from '../outreach/ComposeDialog';
+import { canWorkOutreach } from '../outreach/hooks';
+import { ContactPanel } from './ContactPanel';
 
 const EntityGraphView = lazy(() => import('./EntityGraphView'));
 const route = getRouteApi('/entities/$entityId');
@@ -123,6 +127,9 @@ function EntityView({ entity }: { entity: EntityDetail }) {
   const staff = useStaff();
   const qc = useQueryClient();
   const [viewer, setViewer] = useState<{ adId: string; focus?: ReasonHit } | null>(null);
+  const [composing, setComposing] = useState(false);
+  const outreach = canWorkOutreach(user.role);
+  const compose = outreach ? () => setComposing(true) : undefined;
   const graph = useQuery({
     queryKey: queryKeys.graph(entity.id),
     queryFn: () => fetchEntityGraph(entity.id),
@@ -179,7 +186,8 @@ function EntityView({ entity }: { entity: EntityDetail }) {
         </Alert>
       ) : null}
 
-      <EntityHeader entity={entity} staff={staff} />
+      <EntityHeader entity={entity} staff={staff} onContact={compose} />
+      {outreach ? <ContactPanel entityId={entity.id} onCompose={() => setComposing(true)} /> : null}
 
       <Grid gap="md" align="flex-start">
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -218,6 +226,9 @@ function EntityView({ entity }: { entity: EntityDetail }) {
 
       {lead ? <LeadHistory history={lead.history} staff={staff} /> : null}
 
+      {outreach ? (
+        <ComposeDialog entity={entity} opened={composing} onClose={() => setComposing(false)} />
+      ) : null}
       <AdViewer
         adId={viewer?.adId ?? null}
         number={viewerNumber}
@@ -228,7 +239,15 @@ function EntityView({ entity }: { entity: EntityDetail }) {
   );
 }
 
-function EntityHeader({ entity, staff }: { entity: EntityDetail; staff: Staff }) {
+function EntityHeader({
+  entity,
+  staff,
+  onContact,
+}: {
+  entity: EntityDetail;
+  staff: Staff;
+  onContact: (() => void) | undefined;
+}) {
   const t = useTriageT();
   const lead = entity.lead;
   const score = entity.score?.score ?? lead?.score ?? 0;
@@ -291,7 +310,7 @@ function EntityHeader({ entity, staff }: { entity: EntityDetail; staff: Staff })
           </Box>
         </Group>
         {lead ? (
-          <LeadActions entityId={entity.id} lead={lead} staff={staff} />
+          <LeadActions entityId={entity.id} lead={lead} staff={staff} onContact={onContact} />
         ) : (
           <Text size="sm" c="dimmed">
             {t('entity.notQueued')}

@@ -1,7 +1,8 @@
 // What a worker can do with a lead from its page: take it (assign to me), give it back, hand it
 // to a colleague (supervisors, when the user list can be read), move it on (review, plan contact,
 // contacted, close), record "no action" with a reason, snooze it to a day, or reopen it
-// (supervisors). The server enforces the same rules; these buttons only offer what it allows.
+// (supervisors), and — for those who hold conversations — contact the person (the compose dialog).
+// The server enforces the same rules; these buttons only offer what it allows.
 import {
   Button,
   Group,
@@ -24,6 +25,7 @@ import {
 } from '../triage/api';
 import { dateInputValue } from '../triage/format';
 import { useTriageT } from '../triage/i18n';
+import { useOutreachT } from '../outreach/i18n';
 import type { Staff } from '../triage/people';
 import { ErrorAlert } from '../ui/ErrorAlert';
 
@@ -36,12 +38,16 @@ export function LeadActions({
   entityId,
   lead,
   staff,
+  onContact,
 }: {
   entityId: string;
   lead: LeadDetail;
   staff: Staff;
+  /** Opens the compose dialog; absent for roles that do not write to people. */
+  onContact?: (() => void) | undefined;
 }) {
   const t = useTriageT();
+  const to = useOutreachT();
   const { user } = useCurrentSession();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -104,6 +110,11 @@ export function LeadActions({
   return (
     <Stack gap="xs">
       <Group gap="xs" role="group" aria-label={t('actions.label')} data-testid="lead-actions">
+        {onContact ? (
+          <Button color="teal" onClick={onContact} disabled={busy} data-testid="lead-contact">
+            {to('entityPanel.contactAction')}
+          </Button>
+        ) : null}
         {!mine ? (
           <Button
             onClick={() => act.mutate({ action: 'assign', assigneeId: user.id })}
