@@ -1,7 +1,7 @@
 // Language of the ad (franc, mapped to ISO 639-1) and languages the person says they speak.
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, extractSpokenLanguages, toIso6391 } from './language.js';
-import { tokenize } from './text.js';
+import { tokenize, wellFormed } from './text.js';
 
 describe('ad language', () => {
   it('maps ISO 639-3 to 639-1 where there is one', () => {
@@ -36,5 +36,21 @@ describe('spoken languages', () => {
   it('does not take nationalities for languages', () => {
     expect(spoken('Romanian and Bulgarian girls')).toEqual([]);
     expect(spoken('Roemeense meiden')).toEqual([]);
+  });
+});
+
+describe('language fact raw text', () => {
+  it('is cut by whole characters, never in the middle of an emoji', () => {
+    const prefix =
+      'Hallo lieve mensen, ik ben nieuw in de stad en heel lief en altijd beschikbaar voor jou.'.slice(
+        0,
+        79,
+      );
+    expect(prefix.length).toBe(79);
+    const text = `${prefix}${'😘'.repeat(30)} kom langs`;
+    const fact = detectLanguage(text, 'body');
+    expect(fact).not.toBeNull();
+    expect(fact!.raw).toBe(wellFormed(fact!.raw));
+    expect(fact!.raw.endsWith('😘…')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 // franc reads at most 2,048 characters itself, so detection is bounded whatever the ad's length.
 import { francAll } from 'franc';
 import type { LanguageFact, SpanField, SpokenLanguageFact } from './schema.js';
-import { fold, foldedSet, type Token } from './text.js';
+import { fold, foldedSet, wellFormed, type Token } from './text.js';
 
 // Languages franc may choose from: the ones seen on European ad boards. franc's cost grows with the
 // number of candidate languages written in the winning script, so the Latin-script list is kept to
@@ -37,7 +37,11 @@ export function detectLanguage(text: string, field: SpanField): LanguageFact | n
   return {
     kind: 'language',
     value: toIso6391(best[0]),
-    raw: text.length > 80 ? `${text.slice(0, 80)}…` : text,
+    // Cut by code points: half an emoji is not a string PostgreSQL's jsonb will store.
+    raw:
+      text.length > 80
+        ? `${wellFormed(Array.from(text.slice(0, 81)).slice(0, 80).join(''))}…`
+        : text,
     span: { field, start: 0, end: text.length },
     rule: 'language.franc',
     iso6393: best[0],

@@ -118,3 +118,10 @@ export function capText(text: string): { text: string; truncated: boolean } {
 export function gapBetween(text: string, a: Token, b: Token): string {
   return text.slice(a.end, b.start);
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Replaces lone UTF-16 surrogates (an emoji cut in two, a hostile page), which jsonb refuses. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}

@@ -10,6 +10,7 @@ import { decryptField, encryptField } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { CHANNEL_KINDS } from './channels/channel.js';
+import { keepStoredSecrets, validateChannelSettings } from './channel-kinds.js';
 import { outreachChannels } from './schema.js';
 
 const SETTINGS_CONTEXT = 'outreach_channels.settings';
@@ -45,6 +46,17 @@ export function presentChannel(row: typeof outreachChannels.$inferSelect) {
 
 export async function saveChannel(db: DbOrTx, config: Config, actor: Actor, input: ChannelInput) {
   const c = ChannelInput.parse(input);
+  const [stored] = await db
+    .select()
+    .from(outreachChannels)
+    .where(eq(outreachChannels.name, c.name));
+  if (stored && stored.kind === c.kind) {
+    const old = JSON.parse(
+      decryptField(config.secrets.fieldKeys, stored.settingsEnc, SETTINGS_CONTEXT),
+    ) as Record<string, unknown>;
+    c.settings = keepStoredSecrets(c.settings, old);
+  }
+  validateChannelSettings(c.kind, c.settings);
   const values = {
     name: c.name,
     kind: c.kind,

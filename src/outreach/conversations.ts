@@ -107,6 +107,8 @@ export async function insertOutbound(
     segments: number | null;
     /** The one confirmation after an opt-out is marked so the send job lets it through. */
     purpose?: 'message' | 'opt_out_confirmation';
+    /** 'to_send' on a manual channel: a worker sends it by hand and records that. */
+    status?: 'queued' | 'to_send';
   },
 ): Promise<MessageRow> {
   if (input.body.length === 0 || input.body.length > MAX_BODY) {
@@ -117,7 +119,7 @@ export async function insertOutbound(
     .values({
       conversationId: input.conversationId,
       direction: 'out',
-      status: 'queued',
+      status: input.status ?? 'queued',
       bodyEnc: encryptBody(config, input.body),
       channelId: input.channelId,
       templateId: input.templateId,
@@ -210,12 +212,16 @@ export async function recordInbound(
   db: DbOrTx,
   config: Config,
   channel: { id: string; kind: string },
-  inbound: InboundMessage,
+  inbound: InboundMessage & { contactId?: string },
 ): Promise<InboundOutcome> {
-  const kind: ContactKind =
-    channel.kind === 'email' ? 'email' : channel.kind === 'manual' ? 'handle' : 'phone';
-  const address = normaliseAddress(kind, inbound.from);
-  const contact = await upsertContact(db, config, address);
+  // A reply recorded by hand names its contact; one from a channel is found by its address.
+  let contact;
+  if (inbound.contactId) contact = await contactById(db, inbound.contactId);
+  else {
+    const kind: ContactKind =
+      channel.kind === 'email' ? 'email' : channel.kind === 'manual' ? 'handle' : 'phone';
+    contact = await upsertContact(db, config, normaliseAddress(kind, inbound.from));
+  }
   await db
     .update(contacts)
     .set({
@@ -278,6 +284,8 @@ export const InboxFilter = z.object({
   status: z.enum([...CONVERSATION_STATUSES, 'all']).default('open'),
   assignee: z.string().max(40).optional(),
   unread: z.stringbool().optional(),
+  /** Threads of one person (the entity page lists them). */
+  entityId: z.uuid().optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -309,6 +317,7 @@ export async function listInbox(db: DbOrTx, filter: InboxFilter, userId: string 
     where.push(eq(conversations.assigneeId, id.data));
   }
   if (filter.unread) where.push(sql`${conversations.unread} > 0`);
+  if (filter.entityId) where.push(eq(conversations.entityId, filter.entityId));
   if (filter.cursor) {
     const c = decodeCursor(filter.cursor);
     where.push(
@@ -387,6 +396,7 @@ export async function openConversation(db: DbOrTx, config: Config, actor: Actor,
           masked: contact.masked,
           country: contact.country,
           doNotContact: contact.doNotContact,
+          optOutAt: contact.optOutAt?.toISOString() ?? null,
           lastInboundAt: contact.lastInboundAt?.toISOString() ?? null,
         }
       : null,
@@ -394,6 +404,9 @@ export async function openConversation(db: DbOrTx, config: Config, actor: Actor,
       id: m.id,
       direction: m.direction,
       status: m.status,
+      purpose: m.purpose,
+      channelId: m.channelId,
+      templateId: m.templateId,
       body: decryptBody(config, m.bodyEnc),
       providerId: m.providerId,
       errorCode: m.errorCode,
@@ -441,7 +454,12 @@ export async function cancelQueued(db: DbOrTx, conversationIds: string[], reason
   const rows = await db
     .update(messages)
     .set({ status: 'failed', failedAt: new Date(), errorCode: 'cancelled', errorMessage: reason })
-    .where(and(inArray(messages.conversationId, conversationIds), eq(messages.status, 'queued')))
+    .where(
+      and(
+        inArray(messages.conversationId, conversationIds),
+        inArray(messages.status, ['queued', 'to_send']),
+      ),
+    )
     .returning({ id: messages.id });
   return rows.length;
 }

@@ -14,7 +14,9 @@ import { createChannelRegistry, type ChannelRegistry } from './channel-registry.
 import type { ChannelEvents, ChannelKind, SendError } from './channels/channel.js';
 import { contactAddress } from './contacts.js';
 import { decryptBody } from './conversations.js';
+import type { ContactSettings } from './domain/index.js';
 import { handleDelivery, handleInbound } from './service.js';
+import { outreachSettings } from './settings.js';
 import {
   contacts,
   conversations,
@@ -204,7 +206,6 @@ export async function sendQueuedMessage(
       to: contactAddress(config, contact),
       body: decryptBody(config, msg.bodyEnc),
       ...(template ? { template } : {}),
-      ...(channel.kind === 'email' ? { subject: '' } : {}),
     });
   } catch (err) {
     opts.log?.error({ err: String(err), messageId }, 'outreach: channel threw while sending');
@@ -267,6 +268,7 @@ export function sessionChannelEvents(deps: {
   config: Config;
   log: Logger;
   jobs: () => Jobs;
+  settings?: ContactSettings;
 }): (channel: { id: string; kind: ChannelKind }) => ChannelEvents {
   return (channel) => ({
     onDelivery: async (report) => {
@@ -279,7 +281,9 @@ export function sessionChannelEvents(deps: {
     },
     onInbound: async (inbound) => {
       try {
-        const handled = await handleInbound(deps.db, deps.config, channel, inbound);
+        const handled = await handleInbound(deps.db, deps.config, channel, inbound, {
+          ...(deps.settings ? { settings: deps.settings } : {}),
+        });
         if (handled.confirmation) await queueSend(deps.jobs(), handled.confirmation.id);
       } catch (err) {
         deps.log.error({ err: String(err), channel: channel.id }, 'outreach: inbound not stored');
@@ -296,14 +300,18 @@ export function outreachJobs(deps: {
   jobs: () => Jobs;
   /** A registry shared with the rest of the process; one is made when absent. */
   registry?: ChannelRegistry;
+  /** Bound SMPP sessions are unbound cleanly when the process stops. */
+  onStop?: (close: () => Promise<void>) => void;
 }): JobDefinition[] {
+  const settings = outreachSettings(deps.config);
   const registry =
     deps.registry ??
     createChannelRegistry({
       config: deps.config,
       log: deps.log,
-      events: sessionChannelEvents(deps),
+      events: sessionChannelEvents({ ...deps, settings }),
     });
+  deps.onStop?.(() => registry.closeAll());
   return [
     defineJob({
       ...sendMessageJobRef,

@@ -15,6 +15,7 @@ import { AppError } from '../platform/errors.js';
 import type { Jobs } from '../platform/jobs.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
+import { channelKinds } from './channel-kinds.js';
 import { parseChannelWebhook } from './channel-registry.js';
 import { ChannelInput, channelForSending, listChannels, saveChannel } from './channel-store.js';
 import { WebhookError, type WebhookRequest } from './channels/http-gateway.js';
@@ -23,6 +24,7 @@ import { setDoNotContact, contactById } from './contacts.js';
 import {
   addNote,
   cancelQueued,
+  decryptBody,
   InboxFilter,
   listInbox,
   openConversation,
@@ -37,8 +39,18 @@ import {
   composeMessage,
   handleDelivery,
   handleInbound,
+  markSentByHand,
+  recordReplyByHand,
   SendRefused,
 } from './service.js';
+import { checkMessageSafety, OutreachLanguage, smsInfo } from './domain/index.js';
+import {
+  createQuickReply,
+  deleteQuickReply,
+  listQuickReplies,
+  QuickReplyInput,
+} from './quick-replies.js';
+import { outreachSettings } from './settings.js';
 import {
   changeTemplateStatus,
   createTemplate,
@@ -96,6 +108,9 @@ export function registerOutreachRoutes(
 ): void {
   const { db, config, jobs, log } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Read at registration: a wrong OUTREACH_RULES_FILE stops the start, not the first send.
+  const settings = outreachSettings(config);
+  const templateOptions = { safety: settings.safety };
 
   // -------------------------------------------------------------------------------------------
   // Channels
@@ -112,6 +127,21 @@ export function registerOutreachRoutes(
     async (request) => {
       authorize(canSeeChannels(principalOf(requireAuth(request))));
       return { items: await listChannels(db) };
+    },
+  );
+
+  r.get(
+    '/api/outreach/channel-kinds',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Channel kinds with the JSON Schema of their settings (secrets are writeOnly)',
+        response: { 200: z.object({ items: z.array(Json) }), ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canSeeChannels(principalOf(requireAuth(request))));
+      return { items: channelKinds() };
     },
   );
 
@@ -154,7 +184,7 @@ export function registerOutreachRoutes(
     },
     async (request) => {
       authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      return { items: await listTemplates(db, request.query) };
+      return { items: await listTemplates(db, request.query, templateOptions) };
     },
   );
 
@@ -170,7 +200,7 @@ export function registerOutreachRoutes(
     },
     async (request) => {
       authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      return createTemplate(db, actorOf(request), request.body);
+      return createTemplate(db, actorOf(request), request.body, templateOptions);
     },
   );
 
@@ -187,7 +217,7 @@ export function registerOutreachRoutes(
     },
     async (request) => {
       authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      return updateTemplate(db, actorOf(request), request.params.id, request.body);
+      return updateTemplate(db, actorOf(request), request.params.id, request.body, templateOptions);
     },
   );
 
@@ -204,10 +234,13 @@ export function registerOutreachRoutes(
     },
     async (request) => {
       requireAuth(request);
-      return changeTemplateStatus(db, actorOf(request), request.params.id, {
-        action: 'approve',
-        confirmSafety: request.body.confirmSafety,
-      });
+      return changeTemplateStatus(
+        db,
+        actorOf(request),
+        request.params.id,
+        { action: 'approve', confirmSafety: request.body.confirmSafety },
+        templateOptions,
+      );
     },
   );
 
@@ -223,7 +256,13 @@ export function registerOutreachRoutes(
     },
     async (request) => {
       requireAuth(request);
-      return changeTemplateStatus(db, actorOf(request), request.params.id, { action: 'retire' });
+      return changeTemplateStatus(
+        db,
+        actorOf(request),
+        request.params.id,
+        { action: 'retire' },
+        templateOptions,
+      );
     },
   );
 
@@ -251,10 +290,16 @@ export function registerOutreachRoutes(
     async (request, reply) => {
       authorize(canWorkOutreach(principalOf(requireAuth(request))));
       try {
-        const out = await composeMessage(db, config, actorOf(request), request.body);
+        const out = await composeMessage(db, config, actorOf(request), request.body, { settings });
         if (out.message.status === 'queued') await queueSend(jobs, out.message.id);
         return {
-          message: presentMessage(out.message),
+          message: {
+            ...presentMessage(out.message),
+            // On a manual channel the worker copies the text and sends it by hand.
+            ...(out.message.status === 'to_send'
+              ? { body: decryptBody(config, out.message.bodyEnc) }
+              : {}),
+          },
           conversationId: out.conversation.id,
           warnings: out.warnings,
         };
@@ -269,6 +314,128 @@ export function registerOutreachRoutes(
           },
         });
       }
+    },
+  );
+
+  r.post(
+    '/api/outreach/messages/:id/sent-by-hand',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: "A manual channel's message was sent by hand (audited)",
+        params: IdParams,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      return presentMessage(await markSentByHand(db, actorOf(request), request.params.id));
+    },
+  );
+
+  r.post(
+    '/api/conversations/:id/replies-by-hand',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'A reply read on a platform without an API, recorded in the conversation',
+        params: IdParams,
+        body: z.object({ text: z.string().trim().min(1).max(4000) }),
+        response: {
+          200: z.object({ messageId: z.string(), optOut: z.boolean() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      const handled = await recordReplyByHand(
+        db,
+        config,
+        actorOf(request),
+        request.params.id,
+        request.body.text,
+        { settings },
+      );
+      return { messageId: handled.message.id, optOut: handled.optOut };
+    },
+  );
+
+  r.post(
+    '/api/outreach/preview',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Characters, encoding, SMS segments and first-message safety hits of a text',
+        body: z.object({
+          text: z.string().max(4000),
+          language: OutreachLanguage.optional(),
+          firstMessage: z.boolean().default(true),
+        }),
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      const { text, language, firstMessage } = request.body;
+      const info = smsInfo(text);
+      const safety = checkMessageSafety(
+        { text, firstMessage, ...(language ? { language } : {}) },
+        settings.safety,
+      );
+      return { ...info, safetyHits: safety.hits };
+    },
+  );
+
+  // -------------------------------------------------------------------------------------------
+  // Quick replies
+
+  r.get(
+    '/api/outreach/quick-replies',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: "The organisation's quick replies, per language",
+        querystring: z.object({ language: OutreachLanguage.optional() }),
+        response: { 200: z.object({ items: z.array(Json) }), ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      return { items: await listQuickReplies(db, request.query) };
+    },
+  );
+
+  r.post(
+    '/api/outreach/quick-replies',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'A new quick reply',
+        body: QuickReplyInput,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      return createQuickReply(db, actorOf(request), request.body);
+    },
+  );
+
+  r.delete(
+    '/api/outreach/quick-replies/:id',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'Removes a quick reply (its author or a supervisor)',
+        params: IdParams,
+        response: { 200: z.object({ ok: z.boolean() }), ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      await deleteQuickReply(db, actorOf(request), request.params.id);
+      return { ok: true };
     },
   );
 
@@ -467,7 +634,9 @@ export function registerOutreachRoutes(
         }
         for (const report of result.deliveries) await handleDelivery(db, row.id, report);
         for (const inbound of result.inbound) {
-          const handled = await handleInbound(db, config, { id: row.id, kind: row.kind }, inbound);
+          const handled = await handleInbound(db, config, { id: row.id, kind: row.kind }, inbound, {
+            settings,
+          });
           if (handled.confirmation) await queueSend(jobs, handled.confirmation.id);
         }
         return reply.code(200).send({ ok: true });

@@ -122,6 +122,8 @@ export const conversations = pgTable(
 
 export const MESSAGE_STATUSES = [
   'queued',
+  /** On a manual channel: waiting for the worker to send it by hand and say so. */
+  'to_send',
   /** Handed to the channel; if the process dies now the outcome is unknown and never retried. */
   'sending',
   'sent',
@@ -164,4 +166,21 @@ export const messages = pgTable(
     uniqueIndex('messages_idempotency_idx').on(t.idempotencyKey),
     index('messages_provider_idx').on(t.channelId, t.providerId),
   ],
+);
+
+/**
+ * Short texts a worker inserts into a reply (free text, so only once the person has written).
+ * The organisation's own wording, not personal data: stored in the clear.
+ */
+export const outreachQuickReplies = pgTable(
+  'outreach_quick_replies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    language: text('language').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('outreach_quick_replies_language_idx').on(t.language, t.title)],
 );

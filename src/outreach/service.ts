@@ -4,10 +4,13 @@
 // queues the send job for what comes back queued.
 import { and, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { SYSTEM_ACTOR, type Actor } from '../platform/actor.js';
+import { SYSTEM_ACTOR, auditFields, type Actor } from '../platform/actor.js';
+import { appendAudit } from '../platform/audit/audit-log.js';
 import type { Config } from '../platform/config.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
+import { revealIdentifier } from '../extract/db/store.js';
+import { entityOfAds } from '../link/queries.js';
 import type { DeliveryReport, InboundMessage } from './channels/channel.js';
 import {
   contactAddress,
@@ -60,8 +63,20 @@ export const ComposeInput = z
     entityId: z.uuid().nullish(),
     /** An existing conversation to write in; otherwise a new thread is started. */
     conversationId: z.uuid().nullish(),
+    /**
+     * Whom to write to: an address, or one of the entity's identifiers by id — then the server
+     * reads the number (audited) and the worker never needs to see it.
+     */
     contact: z
-      .object({ kind: z.enum(['phone', 'email', 'handle']), address: z.string().min(1).max(320) })
+      .union([
+        z
+          .object({
+            kind: z.enum(['phone', 'email', 'handle']),
+            address: z.string().min(1).max(320),
+          })
+          .strict(),
+        z.object({ identifierId: z.uuid() }).strict(),
+      ])
       .nullish(),
     channelId: z.uuid(),
     templateId: z.uuid().nullish(),
@@ -159,7 +174,9 @@ export async function sendFacts(
       .map((r) => ({
         at: r.sentAt ?? r.createdAt,
         channelKind: r.kind,
-        status: r.status as 'queued' | 'sending' | 'sent' | 'delivered' | 'failed',
+        // Waiting to be sent by hand counts as queued: it is on its way.
+        status: (r.status === 'to_send' ? 'queued' : r.status) as
+          'queued' | 'sending' | 'sent' | 'delivered' | 'failed',
       })),
   };
   const since = new Date(now.getTime() - longestWindowMs(settings, channel.kind));
@@ -190,8 +207,46 @@ function recipientOf(config: Config, c: ContactRow) {
   };
 }
 
+/** A manual channel's message waits for the worker; every other is queued for the send job. */
+function initialStatus(kind: ChannelRow['kind']): 'queued' | 'to_send' {
+  return kind === 'manual' ? 'to_send' : 'queued';
+}
+
 function refuseUnless(check: SendCheck): void {
   if (!check.allowed) throw new SendRefused(check);
+}
+
+/**
+ * The address behind one of an entity's identifiers, read in the clear (audited as a reveal for
+ * outreach). It must belong to an ad of that entity: a worker cannot write to any number in the
+ * database by guessing ids.
+ */
+async function identifierAddress(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  entityId: string | null,
+  identifierId: string,
+) {
+  if (!entityId) {
+    throw new AppError(
+      'validation_failed',
+      'An identifier is contacted for a person: give entityId.',
+    );
+  }
+  const id = await revealIdentifier(db, config, actor, identifierId, 'outreach contact');
+  const owner = (await entityOfAds(db, [id.adId])).get(id.adId);
+  if (owner !== entityId) throw new AppError('not_found', 'No such identifier for this person.');
+  if (id.kind === 'phone') return normaliseAddress('phone', id.value);
+  if (id.kind === 'email') return normaliseAddress('email', id.value);
+  if (id.kind === 'messenger') {
+    // A WhatsApp contact is a phone number; other messengers are handles on their platform.
+    if (id.platform === 'whatsapp' && /^\+?\d{6,15}$/.test(id.value.replace(/[\s-]/g, ''))) {
+      return normaliseAddress('phone', id.value);
+    }
+    return normaliseAddress('handle', id.value);
+  }
+  throw new AppError('validation_failed', `A ${id.kind} cannot be written to.`);
 }
 
 /**
@@ -238,11 +293,17 @@ export async function composeMessage(
     } else {
       const contactInput = c.contact;
       if (!contactInput) throw new AppError('validation_failed', 'Give a contact to write to.');
-      contact = await upsertContact(
-        tx,
-        config,
-        normaliseAddress(contactInput.kind, contactInput.address),
-      );
+      const address =
+        'identifierId' in contactInput
+          ? await identifierAddress(
+              tx,
+              config,
+              actor,
+              c.entityId ?? null,
+              contactInput.identifierId,
+            )
+          : normaliseAddress(contactInput.kind, contactInput.address);
+      contact = await upsertContact(tx, config, address);
     }
     // One compose per contact at a time: the facts read below stay true until the message is in.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`outreach:${contact.id}`}))`);
@@ -329,6 +390,7 @@ export async function composeMessage(
       authorId: actor.userId,
       idempotencyKey: c.idempotencyKey,
       segments: SMS_KINDS.includes(channel.kind) ? smsInfo(text).segments : null,
+      status: initialStatus(channel.kind),
     });
     const [updated] = await tx
       .update(conversations)
@@ -358,7 +420,7 @@ export async function handleInbound(
   db: DbOrTx,
   config: Config,
   channel: { id: string; kind: ChannelRow['kind'] },
-  inbound: InboundMessage,
+  inbound: InboundMessage & { contactId?: string },
   options: OutreachOptions = {},
 ): Promise<InboundHandled> {
   const now = options.now ?? new Date();
@@ -428,6 +490,7 @@ export async function handleInbound(
       idempotencyKey: `opt-out-confirmation:${contact.id}`,
       segments: SMS_KINDS.includes(row.kind) ? smsInfo(text).segments : null,
       purpose: 'opt_out_confirmation',
+      status: initialStatus(row.kind),
     });
     return { ...outcome, optOut: true, confirmation };
   });
@@ -440,4 +503,105 @@ export async function handleDelivery(
   report: DeliveryReport,
 ): Promise<MessageRow | null> {
   return recordDelivery(db, channelId, report);
+}
+
+/**
+ * A worker sent a manual channel's message by hand and says so: it becomes sent, as the send job
+ * would have made it. An opt-out that came in meanwhile wins (the message was cancelled then), and
+ * so does do-not-contact set since: the worker is told not to send it.
+ */
+export async function markSentByHand(
+  db: DbOrTx,
+  actor: Actor,
+  messageId: string,
+  now = new Date(),
+): Promise<MessageRow> {
+  return db.transaction(async (tx) => {
+    const [msg] = await tx.select().from(messages).where(eq(messages.id, messageId)).for('update');
+    if (!msg || msg.direction !== 'out') throw new AppError('not_found', 'No such message.');
+    if (msg.status !== 'to_send') {
+      throw new AppError(
+        'conflict',
+        msg.status === 'failed'
+          ? `This message was withdrawn: ${msg.errorMessage ?? 'it must not be sent'}`
+          : 'This message is not waiting to be sent by hand.',
+      );
+    }
+    const conversation = await conversationById(tx, msg.conversationId);
+    const contact = conversation.contactId ? await contactById(tx, conversation.contactId) : null;
+    const confirmation = msg.purpose === 'opt_out_confirmation';
+    if (contact?.doNotContact && !confirmation) {
+      await cancelQueued(tx, [conversation.id], 'The person is on the do-not-contact list.');
+      throw new AppError('conflict', 'Do not send it: the person must not be contacted.');
+    }
+    const [row] = await tx
+      .update(messages)
+      .set({ status: 'sent', sentAt: now, providerId: `manual-${crypto.randomUUID()}` })
+      .where(eq(messages.id, messageId))
+      .returning();
+    await tx
+      .update(conversations)
+      .set({
+        lastOutboundAt: now,
+        lastMessageAt: now,
+        ...(confirmation ? {} : { unanswered: sql`${conversations.unanswered} + 1` }),
+      })
+      .where(eq(conversations.id, conversation.id));
+    if (confirmation && contact) {
+      await tx.update(contacts).set({ optOutConfirmedAt: now }).where(eq(contacts.id, contact.id));
+    }
+    await appendAudit(tx, {
+      ...auditFields(actor),
+      action: 'outreach.sent_by_hand',
+      targetType: 'conversation',
+      targetId: conversation.id,
+      details: { messageId },
+    });
+    if (!row) throw new AppError('internal', 'Message vanished.');
+    return row;
+  });
+}
+
+/**
+ * A reply the worker read on a platform without an API, recorded in the conversation as if the
+ * channel had delivered it — so an opt-out written there is honoured the same way.
+ */
+export async function recordReplyByHand(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  conversationId: string,
+  text: string,
+  options: OutreachOptions = {},
+): Promise<InboundHandled> {
+  const conversation = await conversationById(db, conversationId);
+  if (!conversation.contactId || !conversation.channelId) {
+    throw new AppError('conflict', 'This conversation has no contact to record a reply from.');
+  }
+  const channel = await channelRow(db, conversation.channelId);
+  if (channel.kind !== 'manual') {
+    throw new AppError('conflict', 'Replies are recorded by hand only on manual channels.');
+  }
+  const contact = await contactById(db, conversation.contactId);
+  const handled = await handleInbound(
+    db,
+    config,
+    { id: channel.id, kind: channel.kind },
+    {
+      from: contactAddress(config, contact),
+      to: channel.sender ?? '',
+      body: text,
+      at: options.now ?? new Date(),
+      contactId: contact.id,
+    },
+    options,
+  );
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: 'outreach.reply_by_hand',
+    targetType: 'conversation',
+    targetId: handled.conversation.id,
+    details: { optOut: handled.optOut },
+  });
+  return handled;
 }

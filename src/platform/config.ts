@@ -204,6 +204,22 @@ export const ENV_VARS = {
     default: 'false',
     doc: 'Also join ads with near-duplicate text into one entity (off: shown as similar ads and a signal only).',
   },
+  OUTREACH_RULES_FILE: {
+    schema: z.string().min(1),
+    doc: 'JSON file with the contact rules (unanswered limit, gap, quiet hours, rate limits, safety words); see README "Outreach". Unset: the defaults.',
+  },
+  ORGANISATION_NAMES: {
+    schema: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().min(2).max(120)).max(20)),
+    doc: "The organisation's names and abbreviations (comma-separated), flagged when a first message would name them.",
+  },
 } satisfies Record<string, VarSpec>;
 
 export type EnvName = keyof typeof ENV_VARS;
@@ -253,6 +269,11 @@ export interface Config {
     strongKinds: ('phone' | 'email' | 'messenger' | 'image')[];
     nearDupThreshold: number;
     mergeNearDuplicates: boolean;
+  };
+  outreach: {
+    /** Validated by the outreach context at start (its rules schema lives there). */
+    rulesFile: string | undefined;
+    organisationNames: string[];
   };
 }
 
@@ -425,6 +446,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       strongKinds: raw.LINK_STRONG_KINDS as Config['link']['strongKinds'],
       nearDupThreshold: raw.LINK_NEAR_DUP_THRESHOLD as number,
       mergeNearDuplicates: raw.LINK_MERGE_NEAR_DUPLICATES as boolean,
+    },
+    outreach: {
+      rulesFile: raw.OUTREACH_RULES_FILE as string | undefined,
+      organisationNames: (raw.ORGANISATION_NAMES as string[] | undefined) ?? [],
     },
   };
 }

@@ -22,6 +22,8 @@ export interface JobDeps {
   log: Logger;
   /** The running queue, for jobs that queue other jobs (available once started). */
   jobs: () => Jobs;
+  /** Registers what must be closed when the process stops (after the workers, before the DB). */
+  onStop?: (close: () => Promise<void>) => void;
 }
 
 export function platformJobs(deps: JobDeps): JobDefinition[] {
@@ -74,6 +76,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       config: deps.config,
       log: deps.log,
       jobs: deps.jobs,
+      ...(deps.onStop ? { onStop: deps.onStop } : {}),
     }),
   ];
 }

@@ -42,11 +42,15 @@ export async function startRoles(
   let jobs: Jobs | undefined;
   let http: FastifyInstance | null = null;
   let demo: { stop(): Promise<void> } | undefined;
+  const closers: (() => Promise<void>)[] = [];
+  const runClosers = () =>
+    Promise.all(closers.map((close) => close().catch(() => undefined))).then(() => undefined);
   try {
     await runMigrations(database.pool);
     if (config.mode === 'embedded') await ensureFirstAdmin(database.db, SYSTEM_ACTOR, print);
     const blobs = createBlobStore(config.blobs);
     const definitions = allJobs({
+      onStop: (close) => closers.push(close),
       config,
       database,
       blobs,
@@ -106,6 +110,7 @@ export async function startRoles(
           await http?.close();
           await demo?.stop();
           await running.stop();
+          await runClosers();
           await database.close();
         })();
         return stopping;
@@ -115,6 +120,7 @@ export async function startRoles(
     await http?.close().catch(() => undefined);
     await demo?.stop().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
+    await runClosers();
     await database.close().catch(() => undefined);
     throw err;
   }

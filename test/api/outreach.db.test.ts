@@ -14,7 +14,7 @@ import {
   createChannelRegistry,
   type ChannelRegistry,
 } from '../../src/outreach/channel-registry.js';
-import { saveChannel } from '../../src/outreach/channel-store.js';
+import { channelForSending, saveChannel } from '../../src/outreach/channel-store.js';
 import { setDoNotContact } from '../../src/outreach/contacts.js';
 import { openConversation, unreadCount } from '../../src/outreach/conversations.js';
 import {
@@ -152,7 +152,11 @@ beforeAll(async () => {
       name: 'CM',
       kind: 'cm',
       sender: '+31970102031',
-      settings: {},
+      settings: {
+        productToken: '00000000-0000-4000-8000-000000000001',
+        sender: '+31970102031',
+        webhookToken: 't'.repeat(32),
+      },
     })
   ).id;
   const draft = await createTemplate(db, worker, {
@@ -436,7 +440,12 @@ describe('contact rules', () => {
       name: 'WhatsApp',
       kind: 'whatsapp',
       sender: '+31970102033',
-      settings: {},
+      settings: {
+        accessToken: 'a'.repeat(30),
+        phoneNumberId: '1234567891',
+        appSecret: 's'.repeat(20),
+        verifyToken: 'v'.repeat(20),
+      },
     });
     expect(
       await refusal(
@@ -567,14 +576,45 @@ describe('over HTTP', () => {
     expect(res.res.statusCode).toBe(200);
     channelId = res.json.id as string;
     expect(res.res.body).not.toContain(webhookToken);
+    // Settings are checked on save, naming what is wrong; nothing is stored.
+    const broken = await adminCall('POST', '/api/outreach/channels', {
+      name: 'Named',
+      kind: 'cm',
+      sender: 'Hulplijn',
+      settings: { productToken: 'not-a-token', sender: 'Hulplijn', webhookToken },
+    });
+    expect(broken.res.statusCode).toBe(400);
+    expect(JSON.stringify(broken.json)).toMatch(/productToken/);
     const named = await adminCall('POST', '/api/outreach/channels', {
       name: 'Named',
       kind: 'cm',
       sender: 'Hulplijn',
-      settings: {},
+      settings: { productToken: randomUUID(), sender: 'Hulplijn', webhookToken },
     });
+    expect(named.res.statusCode).toBe(200);
     expect(named.json.repliesPossible).toBe(false);
     expect((named.json.warnings as string[])[0]).toMatch(/cannot reply/);
+    // Changing the sender without typing the secrets again keeps the stored ones.
+    const renamed = await adminCall('POST', '/api/outreach/channels', {
+      name: 'Named',
+      kind: 'cm',
+      sender: '+31970102039',
+      settings: { productToken: '', sender: '+31970102039', webhookToken: '' },
+    });
+    expect(renamed.res.statusCode).toBe(200);
+    expect(renamed.json.repliesPossible).toBe(true);
+    const kept = await channelForSending(t.database.db, t.config, named.json.id as string);
+    expect(kept.settings.webhookToken).toBe(webhookToken);
+    expect(kept.settings.sender).toBe('+31970102039');
+    const kinds = await adminCall('GET', '/api/outreach/channel-kinds');
+    const cm = (
+      kinds.json.items as {
+        kind: string;
+        settingsSchema: { properties: Record<string, { writeOnly?: boolean }> };
+      }[]
+    ).find((k) => k.kind === 'cm');
+    expect(cm?.settingsSchema.properties.productToken?.writeOnly).toBe(true);
+    expect(cm?.settingsSchema.properties.sender?.writeOnly).toBeUndefined();
     const list = await adminCall('GET', '/api/outreach/channels');
     expect(list.res.body).not.toContain(webhookToken);
     const worker = await signInAs(app, t.database.db, 'outreach_worker');

@@ -18,6 +18,7 @@ import {
 import { extractAll } from '../extract.js';
 import { BlockRule, buildRuleSet, CustomTerm, type RuleSet } from '../rules.js';
 import type { ExtractionResult, Fact } from '../schema.js';
+import { wellFormed } from '../text.js';
 import {
   adExtractions,
   adIdentifiers,
@@ -168,6 +169,10 @@ export async function saveExtraction(
 ): Promise<void> {
   const keys = config.secrets.fieldKeys;
   const pepper = config.secrets.identifierPepper;
+  // A scraped page can hold lone surrogates, which jsonb refuses: store well-formed strings only.
+  result = JSON.parse(
+    JSON.stringify(result, (_k, x: unknown) => (typeof x === 'string' ? wellFormed(x) : x)),
+  ) as ExtractionResult;
   const hashOf = (f: Fact) => hashIdentifier(pepper, f.kind, f.value);
   const facts = result.facts.map((f) =>
     isIdentifierFact(f) ? stripIdentifier(f, hashOf(f)) : (f as unknown as StoredFact),
@@ -354,7 +359,7 @@ export async function identifierSpans(db: DbOrTx, versionIds: string[]) {
 
 /** The plaintext of one identifier, for a worker who needs it; always audited. */
 export async function revealIdentifier(
-  db: Db,
+  db: DbOrTx,
   config: Config,
   actor: Actor,
   identifierId: string,
@@ -371,7 +376,7 @@ export async function revealIdentifier(
     targetId: row.adId,
     details: { identifierId, kind: row.kind, ...(reason ? { reason } : {}) },
   });
-  return { id: row.id, kind: row.kind, value, raw };
+  return { id: row.id, adId: row.adId, kind: row.kind, platform: row.platform, value, raw };
 }
 
 /** Stored facts of many versions at once (identifier values are hashes and masks only). */

@@ -45,6 +45,11 @@ export const EmailSettings = z
     from: z.email(),
     fromName: z.string().max(100).optional(),
     replyTo: z.email().optional(),
+    /**
+     * One neutral subject for every message. It shows in notification previews on a phone that
+     * someone else may hold, so it says nothing about us or why we write; empty by default.
+     */
+    subject: z.string().max(120).default(''),
     /** Secret of the X-Ariadne-Signature header on inbound-mail webhooks; at least 32 characters. */
     inboundSecret: z.string().min(32),
     timeoutMs: TimeoutMs,
@@ -195,7 +200,7 @@ export class EmailChannel implements Channel {
           : this.settings.from,
         to: message.to,
         ...(this.settings.replyTo ? { replyTo: this.settings.replyTo } : {}),
-        subject: message.subject ?? '',
+        subject: message.subject ?? this.settings.subject,
         text: message.body,
         messageId,
         xMailer: false,

@@ -1,0 +1,328 @@
+// Outreach from a lead, over the HTTP API, on ads of the synthetic board that went through
+// extraction, linking and scoring: a worker writes to one of the entity's numbers by its
+// identifier id (the server reads it, audited; the worker never sees it, and cannot use another
+// person's identifier), on a manual channel (copy, send by hand, say so; a reply read on the
+// platform recorded by hand — STOP there is an opt-out like anywhere), with quick replies,
+// live counts and safety hits, the threads of an entity, and the contact rules read from
+// OUTREACH_RULES_FILE.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWorld } from '../../fixtures/ad-board/db-loader.js';
+import { generateWorld } from '../../fixtures/ad-board/index.js';
+import { linkSettings } from '../../src/link/store.js';
+import { saveChannel } from '../../src/outreach/channel-store.js';
+import { auditLog } from '../../src/platform/audit/schema.js';
+import { createFsBlobStore } from '../../src/platform/blobs/index.js';
+import { buildHttpServer } from '../../src/platform/http/server.js';
+import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { linkAndScore } from '../../src/score/pipeline.js';
+import { signInAs, type ApiCall } from '../helpers/api-client.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+
+const log = pino({ level: 'silent' });
+let t: TestDatabase;
+let app: FastifyInstance;
+let jobs: Jobs;
+let dir: string;
+let manualId: string;
+let worker: ApiCall;
+let supervisor: ApiCall;
+
+/** Quiet hours an hour long, twelve hours away from now in Amsterdam: never in the way. */
+function farQuietHours() {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date()),
+  );
+  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+  return { start: at(hour + 12), end: at(hour + 13) };
+}
+
+interface Identifier {
+  identifierId: string;
+  kind: string;
+  masked: string;
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  dir = mkdtempSync(path.join(tmpdir(), 'ariadne-outreach-compose-'));
+  const rules = path.join(dir, 'rules.json');
+  writeFileSync(rules, JSON.stringify({ quietHours: farQuietHours(), maxUnanswered: 2 }));
+  t.config.outreach = { rulesFile: rules, organisationNames: ['Stichting Lichtpunt'] };
+  const world = generateWorld({ seed: 'outreach-compose', ads: 40, days: 2 });
+  const settings = linkSettings(t.config);
+  await loadWorld(t.database.db, t.config, world, {
+    onDay: async (_day, adIds) => {
+      await linkAndScore(t.database.db, settings, adIds);
+    },
+  });
+  const admin = { userId: null, label: 'test admin', role: 'admin' as const };
+  manualId = (
+    await saveChannel(t.database.db, t.config, admin, {
+      name: 'By hand',
+      kind: 'manual',
+      sender: 'site chat',
+    })
+  ).id;
+  jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: [] });
+  app = await buildHttpServer({
+    config: t.config,
+    database: t.database,
+    blobs: createFsBlobStore(dir),
+    jobs,
+    log,
+  });
+  await app.ready();
+  worker = await signInAs(app, t.database.db, 'outreach_worker');
+  supervisor = await signInAs(app, t.database.db, 'supervisor');
+}, 300_000);
+
+afterAll(async () => {
+  await app?.close();
+  await jobs?.stop();
+  await t?.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Two leads with a phone number each. */
+async function twoEntitiesWithPhones() {
+  const leads = await worker('GET', '/api/leads?limit=200');
+  const out: { entityId: string; phone: Identifier }[] = [];
+  for (const lead of leads.json.items as { entityId: string }[]) {
+    const e = await worker('GET', `/api/entities/${lead.entityId}`);
+    const phone = (e.json.identifiers as Identifier[]).find((i) => i.kind === 'phone');
+    if (phone) out.push({ entityId: lead.entityId, phone });
+    if (out.length === 2) break;
+  }
+  expect(out.length).toBe(2);
+  return out as [(typeof out)[0], (typeof out)[0]];
+}
+
+async function approvedTemplate(): Promise<string> {
+  const draft = await worker('POST', '/api/outreach/templates', {
+    name: `hello ${randomUUID().slice(0, 6)}`,
+    language: 'nl',
+    variants: ['Hoi {displayName}, ik zag je advertentie. Hoe gaat het met je?'],
+    fallbacks: { displayName: 'daar' },
+  });
+  expect(draft.res.statusCode).toBe(200);
+  const ok = await supervisor(
+    'POST',
+    `/api/outreach/templates/${draft.json.id as string}/approve`,
+    {},
+  );
+  expect(ok.res.statusCode).toBe(200);
+  return draft.json.id as string;
+}
+
+describe('outreach from a lead', () => {
+  let conversationId: string;
+  let entityId: string;
+
+  it("writes to an entity's number by identifier id, audited, without showing it", async () => {
+    const [a, b] = await twoEntitiesWithPhones();
+    entityId = a.entityId;
+    const templateId = await approvedTemplate();
+
+    // Someone else's identifier is refused, and nothing is stored.
+    const wrong = await worker('POST', '/api/outreach/messages', {
+      entityId: a.entityId,
+      contact: { identifierId: b.phone.identifierId },
+      channelId: manualId,
+      templateId,
+      idempotencyKey: randomUUID(),
+    });
+    expect(wrong.res.statusCode).toBe(404);
+    const none = await worker('GET', `/api/inbox?status=all&entityId=${a.entityId}`);
+    expect(none.json.items).toEqual([]);
+
+    const res = await worker('POST', '/api/outreach/messages', {
+      entityId: a.entityId,
+      contact: { identifierId: a.phone.identifierId },
+      channelId: manualId,
+      templateId,
+      values: { displayName: 'Mila' },
+      idempotencyKey: randomUUID(),
+    });
+    expect(res.res.statusCode).toBe(200);
+    const message = res.json.message as { id: string; status: string; body: string };
+    expect(message.status).toBe('to_send');
+    expect(message.body).toBe('Hoi Mila, ik zag je advertentie. Hoe gaat het met je?');
+    conversationId = res.json.conversationId as string;
+
+    // The number went nowhere near the worker; its read is in the audit log with its purpose.
+    const reveal = await worker('POST', `/api/identifiers/${a.phone.identifierId}/reveal`, {});
+    const number = reveal.json.value as string;
+    expect(res.res.body).not.toContain(number);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'identifier.reveal')));
+    expect(audits.some((r) => JSON.stringify(r.details).includes('outreach contact'))).toBe(true);
+
+    // The entity's threads.
+    const threads = await worker('GET', `/api/inbox?status=all&entityId=${a.entityId}`);
+    expect((threads.json.items as { id: string }[]).map((i) => i.id)).toEqual([conversationId]);
+
+    // A second thread for the same person needs a supervisor.
+    const second = await worker('POST', '/api/outreach/messages', {
+      entityId: a.entityId,
+      contact: { kind: 'handle', address: 'someone_else' },
+      channelId: manualId,
+      templateId,
+      idempotencyKey: randomUUID(),
+    });
+    expect(second.res.statusCode).toBe(409);
+  });
+
+  it('a manual message is sent by hand, once', async () => {
+    const conv = await worker('GET', `/api/conversations/${conversationId}`);
+    const out = (conv.json.messages as { id: string; status: string }[]).find(
+      (m) => m.status === 'to_send',
+    );
+    expect(out).toBeDefined();
+    const sent = await worker('POST', `/api/outreach/messages/${out!.id}/sent-by-hand`, {});
+    expect(sent.res.statusCode).toBe(200);
+    expect(sent.json.status).toBe('sent');
+    const again = await worker('POST', `/api/outreach/messages/${out!.id}/sent-by-hand`, {});
+    expect(again.res.statusCode).toBe(409);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'outreach.sent_by_hand'));
+    expect(audits.length).toBe(1);
+  });
+
+  it('a reply read on the platform is recorded; free text and quick replies may follow', async () => {
+    const reply = await worker('POST', `/api/conversations/${conversationId}/replies-by-hand`, {
+      text: 'wie ben jij?',
+    });
+    expect(reply.res.statusCode).toBe(200);
+    expect(reply.json.optOut).toBe(false);
+    const conv = await worker('GET', `/api/conversations/${conversationId}`);
+    expect((conv.json.messages as { direction: string }[]).some((m) => m.direction === 'in')).toBe(
+      true,
+    );
+
+    const qr = await worker('POST', '/api/outreach/quick-replies', {
+      language: 'nl',
+      title: 'Wie wij zijn',
+      text: 'Wij zijn er voor je, je kunt ons altijd schrijven.',
+    });
+    expect(qr.res.statusCode).toBe(200);
+    const listed = await worker('GET', '/api/outreach/quick-replies?language=nl');
+    expect((listed.json.items as { title: string }[]).map((i) => i.title)).toContain(
+      'Wie wij zijn',
+    );
+    const answer = await worker('POST', '/api/outreach/messages', {
+      conversationId,
+      channelId: manualId,
+      text: 'Wij zijn er voor je, je kunt ons altijd schrijven.',
+      idempotencyKey: randomUUID(),
+    });
+    expect(answer.res.statusCode).toBe(200);
+    expect((answer.json.message as { status: string }).status).toBe('to_send');
+  });
+
+  it('STOP written on the platform ends contact: what waits is withdrawn, one confirmation', async () => {
+    const conv = await worker('GET', `/api/conversations/${conversationId}`);
+    const waiting = (conv.json.messages as { id: string; status: string; purpose: string }[]).find(
+      (m) => m.status === 'to_send',
+    );
+    expect(waiting).toBeDefined();
+    const stop = await worker('POST', `/api/conversations/${conversationId}/replies-by-hand`, {
+      text: 'STOP',
+    });
+    expect(stop.json.optOut).toBe(true);
+    const withdrawn = await worker(
+      'POST',
+      `/api/outreach/messages/${waiting!.id}/sent-by-hand`,
+      {},
+    );
+    expect(withdrawn.res.statusCode).toBe(409);
+    expect(JSON.stringify(withdrawn.json)).toMatch(/withdrawn/);
+    const after = await worker('GET', `/api/conversations/${conversationId}`);
+    const confirmations = (after.json.messages as { status: string; purpose: string }[]).filter(
+      (m) => m.purpose === 'opt_out_confirmation',
+    );
+    expect(confirmations.length).toBe(1);
+    expect(confirmations[0]!.status).toBe('to_send');
+    // The confirmation itself may go by hand.
+    const c = (after.json.messages as { id: string; purpose: string }[]).find(
+      (m) => m.purpose === 'opt_out_confirmation',
+    );
+    const sent = await worker('POST', `/api/outreach/messages/${c!.id}/sent-by-hand`, {});
+    expect(sent.res.statusCode).toBe(200);
+    // Nothing else, ever.
+    const refused = await worker('POST', '/api/outreach/messages', {
+      conversationId,
+      channelId: manualId,
+      text: 'Nog één ding',
+      idempotencyKey: randomUUID(),
+    });
+    expect(refused.res.statusCode).toBe(409);
+    expect((refused.json.error as { rule: string }).rule).toBe('do_not_contact');
+    // A second STOP confirms nothing more.
+    await worker('POST', `/api/conversations/${conversationId}/replies-by-hand`, { text: 'stop' });
+    const last = await worker('GET', `/api/conversations/${conversationId}`);
+    expect(
+      (last.json.messages as { purpose: string }[]).filter(
+        (m) => m.purpose === 'opt_out_confirmation',
+      ).length,
+    ).toBe(1);
+    expect(entityId).toBeTruthy();
+  });
+});
+
+describe('quick replies, counts and safety', () => {
+  it('only its author or a supervisor removes a quick reply', async () => {
+    const other = await signInAs(app, t.database.db, 'outreach_worker');
+    const mine = await worker('POST', '/api/outreach/quick-replies', {
+      language: 'en',
+      title: 'Hours',
+      text: 'We answer every day between 9 and 21.',
+    });
+    const id = mine.json.id as string;
+    expect((await other('DELETE', `/api/outreach/quick-replies/${id}`)).res.statusCode).toBe(403);
+    expect((await supervisor('DELETE', `/api/outreach/quick-replies/${id}`)).res.statusCode).toBe(
+      200,
+    );
+    expect((await worker('DELETE', `/api/outreach/quick-replies/${id}`)).res.statusCode).toBe(404);
+    const bad = await worker('POST', '/api/outreach/quick-replies', {
+      language: 'xx',
+      title: '',
+      text: 'x',
+    });
+    expect(bad.res.statusCode).toBe(400);
+    const analyst = await signInAs(app, t.database.db, 'analyst');
+    expect((await analyst('GET', '/api/outreach/quick-replies')).res.statusCode).toBe(403);
+  });
+
+  it('previews encoding, segments and the safety words, the organisation name included', async () => {
+    const plain = await worker('POST', '/api/outreach/preview', { text: 'Hoi, hoe gaat het?' });
+    expect(plain.json).toMatchObject({ encoding: 'GSM-7', segments: 1, characters: 18 });
+    const long = await worker('POST', '/api/outreach/preview', {
+      text: `${'Hoi 🙂 '.repeat(20)}`,
+      language: 'nl',
+    });
+    expect(long.json.encoding).toBe('UCS-2');
+    expect(long.json.segments).toBeGreaterThan(1);
+    const risky = await worker('POST', '/api/outreach/preview', {
+      text: 'Hoi, dit is Stichting Lichtpunt. Wij helpen slachtoffers van mensenhandel.',
+      language: 'nl',
+    });
+    const terms = (risky.json.safetyHits as { term: string }[]).map((h) => h.term.toLowerCase());
+    expect(terms.some((x) => x.includes('lichtpunt'))).toBe(true);
+    expect(terms.some((x) => x.includes('mensenhandel'))).toBe(true);
+  });
+});
