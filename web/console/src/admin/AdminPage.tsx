@@ -1,20 +1,29 @@
-// Administration: users and partner organisations, for admins only (the server checks this too;
+// Administration: users, partner organisations and outreach channels, for admins only (the server checks this too;
 // hiding it here only spares others a page they cannot use).
 import { EmptyState, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
+import { useSetupT } from '../outreach-setup/i18n';
 import { IconAdmin } from '../ui/icons';
 
-type AdminTab = 'users' | 'partner-orgs';
+type AdminTab = 'users' | 'partner-orgs' | 'channels';
+
+function tabOf(pathname: string): AdminTab {
+  if (pathname.startsWith('/admin/partner-orgs')) return 'partner-orgs';
+  if (pathname.startsWith('/admin/channels')) return 'channels';
+  return 'users';
+}
 
 export function AdminPage() {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
+  const setupT = useSetupT();
   const navigate = useNavigate();
+  const router = useRouter();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const tab: AdminTab = pathname.startsWith('/admin/partner-orgs') ? 'partner-orgs' : 'users';
+  const tab = tabOf(pathname);
   usePageTitle(t('admin.title'));
 
   if (user.role !== 'admin') {
@@ -40,17 +49,24 @@ export function AdminPage() {
         onChange={(v) => {
           if (v === 'partner-orgs') void navigate({ to: '/admin/partner-orgs' });
           else if (v === 'users') void navigate({ to: '/admin/users' });
+          // The channels route comes from outreach-setup/routes.tsx; a plain path keeps this file
+          // independent of whether the router has registered it yet.
+          else if (v === 'channels') router.history.push('/admin/channels');
         }}
         keepMounted={false}
       >
         <Tabs.List mb="lg">
           <Tabs.Tab value="users">{t('admin.tabs.users')}</Tabs.Tab>
           <Tabs.Tab value="partner-orgs">{t('admin.tabs.partnerOrgs')}</Tabs.Tab>
+          <Tabs.Tab value="channels">{setupT('channels.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users">
           <Outlet />
         </Tabs.Panel>
         <Tabs.Panel value="partner-orgs">
+          <Outlet />
+        </Tabs.Panel>
+        <Tabs.Panel value="channels">
           <Outlet />
         </Tabs.Panel>
       </Tabs>

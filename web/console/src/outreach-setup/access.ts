@@ -1,0 +1,54 @@
+// Who may do what in outreach set-up, mirroring the server's policies (canWorkOutreach and
+// canManageChannels in src/outreach/routes.ts, the template transitions in
+// src/outreach/domain/templates.ts). The server decides; these only spare people buttons they cannot
+// use and say why a button is off.
+import type { Role } from '../api/types';
+import type { Template } from './api';
+
+/** Outreach workers and supervisors write templates and quick replies. */
+export const canWriteTemplates = (role: Role) =>
+  role === 'outreach_worker' || role === 'supervisor';
+
+/** Admins may look at the templates (they configure the channels these go out on). */
+export const canSeeTemplates = (role: Role) => canWriteTemplates(role) || role === 'admin';
+
+/** Channels hold credentials: admins configure them. */
+export const canManageChannels = (role: Role) => role === 'admin';
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+/** A draft's text is changed by its author or a supervisor; approved texts are copied instead. */
+export function canEditTemplate(t: Template, me: Actor): boolean {
+  if (t.status !== 'draft') return false;
+  if (me.role === 'supervisor') return true;
+  return me.role === 'outreach_worker' && t.createdBy === me.id;
+}
+
+export type ApproveBlock = 'not_draft' | 'not_supervisor' | 'own_template' | 'unsaved' | null;
+
+/** Why this person cannot approve this template now (null: they can). Four eyes: never the author. */
+export function approveBlock(t: Template, me: Actor, dirty: boolean): ApproveBlock {
+  if (t.status !== 'draft') return 'not_draft';
+  if (me.role !== 'supervisor') return 'not_supervisor';
+  if (t.createdBy === me.id) return 'own_template';
+  if (dirty) return 'unsaved';
+  return null;
+}
+
+/** A draft is retired by a supervisor or its author; an approved template by a supervisor. */
+export function canRetire(t: Template, me: Actor): boolean {
+  if (t.status === 'retired') return false;
+  if (me.role === 'supervisor') return true;
+  return t.status === 'draft' && t.createdBy === me.id && canWriteTemplates(me.role);
+}
+
+/** Safety hits need a supervisor's explicit confirmation unless the template is for replies. */
+export const needsSafetyConfirmation = (t: Pick<Template, 'purpose' | 'safetyHits'>) =>
+  t.purpose !== 'reply' && t.safetyHits.length > 0;
+
+/** A quick reply is deleted by its author or a supervisor. */
+export const canDeleteQuickReply = (createdBy: string | null, me: Actor) =>
+  me.role === 'supervisor' || (createdBy !== null && createdBy === me.id);

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonSchema } from './api';
+import { buildSettings, fieldId, fieldsOf, humanise, initialValues } from './settings-form';
+
+// Shaped as z.toJSONSchema(…, { io: 'input' }) writes a channel's settings, secrets marked.
+const SMPP_LIKE: JsonSchema = {
+  type: 'object',
+  properties: {
+    host: { type: 'string', minLength: 1 },
+    port: { default: 2775, type: 'integer', minimum: 1, maximum: 65535 },
+    password: { type: 'string', maxLength: 8, writeOnly: true },
+    sourceAddr: { type: 'string', minLength: 1, maxLength: 20 },
+    sourceTon: { type: 'integer', minimum: 0, maximum: 6 },
+    gsm7Packing: { default: 'unpacked', type: 'string', enum: ['unpacked', 'packed'] },
+    validityMinutes: { type: 'integer', minimum: 1 },
+  },
+  required: ['host', 'port', 'password', 'sourceAddr', 'gsm7Packing'],
+};
+
+const EMAIL_LIKE: JsonSchema = {
+  type: 'object',
+  properties: {
+    smtp: {
+      type: 'object',
+      properties: {
+        host: { type: 'string', minLength: 1 },
+        secure: { default: false, type: 'boolean' },
+        user: { type: 'string' },
+        pass: { type: 'string', writeOnly: true },
+      },
+      required: ['host'],
+    },
+    from: { type: 'string', format: 'email', pattern: '^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$' },
+    replyTo: { anyOf: [{ type: 'string', format: 'email' }, { type: 'null' }] },
+  },
+  required: ['smtp', 'from'],
+};
+
+describe('fieldsOf', () => {
+  it('reads kinds, secrets, defaults and requiredness from the schema', () => {
+    const fields = fieldsOf(SMPP_LIKE);
+    const by = Object.fromEntries(fields.map((f) => [f.key, f]));
+    expect(by.host).toMatchObject({ kind: 'string', required: true, label: 'Host' });
+    // A default makes a field optional in the form: the channel fills it in.
+    expect(by.port).toMatchObject({
+      kind: 'integer',
+      required: false,
+      default: 2775,
+      maximum: 65535,
+    });
+    expect(by.password).toMatchObject({ kind: 'secret', required: true, maxLength: 8 });
+    expect(by.sourceAddr).toMatchObject({ kind: 'string', required: true, label: 'Source addr' });
+    expect(by.gsm7Packing).toMatchObject({ kind: 'enum', options: ['unpacked', 'packed'] });
+    expect(by.validityMinutes?.required).toBe(false);
+  });
+
+  it('flattens nested objects into groups and unwraps nullable unions', () => {
+    const fields = fieldsOf(EMAIL_LIKE);
+    expect(fields.map((f) => fieldId(f.path))).toEqual([
+      'smtp.host',
+      'smtp.secure',
+      'smtp.user',
+      'smtp.pass',
+      'from',
+      'replyTo',
+    ]);
+    expect(fields[0]).toMatchObject({ group: 'Smtp', required: true });
+    expect(fields[3]).toMatchObject({ kind: 'secret', required: false });
+    expect(fields[5]).toMatchObject({ kind: 'string', format: 'email', required: false });
+  });
+});
+
+describe('buildSettings', () => {
+  it('builds the settings object, leaving empty optional fields to their defaults', () => {
+    const fields = fieldsOf(SMPP_LIKE);
+    const values = {
+      ...initialValues(fields),
+      host: ' 127.0.0.1 ',
+      port: 2776,
+      password: ' pw ',
+      sourceAddr: 'Hulplijn',
+    };
+    expect(buildSettings(fields, values)).toEqual({
+      settings: { host: '127.0.0.1', port: 2776, password: ' pw ', sourceAddr: 'Hulplijn' },
+      errors: {},
+    });
+  });
+
+  it('reports each field that is missing or outside its limits', () => {
+    const fields = fieldsOf(SMPP_LIKE);
+    const values = {
+      ...initialValues(fields),
+      port: '70000',
+      password: 'much too long',
+      sourceTon: '1.5',
+      gsm7Packing: 'sideways',
+    };
+    expect(buildSettings(fields, values).errors).toEqual({
+      host: { code: 'required' },
+      port: { code: 'too_large', limit: 65535 },
+      password: { code: 'too_long', limit: 8 },
+      sourceAddr: { code: 'required' },
+      sourceTon: { code: 'not_integer' },
+      gsm7Packing: { code: 'not_option' },
+    });
+  });
+
+  it('nests group fields and checks patterns', () => {
+    const fields = fieldsOf(EMAIL_LIKE);
+    const ok = buildSettings(fields, {
+      ...initialValues(fields),
+      'smtp.host': 'smtp.example.org',
+      'smtp.secure': true,
+      from: 'outreach@example.org',
+    });
+    expect(ok).toEqual({
+      settings: { smtp: { host: 'smtp.example.org', secure: true }, from: 'outreach@example.org' },
+      errors: {},
+    });
+    const bad = buildSettings(fields, { ...initialValues(fields), 'smtp.host': 'x', from: 'nope' });
+    expect(bad.errors).toEqual({ from: { code: 'pattern' } });
+  });
+
+  it('leaves out an optional group that holds only untouched switches', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        tls: {
+          type: 'object',
+          properties: { strict: { type: 'boolean', default: true }, ca: { type: 'string' } },
+        },
+      },
+    };
+    const fields = fieldsOf(schema);
+    expect(buildSettings(fields, initialValues(fields)).settings).toEqual({});
+    expect(buildSettings(fields, { ...initialValues(fields), 'tls.ca': 'PEM' }).settings).toEqual({
+      tls: { strict: true, ca: 'PEM' },
+    });
+  });
+});
+
+describe('humanise', () => {
+  it('turns property names into labels', () => {
+    expect(humanise('enquireLinkIntervalMs')).toBe('Enquire link interval ms');
+    expect(humanise('systemId')).toBe('System id');
+    expect(humanise('throughput_per_second')).toBe('Throughput per second');
+  });
+});
