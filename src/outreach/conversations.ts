@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
+import { auditLog } from '../platform/audit/schema.js';
 import type { Config } from '../platform/config.js';
 import { decryptField, encryptField } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
@@ -372,6 +373,31 @@ export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
 }
 
 /** A conversation with its messages decrypted, for a worker; audited, and marked read. */
+/**
+ * A worker keeps a conversation open while it refreshes for receipts and replies: one audit entry
+ * per user and conversation per window says who read it and when, without a row per refresh.
+ */
+export const OPEN_AUDIT_WINDOW_MS = 10 * 60_000;
+
+async function openedLately(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
+  if (!actor.userId) return false;
+  const since = new Date(Date.now() - OPEN_AUDIT_WINDOW_MS).toISOString();
+  const [row] = await db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.targetType, 'conversation'),
+        eq(auditLog.targetId, id),
+        eq(auditLog.action, 'conversation.open'),
+        eq(auditLog.actorUserId, actor.userId),
+        sql`${auditLog.at} > ${since}`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function openConversation(db: DbOrTx, config: Config, actor: Actor, id: string) {
   const c = await conversationById(db, id);
   const contact = c.contactId ? await contactById(db, c.contactId) : null;
@@ -381,12 +407,14 @@ export async function openConversation(db: DbOrTx, config: Config, actor: Actor,
     .where(eq(messages.conversationId, id))
     .orderBy(messages.createdAt, messages.id);
   await db.update(conversations).set({ unread: 0 }).where(eq(conversations.id, id));
-  await appendAudit(db, {
-    ...auditFields(actor),
-    action: 'conversation.open',
-    targetType: 'conversation',
-    targetId: id,
-  });
+  if (!(await openedLately(db, actor, id))) {
+    await appendAudit(db, {
+      ...auditFields(actor),
+      action: 'conversation.open',
+      targetType: 'conversation',
+      targetId: id,
+    });
+  }
   return {
     conversation: { ...c, unread: 0 },
     contact: contact

@@ -302,6 +302,17 @@ describe('a thread over SMPP', () => {
       .from(auditLog)
       .where(and(eq(auditLog.targetId, conversationId), eq(auditLog.action, 'conversation.open')));
     expect(audits.length).toBe(1);
+    // A view kept open refreshes: one entry per user and conversation per window, not per refresh;
+    // someone else reading it is recorded.
+    await openConversation(t.database.db, t.config, worker, conversationId);
+    await openConversation(t.database.db, t.config, supervisor, conversationId);
+    const after = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, conversationId), eq(auditLog.action, 'conversation.open')));
+    expect(after.map((a) => a.actorUserId).sort()).toEqual(
+      [worker.userId, supervisor.userId].sort(),
+    );
   });
 
   it('STOP ends contact: do-not-contact, queued messages cancelled, one confirmation', async () => {
