@@ -146,3 +146,59 @@ describe('humanise', () => {
     expect(humanise('throughput_per_second')).toBe('Throughput per second');
   });
 });
+
+// The schemas the server publishes (GET /api/outreach/channel-kinds), so a change there that the
+// form cannot read shows up here.
+interface ServerChannelKinds {
+  channelKinds: () => { kind: string; settingsSchema: JsonSchema }[];
+  validateChannelSettings: (kind: string, settings: Record<string, unknown>) => void;
+}
+// Loaded by a computed path: the console's tsconfig cannot type-check server modules (their
+// declarations for untyped packages live in src/), while the test runner loads them fine.
+const SERVER_KINDS = '../../../../src/outreach/channel-kinds.ts';
+const server = (await import(/* @vite-ignore */ SERVER_KINDS)) as ServerChannelKinds;
+
+describe('the channel kinds the server publishes', () => {
+  const kinds = server.channelKinds();
+  const schemaOf = (kind: string) => kinds.find((k) => k.kind === kind)?.settingsSchema ?? {};
+
+  it('gives every kind a form without raw JSON fields', () => {
+    for (const k of kinds) {
+      const fields = fieldsOf(k.settingsSchema);
+      expect(
+        fields.filter((f) => f.kind === 'json').map((f) => fieldId(f.path)),
+        k.kind,
+      ).toEqual([]);
+    }
+  });
+
+  it('builds SMPP settings the server accepts, the password as a secret', () => {
+    const fields = fieldsOf(schemaOf('smpp'));
+    const by = Object.fromEntries(fields.map((f) => [fieldId(f.path), f]));
+    expect(fields.filter((f) => f.required).map((f) => fieldId(f.path))).toEqual([
+      'host',
+      'systemId',
+      'password',
+      'sourceAddr',
+    ]);
+    expect(by.password?.kind).toBe('secret');
+    expect(by.port).toMatchObject({ kind: 'integer', default: 2775 });
+    const { settings, errors } = buildSettings(fields, {
+      ...initialValues(fields),
+      host: '127.0.0.1',
+      port: '2775',
+      systemId: 'ariadne',
+      password: 'pw',
+      sourceAddr: '+31612345678',
+    });
+    expect(errors).toEqual({});
+    expect(() => server.validateChannelSettings('smpp', settings)).not.toThrow();
+  });
+
+  it('groups the e-mail SMTP block and marks its password secret', () => {
+    const fields = fieldsOf(schemaOf('email'));
+    const pass = fields.find((f) => fieldId(f.path) === 'smtp.pass');
+    expect(pass).toMatchObject({ kind: 'secret', group: 'Smtp' });
+    expect(fields.find((f) => f.key === 'inboundSecret')?.kind).toBe('secret');
+  });
+});
