@@ -3,6 +3,7 @@
 import { extractBench } from '../src/extract/extract.bench.js';
 import { crawlBench } from './crawl.bench.js';
 import { extractBoardBench } from './extract-board.bench.js';
+import { inboxBench } from './inbox.bench.js';
 import { linkScaleBench } from './link-scale.bench.js';
 import { linkBench } from './link.bench.js';
 import { nearDupBench } from './near-dup.bench.js';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'link-scale': linkScaleBench,
   'near-dup': nearDupBench,
   smpp: smppBench,
+  inbox: inboxBench,
 };
 
 /** Long benches that run only when named, or when their size is set (BENCH_ADS for link-scale). */
@@ -30,6 +32,8 @@ const ON_REQUEST: Record<string, () => boolean> = {
   'link-scale': () => process.env.BENCH_ADS !== undefined,
   // About two CPU-minutes at 100k ads.
   'near-dup': () => process.env.BENCH_NEAR_DUP_ADS !== undefined,
+  // Loads 100,000 conversations with ~600,000 encrypted messages on PostgreSQL: a few minutes.
+  inbox: () => process.env.BENCH_CONVERSATIONS !== undefined,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

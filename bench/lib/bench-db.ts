@@ -81,24 +81,37 @@ export async function openBenchDatabase(
     env.DATABASE_URL = url;
     env.DB_CONNECT_RETRIES = '0';
   }
-  const config = loadConfig(env);
-  const database = await openDatabase(config, {
-    requireOwner: true,
-    log: pino({ level: 'silent' }),
-  });
-  await runMigrations(database.pool);
+  const dropCreated = async () => {
+    if (name && process.env.BENCH_KEEP_DB !== '1') {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  let config: Config;
+  let database: Database | undefined;
+  try {
+    config = loadConfig(env);
+    database = await openDatabase(config, {
+      requireOwner: true,
+      log: pino({ level: 'silent' }),
+    });
+    await runMigrations(database.pool);
+  } catch (err) {
+    // A database created for a bench that never started is dropped too.
+    await database?.close().catch(() => undefined);
+    await dropCreated().catch(() => undefined);
+    throw err;
+  }
+  const opened = database;
   return {
     kind,
     name,
     url,
     config,
-    database,
+    database: opened,
     close: async () => {
-      await database.close();
-      if (name && process.env.BENCH_KEEP_DB !== '1') {
-        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      }
-      rmSync(dataDir, { recursive: true, force: true });
+      await opened.close();
+      await dropCreated();
     },
   };
 }
