@@ -52,6 +52,12 @@ export const linkAds = pgTable(
     /** MinHash signature over word shingles (32-bit values). */
     minhash: integer('minhash').array().notNull(),
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull(),
+    /**
+     * The place of the ad in the order linking first met it. Templates depend on that order (an ad
+     * joins the template of the first similar text), so a rebuild replays it instead of guessing
+     * it from first-seen times, which tie and which batches do not follow.
+     */
+    linkOrder: bigint('link_order', { mode: 'number' }),
   },
   (t) => [
     index('link_ads_entity_idx').on(t.entityId),

@@ -471,6 +471,7 @@ export async function linkAdBatch(
         templateId: templateOf.templates.get(ad.adId) ?? null,
         minhash: sigs.get(ad.adId) ?? [],
         linkedAt: now,
+        linkOrder: templateOf.linkOrder.get(ad.adId) ?? null,
       };
       await tx.insert(linkAds).values(row).onConflictDoUpdate({ target: linkAds.adId, set: row });
     }
@@ -609,13 +610,30 @@ async function assignTemplates(
   sigs: Map<string, number[]>,
   threshold: number,
   now: Date,
-): Promise<{ templates: Map<string, string | null>; touchedTemplates: Set<string> }> {
+): Promise<{
+  templates: Map<string, string | null>;
+  touchedTemplates: Set<string>;
+  linkOrder: Map<string, number>;
+}> {
   const result = new Map<string, string | null>();
   const touched = new Set<string>();
   const batch = new Set(data.map((d) => d.adId));
+  // Ads linked before come in the order they were met; new ones after them, as first seen.
   const ordered = [...data].sort(
-    (a, b) => a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || a.adId.localeCompare(b.adId),
+    (a, b) =>
+      (oldRow.get(a.adId)?.linkOrder ?? Infinity) - (oldRow.get(b.adId)?.linkOrder ?? Infinity) ||
+      a.firstSeenAt.getTime() - b.firstSeenAt.getTime() ||
+      a.adId.localeCompare(b.adId),
   );
+  const linkOrder = new Map<string, number>();
+  const [top] = await tx
+    .select({ max: sql<string | null>`max(${linkAds.linkOrder})` })
+    .from(linkAds);
+  let next = Number(top?.max ?? 0) + 1;
+  for (const ad of ordered) {
+    const known = oldRow.get(ad.adId)?.linkOrder;
+    linkOrder.set(ad.adId, known ?? next++);
+  }
   for (const ad of ordered) {
     const old = oldRow.get(ad.adId);
     const sig = sigs.get(ad.adId) ?? [];
@@ -671,7 +689,7 @@ async function assignTemplates(
       await tx.update(linkAds).set({ templateId: id }).where(inArray(linkAds.adId, part));
     }
   }
-  return { templates: result, touchedTemplates: touched };
+  return { templates: result, touchedTemplates: touched, linkOrder };
 }
 
 /**
@@ -742,6 +760,7 @@ export async function rebuildLinks(
     const sigs = new Map<string, number[]>();
     const oldEntity = new Map<string, string>();
     const firstSeenOf = new Map<string, number>();
+    const linkOrderOf = new Map<string, number>();
     let after: string | null = null;
     for (;;) {
       const page: string[] = await adIdsPage(tx, after, CHUNK);
@@ -755,6 +774,7 @@ export async function rebuildLinks(
           entityId: linkAds.entityId,
           adVersionId: linkAds.adVersionId,
           minhash: linkAds.minhash,
+          linkOrder: linkAds.linkOrder,
         })
         .from(linkAds)
         .where(inArray(linkAds.adId, page));
@@ -766,6 +786,7 @@ export async function rebuildLinks(
         versions.set(ad.adId, ad.currentVersionId);
         const o = oldOf.get(ad.adId);
         if (o) oldEntity.set(ad.adId, o.entityId);
+        if (o?.linkOrder != null) linkOrderOf.set(ad.adId, o.linkOrder);
         sigs.set(ad.adId, o ? o.minhash : adSignature(ad));
         firstSeenOf.set(ad.adId, ad.firstSeenAt.getTime());
       }
@@ -828,9 +849,16 @@ export async function rebuildLinks(
     // Templates: the same rule as the incremental path, ad by ad in the order first seen.
     const firstSeen = new Map<string, number>();
     for (const id of adIds) firstSeen.set(id, firstSeenOf.get(id) ?? 0);
+    // In the order linking met the ads (see linkAds.linkOrder); ads never linked after them.
     const order = [...adIds].sort(
-      (a, b) => (firstSeen.get(a) ?? 0) - (firstSeen.get(b) ?? 0) || a.localeCompare(b),
+      (a, b) =>
+        (linkOrderOf.get(a) ?? Infinity) - (linkOrderOf.get(b) ?? Infinity) ||
+        (firstSeen.get(a) ?? 0) - (firstSeen.get(b) ?? 0) ||
+        a.localeCompare(b),
     );
+    let nextOrder = 1;
+    for (const o of linkOrderOf.values()) if (o >= nextOrder) nextOrder = o + 1;
+    for (const id of order) if (!linkOrderOf.has(id)) linkOrderOf.set(id, nextOrder++);
     const templateMembers: { rep: number[]; ads: string[] }[] = [];
     const repIndex = new LshIndex<number>();
     const loose = new LshIndex();
@@ -894,6 +922,7 @@ export async function rebuildLinks(
           templateId: templateOf.get(ad) ?? null,
           minhash: sigs.get(ad) ?? [],
           linkedAt: now,
+          linkOrder: linkOrderOf.get(ad) ?? null,
         });
       }
     });

@@ -1,0 +1,1 @@
+ALTER TABLE "link_ads" ADD COLUMN "link_order" bigint;
