@@ -299,7 +299,7 @@ export function TemplateEditor({
               onChange={(e) => set('whatsappTemplate', e.currentTarget.value)}
               maxLength={512}
               maw={480}
-              ff="monospace"
+              classNames={{ input: 'mono-input' }}
               error={whatsappBad ? t('editor.whatsappInvalid') : undefined}
             />
 

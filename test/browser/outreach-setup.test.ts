@@ -1,0 +1,536 @@
+// Browser journey through outreach set-up on the real thing: `ariadne start` (embedded, no demo
+// data) on a fresh data directory. The admin creates an SMPP channel from the form built from its
+// JSON Schema with a name as sender and is warned that nobody can reply, then changes it to a
+// number (the password left empty is kept). An outreach worker writes a draft template whose text
+// is long, has a character outside the GSM alphabet and a risky word, and sees UCS-2, the SMS count
+// and the word marked; the worker cannot approve. A supervisor approves only after confirming the
+// word, and the template shows as approved. A quick reply is added and listed. A partner user sees
+// neither page and the API answers them 403.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from 'otplib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+const ADMIN_PASSWORD = 'calm river lantern 42';
+const WORKER_PASSWORD = 'green meadow kettle 19';
+const SUPERVISOR_PASSWORD = 'amber tower violin 63';
+const PARTNER_PASSWORD = 'quiet harbour morning 7';
+
+const TEMPLATE_NAME = 'Evening check-in';
+// Long (several SMS once UCS-2), with an em dash outside the GSM alphabet and a risky word.
+const TEMPLATE_TEXT =
+  'Hi {displayName}, I saw your ad in {city}. If you ever want to talk — without the police ' +
+  'or anyone else knowing — you can write back here any time, day or night. Nobody else reads ' +
+  'this number.';
+
+function listen(port: number): Promise<net.Server | null> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(null));
+    srv.listen(port, '127.0.0.1', () => resolve(srv));
+  });
+}
+
+const close = (srv: net.Server) => new Promise<void>((r) => srv.close(() => r()));
+
+async function freePort(): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const srv = await listen(0);
+    if (!srv) continue;
+    const address = srv.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await close(srv);
+    if (port) return port;
+  }
+  throw new Error('no free port');
+}
+
+interface Started {
+  proc: ChildProcess;
+  url: string;
+  email: string;
+  password: string;
+  output: () => string;
+}
+
+async function startServer(dataDir: string): Promise<Started> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: 'false',
+      WEB_DEV: 'false',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`ariadne start did not become ready:\n${out}`);
+    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
+    const password = /one-time password: (\S+)/i.exec(out)?.[1];
+    if (email && password) {
+      const ready = await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return { proc, url, email, password, output: () => out };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function stopServer(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Waits for what the page shows. */
+const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) =>
+  expect.poll(fn, { timeout, interval: 150 });
+
+/** Mantine marks required fields with an asterisk inside the label. */
+const label = (text: string) =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+
+describe('outreach set-up journey', () => {
+  let dataDir: string;
+  let server: Started;
+  let browser: Browser;
+  let admin: Page;
+  let worker: Page;
+  let supervisor: Page;
+  const contexts: BrowserContext[] = [];
+  let shot = 0;
+  const outside: string[] = [];
+  const cspErrors: string[] = [];
+  const oneTime: Record<string, string> = {};
+  let templateId = '';
+
+  async function snap(name: string, p: Page): Promise<void> {
+    if (!SCREENSHOT_DIR) return;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    shot += 1;
+    await p.screenshot({
+      path: path.join(SCREENSHOT_DIR, `setup-${String(shot).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  }
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1280, height: 900 },
+    });
+    contexts.push(context);
+    const p = await context.newPage();
+    p.setDefaultTimeout(15_000);
+    p.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !/^(data|blob):$/.test(u.protocol)) {
+        outside.push(r.url());
+      }
+    });
+    p.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) {
+        cspErrors.push(m.text());
+      }
+    });
+    return p;
+  }
+
+  /** A call to the API with this page's session (and its CSRF token for changes). */
+  async function apiCall(
+    p: Page,
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
+    return p.evaluate(
+      async ({ method, url, body }) => {
+        const session = (await (await fetch('/api/auth/session')).json()) as {
+          csrfToken: string;
+        };
+        const res = await fetch(url, {
+          method,
+          headers: {
+            accept: 'application/json',
+            ...(method === 'POST'
+              ? { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }
+              : {}),
+          },
+          body: method === 'POST' ? JSON.stringify(body ?? {}) : null,
+        });
+        return { status: res.status, json: (await res.json().catch(() => null)) as unknown };
+      },
+      { method, url, body },
+    );
+  }
+
+  /** First sign-in of an account: one-time password, TOTP enrolment, recovery codes, new password. */
+  async function firstSignIn(p: Page, email: string, password: string, newPassword: string) {
+    await poll(() => p.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+    await p.getByLabel(label('E-mail address')).fill(email);
+    await p.getByLabel(label('Password')).fill(password);
+    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await poll(() =>
+      p.getByRole('heading', { name: 'Set up two-step verification' }).isVisible(),
+    ).toBe(true);
+    const secret = (await p.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+    await p.getByLabel('Code from the app').fill(await generate({ secret }));
+    await p.getByRole('button', { name: 'Confirm' }).click();
+    await poll(() => p.getByRole('heading', { name: 'Save your recovery codes' }).isVisible()).toBe(
+      true,
+    );
+    await p.getByLabel('I have saved these codes in a safe place').check();
+    await p.getByRole('button', { name: 'Continue' }).click();
+    await poll(() => p.getByRole('heading', { name: 'Choose your own password' }).isVisible()).toBe(
+      true,
+    );
+    await p.getByLabel(label('New password')).fill(newPassword);
+    await p.getByLabel(label('Repeat the new password')).fill(newPassword);
+    await p.getByRole('button', { name: 'Save password' }).click();
+    await poll(
+      () => p.getByRole('navigation', { name: 'Main navigation' }).isVisible(),
+      60_000,
+    ).toBe(true);
+  }
+
+  /** The admin creates an account through the API, as the Users panel does. */
+  async function createUser(
+    email: string,
+    displayName: string,
+    role: string,
+    partnerOrgId?: string,
+  ): Promise<void> {
+    const r = await apiCall(admin, 'POST', '/api/users', {
+      email,
+      displayName,
+      role,
+      ...(partnerOrgId ? { partnerOrgId } : {}),
+    });
+    expect(r.status).toBe(201);
+    oneTime[email] = (r.json as { oneTimePassword: string }).oneTimePassword;
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+      );
+    }
+    const built = spawnSync(process.execPath, [path.join(repo, 'scripts/ensure-build.js')], {
+      cwd: repo,
+      stdio: 'inherit',
+      env: { ...process.env, WEB_DEV: 'false' },
+    });
+    if (built.status !== 0) throw new Error('The console does not build');
+    dataDir = mkdtempSync(path.join(tmpdir(), 'ariadne-setup-browser-'));
+    server = await startServer(dataDir);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    admin = await newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    if (server) await stopServer(server.proc);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates an SMPP channel from the form and warns that a name cannot be answered', async () => {
+    await admin.goto(server.url);
+    await firstSignIn(admin, server.email, server.password, ADMIN_PASSWORD);
+    await admin.goto(`${server.url}/admin/users`);
+    await admin.getByRole('tab', { name: 'Channels' }).click();
+    await poll(() => new URL(admin.url()).pathname).toBe('/admin/channels');
+    await poll(() => admin.getByText('No channels yet').isVisible()).toBe(true);
+
+    await admin.getByRole('button', { name: 'New channel' }).click();
+    const form = admin.getByTestId('channel-form');
+    await form.getByLabel('Kind').selectOption('smpp');
+    await form.getByLabel(label('Name')).fill('SMS main');
+    await form.getByLabel('Sender').fill('Hulplijn');
+    // The form warns before saving too.
+    await poll(() => form.getByTestId('sender-name-hint').isVisible()).toBe(true);
+    await form.getByLabel(label('Host')).fill('127.0.0.1');
+    await form.getByLabel(label('System id')).fill('ariadne');
+    await form.getByLabel(label('Password')).fill('pw12');
+    expect(await form.getByLabel(label('Password')).getAttribute('type')).toBe('password');
+    await form.getByLabel(label('Source addr')).fill('Hulplijn');
+    // The port has a default and sits under "More settings"; nothing listens on this one.
+    await form.getByRole('button', { name: /More settings/ }).click();
+    await form.getByLabel(label('Port')).fill(String(await freePort()));
+    await snap('channel-form', admin);
+    await form.getByRole('button', { name: 'Create channel' }).click();
+
+    const warnings = admin.getByTestId('channel-warnings');
+    await poll(() => warnings.isVisible()).toBe(true);
+    expect(await warnings.innerText()).toMatch(/cannot reply/);
+    const row = admin.getByTestId('channel-row').filter({ hasText: 'SMS main' });
+    await poll(() => row.getAttribute('data-replies')).toBe('false');
+    expect(await row.getByTestId('replies-badge').innerText()).toBe('Replies impossible');
+    await snap('channel-replies-impossible', admin);
+
+    // Settings never come back from the server.
+    const listed = await apiCall(admin, 'GET', '/api/outreach/channels');
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.json)).not.toMatch(/pw12|settings/);
+  }, 180_000);
+
+  it('changes the sender to a number, keeping the stored password', async () => {
+    await admin.getByRole('button', { name: 'Change channel SMS main' }).click();
+    const form = admin.getByTestId('channel-form');
+    await poll(() => form.getByTestId('update-note').isVisible()).toBe(true);
+    // Secrets are never filled in; left empty, the stored one is kept.
+    expect(await form.getByLabel(label('Password')).inputValue()).toBe('');
+    expect(await form.getByLabel(label('Name')).inputValue()).toBe('SMS main');
+    await form.getByLabel('Sender').fill('+31612345678');
+    await form.getByLabel(label('Host')).fill('127.0.0.1');
+    await form.getByLabel(label('System id')).fill('ariadne');
+    await form.getByLabel(label('Source addr')).fill('+31612345678');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+
+    await poll(() => admin.getByText('Channel “SMS main” saved').isVisible()).toBe(true);
+    expect(await admin.getByTestId('channel-warnings').count()).toBe(0);
+    const row = admin.getByTestId('channel-row').filter({ hasText: 'SMS main' });
+    await poll(() => row.getAttribute('data-replies')).toBe('true');
+    expect(await row.getByTestId('replies-badge').innerText()).toBe('Replies possible');
+    await snap('channel-number', admin);
+  }, 60_000);
+
+  it('lets an outreach worker write a draft and shows UCS-2, SMS parts and the risky word', async () => {
+    await createUser('wanda.worker@example.org', 'Wanda Worker', 'outreach_worker');
+    await createUser('sam.supervisor@example.org', 'Sam Supervisor', 'supervisor');
+
+    worker = await newPage();
+    await worker.goto(`${server.url}/templates`);
+    await firstSignIn(
+      worker,
+      'wanda.worker@example.org',
+      oneTime['wanda.worker@example.org']!,
+      WORKER_PASSWORD,
+    );
+    await worker.goto(`${server.url}/templates`);
+    await poll(() =>
+      worker.getByRole('heading', { name: 'Message templates', level: 1 }).isVisible(),
+    ).toBe(true);
+    await poll(() => worker.getByText('No templates yet').isVisible()).toBe(true);
+
+    await worker.getByRole('button', { name: 'New template' }).click();
+    const editor = worker.getByTestId('template-editor');
+    await editor.getByLabel(label('Name')).fill(TEMPLATE_NAME);
+    await editor.getByLabel('Language').selectOption('en');
+    await editor.getByLabel(label('Variant 1')).fill(TEMPLATE_TEXT);
+
+    // The server's figures arrive after a pause in typing.
+    const variant = editor.getByTestId('variant').first();
+    const figures = variant.getByTestId('sms-figures');
+    await poll(() => figures.getAttribute('data-encoding')).toBe('UCS-2');
+    expect(Number(await figures.getAttribute('data-segments'))).toBeGreaterThanOrEqual(3);
+    expect(await variant.getByTestId('non-gsm').innerText()).toContain('—');
+    expect(await variant.getByTestId('sms-segments').innerText()).toMatch(/^\d+ SMS$/);
+    expect(await variant.getByTestId('sms-remaining').innerText()).toMatch(
+      /^\d+ left in this SMS \(of 67\)$/,
+    );
+    await poll(() => variant.getByTestId('safety-mark').first().innerText()).toBe('police');
+    expect(await variant.getByTestId('safety-hit').first().innerText()).toMatch(
+      /“police” — Mentions the police\./,
+    );
+    await snap('worker-draft', worker);
+
+    await editor.getByRole('button', { name: 'Save as draft' }).click();
+    await poll(() => editor.getByTestId('status-badge').getAttribute('data-status')).toBe('draft');
+    expect(await editor.getByTestId('template-meta').innerText()).toMatch(/Written by you on/);
+
+    // The author cannot approve, and the page says why.
+    const review = worker.getByRole('region', { name: 'Review' });
+    await poll(() => review.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    expect(await review.getByTestId('approve-blocked').innerText()).toBe(
+      'Only a supervisor can approve a template.',
+    );
+    const listed = await apiCall(worker, 'GET', '/api/outreach/templates?status=draft');
+    const items = (listed.json as { items: { id: string; name: string }[] }).items;
+    templateId = items.find((i) => i.name === TEMPLATE_NAME)?.id ?? '';
+    expect(templateId).not.toBe('');
+    const refused = await apiCall(worker, 'POST', `/api/outreach/templates/${templateId}/approve`, {
+      confirmSafety: true,
+    });
+    expect(refused.status).toBe(403);
+    await snap('worker-cannot-approve', worker);
+  }, 180_000);
+
+  it('lets a supervisor approve only after confirming the risky word', async () => {
+    supervisor = await newPage();
+    await supervisor.goto(`${server.url}/templates`);
+    await firstSignIn(
+      supervisor,
+      'sam.supervisor@example.org',
+      oneTime['sam.supervisor@example.org']!,
+      SUPERVISOR_PASSWORD,
+    );
+    await supervisor.goto(`${server.url}/templates`);
+    const row = supervisor.getByTestId('template-row').filter({ hasText: TEMPLATE_NAME });
+    await poll(() => row.getAttribute('data-status')).toBe('draft');
+    await supervisor.getByRole('button', { name: `Open template ${TEMPLATE_NAME}` }).click();
+
+    const editor = supervisor.getByTestId('template-editor');
+    expect(await editor.getByTestId('template-meta').innerText()).toMatch(
+      /Written by Wanda Worker on/,
+    );
+    const review = supervisor.getByRole('region', { name: 'Review' });
+    await poll(() => review.getByTestId('safety-hit').first().innerText()).toMatch(/“police”/);
+    const approve = review.getByRole('button', { name: 'Approve' });
+    expect(await approve.isDisabled()).toBe(true);
+    expect(await review.getByTestId('approve-blocked').innerText()).toBe(
+      'Confirm the risky words above first.',
+    );
+    // The server refuses too without the confirmation.
+    const refused = await apiCall(
+      supervisor,
+      'POST',
+      `/api/outreach/templates/${templateId}/approve`,
+      { confirmSafety: false },
+    );
+    expect(refused.status).toBe(409);
+    await snap('supervisor-review', supervisor);
+
+    await review.getByLabel('I confirm these words are safe here').check();
+    await poll(() => approve.isEnabled()).toBe(true);
+    await approve.click();
+    await poll(() => editor.getByTestId('status-badge').getAttribute('data-status')).toBe(
+      'approved',
+    );
+    expect(await editor.getByTestId('approved-by').innerText()).toMatch(
+      /Approved by you on .*risky words confirmed by you/,
+    );
+    await snap('supervisor-approved', supervisor);
+
+    // The list shows it approved, for the worker as well.
+    await supervisor.getByRole('button', { name: /Back to the templates/ }).click();
+    await poll(() => row.getAttribute('data-status')).toBe('approved');
+    await worker.getByRole('button', { name: /Back to the templates/ }).click();
+    await poll(() =>
+      worker
+        .getByTestId('template-row')
+        .filter({ hasText: TEMPLATE_NAME })
+        .getAttribute('data-status'),
+    ).toBe('approved');
+  }, 180_000);
+
+  it('adds a quick reply and lists it', async () => {
+    await worker.getByRole('tab', { name: 'Quick replies' }).click();
+    const panel = worker.getByRole('tabpanel', { name: 'Quick replies' });
+    await poll(() => panel.getByText('No quick replies yet').isVisible()).toBe(true);
+    await panel.getByLabel(label('Title')).fill('Opening hours');
+    await panel.getByLabel('Language').first().selectOption('en');
+    await panel
+      .getByLabel(label('Text'))
+      .fill('We answer every day from 9 to 21. You can write at any time.');
+    await poll(() => panel.getByTestId('quick-figures').getAttribute('data-encoding')).toBe(
+      'GSM-7',
+    );
+    await panel.getByRole('button', { name: 'Add quick reply' }).click();
+    const item = panel.getByTestId('quick-reply').filter({ hasText: 'Opening hours' });
+    await poll(() => item.isVisible()).toBe(true);
+    expect(await item.innerText()).toMatch(/Added by you on/);
+    // The author may delete it.
+    expect(
+      await item.getByRole('button', { name: 'Delete quick reply Opening hours' }).count(),
+    ).toBe(1);
+    await snap('quick-replies', worker);
+
+    // The same in Dutch.
+    await worker.locator('label').filter({ hasText: /^NL$/ }).click();
+    await poll(() =>
+      worker.getByRole('heading', { name: 'Berichtsjablonen', level: 1 }).isVisible(),
+    ).toBe(true);
+    await poll(() => worker.getByRole('tab', { name: 'Snelle antwoorden' }).isVisible()).toBe(true);
+    // (The panel is named after its tab, which is Dutch now.)
+    expect(
+      await worker.getByTestId('quick-reply').filter({ hasText: 'Opening hours' }).innerText(),
+    ).toMatch(/Toegevoegd door jou op/);
+    await worker.locator('label').filter({ hasText: /^EN$/ }).click();
+    await poll(() =>
+      worker.getByRole('heading', { name: 'Message templates', level: 1 }).isVisible(),
+    ).toBe(true);
+
+    // The supervisor sees it too, written by the worker.
+    await supervisor.getByRole('tab', { name: 'Quick replies' }).click();
+    await poll(() =>
+      supervisor.getByTestId('quick-reply').filter({ hasText: 'Wanda Worker' }).count(),
+    ).toBe(1);
+  }, 60_000);
+
+  it('shows a partner neither page, and the API answers them 403', async () => {
+    const org = await apiCall(admin, 'POST', '/api/partner-orgs', { name: 'Stichting Test Zorg' });
+    expect(org.status).toBe(201);
+    const orgId = (org.json as { partnerOrg: { id: string } }).partnerOrg.id;
+    await createUser('pat.partner@example.org', 'Pat Partner', 'partner', orgId);
+
+    const p = await newPage();
+    await p.goto(`${server.url}/templates`);
+    await firstSignIn(
+      p,
+      'pat.partner@example.org',
+      oneTime['pat.partner@example.org']!,
+      PARTNER_PASSWORD,
+    );
+    const nav = p.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.getByRole('link', { name: /Templates/ }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: /Admin/ }).count()).toBe(0);
+    await p.goto(`${server.url}/templates`);
+    await poll(() =>
+      p.getByText('Message templates are for outreach workers and supervisors.').isVisible(),
+    ).toBe(true);
+    await p.goto(`${server.url}/admin/channels`);
+    await poll(() => p.getByText('No access').isVisible()).toBe(true);
+    expect(await p.getByTestId('channel-form').count()).toBe(0);
+    for (const url of [
+      '/api/outreach/templates',
+      '/api/outreach/quick-replies',
+      '/api/outreach/channels',
+      '/api/outreach/channel-kinds',
+    ]) {
+      expect((await apiCall(p, 'GET', url)).status, url).toBe(403);
+    }
+    await snap('partner', p);
+  }, 180_000);
+
+  it('made no request off this machine and broke no content security rule', () => {
+    expect(outside).toEqual([]);
+    expect(cspErrors).toEqual([]);
+  });
+});
