@@ -1,10 +1,10 @@
 // SMPP figures: messages a second through the SMPP channel to the loopback SMSC (the smpp
-// package's server, test/fixtures/smsc.ts) within the window the SMSC allows, and the latency of
+// package's server, fixtures/smsc/) within the window the SMSC allows, and the latency of
 // one send (submit_sm out, submit_sm_resp back). Reference: 100 messages a second, a common
 // contracted throughput of an SMPP account at an aggregator; the channel's own limiter is shown
 // holding such a rate too.
 import pino from 'pino';
-import { startTestSmsc } from '../test/fixtures/smsc.js';
+import { startTestSmsc } from '../fixtures/smsc/index.js';
 import { createSmppChannel, type SmppSettingsInput } from '../src/outreach/channels/smpp.js';
 import type { BenchResult } from './run.js';
 

@@ -1,4 +1,4 @@
-// Outreach end to end on both databases, with a real SMSC on loopback (test/fixtures/smsc.ts):
+// Outreach end to end on both databases, with a real SMSC on loopback (fixtures/smsc/):
 // a message composed from an approved template goes out through the real send job over SMPP and is
 // delivered; the reply lands in the same conversation; STOP ends contact at once and is confirmed
 // exactly once; the contact rules refuse what they must; a retried send never sends twice.
@@ -32,7 +32,7 @@ import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { buildHttpServer } from '../../src/platform/http/server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { startWhatsAppFixture } from '../fixtures/gateways/whatsapp.js';
-import { startTestSmsc, type TestSmsc } from '../fixtures/smsc.js';
+import { startTestSmsc, type TestSmsc } from '../../fixtures/smsc/index.js';
 import { signInAs } from '../helpers/api-client.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 

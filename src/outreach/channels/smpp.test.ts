@@ -1,9 +1,13 @@
-// The SMPP channel against a real SMSC on loopback (test/fixtures/smsc.ts, the smpp package's
+// The SMPP channel against a real SMSC on loopback (fixtures/smsc/, the smpp package's
 // server): sending in GSM-7 and UCS-2, long messages, receipts, replies, throttling, a dropped and
 // a dead link, wrong credentials, keep-alive, the window and the rate limit.
 import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startTestSmsc, type TestSmsc, type TestSmscOptions } from '../../../test/fixtures/smsc.js';
+import {
+  startTestSmsc,
+  type TestSmsc,
+  type TestSmscOptions,
+} from '../../../fixtures/smsc/index.js';
 import type { DeliveryReport, InboundMessage } from './channel.js';
 import {
   createSmppChannel,
