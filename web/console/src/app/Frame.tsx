@@ -28,7 +28,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { SavedSearchAlerts } from '../searches/SavedSearchAlerts';
 import { orderSections } from '../triage/nav';
-import { useUnreadCount } from '../outreach/hooks';
+import { canWorkOutreach, useUnreadCount } from '../outreach/hooks';
 import { useOutreachT } from '../outreach/i18n';
 import {
   IconAdmin,
@@ -56,6 +56,7 @@ type NavKey =
   | 'rules'
   | 'triage'
   | 'inbox'
+  | 'templates'
   | 'cases'
   | 'partners'
   | 'vaultRequests'
@@ -67,11 +68,34 @@ const SECTIONS: { key: NavKey; to: string; icon: ReactNode }[] = [
   { key: 'rules', to: '/rules', icon: <IconRules /> },
   { key: 'triage', to: '/triage', icon: <IconTriage /> },
   { key: 'inbox', to: '/inbox', icon: <IconInbox /> },
+  { key: 'templates', to: '/templates', icon: <IconTemplates /> },
   { key: 'cases', to: '/cases', icon: <IconCases /> },
   { key: 'partners', to: '/partners', icon: <IconPartners /> },
   { key: 'vaultRequests', to: '/vault-requests', icon: <IconVault /> },
   { key: 'insights', to: '/insights', icon: <IconInsights /> },
 ];
+
+/** Message templates: a page of text with a placeholder in braces. */
+function IconTemplates({ size = 18 }: { size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M6 3h9l4 4v14H6z" />
+      <path d="M9 10h7M9 14h3" />
+      <path d="M14.5 13c-.8 0-1 .4-1 1v.5c0 .4-.3.5-.6.5.3 0 .6.1.6.5v.5c0 .6.2 1 1 1" />
+    </svg>
+  );
+}
 
 export function Frame() {
   const { t, i18n } = useTranslation();
@@ -80,6 +104,8 @@ export function Frame() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const to = useOutreachT();
   const unread = useUnreadCount();
+  // Templates are written and approved by those who write to people.
+  const sections = SECTIONS.filter((s) => s.key !== 'templates' || canWorkOutreach(user.role));
 
   const language = useMutation({
     mutationFn: (lng: Language) => saveLanguage(lng),
@@ -173,10 +199,10 @@ export function Frame() {
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
         <AppShell.Section grow>
           <Stack gap={2}>
-            {sectionsForRole(orderSections(SECTIONS, user.role), user.role).map((s) =>
+            {sectionsForRole(orderSections(sections, user.role), user.role).map((s) =>
               navLink(
                 s.to,
-                t(`nav.${s.key}`),
+                s.key === 'templates' ? to('nav.templates') : t(`nav.${s.key}`),
                 s.icon,
                 s.key === 'inbox' && unread ? (
                   <Badge color="red" size="sm" circle data-testid="inbox-unread-badge">

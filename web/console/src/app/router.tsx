@@ -9,6 +9,7 @@ import { Frame } from './Frame';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { outreachRoutes } from '../outreach/routes';
+import { channelsAdminRoute, outreachSetupRoutes } from '../outreach-setup/routes';
 import { SectionPage, type SectionKey } from './SectionPage';
 import { triageRoutes } from '../triage/routes';
 
@@ -60,11 +61,17 @@ const routeTree = rootRoute.addChildren([
   ...collectRoutes(rootRoute),
   ...triageRoutes(rootRoute),
   ...outreachRoutes(rootRoute),
+  ...outreachSetupRoutes(rootRoute),
   casesRoute,
   partnersRoute,
   vaultRequestsRoute,
   insightsRoute,
-  adminRoute.addChildren([adminIndexRoute, adminUsersRoute, adminPartnerOrgsRoute]),
+  adminRoute.addChildren([
+    adminIndexRoute,
+    adminUsersRoute,
+    adminPartnerOrgsRoute,
+    channelsAdminRoute(adminRoute),
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: false });

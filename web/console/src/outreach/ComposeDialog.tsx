@@ -31,71 +31,20 @@ import {
   composeMessage,
   listApprovedTemplates,
   outreachKeys,
-  type Channel,
   type ComposeRequest,
   type ComposeResult,
-  type OutreachTemplate,
 } from './api';
+import {
+  channelFits,
+  contactable,
+  entityDefaults,
+  fillPlaceholders,
+  OUTREACH_LANGUAGES,
+} from './compose';
 import { canAssignOthers, useChannels } from './hooks';
 import { useOutreachT } from './i18n';
 import { ruleOf, SendErrorAlert } from './refusal';
 import { TextCounts } from './TextCounts';
-
-export const OUTREACH_LANGUAGES = ['nl', 'en', 'de', 'fr', 'es', 'ro', 'pl', 'hu', 'bg'] as const;
-const SMS_KINDS = ['smpp', 'cm', 'messagebird', 'twilio'];
-
-/** Which channel kinds can reach an identifier of this kind. */
-export function channelFits(identifier: EntityIdentifier, channel: Channel): boolean {
-  if (channel.kind === 'manual') return true;
-  if (identifier.kind === 'phone')
-    return SMS_KINDS.includes(channel.kind) || channel.kind === 'whatsapp';
-  if (identifier.kind === 'email') return channel.kind === 'email';
-  return false;
-}
-
-/** Identifiers one can write to (not pictures or web pages). */
-export const contactable = (i: EntityIdentifier) =>
-  i.kind === 'phone' || i.kind === 'email' || i.kind === 'messenger';
-
-function mostCommon(values: (string | null)[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v && v.trim()) counts.set(v.trim(), (counts.get(v.trim()) ?? 0) + 1);
-  let best: string | null = null;
-  let n = 0;
-  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
-  return best;
-}
-
-/** What the ads say about the person, for the placeholders and the language. */
-export function entityDefaults(entity: EntityDetail) {
-  const latest = [...entity.ads].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
-  const language = mostCommon([...entity.ads.map((a) => a.language), ...entity.features.languages]);
-  return {
-    displayName: mostCommon(entity.ads.map((a) => a.displayName)) ?? '',
-    city: latest.find((a) => a.city)?.city ?? entity.movement.at(-1)?.name ?? '',
-    language:
-      language && (OUTREACH_LANGUAGES as readonly string[]).includes(language) ? language : null,
-  };
-}
-
-/**
- * The variant as it will read with these values (the server renders the exact text; a missing
- * value falls back to the template's fallback or is left out with the space before it).
- */
-export function fillPlaceholders(
-  text: string,
-  values: { displayName: string; city: string },
-  fallbacks: OutreachTemplate['fallbacks'],
-): string {
-  let out = text;
-  for (const name of ['displayName', 'city'] as const) {
-    const value = values[name].trim() || fallbacks[name]?.trim() || '';
-    out = value
-      ? out.split(`{${name}}`).join(value)
-      : out.replace(new RegExp(`[ \\t]*\\{${name}\\}`, 'g'), '');
-  }
-  return out;
-}
 
 const CONTACTABLE_STATES = ['new', 'in_review', 'contact_planned'];
 
@@ -138,7 +87,13 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
   const usable = channels.filter((c) => c.enabled && (!identifier || channelFits(identifier, c)));
   const [channelId, setChannelId] = useState('');
   const channel = usable.find((c) => c.id === channelId);
-  const [language, setLanguage] = useState(defaults.language ?? '');
+  // The ads' language until the worker chooses; any language when no template is written in it.
+  const [chosenLanguage, setLanguage] = useState<string | null>(null);
+  const suggestedHasTemplates = Boolean(
+    defaults.language && templates.data?.some((x) => x.language === defaults.language),
+  );
+  const language =
+    chosenLanguage ?? (suggestedHasTemplates && defaults.language ? defaults.language : '');
   const [templateId, setTemplateId] = useState('');
   const [displayName, setDisplayName] = useState(defaults.displayName);
   const [city, setCity] = useState(defaults.city);
@@ -302,7 +257,12 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
             label={t('compose.language')}
             description={
               defaults.language
-                ? t('compose.languageSuggested', { language: languageName(defaults.language) })
+                ? t(
+                    templates.isSuccess && !suggestedHasTemplates
+                      ? 'compose.languageNoTemplate'
+                      : 'compose.languageSuggested',
+                    { language: languageName(defaults.language) },
+                  )
                 : undefined
             }
             value={language}
@@ -360,7 +320,12 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
               {t('compose.preview', { count: template.variants.length })}
             </Text>
             {template.variants.map((v, i) => {
-              const filled = fillPlaceholders(v.text, { displayName, city }, template.fallbacks);
+              const filled = fillPlaceholders(
+                v.text,
+                { displayName, city },
+                template.fallbacks,
+                template.language,
+              );
               return (
                 <Paper
                   key={i}

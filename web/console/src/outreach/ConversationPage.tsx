@@ -124,12 +124,14 @@ function ConversationView({ detail }: { detail: ConversationDetail }) {
   const ended = Boolean(detail.contact?.doNotContact);
   const manual = channel?.kind === 'manual';
 
-  // Opening marked it read on the server: the list and the badge follow at once.
+  // Every read of an open conversation marks it read on the server: when it is opened and when a
+  // new message shows up in it, the list and the badge follow at once.
   const conversationId = detail.conversation.id;
+  const messageCount = detail.messages.length;
   useEffect(() => {
     void qc.invalidateQueries({ queryKey: outreachKeys.allInbox });
     void qc.invalidateQueries({ queryKey: outreachKeys.unread });
-  }, [qc, conversationId]);
+  }, [qc, conversationId, messageCount]);
 
   return (
     <Stack gap="md" data-testid="conversation" data-conversation-id={conversationId}>
