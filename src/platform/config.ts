@@ -171,6 +171,11 @@ export const ENV_VARS = {
     default: '3100',
     doc: 'Demo mode: port of the synthetic ad board (site A; site B is the next port), on loopback only.',
   },
+  DEMO_SMSC_PORT: {
+    schema: int(0, 65535),
+    default: '3102',
+    doc: 'Demo mode: port of the simulated SMSC behind the demo SMS channel (simulated phones that answer), on loopback only; a free port when it is taken.',
+  },
   WEB_DEV: {
     schema: bool,
     default: 'false',
@@ -263,6 +268,7 @@ export interface Config {
   workerConcurrency: number;
   demoData: boolean;
   adBoardPort: number;
+  demoSmscPort: number;
   webDev: boolean;
   dbConnectRetries: number;
   link: {
@@ -440,6 +446,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: raw.WORKER_CONCURRENCY as number,
     demoData: (raw.DEMO_DATA as boolean | undefined) ?? mode === 'embedded',
     adBoardPort: raw.AD_BOARD_PORT as number,
+    demoSmscPort: raw.DEMO_SMSC_PORT as number,
     webDev: raw.WEB_DEV as boolean,
     dbConnectRetries: raw.DB_CONNECT_RETRIES as number,
     link: {

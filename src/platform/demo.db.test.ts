@@ -1,0 +1,304 @@
+// Demo mode's outreach on both databases: the first start creates the SMS channel to the simulated
+// phones and approved Dutch and English templates (four eyes kept, no users created), later starts
+// create nothing again and keep the channel pointed at the SMSC wherever it listens; a message
+// composed from a demo template goes out through the real send job and SMPP, is delivered, and the
+// simulated person answers in its language — or writes STOP, which ends contact.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_REPLIES,
+  demoPerson,
+  demoReplyText,
+  guessLanguage,
+  type DemoBehaviour,
+} from '../../fixtures/smsc/demo-phones.js';
+import { channelForSending, listChannels } from '../outreach/channel-store.js';
+import { openConversation } from '../outreach/conversations.js';
+import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
+import { queueSend } from '../outreach/jobs.js';
+import { contacts, conversations, messages } from '../outreach/schema.js';
+import { composeMessage } from '../outreach/service.js';
+import { listTemplates } from '../outreach/templates-store.js';
+import type { Actor } from './actor.js';
+import { auditLog } from './audit/schema.js';
+import { users } from './auth/schema.js';
+import { createFsBlobStore } from './blobs/index.js';
+import type { Config } from './config.js';
+import { DEMO_CHANNEL_NAME, DEMO_SENDER, DEMO_TEMPLATES, startDemo, type Demo } from './demo.js';
+import { allJobs } from './job-registry.js';
+import { startJobs, type Jobs } from './jobs.js';
+import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
+
+const log = pino({ level: 'silent' });
+const worker: Actor = {
+  userId: randomUUID(),
+  label: 'worker@example.org',
+  role: 'outreach_worker',
+};
+let t: TestDatabase;
+let jobs: Jobs;
+let demo: Demo | undefined;
+let dir: string;
+const closers: (() => Promise<void>)[] = [];
+
+/** Quiet hours an hour long, twelve hours away from now in Amsterdam: never in the way. */
+function farQuietHours() {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date()),
+  );
+  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
+  return { start: at(hour + 12), end: at(hour + 13) };
+}
+
+const start = (config: Config = t.config) =>
+  startDemo({
+    config,
+    db: t.database.db,
+    jobs,
+    log,
+    replyDelay: { minMs: 50, maxMs: 200 },
+  });
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>) {
+  const until = Date.now() + 30_000;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const demoChannels = async () =>
+  (await listChannels(t.database.db)).filter((c) => c.name === DEMO_CHANNEL_NAME);
+
+const templateAudits = async () =>
+  (
+    await t.database.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(inArray(auditLog.action, ['outreach.template_create', 'outreach.template_approve']))
+  )[0]?.n;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'ariadne-demo-test-'));
+  const rules = path.join(dir, 'rules.json');
+  writeFileSync(rules, JSON.stringify({ quietHours: farQuietHours() }));
+  t = await openTestDatabase({
+    AD_BOARD_PORT: '0',
+    DEMO_SMSC_PORT: '0',
+    OUTREACH_RULES_FILE: rules,
+  });
+  const definitions = allJobs({
+    config: t.config,
+    database: t.database,
+    blobs: createFsBlobStore(path.join(dir, 'blobs')),
+    log,
+    jobs: () => jobs,
+    onStop: (close) => closers.push(close),
+  });
+  jobs = await startJobs({ database: t.database, log, scheduler: false, definitions });
+  // Only outreach runs here: the crawls the demo queues stay queued.
+  await jobs.work(
+    definitions.filter((d) => d.name.startsWith('outreach.')),
+    2,
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await demo?.stop();
+  await jobs?.stop();
+  for (const close of closers) await close();
+  await t?.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the demo start', () => {
+  it('creates the SMS channel to the simulated phones and approved templates, once', async () => {
+    const db = t.database.db;
+    demo = await start();
+    const [channel, ...more] = await demoChannels();
+    expect(more).toEqual([]);
+    expect(channel).toMatchObject({
+      kind: 'smpp',
+      enabled: true,
+      sender: DEMO_SENDER,
+      repliesPossible: true,
+    });
+    const { settings } = await channelForSending(db, t.config, channel!.id);
+    expect(settings).toMatchObject({ host: '127.0.0.1', port: demo.phones.port });
+
+    const approved = await listTemplates(db, { status: 'approved' });
+    expect(approved.map((x) => [x.name, x.language]).sort()).toEqual(
+      DEMO_TEMPLATES.map((x) => [x.name, x.language]).sort(),
+    );
+    for (const x of approved) {
+      expect(x.safetyHits).toEqual([]);
+      expect(x.warnings).toEqual([]);
+      expect(x.variants.every((v) => v.segments === 1 && v.encoding === 'GSM-7')).toBe(true);
+    }
+    // Four eyes: written by one demo actor, approved by another; no user was made for either.
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(
+        inArray(
+          auditLog.targetId,
+          approved.map((x) => x.id),
+        ),
+      );
+    const by = (action: string) =>
+      [...new Set(audits.filter((a) => a.action === action).map((a) => a.actorLabel))].sort();
+    expect(by('outreach.template_create')).toEqual(['demo seed (author)']);
+    expect(by('outreach.template_approve')).toEqual(['demo seed (approver)']);
+    expect((await db.select({ n: count() }).from(users))[0]?.n).toBe(0);
+
+    const state = JSON.parse(readFileSync(path.join(t.config.dataDir, 'demo.json'), 'utf8')) as {
+      outreachSeededAt?: string;
+      smscPassword?: string;
+    };
+    expect(state.outreachSeededAt).toBeTruthy();
+    expect(state.smscPassword).toMatch(/^.{8}$/);
+  });
+
+  it('creates nothing again on later starts, and follows the SMSC to another port', async () => {
+    const audits = await templateAudits();
+    const channelId = (await demoChannels())[0]!.id;
+    await demo?.stop();
+    demo = await start();
+    expect((await demoChannels()).map((c) => c.id)).toEqual([channelId]);
+    expect(await listTemplates(t.database.db, { status: 'all' })).toHaveLength(2);
+    expect(await templateAudits()).toBe(audits);
+
+    // The configured port is taken: the SMSC listens elsewhere and the channel goes with it.
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const taken = (blocker.address() as AddressInfo).port;
+    try {
+      await demo.stop();
+      demo = await start({ ...t.config, demoSmscPort: taken });
+      expect(demo.phones.port).not.toBe(taken);
+      const { settings } = await channelForSending(t.database.db, t.config, channelId);
+      expect(settings.port).toBe(demo.phones.port);
+      expect((await demoChannels()).map((c) => c.id)).toEqual([channelId]);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+
+    // A data directory from before the simulated phones (or a start cut short after the commit)
+    // seeds again without duplicating anything.
+    const stateFile = path.join(t.config.dataDir, 'demo.json');
+    const { startedAt, seed } = JSON.parse(readFileSync(stateFile, 'utf8')) as {
+      startedAt: string;
+      seed: string;
+    };
+    writeFileSync(stateFile, JSON.stringify({ startedAt, seed }));
+    await demo.stop();
+    demo = await start();
+    expect((await demoChannels()).map((c) => c.id)).toEqual([channelId]);
+    expect(await listTemplates(t.database.db, { status: 'approved' })).toHaveLength(2);
+    const { settings } = await channelForSending(t.database.db, t.config, channelId);
+    expect(settings.port).toBe(demo.phones.port);
+  });
+
+  it('writes first-contact texts that read as Dutch and English, without risky words', () => {
+    for (const x of DEMO_TEMPLATES) {
+      expect(lintTemplate({ ...x, variants: [...x.variants] })).toEqual([]);
+      for (const v of x.variants) {
+        expect(guessLanguage(v, '447700900001')).toBe(x.language);
+        expect(
+          checkMessageSafety({ text: v, firstMessage: true, language: x.language }).hits,
+        ).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('writing to a simulated phone', () => {
+  const demoSeed = () =>
+    (JSON.parse(readFileSync(path.join(t.config.dataDir, 'demo.json'), 'utf8')) as { seed: string })
+      .seed;
+
+  /** A synthetic number whose simulated person behaves as asked. */
+  function numberWith(behaviour: DemoBehaviour): string {
+    const seed = demoSeed();
+    for (let i = 0; i < 10_000; i++) {
+      const n = `+3162${String(1_000_000 + i * 104_729).slice(-7)}`;
+      if (demoPerson(seed, n).behaviour === behaviour) return n;
+    }
+    throw new Error(`no ${behaviour} number`);
+  }
+
+  async function send(address: string, language: 'nl' | 'en') {
+    const db = t.database.db;
+    const channel = (await demoChannels())[0]!;
+    const template = (await listTemplates(db, { status: 'approved', language }))[0]!;
+    const { message, conversation } = await composeMessage(db, t.config, worker, {
+      idempotencyKey: randomUUID(),
+      entityId: randomUUID(),
+      contact: { kind: 'phone', address },
+      channelId: channel.id,
+      templateId: template.id,
+      values: { displayName: 'Sanne' },
+    });
+    await queueSend(jobs, message.id);
+    await waitFor('delivered', async () => {
+      const [m] = await db.select().from(messages).where(eq(messages.id, message.id));
+      return m?.status === 'delivered';
+    });
+    return conversation.id;
+  }
+
+  it('delivers a message from a demo template and gets an answer in its language', async () => {
+    const number = numberWith('reply');
+    const conversationId = await send(number, 'en');
+    const reply = await waitFor('the answer', async () => {
+      const opened = await openConversation(t.database.db, t.config, worker, conversationId);
+      return opened.messages.find((m) => m.direction === 'in');
+    });
+    expect(reply.body).toBe(demoReplyText(demoPerson(demoSeed(), number), 'en'));
+    expect(DEMO_REPLIES.en).toContain(reply.body);
+  });
+
+  it('ends contact when the simulated person writes STOP, with one confirmation', async () => {
+    const db = t.database.db;
+    const number = numberWith('stop');
+    const conversationId = await send(number, 'nl');
+    const [conversation] = await db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    await waitFor('do-not-contact', async () => {
+      const [c] = await db.select().from(contacts).where(eq(contacts.id, conversation!.contactId!));
+      return c?.doNotContact;
+    });
+    const confirmation = await waitFor('the confirmation', async () => {
+      const [m] = await db
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            eq(messages.purpose, 'opt_out_confirmation'),
+          ),
+        );
+      return m && m.status === 'delivered' ? m : null;
+    });
+    expect(confirmation.direction).toBe('out');
+    // The confirmation gets a receipt but no answer.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(demo!.phones.pending()).toBe(0);
+    expect(demo!.phones.replies.filter((r) => r.from === number.slice(1))).toHaveLength(1);
+  });
+});
