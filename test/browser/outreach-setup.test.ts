@@ -343,7 +343,12 @@ describe('outreach set-up journey', () => {
       oneTime['wanda.worker@example.org']!,
       WORKER_PASSWORD,
     );
-    await worker.goto(`${server.url}/templates`);
+    // Reached through the navigation.
+    await worker
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Templates' })
+      .click();
+    await poll(() => new URL(worker.url()).pathname).toBe('/templates');
     await poll(() =>
       worker.getByRole('heading', { name: 'Message templates', level: 1 }).isVisible(),
     ).toBe(true);

@@ -1,7 +1,7 @@
-// Administration: users, partner organisations and outreach channels, for admins only (the server checks this too;
-// hiding it here only spares others a page they cannot use).
+// Administration: users, partner organisations and outreach channels, for admins only (the server
+// checks this too; hiding it here only spares others a page they cannot use).
 import { EmptyState, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { Outlet, useNavigate, useRouter, useRouterState } from '@tanstack/react-router';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
@@ -21,7 +21,6 @@ export function AdminPage() {
   const { user } = useCurrentSession();
   const setupT = useSetupT();
   const navigate = useNavigate();
-  const router = useRouter();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const tab = tabOf(pathname);
   usePageTitle(t('admin.title'));
@@ -49,9 +48,7 @@ export function AdminPage() {
         onChange={(v) => {
           if (v === 'partner-orgs') void navigate({ to: '/admin/partner-orgs' });
           else if (v === 'users') void navigate({ to: '/admin/users' });
-          // The channels route comes from outreach-setup/routes.tsx; a plain path keeps this file
-          // independent of whether the router has registered it yet.
-          else if (v === 'channels') router.history.push('/admin/channels');
+          else if (v === 'channels') void navigate({ to: '/admin/channels' });
         }}
         keepMounted={false}
       >
