@@ -372,7 +372,6 @@ export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** A conversation with its messages decrypted, for a worker; audited, and marked read. */
 /**
  * A worker keeps a conversation open while it refreshes for receipts and replies: one audit entry
  * per user and conversation per window says who read it and when, without a row per refresh.
@@ -398,6 +397,7 @@ async function openedLately(db: DbOrTx, actor: Actor, id: string): Promise<boole
   return row !== undefined;
 }
 
+/** A conversation with its messages decrypted, for a worker; audited, and marked read. */
 export async function openConversation(db: DbOrTx, config: Config, actor: Actor, id: string) {
   const c = await conversationById(db, id);
   const contact = c.contactId ? await contactById(db, c.contactId) : null;

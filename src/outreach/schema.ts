@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { CHANNEL_KINDS } from './channels/channel.js';
 
 export const outreachChannels = pgTable('outreach_channels', {
@@ -113,8 +114,26 @@ export const conversations = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
-    index('conversations_inbox_idx').on(t.status, t.lastMessageAt),
-    index('conversations_assignee_idx').on(t.assigneeId, t.lastMessageAt),
+    // The inbox lists newest activity first (a new thread has no message yet: its creation
+    // counts) and pages by keyset; these walk in that order and stop after a page
+    // (bench/inbox.bench.ts: p95 under 10 ms at 100,000 conversations).
+    index('conversations_inbox_idx').on(
+      t.status,
+      sql`(coalesce(${t.lastMessageAt}, ${t.createdAt})) DESC`,
+      sql`${t.id} DESC`,
+    ),
+    index('conversations_assignee_idx').on(
+      t.assigneeId,
+      sql`(coalesce(${t.lastMessageAt}, ${t.createdAt})) DESC`,
+      sql`${t.id} DESC`,
+    ),
+    index('conversations_activity_idx').on(
+      sql`(coalesce(${t.lastMessageAt}, ${t.createdAt})) DESC`,
+      sql`${t.id} DESC`,
+    ),
+    index('conversations_unread_idx')
+      .on(t.assigneeId)
+      .where(sql`${t.unread} > 0 AND ${t.status} <> 'closed'`),
     index('conversations_contact_idx').on(t.contactId),
     index('conversations_entity_idx').on(t.entityId),
   ],
