@@ -367,7 +367,7 @@ describe('outreach journey', () => {
 
     // Written by the worker, approved by someone else (four eyes).
     const draft = await apiCall(worker, 'POST', '/api/outreach/templates', {
-      name: 'Eerste bericht',
+      name: 'Kennismaking test',
       language: 'nl',
       purpose: 'first_contact',
       variants: VARIANTS,
@@ -439,7 +439,7 @@ describe('outreach journey', () => {
     await poll(() =>
       worker.getByRole('heading', { name: 'Message templates', level: 1 }).isVisible(),
     ).toBe(true);
-    await poll(() => worker.getByText('Eerste bericht').first().isVisible()).toBe(true);
+    await poll(() => worker.getByText('Kennismaking test').first().isVisible()).toBe(true);
     await nav.getByRole('link', { name: 'Triage queue' }).click();
     await worker.getByRole('button', { name: 'Refresh' }).click();
     await poll(() => worker.getByTestId('lead-row').count()).toBeGreaterThan(0);
@@ -466,7 +466,10 @@ describe('outreach journey', () => {
     await dialog.getByLabel('Channel').selectOption({ label: 'Test SMSC (smpp)' });
     await poll(() => dialog.getByTestId('no-replies-warning').count()).toBe(0);
     await dialog.getByLabel('Language', { exact: true }).selectOption('nl');
-    await poll(() => dialog.getByLabel('Approved template').inputValue()).not.toBe('');
+    // The demo brings its own approved templates: choose this test's.
+    await dialog
+      .getByLabel('Approved template')
+      .selectOption({ label: 'Kennismaking test (NL) · first contact' });
     await dialog.getByLabel('Name (from the ads)').fill(NAME);
     const expected = VARIANTS.map((v) => v.replace('{displayName}', NAME));
     const previews = dialog.getByTestId('variant-preview');
@@ -602,7 +605,10 @@ describe('outreach journey', () => {
     await dialog.getByLabel('Write to').selectOption(phone.identifierId);
     await dialog.getByLabel('Channel').selectOption({ label: 'Test SMSC (smpp)' });
     await dialog.getByLabel('Language', { exact: true }).selectOption('nl');
-    await poll(() => dialog.getByLabel('Approved template').inputValue()).not.toBe('');
+    // The demo brings its own approved templates: choose this test's.
+    await dialog
+      .getByLabel('Approved template')
+      .selectOption({ label: 'Kennismaking test (NL) · first contact' });
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
     const refused = dialog.getByTestId('send-refused');
     await poll(() => refused.isVisible()).toBe(true);
@@ -613,6 +619,23 @@ describe('outreach journey', () => {
     expect(toPerson().length).toBe(before + 1);
     await worker.keyboard.press('Escape');
   }, 120_000);
+
+  it('shows the inbox in Dutch', async () => {
+    await worker.goto(`${server.url}/inbox/${conversationId}?status=all`);
+    const conversation = worker.getByTestId('conversation');
+    await poll(() => conversation.getByTestId('thread-ended').isVisible()).toBe(true);
+    await worker.locator('label').filter({ hasText: /^NL$/ }).click();
+    await poll(() => conversation.getByTestId('thread-ended').innerText()).toMatch(
+      /Dit gesprek is beëindigd/,
+    );
+    await poll(() => worker.getByRole('radio', { name: 'Alle' }).isChecked()).toBe(true);
+    expect(await conversation.getByTestId('dnc-badge').innerText()).toBe('Niet benaderen');
+    await snap('dutch');
+    await worker.locator('label').filter({ hasText: /^EN$/ }).click();
+    await poll(() => conversation.getByTestId('thread-ended').innerText()).toMatch(
+      /This thread has ended/,
+    );
+  }, 60_000);
 
   it('made no request off this machine and broke no content security rule', () => {
     expect(outside).toEqual([]);

@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useCurrentSession } from '../auth/session';
 import { actOnLead, queryKeys, type EntityDetail, type EntityIdentifier } from '../triage/api';
 import { languageName } from '../triage/format';
@@ -85,8 +85,10 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
   const [identifierId, setIdentifierId] = useState(identifiers[0]?.identifierId ?? '');
   const identifier = identifiers.find((i) => i.identifierId === identifierId);
   const usable = channels.filter((c) => c.enabled && (!identifier || channelFits(identifier, c)));
-  const [channelId, setChannelId] = useState('');
-  const channel = usable.find((c) => c.id === channelId);
+  // The worker's choice while it still fits, else the first usable channel.
+  const [chosenChannelId, setChannelId] = useState('');
+  const channel = usable.find((c) => c.id === chosenChannelId) ?? usable[0];
+  const channelId = channel?.id ?? '';
   // The ads' language until the worker chooses; any language when no template is written in it.
   const [chosenLanguage, setLanguage] = useState<string | null>(null);
   const suggestedHasTemplates = Boolean(
@@ -94,7 +96,7 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
   );
   const language =
     chosenLanguage ?? (suggestedHasTemplates && defaults.language ? defaults.language : '');
-  const [templateId, setTemplateId] = useState('');
+  const [chosenTemplateId, setTemplateId] = useState('');
   const [displayName, setDisplayName] = useState(defaults.displayName);
   const [city, setCity] = useState(defaults.city);
   const [subject, setSubject] = useState('');
@@ -107,20 +109,14 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
     null,
   );
 
-  // The first usable channel once they are known, and again when the identifier rules it out.
-  useEffect(() => {
-    if (!usable.some((c) => c.id === channelId)) setChannelId(usable[0]?.id ?? '');
-  }, [usable, channelId]);
 
   const inLanguage = (templates.data ?? []).filter((x) => !language || x.language === language);
   const ordered = [
     ...inLanguage.filter((x) => x.purpose === 'first_contact'),
     ...inLanguage.filter((x) => x.purpose !== 'first_contact'),
   ];
-  useEffect(() => {
-    if (!ordered.some((x) => x.id === templateId)) setTemplateId(ordered[0]?.id ?? '');
-  }, [ordered, templateId]);
-  const template = ordered.find((x) => x.id === templateId);
+  const template = ordered.find((x) => x.id === chosenTemplateId) ?? ordered[0];
+  const templateId = template?.id ?? '';
 
   const supervisor = canAssignOthers(user.role);
 
