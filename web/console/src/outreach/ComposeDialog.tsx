@@ -109,7 +109,6 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
     null,
   );
 
-
   const inLanguage = (templates.data ?? []).filter((x) => !language || x.language === language);
   const ordered = [
     ...inLanguage.filter((x) => x.purpose === 'first_contact'),
