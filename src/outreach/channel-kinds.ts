@@ -117,6 +117,19 @@ export function keepStoredSecrets(input: Settings, stored: Settings): Settings {
   return out;
 }
 
+/** Settings as the admin form may show them again: every secret left out, at any depth. */
+export function withoutSecrets(settings: Settings): Settings {
+  const out: Settings = {};
+  for (const [name, value] of Object.entries(settings)) {
+    if (isSecretField(name)) continue;
+    out[name] =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? withoutSecrets(value as Settings)
+        : value;
+  }
+  return out;
+}
+
 /** Checks settings against the kind's schema; the error names each field that is wrong. */
 export function validateChannelSettings(kind: ChannelKind, settings: Settings): void {
   const parsed = SCHEMAS[kind].safeParse(settings);

@@ -10,6 +10,7 @@ import { decryptField, encryptField } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { CHANNEL_KINDS } from './channels/channel.js';
+import { isAlphanumericSender } from './channels/http-gateway.js';
 import { keepStoredSecrets, validateChannelSettings } from './channel-kinds.js';
 import { outreachChannels } from './schema.js';
 
@@ -25,9 +26,24 @@ export const ChannelInput = z.object({
 });
 export type ChannelInput = z.input<typeof ChannelInput>;
 
-/** An alphanumeric sender ("Hulplijn") cannot receive replies. */
-export function isAlphanumericSender(sender: string | null): boolean {
-  return !!sender && /[A-Za-z]/.test(sender) && !sender.includes('@');
+/** An alphanumeric sender ("Hulplijn") cannot receive replies (the gateways' own rule). */
+export function isNameSender(sender: string | null): boolean {
+  return !!sender && isAlphanumericSender(sender);
+}
+
+/** The setting a message actually goes out from, per kind; the channel's shown sender follows it. */
+const SENDER_SETTING: Partial<Record<(typeof CHANNEL_KINDS)[number], string>> = {
+  smpp: 'sourceAddr',
+  cm: 'sender',
+  messagebird: 'originator',
+  twilio: 'from',
+  email: 'from',
+};
+
+function effectiveSender(c: z.output<typeof ChannelInput>): string | null {
+  const field = SENDER_SETTING[c.kind];
+  const value = field ? c.settings[field] : undefined;
+  return typeof value === 'string' && value.trim() ? value.trim() : c.sender;
 }
 
 export function presentChannel(row: typeof outreachChannels.$inferSelect) {
@@ -38,7 +54,7 @@ export function presentChannel(row: typeof outreachChannels.$inferSelect) {
     enabled: row.enabled,
     sender: row.sender,
     repliesPossible: !(
-      ['smpp', 'cm', 'messagebird', 'twilio'].includes(row.kind) && isAlphanumericSender(row.sender)
+      ['smpp', 'cm', 'messagebird', 'twilio'].includes(row.kind) && isNameSender(row.sender)
     ),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -60,7 +76,8 @@ export async function saveChannel(db: DbOrTx, config: Config, actor: Actor, inpu
   const values = {
     name: c.name,
     kind: c.kind,
-    sender: c.sender,
+    // What people see and answer to is what the provider is told to send from.
+    sender: effectiveSender(c),
     enabled: c.enabled,
     settingsEnc: encryptField(
       config.secrets.fieldKeys,

@@ -15,9 +15,15 @@ import { AppError } from '../platform/errors.js';
 import type { Jobs } from '../platform/jobs.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
-import { channelKinds } from './channel-kinds.js';
+import { channelKinds, withoutSecrets } from './channel-kinds.js';
 import { parseChannelWebhook } from './channel-registry.js';
-import { ChannelInput, channelForSending, listChannels, saveChannel } from './channel-store.js';
+import {
+  ChannelInput,
+  channelForSending,
+  listChannels,
+  presentChannel,
+  saveChannel,
+} from './channel-store.js';
 import { WebhookError, type WebhookRequest } from './channels/http-gateway.js';
 import { verifyWhatsAppSubscription } from './channels/whatsapp.js';
 import { setDoNotContact, contactById } from './contacts.js';
@@ -65,6 +71,8 @@ export const canWorkOutreach = (p: Principal) =>
 /** Channels hold credentials: admins configure them. */
 export const canManageChannels = (p: Principal) => p.role === 'admin';
 export const canSeeChannels = (p: Principal) => canManageChannels(p) || canWorkOutreach(p);
+/** Admins see the wording the organisation uses (read-only); they neither write nor approve it. */
+export const canReadTemplates = (p: Principal) => canWorkOutreach(p) || p.role === 'admin';
 /** Handing a conversation to someone else is a supervisor's call. */
 export const canAssignOthers = (p: Principal) => p.role === 'supervisor';
 
@@ -131,6 +139,31 @@ export function registerOutreachRoutes(
   );
 
   r.get(
+    '/api/outreach/channels/:id',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary:
+          'One channel for its admin form: settings without their secrets, and the webhook address to give the provider',
+        params: IdParams,
+        response: { 200: Json, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canManageChannels(principalOf(requireAuth(request))));
+      const { row, settings } = await channelForSending(db, config, request.params.id);
+      const kind = channelKinds().find((k) => k.kind === row.kind);
+      return {
+        ...presentChannel(row),
+        settings: withoutSecrets(settings),
+        webhookUrl: kind?.webhookPath
+          ? new URL(kind.webhookPath.replace('{channelId}', row.id), config.publicUrl).toString()
+          : null,
+      };
+    },
+  );
+
+  r.get(
     '/api/outreach/channel-kinds',
     {
       schema: {
@@ -183,7 +216,7 @@ export function registerOutreachRoutes(
       },
     },
     async (request) => {
-      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      authorize(canReadTemplates(principalOf(requireAuth(request))));
       return { items: await listTemplates(db, request.query, templateOptions) };
     },
   );
@@ -401,7 +434,7 @@ export function registerOutreachRoutes(
       },
     },
     async (request) => {
-      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      authorize(canReadTemplates(principalOf(requireAuth(request))));
       return { items: await listQuickReplies(db, request.query) };
     },
   );

@@ -56,6 +56,8 @@ export const outreachTemplates = pgTable(
     approvedBy: uuid('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
+    /** Who changed the draft's text after its author: they may not approve it either. */
+    editedBy: uuid('edited_by').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     retiredBy: uuid('retired_by'),

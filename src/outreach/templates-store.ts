@@ -41,6 +41,7 @@ function stateOf(row: TemplateRow) {
   return {
     status: row.status,
     createdBy: row.createdBy,
+    editedBy: row.editedBy,
     language: OutreachLanguage.parse(row.language),
     purpose: row.purpose,
     variants: row.variants,
@@ -98,6 +99,7 @@ export function presentTemplate(row: TemplateRow, options: TemplateOptions = {})
     safetyConfirmedBy: row.safetyConfirmedBy,
     warnings,
     createdBy: row.createdBy,
+    editedBy: row.editedBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     approvedBy: row.approvedBy,
@@ -188,6 +190,11 @@ export async function updateTemplate(
       fallbacks: d.fallbacks,
       whatsappTemplate: d.whatsappTemplate,
       updatedAt: new Date(),
+      ...(actor.userId &&
+      actor.userId !== current.createdBy &&
+      !current.editedBy.includes(actor.userId)
+        ? { editedBy: [...current.editedBy, actor.userId] }
+        : {}),
     })
     // The status in the condition: a draft approved meanwhile is not changed under the approver.
     .where(and(eq(outreachTemplates.id, id), eq(outreachTemplates.status, 'draft')))

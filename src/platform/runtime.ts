@@ -108,9 +108,10 @@ export async function startRoles(
         stopping ??= (async () => {
           unwatchFile(secretsFile);
           await http?.close();
-          await demo?.stop();
           await running.stop();
+          // Channels unbind before the demo's simulated SMSC goes away under them.
           await runClosers();
+          await demo?.stop();
           await database.close();
         })();
         return stopping;
@@ -118,9 +119,9 @@ export async function startRoles(
     };
   } catch (err) {
     await http?.close().catch(() => undefined);
-    await demo?.stop().catch(() => undefined);
     await jobs?.stop().catch(() => undefined);
     await runClosers();
+    await demo?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw err;
   }

@@ -284,6 +284,41 @@ describe('outreach from a lead', () => {
   });
 });
 
+describe('template approval', () => {
+  it('a supervisor who rewrote a draft does not approve it; another does', async () => {
+    const draft = await worker('POST', '/api/outreach/templates', {
+      name: 'rewritten',
+      language: 'en',
+      variants: ['Hi, saw your ad. How are you?'],
+    });
+    const id = draft.json.id as string;
+    const edited = await supervisor('PATCH', `/api/outreach/templates/${id}`, {
+      name: 'rewritten',
+      language: 'en',
+      variants: ['Hi, I saw your ad. Are you doing alright?'],
+    });
+    expect(edited.res.statusCode).toBe(200);
+    const own = await supervisor('POST', `/api/outreach/templates/${id}/approve`, {});
+    expect(own.res.statusCode).toBe(403);
+    const other = await signInAs(app, t.database.db, 'supervisor');
+    const ok = await other('POST', `/api/outreach/templates/${id}/approve`, {});
+    expect(ok.res.statusCode).toBe(200);
+    expect(ok.json.status).toBe('approved');
+    // An admin reads templates (read-only) but writes none.
+    const admin = await signInAs(app, t.database.db, 'admin');
+    expect((await admin('GET', '/api/outreach/templates')).res.statusCode).toBe(200);
+    expect(
+      (
+        await admin('POST', '/api/outreach/templates', {
+          name: 'x',
+          language: 'en',
+          variants: ['Hi'],
+        })
+      ).res.statusCode,
+    ).toBe(403);
+  });
+});
+
 describe('quick replies, counts and safety', () => {
   it('only its author or a supervisor removes a quick reply', async () => {
     const other = await signInAs(app, t.database.db, 'outreach_worker');

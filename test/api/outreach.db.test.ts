@@ -614,9 +614,25 @@ describe('over HTTP', () => {
     });
     expect(renamed.res.statusCode).toBe(200);
     expect(renamed.json.repliesPossible).toBe(true);
+    // The sender shown (and the reply warning) is what the provider sends from, not a label.
+    const disguised = await adminCall('POST', '/api/outreach/channels', {
+      name: 'Disguised',
+      kind: 'cm',
+      sender: '+31970102040',
+      settings: { productToken: randomUUID(), sender: 'Hulplijn', webhookToken },
+    });
+    expect(disguised.json).toMatchObject({ sender: 'Hulplijn', repliesPossible: false });
     const kept = await channelForSending(t.database.db, t.config, named.json.id as string);
     expect(kept.settings.webhookToken).toBe(webhookToken);
     expect(kept.settings.sender).toBe('+31970102039');
+    // The admin form gets the settings back without their secrets, and the webhook address.
+    const one = await adminCall('GET', `/api/outreach/channels/${named.json.id as string}`);
+    expect(one.json.settings).toMatchObject({ sender: '+31970102039' });
+    expect(one.res.body).not.toContain(webhookToken);
+    expect(one.json.webhookUrl).toMatch(new RegExp(`/api/webhooks/${named.json.id as string}$`));
+    const workerCall = await signInAs(app, t.database.db, 'outreach_worker');
+    const forWorker = await workerCall('GET', `/api/outreach/channels/${named.json.id as string}`);
+    expect(forWorker.res.statusCode).toBe(403);
     const kinds = await adminCall('GET', '/api/outreach/channel-kinds');
     const cm = (
       kinds.json.items as {

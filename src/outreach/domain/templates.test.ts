@@ -352,6 +352,15 @@ describe('template status', () => {
     ).toBe(true);
   });
 
+  it('keeps four eyes on the words: a supervisor who changed the draft does not approve it', () => {
+    const edited = { ...draft, editedBy: [supervisor.id] };
+    const refused = transitionTemplate(edited, { action: 'approve', actor: supervisor }, now);
+    expect(refused).toMatchObject({ ok: false, code: 'self_approval' });
+    expect(refused.ok ? '' : refused.message).toMatch(/You changed this text/);
+    const other = { id: 'sup-2', role: 'supervisor' as const };
+    expect(transitionTemplate(edited, { action: 'approve', actor: other }, now).ok).toBe(true);
+  });
+
   it('needs the supervisor to confirm safety hits in a first-contact text', () => {
     const risky = {
       ...draft,

@@ -456,6 +456,8 @@ export type TemplateActor = z.infer<typeof TemplateActor>;
 export const TemplateState = z.object({
   status: TemplateStatus,
   createdBy: z.string().nullable(),
+  /** Everyone who changed the draft's text: none of them approves it (four eyes on the words). */
+  editedBy: z.array(z.string()).default([]),
   language: OutreachLanguage,
   purpose: TemplatePurpose.default('first_contact'),
   variants: z.array(z.string()).min(1),
@@ -622,11 +624,14 @@ export function transitionTemplate(
   if (action === 'retire') {
     return { ok: true, changes: { status: 'retired', retiredBy: actor.id, retiredAt: at } };
   }
-  if (!policy.allowSelfApproval && t.createdBy === actor.id) {
+  if (!policy.allowSelfApproval && (t.createdBy === actor.id || t.editedBy.includes(actor.id))) {
     return {
       ok: false,
       code: 'self_approval',
-      message: 'A template is approved by another supervisor than the one who wrote it.',
+      message:
+        t.createdBy === actor.id
+          ? 'A template is approved by another supervisor than the one who wrote it.'
+          : 'You changed this text: another supervisor approves it.',
     };
   }
   const [issue] = validateVariants(t.variants);

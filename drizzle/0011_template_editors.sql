@@ -1,0 +1,1 @@
+ALTER TABLE "outreach_templates" ADD COLUMN "edited_by" uuid[] DEFAULT '{}' NOT NULL;
