@@ -1,8 +1,8 @@
 // The form that creates or updates a channel: name, kind, sender, on/off, and the kind's settings
-// as its JSON Schema describes them. Secrets are password fields that are never filled in from the
-// server (it never sends settings back). On an update, the server keeps a stored secret that is
-// left empty (same kind only) but takes every other setting as sent: those must be typed again, and
-// the form says so.
+// as its JSON Schema describes them. On an update every stored setting is filled in from what the
+// server sends back (GET /api/outreach/channels/:id, secrets left out); secrets are password fields
+// that stay empty, and an empty one keeps the stored value (same kind only). The sender warning
+// looks at what people will see: for SMS, the setting the provider sends from.
 import {
   Alert,
   Button,
@@ -25,24 +25,19 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { saveChannel, type Channel, type ChannelKind, type SavedChannel } from './api';
+import { saveChannel, type ChannelDetail, type ChannelKind, type SavedChannel } from './api';
 import { useOptionalSetupT, useSetupT, type SetupT } from './i18n';
+import { effectiveSender, isNameSender, senderField, SMS_KINDS } from './sender';
 import {
   buildSettings,
   fieldId,
   fieldsOf,
   initialValues,
+  valuesFrom,
   type FieldError,
   type FieldSpec,
   type FormValues,
 } from './settings-form';
-
-/**
- * Kinds whose sender is an SMS originator: a name there cannot receive replies. The same list and
- * rule as presentChannel in src/outreach/channel-store.ts; the save's warning is the authority.
- */
-const SMS_KINDS = new Set(['smpp', 'cm', 'messagebird', 'twilio']);
-const looksLikeName = (sender: string) => /[A-Za-z]/.test(sender) && !sender.includes('@');
 
 function errorText(t: SetupT, e: FieldError): string {
   return 'limit' in e
@@ -57,8 +52,8 @@ export function ChannelForm({
   onCancel,
 }: {
   kinds: ChannelKind[];
-  /** The channel being changed, or null for a new one. */
-  channel: Channel | null;
+  /** The channel being changed, with its settings as the server sends them back; null: a new one. */
+  channel: ChannelDetail | null;
   onSaved: (saved: SavedChannel) => void;
   onCancel: () => void;
 }) {
@@ -78,7 +73,9 @@ export function ChannelForm({
       ),
     [spec, keepsSecrets],
   );
-  const [values, setValues] = useState<FormValues>(() => initialValues(fields));
+  const [values, setValues] = useState<FormValues>(() =>
+    channel ? valuesFrom(fields, channel.settings) : initialValues(fields),
+  );
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [nameMissing, setNameMissing] = useState(false);
   const [more, setMore] = useState(false);
@@ -88,10 +85,18 @@ export function ChannelForm({
   const changeKind = (next: string) => {
     setKind(next);
     const nextSpec = kinds.find((k) => k.kind === next);
-    setValues(initialValues(nextSpec ? fieldsOf(nextSpec.settingsSchema) : []));
+    const nextFields = nextSpec ? fieldsOf(nextSpec.settingsSchema) : [];
+    // Back to the stored kind: its stored settings again, rather than an empty form.
+    setValues(
+      channel && channel.kind === next
+        ? valuesFrom(nextFields, channel.settings)
+        : initialValues(nextFields),
+    );
     setErrors({});
   };
 
+  const sendsFrom = senderField(kind, fields);
+  const sendsAs = effectiveSender(kind, fields, values, sender);
   const essential = fields.filter((f) => f.required);
   const optional = fields.filter((f) => !f.required);
   const optionalErrors = optional.some((f) => errors[fieldId(f.path)]);
@@ -172,15 +177,19 @@ export function ChannelForm({
               <TextInput
                 label={t('channels.form.sender')}
                 description={
-                  spec?.senderHint ? o(`channels.senderHints.${kind}`, spec.senderHint) : undefined
+                  sendsFrom
+                    ? t('channels.senderFromSetting', { setting: sendsFrom.label })
+                    : spec?.senderHint
+                      ? o(`channels.senderHints.${kind}`, spec.senderHint)
+                      : undefined
                 }
                 value={sender}
                 onChange={(e) => setSender(e.currentTarget.value)}
                 maxLength={120}
               />
-              {SMS_KINDS.has(kind) && looksLikeName(sender.trim()) ? (
+              {SMS_KINDS.has(kind) && isNameSender(sendsAs) ? (
                 <Text size="xs" c="orange.8" role="status" data-testid="sender-name-hint">
-                  {t('channels.senderIsName')}
+                  {t('channels.senderIsName', { sender: sendsAs })}
                 </Text>
               ) : null}
             </Stack>

@@ -1,7 +1,9 @@
 // Admin → Channels: the ways messages go out (SMPP, SMS gateways, WhatsApp, e-mail, by hand), each
 // with its sender, whether it is on, and — said loudly — whether people can reply to it (a sender
-// that is a name cannot be answered). The form creates or updates a channel; the webhook address
-// to give the provider is shown with a copy button; warnings from a save stay on screen.
+// that is a name cannot be answered). The form creates a channel, or updates one with its stored
+// settings filled in (fetched fresh when the form opens); the webhook address to give the provider
+// is the server's (built from its public address, which the browser's may not be) and has a copy
+// button; warnings from a save stay on screen.
 import {
   ActionIcon,
   Alert,
@@ -21,13 +23,14 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PanelIntro } from '../admin/AdminPage';
+import { RouterAnchor } from '../collect/RouterAnchor';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconCheck, IconCopy, IconInbox } from '../ui/icons';
 import {
+  getChannel,
   listChannelKinds,
   listChannels,
   setupKeys,
-  webhookUrl,
   type Channel,
   type ChannelKind,
   type SavedChannel,
@@ -62,7 +65,16 @@ export function ChannelsPanel() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">
-        <PanelIntro>{t('channels.intro')}</PanelIntro>
+        <Stack gap={4}>
+          <PanelIntro>{t('channels.intro')}</PanelIntro>
+          {/* Admins read the templates but do not write them: the page is not in their menu. */}
+          <Text size="sm" c="dimmed" maw={720}>
+            {t('channels.templatesNote')}{' '}
+            <RouterAnchor to="/templates" size="sm">
+              {t('channels.templatesLink')}
+            </RouterAnchor>
+          </Text>
+        </Stack>
         {editing === null ? (
           <Button onClick={() => startEdit(null)} disabled={!kinds.data}>
             {t('channels.new')}
@@ -75,7 +87,7 @@ export function ChannelsPanel() {
         <SavedNotice saved={saved} kind={kindOf(saved.kind)} onClose={() => setSaved(null)} />
       ) : null}
       {editing && kinds.data ? (
-        <ChannelForm
+        <EditChannel
           key={editing.key}
           kinds={kinds.data}
           channel={editing.channel}
@@ -83,6 +95,7 @@ export function ChannelsPanel() {
           onSaved={(s) => {
             setEditing(null);
             setSaved(s);
+            // Also refreshes the channels' details (their keys sit under this one).
             void qc.invalidateQueries({ queryKey: setupKeys.channels });
           }}
         />
@@ -175,7 +188,7 @@ export function ChannelsPanel() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <WebhookAddress url={webhookUrl(kindOf(c.kind), c.id)} />
+                      <ChannelWebhook channelId={c.id} kind={kindOf(c.kind)} />
                     </Table.Td>
                     <Table.Td ta="right">
                       <Button
@@ -199,6 +212,87 @@ export function ChannelsPanel() {
   );
 }
 
+/**
+ * The form for a new channel, or for a stored one once its settings have come from the server:
+ * fetched anew when the form opens (not a copy cached for the table), since the form starts from
+ * them and saving replaces what is stored.
+ */
+function EditChannel({
+  kinds,
+  channel,
+  onSaved,
+  onCancel,
+}: {
+  kinds: ChannelKind[];
+  channel: Channel | null;
+  onSaved: (saved: SavedChannel) => void;
+  onCancel: () => void;
+}) {
+  const t = useSetupT();
+  const [openedAt] = useState(() => Date.now());
+  const detail = useQuery({
+    queryKey: setupKeys.channel(channel?.id ?? ''),
+    queryFn: () => getChannel(channel?.id ?? ''),
+    enabled: channel !== null,
+    refetchOnMount: 'always',
+    // A refetch in the background must not change a form being typed in.
+    refetchOnWindowFocus: false,
+  });
+  if (channel === null) {
+    return <ChannelForm kinds={kinds} channel={null} onSaved={onSaved} onCancel={onCancel} />;
+  }
+  const fresh = detail.data !== undefined && detail.dataUpdatedAt >= openedAt;
+  if (fresh) {
+    return (
+      <ChannelForm kinds={kinds} channel={detail.data} onSaved={onSaved} onCancel={onCancel} />
+    );
+  }
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid="channel-form-loading">
+      {detail.isError ? (
+        <Stack gap="sm">
+          <ErrorAlert error={detail.error} title={t('channels.loadFailed')} />
+          <Group>
+            <Button variant="default" onClick={() => void detail.refetch()}>
+              {t('common.retry')}
+            </Button>
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <Center py="md">
+          <Loader size="sm" aria-label={t('common.loading')} />
+        </Center>
+      )}
+    </Paper>
+  );
+}
+
+/** A stored channel's webhook address, as the server builds it (none for kinds without one). */
+function ChannelWebhook({ channelId, kind }: { channelId: string; kind: ChannelKind | undefined }) {
+  const t = useSetupT();
+  const hasWebhook = Boolean(kind?.webhookPath);
+  const detail = useQuery({
+    queryKey: setupKeys.channel(channelId),
+    queryFn: () => getChannel(channelId),
+    enabled: hasWebhook,
+    // The address depends only on the channel's id and the server's public address.
+    staleTime: 5 * 60_000,
+  });
+  if (!hasWebhook) return <WebhookAddress url={null} />;
+  if (detail.isError) {
+    return (
+      <Text size="xs" c="red.8" role="status">
+        {t('channels.webhookFailed')}
+      </Text>
+    );
+  }
+  if (!detail.data) return <Loader size="xs" aria-label={t('common.loading')} />;
+  return <WebhookAddress url={detail.data.webhookUrl} />;
+}
+
 function SavedNotice({
   saved,
   kind,
@@ -209,7 +303,15 @@ function SavedNotice({
   onClose: () => void;
 }) {
   const t = useSetupT();
-  const url = webhookUrl(kind, saved.id);
+  const hasWebhook = Boolean(kind?.webhookPath);
+  // The saved channel comes back without its address: the server builds that from its own public
+  // address, which the browser's (behind a proxy, say) may not be.
+  const detail = useQuery({
+    queryKey: setupKeys.channel(saved.id),
+    queryFn: () => getChannel(saved.id),
+    enabled: hasWebhook,
+    staleTime: 5 * 60_000,
+  });
   return (
     <Stack gap="sm">
       <Alert
@@ -221,13 +323,19 @@ function SavedNotice({
         onClose={onClose}
         title={t('channels.saved', { name: saved.name })}
       >
-        {url ? (
+        {!hasWebhook ? (
+          <Text size="sm">{t('channels.noWebhook')}</Text>
+        ) : detail.isError ? (
+          <Text size="sm" c="red.8">
+            {t('channels.webhookFailed')}
+          </Text>
+        ) : detail.data ? (
           <Stack gap={4}>
             <Text size="sm">{t('channels.webhookGive')}</Text>
-            <WebhookAddress url={url} />
+            <WebhookAddress url={detail.data.webhookUrl} />
           </Stack>
         ) : (
-          <Text size="sm">{t('channels.noWebhook')}</Text>
+          <Loader size="xs" aria-label={t('common.loading')} />
         )}
       </Alert>
       {saved.warnings.length > 0 ? (

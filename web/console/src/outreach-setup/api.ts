@@ -125,6 +125,13 @@ export interface SavedChannel extends Channel {
   warnings: string[];
 }
 
+/** One channel for its form (admins only): settings without any secret, at any depth. */
+export interface ChannelDetail extends Channel {
+  settings: Record<string, unknown>;
+  /** The address to give the provider, built from the server's public address; null without one. */
+  webhookUrl: string | null;
+}
+
 export interface ChannelInput {
   name: string;
   kind: string;
@@ -161,7 +168,8 @@ export interface ChannelKind {
   label: string;
   settingsSchema: JsonSchema;
   senderHint?: string | null;
-  /** '/api/webhooks/<channelId>' with the placeholder, or null when the kind has no webhook. */
+  /** '/api/webhooks/{channelId}', or null when the kind has no webhook (the full address of a
+   *  stored channel comes from the server: ChannelDetail.webhookUrl). */
   webhookPath: string | null;
 }
 
@@ -182,6 +190,8 @@ export const setupKeys = {
   quickReplies: (language: string) => ['outreach-setup', 'quick-replies', language] as const,
   allQuickReplies: ['outreach-setup', 'quick-replies'] as const,
   channels: ['outreach-setup', 'channels'] as const,
+  /** Under `channels`, so that invalidating the list after a save refreshes the details too. */
+  channel: (channelId: string) => ['outreach-setup', 'channels', channelId] as const,
   channelKinds: ['outreach-setup', 'channel-kinds'] as const,
   staff: ['outreach-setup', 'staff'] as const,
 };
@@ -242,6 +252,10 @@ export function listChannels(): Promise<Channel[]> {
   return api.get<{ items: Channel[] }>('/api/outreach/channels').then((r) => r.items);
 }
 
+export function getChannel(channelId: string): Promise<ChannelDetail> {
+  return api.get<ChannelDetail>(`/api/outreach/channels/${id(channelId)}`);
+}
+
 export function listChannelKinds(): Promise<ChannelKind[]> {
   return api.get<{ items: ChannelKind[] }>('/api/outreach/channel-kinds').then((r) => r.items);
 }
@@ -253,11 +267,4 @@ export function saveChannel(input: ChannelInput): Promise<SavedChannel> {
 /** Active staff (not partners), for the names of authors and approvers. */
 export function listStaff(): Promise<StaffMember[]> {
   return api.get<StaffMember[]>('/api/staff');
-}
-
-/** The address a provider posts receipts and replies to, for this channel. */
-export function webhookUrl(kind: ChannelKind | undefined, channelId: string): string | null {
-  if (!kind?.webhookPath) return null;
-  const path = kind.webhookPath.replace(/<channelId>|:channelId|\{channelId\}/, id(channelId));
-  return new URL(path, window.location.origin).toString();
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema } from './api';
-import { buildSettings, fieldId, fieldsOf, humanise, initialValues } from './settings-form';
+import {
+  buildSettings,
+  fieldId,
+  fieldsOf,
+  humanise,
+  initialValues,
+  valuesFrom,
+} from './settings-form';
 
 // Shaped as z.toJSONSchema(…, { io: 'input' }) writes a channel's settings, secrets marked.
 const SMPP_LIKE: JsonSchema = {
@@ -139,6 +146,58 @@ describe('buildSettings', () => {
   });
 });
 
+describe('valuesFrom', () => {
+  it('fills every stored setting into its field and leaves secrets empty', () => {
+    const fields = fieldsOf(SMPP_LIKE);
+    const values = valuesFrom(fields, {
+      host: 'smsc.example.org',
+      port: 2776,
+      // Were a secret ever sent, the form would still not show it.
+      password: 'pw',
+      sourceAddr: '+31612345678',
+      gsm7Packing: 'packed',
+    });
+    expect(values).toEqual({
+      host: 'smsc.example.org',
+      port: 2776,
+      password: '',
+      sourceAddr: '+31612345678',
+      sourceTon: '',
+      gsm7Packing: 'packed',
+      validityMinutes: '',
+    });
+  });
+
+  it('fills nested groups, switches and nulls', () => {
+    const fields = fieldsOf(EMAIL_LIKE);
+    const values = valuesFrom(fields, {
+      smtp: { host: 'smtp.example.org', secure: true, user: 'outreach' },
+      from: 'outreach@example.org',
+      replyTo: null,
+    });
+    expect(values).toEqual({
+      'smtp.host': 'smtp.example.org',
+      'smtp.secure': true,
+      'smtp.user': 'outreach',
+      'smtp.pass': '',
+      from: 'outreach@example.org',
+      replyTo: '',
+    });
+  });
+
+  it('gives back the stored settings unchanged when nothing is typed', () => {
+    const fields = fieldsOf(EMAIL_LIKE);
+    const stored = {
+      smtp: { host: 'smtp.example.org', secure: false, user: 'outreach' },
+      from: 'outreach@example.org',
+    };
+    expect(buildSettings(fields, valuesFrom(fields, stored))).toEqual({
+      settings: stored,
+      errors: {},
+    });
+  });
+});
+
 describe('humanise', () => {
   it('turns property names into labels', () => {
     expect(humanise('enquireLinkIntervalMs')).toBe('Enquire link interval ms');
@@ -152,6 +211,11 @@ describe('humanise', () => {
 interface ServerChannelKinds {
   channelKinds: () => { kind: string; settingsSchema: JsonSchema }[];
   validateChannelSettings: (kind: string, settings: Record<string, unknown>) => void;
+  keepStoredSecrets: (
+    input: Record<string, unknown>,
+    stored: Record<string, unknown>,
+  ) => Record<string, unknown>;
+  withoutSecrets: (settings: Record<string, unknown>) => Record<string, unknown>;
 }
 // Loaded by a computed path: the console's tsconfig cannot type-check server modules (their
 // declarations for untyped packages live in src/), while the test runner loads them fine.
@@ -200,5 +264,34 @@ describe('the channel kinds the server publishes', () => {
     const pass = fields.find((f) => fieldId(f.path) === 'smtp.pass');
     expect(pass).toMatchObject({ kind: 'secret', group: 'Smtp' });
     expect(fields.find((f) => f.key === 'inboundSecret')?.kind).toBe('secret');
+  });
+
+  it('edits a stored e-mail channel: settings back as stored, the SMTP password kept', () => {
+    const fields = fieldsOf(schemaOf('email'));
+    const stored = {
+      smtp: {
+        host: 'smtp.example.org',
+        port: 587,
+        secure: false,
+        requireTLS: true,
+        user: 'outreach',
+        pass: 's3cret',
+      },
+      from: 'outreach@example.org',
+      inboundSecret: 'a-long-inbound-secret-0123456789',
+    };
+    // What GET /api/outreach/channels/:id sends, into the form, saved without typing anything.
+    const shown = server.withoutSecrets(stored);
+    const values = valuesFrom(fields, shown);
+    expect(values['smtp.pass']).toBe('');
+    expect(values['smtp.host']).toBe('smtp.example.org');
+    const { settings, errors } = buildSettings(
+      fields.map((f) => (f.kind === 'secret' ? { ...f, required: false } : f)),
+      values,
+    );
+    expect(errors).toEqual({});
+    const saved = server.keepStoredSecrets(settings, stored);
+    expect(saved).toEqual(stored);
+    expect(() => server.validateChannelSettings('email', saved)).not.toThrow();
   });
 });

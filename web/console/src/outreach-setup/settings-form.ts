@@ -1,6 +1,7 @@
 // A channel's settings form, derived from the JSON Schema the server publishes per channel kind:
 // which fields there are (strings, numbers, yes/no, a choice; nested objects such as an SMTP block
-// become groups), which are secrets (`writeOnly`: typed in, never shown back), and the settings
+// become groups), which are secrets (`writeOnly`: typed in, never shown back), the form's values
+// from a stored channel's settings (which the server sends without its secrets), and the settings
 // object built from what was typed, with the schema's simple limits checked before sending. The
 // server (and the channel when it is built) has the last word; this catches typos early.
 import type { JsonSchema } from './api';
@@ -149,6 +150,42 @@ export function initialValues(fields: readonly FieldSpec[]): FormValues {
   for (const f of fields) {
     if (f.kind === 'boolean') v[fieldId(f.path)] = f.default === true;
     else v[fieldId(f.path)] = '';
+  }
+  return v;
+}
+
+/**
+ * The form's values for a stored channel: every setting the server sent back, in its field; a
+ * secret stays empty even if a value were there (the server leaves secrets out; empty keeps them).
+ */
+export function valuesFrom(
+  fields: readonly FieldSpec[],
+  settings: Record<string, unknown>,
+): FormValues {
+  const v = initialValues(fields);
+  for (const f of fields) {
+    if (f.kind === 'secret') continue;
+    const stored = getIn(settings, f.path);
+    if (stored === undefined || stored === null) continue;
+    const id = fieldId(f.path);
+    switch (f.kind) {
+      case 'boolean':
+        if (typeof stored === 'boolean') v[id] = stored;
+        break;
+      case 'number':
+      case 'integer':
+        if (typeof stored === 'number') v[id] = stored;
+        else if (typeof stored === 'string') v[id] = stored;
+        break;
+      case 'json':
+        v[id] = JSON.stringify(stored, null, 2);
+        break;
+      case 'string':
+      case 'enum':
+        if (typeof stored === 'string') v[id] = stored;
+        else if (typeof stored === 'number' || typeof stored === 'boolean') v[id] = String(stored);
+        break;
+    }
   }
   return v;
 }
