@@ -1,11 +1,15 @@
 // Browser journey through outreach set-up on the real thing: `ariadne start` (embedded, no demo
-// data) on a fresh data directory. The admin creates an SMPP channel from the form built from its
-// JSON Schema with a name as sender and is warned that nobody can reply, then changes it to a
-// number (the password left empty is kept). An outreach worker writes a draft template whose text
-// is long, has a character outside the GSM alphabet and a risky word, and sees UCS-2, the SMS count
-// and the word marked; the worker cannot approve. A supervisor approves only after confirming the
-// word, and the template shows as approved. A quick reply is added and listed. A partner user sees
-// neither page and the API answers them 403.
+// data) on a fresh data directory, its PUBLIC_URL an address other than the one the browser uses.
+// The admin creates an SMPP channel from the form built from its JSON Schema whose source address
+// is a name, and is warned that nobody can reply (the sender field holding a number does not
+// count: the provider sends from the source address). Changing it, the stored settings are filled
+// in and the password is empty; only the source address is changed to a number, and the save keeps
+// the password. A CM channel shows the webhook address the server builds from its PUBLIC_URL. An
+// outreach worker writes a draft template whose text is long, has a character outside the GSM
+// alphabet and a risky word, and sees UCS-2, the SMS count and the word marked; the worker cannot
+// approve. A supervisor approves only after confirming the word, and the template shows as
+// approved. A quick reply is added and listed. The admin reads templates and quick replies without
+// any action on them. A partner user sees neither page and the API answers them 403.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -24,6 +28,8 @@ const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'green meadow kettle 19';
 const SUPERVISOR_PASSWORD = 'amber tower violin 63';
 const PARTNER_PASSWORD = 'quiet harbour morning 7';
+/** Not where the browser reaches the server: webhook addresses must come from the server. */
+const PUBLIC_URL = 'https://ariadne.example.org';
 
 const TEMPLATE_NAME = 'Evening check-in';
 // Long (several SMS once UCS-2), with an em dash outside the GSM alphabet and a risky word.
@@ -73,6 +79,7 @@ async function startServer(dataDir: string): Promise<Started> {
       HOST: '127.0.0.1',
       DEMO_DATA: 'false',
       WEB_DEV: 'false',
+      PUBLIC_URL,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -128,6 +135,7 @@ describe('outreach set-up journey', () => {
   const cspErrors: string[] = [];
   const oneTime: Record<string, string> = {};
   let templateId = '';
+  let smppPort = 0;
 
   async function snap(name: string, p: Page): Promise<void> {
     if (!SCREENSHOT_DIR) return;
@@ -282,17 +290,24 @@ describe('outreach set-up journey', () => {
     const form = admin.getByTestId('channel-form');
     await form.getByLabel('Kind').selectOption('smpp');
     await form.getByLabel(label('Name')).fill('SMS main');
+    const hint = form.getByTestId('sender-name-hint');
     await form.getByLabel('Sender').fill('Hulplijn');
     // The form warns before saving too.
-    await poll(() => form.getByTestId('sender-name-hint').isVisible()).toBe(true);
+    await poll(() => hint.isVisible()).toBe(true);
+    await form.getByLabel('Sender').fill('+31612345678');
+    await poll(() => hint.count()).toBe(0);
     await form.getByLabel(label('Host')).fill('127.0.0.1');
     await form.getByLabel(label('System id')).fill('ariadne');
     await form.getByLabel(label('Password')).fill('pw12');
     expect(await form.getByLabel(label('Password')).getAttribute('type')).toBe('password');
+    // The provider sends from the source address: that is what is checked, not the sender field.
+    expect(await form.getByText(/sends from the setting “Source addr”/).isVisible()).toBe(true);
     await form.getByLabel(label('Source addr')).fill('Hulplijn');
+    await poll(() => hint.innerText()).toMatch(/“Hulplijn”, a name: they cannot reply/);
     // The port has a default and sits under "More settings"; nothing listens on this one.
     await form.getByRole('button', { name: /More settings/ }).click();
-    await form.getByLabel(label('Port')).fill(String(await freePort()));
+    smppPort = await freePort();
+    await form.getByLabel(label('Port')).fill(String(smppPort));
     await snap('channel-form', admin);
     await form.getByRole('button', { name: 'Create channel' }).click();
 
@@ -302,6 +317,9 @@ describe('outreach set-up journey', () => {
     const row = admin.getByTestId('channel-row').filter({ hasText: 'SMS main' });
     await poll(() => row.getAttribute('data-replies')).toBe('false');
     expect(await row.getByTestId('replies-badge').innerText()).toBe('Replies impossible');
+    // The server shows what the provider sends from.
+    expect(await row.innerText()).toContain('Hulplijn');
+    expect(await row.innerText()).not.toContain('+31612345678');
     await snap('channel-replies-impossible', admin);
 
     // Settings never come back from the server.
@@ -310,25 +328,95 @@ describe('outreach set-up journey', () => {
     expect(JSON.stringify(listed.json)).not.toMatch(/pw12|settings/);
   }, 180_000);
 
-  it('changes the sender to a number, keeping the stored password', async () => {
+  it('changes the source address to a number with the stored settings filled in', async () => {
     await admin.getByRole('button', { name: 'Change channel SMS main' }).click();
     const form = admin.getByTestId('channel-form');
     await poll(() => form.getByTestId('update-note').isVisible()).toBe(true);
-    // Secrets are never filled in; left empty, the stored one is kept.
-    expect(await form.getByLabel(label('Password')).inputValue()).toBe('');
+    expect(await form.getByTestId('update-note').innerText()).toMatch(
+      /stored settings are filled in.*\n?.*Left empty, a password, key or token keeps its stored value/s,
+    );
     expect(await form.getByLabel(label('Name')).inputValue()).toBe('SMS main');
-    await form.getByLabel('Sender').fill('+31612345678');
-    await form.getByLabel(label('Host')).fill('127.0.0.1');
-    await form.getByLabel(label('System id')).fill('ariadne');
+    // Every stored setting is back, except the password, which is never sent to the browser.
+    expect(await form.getByLabel(label('Host')).inputValue()).toBe('127.0.0.1');
+    expect(await form.getByLabel(label('System id')).inputValue()).toBe('ariadne');
+    expect(await form.getByLabel(label('Source addr')).inputValue()).toBe('Hulplijn');
+    const password = form.getByLabel(label('Password'));
+    expect(await password.inputValue()).toBe('');
+    expect(await password.getAttribute('type')).toBe('password');
+    expect(await password.getAttribute('placeholder')).toBe('Leave empty to keep the stored one');
+    await form.getByRole('button', { name: /More settings/ }).click();
+    expect(await form.getByLabel(label('Port')).inputValue()).toBe(String(smppPort));
+    // The warning follows the source address the form holds.
+    expect(await form.getByTestId('sender-name-hint').innerText()).toMatch(/“Hulplijn”/);
+    await snap('channel-edit-prefilled', admin);
+
+    // Only the source address changes; host, system id and port stay as filled in.
     await form.getByLabel(label('Source addr')).fill('+31612345678');
+    await poll(() => form.getByTestId('sender-name-hint').count()).toBe(0);
+    const saving = admin.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/outreach/channels',
+    );
     await form.getByRole('button', { name: 'Save changes' }).click();
+    // Saved without the password typed again: the stored one is kept (the server requires one).
+    expect((await saving).status()).toBe(200);
 
     await poll(() => admin.getByText('Channel “SMS main” saved').isVisible()).toBe(true);
     expect(await admin.getByTestId('channel-warnings').count()).toBe(0);
     const row = admin.getByTestId('channel-row').filter({ hasText: 'SMS main' });
     await poll(() => row.getAttribute('data-replies')).toBe('true');
     expect(await row.getByTestId('replies-badge').innerText()).toBe('Replies possible');
+    expect(await row.innerText()).toContain('+31612345678');
     await snap('channel-number', admin);
+
+    // What the form is filled from: the settings without any secret.
+    const listed = await apiCall(admin, 'GET', '/api/outreach/channels');
+    const id = (listed.json as { items: { id: string; name: string }[] }).items.find(
+      (c) => c.name === 'SMS main',
+    )?.id;
+    const detail = await apiCall(admin, 'GET', `/api/outreach/channels/${id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.json).toMatchObject({
+      name: 'SMS main',
+      sender: '+31612345678',
+      webhookUrl: null,
+      settings: {
+        host: '127.0.0.1',
+        port: smppPort,
+        systemId: 'ariadne',
+        sourceAddr: '+31612345678',
+      },
+    });
+    expect(JSON.stringify(detail.json)).not.toMatch(/pw12|password/);
+  }, 60_000);
+
+  it('shows the webhook address the server builds from its public address', async () => {
+    await admin.getByRole('button', { name: 'New channel' }).click();
+    const form = admin.getByTestId('channel-form');
+    await form.getByLabel('Kind').selectOption('cm');
+    await form.getByLabel(label('Name')).fill('SMS gateway');
+    await form.getByLabel(label('Product token')).fill('0f3c2b1a-9d8e-4f70-a6b5-c4d3e2f1a0b9');
+    // The channel's own sender field comes first; CM's sender setting is the one it sends from.
+    await form.getByLabel(label('Sender')).nth(1).fill('+31687654321');
+    await form.getByLabel(label('Webhook token')).fill('synthetic-webhook-token-0123456789abcdef');
+    await form.getByLabel('On (messages may be sent)').uncheck();
+    await form.getByRole('button', { name: 'Create channel' }).click();
+
+    await poll(() => admin.getByText('Channel “SMS gateway” saved').isVisible()).toBe(true);
+    const listed = await apiCall(admin, 'GET', '/api/outreach/channels');
+    const id = (listed.json as { items: { id: string; name: string }[] }).items.find(
+      (c) => c.name === 'SMS gateway',
+    )?.id;
+    const expected = `${PUBLIC_URL}/api/webhooks/${id}`;
+    const detail = await apiCall(admin, 'GET', `/api/outreach/channels/${id}`);
+    expect((detail.json as { webhookUrl: string }).webhookUrl).toBe(expected);
+    // In the notice after saving and in the table: the server's address, not the browser's.
+    const notice = admin.getByRole('status').filter({ hasText: 'Channel “SMS gateway” saved' });
+    await poll(() => notice.getByTestId('webhook-url').innerText()).toBe(expected);
+    const row = admin.getByTestId('channel-row').filter({ hasText: 'SMS gateway' });
+    await poll(() => row.getByTestId('webhook-url').innerText()).toBe(expected);
+    expect(await row.innerText()).toContain('+31687654321');
+    await snap('channel-webhook', admin);
   }, 60_000);
 
   it('lets an outreach worker write a draft and shows UCS-2, SMS parts and the risky word', async () => {
@@ -497,6 +585,48 @@ describe('outreach set-up journey', () => {
     await poll(() =>
       supervisor.getByTestId('quick-reply').filter({ hasText: 'Wanda Worker' }).count(),
     ).toBe(1);
+  }, 60_000);
+
+  it('lets an admin read templates and quick replies, with no action on them', async () => {
+    await admin.goto(`${server.url}/admin/channels`);
+    // Not in the admin's menu: reached from the channels, where the texts go out.
+    const nav = admin.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.getByRole('link', { name: /Templates/ }).count()).toBe(0);
+    await admin.getByRole('link', { name: 'Read the message templates' }).click();
+    await poll(() => new URL(admin.url()).pathname).toBe('/templates');
+    await poll(() => admin.getByRole('note').innerText()).toMatch(/You can read the templates/);
+    expect(await admin.getByRole('button', { name: 'New template' }).count()).toBe(0);
+    const row = admin.getByTestId('template-row').filter({ hasText: TEMPLATE_NAME });
+    await poll(() => row.getAttribute('data-status')).toBe('approved');
+
+    await admin.getByRole('button', { name: `Open template ${TEMPLATE_NAME}` }).click();
+    const editor = admin.getByTestId('template-editor');
+    await poll(() => editor.getByTestId('approved-by').innerText()).toMatch(
+      /Approved by Sam Supervisor/,
+    );
+    expect(await editor.innerText()).toContain('without the police');
+    expect(await editor.getByRole('button', { name: 'Copy into a new draft' }).count()).toBe(0);
+    expect(await admin.getByRole('region', { name: 'Review' }).count()).toBe(0);
+    expect(await editor.getByRole('textbox').count()).toBe(0);
+    await snap('admin-template', admin);
+
+    await admin.getByRole('button', { name: /Back to the templates/ }).click();
+    await admin.getByRole('tab', { name: 'Quick replies' }).click();
+    const panel = admin.getByRole('tabpanel', { name: 'Quick replies' });
+    const item = panel.getByTestId('quick-reply').filter({ hasText: 'Opening hours' });
+    await poll(() => item.isVisible()).toBe(true);
+    expect(await item.innerText()).toMatch(/Added by Wanda Worker/);
+    expect(await item.getByRole('button').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: 'Add quick reply' }).count()).toBe(0);
+
+    // Reading only: the server refuses writing.
+    const write = await apiCall(admin, 'POST', '/api/outreach/quick-replies', {
+      language: 'en',
+      title: 'Admin note',
+      text: 'Synthetic text.',
+    });
+    expect(write.status).toBe(403);
+    await snap('admin-quick-replies', admin);
   }, 60_000);
 
   it('shows a partner neither page, and the API answers them 403', async () => {

@@ -1,6 +1,6 @@
 // Quick replies: the organisation's short answers a worker drops into a reply (opening hours, how
 // to reach us), per language. Workers and supervisors add them, with the SMS figures while typing;
-// the author or a supervisor removes one. They go only into replies, once the person has written,
+// the author or a supervisor removes one; admins only read them. They go only into replies, once the person has written,
 // so the first-message safety words are not flagged here.
 import {
   Button,
@@ -42,13 +42,7 @@ import { useNameOf } from './people';
 const MAX_TITLE = 80;
 const MAX_TEXT = 1000;
 
-export function QuickReplies({
-  defaultLanguage,
-  forbiddenText,
-}: {
-  defaultLanguage: OutreachLanguage;
-  forbiddenText?: string;
-}) {
+export function QuickReplies({ defaultLanguage }: { defaultLanguage: OutreachLanguage }) {
   const t = useSetupT();
   const { user } = useCurrentSession();
   const nameOf = useNameOf();
@@ -98,10 +92,7 @@ export function QuickReplies({
           <Loader size="sm" aria-label={t('common.loading')} />
         </Center>
       ) : replies.isError ? (
-        <ErrorAlert
-          error={replies.error}
-          overrides={forbiddenText ? { forbidden: forbiddenText } : undefined}
-        />
+        <ErrorAlert error={replies.error} />
       ) : replies.data.length === 0 ? (
         <Paper withBorder radius="md">
           <EmptyState

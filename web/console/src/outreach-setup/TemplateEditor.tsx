@@ -2,7 +2,7 @@
 // risky words, fallbacks for missing values and the WhatsApp template name; who wrote, approved or
 // retired it and when; and the review (approve with the safety words confirmed, retire). A draft is
 // edited by its author or a supervisor; an approved or retired text is never changed, only copied
-// into a new draft.
+// into a new draft. Admins read a template with no action at all: no copy, no review.
 import {
   Alert,
   Button,
@@ -133,7 +133,8 @@ export function TemplateEditor({
   );
   const [checked, setChecked] = useState(false);
   const [saved, setSaved] = useState(false);
-  const editable = template ? canEditTemplate(template, user) : canWriteTemplates(user.role);
+  const writer = canWriteTemplates(user.role);
+  const editable = template ? canEditTemplate(template, user) : writer;
   const draft = draftOf(form);
   const dirty = template
     ? JSON.stringify(draft) !== JSON.stringify(draftOf(formOf(templateDraft(template))))
@@ -179,7 +180,7 @@ export function TemplateEditor({
         <Button variant="subtle" onClick={onBack} px={0}>
           ← {t('editor.back')}
         </Button>
-        {template ? (
+        {template && writer ? (
           <Button variant="default" onClick={() => onCopy(templateDraft(template))}>
             {t('editor.copy')}
           </Button>
@@ -346,7 +347,9 @@ export function TemplateEditor({
         </Alert>
       ) : null}
 
-      {template ? <TemplateReview template={template} dirty={dirty} onChanged={onSaved} /> : null}
+      {template && writer ? (
+        <TemplateReview template={template} dirty={dirty} onChanged={onSaved} />
+      ) : null}
     </Stack>
   );
 }

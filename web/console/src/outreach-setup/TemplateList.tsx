@@ -60,12 +60,10 @@ export function TemplateList({
   filters,
   onFilters,
   onOpen,
-  forbiddenText,
 }: {
   filters: TemplateFilters;
   onFilters: (f: TemplateFilters) => void;
   onOpen: (t: Template) => void;
-  forbiddenText?: string;
 }) {
   const t = useSetupT();
   const nameOf = useNameOf();
@@ -114,10 +112,7 @@ export function TemplateList({
           </Center>
         ) : templates.isError ? (
           <Stack p="md">
-            <ErrorAlert
-              error={templates.error}
-              overrides={forbiddenText ? { forbidden: forbiddenText } : undefined}
-            />
+            <ErrorAlert error={templates.error} />
           </Stack>
         ) : sorted.length === 0 ? (
           <EmptyState

@@ -1,6 +1,8 @@
 // Message templates and quick replies: what outreach workers write and supervisors approve before
-// anything reaches a person. Workers and supervisors work here; admins may look; everyone else
-// (partner organisations, analysts) is told plainly that the page is not theirs.
+// anything reaches a person. Workers and supervisors work here; admins read the list, each
+// template and the quick replies without any action on them (the server lets them read, never
+// write); everyone else (partner organisations, analysts) is told plainly that the page is not
+// theirs.
 import { Button, EmptyState, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { usePageTitle } from '../app/usePageTitle';
@@ -84,7 +86,6 @@ function Templates() {
               filters={filters}
               onFilters={setFilters}
               onOpen={(tpl) => open(tpl, emptyDraft(tpl.language))}
-              forbiddenText={user.role === 'admin' ? t('page.adminForbidden') : undefined}
             />
           ) : (
             <TemplateEditor
@@ -98,10 +99,7 @@ function Templates() {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="quick-replies">
-          <QuickReplies
-            defaultLanguage={defaultLanguage}
-            forbiddenText={user.role === 'admin' ? t('page.adminForbidden') : undefined}
-          />
+          <QuickReplies defaultLanguage={defaultLanguage} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

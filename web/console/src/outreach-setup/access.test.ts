@@ -86,5 +86,7 @@ describe('template access (as the server decides)', () => {
     expect(canDeleteQuickReply(WORKER.id, OTHER_WORKER)).toBe(false);
     expect(canDeleteQuickReply(WORKER.id, SUPERVISOR)).toBe(true);
     expect(canDeleteQuickReply(null, OTHER_WORKER)).toBe(false);
+    // Admins read quick replies, never remove them, not even one under their own id.
+    expect(canDeleteQuickReply(ADMIN.id, ADMIN)).toBe(false);
   });
 });

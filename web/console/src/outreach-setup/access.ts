@@ -1,5 +1,5 @@
-// Who may do what in outreach set-up, mirroring the server's policies (canWorkOutreach and
-// canManageChannels in src/outreach/routes.ts, the template transitions in
+// Who may do what in outreach set-up, mirroring the server's policies (canWorkOutreach,
+// canReadTemplates and canManageChannels in src/outreach/routes.ts, the template transitions in
 // src/outreach/domain/templates.ts). The server decides; these only spare people buttons they cannot
 // use and say why a button is off.
 import type { Role } from '../api/types';
@@ -9,7 +9,7 @@ import type { Template } from './api';
 export const canWriteTemplates = (role: Role) =>
   role === 'outreach_worker' || role === 'supervisor';
 
-/** Admins may look at the templates (they configure the channels these go out on). */
+/** Admins read the templates and quick replies (they configure the channels these go out on). */
 export const canSeeTemplates = (role: Role) => canWriteTemplates(role) || role === 'admin';
 
 /** Channels hold credentials: admins configure them. */
@@ -49,6 +49,7 @@ export function canRetire(t: Template, me: Actor): boolean {
 export const needsSafetyConfirmation = (t: Pick<Template, 'purpose' | 'safetyHits'>) =>
   t.purpose !== 'reply' && t.safetyHits.length > 0;
 
-/** A quick reply is deleted by its author or a supervisor. */
+/** A quick reply is deleted by its author or a supervisor (those who write them). */
 export const canDeleteQuickReply = (createdBy: string | null, me: Actor) =>
-  me.role === 'supervisor' || (createdBy !== null && createdBy === me.id);
+  canWriteTemplates(me.role) &&
+  (me.role === 'supervisor' || (createdBy !== null && createdBy === me.id));
