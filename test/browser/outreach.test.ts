@@ -163,6 +163,7 @@ describe('outreach journey', () => {
   const contexts: BrowserContext[] = [];
   let admin: Page;
   let worker: Page;
+  let supervisor: Page;
   let shot = 0;
   const outside: string[] = [];
   const cspErrors: string[] = [];
@@ -358,7 +359,7 @@ describe('outreach journey', () => {
       'outreach_worker',
       WORKER_PASSWORD,
     );
-    const supervisor = await colleague(
+    supervisor = await colleague(
       'sam.supervisor@example.org',
       'Sam Supervisor',
       'supervisor',
@@ -619,6 +620,33 @@ describe('outreach journey', () => {
     expect(toPerson().length).toBe(before + 1);
     await worker.keyboard.press('Escape');
   }, 120_000);
+
+  it('lets a supervisor find the thread and hand it to a colleague', async () => {
+    await supervisor.goto(`${server.url}/inbox?assignee=me`);
+    await poll(() => supervisor.getByText('No conversations match these filters').isVisible()).toBe(
+      true,
+    );
+    await supervisor.getByLabel('Whose').selectOption('all');
+    await supervisor
+      .getByRole('group', { name: 'Filters' })
+      .locator('label')
+      .filter({ hasText: /^All$/ })
+      .click();
+    await poll(() => new URL(supervisor.url()).searchParams.get('status')).toBe('all');
+    const item = supervisor.locator(
+      `[data-testid="inbox-item"][data-conversation-id="${conversationId}"]`,
+    );
+    await poll(() => item.isVisible()).toBe(true);
+    await item.click();
+    const header = supervisor.getByTestId('conversation-header');
+    await poll(() => header.getByTestId('conversation-assignee').innerText()).toBe('Wendy Worker');
+    await header.getByRole('button', { name: 'Take it' }).click();
+    await poll(() => header.getByTestId('conversation-assignee').innerText()).toBe('You');
+    await header.getByLabel('Hand to').selectOption({ label: 'Wendy Worker' });
+    await header.getByRole('button', { name: 'Assign', exact: true }).click();
+    await poll(() => header.getByTestId('conversation-assignee').innerText()).toBe('Wendy Worker');
+    await snap('supervisor', supervisor);
+  }, 60_000);
 
   it('shows the inbox in Dutch', async () => {
     await worker.goto(`${server.url}/inbox/${conversationId}?status=all`);
