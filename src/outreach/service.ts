@@ -46,7 +46,13 @@ import {
   type SendCheck,
   type SendCheckInput,
 } from './domain/index.js';
-import { contacts, conversations, messages, outreachChannels } from './schema.js';
+import {
+  contacts,
+  conversations,
+  messages,
+  outreachChannels,
+  outreachTemplates,
+} from './schema.js';
 import { templateById } from './templates-store.js';
 
 export type ChannelRow = typeof outreachChannels.$inferSelect;
@@ -426,7 +432,22 @@ export async function handleInbound(
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const outcome = await recordInbound(tx, config, channel, inbound);
-    const detected = detectOptOut({ text: inbound.body });
+    // "STOP" is a word in many languages: the one we wrote in decides, and the confirmation
+    // goes out in it.
+    const [lastTemplate] = await tx
+      .select({ language: outreachTemplates.language })
+      .from(messages)
+      .innerJoin(outreachTemplates, eq(outreachTemplates.id, messages.templateId))
+      .where(
+        and(eq(messages.conversationId, outcome.conversation.id), eq(messages.direction, 'out')),
+      )
+      .orderBy(desc(messages.createdAt))
+      .limit(1);
+    const language = OutreachLanguage.safeParse(lastTemplate?.language);
+    const detected = detectOptOut({
+      text: inbound.body,
+      ...(language.success ? { language: language.data } : {}),
+    });
     if (!detected.optOut) return { ...outcome, optOut: false, confirmation: null };
 
     await tx.execute(

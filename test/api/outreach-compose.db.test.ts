@@ -17,6 +17,7 @@ import { loadWorld } from '../../fixtures/ad-board/db-loader.js';
 import { generateWorld } from '../../fixtures/ad-board/index.js';
 import { linkSettings } from '../../src/link/store.js';
 import { saveChannel } from '../../src/outreach/channel-store.js';
+import { optOutConfirmation } from '../../src/outreach/domain/index.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { buildHttpServer } from '../../src/platform/http/server.js';
@@ -257,6 +258,8 @@ describe('outreach from a lead', () => {
     );
     expect(confirmations.length).toBe(1);
     expect(confirmations[0]!.status).toBe('to_send');
+    // A bare STOP in a thread we began in Dutch is confirmed in Dutch.
+    expect((confirmations[0] as unknown as { body: string }).body).toBe(optOutConfirmation('nl'));
     // The confirmation itself may go by hand.
     const c = (after.json.messages as { id: string; purpose: string }[]).find(
       (m) => m.purpose === 'opt_out_confirmation',
