@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What else the error said (e.g. the contact rule that refused a message, and until when). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -34,9 +36,9 @@ function errorFrom(status: number, data: unknown): ApiError {
   if (typeof data === 'object' && data !== null && 'error' in data) {
     const e = data.error;
     if (typeof e === 'object' && e !== null) {
-      const { code, message } = e as { code?: unknown; message?: unknown };
+      const { code, message, ...details } = e as Record<string, unknown>;
       if (typeof code === 'string' && typeof message === 'string') {
-        return new ApiError(status, code, message);
+        return new ApiError(status, code, message, details);
       }
     }
   }

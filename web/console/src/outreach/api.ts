@@ -3,7 +3,6 @@
 // for rules that pass with time, when sending becomes possible: `SendRefusal` keeps both so the
 // worker is told exactly why and until when.
 import { ApiError, api } from '../api/client';
-import { fetchSession } from '../api/endpoints';
 
 export const CONVERSATION_STATUSES = ['open', 'waiting', 'closed'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -289,45 +288,21 @@ export function listStaff(): Promise<StaffMember[]> {
   return api.get<StaffMember[]>('/api/staff');
 }
 
-/**
- * Composes a message. Sent with the session's current CSRF token like every other change, but read
- * here so that a 409 keeps the rule and `notBefore` the shared client does not carry.
- */
+/** Composes a message; a refusal by the contact rules comes back as a SendRefusal with its rule. */
 export async function composeMessage(input: ComposeRequest): Promise<ComposeResult> {
-  const session = await fetchSession();
-  let res: Response;
   try {
-    res = await fetch('/api/outreach/messages', {
-      method: 'POST',
-      credentials: 'same-origin',
-      cache: 'no-store',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        'x-csrf-token': session.csrfToken,
-      },
-      body: JSON.stringify(input),
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached.');
+    return await api.post<ComposeResult>('/api/outreach/messages', input);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 409) {
+      const { rule, notBefore } = err.details;
+      throw new SendRefusal(
+        err.message,
+        typeof rule === 'string' ? rule : null,
+        typeof notBefore === 'string' ? notBefore : null,
+      );
+    }
+    throw err;
   }
-  const data = (await res.json().catch(() => null)) as {
-    error?: { code?: string; message?: string; rule?: string; notBefore?: string | null };
-  } | null;
-  if (res.ok) return data as unknown as ComposeResult;
-  const e = data?.error;
-  if (res.status === 401) {
-    // The shared client reports a lost session to the sign-in gate; let it see this one.
-    void api.get('/api/outreach/channels').catch(() => undefined);
-  }
-  if (res.status === 409 && e?.message) {
-    throw new SendRefusal(e.message, e.rule ?? null, e.notBefore ?? null);
-  }
-  throw new ApiError(
-    res.status,
-    e?.code ?? (res.status >= 500 ? 'internal' : 'bad_request'),
-    e?.message ?? `HTTP ${res.status}`,
-  );
 }
 
 export const outreachKeys = {
