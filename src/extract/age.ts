@@ -1,8 +1,11 @@
 // Stated ages in the nine ad languages ("19yo", "19 jaar", "19 ani", "19 lat", "19 años", "19 év",
 // "neunzehn Jahre", "age: 19", "born 2006"), ranges ("19-21 jaar"), and the flags that matter most:
-// minor (stated or implied under 18: urgent) and young (18–21). Phrases like "just turned 18" are
-// youthful language and belong to the lexicon, not here. Durations ("15 jaar ervaring") and client
-// rules ("boven de 18 jaar") are not ages.
+// minor (stated or implied under 18: urgent) and young (18–21). A bare number is an age only where
+// the wording makes it one: after "I am" ("ik ben 19", "I am really only 16", Bulgarian "съм на
+// 19"), in brackets after a name ("Anna (19)"), English "19 years," standing alone, Bulgarian
+// ", на 19,". Phrases like "just turned 18" or "almost 18" are youthful language and belong to the
+// lexicon, not here. Durations ("15 jaar ervaring"), client rules ("boven de 18 jaar") and numbers
+// with a unit of time, money or size ("22 min", "22 cm") are not ages.
 import { combineNumberAtoms, segmentNumberWords, type NumberAtom } from './number-words.js';
 import type { AgeFact, SpanField } from './schema.js';
 import { foldedSet, type Token } from './text.js';
@@ -11,7 +14,11 @@ import { foldedSet, type Token } from './text.js';
 const AGE_UNITS = foldedSet([
   'yo', 'jaar', 'jr', 'jarige', 'jahre', 'jahrige', 'ans', 'anos', 'ani', 'lat',
   'lata', 'ev', 'eves', 'evesen', 'години', 'годишна', 'godina', 'let',
+  // Diminutives and "-year-old" adjectives: "22 latka", "22-letnia", "22 añitos", "22 годинки".
+  'latka', 'latek', 'letnia', 'letni', 'anitos', 'anisori', 'годинки', 'годишен', 'год',
 ]); // prettier-ignore
+// Bulgarian "22 г.": the abbreviation only with its dot (or at the end), never "22 гр" (grams).
+const BG_YEAR_ABBREVIATION = 'г';
 // English "years"/"year"/"yrs" only with "old" after or a first-person/age word before.
 const YEAR_WORDS = new Set(['years', 'year', 'yrs', 'yr']);
 // Before the number: it is a client rule or a duration, not the person's age.
@@ -19,7 +26,10 @@ const DECOY_BEFORE = foldedSet(
   (
     'boven over ab vanaf minimaal minimum min ouder older above under onder unter uber mindestens ' +
     'plus dessus mayores peste powyzej ponad felett nad над sinds since for seit depuis desde od ' +
-    'от al already bereits deja ya vor ago geleden'
+    'от al already bereits deja ya vor ago geleden ' +
+    // "Ervaring: 15 jaar" is a duration; "bijna 18" says under 18, not 18 (the lexicon reads it).
+    'ervaring experience erfahrung experiencia experienta doswiadczenia doswiadczenie tapasztalat ' +
+    'опит bijna almost nearly prawie aproape почти casi majdnem fast presque'
   ).split(' '),
 );
 const ARTICLES = new Set(['de', 'the', 'die', 'der', 'la', 'le', 'los', 'las']);
@@ -37,7 +47,35 @@ const PREFIX_WORDS = foldedSet([
 ]); // prettier-ignore
 const FIRST_PERSON: string[][] = [
   ['ik', 'ben'], ['i', 'am'], ['im'], ['ich', 'bin'], ['tengo'], ['sunt'], ['jestem'], ['je', 'suis'],
+  ['съм'],
 ]; // prettier-ignore
+// Between "I am" and the number: "I am really only 16", "ik ben eigenlijk pas 16", Bulgarian
+// "съм (само) на 16" (на is how Bulgarian states an age).
+const FIRST_PERSON_FILLERS = foldedSet([
+  'really', 'only', 'just', 'actually', 'still', 'eigenlijk', 'pas', 'net', 'nog', 'maar', 'echt',
+  'само', 'още', 'всъщност', 'на', 'solo', 'doar', 'csak', 'tylko', 'dopiero', 'nur', 'erst',
+  'eigentlich', 'wirklich', 'seulement', 'vraiment', 'juste',
+]); // prettier-ignore
+// Words after which a capitalised word is a name, so "Anna (22)" is her age: "ik ben Anna (22)",
+// "me llamo", "mă numesc", "mam na imię", "казвам се", "my name is".
+const NAME_INTRO = foldedSet([
+  'ben', 'am', 'im', 'bin', 'suis', 'soy', 'sunt', 'jestem', 'съм', 'is', 'heet', 'llamo', 'numesc',
+  'imie', 'се', 'е', 'here', 'hier', 'aqui', 'aici', 'itt', 'tu', 'тук',
+]); // prettier-ignore
+// Capitalised words that count things in brackets on ad pages: "Foto's (12)", "Reviews (15)".
+const NOT_NAMES = foldedSet(
+  (
+    'fotos foto photos photo pics pictures videos video reviews review recensies reacties ' +
+    'comments kommentare bewertungen opinie comentarios comentarii отзиви kepek velemenyek ' +
+    'ads advertenties anzeigen anuncios anunturi ogloszenia обяви hirdetesek room kamer zimmer ' +
+    'habitacion camera pokoj стая szoba size maat grosse talla marime rozmiar размер meret girls ' +
+    'meiden chicas fete dziewczyny момичета lanyok age leeftijd alter edad varsta wiek kor ' +
+    'new nieuw neu nuevo nou nowa ново uj top vip total massage masaje masaj masaz масаж ' +
+    'masszazs incall outcall escort service services price prices prijs prijzen preis preise ' +
+    'precio precios pret preturi cena ceny цена цени ar arak tarief tarieven tarif tarifa ' +
+    'tarife cennik uur hour hours stunde hora ora godzina час perc tel telefon phone'
+  ).split(' '),
+);
 const BORN_WORDS = foldedSet([
   'born', 'geboren', 'geb', 'ne', 'nee', 'nacida', 'nacido', 'nascuta', 'nascut', 'urodzona',
   'urodzony', 'rocznik', 'szuletett', 'szul', 'родена', 'роден', 'jahrgang', 'bj',
@@ -56,8 +94,14 @@ const BORN_FILLERS = foldedSet([
   'jaar',
 ]);
 const RANGE_WORDS = foldedSet(['tot', 'to', 'bis', 'a', 'do', 'до', 'es', 'and']);
+// After a bare number: time, money, size, counts. "I am 22 min from the station" is no age.
 const NON_AGE_UNITS = foldedSet(
-  'min minuten minutes uur hour hours u h euro eur cm kg km x keer times procent'.split(' '),
+  (
+    'min mins minuten minutes minuto minutos minute minut minuty perc мин минути uur hour hours ' +
+    'hora horas ora ore godz godzin godziny час часа часове u h sec seconds dagen days dias ' +
+    'zile dni nap дни euro eur euros lei ron zl pln лв bgn ft huf usd dollar cm mm m kg kilo kilos ' +
+    'lbs km x keer times procent percent girls meiden chicas fete dziewczyny lanyok момичета'
+  ).split(' '),
 );
 
 export interface AgeOptions {
@@ -125,20 +169,20 @@ export function extractAges(text: string, tokens: Token[], options: AgeOptions):
     const next = tokens[i + 1];
     // "y.o." / "y/o": the dot inside the abbreviation is no sentence break.
     const nextIsO = next?.norm === 'o' && /^[./]?$/.test(text.slice(tok.end, next.start));
+    // "22 years old", "22 years young".
+    const yearsOld = YEAR_WORDS.has(tok.norm) && (next?.norm === 'old' || next?.norm === 'young');
     const isUnit =
       tok.type === 'word' &&
       ((AGE_UNITS.has(tok.norm) && !tok.brk) ||
+        (tok.norm === BG_YEAR_ABBREVIATION &&
+          !tok.brk &&
+          (text.charAt(tok.end) === '.' || tok.end === text.length)) ||
         (tok.norm === 'y' && nextIsO) ||
-        (YEAR_WORDS.has(tok.norm) && (next?.norm === 'old' || firstPersonBefore(tokens, i))));
+        (YEAR_WORDS.has(tok.norm) &&
+          (yearsOld || firstPersonBefore(tokens, i) || bareYears(text, tokens, i))));
     if (isUnit) {
-      const unitEnd =
-        tok.norm === 'y' && next
-          ? next.end
-          : YEAR_WORDS.has(tok.norm) && next?.norm === 'old'
-            ? next.end
-            : tok.end;
-      const afterIdx =
-        tok.norm === 'y' || (YEAR_WORDS.has(tok.norm) && next?.norm === 'old') ? i + 2 : i + 1;
+      const unitEnd = (tok.norm === 'y' || yearsOld) && next ? next.end : tok.end;
+      const afterIdx = tok.norm === 'y' || yearsOld ? i + 2 : i + 1;
       if (isDecoyAfter(tokens, afterIdx)) continue;
       const fact = numberBeforeUnit(text, tokens, i, unitEnd, field, used);
       if (fact) facts.push(fact);
@@ -154,7 +198,7 @@ export function extractAges(text: string, tokens: Token[], options: AgeOptions):
         v <= 80 &&
         !n.brk &&
         !used.has(i + 1) &&
-        !isNonAgeUnit(tokens, i + 2)
+        !isNonAgeUnit(text, tokens, i + 2)
       ) {
         used.add(i + 1);
         facts.push(ageFact(text, field, tok.start, n.end, v, v, 'number', 'age.prefix'));
@@ -186,15 +230,104 @@ export function extractAges(text: string, tokens: Token[], options: AgeOptions):
         v !== null &&
         v >= 12 &&
         v <= 69 &&
-        !isNonAgeUnit(tokens, fp + 1) &&
-        !AGE_UNITS.has(tokens[fp + 1]?.norm ?? '')
+        !isNonAgeUnit(text, tokens, fp + 1) &&
+        !AGE_UNITS.has(tokens[fp + 1]?.norm ?? '') &&
+        !YEAR_WORDS.has(tokens[fp + 1]?.norm ?? '')
       ) {
         used.add(fp);
         facts.push(ageFact(text, field, tok.start, n.end, v, v, 'number', 'age.first_person'));
       }
+      continue;
+    }
+    if (tok.type === 'num' && !used.has(i)) {
+      const v = plainInt(tok);
+      const start = v !== null && v >= 12 && v <= 69 ? agedNumberStart(text, tokens, i) : null;
+      if (v !== null && start !== null) {
+        used.add(i);
+        const bracket = text.charAt(tok.end) === ')';
+        const end = bracket ? tok.end + 1 : tok.end;
+        facts.push(
+          ageFact(text, field, start, end, v, v, 'number', bracket ? 'age.name' : 'age.bg_na'),
+        );
+      }
     }
   }
   return facts;
+}
+
+/**
+ * Where the evidence starts if the bare number at `i` is an age by its wording, else null:
+ *  - in brackets right after a name: "Anna (22)", "Ik ben Anna Maria (22)", "Eszter vagyok (22)";
+ *  - Bulgarian ", на 22," after a name ("Тук е Мария, на 22, …"), the number standing alone.
+ */
+function agedNumberStart(text: string, tokens: Token[], i: number): number | null {
+  const num = tokens[i];
+  const prev = tokens[i - 1];
+  if (!num || !prev || num.brk || !/^[1-9]\d$/.test(num.norm)) return null;
+  const gap = text.slice(prev.end, num.start);
+  if (/^ ?\($/.test(gap) && text.charAt(num.end) === ')') {
+    // "Massage (60) 100 €", "Tel (31) 6 …": minutes or a country code, not an age.
+    const after = tokens[i + 1];
+    const unitAfter =
+      after?.type === 'num' ||
+      NON_AGE_UNITS.has(after?.norm ?? '') ||
+      /\p{Sc}/u.test(after?.norm ?? '');
+    if (after && !after.brk && unitAfter) return null;
+    const name = nameEndingAt(text, tokens, prev.norm === 'vagyok' ? i - 2 : i - 1);
+    return name === null ? null : (tokens[name]?.start ?? null);
+  }
+  if (prev.norm === 'на' && !prev.brk && /^\s+$/.test(gap) && standsAlone(text, tokens, i)) {
+    const before = tokens[i - 2];
+    const comma = before ? text.slice(before.end, prev.start) : '';
+    if (before?.type === 'word' && before.upper && /^,\s+$/.test(comma)) return prev.start;
+  }
+  return null;
+}
+
+/**
+ * Index of the first word of a name of one or two capitalised words ending at `end`, if the name
+ * starts the field, a sentence or a phrase (after an emoji, colon or dash), or follows an
+ * introduction ("ik ben").
+ */
+function nameEndingAt(text: string, tokens: Token[], end: number): number | null {
+  const isName = (t: Token | undefined) =>
+    !!t && t.type === 'word' && t.upper && t.norm.length >= 2 && !NOT_NAMES.has(t.norm);
+  const last = tokens[end];
+  if (!isName(last)) return null;
+  let first = end;
+  if (last && !last.brk && isName(tokens[end - 1]) && !NAME_INTRO.has(tokens[end - 1]?.norm ?? ''))
+    first = end - 1;
+  const head = tokens[first];
+  if (!head) return null;
+  const before = tokens[first - 1];
+  if (!before || head.brk || before.type === 'sym') return first;
+  if (/[:|•·–—]|\s-\s/.test(text.slice(before.end, head.start))) return first;
+  return NAME_INTRO.has(before.norm) ? first : null;
+}
+
+/** The number at `idx` ends its phrase: a sentence end, a comma before a word, or the text's end. */
+function standsAlone(text: string, tokens: Token[], idx: number): boolean {
+  const num = tokens[idx];
+  const next = tokens[idx + 1];
+  if (!num) return false;
+  if (!next || next.brk) return true;
+  return next.type === 'word' && /^[,;.)]\s/.test(text.slice(num.end, next.start));
+}
+
+/**
+ * English "22 years" with neither "old" nor "I am": an age only after a name or at the start of a
+ * sentence ("Anna: 22 years, sweet", "Anna, 22 years.") and ending its phrase, so "in business
+ * 15 years" and "15 years in the business" stay durations.
+ */
+function bareYears(text: string, tokens: Token[], unitIdx: number): boolean {
+  const num = tokens[unitIdx - 1];
+  if (!num || num.type !== 'num') return false;
+  const before = tokens[unitIdx - 2];
+  const lead =
+    !before ||
+    num.brk ||
+    (before.type === 'word' && before.upper && /^[:,]\s*$/.test(text.slice(before.end, num.start)));
+  return lead && standsAlone(text, tokens, unitIdx);
 }
 
 function numberBeforeUnit(
@@ -293,9 +426,13 @@ function isDecoyAfter(tokens: Token[], idx: number): boolean {
   return true;
 }
 
-function isNonAgeUnit(tokens: Token[], idx: number): boolean {
+/** The token at `idx` is a unit or another number that makes the number before it no age. */
+function isNonAgeUnit(text: string, tokens: Token[], idx: number): boolean {
   const t = tokens[idx];
-  if (!t || t.brk) return false;
+  const num = tokens[idx - 1];
+  if (!t || !num || t.brk) return false;
+  // A sentence end before it ("I am 22. 100% real") though it starts with a digit.
+  if (/[.!?]\s/.test(text.slice(num.end, t.start))) return false;
   return NON_AGE_UNITS.has(t.norm) || t.type === 'sym' || t.type === 'num';
 }
 
@@ -308,14 +445,18 @@ function firstPersonBefore(tokens: Token[], unitIdx: number): boolean {
   return !!prefix && PREFIX_WORDS.has(prefix.norm);
 }
 
-/** "ik ben 19", "I'm 19": index of the number token if `i` starts such a phrase. */
+/** "ik ben 19", "I'm 19", "I am only 19": index of the number token if `i` starts such a phrase. */
 function firstPersonNumber(tokens: Token[], i: number): number | null {
   for (const seq of FIRST_PERSON) {
     if (!seq.every((w, k) => tokens[i + k]?.norm === w && (k === 0 || !tokens[i + k]?.brk)))
       continue;
-    const idx = i + seq.length;
+    let idx = i + seq.length;
+    for (let f = 0; f < 2 && FIRST_PERSON_FILLERS.has(tokens[idx]?.norm ?? ''); f++) {
+      if (tokens[idx]?.brk) return null;
+      idx++;
+    }
     const n = tokens[idx];
-    return n && !n.brk ? idx : null;
+    return n && !n.brk && n.type === 'num' ? idx : null;
   }
   return null;
 }
