@@ -14,14 +14,10 @@
 // forces the embedded database; BENCH_LINK_ADS changes the size.
 import { loadWorld } from '../fixtures/ad-board/db-loader.js';
 import { generateWorld } from '../fixtures/ad-board/index.js';
-import { adVersionIdOf, readAdVersionText } from '../src/collect/ads.js';
-import { inputOf, loadActiveRuleSet, saveExtraction } from '../src/extract/db/store.js';
-import { extractAll } from '../src/extract/extract.js';
-import type { ExtractionResult } from '../src/extract/schema.js';
+import { adVersionIdOf } from '../src/collect/ads.js';
+import { extractAdVersion } from '../src/extract/db/store.js';
 import { pairwiseScore } from '../src/link/evaluate.js';
 import { linkAdBatch, linkSettings, rebuildLinks } from '../src/link/store.js';
-import type { Db } from '../src/platform/db/connect.js';
-import type { Config } from '../src/platform/config.js';
 import { linkHooks } from '../src/score/hooks.js';
 import { processEntity } from '../src/score/pipeline.js';
 import { openBenchDatabase, postgresAvailable } from './lib/bench-db.js';
@@ -34,7 +30,6 @@ import {
   templateGroups,
 } from './lib/link-quality.js';
 import { fmt, loadLine, p50p95, peakRssMiB } from './lib/measure.js';
-import { wellFormed } from './lib/synthetic-ads.js';
 import type { BenchResult } from './run.js';
 
 const ADS = Number(process.env.BENCH_LINK_ADS ?? 2000);
@@ -44,25 +39,6 @@ const BATCH = Number(process.env.BENCH_LINK_BATCH ?? 500);
 
 const templateCount = (m: Map<string, string | null>) =>
   new Set([...m.values()].filter(Boolean)).size;
-
-/**
- * Extraction of one ad's current version, as extractAdVersion does it, except that strings are made
- * well-formed first: the language fact's `raw` is cut at 80 UTF-16 units (src/extract/language.ts)
- * and can end in half an emoji, which PostgreSQL refuses in jsonb. Returns whether that happened.
- */
-async function extractCurrent(db: Db, config: Config, adId: string): Promise<boolean> {
-  const versionId = await adVersionIdOf(db, adId);
-  const v = versionId ? await readAdVersionText(db, versionId) : undefined;
-  if (!v) return false;
-  const raw = extractAll(inputOf(v), await loadActiveRuleSet(db));
-  const text = JSON.stringify(raw);
-  const fixed = JSON.stringify(raw, (_k, x: unknown) =>
-    typeof x === 'string' ? wellFormed(x) : x,
-  );
-  const result = (text === fixed ? raw : JSON.parse(fixed)) as ExtractionResult;
-  await saveExtraction(db, config, v, result);
-  return text !== fixed;
-}
 
 export async function linkBench(): Promise<BenchResult> {
   const lines: string[] = [];
@@ -78,7 +54,6 @@ export async function linkBench(): Promise<BenchResult> {
     let scoreMs = 0;
     let linked = 0;
     let scored = 0;
-    let cutSurrogates = 0;
     const batchMs: number[] = [];
     const t0 = performance.now();
     const loaded = await loadWorld(db, bench.config, world, {
@@ -86,7 +61,10 @@ export async function linkBench(): Promise<BenchResult> {
       onDay: async (day, adIds) => {
         console.error(`[link] day ${day}: ${adIds.length} new or changed ads`);
         let t = performance.now();
-        for (const id of adIds) if (await extractCurrent(db, bench.config, id)) cutSurrogates++;
+        for (const id of adIds) {
+          const versionId = await adVersionIdOf(db, id);
+          if (versionId) await extractAdVersion(db, bench.config, versionId);
+        }
         extractMs += performance.now() - t;
         for (let i = 0; i < adIds.length; i += BATCH) {
           const batch = adIds.slice(i, i + BATCH);
@@ -143,12 +121,6 @@ export async function linkBench(): Promise<BenchResult> {
     lines.push(
       `replay in all ${fmt(totalMs / 1000)} s: loading ${fmt((totalMs - extractMs - linkMs - scoreMs) / 1000)} s, extraction ${fmt(extractMs / 1000)} s, linking ${fmt(linkMs / 1000)} s, scoring ${fmt(scoreMs / 1000)} s`,
     );
-    if (cutSurrogates > 0) {
-      lines.push(
-        `note: ${cutSurrogates} extractions held half an emoji (language fact's raw text cut at 80 UTF-16 units) and were made well-formed before storing; extractAdVersion would fail on them`,
-      );
-    }
-
     // A full rebuild must find the same partition.
     const t1 = performance.now();
     const rebuilt = await rebuildLinks(db, settings, linkHooks);

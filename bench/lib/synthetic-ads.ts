@@ -26,6 +26,7 @@ import { isIdentifierFact, maskValue } from '../../src/extract/db/store.js';
 import { extractAll } from '../../src/extract/extract.js';
 import type { RuleSet } from '../../src/extract/rules.js';
 import type { ExtractionResult, Fact } from '../../src/extract/schema.js';
+import { wellFormed } from '../../src/extract/text.js';
 import { encryptField, hashIdentifier, type FieldKey } from '../../src/platform/crypto.js';
 import { emptyColumns, pushRow, type ColumnRows } from './bulk-insert.js';
 
@@ -63,13 +64,6 @@ export interface ChunkRows {
 }
 
 const noon = (day: number) => new Date(Date.parse(`${START_DATE}T12:00:00Z`) + day * DAY_MS);
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Replaces lone UTF-16 surrogates (an emoji cut in two), which PostgreSQL refuses in JSON. */
-export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
 
 /** JSON for a jsonb column, made well-formed (see wellFormed). */
 function json(value: unknown): string {

@@ -62,6 +62,8 @@ export const linkAds = pgTable(
   (t) => [
     index('link_ads_entity_idx').on(t.entityId),
     index('link_ads_template_idx').on(t.templateId),
+    // Each linking batch continues the order from its largest value: read from here, not a scan.
+    index('link_ads_link_order_idx').on(t.linkOrder),
   ],
 );
 

@@ -477,6 +477,53 @@ export async function updateConversation(
 }
 
 /** Outbound messages still waiting to be sent for these conversations (to stop after STOP). */
+/**
+ * A message went out (through its channel, or by hand): it becomes sent, the thread counts one
+ * more unanswered message, and the one opt-out confirmation is marked as given. Only a message
+ * still in `from` changes; returns it, or null when it was not (a retry, a cancel meanwhile).
+ */
+export async function recordSent(
+  db: DbOrTx,
+  msg: Pick<MessageRow, 'id' | 'conversationId' | 'purpose'>,
+  sent: {
+    from: MessageRow['status'];
+    providerId: string;
+    segments?: number | null;
+    contactId: string | null;
+  },
+  now: Date,
+): Promise<MessageRow | null> {
+  const [row] = await db
+    .update(messages)
+    .set({
+      status: 'sent',
+      sentAt: now,
+      providerId: sent.providerId,
+      ...(sent.segments !== undefined ? { segments: sent.segments } : {}),
+      errorCode: null,
+      errorMessage: null,
+    })
+    .where(and(eq(messages.id, msg.id), eq(messages.status, sent.from)))
+    .returning();
+  if (!row) return null;
+  const confirmation = msg.purpose === 'opt_out_confirmation';
+  await db
+    .update(conversations)
+    .set({
+      lastOutboundAt: now,
+      lastMessageAt: now,
+      ...(confirmation ? {} : { unanswered: sql`${conversations.unanswered} + 1` }),
+    })
+    .where(eq(conversations.id, msg.conversationId));
+  if (confirmation && sent.contactId) {
+    await db
+      .update(contacts)
+      .set({ optOutConfirmedAt: now })
+      .where(eq(contacts.id, sent.contactId));
+  }
+  return row;
+}
+
 export async function cancelQueued(db: DbOrTx, conversationIds: string[], reason: string) {
   if (conversationIds.length === 0) return 0;
   const rows = await db

@@ -3,7 +3,7 @@
 // so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice.
 // Do-not-contact is checked again right before sending: an opt-out that arrived after the message
 // was composed wins.
-import { and, eq, max, sql } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Config } from '../platform/config.js';
@@ -13,7 +13,7 @@ import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../platfo
 import { createChannelRegistry, type ChannelRegistry } from './channel-registry.js';
 import type { ChannelEvents, ChannelKind, SendError } from './channels/channel.js';
 import { contactAddress } from './contacts.js';
-import { decryptBody } from './conversations.js';
+import { decryptBody, recordSent } from './conversations.js';
 import type { ContactSettings } from './domain/index.js';
 import { handleDelivery, handleInbound } from './service.js';
 import { outreachSettings } from './settings.js';
@@ -167,10 +167,10 @@ export async function sendQueuedMessage(
       return { kind: 'do_not_contact' as const };
     }
     await tx.update(messages).set({ status: 'sending' }).where(eq(messages.id, messageId));
-    return { kind: 'claimed' as const, msg, contact, confirmation };
+    return { kind: 'claimed' as const, msg, contact };
   });
   if (claim.kind !== 'claimed') return claim.kind;
-  const { msg, contact, confirmation } = claim;
+  const { msg, contact } = claim;
   const channelId = msg.channelId as string;
 
   // 2. The channel. A broken configuration fails the message: nothing was sent.
@@ -215,33 +215,19 @@ export async function sendQueuedMessage(
 
   if (result.ok) {
     const now = new Date();
-    await db.transaction(async (tx) => {
-      await tx
-        .update(messages)
-        .set({
-          status: 'sent',
-          sentAt: now,
+    await db.transaction((tx) =>
+      recordSent(
+        tx,
+        msg,
+        {
+          from: 'sending',
           providerId: result.providerId,
           segments: result.segments ?? msg.segments,
-          errorCode: null,
-          errorMessage: null,
-        })
-        .where(and(eq(messages.id, messageId), eq(messages.status, 'sending')));
-      await tx
-        .update(conversations)
-        .set({
-          lastOutboundAt: now,
-          lastMessageAt: now,
-          ...(confirmation ? {} : { unanswered: sql`${conversations.unanswered} + 1` }),
-        })
-        .where(eq(conversations.id, msg.conversationId));
-      if (confirmation) {
-        await tx
-          .update(contacts)
-          .set({ optOutConfirmedAt: now })
-          .where(eq(contacts.id, contact.id));
-      }
-    });
+          contactId: contact.id,
+        },
+        now,
+      ),
+    );
     return 'sent';
   }
 

@@ -25,6 +25,7 @@ import {
   conversationById,
   insertOutbound,
   recordDelivery,
+  recordSent,
   recordInbound,
   startThread,
   threadsOfEntity,
@@ -555,22 +556,16 @@ export async function markSentByHand(
       await cancelQueued(tx, [conversation.id], 'The person is on the do-not-contact list.');
       throw new AppError('conflict', 'Do not send it: the person must not be contacted.');
     }
-    const [row] = await tx
-      .update(messages)
-      .set({ status: 'sent', sentAt: now, providerId: `manual-${crypto.randomUUID()}` })
-      .where(eq(messages.id, messageId))
-      .returning();
-    await tx
-      .update(conversations)
-      .set({
-        lastOutboundAt: now,
-        lastMessageAt: now,
-        ...(confirmation ? {} : { unanswered: sql`${conversations.unanswered} + 1` }),
-      })
-      .where(eq(conversations.id, conversation.id));
-    if (confirmation && contact) {
-      await tx.update(contacts).set({ optOutConfirmedAt: now }).where(eq(contacts.id, contact.id));
-    }
+    const row = await recordSent(
+      tx,
+      msg,
+      {
+        from: 'to_send',
+        providerId: `manual-${crypto.randomUUID()}`,
+        contactId: contact?.id ?? null,
+      },
+      now,
+    );
     await appendAudit(tx, {
       ...auditFields(actor),
       action: 'outreach.sent_by_hand',

@@ -17,6 +17,7 @@ import { loadWorld } from '../../fixtures/ad-board/db-loader.js';
 import { generateWorld } from '../../fixtures/ad-board/index.js';
 import { linkSettings } from '../../src/link/store.js';
 import { saveChannel } from '../../src/outreach/channel-store.js';
+import { outreachJobs } from '../../src/outreach/jobs.js';
 import { optOutConfirmation } from '../../src/outreach/domain/index.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
@@ -24,6 +25,7 @@ import { buildHttpServer } from '../../src/platform/http/server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { linkAndScore } from '../../src/score/pipeline.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
+import { farQuietHours } from '../helpers/quiet-hours.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
@@ -34,19 +36,6 @@ let dir: string;
 let manualId: string;
 let worker: ApiCall;
 let supervisor: ApiCall;
-
-/** Quiet hours an hour long, twelve hours away from now in Amsterdam: never in the way. */
-function farQuietHours() {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date()),
-  );
-  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
-  return { start: at(hour + 12), end: at(hour + 13) };
-}
 
 interface Identifier {
   identifierId: string;
@@ -75,7 +64,13 @@ beforeAll(async () => {
       sender: 'site chat',
     })
   ).id;
-  jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: [] });
+  // The send queue exists (composing queues into it) but nothing works it: SMS stay queued here.
+  jobs = await startJobs({
+    database: t.database,
+    log,
+    scheduler: false,
+    definitions: outreachJobs({ db: t.database.db, config: t.config, log, jobs: () => jobs }),
+  });
   app = await buildHttpServer({
     config: t.config,
     database: t.database,
@@ -284,6 +279,54 @@ describe('outreach from a lead', () => {
       ).length,
     ).toBe(1);
     expect(entityId).toBeTruthy();
+  });
+});
+
+describe('refusals at the edges', () => {
+  it('an identifier is only written to for a person, and replies by hand only on manual channels', async () => {
+    const [a] = await twoEntitiesWithPhones();
+    const templateId = await approvedTemplate();
+    const noEntity = await worker('POST', '/api/outreach/messages', {
+      contact: { identifierId: a.phone.identifierId },
+      channelId: manualId,
+      templateId,
+      idempotencyKey: randomUUID(),
+    });
+    expect(noEntity.res.statusCode).toBe(400);
+    expect(JSON.stringify(noEntity.json)).toMatch(/entityId/);
+
+    const admin = { userId: null, label: 'test admin', role: 'admin' as const };
+    const sms = await saveChannel(t.database.db, t.config, admin, {
+      name: 'CM edge',
+      kind: 'cm',
+      sender: '+31970102041',
+      settings: {
+        productToken: randomUUID(),
+        sender: '+31970102041',
+        webhookToken: 'w'.repeat(32),
+      },
+    });
+    const sent = await worker('POST', '/api/outreach/messages', {
+      contact: { kind: 'phone', address: '+31612345901' },
+      channelId: sms.id,
+      templateId,
+      idempotencyKey: randomUUID(),
+    });
+    expect(sent.res.statusCode).toBe(200);
+    const byHand = await worker(
+      'POST',
+      `/api/conversations/${sent.json.conversationId as string}/replies-by-hand`,
+      { text: 'hallo' },
+    );
+    expect(byHand.res.statusCode).toBe(409);
+    const conv = await worker('GET', `/api/conversations/${sent.json.conversationId as string}`);
+    expect(
+      (conv.json.messages as { direction: string }[]).every((m) => m.direction === 'out'),
+    ).toBe(true);
+    // A queued SMS is the send job's; it cannot be marked sent by hand.
+    const queued = (conv.json.messages as { id: string }[])[0]!;
+    const mark = await worker('POST', `/api/outreach/messages/${queued.id}/sent-by-hand`, {});
+    expect(mark.res.statusCode).toBe(409);
   });
 });
 

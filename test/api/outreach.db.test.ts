@@ -34,6 +34,7 @@ import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { startWhatsAppFixture } from '../fixtures/gateways/whatsapp.js';
 import { startTestSmsc, type TestSmsc } from '../../fixtures/smsc/index.js';
 import { signInAs } from '../helpers/api-client.js';
+import { farQuietHours } from '../helpers/quiet-hours.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
@@ -56,18 +57,6 @@ const worker = actor('outreach_worker');
 const supervisor = actor('supervisor');
 const admin = actor('admin');
 
-/** Quiet hours an hour long, twelve hours away from now in Amsterdam: never in the way. */
-function farQuietHours() {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date()),
-  );
-  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
-  return { start: at(hour + 12), end: at(hour + 13) };
-}
 const settings = { quietHours: farQuietHours() };
 const HOUR = 3_600_000;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "link_ads_link_order_idx" ON "link_ads" USING btree ("link_order");
