@@ -85,6 +85,14 @@ describe('settings', () => {
   it('derives TON/NPI from the sender and flags names', () => {
     expect(isAlphanumericSender('Hulplijn')).toBe(true);
     expect(isAlphanumericSender('+31612345678')).toBe(false);
+    // The same rule as the HTTP gateways: a number written with spaces is still a number, and it
+    // goes out as digits.
+    expect(isAlphanumericSender('+31 6 1234 5678')).toBe(false);
+    expect(sourceAddress({ sourceAddr: '+31 6 1234 5678' })).toEqual({
+      addr: '31612345678',
+      ton: 1,
+      npi: 1,
+    });
     expect(sourceAddress({ sourceAddr: 'Hulplijn' })).toEqual({ addr: 'Hulplijn', ton: 5, npi: 0 });
     expect(sourceAddress({ sourceAddr: '+31612345678' })).toEqual({
       addr: '31612345678',

@@ -29,6 +29,7 @@ import {
   packGsm7,
   readConcat,
 } from './smpp-encoding.js';
+import { isAlphanumericSender } from './http-gateway.js';
 import { backoffDelay, ClosedError, TokenBucket, Window } from './smpp-limits.js';
 import {
   alternativeIds,
@@ -38,9 +39,7 @@ import {
 } from './smpp-receipt.js';
 
 /** A sender that is not a number (a name like "Hulplijn"): TON 5, and nobody can reply to it. */
-export function isAlphanumericSender(sourceAddr: string): boolean {
-  return !/^\+?\d+$/.test(sourceAddr.trim());
-}
+export { isAlphanumericSender };
 
 const Ms = (min: number, max: number, fallback: number) =>
   z.number().int().min(min).max(max).default(fallback);
@@ -127,8 +126,9 @@ export function sourceAddress(
   const raw = s.sourceAddr.trim();
   let derived: SmppAddress;
   if (isAlphanumericSender(raw)) derived = { addr: raw, ton: 5, npi: 0 };
-  else if (!raw.startsWith('+') && raw.length <= 6) derived = { addr: raw, ton: 3, npi: 0 };
-  else derived = { addr: raw.replace(/^\+/, ''), ton: 1, npi: 1 };
+  else if (!raw.startsWith('+') && raw.length <= 6)
+    derived = { addr: raw.replace(/\D/g, ''), ton: 3, npi: 0 };
+  else derived = { addr: raw.replace(/[\s\-().]/g, '').replace(/^\+/, ''), ton: 1, npi: 1 };
   return { addr: derived.addr, ton: s.sourceTon ?? derived.ton, npi: s.sourceNpi ?? derived.npi };
 }
 
