@@ -7,148 +7,30 @@
 // an outreach worker reads without running; a partner organisation sees neither Sources nor Ads
 // and the API refuses it. Last, the analyst adds a custom term and a block-list entry (a bad
 // pattern refused first) and retires them.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { generate } from 'otplib';
 import pg from 'pg';
-import {
-  chromium,
-  type APIRequestContext,
-  type Browser,
-  type BrowserContext,
-  type Page,
-} from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiSignIn,
+  ensureConsoleBuilt,
+  freshDataDir,
+  launchChromium,
+  newContext as openContext,
+  newPage,
+  poll,
+  removeDataDir,
+  screenshots,
+  startServer,
+  stopServer,
+  type Api,
+  type Started,
+} from './harness.js';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const PASSWORD = 'a long enough passphrase 7';
 const QUICK_SOURCE = 'ad-board-a-quick';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  proc: ChildProcess;
-  url: string;
-  email: string;
-  password: string;
-  output: () => string;
-}
-
-async function startServer(dataDir: string, port: number): Promise<Started> {
-  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO_DATA: 'true',
-      // Any free port for the synthetic ad board, so parallel runs do not collide.
-      AD_BOARD_PORT: '0',
-      WEB_DEV: 'false',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`ariadne start did not become ready:\n${out}`);
-    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
-    const password = /one-time password: (\S+)/i.exec(out)?.[1];
-    if (email && password) {
-      const ready = await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) return { proc, url, email, password, output: () => out };
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stopServer(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** The API as the console uses it, with the browser context's cookies and the CSRF token. */
-interface Api {
-  get<T = Record<string, unknown>>(p: string): Promise<{ status: number; json: T }>;
-  post<T = Record<string, unknown>>(p: string, body: unknown): Promise<{ status: number; json: T }>;
-}
-
-/**
- * Signs a user in through the API in a browser context (its cookies are the page's): password,
- * TOTP enrolment, the forced change of the one-time password. The browser test of sign-in itself
- * is signin.test.ts; here it is only the way in.
- */
-async function signIn(
-  request: APIRequestContext,
-  base: string,
-  email: string,
-  oneTimePassword: string,
-): Promise<Api> {
-  let csrf = '';
-  const read = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return { status: res.status(), json };
-  };
-  const api: Api = {
-    get: async <T>(p: string) =>
-      (await read(await request.get(`${base}${p}`))) as { status: number; json: T },
-    post: async <T>(p: string, body: unknown) =>
-      (await read(
-        await request.post(`${base}${p}`, { data: body, headers: { 'x-csrf-token': csrf } }),
-      )) as { status: number; json: T },
-  };
-  await api.get('/api/auth/session');
-  expect((await api.post('/api/auth/login', { email, password: oneTimePassword })).status).toBe(
-    200,
-  );
-  const { json } = await api.post<{ secret: string }>('/api/auth/totp/enroll/start', {});
-  const confirmed = await api.post('/api/auth/totp/enroll/confirm', {
-    code: await generate({ secret: json.secret }),
-  });
-  expect(confirmed.status).toBe(200);
-  const changed = await api.post('/api/auth/password', {
-    currentPassword: oneTimePassword,
-    newPassword: PASSWORD,
-  });
-  expect(changed.status).toBe(200);
-  return api;
-}
-
-/** Waits for what the page shows (a crawl and extraction take a while: give them time). */
-const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) =>
-  expect.poll(fn, { timeout, interval: 200 });
 
 interface SourceJson {
   id: string;
@@ -168,22 +50,13 @@ describe('console: sources, ads and extraction', () => {
   let analyst: { context: BrowserContext; page: Page; api: Api; id: string };
   let quickSourceId = '';
   let targetAd: { id: string; city: string; identifierId: string } | null = null;
-  let shot = 0;
   /** Errors the analyst's page logged: a CSP violation (an inline style without the nonce) shows here. */
   const consoleErrors: string[] = [];
 
-  async function snap(page: Page, name: string): Promise<void> {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    shot += 1;
-    await page.screenshot({
-      path: path.join(SCREENSHOT_DIR, `collect-${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
+  const snap = screenshots('collect');
 
   async function newContext(): Promise<BrowserContext> {
-    return browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
+    return openContext(browser, { viewport: { width: 1360, height: 900 } });
   }
 
   /** Creates a user as the admin and signs them in, in a context of their own. */
@@ -198,7 +71,13 @@ describe('console: sources, ads and extraction', () => {
     );
     expect(created.status).toBe(201);
     const context = await newContext();
-    const api = await signIn(context.request, server.url, email, created.json.oneTimePassword);
+    const api = await apiSignIn(
+      context.request,
+      server.url,
+      email,
+      created.json.oneTimePassword,
+      PASSWORD,
+    );
     return { context, api, id: created.json.user.id };
   }
 
@@ -219,47 +98,23 @@ describe('console: sources, ads and extraction', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-      );
-    }
-    if (!existsSync(path.join(repo, 'web/console/dist/index.html'))) {
-      const built = spawnSync(
-        process.execPath,
-        [
-          path.join(repo, 'node_modules/vite/bin/vite.js'),
-          'build',
-          '--config',
-          'web/console/vite.config.ts',
-          '--logLevel',
-          'warn',
-        ],
-        { cwd: repo, stdio: 'inherit' },
-      );
-      if (built.status !== 0) throw new Error('The console does not build');
-    }
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ariadne-collect-'));
-    server = await startServer(dataDir, await freePort());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    ensureConsoleBuilt();
+    dataDir = freshDataDir('collect');
+    server = await startServer(dataDir, { demo: true });
+    browser = await launchChromium();
     const adminContext = await newContext();
     admin = {
       context: adminContext,
-      api: await signIn(adminContext.request, server.url, server.email, server.password),
+      api: await apiSignIn(
+        adminContext.request,
+        server.url,
+        server.email,
+        server.password,
+        PASSWORD,
+      ),
     };
     const a = await userContext('analyst');
-    const page = await a.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(a.context);
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
@@ -268,8 +123,8 @@ describe('console: sources, ads and extraction', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await stopServer(server.proc);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await stopServer(server);
+    removeDataDir(dataDir);
   });
 
   it('shows the demo sources with their health and last crawl', async () => {
@@ -500,8 +355,7 @@ describe('console: sources, ads and extraction', () => {
   });
 
   it('lets an admin crawl against robots.txt only with a reason', async () => {
-    const page = await admin.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(admin.context);
     await page.goto(`${server.url}/sources/${quickSourceId}?tab=robots`);
     const panel = page.getByTestId('robots-panel');
     await poll(() => panel.isVisible()).toBe(true);
@@ -531,8 +385,7 @@ describe('console: sources, ads and extraction', () => {
 
   it('lets an outreach worker read sources and ads but not run a crawl', async () => {
     const worker = await userContext('outreach_worker');
-    const page = await worker.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(worker.context);
     await page.goto(`${server.url}/sources/${quickSourceId}`);
     await poll(() => page.getByRole('heading', { name: QUICK_SOURCE, level: 1 }).isVisible()).toBe(
       true,
@@ -551,8 +404,7 @@ describe('console: sources, ads and extraction', () => {
       name: 'Stichting Test Partner',
     });
     const partner = await userContext('partner', org.json.partnerOrg.id);
-    const page = await partner.context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await newPage(partner.context);
     await page.goto(server.url);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await poll(() => nav.getByRole('link', { name: 'Partners', exact: true }).isVisible()).toBe(

@@ -10,20 +10,27 @@
 // approve. A supervisor approves only after confirming the word, and the template shows as
 // approved. A quick reply is added and listed. The admin reads templates and quick replies without
 // any action on them. A partner user sees neither page and the API answers them 403.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generate } from 'otplib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCall,
+  ensureConsoleBuilt,
+  firstSignIn,
+  freePort,
+  freshDataDir,
+  label,
+  launchChromium,
+  newContext,
+  newPage as openPage,
+  pageWatch,
+  poll,
+  removeDataDir,
+  screenshots,
+  startServer,
+  stopServer,
+  type Started,
+} from './harness.js';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'green meadow kettle 19';
 const SUPERVISOR_PASSWORD = 'amber tower violin 63';
@@ -38,90 +45,6 @@ const TEMPLATE_TEXT =
   'or anyone else knowing — you can write back here any time, day or night. Nobody else reads ' +
   'this number.';
 
-function listen(port: number): Promise<net.Server | null> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(null));
-    srv.listen(port, '127.0.0.1', () => resolve(srv));
-  });
-}
-
-const close = (srv: net.Server) => new Promise<void>((r) => srv.close(() => r()));
-
-async function freePort(): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const srv = await listen(0);
-    if (!srv) continue;
-    const address = srv.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    await close(srv);
-    if (port) return port;
-  }
-  throw new Error('no free port');
-}
-
-interface Started {
-  proc: ChildProcess;
-  url: string;
-  email: string;
-  password: string;
-  output: () => string;
-}
-
-async function startServer(dataDir: string): Promise<Started> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO_DATA: 'false',
-      WEB_DEV: 'false',
-      PUBLIC_URL,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`ariadne start did not become ready:\n${out}`);
-    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
-    const password = /one-time password: (\S+)/i.exec(out)?.[1];
-    if (email && password) {
-      const ready = await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) return { proc, url, email, password, output: () => out };
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stopServer(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Waits for what the page shows. */
-const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) =>
-  expect.poll(fn, { timeout, interval: 150 });
-
-/** Mantine marks required fields with an asterisk inside the label. */
-const label = (text: string) =>
-  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
-
 describe('outreach set-up journey', () => {
   let dataDir: string;
   let server: Started;
@@ -130,100 +53,20 @@ describe('outreach set-up journey', () => {
   let worker: Page;
   let supervisor: Page;
   const contexts: BrowserContext[] = [];
-  let shot = 0;
-  const outside: string[] = [];
-  const cspErrors: string[] = [];
+  const { outside, cspErrors, watch } = pageWatch();
   const oneTime: Record<string, string> = {};
   let templateId = '';
   let smppPort = 0;
 
-  async function snap(name: string, p: Page): Promise<void> {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    shot += 1;
-    await p.screenshot({
-      path: path.join(SCREENSHOT_DIR, `setup-${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
+  const shoot = screenshots('setup');
+  const snap = (name: string, p: Page) => shoot(p, name);
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
-    });
+    const context = await newContext(browser);
     contexts.push(context);
-    const p = await context.newPage();
-    p.setDefaultTimeout(15_000);
-    p.on('request', (r) => {
-      const u = new URL(r.url());
-      if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !/^(data|blob):$/.test(u.protocol)) {
-        outside.push(r.url());
-      }
-    });
-    p.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) {
-        cspErrors.push(m.text());
-      }
-    });
+    const p = await openPage(context);
+    watch(p);
     return p;
-  }
-
-  /** A call to the API with this page's session (and its CSRF token for changes). */
-  async function apiCall(
-    p: Page,
-    method: 'GET' | 'POST',
-    url: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: unknown }> {
-    return p.evaluate(
-      async ({ method, url, body }) => {
-        const session = (await (await fetch('/api/auth/session')).json()) as {
-          csrfToken: string;
-        };
-        const res = await fetch(url, {
-          method,
-          headers: {
-            accept: 'application/json',
-            ...(method === 'POST'
-              ? { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }
-              : {}),
-          },
-          body: method === 'POST' ? JSON.stringify(body ?? {}) : null,
-        });
-        return { status: res.status, json: (await res.json().catch(() => null)) as unknown };
-      },
-      { method, url, body },
-    );
-  }
-
-  /** First sign-in of an account: one-time password, TOTP enrolment, recovery codes, new password. */
-  async function firstSignIn(p: Page, email: string, password: string, newPassword: string) {
-    await poll(() => p.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
-    await p.getByLabel(label('E-mail address')).fill(email);
-    await p.getByLabel(label('Password')).fill(password);
-    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await poll(() =>
-      p.getByRole('heading', { name: 'Set up two-step verification' }).isVisible(),
-    ).toBe(true);
-    const secret = (await p.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
-    await p.getByLabel('Code from the app').fill(await generate({ secret }));
-    await p.getByRole('button', { name: 'Confirm' }).click();
-    await poll(() => p.getByRole('heading', { name: 'Save your recovery codes' }).isVisible()).toBe(
-      true,
-    );
-    await p.getByLabel('I have saved these codes in a safe place').check();
-    await p.getByRole('button', { name: 'Continue' }).click();
-    await poll(() => p.getByRole('heading', { name: 'Choose your own password' }).isVisible()).toBe(
-      true,
-    );
-    await p.getByLabel(label('New password')).fill(newPassword);
-    await p.getByLabel(label('Repeat the new password')).fill(newPassword);
-    await p.getByRole('button', { name: 'Save password' }).click();
-    await poll(
-      () => p.getByRole('navigation', { name: 'Main navigation' }).isVisible(),
-      60_000,
-    ).toBe(true);
   }
 
   /** The admin creates an account through the API, as the Users panel does. */
@@ -244,38 +87,18 @@ describe('outreach set-up journey', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-      );
-    }
-    const built = spawnSync(process.execPath, [path.join(repo, 'scripts/ensure-build.js')], {
-      cwd: repo,
-      stdio: 'inherit',
-      env: { ...process.env, WEB_DEV: 'false' },
-    });
-    if (built.status !== 0) throw new Error('The console does not build');
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ariadne-setup-browser-'));
-    server = await startServer(dataDir);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    ensureConsoleBuilt();
+    dataDir = freshDataDir('setup-browser');
+    server = await startServer(dataDir, { demo: false, env: { PUBLIC_URL } });
+    browser = await launchChromium();
     admin = await newPage();
   }, 240_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
-    if (server) await stopServer(server.proc);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await stopServer(server);
+    removeDataDir(dataDir);
   });
 
   it('creates an SMPP channel from the form and warns that a name cannot be answered', async () => {

@@ -11,21 +11,28 @@
 // Quiet hours would refuse the first message at night wherever the number is. The server reads its
 // contact rules from OUTREACH_RULES_FILE; the test moves quiet hours twelve hours away from now, so
 // it passes at any time of day (and still runs the rule).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generate } from 'otplib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmsc, type TestSmsc } from '../fixtures/smsc.js';
+import {
+  apiCall,
+  ensureConsoleBuilt,
+  firstSignIn,
+  freshDataDir,
+  launchChromium,
+  newContext,
+  newPage as openPage,
+  pageWatch,
+  poll,
+  removeDataDir,
+  screenshots,
+  startServer,
+  stopServer,
+  type Started,
+} from './harness.js';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'green meadow window 19';
 const SUPERVISOR_PASSWORD = 'tall cedar morning 83';
@@ -40,31 +47,6 @@ const VARIANTS = [
 ];
 const REPLY = 'Ik ben Sanne. Ik wil graag even met je praten, als je dat wilt.';
 
-function listen(port: number): Promise<net.Server | null> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(null));
-    srv.listen(port, '127.0.0.1', () => resolve(srv));
-  });
-}
-
-const close = (srv: net.Server) => new Promise<void>((r) => srv.close(() => r()));
-
-/** A free port, and with `pair` one whose next port is free too (the demo board uses both). */
-async function freePort(pair = false): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const first = await listen(0);
-    if (!first) continue;
-    const address = first.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const second = pair && port < 65535 ? await listen(port + 1) : null;
-    await close(first);
-    if (second) await close(second);
-    if (port && (!pair || second)) return port;
-  }
-  throw new Error('no free port');
-}
-
 /** Quiet hours of one hour, twelve hours from now in Amsterdam (the demo's numbers are European). */
 function farQuietHours() {
   const hour = Number(
@@ -77,70 +59,6 @@ function farQuietHours() {
   const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
   return { start: at(hour + 12), end: at(hour + 13) };
 }
-
-interface Started {
-  proc: ChildProcess;
-  url: string;
-  email: string;
-  password: string;
-  output: () => string;
-}
-
-async function startServer(dataDir: string, rulesFile: string): Promise<Started> {
-  const port = await freePort();
-  const boardPort = await freePort(true);
-  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO_DATA: 'true',
-      AD_BOARD_PORT: String(boardPort),
-      WEB_DEV: 'false',
-      OUTREACH_RULES_FILE: rulesFile,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`ariadne start did not become ready:\n${out}`);
-    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
-    const password = /one-time password: (\S+)/i.exec(out)?.[1];
-    if (email && password) {
-      const ready = await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) return { proc, url, email, password, output: () => out };
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stopServer(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Waits for what the page (or the SMSC) shows. */
-const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) =>
-  expect.poll(fn, { timeout, interval: 150 });
-
-/** Mantine marks required fields with an asterisk inside the label. */
-const label = (text: string) =>
-  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
 
 const digits = (s: string) => s.replace(/\D/g, '');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -164,9 +82,7 @@ describe('outreach journey', () => {
   let admin: Page;
   let worker: Page;
   let supervisor: Page;
-  let shot = 0;
-  const outside: string[] = [];
-  const cspErrors: string[] = [];
+  const { outside, cspErrors, watch } = pageWatch();
   let entityId = '';
   let phone: EntityIdentifier;
   /** The entity's numbers in the clear (read by the test through the audited reveal). */
@@ -175,97 +91,15 @@ describe('outreach journey', () => {
   let destination = '';
   let conversationId = '';
 
-  async function snap(name: string, p: Page = worker): Promise<void> {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    shot += 1;
-    await p.screenshot({
-      path: path.join(SCREENSHOT_DIR, `outreach-${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
-
-  function watch(p: Page) {
-    p.on('request', (r) => {
-      const u = new URL(r.url());
-      if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !/^(data|blob):$/.test(u.protocol)) {
-        outside.push(r.url());
-      }
-    });
-    p.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) {
-        cspErrors.push(m.text());
-      }
-    });
-  }
-
-  /** A call to the API with this page's session (and its CSRF token for changes). */
-  async function apiCall(
-    p: Page,
-    method: 'GET' | 'POST',
-    url: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: unknown }> {
-    return p.evaluate(
-      async ({ method, url, body }) => {
-        const session = (await (await fetch('/api/auth/session')).json()) as {
-          csrfToken: string;
-        };
-        const res = await fetch(url, {
-          method,
-          headers: {
-            accept: 'application/json',
-            ...(method === 'POST'
-              ? { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }
-              : {}),
-          },
-          body: method === 'POST' ? JSON.stringify(body ?? {}) : null,
-        });
-        return { status: res.status, json: (await res.json().catch(() => null)) as unknown };
-      },
-      { method, url, body },
-    );
-  }
-
-  /** First sign-in of an account: one-time password, TOTP enrolment, recovery codes, new password. */
-  async function firstSignIn(p: Page, email: string, oneTime: string, newPassword: string) {
-    await poll(() => p.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
-    await p.getByLabel(label('E-mail address')).fill(email);
-    await p.getByLabel(label('Password')).fill(oneTime);
-    await p.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await poll(() =>
-      p.getByRole('heading', { name: 'Set up two-step verification' }).isVisible(),
-    ).toBe(true);
-    const secret = (await p.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
-    await p.getByLabel('Code from the app').fill(await generate({ secret }));
-    await p.getByRole('button', { name: 'Confirm' }).click();
-    await poll(() => p.getByRole('heading', { name: 'Save your recovery codes' }).isVisible()).toBe(
-      true,
-    );
-    await p.getByLabel('I have saved these codes in a safe place').check();
-    await p.getByRole('button', { name: 'Continue' }).click();
-    await poll(() => p.getByRole('heading', { name: 'Choose your own password' }).isVisible()).toBe(
-      true,
-    );
-    await p.getByLabel(label('New password')).fill(newPassword);
-    await p.getByLabel(label('Repeat the new password')).fill(newPassword);
-    await p.getByRole('button', { name: 'Save password' }).click();
-    // Password hashing shares the machine with the demo's crawl and jobs: allow for it.
-    await poll(
-      () => p.getByRole('navigation', { name: 'Main navigation' }).isVisible(),
-      60_000,
-    ).toBe(true);
-  }
+  const shoot = screenshots('outreach');
+  const snap = (name: string, p: Page = worker) => shoot(p, name);
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({
-      locale: 'en-GB',
-      viewport: { width: 1280, height: 900 },
+    const context = await newContext(browser, {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     contexts.push(context);
-    const p = await context.newPage();
-    p.setDefaultTimeout(15_000);
+    const p = await openPage(context);
     watch(p);
     return p;
   }
@@ -290,43 +124,25 @@ describe('outreach journey', () => {
   const toPerson = () => smsc.messages().filter((m) => m.destination === destination);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-      );
-    }
-    // Builds the console when it was never built or its sources changed since.
-    const built = spawnSync(process.execPath, [path.join(repo, 'scripts/ensure-build.js')], {
-      cwd: repo,
-      stdio: 'inherit',
-      env: { ...process.env, WEB_DEV: 'false' },
-    });
-    if (built.status !== 0) throw new Error('The console does not build');
+    ensureConsoleBuilt();
     smsc = await startTestSmsc({ receiptDelayMs: 300 });
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ariadne-outreach-browser-'));
+    dataDir = freshDataDir('outreach-browser');
     const rulesFile = path.join(dataDir, 'outreach-rules.json');
     writeFileSync(rulesFile, JSON.stringify({ quietHours: farQuietHours() }));
-    server = await startServer(dataDir, rulesFile);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+    server = await startServer(dataDir, {
+      demo: true,
+      env: { OUTREACH_RULES_FILE: rulesFile },
     });
+    browser = await launchChromium();
     admin = await newPage();
   }, 240_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
-    if (server) await stopServer(server.proc);
+    await stopServer(server);
     await smsc?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   });
 
   it('sets up a channel to the SMSC, a worker and a supervisor, and an approved template', async () => {

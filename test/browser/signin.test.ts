@@ -3,95 +3,28 @@
 // recovery codes, forced password change, the app frame, language switch (saved per user), sign
 // out, sign in again with a fresh code, a wrong code refused, a recovery code accepted, and the
 // admin's user management.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ensureConsoleBuilt,
+  freshDataDir,
+  label,
+  launchChromium,
+  newContext,
+  newPage,
+  poll,
+  removeDataDir,
+  screenshots,
+  startServer,
+  stopServer,
+  type Started,
+} from './harness.js';
 
-const repo = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
 const NEW_PASSWORD = 'calm river lantern 42';
 const TOTP_STEP_MS = 30_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  proc: ChildProcess;
-  url: string;
-  email: string;
-  password: string;
-  output: () => string;
-}
-
-async function startServer(dataDir: string, port: number): Promise<Started> {
-  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO_DATA: 'false',
-      WEB_DEV: 'false',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`ariadne start did not become ready:\n${out}`);
-    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
-    const password = /one-time password: (\S+)/i.exec(out)?.[1];
-    if (email && password) {
-      const ready = await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) return { proc, url, email, password, output: () => out };
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-async function stopServer(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 const step = (ms = Date.now()) => Math.floor(ms / TOTP_STEP_MS);
-
-/** Waits for what the page shows (server calls include password hashing: give them time). */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-
-/** Mantine marks required fields with an asterisk inside the label. */
-const label = (text: string) =>
-  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
 
 describe('console sign-in journey', () => {
   let dataDir: string;
@@ -103,7 +36,6 @@ describe('console sign-in journey', () => {
   let lastTotpStep = -1;
   let recoveryCodes: string[] = [];
   let patPassword = '';
-  let shot = 0;
 
   /** A TOTP code for a step the server has not seen yet (replayed codes are refused). */
   async function freshCode(): Promise<string> {
@@ -116,15 +48,8 @@ describe('console sign-in journey', () => {
     return generate({ secret });
   }
 
-  async function snap(name: string): Promise<void> {
-    if (!SCREENSHOT_DIR) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    shot += 1;
-    await page.screenshot({
-      path: path.join(SCREENSHOT_DIR, `${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
+  const shoot = screenshots('signin');
+  const snap = (name: string) => shoot(page, name);
 
   /** The language switch is a radio group whose inputs are hidden behind their labels. */
   async function chooseLanguage(code: 'EN' | 'NL') {
@@ -145,52 +70,21 @@ describe('console sign-in journey', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-      );
-    }
-    if (!existsSync(path.join(repo, 'web/console/dist/index.html'))) {
-      const built = spawnSync(
-        process.execPath,
-        [
-          path.join(repo, 'node_modules/vite/bin/vite.js'),
-          'build',
-          '--config',
-          'web/console/vite.config.ts',
-          '--logLevel',
-          'warn',
-        ],
-        { cwd: repo, stdio: 'inherit' },
-      );
-      if (built.status !== 0) throw new Error('The console does not build');
-    }
-    dataDir = mkdtempSync(path.join(tmpdir(), 'ariadne-browser-'));
-    server = await startServer(dataDir, await freePort());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    context = await browser.newContext({
-      locale: 'en-GB',
+    ensureConsoleBuilt();
+    dataDir = freshDataDir('signin-browser');
+    server = await startServer(dataDir, { demo: false });
+    browser = await launchChromium();
+    context = await newContext(browser, {
       viewport: { width: 1280, height: 860 },
       permissions: ['clipboard-read', 'clipboard-write'],
     });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page = await newPage(context);
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await stopServer(server.proc);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await stopServer(server);
+    removeDataDir(dataDir);
   });
 
   it('serves the console with a strict CSP and no request leaves this machine', async () => {

@@ -1,0 +1,334 @@
+// The harness the browser journeys in test/browser share, so each journey holds only its steps:
+// free loopback ports, `ariadne start` in embedded mode on a fresh data directory (with or without
+// the demo, whose ad board and simulated SMSC get free ports of their own), its stop, the console
+// build, Debian's Chromium, the first sign-in of an account (one-time password, TOTP enrolment,
+// recovery codes, own password) in the browser or through the API, calls to the API with a page's
+// session, a watch on requests leaving the machine and CSP violations, and screenshots on demand.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from 'otplib';
+import {
+  chromium,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
+import { expect } from 'vitest';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+
+function listen(port: number): Promise<net.Server | null> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(null));
+    srv.listen(port, '127.0.0.1', () => resolve(srv));
+  });
+}
+
+const close = (srv: net.Server) => new Promise<void>((r) => srv.close(() => r()));
+
+/**
+ * A free loopback port, none of `avoid` (ports already handed out for the same start). With
+ * `pair` one whose next port is free too: the demo ad board serves site B on the next port.
+ */
+export async function freePort(opts: { pair?: boolean; avoid?: number[] } = {}): Promise<number> {
+  const avoid = new Set(opts.avoid ?? []);
+  for (let i = 0; i < 50; i++) {
+    const first = await listen(0);
+    if (!first) continue;
+    const address = first.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const second = opts.pair && port < 65535 ? await listen(port + 1) : null;
+    await close(first);
+    if (second) await close(second);
+    const taken = avoid.has(port) || (opts.pair === true && avoid.has(port + 1));
+    if (port && !taken && (!opts.pair || second)) return port;
+  }
+  throw new Error('no free port');
+}
+
+export interface Started {
+  proc: ChildProcess;
+  url: string;
+  /** The first admin's address and one-time password, as `ariadne start` printed them. */
+  email: string;
+  password: string;
+  output: () => string;
+}
+
+export interface StartOptions {
+  /** Demo data: the synthetic ad board and the simulated SMSC, each on free ports. */
+  demo: boolean;
+  /** More settings for this journey (OUTREACH_RULES_FILE, PUBLIC_URL, …). */
+  env?: Record<string, string>;
+  /** How long the server may take to print the admin and answer /readyz. */
+  readyTimeoutMs?: number;
+}
+
+/** A fresh data directory for one journey's server. */
+export const freshDataDir = (name: string) => mkdtempSync(path.join(tmpdir(), `ariadne-${name}-`));
+
+export function removeDataDir(dataDir: string | undefined): void {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** `ariadne start` in embedded mode on `dataDir`, ready once it printed the admin and is ready. */
+export async function startServer(dataDir: string, opts: StartOptions): Promise<Started> {
+  const port = await freePort();
+  const ports: Record<string, string> = {};
+  if (opts.demo) {
+    // Explicit ports, so parallel runs (or a developer's own demo on the defaults) do not collide.
+    const board = await freePort({ pair: true, avoid: [port] });
+    const smsc = await freePort({ avoid: [port, board, board + 1] });
+    ports.AD_BOARD_PORT = String(board);
+    ports.DEMO_SMSC_PORT = String(smsc);
+  }
+  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DEMO_DATA: String(opts.demo),
+      ...ports,
+      WEB_DEV: 'false',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 90_000);
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
+    if (Date.now() > deadline) {
+      // The journey never learns of this process: stop it here.
+      await stopServer({ proc });
+      throw new Error(`ariadne start did not become ready:\n${out}`);
+    }
+    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
+    const password = /one-time password: (\S+)/i.exec(out)?.[1];
+    if (email && password) {
+      const ready = await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return { proc, url, email, password, output: () => out };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function stopServer(server: Pick<Started, 'proc'> | undefined): Promise<void> {
+  const proc = server?.proc;
+  if (!proc || proc.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Builds the console when it was never built or its sources changed since. */
+export function ensureConsoleBuilt(): void {
+  const built = spawnSync(process.execPath, [path.join(repo, 'scripts/ensure-build.js')], {
+    cwd: repo,
+    stdio: 'inherit',
+    env: { ...process.env, WEB_DEV: 'false' },
+  });
+  if (built.status !== 0) throw new Error('The console does not build');
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A browser context as a user here has it: British English, a desktop window. */
+export const newContext = (browser: Browser, options: BrowserContextOptions = {}) =>
+  browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, ...options });
+
+/** A page that waits up to 15 s for what it is asked to find. */
+export async function newPage(context: BrowserContext): Promise<Page> {
+  const p = await context.newPage();
+  p.setDefaultTimeout(15_000);
+  return p;
+}
+
+/** Requests that left this machine and CSP violations, on every page `watch` was given. */
+export function pageWatch() {
+  const outside: string[] = [];
+  const cspErrors: string[] = [];
+  const watch = (p: Page) => {
+    p.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !/^(data|blob):$/.test(u.protocol)) {
+        outside.push(r.url());
+      }
+    });
+    p.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) {
+        cspErrors.push(m.text());
+      }
+    });
+  };
+  return { outside, cspErrors, watch };
+}
+
+/** Screenshots named `<prefix>-<step>-<name>.png` in SCREENSHOT_DIR, when it is set. */
+export function screenshots(prefix: string) {
+  let shot = 0;
+  return async (p: Page, name: string): Promise<void> => {
+    if (!SCREENSHOT_DIR) return;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    shot += 1;
+    await p.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${prefix}-${String(shot).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  };
+}
+
+/** Waits for what the page (or the server) shows. */
+export const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) =>
+  expect.poll(fn, { timeout, interval: 150 });
+
+/** Mantine marks required fields with an asterisk inside the label. */
+export const label = (text: string) =>
+  new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`);
+
+/** A call to the API with this page's session (and its CSRF token for changes). */
+export async function apiCall(
+  p: Page,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; json: unknown }> {
+  return p.evaluate(
+    async ({ method, url, body }) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as {
+        csrfToken: string;
+      };
+      const res = await fetch(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(method === 'POST'
+            ? { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }
+            : {}),
+        },
+        body: method === 'POST' ? JSON.stringify(body ?? {}) : null,
+      });
+      return { status: res.status, json: (await res.json().catch(() => null)) as unknown };
+    },
+    { method, url, body },
+  );
+}
+
+/**
+ * First sign-in of an account in the browser: one-time password, TOTP enrolment, recovery codes,
+ * new password. The browser test of sign-in itself, with its edges, is signin.test.ts.
+ */
+export async function firstSignIn(p: Page, email: string, oneTime: string, newPassword: string) {
+  await poll(() => p.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+  await p.getByLabel(label('E-mail address')).fill(email);
+  await p.getByLabel(label('Password')).fill(oneTime);
+  await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await poll(() =>
+    p.getByRole('heading', { name: 'Set up two-step verification' }).isVisible(),
+  ).toBe(true);
+  const secret = (await p.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
+  await p.getByLabel('Code from the app').fill(await generate({ secret }));
+  await p.getByRole('button', { name: 'Confirm' }).click();
+  await poll(() => p.getByRole('heading', { name: 'Save your recovery codes' }).isVisible()).toBe(
+    true,
+  );
+  await p.getByLabel('I have saved these codes in a safe place').check();
+  await p.getByRole('button', { name: 'Continue' }).click();
+  await poll(() => p.getByRole('heading', { name: 'Choose your own password' }).isVisible()).toBe(
+    true,
+  );
+  await p.getByLabel(label('New password')).fill(newPassword);
+  await p.getByLabel(label('Repeat the new password')).fill(newPassword);
+  await p.getByRole('button', { name: 'Save password' }).click();
+  // Password hashing shares the machine with the demo's crawl and jobs: allow for it.
+  await poll(() => p.getByRole('navigation', { name: 'Main navigation' }).isVisible(), 60_000).toBe(
+    true,
+  );
+}
+
+/** The API as the console uses it, with the browser context's cookies and the CSRF token. */
+export interface Api {
+  get<T = Record<string, unknown>>(p: string): Promise<{ status: number; json: T }>;
+  post<T = Record<string, unknown>>(p: string, body: unknown): Promise<{ status: number; json: T }>;
+}
+
+/**
+ * Signs a user in through the API in a browser context (its cookies are the page's): password,
+ * TOTP enrolment, the forced change of the one-time password. Only the way in, when the journey
+ * is about something else.
+ */
+export async function apiSignIn(
+  request: APIRequestContext,
+  base: string,
+  email: string,
+  oneTimePassword: string,
+  newPassword: string,
+): Promise<Api> {
+  let csrf = '';
+  const read = async (res: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    return { status: res.status(), json };
+  };
+  const api: Api = {
+    get: async <T>(p: string) =>
+      (await read(await request.get(`${base}${p}`))) as { status: number; json: T },
+    post: async <T>(p: string, body: unknown) =>
+      (await read(
+        await request.post(`${base}${p}`, { data: body, headers: { 'x-csrf-token': csrf } }),
+      )) as { status: number; json: T },
+  };
+  await api.get('/api/auth/session');
+  expect((await api.post('/api/auth/login', { email, password: oneTimePassword })).status).toBe(
+    200,
+  );
+  const { json } = await api.post<{ secret: string }>('/api/auth/totp/enroll/start', {});
+  const confirmed = await api.post('/api/auth/totp/enroll/confirm', {
+    code: await generate({ secret: json.secret }),
+  });
+  expect(confirmed.status).toBe(200);
+  const changed = await api.post('/api/auth/password', {
+    currentPassword: oneTimePassword,
+    newPassword,
+  });
+  expect(changed.status).toBe(200);
+  return api;
+}
