@@ -32,6 +32,7 @@ import {
   stopServer,
   type Started,
 } from './harness.js';
+import { farQuietHours } from '../helpers/quiet-hours.js';
 
 const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'green meadow window 19';
@@ -46,19 +47,6 @@ const VARIANTS = [
   'Hallo {displayName}, hoe is je week tot nu toe?',
 ];
 const REPLY = 'Ik ben Sanne. Ik wil graag even met je praten, als je dat wilt.';
-
-/** Quiet hours of one hour, twelve hours from now in Amsterdam (the demo's numbers are European). */
-function farQuietHours() {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date()),
-  );
-  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
-  return { start: at(hour + 12), end: at(hour + 13) };
-}
 
 const digits = (s: string) => s.replace(/\D/g, '');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
