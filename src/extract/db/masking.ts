@@ -1,9 +1,16 @@
 // The one masking step for ad-derived text on its way out of the server. Every response that carries
-// ad text or facts quoting it goes through here: a worker sees "06 •• •• •• 78" until they reveal
-// it, and the reveal is audited. Spans come from the stored identifiers of each version; a version
-// not yet extracted, and the short structured fields extraction does not search for contacts
-// (city, age, price, posting date), are searched on the fly. Nothing here logs: the text it handles
-// is exactly what must not reach a log.
+// ad text or facts quoting it goes through here: a worker sees "Bel •• •• •• •• ••" and a fact's
+// mask "+•••••••••78" until they reveal the number, and the reveal is audited. Spans come from the
+// stored identifiers of each version; a version not yet extracted, and the short structured fields
+// extraction does not search for contacts (city, age, price, posting date), are searched on the
+// fly. Nothing here logs: the text it handles is exactly what must not reach a log.
+//
+// No generic guard runs over whole responses as a last line: it would be the same detector that
+// found these spans (no better recall on the fields masked here), it would eat digits in ids,
+// dates, cursors, hashes and the ad URLs the console links to, and it would search every string of
+// every list. The guard is test/api/canary.db.test.ts instead: it plants an identifier in every
+// disguise and calls every GET route of the OpenAPI document as every role, so a new route that
+// returns ad text without passing through here fails it.
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/connect.js';
 import type { SpanField } from '../schema.js';
