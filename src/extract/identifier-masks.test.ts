@@ -61,20 +61,21 @@ describe('maskQuotedIdentifiers', () => {
     expect(language.raw.endsWith('…')).toBe(true);
     expect(language.raw.startsWith('Hoi schat, ik ben Lotte. Bel • • • •')).toBe(true);
     // Facts that quote no identifier are as they were.
-    const spoken = (r: typeof result) => r.facts.filter((f) => f.kind === 'place');
-    expect(spoken(masked)).toEqual(spoken(result));
+    const places = (r: typeof result) => r.facts.filter((f) => f.kind === 'place');
+    expect(places(masked)).toEqual(places(result));
   });
 
-  it('masks the quotes of facts set aside by a negation or the block-list too', () => {
-    const negated = extractAll({
+  it('masks the quotes of facts set aside by the block-list or a negation too', () => {
+    const found = extractAll({
       body: `Geen haast, niet 18 jaar maar ouder. App ${CANARY_PHONE_FORMS.lookalike} of mail ${CANARY_EMAIL_FORMS.spelled}.`,
       country: 'NL',
     });
+    // The language fact, as if an analyst had blocked it: it quotes the number.
     const withQuote = {
-      ...negated,
+      ...found,
       suppressed: [
         {
-          fact: { ...negated.facts.find((f) => f.kind === 'language')! },
+          fact: { ...found.facts.find((f) => f.kind === 'language')! },
           reason: 'blocklist' as const,
           by: 'language:nl',
         },
