@@ -1,6 +1,7 @@
 // Reading ads for analysts: a filtered list with keyset pagination (stable and fast at any depth)
 // and the detail of one ad with its versions and captures. Presenters here decide what leaves the
-// server; scraped text is returned as text, never as HTML.
+// server: every text field goes through the TextMasker the routes are given (identifiers masked);
+// scraped text is returned as text, never as HTML.
 import { and, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../platform/db/connect.js';
@@ -53,23 +54,43 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Every text field of an ad version that leaves the server, masked or not. */
+export interface AdText {
+  title: string | null;
+  body: string;
+  phoneRaw: string | null;
+  displayName: string | null;
+  city: string | null;
+  ageRaw: string | null;
+  priceRaw: string | null;
+  postedRaw: string | null;
+}
+
 /**
  * Hides identifiers in ad text before it is presented (given by the extraction context, which
- * knows where they are). Text it is given back has the same length as before.
+ * knows where they are). Every field it is given comes back, each with the length it had.
  */
 export type TextMasker = (
-  versions: {
-    id: string;
-    country: string;
-    title: string | null;
-    body: string;
-    phoneRaw: string | null;
-  }[],
-) => Promise<Map<string, { title: string | null; body: string; phoneRaw: string | null }>>;
+  versions: (AdText & { id: string; country: string | null })[],
+) => Promise<Map<string, AdText>>;
+
+const textOf = (v: typeof adVersions.$inferSelect, country: string | null) => ({
+  id: v.id,
+  country,
+  title: v.title,
+  body: v.body,
+  phoneRaw: v.phoneRaw,
+  displayName: v.displayName,
+  city: v.city,
+  ageRaw: v.ageRaw,
+  priceRaw: v.priceRaw,
+  postedRaw: v.postedRaw,
+});
 
 export async function listAds(
   db: Db,
   filter: AdFilter,
+  /** Omitted only by callers that read ids, never text (saved-search matching, tests). */
   mask?: TextMasker,
   /** Only these ads (for lists of an entity's ads). */
   only?: { ids: string[] },
@@ -102,7 +123,7 @@ export async function listAds(
       ad: ads,
       v: adVersions,
       sourceName: sources.name,
-      country: sql<string>`${sources.definition}->>'country'`,
+      country: sql<string | null>`${sources.definition}->>'country'`,
     })
     .from(ads)
     .innerJoin(sources, eq(ads.sourceId, sources.id))
@@ -112,17 +133,7 @@ export async function listAds(
     .limit(f.limit + 1);
   const page = rows.slice(0, f.limit);
   const last = page[page.length - 1];
-  const masked = mask
-    ? await mask(
-        page.map(({ v, country }) => ({
-          id: v.id,
-          country,
-          title: v.title,
-          body: v.body,
-          phoneRaw: v.phoneRaw,
-        })),
-      )
-    : null;
+  const masked = mask ? await mask(page.map(({ v, country }) => textOf(v, country))) : null;
   return {
     items: page.map(({ ad, sourceName, ...r }) => {
       const v = { ...r.v, ...(masked?.get(r.v.id) ?? {}) };
@@ -193,7 +204,7 @@ export async function getAdDetail(db: Db, id: string, mask?: TextMasker): Promis
     .select({
       ad: ads,
       sourceName: sources.name,
-      country: sql<string>`${sources.definition}->>'country'`,
+      country: sql<string | null>`${sources.definition}->>'country'`,
     })
     .from(ads)
     .innerJoin(sources, eq(ads.sourceId, sources.id))
@@ -206,17 +217,7 @@ export async function getAdDetail(db: Db, id: string, mask?: TextMasker): Promis
     .orderBy(desc(adVersions.version));
   const caps = await capturesForAd(db, id);
   const { ad } = row;
-  const masked = mask
-    ? await mask(
-        versions.map((v) => ({
-          id: v.id,
-          country: row.country,
-          title: v.title,
-          body: v.body,
-          phoneRaw: v.phoneRaw,
-        })),
-      )
-    : null;
+  const masked = mask ? await mask(versions.map((v) => textOf(v, row.country))) : null;
   return {
     id: ad.id,
     source: row.sourceName,

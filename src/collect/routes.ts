@@ -113,7 +113,13 @@ const presentRun = (r: RunRowLike) => ({
 
 export function registerCollectRoutes(
   app: FastifyInstance,
-  deps: { db: Db; blobs: BlobStore; jobs: Jobs; mask?: TextMasker },
+  deps: {
+    db: Db;
+    blobs: BlobStore;
+    jobs: Jobs;
+    /** Every ad text these routes return passes through it (the extraction context's masking). */
+    mask: TextMasker;
+  },
 ): void {
   const { db, blobs, jobs, mask } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -77,7 +77,12 @@ const LeadItem = z.object({
 
 export function registerScoreRoutes(
   app: FastifyInstance,
-  deps: { db: Db; config: Config; mask?: TextMasker },
+  deps: {
+    db: Db;
+    config: Config;
+    /** Every ad text these routes return passes through it (the extraction context's masking). */
+    mask: TextMasker;
+  },
 ): void {
   const { db, config, mask } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,7 +1,8 @@
-// HTTP routes of the extraction context: the facts found in an ad (identifiers masked, each with
-// its span, rule and — for signs of exploitation — explanation, evidence level and source), the
-// audited reveal of one identifier, and the analysts' custom terms and block-list. A change of
-// rules queues a re-extraction; results are replaced, never silently dropped.
+// HTTP routes of the extraction context: the facts found in an ad (identifiers masked, also inside
+// the text other facts quote; each with its span, rule and — for signs of exploitation —
+// explanation, evidence level and source), the audited reveal of one identifier, and the
+// analysts' custom terms and block-list. A change of rules queues a re-extraction; results are
+// replaced, never silently dropped.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { ErrorResponse } from '../../platform/http/errors.js';
 import type { Jobs } from '../../platform/jobs.js';
 import { adVersionIdOf } from '../../collect/ads.js';
 import { reextractJobRef } from './jobs.js';
+import { maskExtraction } from './masking.js';
 import {
   addRule,
   countStale,
@@ -66,8 +68,8 @@ export function registerExtractRoutes(
       authorize(canReadFacts(principalOf(requireAuth(request))));
       const versionId = await adVersionIdOf(db, request.params.id, request.query.version);
       if (!versionId) throw new AppError('not_found', 'No such ad or version.');
-      const e = await extractionOf(db, versionId);
-      if (!e) {
+      const stored = await extractionOf(db, versionId);
+      if (!stored) {
         return {
           adVersionId: versionId,
           ruleSetVersion: null,
@@ -79,14 +81,16 @@ export function registerExtractRoutes(
           pending: true,
         };
       }
+      // Facts quote the ad: they leave through the same masking step as the ad's text.
+      const { facts, suppressed } = await maskExtraction(db, versionId, stored);
       return {
         adVersionId: versionId,
-        ruleSetVersion: e.ruleSetVersion,
-        extractedAt: e.extractedAt.toISOString(),
-        language: e.language,
-        truncated: e.truncated,
-        facts: e.facts,
-        suppressed: e.suppressed,
+        ruleSetVersion: stored.ruleSetVersion,
+        extractedAt: stored.extractedAt.toISOString(),
+        language: stored.language,
+        truncated: stored.truncated,
+        facts,
+        suppressed,
         pending: false,
       };
     },

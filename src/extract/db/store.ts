@@ -19,6 +19,7 @@ import { extractAll } from '../extract.js';
 import { BlockRule, buildRuleSet, CustomTerm, type RuleSet } from '../rules.js';
 import type { ExtractionResult, Fact } from '../schema.js';
 import { wellFormed } from '../text.js';
+import { maskQuotedIdentifiers, maskValue } from '../identifier-masks.js';
 import {
   adExtractions,
   adIdentifiers,
@@ -35,25 +36,8 @@ export function isIdentifierFact(f: Fact): f is Extract<Fact, { kind: Identifier
   return (IDENTIFIER_KINDS as readonly string[]).includes(f.kind);
 }
 
-/** Keeps the shape and the last two characters; enough to tell two numbers apart on screen. */
-export function maskValue(value: string): string {
-  const chars = [...value];
-  return chars
-    .map((c, i) => (i >= chars.length - 2 || !/[\p{L}\p{N}]/u.test(c) ? c : '•'))
-    .join('');
-}
-
-/** Replaces the characters of each span by '•' (same length, so other spans still line up). */
-export function maskSpans(text: string, spans: { start: number; end: number }[]): string {
-  if (spans.length === 0) return text;
-  const chars = text.split('');
-  for (const { start, end } of spans) {
-    for (let i = Math.max(0, start); i < Math.min(end, chars.length); i++) {
-      if (!/\s/.test(chars[i]!)) chars[i] = '•';
-    }
-  }
-  return chars.join('');
-}
+// The masks live with the pure extractor (one definition for the store, the API and the bench).
+export { maskSpans, maskValue } from '../identifier-masks.js';
 
 // ---- rule set -------------------------------------------------------------------------------
 
@@ -152,11 +136,13 @@ export function inputOf(v: AdVersionText) {
 function stripIdentifier(f: Fact, hash: string): StoredFact {
   const { value: _value, raw: _raw, ...rest } = f;
   const out: StoredFact = { ...rest, valueHash: hash, masked: maskValue(f.value) };
-  // A messenger fact carries the handle and maybe a phone again: keep only masks of them.
+  // A messenger fact carries the handle and maybe a phone again, a link its host (a personal
+  // site's name is as telling as a number): keep only masks of them.
   if (f.kind === 'messenger') {
     out.handle = maskValue(f.handle);
     out.phone = f.phone ? maskValue(f.phone) : null;
   }
+  if (f.kind === 'url') out.host = maskValue(f.host);
   return out;
 }
 
@@ -173,6 +159,9 @@ export async function saveExtraction(
   result = JSON.parse(
     JSON.stringify(result, (_k, x: unknown) => (typeof x === 'string' ? wellFormed(x) : x)),
   ) as ExtractionResult;
+  // Other facts quote the ad (the language fact its opening, a disguise sign the disguised number):
+  // identifiers inside those quotes are masked before anything is stored.
+  result = maskQuotedIdentifiers(result);
   const hashOf = (f: Fact) => hashIdentifier(pepper, f.kind, f.value);
   const facts = result.facts.map((f) =>
     isIdentifierFact(f) ? stripIdentifier(f, hashOf(f)) : (f as unknown as StoredFact),
