@@ -46,6 +46,7 @@ describe('ariadne command line', () => {
       SESSION_SECRET: Buffer.alloc(32, 1).toString('base64'),
       FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
       IDENTIFIER_PEPPER: Buffer.alloc(32, 3).toString('base64'),
+      AUDIT_KEYS: `a1:${Buffer.alloc(32, 4).toString('base64')}`,
       DB_CONNECT_RETRIES: '1',
     });
     expect(r.code).toBe(1);
