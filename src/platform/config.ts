@@ -360,7 +360,9 @@ export function generateFieldKey(): { id: string; key: string } {
 }
 
 export function generateAuditKey(): { id: string; key: string } {
-  return { id: `a${Date.now().toString(36)}`, key: randomBytes(32).toString('base64') };
+  // Random suffix: a key made in the same millisecond as the last must still get its own id.
+  const id = `a${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  return { id, key: randomBytes(32).toString('base64') };
 }
 
 function writeSecretsFile(dataDir: string, secrets: SecretsFile): void {

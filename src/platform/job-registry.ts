@@ -12,7 +12,7 @@ import { outreachJobs } from '../outreach/jobs.js';
 import { anchorAuditHead, anchorCron } from './audit/audit-anchors.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import type { BlobStore } from './blobs/blob-store.js';
-import { systemClock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { defineJob, PermanentJobError, type JobDefinition, type Jobs } from './jobs.js';
@@ -28,6 +28,8 @@ export interface JobDeps {
   jobs: () => Jobs;
   /** Registers what must be closed when the process stops (after the workers, before the DB). */
   onStop?: (close: () => Promise<void>) => void;
+  /** Time for jobs that judge it (the time-stamp's genTime against ours). Default: the system's. */
+  clock?: Clock;
 }
 
 export const auditAnchorJobRef = { name: 'platform.audit-anchor', schema: z.object({}) };
@@ -62,7 +64,11 @@ export function platformJobs(deps: JobDeps): JobDefinition[] {
           return;
         }
         try {
-          const anchor = await anchorAuditHead(deps.database.db, tsaSettings, systemClock);
+          const anchor = await anchorAuditHead(
+            deps.database.db,
+            tsaSettings,
+            deps.clock ?? systemClock,
+          );
           if (anchor) ctx.log.info({ anchor: anchor.id, seq: anchor.seq }, 'audit chain anchored');
         } catch (err) {
           // TSA down or busy: retried (with backoff), and the next scheduled run tries anyway.

@@ -221,7 +221,7 @@ export async function verifyAuditAnchors(
         if (err.failure === 'imprint_mismatch') {
           problem(
             'rewritten',
-            `entry ${anchor.seq} no longer has the hash that anchor #${anchor.id} time-stamped at ${new Date(anchor.genTime).toISOString()}: the log was rewritten from there on`,
+            `entry ${anchor.seq} no longer has the hash that anchor #${anchor.id} time-stamped at ${new Date(anchor.genTime).toISOString()}: the log was rewritten from there on, or the anchor was moved`,
           );
         } else {
           problem('token', `anchor #${anchor.id}: ${err.message}`);
