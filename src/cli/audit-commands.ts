@@ -58,27 +58,28 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
     .description(
       "Time-stamp the chain's head now at the configured authority (AUDIT_TSA_URL) and store the token",
     )
-    .action(() =>
-      withDatabase(async ({ database, config }) => {
-        const { tsa, tsaTrustFile } = config.audit;
-        if (!tsa || !tsaTrustFile) {
-          throw new AppError(
-            'validation_failed',
-            'No time-stamping authority is configured: set AUDIT_TSA_URL and AUDIT_TSA_TRUST_FILE.',
-          );
-        }
-        const anchor = await anchorAuditHead(
-          database.db,
-          { url: tsa.url, timeoutMs: tsa.timeoutMs, trustAnchors: loadTrustAnchors(tsaTrustFile) },
-          systemClock,
+    .action(() => {
+      const { tsa, tsaTrustFile } = loadConfig(process.env).audit;
+      if (!tsa || !tsaTrustFile) {
+        throw new AppError(
+          'validation_failed',
+          'No time-stamping authority is configured: set AUDIT_TSA_URL and AUDIT_TSA_TRUST_FILE.',
         );
+      }
+      const settings = {
+        url: tsa.url,
+        timeoutMs: tsa.timeoutMs,
+        trustAnchors: loadTrustAnchors(tsaTrustFile),
+      };
+      return withDatabase(async ({ database }) => {
+        const anchor = await anchorAuditHead(database.db, settings, systemClock);
         if (!anchor) out('The audit log is empty: nothing to anchor.');
         else
           out(
             `Anchored entry ${anchor.seq} as anchor #${anchor.id}: time-stamped ${anchor.genTime} by ${anchor.signer} (serial ${anchor.serial}).`,
           );
-      }),
-    );
+      });
+    });
 
   audit
     .command('list')
