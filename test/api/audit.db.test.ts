@@ -78,6 +78,13 @@ const page = async (call: ApiCall, query: string) => {
 };
 
 describe('who may read the audit log', () => {
+  it('is documented in the OpenAPI document', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/audit/entries', '/api/audit/views/{kind}/{id}']),
+    );
+  });
+
   it('supervisors and admins; nobody else, and nobody signed out', async () => {
     for (const role of ['outreach_worker', 'analyst', 'partner'] as const) {
       const call = await signInAs(app, t.database.db, role);
