@@ -61,7 +61,7 @@ export async function platformBench(): Promise<BenchResult> {
       appendAudit(database.db, { actorLabel: 'bench', action: 'bench.event', details: { i } }),
     );
     const verifyStart = performance.now();
-    const verified = await verifyAuditChain(database.db);
+    const verified = await verifyAuditChain(database.db, config.secrets.auditKeys);
     const verifyTime = (performance.now() - verifyStart) / 1000;
     lines.push(
       `audit log (PGlite): ${fmt(appends / appendTime)} appends/s; verify ${fmt(verified.rows / verifyTime)} entries/s`,

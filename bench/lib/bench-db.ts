@@ -55,6 +55,7 @@ function secretsEnv(): Record<string, string> {
     SESSION_SECRET: randomBytes(32).toString('base64'),
     FIELD_ENCRYPTION_KEYS: `b1:${randomBytes(32).toString('base64')}`,
     IDENTIFIER_PEPPER: randomBytes(32).toString('base64'),
+    AUDIT_KEYS: `b1:${randomBytes(32).toString('base64')}`,
   };
 }
 

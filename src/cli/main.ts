@@ -5,7 +5,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { CLI_ACTOR } from '../platform/actor.js';
-import { verifyAuditChain } from '../platform/audit/audit-log.js';
 import { ROLES } from '../platform/auth/schema.js';
 import { createUser, listPartnerOrgs, listUsers } from '../platform/auth/users.js';
 import { addEmbeddedFieldKey, ConfigError, loadConfig, type Config } from '../platform/config.js';
@@ -13,6 +12,7 @@ import { AppError } from '../platform/errors.js';
 import { rotateFieldKeys } from '../platform/key-rotation.js';
 import { createLogger } from '../platform/logger.js';
 import { startRoles, type Roles } from '../platform/runtime.js';
+import { registerAuditCommands } from './audit-commands.js';
 import { registerCollectCommands } from './collect-commands.js';
 import { registerExtractCommands } from './extract-commands.js';
 import { registerLinkCommands } from './link-commands.js';
@@ -105,6 +105,12 @@ export function buildCli(): Command {
       out(`blobs: ${cfg.blobs.kind === 'fs' ? cfg.blobs.dir : `s3://${cfg.blobs.bucket}`}`);
       out(`http: ${cfg.host}:${cfg.port} (public URL ${cfg.publicUrl})`);
       out(`field keys: ${cfg.secrets.fieldKeys.map((k) => k.id).join(', ')} (first encrypts)`);
+      out(`audit keys: ${cfg.secrets.auditKeys.map((k) => k.id).join(', ')} (first chains)`);
+      out(
+        cfg.audit.tsa
+          ? `audit anchoring: ${cfg.audit.tsa.url} every ${cfg.audit.anchorIntervalMinutes} min`
+          : 'audit anchoring: off (no AUDIT_TSA_URL; the end of the log is not protected)',
+      );
       out('Configuration is valid.');
     });
 
@@ -162,28 +168,6 @@ export function buildCli(): Command {
       }),
     );
 
-  const audit = program.command('audit').description('The hash-chained audit log');
-  audit
-    .command('verify')
-    .description('Recompute the hash chain and report the first broken link, if any')
-    .action(() =>
-      withDatabase(async ({ database }) => {
-        const progress = createProgress();
-        const result = await verifyAuditChain(database.db, (n) =>
-          progress.update(`checked ${n} entries…`),
-        );
-        progress.done();
-        if (result.ok) {
-          out(`Audit log intact: ${result.rows} entries verified.`);
-        } else {
-          out(
-            `Audit log BROKEN at entry ${result.brokenAt}: ${result.reason}. ${result.rows} entries before it verified.`,
-          );
-          process.exitCode = 3;
-        }
-      }),
-    );
-
   const keys = program.command('keys').description('Field encryption keys');
   keys
     .command('rotate')
@@ -215,6 +199,7 @@ export function buildCli(): Command {
       });
     });
 
+  registerAuditCommands(program, withDatabase);
   registerCollectCommands(program, withDatabase);
   registerExtractCommands(program, withDatabase);
   registerLinkCommands(program, withDatabase);

@@ -1,4 +1,5 @@
 // Opens the configured database for one command (migrated), and closes it whatever happens.
+import { sealLegacyChain } from '../platform/audit/audit-log.js';
 import type { Config } from '../platform/config.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/connect.js';
@@ -15,6 +16,8 @@ export const withDatabase: WithDatabase = async (fn) => {
   const database = await openDatabase(config, { log });
   try {
     await runMigrations(database.pool);
+    // A log upgraded from unkeyed chaining gets its keyed seal here too (see audit-log.ts).
+    await sealLegacyChain(database.db);
     return await fn({ database, config });
   } finally {
     await database.close();

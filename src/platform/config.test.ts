@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import {
   loadConfig,
   reloadEmbeddedFieldKeys,
   addEmbeddedFieldKey,
+  addEmbeddedAuditKey,
+  reloadEmbeddedAuditKeys,
 } from './config.js';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'ariadne-config-'));
@@ -77,5 +79,100 @@ describe('configuration', () => {
     const fresh = addEmbeddedFieldKey(dir);
     expect(reloadEmbeddedFieldKeys(config, {})).toBe(true);
     expect(config.secrets.fieldKeys.map((k) => k.id)).toEqual([fresh, before]);
+  });
+
+  it('generates an audit key in embedded mode, also into a secrets file from an older version', () => {
+    const fresh = loadConfig({ DATA_DIR: tmp() });
+    expect(fresh.secrets.auditKeys).toHaveLength(1);
+    expect(fresh.secrets.auditKeys[0]!.key.length).toBe(32);
+
+    const dir = tmp();
+    const older = {
+      SESSION_SECRET: Buffer.alloc(32, 1).toString('base64'),
+      FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
+      IDENTIFIER_PEPPER: Buffer.alloc(32, 3).toString('base64'),
+    };
+    writeFileSync(path.join(dir, 'secrets.json'), JSON.stringify(older), { mode: 0o600 });
+    const upgraded = loadConfig({ DATA_DIR: dir });
+    const file = JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    expect(file).toMatchObject(older);
+    expect(file.AUDIT_KEYS).toMatch(/^a[0-9a-z]+:/);
+    expect(upgraded.secrets.auditKeys[0]!.id).toBe(file.AUDIT_KEYS!.split(':')[0]);
+    expect(loadConfig({ DATA_DIR: dir }).secrets.auditKeys[0]!.id).toBe(
+      upgraded.secrets.auditKeys[0]!.id,
+    );
+  });
+
+  it('requires the audit key in production, and distinct 32-byte keys', () => {
+    const production = {
+      DATABASE_URL: 'postgres://localhost/x',
+      SESSION_SECRET: Buffer.alloc(32, 1).toString('base64'),
+      FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
+      IDENTIFIER_PEPPER: Buffer.alloc(32, 3).toString('base64'),
+    };
+    expect(() => loadConfig(production)).toThrow(
+      /AUDIT_KEYS: required when DATABASE_URL is set \(production\)/,
+    );
+    const key = Buffer.alloc(32, 4).toString('base64');
+    expect(() => loadConfig({ ...production, AUDIT_KEYS: `a1:${key},a1:${key}` })).toThrow(
+      /AUDIT_KEYS: every key id must be different/,
+    );
+    expect(() => loadConfig({ ...production, AUDIT_KEYS: 'a1:c2hvcnQ=' })).toThrow(
+      /AUDIT_KEYS: every key must be 32 bytes/,
+    );
+    const ok = loadConfig({ ...production, AUDIT_KEYS: `a2:${key},a1:${key.replace('B', 'C')}` });
+    expect(ok.secrets.auditKeys.map((k) => k.id)).toEqual(['a2', 'a1']);
+    expect(ok.audit).toEqual({ tsa: null, tsaTrustFile: null, anchorIntervalMinutes: 60 });
+  });
+
+  it('needs a trust file with certificates for a time-stamping authority, and a whole interval', () => {
+    const dir = tmp();
+    const notPem = path.join(dir, 'ca.txt');
+    writeFileSync(notPem, 'not a certificate');
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ DATA_DIR: dir, ...env });
+        return '';
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problems({ AUDIT_TSA_URL: 'https://tsa.example.org/' })).toMatch(
+      /AUDIT_TSA_TRUST_FILE: required when AUDIT_TSA_URL is set/,
+    );
+    expect(problems({ AUDIT_TSA_TRUST_FILE: notPem })).toMatch(/holds no PEM certificate/);
+    expect(problems({ AUDIT_TSA_TRUST_FILE: path.join(dir, 'nope.pem') })).toMatch(
+      /cannot read .*nope\.pem \(ENOENT\)/,
+    );
+    expect(problems({ AUDIT_ANCHOR_INTERVAL_MINUTES: '45' })).toMatch(
+      /AUDIT_ANCHOR_INTERVAL_MINUTES: expected one of 1, 2, .* 1440/,
+    );
+    expect(problems({ AUDIT_TSA_URL: 'ftp://tsa.example.org/' })).toMatch(/AUDIT_TSA_URL/);
+    const pem = path.join(dir, 'ca.pem');
+    writeFileSync(pem, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const config = loadConfig({
+      DATA_DIR: dir,
+      AUDIT_TSA_URL: 'https://tsa.example.org/',
+      AUDIT_TSA_TRUST_FILE: pem,
+      AUDIT_ANCHOR_INTERVAL_MINUTES: '15',
+    });
+    expect(config.audit).toEqual({
+      tsa: { url: 'https://tsa.example.org/', timeoutMs: 20_000 },
+      tsaTrustFile: pem,
+      anchorIntervalMinutes: 15,
+    });
+  });
+
+  it('picks up a rotated embedded audit key, keeping the older ones', () => {
+    const dir = tmp();
+    const config = loadConfig({ DATA_DIR: dir });
+    const before = config.secrets.auditKeys[0]!.id;
+    const fresh = addEmbeddedAuditKey(dir);
+    expect(reloadEmbeddedAuditKeys(config, {})).toBe(true);
+    expect(config.secrets.auditKeys.map((k) => k.id)).toEqual([fresh, before]);
+    expect(reloadEmbeddedAuditKeys(config, {})).toBe(false);
   });
 });

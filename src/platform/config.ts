@@ -13,6 +13,25 @@ const bool = z.stringbool({
   falsy: ['0', 'false', 'no', 'off'],
 });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** "id:base64[,id:base64…]" with 32-byte keys: the first is active, the others still read. */
+const keyList = (what: string) =>
+  z
+    .string()
+    .regex(
+      /^[a-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+(,[a-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+)*$/,
+      `expected "keyid:base64key[,keyid:base64key…]" — the first key ${what}`,
+    )
+    .refine(
+      (s) => s.split(',').every((p) => Buffer.from(p.split(':')[1] ?? '', 'base64').length === 32),
+      { message: 'every key must be 32 bytes of base64 (openssl rand -base64 32)' },
+    )
+    .refine((s) => new Set(s.split(',').map((p) => p.split(':')[0])).size === s.split(',').length, {
+      message: 'every key id must be different',
+    });
+/** Anchoring runs from a cron schedule, so the interval must divide an hour or a day evenly. */
+const ANCHOR_INTERVALS = [
+  1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 240, 360, 480, 720, 1440,
+];
 const base64Key = (bytes: number) =>
   z
     .string()
@@ -74,17 +93,7 @@ export const ENV_VARS = {
     secret: true,
   },
   FIELD_ENCRYPTION_KEYS: {
-    schema: z
-      .string()
-      .regex(
-        /^[a-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+(,[a-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]+)*$/,
-        'expected "keyid:base64key[,keyid:base64key…]" — the first key encrypts, all decrypt',
-      )
-      .refine(
-        (s) =>
-          s.split(',').every((p) => Buffer.from(p.split(':')[1] ?? '', 'base64').length === 32),
-        { message: 'every key must be 32 bytes of base64 (openssl rand -base64 32)' },
-      ),
+    schema: keyList('encrypts, all decrypt'),
     doc: 'AES-256-GCM keys for personal data at rest, "id:base64[,id:base64…]"; the first encrypts, the others still decrypt until `ariadne keys rotate` has run.',
     secret: true,
   },
@@ -92,6 +101,34 @@ export const ENV_VARS = {
     schema: base64Key(32),
     doc: 'HMAC-SHA-256 key for linking identifiers (phones, handles) without storing them in the clear. Never change it on a live system: every link depends on it.',
     secret: true,
+  },
+  AUDIT_KEYS: {
+    schema: keyList('chains new audit entries, all verify'),
+    doc: 'HMAC-SHA-256 keys that chain the audit log, "id:base64[,id:base64…]"; the first chains new entries, every key ever used must stay listed so `ariadne audit verify` can check the entries it chained. Generated in embedded mode; required in production. Keep it out of the database\'s reach.',
+    secret: true,
+  },
+  AUDIT_TSA_URL: {
+    schema: z.url({ protocol: /^https?$/ }),
+    doc: "RFC 3161 time-stamping authority that anchors the audit chain's head outside the database. Unset: no anchoring, and entries removed from the end of the log go unnoticed.",
+  },
+  AUDIT_TSA_TRUST_FILE: {
+    schema: z.string().min(1),
+    doc: "PEM file with the certificate(s) a time-stamp must chain to (the TSA's CA, or the TSA certificate itself). Required with AUDIT_TSA_URL; keep it set after turning anchoring off, so `ariadne audit verify` still checks the stored anchors.",
+  },
+  AUDIT_ANCHOR_INTERVAL_MINUTES: {
+    schema: z.coerce
+      .number()
+      .int()
+      .refine((n) => ANCHOR_INTERVALS.includes(n), {
+        message: `expected one of ${ANCHOR_INTERVALS.join(', ')} (minutes that divide an hour or a day)`,
+      }),
+    default: '60',
+    doc: "How often the scheduler time-stamps the audit chain's head (when AUDIT_TSA_URL is set); entries newer than the last anchor can still be cut off unnoticed.",
+  },
+  AUDIT_TSA_TIMEOUT_SECONDS: {
+    schema: int(1, 300),
+    default: '20',
+    doc: 'How long to wait for the time-stamping authority before giving up (the anchor job retries later).',
   },
   COOKIE_SECURE: {
     schema: bool,
@@ -245,6 +282,15 @@ export interface Config {
     /** First entry encrypts; all decrypt. */
     fieldKeys: { id: string; key: Buffer }[];
     identifierPepper: Buffer;
+    /** First entry chains new audit entries; every one verifies the entries it chained. */
+    auditKeys: { id: string; key: Buffer }[];
+  };
+  audit: {
+    /** Where the chain head is time-stamped; null: not anchored. */
+    tsa: { url: string; timeoutMs: number } | null;
+    /** Trust anchors for the tokens; may be set without a TSA to verify older anchors. */
+    tsaTrustFile: string | null;
+    anchorIntervalMinutes: number;
   };
   cookieSecure: boolean;
   sessionIdleMs: number;
@@ -294,12 +340,15 @@ interface SecretsFile {
   SESSION_SECRET: string;
   FIELD_ENCRYPTION_KEYS: string;
   IDENTIFIER_PEPPER: string;
+  AUDIT_KEYS: string;
 }
 
+// AUDIT_KEYS came later: a secrets file written by an older version lacks it and gets one added.
 const SecretsFileSchema = z.object({
   SESSION_SECRET: z.string(),
   FIELD_ENCRYPTION_KEYS: z.string(),
   IDENTIFIER_PEPPER: z.string(),
+  AUDIT_KEYS: z.string().optional(),
 });
 
 export function secretsFilePath(dataDir: string): string {
@@ -310,6 +359,16 @@ export function generateFieldKey(): { id: string; key: string } {
   return { id: `k${Date.now().toString(36)}`, key: randomBytes(32).toString('base64') };
 }
 
+export function generateAuditKey(): { id: string; key: string } {
+  // Random suffix: a key made in the same millisecond as the last must still get its own id.
+  const id = `a${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  return { id, key: randomBytes(32).toString('base64') };
+}
+
+function writeSecretsFile(dataDir: string, secrets: SecretsFile): void {
+  writeFileSync(secretsFilePath(dataDir), JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+}
+
 /** Reads DATA_DIR/secrets.json, creating it with fresh random secrets the first time (mode 0600). */
 export function loadOrCreateEmbeddedSecrets(dataDir: string): SecretsFile {
   const file = secretsFilePath(dataDir);
@@ -318,14 +377,20 @@ export function loadOrCreateEmbeddedSecrets(dataDir: string): SecretsFile {
     if (!parsed.success) {
       throw new ConfigError([`${file} is damaged: ${z.prettifyError(parsed.error)}`]);
     }
-    return parsed.data;
+    if (parsed.data.AUDIT_KEYS) return { ...parsed.data, AUDIT_KEYS: parsed.data.AUDIT_KEYS };
+    const auditKey = generateAuditKey();
+    const upgraded = { ...parsed.data, AUDIT_KEYS: `${auditKey.id}:${auditKey.key}` };
+    writeSecretsFile(dataDir, upgraded);
+    return upgraded;
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const fieldKey = generateFieldKey();
+  const auditKey = generateAuditKey();
   const secrets: SecretsFile = {
     SESSION_SECRET: randomBytes(32).toString('base64'),
     FIELD_ENCRYPTION_KEYS: `${fieldKey.id}:${fieldKey.key}`,
     IDENTIFIER_PEPPER: randomBytes(32).toString('base64'),
+    AUDIT_KEYS: `${auditKey.id}:${auditKey.key}`,
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
   chmodSync(file, 0o600);
@@ -337,7 +402,19 @@ export function addEmbeddedFieldKey(dataDir: string): string {
   const secrets = loadOrCreateEmbeddedSecrets(dataDir);
   const fresh = generateFieldKey();
   secrets.FIELD_ENCRYPTION_KEYS = `${fresh.id}:${fresh.key},${secrets.FIELD_ENCRYPTION_KEYS}`;
-  writeFileSync(secretsFilePath(dataDir), JSON.stringify(secrets, null, 2) + '\n', { mode: 0o600 });
+  writeSecretsFile(dataDir, secrets);
+  return fresh.id;
+}
+
+/**
+ * Writes a new active audit key in front of the embedded secrets (`ariadne audit rotate-key`). The
+ * old keys stay: entries they chained are verified with them for as long as the log exists.
+ */
+export function addEmbeddedAuditKey(dataDir: string): string {
+  const secrets = loadOrCreateEmbeddedSecrets(dataDir);
+  const fresh = generateAuditKey();
+  secrets.AUDIT_KEYS = `${fresh.id}:${fresh.key},${secrets.AUDIT_KEYS}`;
+  writeSecretsFile(dataDir, secrets);
   return fresh.id;
 }
 
@@ -373,6 +450,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     SESSION_SECRET: raw.SESSION_SECRET as string | undefined,
     FIELD_ENCRYPTION_KEYS: raw.FIELD_ENCRYPTION_KEYS as string | undefined,
     IDENTIFIER_PEPPER: raw.IDENTIFIER_PEPPER as string | undefined,
+    AUDIT_KEYS: raw.AUDIT_KEYS as string | undefined,
   };
   const missing = (Object.keys(secretValues) as (keyof SecretsFile)[]).filter(
     (k) => secretValues[k] === undefined && env[k] === undefined,
@@ -402,6 +480,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blobKind = (raw.BLOB_STORE as 'fs' | 's3' | undefined) ?? 'fs';
   if (blobKind === 's3' && !raw.S3_BUCKET) problems.push('S3_BUCKET: required when BLOB_STORE=s3');
 
+  const tsaUrl = raw.AUDIT_TSA_URL as string | undefined;
+  const trustFile = raw.AUDIT_TSA_TRUST_FILE as string | undefined;
+  if (tsaUrl && !trustFile) {
+    problems.push(
+      'AUDIT_TSA_TRUST_FILE: required when AUDIT_TSA_URL is set (a time-stamp is only worth what its signer is trusted for)',
+    );
+  }
+  if (trustFile) {
+    const problem = trustFileProblem(trustFile);
+    if (problem) problems.push(`AUDIT_TSA_TRUST_FILE: ${problem}`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -419,6 +509,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionSecret: Buffer.from(secretValues.SESSION_SECRET!, 'base64'),
       fieldKeys: parseFieldKeys(secretValues.FIELD_ENCRYPTION_KEYS!),
       identifierPepper: Buffer.from(secretValues.IDENTIFIER_PEPPER!, 'base64'),
+      auditKeys: parseFieldKeys(secretValues.AUDIT_KEYS!),
+    },
+    audit: {
+      tsa: tsaUrl
+        ? { url: tsaUrl, timeoutMs: (raw.AUDIT_TSA_TIMEOUT_SECONDS as number) * 1000 }
+        : null,
+      tsaTrustFile: trustFile ? path.resolve(trustFile) : null,
+      anchorIntervalMinutes: raw.AUDIT_ANCHOR_INTERVAL_MINUTES as number,
     },
     cookieSecure: (raw.COOKIE_SECURE as boolean | undefined) ?? mode === 'production',
     sessionIdleMs: (raw.SESSION_IDLE_MINUTES as number) * 60_000,
@@ -461,6 +559,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/** Why a trust file cannot be used, or null. Only a first look: the time-stamp client parses it. */
+function trustFileProblem(file: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(file), 'utf8');
+  } catch (err) {
+    return `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
+  }
+  return text.includes('-----BEGIN CERTIFICATE-----')
+    ? null
+    : `${file} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
+}
+
 /**
  * Re-reads the field keys from DATA_DIR/secrets.json into the running config (embedded mode), so a
  * server keeps working while `ariadne keys rotate` runs in another process. Keys given through the
@@ -476,5 +587,19 @@ export function reloadEmbeddedFieldKeys(
   if (keys.map((k) => k.id).join(',') === config.secrets.fieldKeys.map((k) => k.id).join(','))
     return false;
   config.secrets.fieldKeys.splice(0, config.secrets.fieldKeys.length, ...keys);
+  return true;
+}
+
+/** The same for the audit keys (`ariadne audit rotate-key` while the server runs). */
+export function reloadEmbeddedAuditKeys(
+  config: Config,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (config.mode !== 'embedded' || env.AUDIT_KEYS) return false;
+  const stored = loadOrCreateEmbeddedSecrets(config.dataDir);
+  const keys = parseFieldKeys(stored.AUDIT_KEYS);
+  if (keys.map((k) => k.id).join(',') === config.secrets.auditKeys.map((k) => k.id).join(','))
+    return false;
+  config.secrets.auditKeys.splice(0, config.secrets.auditKeys.length, ...keys);
   return true;
 }

@@ -9,11 +9,15 @@ import { linkSettings } from '../link/store.js';
 import { linkHooks } from '../score/hooks.js';
 import { queueScoring, scoreJobs } from '../score/jobs.js';
 import { outreachJobs } from '../outreach/jobs.js';
+import { anchorAuditHead, anchorCron } from './audit/audit-anchors.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import type { BlobStore } from './blobs/blob-store.js';
+import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
-import { defineJob, type JobDefinition, type Jobs } from './jobs.js';
+import { defineJob, PermanentJobError, type JobDefinition, type Jobs } from './jobs.js';
+import { TimestampError } from './timestamp/rfc3161.js';
+import { loadTrustAnchors, type TsaSettings } from './timestamp/tsa-client.js';
 
 export interface JobDeps {
   config: Config;
@@ -24,9 +28,19 @@ export interface JobDeps {
   jobs: () => Jobs;
   /** Registers what must be closed when the process stops (after the workers, before the DB). */
   onStop?: (close: () => Promise<void>) => void;
+  /** Time for jobs that judge it (the time-stamp's genTime against ours). Default: the system's. */
+  clock?: Clock;
 }
 
+export const auditAnchorJobRef = { name: 'platform.audit-anchor', schema: z.object({}) };
+
 export function platformJobs(deps: JobDeps): JobDefinition[] {
+  const { tsa, tsaTrustFile, anchorIntervalMinutes } = deps.config.audit;
+  // Read at start, so a broken trust file stops the process with a clear message (not every hour).
+  const tsaSettings: TsaSettings | null =
+    tsa && tsaTrustFile
+      ? { url: tsa.url, timeoutMs: tsa.timeoutMs, trustAnchors: loadTrustAnchors(tsaTrustFile) }
+      : null;
   return [
     defineJob({
       name: 'platform.purge-sessions',
@@ -36,6 +50,34 @@ export function platformJobs(deps: JobDeps): JobDefinition[] {
       handler: async (_data, ctx) => {
         const removed = await purgeExpiredSessions(deps.database.db, deps.config);
         if (removed > 0) ctx.log.info({ removed }, 'expired sessions removed');
+      },
+    }),
+    defineJob({
+      ...auditAnchorJobRef,
+      // Off without a TSA; a schedule left from an earlier configuration finds nothing to do.
+      ...(tsaSettings ? { schedule: { cron: anchorCron(anchorIntervalMinutes), data: {} } } : {}),
+      retryLimit: 5,
+      retryDelaySeconds: 60,
+      handler: async (_data, ctx) => {
+        if (!tsaSettings) {
+          ctx.log.info('no time-stamping authority configured (AUDIT_TSA_URL); nothing anchored');
+          return;
+        }
+        try {
+          const anchor = await anchorAuditHead(
+            deps.database.db,
+            tsaSettings,
+            deps.clock ?? systemClock,
+          );
+          if (anchor) ctx.log.info({ anchor: anchor.id, seq: anchor.seq }, 'audit chain anchored');
+        } catch (err) {
+          // TSA down or busy: retried (with backoff), and the next scheduled run tries anyway.
+          // A refused or unverifiable time-stamp will not get better by asking again at once.
+          if (err instanceof TimestampError && !err.retryable) {
+            throw new PermanentJobError(`audit anchoring failed: ${err.message}`);
+          }
+          throw err;
+        }
       },
     }),
   ];

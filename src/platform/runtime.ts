@@ -6,7 +6,14 @@ import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './actor.js';
 import { ensureFirstAdmin } from './bootstrap.js';
 import { unwatchFile, watchFile } from 'node:fs';
-import { reloadEmbeddedFieldKeys, secretsFilePath, type Config } from './config.js';
+import { useAuditKeys } from './audit/audit-keys.js';
+import { sealLegacyChain } from './audit/audit-log.js';
+import {
+  reloadEmbeddedAuditKeys,
+  reloadEmbeddedFieldKeys,
+  secretsFilePath,
+  type Config,
+} from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { runMigrations } from './db/migrate.js';
 import { buildHttpServer } from './http/server.js';
@@ -47,6 +54,7 @@ export async function startRoles(
     Promise.all(closers.map((close) => close().catch(() => undefined))).then(() => undefined);
   try {
     await runMigrations(database.pool);
+    await sealLegacyChain(database.db);
     if (config.mode === 'embedded') await ensureFirstAdmin(database.db, SYSTEM_ACTOR, print);
     const blobs = createBlobStore(config.blobs);
     const definitions = allJobs({
@@ -90,8 +98,12 @@ export async function startRoles(
       watchFile(secretsFile, { interval: 1000 }, () => {
         try {
           if (reloadEmbeddedFieldKeys(config)) log.info('field encryption keys reloaded');
+          if (reloadEmbeddedAuditKeys(config)) {
+            useAuditKeys(config.secrets.auditKeys);
+            log.info({ active: config.secrets.auditKeys[0]?.id }, 'audit keys reloaded');
+          }
         } catch (err) {
-          log.error({ err }, 'could not reload field encryption keys');
+          log.error({ err }, 'could not reload field encryption or audit keys');
         }
       });
     }

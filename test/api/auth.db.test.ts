@@ -346,7 +346,9 @@ describe('roles', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'user.role_change'));
     expect(roleChanges.some((r) => r.targetId === id)).toBe(true);
-    expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.database.db, t.config.secrets.auditKeys)).toMatchObject({
+      ok: true,
+    });
   });
 });
 

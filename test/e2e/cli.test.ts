@@ -46,6 +46,7 @@ describe('ariadne command line', () => {
       SESSION_SECRET: Buffer.alloc(32, 1).toString('base64'),
       FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
       IDENTIFIER_PEPPER: Buffer.alloc(32, 3).toString('base64'),
+      AUDIT_KEYS: `a1:${Buffer.alloc(32, 4).toString('base64')}`,
       DB_CONNECT_RETRIES: '1',
     });
     expect(r.code).toBe(1);
@@ -132,7 +133,8 @@ describe('ariadne command line', () => {
       expect(emails).toEqual(['admin@ariadne.local', 'worker@example.org']);
       const audit = await runCli(['audit', 'verify'], env);
       expect(audit.code).toBe(0);
-      expect(audit.stdout).toMatch(/Audit log intact: \d+ entries verified/);
+      expect(audit.stdout).toMatch(/Audit chain intact: \d+ entries verified/);
+      expect(audit.stdout).toMatch(/The tail is NOT protected/);
       // The server still serves after the CLI came and went.
       const res = await fetch(`${server.url}/readyz`);
       expect(res.status).toBe(200);
@@ -233,4 +235,60 @@ describe('ariadne command line', () => {
     expect(verify.code).toBe(3);
     expect(verify.stdout).toMatch(/BROKEN at entry 2/);
   });
+
+  it('anchors the audit log at a time-stamping authority, lists it, rotates its key, and finds a cut-off tail', async () => {
+    const { createTsaPki, startLocalTsa } = await import('../helpers/local-tsa.js');
+    const { systemClock } = await import('../../src/platform/clock.js');
+    const pki = await createTsaPki(systemClock.now());
+    const tsa = await startLocalTsa(pki, systemClock);
+    try {
+      const plain = { DATA_DIR: tempDir() };
+      const noTsa = await runCli(['audit', 'anchor'], plain);
+      expect(noTsa.code).toBe(1);
+      expect(noTsa.stderr).toMatch(/No time-stamping authority is configured/);
+
+      const env = { ...plain, AUDIT_TSA_URL: tsa.url, AUDIT_TSA_TRUST_FILE: pki.caFile };
+      const created = await runCli(
+        ['users', 'create', '--email', 'c@example.org', '--role', 'supervisor'],
+        env,
+      );
+      expect(created.code).toBe(0);
+      const anchored = await runCli(['audit', 'anchor'], env);
+      expect(anchored.stderr).toBe('');
+      expect(anchored.stdout).toMatch(
+        /Anchored entry 1 as anchor #1: time-stamped .* by CN=Test TSA/,
+      );
+      const rotated = await runCli(['audit', 'rotate-key'], env);
+      expect(rotated.stdout).toMatch(/New audit key a\w+ generated/);
+      const listed = await runCli(['audit', 'list', '--json', '--action', 'audit.*'], env);
+      expect(listed.code).toBe(0);
+      const actions = listed.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { action: string }).action);
+      expect(actions).toEqual(['audit.anchor']);
+      const verified = await runCli(['audit', 'verify'], env);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toMatch(
+        /Audit chain intact: 3 entries verified \(keyed with a\w+, a\w+\)/,
+      );
+      expect(verified.stdout).toMatch(
+        /Anchors: 1 of 1 time-stamps verified; the newest covers entry 1/,
+      );
+
+      // Someone with database access cuts the log back to before the anchor.
+      const { loadConfig } = await import('../../src/platform/config.js');
+      const { openDatabase } = await import('../../src/platform/db/connect.js');
+      const database = await openDatabase(loadConfig(env), { requireOwner: true });
+      await database.pool.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+      await database.pool.query('DELETE FROM audit_log');
+      await database.close();
+      const cut = await runCli(['audit', 'verify'], env);
+      expect(cut.code).toBe(3);
+      expect(cut.stdout).toMatch(/Anchor problem \(truncated\): anchor #1 time-stamped entry 1/);
+    } finally {
+      await tsa.stop();
+      pki.cleanup();
+    }
+  }, 400_000);
 });

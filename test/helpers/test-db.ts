@@ -14,11 +14,16 @@ import { runMigrations } from '../../src/platform/db/migrate.js';
 export const TEST_PG_URL =
   process.env.ARIADNE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+// One audit key per test process: the process's audit key is set when a database opens (see
+// src/platform/audit/audit-keys.ts), so every test database a file opens must share it.
+const TEST_AUDIT_KEYS = `ta:${randomBytes(32).toString('base64')}`;
+
 export function testSecretsEnv(): Record<string, string> {
   return {
     SESSION_SECRET: randomBytes(32).toString('base64'),
     FIELD_ENCRYPTION_KEYS: `t1:${randomBytes(32).toString('base64')}`,
     IDENTIFIER_PEPPER: randomBytes(32).toString('base64'),
+    AUDIT_KEYS: TEST_AUDIT_KEYS,
   };
 }
 

@@ -9,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { useAuditKeys } from '../audit/audit-keys.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { startPgliteServer, type PgliteServer } from './pglite-server.js';
@@ -221,5 +222,8 @@ export function redactUrl(url: string): string {
 }
 
 export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
+  // Every process opens its database here with its configuration: from now on its audit entries
+  // are chained with its audit key.
+  useAuditKeys(config.secrets.auditKeys);
   return config.mode === 'embedded' ? openEmbedded(config, opts) : openProduction(config, opts);
 }

@@ -23,6 +23,7 @@ import { registerOutreachRoutes } from '../../outreach/routes.js';
 import { rescoreAllJobRef } from '../../score/jobs.js';
 import { registerScoreModelRoutes } from '../../score/model-routes.js';
 import { registerScoreRoutes } from '../../score/routes.js';
+import { registerAuditRoutes } from '../audit/routes.js';
 import { registerAuthRoutes } from '../auth/routes.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
@@ -155,6 +156,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   );
 
   registerAuthRoutes(app, { config, db: database.db });
+  registerAuditRoutes(app, { db: database.db });
   if (deps.blobs && deps.jobs) {
     registerCollectRoutes(app, {
       db: database.db,

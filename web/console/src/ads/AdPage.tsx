@@ -5,6 +5,7 @@ import { Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { usePageTitle } from '../app/usePageTitle';
+import { WhoViewedButton } from '../audit/WhoViewed';
 import { useCurrentSession } from '../auth/session';
 import { canReadAds } from '../collect/access';
 import { collectKeys, fetchAd, type AdDetail } from '../collect/api';
@@ -87,6 +88,7 @@ function AdContent({ ad, version }: { ad: AdDetail; version?: number }) {
               {t('ads.status.active')}
             </Badge>
           )}
+          <WhoViewedButton kind="ad" id={ad.id} />
         </Group>
         <Text size="sm" c="dimmed">
           {[

@@ -20,6 +20,9 @@ import { createLink, Outlet, useRouterState } from '@tanstack/react-router';
 import { forwardRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveLanguage } from '../api/endpoints';
+import { canReadAuditLog } from '../audit/access';
+import { useAuditT } from '../audit/i18n';
+import { IconAudit } from '../audit/IconAudit';
 import type { Language } from '../api/types';
 import { useCurrentSession } from '../auth/session';
 import { IconRules, sectionsForRole } from '../collect/nav';
@@ -103,6 +106,7 @@ export function Frame() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const to = useOutreachT();
+  const auditT = useAuditT();
   const unread = useUnreadCount();
   // Templates are written and approved by those who write to people.
   const sections = SECTIONS.filter((s) => s.key !== 'templates' || canWorkOutreach(user.role));
@@ -216,10 +220,13 @@ export function Frame() {
             )}
           </Stack>
         </AppShell.Section>
-        {user.role === 'admin' ? (
+        {canReadAuditLog(user.role) ? (
           <AppShell.Section>
             <Divider mb="sm" />
-            {navLink('/admin', t('nav.admin'), <IconAdmin />)}
+            <Stack gap={2}>
+              {navLink('/audit', auditT('nav'), <IconAudit />)}
+              {user.role === 'admin' ? navLink('/admin', t('nav.admin'), <IconAdmin />) : null}
+            </Stack>
           </AppShell.Section>
         ) : null}
         {/* On a phone the header has no room for who is signed in; the open menu shows it. */}

@@ -4,6 +4,7 @@ import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/
 import { AdminPage } from '../admin/AdminPage';
 import { PartnerOrgsPanel } from '../admin/PartnerOrgsPanel';
 import { UsersPanel } from '../admin/UsersPanel';
+import { auditRoutes } from '../audit/routes';
 import { collectRoutes } from '../collect/routes';
 import { Frame } from './Frame';
 import { HomeRedirect } from './HomeRedirect';
@@ -62,6 +63,7 @@ const routeTree = rootRoute.addChildren([
   ...triageRoutes(rootRoute),
   ...outreachRoutes(rootRoute),
   ...outreachSetupRoutes(rootRoute),
+  ...auditRoutes(rootRoute),
   casesRoute,
   partnersRoute,
   vaultRequestsRoute,

@@ -24,6 +24,7 @@ import { getRouteApi, Navigate } from '@tanstack/react-router';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { usePageTitle } from '../app/usePageTitle';
+import { WhoViewedButton } from '../audit/WhoViewed';
 import { useCurrentSession } from '../auth/session';
 import {
   actOnLead,
@@ -267,6 +268,7 @@ function EntityHeader({
               </Title>
               {urgent ? <UrgentBadge size="lg" /> : null}
               {lead ? <StateBadge state={lead.state} size="md" /> : null}
+              <WhoViewedButton kind="entity" id={entity.id} />
             </Group>
             <FlagBadges flags={flags} />
             <Text size="sm" c="dimmed">

@@ -27,6 +27,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
+import { WhoViewedButton } from '../audit/WhoViewed';
 import { useCurrentSession } from '../auth/session';
 import { formatDateTime, shortId } from '../triage/format';
 import { AnchorLink } from '../triage/links';
@@ -222,11 +223,14 @@ function ConversationHeader({
               </Text>
             ) : null}
           </Stack>
-          {detail.contact && !detail.contact.doNotContact ? (
-            <Button variant="light" color="red" size="xs" onClick={() => setDnc(true)}>
-              {t('doNotContact.action')}
-            </Button>
-          ) : null}
+          <Group gap="xs">
+            <WhoViewedButton kind="conversation" id={c.id} />
+            {detail.contact && !detail.contact.doNotContact ? (
+              <Button variant="light" color="red" size="xs" onClick={() => setDnc(true)}>
+                {t('doNotContact.action')}
+              </Button>
+            ) : null}
+          </Group>
         </Group>
 
         <Group gap="md" align="flex-end" wrap="wrap">

@@ -1,0 +1,147 @@
+// Browser journey through the audit viewer on the real thing (`ariadne start` in demo mode): the
+// admin opens an ad; a supervisor finds that read in the Audit log by filtering on the action,
+// opens an entry's details, sees on the ad page who viewed it, and follows the drawer to every
+// entry on the ad (its own look among them). An analyst has no Audit log. Nothing leaves the
+// machine and the page keeps its Content Security Policy.
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCall,
+  apiSignIn,
+  ensureConsoleBuilt,
+  firstSignIn,
+  freshDataDir,
+  launchChromium,
+  newContext,
+  newPage,
+  pageWatch,
+  poll,
+  removeDataDir,
+  screenshots,
+  startServer,
+  stopServer,
+  type Started,
+} from './harness.js';
+
+const ADMIN_PASSWORD = 'steady lighthouse copper 9';
+const STAFF_PASSWORD = 'amber meadow turning 31';
+
+describe('audit viewer journey', () => {
+  let dataDir: string;
+  let server: Started;
+  let browser: Browser;
+  let admin: Page;
+  let adId = '';
+  const { outside, cspErrors, watch } = pageWatch();
+  const snap = screenshots('audit');
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    dataDir = freshDataDir('audit-browser');
+    server = await startServer(dataDir, { demo: true });
+    browser = await launchChromium();
+    admin = await newPage(await newContext(browser));
+    watch(admin);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(server);
+    removeDataDir(dataDir);
+  });
+
+  /** A staff member made by the admin and signed in through the API, in a page of their own. */
+  async function staff(role: 'supervisor' | 'analyst', email: string): Promise<Page> {
+    const created = await apiCall(admin, 'POST', '/api/users', {
+      email,
+      displayName: email.split('@')[0],
+      role,
+    });
+    expect(created.status).toBe(201);
+    const context = await newContext(browser);
+    await apiSignIn(
+      context.request,
+      server.url,
+      email,
+      (created.json as { oneTimePassword: string }).oneTimePassword,
+      STAFF_PASSWORD,
+    );
+    const p = await newPage(context);
+    watch(p);
+    return p;
+  }
+
+  it('the admin signs in and opens an ad of the demo crawl', async () => {
+    await admin.goto(server.url);
+    await firstSignIn(admin, server.email, server.password, ADMIN_PASSWORD);
+    await poll(async () => {
+      const r = await apiCall(admin, 'GET', '/api/ads?limit=1');
+      adId = (r.json as { items?: { id: string }[] }).items?.[0]?.id ?? '';
+      return adId;
+    }, 240_000).not.toBe('');
+    await admin.goto(`${server.url}/ads/${adId}`);
+    await poll(() => admin.getByTestId('ad-heading').isVisible()).toBe(true);
+  }, 300_000);
+
+  it('a supervisor finds the read in the Audit log, filtered by action', async () => {
+    const p = await staff('supervisor', 'sam.supervisor@example.org');
+    await p.goto(server.url);
+    const nav = p.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await poll(() => p.getByRole('heading', { name: 'Audit log', level: 1 }).isVisible()).toBe(
+      true,
+    );
+    expect(await p.title()).toBe('Audit log · Ariadne');
+    await poll(() => p.getByTestId('audit-entry').count()).toBeGreaterThan(0);
+
+    const filters = p.getByRole('form', { name: 'Filter the audit log' });
+    await filters.getByLabel('Action', { exact: true }).fill('ad.read');
+    await filters.getByLabel('Action', { exact: true }).press('Escape');
+    await filters.getByRole('button', { name: 'Apply' }).click();
+    await poll(() => new URL(p.url()).searchParams.get('action')).toBe('ad.read');
+    const rows = p.getByTestId('audit-entry');
+    await poll(() => rows.count()).toBe(1);
+    const row = rows.first();
+    expect(await row.innerText()).toContain(server.email);
+    expect(await row.innerText()).toContain(`ad:${adId}`);
+    await row.getByRole('button', { name: /^Show details of entry \d+$/ }).click();
+    await poll(() => p.getByTestId('audit-entry-details').innerText()).toMatch(
+      /Chained with audit key a\w+/,
+    );
+    await snap(p, 'filtered');
+
+    // Who viewed the ad: the admin; then everything on the ad in the log, this look included.
+    await p.goto(`${server.url}/ads/${adId}`);
+    await p.getByTestId('who-viewed').click();
+    const drawer = p.getByRole('dialog', { name: 'Who viewed this' });
+    const items = drawer.getByTestId('who-viewed-item');
+    await poll(() => items.count()).toBe(2);
+    expect(await items.nth(0).innerText()).toMatch(/sam\.supervisor@example\.org\s+opened it/);
+    expect(await items.nth(1).innerText()).toContain(server.email);
+    await snap(p, 'who-viewed');
+    await drawer.getByRole('link', { name: 'All entries on this record in the audit log' }).click();
+    await poll(() => new URL(p.url()).searchParams.get('targetId')).toBe(adId);
+    await poll(async () =>
+      (await p.getByTestId('audit-entry').allInnerTexts()).some((t) => t.includes('audit.views')),
+    ).toBe(true);
+  }, 180_000);
+
+  it('an analyst has no Audit log, and the API refuses it', async () => {
+    const p = await staff('analyst', 'ana.analyst@example.org');
+    await p.goto(`${server.url}/audit`);
+    await poll(() =>
+      p.getByText('The audit log is for supervisors and administrators').isVisible(),
+    ).toBe(true);
+    const nav = p.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    expect((await apiCall(p, 'GET', '/api/audit/entries')).status).toBe(403);
+    await p.goto(`${server.url}/ads/${adId}`);
+    await poll(() => p.getByTestId('ad-heading').isVisible()).toBe(true);
+    expect(await p.getByTestId('who-viewed').count()).toBe(0);
+  }, 120_000);
+
+  it('kept every request on this machine and the CSP intact', () => {
+    expect(outside).toEqual([]);
+    expect(cspErrors).toEqual([]);
+  });
+});
