@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -220,5 +222,41 @@ describe('fetchPage and internal addresses', () => {
       expect(f.hops.map((h) => [h.url, h.status])).toEqual([[`${base}${path}`, 302]]);
     }
     expect(secretHits).toEqual([]);
+  });
+});
+
+describe('fetchPage over TLS through the guard', () => {
+  const cert = readFileSync('test/fixtures/tls/board.example.crt');
+  const key = readFileSync('test/fixtures/tls/board.example.key');
+  let tlsServer: https.Server;
+  let port: number;
+  beforeAll(async () => {
+    tlsServer = https.createServer({ key, cert }, (_req, res) => res.end('over tls'));
+    await new Promise<void>((r) => tlsServer.listen(0, '127.0.0.1', r));
+    port = (tlsServer.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((r) => tlsServer.close(() => r())));
+
+  // Both names resolve to the server; its certificate is for board.example only.
+  const lookup: Lookup = async () => [{ address: '127.0.0.1', family: 4 }];
+  const tlsGuard = () =>
+    createAddressGuard({
+      allow: parseAllowList(`board.example:${port},impostor.example:${port}`),
+      lookup,
+      connect: { ca: cert },
+    });
+
+  it('connects to the checked address and still verifies the certificate for the name', async () => {
+    const { response } = await fetchPage(`https://board.example:${port}/`, {
+      ...opts(),
+      guard: tlsGuard(),
+    });
+    expect(response.body.toString()).toBe('over tls');
+    const wrong = await failure(`https://impostor.example:${port}/`, {
+      ...opts(),
+      guard: tlsGuard(),
+    });
+    expect(wrong.kind).toBe('network');
+    expect(wrong.message).toMatch(/ERR_TLS_CERT_ALTNAME_INVALID/);
   });
 });

@@ -321,6 +321,8 @@ export interface AddressGuard {
 export interface AddressGuardOptions {
   allow?: AllowEntry[];
   lookup?: Lookup;
+  /** Socket options of the connector (tests trust their own certificate authority with `ca`). */
+  connect?: buildConnector.BuildOptions;
 }
 
 const isLocalhostName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
@@ -367,7 +369,7 @@ export function createAddressGuard(options: AddressGuardOptions = {}): AddressGu
     return allowed;
   };
 
-  const direct = buildConnector({});
+  const direct = buildConnector(options.connect ?? {});
   const dispatcher = new Agent({
     connect: (opts, callback) => {
       const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80);
