@@ -14,6 +14,7 @@ import { SourceDefinition } from '../src/collect/source-definition.js';
 import { saveSource } from '../src/collect/sources.js';
 import { buildCaptureWarc } from '../src/collect/warc.js';
 import { CLI_ACTOR } from '../src/platform/actor.js';
+import { createAddressGuard, parseAllowList } from '../src/platform/address-guard.js';
 import { createFsBlobStore } from '../src/platform/blobs/index.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/connect.js';
@@ -54,6 +55,15 @@ export async function crawlBench(): Promise<BenchResult> {
     }).a;
     const def = SourceDefinition.parse({ ...raw, fetchImages: false, recrawlHours: 0 });
 
+    // The board is on loopback: open exactly its two ports.
+    const addressGuard = createAddressGuard({
+      allow: parseAllowList(
+        Object.values(board.urls)
+          .map((u) => new URL(u).host)
+          .join(','),
+      ),
+    });
+
     // 1. The crawler alone: every page fetched, parsed and turned into a WARC record in memory.
     const bare = await measured(() =>
       runCrawl(
@@ -66,7 +76,7 @@ export async function crawlBench(): Promise<BenchResult> {
           ad: async () => 'new',
           error: async () => undefined,
         },
-        { robotsOverride: false, log: pino({ level: 'silent' }) },
+        { robotsOverride: false, log: pino({ level: 'silent' }), addressGuard },
       ),
     );
     const urls = [...board.stats.byPath('a').keys()].map((p) => `${board.urls.a}${p}`);
@@ -113,6 +123,7 @@ export async function crawlBench(): Promise<BenchResult> {
             db: database.db,
             blobs: createFsBlobStore(path.join(dir, 'blobs')),
             log: pino({ level: 'silent' }),
+            addressGuard,
           },
           run.id,
         ),

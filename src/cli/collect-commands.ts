@@ -16,6 +16,7 @@ import { extractAdVersion, reextractAll } from '../extract/db/store.js';
 import { linkSettings } from '../link/store.js';
 import { linkAndScore } from '../score/pipeline.js';
 import { CLI_ACTOR } from '../platform/actor.js';
+import { addressGuardFor } from '../platform/address-guard.js';
 import { createBlobStore } from '../platform/blobs/index.js';
 import { AppError } from '../platform/errors.js';
 import { createLogger } from '../platform/logger.js';
@@ -107,6 +108,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
             db: database.db,
             blobs: createBlobStore(config.blobs),
             log: createLogger({ ...config, logLevel: 'warn' }, 'crawl'),
+            addressGuard: addressGuardFor(config),
             // No worker runs in this process: extract each new or changed ad right away.
             onAdVersion: async (id) => {
               const r = await extractAdVersion(database.db, config, id);

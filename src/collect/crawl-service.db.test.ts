@@ -8,6 +8,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guardAllowing } from '../../test/helpers/address-guard.js';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 import { CLI_ACTOR } from '../platform/actor.js';
 import { createFsBlobStore } from '../platform/blobs/index.js';
@@ -75,7 +76,10 @@ const log = pino({ level: 'silent' });
 
 async function crawlOnce(sourceId: string) {
   const run = await requestCrawl(t.database.db, CLI_ACTOR, sourceId, 'cli');
-  return executeCrawl({ db: t.database.db, blobs, log }, run.id);
+  return executeCrawl(
+    { db: t.database.db, blobs, log, addressGuard: guardAllowing([base]) },
+    run.id,
+  );
 }
 
 describe('crawl pipeline', () => {

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { auditFields, type Actor } from '../platform/actor.js';
+import type { AddressGuard } from '../platform/address-guard.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { Db } from '../platform/db/connect.js';
@@ -29,6 +30,8 @@ export interface CollectDeps {
   blobs: BlobStore;
   log: Logger;
   chromiumPath?: string;
+  /** Refuses internal addresses for every fetch (src/platform/address-guard.ts). */
+  addressGuard: AddressGuard;
   /** Told about every new or changed ad version (the runtime queues its extraction). */
   onAdVersion?: (adVersionId: string) => Promise<void>;
 }
@@ -219,6 +222,7 @@ async function detectGone(
         timeoutMs: def.limits.pageTimeoutMs,
         maxBytes: def.limits.maxResponseBytes,
         maxRedirects: def.limits.maxRedirects,
+        guard: deps.addressGuard,
       });
       await touchAdSeen(deps.db, ad.id, new Date());
     } catch (err) {
@@ -329,6 +333,7 @@ export async function executeCrawl(
       {
         robotsOverride: Boolean(source.robotsOverrideReason),
         log,
+        addressGuard: deps.addressGuard,
         ...(deps.chromiumPath ? { chromiumPath: deps.chromiumPath } : {}),
       },
     );

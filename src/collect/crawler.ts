@@ -1,7 +1,9 @@
 // The crawl of one source. Crawlee runs the queue (concurrency, retries, request limits); HTTP
 // sources are fetched by our own fetcher so the exact bytes become evidence, and parsed with
 // Cheerio; browser sources run in Crawlee's PlaywrightCrawler on Debian's Chromium. Politeness
-// (per-host concurrency, delay, Retry-After, robots.txt, circuit breaker) is enforced for both.
+// (per-host concurrency, delay, Retry-After, robots.txt, circuit breaker) is enforced for both, and
+// so is the address guard: no internal address is fetched, whoever names it (see pinSourceHosts for
+// how the browser is kept to the addresses that were checked).
 // Storage is not done here: the caller passes hooks, so this module has no SQL in it.
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +16,8 @@ import {
   RequestQueue,
 } from 'crawlee';
 import type { Logger } from 'pino';
+import { AddressRefused, type AddressGuard } from '../platform/address-guard.js';
+import { pinSourceHosts } from './browser-pins.js';
 import { contentTypeOf, fetchPage, FetchFailure, type FetchedResponse } from './fetch-page.js';
 import { fingerprintImage, type ImageFingerprint } from './image-hash.js';
 import { decodePage, findLinks, loadPage, parseAdPage, type ParsedAd } from './parse-page.js';
@@ -75,6 +79,8 @@ export interface CrawlOptions {
   log: Logger;
   signal?: AbortSignal;
   chromiumPath?: string;
+  /** Refuses internal addresses for every fetch of the crawl, the browser's included. */
+  addressGuard: AddressGuard;
 }
 
 type PageKind = 'listing' | 'ad';
@@ -101,6 +107,23 @@ function emptyStats(): CrawlStats {
   };
 }
 
+/**
+ * A browser navigation that went where browser-pins.ts sends everything not allowed: the dead
+ * proxy or an unresolvable name. Retrying cannot change that.
+ */
+function blockedByBrowserPins(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /net::ERR_PROXY_CONNECTION_FAILED|net::ERR_NAME_NOT_RESOLVED/.test(message);
+}
+
+/** Frees the host slot a browser request took before navigating; safe to call more than once. */
+function releaseHostSlot(request: { userData: unknown }): void {
+  const data = request.userData as { release?: () => void };
+  const release = data.release;
+  delete data.release;
+  release?.();
+}
+
 /** Classifies anything thrown while handling a request into the error kinds analysts see. */
 export function classifyError(err: unknown): {
   kind: FetchErrorKind;
@@ -110,7 +133,13 @@ export function classifyError(err: unknown): {
   if (err instanceof FetchFailure)
     return { kind: err.kind, status: err.status, message: err.message };
   if (err instanceof CircuitOpenError) return { kind: 'circuit_open', message: err.message };
+  if (err instanceof AddressRefused) return { kind: 'address_refused', message: err.message };
   const message = err instanceof Error ? err.message : String(err);
+  if (blockedByBrowserPins(err))
+    return {
+      kind: 'network',
+      message: `${/\S*net::ERR_\w+[^\n]*/.exec(message)?.[0] ?? message}: the browser reaches only the source's own hosts, at the addresses checked when the crawl began (a redirect elsewhere ends here)`,
+    };
   if (/timed? ?out|timeout/i.test(message)) return { kind: 'timeout', message };
   if (/net::|ECONN|ENOTFOUND|EAI_AGAIN|socket/i.test(message)) return { kind: 'network', message };
   return { kind: 'parse', message };
@@ -141,6 +170,7 @@ export async function runCrawl(
     timeoutMs: def.limits.pageTimeoutMs,
     maxBytes: def.limits.maxResponseBytes,
     maxRedirects: def.limits.maxRedirects,
+    guard: opts.addressGuard,
     ...(opts.signal ? { signal: opts.signal } : {}),
   };
   const recordError = async (e: CrawlError) => {
@@ -190,6 +220,10 @@ export async function runCrawl(
     } catch (err) {
       if (err instanceof FetchFailure && err.kind === 'http_4xx') {
         parsed = null; // no robots.txt: everything is allowed (RFC 9309 §2.3.1.3)
+      } else if (err instanceof FetchFailure && err.kind === 'address_refused') {
+        // The host's pages are refused for the same reason: each is recorded as such when its
+        // turn comes, rather than as "disallowed by robots.txt", which would hide the reason.
+        parsed = null;
       } else {
         // Unreachable robots.txt means "assume complete disallow" (RFC 9309 §2.3.1.4).
         parsed = robotsParser(robotsUrl, 'User-agent: *\nDisallow: /');
@@ -355,9 +389,15 @@ export async function runCrawl(
     // A FetchFailure that cannot get better (404, too large, redirect loop) is not retried; one
     // that asks for more patience than we allow is given up too.
     errorHandler: async (
-      { request }: { request: { noRetry: boolean; url: string; retryCount: number } },
+      {
+        request,
+      }: { request: { noRetry: boolean; url: string; retryCount: number; userData: unknown } },
       err: Error,
     ) => {
+      // A browser request that failed before its post-navigation hook ran still holds its host
+      // slot: without this, every retried navigation would leak one until the crawl stalls.
+      releaseHostSlot(request);
+      if (blockedByBrowserPins(err)) request.noRetry = true;
       if (
         err instanceof FetchFailure &&
         (!err.retryable || (err.retryAfterMs ?? 0) > gate.maxPauseMs)
@@ -400,6 +440,9 @@ export async function runCrawl(
     stats.truncated =
       (await queue.handledCount()) >= def.limits.maxPages && !(await queue.isFinished());
   } else {
+    const pins = await pinSourceHosts(def.startUrls, opts.addressGuard);
+    // Requests of a page to a refused host of the source are recorded once per URL.
+    const refusedSeen = new Set<string>();
     const crawler = new PlaywrightCrawler(
       {
         ...common,
@@ -408,13 +451,11 @@ export async function runCrawl(
           launchOptions: {
             executablePath: opts.chromiumPath ?? '/usr/bin/chromium',
             headless: true,
-            // Everything but the source's own hosts goes to a proxy that does not exist: neither a
-            // scraped page's script nor Chromium's own background requests can reach anyone else
-            // (Crawlee would otherwise route the browser through its in-process proxy to anywhere).
-            proxy: {
-              server: 'http://127.0.0.1:9',
-              bypass: [...new Set(def.startUrls.map((u) => new URL(u).hostname))].join(','),
-            },
+            // Everything but the source's own checked hosts goes to a proxy that does not exist:
+            // neither a scraped page's script nor Chromium's own background requests can reach
+            // anyone else (Crawlee would otherwise route the browser through its in-process proxy
+            // to anywhere), and Chromium resolves names only as pinned (browser-pins.ts).
+            proxy: { server: 'http://127.0.0.1:9', bypass: pins.proxyBypass },
             args: [
               '--no-sandbox',
               '--disable-gpu',
@@ -422,6 +463,9 @@ export async function runCrawl(
               '--disable-component-update',
               '--disable-sync',
               '--no-first-run',
+              `--host-resolver-rules=${pins.resolverRules}`,
+              // WebRTC sends UDP to any address a script names, past both proxy and resolver.
+              '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
             ],
           },
           userAgent: def.politeness.userAgent,
@@ -430,23 +474,35 @@ export async function runCrawl(
         useSessionPool: false,
         preNavigationHooks: [
           async ({ request, page }) => {
-            await backoff(request.retryCount);
             const host = new URL(request.url).host;
+            const refused = pins.refused.get(host);
+            if (refused) throw new FetchFailure('address_refused', refused.message);
+            await backoff(request.retryCount);
             const release = await gate.acquire(host);
             (request.userData as { release?: () => void }).release = release;
-            // Same-site only: a scraped page's script may not call out anywhere else.
-            const allowedHosts = new Set(def.startUrls.map((u) => new URL(u).host));
+            // Same-site only, and only the hosts the guard let through: a scraped page's script
+            // may not call out anywhere else, nor open a WebSocket at all.
+            await page.routeWebSocket(/.*/, (ws) => ws.close());
             await page.route('**/*', async (route) => {
-              const target = new URL(route.request().url());
-              if (target.protocol === 'data:' || allowedHosts.has(target.host))
+              const url = route.request().url();
+              const target = new URL(url);
+              const web = target.protocol === 'http:' || target.protocol === 'https:';
+              if (target.protocol === 'data:' || (web && pins.hosts.has(target.host))) {
                 await route.continue();
-              else await route.abort('blockedbyclient');
+                return;
+              }
+              await route.abort('blockedbyclient');
+              const refusedHost = web ? pins.refused.get(target.host) : undefined;
+              if (refusedHost && !refusedSeen.has(url)) {
+                refusedSeen.add(url);
+                await recordError({ url, kind: 'address_refused', message: refusedHost.message });
+              }
             });
           },
         ],
         postNavigationHooks: [
           async ({ request }) => {
-            (request.userData as { release?: () => void }).release?.();
+            releaseHostSlot(request);
           },
         ],
         requestHandler: async ({ request, page, response }) => {
@@ -486,7 +542,7 @@ export async function runCrawl(
           await handleHtml(page.url(), html, captureId, fetchedAt, data);
         },
         failedRequestHandler: async ({ request }, err) => {
-          (request.userData as { release?: () => void }).release?.();
+          releaseHostSlot(request);
           await onFinalFailure(request.url, err, (request.userData as UserData).kind);
         },
       },

@@ -1,11 +1,21 @@
 // Fetches one URL the way evidence needs it: the exact bytes the server sent, every redirect hop
 // kept (each hop is a capture too), a hard cap on response size, a time limit, and failures
 // classified so the crawler knows what to retry. Scraped content is hostile: nothing here parses
-// or runs it.
+// or runs it. Every connection, the first and each redirect hop, goes through the address guard
+// (src/platform/address-guard.ts), which refuses loopback, private, link-local and other internal
+// addresses after DNS resolution, so a source cannot make the server fetch its own network.
 import { request } from 'undici';
+import { AddressRefused, type AddressGuard } from '../platform/address-guard.js';
 
 export type FetchFailureKind =
-  'http_4xx' | 'http_5xx' | 'rate_limited' | 'timeout' | 'too_large' | 'redirect_limit' | 'network';
+  | 'http_4xx'
+  | 'http_5xx'
+  | 'rate_limited'
+  | 'timeout'
+  | 'too_large'
+  | 'redirect_limit'
+  | 'address_refused'
+  | 'network';
 
 export class FetchFailure extends Error {
   constructor(
@@ -50,6 +60,8 @@ export interface FetchOptions {
   maxRedirects: number;
   accept?: string;
   signal?: AbortSignal;
+  /** Decides which addresses may be contacted; required so that no caller can go around it. */
+  guard: AddressGuard;
 }
 
 export interface FetchResult {
@@ -95,6 +107,12 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): [st
   return out;
 }
 
+/** The guard's refusal, whether undici passed it on as it was or wrapped it. */
+function refusalIn(err: unknown): AddressRefused | undefined {
+  for (let e = err; e instanceof Error; e = e.cause) if (e instanceof AddressRefused) return e;
+  return undefined;
+}
+
 async function fetchOnce(
   url: string,
   opts: FetchOptions,
@@ -112,6 +130,7 @@ async function fetchOnce(
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
   try {
     const res = await request(url, {
+      dispatcher: opts.guard.dispatcher,
       method: 'GET',
       headers: requestHeaders,
       signal: controller.signal,
@@ -159,6 +178,9 @@ async function fetchOnce(
     };
   } catch (err) {
     if (err instanceof FetchFailure) throw err;
+    const refused = refusalIn(err);
+    if (refused)
+      throw new FetchFailure('address_refused', refused.message, undefined, undefined, hops);
     if (controller.signal.aborted) {
       throw new FetchFailure(
         'timeout',
@@ -189,6 +211,9 @@ async function fetchOnce(
 export async function fetchPage(url: string, opts: FetchOptions): Promise<FetchResult> {
   const hops: FetchedResponse[] = [];
   const seen = new Set<string>();
+  const scheme = URL.canParse(url) ? new URL(url).protocol : undefined;
+  if (scheme !== 'http:' && scheme !== 'https:')
+    throw new FetchFailure('http_4xx', scheme ? `not an HTTP URL (${scheme})` : 'not a valid URL');
   let current = url;
   for (;;) {
     const res = await fetchOnce(current, opts, hops);

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 import { SYSTEM_ACTOR, CLI_ACTOR } from '../platform/actor.js';
+import { createAddressGuard } from '../platform/address-guard.js';
 import { PermanentJobError, type Jobs } from '../platform/jobs.js';
 import { requestCrawl } from './crawl-service.js';
 import { collectJobs, CRAWL_JOB, dueSources } from './jobs.js';
@@ -64,6 +65,7 @@ describe('crawl job', () => {
       db,
       blobs: undefined as never,
       log,
+      addressGuard: createAddressGuard(),
       jobs: () => undefined as unknown as Jobs,
     }).find((j) => j.name === CRAWL_JOB)!;
     await expect(

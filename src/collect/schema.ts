@@ -73,6 +73,8 @@ export const FETCH_ERROR_KINDS = [
   'too_large',
   'redirect_limit',
   'robots_disallowed',
+  /** The address is loopback, private, link-local, metadata… (src/platform/address-guard.ts). */
+  'address_refused',
   'network',
   'circuit_open',
   'parse',

@@ -44,6 +44,21 @@ describe('configuration', () => {
     expect(problems).toMatch(/DATABASE_URL: expected a postgres/);
   });
 
+  it('reads the crawl allow-list and says which entry is wrong', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).crawl.allowPrivateAddresses).toEqual([]);
+    const config = loadConfig({
+      DATA_DIR: tmp(),
+      CRAWL_ALLOW_PRIVATE_ADDRESSES: 'board.lan:8080, 10.0.5.0/24',
+    });
+    expect(config.crawl.allowPrivateAddresses.map((e) => e.text)).toEqual([
+      'board.lan:8080',
+      '10.0.5.0/24',
+    ]);
+    expect(() =>
+      loadConfig({ DATA_DIR: tmp(), CRAWL_ALLOW_PRIVATE_ADDRESSES: '127.0.0.1:3100,http://x/' }),
+    ).toThrow(/CRAWL_ALLOW_PRIVATE_ADDRESSES: "http:\/\/x\/": expected a host name/);
+  });
+
   it('requires secrets in production and never prints their values', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/x' })).toThrow(
       /SESSION_SECRET: required/,

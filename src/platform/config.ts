@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowList, type AllowEntry } from './address-guard.js';
 
 const bool = z.stringbool({
   truthy: ['1', 'true', 'yes', 'on'],
@@ -194,6 +195,17 @@ export const ENV_VARS = {
     default: 'true',
     doc: 'Path-style bucket URLs (what most self-hosted S3 services need).',
   },
+  CRAWL_ALLOW_PRIVATE_ADDRESSES: {
+    schema: z.string().transform((s, ctx) => {
+      try {
+        return parseAllowList(s);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+    doc: 'Internal addresses crawls may still fetch, comma-separated: host names, IPs or CIDR ranges, each optionally with :port (e.g. `board.lan:8080,10.0.5.0/24`). Unset: none; loopback, private, link-local and metadata addresses are refused (see "Security model"). Demo mode adds its own board.',
+  },
   WORKER_CONCURRENCY: {
     schema: int(1, 256),
     default: '4',
@@ -312,6 +324,10 @@ export interface Config {
         forcePathStyle: boolean;
       };
   workerConcurrency: number;
+  crawl: {
+    /** CRAWL_ALLOW_PRIVATE_ADDRESSES: internal addresses a crawl may fetch all the same. */
+    allowPrivateAddresses: AllowEntry[];
+  };
   demoData: boolean;
   adBoardPort: number;
   demoSmscPort: number;
@@ -542,6 +558,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             dir: path.resolve((raw.BLOB_DIR as string | undefined) ?? path.join(dataDir, 'blobs')),
           },
     workerConcurrency: raw.WORKER_CONCURRENCY as number,
+    crawl: {
+      allowPrivateAddresses: (raw.CRAWL_ALLOW_PRIVATE_ADDRESSES as AllowEntry[] | undefined) ?? [],
+    },
     demoData: (raw.DEMO_DATA as boolean | undefined) ?? mode === 'embedded',
     adBoardPort: raw.AD_BOARD_PORT as number,
     demoSmscPort: raw.DEMO_SMSC_PORT as number,

@@ -27,6 +27,7 @@ import { contacts, conversations, messages } from '../outreach/schema.js';
 import { composeMessage } from '../outreach/service.js';
 import { listTemplates } from '../outreach/templates-store.js';
 import type { Actor } from './actor.js';
+import { AddressRefused, createAddressGuard } from './address-guard.js';
 import { auditLog } from './audit/schema.js';
 import { users } from './auth/schema.js';
 import { createFsBlobStore } from './blobs/index.js';
@@ -47,6 +48,8 @@ let jobs: Jobs;
 let demo: Demo | undefined;
 let dir: string;
 const closers: (() => Promise<void>)[] = [];
+// The crawls' guard as the runtime makes it with AD_BOARD_PORT=0: the demo opens what it got.
+const addressGuard = createAddressGuard();
 
 /** Quiet hours an hour long, twelve hours away from now in Amsterdam: never in the way. */
 function farQuietHours() {
@@ -67,6 +70,7 @@ const start = (config: Config = t.config) =>
     db: t.database.db,
     jobs,
     log,
+    addressGuard,
     replyDelay: { minMs: 50, maxMs: 200 },
   });
 
@@ -105,6 +109,7 @@ beforeAll(async () => {
     database: t.database,
     blobs: createFsBlobStore(path.join(dir, 'blobs')),
     log,
+    addressGuard,
     jobs: () => jobs,
     onStop: (close) => closers.push(close),
   });
@@ -170,6 +175,15 @@ describe('the demo start', () => {
     };
     expect(state.outreachSeededAt).toBeTruthy();
     expect(state.smscPassword).toMatch(/^.{8}$/);
+
+    // Crawls may reach the board's two loopback ports and nothing else on loopback (not the SMSC).
+    for (const url of Object.values(demo.board.urls)) {
+      const port = Number(new URL(url).port);
+      expect(await addressGuard.resolve('127.0.0.1', port)).toHaveLength(1);
+    }
+    await expect(addressGuard.resolve('127.0.0.1', demo.phones.port)).rejects.toBeInstanceOf(
+      AddressRefused,
+    );
   });
 
   it('creates nothing again on later starts, and follows the SMSC to another port', async () => {

@@ -28,6 +28,7 @@ import { outreachChannels, outreachTemplates } from '../outreach/schema.js';
 import { outreachSettings } from '../outreach/settings.js';
 import { changeTemplateStatus, createTemplate } from '../outreach/templates-store.js';
 import { SYSTEM_ACTOR, type Actor } from './actor.js';
+import type { AddressGuard } from './address-guard.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { isAppError } from './errors.js';
@@ -197,6 +198,8 @@ export async function startDemo(deps: {
   db: Db;
   jobs: Jobs;
   log: Logger;
+  /** The crawls' guard: the board is on loopback, so exactly its two ports are opened in it. */
+  addressGuard: AddressGuard;
   /** How long the simulated people take to answer (tests shorten it). */
   replyDelay?: { minMs: number; maxMs: number };
 }): Promise<Demo> {
@@ -218,6 +221,11 @@ export async function startDemo(deps: {
     port: config.adBoardPort,
     day: dayNow(),
   });
+  deps.addressGuard.allow(
+    Object.values(board.urls)
+      .map((u) => new URL(u).host)
+      .join(','),
+  );
   let phones: DemoPhones | undefined;
   try {
     phones = await startPhones(config, log, {

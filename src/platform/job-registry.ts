@@ -11,6 +11,7 @@ import { queueScoring, scoreJobs } from '../score/jobs.js';
 import { outreachJobs } from '../outreach/jobs.js';
 import { anchorAuditHead, anchorCron } from './audit/audit-anchors.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
+import type { AddressGuard } from './address-guard.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -24,6 +25,8 @@ export interface JobDeps {
   database: Database;
   blobs: BlobStore;
   log: Logger;
+  /** Refuses internal addresses for every crawl fetch (the demo opens its own board in it). */
+  addressGuard: AddressGuard;
   /** The running queue, for jobs that queue other jobs (available once started). */
   jobs: () => Jobs;
   /** Registers what must be closed when the process stops (after the workers, before the DB). */
@@ -90,6 +93,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       db: deps.database.db,
       blobs: deps.blobs,
       log: deps.log,
+      addressGuard: deps.addressGuard,
       jobs: deps.jobs,
       onAdVersion: async (adVersionId) => {
         await deps.jobs().send(extractVersionJobRef, { adVersionId });

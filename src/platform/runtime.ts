@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './actor.js';
+import { addressGuardFor } from './address-guard.js';
 import { ensureFirstAdmin } from './bootstrap.js';
 import { unwatchFile, watchFile } from 'node:fs';
 import { useAuditKeys } from './audit/audit-keys.js';
@@ -57,7 +58,9 @@ export async function startRoles(
     await sealLegacyChain(database.db);
     if (config.mode === 'embedded') await ensureFirstAdmin(database.db, SYSTEM_ACTOR, print);
     const blobs = createBlobStore(config.blobs);
+    const addressGuard = addressGuardFor(config);
     const definitions = allJobs({
+      addressGuard,
       onStop: (close) => closers.push(close),
       config,
       database,
@@ -91,7 +94,7 @@ export async function startRoles(
     }
     if (config.demoData && roles.http) {
       const { startDemo } = await import('./demo.js');
-      demo = await startDemo({ config, db: database.db, jobs, log });
+      demo = await startDemo({ config, db: database.db, jobs, log, addressGuard });
     }
     const secretsFile = secretsFilePath(config.dataDir);
     if (config.mode === 'embedded') {

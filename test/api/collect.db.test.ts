@@ -16,6 +16,7 @@ import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { buildHttpServer } from '../../src/platform/http/server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { guardAllowing } from '../helpers/address-guard.js';
 import { signInAs } from '../helpers/api-client.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
@@ -52,7 +53,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  const defs = collectJobs({ db: t.database.db, blobs, log, jobs: () => jobs });
+  const defs = collectJobs({
+    db: t.database.db,
+    blobs,
+    log,
+    addressGuard: guardAllowing([base]),
+    jobs: () => jobs,
+  });
   jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: defs });
   await jobs.work(defs, 1);
   app = await buildHttpServer({ config: t.config, database: t.database, blobs, jobs, log });

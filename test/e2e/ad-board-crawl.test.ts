@@ -22,6 +22,7 @@ import { saveSource } from '../../src/collect/sources.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import type { BlobStore } from '../../src/platform/blobs/blob-store.js';
+import { guardAllowing } from '../helpers/address-guard.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 let t: TestDatabase;
@@ -51,7 +52,15 @@ async function crawl(name: string): Promise<CrawlSummary> {
   };
   const { source } = await saveSource(t.database.db, CLI_ACTOR, def);
   const run = await requestCrawl(t.database.db, CLI_ACTOR, source.id, 'cli');
-  return executeCrawl({ db: t.database.db, blobs, log: pino({ level: 'silent' }) }, run.id);
+  return executeCrawl(
+    {
+      db: t.database.db,
+      blobs,
+      log: pino({ level: 'silent' }),
+      addressGuard: guardAllowing(Object.values(board.urls)),
+    },
+    run.id,
+  );
 }
 
 async function storedExternalIds(sourceName: string, status?: 'active' | 'gone') {

@@ -11,6 +11,7 @@ import { saveSource } from '../../src/collect/sources.js';
 import { extractVersionJobRef } from '../../src/extract/db/jobs.js';
 import { linkAds } from '../../src/link/schema.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
+import { createAddressGuard } from '../../src/platform/address-guard.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { allJobs } from '../../src/platform/job-registry.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
@@ -38,6 +39,8 @@ beforeAll(async () => {
     database: t.database,
     blobs: createFsBlobStore(dir),
     log,
+    // Nothing is fetched here: no internal address is opened.
+    addressGuard: createAddressGuard(),
     jobs: () => {
       if (!jobs) throw new Error('jobs not started');
       return jobs;

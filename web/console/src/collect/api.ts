@@ -35,6 +35,7 @@ export const ERROR_KINDS = [
   'too_large',
   'redirect_limit',
   'robots_disallowed',
+  'address_refused',
   'network',
   'circuit_open',
   'parse',
