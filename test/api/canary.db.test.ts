@@ -40,6 +40,7 @@ import {
   findCanary,
 } from '../helpers/canary.js';
 import { farQuietHours } from '../helpers/quiet-hours.js';
+import { guardAllowing } from '../helpers/address-guard.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const ROLES: Role[] = ['admin', 'supervisor', 'analyst', 'outreach_worker', 'partner'];
@@ -162,6 +163,7 @@ beforeAll(async () => {
     database: t.database,
     blobs,
     log,
+    addressGuard: guardAllowing([base]),
     jobs: () => {
       if (!jobs) throw new Error('jobs not started');
       return jobs;
@@ -346,6 +348,15 @@ describe('the canary', () => {
     fill['/api/outreach/channels/{id}'] = { id: [channelId] };
     fill['/api/webhooks/{channelId}'] = { channelId: [channelId] };
     fill['/api/conversations/{id}'] = { id: [conversationId] };
+    // Who viewed a record: every kind with every planted record (a mismatched pair answers 404).
+    fill['/api/audit/views/{kind}/{id}'] = {
+      kind: ['ad', 'entity', 'conversation'],
+      id: [
+        ...(fill['/api/ads/{id}']?.id ?? []),
+        ...(fill['/api/entities/{id}']?.id ?? []),
+        conversationId,
+      ],
+    };
   });
 
   it('leaves through no GET route, as any role, in any form', async () => {

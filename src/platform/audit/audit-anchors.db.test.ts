@@ -13,6 +13,7 @@ import {
   type TsaPki,
 } from '../../../test/helpers/local-tsa.js';
 import { openTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.js';
+import { addressGuardFor } from '../address-guard.js';
 import { createBlobStore } from '../blobs/index.js';
 import { fixedClock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -249,6 +250,7 @@ describe('the anchoring job', () => {
       database: t.database,
       blobs: createBlobStore(config.blobs),
       log: pino({ level: 'silent' }),
+      addressGuard: addressGuardFor(config),
       jobs: () => {
         throw new Error('no queue in this test');
       },
