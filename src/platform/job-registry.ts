@@ -14,6 +14,7 @@ import type { BlobStore } from './blobs/blob-store.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { defineJob, type JobDefinition, type Jobs } from './jobs.js';
+import type { WorkerIdentity } from './worker-identity.js';
 
 export interface JobDeps {
   config: Config;
@@ -24,6 +25,8 @@ export interface JobDeps {
   jobs: () => Jobs;
   /** Registers what must be closed when the process stops (after the workers, before the DB). */
   onStop?: (close: () => Promise<void>) => void;
+  /** This process as a worker (name kept across restarts, instance new at each start). */
+  worker?: WorkerIdentity;
 }
 
 export function platformJobs(deps: JobDeps): JobDefinition[] {
@@ -49,6 +52,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       blobs: deps.blobs,
       log: deps.log,
       jobs: deps.jobs,
+      ...(deps.worker ? { worker: deps.worker } : {}),
       onAdVersion: async (adVersionId) => {
         await deps.jobs().send(extractVersionJobRef, { adVersionId });
       },

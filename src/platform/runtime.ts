@@ -14,6 +14,7 @@ import { createBlobStore } from './blobs/index.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { allJobs } from './job-registry.js';
 import { startJobs, type Jobs } from './jobs.js';
+import { workerIdentity } from './worker-identity.js';
 
 export interface Roles {
   http: boolean;
@@ -51,6 +52,7 @@ export async function startRoles(
     const blobs = createBlobStore(config.blobs);
     const definitions = allJobs({
       onStop: (close) => closers.push(close),
+      worker: workerIdentity(config.workerName),
       config,
       database,
       blobs,
