@@ -1,7 +1,8 @@
 // Captures as evidence out of the system: an ad's evidence (every capture of its pages and kept
 // images over time, error answers included), exported as one .warc.gz that standard readers open,
 // and every stored capture verified against the digests recorded when it was fetched.
-import { and, asc, eq, gt, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
@@ -46,18 +47,30 @@ export async function capturesForAd(db: Db, adId: string): Promise<CaptureRow[]>
       .where(inArray(captures.id, [...pointedAt]));
     for (const r of read) urls.add(r.url);
   }
+  // One index scan per branch (captures_url_idx, captures_fetch_idx, the primary key): written as
+  // ORs the same lookup became a sequential scan of every capture.
   const ofAdUrls = and(eq(captures.sourceId, ad.sourceId), inArray(captures.url, [...urls]))!;
-  const matched = db
+  const hopsOf = db
     .select({ fetchId: captures.fetchId })
     .from(captures)
     .where(and(ofAdUrls, isNotNull(captures.fetchId)));
-  const anyOf: SQL[] = [ofAdUrls, inArray(captures.fetchId, matched)];
-  if (pointedAt.size > 0) anyOf.push(inArray(captures.id, [...pointedAt]));
-  return db
-    .select()
-    .from(captures)
-    .where(or(...anyOf))
-    .orderBy(asc(captures.fetchedAt), asc(captures.fetchId), asc(captures.fetchHop));
+  const branches = [
+    db.select().from(captures).where(ofAdUrls),
+    db.select().from(captures).where(inArray(captures.fetchId, hopsOf)),
+    ...(pointedAt.size > 0
+      ? [
+          db
+            .select()
+            .from(captures)
+            .where(inArray(captures.id, [...pointedAt])),
+        ]
+      : []),
+  ] as const;
+  return union(...branches).orderBy(
+    asc(captures.fetchedAt),
+    asc(captures.fetchId),
+    asc(captures.fetchHop),
+  );
 }
 
 /** One .warc.gz with a warcinfo record and every capture of the ad; the export is audited. */
