@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 import { CLI_ACTOR, SYSTEM_ACTOR } from '../platform/actor.js';
 import { createFsBlobStore } from '../platform/blobs/index.js';
@@ -37,6 +37,9 @@ let base: string;
 let jobs: Jobs;
 const requested: string[] = [];
 const log = pino({ level: 'silent' });
+/** Requests to /hold wait for this to be called. */
+let releaseHold: () => void = () => undefined;
+let holding = new Promise<void>((r) => (releaseHold = r));
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -45,6 +48,13 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const p = req.url ?? '/';
     requested.push(p);
+    if (p === '/hold') {
+      void holding.then(() => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<p>nothing listed</p>');
+      });
+      return;
+    }
     const ad = /^\/ad\/(\d)$/.exec(p);
     res.writeHead(p === '/list' || ad ? 200 : 404, { 'content-type': 'text/html' });
     res.end(
@@ -65,10 +75,10 @@ afterAll(async () => {
   rmSync(blobDir, { recursive: true, force: true });
 });
 
-const definition = (name: string, body = '.body') => ({
+const definition = (name: string, body = '.body', start = '/list') => ({
   name,
   country: 'NL',
-  startUrls: [`${base}/list`],
+  startUrls: [`${base}${start}`],
   listing: { adLinkSelector: 'a.ad' },
   fields: {
     body: { selector: body },
@@ -247,6 +257,25 @@ describe('crawl runs whose worker is gone', () => {
     const [resumed] = await db.select().from(crawlRuns).where(eq(crawlRuns.resumedFrom, run.id));
     expect(resumed?.message).toMatch(/continues run/);
     expect(resumed?.message).not.toMatch(/not fetched again/);
+  });
+
+  it('never include a run this process is crawling, however late its heartbeat', async () => {
+    const db = t.database.db;
+    const clock = fixedClock(new Date());
+    const { source } = await saveSource(db, CLI_ACTOR, definition('busy-db', '.body', '/hold'));
+    const run = await requestCrawl(db, SYSTEM_ACTOR, source.id, 'manual');
+    holding = new Promise<void>((r) => (releaseHold = r));
+    const crawling = executeCrawl(
+      { db, blobs, log, clock, worker: { name: 'slow', instance: 's' } },
+      run.id,
+    );
+    await vi.waitUntil(() => requested.includes('/hold'), { timeout: 30_000 });
+    // As if the database had been too busy to take a heartbeat for minutes.
+    clock.advance(RUN_DEAD_AFTER_MS * 3);
+    const lost = await failRunsOfLostWorkers(db, clock, { name: 'sweeper', instance: 'y' });
+    expect(lost.map((r) => r.id)).not.toContain(run.id);
+    releaseHold();
+    expect(await crawling).toMatchObject({ status: 'finished', runId: run.id });
   });
 
   it('stop beating once their run was taken away', async () => {

@@ -5,7 +5,7 @@
 // or silent for a few heartbeats) is failed at once with why, and its retried job resumes the crawl.
 // Used by the job and by the CLI.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
@@ -69,16 +69,18 @@ export interface CrawlSummary {
 /** How often a crawling worker moves its run's heartbeat on. */
 export const RUN_HEARTBEAT_MS = 15_000;
 /**
- * A running run whose heartbeat is older than this (four missed beats) has lost its worker. Keep it
- * below the crawl job's pg-boss heartbeat plus retry delay (jobs.ts), so a job retried because its
- * worker died finds the run already dead rather than apparently still held.
+ * A running run whose heartbeat is older than this (six missed beats: a busy database may delay a
+ * few) has lost its worker. Keep it at most the crawl job's pg-boss heartbeat (jobs.ts), so a job
+ * retried because its worker died finds the run already dead rather than apparently still held.
  */
-export const RUN_DEAD_AFTER_MS = 4 * RUN_HEARTBEAT_MS;
+export const RUN_DEAD_AFTER_MS = 6 * RUN_HEARTBEAT_MS;
 /** A dead run is resumed (its ad pages not read again) only when it stopped less than this ago. */
 export const RESUME_WITHIN_MS = 60 * 60_000;
 
 let thisProcess: WorkerIdentity | undefined;
 const defaultWorker = () => (thisProcess ??= oneOffIdentity('crawl'));
+/** Runs this process is crawling right now: alive for certain, however late their heartbeat. */
+const runsInHand = new Set<string>();
 
 export async function requestCrawl(
   db: Db,
@@ -131,8 +133,8 @@ export interface LostRun {
 /**
  * Fails, with why, every running run whose worker is gone: the runs a previous incarnation of this
  * worker left (same name, another instance: this process is its successor, so that one is dead),
- * and the runs whose heartbeat stopped. A run held by a live worker — another name, or this very
- * instance, with a fresh heartbeat — is left alone. Returned so their jobs can be failed at once.
+ * and the runs whose heartbeat stopped. A run held by a live worker (a fresh heartbeat, or crawled
+ * by this very process) is left alone. Returned so their jobs can be failed at once.
  */
 export async function failRunsOfLostWorkers(
   db: DbOrTx,
@@ -178,6 +180,7 @@ export async function failRunsOfLostWorkers(
       and(
         eq(crawlRuns.status, 'running'),
         sql`coalesce(${crawlRuns.heartbeatAt}, ${crawlRuns.startedAt}, ${crawlRuns.createdAt}) < ${deadline.toISOString()}`,
+        runsInHand.size > 0 ? notInArray(crawlRuns.id, [...runsInHand]) : undefined,
         inScope,
       ),
     )
@@ -481,6 +484,11 @@ export async function executeCrawl(
       .catch((err: unknown) => log.warn({ err, runId }, 'crawl heartbeat failed'));
   }, RUN_HEARTBEAT_MS);
   heartbeat.unref();
+  runsInHand.add(runId);
+  const letGo = () => {
+    clearInterval(heartbeat);
+    runsInHand.delete(runId);
+  };
 
   const ids = { sourceId: source.id, runId };
   const fetcher = createCrawlFetcher(
@@ -570,7 +578,7 @@ export async function executeCrawl(
         ? 0
         : await detectGone(deps, fetcher, source.id, startedAt, clock, lost.signal);
   } catch (err) {
-    clearInterval(heartbeat);
+    letGo();
     const message = lost.signal.aborted
       ? String((lost.signal.reason as Error | undefined)?.message ?? 'the run was taken away')
       : err instanceof Error
@@ -591,7 +599,7 @@ export async function executeCrawl(
       .where(stillHeld);
     throw err;
   }
-  clearInterval(heartbeat);
+  letGo();
 
   const fieldFill: Record<string, number> = {};
   for (const [field, rule] of Object.entries(def.fields)) {

@@ -2,7 +2,7 @@
 // sources whose cron schedule is due (checked every minute by the scheduler's tick). A worker that
 // starts fails the crawls its previous incarnation left running, and the tick fails those whose
 // worker stopped answering; either way their jobs are failed at once, so they are retried (and the
-// crawl resumed) within a minute rather than when the job would have expired.
+// crawl resumed) within a minute or two rather than when the job would have expired.
 import { Cron } from 'croner';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -53,7 +53,8 @@ export function collectJobs(deps: CollectDeps & { jobs: () => Jobs }): JobDefini
     retryDelaySeconds: 30,
     // A crawl may take hours; the heartbeat, not the expiry, tells a dead worker's job apart.
     expireInSeconds: 6 * 3600,
-    heartbeatSeconds: 60,
+    // At least RUN_DEAD_AFTER_MS: a job retried for a lost heartbeat then finds its run dead.
+    heartbeatSeconds: 90,
     recover: async ({ jobs, log }) => {
       await failJobsOf(await failRunsOfLostWorkers(deps.db, clock, worker), jobs, log);
     },
