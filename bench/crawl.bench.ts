@@ -8,6 +8,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { request } from 'undici';
 import { adBoardSources, generateWorld, startAdBoard } from '../fixtures/ad-board/index.js';
+import { createCrawlFetcher } from '../src/collect/crawl-fetcher.js';
 import { runCrawl } from '../src/collect/crawler.js';
 import { executeCrawl, requestCrawl } from '../src/collect/crawl-service.js';
 import { SourceDefinition } from '../src/collect/source-definition.js';
@@ -68,15 +69,22 @@ export async function crawlBench(): Promise<BenchResult> {
     const bare = await measured(() =>
       runCrawl(
         def,
+        { ad: async () => 'new' },
         {
-          capture: async (res) => {
-            await buildCaptureWarc(res);
-            return 'in-memory';
-          },
-          ad: async () => 'new',
-          error: async () => undefined,
+          fetcher: createCrawlFetcher(
+            def,
+            {
+              capture: async (res) => {
+                await buildCaptureWarc(res);
+                return 'in-memory';
+              },
+              error: async () => undefined,
+            },
+            { robotsOverride: false, addressGuard },
+          ),
+          log: pino({ level: 'silent' }),
+          addressGuard,
         },
-        { robotsOverride: false, log: pino({ level: 'silent' }), addressGuard },
       ),
     );
     const urls = [...board.stats.byPath('a').keys()].map((p) => `${board.urls.a}${p}`);

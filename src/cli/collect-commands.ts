@@ -116,7 +116,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
             },
           },
           run.id,
-          (s) => progress.update(`${s.pagesFetched} pages, ${s.adsFound} ads…`),
+          { onProgress: (s) => progress.update(`${s.pagesFetched} pages, ${s.adsFound} ads…`) },
         );
         progress.update(`linking ${extracted.length} ads…`);
         const linked = await linkAndScore(database.db, linkSettings(config), extracted);

@@ -1,7 +1,8 @@
-// Captures as evidence out of the system: export the WARC records behind an ad (every version's
-// page and kept images) as one .warc.gz that standard readers open, and verify every stored capture
-// against the digests recorded when it was fetched.
-import { asc, eq, gt, inArray } from 'drizzle-orm';
+// Captures as evidence out of the system: an ad's evidence (every capture of its pages and kept
+// images over time, error answers included), exported as one .warc.gz that standard readers open,
+// and every stored capture verified against the digests recorded when it was fetched.
+import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
+import { union } from 'drizzle-orm/pg-core';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
@@ -12,22 +13,64 @@ import { buildWarcInfo, sha256Hex, verifyWarc } from './warc.js';
 
 export type CaptureRow = typeof captures.$inferSelect;
 
+/**
+ * An ad's evidence: every capture, over time and in fetch order, of the ad's URLs — its current URL,
+ * the URLs its versions were read from, and its images' URLs — by the ad's own source (the same URL
+ * crawled for another source is that source's evidence, not this ad's), with the redirect hops
+ * that led to them. That includes what no version points at: the fetches of unchanged recrawls,
+ * an error answer before a successful retry, and the 404/410 that marked the ad gone.
+ */
 export async function capturesForAd(db: Db, adId: string): Promise<CaptureRow[]> {
+  const [ad] = await db
+    .select({ url: ads.url, sourceId: ads.sourceId })
+    .from(ads)
+    .where(eq(ads.id, adId));
+  if (!ad) return [];
   const versions = await db
     .select({ captureId: adVersions.captureId, images: adVersions.images })
     .from(adVersions)
     .where(eq(adVersions.adId, adId));
-  const ids = new Set<string>();
+  const pointedAt = new Set<string>();
+  const urls = new Set<string>([ad.url]);
   for (const v of versions) {
-    if (v.captureId) ids.add(v.captureId);
-    for (const img of v.images) if (img.captureId) ids.add(img.captureId);
+    if (v.captureId) pointedAt.add(v.captureId);
+    for (const img of v.images) {
+      urls.add(img.url);
+      if (img.captureId) pointedAt.add(img.captureId);
+    }
   }
-  if (ids.size === 0) return [];
-  return db
-    .select()
+  if (pointedAt.size > 0) {
+    // An ad's URL may have changed over time: the pages its versions were read from count too.
+    const read = await db
+      .select({ url: captures.url })
+      .from(captures)
+      .where(inArray(captures.id, [...pointedAt]));
+    for (const r of read) urls.add(r.url);
+  }
+  // One index scan per branch (captures_url_idx, captures_fetch_idx, the primary key): written as
+  // ORs the same lookup became a sequential scan of every capture.
+  const ofAdUrls = and(eq(captures.sourceId, ad.sourceId), inArray(captures.url, [...urls]))!;
+  const hopsOf = db
+    .select({ fetchId: captures.fetchId })
     .from(captures)
-    .where(inArray(captures.id, [...ids]))
-    .orderBy(asc(captures.fetchedAt));
+    .where(and(ofAdUrls, isNotNull(captures.fetchId)));
+  const branches = [
+    db.select().from(captures).where(ofAdUrls),
+    db.select().from(captures).where(inArray(captures.fetchId, hopsOf)),
+    ...(pointedAt.size > 0
+      ? [
+          db
+            .select()
+            .from(captures)
+            .where(inArray(captures.id, [...pointedAt])),
+        ]
+      : []),
+  ] as const;
+  return union(...branches).orderBy(
+    asc(captures.fetchedAt),
+    asc(captures.fetchId),
+    asc(captures.fetchHop),
+  );
 }
 
 /** One .warc.gz with a warcinfo record and every capture of the ad; the export is audited. */

@@ -1,28 +1,39 @@
 // Runs a crawl of one source end to end: claims the run (one crawl per source at a time, across
-// all workers), crawls, stores captures, ads and errors, decides which ads are gone, assesses the
-// source's health against its history and writes the summary. Used by the job and by the CLI.
+// all workers), crawls, stores captures, ads and errors, re-checks the ads no longer listed, assesses
+// the source's health against its history and writes the summary. Runs stay honest about their
+// workers: a crawling worker beats a heartbeat on its run, a run whose worker is gone (restarted,
+// or silent for a few heartbeats) is failed at once with why, and its retried job resumes the crawl.
+// Used by the job and by the CLI.
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { auditFields, type Actor } from '../platform/actor.js';
 import type { AddressGuard } from '../platform/address-guard.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
-import type { Db } from '../platform/db/connect.js';
+import { systemClock, type Clock } from '../platform/clock.js';
+import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
+import { oneOffIdentity, type WorkerIdentity } from '../platform/worker-identity.js';
 import {
   activeAdsNotSeenSince,
   findAdByUrl,
-  markAdChecked,
   markAdsGone,
   recordAdObservation,
   touchAdSeen,
 } from './ads.js';
-import { runCrawl, type CrawlError, type CrawlStats, type FoundAd } from './crawler.js';
-import { fetchPage, FetchFailure, type FetchedResponse } from './fetch-page.js';
+import {
+  classifyError,
+  createCrawlFetcher,
+  type CaptureKind,
+  type CrawlError,
+  type CrawlFetcher,
+  type FetchPlace,
+} from './crawl-fetcher.js';
+import { runCrawl, type CrawlStats, type FoundAd } from './crawler.js';
+import { FetchFailure, type FetchedResponse } from './fetch-page.js';
 import { assessHealth, type HealthAssessment, type RunYield } from './health.js';
 import { captures, crawlErrors, crawlRuns, sources } from './schema.js';
-import type { SourceDefinition } from './source-definition.js';
 import { buildCaptureWarc } from './warc.js';
 
 export interface CollectDeps {
@@ -34,6 +45,10 @@ export interface CollectDeps {
   addressGuard: AddressGuard;
   /** Told about every new or changed ad version (the runtime queues its extraction). */
   onAdVersion?: (adVersionId: string) => Promise<void>;
+  /** "Now" for every time-dependent decision (liveness, recrawl freshness). Default: the system's. */
+  clock?: Clock;
+  /** Who runs the crawl. Default: this process, under a name no worker takes. */
+  worker?: WorkerIdentity;
 }
 
 export type CrawlRunRow = typeof crawlRuns.$inferSelect;
@@ -54,7 +69,21 @@ export interface CrawlSummary {
   message?: string;
 }
 
-const DEAD_AFTER_MS = 10 * 60_000;
+/** How often a crawling worker moves its run's heartbeat on. */
+export const RUN_HEARTBEAT_MS = 15_000;
+/**
+ * A running run whose heartbeat is older than this (six missed beats: a busy database may delay a
+ * few) has lost its worker. Keep it at most the crawl job's pg-boss heartbeat (jobs.ts), so a job
+ * retried because its worker died finds the run already dead rather than apparently still held.
+ */
+export const RUN_DEAD_AFTER_MS = 6 * RUN_HEARTBEAT_MS;
+/** A dead run is resumed (its ad pages not read again) only when it stopped less than this ago. */
+export const RESUME_WITHIN_MS = 60 * 60_000;
+
+let thisProcess: WorkerIdentity | undefined;
+const defaultWorker = () => (thisProcess ??= oneOffIdentity('crawl'));
+/** Runs this process is crawling right now: alive for certain, however late their heartbeat. */
+const runsInHand = new Set<string>();
 
 export async function requestCrawl(
   db: Db,
@@ -85,65 +114,235 @@ export async function requestCrawl(
  * running): left "queued" it would keep anyone who waits for it waiting for ever, and a scheduled
  * one would hold back every later scheduled crawl of the source.
  */
-export async function abandonQueuedRun(db: Db, runId: string, message: string): Promise<void> {
+export async function abandonQueuedRun(
+  db: Db,
+  runId: string,
+  message: string,
+  clock: Clock = systemClock,
+): Promise<void> {
   await db
     .update(crawlRuns)
-    .set({ status: 'failed', finishedAt: new Date(), message })
+    .set({ status: 'failed', failure: 'refused', finishedAt: clock.now(), message })
     .where(and(eq(crawlRuns.id, runId), eq(crawlRuns.status, 'queued')));
 }
 
-/** Claims a run: refused while another crawl of the same source is alive. */
+export interface LostRun {
+  id: string;
+  sourceId: string;
+  jobId: string | null;
+  message: string | null;
+}
+
+/**
+ * Fails, with why, every running run whose worker is gone: the runs a previous incarnation of this
+ * worker left (same name, another instance: this process is its successor, so that one is dead),
+ * and the runs whose heartbeat stopped. A run held by a live worker (a fresh heartbeat, or crawled
+ * by this very process) is left alone. Returned so their jobs can be failed at once.
+ */
+export async function failRunsOfLostWorkers(
+  db: DbOrTx,
+  clock: Clock,
+  worker: WorkerIdentity,
+  scope: { sourceId?: string } = {},
+): Promise<LostRun[]> {
+  const now = clock.now();
+  const deadline = new Date(now.getTime() - RUN_DEAD_AFTER_MS);
+  const inScope = scope.sourceId ? eq(crawlRuns.sourceId, scope.sourceId) : undefined;
+  const returned = {
+    id: crawlRuns.id,
+    sourceId: crawlRuns.sourceId,
+    jobId: crawlRuns.jobId,
+    message: crawlRuns.message,
+  };
+  const restarted = await db
+    .update(crawlRuns)
+    .set({
+      status: 'failed',
+      failure: 'worker_lost',
+      finishedAt: now,
+      message: `the worker running this crawl (${worker.name}) was restarted before the crawl ended`,
+    })
+    .where(
+      and(
+        eq(crawlRuns.status, 'running'),
+        eq(crawlRuns.workerName, worker.name),
+        ne(crawlRuns.workerInstance, worker.instance),
+        inScope,
+      ),
+    )
+    .returning(returned);
+  const silent = await db
+    .update(crawlRuns)
+    .set({
+      status: 'failed',
+      failure: 'worker_lost',
+      finishedAt: now,
+      message: sql`'the worker running this crawl (' || coalesce(${crawlRuns.workerName}, 'unknown') || ') stopped answering: no heartbeat for more than ' || ${String(RUN_DEAD_AFTER_MS / 1000)} || ' s'`,
+    })
+    .where(
+      and(
+        eq(crawlRuns.status, 'running'),
+        sql`coalesce(${crawlRuns.heartbeatAt}, ${crawlRuns.startedAt}, ${crawlRuns.createdAt}) < ${deadline.toISOString()}`,
+        runsInHand.size > 0 ? notInArray(crawlRuns.id, [...runsInHand]) : undefined,
+        inScope,
+      ),
+    )
+    .returning(returned);
+  return [...restarted, ...silent];
+}
+
+/** Moves the run's heartbeat on; false when this worker no longer holds the run. */
+export async function beatRun(
+  db: DbOrTx,
+  clock: Clock,
+  worker: WorkerIdentity,
+  runId: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(crawlRuns)
+    .set({ heartbeatAt: clock.now() })
+    .where(
+      and(
+        eq(crawlRuns.id, runId),
+        eq(crawlRuns.status, 'running'),
+        eq(crawlRuns.workerInstance, worker.instance),
+      ),
+    )
+    .returning({ id: crawlRuns.id });
+  return rows.length > 0;
+}
+
+/** A run that a live worker holds: the job is tried again later rather than given up. */
+export class RunHeldError extends Error {
+  constructor(runId: string, workerName: string | null) {
+    super(`Crawl run ${runId} is being run by ${workerName ?? 'another worker'}.`);
+    this.name = 'RunHeldError';
+  }
+}
+
+interface Claim {
+  run: CrawlRunRow;
+  source: typeof sources.$inferSelect;
+  /** Set when this run continues one whose worker died. */
+  resume: {
+    from: CrawlRunRow;
+    /** Ads checked since then were read by the dead run(s) and are not fetched again; null: unsafe. */
+    doneSince: Date | null;
+  } | null;
+}
+
+/**
+ * Claims a run for this worker: refused while another crawl of the same source is alive. Runs of
+ * the source whose worker is gone are failed first, so a crash does not block the source. A run
+ * that was failed because its worker died (the job is retried) continues in a new run.
+ */
 async function claimRun(
   db: Db,
+  clock: Clock,
+  worker: WorkerIdentity,
   runId: string,
-): Promise<{ run: CrawlRunRow; source: typeof sources.$inferSelect }> {
+  jobId: string | undefined,
+): Promise<Claim> {
   return db.transaction(async (tx) => {
-    const [run] = await tx.select().from(crawlRuns).where(eq(crawlRuns.id, runId));
-    if (!run) throw new AppError('not_found', `No crawl run ${runId}.`);
+    const [requested] = await tx.select().from(crawlRuns).where(eq(crawlRuns.id, runId));
+    if (!requested) throw new AppError('not_found', `No crawl run ${runId}.`);
     const [source] = await tx
       .select()
       .from(sources)
-      .where(eq(sources.id, run.sourceId))
+      .where(eq(sources.id, requested.sourceId))
       .for('update');
     if (!source) throw new AppError('not_found', 'The source of this crawl was removed.');
-    if (run.status === 'finished' || run.status === 'failed')
-      throw new AppError('conflict', `Crawl run ${runId} already ${run.status}.`);
-    const deadline = new Date(Date.now() - DEAD_AFTER_MS);
-    // A worker that died mid-crawl leaves a run "running" with a stale heartbeat: close it.
-    await tx
-      .update(crawlRuns)
-      .set({
-        status: 'failed',
-        finishedAt: new Date(),
-        message: 'the worker running this crawl stopped answering',
-      })
-      .where(
-        and(
-          eq(crawlRuns.sourceId, run.sourceId),
-          eq(crawlRuns.status, 'running'),
-          sql`coalesce(${crawlRuns.heartbeatAt}, ${crawlRuns.startedAt}) < ${deadline.toISOString()}`,
-        ),
-      );
+    await failRunsOfLostWorkers(tx, clock, worker, { sourceId: source.id });
+    // The requested run as it is now, or the last of the runs that continued it after a crash.
+    let [run] = await tx.select().from(crawlRuns).where(eq(crawlRuns.id, runId));
+    for (;;) {
+      if (!run || run.status !== 'failed' || run.failure !== 'worker_lost') break;
+      const [next] = await tx.select().from(crawlRuns).where(eq(crawlRuns.resumedFrom, run.id));
+      if (!next) break;
+      run = next;
+    }
+    if (!run) throw new AppError('not_found', `No crawl run ${runId}.`);
+    if (run.status === 'running') throw new RunHeldError(run.id, run.workerName);
+    if (run.status === 'finished' || (run.status === 'failed' && run.failure !== 'worker_lost'))
+      throw new AppError('conflict', `Crawl run ${run.id} already ${run.status}.`);
     const [other] = await tx
       .select({ id: crawlRuns.id })
       .from(crawlRuns)
       .where(
         and(
-          eq(crawlRuns.sourceId, run.sourceId),
+          eq(crawlRuns.sourceId, source.id),
           eq(crawlRuns.status, 'running'),
-          ne(crawlRuns.id, runId),
+          ne(crawlRuns.id, run.id),
         ),
       );
     if (other)
       throw new AppError('conflict', `Another crawl of "${source.name}" is running (${other.id}).`);
-    const now = new Date();
-    const [claimed] = await tx
-      .update(crawlRuns)
-      .set({ status: 'running', startedAt: run.startedAt ?? now, heartbeatAt: now })
-      .where(eq(crawlRuns.id, runId))
+    const now = clock.now();
+    const holder = {
+      status: 'running' as const,
+      heartbeatAt: now,
+      workerName: worker.name,
+      workerInstance: worker.instance,
+      jobId: jobId ?? null,
+    };
+    if (run.status === 'queued') {
+      const [claimed] = await tx
+        .update(crawlRuns)
+        .set({ ...holder, startedAt: run.startedAt ?? now })
+        .where(eq(crawlRuns.id, run.id))
+        .returning();
+      return { run: claimed!, source, resume: null };
+    }
+    // The run's worker died: continue in a new run, so the failed one keeps its record of why.
+    const [next] = await tx
+      .insert(crawlRuns)
+      .values({
+        ...holder,
+        sourceId: source.id,
+        trigger: run.trigger,
+        requestedBy: run.requestedBy,
+        resumedFrom: run.id,
+        startedAt: now,
+      })
       .returning();
-    return { run: claimed!, source };
+    await tx
+      .update(crawlRuns)
+      .set({ message: `${run.message ?? 'its worker was lost'}; resumed in run ${next!.id}` })
+      .where(eq(crawlRuns.id, run.id));
+    return {
+      run: next!,
+      source,
+      resume: { from: run, doneSince: resumeSince(requested, run, source, now) },
+    };
   });
+}
+
+/**
+ * Resuming means not fetching again the ad pages that the dead run(s) already read. That is safe
+ * only when what they stored is complete, was read with the same rules, and is as fresh as one
+ * crawl's pages are:
+ * - an ad counts as read once its observation committed (ads.last_checked_at moves in the same
+ *   transaction that stores its version), so a page whose handling the crash cut short is fetched
+ *   again; listing pages are always fetched again — they are the queue (Crawlee's queue lived in the
+ *   dead worker's memory), so no ad the dead run had still to visit is lost, and every listed ad is
+ *   fetched or marked seen, which keeps the gone-ad check right;
+ * - the source was not edited since the first of the runs started (same field rules, same URLs);
+ * - the dead run stopped less than RESUME_WITHIN_MS ago: a later retry is a new crawl, not the
+ *   rest of the old one.
+ * Otherwise the new run crawls everything, as a fresh crawl would.
+ */
+function resumeSince(
+  first: CrawlRunRow,
+  dead: CrawlRunRow,
+  source: typeof sources.$inferSelect,
+  now: Date,
+): Date | null {
+  const since = first.startedAt;
+  if (!since) return null;
+  if (source.updatedAt.getTime() > since.getTime()) return null;
+  const stoppedAt = dead.heartbeatAt ?? dead.startedAt ?? since;
+  if (now.getTime() - stoppedAt.getTime() > RESUME_WITHIN_MS) return null;
+  return since;
 }
 
 function captureKey(at: Date): string {
@@ -156,6 +355,8 @@ export async function storeCapture(
   res: FetchedResponse,
   ids: { sourceId: string | null; runId: string | null },
   kind: 'page' | 'image' | 'import',
+  /** Groups the redirect hops of one fetch with the answer they led to. */
+  fetch: FetchPlace | null = null,
 ): Promise<string> {
   const warc = await buildCaptureWarc(res);
   const stored = await deps.blobs.put(captureKey(res.fetchedAt), Buffer.from(warc.data), {
@@ -176,6 +377,8 @@ export async function storeCapture(
       recordSha256: stored.sha256,
       recordSize: stored.size,
       warcRecordId: warc.responseRecordId,
+      fetchId: fetch?.fetchId ?? null,
+      fetchHop: fetch?.hop ?? null,
     })
     .returning({ id: captures.id });
   return row!.id;
@@ -205,79 +408,122 @@ function yieldOf(
   };
 }
 
-/** Re-checks ads that were not seen in a complete crawl: a 404/410 means gone, a page means still there. */
+/**
+ * Re-checks the ads a complete crawl did not list, through the crawl's own fetcher (robots.txt,
+ * politeness, captures, counters): a 404/410 means gone, a page means still there. Anything else —
+ * robots.txt forbidding the page included — leaves the ad as it was, with the reason recorded.
+ */
 async function detectGone(
   deps: CollectDeps,
-  def: SourceDefinition,
+  fetcher: CrawlFetcher,
   sourceId: string,
   since: Date,
-  recordError: (e: CrawlError) => Promise<void>,
+  clock: Clock,
+  signal: AbortSignal,
 ): Promise<number> {
   const candidates = await activeAdsNotSeenSince(deps.db, sourceId, since);
   const gone: string[] = [];
   for (const ad of candidates) {
+    signal.throwIfAborted();
     try {
-      await fetchPage(ad.url, {
-        userAgent: def.politeness.userAgent,
-        timeoutMs: def.limits.pageTimeoutMs,
-        maxBytes: def.limits.maxResponseBytes,
-        maxRedirects: def.limits.maxRedirects,
-        guard: deps.addressGuard,
-      });
-      await touchAdSeen(deps.db, ad.id, new Date());
+      const { res } = await fetcher.fetch(ad.url);
+      await touchAdSeen(deps.db, ad.id, res.fetchedAt);
     } catch (err) {
-      if (err instanceof FetchFailure && (err.status === 404 || err.status === 410))
+      if (err instanceof FetchFailure && (err.status === 404 || err.status === 410)) {
         gone.push(ad.id);
-      else if (err instanceof FetchFailure)
-        await recordError({
-          url: ad.url,
-          kind: err.kind,
-          status: err.status,
-          message: `re-check of an unlisted ad: ${err.message}`,
-        });
-      else await markAdChecked(deps.db, ad.id, new Date());
+        continue;
+      }
+      const c = classifyError(err);
+      await fetcher.recordError({
+        url: ad.url,
+        ...c,
+        message: `re-check of an unlisted ad: ${c.message}; not marked gone`,
+      });
     }
-    if (def.politeness.delayMs) await new Promise((r) => setTimeout(r, def.politeness.delayMs));
   }
-  await markAdsGone(deps.db, gone, new Date());
+  await markAdsGone(deps.db, gone, clock.now());
   return gone.length;
+}
+
+export interface ExecuteOptions {
+  onProgress?: (stats: CrawlStats) => void;
+  /** The pg-boss job running the crawl, recorded on the run so a dead worker's job can be failed. */
+  jobId?: string;
 }
 
 export async function executeCrawl(
   deps: CollectDeps,
-  runId: string,
-  onProgress?: (stats: CrawlStats) => void,
+  requestedRunId: string,
+  opts: ExecuteOptions = {},
 ): Promise<CrawlSummary> {
   const { db, log } = deps;
-  const { run, source } = await claimRun(db, runId);
+  const clock = deps.clock ?? systemClock;
+  const worker = deps.worker ?? defaultWorker();
+  const { run, source, resume } = await claimRun(db, clock, worker, requestedRunId, opts.jobId);
+  const runId = run.id;
+  if (resume)
+    log.info(
+      { runId, resumedFrom: resume.from.id, skipsReadAds: Boolean(resume.doneSince) },
+      'resuming a crawl whose worker was lost',
+    );
   const def = source.definition;
-  const startedAt = run.startedAt ?? new Date();
-  const errorsByKind: Record<string, number> = {};
-  const recordError = async (e: CrawlError) => {
-    await db.insert(crawlErrors).values({
-      runId,
-      url: e.url.slice(0, 2000),
-      kind: e.kind,
-      status: e.status ?? null,
-      message: e.message.slice(0, 2000),
-    });
+  const startedAt = run.startedAt ?? clock.now();
+  const held = { id: runId, status: 'running' as const, instance: worker.instance };
+  const stillHeld = and(
+    eq(crawlRuns.id, held.id),
+    eq(crawlRuns.status, held.status),
+    eq(crawlRuns.workerInstance, held.instance),
+  );
+
+  // The heartbeat says this worker is alive; if the run was taken away meanwhile (failed by a sweep
+  // that thought this worker dead), the crawl stops rather than racing whoever continues it.
+  const lost = new AbortController();
+  const heartbeat = setInterval(() => {
+    beatRun(db, clock, worker, runId)
+      .then((stillOurs) => {
+        if (!stillOurs)
+          lost.abort(new Error(`crawl run ${runId} was taken from this worker (${worker.name})`));
+      })
+      .catch((err: unknown) => log.warn({ err, runId }, 'crawl heartbeat failed'));
+  }, RUN_HEARTBEAT_MS);
+  heartbeat.unref();
+  runsInHand.add(runId);
+  const letGo = () => {
+    clearInterval(heartbeat);
+    runsInHand.delete(runId);
   };
-  let lastBeat = Date.now();
-  const beat = async () => {
-    if (Date.now() - lastBeat < 15_000) return;
-    lastBeat = Date.now();
-    await db.update(crawlRuns).set({ heartbeatAt: new Date() }).where(eq(crawlRuns.id, runId));
-  };
+
   const ids = { sourceId: source.id, runId };
+  const fetcher = createCrawlFetcher(
+    def,
+    {
+      capture: (res: FetchedResponse, kind: CaptureKind, place: FetchPlace) =>
+        storeCapture(deps, res, ids, kind, place),
+      error: async (e: CrawlError) => {
+        await db.insert(crawlErrors).values({
+          runId,
+          url: e.url.slice(0, 2000),
+          kind: e.kind,
+          status: e.status ?? null,
+          message: e.message.slice(0, 2000),
+        });
+      },
+    },
+    {
+      robotsOverride: Boolean(source.robotsOverrideReason),
+      addressGuard: deps.addressGuard,
+      signal: lost.signal,
+    },
+  );
+  const { errorsByKind } = fetcher.counters;
+  const doneSince = resume?.doneSince ?? null;
+
   let stats: CrawlStats;
+  let adsGone: number;
   try {
     stats = await runCrawl(
       def,
       {
-        capture: async (res, kind) => {
-          await beat();
-          return storeCapture(deps, res, ids, kind);
-        },
         ad: async (found) => {
           const f = found.parsed.fields;
           const defined = Object.values(def.fields).filter(Boolean).length;
@@ -311,55 +557,57 @@ export async function executeCrawl(
           if (recorded.outcome !== 'unchanged') await deps.onAdVersion?.(recorded.versionId);
           return recorded.outcome;
         },
-        error: async (e) => {
-          errorsByKind[e.kind] = (errorsByKind[e.kind] ?? 0) + 1;
-          await recordError(e);
-        },
         shouldFetchAd: async (url) => {
-          if (def.recrawlHours <= 0) return true;
+          if (def.recrawlHours <= 0 && !doneSince) return true;
           const ad = await findAdByUrl(db, source.id, url);
-          return (
-            !ad ||
-            ad.status === 'gone' ||
-            ad.lastCheckedAt.getTime() < Date.now() - def.recrawlHours * 3_600_000
-          );
+          if (!ad || ad.status === 'gone') return true;
+          // Read by the dead run this one continues (see resumeSince for when that is safe).
+          if (doneSince && ad.lastCheckedAt.getTime() >= doneSince.getTime()) return false;
+          if (def.recrawlHours <= 0) return true;
+          return ad.lastCheckedAt.getTime() < clock.now().getTime() - def.recrawlHours * 3_600_000;
         },
         seenWithoutFetch: async (url) => {
           const ad = await findAdByUrl(db, source.id, url);
-          if (ad) await touchAdSeen(db, ad.id, new Date());
+          if (ad) await touchAdSeen(db, ad.id, clock.now());
         },
-        ...(onProgress ? { progress: onProgress } : {}),
+        ...(opts.onProgress ? { progress: opts.onProgress } : {}),
       },
       {
-        robotsOverride: Boolean(source.robotsOverrideReason),
+        fetcher,
         log,
         addressGuard: deps.addressGuard,
+        signal: lost.signal,
         ...(deps.chromiumPath ? { chromiumPath: deps.chromiumPath } : {}),
       },
     );
+    // Absence proves nothing when the crawl was cut short or its listings failed.
+    adsGone =
+      stats.truncated || stats.listingFailures > 0
+        ? 0
+        : await detectGone(deps, fetcher, source.id, startedAt, clock, lost.signal);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    letGo();
+    const message = lost.signal.aborted
+      ? String((lost.signal.reason as Error | undefined)?.message ?? 'the run was taken away')
+      : err instanceof Error
+        ? err.message
+        : String(err);
     log.error({ err, runId }, 'crawl failed');
+    // Only while this worker still holds the run: a run taken away keeps the reason it was given.
     await db
       .update(crawlRuns)
       .set({
         status: 'failed',
-        finishedAt: new Date(),
+        failure: 'crawl_error',
+        finishedAt: clock.now(),
         message: message.slice(0, 2000),
+        pagesFetched: fetcher.counters.pagesFetched,
         errorsByKind,
       })
-      .where(eq(crawlRuns.id, runId));
+      .where(stillHeld);
     throw err;
   }
-
-  // Absence proves nothing when the crawl was cut short or its listings failed.
-  const adsGone =
-    stats.truncated || stats.listingFailures > 0
-      ? 0
-      : await detectGone(deps, def, source.id, startedAt, async (e) => {
-          errorsByKind[e.kind] = (errorsByKind[e.kind] ?? 0) + 1;
-          await recordError(e);
-        });
+  letGo();
 
   const fieldFill: Record<string, number> = {};
   for (const [field, rule] of Object.entries(def.fields)) {
@@ -385,12 +633,23 @@ export async function executeCrawl(
     fieldMisses: stats.fieldMisses,
   };
   const health = assessHealth(current, history.map(yieldOf));
+  const notes = [
+    resume
+      ? `continues run ${resume.from.id}, whose worker was lost${resume.doneSince ? '; ads that run had read were not fetched again' : ''}`
+      : null,
+    stats.truncated
+      ? `stopped at the page limit (${def.limits.maxPages}); gone ads not checked`
+      : stats.listingFailures > 0
+        ? `${stats.listingFailures} listing page(s) failed; gone ads not checked`
+        : null,
+  ].filter((n): n is string => n !== null);
+  const finishedAt = clock.now();
   await db.transaction(async (tx) => {
-    await tx
+    const finished = await tx
       .update(crawlRuns)
       .set({
         status: 'finished',
-        finishedAt: new Date(),
+        finishedAt,
         pagesFetched: stats.pagesFetched,
         adsFound: stats.adsFound,
         adsNew: stats.adsNew,
@@ -401,18 +660,17 @@ export async function executeCrawl(
         errorsByKind,
         fieldFill,
         fieldMisses: stats.fieldMisses,
-        message: stats.truncated
-          ? `stopped at the page limit (${def.limits.maxPages}); gone ads not checked`
-          : stats.listingFailures > 0
-            ? `${stats.listingFailures} listing page(s) failed; gone ads not checked`
-            : null,
+        message: notes.length ? notes.join('; ') : null,
       })
-      .where(eq(crawlRuns.id, runId));
+      .where(stillHeld)
+      .returning({ id: crawlRuns.id });
+    if (finished.length === 0)
+      throw new Error(`crawl run ${runId} was taken from this worker before it could finish`);
     await tx
       .update(sources)
       .set({
         health: health.status,
-        healthDetail: { ...health, runId, at: new Date().toISOString() },
+        healthDetail: { ...health, runId, at: finishedAt.toISOString() },
       })
       .where(eq(sources.id, source.id));
   });
@@ -430,7 +688,7 @@ export async function executeCrawl(
     parseErrors: stats.parseErrors,
     errorsByKind,
     health,
-    ...(stats.truncated ? { message: `stopped at the page limit (${def.limits.maxPages})` } : {}),
+    ...(notes.length ? { message: notes.join('; ') } : {}),
   };
 }
 

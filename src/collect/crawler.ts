@@ -1,11 +1,11 @@
 // The crawl of one source. Crawlee runs the queue (concurrency, retries, request limits); HTTP
 // sources are fetched by our own fetcher so the exact bytes become evidence, and parsed with
-// Cheerio; browser sources run in Crawlee's PlaywrightCrawler on Debian's Chromium. Politeness
-// (per-host concurrency, delay, Retry-After, robots.txt, circuit breaker) is enforced for both, and
-// so is the address guard: no internal address is fetched, whoever names it (see pinSourceHosts for
+// Cheerio; browser sources run in Crawlee's PlaywrightCrawler on Debian's Chromium. Every fetch
+// goes through the crawl's CrawlFetcher (robots.txt, per-host politeness, captures, counters), which
+// the caller creates and goes on using after the crawl (the re-check of unlisted ads). The address
+// guard holds for both: no internal address is fetched, whoever names it (see pinSourceHosts for
 // how the browser is kept to the addresses that were checked).
 // Storage is not done here: the caller passes hooks, so this module has no SQL in it.
-import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   BasicCrawler,
@@ -16,21 +16,16 @@ import {
   RequestQueue,
 } from 'crawlee';
 import type { Logger } from 'pino';
-import { AddressRefused, type AddressGuard } from '../platform/address-guard.js';
+import type { AddressGuard } from '../platform/address-guard.js';
 import { pinSourceHosts } from './browser-pins.js';
-import { contentTypeOf, fetchPage, FetchFailure, type FetchedResponse } from './fetch-page.js';
+import { blockedByBrowserPins, classifyError, type CrawlFetcher } from './crawl-fetcher.js';
+import { contentTypeOf, FetchFailure, type FetchedResponse } from './fetch-page.js';
 import { fingerprintImage, type ImageFingerprint } from './image-hash.js';
 import { decodePage, findLinks, loadPage, parseAdPage, type ParsedAd } from './parse-page.js';
-import { CircuitOpenError, HostGate } from './politeness.js';
-import type { FetchErrorKind } from './schema.js';
+import { CircuitOpenError } from './politeness.js';
 import type { SourceDefinition } from './source-definition.js';
 
-export interface CrawlError {
-  url: string;
-  kind: FetchErrorKind;
-  status?: number | undefined;
-  message: string;
-}
+export { classifyError, type CrawlError } from './crawl-fetcher.js';
 
 export interface FoundAd {
   url: string;
@@ -43,10 +38,7 @@ export interface FoundAd {
 export type AdOutcome = 'new' | 'changed' | 'unchanged';
 
 export interface CrawlHooks {
-  /** Stores a response as evidence; returns the capture id. */
-  capture(res: FetchedResponse, kind: 'page' | 'image'): Promise<string>;
   ad(found: FoundAd): Promise<AdOutcome>;
-  error(err: CrawlError): Promise<void>;
   /** False when the ad page was checked recently enough (recrawl interval): skip fetching it. */
   shouldFetchAd?(url: string): Promise<boolean>;
   /** Called for an ad URL that was skipped as fresh, so its last-seen time moves on. */
@@ -55,7 +47,8 @@ export interface CrawlHooks {
 }
 
 export interface CrawlStats {
-  pagesFetched: number;
+  /** Read from the fetcher: every page answer of this crawl so far. */
+  readonly pagesFetched: number;
   /** Ad pages fetched and read (the base for field fill ratios). */
   adsParsed: number;
   adsFound: number;
@@ -63,6 +56,7 @@ export interface CrawlStats {
   adsChanged: number;
   adsUnchanged: number;
   parseErrors: number;
+  /** The fetcher's, shared: every error of the run by kind. */
   errorsByKind: Record<string, number>;
   fieldFound: Record<string, number>;
   fieldMisses: Record<string, string[]>;
@@ -74,9 +68,10 @@ export interface CrawlStats {
 }
 
 export interface CrawlOptions {
-  /** An admin recorded a reason to crawl despite robots.txt. */
-  robotsOverride: boolean;
+  /** The crawl's one way to fetch (robots.txt, politeness, captures, counters). */
+  fetcher: CrawlFetcher;
   log: Logger;
+  /** Aborted: the crawl stops taking requests and ends (the caller decides what that means). */
   signal?: AbortSignal;
   chromiumPath?: string;
   /** Refuses internal addresses for every fetch of the crawl, the browser's included. */
@@ -89,31 +84,24 @@ interface UserData {
   depth: number;
 }
 
-function emptyStats(): CrawlStats {
+function emptyStats(fetcher: CrawlFetcher): CrawlStats {
   return {
-    pagesFetched: 0,
+    get pagesFetched() {
+      return fetcher.counters.pagesFetched;
+    },
     adsParsed: 0,
     adsFound: 0,
     adsNew: 0,
     adsChanged: 0,
     adsUnchanged: 0,
     parseErrors: 0,
-    errorsByKind: {},
+    errorsByKind: fetcher.counters.errorsByKind,
     fieldFound: {},
     fieldMisses: {},
     adUrls: new Set(),
     truncated: false,
     listingFailures: 0,
   };
-}
-
-/**
- * A browser navigation that went where browser-pins.ts sends everything not allowed: the dead
- * proxy or an unresolvable name. Retrying cannot change that.
- */
-function blockedByBrowserPins(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : String(err);
-  return /net::ERR_PROXY_CONNECTION_FAILED|net::ERR_NAME_NOT_RESOLVED/.test(message);
 }
 
 /** Frees the host slot a browser request took before navigating; safe to call more than once. */
@@ -124,128 +112,15 @@ function releaseHostSlot(request: { userData: unknown }): void {
   release?.();
 }
 
-/** Classifies anything thrown while handling a request into the error kinds analysts see. */
-export function classifyError(err: unknown): {
-  kind: FetchErrorKind;
-  status?: number;
-  message: string;
-} {
-  if (err instanceof FetchFailure)
-    return { kind: err.kind, status: err.status, message: err.message };
-  if (err instanceof CircuitOpenError) return { kind: 'circuit_open', message: err.message };
-  if (err instanceof AddressRefused) return { kind: 'address_refused', message: err.message };
-  const message = err instanceof Error ? err.message : String(err);
-  if (blockedByBrowserPins(err))
-    return {
-      kind: 'network',
-      message: `${/\S*net::ERR_\w+[^\n]*/.exec(message)?.[0] ?? message}: the browser reaches only the source's own hosts, at the addresses checked when the crawl began (a redirect elsewhere ends here)`,
-    };
-  if (/timed? ?out|timeout/i.test(message)) return { kind: 'timeout', message };
-  if (/net::|ECONN|ENOTFOUND|EAI_AGAIN|socket/i.test(message)) return { kind: 'network', message };
-  return { kind: 'parse', message };
-}
-
-interface Robots {
-  isAllowed(url: string, ua?: string): boolean | undefined;
-  getCrawlDelay(ua?: string): number | undefined;
-}
-// robots-parser is CommonJS with a default-export typing that NodeNext resolution misreads.
-const robotsParser = createRequire(import.meta.url)('robots-parser') as (
-  url: string,
-  text: string,
-) => Robots;
-
 export async function runCrawl(
   def: SourceDefinition,
   hooks: CrawlHooks,
   opts: CrawlOptions,
 ): Promise<CrawlStats> {
-  const stats = emptyStats();
-  const gate = new HostGate({
-    maxConcurrencyPerHost: def.politeness.maxConcurrencyPerHost,
-    delayMs: def.politeness.delayMs,
-  });
-  const fetchOpts = {
-    userAgent: def.politeness.userAgent,
-    timeoutMs: def.limits.pageTimeoutMs,
-    maxBytes: def.limits.maxResponseBytes,
-    maxRedirects: def.limits.maxRedirects,
-    guard: opts.addressGuard,
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  };
-  const recordError = async (e: CrawlError) => {
-    stats.errorsByKind[e.kind] = (stats.errorsByKind[e.kind] ?? 0) + 1;
-    await hooks.error(e);
-  };
-  const captureAll = async (responses: FetchedResponse[], kind: 'page' | 'image') => {
-    const ids: string[] = [];
-    for (const r of responses) ids.push(await hooks.capture(r, kind));
-    return ids;
-  };
-
-  /** Fetch through the gate, keeping every response received as evidence. */
-  const politeFetch = async (url: string): Promise<{ res: FetchedResponse; captureId: string }> => {
-    const host = new URL(url).host;
-    const release = await gate.acquire(host);
-    try {
-      const { response, hops } = await fetchPage(url, fetchOpts);
-      gate.recordSuccess(host);
-      stats.pagesFetched++;
-      const ids = await captureAll([...hops, response], 'page');
-      return { res: response, captureId: ids[ids.length - 1]! };
-    } catch (err) {
-      if (err instanceof FetchFailure) {
-        stats.pagesFetched += err.hops.length > 0 ? 1 : 0;
-        await captureAll(err.hops, 'page');
-        if (err.kind === 'rate_limited') gate.pause(host, err.retryAfterMs ?? 5_000);
-        if (err.kind === 'http_5xx' || err.kind === 'timeout' || err.kind === 'network')
-          gate.recordFailure(host);
-      }
-      throw err;
-    } finally {
-      release();
-    }
-  };
-
-  // robots.txt, once per host, fetched politely and kept as evidence of what we were allowed.
-  const robots = new Map<string, Robots | null>();
-  const robotsFor = async (url: string): Promise<Robots | null> => {
-    const origin = new URL(url).origin;
-    if (robots.has(origin)) return robots.get(origin)!;
-    let parsed: Robots | null;
-    const robotsUrl = `${origin}/robots.txt`;
-    try {
-      const { res } = await politeFetch(robotsUrl);
-      parsed = robotsParser(robotsUrl, decodePage(res.body, contentTypeOf(res)).html);
-    } catch (err) {
-      if (err instanceof FetchFailure && err.kind === 'http_4xx') {
-        parsed = null; // no robots.txt: everything is allowed (RFC 9309 §2.3.1.3)
-      } else if (err instanceof FetchFailure && err.kind === 'address_refused') {
-        // The host's pages are refused for the same reason: each is recorded as such when its
-        // turn comes, rather than as "disallowed by robots.txt", which would hide the reason.
-        parsed = null;
-      } else {
-        // Unreachable robots.txt means "assume complete disallow" (RFC 9309 §2.3.1.4).
-        parsed = robotsParser(robotsUrl, 'User-agent: *\nDisallow: /');
-        await recordError({
-          url: robotsUrl,
-          ...classifyError(err),
-          message: `robots.txt unreachable, host treated as disallowed: ${classifyError(err).message}`,
-        });
-      }
-    }
-    if (parsed) {
-      const delay = parsed.getCrawlDelay(def.politeness.userAgent);
-      if (delay) gate.setMinDelay(new URL(url).host, delay * 1000);
-    }
-    robots.set(origin, parsed);
-    return parsed;
-  };
-  const allowedByRobots = async (url: string): Promise<boolean> => {
-    if (!def.politeness.respectRobotsTxt || opts.robotsOverride) return true;
-    const r = await robotsFor(url);
-    return r ? r.isAllowed(url, def.politeness.userAgent) !== false : true;
-  };
+  const { fetcher } = opts;
+  const stats = emptyStats(fetcher);
+  const recordError = fetcher.recordError;
+  const allowedByRobots = fetcher.allowedByRobots;
 
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
   crawleeLog.setLevel(LogLevel.OFF);
@@ -312,27 +187,19 @@ export async function runCrawl(
       for (const imageUrl of (parsed.fields.images ?? []).slice(0, 10)) {
         try {
           if (!(await allowedByRobots(imageUrl))) continue;
-          const host = new URL(imageUrl).host;
-          const release = await gate.acquire(host);
-          try {
-            const { response } = await fetchPage(imageUrl, {
-              ...fetchOpts,
-              accept: 'image/*',
-              maxBytes: Math.min(def.limits.maxResponseBytes, 10 * 1024 * 1024),
-            });
-            const fp = await fingerprintImage(response.body);
-            // Only the hashes are kept unless the source keeps images: least data.
-            const imageCapture = def.keepImages
-              ? await hooks.capture(response, 'image')
-              : undefined;
-            images.push({
-              ...fp,
-              url: imageUrl,
-              ...(imageCapture ? { captureId: imageCapture } : {}),
-            });
-          } finally {
-            release();
-          }
+          // Only the hashes are kept unless the source keeps images: least data.
+          const { res, captureId: imageCapture } = await fetcher.fetch(imageUrl, {
+            kind: 'image',
+            keep: def.keepImages,
+            accept: 'image/*',
+            maxBytes: Math.min(def.limits.maxResponseBytes, 10 * 1024 * 1024),
+          });
+          const fp = await fingerprintImage(res.body);
+          images.push({
+            ...fp,
+            url: imageUrl,
+            ...(imageCapture ? { captureId: imageCapture } : {}),
+          });
         } catch (err) {
           await recordError({ url: imageUrl, ...classifyError(err) });
         }
@@ -400,7 +267,7 @@ export async function runCrawl(
       if (blockedByBrowserPins(err)) request.noRetry = true;
       if (
         err instanceof FetchFailure &&
-        (!err.retryable || (err.retryAfterMs ?? 0) > gate.maxPauseMs)
+        (!err.retryable || (err.retryAfterMs ?? 0) > fetcher.gate.maxPauseMs)
       )
         request.noRetry = true;
       if (err instanceof CircuitOpenError) request.noRetry = true;
@@ -427,16 +294,17 @@ export async function runCrawl(
         requestHandler: async ({ request }) => {
           await backoff(request.retryCount);
           const data = request.userData as UserData;
-          const { res, captureId } = await politeFetch(request.url);
+          const { res, captureId } = await fetcher.fetch(request.url);
           const { html } = decodePage(res.body, contentTypeOf(res));
-          await handleHtml(res.url, html, captureId, res.fetchedAt, data);
+          // A page answer is always kept (only images may be fetched without keeping them).
+          await handleHtml(res.url, html, captureId!, res.fetchedAt, data);
         },
         failedRequestHandler: async ({ request }, err) =>
           onFinalFailure(request.url, err, (request.userData as UserData).kind),
       },
       config,
     );
-    await crawler.run();
+    await runUntilAborted(crawler, opts.signal);
     stats.truncated =
       (await queue.handledCount()) >= def.limits.maxPages && !(await queue.isFinished());
   } else {
@@ -478,7 +346,7 @@ export async function runCrawl(
             const refused = pins.refused.get(host);
             if (refused) throw new FetchFailure('address_refused', refused.message);
             await backoff(request.retryCount);
-            const release = await gate.acquire(host);
+            const release = await fetcher.gate.acquire(host);
             (request.userData as { release?: () => void }).release = release;
             // Same-site only, and only the hosts the guard let through: a scraped page's script
             // may not call out anywhere else, nor open a WebSocket at all.
@@ -521,8 +389,7 @@ export async function runCrawl(
             body: await response.body().catch(() => Buffer.alloc(0)),
             fetchedAt,
           };
-          stats.pagesFetched++;
-          const captureId = await hooks.capture(document, 'page');
+          const captureId = await fetcher.keepBrowserResponse(document);
           if (status === 429 || status === 503)
             throw new FetchFailure('rate_limited', `HTTP ${status}`, status);
           if (status >= 500) throw new FetchFailure('http_5xx', `HTTP ${status}`, status);
@@ -548,10 +415,25 @@ export async function runCrawl(
       },
       config,
     );
-    await crawler.run();
+    await runUntilAborted(crawler, opts.signal);
     stats.truncated =
       (await queue.handledCount()) >= def.limits.maxPages && !(await queue.isFinished());
   }
   await queue.drop().catch(() => undefined);
+  opts.signal?.throwIfAborted();
   return stats;
+}
+
+/** Runs a crawler; an abort (the run was taken from this worker) stops it taking new requests. */
+async function runUntilAborted(
+  crawler: { run(): Promise<unknown>; stop(reason?: string): void },
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const stop = () => crawler.stop('the crawl was stopped');
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    await crawler.run();
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
 }

@@ -78,6 +78,10 @@ const RunView = z.object({
   errorsByKind: z.record(z.string(), z.number()),
   fieldFill: z.record(z.string(), z.number()),
   message: z.string().nullable(),
+  /** Why a failed run failed: worker_lost (its worker went away; a retry resumes it), crawl_error, refused. */
+  failure: z.string().nullable(),
+  /** The run (whose worker was lost) that this one continues. */
+  resumedFrom: z.string().nullable(),
 });
 
 type SourceRowLike = Awaited<ReturnType<typeof listSources>>[number];
@@ -109,6 +113,8 @@ const presentRun = (r: RunRowLike) => ({
   errorsByKind: r.errorsByKind,
   fieldFill: r.fieldFill,
   message: r.message,
+  failure: r.failure,
+  resumedFrom: r.resumedFrom,
 });
 
 export function registerCollectRoutes(

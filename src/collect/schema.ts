@@ -1,6 +1,7 @@
 // Tables of the collect context: sources, crawl runs and their per-URL failures, captures (WARC
 // records in the blob store), and ads with their versions over time.
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   index,
@@ -8,11 +9,13 @@ import {
   jsonb,
   pgTable,
   real,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { SourceDefinition } from './source-definition.js';
 
 export const sources = pgTable('sources', {
@@ -32,6 +35,12 @@ export const sources = pgTable('sources', {
 });
 
 export const CRAWL_STATUSES = ['queued', 'running', 'finished', 'failed'] as const;
+/**
+ * Why a run failed: its worker went away mid-crawl (crashed, killed, restarted — the crawl may be
+ * resumed), the crawl itself failed, or it was refused before it started.
+ */
+export const CRAWL_FAILURES = ['worker_lost', 'crawl_error', 'refused'] as const;
+export type CrawlFailure = (typeof CRAWL_FAILURES)[number];
 
 export const crawlRuns = pgTable(
   'crawl_runs',
@@ -45,8 +54,18 @@ export const crawlRuns = pgTable(
     requestedBy: uuid('requested_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
-    /** Moved on while the crawl makes progress; a running crawl whose heartbeat stopped is dead. */
+    /** Moved on by the worker every few seconds while it crawls; a run whose heartbeat stopped is dead. */
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /** The worker holding the run: its stable name (the same after a restart) and this incarnation. */
+    workerName: text('worker_name'),
+    workerInstance: text('worker_instance'),
+    /** The pg-boss job running it, so a dead worker's job can be failed (and retried) at once. */
+    jobId: text('job_id'),
+    failure: text('failure', { enum: CRAWL_FAILURES }),
+    /** The run whose worker died and that this run continues. */
+    resumedFrom: uuid('resumed_from').references((): AnyPgColumn => crawlRuns.id, {
+      onDelete: 'set null',
+    }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     pagesFetched: integer('pages_fetched').notNull().default(0),
     adsFound: integer('ads_found').notNull().default(0),
@@ -62,7 +81,14 @@ export const crawlRuns = pgTable(
     fieldMisses: jsonb('field_misses').$type<Record<string, string[]>>().notNull().default({}),
     message: text('message'),
   },
-  (t) => [index('crawl_runs_source_idx').on(t.sourceId, t.createdAt)],
+  (t) => [
+    index('crawl_runs_source_idx').on(t.sourceId, t.createdAt),
+    // The liveness sweep reads only the running runs, on every scheduler tick.
+    index('crawl_runs_running_idx')
+      .on(t.heartbeatAt)
+      .where(sql`${t.status} = 'running'`),
+    index('crawl_runs_resumed_from_idx').on(t.resumedFrom),
+  ],
 );
 
 export const FETCH_ERROR_KINDS = [
@@ -117,8 +143,19 @@ export const captures = pgTable(
     recordSha256: text('record_sha256').notNull(),
     recordSize: bigint('record_size', { mode: 'number' }).notNull(),
     warcRecordId: text('warc_record_id').notNull(),
+    /**
+     * One fetch: the redirect hops and the answer they led to share it, so an ad's evidence can
+     * include the hops that led to its URL. Null for imports and captures older than this column.
+     */
+    fetchId: uuid('fetch_id'),
+    /** Its place in that fetch: 0 for the first answer, then one more per redirect followed. */
+    fetchHop: smallint('fetch_hop'),
   },
-  (t) => [index('captures_url_idx').on(t.url), index('captures_run_idx').on(t.runId)],
+  (t) => [
+    index('captures_url_idx').on(t.url),
+    index('captures_run_idx').on(t.runId),
+    index('captures_fetch_idx').on(t.fetchId),
+  ],
 );
 
 export interface ImageHash {

@@ -5,6 +5,7 @@
 // split sessions and make encrypted fields unreadable on the others.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowList, type AllowEntry } from './address-guard.js';
@@ -211,6 +212,12 @@ export const ENV_VARS = {
     default: '4',
     doc: 'Jobs one worker process runs at once.',
   },
+  WORKER_NAME: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9._:@-]{1,100}$/, 'expected 1–100 letters, digits or . _ : @ -'),
+    doc: 'Name of this worker, the same after a restart (it then fails the crawls its last run left); one per worker on a machine. Default: the host name.',
+  },
   DEMO_DATA: {
     schema: bool,
     doc: 'Seed demo data and the synthetic ad board on start. Default: true in embedded mode, false otherwise.',
@@ -328,6 +335,7 @@ export interface Config {
     /** CRAWL_ALLOW_PRIVATE_ADDRESSES: internal addresses a crawl may fetch all the same. */
     allowPrivateAddresses: AllowEntry[];
   };
+  workerName: string;
   demoData: boolean;
   adBoardPort: number;
   demoSmscPort: number;
@@ -561,6 +569,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     crawl: {
       allowPrivateAddresses: (raw.CRAWL_ALLOW_PRIVATE_ADDRESSES as AllowEntry[] | undefined) ?? [],
     },
+    workerName: (raw.WORKER_NAME as string | undefined) ?? hostname(),
     demoData: (raw.DEMO_DATA as boolean | undefined) ?? mode === 'embedded',
     adBoardPort: raw.AD_BOARD_PORT as number,
     demoSmscPort: raw.DEMO_SMSC_PORT as number,

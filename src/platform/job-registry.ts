@@ -19,6 +19,7 @@ import type { Database } from './db/connect.js';
 import { defineJob, PermanentJobError, type JobDefinition, type Jobs } from './jobs.js';
 import { TimestampError } from './timestamp/rfc3161.js';
 import { loadTrustAnchors, type TsaSettings } from './timestamp/tsa-client.js';
+import type { WorkerIdentity } from './worker-identity.js';
 
 export interface JobDeps {
   config: Config;
@@ -33,6 +34,8 @@ export interface JobDeps {
   onStop?: (close: () => Promise<void>) => void;
   /** Time for jobs that judge it (the time-stamp's genTime against ours). Default: the system's. */
   clock?: Clock;
+  /** This process as a worker (name kept across restarts, instance new at each start). */
+  worker?: WorkerIdentity;
 }
 
 export const auditAnchorJobRef = { name: 'platform.audit-anchor', schema: z.object({}) };
@@ -95,6 +98,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       log: deps.log,
       addressGuard: deps.addressGuard,
       jobs: deps.jobs,
+      ...(deps.worker ? { worker: deps.worker } : {}),
       onAdVersion: async (adVersionId) => {
         await deps.jobs().send(extractVersionJobRef, { adVersionId });
       },

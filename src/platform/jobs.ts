@@ -30,6 +30,16 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   retryLimit?: number;
   retryDelaySeconds?: number;
   expireInSeconds?: number;
+  /**
+   * A running job's worker refreshes it this often (pg-boss does it by itself); a job whose worker
+   * stopped is failed by the scheduler's supervisor, and retried, within about this time.
+   */
+  heartbeatSeconds?: number;
+  /**
+   * Runs once when a process starts working this queue, before it takes a job: to close what a
+   * previous incarnation of this process left half done.
+   */
+  recover?: (ctx: { log: Logger; jobs: Jobs }) => Promise<void>;
   /** Cron schedule run by the scheduler role, with the payload it sends. */
   schedule?: { cron: string; data: z.infer<S> };
 }
@@ -56,6 +66,11 @@ export interface Jobs {
   ): Promise<string | null>;
   /** Starts workers for these jobs in this process. */
   work(defs: readonly JobDefinition[], concurrency: number): Promise<void>;
+  /**
+   * Fails a job now, whoever holds it (a worker that is known to be gone): it is retried after the
+   * job's retry delay if retries remain.
+   */
+  fail(def: JobRef, jobId: string, reason: string): Promise<void>;
   /** Installs the cron schedules of these jobs (scheduler role). */
   schedule(defs: readonly JobDefinition[]): Promise<void>;
   stop(): Promise<void>;
@@ -96,12 +111,13 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       retryDelay: def.retryDelaySeconds ?? 10,
       retryBackoff: true,
       expireInSeconds: def.expireInSeconds ?? 15 * 60,
+      ...(def.heartbeatSeconds ? { heartbeatSeconds: def.heartbeatSeconds } : {}),
     };
     if (existing.has(def.name)) await boss.updateQueue(def.name, queueOptions);
     else await boss.createQueue(def.name, queueOptions);
   }
 
-  return {
+  const jobs: Jobs = {
     boss,
     async send(def, data, sendOpts) {
       const payload = def.schema.parse(data) as object;
@@ -120,6 +136,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
     },
     async work(defs, concurrency) {
       for (const def of defs) {
+        await def.recover?.({ log: log.child({ job: def.name, recover: true }), jobs });
         await boss.work(
           def.name,
           { localConcurrency: concurrency, batchSize: 1, includeMetadata: true },
@@ -159,6 +176,9 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
         );
       }
     },
+    async fail(def, jobId, reason) {
+      await boss.fail(def.name, jobId, { message: reason });
+    },
     async schedule(defs) {
       for (const def of defs) {
         if (def.schedule)
@@ -171,4 +191,5 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       await boss.stop({ graceful: true, timeout: 10_000, close: true });
     },
   };
+  return jobs;
 }

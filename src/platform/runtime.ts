@@ -22,6 +22,7 @@ import { createBlobStore } from './blobs/index.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import { allJobs } from './job-registry.js';
 import { startJobs, type Jobs } from './jobs.js';
+import { workerIdentity } from './worker-identity.js';
 
 export interface Roles {
   http: boolean;
@@ -62,6 +63,7 @@ export async function startRoles(
     const definitions = allJobs({
       addressGuard,
       onStop: (close) => closers.push(close),
+      worker: workerIdentity(config.workerName),
       config,
       database,
       blobs,

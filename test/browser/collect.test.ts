@@ -333,6 +333,19 @@ describe('console: sources, ads and extraction', () => {
 
   it("downloads the ad's captures as a gzip'd WARC", async () => {
     const { page } = analyst;
+    // Every capture of the ad is listed, oldest first, with its status and what it means.
+    const table = page.getByTestId('captures-table');
+    const rows = table.locator('tbody tr');
+    const stored = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM captures c JOIN ads a
+          ON c.source_id = a.source_id AND c.url = a.url WHERE a.id = $1`,
+      [targetAd!.id],
+    );
+    expect(await rows.count()).toBeGreaterThanOrEqual(stored[0]!.n);
+    expect(await page.getByTestId('captures-count').innerText()).toBe(
+      `${await rows.count()} capture${(await rows.count()) === 1 ? '' : 's'}`,
+    );
+    expect(await rows.first().innerText()).toMatch(/200\s+page/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('warc-download').click(),
@@ -346,12 +359,12 @@ describe('console: sources, ads and extraction', () => {
     expect(warc.startsWith('WARC/1.')).toBe(true);
     expect(warc).toContain('WARC-Type: response');
     // The download is audited like the reveal.
-    const rows = await query<{ n: number }>(
+    const exports = await query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_log
         WHERE action = 'captures.export' AND target_id = $1 AND actor_user_id = $2`,
       [targetAd!.id, analyst.id],
     );
-    expect(rows[0]?.n).toBe(1);
+    expect(exports[0]?.n).toBe(1);
   });
 
   it('lets an admin crawl against robots.txt only with a reason', async () => {

@@ -17,7 +17,8 @@ import {
   type AdBoard,
 } from '../../fixtures/ad-board/index.js';
 import { executeCrawl, requestCrawl, type CrawlSummary } from '../../src/collect/crawl-service.js';
-import { ads, adVersions, crawlErrors } from '../../src/collect/schema.js';
+import { capturesForAd } from '../../src/collect/captures.js';
+import { ads, adVersions, crawlErrors, sources } from '../../src/collect/schema.js';
 import { saveSource } from '../../src/collect/sources.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
@@ -64,7 +65,6 @@ async function crawl(name: string): Promise<CrawlSummary> {
 }
 
 async function storedExternalIds(sourceName: string, status?: 'active' | 'gone') {
-  const { sources } = await import('../../src/collect/schema.js');
   const rows = await t.database.db
     .select({ externalId: ads.externalId })
     .from(ads)
@@ -171,5 +171,15 @@ describe('crawling the synthetic ad board', () => {
     expect(second.adsChanged).toBe(changed.length);
     const goneStored = await storedExternalIds('ad-board-a', 'gone');
     expect([...goneStored].sort()).toEqual([...gone].sort());
+    // The 404 that showed each of them gone is a capture of this run, the last of the ad's evidence.
+    for (const externalId of gone) {
+      const [ad] = await t.database.db
+        .select({ id: ads.id })
+        .from(ads)
+        .innerJoin(sources, eq(ads.sourceId, sources.id))
+        .where(and(eq(sources.name, 'ad-board-a'), eq(ads.externalId, externalId)));
+      const evidence = await capturesForAd(t.database.db, ad!.id);
+      expect(evidence.at(-1), externalId).toMatchObject({ status: 404, runId: second.runId });
+    }
   }, 240_000);
 });
