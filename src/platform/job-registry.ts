@@ -11,6 +11,7 @@ import { queueScoring, scoreJobs } from '../score/jobs.js';
 import { outreachJobs } from '../outreach/jobs.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import type { BlobStore } from './blobs/blob-store.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { defineJob, type JobDefinition, type Jobs } from './jobs.js';
@@ -20,6 +21,8 @@ export interface JobDeps {
   database: Database;
   blobs: BlobStore;
   log: Logger;
+  /** "Now" for every time-dependent decision a job makes: `systemClock` in production. */
+  clock: Clock;
   /** The running queue, for jobs that queue other jobs (available once started). */
   jobs: () => Jobs;
   /** Registers what must be closed when the process stops (after the workers, before the DB). */
@@ -76,6 +79,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       config: deps.config,
       log: deps.log,
       jobs: deps.jobs,
+      clock: deps.clock,
       ...(deps.onStop ? { onStop: deps.onStop } : {}),
     }),
   ];

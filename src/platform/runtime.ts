@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './actor.js';
 import { ensureFirstAdmin } from './bootstrap.js';
+import type { Clock } from './clock.js';
 import { unwatchFile, watchFile } from 'node:fs';
 import { reloadEmbeddedFieldKeys, secretsFilePath, type Config } from './config.js';
 import { openDatabase, type Database } from './db/connect.js';
@@ -36,6 +37,8 @@ export async function startRoles(
   config: Config,
   roles: Roles,
   log: Logger,
+  /** "Now" for every role: the system clock, given by the command line. */
+  clock: Clock,
   print: (line: string) => void = (line) => process.stdout.write(line + '\n'),
 ): Promise<Running> {
   const database = await openDatabase(config, { requireOwner: config.mode === 'embedded', log });
@@ -55,6 +58,7 @@ export async function startRoles(
       database,
       blobs,
       log,
+      clock,
       jobs: () => {
         if (!jobs) throw new Error('job queue not started yet');
         return jobs;
@@ -77,13 +81,14 @@ export async function startRoles(
         blobs,
         jobs,
         log,
+        clock,
         plugins: [(app) => registerConsole(app, { webDev: config.webDev })],
       });
       url = await http.listen({ host: config.host, port: config.port });
     }
     if (config.demoData && roles.http) {
       const { startDemo } = await import('./demo.js');
-      demo = await startDemo({ config, db: database.db, jobs, log });
+      demo = await startDemo({ config, db: database.db, jobs, log, clock });
     }
     const secretsFile = secretsFilePath(config.dataDir);
     if (config.mode === 'embedded') {
