@@ -6,6 +6,7 @@
 import pino from 'pino';
 import { startTestSmsc } from '../fixtures/smsc/index.js';
 import { createSmppChannel, type SmppSettingsInput } from '../src/outreach/channels/smpp.js';
+import { systemClock } from '../src/platform/clock.js';
 import type { BenchResult } from './run.js';
 
 const REFERENCE_PER_SECOND = 100;
@@ -51,6 +52,7 @@ async function run(opts: {
     },
     { onDelivery: async () => undefined, onInbound: async () => undefined },
     pino({ level: 'silent' }),
+    systemClock,
   );
   try {
     await channel.whenBound();

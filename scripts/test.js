@@ -1,7 +1,17 @@
 #!/usr/bin/env node
-// `npm test`: checks what the suite needs (PostgreSQL on 127.0.0.1:5432, Debian's Chromium), builds
-// the console, runs every test tier (unit, PGlite, PostgreSQL, browser) and then the linters, and
-// ends with one summary line. Extra arguments go to Vitest (e.g. `npm test -- src/platform`).
+// `npm test`: checks what the suite needs (PostgreSQL on 127.0.0.1:5432, Debian's Chromium and
+// faketime), builds the console, runs every test tier (unit, PGlite, PostgreSQL, browser), then the
+// outreach and demo tests once more with the clock at 03:00 in Amsterdam (the night run), then the
+// linters, and ends with one summary line. Extra arguments go to Vitest (e.g. `npm test --
+// src/platform`) and skip the night run and the linters.
+//
+// The night run guards against tests that lean on the wall clock: the contact rules refuse to write
+// at night (quiet hours 21:00–09:00 where the person is), so a test that forgot to set its clock
+// passes by day and fails by night. faketime (libfaketime, LD_PRELOAD) moves every process of the
+// run — Vitest's workers, `ariadne start` in the browser journeys, Chromium — by the same offset, so
+// they all agree on the time (an absolute '@' start would restart each child's clock at 03:00:00).
+// The PostgreSQL server's clock is not moved: a rule that mixed its now() with the program's time
+// would fail here, as it should.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -9,6 +19,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** What the night run covers: every outreach test (all tiers) and the demo's. */
+const NIGHT_FILES = [
+  'src/outreach', // also the console's (web/console/src/outreach, outreach-setup)
+  'test/api/outreach',
+  'test/browser/outreach',
+  'src/platform/demo',
+  'fixtures/smsc',
+];
+const NIGHT_ZONE = 'Europe/Amsterdam';
 const pgUrl = new URL(
   process.env.ARIADNE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
 );
@@ -35,6 +54,16 @@ if (!pgUp) {
       '    sudo pg_ctlcluster $(ls /etc/postgresql) main start   (or set ARIADNE_TEST_PG_URL)',
   );
 }
+const onPath = (name) =>
+  (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .some((dir) => dir && existsSync(path.join(dir, name)));
+if (!onPath('faketime')) {
+  problems.push(
+    'faketime is missing; the outreach and demo tests run once more under it at 03:00 Amsterdam time.\n' +
+      '    Install it from Debian: sudo apt-get update && sudo apt-get install -y faketime',
+  );
+}
 if (problems.length) {
   console.error(`Cannot run the tests yet:\n\n  - ${problems.join('\n\n  - ')}\n`);
   process.exit(1);
@@ -51,16 +80,69 @@ if (
   process.exit(1);
 }
 
+/**
+ * The next moment it is 03:00 in Amsterdam, from now. The zone's offset is whole hours, so some
+ * top of a UTC hour within two days is that moment; Intl knows the zone's daylight saving time.
+ */
+function nextNightInAmsterdam(now = Date.now()) {
+  const local = new Intl.DateTimeFormat('en-GB', {
+    timeZone: NIGHT_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const HOUR = 3_600_000;
+  for (let t = Math.ceil((now + 1) / HOUR) * HOUR; t < now + 50 * HOUR; t += HOUR) {
+    if (local.format(new Date(t)) === '03:00') return new Date(t);
+  }
+  throw new Error(`no 03:00 in ${NIGHT_ZONE} in the next two days`);
+}
+
 const outDir = mkdtempSync(path.join(tmpdir(), 'ariadne-vitest-'));
-const report = path.join(outDir, 'report.json');
-const testStatus = run('npx', [
+const vitest = (reportFile, args) => [
   'vitest',
   'run',
   '--reporter=default',
   '--reporter=json',
-  `--outputFile.json=${report}`,
-  ...process.argv.slice(2),
-]);
+  `--outputFile.json=${reportFile}`,
+  ...args,
+];
+const counts = (reportFile, status) => {
+  let c = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(reportFile)) {
+    const r = JSON.parse(readFileSync(reportFile, 'utf8'));
+    c = {
+      passed: r.numPassedTests ?? 0,
+      failed: r.numFailedTests ?? 0,
+      skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+    };
+  }
+  // A run that failed without a failed test (a file that does not load, a crash) still failed.
+  if (status !== 0 && c.failed === 0) c.failed = 1;
+  return c;
+};
+
+const report = path.join(outDir, 'report.json');
+const testStatus = run('npx', vitest(report, process.argv.slice(2)));
+const main = counts(report, testStatus);
+
+let night = null;
+let nightStatus = 0;
+if (process.argv.length <= 2) {
+  const at = nextNightInAmsterdam();
+  const offset = Math.round((at.getTime() - Date.now()) / 1000);
+  console.log(
+    `\nThe night run: outreach and demo tests with the clock at ${at.toISOString()} (03:00 in ${NIGHT_ZONE})…`,
+  );
+  const nightReport = path.join(outDir, 'night.json');
+  nightStatus = run('faketime', ['-f', `+${offset}`, 'npx', ...vitest(nightReport, NIGHT_FILES)]);
+  night = counts(nightReport, nightStatus);
+  if (nightStatus !== 0) {
+    console.error(
+      'The night run failed: a test (or the code) reads the real time where it should take a Clock.',
+    );
+  }
+}
 
 let lintStatus = 0;
 if (process.argv.length <= 2) {
@@ -69,16 +151,14 @@ if (process.argv.length <= 2) {
   if (lintStatus !== 0) console.error('Lint failed: run `npm run format` and fix what remains.');
 }
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, 'utf8'));
-  passed = r.numPassedTests ?? 0;
-  failed = r.numFailedTests ?? 0;
-  skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-}
 rmSync(outDir, { recursive: true, force: true });
-if (testStatus !== 0 && failed === 0) failed = 1;
-console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(testStatus !== 0 || lintStatus !== 0 ? 1 : 0);
+// The totals count the night run's tests too (a failure there is a failure of `npm test`); the
+// part in brackets says what the night run alone gave.
+const total = (k) => main[k] + (night?.[k] ?? 0);
+const nightPart = night
+  ? ` (of which at 03:00 ${NIGHT_ZONE}: ${night.passed} passed, ${night.failed} failed, ${night.skipped} skipped)`
+  : '';
+console.log(
+  `\ntests: ${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped${nightPart}`,
+);
+process.exit(testStatus !== 0 || nightStatus !== 0 || lintStatus !== 0 ? 1 : 0);

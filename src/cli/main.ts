@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CLI_ACTOR } from '../platform/actor.js';
 import { ROLES } from '../platform/auth/schema.js';
 import { createUser, listPartnerOrgs, listUsers } from '../platform/auth/users.js';
+import { systemClock } from '../platform/clock.js';
 import { addEmbeddedFieldKey, ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { rotateFieldKeys } from '../platform/key-rotation.js';
@@ -28,7 +29,7 @@ function config(): Config {
 async function runRoles(roles: Roles): Promise<void> {
   const cfg = config();
   const log = createLogger(cfg);
-  const running = await startRoles(cfg, roles, log);
+  const running = await startRoles(cfg, roles, log, systemClock);
   const what = [roles.http && 'HTTP', roles.worker && 'workers', roles.scheduler && 'scheduler']
     .filter(Boolean)
     .join(', ');

@@ -3,6 +3,7 @@
 // and replies; HTTP channels keep their idempotency memo), and rebuilt when an admin saves new
 // settings. Webhook parsers per kind live here too, so the routes verify with the right one.
 import type { Logger } from 'pino';
+import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
@@ -19,10 +20,10 @@ import { createTwilioChannel, parseTwilioWebhook } from './channels/twilio.js';
 import { createWhatsAppChannel, parseWhatsAppWebhook } from './channels/whatsapp.js';
 
 type Settings = Record<string, unknown>;
-type Factory = (settings: Settings, events: ChannelEvents, log: Logger) => Channel;
+type Factory = (settings: Settings, events: ChannelEvents, log: Logger, clock: Clock) => Channel;
 
 const FACTORIES: Record<ChannelKind, Factory> = {
-  smpp: (s, events, log) => createSmppChannel(s as never, events, log),
+  smpp: (s, events, log, clock) => createSmppChannel(s as never, events, log, clock),
   cm: (s) => createCmChannel(s as never),
   messagebird: (s) => createMessageBirdChannel(s as never),
   twilio: (s) => createTwilioChannel(s as never),
@@ -31,23 +32,28 @@ const FACTORIES: Record<ChannelKind, Factory> = {
   manual: () => createManualChannel(),
 };
 
-/** Verifies and parses a webhook with the parser of the channel's kind; throws WebhookError. */
+/**
+ * Verifies and parses a webhook with the parser of the channel's kind; throws WebhookError. `now`
+ * is when it arrived: a signature's age is judged by it, and it is the time of an event the
+ * provider sent without one.
+ */
 export async function parseChannelWebhook(
   kind: ChannelKind,
   settings: Settings,
   req: WebhookRequest,
+  now: Date,
 ): Promise<WebhookResult> {
   switch (kind) {
     case 'cm':
-      return parseCmWebhook(req, settings as never);
+      return parseCmWebhook(req, settings as never, now);
     case 'messagebird':
-      return parseMessageBirdWebhook(req, settings as never);
+      return parseMessageBirdWebhook(req, settings as never, { now });
     case 'twilio':
-      return parseTwilioWebhook(req, settings as never);
+      return parseTwilioWebhook(req, settings as never, now);
     case 'whatsapp':
       return parseWhatsAppWebhook(req, settings as never);
     case 'email':
-      return parseEmailWebhook(req, settings as never);
+      return parseEmailWebhook(req, settings as never, now);
     case 'smpp':
     case 'manual':
       throw new WebhookError('method_not_allowed', `A ${kind} channel has no webhook.`);
@@ -63,6 +69,8 @@ export interface ChannelRegistry {
 export function createChannelRegistry(deps: {
   config: Config;
   log: Logger;
+  /** Given to channels that stamp what arrives (an SMPP reply's time). */
+  clock: Clock;
   /** Receipts and replies of session channels (SMPP), per stored channel. */
   events: (channel: { id: string; kind: ChannelKind }) => ChannelEvents;
 }): ChannelRegistry {
@@ -83,6 +91,7 @@ export function createChannelRegistry(deps: {
           settings,
           deps.events({ id: row.id, kind: row.kind }),
           deps.log.child({ channel: row.id, kind: row.kind }),
+          deps.clock,
         );
       } catch (err) {
         // Settings that do not pass the channel's schema: an admin must fix them; no retry helps.

@@ -104,7 +104,7 @@ export async function setDoNotContact(
   actor: Actor,
   contactId: string,
   reason: string,
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   const c = await contactById(db, contactId);
   if (c.doNotContact) return false;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import { auditLog } from '../platform/audit/schema.js';
+import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import { decryptField, encryptField } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
@@ -56,6 +57,7 @@ export async function startThread(
   db: DbOrTx,
   actor: Actor,
   input: { entityId: string | null; contactId: string; channelId: string; override?: boolean },
+  now: Date,
 ): Promise<ConversationRow> {
   if (input.entityId) {
     const open = await threadsOfEntity(db, input.entityId);
@@ -81,6 +83,7 @@ export async function startThread(
       status: 'open',
       assigneeId: actor.userId,
       overrideBy: input.override ? actor.userId : null,
+      createdAt: now,
     })
     .returning();
   if (!row) throw new AppError('internal', 'Conversation could not be stored.');
@@ -94,7 +97,11 @@ export async function startThread(
   return row;
 }
 
-/** Records an outbound message as queued; the send job picks it up by id. */
+/**
+ * Records an outbound message as queued; the send job picks it up by id. Its time is the caller's
+ * `now`, not the database's: the contact rules compare it with the caller's clock (gaps, rate
+ * windows), and the database server's clock need not agree with it.
+ */
 export async function insertOutbound(
   db: DbOrTx,
   config: Config,
@@ -110,6 +117,7 @@ export async function insertOutbound(
     purpose?: 'message' | 'opt_out_confirmation';
     /** 'to_send' on a manual channel: a worker sends it by hand and records that. */
     status?: 'queued' | 'to_send';
+    now: Date;
   },
 ): Promise<MessageRow> {
   if (input.body.length === 0 || input.body.length > MAX_BODY) {
@@ -128,6 +136,7 @@ export async function insertOutbound(
       segments: input.segments,
       authorId: input.authorId,
       purpose: input.purpose ?? 'message',
+      createdAt: input.now,
     })
     .onConflictDoNothing({ target: messages.idempotencyKey })
     .returning();
@@ -147,6 +156,7 @@ export async function addNote(
   actor: Actor,
   conversationId: string,
   text: string,
+  now: Date,
 ): Promise<MessageRow> {
   await conversationById(db, conversationId);
   const body = text.trim();
@@ -161,6 +171,8 @@ export async function addNote(
       status: 'note',
       bodyEnc: encryptBody(config, body),
       authorId: actor.userId,
+      // In the same time line as the messages it sits between (see insertOutbound).
+      createdAt: now,
     })
     .returning();
   return row!;
@@ -243,7 +255,13 @@ export async function recordInbound(
   if (!conversation) {
     [conversation] = await db
       .insert(conversations)
-      .values({ kind: 'inbound', contactId: contact.id, channelId: channel.id, status: 'open' })
+      .values({
+        kind: 'inbound',
+        contactId: contact.id,
+        channelId: channel.id,
+        status: 'open',
+        createdAt: inbound.at,
+      })
       .returning();
     created = true;
   }
@@ -380,7 +398,10 @@ export const OPEN_AUDIT_WINDOW_MS = 10 * 60_000;
 
 async function openedLately(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
   if (!actor.userId) return false;
-  const since = new Date(Date.now() - OPEN_AUDIT_WINDOW_MS).toISOString();
+  // The audit log stamps its entries with the system clock (src/platform/audit/audit-log.ts), so
+  // the window is measured on that clock as well: comparing them with another clock's "now" would
+  // make the window wrong by the difference. When the audit log takes a Clock, pass it here.
+  const since = new Date(systemClock.now().getTime() - OPEN_AUDIT_WINDOW_MS).toISOString();
   const [row] = await db
     .select({ seq: auditLog.seq })
     .from(auditLog)
@@ -454,13 +475,14 @@ export async function updateConversation(
   actor: Actor,
   id: string,
   patch: { status?: (typeof CONVERSATION_STATUSES)[number]; assigneeId?: string | null },
+  now: Date,
 ) {
   const c = await conversationById(db, id);
   const [row] = await db
     .update(conversations)
     .set({
       ...(patch.status
-        ? { status: patch.status, closedAt: patch.status === 'closed' ? new Date() : null }
+        ? { status: patch.status, closedAt: patch.status === 'closed' ? now : null }
         : {}),
       ...(patch.assigneeId !== undefined ? { assigneeId: patch.assigneeId } : {}),
     })
@@ -476,7 +498,6 @@ export async function updateConversation(
   return row!;
 }
 
-/** Outbound messages still waiting to be sent for these conversations (to stop after STOP). */
 /**
  * A message went out (through its channel, or by hand): it becomes sent, the thread counts one
  * more unanswered message, and the one opt-out confirmation is marked as given. Only a message
@@ -524,11 +545,17 @@ export async function recordSent(
   return row;
 }
 
-export async function cancelQueued(db: DbOrTx, conversationIds: string[], reason: string) {
+/** Outbound messages still waiting to be sent for these conversations (to stop after STOP). */
+export async function cancelQueued(
+  db: DbOrTx,
+  conversationIds: string[],
+  reason: string,
+  now: Date,
+) {
   if (conversationIds.length === 0) return 0;
   const rows = await db
     .update(messages)
-    .set({ status: 'failed', failedAt: new Date(), errorCode: 'cancelled', errorMessage: reason })
+    .set({ status: 'failed', failedAt: now, errorCode: 'cancelled', errorMessage: reason })
     .where(
       and(
         inArray(messages.conversationId, conversationIds),

@@ -6,6 +6,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
 import { isAppError } from '../platform/errors.js';
@@ -103,12 +104,13 @@ export async function sendQueuedMessage(
   config: Config,
   registry: ChannelRegistry,
   messageId: string,
-  opts: { lastAttempt?: boolean; log?: Logger } = {},
+  opts: { clock: Clock; lastAttempt?: boolean; log?: Logger },
 ): Promise<SendOutcome> {
+  const { clock } = opts;
   const fail = async (code: string, message: string) => {
     await db
       .update(messages)
-      .set({ status: 'failed', failedAt: new Date(), errorCode: code, errorMessage: message })
+      .set({ status: 'failed', failedAt: clock.now(), errorCode: code, errorMessage: message })
       .where(eq(messages.id, messageId));
   };
 
@@ -121,7 +123,7 @@ export async function sendQueuedMessage(
         .update(messages)
         .set({
           status: 'failed',
-          failedAt: new Date(),
+          failedAt: clock.now(),
           errorCode: 'outcome_unknown',
           errorMessage: OUTCOME_UNKNOWN,
         })
@@ -141,7 +143,7 @@ export async function sendQueuedMessage(
         .update(messages)
         .set({
           status: 'failed',
-          failedAt: new Date(),
+          failedAt: clock.now(),
           errorCode: 'no_contact',
           errorMessage: 'The conversation has no contact to send to.',
         })
@@ -159,7 +161,7 @@ export async function sendQueuedMessage(
         .update(messages)
         .set({
           status: 'failed',
-          failedAt: new Date(),
+          failedAt: clock.now(),
           errorCode: 'do_not_contact',
           errorMessage: 'Not sent: the person must not be contacted.',
         })
@@ -187,7 +189,7 @@ export async function sendQueuedMessage(
 
   let template: { name: string; language: string; parameters: string[] } | undefined;
   if (channel.kind === 'whatsapp') {
-    const form = await whatsappForm(db, contact.id, msg.templateId, new Date());
+    const form = await whatsappForm(db, contact.id, msg.templateId, clock.now());
     if (form.kind === 'none') {
       await fail(
         'whatsapp_window_closed',
@@ -214,7 +216,7 @@ export async function sendQueuedMessage(
   }
 
   if (result.ok) {
-    const now = new Date();
+    const now = clock.now();
     await db.transaction((tx) =>
       recordSent(
         tx,
@@ -254,6 +256,7 @@ export function sessionChannelEvents(deps: {
   config: Config;
   log: Logger;
   jobs: () => Jobs;
+  clock: Clock;
   settings?: ContactSettings;
 }): (channel: { id: string; kind: ChannelKind }) => ChannelEvents {
   return (channel) => ({
@@ -268,6 +271,7 @@ export function sessionChannelEvents(deps: {
     onInbound: async (inbound) => {
       try {
         const handled = await handleInbound(deps.db, deps.config, channel, inbound, {
+          clock: deps.clock,
           ...(deps.settings ? { settings: deps.settings } : {}),
         });
         if (handled.confirmation) await queueSend(deps.jobs(), handled.confirmation.id);
@@ -284,6 +288,8 @@ export function outreachJobs(deps: {
   config: Config;
   log: Logger;
   jobs: () => Jobs;
+  /** "Now" for the send job's checks (WhatsApp's window) and the times it records. */
+  clock: Clock;
   /** A registry shared with the rest of the process; one is made when absent. */
   registry?: ChannelRegistry;
   /** Bound SMPP sessions are unbound cleanly when the process stops. */
@@ -295,6 +301,7 @@ export function outreachJobs(deps: {
     createChannelRegistry({
       config: deps.config,
       log: deps.log,
+      clock: deps.clock,
       events: sessionChannelEvents({ ...deps, settings }),
     });
   deps.onStop?.(() => registry.closeAll());
@@ -305,6 +312,7 @@ export function outreachJobs(deps: {
       retryDelaySeconds: 5,
       handler: async ({ messageId }, ctx) => {
         const outcome = await sendQueuedMessage(deps.db, deps.config, registry, messageId, {
+          clock: deps.clock,
           lastAttempt: ctx.retryCount >= SEND_RETRY_LIMIT,
           log: ctx.log,
         });

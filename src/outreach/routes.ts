@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Principal } from '../platform/auth/policy.js';
+import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
@@ -112,9 +113,16 @@ function presentMessage(m: MessageRow) {
 
 export function registerOutreachRoutes(
   app: FastifyInstance,
-  deps: { db: Db; config: Config; jobs: Jobs; log: Logger },
+  deps: {
+    db: Db;
+    config: Config;
+    jobs: Jobs;
+    log: Logger;
+    /** "Now" for the contact rules and for every time these routes record. */
+    clock: Clock;
+  },
 ): void {
-  const { db, config, jobs, log } = deps;
+  const { db, config, jobs, log, clock } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Read at registration: a wrong OUTREACH_RULES_FILE stops the start, not the first send.
   const settings = outreachSettings(config);
@@ -273,6 +281,7 @@ export function registerOutreachRoutes(
         request.params.id,
         { action: 'approve', confirmSafety: request.body.confirmSafety },
         templateOptions,
+        clock.now(),
       );
     },
   );
@@ -295,6 +304,7 @@ export function registerOutreachRoutes(
         request.params.id,
         { action: 'retire' },
         templateOptions,
+        clock.now(),
       );
     },
   );
@@ -323,7 +333,10 @@ export function registerOutreachRoutes(
     async (request, reply) => {
       authorize(canWorkOutreach(principalOf(requireAuth(request))));
       try {
-        const out = await composeMessage(db, config, actorOf(request), request.body, { settings });
+        const out = await composeMessage(db, config, actorOf(request), request.body, {
+          settings,
+          clock,
+        });
         if (out.message.status === 'queued') await queueSend(jobs, out.message.id);
         return {
           message: {
@@ -362,7 +375,7 @@ export function registerOutreachRoutes(
     },
     async (request) => {
       authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      return presentMessage(await markSentByHand(db, actorOf(request), request.params.id));
+      return presentMessage(await markSentByHand(db, actorOf(request), request.params.id, clock));
     },
   );
 
@@ -388,7 +401,7 @@ export function registerOutreachRoutes(
         actorOf(request),
         request.params.id,
         request.body.text,
-        { settings },
+        { settings, clock },
       );
       return { messageId: handled.message.id, optOut: handled.optOut };
     },
@@ -549,6 +562,7 @@ export function registerOutreachRoutes(
         actorOf(request),
         request.params.id,
         request.body.text,
+        clock.now(),
       );
       return { id: note.id, createdAt: note.createdAt.toISOString() };
     },
@@ -576,7 +590,13 @@ export function registerOutreachRoutes(
       if (assigneeId !== undefined && assigneeId !== null && assigneeId !== auth.user.id) {
         authorize(canAssignOthers(p));
       }
-      const row = await updateConversation(db, actorOf(request), request.params.id, request.body);
+      const row = await updateConversation(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        clock.now(),
+      );
       return { id: row.id, status: row.status, assigneeId: row.assigneeId };
     },
   );
@@ -596,12 +616,14 @@ export function registerOutreachRoutes(
       const p = principalOf(requireAuth(request));
       authorize(canWorkOutreach(p) || p.role === 'admin');
       const contact = await contactById(db, request.params.id);
+      const now = clock.now();
       return db.transaction(async (tx) => {
         const changed = await setDoNotContact(
           tx,
           actorOf(request),
           contact.id,
           request.body.reason,
+          now,
         );
         const convs = await tx
           .select({ id: conversations.id })
@@ -611,6 +633,7 @@ export function registerOutreachRoutes(
           tx,
           convs.map((c) => c.id),
           'The person is on the do-not-contact list.',
+          now,
         );
         return { changed, cancelled };
       });
@@ -649,7 +672,8 @@ export function registerOutreachRoutes(
         },
       },
       async (request, reply) => {
-        const { row, settings } = await channelOf(request.params.channelId);
+        // The channel's own settings (credentials), not the contact rules above.
+        const { row, settings: channelSettings } = await channelOf(request.params.channelId);
         const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
         const req: WebhookRequest = {
           method: request.method,
@@ -659,7 +683,7 @@ export function registerOutreachRoutes(
         };
         let result;
         try {
-          result = await parseChannelWebhook(row.kind, settings, req);
+          result = await parseChannelWebhook(row.kind, channelSettings, req, clock.now());
         } catch (err) {
           if (!(err instanceof WebhookError)) throw err;
           request.log.info({ code: err.code, channel: row.id }, 'webhook refused');
@@ -669,6 +693,7 @@ export function registerOutreachRoutes(
         for (const inbound of result.inbound) {
           const handled = await handleInbound(db, config, { id: row.id, kind: row.kind }, inbound, {
             settings,
+            clock,
           });
           if (handled.confirmation) await queueSend(jobs, handled.confirmation.id);
         }

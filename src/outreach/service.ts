@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SYSTEM_ACTOR, auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { Config } from '../platform/config.js';
+import type { Clock } from '../platform/clock.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { revealIdentifier } from '../extract/db/store.js';
@@ -54,14 +55,19 @@ import {
   outreachChannels,
   outreachTemplates,
 } from './schema.js';
+import { outreachSettings } from './settings.js';
 import { templateById } from './templates-store.js';
 
 export type ChannelRow = typeof outreachChannels.$inferSelect;
 
 export interface OutreachOptions {
-  /** The contact rules' thresholds; the defaults when absent. */
+  /** The contact rules' thresholds; absent: the installation's (OUTREACH_RULES_FILE or defaults). */
   settings?: ContactSettings;
-  now?: Date;
+  /**
+   * What "now" is for the rules (quiet hours, gaps, rate windows) and the times stored with the
+   * message. Read once per call, so one decision and what it stores share one instant.
+   */
+  clock: Clock;
 }
 
 export const ComposeInput = z
@@ -266,11 +272,11 @@ export async function composeMessage(
   config: Config,
   actor: Actor,
   input: ComposeInput,
-  options: OutreachOptions = {},
+  options: OutreachOptions,
 ): Promise<{ message: MessageRow; conversation: ConversationRow; warnings: string[] }> {
   const c = ComposeInput.parse(input);
-  const now = options.now ?? new Date();
-  const settings = options.settings ?? {};
+  const now = options.clock.now();
+  const settings = options.settings ?? outreachSettings(config);
   const by = roleActor(actor);
 
   const [existing] = await db
@@ -382,12 +388,17 @@ export async function composeMessage(
     refuseUnless(check);
 
     if (!conversation) {
-      conversation = await startThread(tx, actor, {
-        entityId,
-        contactId: contact.id,
-        channelId: channel.id,
-        override: otherOpenThreads > 0 && !!c.override,
-      });
+      conversation = await startThread(
+        tx,
+        actor,
+        {
+          entityId,
+          contactId: contact.id,
+          channelId: channel.id,
+          override: otherOpenThreads > 0 && !!c.override,
+        },
+        now,
+      );
     }
     const message = await insertOutbound(tx, config, {
       conversationId: conversation.id,
@@ -398,6 +409,7 @@ export async function composeMessage(
       idempotencyKey: c.idempotencyKey,
       segments: SMS_KINDS.includes(channel.kind) ? smsInfo(text).segments : null,
       status: initialStatus(channel.kind),
+      now,
     });
     const [updated] = await tx
       .update(conversations)
@@ -428,9 +440,10 @@ export async function handleInbound(
   config: Config,
   channel: { id: string; kind: ChannelRow['kind'] },
   inbound: InboundMessage & { contactId?: string },
-  options: OutreachOptions = {},
+  options: OutreachOptions,
 ): Promise<InboundHandled> {
-  const now = options.now ?? new Date();
+  const now = options.clock.now();
+  const settings = options.settings ?? outreachSettings(config);
   return db.transaction(async (tx) => {
     const outcome = await recordInbound(tx, config, channel, inbound);
     // "STOP" is a word in many languages: the one we wrote in decides, and the confirmation
@@ -470,6 +483,7 @@ export async function handleInbound(
       tx,
       open.map((o) => o.id),
       'The person opted out.',
+      now,
     );
     if (before.optOutAt) {
       // They opted out before: confirmed (or not) then, never again.
@@ -483,7 +497,7 @@ export async function handleInbound(
     if (!contact) throw new AppError('internal', 'Contact vanished.');
     const text = optOutConfirmation(detected.language);
     const row = await channelRow(tx, channel.id);
-    const facts = await sendFacts(tx, contact.id, row, options.settings ?? {}, now);
+    const facts = await sendFacts(tx, contact.id, row, settings, now);
     const check = checkSend(
       {
         purpose: 'opt_out_confirmation',
@@ -494,7 +508,7 @@ export async function handleInbound(
         thread: { startsNewThread: false },
         message: { text },
       },
-      options.settings ?? {},
+      settings,
       now,
     );
     // A confirmation held back by the channel's rate limit still goes, a little later, through
@@ -513,6 +527,7 @@ export async function handleInbound(
       segments: SMS_KINDS.includes(row.kind) ? smsInfo(text).segments : null,
       purpose: 'opt_out_confirmation',
       status: initialStatus(row.kind),
+      now,
     });
     return { ...outcome, optOut: true, confirmation };
   });
@@ -536,8 +551,9 @@ export async function markSentByHand(
   db: DbOrTx,
   actor: Actor,
   messageId: string,
-  now = new Date(),
+  clock: Clock,
 ): Promise<MessageRow> {
+  const now = clock.now();
   return db.transaction(async (tx) => {
     const [msg] = await tx.select().from(messages).where(eq(messages.id, messageId)).for('update');
     if (!msg || msg.direction !== 'out') throw new AppError('not_found', 'No such message.');
@@ -553,7 +569,7 @@ export async function markSentByHand(
     const contact = conversation.contactId ? await contactById(tx, conversation.contactId) : null;
     const confirmation = msg.purpose === 'opt_out_confirmation';
     if (contact?.doNotContact && !confirmation) {
-      await cancelQueued(tx, [conversation.id], 'The person is on the do-not-contact list.');
+      await cancelQueued(tx, [conversation.id], 'The person is on the do-not-contact list.', now);
       throw new AppError('conflict', 'Do not send it: the person must not be contacted.');
     }
     const row = await recordSent(
@@ -588,7 +604,7 @@ export async function recordReplyByHand(
   actor: Actor,
   conversationId: string,
   text: string,
-  options: OutreachOptions = {},
+  options: OutreachOptions,
 ): Promise<InboundHandled> {
   const conversation = await conversationById(db, conversationId);
   if (!conversation.contactId || !conversation.channelId) {
@@ -607,7 +623,7 @@ export async function recordReplyByHand(
       from: contactAddress(config, contact),
       to: channel.sender ?? '',
       body: text,
-      at: options.now ?? new Date(),
+      at: options.clock.now(),
       contactId: contact.id,
     },
     options,

@@ -232,8 +232,8 @@ export async function changeTemplateStatus(
   actor: Actor,
   id: string,
   input: TemplateTransitionInput,
-  options: TemplateOptions = {},
-  now = new Date(),
+  options: TemplateOptions,
+  now: Date,
 ) {
   const { action, confirmSafety } = TemplateTransitionInput.parse(input);
   const current = await templateById(db, id);

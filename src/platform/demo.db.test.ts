@@ -2,7 +2,9 @@
 // phones and approved Dutch and English templates (four eyes kept, no users created), later starts
 // create nothing again and keep the channel pointed at the SMSC wherever it listens; a message
 // composed from a demo template goes out through the real send job and SMPP, is delivered, and the
-// simulated person answers in its language — or writes STOP, which ends contact.
+// simulated person answers in its language — or writes STOP, which ends contact. Everything runs
+// on a clock the test sets (noon in Amsterdam), so the contact rules see the same hour at any time
+// of day the suite runs; at night by that clock, the demo's send is refused like any other.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -24,7 +26,7 @@ import { openConversation } from '../outreach/conversations.js';
 import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
 import { queueSend } from '../outreach/jobs.js';
 import { contacts, conversations, messages } from '../outreach/schema.js';
-import { composeMessage } from '../outreach/service.js';
+import { composeMessage, SendRefused } from '../outreach/service.js';
 import { listTemplates } from '../outreach/templates-store.js';
 import type { Actor } from './actor.js';
 import { AddressRefused, createAddressGuard } from './address-guard.js';
@@ -35,6 +37,7 @@ import type { Config } from './config.js';
 import { DEMO_CHANNEL_NAME, DEMO_SENDER, DEMO_TEMPLATES, startDemo, type Demo } from './demo.js';
 import { allJobs } from './job-registry.js';
 import { startJobs, type Jobs } from './jobs.js';
+import { NOON_AMSTERDAM, noonClock } from '../../test/helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
@@ -51,18 +54,9 @@ const closers: (() => Promise<void>)[] = [];
 // The crawls' guard as the runtime makes it with AD_BOARD_PORT=0: the demo opens what it got.
 const addressGuard = createAddressGuard();
 
-/** Quiet hours an hour long, twelve hours away from now in Amsterdam: never in the way. */
-function farQuietHours() {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Amsterdam',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date()),
-  );
-  const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
-  return { start: at(hour + 12), end: at(hour + 13) };
-}
+/** The demo's, the jobs' and the contact rules' one clock. */
+const clock = noonClock();
+const DAY = 86_400_000;
 
 const start = (config: Config = t.config) =>
   startDemo({
@@ -71,6 +65,7 @@ const start = (config: Config = t.config) =>
     jobs,
     log,
     addressGuard,
+    clock,
     replyDelay: { minMs: 50, maxMs: 200 },
   });
 
@@ -97,19 +92,14 @@ const templateAudits = async () =>
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ariadne-demo-test-'));
-  const rules = path.join(dir, 'rules.json');
-  writeFileSync(rules, JSON.stringify({ quietHours: farQuietHours() }));
-  t = await openTestDatabase({
-    AD_BOARD_PORT: '0',
-    DEMO_SMSC_PORT: '0',
-    OUTREACH_RULES_FILE: rules,
-  });
+  t = await openTestDatabase({ AD_BOARD_PORT: '0', DEMO_SMSC_PORT: '0' });
   const definitions = allJobs({
     config: t.config,
     database: t.database,
     blobs: createFsBlobStore(path.join(dir, 'blobs')),
     log,
     addressGuard,
+    clock,
     jobs: () => jobs,
     onStop: (close) => closers.push(close),
   });
@@ -173,7 +163,7 @@ describe('the demo start', () => {
       outreachSeededAt?: string;
       smscPassword?: string;
     };
-    expect(state.outreachSeededAt).toBeTruthy();
+    expect(state.outreachSeededAt).toBe(new Date(NOON_AMSTERDAM).toISOString());
     expect(state.smscPassword).toMatch(/^.{8}$/);
 
     // Crawls may reach the board's two loopback ports and nothing else on loopback (not the SMSC).
@@ -184,6 +174,18 @@ describe('the demo start', () => {
     await expect(addressGuard.resolve('127.0.0.1', demo.phones.port)).rejects.toBeInstanceOf(
       AddressRefused,
     );
+  });
+
+  it('shows the ad board as it is on the day the demo clock says', async () => {
+    expect(demo!.board.day).toBe(0);
+    clock.advance(3 * DAY);
+    try {
+      await demo!.stop();
+      demo = await start();
+      expect(demo.board.day).toBe(3);
+    } finally {
+      clock.set(NOON_AMSTERDAM);
+    }
   });
 
   it('creates nothing again on later starts, and follows the SMSC to another port', async () => {
@@ -258,21 +260,63 @@ describe('writing to a simulated phone', () => {
     const db = t.database.db;
     const channel = (await demoChannels())[0]!;
     const template = (await listTemplates(db, { status: 'approved', language }))[0]!;
-    const { message, conversation } = await composeMessage(db, t.config, worker, {
-      idempotencyKey: randomUUID(),
-      entityId: randomUUID(),
-      contact: { kind: 'phone', address },
-      channelId: channel.id,
-      templateId: template.id,
-      values: { displayName: 'Sanne' },
-    });
+    const { message, conversation } = await composeMessage(
+      db,
+      t.config,
+      worker,
+      {
+        idempotencyKey: randomUUID(),
+        entityId: randomUUID(),
+        contact: { kind: 'phone', address },
+        channelId: channel.id,
+        templateId: template.id,
+        values: { displayName: 'Sanne' },
+      },
+      { clock },
+    );
     await queueSend(jobs, message.id);
-    await waitFor('delivered', async () => {
+    const delivered = await waitFor('delivered', async () => {
       const [m] = await db.select().from(messages).where(eq(messages.id, message.id));
-      return m?.status === 'delivered';
+      return m?.status === 'delivered' ? m : null;
     });
+    // Composed, sent and delivered by the demo's clock, not the machine's.
+    expect(
+      [delivered.createdAt, delivered.sentAt, delivered.deliveredAt].map((d) => d?.toISOString()),
+    ).toEqual(Array(3).fill(new Date(NOON_AMSTERDAM).toISOString()));
     return conversation.id;
   }
+
+  it('refuses to write at night in Amsterdam by the demo clock, and stores nothing', async () => {
+    const db = t.database.db;
+    const channel = (await demoChannels())[0]!;
+    const template = (await listTemplates(db, { status: 'approved', language: 'nl' }))[0]!;
+    const before = (await db.select({ n: count() }).from(messages))[0]?.n;
+    const night = new Date('2030-06-04T01:00:00Z'); // 03:00 CEST
+    clock.set(night);
+    try {
+      const refused = await composeMessage(
+        db,
+        t.config,
+        worker,
+        {
+          idempotencyKey: randomUUID(),
+          contact: { kind: 'phone', address: numberWith('reply') },
+          channelId: channel.id,
+          templateId: template.id,
+          values: {},
+        },
+        { clock },
+      ).catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(SendRefused);
+      expect((refused as SendRefused).rule).toBe('quiet_hours');
+      expect((refused as SendRefused).check.notBefore?.toISOString()).toBe(
+        '2030-06-04T07:00:00.000Z', // 09:00 CEST
+      );
+    } finally {
+      clock.set(NOON_AMSTERDAM);
+    }
+    expect((await db.select({ n: count() }).from(messages))[0]?.n).toBe(before);
+  });
 
   it('delivers a message from a demo template and gets an answer in its language', async () => {
     const number = numberWith('reply');
@@ -283,6 +327,7 @@ describe('writing to a simulated phone', () => {
     });
     expect(reply.body).toBe(demoReplyText(demoPerson(demoSeed(), number), 'en'));
     expect(DEMO_REPLIES.en).toContain(reply.body);
+    expect(reply.createdAt).toBe(new Date(NOON_AMSTERDAM).toISOString());
   });
 
   it('ends contact when the simulated person writes STOP, with one confirmation', async () => {

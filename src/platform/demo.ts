@@ -29,6 +29,7 @@ import { outreachSettings } from '../outreach/settings.js';
 import { changeTemplateStatus, createTemplate } from '../outreach/templates-store.js';
 import { SYSTEM_ACTOR, type Actor } from './actor.js';
 import type { AddressGuard } from './address-guard.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connect.js';
 import { isAppError } from './errors.js';
@@ -115,11 +116,11 @@ async function startPhones(
  * pointed at this SMSC (its port may differ), unless an admin has pointed it elsewhere.
  */
 async function seedOutreach(
-  deps: { config: Config; db: Db; log: Logger },
+  deps: { config: Config; db: Db; log: Logger; clock: Clock },
   state: DemoState,
   smsc: { port: number; password: string },
 ): Promise<boolean> {
-  const { config, db, log } = deps;
+  const { config, db, log, clock } = deps;
   const settings = {
     host: LOOPBACK,
     port: smsc.port,
@@ -173,7 +174,14 @@ async function seedOutreach(
       if (existing) continue;
       const draft = await createTemplate(tx, DEMO_AUTHOR, template, options);
       try {
-        await changeTemplateStatus(tx, DEMO_APPROVER, draft.id, { action: 'approve' }, options);
+        await changeTemplateStatus(
+          tx,
+          DEMO_APPROVER,
+          draft.id,
+          { action: 'approve' },
+          options,
+          clock.now(),
+        );
         count++;
       } catch (err) {
         // Words of ORGANISATION_NAMES in the text: a supervisor decides, not the demo.
@@ -200,21 +208,26 @@ export async function startDemo(deps: {
   log: Logger;
   /** The crawls' guard: the board is on loopback, so exactly its two ports are opened in it. */
   addressGuard: AddressGuard;
+  /**
+   * "Now" for the demo: which simulated day the ad board shows, the times it records, and the
+   * simulated phones' receipts (so they agree with the times outreach records).
+   */
+  clock: Clock;
   /** How long the simulated people take to answer (tests shorten it). */
   replyDelay?: { minMs: number; maxMs: number };
 }): Promise<Demo> {
-  const { config, db, jobs, log } = deps;
+  const { config, db, jobs, log, clock } = deps;
   const stateFile = path.join(config.dataDir, 'demo.json');
   const first = !existsSync(stateFile);
   const state: DemoState = first
-    ? { startedAt: new Date().toISOString(), seed: 'ariadne-demo' }
+    ? { startedAt: clock.now().toISOString(), seed: 'ariadne-demo' }
     : DemoState.parse(JSON.parse(readFileSync(stateFile, 'utf8')));
   const smscPassword = state.smscPassword ?? randomBytes(6).toString('base64url');
   if (first || !state.smscPassword) writeState(stateFile, { ...state, smscPassword });
   state.smscPassword = smscPassword;
 
   const world = generateWorld({ seed: state.seed, ads: 400, days: 30 });
-  const dayNow = () => Math.floor((Date.now() - Date.parse(state.startedAt)) / DAY_MS);
+  const dayNow = () => Math.floor((clock.now().getTime() - Date.parse(state.startedAt)) / DAY_MS);
   const board = await startAdBoard({
     world,
     faults: true,
@@ -232,6 +245,7 @@ export async function startDemo(deps: {
       seed: state.seed,
       systemId: DEMO_SMSC_SYSTEM_ID,
       password: smscPassword,
+      clock,
       ...(deps.replyDelay ? { replyDelay: deps.replyDelay } : {}),
       onReply: (reply) =>
         log.info(
@@ -259,9 +273,12 @@ export async function startDemo(deps: {
     }
 
     if (
-      await seedOutreach({ config, db, log }, state, { port: phones.port, password: smscPassword })
+      await seedOutreach({ config, db, log, clock }, state, {
+        port: phones.port,
+        password: smscPassword,
+      })
     )
-      writeState(stateFile, { ...state, outreachSeededAt: new Date().toISOString() });
+      writeState(stateFile, { ...state, outreachSeededAt: clock.now().toISOString() });
   } catch (err) {
     await phones?.close().catch(() => undefined);
     await board.close().catch(() => undefined);

@@ -13,7 +13,7 @@ import { anchorAuditHead, anchorCron } from './audit/audit-anchors.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import type { AddressGuard } from './address-guard.js';
 import type { BlobStore } from './blobs/blob-store.js';
-import { systemClock, type Clock } from './clock.js';
+import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { defineJob, PermanentJobError, type JobDefinition, type Jobs } from './jobs.js';
@@ -28,12 +28,12 @@ export interface JobDeps {
   log: Logger;
   /** Refuses internal addresses for every crawl fetch (the demo opens its own board in it). */
   addressGuard: AddressGuard;
+  /** "Now" for every time-dependent decision a job makes: `systemClock` in production. */
+  clock: Clock;
   /** The running queue, for jobs that queue other jobs (available once started). */
   jobs: () => Jobs;
   /** Registers what must be closed when the process stops (after the workers, before the DB). */
   onStop?: (close: () => Promise<void>) => void;
-  /** Time for jobs that judge it (the time-stamp's genTime against ours). Default: the system's. */
-  clock?: Clock;
   /** This process as a worker (name kept across restarts, instance new at each start). */
   worker?: WorkerIdentity;
 }
@@ -70,11 +70,7 @@ export function platformJobs(deps: JobDeps): JobDefinition[] {
           return;
         }
         try {
-          const anchor = await anchorAuditHead(
-            deps.database.db,
-            tsaSettings,
-            deps.clock ?? systemClock,
-          );
+          const anchor = await anchorAuditHead(deps.database.db, tsaSettings, deps.clock);
           if (anchor) ctx.log.info({ anchor: anchor.id, seq: anchor.seq }, 'audit chain anchored');
         } catch (err) {
           // TSA down or busy: retried (with backoff), and the next scheduled run tries anyway.
@@ -126,6 +122,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       config: deps.config,
       log: deps.log,
       jobs: deps.jobs,
+      clock: deps.clock,
       ...(deps.onStop ? { onStop: deps.onStop } : {}),
     }),
   ];

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './actor.js';
 import { addressGuardFor } from './address-guard.js';
 import { ensureFirstAdmin } from './bootstrap.js';
+import type { Clock } from './clock.js';
 import { unwatchFile, watchFile } from 'node:fs';
 import { useAuditKeys } from './audit/audit-keys.js';
 import { sealLegacyChain } from './audit/audit-log.js';
@@ -45,6 +46,8 @@ export async function startRoles(
   config: Config,
   roles: Roles,
   log: Logger,
+  /** "Now" for every role: the system clock, given by the command line. */
+  clock: Clock,
   print: (line: string) => void = (line) => process.stdout.write(line + '\n'),
 ): Promise<Running> {
   const database = await openDatabase(config, { requireOwner: config.mode === 'embedded', log });
@@ -68,6 +71,7 @@ export async function startRoles(
       database,
       blobs,
       log,
+      clock,
       jobs: () => {
         if (!jobs) throw new Error('job queue not started yet');
         return jobs;
@@ -90,13 +94,14 @@ export async function startRoles(
         blobs,
         jobs,
         log,
+        clock,
         plugins: [(app) => registerConsole(app, { webDev: config.webDev })],
       });
       url = await http.listen({ host: config.host, port: config.port });
     }
     if (config.demoData && roles.http) {
       const { startDemo } = await import('./demo.js');
-      demo = await startDemo({ config, db: database.db, jobs, log, addressGuard });
+      demo = await startDemo({ config, db: database.db, jobs, log, addressGuard, clock });
     }
     const secretsFile = secretsFilePath(config.dataDir);
     if (config.mode === 'embedded') {

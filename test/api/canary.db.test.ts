@@ -26,6 +26,7 @@ import { entities, linkAds } from '../../src/link/schema.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import type { Role } from '../../src/platform/auth/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { buildHttpServer } from '../../src/platform/http/server.js';
 import { allJobs } from '../../src/platform/job-registry.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
@@ -39,7 +40,7 @@ import {
   CANARY_PHONE_FORMS as PHONE,
   findCanary,
 } from '../helpers/canary.js';
-import { farQuietHours } from '../helpers/quiet-hours.js';
+import { farQuietHours } from '../helpers/clock.js';
 import { guardAllowing } from '../helpers/address-guard.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
@@ -137,7 +138,7 @@ beforeAll(async () => {
   t = await openTestDatabase();
   dir = mkdtempSync(path.join(tmpdir(), 'ariadne-canary-'));
   const rules = path.join(dir, 'rules.json');
-  writeFileSync(rules, JSON.stringify({ quietHours: farQuietHours() }));
+  writeFileSync(rules, JSON.stringify({ quietHours: farQuietHours(new Date()) }));
   t.config.outreach = { rulesFile: rules, organisationNames: [] };
 
   server = http.createServer((req, res) => {
@@ -164,6 +165,8 @@ beforeAll(async () => {
     blobs,
     log,
     addressGuard: guardAllowing([base]),
+    // The crawl, the pipeline and the compose run on real time; quiet hours are kept far from it.
+    clock: systemClock,
     jobs: () => {
       if (!jobs) throw new Error('jobs not started');
       return jobs;
@@ -171,7 +174,14 @@ beforeAll(async () => {
   });
   jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: defs });
   await jobs.work(defs, 2);
-  app = await buildHttpServer({ config: t.config, database: t.database, blobs, jobs, log });
+  app = await buildHttpServer({
+    config: t.config,
+    database: t.database,
+    blobs,
+    jobs,
+    log,
+    clock: systemClock,
+  });
   await app.ready();
   for (const role of ROLES) as[role] = await signInAs(app, t.database.db, role);
 }, 300_000);

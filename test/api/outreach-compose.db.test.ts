@@ -4,7 +4,8 @@
 // person's identifier), on a manual channel (copy, send by hand, say so; a reply read on the
 // platform recorded by hand — STOP there is an opt-out like anywhere), with quick replies,
 // live counts and safety hits, the threads of an entity, and the contact rules read from
-// OUTREACH_RULES_FILE.
+// OUTREACH_RULES_FILE — by every path that composes, on the server's clock (set by the test: noon
+// in Amsterdam, so the suite passes at any hour).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { generateWorld } from '../../fixtures/ad-board/index.js';
 import { linkSettings } from '../../src/link/store.js';
 import { saveChannel } from '../../src/outreach/channel-store.js';
 import { outreachJobs } from '../../src/outreach/jobs.js';
+import { composeMessage, SendRefused } from '../../src/outreach/service.js';
 import { optOutConfirmation } from '../../src/outreach/domain/index.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
@@ -25,7 +27,7 @@ import { buildHttpServer } from '../../src/platform/http/server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { linkAndScore } from '../../src/score/pipeline.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
-import { farQuietHours } from '../helpers/quiet-hours.js';
+import { NOON_AMSTERDAM, noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
@@ -36,6 +38,9 @@ let dir: string;
 let manualId: string;
 let worker: ApiCall;
 let supervisor: ApiCall;
+const clock = noonClock();
+/** Quiet hours of this installation's rules file: shorter than the defaults (21:00–09:00). */
+const QUIET = { start: '23:00', end: '07:00' };
 
 interface Identifier {
   identifierId: string;
@@ -47,7 +52,7 @@ beforeAll(async () => {
   t = await openTestDatabase();
   dir = mkdtempSync(path.join(tmpdir(), 'ariadne-outreach-compose-'));
   const rules = path.join(dir, 'rules.json');
-  writeFileSync(rules, JSON.stringify({ quietHours: farQuietHours(), maxUnanswered: 2 }));
+  writeFileSync(rules, JSON.stringify({ quietHours: QUIET, maxUnanswered: 2 }));
   t.config.outreach = { rulesFile: rules, organisationNames: ['Stichting Lichtpunt'] };
   const world = generateWorld({ seed: 'outreach-compose', ads: 40, days: 2 });
   const settings = linkSettings(t.config);
@@ -69,7 +74,13 @@ beforeAll(async () => {
     database: t.database,
     log,
     scheduler: false,
-    definitions: outreachJobs({ db: t.database.db, config: t.config, log, jobs: () => jobs }),
+    definitions: outreachJobs({
+      db: t.database.db,
+      config: t.config,
+      log,
+      jobs: () => jobs,
+      clock,
+    }),
   });
   app = await buildHttpServer({
     config: t.config,
@@ -77,6 +88,7 @@ beforeAll(async () => {
     blobs: createFsBlobStore(dir),
     jobs,
     log,
+    clock,
   });
   await app.ready();
   worker = await signInAs(app, t.database.db, 'outreach_worker');
@@ -327,6 +339,53 @@ describe('refusals at the edges', () => {
     const queued = (conv.json.messages as { id: string }[])[0]!;
     const mark = await worker('POST', `/api/outreach/messages/${queued.id}/sent-by-hand`, {});
     expect(mark.res.statusCode).toBe(409);
+  });
+});
+
+describe('the rules file and the clock', () => {
+  it("quiet hours are the file's, at the server's time, over the API and in a direct compose", async () => {
+    const templateId = await approvedTemplate();
+    const compose = (address: string) => ({
+      contact: { kind: 'phone' as const, address },
+      channelId: manualId,
+      templateId,
+      idempotencyKey: randomUUID(),
+    });
+    try {
+      // 22:30 in Amsterdam: quiet by the defaults, not by the file.
+      clock.set('2030-06-04T20:30:00Z');
+      const evening = await worker('POST', '/api/outreach/messages', compose('+31612345911'));
+      expect(evening.res.statusCode).toBe(200);
+      // Called without settings, composing reads the same file (it used to fall back to the
+      // defaults and refuse here).
+      const direct = await composeMessage(
+        t.database.db,
+        t.config,
+        { userId: null, label: 'test worker', role: 'outreach_worker' },
+        compose('+31612345912'),
+        { clock },
+      );
+      expect(direct.message.status).toBe('to_send');
+      // 23:30: quiet by the file; the answer says when it can go (07:00 there).
+      clock.set('2030-06-04T21:30:00Z');
+      const night = await worker('POST', '/api/outreach/messages', compose('+31612345913'));
+      expect(night.res.statusCode).toBe(409);
+      expect(night.json.error).toMatchObject({
+        rule: 'quiet_hours',
+        notBefore: '2030-06-05T05:00:00.000Z',
+      });
+      await expect(
+        composeMessage(
+          t.database.db,
+          t.config,
+          { userId: null, label: 'test worker', role: 'outreach_worker' },
+          compose('+31612345914'),
+          { clock },
+        ),
+      ).rejects.toBeInstanceOf(SendRefused);
+    } finally {
+      clock.set(NOON_AMSTERDAM);
+    }
   });
 });
 

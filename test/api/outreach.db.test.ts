@@ -1,7 +1,9 @@
 // Outreach end to end on both databases, with a real SMSC on loopback (fixtures/smsc/):
 // a message composed from an approved template goes out through the real send job over SMPP and is
 // delivered; the reply lands in the same conversation; STOP ends contact at once and is confirmed
-// exactly once; the contact rules refuse what they must; a retried send never sends twice.
+// exactly once; the contact rules refuse what they must; a retried send never sends twice. The
+// rules, the jobs, the SMSC and the server share a clock the test sets (noon in Amsterdam), so the
+// suite passes at any hour and the quiet-hours test is at night by that clock.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +17,7 @@ import {
   type ChannelRegistry,
 } from '../../src/outreach/channel-registry.js';
 import { channelForSending, saveChannel } from '../../src/outreach/channel-store.js';
-import { setDoNotContact } from '../../src/outreach/contacts.js';
+import { contactById, setDoNotContact } from '../../src/outreach/contacts.js';
 import { openConversation, unreadCount } from '../../src/outreach/conversations.js';
 import {
   outreachJobs,
@@ -24,17 +26,20 @@ import {
   sessionChannelEvents,
 } from '../../src/outreach/jobs.js';
 import { conversations, messages } from '../../src/outreach/schema.js';
+import { optOutConfirmation } from '../../src/outreach/domain/index.js';
 import { composeMessage, SendRefused, type ComposeInput } from '../../src/outreach/service.js';
 import { changeTemplateStatus, createTemplate } from '../../src/outreach/templates-store.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { buildHttpServer } from '../../src/platform/http/server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { startCmFixture } from '../fixtures/gateways/cm.js';
 import { startWhatsAppFixture } from '../fixtures/gateways/whatsapp.js';
 import { startTestSmsc, type TestSmsc } from '../../fixtures/smsc/index.js';
 import { signInAs } from '../helpers/api-client.js';
-import { farQuietHours } from '../helpers/quiet-hours.js';
+import { noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
@@ -57,21 +62,18 @@ const worker = actor('outreach_worker');
 const supervisor = actor('supervisor');
 const admin = actor('admin');
 
-const settings = { quietHours: farQuietHours() };
+const clock = noonClock();
 const HOUR = 3_600_000;
+const hoursLater = (h: number) => new Date(clock.now().getTime() + h * HOUR);
 
-async function compose(
-  a: Actor,
-  input: Omit<ComposeInput, 'idempotencyKey'>,
-  now?: Date,
-  rules: typeof settings = settings,
-) {
+/** Composes under the installation's rules (the defaults here), now or at another time. */
+async function compose(a: Actor, input: Omit<ComposeInput, 'idempotencyKey'>, at?: Date) {
   return composeMessage(
     t.database.db,
     t.config,
     a,
     { idempotencyKey: randomUUID(), ...input },
-    { settings: rules, ...(now ? { now } : {}) },
+    { clock: at ? fixedClock(at) : clock },
   );
 }
 
@@ -108,14 +110,15 @@ const waitStatus = (id: string, status: string) =>
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  smsc = await startTestSmsc({ receiptDelayMs: 50 });
+  smsc = await startTestSmsc({ receiptDelayMs: 50, clock });
   const db = t.database.db;
   registry = createChannelRegistry({
     config: t.config,
     log,
-    events: sessionChannelEvents({ db, config: t.config, log, jobs: () => jobs }),
+    clock,
+    events: sessionChannelEvents({ db, config: t.config, log, jobs: () => jobs, clock }),
   });
-  const defs = outreachJobs({ db, config: t.config, log, jobs: () => jobs, registry });
+  const defs = outreachJobs({ db, config: t.config, log, jobs: () => jobs, clock, registry });
   jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: defs });
   await jobs.work(defs, 2);
   smppId = (
@@ -153,7 +156,9 @@ beforeAll(async () => {
     language: 'nl',
     variants: ['Hoi {displayName}, ik zag je advertentie. Hoe gaat het met je?'],
   });
-  templateId = (await changeTemplateStatus(db, supervisor, draft.id, { action: 'approve' })).id;
+  templateId = (
+    await changeTemplateStatus(db, supervisor, draft.id, { action: 'approve' }, {}, clock.now())
+  ).id;
   dir = mkdtempSync(path.join(tmpdir(), 'ariadne-outreach-api-'));
   app = await buildHttpServer({
     config: t.config,
@@ -161,6 +166,7 @@ beforeAll(async () => {
     blobs: createFsBlobStore(dir),
     jobs,
     log,
+    clock,
   });
   await app.ready();
 }, 120_000);
@@ -185,18 +191,29 @@ describe('templates', () => {
     expect(draft.safetyHits.length).toBeGreaterThan(0);
     expect(draft.variants[0]?.encoding).toBe('GSM-7');
     await expect(
-      changeTemplateStatus(db, worker, draft.id, { action: 'approve' }),
+      changeTemplateStatus(db, worker, draft.id, { action: 'approve' }, {}, clock.now()),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      changeTemplateStatus(db, supervisor, draft.id, { action: 'approve' }),
+      changeTemplateStatus(db, supervisor, draft.id, { action: 'approve' }, {}, clock.now()),
     ).rejects.toMatchObject({ code: 'conflict' });
-    const ok = await changeTemplateStatus(db, supervisor, draft.id, {
-      action: 'approve',
-      confirmSafety: true,
-    });
+    const ok = await changeTemplateStatus(
+      db,
+      supervisor,
+      draft.id,
+      { action: 'approve', confirmSafety: true },
+      {},
+      clock.now(),
+    );
     expect(ok.status).toBe('approved');
     expect(ok.safetyConfirmedBy).toBe(supervisor.userId);
-    const retired = await changeTemplateStatus(db, supervisor, draft.id, { action: 'retire' });
+    const retired = await changeTemplateStatus(
+      db,
+      supervisor,
+      draft.id,
+      { action: 'retire' },
+      {},
+      clock.now(),
+    );
     expect(retired.status).toBe('retired');
     const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, draft.id));
     expect(audits.map((a) => a.action)).toEqual(
@@ -250,19 +267,21 @@ describe('a thread over SMPP', () => {
 
   it('a retried send job never sends twice', async () => {
     const count = smsc.received.length;
-    expect(await sendQueuedMessage(t.database.db, t.config, registry, firstId)).toBe('not_queued');
+    expect(await sendQueuedMessage(t.database.db, t.config, registry, firstId, { clock })).toBe(
+      'not_queued',
+    );
     await queueSend(jobs, firstId);
     // A message left 'sending' by a crash: a retry reports the outcome unknown, sends nothing.
     const { message } = await compose(
       worker,
       { conversationId, channelId: smppId, templateId, values: {} },
-      new Date(Date.now() + 49 * HOUR),
+      hoursLater(49),
     );
     await t.database.db
       .update(messages)
       .set({ status: 'sending' })
       .where(eq(messages.id, message.id));
-    expect(await sendQueuedMessage(t.database.db, t.config, registry, message.id)).toBe(
+    expect(await sendQueuedMessage(t.database.db, t.config, registry, message.id, { clock })).toBe(
       'outcome_unknown',
     );
     const m = await messageRow(message.id);
@@ -398,8 +417,14 @@ describe('the send job', () => {
       templateId,
       values: {},
     });
-    await setDoNotContact(t.database.db, worker, conversation.contactId!, 'asked by phone');
-    expect(await sendQueuedMessage(t.database.db, t.config, registry, message.id)).toBe(
+    await setDoNotContact(
+      t.database.db,
+      worker,
+      conversation.contactId!,
+      'asked by phone',
+      clock.now(),
+    );
+    expect(await sendQueuedMessage(t.database.db, t.config, registry, message.id, { clock })).toBe(
       'do_not_contact',
     );
     expect((await messageRow(message.id)).status).toBe('failed');
@@ -408,31 +433,28 @@ describe('the send job', () => {
 });
 
 describe('contact rules', () => {
-  it('refuses in quiet hours where the person is', async () => {
-    const hour = Number(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Europe/Amsterdam',
-        hour: '2-digit',
-        hourCycle: 'h23',
-      }).format(new Date()),
+  it('refuses in quiet hours where the person is, saying when it can go', async () => {
+    const input = {
+      contact: { kind: 'phone' as const, address: '+31612345012' },
+      channelId: cmId,
+      templateId,
+      values: {},
+    };
+    // 23:30 in Amsterdam (CEST): inside the default quiet hours, 21:00–09:00.
+    const refused = await compose(worker, input, new Date('2030-06-04T21:30:00Z')).catch(
+      (err: unknown) => err,
     );
-    const at = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
-    const quiet = { quietHours: { start: at(hour), end: at(hour + 1) } };
-    expect(
-      await refusal(
-        compose(
-          worker,
-          {
-            contact: { kind: 'phone', address: '+31612345012' },
-            channelId: cmId,
-            templateId,
-            values: {},
-          },
-          undefined,
-          quiet,
-        ),
-      ),
-    ).toBe('quiet_hours');
+    expect(refused).toBeInstanceOf(SendRefused);
+    expect((refused as SendRefused).rule).toBe('quiet_hours');
+    expect((refused as SendRefused).check.notBefore?.toISOString()).toBe(
+      '2030-06-05T07:00:00.000Z',
+    );
+    // The same message at 09:00 goes (and one minute earlier does not).
+    expect(await refusal(compose(worker, input, new Date('2030-06-05T06:59:00Z')))).toBe(
+      'quiet_hours',
+    );
+    const ok = await compose(worker, input, new Date('2030-06-05T07:00:00Z'));
+    expect(ok.message.status).toBe('queued');
   });
 
   it('refuses WhatsApp for a cold first contact', async () => {
@@ -468,7 +490,7 @@ describe('contact rules', () => {
       values: {},
     });
     const conversationId = first.conversation.id;
-    const later = (h: number) => new Date(Date.now() + h * HOUR);
+    const later = hoursLater;
     expect(
       await refusal(
         compose(worker, { conversationId, channelId: cmId, templateId, values: {} }, later(1)),
@@ -536,8 +558,8 @@ describe('contact rules', () => {
       templateId,
       values: {},
     };
-    const a = await composeMessage(t.database.db, t.config, worker, input, { settings });
-    const b = await composeMessage(t.database.db, t.config, worker, input, { settings });
+    const a = await composeMessage(t.database.db, t.config, worker, input, { clock });
+    const b = await composeMessage(t.database.db, t.config, worker, input, { clock });
     expect(b.message.id).toBe(a.message.id);
   });
 });
@@ -666,6 +688,50 @@ describe('over HTTP', () => {
     expect(patched.json.status).toBe('waiting');
   });
 
+  it('STOP through a verified webhook ends contact, and the one confirmation goes out', async () => {
+    const productToken = randomUUID();
+    const cm = await startCmFixture({ productToken });
+    try {
+      const hooked = await saveChannel(t.database.db, t.config, admin, {
+        name: 'CM stop',
+        kind: 'cm',
+        sender: '+31970102042',
+        settings: {
+          productToken,
+          sender: '+31970102042',
+          endpoint: cm.endpoint,
+          webhookToken,
+        },
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/webhooks/${hooked.id}?token=${webhookToken}`,
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({
+          from: { number: '0031612345081' },
+          to: { number: '0031970102042' },
+          message: { text: 'STOP' },
+          reference: randomUUID(),
+        }),
+      });
+      expect(res.statusCode).toBe(200);
+      const [conv] = await t.database.db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.channelId, hooked.id));
+      const contact = await contactById(t.database.db, conv!.contactId!);
+      expect(contact.doNotContact).toBe(true);
+      expect(contact.optOutAt?.toISOString()).toBe(clock.now().toISOString());
+      await waitFor('the confirmation at the gateway', async () => cm.accepted.length === 1);
+      expect(cm.accepted[0]).toMatchObject({
+        to: '0031612345081',
+        content: optOutConfirmation('en'),
+      });
+    } finally {
+      await cm.close();
+    }
+  });
+
   it('composes over the API and answers a refusal with its rule', async () => {
     const worker = await signInAs(app, t.database.db, 'outreach_worker');
     const body = {
@@ -767,13 +833,18 @@ describe('over HTTP', () => {
       appSecret: 'meta-app-secret-0123456789abcdef',
       verifyToken: 'verify-token-0123456789abcdef',
     };
-    const fixture = await startWhatsAppFixture({ ...wa, displayPhoneNumber: '31970100004' });
+    const fixture = await startWhatsAppFixture({
+      ...wa,
+      displayPhoneNumber: '31970100004',
+      clock,
+    });
     const listening = await buildHttpServer({
       config: t.config,
       database: t.database,
       blobs: createFsBlobStore(dir),
       jobs,
       log,
+      clock,
     });
     try {
       const address = await listening.listen({ port: 0, host: '127.0.0.1' });

@@ -8,9 +8,11 @@
 // the person sends STOP: the thread ends, one confirmation goes out however often STOP comes, and
 // writing again is refused with the do-not-contact rule.
 //
-// Quiet hours would refuse the first message at night wherever the number is. The server reads its
-// contact rules from OUTREACH_RULES_FILE; the test moves quiet hours twelve hours away from now, so
-// it passes at any time of day (and still runs the rule).
+// Quiet hours would refuse the first message at night wherever the number is. The server is a child
+// process whose clock the test cannot set, so it reads its contact rules from OUTREACH_RULES_FILE
+// with quiet hours twelve hours away from the time it sees (the test's own time: the same under
+// faketime, which `npm test` uses to run this journey once more at 03:00 in Amsterdam); it passes
+// at any time of day and still runs the rule.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -32,7 +34,7 @@ import {
   stopServer,
   type Started,
 } from './harness.js';
-import { farQuietHours } from '../helpers/quiet-hours.js';
+import { farQuietHours } from '../helpers/clock.js';
 
 const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'green meadow window 19';
@@ -116,7 +118,7 @@ describe('outreach journey', () => {
     smsc = await startTestSmsc({ receiptDelayMs: 300 });
     dataDir = freshDataDir('outreach-browser');
     const rulesFile = path.join(dataDir, 'outreach-rules.json');
-    writeFileSync(rulesFile, JSON.stringify({ quietHours: farQuietHours() }));
+    writeFileSync(rulesFile, JSON.stringify({ quietHours: farQuietHours(new Date()) }));
     server = await startServer(dataDir, {
       demo: true,
       env: { OUTREACH_RULES_FILE: rulesFile },

@@ -16,6 +16,7 @@ import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { allJobs } from '../../src/platform/job-registry.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { leads } from '../../src/score/schema.js';
+import { noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 let t: TestDatabase;
@@ -41,6 +42,7 @@ beforeAll(async () => {
     log,
     // Nothing is fetched here: no internal address is opened.
     addressGuard: createAddressGuard(),
+    clock: noonClock(),
     jobs: () => {
       if (!jobs) throw new Error('jobs not started');
       return jobs;

@@ -8,6 +8,7 @@ import {
   type TestSmsc,
   type TestSmscOptions,
 } from '../../../fixtures/smsc/index.js';
+import { fixedClock } from '../../platform/clock.js';
 import type { DeliveryReport, InboundMessage } from './channel.js';
 import {
   createSmppChannel,
@@ -23,6 +24,8 @@ const hasLoneSurrogate = (s: string): boolean =>
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 const log = pino({ level: 'silent' });
+/** The channel stamps a reply with the time its clock gives (the contact rules read it). */
+const clock = fixedClock('2030-06-04T10:00:00Z');
 const TO = '+31612345678';
 
 interface Harness {
@@ -65,6 +68,7 @@ async function harness(
       onInbound: handlers.onInbound ?? (async (m) => void inbound.push(m)),
     },
     log,
+    clock,
   );
   const h = { smsc, channel, deliveries, inbound };
   open.push(h);
@@ -264,7 +268,7 @@ describe('SMPP channel against a loopback SMSC', () => {
         from: '+31687654321',
         to: '+31970102030',
         body: 'Ja {graag} €',
-        at: expect.any(Date) as unknown,
+        at: clock.now(),
       },
     ]);
   });
@@ -404,6 +408,7 @@ describe('SMPP channel against a loopback SMSC', () => {
       },
       { onDelivery: async () => undefined, onInbound: async () => undefined },
       log,
+      clock,
     );
     let smsc: TestSmsc | undefined;
     try {

@@ -10,6 +10,7 @@
 import type { Logger } from 'pino';
 import smpp from 'smpp';
 import { z } from 'zod';
+import type { Clock } from '../../platform/clock.js';
 import { MAX_SMS_INPUT, smsInfo, splitSms } from '../domain/sms-encoding.js';
 import type {
   Channel,
@@ -279,6 +280,8 @@ class SmppChannelImpl implements SmppChannel {
     private readonly settings: SmppSettings,
     private readonly events: ChannelEvents,
     private readonly log: Logger,
+    /** When a reply arrived (the contact rules read it); a receipt without a done date too. */
+    private readonly clock: Clock,
   ) {
     this.window = new Window(settings.windowSize);
     this.bucket = new TokenBucket(settings.throughputPerSecond, settings.throughputBurst);
@@ -774,7 +777,7 @@ class SmppChannelImpl implements SmppChannel {
       statusFromMessageState(pdu.message_state) ?? statusFromStat(parsed.stat) ?? 'unknown';
     if (status === 'pending') return;
     const found = this.findGroup(id);
-    const at = parsed.doneDate ?? new Date();
+    const at = parsed.doneDate ?? this.clock.now();
     const detail = [
       parsed.stat ? `stat:${parsed.stat}` : undefined,
       parsed.err ? `err:${parsed.err}` : undefined,
@@ -814,7 +817,7 @@ class SmppChannelImpl implements SmppChannel {
         from,
         to,
         body: gsm ? joinGsmEscapes(text) : text,
-        at: new Date(),
+        at: this.clock.now(),
       });
       return;
     }
@@ -840,7 +843,7 @@ class SmppChannelImpl implements SmppChannel {
     if (assembly.parts.size < assembly.total || assembly.delivering) return;
     assembly.delivering = true;
     try {
-      await this.events.onInbound({ from, to, body: assembled(assembly), at: new Date() });
+      await this.events.onInbound({ from, to, body: assembled(assembly), at: this.clock.now() });
       clearTimeout(assembly.timer);
       this.assemblies.delete(key);
     } finally {
@@ -863,7 +866,7 @@ class SmppChannelImpl implements SmppChannel {
         from: assembly.from,
         to: assembly.to,
         body: assembled(assembly),
-        at: new Date(),
+        at: this.clock.now(),
       });
     } catch (err) {
       this.log.error(
@@ -928,6 +931,7 @@ export function createSmppChannel(
   settings: SmppSettingsInput,
   events: ChannelEvents,
   log: Logger,
+  clock: Clock,
 ): SmppChannel {
-  return new SmppChannelImpl(SmppSettings.parse(settings), events, log);
+  return new SmppChannelImpl(SmppSettings.parse(settings), events, log, clock);
 }

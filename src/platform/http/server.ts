@@ -25,6 +25,7 @@ import { registerScoreModelRoutes } from '../../score/model-routes.js';
 import { registerScoreRoutes } from '../../score/routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
 import { registerAuthRoutes } from '../auth/routes.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import type { BlobStore } from '../blobs/blob-store.js';
@@ -40,12 +41,15 @@ export interface HttpDeps {
   blobs?: BlobStore;
   jobs?: Jobs;
   log: Logger;
+  /** "Now" for the routes' time-dependent rules; absent: the system clock (production). */
+  clock?: Clock;
   /** Extra registrations (the console, later contexts' routes). */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
 }
 
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { config, database, log } = deps;
+  const clock = deps.clock ?? systemClock;
   const logger: FastifyBaseLogger = log;
   const app = Fastify({
     loggerInstance: logger,
@@ -177,7 +181,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
         await jobs.send(rescoreAllJobRef, { reason: `score model v${change.version}` });
       },
     });
-    registerOutreachRoutes(app, { db: database.db, config, jobs: deps.jobs, log });
+    registerOutreachRoutes(app, { db: database.db, config, jobs: deps.jobs, log, clock });
   }
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
