@@ -10,7 +10,9 @@ import { linkHooks } from '../score/hooks.js';
 import { queueScoring, scoreJobs } from '../score/jobs.js';
 import { outreachJobs } from '../outreach/jobs.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
+import { purgeStaleAddresses } from './auth/sign-in-addresses.js';
 import type { BlobStore } from './blobs/blob-store.js';
+import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import { defineJob, type JobDefinition, type Jobs } from './jobs.js';
@@ -36,6 +38,9 @@ export function platformJobs(deps: JobDeps): JobDefinition[] {
       handler: async (_data, ctx) => {
         const removed = await purgeExpiredSessions(deps.database.db, deps.config);
         if (removed > 0) ctx.log.info({ removed }, 'expired sessions removed');
+        // Client addresses are kept only while a failure still counts or a sign-in is recent.
+        const forgotten = await purgeStaleAddresses(deps.database.db, systemClock.now());
+        if (forgotten > 0) ctx.log.info({ forgotten }, 'stale sign-in addresses removed');
       },
     }),
   ];

@@ -24,13 +24,16 @@ import { rescoreAllJobRef } from '../../score/jobs.js';
 import { registerScoreModelRoutes } from '../../score/model-routes.js';
 import { registerScoreRoutes } from '../../score/routes.js';
 import { registerAuthRoutes } from '../auth/routes.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Jobs } from '../jobs.js';
 import { AppError } from '../errors.js';
+import { LOG_SERIALIZERS } from '../logger.js';
 import { authPlugin } from './auth-plugin.js';
 import { registerErrorHandling } from './errors.js';
+import { refuseUnstorableText } from './text-input.js';
 
 export interface HttpDeps {
   config: Config;
@@ -39,13 +42,17 @@ export interface HttpDeps {
   blobs?: BlobStore;
   jobs?: Jobs;
   log: Logger;
+  /** Time for the decisions the routes make (sign-in pauses); the system clock unless a test sets one. */
+  clock?: Clock;
   /** Extra registrations (the console, later contexts' routes). */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
 }
 
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { config, database, log } = deps;
-  const logger: FastifyBaseLogger = log;
+  const clock = deps.clock ?? systemClock;
+  // Whatever logger comes in, request lines show no query values and errors no query parameters.
+  const logger: FastifyBaseLogger = log.child({}, { serializers: LOG_SERIALIZERS });
   const app = Fastify({
     loggerInstance: logger,
     // Ids are ours: an incoming X-Request-Id header is not trusted into the audit log.
@@ -56,6 +63,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  refuseUnstorableText(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
@@ -154,7 +162,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     },
   );
 
-  registerAuthRoutes(app, { config, db: database.db });
+  registerAuthRoutes(app, { config, db: database.db, clock });
   if (deps.blobs && deps.jobs) {
     registerCollectRoutes(app, {
       db: database.db,
