@@ -125,7 +125,7 @@ export const ENV_VARS = {
   LOGIN_ACCOUNT_MAX_FAILURES: {
     schema: int(1, 100_000),
     default: '50',
-    doc: 'Failed sign-ins to one account in a day from addresses it was never signed in from, after which such addresses are turned away for the rest of the day; addresses it signed in from in the last 90 days keep working.',
+    doc: 'Failed sign-ins to one account within a day from addresses it has not been signed in from in the last 90 days; beyond it, such addresses are turned away until those failures are a day old, while the usual ones keep working.',
   },
   RATE_LIMIT_PER_MINUTE: {
     schema: int(1, 1_000_000),
