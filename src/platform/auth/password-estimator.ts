@@ -34,10 +34,12 @@ export async function loadEstimator(): Promise<Estimator> {
   return (password, userInputs) => {
     const result = factory.check(password, [...userInputs]);
     const judged = Math.min(password.length, MAX_JUDGED_LENGTH);
+    // The longest stretch that is one entry of the list: "password1234" is mostly "password",
+    // while a phrase of several common words ("copper kite meadow") is not a common password.
     let common = 0;
     for (const match of result.sequence) {
       if ('dictionaryName' in match && match.dictionaryName === COMMON_PASSWORDS) {
-        common += match.j - match.i + 1;
+        common = Math.max(common, match.j - match.i + 1);
       }
     }
     return { score: result.score, commonShare: judged > 0 ? common / judged : 0 };

@@ -11,7 +11,7 @@ export const PASSWORD_POLICY = {
   minDistinct: 5,
   /** zxcvbn's score, 0–4: 3 is "safely unguessable" for an online attacker that is slowed down. */
   minScore: 3,
-  /** Share of the password made of entries of the common-password list, at most. */
+  /** Share of the password one entry of the common-password list may take, at most. */
   maxCommonShare: 0.5,
   /** Parts of the e-mail address or name this long or longer may not appear in the password. */
   minPersonalPart: 4,
@@ -51,7 +51,7 @@ export interface PasswordOwner {
 export interface StrengthEstimate {
   /** 0 (too guessable) to 4 (very unguessable). */
   score: 0 | 1 | 2 | 3 | 4;
-  /** Share of the password (0–1) made of entries of the common and leaked passwords list. */
+  /** Share of the password (0–1) taken by its longest entry of the common and leaked passwords list. */
   commonShare: number;
 }
 
