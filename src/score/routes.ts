@@ -49,6 +49,10 @@ import {
 export const canReadQueue = (p: Principal) => p.role !== 'partner';
 export const canActOnLeads = (p: Principal) => p.role !== 'partner';
 
+/** The moves this person may make on a lead: reopening one ("new") is directing work. */
+const allowedFor = (p: Principal, state: Parameters<typeof allowedTransitions>[0]) =>
+  allowedTransitions(state).filter((s) => s !== 'new' || canDirectWork(p));
+
 const errors = {
   400: ErrorResponse,
   401: ErrorResponse,
@@ -262,7 +266,7 @@ export function registerScoreRoutes(
       );
       return {
         ...lead,
-        allowed: allowedTransitions(lead.state),
+        allowed: allowedFor(p, lead.state),
         assignment: assignmentOptions(p, lead.assigneeId),
       };
     },
@@ -326,7 +330,7 @@ export function registerScoreRoutes(
         lead: lead
           ? {
               ...lead,
-              allowed: allowedTransitions(lead.state),
+              allowed: allowedFor(p, lead.state),
               assignment: assignmentOptions(p, lead.assigneeId),
               newEvidence:
                 lead.assigneeId === p.id && (!lead.seenAt || lead.seenAt < lead.evidenceAt),

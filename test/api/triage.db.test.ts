@@ -186,6 +186,13 @@ describe('triage queue', () => {
       .from(leads)
       .where(eq(leads.entityId, first.entityId));
     expect(row?.state).toBe('contact_planned');
+    // Back in review, reopening would be a move of the lead's; it is not offered to a worker.
+    const back = await worker('POST', url, { action: 'state', state: 'in_review' });
+    expect(back.json.allowed).toEqual(['contact_planned', 'no_action']);
+    const page = (await worker('GET', `/api/entities/${first.entityId}`)).json as {
+      lead: { allowed: string[] };
+    };
+    expect(page.lead.allowed).toEqual(['contact_planned', 'no_action']);
   });
 
   it("follows the one assignment rule: no taking a colleague's lead, a supervisor directs", async () => {

@@ -102,7 +102,7 @@ export function LeadActions({
 
   const snoozed = lead.snoozedUntil !== null && new Date(lead.snoozedUntil) > new Date();
   const states = STATE_ORDER.filter(
-    (s) => lead.allowed.includes(s) && (s !== 'new' || staff.canAssignOthers),
+    (s) => lead.allowed.includes(s), // the server leaves out what this user may not do
   );
   const busy = act.isPending;
 
