@@ -470,32 +470,66 @@ export async function openConversation(db: DbOrTx, config: Config, actor: Actor,
   };
 }
 
+/**
+ * Changes a conversation's status and/or assignee. The caller read `current` and decided on it
+ * (the assignment rule looks at who holds it now), so the update applies only while the holder is
+ * still the one it read: a colleague's change in between is a conflict, not silently overwritten.
+ * An assignment change is audited on its own with who held it before and who holds it now.
+ */
 export async function updateConversation(
   db: DbOrTx,
   actor: Actor,
-  id: string,
+  current: ConversationRow,
   patch: { status?: (typeof CONVERSATION_STATUSES)[number]; assigneeId?: string | null },
   now: Date,
 ) {
-  const c = await conversationById(db, id);
+  const reassign = patch.assigneeId !== undefined && patch.assigneeId !== current.assigneeId;
   const [row] = await db
     .update(conversations)
     .set({
       ...(patch.status
         ? { status: patch.status, closedAt: patch.status === 'closed' ? now : null }
         : {}),
-      ...(patch.assigneeId !== undefined ? { assigneeId: patch.assigneeId } : {}),
+      ...(reassign ? { assigneeId: patch.assigneeId } : {}),
     })
-    .where(eq(conversations.id, id))
+    .where(
+      and(
+        eq(conversations.id, current.id),
+        current.assigneeId === null
+          ? isNull(conversations.assigneeId)
+          : eq(conversations.assigneeId, current.assigneeId),
+      ),
+    )
     .returning();
-  await appendAudit(db, {
-    ...auditFields(actor),
-    action: 'conversation.update',
-    targetType: 'conversation',
-    targetId: id,
-    details: { from: { status: c.status, assigneeId: c.assigneeId }, ...patch },
-  });
-  return row!;
+  if (!row) {
+    throw new AppError(
+      'conflict',
+      'Someone changed who holds this conversation just now. Reload it and try again.',
+    );
+  }
+  if (patch.status && patch.status !== current.status) {
+    await appendAudit(db, {
+      ...auditFields(actor),
+      action: 'conversation.update',
+      targetType: 'conversation',
+      targetId: current.id,
+      details: { status: { from: current.status, to: patch.status } },
+    });
+  }
+  if (reassign) {
+    await appendAudit(db, {
+      ...auditFields(actor),
+      action: 'conversation.assign',
+      targetType: 'conversation',
+      targetId: current.id,
+      details: {
+        assignee: { from: current.assigneeId, to: patch.assigneeId ?? null },
+        // A holder other than the actor lost it: a supervisor's take-over or hand-over.
+        takeover: current.assigneeId !== null && current.assigneeId !== actor.userId,
+      },
+    });
+  }
+  return row;
 }
 
 /**

@@ -149,12 +149,22 @@ export const ENV_VARS = {
   LOGIN_MAX_FAILURES: {
     schema: int(1, 100),
     default: '5',
-    doc: 'Failed sign-ins (password or code) before the account is locked for a while.',
+    doc: 'Failed sign-ins (password or code) to one account from one client address before that address has to pause; other addresses are not affected (README "Security model").',
   },
   LOGIN_LOCKOUT_MINUTES: {
     schema: int(1, 24 * 60),
     default: '15',
-    doc: 'How long the lock lasts.',
+    doc: 'The first pause; each further failure from the address doubles it.',
+  },
+  LOGIN_LOCKOUT_MAX_MINUTES: {
+    schema: int(1, 24 * 60),
+    default: '240',
+    doc: 'The longest pause an address gets, however many failures follow.',
+  },
+  LOGIN_ACCOUNT_MAX_FAILURES: {
+    schema: int(1, 100_000),
+    default: '50',
+    doc: 'Failed sign-ins to one account within a day from addresses it has not been signed in from in the last 90 days; beyond it, such addresses are turned away until those failures are a day old, while the usual ones keep working.',
   },
   RATE_LIMIT_PER_MINUTE: {
     schema: int(1, 1_000_000),
@@ -316,6 +326,8 @@ export interface Config {
   sessionAbsoluteMs: number;
   loginMaxFailures: number;
   loginLockoutMs: number;
+  loginLockoutMaxMs: number;
+  loginAccountMaxFailures: number;
   rateLimitPerMinute: number;
   authRateLimitPerMinute: number;
   bodyLimitBytes: number;
@@ -547,6 +559,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: (raw.SESSION_ABSOLUTE_HOURS as number) * 3_600_000,
     loginMaxFailures: raw.LOGIN_MAX_FAILURES as number,
     loginLockoutMs: (raw.LOGIN_LOCKOUT_MINUTES as number) * 60_000,
+    loginLockoutMaxMs:
+      Math.max(raw.LOGIN_LOCKOUT_MAX_MINUTES as number, raw.LOGIN_LOCKOUT_MINUTES as number) *
+      60_000,
+    loginAccountMaxFailures: raw.LOGIN_ACCOUNT_MAX_FAILURES as number,
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE as number,
     authRateLimitPerMinute: raw.AUTH_RATE_LIMIT_PER_MINUTE as number,
     bodyLimitBytes: raw.BODY_LIMIT_BYTES as number,

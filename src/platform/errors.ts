@@ -1,6 +1,7 @@
 // Typed application errors. Domain code throws `new AppError('code', message)`; one table maps
 // each code to an HTTP status, and the message is what a user may see. Details meant only for the
-// logs go in `logDetail` and never reach a client.
+// logs go in `logDetail` and never reach a client; `details` are for the client (beside code and
+// message in the error body), e.g. every password rule that failed.
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -34,6 +35,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly logDetail?: Record<string, unknown>,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -12,6 +12,7 @@ import { outreachJobs } from '../outreach/jobs.js';
 import { anchorAuditHead, anchorCron } from './audit/audit-anchors.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import type { AddressGuard } from './address-guard.js';
+import { purgeStaleAddresses } from './auth/sign-in-addresses.js';
 import type { BlobStore } from './blobs/blob-store.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -56,6 +57,9 @@ export function platformJobs(deps: JobDeps): JobDefinition[] {
       handler: async (_data, ctx) => {
         const removed = await purgeExpiredSessions(deps.database.db, deps.config);
         if (removed > 0) ctx.log.info({ removed }, 'expired sessions removed');
+        // Client addresses are kept only while a failure still counts or a sign-in is recent.
+        const forgotten = await purgeStaleAddresses(deps.database.db, deps.clock.now());
+        if (forgotten > 0) ctx.log.info({ forgotten }, 'stale sign-in addresses removed');
       },
     }),
     defineJob({

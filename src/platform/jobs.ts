@@ -8,6 +8,7 @@ import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Database } from './db/connect.js';
+import { scrubbedError } from './logger.js';
 
 export class PermanentJobError extends Error {
   constructor(message: string) {
@@ -169,7 +170,8 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
                   continue;
                 }
                 jobLog.warn({ err }, 'job failed; will retry if retries remain');
-                throw err;
+                // pg-boss stores the error with the job; a failed query's parameters stay out.
+                throw scrubbedError(err);
               }
             }
           },

@@ -2,7 +2,7 @@
 // move new → in review → contact planned → contacted → closed (or no action, with a reason). A lead
 // follows its entity through merges and splits; an entity already in contact is never queued again,
 // but new evidence on it is shown to whoever holds it.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
@@ -140,15 +140,19 @@ export async function actOnLead(
   entityId: string,
   action: LeadAction,
   now = new Date(),
+  /** Asked with the lead as read, before anything changes (the assignment rule needs its holder). */
+  authorizeOn?: (lead: LeadRow) => void,
 ): Promise<LeadRow> {
   const lead = await getLead(db, entityId);
+  authorizeOn?.(lead);
   let set: Partial<LeadRow> = {};
   let detail: Record<string, unknown> = {};
   let toState: LeadState | null = null;
   switch (action.action) {
     case 'assign':
+      if (action.assigneeId === lead.assigneeId) return lead;
       set = { assigneeId: action.assigneeId, seenAt: null };
-      detail = { assigneeId: action.assigneeId };
+      detail = { assigneeId: action.assigneeId, previousAssigneeId: lead.assigneeId };
       break;
     case 'state': {
       if (action.state === lead.state) return lead;
@@ -181,7 +185,24 @@ export async function actOnLead(
       set = { seenAt: now };
       break;
   }
-  const [updated] = await db.update(leads).set(set).where(eq(leads.entityId, entityId)).returning();
+  // An assignment applies only while the holder is the one the rule was asked about.
+  const holderUnchanged =
+    action.action !== 'assign'
+      ? undefined
+      : lead.assigneeId === null
+        ? isNull(leads.assigneeId)
+        : eq(leads.assigneeId, lead.assigneeId);
+  const [updated] = await db
+    .update(leads)
+    .set(set)
+    .where(and(eq(leads.entityId, entityId), holderUnchanged))
+    .returning();
+  if (!updated && action.action === 'assign') {
+    throw new AppError(
+      'conflict',
+      'Someone changed who holds this lead just now. Reload it and try again.',
+    );
+  }
   if (action.action !== 'seen') {
     await event(db, entityId, actor, action.action, lead.state, toState ?? lead.state, detail);
     await appendAudit(db, {

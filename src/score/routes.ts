@@ -15,7 +15,12 @@ import {
 } from '../link/queries.js';
 import { auditFields } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
-import type { Principal } from '../platform/auth/policy.js';
+import {
+  assignmentOptions,
+  assignmentVerdict,
+  canDirectWork,
+  type Principal,
+} from '../platform/auth/policy.js';
 import { findUserById, listUsers } from '../platform/auth/users.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
@@ -43,8 +48,10 @@ import {
 
 export const canReadQueue = (p: Principal) => p.role !== 'partner';
 export const canActOnLeads = (p: Principal) => p.role !== 'partner';
-/** Handing work to someone else, and reopening closed leads, is a supervisor's call. */
-export const canAssignOthers = (p: Principal) => p.role === 'supervisor' || p.role === 'admin';
+
+/** The moves this person may make on a lead: reopening one ("new") is directing work. */
+const allowedFor = (p: Principal, state: Parameters<typeof allowedTransitions>[0]) =>
+  allowedTransitions(state).filter((s) => s !== 'new' || canDirectWork(p));
 
 const errors = {
   400: ErrorResponse,
@@ -238,24 +245,34 @@ export function registerScoreRoutes(
       const p = principalOf(requireAuth(request));
       authorize(canActOnLeads(p));
       const action = request.body;
-      if (action.action === 'assign' && action.assigneeId !== p.id && !canAssignOthers(p)) {
-        if (action.assigneeId !== null) {
-          throw new AppError('forbidden', 'Only a supervisor can assign a lead to someone else.');
-        }
-      }
       if (action.action === 'assign' && action.assigneeId) {
         const user = await findUserById(db, action.assigneeId);
         if (!user || user.disabledAt || user.role === 'partner') {
           throw new AppError('validation_failed', 'Assign to an active staff member.');
         }
       }
-      if (action.action === 'state' && action.state === 'new' && !canAssignOthers(p)) {
+      if (action.action === 'state' && action.state === 'new' && !canDirectWork(p)) {
         throw new AppError('forbidden', 'Only a supervisor can reopen a lead.');
       }
-      const lead = await actOnLead(db, actorOf(request), request.params.id, action);
+      const lead = await actOnLead(
+        db,
+        actorOf(request),
+        request.params.id,
+        action,
+        new Date(),
+        (current) => {
+          if (action.action !== 'assign') return;
+          const verdict = assignmentVerdict(p, {
+            from: current.assigneeId,
+            to: action.assigneeId,
+          });
+          if (!verdict.allowed) throw new AppError('forbidden', verdict.reason);
+        },
+      );
       return {
         ...lead,
-        allowed: allowedTransitions(lead.state),
+        allowed: allowedFor(p, lead.state),
+        assignment: assignmentOptions(p, lead.assigneeId),
       };
     },
   );
@@ -318,7 +335,8 @@ export function registerScoreRoutes(
         lead: lead
           ? {
               ...lead,
-              allowed: allowedTransitions(lead.state),
+              allowed: allowedFor(p, lead.state),
+              assignment: assignmentOptions(p, lead.assigneeId),
               newEvidence:
                 lead.assigneeId === p.id && (!lead.seenAt || lead.seenAt < lead.evidenceAt),
             }

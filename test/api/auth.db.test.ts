@@ -1,5 +1,6 @@
-// Sign-in, two factors, sessions, CSRF and the error contract, through the real HTTP server on
-// both databases. Each bad input from the platform issue has a case here.
+// Sign-in, two factors, sign-in pauses per account and address, new-password rules, sessions, CSRF
+// and the error contract, through the real HTTP server on both databases. Each bad input from the
+// platform issue has a case here. Pauses run on a clock the tests move.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { generate } from 'otplib';
 import pino from 'pino';
@@ -8,17 +9,23 @@ import { eq, sql } from 'drizzle-orm';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { verifyAuditChain } from '../../src/platform/audit/audit-log.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
-import { sessions } from '../../src/platform/auth/schema.js';
+import { sessions, signInAddresses } from '../../src/platform/auth/schema.js';
 import { createUser } from '../../src/platform/auth/users.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { buildHttpServer } from '../../src/platform/http/server.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 let t: TestDatabase;
 let app: FastifyInstance;
+const clock = fixedClock('2031-03-04T09:00:00Z');
+const MIN = 60_000;
 
 beforeAll(async () => {
   t = await openTestDatabase({
     LOGIN_MAX_FAILURES: '3',
+    LOGIN_LOCKOUT_MINUTES: '15',
+    LOGIN_LOCKOUT_MAX_MINUTES: '60',
+    LOGIN_ACCOUNT_MAX_FAILURES: '8',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     BODY_LIMIT_BYTES: '4096',
   });
@@ -26,6 +33,7 @@ beforeAll(async () => {
     config: t.config,
     database: t.database,
     log: pino({ level: 'silent' }),
+    clock,
   });
   await app.ready();
 });
@@ -38,6 +46,9 @@ afterAll(async () => {
 class Browser {
   cookies = new Map<string, string>();
   csrf = '';
+
+  /** The client address the server sees (each address has its own failure count). */
+  constructor(readonly ip = '127.0.0.1') {}
 
   async request(
     method: 'GET' | 'POST' | 'PATCH',
@@ -61,6 +72,7 @@ class Browser {
       method,
       url,
       headers,
+      remoteAddress: this.ip,
       ...(payload !== undefined ? { payload } : {}),
     });
     for (const c of res.cookies as {
@@ -82,6 +94,10 @@ class Browser {
     await this.request('GET', '/api/auth/session');
     return this;
   }
+
+  login(email: string, password: string) {
+    return this.request('POST', '/api/auth/login', { email, password });
+  }
 }
 
 const errorCode = (json: Record<string, unknown>) =>
@@ -100,9 +116,9 @@ async function newUser(
 }
 
 /** Signs a new user in all the way: password, TOTP enrolment, password change. */
-async function fullyEnrolled(role: 'admin' | 'analyst' = 'analyst') {
+async function fullyEnrolled(role: 'admin' | 'analyst' = 'analyst', ip = '127.0.0.1') {
   const u = await newUser(role);
-  const b = await new Browser().start();
+  const b = await new Browser(ip).start();
   const login = await b.request('POST', '/api/auth/login', {
     email: u.email,
     password: u.password,
@@ -186,46 +202,164 @@ describe('sign-in with two factors', () => {
     expect(failures.some((f) => f.actorLabel === 'nobody@example.org')).toBe(true);
   });
 
-  it('locks the account after repeated failures, even with the right password', async () => {
+  it('pauses an address after repeated failures, even for the right password, and audits it', async () => {
     const u = await newUser();
-    const b = await new Browser().start();
-    for (let i = 0; i < 2; i++) {
-      expect(
-        (
-          await b.request('POST', '/api/auth/login', {
-            email: u.email,
-            password: 'wrong password!',
-          })
-        ).res.statusCode,
-      ).toBe(401);
+    const b = await new Browser('198.51.100.10').start();
+    for (let i = 0; i < 3; i++) {
+      expect((await b.login(u.email, 'wrong password!')).res.statusCode).toBe(401);
     }
-    const third = await b.request('POST', '/api/auth/login', {
-      email: u.email,
-      password: 'wrong password!',
-    });
-    expect(third.res.statusCode).toBe(423);
-    expect(errorCode(third.json)).toBe('account_locked');
-    const right = await b.request('POST', '/api/auth/login', {
-      email: u.email,
-      password: u.password,
-    });
-    expect(right.res.statusCode).toBe(423);
+    const right = await b.login(u.email, u.password);
+    expect(right.res.statusCode).toBe(401);
+    expect(errorCode(right.json)).toBe('invalid_credentials');
     const lockouts = await t.database.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, 'auth.lockout'));
-    expect(lockouts.some((l) => l.targetId === u.user.id)).toBe(true);
+    expect(lockouts.find((l) => l.targetId === u.user.id)?.details).toMatchObject({
+      scope: 'address',
+      address: '198.51.100.10',
+      failures: 3,
+    });
   });
 
-  it('counts wrong TOTP codes towards the lock-out', async () => {
-    const u = await fullyEnrolled();
-    const b = await new Browser().start();
-    await b.request('POST', '/api/auth/login', { email: u.email, password: u.password });
+  it('answers an unknown e-mail, a wrong password and a paused address alike', async () => {
+    const u = await newUser();
+    const b = await new Browser('198.51.100.20').start();
+    const wrong = await b.login(u.email, 'wrong password!');
+    const unknown = await b.login('nobody.here@example.org', 'wrong password!');
+    await b.login(u.email, 'wrong password!');
+    await b.login(u.email, 'wrong password!');
+    const paused = await b.login(u.email, u.password);
+    const pausedWrong = await b.login(u.email, 'wrong password!');
+    const answers = [wrong, unknown, paused, pausedWrong].map((a) => ({
+      status: a.res.statusCode,
+      body: a.json,
+      cookies: a.res.cookies.length,
+    }));
+    expect(answers[0]).toMatchObject({ status: 401, cookies: 0 });
+    for (const a of answers) expect(a).toEqual(answers[0]);
+    // While paused, guesses do not count: the pause does not grow.
+    const [row] = await t.database.db
+      .select()
+      .from(signInAddresses)
+      .where(eq(signInAddresses.userId, u.user.id));
+    expect(row).toMatchObject({
+      failures: 3,
+      pausedUntil: new Date(clock.now().getTime() + 15 * MIN),
+    });
+  });
+
+  it('lets no one at one address lock the owner out at another', async () => {
+    const u = await newUser();
+    const attacker = await new Browser('203.0.113.66').start();
+    for (let i = 0; i < 6; i++) await attacker.login(u.email, `guess number ${i}`);
+    expect((await attacker.login(u.email, u.password)).res.statusCode).toBe(401);
+    const owner = await new Browser('192.0.2.10').start();
+    const mine = await owner.login(u.email, u.password);
+    expect(mine.res.statusCode).toBe(200);
+    expect(mine.json.stage).toBe('enroll');
+  });
+
+  it('doubles the pause with each further failure up to the cap, and a sign-in clears it', async () => {
+    const u = await fullyEnrolled('analyst', '192.0.2.30');
+    const b = await new Browser('192.0.2.30').start();
+    const pausedFor = async () => {
+      const [row] = await t.database.db
+        .select()
+        .from(signInAddresses)
+        .where(eq(signInAddresses.userId, u.user.id));
+      return row?.pausedUntil ? (row.pausedUntil.getTime() - clock.now().getTime()) / MIN : 0;
+    };
+    for (let i = 0; i < 3; i++) await b.login(u.email, 'wrong password!');
+    expect(await pausedFor()).toBe(15);
+    clock.advance(15 * MIN);
+    await b.login(u.email, 'wrong password!');
+    expect(await pausedFor()).toBe(30);
+    clock.advance(30 * MIN);
+    await b.login(u.email, 'wrong password!');
+    expect(await pausedFor()).toBe(60);
+    clock.advance(60 * MIN);
+    await b.login(u.email, 'wrong password!');
+    expect(await pausedFor()).toBe(60); // the cap (LOGIN_LOCKOUT_MAX_MINUTES)
+    // Still paused a minute before the end, even with the right password; then it works again.
+    clock.advance(59 * MIN);
+    expect((await b.login(u.email, u.password)).res.statusCode).toBe(401);
+    clock.advance(MIN);
+    expect((await b.login(u.email, u.password)).json.stage).toBe('totp');
+    expect(
+      (await b.request('POST', '/api/auth/totp', { code: await nextCode(u.secret) })).res
+        .statusCode,
+    ).toBe(200);
+    // A completed sign-in starts the count afresh: one more failure pauses nothing.
+    const again = await (await new Browser('192.0.2.30').start()).login(u.email, 'wrong!!');
+    expect(errorCode(again.json)).toBe('invalid_credentials');
+    expect(await pausedFor()).toBe(0);
+    const [row] = await t.database.db
+      .select()
+      .from(signInAddresses)
+      .where(eq(signInAddresses.userId, u.user.id));
+    expect(row).toMatchObject({ failures: 1, lastSuccessAt: expect.any(Date) as unknown });
+  });
+
+  it('forgets failures a day after the last one', async () => {
+    const u = await newUser();
+    const b = await new Browser('192.0.2.40').start();
+    await b.login(u.email, 'wrong password!');
+    await b.login(u.email, 'wrong password!');
+    clock.advance(24 * 60 * MIN);
+    await b.login(u.email, 'wrong password!');
+    const [row] = await t.database.db
+      .select()
+      .from(signInAddresses)
+      .where(eq(signInAddresses.userId, u.user.id));
+    expect(row).toMatchObject({ failures: 1, pausedUntil: null });
+    expect((await b.login(u.email, u.password)).res.statusCode).toBe(200);
+  });
+
+  it('turns unfamiliar addresses away once guessing spreads over many, but not the owner’s own', async () => {
+    const u = await fullyEnrolled('analyst', '192.0.2.50');
+    // Two guesses each from four addresses: none of them reaches its own limit of three.
+    for (const ip of ['203.0.113.1', '203.0.113.2', '203.0.113.3', '203.0.113.4']) {
+      const bot = await new Browser(ip).start();
+      await bot.login(u.email, 'summer2031!');
+      await bot.login(u.email, 'winter2031!');
+    }
+    const stranger = await new Browser('203.0.113.99').start();
+    expect((await stranger.login(u.email, u.password)).res.statusCode).toBe(401);
+    const owner = await new Browser('192.0.2.50').start();
+    expect((await owner.login(u.email, u.password)).json.stage).toBe('totp');
+    const ceiling = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'auth.lockout'));
+    expect(ceiling.find((l) => l.targetId === u.user.id)?.details).toMatchObject({
+      scope: 'unfamiliar_addresses',
+      failures: 8,
+    });
+    // A day later the spread failures are forgotten.
+    clock.advance(24 * 60 * MIN);
+    expect((await stranger.login(u.email, u.password)).json.stage).toBe('totp');
+  });
+
+  it('counts wrong TOTP codes towards the same pause', async () => {
+    const u = await fullyEnrolled('analyst', '192.0.2.60');
+    const b = await new Browser('192.0.2.60').start();
+    await b.login(u.email, u.password);
     const first = await b.request('POST', '/api/auth/totp', { code: '000000' });
     expect(first.res.statusCode).toBe(401);
     await b.request('POST', '/api/auth/totp', { code: '111111' });
     const third = await b.request('POST', '/api/auth/totp', { code: '222222' });
+    // The password was right, so saying "wait" here tells nothing new.
     expect(third.res.statusCode).toBe(423);
+    expect(errorCode(third.json)).toBe('account_locked');
+    expect(
+      (await b.request('POST', '/api/auth/totp', { code: await nextCode(u.secret) })).res
+        .statusCode,
+    ).toBe(423);
+    // And the password step at that address is paused as well, with the usual answer.
+    expect(
+      (await (await new Browser('192.0.2.60').start()).login(u.email, u.password)).res.statusCode,
+    ).toBe(401);
   });
 
   it('accepts each recovery code once', async () => {
@@ -262,6 +396,34 @@ describe('sign-in with two factors', () => {
       newPassword: 'a much better passphrase',
     });
     expect((await b.request('GET', '/api/users')).res.statusCode).toBe(200);
+  });
+});
+
+describe('new passwords', () => {
+  const rulesOf = (json: Record<string, unknown>) =>
+    ((json.error as { rules?: { rule: string }[] }).rules ?? []).map((r) => r.rule);
+
+  it('refuses common, leaked and personal passwords, naming every rule that failed', async () => {
+    const u = await fullyEnrolled();
+    const change = (newPassword: string) =>
+      u.browser.request('POST', '/api/auth/password', {
+        currentPassword: u.password,
+        newPassword,
+      });
+    for (const [password, rules] of [
+      ['password1234', ['common', 'strength']],
+      ['Password1!', ['min_length', 'common', 'strength']],
+      ['qwertyuiop12', ['common', 'strength']],
+      [u.email, ['personal', 'strength']],
+      [u.password, ['reused']],
+    ] as const) {
+      const refused = await change(password);
+      expect(refused.res.statusCode, password).toBe(400);
+      expect(errorCode(refused.json)).toBe('weak_password');
+      expect(rulesOf(refused.json), password).toEqual(rules);
+      expect((refused.json.error as { message: string }).message).toBeTruthy();
+    }
+    expect((await change('lantern orbit pickle fjord')).res.statusCode).toBe(200);
   });
 });
 

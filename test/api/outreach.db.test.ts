@@ -38,7 +38,7 @@ import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { startCmFixture } from '../fixtures/gateways/cm.js';
 import { startWhatsAppFixture } from '../fixtures/gateways/whatsapp.js';
 import { startTestSmsc, type TestSmsc } from '../../fixtures/smsc/index.js';
-import { signInAs } from '../helpers/api-client.js';
+import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
@@ -875,5 +875,106 @@ describe('over HTTP', () => {
       await listening.close();
       await fixture.close();
     }
+  });
+});
+
+describe('who holds a conversation (one rule, audited)', () => {
+  let workerA: ApiCall;
+  let workerB: ApiCall;
+  let sup: ApiCall;
+  const ids = { a: '', b: '', sup: '' };
+
+  const idOf = async (call: ApiCall) =>
+    ((await call('GET', '/api/auth/session')).json as { user: { id: string } }).user.id;
+  const newConversation = async (assigneeId: string | null) => {
+    const [row] = await t.database.db
+      .insert(conversations)
+      .values({ kind: 'inbound', status: 'open', assigneeId })
+      .returning();
+    return row!.id;
+  };
+  const holder = async (id: string) =>
+    (await t.database.db.select().from(conversations).where(eq(conversations.id, id)))[0]!
+      .assigneeId;
+  const assign = (call: ApiCall, id: string, assigneeId: string | null) =>
+    call('PATCH', `/api/conversations/${id}`, { assigneeId });
+  const optionsFor = async (call: ApiCall, id: string) =>
+    (await call('GET', `/api/conversations/${id}`)).json.assignment;
+  const assignAudits = async (id: string) =>
+    (
+      await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, id), eq(auditLog.action, 'conversation.assign')))
+        .orderBy(auditLog.seq)
+    ).map((a) => ({ by: a.actorUserId, ...(a.details as object) }));
+
+  beforeAll(async () => {
+    workerA = await signInAs(app, t.database.db, 'outreach_worker');
+    workerB = await signInAs(app, t.database.db, 'outreach_worker');
+    sup = await signInAs(app, t.database.db, 'supervisor');
+    ids.a = await idOf(workerA);
+    ids.b = await idOf(workerB);
+    ids.sup = await idOf(sup);
+  });
+
+  it('a worker takes an unassigned conversation and gives it back', async () => {
+    const id = await newConversation(null);
+    expect(await optionsFor(workerA, id)).toEqual({ take: true, release: false, handOver: false });
+    const taken = await assign(workerA, id, ids.a);
+    expect(taken.res.statusCode).toBe(200);
+    expect(taken.json.assignment).toEqual({ take: false, release: true, handOver: false });
+    expect((await assign(workerA, id, null)).res.statusCode).toBe(200);
+    expect(await holder(id)).toBeNull();
+    expect(await assignAudits(id)).toEqual([
+      { by: ids.a, assignee: { from: null, to: ids.a }, takeover: false },
+      { by: ids.a, assignee: { from: ids.a, to: null }, takeover: false },
+    ]);
+  });
+
+  it("a worker neither takes over nor releases a colleague's conversation", async () => {
+    const id = await newConversation(ids.a);
+    expect(await optionsFor(workerB, id)).toEqual({ take: false, release: false, handOver: false });
+    const take = await assign(workerB, id, ids.b);
+    expect(take.res.statusCode).toBe(403);
+    expect((take.json.error as { message: string }).message).toMatch(/colleague holds this/i);
+    expect((await assign(workerB, id, null)).res.statusCode).toBe(403);
+    expect(await holder(id)).toBe(ids.a);
+    expect(await assignAudits(id)).toEqual([]);
+    // Once the colleague gives it back, it is anyone's to take.
+    expect((await assign(workerA, id, null)).res.statusCode).toBe(200);
+    expect((await assign(workerB, id, ids.b)).res.statusCode).toBe(200);
+    expect(await holder(id)).toBe(ids.b);
+  });
+
+  it('a worker gives no conversation to someone else, theirs or unassigned', async () => {
+    const mine = await newConversation(ids.a);
+    const free = await newConversation(null);
+    expect((await assign(workerA, mine, ids.b)).res.statusCode).toBe(403);
+    expect((await assign(workerA, free, ids.b)).res.statusCode).toBe(403);
+    expect([await holder(mine), await holder(free)]).toEqual([ids.a, null]);
+  });
+
+  it('a supervisor takes over and hands on, audited as a take-over', async () => {
+    const id = await newConversation(ids.a);
+    expect(await optionsFor(sup, id)).toEqual({ take: true, release: true, handOver: true });
+    expect((await assign(sup, id, ids.sup)).res.statusCode).toBe(200);
+    expect((await assign(sup, id, ids.b)).res.statusCode).toBe(200);
+    expect(await holder(id)).toBe(ids.b);
+    expect(await assignAudits(id)).toEqual([
+      { by: ids.sup, assignee: { from: ids.a, to: ids.sup }, takeover: true },
+      { by: ids.sup, assignee: { from: ids.sup, to: ids.b }, takeover: false },
+    ]);
+  });
+
+  it('hands conversations only to active people who work them', async () => {
+    const id = await newConversation(null);
+    const analyst = await idOf(await signInAs(app, t.database.db, 'analyst'));
+    for (const to of [analyst, randomUUID()]) {
+      const res = await assign(sup, id, to);
+      expect(res.res.statusCode).toBe(400);
+      expect((res.json.error as { code: string }).code).toBe('validation_failed');
+    }
+    expect(await holder(id)).toBeNull();
   });
 });

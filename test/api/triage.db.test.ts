@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,6 +186,58 @@ describe('triage queue', () => {
       .from(leads)
       .where(eq(leads.entityId, first.entityId));
     expect(row?.state).toBe('contact_planned');
+    // Back in review, reopening would be a move of the lead's; it is not offered to a worker.
+    const back = await worker('POST', url, { action: 'state', state: 'in_review' });
+    expect(back.json.allowed).toEqual(['contact_planned', 'no_action']);
+    const page = (await worker('GET', `/api/entities/${first.entityId}`)).json as {
+      lead: { allowed: string[] };
+    };
+    expect(page.lead.allowed).toEqual(['contact_planned', 'no_action']);
+  });
+
+  it("follows the one assignment rule: no taking a colleague's lead, a supervisor directs", async () => {
+    // `first` is held by `worker` since the test above.
+    const url = `/api/leads/${first.entityId}/actions`;
+    const holderId = ((await worker('GET', '/api/auth/session')).json as { user: { id: string } })
+      .user.id;
+    const colleague = await signInAs(app, t.database.db, 'outreach_worker');
+    const colleagueId = (
+      (await colleague('GET', '/api/auth/session')).json as { user: { id: string } }
+    ).user.id;
+    const seen = (await colleague('GET', `/api/entities/${first.entityId}`)).json as {
+      lead: { assignment: unknown };
+    };
+    expect(seen.lead.assignment).toEqual({ take: false, release: false, handOver: false });
+    expect(
+      (await colleague('POST', url, { action: 'assign', assigneeId: colleagueId })).res.statusCode,
+    ).toBe(403);
+    expect(
+      (await colleague('POST', url, { action: 'assign', assigneeId: null })).res.statusCode,
+    ).toBe(403);
+    expect(
+      (await worker('POST', url, { action: 'assign', assigneeId: colleagueId })).res.statusCode,
+    ).toBe(403);
+    const supervisor = await signInAs(app, t.database.db, 'supervisor');
+    const handed = await supervisor('POST', url, { action: 'assign', assigneeId: colleagueId });
+    expect(handed.res.statusCode).toBe(200);
+    expect(handed.json.assignment).toEqual({ take: true, release: true, handOver: true });
+    const [audit] = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'lead.assign'), eq(auditLog.targetId, first.entityId)))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
+    expect(audit?.details).toMatchObject({
+      previousAssigneeId: holderId,
+      assigneeId: colleagueId,
+    });
+    // The colleague holds it now and may give it back; then the first worker may take it again.
+    expect(
+      (await colleague('POST', url, { action: 'assign', assigneeId: null })).res.statusCode,
+    ).toBe(200);
+    expect(
+      (await worker('POST', url, { action: 'assign', assigneeId: holderId })).res.statusCode,
+    ).toBe(200);
   });
 
   it('lists staff to assign to, never partners', async () => {

@@ -22,6 +22,7 @@ import {
 } from './harness.js';
 
 const NEW_PASSWORD = 'calm river lantern 42';
+const CHANGED_PASSWORD = 'copper kite meadow 58';
 const TOTP_STEP_MS = 30_000;
 
 const step = (ms = Date.now()) => Math.floor(ms / TOTP_STEP_MS);
@@ -135,13 +136,31 @@ describe('console sign-in journey', () => {
     await cont.click();
 
     await poll(() => heading('Choose your own password').isVisible()).toBe(true);
-    // Too short is caught before anything is sent.
+    // Every rule is shown before the first save and follows the typing.
+    const rules = page.getByTestId('password-checklist');
+    const rule = (name: string) => rules.locator(`li[data-rule="${name}"]`);
+    for (const name of ['min_length', 'variety', 'personal', 'common', 'strength']) {
+      expect(await rule(name).getAttribute('data-state')).toBe('open');
+    }
     await page.getByLabel(label('New password')).fill('short');
-    await page.getByLabel(label('Repeat the new password')).fill('short');
+    await poll(() => rule('min_length').getAttribute('data-state')).toBe('unmet');
+    // A long but common password passes the length rule and fails the dictionary ones (the
+    // estimator arrives as a chunk of its own) and is not sent.
+    await page.getByLabel(label('New password')).fill('password1234');
+    await page.getByLabel(label('Repeat the new password')).fill('password1234');
+    await poll(() => rule('common').getAttribute('data-state'), 30_000).toBe('unmet');
+    expect(await rule('min_length').getAttribute('data-state')).toBe('met');
+    expect(await rule('strength').getAttribute('data-state')).toBe('unmet');
+    await snap('password-rules');
     await page.getByRole('button', { name: 'Save password' }).click();
-    await poll(() => page.getByText('Use at least 12 characters.').isVisible()).toBe(true);
+    await poll(() =>
+      page.getByText('The password does not meet every rule below yet.').isVisible(),
+    ).toBe(true);
+    expect(await heading('Choose your own password').isVisible()).toBe(true);
     await page.getByLabel(label('New password')).fill(NEW_PASSWORD);
     await page.getByLabel(label('Repeat the new password')).fill(NEW_PASSWORD);
+    await poll(() => rule('strength').getAttribute('data-state')).toBe('met');
+    expect(await rules.locator('li[data-state="unmet"]').count()).toBe(0);
     await snap('change-password');
     await page.getByRole('button', { name: 'Save password' }).click();
 
@@ -283,6 +302,11 @@ describe('console sign-in journey', () => {
   });
 
   it('refuses a wrong TOTP code and accepts a recovery code', async () => {
+    // A wrong password first: the answer does not say whether the account exists or is paused.
+    await signInWithPassword(server.email, 'not the password at all');
+    await poll(() => page.getByRole('alert').innerText()).toMatch(
+      /the e-mail address or password is wrong, or sign-in from here is paused/,
+    );
     await signInWithPassword(server.email, NEW_PASSWORD);
     await poll(() => heading('Two-step verification').isVisible()).toBe(true);
     // A code that is valid in no step the server would accept now.
@@ -304,6 +328,28 @@ describe('console sign-in journey', () => {
     await poll(() => page.getByRole('navigation', { name: 'Main navigation' }).isVisible()).toBe(
       true,
     );
+  });
+
+  it('changes the password from the header, with the same rules shown', async () => {
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change your password' });
+    await poll(() => dialog.getByTestId('password-checklist').isVisible()).toBe(true);
+    await dialog.getByLabel(label('Current password')).fill('not my password');
+    await dialog.getByLabel(label('New password')).fill(CHANGED_PASSWORD);
+    await dialog.getByLabel(label('Repeat the new password')).fill(CHANGED_PASSWORD);
+    await poll(() => dialog.locator('li[data-rule="strength"]').getAttribute('data-state')).toBe(
+      'met',
+    );
+    await dialog.getByRole('button', { name: 'Save password' }).click();
+    await poll(() => dialog.getByRole('alert').innerText()).toMatch(
+      /current password is not correct/,
+    );
+    await dialog.getByLabel(label('Current password')).fill(NEW_PASSWORD);
+    await snap('change-password-dialog');
+    await dialog.getByRole('button', { name: 'Save password' }).click();
+    await poll(() => page.getByTestId('password-changed').isVisible()).toBe(true);
+    // The dialog closes (after its transition).
+    await poll(() => dialog.isVisible()).toBe(false);
   });
 
   it('sends the user back to sign-in with a notice when the session ends', async () => {

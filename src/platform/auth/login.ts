@@ -1,17 +1,21 @@
 // The sign-in flow: password, then a TOTP code (or a recovery code), with TOTP enrolment on first
 // sign-in and a forced password change after a one-time password. Failures of either factor count
-// towards a temporary lock-out; every success and failure is in the audit log.
+// towards a pause for the account at that client address (lockout.ts has the rule); an unknown
+// e-mail, a wrong password and a paused address get the same answer after the same work. Every
+// success and failure is in the audit log.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../actor.js';
 import { auditFields } from '../actor.js';
 import { appendAudit } from '../audit/audit-log.js';
+import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import { constantTimeEqual, decryptField, encryptField, hmacHex } from '../crypto.js';
+import { decryptField, encryptField, hmacHex } from '../crypto.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
+import { pauseAfter, signInBlock, type LockoutPolicy } from './lockout.js';
 import {
-  checkPasswordStrength,
-  dummyPasswordHash,
+  checkNewPassword,
+  DUMMY_PASSWORD_HASH,
   hashPassword,
   verifyPassword,
 } from './passwords.js';
@@ -34,6 +38,14 @@ import {
   totpQrSvg,
   totpUri,
 } from './totp.js';
+import {
+  addressKey,
+  countFailure,
+  pauseAddress,
+  readAddress,
+  recordSignIn,
+  unfamiliarFailures,
+} from './sign-in-addresses.js';
 import { findUserByEmail } from './users.js';
 
 const TOTP_CONTEXT = 'users.totp_secret';
@@ -59,85 +71,138 @@ function actorFor(
   };
 }
 
-function lockedMessage(until: Date): string {
-  return `Too many failed attempts. This account is locked until ${until.toISOString()}.`;
+/** One answer for an unknown e-mail, a wrong password and a paused address (see lockout.ts). */
+const SIGN_IN_REFUSED =
+  'Signing in did not work: the e-mail address or password is wrong, or sign-in from here is paused for a while after too many failed attempts.';
+
+function lockoutPolicy(config: Config): LockoutPolicy {
+  return {
+    maxFailures: config.loginMaxFailures,
+    firstPauseMs: config.loginLockoutMs,
+    maxPauseMs: config.loginLockoutMaxMs,
+    accountMaxFailures: config.loginAccountMaxFailures,
+  };
 }
 
-/** Counts a failed factor; locks the account once the limit is reached. Returns the lock end if locked now. */
+function pausedMessage(until: Date): string {
+  return `Too many failed attempts from this address. Try again after ${until.toISOString()}.`;
+}
+
+/**
+ * Counts a failed factor for the account at this address; pauses the address once the rule says
+ * so (audited as a lock-out), and notes when the account-wide ceiling is reached. Returns the end
+ * of a pause that starts now, if any.
+ */
 async function recordFailure(
   db: Db,
   config: Config,
+  clock: Clock,
   user: UserRow,
   meta: RequestMeta,
   factor: string,
 ): Promise<Date | null> {
-  const failures = user.failedLogins + 1;
-  const lock =
-    failures >= config.loginMaxFailures ? new Date(Date.now() + config.loginLockoutMs) : null;
-  await db
-    .update(users)
-    .set(lock ? { failedLogins: 0, lockedUntil: lock } : { failedLogins: failures })
-    .where(eq(users.id, user.id));
+  const now = clock.now();
+  const policy = lockoutPolicy(config);
+  const address = addressKey(meta.ip);
+  const failures = await countFailure(db, user.id, address, now);
+  const pauseMs = pauseAfter(failures, policy);
+  const until = pauseMs > 0 ? new Date(now.getTime() + pauseMs) : null;
+  if (until) await pauseAddress(db, user.id, address, until);
   await appendAudit(db, {
     ...auditFields(actorFor(user, user.email, meta)),
-    action: lock ? 'auth.lockout' : 'auth.login_failed',
+    action: until ? 'auth.lockout' : 'auth.login_failed',
     targetType: 'user',
     targetId: user.id,
-    details: { factor, failures },
+    details: {
+      factor,
+      failures,
+      ...(until ? { scope: 'address', address, until: until.toISOString() } : {}),
+    },
   });
-  return lock;
+  const spread = await unfamiliarFailures(db, user.id, now);
+  if (spread === policy.accountMaxFailures) {
+    await appendAudit(db, {
+      ...auditFields(actorFor(user, user.email, meta)),
+      action: 'auth.lockout',
+      targetType: 'user',
+      targetId: user.id,
+      details: { factor, scope: 'unfamiliar_addresses', failures: spread },
+    });
+  }
+  return until;
 }
 
-function ensureNotLocked(user: UserRow): void {
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    throw new AppError('account_locked', lockedMessage(user.lockedUntil));
+/** Second-factor steps: a paused address waits (the password was right, so this reveals nothing). */
+async function ensureNotPaused(
+  db: Db,
+  clock: Clock,
+  user: UserRow,
+  meta: RequestMeta,
+): Promise<void> {
+  const record = await readAddress(db, user.id, addressKey(meta.ip));
+  const now = clock.now();
+  if (record?.pausedUntil && record.pausedUntil.getTime() > now.getTime()) {
+    throw new AppError('account_locked', pausedMessage(record.pausedUntil));
   }
 }
 
 export async function loginWithPassword(
   db: Db,
   config: Config,
+  clock: Clock,
   input: { email: string; password: string },
   meta: RequestMeta,
 ): Promise<NewSession> {
   const user = await findUserByEmail(db, input.email);
-  if (!user || user.disabledAt) {
-    // Same work as a real check, so response time does not tell which addresses have accounts.
-    await verifyPassword(await dummyPasswordHash(), input.password);
+  const active = user && !user.disabledAt ? user : null;
+  const address = addressKey(meta.ip);
+  const record = active ? await readAddress(db, active.id, address) : undefined;
+  const spread = active ? await unfamiliarFailures(db, active.id, clock.now()) : 0;
+  // Every path verifies one Argon2 hash, so the time taken does not tell which e-mails have
+  // accounts or which are paused; a paused address's password is verified but not acted on.
+  const passwordOk = await verifyPassword(
+    active?.passwordHash ?? DUMMY_PASSWORD_HASH,
+    input.password,
+  );
+  if (!active) {
     await appendAudit(db, {
       ...auditFields(actorFor(null, input.email.slice(0, 254).toLowerCase(), meta)),
       action: 'auth.login_failed',
       details: { factor: 'password', reason: user ? 'disabled' : 'unknown_user' },
     });
-    throw new AppError('invalid_credentials', 'E-mail or password is wrong.');
+    throw new AppError('invalid_credentials', SIGN_IN_REFUSED);
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+  const block = signInBlock(record, spread, clock.now(), lockoutPolicy(config));
+  if (block) {
     await appendAudit(db, {
-      ...auditFields(actorFor(user, user.email, meta)),
+      ...auditFields(actorFor(active, active.email, meta)),
       action: 'auth.login_failed',
       targetType: 'user',
-      targetId: user.id,
-      details: { factor: 'password', reason: 'locked' },
+      targetId: active.id,
+      details: {
+        factor: 'password',
+        reason: block.kind === 'address' ? 'paused' : 'unfamiliar_address_ceiling',
+        address,
+      },
     });
-    throw new AppError('account_locked', lockedMessage(user.lockedUntil));
+    throw new AppError('invalid_credentials', SIGN_IN_REFUSED);
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lock = await recordFailure(db, config, user, meta, 'password');
-    if (lock) throw new AppError('account_locked', lockedMessage(lock));
-    throw new AppError('invalid_credentials', 'E-mail or password is wrong.');
+  if (!passwordOk) {
+    await recordFailure(db, config, clock, active, meta, 'password');
+    throw new AppError('invalid_credentials', SIGN_IN_REFUSED);
   }
-  const stage = user.totpEnrolled ? 'totp' : 'enroll';
+  const stage = active.totpEnrolled ? 'totp' : 'enroll';
   const created = await createSession(db, config, {
-    userId: user.id,
+    userId: active.id,
     stage,
     ip: meta.ip ?? null,
     userAgent: meta.userAgent ?? null,
   });
   await appendAudit(db, {
-    ...auditFields(actorFor(user, user.email, meta)),
+    ...auditFields(actorFor(active, active.email, meta)),
     action: 'auth.password_ok',
     targetType: 'user',
-    targetId: user.id,
+    targetId: active.id,
     details: { next: stage },
   });
   return created;
@@ -146,16 +211,16 @@ export async function loginWithPassword(
 async function completeLogin(
   db: Db,
   config: Config,
+  clock: Clock,
   session: SessionRow,
   user: UserRow,
   meta: RequestMeta,
   method: string,
 ) {
   const rotated = await rotateSession(db, config, session, 'full');
-  await db
-    .update(users)
-    .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
-    .where(eq(users.id, user.id));
+  const now = clock.now();
+  await recordSignIn(db, user.id, addressKey(meta.ip), now);
+  await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
   await appendAudit(db, {
     ...auditFields(actorFor(user, user.email, meta)),
     action: 'auth.login',
@@ -169,6 +234,7 @@ async function completeLogin(
 export async function verifySecondFactor(
   db: Db,
   config: Config,
+  clock: Clock,
   session: SessionRow,
   user: UserRow,
   input: { code?: string | undefined; recoveryCode?: string | undefined },
@@ -176,7 +242,7 @@ export async function verifySecondFactor(
 ): Promise<NewSession> {
   if (session.stage !== 'totp')
     throw new AppError('forbidden', 'No sign-in is waiting for a code.');
-  ensureNotLocked(user);
+  await ensureNotPaused(db, clock, user, meta);
   if (input.recoveryCode) {
     const codeHash = hmacHex(
       config.secrets.sessionSecret,
@@ -184,7 +250,7 @@ export async function verifySecondFactor(
     );
     const used = await db
       .update(recoveryCodes)
-      .set({ usedAt: new Date() })
+      .set({ usedAt: clock.now() })
       .where(
         and(
           eq(recoveryCodes.userId, user.id),
@@ -194,19 +260,19 @@ export async function verifySecondFactor(
       )
       .returning({ id: recoveryCodes.id });
     if (used.length === 0) {
-      const lock = await recordFailure(db, config, user, meta, 'recovery_code');
-      if (lock) throw new AppError('account_locked', lockedMessage(lock));
+      const pause = await recordFailure(db, config, clock, user, meta, 'recovery_code');
+      if (pause) throw new AppError('account_locked', pausedMessage(pause));
       throw new AppError('invalid_code', 'That recovery code is not valid or was used before.');
     }
-    return completeLogin(db, config, session, user, meta, 'recovery_code');
+    return completeLogin(db, config, clock, session, user, meta, 'recovery_code');
   }
   if (!user.totpSecretEnc || !input.code)
     throw new AppError('invalid_code', 'Enter the code from your authenticator app.');
   const secret = decryptField(config.secrets.fieldKeys, user.totpSecretEnc, TOTP_CONTEXT);
   const step = await checkTotp(secret, input.code, user.totpLastStep);
   if (step === null) {
-    const lock = await recordFailure(db, config, user, meta, 'totp');
-    if (lock) throw new AppError('account_locked', lockedMessage(lock));
+    const pause = await recordFailure(db, config, clock, user, meta, 'totp');
+    if (pause) throw new AppError('account_locked', pausedMessage(pause));
     throw new AppError(
       'invalid_code',
       'That code is not valid. Codes work once and change every 30 seconds.',
@@ -227,7 +293,7 @@ export async function verifySecondFactor(
     .returning({ id: users.id });
   if (claimed.length === 0)
     throw new AppError('invalid_code', 'That code was just used. Wait for the next one.');
-  return completeLogin(db, config, session, user, meta, 'totp');
+  return completeLogin(db, config, clock, session, user, meta, 'totp');
 }
 
 export async function startTotpEnrolment(
@@ -252,6 +318,7 @@ export async function startTotpEnrolment(
 export async function confirmTotpEnrolment(
   db: Db,
   config: Config,
+  clock: Clock,
   session: SessionRow,
   user: UserRow,
   code: string,
@@ -260,7 +327,7 @@ export async function confirmTotpEnrolment(
   if (session.stage !== 'enroll' || !session.pendingTotpEnc) {
     throw new AppError('forbidden', 'Start the enrolment first.');
   }
-  ensureNotLocked(user);
+  await ensureNotPaused(db, clock, user, meta);
   const secret = decryptField(
     config.secrets.fieldKeys,
     session.pendingTotpEnc,
@@ -268,8 +335,8 @@ export async function confirmTotpEnrolment(
   );
   const step = await checkTotp(secret, code, null);
   if (step === null) {
-    const lock = await recordFailure(db, config, user, meta, 'totp_enrolment');
-    if (lock) throw new AppError('account_locked', lockedMessage(lock));
+    const pause = await recordFailure(db, config, clock, user, meta, 'totp_enrolment');
+    if (pause) throw new AppError('account_locked', pausedMessage(pause));
     throw new AppError(
       'invalid_code',
       'That code does not match. Check the time on your phone and try the next code.',
@@ -283,7 +350,7 @@ export async function confirmTotpEnrolment(
         totpSecretEnc: encryptField(config.secrets.fieldKeys, secret, TOTP_CONTEXT),
         totpEnrolled: true,
         totpLastStep: step,
-        updatedAt: new Date(),
+        updatedAt: clock.now(),
       })
       .where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
@@ -300,12 +367,13 @@ export async function confirmTotpEnrolment(
       targetId: user.id,
     });
   });
-  const next = await completeLogin(db, config, session, user, meta, 'totp_enrolment');
+  const next = await completeLogin(db, config, clock, session, user, meta, 'totp_enrolment');
   return { recoveryCodes: codes, next };
 }
 
 export async function changePassword(
   db: Db,
+  clock: Clock,
   session: SessionRow,
   user: UserRow,
   input: { currentPassword: string; newPassword: string },
@@ -314,14 +382,15 @@ export async function changePassword(
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('invalid_credentials', 'The current password is wrong.');
   }
-  checkPasswordStrength(input.newPassword, user.email);
-  if (constantTimeEqual(input.currentPassword, input.newPassword)) {
-    throw new AppError('weak_password', 'Choose a password different from the current one.');
-  }
+  await checkNewPassword(
+    input.newPassword,
+    { email: user.email, displayName: user.displayName },
+    input.currentPassword,
+  );
   const passwordHash = await hashPassword(input.newPassword);
   const [row] = await db
     .update(users)
-    .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+    .set({ passwordHash, mustChangePassword: false, updatedAt: clock.now() })
     .where(eq(users.id, user.id))
     .returning();
   await deleteOtherSessions(db, user.id, session.id);

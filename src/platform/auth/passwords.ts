@@ -1,12 +1,20 @@
-// Password hashing (Argon2id, OWASP parameters) and the rules a new password must meet.
+// Password hashing (Argon2id, OWASP parameters) and the rules a new password must meet (the rules
+// themselves are in password-rules.ts, shared with the console).
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { constantTimeEqual } from '../crypto.js';
 import { AppError } from '../errors.js';
+import { loadEstimator, type Estimator } from './password-estimator.js';
+import {
+  checkPassword,
+  estimatorInputs,
+  PASSWORD_RULE_MESSAGES,
+  type PasswordOwner,
+  type PasswordRule,
+} from './password-rules.js';
 
 // Argon2id, m=19 MiB, t=2, p=1: OWASP's baseline recommendation.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
-export const MIN_PASSWORD_LENGTH = 12;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
@@ -20,24 +28,51 @@ export async function verifyPassword(storedHash: string, password: string): Prom
   }
 }
 
-/** A hash to verify against when the account does not exist, so timing does not reveal which e-mails are registered. */
-let dummyHash: Promise<string> | undefined;
-export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hashPassword('not-a-real-password-' + String(randomInt(1e9)));
-  return dummyHash;
+/**
+ * What an unknown account's password is verified against, so that every sign-in costs one Argon2
+ * verification and the time taken does not tell which e-mails have accounts. A hash of 24 random
+ * bytes nobody kept, with the same parameters as real hashes; fixed, so even the first unknown
+ * e-mail after a start costs the same as a known one.
+ */
+export const DUMMY_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$jIB331lF4VdS+wM3RSzSrQ$+OJGiUE5guyATZntI3t90cU1MmELxxGGZydIykYG0JM';
+
+let estimator: Promise<Estimator> | undefined;
+
+/** The strength estimator, loaded on first use (its dictionaries are megabytes). */
+export function passwordEstimator(): Promise<Estimator> {
+  estimator ??= loadEstimator().catch((err: unknown) => {
+    estimator = undefined;
+    throw err;
+  });
+  return estimator;
 }
 
-export function checkPasswordStrength(password: string, email: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('weak_password', `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
-  }
-  if (password.length > 256) throw new AppError('weak_password', 'Use at most 256 characters.');
-  if (new Set(password).size < 5) {
-    throw new AppError('weak_password', 'The password repeats too few different characters.');
-  }
-  const local = email.split('@')[0]?.toLowerCase() ?? '';
-  if (local.length >= 4 && password.toLowerCase().includes(local)) {
-    throw new AppError('weak_password', 'The password must not contain your e-mail name.');
+/** Every rule a new password breaks (empty: it may be used), with the message for each. */
+export async function passwordProblems(
+  password: string,
+  owner: PasswordOwner,
+  current?: string,
+): Promise<{ rule: PasswordRule; message: string }[]> {
+  const estimate = (await passwordEstimator())(password, estimatorInputs(owner));
+  const failed: PasswordRule[] = checkPassword(password, owner, estimate)
+    .filter((c) => c.ok === false)
+    .map((c) => c.rule);
+  if (current !== undefined && constantTimeEqual(current, password)) failed.push('reused');
+  return failed.map((rule) => ({ rule, message: PASSWORD_RULE_MESSAGES[rule] }));
+}
+
+/** Refuses a new password with every rule it breaks, so the user fixes them in one go. */
+export async function checkNewPassword(
+  password: string,
+  owner: PasswordOwner,
+  current?: string,
+): Promise<void> {
+  const problems = await passwordProblems(password, owner, current);
+  if (problems.length > 0) {
+    throw new AppError('weak_password', problems.map((p) => p.message).join(' '), undefined, {
+      rules: problems,
+    });
   }
 }
 

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connect.js';
 import {
@@ -53,8 +54,11 @@ const errors = {
 const IdParams = z.object({ id: z.uuid() });
 const PartnerOrg = z.object({ id: z.string(), name: z.string() });
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { config: Config; db: Db }): void {
-  const { config, db } = deps;
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  deps: { config: Config; db: Db; clock: Clock },
+): void {
+  const { config, db, clock } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const authRateLimit = {
     rateLimit: { max: config.authRateLimitPerMinute, timeWindow: '1 minute' },
@@ -108,6 +112,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { config: Config;
       const { token, session } = await loginWithPassword(
         db,
         config,
+        clock,
         request.body,
         requestMeta(request),
       );
@@ -140,6 +145,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { config: Config;
       const next = await verifySecondFactor(
         db,
         config,
+        clock,
         session,
         user,
         request.body,
@@ -192,6 +198,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { config: Config;
       const result = await confirmTotpEnrolment(
         db,
         config,
+        clock,
         session,
         user,
         request.body.code,
@@ -240,7 +247,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: { config: Config;
     },
     async (request) => {
       const { session, user } = requireAuth(request, 'full');
-      const updated = await changePassword(db, session, user, request.body, requestMeta(request));
+      const updated = await changePassword(
+        db,
+        clock,
+        session,
+        user,
+        request.body,
+        requestMeta(request),
+      );
       return { user: presentUser(updated) };
     },
   );

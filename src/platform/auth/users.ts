@@ -9,6 +9,7 @@ import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
 import { LANGUAGES, partnerOrgs, recoveryCodes, ROLES, sessions, users } from './schema.js';
+import { clearSignInPauses, pausesByUser } from './sign-in-addresses.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -70,12 +71,15 @@ export const AdminUserView = PresentedUser.extend({
 });
 export type AdminUserView = z.infer<typeof AdminUserView>;
 
-function presentForAdmin(u: UserRow, partnerOrgName: string | null): AdminUserView {
-  const locked = u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil : null;
+function presentForAdmin(
+  u: UserRow,
+  partnerOrgName: string | null,
+  pausedUntil: Date | undefined,
+): AdminUserView {
   return {
     ...presentUser(u),
     partnerOrgName,
-    lockedUntil: locked ? locked.toISOString() : null,
+    lockedUntil: pausedUntil ? pausedUntil.toISOString() : null,
     disabled: u.disabledAt !== null,
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
@@ -154,13 +158,15 @@ export async function createUser(
   return { user, oneTimePassword };
 }
 
-export async function listUsers(db: Db): Promise<AdminUserView[]> {
+/** Every account; `lockedUntil` is the latest sign-in pause still running at any of its addresses. */
+export async function listUsers(db: Db, now: Date = new Date()): Promise<AdminUserView[]> {
   const rows = await db
     .select({ user: users, orgName: partnerOrgs.name })
     .from(users)
     .leftJoin(partnerOrgs, eq(users.partnerOrgId, partnerOrgs.id))
     .orderBy(asc(users.email));
-  return rows.map((r) => presentForAdmin(r.user, r.orgName));
+  const paused = await pausesByUser(db, now);
+  return rows.map((r) => presentForAdmin(r.user, r.orgName, paused.get(r.user.id)));
 }
 
 export async function updateUser(
@@ -235,7 +241,7 @@ async function ensureAnotherActiveAdmin(db: Db, exceptId: string): Promise<void>
   }
 }
 
-/** New one-time password, TOTP and recovery codes cleared, all sessions ended. */
+/** New one-time password, TOTP and recovery codes cleared, sign-in pauses lifted, all sessions ended. */
 export async function resetUser(db: Db, actor: Actor, id: string): Promise<string> {
   const current = await findUserById(db, id);
   if (!current) throw new AppError('not_found', 'No such user.');
@@ -250,11 +256,10 @@ export async function resetUser(db: Db, actor: Actor, id: string): Promise<strin
         totpSecretEnc: null,
         totpEnrolled: false,
         totpLastStep: null,
-        failedLogins: 0,
-        lockedUntil: null,
         updatedAt: new Date(),
       })
       .where(eq(users.id, id));
+    await clearSignInPauses(tx, id);
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await appendAudit(tx, {

@@ -9,11 +9,12 @@ import { z, ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../errors.js';
 
 export const ErrorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
+  // Some errors say more beside code and message (the password rules that failed, say).
+  error: z.looseObject({ code: z.string(), message: z.string() }),
 });
 
-function body(code: ErrorCode | 'bad_request', message: string) {
-  return { error: { code, message } };
+function body(code: ErrorCode | 'bad_request', message: string, details?: Record<string, unknown>) {
+  return { error: { ...details, code, message } };
 }
 
 function describeIssues(
@@ -34,7 +35,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         'request failed',
       );
       if (err.code === 'rate_limited') void reply.header('retry-after', '60');
-      return reply.code(err.status).send(body(err.code, err.message));
+      return reply.code(err.status).send(body(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const message = describeIssues(

@@ -31,8 +31,10 @@ import type { Database } from '../db/connect.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { Jobs } from '../jobs.js';
 import { AppError } from '../errors.js';
+import { LOG_SERIALIZERS } from '../logger.js';
 import { authPlugin } from './auth-plugin.js';
 import { registerErrorHandling } from './errors.js';
+import { refuseUnstorableText } from './text-input.js';
 
 export interface HttpDeps {
   config: Config;
@@ -41,7 +43,7 @@ export interface HttpDeps {
   blobs?: BlobStore;
   jobs?: Jobs;
   log: Logger;
-  /** "Now" for the routes' time-dependent rules; absent: the system clock (production). */
+  /** "Now" for the routes' time-dependent rules (sign-in pauses, contact rules); absent: the system clock. */
   clock?: Clock;
   /** Extra registrations (the console, later contexts' routes). */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
@@ -50,7 +52,8 @@ export interface HttpDeps {
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   const { config, database, log } = deps;
   const clock = deps.clock ?? systemClock;
-  const logger: FastifyBaseLogger = log;
+  // Whatever logger comes in, request lines show no query values and errors no query parameters.
+  const logger: FastifyBaseLogger = log.child({}, { serializers: LOG_SERIALIZERS });
   const app = Fastify({
     loggerInstance: logger,
     // Ids are ours: an incoming X-Request-Id header is not trusted into the audit log.
@@ -61,6 +64,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  refuseUnstorableText(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
@@ -159,7 +163,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     },
   );
 
-  registerAuthRoutes(app, { config, db: database.db });
+  registerAuthRoutes(app, { config, db: database.db, clock });
   registerAuditRoutes(app, { db: database.db });
   if (deps.blobs && deps.jobs) {
     registerCollectRoutes(app, {

@@ -1,6 +1,7 @@
 // The app frame around every section: header (who is signed in, language, sign-out), the
 // navigation (with the inbox's unread badge for those who hold conversations), and the page.
 import {
+  Alert,
   Anchor,
   AppShell,
   Badge,
@@ -17,13 +18,14 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { createLink, Outlet, useRouterState } from '@tanstack/react-router';
-import { forwardRef, type ReactNode } from 'react';
+import { forwardRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveLanguage } from '../api/endpoints';
 import { canReadAuditLog } from '../audit/access';
 import { useAuditT } from '../audit/i18n';
 import { IconAudit } from '../audit/IconAudit';
 import type { Language } from '../api/types';
+import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useCurrentSession } from '../auth/session';
 import { IconRules, sectionsForRole } from '../collect/nav';
 import { currentLanguage } from '../i18n';
@@ -104,6 +106,8 @@ export function Frame() {
   const { t, i18n } = useTranslation();
   const { user, setUser, signOut } = useCurrentSession();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [passwordChanged, setPasswordChanged] = useState(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const to = useOutreachT();
   const auditT = useAuditT();
@@ -189,6 +193,15 @@ export function Frame() {
               </Text>
             </Box>
             <Button
+              variant="subtle"
+              color="gray"
+              size="xs"
+              visibleFrom="sm"
+              onClick={() => setPasswordOpen(true)}
+            >
+              {t('header.changePassword')}
+            </Button>
+            <Button
               variant="default"
               size="xs"
               leftSection={<IconSignOut size={16} />}
@@ -237,11 +250,36 @@ export function Frame() {
           <Text size="xs" c="dimmed">
             {t(`roles.${user.role}`)}
           </Text>
+          <Button
+            variant="subtle"
+            color="gray"
+            size="compact-xs"
+            px={0}
+            mt={4}
+            onClick={() => {
+              close();
+              setPasswordOpen(true);
+            }}
+          >
+            {t('header.changePassword')}
+          </Button>
         </AppShell.Section>
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1} bg="gray.0" style={{ outline: 'none' }}>
         <Stack maw={1200} gap="md">
+          {passwordChanged ? (
+            <Alert
+              color="green"
+              variant="light"
+              role="status"
+              withCloseButton
+              onClose={() => setPasswordChanged(false)}
+              data-testid="password-changed"
+            >
+              {t('password.changed')}
+            </Alert>
+          ) : null}
           {language.error ? (
             <ErrorAlert
               title={t('header.languageSaveFailed')}
@@ -252,6 +290,14 @@ export function Frame() {
           <Outlet />
         </Stack>
       </AppShell.Main>
+      <ChangePasswordDialog
+        opened={passwordOpen}
+        onClose={() => setPasswordOpen(false)}
+        onSaved={() => {
+          setPasswordOpen(false);
+          setPasswordChanged(true);
+        }}
+      />
     </AppShell>
   );
 }

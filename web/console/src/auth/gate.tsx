@@ -172,7 +172,7 @@ export function AuthGate() {
     case 'full':
       if (!current) return null;
       if (current.user.mustChangePassword) {
-        return <ChangePassword onChanged={setUser} onCancel={cancel} />;
+        return <ChangePassword user={current.user} onChanged={setUser} onCancel={cancel} />;
       }
       return (
         <SessionContext.Provider value={current}>

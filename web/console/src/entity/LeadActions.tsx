@@ -100,10 +100,9 @@ export function LeadActions({
     act.mutate({ action: 'snooze', until: day.toISOString() });
   };
 
-  const mine = lead.assigneeId === user.id;
   const snoozed = lead.snoozedUntil !== null && new Date(lead.snoozedUntil) > new Date();
   const states = STATE_ORDER.filter(
-    (s) => lead.allowed.includes(s) && (s !== 'new' || staff.canAssignOthers),
+    (s) => lead.allowed.includes(s), // the server leaves out what this user may not do
   );
   const busy = act.isPending;
 
@@ -115,7 +114,7 @@ export function LeadActions({
             {to('entityPanel.contactAction')}
           </Button>
         ) : null}
-        {!mine ? (
+        {lead.assignment.take ? (
           <Button
             onClick={() => act.mutate({ action: 'assign', assigneeId: user.id })}
             disabled={busy}
@@ -123,7 +122,7 @@ export function LeadActions({
             {t('actions.assignToMe')}
           </Button>
         ) : null}
-        {lead.assigneeId && (mine || staff.canAssignOthers) ? (
+        {lead.assignment.release ? (
           <Button
             variant="default"
             onClick={() => act.mutate({ action: 'assign', assigneeId: null })}
@@ -132,7 +131,7 @@ export function LeadActions({
             {t('actions.unassign')}
           </Button>
         ) : null}
-        {staff.canAssignOthers && staff.assignable.length > 0 ? (
+        {lead.assignment.handOver && staff.assignable.length > 0 ? (
           <Button
             variant="default"
             onClick={() => {

@@ -41,7 +41,7 @@ import {
   fillPlaceholders,
   OUTREACH_LANGUAGES,
 } from './compose';
-import { canAssignOthers, useChannels } from './hooks';
+import { canLiftRules, useChannels } from './hooks';
 import { useOutreachT } from './i18n';
 import { ruleOf, SendErrorAlert } from './refusal';
 import { TextCounts } from './TextCounts';
@@ -117,7 +117,7 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
   const template = ordered.find((x) => x.id === chosenTemplateId) ?? ordered[0];
   const templateId = template?.id ?? '';
 
-  const supervisor = canAssignOthers(user.role);
+  const supervisor = canLiftRules(user.role);
 
   const goTo = (conversationId: string) => {
     onClose();

@@ -51,7 +51,7 @@ import {
   FINAL_STATUSES,
   MessageStatusBadge,
 } from './badges';
-import { canAssignOthers, useChannels, useStaffNames } from './hooks';
+import { useChannels, useStaffNames } from './hooks';
 import { useOutreachT } from './i18n';
 import { ReplyBox } from './ReplyBox';
 
@@ -179,8 +179,9 @@ function ConversationHeader({
       void qc.invalidateQueries({ queryKey: outreachKeys.unread });
     },
   });
-  const mine = c.assigneeId === user.id;
-  const supervisor = canAssignOthers(user.role);
+  // The server answers who may do what with the assignee; a worker gets no take-over on a
+  // colleague's thread.
+  const { assignment } = detail;
 
   return (
     <Paper withBorder radius="md" p="md" data-testid="conversation-header">
@@ -255,7 +256,7 @@ function ConversationHeader({
               <Text size="sm" data-testid="conversation-assignee">
                 {staff.nameOf(c.assigneeId)}
               </Text>
-              {!mine ? (
+              {assignment.take ? (
                 <Button
                   size="compact-sm"
                   variant="light"
@@ -264,19 +265,27 @@ function ConversationHeader({
                 >
                   {t('conversation.takeIt')}
                 </Button>
-              ) : (
+              ) : null}
+              {assignment.release ? (
                 <Button
                   size="compact-sm"
                   variant="default"
                   onClick={() => update.mutate({ assigneeId: null })}
                   disabled={update.isPending}
                 >
-                  {t('conversation.giveBack')}
+                  {c.assigneeId === user.id
+                    ? t('conversation.giveBack')
+                    : t('conversation.unassign')}
                 </Button>
-              )}
+              ) : null}
             </Group>
+            {!assignment.take && c.assigneeId !== null && c.assigneeId !== user.id ? (
+              <Text size="xs" c="dimmed" data-testid="assignee-held">
+                {t('conversation.heldByColleague')}
+              </Text>
+            ) : null}
           </Stack>
-          {supervisor && staff.members.length > 0 ? (
+          {assignment.handOver && staff.members.length > 0 ? (
             <Group gap="xs" align="flex-end">
               <NativeSelect
                 size="xs"

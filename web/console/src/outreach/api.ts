@@ -88,6 +88,17 @@ export interface ConversationDetail {
   };
   contact: ConversationContact | null;
   messages: ConversationMessage[];
+  /** What the signed-in user may do with the assignee, as the server's rule answers it. */
+  assignment: AssignmentOptions;
+}
+
+export interface AssignmentOptions {
+  /** Assign it to yourself. */
+  take: boolean;
+  /** Leave it unassigned. */
+  release: boolean;
+  /** Hand it to a colleague. */
+  handOver: boolean;
 }
 
 export type ChannelKind =
@@ -240,7 +251,12 @@ export function addNote(conversationId: string, text: string): Promise<unknown> 
 export function updateConversation(
   conversationId: string,
   patch: { status?: ConversationStatus; assigneeId?: string | null },
-): Promise<{ id: string; status: ConversationStatus; assigneeId: string | null }> {
+): Promise<{
+  id: string;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  assignment: AssignmentOptions;
+}> {
   return api.patch(`/api/conversations/${id(conversationId)}`, patch);
 }
 

@@ -9,8 +9,12 @@ import { useOutreachT } from './i18n';
 
 /** Outreach workers and supervisors hold conversations; the API answers others 403. */
 export const canWorkOutreach = (role: Role) => role === 'outreach_worker' || role === 'supervisor';
-/** Handing a conversation to a colleague is a supervisor's call. */
-export const canAssignOthers = (role: Role) => role === 'supervisor';
+/**
+ * Lifting a contact rule that allows it (a second thread, words to confirm) is a supervisor's call.
+ * Who may take or hand over a conversation is not decided here: the server says so with each
+ * conversation (`assignment`).
+ */
+export const canLiftRules = (role: Role) => role === 'supervisor';
 
 /** How often the badge asks for unread conversations. */
 const UNREAD_REFRESH_MS = 15_000;

@@ -149,6 +149,8 @@ export interface LeadDetail {
   history: LeadEvent[];
   allowed: LeadState[];
   newEvidence: boolean;
+  /** What the signed-in user may do with the assignee, as the server's rule answers it. */
+  assignment: { take: boolean; release: boolean; handOver: boolean };
 }
 
 export interface EntityAd {

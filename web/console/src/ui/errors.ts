@@ -1,11 +1,12 @@
 // Turns an API error into text for the user: our own translation when we have one for the code
-// (or, for weak passwords, for the rule that failed), otherwise the server's message, which the
+// (or, for weak passwords, for each rule that failed), otherwise the server's message, which the
 // server writes to be safe to show.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import en from '../i18n/en.json';
 import { currentLocale } from '../i18n';
+import { PASSWORD_RULES, type PasswordRule } from '../auth/password-strength';
 
 type ErrorKey = keyof typeof en.errors;
 export type ErrorOverrides = Partial<Record<string, string>>;
@@ -22,13 +23,18 @@ function lockedUntil(message: string): string | null {
   }).format(new Date(m[0]));
 }
 
-function weakPassword(t: TFunction, message: string): string {
-  if (/at least/i.test(message)) return t('password.tooShort');
-  if (/at most/i.test(message)) return t('password.tooLong');
-  if (/different characters/i.test(message)) return t('password.fewCharacters');
-  if (/e-?mail/i.test(message)) return t('password.containsEmail');
-  if (/different from the current/i.test(message)) return t('password.sameAsCurrent');
-  return t('errors.weak_password');
+const PASSWORD_RULE_KEYS = new Set<string>(PASSWORD_RULES);
+
+/** A refused password: the server lists every rule that failed; each is said in our language. */
+function weakPassword(t: TFunction, err: ApiError): string {
+  const rules = Array.isArray(err.details.rules) ? (err.details.rules as unknown[]) : [];
+  const names = rules
+    .map((r) => (typeof r === 'object' && r !== null && 'rule' in r ? String(r.rule) : ''))
+    .filter((r): r is PasswordRule => PASSWORD_RULE_KEYS.has(r));
+  if (names.length === 0) return t('errors.weak_password');
+  return t('password.refused', {
+    rules: names.map((r) => t(`password.rules.${r}`).toLowerCase()).join('; '),
+  });
 }
 
 export function errorText(t: TFunction, err: unknown, overrides: ErrorOverrides = {}): string {
@@ -39,7 +45,7 @@ export function errorText(t: TFunction, err: unknown, overrides: ErrorOverrides 
     const until = lockedUntil(err.message);
     return until ? t('errors.account_locked', { until }) : t('errors.account_locked_generic');
   }
-  if (err.code === 'weak_password') return weakPassword(t, err.message);
+  if (err.code === 'weak_password') return weakPassword(t, err);
   if (isErrorKey(err.code)) return t(`errors.${err.code}`);
   return err.message || t('errors.unknown');
 }
