@@ -112,6 +112,7 @@ export async function crawlBench(): Promise<BenchResult> {
           {
             db: database.db,
             blobs: createFsBlobStore(path.join(dir, 'blobs')),
+            keys: config.secrets,
             log: pino({ level: 'silent' }),
           },
           run.id,

@@ -1,4 +1,5 @@
 // Opens the configured database for one command (migrated), and closes it whatever happens.
+import { finishAtRestUpgrade } from '../platform/at-rest-upgrade.js';
 import type { Config } from '../platform/config.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/connect.js';
@@ -15,6 +16,7 @@ export const withDatabase: WithDatabase = async (fn) => {
   const database = await openDatabase(config, { log });
   try {
     await runMigrations(database.pool);
+    await finishAtRestUpgrade(database, config.secrets, log);
     return await fn({ database, config });
   } finally {
     await database.close();

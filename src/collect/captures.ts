@@ -1,16 +1,42 @@
 // Captures as evidence out of the system: export the WARC records behind an ad (every version's
 // page and kept images) as one .warc.gz that standard readers open, and verify every stored capture
 // against the digests recorded when it was fetched.
-import { asc, eq, gt, inArray } from 'drizzle-orm';
+// In the blob store a capture is sealed (envelope encryption, platform/blobs/envelope.ts) under a
+// data key kept wrapped in its row; it is opened here, so what leaves is the plain .warc.gz whose
+// sha256 was recorded at capture time. Captures stored in clear before sealing still read, and
+// `ariadne keys rotate` seals them (sealLegacyCaptures).
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
+import { openBlob, sealBlob } from '../platform/blobs/envelope.js';
+import type { FieldKey } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { adVersions, ads, captures } from './schema.js';
 import { buildWarcInfo, sha256Hex, verifyWarc } from './warc.js';
 
 export type CaptureRow = typeof captures.$inferSelect;
+
+/** Associated-data context of a capture's wrapped data key. */
+export const CAPTURE_KEY_CONTEXT = 'captures.data_key';
+
+/** Seals a capture's bytes for the blob store; keep `dataKeyEnc` in its row. */
+export function sealCapture(keys: readonly FieldKey[], record: Uint8Array) {
+  return sealBlob(keys, record, CAPTURE_KEY_CONTEXT);
+}
+
+/** The plain stored record of a capture (the .warc.gz as captured). */
+export async function readCaptureRecord(
+  blobs: BlobStore,
+  keys: readonly FieldKey[],
+  row: Pick<CaptureRow, 'recordKey' | 'dataKeyEnc'>,
+): Promise<Buffer> {
+  const stored = await blobs.get(row.recordKey);
+  return row.dataKeyEnc === null
+    ? stored
+    : openBlob(keys, stored, row.dataKeyEnc, CAPTURE_KEY_CONTEXT);
+}
 
 export async function capturesForAd(db: Db, adId: string): Promise<CaptureRow[]> {
   const versions = await db
@@ -34,6 +60,7 @@ export async function capturesForAd(db: Db, adId: string): Promise<CaptureRow[]>
 export async function exportAdWarc(
   db: Db,
   blobs: BlobStore,
+  keys: readonly FieldKey[],
   actor: Actor,
   adId: string,
 ): Promise<{ data: Buffer; filename: string; captures: number }> {
@@ -51,7 +78,7 @@ export async function exportAdWarc(
       }),
     ),
   ];
-  for (const row of rows) parts.push(await blobs.get(row.recordKey));
+  for (const row of rows) parts.push(await readCaptureRecord(blobs, keys, row));
   await appendAudit(db, {
     ...auditFields(actor),
     action: 'captures.export',
@@ -68,14 +95,19 @@ export interface CaptureProblem {
   problem: string;
 }
 
-/** Recomputes every capture's stored-file hash and its WARC digests. */
+/**
+ * Recomputes every capture's record hash and its WARC digests; a sealed capture must also pass its
+ * integrity check. `inClear` counts captures still stored unsealed (before encryption at rest).
+ */
 export async function verifyCaptures(
   db: Db,
   blobs: BlobStore,
+  keys: readonly FieldKey[],
   onProgress?: (checked: number) => void,
-): Promise<{ checked: number; problems: CaptureProblem[] }> {
+): Promise<{ checked: number; problems: CaptureProblem[]; inClear: number }> {
   const problems: CaptureProblem[] = [];
   let checked = 0;
+  let inClear = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = await db
@@ -88,9 +120,9 @@ export async function verifyCaptures(
     for (const row of rows) {
       after = row.id;
       checked++;
-      let data: Buffer;
+      let stored: Buffer;
       try {
-        data = await blobs.get(row.recordKey);
+        stored = await blobs.get(row.recordKey);
       } catch (err) {
         problems.push({
           captureId: row.id,
@@ -98,6 +130,20 @@ export async function verifyCaptures(
           problem: `stored record missing: ${(err as Error).message}`,
         });
         continue;
+      }
+      let data = stored;
+      if (row.dataKeyEnc === null) inClear++;
+      else {
+        try {
+          data = openBlob(keys, stored, row.dataKeyEnc, CAPTURE_KEY_CONTEXT);
+        } catch (err) {
+          problems.push({
+            captureId: row.id,
+            url: row.url,
+            problem: `stored file changed since capture (${(err as Error).message})`,
+          });
+          continue;
+        }
       }
       if (sha256Hex(data) !== row.recordSha256) {
         problems.push({
@@ -113,5 +159,68 @@ export async function verifyCaptures(
     }
     onProgress?.(checked);
   }
-  return { checked, problems };
+  return { checked, problems, inClear };
+}
+
+/**
+ * Seals captures stored in clear before encryption at rest (run by `ariadne keys rotate`). The
+ * sealed copy is written under a new key (`<old key>.sealed`) and the row moved to it before the
+ * clear copy is deleted, so a crash loses nothing; the deletion is retried on every run for rows
+ * whose clear copy may be left. A copy whose sha256 no longer matches its capture is left as it
+ * is and reported: sealing it would hide that it changed.
+ */
+export async function sealLegacyCaptures(
+  db: Db,
+  blobs: BlobStore,
+  keys: readonly FieldKey[],
+  onProgress?: (sealed: number) => void,
+): Promise<{ sealed: number; problems: CaptureProblem[] }> {
+  const problems: CaptureProblem[] = [];
+  let sealed = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(captures)
+      .where(and(isNull(captures.dataKeyEnc), gt(captures.id, after)))
+      .orderBy(asc(captures.id))
+      .limit(200);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      after = row.id;
+      let plain: Buffer;
+      try {
+        plain = await blobs.get(row.recordKey);
+      } catch (err) {
+        problems.push({ captureId: row.id, url: row.url, problem: (err as Error).message });
+        continue;
+      }
+      if (sha256Hex(plain) !== row.recordSha256) {
+        problems.push({
+          captureId: row.id,
+          url: row.url,
+          problem: 'not sealed: the stored file changed since capture (sha256 differs)',
+        });
+        continue;
+      }
+      const box = sealCapture(keys, plain);
+      const stored = await blobs.put(`${row.recordKey}.sealed`, box.data, {
+        contentType: 'application/octet-stream',
+      });
+      await db
+        .update(captures)
+        .set({ recordKey: stored.key, dataKeyEnc: box.dataKeyEnc })
+        .where(and(eq(captures.id, row.id), isNull(captures.dataKeyEnc)));
+      await blobs.delete(row.recordKey);
+      sealed++;
+    }
+    onProgress?.(sealed);
+  }
+  // Clear copies a crash may have left behind after their row moved to the sealed one.
+  const moved = await db
+    .select({ key: captures.recordKey })
+    .from(captures)
+    .where(sql`${captures.recordKey} LIKE '%.sealed' AND ${captures.dataKeyEnc} IS NOT NULL`);
+  for (const m of moved) await blobs.delete(m.key.slice(0, -'.sealed'.length));
+  return { sealed, problems };
 }

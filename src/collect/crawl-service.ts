@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
+import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import {
@@ -17,16 +18,19 @@ import {
   recordAdObservation,
   touchAdSeen,
 } from './ads.js';
+import { sealCapture } from './captures.js';
 import { runCrawl, type CrawlError, type CrawlStats, type FoundAd } from './crawler.js';
 import { fetchPage, FetchFailure, type FetchedResponse } from './fetch-page.js';
 import { assessHealth, type HealthAssessment, type RunYield } from './health.js';
 import { captures, crawlErrors, crawlRuns, sources } from './schema.js';
 import type { SourceDefinition } from './source-definition.js';
-import { buildCaptureWarc } from './warc.js';
+import { buildCaptureWarc, sha256Hex } from './warc.js';
 
 export interface CollectDeps {
   db: Db;
   blobs: BlobStore;
+  /** Ad text and captures are kept encrypted under these (config.secrets). */
+  keys: AtRestKeys;
   log: Logger;
   chromiumPath?: string;
   /** Told about every new or changed ad version (the runtime queues its extraction). */
@@ -149,14 +153,16 @@ function captureKey(at: Date): string {
 }
 
 export async function storeCapture(
-  deps: Pick<CollectDeps, 'db' | 'blobs'>,
+  deps: Pick<CollectDeps, 'db' | 'blobs' | 'keys'>,
   res: FetchedResponse,
   ids: { sourceId: string | null; runId: string | null },
   kind: 'page' | 'image' | 'import',
 ): Promise<string> {
   const warc = await buildCaptureWarc(res);
-  const stored = await deps.blobs.put(captureKey(res.fetchedAt), Buffer.from(warc.data), {
-    contentType: 'application/warc',
+  // Sealed under its own data key; the row keeps the digests of the plain record (evidence).
+  const sealed = sealCapture(deps.keys.fieldKeys, warc.data);
+  const stored = await deps.blobs.put(captureKey(res.fetchedAt), sealed.data, {
+    contentType: 'application/octet-stream',
   });
   const [row] = await deps.db
     .insert(captures)
@@ -170,9 +176,10 @@ export async function storeCapture(
       contentType: res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null,
       payloadSha256: warc.payloadSha256,
       recordKey: stored.key,
-      recordSha256: stored.sha256,
-      recordSize: stored.size,
+      recordSha256: sha256Hex(warc.data),
+      recordSize: warc.data.length,
       warcRecordId: warc.responseRecordId,
+      dataKeyEnc: sealed.dataKeyEnc,
     })
     .returning({ id: captures.id });
   return row!.id;
@@ -277,7 +284,7 @@ export async function executeCrawl(
         ad: async (found) => {
           const f = found.parsed.fields;
           const defined = Object.values(def.fields).filter(Boolean).length;
-          const recorded = await recordAdObservation(db, {
+          const recorded = await recordAdObservation(db, deps.keys, {
             sourceId: source.id,
             externalId: externalIdFor(found),
             url: found.url,

@@ -63,6 +63,7 @@ describe('crawl job', () => {
     const crawl = collectJobs({
       db,
       blobs: undefined as never,
+      keys: t.config.secrets,
       log,
       jobs: () => undefined as unknown as Jobs,
     }).find((j) => j.name === CRAWL_JOB)!;

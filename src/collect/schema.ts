@@ -1,5 +1,9 @@
 // Tables of the collect context: sources, crawl runs and their per-URL failures, captures (WARC
 // records in the blob store), and ads with their versions over time.
+// Ad text is personal data that holds identifiers (numbers, e-mail addresses, handles), so it is
+// kept only encrypted (`ad_versions.content_enc`, and captures sealed in the blob store under a
+// data key in `captures.data_key_enc`); what stays in clear holds none: times, counts, languages,
+// picture hashes, and keyed hashes (HMAC) for change detection, linking and search.
 import {
   bigint,
   boolean,
@@ -7,6 +11,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -111,16 +116,25 @@ export const captures = pgTable(
     payloadSha256: text('payload_sha256').notNull(),
     /** Blob key of the gzipped WARC file holding the request and response records. */
     recordKey: text('record_key').notNull(),
-    /** sha256 of that stored file (hex), to detect tampering with the blob. */
+    /**
+     * sha256 (hex) and size of that WARC file as evidence: the plain .warc.gz an export hands out,
+     * not the sealed bytes in the store (those are checked by their own GCM tag).
+     */
     recordSha256: text('record_sha256').notNull(),
     recordSize: bigint('record_size', { mode: 'number' }).notNull(),
     warcRecordId: text('warc_record_id').notNull(),
+    /**
+     * The blob's data key, encrypted under the field key (envelope encryption, so key rotation
+     * re-wraps this and never rewrites the blob). Null: a blob stored in clear before captures
+     * were sealed; `ariadne keys rotate` seals it.
+     */
+    dataKeyEnc: text('data_key_enc'),
   },
   (t) => [index('captures_url_idx').on(t.url), index('captures_run_idx').on(t.runId)],
 );
 
+/** A picture of an ad as kept in clear: hashes only (its address is part of the encrypted text). */
 export interface ImageHash {
-  url: string;
   sha256: string;
   /** 64-bit perceptual (difference) hash, hex. */
   phash: string;
@@ -160,18 +174,21 @@ export const adVersions = pgTable(
       .notNull()
       .references(() => ads.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    /** sha256 over the normalised fields: equal hash = unchanged ad. */
+    /**
+     * HMAC over the normalised fields (key derived from the identifier pepper): equal hash =
+     * unchanged ad. Keyed, so that nobody holding a copy of an ad can test whether we have it.
+     */
     contentHash: text('content_hash').notNull(),
     seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
-    title: text('title'),
-    body: text('body').notNull(),
+    /**
+     * The ad's text and fields (title, body, posted date as written, city, display name, phone,
+     * age, price, picture addresses) as JSON, encrypted (context "ad_versions.content"). Null only
+     * for a version stored before encryption at rest until the start-up step has encrypted it.
+     */
+    contentEnc: text('content_enc'),
+    /** Keyed hash of the normalised display name: linking counts names without reading them. */
+    displayNameKey: text('display_name_key'),
     postedAt: timestamp('posted_at', { withTimezone: true }),
-    postedRaw: text('posted_raw'),
-    city: text('city'),
-    displayName: text('display_name'),
-    phoneRaw: text('phone_raw'),
-    ageRaw: text('age_raw'),
-    priceRaw: text('price_raw'),
     images: jsonb('images').$type<ImageHash[]>().notNull().default([]),
     language: text('language'),
     captureId: uuid('capture_id').references(() => captures.id, { onDelete: 'set null' }),
@@ -181,4 +198,21 @@ export const adVersions = pgTable(
     fillRatio: real('fill_ratio'),
   },
   (t) => [uniqueIndex('ad_versions_ad_version_idx').on(t.adId, t.version)],
+);
+
+/**
+ * Search over ads without their text: per ad (its current version), one row per distinct word as
+ * a 64-bit keyed hash (HMAC under a key derived from the identifier pepper; words of the title,
+ * body and display name in one domain, of the city field in another). Words with digits and the
+ * words of identifiers are never indexed, so a search cannot tell whether a number is known.
+ */
+export const adSearchTerms = pgTable(
+  'ad_search_terms',
+  {
+    term: bigint('term', { mode: 'bigint' }).notNull(),
+    adId: uuid('ad_id')
+      .notNull()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.term, t.adId] }), index('ad_search_terms_ad_idx').on(t.adId)],
 );

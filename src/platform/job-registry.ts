@@ -47,6 +47,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
     ...collectJobs({
       db: deps.database.db,
       blobs: deps.blobs,
+      keys: deps.config.secrets,
       log: deps.log,
       jobs: deps.jobs,
       onAdVersion: async (adVersionId) => {
@@ -70,7 +71,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
         await queueScoring(deps.jobs(), outcome.touched);
       },
     }),
-    ...scoreJobs({ db: deps.database.db }),
+    ...scoreJobs({ db: deps.database.db, keys: deps.config.secrets }),
     ...outreachJobs({
       db: deps.database.db,
       config: deps.config,

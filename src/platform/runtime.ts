@@ -6,7 +6,10 @@ import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from './actor.js';
 import { ensureFirstAdmin } from './bootstrap.js';
 import { unwatchFile, watchFile } from 'node:fs';
+import path from 'node:path';
+import { finishAtRestUpgrade } from './at-rest-upgrade.js';
 import { reloadEmbeddedFieldKeys, secretsFilePath, type Config } from './config.js';
+import { assertPrivateDir } from './data-dir.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { runMigrations } from './db/migrate.js';
 import { buildHttpServer } from './http/server.js';
@@ -38,6 +41,13 @@ export async function startRoles(
   log: Logger,
   print: (line: string) => void = (line) => process.stdout.write(line + '\n'),
 ): Promise<Running> {
+  // In embedded mode DATA_DIR is checked as the database opens; a blob directory elsewhere here.
+  const blobDir = config.blobs.kind === 'fs' ? config.blobs.dir : null;
+  if (
+    blobDir &&
+    (config.mode === 'production' || path.relative(config.dataDir, blobDir).startsWith('..'))
+  )
+    assertPrivateDir(blobDir, 'BLOB_DIR');
   const database = await openDatabase(config, { requireOwner: config.mode === 'embedded', log });
   let jobs: Jobs | undefined;
   let http: FastifyInstance | null = null;
@@ -47,6 +57,7 @@ export async function startRoles(
     Promise.all(closers.map((close) => close().catch(() => undefined))).then(() => undefined);
   try {
     await runMigrations(database.pool);
+    await finishAtRestUpgrade(database, config.secrets, log);
     if (config.mode === 'embedded') await ensureFirstAdmin(database.db, SYSTEM_ACTOR, print);
     const blobs = createBlobStore(config.blobs);
     const definitions = allJobs({

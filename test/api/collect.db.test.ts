@@ -52,7 +52,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  const defs = collectJobs({ db: t.database.db, blobs, log, jobs: () => jobs });
+  const defs = collectJobs({
+    db: t.database.db,
+    blobs,
+    keys: t.config.secrets,
+    log,
+    jobs: () => jobs,
+  });
   jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: defs });
   await jobs.work(defs, 1);
   app = await buildHttpServer({ config: t.config, database: t.database, blobs, jobs, log });

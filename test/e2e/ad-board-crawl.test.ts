@@ -16,6 +16,7 @@ import {
   viewOnDay,
   type AdBoard,
 } from '../../fixtures/ad-board/index.js';
+import { readAdVersionText } from '../../src/collect/ads.js';
 import { executeCrawl, requestCrawl, type CrawlSummary } from '../../src/collect/crawl-service.js';
 import { ads, adVersions, crawlErrors } from '../../src/collect/schema.js';
 import { saveSource } from '../../src/collect/sources.js';
@@ -51,7 +52,10 @@ async function crawl(name: string): Promise<CrawlSummary> {
   };
   const { source } = await saveSource(t.database.db, CLI_ACTOR, def);
   const run = await requestCrawl(t.database.db, CLI_ACTOR, source.id, 'cli');
-  return executeCrawl({ db: t.database.db, blobs, log: pino({ level: 'silent' }) }, run.id);
+  return executeCrawl(
+    { db: t.database.db, blobs, keys: t.config.secrets, log: pino({ level: 'silent' }) },
+    run.id,
+  );
 }
 
 async function storedExternalIds(sourceName: string, status?: 'active' | 'gone') {
@@ -129,12 +133,13 @@ describe('crawling the synthetic ad board', () => {
       expect(fault?.adId, `the board plants a ${kind} ad page`).toBeTruthy();
       const ad = world.ads.find((a) => a.id === fault!.adId)!;
       const [row] = await t.database.db
-        .select({ body: adVersions.body })
+        .select({ id: adVersions.id })
         .from(adVersions)
         .innerJoin(ads, eq(adVersions.adId, ads.id))
         .where(eq(ads.externalId, ad.externalId));
+      const text = await readAdVersionText(t.database.db, t.config.secrets.fieldKeys, row!.id);
       const firstLine = versionOnDay(ad, 0)!.body.split('\n')[0]!.trim();
-      expect(row?.body, kind).toContain(firstLine);
+      expect(text?.body, kind).toContain(firstLine);
     }
   });
 

@@ -84,7 +84,12 @@ async function crawl(crawler: 'http' | 'browser') {
   const { source } = await saveSource(t.database.db, CLI_ACTOR, definition(crawler));
   const run = await requestCrawl(t.database.db, CLI_ACTOR, source.id, 'cli');
   return executeCrawl(
-    { db: t.database.db, blobs: createFsBlobStore(dir), log: pino({ level: 'silent' }) },
+    {
+      db: t.database.db,
+      blobs: createFsBlobStore(dir),
+      keys: t.config.secrets,
+      log: pino({ level: 'silent' }),
+    },
     run.id,
   );
 }
@@ -99,7 +104,10 @@ describe('crawling pages built by script', () => {
   it('finds every ad with the browser crawler and reads the rendered text', async () => {
     const summary = await crawl('browser');
     expect(summary).toMatchObject({ adsFound: 3, adsNew: 3 });
-    const ads = await listAds(t.database.db, { limit: 10, source: 'script-site-browser' });
+    const ads = await listAds(t.database.db, t.config.secrets, {
+      limit: 10,
+      source: 'script-site-browser',
+    });
     expect(ads.items.map((a) => a.title).sort()).toEqual([
       'Script ad 1',
       'Script ad 2',
