@@ -90,7 +90,8 @@ export function searchTermsOf(
  */
 export function searchWordsOf(query: string): { words: string[] } | { problem: string } {
   const words = [...new Set([...wordsOf(query)].map((w) => w.word))];
-  if (words.some(identifierLike)) {
+  // Any digit, underscore or @ at all: a number, handle or address is being looked for.
+  if (/[\p{N}_@]/u.test(query)) {
     return {
       problem:
         'Ads are searched by words; numbers and handles are not searchable (so that a search cannot tell whether a number is known). Look an identifier up through an ad or entity instead.',

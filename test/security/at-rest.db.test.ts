@@ -24,6 +24,7 @@ import { verifyWarc } from '../../src/collect/warc.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { createBlobStore } from '../../src/platform/blobs/index.js';
 import type { BlobStore } from '../../src/platform/blobs/blob-store.js';
+import { exposedPaths } from '../../src/platform/data-dir.js';
 import { allJobs } from '../../src/platform/job-registry.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { leads } from '../../src/score/schema.js';
@@ -250,9 +251,18 @@ describe('identifiers at rest', () => {
     const blobFiles = filesUnder(blobDir);
     expect(blobFiles.length).toBeGreaterThanOrEqual(3);
     for (const file of blobFiles) hits.push(...scanFile(file, 'blob'));
+    // What it stands for is still there, encrypted: facts and the words to search by.
+    const kept = await t.database.pool.query<{ facts: number; terms: number }>(
+      `SELECT (SELECT count(*)::int FROM ad_extractions WHERE facts_enc IS NOT NULL) AS facts,
+              (SELECT count(*)::int FROM ad_search_terms) AS terms`,
+    );
+    expect(kept.rows[0]!.facts).toBe(2);
+    expect(kept.rows[0]!.terms).toBeGreaterThan(20);
     if (t.kind === 'pglite') {
       // The embedded database's own files, once it has written everything out and closed.
       await t.database.close();
+      // …which, like everything in the data directory, only their owner may read.
+      expect(exposedPaths(t.config.dataDir, 50)).toEqual([]);
       const files = filesUnder(path.join(t.config.dataDir, 'pglite'));
       expect(files.length).toBeGreaterThan(100);
       for (const file of files) hits.push(...scanFile(file, 'pglite file'));
