@@ -1,7 +1,6 @@
 CREATE TABLE "ad_search_terms" (
-	"term" bigint NOT NULL,
-	"ad_id" uuid NOT NULL,
-	CONSTRAINT "ad_search_terms_term_ad_id_pk" PRIMARY KEY("term","ad_id")
+	"ad_id" uuid PRIMARY KEY NOT NULL,
+	"terms" bigint[] NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "ad_versions" ADD COLUMN "content_enc" text;--> statement-breakpoint
@@ -9,7 +8,7 @@ ALTER TABLE "ad_versions" ADD COLUMN "display_name_key" text;--> statement-break
 ALTER TABLE "captures" ADD COLUMN "data_key_enc" text;--> statement-breakpoint
 ALTER TABLE "ad_extractions" ADD COLUMN "facts_enc" text;--> statement-breakpoint
 ALTER TABLE "ad_search_terms" ADD CONSTRAINT "ad_search_terms_ad_id_ads_id_fk" FOREIGN KEY ("ad_id") REFERENCES "public"."ads"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "ad_search_terms_ad_idx" ON "ad_search_terms" USING btree ("ad_id");--> statement-breakpoint
+CREATE INDEX "ad_search_terms_terms_idx" ON "ad_search_terms" USING gin ("terms");--> statement-breakpoint
 ALTER TABLE "ad_versions" DROP COLUMN "title";--> statement-breakpoint
 ALTER TABLE "ad_versions" DROP COLUMN "body";--> statement-breakpoint
 ALTER TABLE "ad_versions" DROP COLUMN "posted_raw";--> statement-breakpoint

@@ -126,13 +126,11 @@ export async function replaceAdSearchTerms(
     .innerJoin(ads, and(eq(ads.id, adVersions.adId), eq(ads.version, adVersions.version)))
     .where(and(eq(adVersions.id, versionId), eq(ads.id, adId)));
   if (!current) return false;
-  await tx.delete(adSearchTerms).where(eq(adSearchTerms.adId, adId));
-  for (let i = 0; i < terms.length; i += 1000) {
-    await tx
-      .insert(adSearchTerms)
-      .values(terms.slice(i, i + 1000).map((term) => ({ term, adId })))
-      .onConflictDoNothing();
-  }
+  const row = { adId, terms: [...terms] };
+  await tx
+    .insert(adSearchTerms)
+    .values(row)
+    .onConflictDoUpdate({ target: adSearchTerms.adId, set: { terms: row.terms } });
   return true;
 }
 
@@ -141,10 +139,8 @@ export async function clearAdSearchTerms(tx: DbOrTx, adId: string): Promise<void
   await tx.delete(adSearchTerms).where(eq(adSearchTerms.adId, adId));
 }
 
-/** SQL that holds for ads having every one of the terms. */
+/** SQL that holds for ads having every one of the terms (served by the GIN index). */
 export function hasAllTerms(terms: readonly bigint[]) {
-  return terms.map(
-    (term) =>
-      sql`${ads.id} IN (SELECT ${adSearchTerms.adId} FROM ${adSearchTerms} WHERE ${adSearchTerms.term} = ${term})`,
-  );
+  const wanted = sql.param(terms.map(String));
+  return sql`${ads.id} IN (SELECT ${adSearchTerms.adId} FROM ${adSearchTerms} WHERE ${adSearchTerms.terms} @> ${wanted}::bigint[])`;
 }

@@ -99,12 +99,12 @@ export async function listAds(
   const where: SQL[] = [];
   if (only) where.push(only.ids.length ? inArray(ads.id, only.ids) : sql`false`);
   if (f.source) where.push(eq(sources.name, f.source));
-  if (f.city) where.push(...hasAllTerms(termsOf(keys, 'city', f.city)));
+  if (f.city) where.push(hasAllTerms(termsOf(keys, 'city', f.city)));
   if (f.language) where.push(eq(adVersions.language, f.language));
   if (f.status) where.push(eq(ads.status, f.status));
   if (f.from) where.push(gte(ads.lastSeenAt, new Date(f.from)));
   if (f.to) where.push(lte(ads.lastSeenAt, new Date(f.to)));
-  if (f.q) where.push(...hasAllTerms(termsOf(keys, 'text', f.q)));
+  if (f.q) where.push(hasAllTerms(termsOf(keys, 'text', f.q)));
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
     where.push(sql`(${ads.lastSeenAt}, ${ads.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`);

@@ -11,7 +11,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   real,
   text,
   timestamp,
@@ -201,18 +200,19 @@ export const adVersions = pgTable(
 );
 
 /**
- * Search over ads without their text: per ad (its current version), one row per distinct word as
- * a 64-bit keyed hash (HMAC under a key derived from the identifier pepper; words of the title,
- * body and display name in one domain, of the city field in another). Words with digits and the
- * words of identifiers are never indexed, so a search cannot tell whether a number is known.
+ * Search over ads without their text: per ad (its current version), the distinct words as 64-bit
+ * keyed hashes (HMAC under a key derived from the identifier pepper; words of the title, body and
+ * display name in one domain, of the city field in another), in one array with a GIN index. Words
+ * with digits and the words of identifiers are never indexed, so a search cannot tell whether a
+ * number is known.
  */
 export const adSearchTerms = pgTable(
   'ad_search_terms',
   {
-    term: bigint('term', { mode: 'bigint' }).notNull(),
     adId: uuid('ad_id')
-      .notNull()
+      .primaryKey()
       .references(() => ads.id, { onDelete: 'cascade' }),
+    terms: bigint('terms', { mode: 'bigint' }).array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.term, t.adId] }), index('ad_search_terms_ad_idx').on(t.adId)],
+  (t) => [index('ad_search_terms_terms_idx').using('gin', t.terms)],
 );
