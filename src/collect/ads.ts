@@ -6,10 +6,10 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AtRestKeys, FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
 import { adContentHash, changedFields, type AdContent } from './ad-changes.js';
 import { clearAdSearchTerms } from './ad-search.js';
 import { AdText, displayNameKey, openAdText, sealAdText } from './ad-text.js';
-import { AppError } from '../platform/errors.js';
 import { ads, adVersions, sources, type ImageHash } from './schema.js';
 
 export type AdRow = typeof ads.$inferSelect;
