@@ -130,6 +130,7 @@ export async function crawlBench(): Promise<BenchResult> {
           {
             db: database.db,
             blobs: createFsBlobStore(path.join(dir, 'blobs')),
+            keys: config.secrets,
             log: pino({ level: 'silent' }),
             addressGuard,
           },

@@ -17,7 +17,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
-import type { AdForLinking } from '../src/collect/ads.js';
+import type { AdTextForLinking } from '../src/collect/ads.js';
+import { openAdText } from '../src/collect/ad-text.js';
 import { estimateJaccard, LshIndex, lshBuckets } from '../src/link/minhash.js';
 import { linkAdBatch, linkSettings, signatureOf } from '../src/link/store.js';
 import { createFsBlobStore } from '../src/platform/blobs/index.js';
@@ -95,24 +96,7 @@ async function explainTop(
 
 interface TextRow {
   first_seen_at: Date;
-  title: string | null;
-  body: string;
-  display_name: string | null;
-  city: string | null;
-}
-
-function versionForSignature(row: TextRow): AdForLinking['versions'][number] {
-  return {
-    versionId: '',
-    version: 1,
-    seenAt: new Date(0),
-    postedAt: null,
-    title: row.title,
-    body: row.body,
-    displayName: row.display_name,
-    city: row.city,
-    images: [],
-  };
+  text: AdTextForLinking;
 }
 
 /**
@@ -253,27 +237,39 @@ export async function linkScaleBench(): Promise<BenchResult> {
     // a. In memory, the way rebuildLinks assigns templates: ads in the order first seen, each
     //    joining the most similar template representative (LSH over representatives), else
     //    founding a template with the near-duplicates that have none yet (LSH over loose ads).
-    //    An ad's template text is the one it was first posted with (version 1, as adSignature).
+    //    An ad's template text is the one it was first posted with (version 1, as adSignatures).
     const tRead = performance.now();
     const texts: TextRow[] = [];
     let after = '00000000-0000-0000-0000-000000000000';
     while (texts.length < CLUSTER_ADS) {
-      const page = await pool.query<TextRow & { id: string }>(
-        `SELECT a.id, a.first_seen_at, v.title, v.body, v.display_name, v.city FROM ads a
+      // The text is stored encrypted: reading it includes decrypting it, as linking does.
+      const page = await pool.query<{
+        id: string;
+        first_seen_at: Date;
+        version_id: string;
+        content_enc: string | null;
+      }>(
+        `SELECT a.id, a.first_seen_at, v.id AS version_id, v.content_enc FROM ads a
          JOIN ad_versions v ON v.ad_id = a.id AND v.version = 1
          WHERE a.id > $1 ORDER BY a.id LIMIT $2`,
         [after, Math.min(10_000, CLUSTER_ADS - texts.length)],
       );
       if (page.rows.length === 0) break;
       after = page.rows[page.rows.length - 1]?.id ?? after;
-      texts.push(...page.rows);
+      for (const r of page.rows) {
+        const t = openAdText(settings.fieldKeys, r.content_enc, r.version_id);
+        texts.push({
+          first_seen_at: r.first_seen_at,
+          text: { title: t.title, body: t.body, displayName: t.displayName, city: t.city },
+        });
+      }
     }
     // Stable: ties on first_seen_at stay in id order, as rebuildLinks orders them.
     texts.sort((x, y) => x.first_seen_at.getTime() - y.first_seen_at.getTime());
     const readMs = performance.now() - tRead;
     rss = rssSampler();
     const tSig = performance.now();
-    const sigs = texts.map((t) => signatureOf(versionForSignature(t)));
+    const sigs = texts.map((t) => signatureOf(t.text));
     const sigMs = performance.now() - tSig;
     const tLsh = performance.now();
     const clustered = clusterTemplates(sigs, settings.nearDupThreshold);
@@ -360,7 +356,7 @@ export async function linkScaleBench(): Promise<BenchResult> {
     const sampleSize = Math.min(SCORE_SAMPLE, Math.ceil(entityIds.length / 4));
     for (const id of entityIds.slice(0, sampleSize)) {
       const t = performance.now();
-      await processEntity(db, id);
+      await processEntity(db, settings.fieldKeys, id);
       perEntity.push(performance.now() - t);
     }
     const score1Ms = performance.now() - tScore1;
@@ -374,7 +370,7 @@ export async function linkScaleBench(): Promise<BenchResult> {
       Array.from({ length: SCORE_CONCURRENCY }, async () => {
         while (next < rest.length) {
           const id = rest[next++] as string;
-          await processEntity(db, id);
+          await processEntity(db, settings.fieldKeys, id);
           scoreProgress(next, rest.length, (next / (performance.now() - tScore)) * 1000);
         }
       }),

@@ -76,7 +76,7 @@ export async function linkBench(): Promise<BenchResult> {
           linked += batch.length;
           t = performance.now();
           for (const id of outcome.touched) {
-            await processEntity(db, id);
+            await processEntity(db, settings.fieldKeys, id);
             scored++;
           }
           scoreMs += performance.now() - t;

@@ -21,8 +21,10 @@ import { generateWorld } from '../../fixtures/ad-board/generator.js';
 import type { Ad, AdVersion, World } from '../../fixtures/ad-board/model.js';
 import { Rng } from '../../fixtures/ad-board/prng.js';
 import { adContentHash, changedFields, type AdContent } from '../../src/collect/ad-changes.js';
+import { displayNameKey, sealAdText } from '../../src/collect/ad-text.js';
 import type { ImageHash } from '../../src/collect/schema.js';
-import { isIdentifierFact, maskValue } from '../../src/extract/db/store.js';
+import { isIdentifierFact, maskValue, sealFacts } from '../../src/extract/db/store.js';
+import type { StoredFact } from '../../src/extract/db/tables.js';
 import { extractAll } from '../../src/extract/extract.js';
 import type { RuleSet } from '../../src/extract/rules.js';
 import type { ExtractionResult, Fact } from '../../src/extract/schema.js';
@@ -70,9 +72,11 @@ function json(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? wellFormed(v) : v));
 }
 
-function imageHashes(world: World, seed: string): Map<string, ImageHash> {
+type ImageWithUrl = ImageHash & { url: string };
+
+function imageHashes(world: World, seed: string): Map<string, ImageWithUrl> {
   const base = new Map<string, bigint>();
-  const out = new Map<string, ImageHash>();
+  const out = new Map<string, ImageWithUrl>();
   for (const ref of world.images) {
     const digest = createHash('sha256').update(`${seed}:${ref.base}`).digest();
     let phash = base.get(ref.base) ?? digest.readBigUInt64BE(0);
@@ -135,10 +139,10 @@ function contentOf(v: AdVersion, ad: Ad, images: ImageHash[]): AdContent {
 }
 
 /** A stored fact, as saveExtraction stores it: identifier values replaced by hash and mask. */
-function storedFact(f: Fact, hashOf: (f: Fact) => string): Record<string, unknown> {
+function storedFact(f: Fact, hashOf: (f: Fact) => string): StoredFact {
   if (!isIdentifierFact(f)) return { ...f };
   const { value: _value, raw: _raw, ...rest } = f;
-  const out: Record<string, unknown> = {
+  const out: StoredFact = {
     ...rest,
     valueHash: hashOf(f),
     masked: maskValue(f.value),
@@ -168,15 +172,9 @@ const VERSION_COLUMNS = [
   'version',
   'contentHash',
   'seenAt',
-  'title',
-  'body',
+  'contentEnc',
+  'displayNameKey',
   'postedAt',
-  'postedRaw',
-  'city',
-  'displayName',
-  'phoneRaw',
-  'ageRaw',
-  'priceRaw',
   'images',
   'language',
   'changedFields',
@@ -189,8 +187,7 @@ const EXTRACTION_COLUMNS = [
   'extractedAt',
   'language',
   'truncated',
-  'facts',
-  'suppressed',
+  'factsEnc',
 ] as const;
 const IDENTIFIER_COLUMNS = [
   'id',
@@ -265,10 +262,10 @@ export function buildChunk(req: ChunkRequest, rules: RuleSet): ChunkRows {
     let previous: AdContent | null = null;
     for (const v of ad.versions) {
       const versionId = randomUUID();
-      const imgs = v.images.map((i) => images.get(i)).filter((i): i is ImageHash => !!i);
+      const imgs = v.images.map((i) => images.get(i)).filter((i): i is ImageWithUrl => !!i);
       const content = contentOf(v, ad, imgs);
       const seenAt = noon(Math.max(firstDay, v.fromDay));
-      const cacheKey = adContentHash(content);
+      const cacheKey = adContentHash(pepper, content);
       let result = extractionOf.get(cacheKey);
       if (!result) {
         result = extractAll(
@@ -296,16 +293,20 @@ export function buildChunk(req: ChunkRequest, rules: RuleSet): ChunkRows {
         version: v.version,
         contentHash: cacheKey,
         seenAt: seenAt.toISOString(),
-        title: v.title,
-        body: v.body,
+        contentEnc: sealAdText(keys, {
+          title: v.title,
+          body: v.body,
+          postedRaw: ad.postedAt,
+          city: content.city,
+          displayName: content.displayName,
+          phoneRaw: content.phoneRaw,
+          ageRaw: content.ageRaw,
+          priceRaw: content.priceRaw,
+          imageUrls: imgs.map((i) => i.url),
+        }),
+        displayNameKey: displayNameKey(pepper, content.displayName),
         postedAt: ad.postedAt,
-        postedRaw: ad.postedAt,
-        city: content.city,
-        displayName: content.displayName,
-        phoneRaw: content.phoneRaw,
-        ageRaw: content.ageRaw,
-        priceRaw: content.priceRaw,
-        images: json(imgs),
+        images: json(imgs.map(({ url: _url, ...hashes }) => hashes)),
         language: result.language,
         changedFields: json(previous ? changedFields(previous, content) : []),
         fillRatio: 1,
@@ -318,14 +319,14 @@ export function buildChunk(req: ChunkRequest, rules: RuleSet): ChunkRows {
         extractedAt,
         language: result.language,
         truncated: result.truncated,
-        facts: json(result.facts.map((f) => storedFact(f, hashOf))),
-        suppressed: json(
-          result.suppressed.map((s) => ({
+        factsEnc: sealFacts(keys, {
+          facts: result.facts.map((f) => storedFact(f, hashOf)),
+          suppressed: result.suppressed.map((s) => ({
             reason: s.reason,
             by: s.by,
             fact: storedFact(s.fact, hashOf),
           })),
-        ),
+        }),
       });
       for (const f of result.facts) {
         if (!isIdentifierFact(f)) continue;

@@ -107,6 +107,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
           {
             db: database.db,
             blobs: createBlobStore(config.blobs),
+            keys: config.secrets,
             log: createLogger({ ...config, logLevel: 'warn' }, 'crawl'),
             addressGuard: addressGuardFor(config),
             // No worker runs in this process: extract each new or changed ad right away.
@@ -151,11 +152,30 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
         }
         const report =
           format === 'warc'
-            ? await importWarc(database.db, createBlobStore(config.blobs), CLI_ACTOR, source, data)
+            ? await importWarc(
+                database.db,
+                createBlobStore(config.blobs),
+                config.secrets,
+                CLI_ACTOR,
+                source,
+                data,
+              )
             : format === 'csv'
-              ? await importCsv(database.db, CLI_ACTOR, source, data.toString('utf8'))
+              ? await importCsv(
+                  database.db,
+                  config.secrets,
+                  CLI_ACTOR,
+                  source,
+                  data.toString('utf8'),
+                )
               : format === 'jsonl'
-                ? await importJsonLines(database.db, CLI_ACTOR, source, data.toString('utf8'))
+                ? await importJsonLines(
+                    database.db,
+                    config.secrets,
+                    CLI_ACTOR,
+                    source,
+                    data.toString('utf8'),
+                  )
                 : (() => {
                     throw new AppError(
                       'validation_failed',
@@ -192,6 +212,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
         const { data, filename, captures } = await exportAdWarc(
           database.db,
           createBlobStore(config.blobs),
+          config.secrets.fieldKeys,
           CLI_ACTOR,
           opts.ad,
         );
@@ -206,12 +227,20 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .action(() =>
       withDatabase(async ({ database, config }) => {
         const progress = createProgress();
-        const result = await verifyCaptures(database.db, createBlobStore(config.blobs), (n) =>
-          progress.update(`checked ${n} captures…`),
+        const result = await verifyCaptures(
+          database.db,
+          createBlobStore(config.blobs),
+          config.secrets.fieldKeys,
+          (n) => progress.update(`checked ${n} captures…`),
         );
         progress.done();
         for (const p of result.problems) out(`MISMATCH ${p.captureId} ${p.url}: ${p.problem}`);
         out(`${result.checked} captures checked, ${result.problems.length} problem(s).`);
+        if (result.inClear > 0) {
+          out(
+            `${result.inClear} capture(s) are stored unencrypted (kept before captures were sealed); \`ariadne keys rotate\` seals them.`,
+          );
+        }
         if (result.problems.length) process.exitCode = 3;
       }),
     );

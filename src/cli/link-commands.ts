@@ -45,9 +45,11 @@ export function registerLinkCommands(program: Command, withDatabase: WithDatabas
           'validation_failed',
           'Give --all (scoring of changed entities runs as jobs).',
         );
-      return withDatabase(async ({ database }) => {
+      return withDatabase(async ({ database, config }) => {
         const progress = createProgress();
-        const r = await scoreAll(database.db, (n) => progress.update(`${n} entities…`));
+        const r = await scoreAll(database.db, config.secrets.fieldKeys, (n) =>
+          progress.update(`${n} entities…`),
+        );
         progress.done();
         process.stdout.write(
           `Scored ${r.entities} entities: ${r.urgent} urgent, ${r.leadsCreated} new leads in the queue.\n`,

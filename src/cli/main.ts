@@ -10,6 +10,8 @@ import { createUser, listPartnerOrgs, listUsers } from '../platform/auth/users.j
 import { systemClock } from '../platform/clock.js';
 import { addEmbeddedFieldKey, ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
+import { sealLegacyCaptures } from '../collect/captures.js';
+import { createBlobStore } from '../platform/blobs/index.js';
 import { rotateFieldKeys } from '../platform/key-rotation.js';
 import { createLogger } from '../platform/logger.js';
 import { startRoles, type Roles } from '../platform/runtime.js';
@@ -193,8 +195,18 @@ export function buildCli(): Command {
           undefined,
           (n) => progress.update(`re-encrypted ${n} values…`),
         );
+        // Captures stored in clear before they were sealed are sealed now (the rest only re-wrapped).
+        const sealed = await sealLegacyCaptures(
+          database.db,
+          createBlobStore(cfg.blobs),
+          cfg.secrets.fieldKeys,
+          (n) => progress.update(`sealed ${n} captures stored in clear…`),
+        );
         progress.done();
         out(`Re-encrypted ${result.reencrypted} values under key ${result.activeKeyId}.`);
+        if (sealed.sealed > 0) out(`Sealed ${sealed.sealed} capture(s) that were stored in clear.`);
+        for (const p of sealed.problems) out(`NOT SEALED ${p.captureId} ${p.url}: ${p.problem}`);
+        if (sealed.problems.length) process.exitCode = 3;
         if (cfg.mode === 'production')
           out('Older keys can now be removed from FIELD_ENCRYPTION_KEYS.');
       });

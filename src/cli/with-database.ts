@@ -1,4 +1,5 @@
 // Opens the configured database for one command (migrated), and closes it whatever happens.
+import { finishAtRestUpgrade } from '../platform/at-rest-upgrade.js';
 import { sealLegacyChain } from '../platform/audit/audit-log.js';
 import type { Config } from '../platform/config.js';
 import { loadConfig } from '../platform/config.js';
@@ -18,6 +19,7 @@ export const withDatabase: WithDatabase = async (fn) => {
     await runMigrations(database.pool);
     // A log upgraded from unkeyed chaining gets its keyed seal here too (see audit-log.ts).
     await sealLegacyChain(database.db);
+    await finishAtRestUpgrade(database, config.secrets, log);
     return await fn({ database, config });
   } finally {
     await database.close();

@@ -1,6 +1,10 @@
-// Deciding whether a fetched ad is new, changed or unchanged: a hash over the normalised fields,
-// and the list of fields that differ, so an analyst sees what the poster edited.
-import { createHash } from 'node:crypto';
+// Deciding whether a fetched ad is new, changed or unchanged: a keyed hash over the normalised
+// fields, and the list of fields that differ, so an analyst sees what the poster edited.
+// The hash is an HMAC (key derived from the identifier pepper, which never changes), not a plain
+// sha256: a plain hash of public ad text would let anyone holding a copy of the database test
+// whether the program has seen an ad they know, and confirm a guessed number in a short ad.
+import { createHmac } from 'node:crypto';
+import { deriveKey } from '../platform/crypto.js';
 
 export interface AdContent {
   title: string | null;
@@ -31,8 +35,8 @@ function normalise(value: AdContent[keyof AdContent]): string {
   return (value ?? '').replace(/\s+/g, ' ').trim();
 }
 
-export function adContentHash(content: AdContent): string {
-  const h = createHash('sha256');
+export function adContentHash(pepper: Buffer, content: AdContent): string {
+  const h = createHmac('sha256', deriveKey(pepper, 'ad-content-hash'));
   for (const f of FIELDS) h.update(`${f}\u0000${normalise(content[f])}\u0001`);
   return h.digest('hex');
 }

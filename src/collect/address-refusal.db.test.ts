@@ -105,7 +105,7 @@ async function crawl(name: string, startUrls: string[]) {
   // Only the test site is opened, by host and port: the secret server shares its loopback address.
   const addressGuard = guardAllowing([base], lookup);
   const summary = await executeCrawl(
-    { db, blobs, log: pino({ level: 'silent' }), addressGuard },
+    { db, blobs, keys: t.config.secrets, log: pino({ level: 'silent' }), addressGuard },
     run.id,
   );
   const errors = await db.select().from(crawlErrors).where(eq(crawlErrors.runId, run.id));

@@ -1,22 +1,38 @@
 // Reading ads for analysts: a filtered list with keyset pagination (stable and fast at any depth)
 // and the detail of one ad with its versions and captures. Presenters here decide what leaves the
-// server: every text field goes through the TextMasker the routes are given (identifiers masked);
-// scraped text is returned as text, never as HTML.
-import { and, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+// server: every text field is decrypted here, for the page being shown only, and goes through the
+// TextMasker the routes are given (identifiers masked); the words filters (`q`, `city`) look up
+// keyed search terms (ad-search.ts). Scraped text is returned as text, never as HTML.
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
+import { hasAllTerms, searchTermsFor, searchWordsOf, type SearchDomain } from './ad-search.js';
+import { openAdText } from './ad-text.js';
 import { capturesForAd } from './captures.js';
 import { ads, adVersions, sources } from './schema.js';
 
+/** Words to search: whole words, any case or accents; numbers and handles are refused. */
+const SearchWords = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((value, ctx) => {
+      const parsed = searchWordsOf(value);
+      if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+    });
+
 export const AdFilter = z.object({
   source: z.string().max(80).optional(),
-  city: z.string().max(100).optional(),
+  /** Words of the city field (whole words). */
+  city: SearchWords(100).optional(),
   language: z.string().max(8).optional(),
   status: z.enum(['active', 'gone']).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  q: z.string().max(200).optional(),
+  /** Words that must all occur in the title, body or display name (whole words). */
+  q: SearchWords(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -52,7 +68,11 @@ function decodeCursor(cursor: string): { at: string; id: string } {
   return { at, id };
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+function termsOf(keys: AtRestKeys, domain: SearchDomain, query: string): bigint[] {
+  const parsed = searchWordsOf(query);
+  if ('problem' in parsed) throw new AppError('validation_failed', parsed.problem);
+  return searchTermsFor(keys.identifierPepper, domain, parsed.words);
+}
 
 /** Every text field of an ad version that leaves the server, masked or not. */
 export interface AdText {
@@ -74,7 +94,7 @@ export type TextMasker = (
   versions: (AdText & { id: string; country: string | null })[],
 ) => Promise<Map<string, AdText>>;
 
-const textOf = (v: typeof adVersions.$inferSelect, country: string | null) => ({
+const textOf = (v: AdText & { id: string }, country: string | null) => ({
   id: v.id,
   country,
   title: v.title,
@@ -89,6 +109,7 @@ const textOf = (v: typeof adVersions.$inferSelect, country: string | null) => ({
 
 export async function listAds(
   db: Db,
+  keys: AtRestKeys,
   filter: AdFilter,
   /** Omitted only by callers that read ids, never text (saved-search matching, tests). */
   mask?: TextMasker,
@@ -99,21 +120,12 @@ export async function listAds(
   const where: SQL[] = [];
   if (only) where.push(only.ids.length ? inArray(ads.id, only.ids) : sql`false`);
   if (f.source) where.push(eq(sources.name, f.source));
-  if (f.city) where.push(ilike(adVersions.city, `%${escapeLike(f.city)}%`));
+  if (f.city) where.push(hasAllTerms(termsOf(keys, 'city', f.city)));
   if (f.language) where.push(eq(adVersions.language, f.language));
   if (f.status) where.push(eq(ads.status, f.status));
   if (f.from) where.push(gte(ads.lastSeenAt, new Date(f.from)));
   if (f.to) where.push(lte(ads.lastSeenAt, new Date(f.to)));
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`;
-    where.push(
-      or(
-        ilike(adVersions.title, like),
-        ilike(adVersions.body, like),
-        ilike(adVersions.displayName, like),
-      )!,
-    );
-  }
+  if (f.q) where.push(hasAllTerms(termsOf(keys, 'text', f.q)));
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
     where.push(sql`(${ads.lastSeenAt}, ${ads.id}) < (${c.at}::timestamptz, ${c.id}::uuid)`);
@@ -131,12 +143,16 @@ export async function listAds(
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(ads.lastSeenAt), desc(ads.id))
     .limit(f.limit + 1);
-  const page = rows.slice(0, f.limit);
+  const page = rows
+    .slice(0, f.limit)
+    .map((r) => ({ ...r, text: openAdText(keys.fieldKeys, r.v.contentEnc, r.v.id) }));
   const last = page[page.length - 1];
-  const masked = mask ? await mask(page.map(({ v, country }) => textOf(v, country))) : null;
+  const masked = mask
+    ? await mask(page.map(({ v, text, country }) => textOf({ id: v.id, ...text }, country)))
+    : null;
   return {
     items: page.map(({ ad, sourceName, ...r }) => {
-      const v = { ...r.v, ...(masked?.get(r.v.id) ?? {}) };
+      const v = { ...r.v, ...r.text, ...(masked?.get(r.v.id) ?? {}) };
       return {
         id: ad.id,
         source: sourceName,
@@ -199,7 +215,12 @@ export const AdDetail = AdListItem.omit({
 });
 export type AdDetail = z.infer<typeof AdDetail>;
 
-export async function getAdDetail(db: Db, id: string, mask?: TextMasker): Promise<AdDetail> {
+export async function getAdDetail(
+  db: Db,
+  keys: AtRestKeys,
+  id: string,
+  mask?: TextMasker,
+): Promise<AdDetail> {
   const [row] = await db
     .select({
       ad: ads,
@@ -210,11 +231,13 @@ export async function getAdDetail(db: Db, id: string, mask?: TextMasker): Promis
     .innerJoin(sources, eq(ads.sourceId, sources.id))
     .where(eq(ads.id, id));
   if (!row) throw new AppError('not_found', 'No such ad.');
-  const versions = await db
-    .select()
-    .from(adVersions)
-    .where(eq(adVersions.adId, id))
-    .orderBy(desc(adVersions.version));
+  const versions = (
+    await db
+      .select()
+      .from(adVersions)
+      .where(eq(adVersions.adId, id))
+      .orderBy(desc(adVersions.version))
+  ).map((v) => ({ ...v, ...openAdText(keys.fieldKeys, v.contentEnc, v.id) }));
   const caps = await capturesForAd(db, id);
   const { ad } = row;
   const masked = mask ? await mask(versions.map((v) => textOf(v, row.country))) : null;

@@ -1,9 +1,15 @@
 // Ad records over time: one row per ad (source + external id), one version per distinct content.
 // An unchanged ad is not stored again (only its last-seen time moves); a changed ad gets a new
 // version with the fields that changed; an ad that is gone keeps the time it was last seen.
+// A version's text is kept encrypted (ad-text.ts): functions here that write or read it take the
+// keys; what other contexts read without keys (linking's view) holds no text.
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { AtRestKeys, FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
 import { adContentHash, changedFields, type AdContent } from './ad-changes.js';
+import { clearAdSearchTerms } from './ad-search.js';
+import { AdText, displayNameKey, openAdText, sealAdText } from './ad-text.js';
 import { ads, adVersions, sources, type ImageHash } from './schema.js';
 
 export type AdRow = typeof ads.$inferSelect;
@@ -16,24 +22,21 @@ export interface AdObservation {
   seenAt: Date;
   content: AdContent;
   postedAt: Date | null;
-  images: ImageHash[];
+  /** Pictures with their addresses (kept encrypted with the text; the hashes stay in clear). */
+  images: (ImageHash & { url: string })[];
   captureId: string | null;
   parseErrors: string[];
   fillRatio: number | null;
 }
 
-function versionContent(v: AdVersionRow): AdContent {
-  return {
-    title: v.title,
-    body: v.body,
-    postedRaw: v.postedRaw,
-    city: v.city,
-    displayName: v.displayName,
-    phoneRaw: v.phoneRaw,
-    ageRaw: v.ageRaw,
-    priceRaw: v.priceRaw,
-    imageHashes: v.images.map((i) => i.sha256),
-  };
+function versionContent(keys: readonly FieldKey[], v: AdVersionRow): AdContent {
+  const { imageUrls: _urls, ...text } = openAdText(keys, v.contentEnc, v.id);
+  return { ...text, imageHashes: v.images.map((i) => i.sha256) };
+}
+
+function textOf(obs: AdObservation): AdText {
+  const { imageHashes: _hashes, ...text } = obs.content;
+  return { ...text, imageUrls: obs.images.map((i) => i.url) };
 }
 
 export interface RecordedAd {
@@ -44,8 +47,12 @@ export interface RecordedAd {
 }
 
 /** Records one sighting of an ad. Runs in a transaction with a row lock, so two workers agree. */
-export async function recordAdObservation(db: DbOrTx, obs: AdObservation): Promise<RecordedAd> {
-  const hash = adContentHash(obs.content);
+export async function recordAdObservation(
+  db: DbOrTx,
+  keys: AtRestKeys,
+  obs: AdObservation,
+): Promise<RecordedAd> {
+  const hash = adContentHash(keys.identifierPepper, obs.content);
   return db.transaction(async (tx) => {
     const inserted = await tx
       .insert(ads)
@@ -102,22 +109,20 @@ export async function recordAdObservation(db: DbOrTx, obs: AdObservation): Promi
         version,
         contentHash: hash,
         seenAt: obs.seenAt,
-        title: obs.content.title,
-        body: obs.content.body,
+        contentEnc: sealAdText(keys.fieldKeys, textOf(obs)),
+        displayNameKey: displayNameKey(keys.identifierPepper, obs.content.displayName),
         postedAt: obs.postedAt,
-        postedRaw: obs.content.postedRaw,
-        city: obs.content.city,
-        displayName: obs.content.displayName,
-        phoneRaw: obs.content.phoneRaw,
-        ageRaw: obs.content.ageRaw,
-        priceRaw: obs.content.priceRaw,
-        images: obs.images,
+        images: obs.images.map(({ url: _url, ...hashes }) => hashes),
         captureId: obs.captureId,
         parseErrors: obs.parseErrors,
-        changedFields: latest ? changedFields(versionContent(latest), obs.content) : [],
+        changedFields: latest
+          ? changedFields(versionContent(keys.fieldKeys, latest), obs.content)
+          : [],
         fillRatio: obs.fillRatio,
       })
       .returning({ id: adVersions.id });
+    // The old text's search terms no longer describe the ad; the new ones come with extraction.
+    if (latest) await clearAdSearchTerms(tx, ad.id);
     await tx
       .update(ads)
       .set({
@@ -199,6 +204,7 @@ export interface AdVersionText {
 
 export async function readAdVersionText(
   db: DbOrTx,
+  keys: readonly FieldKey[],
   versionId: string,
 ): Promise<AdVersionText | undefined> {
   const [row] = await db
@@ -209,6 +215,7 @@ export async function readAdVersionText(
     .where(eq(adVersions.id, versionId));
   if (!row) return undefined;
   const { v, ad } = row;
+  const text = openAdText(keys, v.contentEnc, v.id);
   return {
     versionId: v.id,
     adId: ad.id,
@@ -216,13 +223,13 @@ export async function readAdVersionText(
     country: row.definition.country,
     postedAt: v.postedAt,
     seenAt: v.seenAt,
-    title: v.title,
-    body: v.body,
-    phoneRaw: v.phoneRaw,
-    ageRaw: v.ageRaw,
-    priceRaw: v.priceRaw,
-    city: v.city,
-    displayName: v.displayName,
+    title: text.title,
+    body: text.body,
+    phoneRaw: text.phoneRaw,
+    ageRaw: text.ageRaw,
+    priceRaw: text.priceRaw,
+    city: text.city,
+    displayName: text.displayName,
   };
 }
 
@@ -265,7 +272,10 @@ export async function adVersionIdOf(
   return row?.id;
 }
 
-/** What linking reads of an ad: its life, and every version's text-bearing fields in order. */
+/**
+ * What linking reads of an ad without keys: its life, and every version in order with its
+ * pictures' hashes and a keyed hash of its display name. The text is read apart (adVersionTexts).
+ */
 export interface AdForLinking {
   adId: string;
   sourceId: string;
@@ -278,10 +288,7 @@ export interface AdForLinking {
     version: number;
     seenAt: Date;
     postedAt: Date | null;
-    title: string | null;
-    body: string;
-    displayName: string | null;
-    city: string | null;
+    displayNameKey: string | null;
     images: ImageHash[];
   }[];
 }
@@ -289,7 +296,17 @@ export interface AdForLinking {
 export async function adsForLinking(db: DbOrTx, adIds: string[]): Promise<AdForLinking[]> {
   if (adIds.length === 0) return [];
   const rows = await db
-    .select({ ad: ads, v: adVersions })
+    .select({
+      ad: ads,
+      v: {
+        id: adVersions.id,
+        version: adVersions.version,
+        seenAt: adVersions.seenAt,
+        postedAt: adVersions.postedAt,
+        displayNameKey: adVersions.displayNameKey,
+        images: adVersions.images,
+      },
+    })
     .from(ads)
     .innerJoin(adVersions, eq(adVersions.adId, ads.id))
     .where(inArray(ads.id, adIds))
@@ -315,14 +332,38 @@ export async function adsForLinking(db: DbOrTx, adIds: string[]): Promise<AdForL
       version: v.version,
       seenAt: v.seenAt,
       postedAt: v.postedAt,
-      title: v.title,
-      body: v.body,
-      displayName: v.displayName,
-      city: v.city,
+      displayNameKey: v.displayNameKey,
       images: v.images,
     });
   }
   return [...out.values()].filter((a) => a.currentVersionId !== '');
+}
+
+/** The text of ad versions linking compares (title and body, with the name and city to mask). */
+export interface AdTextForLinking {
+  title: string | null;
+  body: string;
+  displayName: string | null;
+  city: string | null;
+}
+
+export async function adVersionTexts(
+  db: DbOrTx,
+  keys: readonly FieldKey[],
+  versionIds: string[],
+): Promise<Map<string, AdTextForLinking>> {
+  const out = new Map<string, AdTextForLinking>();
+  for (let i = 0; i < versionIds.length; i += 500) {
+    const rows = await db
+      .select({ id: adVersions.id, contentEnc: adVersions.contentEnc })
+      .from(adVersions)
+      .where(inArray(adVersions.id, versionIds.slice(i, i + 500)));
+    for (const r of rows) {
+      const t = openAdText(keys, r.contentEnc, r.id);
+      out.set(r.id, { title: t.title, body: t.body, displayName: t.displayName, city: t.city });
+    }
+  }
+  return out;
 }
 
 /** Ad ids in id order, a page at a time (for rebuilding everything derived from ads). */
@@ -338,4 +379,41 @@ export async function adIdsPage(
     .orderBy(ads.id)
     .limit(limit);
   return rows.map((r) => r.id);
+}
+
+/**
+ * Encrypts the text of a version stored before encryption at rest (set aside in clear by the
+ * migration that dropped the plaintext columns) and re-keys its content hash, which was a plain
+ * sha256 then. Run by the start-up upgrade step; a version gone since is skipped.
+ */
+export async function sealLegacyAdVersion(
+  tx: DbOrTx,
+  keys: AtRestKeys,
+  versionId: string,
+  payload: unknown,
+): Promise<void> {
+  const parsed = AdText.safeParse(payload);
+  if (!parsed.success) {
+    throw new AppError('internal', `The set-aside text of ad version ${versionId} is unreadable.`, {
+      issues: parsed.error.issues,
+    });
+  }
+  const text = parsed.data;
+  const [row] = await tx
+    .select({ images: adVersions.images })
+    .from(adVersions)
+    .where(eq(adVersions.id, versionId));
+  if (!row) return;
+  const { imageUrls: _urls, ...fields } = text;
+  await tx
+    .update(adVersions)
+    .set({
+      contentEnc: sealAdText(keys.fieldKeys, text),
+      contentHash: adContentHash(keys.identifierPepper, {
+        ...fields,
+        imageHashes: row.images.map((i) => i.sha256),
+      }),
+      displayNameKey: displayNameKey(keys.identifierPepper, text.displayName),
+    })
+    .where(eq(adVersions.id, versionId));
 }

@@ -102,7 +102,7 @@ async function crawl(sourceId: string) {
   const run = await requestCrawl(t.database.db, CLI_ACTOR, sourceId, 'cli');
   const since = requests.length;
   const summary = await executeCrawl(
-    { db: t.database.db, blobs, log, addressGuard: guardAllowing([base]) },
+    { db: t.database.db, blobs, keys: t.config.secrets, log, addressGuard: guardAllowing([base]) },
     run.id,
   );
   return { summary, requested: requests.slice(since) };
@@ -152,12 +152,18 @@ describe("an ad's evidence over time", () => {
     expect(summary).toMatchObject({ status: 'finished', adsNew: 4 });
 
     const three = await adOf(sourceId, '3');
-    const detail = await getAdDetail(t.database.db, three.id);
+    const detail = await getAdDetail(t.database.db, t.config.secrets, three.id);
     expect(detail.captures.map((c) => [c.status, c.kind, c.url])).toEqual([
       [500, 'page', `${base}/ad/3`],
       [200, 'page', `${base}/ad/3`],
     ]);
-    const exported = await exportAdWarc(t.database.db, blobs, CLI_ACTOR, three.id);
+    const exported = await exportAdWarc(
+      t.database.db,
+      blobs,
+      t.config.secrets.fieldKeys,
+      CLI_ACTOR,
+      three.id,
+    );
     expect(exported.captures).toBe(2);
     expect(await exportedResponses(exported.data)).toEqual([
       { status: 500, url: `${base}/ad/3` },
@@ -166,7 +172,7 @@ describe("an ad's evidence over time", () => {
     expect((await verifyWarc(exported.data)).every((c) => c.ok)).toBe(true);
 
     const four = await adOf(sourceId, '4');
-    const hops = await getAdDetail(t.database.db, four.id);
+    const hops = await getAdDetail(t.database.db, t.config.secrets, four.id);
     expect(hops.captures.map((c) => [c.status, c.url])).toEqual([
       [301, `${base}/ad/old-4`],
       [200, `${base}/ad/4`],
@@ -191,12 +197,18 @@ describe("an ad's evidence over time", () => {
 
     const two = await adOf(sourceId, '2');
     expect(two.status).toBe('gone');
-    const detail = await getAdDetail(t.database.db, two.id);
+    const detail = await getAdDetail(t.database.db, t.config.secrets, two.id);
     expect(detail.captures.map((c) => [c.status, c.kind])).toEqual([
       [200, 'page'],
       [410, 'page'],
     ]);
-    const exported = await exportAdWarc(t.database.db, blobs, CLI_ACTOR, two.id);
+    const exported = await exportAdWarc(
+      t.database.db,
+      blobs,
+      t.config.secrets.fieldKeys,
+      CLI_ACTOR,
+      two.id,
+    );
     expect((await exportedResponses(exported.data)).map((r) => r.status)).toEqual([200, 410]);
   });
 
@@ -209,12 +221,18 @@ describe("an ad's evidence over time", () => {
 
     // Three crawls of an unchanged ad: one version, three captures, all in the export.
     const one = await adOf(sourceId, '1');
-    const detail = await getAdDetail(t.database.db, one.id);
+    const detail = await getAdDetail(t.database.db, t.config.secrets, one.id);
     expect(detail.versions).toHaveLength(1);
     expect(detail.captures.map((c) => c.status)).toEqual([200, 200, 200]);
     const times = detail.captures.map((c) => Date.parse(c.fetchedAt));
     expect([...times].sort((a, b) => a - b)).toEqual(times);
-    const exported = await exportAdWarc(t.database.db, blobs, CLI_ACTOR, one.id);
+    const exported = await exportAdWarc(
+      t.database.db,
+      blobs,
+      t.config.secrets.fieldKeys,
+      CLI_ACTOR,
+      one.id,
+    );
     expect(exported.captures).toBe(3);
     const checks = await verifyWarc(exported.data);
     expect(checks.filter((c) => c.type === 'response')).toHaveLength(3);
@@ -231,7 +249,9 @@ describe("an ad's evidence over time", () => {
     expect(errors.map((e) => [e.url, e.kind])).toEqual([[`${base}/ad/3`, 'robots_disallowed']]);
     expect(errors[0]!.message).toMatch(/robots\.txt disallows.*not marked gone/);
     expect(summary.errorsByKind).toEqual({ robots_disallowed: 1 });
-    expect((await verifyCaptures(t.database.db, blobs)).problems).toEqual([]);
+    expect(
+      (await verifyCaptures(t.database.db, blobs, t.config.secrets.fieldKeys)).problems,
+    ).toEqual([]);
   });
 
   it("keeps another source's capture of the same URL out of the ad's evidence", async () => {
@@ -241,9 +261,13 @@ describe("an ad's evidence over time", () => {
       definition('evidence-mirror', '/list'),
     );
     await crawl(mirror.id);
-    const mine = await getAdDetail(t.database.db, (await adOf(sourceId, '1')).id);
+    const mine = await getAdDetail(t.database.db, t.config.secrets, (await adOf(sourceId, '1')).id);
     expect(mine.captures).toHaveLength(3);
-    const theirs = await getAdDetail(t.database.db, (await adOf(mirror.id, '1')).id);
+    const theirs = await getAdDetail(
+      t.database.db,
+      t.config.secrets,
+      (await adOf(mirror.id, '1')).id,
+    );
     expect(theirs.captures).toHaveLength(1);
     expect(mine.captures.map((c) => c.id)).not.toContain(theirs.captures[0]!.id);
   });

@@ -131,6 +131,7 @@ describe('crawl runs whose worker is gone', () => {
       db,
       blobs,
       log,
+      keys: t.config.secrets,
       addressGuard: guardAllowing([base]),
       jobs: () => jobs,
       clock,
@@ -192,6 +193,7 @@ describe('crawl runs whose worker is gone', () => {
         db,
         blobs,
         log,
+        keys: t.config.secrets,
         addressGuard: guardAllowing([base]),
         clock,
         worker: { name: 'cli', instance: 'now' },
@@ -213,7 +215,15 @@ describe('crawl runs whose worker is gone', () => {
     const first = { name: 'worker-r', instance: 'first' };
     const run = await requestCrawl(db, SYSTEM_ACTOR, source.id, 'schedule');
     await executeCrawl(
-      { db, blobs, log, addressGuard: guardAllowing([base]), clock, worker: first },
+      {
+        db,
+        blobs,
+        log,
+        keys: t.config.secrets,
+        addressGuard: guardAllowing([base]),
+        clock,
+        worker: first,
+      },
       run.id,
     );
     // As if the worker had died after storing both ads, before closing the run.
@@ -224,6 +234,7 @@ describe('crawl runs whose worker is gone', () => {
       db,
       blobs,
       log,
+      keys: t.config.secrets,
       addressGuard: guardAllowing([base]),
       jobs: () => jobs,
       clock,
@@ -265,7 +276,15 @@ describe('crawl runs whose worker is gone', () => {
     const worker = { name: 'worker-e', instance: 'first' };
     const run = await requestCrawl(db, SYSTEM_ACTOR, source.id, 'manual');
     await executeCrawl(
-      { db, blobs, log, addressGuard: guardAllowing([base]), clock, worker },
+      {
+        db,
+        blobs,
+        log,
+        keys: t.config.secrets,
+        addressGuard: guardAllowing([base]),
+        clock,
+        worker,
+      },
       run.id,
     );
     await leftRunning(run.id, worker, clock.now(), 'job-e');
@@ -277,6 +296,7 @@ describe('crawl runs whose worker is gone', () => {
         db,
         blobs,
         log,
+        keys: t.config.secrets,
         addressGuard: guardAllowing([base]),
         clock,
         worker: { name: 'worker-e', instance: 'second' },
@@ -300,6 +320,7 @@ describe('crawl runs whose worker is gone', () => {
         db,
         blobs,
         log,
+        keys: t.config.secrets,
         addressGuard: guardAllowing([base]),
         clock,
         worker: { name: 'slow', instance: 's' },

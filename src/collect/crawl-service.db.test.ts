@@ -77,7 +77,7 @@ const log = pino({ level: 'silent' });
 async function crawlOnce(sourceId: string) {
   const run = await requestCrawl(t.database.db, CLI_ACTOR, sourceId, 'cli');
   return executeCrawl(
-    { db: t.database.db, blobs, log, addressGuard: guardAllowing([base]) },
+    { db: t.database.db, blobs, keys: t.config.secrets, log, addressGuard: guardAllowing([base]) },
     run.id,
   );
 }
@@ -118,7 +118,7 @@ describe('crawl pipeline', () => {
     expect(errs.find((e) => e.kind === 'http_5xx')?.url).toBe(`${base}/ad/broken`);
     const caps = await t.database.db.select().from(captures);
     expect(caps.length).toBeGreaterThanOrEqual(6);
-    const list = await listAds(t.database.db, { limit: 10, source: 'tiny-site' });
+    const list = await listAds(t.database.db, t.config.secrets, { limit: 10, source: 'tiny-site' });
     expect(list.items.map((a) => a.externalId).sort()).toEqual(['1', '2', '3']);
   });
 
@@ -136,7 +136,7 @@ describe('crawl pipeline', () => {
     expect(gone?.status).toBe('gone');
     expect(gone?.goneAt?.getTime()).toBe(gone?.lastSeenAt.getTime());
     const [changed] = await t.database.db.select().from(ads).where(eq(ads.externalId, '2'));
-    const detail = await getAdDetail(t.database.db, changed!.id);
+    const detail = await getAdDetail(t.database.db, t.config.secrets, changed!.id);
     expect(detail.versions.map((v) => v.version)).toEqual([2, 1]);
     expect(detail.versions[0]!.changedFields).toEqual(['body']);
     expect(detail.versions[0]!.body).toMatch(/Price 200/);
@@ -144,16 +144,24 @@ describe('crawl pipeline', () => {
 
   it("exports an ad's captures as a WARC whose digests verify, and catches tampering", async () => {
     const [ad] = await t.database.db.select().from(ads).where(eq(ads.externalId, '2'));
-    const exported = await exportAdWarc(t.database.db, blobs, CLI_ACTOR, ad!.id);
+    const exported = await exportAdWarc(
+      t.database.db,
+      blobs,
+      t.config.secrets.fieldKeys,
+      CLI_ACTOR,
+      ad!.id,
+    );
     expect(exported.captures).toBe(2);
     const checks = await verifyWarc(exported.data);
     expect(checks.filter((c) => c.type === 'response')).toHaveLength(2);
     expect(checks.every((c) => c.ok)).toBe(true);
-    expect((await verifyCaptures(t.database.db, blobs)).problems).toEqual([]);
+    expect(
+      (await verifyCaptures(t.database.db, blobs, t.config.secrets.fieldKeys)).problems,
+    ).toEqual([]);
     // Overwrite one stored record with other bytes: verification must name it.
     const [cap] = await t.database.db.select().from(captures).limit(1);
     await blobs.put(cap!.recordKey, Buffer.from('tampered'));
-    const result = await verifyCaptures(t.database.db, blobs);
+    const result = await verifyCaptures(t.database.db, blobs, t.config.secrets.fieldKeys);
     expect(
       result.problems.some(
         (p) => p.captureId === cap!.id && /changed since capture/.test(p.problem),

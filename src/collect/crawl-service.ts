@@ -12,6 +12,7 @@ import type { AddressGuard } from '../platform/address-guard.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock, type Clock } from '../platform/clock.js';
+import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { oneOffIdentity, type WorkerIdentity } from '../platform/worker-identity.js';
@@ -22,6 +23,7 @@ import {
   recordAdObservation,
   touchAdSeen,
 } from './ads.js';
+import { sealCapture } from './captures.js';
 import {
   classifyError,
   createCrawlFetcher,
@@ -34,11 +36,13 @@ import { runCrawl, type CrawlStats, type FoundAd } from './crawler.js';
 import { FetchFailure, type FetchedResponse } from './fetch-page.js';
 import { assessHealth, type HealthAssessment, type RunYield } from './health.js';
 import { captures, crawlErrors, crawlRuns, sources } from './schema.js';
-import { buildCaptureWarc } from './warc.js';
+import { buildCaptureWarc, sha256Hex } from './warc.js';
 
 export interface CollectDeps {
   db: Db;
   blobs: BlobStore;
+  /** Ad text and captures are kept encrypted under these (config.secrets). */
+  keys: AtRestKeys;
   log: Logger;
   chromiumPath?: string;
   /** Refuses internal addresses for every fetch (src/platform/address-guard.ts). */
@@ -351,7 +355,7 @@ function captureKey(at: Date): string {
 }
 
 export async function storeCapture(
-  deps: Pick<CollectDeps, 'db' | 'blobs'>,
+  deps: Pick<CollectDeps, 'db' | 'blobs' | 'keys'>,
   res: FetchedResponse,
   ids: { sourceId: string | null; runId: string | null },
   kind: 'page' | 'image' | 'import',
@@ -359,8 +363,10 @@ export async function storeCapture(
   fetch: FetchPlace | null = null,
 ): Promise<string> {
   const warc = await buildCaptureWarc(res);
-  const stored = await deps.blobs.put(captureKey(res.fetchedAt), Buffer.from(warc.data), {
-    contentType: 'application/warc',
+  // Sealed under its own data key; the row keeps the digests of the plain record (evidence).
+  const sealed = sealCapture(deps.keys.fieldKeys, warc.data);
+  const stored = await deps.blobs.put(captureKey(res.fetchedAt), sealed.data, {
+    contentType: 'application/octet-stream',
   });
   const [row] = await deps.db
     .insert(captures)
@@ -374,11 +380,12 @@ export async function storeCapture(
       contentType: res.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? null,
       payloadSha256: warc.payloadSha256,
       recordKey: stored.key,
-      recordSha256: stored.sha256,
-      recordSize: stored.size,
+      recordSha256: sha256Hex(warc.data),
+      recordSize: warc.data.length,
       warcRecordId: warc.responseRecordId,
       fetchId: fetch?.fetchId ?? null,
       fetchHop: fetch?.hop ?? null,
+      dataKeyEnc: sealed.dataKeyEnc,
     })
     .returning({ id: captures.id });
   return row!.id;
@@ -527,7 +534,7 @@ export async function executeCrawl(
         ad: async (found) => {
           const f = found.parsed.fields;
           const defined = Object.values(def.fields).filter(Boolean).length;
-          const recorded = await recordAdObservation(db, {
+          const recorded = await recordAdObservation(db, deps.keys, {
             sourceId: source.id,
             externalId: externalIdFor(found),
             url: found.url,

@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 import { CLI_ACTOR } from '../platform/actor.js';
 import { createFsBlobStore } from '../platform/blobs/index.js';
+import { reextractAll } from '../extract/db/store.js';
 import { listAds } from './ads-query.js';
+import { verifyCaptures } from './captures.js';
 import { importCsv, importJsonLines, importWarc } from './importers.js';
 import { saveSource, type SourceRow } from './sources.js';
 import { buildCaptureWarc } from './warc.js';
@@ -49,7 +51,7 @@ describe('importers', () => {
       JSON.stringify({ url: 'http://127.0.0.1:9/ad/3', body: 'Third', unknown_column: 1 }),
       JSON.stringify({ url: 'http://127.0.0.1:9/ad/4', external_id: 'j4', body: 'Fourth' }),
     ].join('\n');
-    const report = await importJsonLines(t.database.db, CLI_ACTOR, source, text);
+    const report = await importJsonLines(t.database.db, t.config.secrets, CLI_ACTOR, source, text);
     expect(report.imported.new).toBe(2);
     expect(report.errors.map((e) => e.line)).toEqual([2, 3, 5]);
     expect(report.errors[1]!.message).toMatch(/url/);
@@ -63,10 +65,16 @@ describe('importers', () => {
       'http://127.0.0.1:9/ad/6,c6,"broken quote,Breda',
       'http://127.0.0.1:9/ad/7,c7,,Breda',
     ].join('\n');
-    const report = await importCsv(t.database.db, CLI_ACTOR, source, csv);
+    const report = await importCsv(t.database.db, t.config.secrets, CLI_ACTOR, source, csv);
     expect(report.imported.new).toBe(1);
     expect(report.errors.length).toBeGreaterThanOrEqual(1);
-    const ads = await listAds(t.database.db, { limit: 50, source: 'imported', q: 'Fifth' });
+    // Ads become searchable by their words once extracted (as the import command does next).
+    await reextractAll(t.database.db, t.config);
+    const ads = await listAds(t.database.db, t.config.secrets, {
+      limit: 50,
+      source: 'imported',
+      q: 'Fifth',
+    });
     expect(ads.items[0]?.city).toBe('Breda');
   });
 
@@ -90,10 +98,32 @@ describe('importers', () => {
       Buffer.from('garbage at the end'),
     ]);
     const blobs = createFsBlobStore(dir);
-    const report = await importWarc(t.database.db, blobs, CLI_ACTOR, source, data);
+    const report = await importWarc(
+      t.database.db,
+      blobs,
+      t.config.secrets,
+      CLI_ACTOR,
+      source,
+      data,
+    );
     expect(report.imported.new).toBe(2);
-    const ads = await listAds(t.database.db, { limit: 50, source: 'imported', q: 'Warc ad' });
+    await reextractAll(t.database.db, t.config);
+    const ads = await listAds(t.database.db, t.config.secrets, {
+      limit: 50,
+      source: 'imported',
+      q: 'Warc ad',
+    });
     expect(ads.items).toHaveLength(2);
     expect(report.errors.every((e) => /cannot be read|record/.test(e.message))).toBe(true);
+    // The original records are kept sealed: no number in the stored files, yet they verify.
+    const stored = readdirSync(path.join(dir, 'imports', 'imported'));
+    expect(stored).toHaveLength(2);
+    for (const name of stored) {
+      const bytes = readFileSync(path.join(dir, 'imports', 'imported', name));
+      expect(bytes.includes('1234')).toBe(false);
+      expect(bytes[0]).not.toBe(0x1f);
+    }
+    const verified = await verifyCaptures(t.database.db, blobs, t.config.secrets.fieldKeys);
+    expect(verified).toMatchObject({ checked: 2, problems: [], inClear: 0 });
   });
 });

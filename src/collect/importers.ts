@@ -1,15 +1,18 @@
 // Importing ads collected elsewhere: JSON lines and CSV with documented columns, and WARC files
 // made by other tools (read with a source's rules). Every row is validated on its own: a malformed
-// row is reported with its line number and the good rows are kept.
-import { createHash } from 'node:crypto';
+// row is reported with its line number and the good rows are kept. Imported WARC records are kept
+// as captures like crawled ones: sealed in the blob store, their digests those of the original.
+import { createHash, randomUUID } from 'node:crypto';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { WARCParser } from 'warcio';
 import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
+import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { recordAdObservation, type AdObservation } from './ads.js';
+import { sealCapture } from './captures.js';
 import { decodePage, parseAdPage } from './parse-page.js';
 import { captures } from './schema.js';
 import type { SourceRow } from './sources.js';
@@ -79,6 +82,7 @@ const describe = (e: z.ZodError) =>
 
 async function importRows(
   db: Db,
+  keys: AtRestKeys,
   source: SourceRow,
   rows: { line: number; value: unknown }[],
   report: ImportReport,
@@ -90,13 +94,14 @@ async function importRows(
       report.errors.push({ line, message: describe(parsed.error) });
       continue;
     }
-    const result = await recordAdObservation(db, toObservation(source, parsed.data, null));
+    const result = await recordAdObservation(db, keys, toObservation(source, parsed.data, null));
     report.imported[result.outcome]++;
   }
 }
 
 export async function importJsonLines(
   db: Db,
+  keys: AtRestKeys,
   actor: Actor,
   source: SourceRow,
   text: string,
@@ -112,13 +117,14 @@ export async function importJsonLines(
       report.errors.push({ line: i + 1, message: `not valid JSON: ${(err as Error).message}` });
     }
   });
-  await importRows(db, source, rows, report);
+  await importRows(db, keys, source, rows, report);
   await audit(db, actor, source, 'jsonl', report);
   return report;
 }
 
 export async function importCsv(
   db: Db,
+  keys: AtRestKeys,
   actor: Actor,
   source: SourceRow,
   text: string,
@@ -145,7 +151,7 @@ export async function importCsv(
     // CSV has no null: an empty cell means the column is absent.
     value: Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '')),
   }));
-  await importRows(db, source, rows, report);
+  await importRows(db, keys, source, rows, report);
   await audit(db, actor, source, 'csv', report);
   return report;
 }
@@ -161,6 +167,7 @@ async function* once(data: Uint8Array): AsyncGenerator<Uint8Array> {
 export async function importWarc(
   db: Db,
   blobs: BlobStore,
+  keys: AtRestKeys,
   actor: Actor,
   source: SourceRow,
   data: Buffer,
@@ -181,9 +188,12 @@ export async function importWarc(
       if (!/html/i.test(contentType) || status < 200 || status >= 300) continue;
       report.rows++;
       const original = data.subarray(offset, offset + length);
+      // A random name: a name made of the record's hash would be an unkeyed hash of ad text.
+      const sealed = sealCapture(keys.fieldKeys, original);
       const stored = await blobs.put(
-        `imports/${source.name}/${createHash('sha256').update(original).digest('hex')}.warc${data[0] === 0x1f ? '.gz' : ''}`,
-        original,
+        `imports/${source.name}/${randomUUID()}.warc${data[0] === 0x1f ? '.gz' : ''}`,
+        sealed.data,
+        { contentType: 'application/octet-stream' },
       );
       const [capture] = await db
         .insert(captures)
@@ -197,9 +207,10 @@ export async function importWarc(
           contentType,
           payloadSha256: createHash('sha256').update(payload).digest('hex'),
           recordKey: stored.key,
-          recordSha256: stored.sha256,
-          recordSize: stored.size,
+          recordSha256: createHash('sha256').update(original).digest('hex'),
+          recordSize: original.length,
           warcRecordId: record.warcHeader('WARC-Record-ID') ?? '',
+          dataKeyEnc: sealed.dataKeyEnc,
         })
         .returning({ id: captures.id });
       const { html } = decodePage(payload, contentType);
@@ -231,7 +242,11 @@ export async function importWarc(
         });
         continue;
       }
-      const result = await recordAdObservation(db, toObservation(source, row.data, capture!.id));
+      const result = await recordAdObservation(
+        db,
+        keys,
+        toObservation(source, row.data, capture!.id),
+      );
       report.imported[result.outcome]++;
     }
   } catch (err) {

@@ -64,6 +64,7 @@ describe('crawl job', () => {
     const crawl = collectJobs({
       db,
       blobs: undefined as never,
+      keys: t.config.secrets,
       log,
       addressGuard: createAddressGuard(),
       jobs: () => undefined as unknown as Jobs,

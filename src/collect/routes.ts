@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import { auditFields } from '../platform/actor.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
+import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
@@ -122,12 +123,13 @@ export function registerCollectRoutes(
   deps: {
     db: Db;
     blobs: BlobStore;
+    keys: AtRestKeys;
     jobs: Jobs;
     /** Every ad text these routes return passes through it (the extraction context's masking). */
     mask: TextMasker;
   },
 ): void {
-  const { db, blobs, jobs, mask } = deps;
+  const { db, blobs, keys, jobs, mask } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -340,7 +342,7 @@ export function registerCollectRoutes(
     },
     async (request) => {
       authorize(canReadAds(principalOf(requireAuth(request))));
-      return listAds(db, request.query, mask);
+      return listAds(db, keys, request.query, mask);
     },
   );
 
@@ -356,7 +358,7 @@ export function registerCollectRoutes(
     },
     async (request) => {
       authorize(canReadAds(principalOf(requireAuth(request))));
-      const detail = await getAdDetail(db, request.params.id, mask);
+      const detail = await getAdDetail(db, keys, request.params.id, mask);
       await appendAudit(db, {
         ...auditFields(actorOf(request)),
         action: 'ad.read',
@@ -378,7 +380,13 @@ export function registerCollectRoutes(
     },
     async (request, reply) => {
       authorize(canReadAds(principalOf(requireAuth(request))));
-      const { data, filename } = await exportAdWarc(db, blobs, actorOf(request), request.params.id);
+      const { data, filename } = await exportAdWarc(
+        db,
+        blobs,
+        keys.fieldKeys,
+        actorOf(request),
+        request.params.id,
+      );
       return reply
         .header('content-type', 'application/warc')
         .header('content-disposition', `attachment; filename="${filename}"`)

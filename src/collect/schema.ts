@@ -1,5 +1,9 @@
 // Tables of the collect context: sources, crawl runs and their per-URL failures, captures (WARC
 // records in the blob store), and ads with their versions over time.
+// Ad text is personal data that holds identifiers (numbers, e-mail addresses, handles), so it is
+// kept only encrypted (`ad_versions.content_enc`, and captures sealed in the blob store under a
+// data key in `captures.data_key_enc`); what stays in clear holds none: times, counts, languages,
+// picture hashes, and keyed hashes (HMAC) for change detection, linking and search.
 import {
   type AnyPgColumn,
   bigint,
@@ -139,7 +143,10 @@ export const captures = pgTable(
     payloadSha256: text('payload_sha256').notNull(),
     /** Blob key of the gzipped WARC file holding the request and response records. */
     recordKey: text('record_key').notNull(),
-    /** sha256 of that stored file (hex), to detect tampering with the blob. */
+    /**
+     * sha256 (hex) and size of that WARC file as evidence: the plain .warc.gz an export hands out,
+     * not the sealed bytes in the store (those are checked by their own GCM tag).
+     */
     recordSha256: text('record_sha256').notNull(),
     recordSize: bigint('record_size', { mode: 'number' }).notNull(),
     warcRecordId: text('warc_record_id').notNull(),
@@ -150,6 +157,12 @@ export const captures = pgTable(
     fetchId: uuid('fetch_id'),
     /** Its place in that fetch: 0 for the first answer, then one more per redirect followed. */
     fetchHop: smallint('fetch_hop'),
+    /**
+     * The blob's data key, encrypted under the field key (envelope encryption, so key rotation
+     * re-wraps this and never rewrites the blob). Null: a blob stored in clear before captures
+     * were sealed; `ariadne keys rotate` seals it.
+     */
+    dataKeyEnc: text('data_key_enc'),
   },
   (t) => [
     index('captures_url_idx').on(t.url),
@@ -158,8 +171,8 @@ export const captures = pgTable(
   ],
 );
 
+/** A picture of an ad as kept in clear: hashes only (its address is part of the encrypted text). */
 export interface ImageHash {
-  url: string;
   sha256: string;
   /** 64-bit perceptual (difference) hash, hex. */
   phash: string;
@@ -199,18 +212,21 @@ export const adVersions = pgTable(
       .notNull()
       .references(() => ads.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
-    /** sha256 over the normalised fields: equal hash = unchanged ad. */
+    /**
+     * HMAC over the normalised fields (key derived from the identifier pepper): equal hash =
+     * unchanged ad. Keyed, so that nobody holding a copy of an ad can test whether we have it.
+     */
     contentHash: text('content_hash').notNull(),
     seenAt: timestamp('seen_at', { withTimezone: true }).notNull(),
-    title: text('title'),
-    body: text('body').notNull(),
+    /**
+     * The ad's text and fields (title, body, posted date as written, city, display name, phone,
+     * age, price, picture addresses) as JSON, encrypted (context "ad_versions.content"). Null only
+     * for a version stored before encryption at rest until the start-up step has encrypted it.
+     */
+    contentEnc: text('content_enc'),
+    /** Keyed hash of the normalised display name: linking counts names without reading them. */
+    displayNameKey: text('display_name_key'),
     postedAt: timestamp('posted_at', { withTimezone: true }),
-    postedRaw: text('posted_raw'),
-    city: text('city'),
-    displayName: text('display_name'),
-    phoneRaw: text('phone_raw'),
-    ageRaw: text('age_raw'),
-    priceRaw: text('price_raw'),
     images: jsonb('images').$type<ImageHash[]>().notNull().default([]),
     language: text('language'),
     captureId: uuid('capture_id').references(() => captures.id, { onDelete: 'set null' }),
@@ -220,4 +236,22 @@ export const adVersions = pgTable(
     fillRatio: real('fill_ratio'),
   },
   (t) => [uniqueIndex('ad_versions_ad_version_idx').on(t.adId, t.version)],
+);
+
+/**
+ * Search over ads without their text: per ad (its current version), the distinct words as 64-bit
+ * keyed hashes (HMAC under a key derived from the identifier pepper; words of the title, body and
+ * display name in one domain, of the city field in another), in one array with a GIN index. Words
+ * with digits and the words of identifiers are never indexed, so a search cannot tell whether a
+ * number is known.
+ */
+export const adSearchTerms = pgTable(
+  'ad_search_terms',
+  {
+    adId: uuid('ad_id')
+      .primaryKey()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+    terms: bigint('terms', { mode: 'bigint' }).array().notNull(),
+  },
+  (t) => [index('ad_search_terms_terms_idx').using('gin', t.terms)],
 );

@@ -4,6 +4,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { adsForLinking, type AdForLinking } from '../collect/ads.js';
 import { factsOfVersions } from '../extract/db/store.js';
 import type { StoredFact } from '../extract/db/tables.js';
+import type { FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { computeFeatures, movementOf, type CrossEntityCounts } from './features.js';
 import { hammingHex, SAME_IMAGE_MAX_DISTANCE } from './keys.js';
@@ -75,13 +76,21 @@ export interface AdWithFacts {
   linked: LinkedAd;
 }
 
-/** Ads with their facts and the linking view of them (places over all versions, keys, template). */
-export async function loadLinkedAds(db: DbOrTx, adIds: string[]): Promise<AdWithFacts[]> {
+/**
+ * Ads with their facts and the linking view of them (places over all versions, keys, template).
+ * The stored facts are encrypted, hence the field keys.
+ */
+export async function loadLinkedAds(
+  db: DbOrTx,
+  keys: readonly FieldKey[],
+  adIds: string[],
+): Promise<AdWithFacts[]> {
   const out: AdWithFacts[] = [];
   for (const part of chunks(adIds)) {
     const ads = await adsForLinking(db, part);
     const facts = await factsOfVersions(
       db,
+      keys,
       ads.flatMap((a) => a.versions.map((v) => v.versionId)),
     );
     const keyRows = await db
@@ -114,7 +123,7 @@ export async function loadLinkedAds(db: DbOrTx, adIds: string[]): Promise<AdWith
           status: ad.status,
           firstSeenAt: ad.firstSeenAt,
           lastSeenAt: ad.lastSeenAt,
-          displayName: current_?.displayName ?? null,
+          displayNameKey: current_?.displayNameKey ?? null,
           statedAges: [
             ...new Set(
               current
@@ -220,12 +229,13 @@ async function crossCounts(
 /** Recomputes an entity's features and movement; returns null if the entity no longer exists. */
 export async function refreshEntity(
   db: DbOrTx,
+  keys: readonly FieldKey[],
   entityId: string,
   now = new Date(),
 ): Promise<{ features: EntityFeatures; members: AdWithFacts[] } | null> {
   const [entity] = await db.select().from(entities).where(eq(entities.id, entityId));
   if (!entity) return null;
-  const members = await loadLinkedAds(db, await memberAdIds(db, entityId));
+  const members = await loadLinkedAds(db, keys, await memberAdIds(db, entityId));
   const cross = await crossCounts(db, entityId, members);
   const features = computeFeatures(
     members.map((m) => m.linked),

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { displayNameKey } from '../collect/ad-text.js';
 import { computeFeatures, movementOf } from './features.js';
 import type { LinkedAd } from './types.js';
 
@@ -20,7 +22,7 @@ function ad(id: string, over: Partial<LinkedAd> = {}): LinkedAd {
     status: 'active',
     firstSeenAt: day(0),
     lastSeenAt: day(1),
-    displayName: null,
+    displayNameKey: null,
     statedAges: [],
     language: 'nl',
     spokenLanguages: [],
@@ -32,19 +34,23 @@ function ad(id: string, over: Partial<LinkedAd> = {}): LinkedAd {
   };
 }
 
+// Names reach linking as keyed hashes, normalised as people write them ("Anna" = "ANNA ").
+const pepper = randomBytes(32);
+const name = (n: string) => displayNameKey(pepper, n);
+
 const none = { templateAds: 0, templateEntities: 0, sharedImages: 0, imageEntities: 0 };
 
 describe('entity features', () => {
   it('counts names per number, ages, cities now and over time', () => {
     const ads = [
       ad('1', {
-        displayName: 'Anna',
+        displayNameKey: name('Anna'),
         statedAges: [19],
         keys: [{ kind: 'phone', hash: 'p1' }],
         places: [place('nl:utrecht', 0, 3)],
       }),
       ad('2', {
-        displayName: 'ANNA ',
+        displayNameKey: name('ANNA '),
         statedAges: [19],
         keys: [{ kind: 'phone', hash: 'p1' }],
         places: [place('nl:amsterdam', 20, 25)],
@@ -52,7 +58,7 @@ describe('entity features', () => {
         obfuscatedContacts: 1,
       }),
       ad('3', {
-        displayName: 'Bella',
+        displayNameKey: name('Bella'),
         statedAges: [22],
         status: 'gone',
         keys: [

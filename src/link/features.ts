@@ -48,10 +48,6 @@ export function movementOf(ads: LinkedAd[]): MovementStop[] {
     );
 }
 
-function norm(name: string): string {
-  return name.normalize('NFKC').toLocaleLowerCase('und').trim();
-}
-
 export function computeFeatures(
   ads: LinkedAd[],
   cross: CrossEntityCounts,
@@ -68,7 +64,7 @@ export function computeFeatures(
   const sightings: AdPlaceSighting[] = [];
   for (const ad of ads) {
     if (ad.status === 'active') active++;
-    if (ad.displayName?.trim()) names.add(norm(ad.displayName));
+    if (ad.displayNameKey) names.add(ad.displayNameKey);
     for (const a of ad.statedAges) ages.add(a);
     if (ad.language) languages.add(ad.language);
     for (const l of ad.spokenLanguages) languages.add(l);
@@ -79,7 +75,7 @@ export function computeFeatures(
     for (const k of ad.keys) {
       if (k.kind !== 'phone') continue;
       const set = phones.get(k.hash) ?? new Set<string>();
-      if (ad.displayName?.trim()) set.add(norm(ad.displayName));
+      if (ad.displayNameKey) set.add(ad.displayNameKey);
       phones.set(k.hash, set);
     }
   }

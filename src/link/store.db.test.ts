@@ -95,7 +95,7 @@ describe('linking a synthetic world', () => {
     const [big] = await t.database.db.select().from(entities).orderBy(entities.adCount).limit(1);
     const rows = await t.database.db.select().from(entities);
     const largest = rows.sort((a, b) => b.adCount - a.adCount)[0] ?? big;
-    const r = await refreshEntity(t.database.db, largest!.id);
+    const r = await refreshEntity(t.database.db, t.config.secrets.fieldKeys, largest!.id);
     expect(r?.features.ads).toBe(largest!.adCount);
     const [row] = await t.database.db.select().from(entities).where(eq(entities.id, largest!.id));
     expect(row?.movement.length).toBeGreaterThan(0);
@@ -116,7 +116,7 @@ describe('merging and splitting', () => {
     });
     const seen = new Date('2026-01-01T10:00:00Z');
     const post = async (ext: string, body: string, at = seen) => {
-      const r = await recordAdObservation(db, {
+      const r = await recordAdObservation(db, t.config.secrets, {
         sourceId: source.id,
         externalId: ext,
         url: `http://127.0.0.1:9/ad/${ext}`,

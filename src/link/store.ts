@@ -4,9 +4,16 @@
 // the bridge. Near-duplicate text joins ads into templates the same way. Runs under one advisory
 // lock so concurrent workers never interleave merges.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { adIdsPage, adsForLinking, type AdForLinking } from '../collect/ads.js';
+import {
+  adIdsPage,
+  adsForLinking,
+  adVersionTexts,
+  type AdForLinking,
+  type AdTextForLinking,
+} from '../collect/ads.js';
 import { linkIdentifiersOf } from '../extract/db/store.js';
 import type { Config } from '../platform/config.js';
+import type { FieldKey } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { linkKeysOf, type IdentifierForLinking, type LinkKey } from './keys.js';
 import { estimateJaccard, LshIndex, lshBuckets, minhashSignature, shingles } from './minhash.js';
@@ -38,10 +45,15 @@ export interface LinkOutcome {
   removed: string[];
 }
 
-export type LinkSettings = Config['link'] & { pepper: Buffer };
+/** What linking needs beyond the data: its settings, the pepper, and the field keys (ad text is encrypted). */
+export type LinkSettings = Config['link'] & { pepper: Buffer; fieldKeys: readonly FieldKey[] };
 
 export function linkSettings(config: Config): LinkSettings {
-  return { ...config.link, pepper: config.secrets.identifierPepper };
+  return {
+    ...config.link,
+    pepper: config.secrets.identifierPepper,
+    fieldKeys: config.secrets.fieldKeys,
+  };
 }
 
 const LINK_LOCK = 0x41524c4b;
@@ -75,7 +87,7 @@ function currentVersion(ad: AdForLinking) {
 }
 
 /** The MinHash signature of an ad version's text, with names and places masked. */
-export function signatureOf(v: AdForLinking['versions'][number]): number[] {
+export function signatureOf(v: AdTextForLinking): number[] {
   const names = [v.displayName, v.city].filter((n): n is string => !!n);
   const tokens = templateTokens(`${v.title ?? ''}\n${v.body}`, { names });
   // A few words ("call #num") say nothing about who wrote them: too short to compare.
@@ -302,9 +314,14 @@ export async function linkAdBatch(
     }
     await insertKeys(tx, newKeys);
     const sigs = new Map<string, number[]>();
+    const firstSigs = await adSignatures(
+      tx,
+      settings,
+      data.filter((ad) => !oldRow.has(ad.adId)),
+    );
     for (const ad of data) {
       const old = oldRow.get(ad.adId);
-      sigs.set(ad.adId, old ? old.minhash : adSignature(ad));
+      sigs.set(ad.adId, old ? old.minhash : (firstSigs.get(ad.adId) ?? []));
     }
     await insertLsh(tx, sigs);
 
@@ -553,9 +570,23 @@ export async function linkAdBatch(
  * is how an ad was written, so later edits neither move it nor make a rebuild disagree with the
  * order in which the incremental path met the ads.
  */
-export function adSignature(ad: AdForLinking): number[] {
-  const first = ad.versions[0];
-  return first ? signatureOf(first) : [];
+export async function adSignatures(
+  tx: DbOrTx,
+  settings: LinkSettings,
+  ads: AdForLinking[],
+): Promise<Map<string, number[]>> {
+  const firstOf = new Map<string, string>();
+  for (const ad of ads) {
+    const first = ad.versions[0];
+    if (first) firstOf.set(ad.adId, first.versionId);
+  }
+  const texts = await adVersionTexts(tx, settings.fieldKeys, [...firstOf.values()]);
+  const out = new Map<string, number[]>();
+  for (const ad of ads) {
+    const text = texts.get(firstOf.get(ad.adId) ?? '');
+    out.set(ad.adId, text ? signatureOf(text) : []);
+  }
+  return out;
 }
 
 /** Orders two signatures by content, so ties between templates break the same way everywhere. */
@@ -637,7 +668,7 @@ async function assignTemplates(
   for (const ad of ordered) {
     const old = oldRow.get(ad.adId);
     const sig = sigs.get(ad.adId) ?? [];
-    // Assigned once, when the ad was first linked (see adSignature).
+    // Assigned once, when the ad was first linked (see adSignatures).
     if (old) {
       result.set(ad.adId, old.templateId);
       continue;
@@ -779,6 +810,11 @@ export async function rebuildLinks(
         .from(linkAds)
         .where(inArray(linkAds.adId, page));
       const oldOf = new Map(old.map((o) => [o.adId, o]));
+      const firstSigs = await adSignatures(
+        tx,
+        settings,
+        data.filter((ad) => !oldOf.has(ad.adId)),
+      );
       for (const ad of data) {
         adIds.push(ad.adId);
 
@@ -787,7 +823,7 @@ export async function rebuildLinks(
         const o = oldOf.get(ad.adId);
         if (o) oldEntity.set(ad.adId, o.entityId);
         if (o?.linkOrder != null) linkOrderOf.set(ad.adId, o.linkOrder);
-        sigs.set(ad.adId, o ? o.minhash : adSignature(ad));
+        sigs.set(ad.adId, o ? o.minhash : (firstSigs.get(ad.adId) ?? []));
         firstSeenOf.set(ad.adId, ad.firstSeenAt.getTime());
       }
       onProgress?.(adIds.length);

@@ -24,7 +24,8 @@ export interface LinkedAd {
   status: 'active' | 'gone';
   firstSeenAt: Date;
   lastSeenAt: Date;
-  displayName: string | null;
+  /** Keyed hash of the normalised display name (equal names, equal keys); linking never reads names. */
+  displayNameKey: string | null;
   /** Ages stated in the ad (age facts; the lowest of a range). */
   statedAges: number[];
   language: string | null;

@@ -7,6 +7,7 @@ import {
   createCipheriv,
   createDecipheriv,
   createHmac,
+  hkdfSync,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
@@ -15,6 +16,16 @@ import { AppError } from './errors.js';
 export interface FieldKey {
   id: string;
   key: Buffer;
+}
+
+/**
+ * What code that keeps ad text at rest needs: the field keys (to encrypt and read it) and the
+ * identifier pepper (from which the keys of its stable keyed hashes and search terms derive).
+ * `Config['secrets']` is one; the field key list is shared, so a reload of the keys reaches it.
+ */
+export interface AtRestKeys {
+  fieldKeys: readonly FieldKey[];
+  identifierPepper: Buffer;
 }
 
 const PREFIX = 'v1';
@@ -80,6 +91,23 @@ export function encryptedKeyId(value: string): string | null {
  */
 export function hashIdentifier(pepper: Buffer, kind: string, normalizedValue: string): string {
   return createHmac('sha256', pepper).update(`${kind}\u0000${normalizedValue}`).digest('hex');
+}
+
+const derived = new WeakMap<Buffer, Map<string, Buffer>>();
+
+/**
+ * A key for one purpose derived from a secret (HKDF-SHA-256), so that one secret never serves two
+ * uses: a keyed hash of ad content or a search term can never equal an identifier's link hash.
+ */
+export function deriveKey(secret: Buffer, purpose: string): Buffer {
+  let byPurpose = derived.get(secret);
+  if (!byPurpose) derived.set(secret, (byPurpose = new Map<string, Buffer>()));
+  let key = byPurpose.get(purpose);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), `ariadne:${purpose}`, 32));
+    byPurpose.set(purpose, key);
+  }
+  return key;
 }
 
 /** HMAC for short-lived secrets such as recovery codes and session tokens stored as hashes. */

@@ -95,6 +95,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
     ...collectJobs({
       db: deps.database.db,
       blobs: deps.blobs,
+      keys: deps.config.secrets,
       log: deps.log,
       addressGuard: deps.addressGuard,
       jobs: deps.jobs,
@@ -120,7 +121,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
         await queueScoring(deps.jobs(), outcome.touched);
       },
     }),
-    ...scoreJobs({ db: deps.database.db }),
+    ...scoreJobs({ db: deps.database.db, keys: deps.config.secrets }),
     ...outreachJobs({
       db: deps.database.db,
       config: deps.config,

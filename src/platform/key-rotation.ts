@@ -33,6 +33,15 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     column: 'settings_enc',
     context: 'outreach_channels.settings',
   },
+  { table: 'ad_versions', idColumn: 'id', column: 'content_enc', context: 'ad_versions.content' },
+  {
+    table: 'ad_extractions',
+    idColumn: 'ad_version_id',
+    column: 'facts_enc',
+    context: 'ad_extractions.facts',
+  },
+  // The data keys of sealed blobs (envelope encryption): re-wrapped here, the blobs stay as they are.
+  { table: 'captures', idColumn: 'id', column: 'data_key_enc', context: 'captures.data_key' },
 ];
 
 export interface RotationResult {

@@ -8,6 +8,8 @@ import { addressGuardFor } from './address-guard.js';
 import { ensureFirstAdmin } from './bootstrap.js';
 import type { Clock } from './clock.js';
 import { unwatchFile, watchFile } from 'node:fs';
+import path from 'node:path';
+import { finishAtRestUpgrade } from './at-rest-upgrade.js';
 import { useAuditKeys } from './audit/audit-keys.js';
 import { sealLegacyChain } from './audit/audit-log.js';
 import {
@@ -16,6 +18,7 @@ import {
   secretsFilePath,
   type Config,
 } from './config.js';
+import { assertPrivateDir } from './data-dir.js';
 import { openDatabase, type Database } from './db/connect.js';
 import { runMigrations } from './db/migrate.js';
 import { buildHttpServer } from './http/server.js';
@@ -50,6 +53,13 @@ export async function startRoles(
   clock: Clock,
   print: (line: string) => void = (line) => process.stdout.write(line + '\n'),
 ): Promise<Running> {
+  // In embedded mode DATA_DIR is checked as the database opens; a blob directory elsewhere here.
+  const blobDir = config.blobs.kind === 'fs' ? config.blobs.dir : null;
+  if (
+    blobDir &&
+    (config.mode === 'production' || path.relative(config.dataDir, blobDir).startsWith('..'))
+  )
+    assertPrivateDir(blobDir, 'BLOB_DIR');
   const database = await openDatabase(config, { requireOwner: config.mode === 'embedded', log });
   let jobs: Jobs | undefined;
   let http: FastifyInstance | null = null;
@@ -60,6 +70,7 @@ export async function startRoles(
   try {
     await runMigrations(database.pool);
     await sealLegacyChain(database.db);
+    await finishAtRestUpgrade(database, config.secrets, log);
     if (config.mode === 'embedded') await ensureFirstAdmin(database.db, SYSTEM_ACTOR, print);
     const blobs = createBlobStore(config.blobs);
     const addressGuard = addressGuardFor(config);

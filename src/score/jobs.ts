@@ -2,6 +2,7 @@
 // after the score model changed), re-score everything, and check saved searches for new matches.
 import { z } from 'zod';
 import { entitiesPage } from '../link/queries.js';
+import type { AtRestKeys, FieldKey } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../platform/jobs.js';
 import { processEntity } from './pipeline.js';
@@ -28,6 +29,7 @@ export async function queueScoring(jobs: Jobs, entityIds: string[]): Promise<voi
 /** Scores every entity (after a model change, or from `ariadne score --all`). */
 export async function scoreAll(
   db: Db,
+  keys: readonly FieldKey[],
   onProgress?: (done: number) => void,
 ): Promise<{ entities: number; leadsCreated: number; urgent: number }> {
   let after: string | null = null;
@@ -39,7 +41,7 @@ export async function scoreAll(
     if (page.length === 0) break;
     after = page[page.length - 1] ?? null;
     for (const id of page) {
-      const r = await processEntity(db, id);
+      const r = await processEntity(db, keys, id);
       if (r?.lead === 'created') leadsCreated++;
       if (r?.result.urgent) urgent++;
       done++;
@@ -49,13 +51,14 @@ export async function scoreAll(
   return { entities: done, leadsCreated, urgent };
 }
 
-export function scoreJobs(deps: { db: Db }): JobDefinition[] {
+/** Scoring reads stored facts and saved searches read ads: both are encrypted, hence the keys. */
+export function scoreJobs(deps: { db: Db; keys: AtRestKeys }): JobDefinition[] {
   return [
     defineJob({
       ...scoreEntityJobRef,
       retryLimit: 3,
       handler: async ({ entityId }) => {
-        await processEntity(deps.db, entityId);
+        await processEntity(deps.db, deps.keys.fieldKeys, entityId);
       },
     }),
     defineJob({
@@ -63,7 +66,7 @@ export function scoreJobs(deps: { db: Db }): JobDefinition[] {
       retryLimit: 1,
       expireInSeconds: 6 * 3600,
       handler: async ({ reason }, ctx) => {
-        const result = await scoreAll(deps.db);
+        const result = await scoreAll(deps.db, deps.keys.fieldKeys);
         ctx.log.info({ reason, ...result }, 're-scoring finished');
       },
     }),
@@ -73,7 +76,7 @@ export function scoreJobs(deps: { db: Db }): JobDefinition[] {
       schedule: { cron: '*/5 * * * *', data: {} },
       retryLimit: 1,
       handler: async (_data, ctx) => {
-        const alerted = await checkSavedSearches(deps.db);
+        const alerted = await checkSavedSearches(deps.db, deps.keys);
         if (alerted > 0) ctx.log.info({ alerted }, 'saved searches have new matches');
       },
     }),

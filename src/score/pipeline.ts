@@ -6,6 +6,7 @@ import { refreshEntity } from '../link/entity.js';
 import { entityEvidence } from '../link/queries.js';
 import { linkAdBatch, type LinkSettings } from '../link/store.js';
 import { linkHooks } from './hooks.js';
+import type { FieldKey } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { activeModel } from './model-store.js';
 import { syncLead } from './leads.js';
@@ -22,13 +23,14 @@ export interface EntityScored {
 /** Refreshes and scores one entity; null when it no longer exists (merged or emptied). */
 export async function processEntity(
   db: Db,
+  keys: readonly FieldKey[],
   entityId: string,
   now = new Date(),
 ): Promise<EntityScored | null> {
   return db.transaction(async (tx) => {
     // One scorer per entity at a time; a second job for it waits and then sees fresh data.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`score:${entityId}`}))`);
-    const refreshed = await refreshEntity(tx, entityId, now);
+    const refreshed = await refreshEntity(tx, keys, entityId, now);
     if (!refreshed) return null;
     const { version, model } = await activeModel(tx);
     const ads = refreshed.members.map((m) => ({ adId: m.ad.adId, facts: m.facts }));
@@ -85,7 +87,7 @@ export async function linkAndScore(
   for (let i = 0; i < adIds.length; i += 500) {
     const outcome = await linkAdBatch(db, settings, adIds.slice(i, i + 500), linkHooks);
     for (const id of outcome.touched) {
-      const r = await processEntity(db, id);
+      const r = await processEntity(db, settings.fieldKeys, id);
       entities++;
       if (r?.lead === 'created') leadsCreated++;
     }

@@ -297,7 +297,7 @@ export function registerScoreRoutes(
       if (!entity) throw new AppError('not_found', 'No such entity.');
       const adIds = await memberAdIds(db, id);
       const shown = adIds.slice(0, 200);
-      const ads = await listAds(db, { limit: 200 }, mask, { ids: shown });
+      const ads = await listAds(db, config.secrets, { limit: 200 }, mask, { ids: shown });
       const scores = shown.length
         ? await db.query.adScores.findMany({ where: (s, { inArray }) => inArray(s.adId, shown) })
         : [];
@@ -376,7 +376,9 @@ export function registerScoreRoutes(
       const id = await resolveEntityId(db, request.params.id);
       if (!id) throw new AppError('not_found', 'No such entity.');
       const adIds = (await memberAdIds(db, id)).slice(0, 300);
-      const ads = await listAds(db, { limit: 200 }, mask, { ids: adIds.slice(0, 200) });
+      const ads = await listAds(db, config.secrets, { limit: 200 }, mask, {
+        ids: adIds.slice(0, 200),
+      });
       const adTitle = new Map(
         ads.items.map((a) => [a.id, (a.title ?? a.snippet).slice(0, 40) || a.externalId]),
       );

@@ -4,6 +4,7 @@
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AdFilter, listAds } from '../collect/ads-query.js';
+import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { LeadFilter, leadWhere } from './leads.js';
@@ -96,13 +97,18 @@ export async function openSavedSearch(db: DbOrTx, ownerId: string, id: string, n
   return { search, hits };
 }
 
-async function newAdMatches(db: Db, filters: Record<string, unknown>, since: Date) {
+async function newAdMatches(
+  db: Db,
+  keys: AtRestKeys,
+  filters: Record<string, unknown>,
+  since: Date,
+) {
   const parsed = AdFilter.omit({ cursor: true, limit: true }).safeParse(filters);
   if (!parsed.success) return [];
   const out: string[] = [];
   let cursor: string | undefined;
   while (out.length < MAX_HITS_PER_CHECK) {
-    const page = await listAds(db, {
+    const page = await listAds(db, keys, {
       ...parsed.data,
       from: since.toISOString(),
       limit: 200,
@@ -136,13 +142,17 @@ async function newLeadMatches(
 }
 
 /** Checks every saved search for matches since its last check; returns how many gained some. */
-export async function checkSavedSearches(db: Db, now = new Date()): Promise<number> {
+export async function checkSavedSearches(
+  db: Db,
+  keys: AtRestKeys,
+  now = new Date(),
+): Promise<number> {
   const searches = await db.select().from(savedSearches);
   let alerted = 0;
   for (const s of searches) {
     const ids =
       s.target === 'ads'
-        ? await newAdMatches(db, s.filters, s.checkedAt)
+        ? await newAdMatches(db, keys, s.filters, s.checkedAt)
         : await newLeadMatches(db, s.filters, s.checkedAt, now, s.ownerId);
     let added = 0;
     if (ids.length > 0) {

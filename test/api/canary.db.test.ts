@@ -19,8 +19,10 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAdText } from '../../src/collect/ad-text.js';
 import { ads, adVersions, crawlRuns } from '../../src/collect/schema.js';
 import { maskExtraction } from '../../src/extract/db/masking.js';
+import { extractionOf } from '../../src/extract/db/store.js';
 import { adExtractions } from '../../src/extract/db/tables.js';
 import { entities, linkAds } from '../../src/link/schema.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
@@ -286,10 +288,11 @@ describe('the canary', () => {
       const [lead] = await db.select().from(leads).where(eq(leads.entityId, entityId));
       return lead?.urgent === true;
     });
-    expect(await checkSavedSearches(db)).toBeGreaterThan(0);
+    expect(await checkSavedSearches(db, t.config.secrets)).toBeGreaterThan(0);
     // Masked at the source: no stored fact quotes the canary, whatever reads the rows.
     for (const row of await db.select().from(adExtractions)) {
-      expect(findCanary(JSON.stringify([row.facts, row.suppressed]))).toBeNull();
+      const stored = await extractionOf(db, t.config.secrets.fieldKeys, row.adVersionId);
+      expect(findCanary(JSON.stringify([stored?.facts, stored?.suppressed]))).toBeNull();
     }
 
     const entity = await as.outreach_worker('GET', `/api/entities/${entityId}`);
@@ -447,12 +450,13 @@ describe('the canary', () => {
       .select()
       .from(adVersions)
       .where(eq(adVersions.adId, canaryAdIds[0]!));
+    const { body } = openAdText(t.config.secrets.fieldKeys, version!.contentEnc, version!.id);
     // A language fact as older versions stored it: the ad's opening, number and all.
     const legacy = {
       kind: 'language',
       value: 'nl',
-      raw: `${version!.body.slice(0, 80)}…`,
-      span: { field: 'body', start: 0, end: version!.body.length },
+      raw: `${body.slice(0, 80)}…`,
+      span: { field: 'body', start: 0, end: body.length },
       rule: 'language.franc',
     };
     expect(findCanary(legacy.raw)).not.toBeNull();

@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectJobs } from '../../src/collect/jobs.js';
+import { reextractAll } from '../../src/extract/db/store.js';
 import { verifyWarc } from '../../src/collect/warc.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
@@ -56,6 +57,7 @@ beforeAll(async () => {
   const defs = collectJobs({
     db: t.database.db,
     blobs,
+    keys: t.config.secrets,
     log,
     addressGuard: guardAllowing([base]),
     jobs: () => jobs,
@@ -122,6 +124,8 @@ describe('collect API', () => {
   });
 
   it('lists ads with filters and keyset pages', async () => {
+    // Words become searchable when an ad is extracted (a job that follows the crawl).
+    await reextractAll(t.database.db, t.config);
     const breda = await call('GET', '/api/ads?city=breda');
     expect((breda.json.items as unknown[]).length).toBe(3);
     const first = await call('GET', '/api/ads?limit=2');
@@ -133,7 +137,12 @@ describe('collect API', () => {
     expect(new Set(ids).size).toBe(5);
     expect(third.json.nextCursor).toBeNull();
     expect((await call('GET', '/api/ads?cursor=garbage')).res.statusCode).toBe(400);
-    expect((await call('GET', '/api/ads?q=ad%203')).json.items).toHaveLength(1);
+    expect((await call('GET', '/api/ads?q=Utrecht')).json.items).toHaveLength(2);
+    expect((await call('GET', '/api/ads?q=text%20utrecht')).json.items).toHaveLength(2);
+    // Numbers are not searchable: refused with the reason, not answered.
+    const numbered = await call('GET', '/api/ads?q=ad%203');
+    expect(numbered.res.statusCode).toBe(400);
+    expect((numbered.json.error as { message: string }).message).toMatch(/numbers and handles/);
   });
 
   it('audits reading an ad and serves its captures as a verifiable WARC', async () => {

@@ -49,6 +49,7 @@ beforeAll(async () => {
   });
   await importJsonLines(
     t.database.db,
+    t.config.secrets,
     CLI_ACTOR,
     source,
     JSON.stringify({

@@ -136,10 +136,17 @@ describe('text that cannot be stored', () => {
 describe('the log', () => {
   it('holds the path of a search but not what was searched', async () => {
     logged.length = 0;
-    const res = await analyst('GET', `/api/ads?q=${encodeURIComponent(CANARY)}&limit=5`);
+    // A number is refused by the search (numbers are never indexed), a name is searched: the log
+    // holds neither, and the refusal does not repeat what was asked.
+    const refused = await analyst('GET', `/api/ads?q=${encodeURIComponent(CANARY)}&limit=5`);
+    expect(refused.res.statusCode).toBe(400);
+    expectNoCanary(refused.res.body);
+    const name = 'Zwaluwstaart';
+    const res = await analyst('GET', `/api/ads?q=${name}&limit=5`);
     expect(res.res.statusCode).toBe(200);
     expect(logText()).toContain('"url":"/api/ads"');
     expect(logText()).toContain('"queryParams":["q","limit"]');
+    expect(logText()).not.toContain(name);
     expectNoCanary(logText());
   });
 

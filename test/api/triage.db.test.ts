@@ -276,10 +276,12 @@ describe('triage queue', () => {
     const id = created.json.id as string;
     // New evidence on every lead after the search was saved.
     await t.database.db.update(leads).set({ evidenceAt: new Date(Date.now() + 1000) });
-    expect(await checkSavedSearches(t.database.db, new Date(Date.now() + 2000))).toBe(1);
+    expect(
+      await checkSavedSearches(t.database.db, t.config.secrets, new Date(Date.now() + 2000)),
+    ).toBe(1);
     const alerts = (await worker('GET', '/api/saved-searches/alerts')).json as { total: number };
     expect(alerts.total).toBeGreaterThan(0);
-    await checkSavedSearches(t.database.db, new Date(Date.now() + 3000));
+    await checkSavedSearches(t.database.db, t.config.secrets, new Date(Date.now() + 3000));
     const again = (await worker('GET', '/api/saved-searches/alerts')).json as { total: number };
     expect(again.total).toBe(alerts.total);
     const opened = await worker('POST', `/api/saved-searches/${id}/open`);
@@ -303,7 +305,7 @@ describe('triage queue', () => {
     };
     const before = await snapshot();
     await rebuildLinks(t.database.db, linkSettings(t.config), linkHooks);
-    await scoreAll(t.database.db);
+    await scoreAll(t.database.db, t.config.secrets.fieldKeys);
     expect(await snapshot()).toEqual(before);
   });
 });

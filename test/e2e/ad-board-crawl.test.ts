@@ -16,6 +16,7 @@ import {
   viewOnDay,
   type AdBoard,
 } from '../../fixtures/ad-board/index.js';
+import { readAdVersionText } from '../../src/collect/ads.js';
 import { executeCrawl, requestCrawl, type CrawlSummary } from '../../src/collect/crawl-service.js';
 import { capturesForAd } from '../../src/collect/captures.js';
 import { ads, adVersions, crawlErrors, sources } from '../../src/collect/schema.js';
@@ -57,6 +58,7 @@ async function crawl(name: string): Promise<CrawlSummary> {
     {
       db: t.database.db,
       blobs,
+      keys: t.config.secrets,
       log: pino({ level: 'silent' }),
       addressGuard: guardAllowing(Object.values(board.urls)),
     },
@@ -138,12 +140,13 @@ describe('crawling the synthetic ad board', () => {
       expect(fault?.adId, `the board plants a ${kind} ad page`).toBeTruthy();
       const ad = world.ads.find((a) => a.id === fault!.adId)!;
       const [row] = await t.database.db
-        .select({ body: adVersions.body })
+        .select({ id: adVersions.id })
         .from(adVersions)
         .innerJoin(ads, eq(adVersions.adId, ads.id))
         .where(eq(ads.externalId, ad.externalId));
+      const text = await readAdVersionText(t.database.db, t.config.secrets.fieldKeys, row!.id);
       const firstLine = versionOnDay(ad, 0)!.body.split('\n')[0]!.trim();
-      expect(row?.body, kind).toContain(firstLine);
+      expect(text?.body, kind).toContain(firstLine);
     }
   });
 

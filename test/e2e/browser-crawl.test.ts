@@ -147,6 +147,7 @@ async function crawl(
     {
       db: t.database.db,
       blobs: createFsBlobStore(dir),
+      keys: t.config.secrets,
       log: pino({ level: 'silent' }),
       // Only the test site, by host and port: the secret server shares its loopback address.
       addressGuard: guardAllowing([base], lookup),
@@ -170,7 +171,10 @@ describe('crawling pages built by script', () => {
   it('finds every ad with the browser crawler and reads the rendered text', async () => {
     const summary = await crawl('browser');
     expect(summary).toMatchObject({ adsFound: 3, adsNew: 3 });
-    const ads = await listAds(t.database.db, { limit: 10, source: 'script-site-browser' });
+    const ads = await listAds(t.database.db, t.config.secrets, {
+      limit: 10,
+      source: 'script-site-browser',
+    });
     expect(ads.items.map((a) => a.title).sort()).toEqual([
       'Script ad 1',
       'Script ad 2',

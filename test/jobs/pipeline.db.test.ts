@@ -75,7 +75,7 @@ describe('job pipeline', () => {
       ],
       ['p2', 'Zij is lief en jong, bel ons op 06-12 34 56 78. Alleen hotel, 24/7 beschikbaar.'],
     ] as const) {
-      const r = await recordAdObservation(db, {
+      const r = await recordAdObservation(db, t.config.secrets, {
         sourceId: source.id,
         externalId: ext,
         url: `http://127.0.0.1:9/ad/${ext}`,

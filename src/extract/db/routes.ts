@@ -68,7 +68,7 @@ export function registerExtractRoutes(
       authorize(canReadFacts(principalOf(requireAuth(request))));
       const versionId = await adVersionIdOf(db, request.params.id, request.query.version);
       if (!versionId) throw new AppError('not_found', 'No such ad or version.');
-      const stored = await extractionOf(db, versionId);
+      const stored = await extractionOf(db, config.secrets.fieldKeys, versionId);
       if (!stored) {
         return {
           adVersionId: versionId,

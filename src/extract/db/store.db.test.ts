@@ -37,6 +37,7 @@ beforeAll(async () => {
   });
   await importJsonLines(
     t.database.db,
+    t.config.secrets,
     CLI_ACTOR,
     source,
     [
@@ -77,6 +78,9 @@ describe('extraction on stored ads', () => {
       .from(adExtractions)
       .where(eq(adExtractions.adVersionId, v.id));
     expect(JSON.stringify(stored)).not.toContain('612345678');
+    // The stored facts are encrypted: even the words of the disguised number are not in the row.
+    expect(JSON.stringify(stored)).not.toContain('nul zes');
+    expect(JSON.stringify(stored)).not.toContain('Bel me');
     expect(stored!.language).toBe('nl');
     const ids = await t.database.db
       .select()
@@ -109,13 +113,13 @@ describe('extraction on stored ads', () => {
   });
 
   it('masks identifiers in ad text and reveals one only with an audit entry', async () => {
-    const list = await listAds(t.database.db, { limit: 10, q: 'Bel me' }, (vs) =>
+    const list = await listAds(t.database.db, t.config.secrets, { limit: 10, q: 'Bel me' }, (vs) =>
       maskVersions(t.database.db, vs),
     );
     expect(list.items[0]!.snippet).not.toMatch(/nul zes 12 34 56 78/);
     expect(list.items[0]!.snippet).toMatch(/Bel me: ••• ••• •• •• •• ••/);
     const v = await versionOf('x1');
-    const e = await extractionOf(t.database.db, v.id);
+    const e = await extractionOf(t.database.db, t.config.secrets.fieldKeys, v.id);
     const phone = e!.facts.find((f) => f.kind === 'phone') as unknown as {
       identifierId: string;
       masked: string;
@@ -148,7 +152,11 @@ describe('extraction on stored ads', () => {
     });
     expect(await countStale(t.database.db)).toBe(2);
     await reextractAll(t.database.db, t.config);
-    const x2 = await extractionOf(t.database.db, (await versionOf('x2')).id);
+    const x2 = await extractionOf(
+      t.database.db,
+      t.config.secrets.fieldKeys,
+      (await versionOf('x2')).id,
+    );
     expect(
       x2!.facts.some((f) => f.kind === 'indicator' && String(f.rule).startsWith('custom:')),
     ).toBe(true);
@@ -158,7 +166,11 @@ describe('extraction on stored ads', () => {
       note: 'the agency switchboard',
     });
     await reextractAll(t.database.db, t.config);
-    const x1 = await extractionOf(t.database.db, (await versionOf('x1')).id);
+    const x1 = await extractionOf(
+      t.database.db,
+      t.config.secrets.fieldKeys,
+      (await versionOf('x1')).id,
+    );
     expect(x1!.facts.some((f) => f.kind === 'phone')).toBe(false);
     expect(x1!.suppressed.some((s) => s.reason === 'blocklist' && s.fact.kind === 'phone')).toBe(
       true,
@@ -167,10 +179,36 @@ describe('extraction on stored ads', () => {
     await retireRule(t.database.db, CLI_ACTOR, term.id);
     await reextractAll(t.database.db, t.config);
     expect(
-      (await extractionOf(t.database.db, (await versionOf('x1')).id))!.facts.some(
-        (f) => f.kind === 'phone',
-      ),
+      (await extractionOf(
+        t.database.db,
+        t.config.secrets.fieldKeys,
+        (await versionOf('x1')).id,
+      ))!.facts.some((f) => f.kind === 'phone'),
     ).toBe(true);
+  });
+
+  it('finds ads by their words in any case or accents, never by the words of an identifier', async () => {
+    const keys = t.config.secrets;
+    const ids = async (filter: { q?: string; city?: string }) =>
+      (await listAds(t.database.db, keys, { limit: 10, ...filter })).items
+        .map((a) => a.externalId)
+        .sort();
+    expect(await ids({ q: 'LIEVE' })).toEqual(['x1', 'x2']);
+    expect(await ids({ q: 'lieve vrouw' })).toEqual(['x1']);
+    expect(await ids({ q: 'vróuw' })).toEqual(['x1']);
+    expect(await ids({ q: 'lieve kater' })).toEqual([]);
+    expect(await ids({ city: 'den haag' })).toEqual(['x1']);
+    expect(await ids({ city: 'Haag' })).toEqual(['x1']);
+    // Whole words, not parts of them; the city field apart from the text.
+    expect(await ids({ q: 'vrou' })).toEqual([]);
+    expect(await ids({ q: 'haag' })).toEqual([]);
+    // "nul zes" are the first words of the disguised number: not searchable.
+    expect(await ids({ q: 'zes' })).toEqual([]);
+    expect(await ids({ q: 'nul' })).toEqual([]);
+    // A number is refused outright, with the reason, rather than answered.
+    await expect(ids({ q: '06 12 34 56 78' })).rejects.toThrow(/numbers and handles/);
+    await expect(ids({ q: '@anna_22' })).rejects.toThrow(/numbers and handles/);
+    await expect(ids({ q: '!!' })).rejects.toThrow(/at least one word/);
   });
 
   it('refuses an invalid custom term with a clear message', async () => {

@@ -1,14 +1,24 @@
 // The thin shell around the pure extractor: runs it on stored ad versions and keeps the result.
 // A re-run replaces the previous result for that version (in one transaction), so running it
 // twice never doubles anything. Identifier values leave this module only as keyed hashes,
-// encrypted values and masks; revealing one is a separate, audited call.
+// encrypted values and masks; revealing one is a separate, audited call. The stored facts are
+// encrypted too (they quote the ad), and the ad's search terms are written here, where the spans
+// of its identifiers are known, so that no identifier becomes a searchable word.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { auditFields, type Actor } from '../../platform/actor.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Config } from '../../platform/config.js';
-import { decryptField, encryptField, hashIdentifier } from '../../platform/crypto.js';
+import {
+  decryptField,
+  encryptField,
+  hashIdentifier,
+  type AtRestKeys,
+  type FieldKey,
+} from '../../platform/crypto.js';
 import type { Db, DbOrTx } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/errors.js';
+import { replaceAdSearchTerms, searchTermsOf } from '../../collect/ad-search.js';
 import {
   currentAdVersionIds,
   readAdVersionText,
@@ -31,6 +41,47 @@ import {
 
 const VALUE_CONTEXT = 'ad_identifiers.value';
 const RAW_CONTEXT = 'ad_identifiers.raw';
+export const FACTS_CONTEXT = 'ad_extractions.facts';
+
+const StoredFactShape = z.looseObject({
+  kind: z.string(),
+  span: z.object({ field: z.string(), start: z.number(), end: z.number() }),
+});
+/** What `ad_extractions.facts_enc` holds, checked when read back. */
+export const StoredFacts = z.object({
+  facts: z.array(StoredFactShape),
+  suppressed: z.array(z.object({ fact: StoredFactShape, reason: z.string(), by: z.string() })),
+});
+export interface StoredFacts {
+  facts: StoredFact[];
+  suppressed: { fact: StoredFact; reason: string; by: string }[];
+}
+
+export function sealFacts(keys: readonly FieldKey[], value: StoredFacts): string {
+  return encryptField(keys, JSON.stringify(value), FACTS_CONTEXT);
+}
+
+/** The stored facts of a version; `versionId` only names it in an error. */
+export function openFacts(
+  keys: readonly FieldKey[],
+  factsEnc: string | null,
+  versionId: string,
+): StoredFacts {
+  if (factsEnc === null) {
+    throw new AppError(
+      'internal',
+      `The extraction of ad version ${versionId} is not encrypted yet: run \`ariadne migrate\` to finish the upgrade.`,
+    );
+  }
+  const parsed = StoredFacts.safeParse(JSON.parse(decryptField(keys, factsEnc, FACTS_CONTEXT)));
+  if (!parsed.success) {
+    throw new AppError(
+      'internal',
+      `The extraction of ad version ${versionId} has an unknown shape.`,
+    );
+  }
+  return parsed.data;
+}
 
 export function isIdentifierFact(f: Fact): f is Extract<Fact, { kind: IdentifierKind }> {
   return (IDENTIFIER_KINDS as readonly string[]).includes(f.kind);
@@ -173,6 +224,15 @@ export async function saveExtraction(
       ? stripIdentifier(s.fact, hashOf(s.fact))
       : (s.fact as unknown as StoredFact),
   }));
+  const factsEnc = sealFacts(keys, { facts, suppressed });
+  // Words of the ad become search terms, except those inside an identifier (even a set-aside one).
+  const terms = searchTermsOf(
+    pepper,
+    v,
+    [...result.facts, ...result.suppressed.map((s) => s.fact)]
+      .filter(isIdentifierFact)
+      .map((f) => f.span),
+  );
   const identifiers = result.facts.filter(isIdentifierFact).map((f) => ({
     adId: v.adId,
     adVersionId: v.versionId,
@@ -202,8 +262,7 @@ export async function saveExtraction(
         extractedAt: new Date(),
         language: result.language,
         truncated: result.truncated,
-        facts,
-        suppressed,
+        factsEnc,
       })
       .onConflictDoUpdate({
         target: adExtractions.adVersionId,
@@ -212,12 +271,12 @@ export async function saveExtraction(
           extractedAt: new Date(),
           language: result.language,
           truncated: result.truncated,
-          facts,
-          suppressed,
+          factsEnc,
         },
       });
     if (identifiers.length) await tx.insert(adIdentifiers).values(identifiers);
     await setAdVersionLanguage(tx, v.versionId, result.language);
+    await replaceAdSearchTerms(tx, v.adId, v.versionId, terms);
   });
 }
 
@@ -226,7 +285,7 @@ export async function extractAdVersion(
   config: Config,
   versionId: string,
 ): Promise<(ExtractionResult & { adId: string; isCurrent: boolean }) | null> {
-  const v = await readAdVersionText(db, versionId);
+  const v = await readAdVersionText(db, config.secrets.fieldKeys, versionId);
   if (!v) return null;
   const result = extractAll(inputOf(v), await loadActiveRuleSet(db));
   await saveExtraction(db, config, v, result);
@@ -276,7 +335,7 @@ export async function reextractAll(
         skipped++;
         continue;
       }
-      const v = await readAdVersionText(db, id);
+      const v = await readAdVersionText(db, config.secrets.fieldKeys, id);
       if (!v) continue;
       await saveExtraction(db, config, v, extractAll(inputOf(v), rules));
       redone.push(v.adId);
@@ -305,12 +364,14 @@ export async function countStale(db: Db): Promise<number> {
 
 // ---- reading ---------------------------------------------------------------------------------
 
-export async function extractionOf(db: DbOrTx, versionId: string) {
-  const [row] = await db
+export async function extractionOf(db: DbOrTx, keys: readonly FieldKey[], versionId: string) {
+  const [found] = await db
     .select()
     .from(adExtractions)
     .where(eq(adExtractions.adVersionId, versionId));
-  if (!row) return null;
+  if (!found) return null;
+  const { factsEnc, ...rest } = found;
+  const row = { ...rest, ...openFacts(keys, factsEnc, versionId) };
   const ids = await db
     .select({
       id: adIdentifiers.id,
@@ -371,15 +432,16 @@ export async function revealIdentifier(
 /** Stored facts of many versions at once (identifier values are hashes and masks only). */
 export async function factsOfVersions(
   db: DbOrTx,
+  keys: readonly FieldKey[],
   versionIds: string[],
 ): Promise<Map<string, StoredFact[]>> {
   const out = new Map<string, StoredFact[]>();
   if (versionIds.length === 0) return out;
   const rows = await db
-    .select({ id: adExtractions.adVersionId, facts: adExtractions.facts })
+    .select({ id: adExtractions.adVersionId, factsEnc: adExtractions.factsEnc })
     .from(adExtractions)
     .where(inArray(adExtractions.adVersionId, versionIds));
-  for (const r of rows) out.set(r.id, r.facts);
+  for (const r of rows) out.set(r.id, openFacts(keys, r.factsEnc, r.id).facts);
   return out;
 }
 
@@ -399,4 +461,70 @@ export async function linkIdentifiersOf(db: DbOrTx, versionIds: string[]) {
     })
     .from(adIdentifiers)
     .where(inArray(adIdentifiers.adVersionId, versionIds));
+}
+
+/**
+ * Encrypts the facts of an extraction stored before encryption at rest (set aside in clear by the
+ * migration that dropped the plaintext columns). Run by the start-up upgrade step.
+ */
+export async function sealLegacyExtraction(
+  tx: DbOrTx,
+  keys: readonly FieldKey[],
+  versionId: string,
+  payload: unknown,
+): Promise<void> {
+  const parsed = StoredFacts.safeParse(payload);
+  if (!parsed.success) {
+    throw new AppError(
+      'internal',
+      `The set-aside facts of ad version ${versionId} are unreadable.`,
+      {
+        issues: parsed.error.issues,
+      },
+    );
+  }
+  await tx
+    .update(adExtractions)
+    .set({ factsEnc: sealFacts(keys, parsed.data) })
+    .where(eq(adExtractions.adVersionId, versionId));
+}
+
+/**
+ * Writes the search terms of every ad's current version from its text and stored facts (the
+ * spans of its identifiers), without extracting again: for ads stored before search terms were.
+ */
+export async function reindexAdSearch(
+  db: Db,
+  keys: AtRestKeys,
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  const isIdentifier = (f: StoredFact) => (IDENTIFIER_KINDS as readonly string[]).includes(f.kind);
+  let after: string | null = null;
+  let done = 0;
+  for (;;) {
+    const ids = await currentAdVersionIds(db, after, 500);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1]!;
+    const rows = await db
+      .select({ id: adExtractions.adVersionId, factsEnc: adExtractions.factsEnc })
+      .from(adExtractions)
+      .where(inArray(adExtractions.adVersionId, ids));
+    for (const row of rows) {
+      const v = await readAdVersionText(db, keys.fieldKeys, row.id);
+      if (!v) continue;
+      const stored = openFacts(keys.fieldKeys, row.factsEnc, row.id);
+      const spans = [...stored.facts, ...stored.suppressed.map((s) => s.fact)]
+        .filter(isIdentifier)
+        .map((f) => f.span);
+      await replaceAdSearchTerms(
+        db,
+        v.adId,
+        v.versionId,
+        searchTermsOf(keys.identifierPepper, v, spans),
+      );
+      done++;
+    }
+    onProgress?.(done);
+  }
+  return done;
 }

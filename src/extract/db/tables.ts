@@ -28,7 +28,11 @@ export const extractRules = pgTable(
   (t) => [index('extract_rules_active_idx').on(t.active)],
 );
 
-/** A stored fact: the extractor's fact, with identifier values replaced by a reference. */
+/**
+ * A stored fact: the extractor's fact, with identifier values replaced by a reference. Other facts
+ * still quote the ad (`raw`: the language fact holds its first words, a disguise indicator the
+ * disguised number), so facts are kept encrypted like the ad text.
+ */
 export type StoredFact = Record<string, unknown> & {
   kind: string;
   span: { field: string; start: number; end: number };
@@ -47,10 +51,11 @@ export const adExtractions = pgTable(
     extractedAt: timestamp('extracted_at', { withTimezone: true }).notNull(),
     language: text('language'),
     truncated: boolean('truncated').notNull().default(false),
-    facts: jsonb('facts').$type<StoredFact[]>().notNull(),
-    suppressed: jsonb('suppressed')
-      .$type<{ fact: StoredFact; reason: string; by: string }[]>()
-      .notNull(),
+    /**
+     * `{ facts, suppressed }` as JSON, encrypted (context "ad_extractions.facts"). Null only for a
+     * result stored before encryption at rest until the start-up step has encrypted it.
+     */
+    factsEnc: text('facts_enc'),
   },
   (t) => [
     index('ad_extractions_ad_idx').on(t.adId),

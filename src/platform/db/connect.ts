@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import { useAuditKeys } from '../audit/audit-keys.js';
 import type { Config } from '../config.js';
+import { assertPrivateDir, makePrivate, usePrivateUmask } from '../data-dir.js';
 import { AppError } from '../errors.js';
 import { startPgliteServer, type PgliteServer } from './pglite-server.js';
 import * as schema from './schema.js';
@@ -98,6 +99,8 @@ function makePool(connection: pg.PoolConfig, log?: Logger): pg.Pool {
 async function openEmbedded(config: Config, opts: OpenOptions): Promise<Database> {
   const paths = embeddedPaths(config.dataDir);
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  // Refuse a data directory others can read before anything is written to or read from it.
+  assertPrivateDir(config.dataDir, 'DATA_DIR');
   const clientConnection: pg.PoolConfig = {
     host: paths.socketDir,
     port: SOCKET_PORT,
@@ -143,7 +146,11 @@ async function openEmbedded(config: Config, opts: OpenOptions): Promise<Database
   let pglite: PGlite | undefined;
   let server: PgliteServer | undefined;
   try {
+    // PGlite creates its files 0755/0644; with this umask they are born private, and the chmod
+    // covers the files it created before (or in a worker thread, where no umask can be set).
+    usePrivateUmask();
     pglite = await PGlite.create(paths.pgData);
+    makePrivate(paths.pgData);
     server = await startPgliteServer({
       db: pglite,
       socketDir: paths.socketDir,

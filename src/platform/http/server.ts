@@ -169,6 +169,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     registerCollectRoutes(app, {
       db: database.db,
       blobs: deps.blobs,
+      keys: config.secrets,
       jobs: deps.jobs,
       mask: (versions) => maskVersions(database.db, versions),
     });
