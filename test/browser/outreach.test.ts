@@ -118,7 +118,10 @@ describe('outreach journey', () => {
     smsc = await startTestSmsc({ receiptDelayMs: 300 });
     dataDir = freshDataDir('outreach-browser');
     const rulesFile = path.join(dataDir, 'outreach-rules.json');
-    writeFileSync(rulesFile, JSON.stringify({ quietHours: farQuietHours(new Date()) }));
+    // Inside the data directory, so private like everything there.
+    writeFileSync(rulesFile, JSON.stringify({ quietHours: farQuietHours(new Date()) }), {
+      mode: 0o600,
+    });
     server = await startServer(dataDir, {
       demo: true,
       env: { OUTREACH_RULES_FILE: rulesFile },
