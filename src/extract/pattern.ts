@@ -14,7 +14,8 @@
 // Separators (spaces, - / . , : ! ? quotes, brackets) are not words: "24/7" is written "24 7" and
 // matches "24/7", "24-7" and "24 7". A match never crosses a sentence or line break. At most 8
 // elements and 2 gaps per pattern, so the work per text position is bounded by a constant.
-import { fold, tokenize, type Token } from './text.js';
+import { fold } from '../text/index.js';
+import { tokenize, type Token } from './text.js';
 
 export class PatternError extends Error {
   override name = 'PatternError';

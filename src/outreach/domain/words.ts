@@ -1,5 +1,4 @@
-// Word matching shared by the safety check and opt-out detection: folding (case and accents), a
-// tokenizer whose words keep their UTF-16 offsets into the original text, and word patterns
+// Word matching shared by the safety check and opt-out detection: a tokenizer whose words keep their UTF-16 offsets into the original text, and word patterns
 // ("mensenhandel*", "laat me met rust", "*opvang") compiled once and matched whole-word.
 //
 // Pattern syntax, kept deliberately small so that the data files stay readable by non-programmers:
@@ -8,6 +7,7 @@
 // - `*` at the start matches any beginning (compounds: "*opvang" → "vrouwenopvang");
 // - apostrophes and hyphens separate words, as in the text ("can't" is "can t", "laissez-moi" is
 //   "laissez moi"), so a pattern is written the way people write the phrase.
+import { fold } from '../../text/index.js';
 
 export const MAX_PATTERN_WORDS = 8;
 
@@ -19,31 +19,6 @@ export interface Word {
   end: number;
   /** Lower case, no diacritics. */
   norm: string;
-}
-
-const SPECIAL_FOLDS: Record<string, string> = {
-  ß: 'ss',
-  ł: 'l',
-  đ: 'd',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ı: 'i',
-  þ: 'th',
-  ð: 'd',
-};
-const SPECIAL_RE = /[ßłđøæœıþð]/g;
-const MARKS_RE = /\p{M}+/gu;
-const ASCII_RE = /^[\x20-\x7e]*$/;
-
-/** Lower case without diacritics: "Poliție" → "politie", "Straße" → "strasse", "Й" → "и". */
-export function fold(s: string): string {
-  const lower = s.toLowerCase();
-  if (ASCII_RE.test(lower)) return lower;
-  return lower
-    .normalize('NFD')
-    .replace(MARKS_RE, '')
-    .replace(SPECIAL_RE, (c) => SPECIAL_FOLDS[c] ?? c);
 }
 
 // Letters (with their combining marks) and digits. Everything else — spaces, punctuation,
