@@ -2,7 +2,7 @@
 // de, fr, es, ro, pl, hu, bg; the others are languages ads arrive in), and the width, ligature and
 // invisible-character cases that disguise a word.
 import { describe, expect, it } from 'vitest';
-import { fold } from './fold.js';
+import { fold, foldWithin } from './fold.js';
 
 describe('fold', () => {
   it.each([
@@ -56,6 +56,15 @@ describe('fold', () => {
 
   it('leaves plain ASCII as lower case, control characters included', () => {
     expect(fold('Hello\tWORLD\n42 #@!')).toBe('hello\tworld\n42 #@!');
+  });
+
+  it('foldWithin reads at most `cap` units of the decomposed text', () => {
+    expect(foldWithin('ABCDEF', 3)).toBe('abc');
+    // "ﷺ" decomposes into 18 units; three of them give 54, of which 40 are read.
+    expect(foldWithin('\ufdfa'.repeat(3), 40)).toBe(fold('\ufdfa'.repeat(3)).slice(0, 40));
+    // Marks count towards the cap before they are dropped: "ÉÉ" is E, mark, E, mark.
+    expect(foldWithin('ÉÉ', 3)).toBe('ee');
+    expect(foldWithin('Straße', Infinity)).toBe(fold('Straße'));
   });
 
   it('is idempotent', () => {

@@ -23,8 +23,8 @@ const SPECIAL_FOLDS: Record<string, string> = {
 };
 const SPECIAL_RE = /[ßςıłøđðþæœ]/g;
 const MARKS_AND_INVISIBLE_RE = /[\p{M}\p{Cf}]+/gu;
-// Printable ASCII plus tab and line ends: nothing to fold beyond lower case (most text, fast).
-const ASCII_RE = /^[\t\n\r\x20-\x7e]*$/;
+// ASCII has nothing to fold beyond lower case (most text, fast).
+const ASCII_RE = /^\p{ASCII}*$/u;
 
 /**
  * Lower case without marks, compatibility forms or invisible characters: "Kraków" → "krakow",
@@ -32,9 +32,17 @@ const ASCII_RE = /^[\t\n\r\x20-\x7e]*$/;
  * ligature becomes two letters), so the result's offsets never point into the original.
  */
 export function fold(s: string): string {
-  if (ASCII_RE.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFKD')
+  return foldWithin(s, Infinity);
+}
+
+/**
+ * `fold` reading at most `cap` UTF-16 units of the decomposed text: for a caller that folds a
+ * whole hostile text, since decomposition can lengthen it many times over ("ﷺ" is 18 letters).
+ */
+export function foldWithin(s: string, cap: number): string {
+  if (ASCII_RE.test(s)) return (s.length > cap ? s.slice(0, cap) : s).toLowerCase();
+  const decomposed = s.normalize('NFKD');
+  return (decomposed.length > cap ? decomposed.slice(0, cap) : decomposed)
     .toLowerCase()
     .replace(MARKS_AND_INVISIBLE_RE, '')
     .replace(SPECIAL_RE, (c) => SPECIAL_FOLDS[c] ?? c);
