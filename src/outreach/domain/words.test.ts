@@ -39,11 +39,29 @@ describe('patterns', () => {
     expect(set.findAll(norms, [true, false])).toEqual([]);
   });
 
+  it('reads the whole pattern language, as extraction lexicons do', () => {
+    const more = new PatternSet([
+      compilePattern('(stop|stopp) (nu|now)?', 'stop'),
+      compilePattern('laat me ~1 rust', 'gap'),
+      compilePattern('bel # keer', 'number'),
+    ]);
+    const found = (text: string) =>
+      more.findAll(words(text).map((w) => w.norm)).map((m) => [m.pattern.data, m.to - m.from]);
+    expect(found('Stopp now')).toEqual([['stop', 2]]);
+    expect(found('stop')).toEqual([['stop', 1]]);
+    expect(found('laat me met rust')).toEqual([['gap', 4]]);
+    expect(found('bel 3 keer')).toEqual([['number', 3]]);
+  });
+
   it('refuses patterns that would match too much or make no sense', () => {
     expect(() => compilePattern('*', null)).toThrow(PatternError);
     expect(() => compilePattern('ab*', null)).toThrow(/three letters/);
     expect(() => compilePattern('a*b', null)).toThrow(/start or end/);
     expect(() => compilePattern('a b c d e f g h i', null)).toThrow(/at most 8/);
     expect(() => compilePattern('!!', null)).toThrow(/letter or digit/);
+    // Errors name the element and where it starts, as everywhere patterns are written.
+    expect(() => compilePattern('help po*li', null)).toThrow(
+      '"help po*li" at character 6 ("po*li"): * may only stand at the start or end of a word',
+    );
   });
 });
