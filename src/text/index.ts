@@ -3,7 +3,6 @@
 // I/O; any context may import this face.
 export { fold, foldWithin } from './fold.js';
 export {
-  acceptsWord,
   leadingSteps,
   matchPatternAt,
   MAX_PATTERN_ELEMENTS,

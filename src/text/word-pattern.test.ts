@@ -111,6 +111,8 @@ describe('pattern errors', () => {
     ['(ab|c-d)', `"(ab|c-d)" at character 1 ("(ab|c-d)"): "c-d" is not a single word`],
     ["can't?", `"can't?" at character 1 ("can't?"): an optional element must be a single word`],
     ['{nope}', '"{nope}" at character 1 ("{nope}"): unknown class {nope}'],
+    ['bel #5', '"bel #5" at character 5 ("#5"): a number is written # (any) or #18-21'],
+    ['zonder ~x', '"zonder ~x" at character 8 ("~x"): a gap is ~1 to ~3, standing alone'],
     ['#21-18 x', '"#21-18 x" at character 1 ("#21-18"): a number range goes from low to high'],
     ['x? y?', '"x? y?": needs at least one required word'],
   ])('rejects %j', (source, message) => {

@@ -142,6 +142,8 @@ function parseElement(
     if (min > max) fail('a number range goes from low to high (#18-21)');
     return [{ kind: 'number', min, max, optional }];
   }
+  if (body.startsWith('#')) fail('a number is written # (any) or #18-21 (a range)');
+  if (body.startsWith('~')) fail(`a gap is ~1 to ~${MAX_GAP_WORDS}, standing alone`);
   const cls = CLASS_RE.exec(body);
   const isGroup = body.startsWith('(') || body.endsWith(')');
   let alternatives: readonly string[];
@@ -215,7 +217,7 @@ export interface WordSequence {
   joins(start: number, i: number): boolean;
 }
 
-export function acceptsWord(step: WordStep, w: string): boolean {
+function acceptsWord(step: WordStep, w: string): boolean {
   if (step.exact.has(w)) return true;
   for (const t of step.wild) {
     if (
