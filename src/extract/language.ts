@@ -3,7 +3,8 @@
 // franc reads at most 2,048 characters itself, so detection is bounded whatever the ad's length.
 import { francAll } from 'franc';
 import type { LanguageFact, SpanField, SpokenLanguageFact } from './schema.js';
-import { fold, foldedSet, wellFormed, type Token } from './text.js';
+import { fold } from '../text/index.js';
+import { foldedSet, wellFormed, type Token } from './text.js';
 
 // Languages franc may choose from: the ones seen on European ad boards. franc's cost grows with the
 // number of candidate languages written in the winning script, so the Latin-script list is kept to

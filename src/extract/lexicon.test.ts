@@ -76,7 +76,7 @@ describe('lexicon files', () => {
           category: 'movement',
           evidence: 'contested',
           weight: 2,
-          patterns: ['24/7'],
+          patterns: ['(24/7|nonstop)'],
           explanation: 'a contested sign that someone tried to score',
           source: 'test',
         },

@@ -2,7 +2,7 @@
 // ads spell out phone numbers and ages to dodge filters: "nul zes twaalf", "zero six 12 34",
 // "vierendertig", "harmincnégy", "dix-sept". Compounds are split by dictionary segmentation and
 // joined back into digit groups ("thirty four" → "34"), so the phone and age extractors see digits.
-import { fold } from './text.js';
+import { fold } from '../text/index.js';
 
 export type NumberAtomType =
   'unit' | 'teen' | 'tens' | 'tensPrefix' | 'teenPrefix' | 'conn' | 'plus';

@@ -34,6 +34,12 @@ describe('pattern syntax', () => {
   });
   it('treats separators as spaces: "24 7" matches 24/7, 24-7 and 24 7', () => {
     expect(matches('24 7', '24/7 24-7 24 7')).toHaveLength(3);
+    // Written as people write it, a word with a separator inside is the words it splits into.
+    expect(matches('24/7', '24/7 24-7 24 7')).toHaveLength(3);
+  });
+  it('supports any beginning (*word) for compounds, as outreach lists do', () => {
+    expect(matches('*opvang', 'vrouwenopvang, opvanghuis')).toEqual(['vrouwenopvang']);
+    expect(matches('*handel*', 'mensenhandelaars')).toEqual(['mensenhandelaars']);
   });
   it('expands classes', () => {
     expect(matches('100 % {nat}', '100% Roemeense', { nat: ['roemeense'] })).toEqual([
@@ -51,13 +57,23 @@ describe('pattern errors', () => {
     ['~2 jong', 'gap'],
     ['jong ~2', 'gap'],
     ['a b c d e f g h i', 'at most'],
-    ['24/7', 'single word'],
+    ['(24/7|nonstop)', 'single word'],
+    ['24/7?', 'single word'],
     ['(a b|c)', 'single words'],
     ['jo*', 'letters before'],
     ['{nope}', 'unknown class'],
     ['x? y?', 'required'],
+    ['*en', 'three letters'],
+    ['a*b', 'start or end'],
+    ['jong ~4', 'gap is ~1 to ~3'],
+    ['#21-18', 'low to high'],
   ])('rejects %j', (source, message) => {
     expect(() => compilePattern(source)).toThrow(PatternError);
     expect(() => compilePattern(source)).toThrow(message);
+  });
+  it('names the faulty element and the character where it starts', () => {
+    expect(() => compilePattern('echte (foto|) nu')).toThrow(
+      '"echte (foto|) nu" at character 7 ("(foto|)"): an alternative is empty',
+    );
   });
 });

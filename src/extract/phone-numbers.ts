@@ -23,7 +23,7 @@ import {
   type NumberAtom,
 } from './number-words.js';
 import type { Obfuscation, PhoneFact, SpanField } from './schema.js';
-import { fold } from './text.js';
+import { fold } from '../text/index.js';
 import type { SpanSet } from './spans.js';
 import { digitsOf } from './unicode-digits.js';
 

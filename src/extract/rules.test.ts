@@ -56,7 +56,7 @@ describe('custom terms', () => {
             category: 'movement',
             evidence: 'contested',
             weight: 3,
-            patterns: ['24/7'],
+            patterns: ['(24/7|nonstop)'],
             explanation: 'bad one',
           },
         ],

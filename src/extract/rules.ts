@@ -19,10 +19,10 @@ import {
   type Fact,
   type SuppressedFact,
 } from './schema.js';
-import { fold } from './text.js';
+import { fold } from '../text/index.js';
 
 /** Bumped when extraction code changes in a way that changes results for the same rules. */
-export const EXTRACTOR_VERSION = '1';
+export const EXTRACTOR_VERSION = '2';
 
 const DEFAULT_WEIGHT: Record<Evidence, number> = { validated: 3, practitioner: 1, contested: 0 };
 

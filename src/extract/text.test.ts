@@ -1,18 +1,7 @@
-// Folding, tokenizing and capping: the offsets every fact's span relies on.
+// Tokenizing and capping (folding is tested in src/text): the offsets every fact's span relies on.
 import { describe, expect, it } from 'vitest';
-import { capText, FIELD_CAP, fold, tokenize } from './text.js';
+import { capText, FIELD_CAP, tokenize } from './text.js';
 import { asciiDigits, digitsOf } from './unicode-digits.js';
-
-describe('fold', () => {
-  it('lower-cases and strips accents in every script the ads use', () => {
-    expect(fold('Kraków')).toBe('krakow');
-    expect(fold('Één')).toBe('een');
-    expect(fold('Straße')).toBe('strasse');
-    expect(fold('Łódź')).toBe('lodz');
-    expect(fold('ȘAPTE')).toBe('sapte');
-    expect(fold('Говоря')).toBe('говоря');
-  });
-});
 
 describe('tokenize', () => {
   it('keeps offsets into the original text', () => {
@@ -56,6 +45,10 @@ describe('tokenize', () => {
 
   it('splits elisions but joins short apostrophe tails', () => {
     expect(tokenize("l'hôtel I'm").map((t) => t.norm)).toEqual(['l', 'hotel', 'im']);
+  });
+
+  it('compares full-width and styled letters as plain ones', () => {
+    expect(tokenize('ＥＣＨＴＥ 𝐟𝐨𝐭𝐨').map((t) => t.norm)).toEqual(['echte', 'foto']);
   });
 
   it('reads Unicode digits as ASCII in number tokens', () => {

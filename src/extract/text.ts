@@ -1,6 +1,7 @@
-// Text primitives shared by every extractor: the per-field size cap, accent/case folding, and one
-// linear tokenizer whose tokens keep their UTF-16 offsets into the original text, so every fact can
-// point back at the exact characters it came from.
+// Text primitives shared by every extractor: the per-field size cap and one linear tokenizer whose
+// tokens keep their UTF-16 offsets into the original text, so every fact can point back at the
+// exact characters it came from. Folding is the shared kernel's (src/text), the one outreach uses.
+import { fold } from '../text/index.js';
 import { asciiDigits } from './unicode-digits.js';
 
 /** Longest text processed per field; longer text is cut here and the result says so. */
@@ -18,32 +19,6 @@ export interface Token {
   brk: boolean;
   /** The token starts with an upper-case letter in the original. */
   upper: boolean;
-}
-
-const SPECIAL_FOLDS: Record<string, string> = {
-  ß: 'ss',
-  ł: 'l',
-  đ: 'd',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ı: 'i',
-  þ: 'th',
-  ð: 'd',
-};
-const SPECIAL_RE = /[ßłđøæœıþð]/g;
-const MARKS_RE = /\p{M}+/gu;
-// Printable ASCII plus tab/newline: nothing to fold beyond lower-casing.
-const ASCII_RE = /^[\t\n\r\x20-\x7e]*$/;
-
-/** Lower case without diacritics: "Kraków" → "krakow", "Één" → "een", "Straße" → "strasse". */
-export function fold(s: string): string {
-  const lower = s.toLowerCase();
-  if (ASCII_RE.test(lower)) return lower;
-  return lower
-    .normalize('NFD')
-    .replace(MARKS_RE, '')
-    .replace(SPECIAL_RE, (c) => SPECIAL_FOLDS[c] ?? c);
 }
 
 // Token shapes. Each alternative is a single greedy run that cannot fail once it has started, so a

@@ -5,8 +5,9 @@
 //
 // The output feeds stored signatures: any change to what this returns changes them, so it must
 // come with a bump of MINHASH_VERSION (the snapshot in minhash.test.ts notices). That is also why
-// the number words and folds are listed here rather than borrowed from the extract context, whose
-// lexicon is tuned freely.
+// the number words are listed here rather than borrowed from the extract context, whose lexicon is
+// tuned freely; folding is the shared kernel's (src/text), which that snapshot pins as well.
+import { foldWithin } from '../text/index.js';
 
 /** Longest input read, in UTF-16 units; an ad's template is settled long before this. */
 export const MAX_INPUT_CHARS = 20_000;
@@ -30,23 +31,6 @@ export interface TemplateTokenOptions {
   names?: readonly string[];
 }
 
-// Folds beyond lower case and mark removal (letters that do not decompose), and final sigma.
-const SPECIAL_FOLDS: Record<string, string> = {
-  ß: 'ss',
-  ς: 'σ',
-  ı: 'i',
-  ł: 'l',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  æ: 'ae',
-  œ: 'oe',
-};
-const SPECIAL_RE = /[ßςıłøđðþæœ]/g;
-// Marks (accents, keycap enclosures, variation selectors) and format characters (zero-width space
-// and joiners, soft hyphen, bidi controls, BOM) are removed outright, so "se\u200bx" stays one word.
-const INVISIBLE_RE = /[\p{M}\p{Cf}]+/gu;
 // Sticky runs for the scanner in piecesOf: each is one greedy class, so matching is linear.
 const WORD_RUN_RE = /[\p{L}\p{N}]+/uy;
 const SPACE_RUN_RE = /\s+/uy;
@@ -91,22 +75,12 @@ const WORDLIKE_TLDS = new Set(
 /** Short-link hosts, links even without a path. */
 const LINK_HOSTS = new Set(['t.me', 'wa.me', 'm.me']);
 
-const PLAIN_ASCII_RE = /^\p{ASCII}*$/u;
-
 /**
- * Lower case without accents: NFKD then marks removed, which is NFKC with the accents stripped in
- * one pass. Decomposition can lengthen a text many times over ("ﷺ" is 18 letters), so it is cut
- * to twice MAX_INPUT_CHARS before anything else reads it.
+ * Lower case without accents, compatibility forms or invisible characters (the shared fold, so
+ * "se\u200bx" stays one word). Decomposition can lengthen a text many times over, so it is cut to
+ * twice MAX_INPUT_CHARS before anything else reads it.
  */
-function fold(s: string): string {
-  if (PLAIN_ASCII_RE.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFKD')
-    .slice(0, 2 * MAX_INPUT_CHARS)
-    .toLowerCase()
-    .replace(INVISIBLE_RE, '')
-    .replace(SPECIAL_RE, (c) => SPECIAL_FOLDS[c] ?? c);
-}
+const fold = (s: string): string => foldWithin(s, 2 * MAX_INPUT_CHARS);
 
 const SPACE = 0;
 const WORD = 1;

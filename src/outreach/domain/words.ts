@@ -1,15 +1,24 @@
-// Word matching shared by the safety check and opt-out detection: folding (case and accents), a
-// tokenizer whose words keep their UTF-16 offsets into the original text, and word patterns
-// ("mensenhandel*", "laat me met rust", "*opvang") compiled once and matched whole-word.
+// Word matching shared by the safety check and opt-out detection: a tokenizer whose words keep
+// their UTF-16 offsets into the original text, and word patterns ("mensenhandel*", "laat me met
+// rust", "*opvang", "(stop|stopp)") compiled once and matched whole-word.
 //
-// Pattern syntax, kept deliberately small so that the data files stay readable by non-programmers:
-// - a pattern is one or more words separated by spaces, matched as consecutive words;
-// - `*` at the end of a word matches any ending (inflections: "slachtoffer*" → "slachtoffers");
-// - `*` at the start matches any beginning (compounds: "*opvang" → "vrouwenopvang");
-// - apostrophes and hyphens separate words, as in the text ("can't" is "can t", "laissez-moi" is
-//   "laissez moi"), so a pattern is written the way people write the phrase.
+// Patterns are written in the platform's one pattern language (src/text, the same as extraction's
+// lexicons: PATTERN_SYNTAX_HELP says it in one paragraph). Here apostrophes and hyphens separate
+// words, as in the text ("can't" is "can t", "laissez-moi" is "laissez moi"), so a pattern is
+// written the way people write the phrase; a match stays inside one clause when clauses are given.
+import {
+  fold,
+  leadingSteps,
+  matchPatternAt,
+  MAX_PATTERN_ELEMENTS,
+  parsePattern,
+  type PatternStep,
+  type WordSequence,
+} from '../../text/index.js';
 
-export const MAX_PATTERN_WORDS = 8;
+export { PatternError } from '../../text/index.js';
+
+export const MAX_PATTERN_WORDS = MAX_PATTERN_ELEMENTS;
 
 /** A word of the original text: its folded form and where it sits. */
 export interface Word {
@@ -19,31 +28,6 @@ export interface Word {
   end: number;
   /** Lower case, no diacritics. */
   norm: string;
-}
-
-const SPECIAL_FOLDS: Record<string, string> = {
-  ß: 'ss',
-  ł: 'l',
-  đ: 'd',
-  ø: 'o',
-  æ: 'ae',
-  œ: 'oe',
-  ı: 'i',
-  þ: 'th',
-  ð: 'd',
-};
-const SPECIAL_RE = /[ßłđøæœıþð]/g;
-const MARKS_RE = /\p{M}+/gu;
-const ASCII_RE = /^[\x20-\x7e]*$/;
-
-/** Lower case without diacritics: "Poliție" → "politie", "Straße" → "strasse", "Й" → "и". */
-export function fold(s: string): string {
-  const lower = s.toLowerCase();
-  if (ASCII_RE.test(lower)) return lower;
-  return lower
-    .normalize('NFD')
-    .replace(MARKS_RE, '')
-    .replace(SPECIAL_RE, (c) => SPECIAL_FOLDS[c] ?? c);
 }
 
 // Letters (with their combining marks) and digits. Everything else — spaces, punctuation,
@@ -61,23 +45,11 @@ export function words(text: string): Word[] {
   return out;
 }
 
-interface WordPattern {
-  text: string;
-  /** `*` in front: any beginning. */
-  anyStart: boolean;
-  /** `*` behind: any ending. */
-  anyEnd: boolean;
-}
-
 export interface CompiledPattern<T> {
   /** The pattern as written in the data. */
   source: string;
-  words: WordPattern[];
+  steps: PatternStep[];
   data: T;
-}
-
-export class PatternError extends Error {
-  override name = 'PatternError';
 }
 
 /**
@@ -89,44 +61,11 @@ export function compilePattern<T>(
   data: T,
   normalise: (w: string) => string = (w) => w,
 ): CompiledPattern<T> {
-  const pieces = source.trim().split(/\s+/u);
-  const out: WordPattern[] = [];
-  for (const piece of pieces) {
-    const anyStart = piece.startsWith('*');
-    const anyEnd = piece.length > 1 && piece.endsWith('*');
-    const core = piece.slice(anyStart ? 1 : 0, anyEnd ? -1 : undefined);
-    if (core.includes('*')) {
-      throw new PatternError(`"${source}": * may only stand at the start or end of a word`);
-    }
-    const parts = words(core).map((w) => normalise(w.norm));
-    if (parts.length === 0) {
-      throw new PatternError(`"${source}": every word needs at least one letter or digit`);
-    }
-    parts.forEach((text, i) => {
-      out.push({
-        text,
-        anyStart: anyStart && i === 0,
-        anyEnd: anyEnd && i === parts.length - 1,
-      });
-    });
-  }
-  if (out.length > MAX_PATTERN_WORDS) {
-    throw new PatternError(`"${source}": at most ${MAX_PATTERN_WORDS} words`);
-  }
-  // A lone wildcard with one or two letters ("a*", "*en") would match half the language.
-  const only = out[0];
-  if (out.length === 1 && only && (only.anyStart || only.anyEnd) && only.text.length < 3) {
-    throw new PatternError(`"${source}": a wildcard needs at least three letters beside it`);
-  }
-  return { source, words: out, data };
+  const wordsOf = (written: string) => words(written).map((w) => normalise(w.norm));
+  return { ...parsePattern(source, { wordsOf }), data };
 }
 
-function wordMatches(p: WordPattern, w: string): boolean {
-  if (p.anyStart && p.anyEnd) return w.includes(p.text);
-  if (p.anyStart) return w.endsWith(p.text);
-  if (p.anyEnd) return w.startsWith(p.text);
-  return w === p.text;
-}
+const DIGITS_RE = /^\d+$/;
 
 export interface PatternMatch<T> {
   pattern: CompiledPattern<T>;
@@ -146,14 +85,19 @@ export class PatternSet<T> {
 
   constructor(readonly patterns: readonly CompiledPattern<T>[]) {
     for (const p of patterns) {
-      const first = p.words[0];
-      if (!first) continue;
-      if (first.anyStart || first.anyEnd) {
+      const leading = leadingSteps(p.steps);
+      // A pattern that can begin with a wildcard or a number is tried at every word.
+      if (leading.some((s) => s.kind === 'number' || s.wild.length > 0)) {
         this.wild.push(p);
-      } else {
-        const list = this.exact.get(first.text);
-        if (list) list.push(p);
-        else this.exact.set(first.text, [p]);
+        continue;
+      }
+      for (const step of leading) {
+        if (step.kind !== 'word') continue;
+        for (const w of step.exact) {
+          const list = this.exact.get(w);
+          if (!list) this.exact.set(w, [p]);
+          else if (list[list.length - 1] !== p) list.push(p);
+        }
       }
     }
     this.size = patterns.length;
@@ -171,18 +115,16 @@ export class PatternSet<T> {
   ): PatternMatch<T>[] {
     const w = norms[i];
     if (w === undefined || blocked?.[i]) return [];
-    const candidates = [...(this.exact.get(w) ?? []), ...this.wild];
+    const seq: WordSequence = {
+      length: norms.length,
+      norm: (k) => norms[k] as string,
+      isNumber: (k) => DIGITS_RE.test(norms[k] as string),
+      joins: (start, k) => !blocked?.[k] && (groups === undefined || groups[k] === groups[start]),
+    };
     const found: PatternMatch<T>[] = [];
-    for (const p of candidates) {
-      let ok = p.words.length <= norms.length - i;
-      for (let k = 0; ok && k < p.words.length; k++) {
-        const wp = p.words[k] as WordPattern;
-        ok =
-          !blocked?.[i + k] &&
-          (groups === undefined || groups[i + k] === groups[i]) &&
-          wordMatches(wp, norms[i + k] as string);
-      }
-      if (ok) found.push({ pattern: p, from: i, to: i + p.words.length });
+    for (const p of [...(this.exact.get(w) ?? []), ...this.wild]) {
+      const to = matchPatternAt(p.steps, seq, i);
+      if (to > i) found.push({ pattern: p, from: i, to });
     }
     return found.sort((a, b) => b.to - a.to);
   }
