@@ -3,6 +3,8 @@
 import { defineConfig } from 'vitest/config';
 
 const dbTests = ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'];
+/** Builds the migrated template database the tests of a tier clone (test/helpers/db-template.ts). */
+const dbTemplates = 'test/setup/db-templates.ts';
 
 export default defineConfig({
   test: {
@@ -25,11 +27,21 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'pglite', include: dbTests, env: { ARIADNE_TEST_DB: 'pglite' } },
+        test: {
+          name: 'pglite',
+          include: dbTests,
+          env: { ARIADNE_TEST_DB: 'pglite' },
+          globalSetup: [dbTemplates],
+        },
       },
       {
         extends: true,
-        test: { name: 'postgres', include: dbTests, env: { ARIADNE_TEST_DB: 'postgres' } },
+        test: {
+          name: 'postgres',
+          include: dbTests,
+          env: { ARIADNE_TEST_DB: 'postgres' },
+          globalSetup: [dbTemplates],
+        },
       },
       {
         extends: true,
