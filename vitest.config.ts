@@ -49,6 +49,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'],
           fileParallelism: false,
+          // The journeys' servers start from the migrated PGlite template.
+          globalSetup: [dbTemplates],
         },
       },
     ],
