@@ -6,6 +6,6 @@ import { ensurePgliteTemplate, ensurePgTemplate } from '../helpers/db-template.j
 import { testSecretsEnv } from '../helpers/test-db.js';
 
 export default async function setup(project: TestProject): Promise<void> {
-  if (project.config.env.ARIADNE_TEST_DB === 'postgres') await ensurePgTemplate();
+  if (project.config.env?.ARIADNE_TEST_DB === 'postgres') await ensurePgTemplate();
   else await ensurePgliteTemplate(testSecretsEnv());
 }
