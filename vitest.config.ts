@@ -1,8 +1,11 @@
 // Test tiers (STYLE.md): pure unit tests beside the code; database tests (*.db.test.ts) run twice,
 // once on embedded PGlite and once on the PostgreSQL server; browser journeys in test/browser.
+// Unit and database tiers share the workers (one per core by default); the journeys run after them.
 import { defineConfig } from 'vitest/config';
 
 const dbTests = ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'];
+/** Builds the migrated template database the tests of a tier clone (test/helpers/db-template.ts). */
+const dbTemplates = 'test/setup/db-templates.ts';
 
 export default defineConfig({
   test: {
@@ -25,18 +28,34 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'pglite', include: dbTests, env: { ARIADNE_TEST_DB: 'pglite' } },
+        test: {
+          name: 'pglite',
+          include: dbTests,
+          env: { ARIADNE_TEST_DB: 'pglite' },
+          globalSetup: [dbTemplates],
+        },
       },
       {
         extends: true,
-        test: { name: 'postgres', include: dbTests, env: { ARIADNE_TEST_DB: 'postgres' } },
+        test: {
+          name: 'postgres',
+          include: dbTests,
+          env: { ARIADNE_TEST_DB: 'postgres' },
+          globalSetup: [dbTemplates],
+        },
       },
       {
         extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'],
+          // One journey at a time, and only after the other tiers: each starts `ariadne start` and
+          // Chromium, which take both cores in bursts; next to PGlite's wasm a journey missed its
+          // deadlines (triage timed out after sign-in while the demo crawled).
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          // The journeys' servers start from the migrated PGlite template.
+          globalSetup: [dbTemplates],
         },
       },
     ],

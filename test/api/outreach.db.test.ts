@@ -22,6 +22,7 @@ import { openConversation, unreadCount } from '../../src/outreach/conversations.
 import {
   outreachJobs,
   queueSend,
+  sendMessageJobRef,
   sendQueuedMessage,
   sessionChannelEvents,
 } from '../../src/outreach/jobs.js';
@@ -270,6 +271,8 @@ describe('a thread over SMPP', () => {
     expect(await sendQueuedMessage(t.database.db, t.config, registry, firstId, { clock })).toBe(
       'not_queued',
     );
+    const sendJobs = () => jobs.boss.findJobs(sendMessageJobRef.name, { key: firstId });
+    const jobsBefore = (await sendJobs()).length;
     await queueSend(jobs, firstId);
     // A message left 'sending' by a crash: a retry reports the outcome unknown, sends nothing.
     const { message } = await compose(
@@ -287,7 +290,11 @@ describe('a thread over SMPP', () => {
     const m = await messageRow(message.id);
     expect(m.status).toBe('failed');
     expect(m.errorMessage).toMatch(/outcome unknown/);
-    await new Promise((r) => setTimeout(r, 500));
+    // The queued job for the sent message has run to its end, and sent nothing.
+    await waitFor('the send job to complete', async () => {
+      const found = await sendJobs();
+      return found.length === jobsBefore + 1 && found.every((j) => j.state === 'completed');
+    });
     expect(smsc.received.length).toBe(count);
   });
 
@@ -348,9 +355,23 @@ describe('a thread over SMPP', () => {
     });
     expect(['sent', 'delivered']).toContain(confirmation.status);
     expect(smsc.received.length).toBe(before + 1);
-    // A second STOP: nothing more goes out.
+    // A second STOP: nothing more goes out. Its handling stores it and would queue a confirmation
+    // in one transaction, so once it is stored, nothing is queued and nothing more was sent.
+    const inbound = async () => {
+      const [row] = await t.database.db
+        .select({ n: count() })
+        .from(messages)
+        .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'in')));
+      return row!.n;
+    };
+    const inboundBefore = await inbound();
     await smsc.sendInbound({ from: A, to: '31970102030', text: 'stop' });
-    await new Promise((r) => setTimeout(r, 1_500));
+    await waitFor('the second STOP', async () => (await inbound()) === inboundBefore + 1);
+    const waiting = await t.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), eq(messages.status, 'queued')));
+    expect(waiting).toEqual([]);
     expect(smsc.received.length).toBe(before + 1);
     const confirmations = await t.database.db
       .select()

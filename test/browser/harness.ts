@@ -1,6 +1,7 @@
 // The harness the browser journeys in test/browser share, so each journey holds only its steps:
-// free loopback ports, `ariadne start` in embedded mode on a fresh data directory (with or without
-// the demo, whose ad board and simulated SMSC get free ports of their own), its stop, the console
+// free loopback ports, `ariadne start` in embedded mode on a fresh data directory whose database is
+// already migrated (with or without the demo, whose ad board and simulated SMSC get free ports of
+// their own), its stop, the console
 // build, Debian's Chromium, the first sign-in of an account (one-time password, TOTP enrolment,
 // recovery codes, own password) in the browser or through the API, calls to the API with a page's
 // session, a watch on requests leaving the machine and CSP violations, and screenshots on demand.
@@ -20,6 +21,9 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
+import { embeddedPaths } from '../../src/platform/db/connect.js';
+import { seedPgliteDataDir } from '../helpers/db-template.js';
+import { testSecretsEnv } from '../helpers/test-db.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -83,6 +87,10 @@ export function removeDataDir(dataDir: string | undefined): void {
 
 /** `ariadne start` in embedded mode on `dataDir`, ready once it printed the admin and is ready. */
 export async function startServer(dataDir: string, opts: StartOptions): Promise<Started> {
+  // Start from a copy of the migrated database: `ariadne start` on an empty directory (initdb and
+  // every migration) is proved by test/e2e/cli.test.ts; a journey need not pay for it again.
+  if (!existsSync(embeddedPaths(dataDir).pgData))
+    await seedPgliteDataDir(dataDir, testSecretsEnv());
   const port = await freePort();
   const ports: Record<string, string> = {};
   if (opts.demo) {

@@ -113,6 +113,27 @@ describe('outreach journey', () => {
   /** What the SMSC received for the person's number, in order. */
   const toPerson = () => smsc.messages().filter((m) => m.destination === destination);
 
+  /** The conversation's messages as the server holds them. */
+  async function threadMessages(): Promise<{ direction: string; status: string }[]> {
+    const r = await apiCall(worker, 'GET', `/api/conversations/${conversationId}`);
+    expect(r.status).toBe(200);
+    return (r.json as { messages: { direction: string; status: string }[] }).messages;
+  }
+
+  /**
+   * Proves that no further SMS goes to the person without waiting a fixed time: once no message
+   * of the thread is queued or being handed to the SMSC, nothing more can reach it (the SMSC
+   * records a message before the server marks it sent), so the count is final.
+   */
+  async function nothingMoreGoesOut(sent: number): Promise<void> {
+    const pending = async () =>
+      (await threadMessages()).filter(
+        (m) => m.direction === 'out' && ['queued', 'sending'].includes(m.status),
+      ).length;
+    await poll(pending, 30_000).toBe(0);
+    expect(toPerson().length).toBe(sent);
+  }
+
   beforeAll(async () => {
     ensureConsoleBuilt();
     smsc = await startTestSmsc({ receiptDelayMs: 300 });
@@ -371,10 +392,13 @@ describe('outreach journey', () => {
     await poll(() => toPerson().length, 30_000).toBe(before + 1);
     const confirmation = toPerson().at(-1)!.text;
     expect(confirmation).not.toBe(REPLY);
-    // However often they write STOP, the one confirmation is all they get.
+    // However often they write STOP, the one confirmation is all they get: once the second STOP
+    // is stored (in the same transaction that would queue a confirmation), nothing waits to go.
+    const inbound = async () => (await threadMessages()).filter((m) => m.direction === 'in').length;
+    const inboundBefore = await inbound();
     expect(await smsc.sendInbound({ from: destination, to: SENDER, text: 'stop' })).toEqual([0]);
-    await sleep(5_000);
-    expect(toPerson().length).toBe(before + 1);
+    await poll(inbound, 30_000).toBe(inboundBefore + 1);
+    await nothingMoreGoesOut(before + 1);
     // No reply box any more; colleagues can still keep a note, which is never sent.
     const box = worker.getByTestId('reply-box');
     expect(await box.getByTestId('reply-text').count()).toBe(0);
@@ -385,8 +409,7 @@ describe('outreach journey', () => {
     const note = conversation.locator('[data-testid="message"][data-direction="note"]');
     await poll(() => note.count()).toBe(1);
     expect(await note.getByTestId('note-badge').innerText()).toMatch(/not sent/i);
-    await sleep(1_000);
-    expect(toPerson().length).toBe(before + 1);
+    await nothingMoreGoesOut(before + 1);
     await snap('ended');
 
     // Writing in the thread is refused by the server with the rule…
@@ -425,8 +448,7 @@ describe('outreach journey', () => {
     expect(await refused.getAttribute('data-rule')).toBe('do_not_contact');
     expect(await refused.innerText()).toMatch(/Refused: do not contact/);
     await snap('refused');
-    await sleep(1_000);
-    expect(toPerson().length).toBe(before + 1);
+    await nothingMoreGoesOut(before + 1);
     await worker.keyboard.press('Escape');
   }, 120_000);
 

@@ -1,18 +1,24 @@
 // A fresh, migrated database for one test file: embedded PGlite in a temporary data directory, or
 // a new database on the PostgreSQL server at 127.0.0.1:5432 that is dropped afterwards. Which one
-// is chosen by ARIADNE_TEST_DB (set per Vitest project), so the same tests run on both.
+// is chosen by ARIADNE_TEST_DB (set per Vitest project), so the same tests run on both. Both start
+// as a copy of a migrated template (db-template.ts) rather than migrating from nothing each time.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/connect.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
+import {
+  cloneMigratedPgDatabase,
+  pgUrlFor,
+  seedPgliteDataDir,
+  TEST_PG_URL,
+  withAdminClient,
+} from './db-template.js';
 
-export const TEST_PG_URL =
-  process.env.ARIADNE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { TEST_PG_URL };
 
 // One audit key per test process: the process's audit key is set when a database opens (see
 // src/platform/audit/audit-keys.ts), so every test database a file opens must share it.
@@ -39,34 +45,22 @@ export function testDbKind(): 'pglite' | 'postgres' {
   return process.env.ARIADNE_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (err) {
-    throw new Error(
-      `PostgreSQL is not reachable at ${TEST_PG_URL} (${(err as Error).message}). ` +
-        'The database tests need a PostgreSQL server with trust auth on 127.0.0.1:5432 ' +
-        '(Debian: apt-get install postgresql && pg_ctlcluster 15 main start), or set ARIADNE_TEST_PG_URL.',
-      { cause: err },
-    );
-  }
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates an empty PostgreSQL database for a test and returns its URL. */
-export async function createPgDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * Creates a PostgreSQL database for a test and returns its URL: empty, or with `migrated` a clone
+ * of the migrated template.
+ */
+export async function createPgDatabase(
+  opts: { migrated?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `ariadne_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_PG_URL);
-  url.pathname = `/${name}`;
+  if (opts.migrated) await cloneMigratedPgDatabase(name);
+  else await withAdminClient((c) => c.query(`CREATE DATABASE ${name}`));
   return {
-    url: url.toString(),
-    drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    url: pgUrlFor(name),
+    drop: () =>
+      withAdminClient(async (c) => {
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
 }
 
@@ -83,16 +77,19 @@ export async function openTestDatabase(
   };
   let drop = async () => {};
   if (kind === 'postgres') {
-    const created = await createPgDatabase();
+    const created = await createPgDatabase({ migrated: true });
     env.DATABASE_URL = created.url;
     env.DB_CONNECT_RETRIES = '0';
     drop = () => created.drop();
+  } else {
+    await seedPgliteDataDir(dataDir, env);
   }
   const config = loadConfig(env);
   const database = await openDatabase(config, {
     requireOwner: true,
     log: pino({ level: 'silent' }),
   });
+  // Nothing to do on a current template; kept so a test never runs on an unmigrated database.
   await runMigrations(database.pool);
   return {
     config,

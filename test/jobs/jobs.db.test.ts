@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/connect.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { seedPgliteDataDir } from '../helpers/db-template.js';
 import { createPgDatabase, testDbKind, testSecretsEnv } from '../helpers/test-db.js';
 import { failures, recordJob, recorded } from '../fixtures/test-jobs.js';
 
@@ -34,16 +35,20 @@ async function environment() {
     LOG_LEVEL: 'silent',
     ...testSecretsEnv(),
   };
+  // Migrated already: what is tested is the queue across processes, not the first migration.
   if (testDbKind() === 'postgres') {
-    const db = await createPgDatabase();
+    const db = await createPgDatabase({ migrated: true });
     env.DATABASE_URL = db.url;
     cleanups.push(() => db.drop());
+  } else {
+    await seedPgliteDataDir(dataDir, env);
   }
   cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   return env;
 }
 
-function runChild(env: Record<string, string>, marker: string): Promise<() => void> {
+/** Starts the child; resolves, once it enqueued, with a kill that settles when it is gone. */
+function runChild(env: Record<string, string>, marker: string): Promise<() => Promise<void>> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'test/fixtures/enqueue-and-wait.ts', marker],
@@ -56,7 +61,13 @@ function runChild(env: Record<string, string>, marker: string): Promise<() => vo
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes('ENQUEUED')) resolve(() => child.kill('SIGKILL'));
+      if (d.toString().includes('ENQUEUED')) {
+        resolve(() => {
+          const gone = new Promise<void>((r) => child.once('exit', () => r()));
+          child.kill('SIGKILL');
+          return gone;
+        });
+      }
     });
     child.on('exit', (code) => reject(new Error(`child exited early (${code}): ${err}`)));
   });
@@ -69,8 +80,7 @@ describe('job queue', () => {
   it('runs a job enqueued by a process that was killed', async () => {
     const env = await environment();
     const kill = await runChild(env, 'after-crash');
-    kill();
-    await new Promise((r) => setTimeout(r, 300));
+    await kill();
     database = await openDatabase(loadConfig(env), { requireOwner: true, log });
     cleanups.push(() => database.close());
     jobs = await startJobs({ database, log, scheduler: true, definitions: [recordJob] });

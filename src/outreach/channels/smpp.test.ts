@@ -444,8 +444,7 @@ describe('SMPP channel against a loopback SMSC', () => {
   it('keeps an idle session alive with enquire_link, and answers the SMSC’s', async () => {
     const { smsc, channel } = await harness({}, { enquireLinkIntervalMs: 100 });
     await channel.whenBound();
-    await new Promise((r) => setTimeout(r, 650));
-    expect(smsc.stats.enquireLinks).toBeGreaterThanOrEqual(3);
+    await vi.waitFor(() => expect(smsc.stats.enquireLinks).toBeGreaterThanOrEqual(3));
     expect(await smsc.enquireLink()).toBe(1);
     expect(smsc.stats.binds).toBe(1);
     expect((await channel.send(msg('nog steeds hier'))).ok).toBe(true);
