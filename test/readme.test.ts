@@ -25,11 +25,27 @@ describe('README', () => {
   });
 
   it('holds the start and test commands', () => {
-    expect(readme).toContain('npm install && npm start');
-    expect(readme).toContain('npm install && npm test');
+    expect(readme).toContain('npm run setup && npm start');
+    expect(readme).toContain('npm run setup && npm test');
   });
 
-  it('lets .ci/run call the same test command', () => {
-    expect(readFileSync('.ci/run', 'utf8')).toMatch(/npm install[^\n]*\nnpm test\n/);
+  it('lets .ci/run call the same commands, installing from the lock file', () => {
+    expect(readFileSync('.ci/run', 'utf8')).toMatch(/\nnpm run setup -- ci\nnpm test\n/);
+  });
+
+  it('has a setup script that runs npm, and the Node it pins is the one the README names', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>;
+      engines: { node: string };
+    };
+    expect(pkg.scripts.setup).toBe('node scripts/setup.js');
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    const pinned = lock.packages['node_modules/node']?.version ?? '';
+    expect(readme).toContain(`Node.js ${pinned.split('.')[0]} LTS`);
+    expect(pkg.engines.node).toBe('>=22.12');
+    expect(readme).toContain('needs 22.12 or newer');
+    expect(readFileSync('bin/ariadne.js', 'utf8')).toContain('(major === 22 && minor < 12)');
   });
 });
