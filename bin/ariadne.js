@@ -35,7 +35,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
 } else {
   // Stack traces name the TypeScript file and line, not the compiled one.
   process.setSourceMapsEnabled(true);
-  const { ensureServerBuilt } = await import('../scripts/build-server.js');
-  await ensureServerBuilt((line) => console.error(line));
+  const { serverBuild } = await import('../scripts/build-server.js');
+  await serverBuild().ensureBuilt((line) => console.error(line));
   await import('../dist/src/cli/main.js');
 }

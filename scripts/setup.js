@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run setup` (README's first command): installs the dependencies with npm running on the
 // Node.js that Ariadne runs on. npm checks every package's `engines` against the Node it runs on
-// itself, and Ariadne and some of its dependencies (pg-boss, Fastify's cookie and static-file
-// plugins) need 22.12 or newer: run by Debian's Node 20, a plain `npm install` installs the same
-// tree but warns (EBADENGINE) about each of them. So on an older Node this fetches the Node 24 that
+// itself, and some of Ariadne's dependencies (pg-boss, Fastify's cookie and static-file plugins)
+// need 22.12 or newer: run by Debian's Node 20, a plain `npm install` installs the same tree but
+// warns (EBADENGINE) about each of them. So on an older Node this fetches the Node 24 that
 // package-lock.json pins (the `node` package, the same one the install puts in node_modules, from
 // the npm registry) and runs npm on it; on a Node that suffices it runs npm as it is.
 //
@@ -44,7 +44,7 @@ if (!pinned) {
   process.exit(1);
 }
 console.log(
-  `This is Node ${process.version}; installing with npm on Node ${pinned} (Ariadne needs 22.12 or newer)…`,
+  `This is Node ${process.version}; installing with npm on Node ${pinned} (its dependencies need 22.12 or newer)…`,
 );
 // npx puts the pinned Node first on PATH for the command it runs, so `node` there is Node 24.
 const npx = npmCli ? [process.execPath, path.join(path.dirname(npmCli), 'npx-cli.js')] : ['npx'];
