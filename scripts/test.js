@@ -71,6 +71,10 @@ if (problems.length) {
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
 
+/** Marks the end of a phase, for the wall times printed with the summary. */
+const phaseEnds = [];
+const phaseDone = (name) => phaseEnds.push([name, performance.now()]);
+
 console.log('Building the console…');
 if (
   run('npx', ['vite', 'build', '--config', 'web/console/vite.config.ts', '--logLevel', 'warn']) !==
@@ -79,6 +83,7 @@ if (
   console.error('The console does not build; see the errors above.');
   process.exit(1);
 }
+phaseDone('build');
 
 /**
  * The next moment it is 03:00 in Amsterdam, from now. The zone's offset is whole hours, so some
@@ -125,6 +130,7 @@ const counts = (reportFile, status) => {
 const report = path.join(outDir, 'report.json');
 const testStatus = run('npx', vitest(report, process.argv.slice(2)));
 const main = counts(report, testStatus);
+phaseDone('main run');
 
 let night = null;
 let nightStatus = 0;
@@ -137,6 +143,7 @@ if (process.argv.length <= 2) {
   const nightReport = path.join(outDir, 'night.json');
   nightStatus = run('faketime', ['-f', `+${offset}`, 'npx', ...vitest(nightReport, NIGHT_FILES)]);
   night = counts(nightReport, nightStatus);
+  phaseDone('night run');
   if (nightStatus !== 0) {
     console.error(
       'The night run failed: a test (or the code) reads the real time where it should take a Clock.',
@@ -149,6 +156,7 @@ if (process.argv.length <= 2) {
   console.log('\nLinting (eslint, prettier, tsc, drizzle-kit check)…');
   lintStatus = run('npm', ['run', '--silent', 'lint']);
   if (lintStatus !== 0) console.error('Lint failed: run `npm run format` and fix what remains.');
+  phaseDone('lint');
 }
 
 rmSync(outDir, { recursive: true, force: true });
@@ -161,4 +169,13 @@ const nightPart = night
 console.log(
   `\ntests: ${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped${nightPart}`,
 );
+// The suite's own wall time: in all (from this process's start, the checks included) and per phase.
+const minutes = (ms) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+};
+const phaseTimes = phaseEnds.map(
+  ([name, end], i) => `${name} ${minutes(end - (i === 0 ? 0 : phaseEnds[i - 1][1]))}`,
+);
+console.log(`wall time: ${minutes(performance.now())} (${phaseTimes.join(', ')})`);
 process.exit(testStatus !== 0 || nightStatus !== 0 || lintStatus !== 0 ? 1 : 0);

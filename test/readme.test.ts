@@ -25,11 +25,29 @@ describe('README', () => {
   });
 
   it('holds the start and test commands', () => {
-    expect(readme).toContain('npm install && npm start');
-    expect(readme).toContain('npm install && npm test');
+    expect(readme).toContain('npm run setup && npm start');
+    expect(readme).toContain('npm run setup && npm test');
   });
 
-  it('lets .ci/run call the same test command', () => {
-    expect(readFileSync('.ci/run', 'utf8')).toMatch(/npm install[^\n]*\nnpm test\n/);
+  it('lets .ci/run call the same commands, installing from the lock file', () => {
+    expect(readFileSync('.ci/run', 'utf8')).toMatch(/\nnpm run setup -- ci\nnpm test\n/);
+  });
+
+  it('has a setup script, and names the Node versions package.json and the bin use', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      scripts: Record<string, string>;
+      engines: { node: string };
+    };
+    expect(pkg.scripts.setup).toBe('node scripts/setup.js');
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
+      packages: Record<string, { version?: string }>;
+    };
+    const pinned = lock.packages['node_modules/node']?.version ?? '';
+    expect(readme).toContain(`Node.js ${pinned.split('.')[0]} LTS`);
+    // The machine's Node (engines) is the README's; the program's own need is the bin's.
+    expect(pkg.engines.node).toBe('>=20');
+    expect(readme).toMatch(/with Node\.js 20 or newer\s+and npm/);
+    expect(readme).toMatch(/program\s+needs 22\.12 or newer/);
+    expect(readFileSync('bin/ariadne.js', 'utf8')).toContain('(major === 22 && minor < 12)');
   });
 });

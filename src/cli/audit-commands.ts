@@ -1,15 +1,9 @@
 // `ariadne audit …`: verify the keyed chain and its anchors, anchor the head now, list entries with
-// the viewer's filters (audited, like the console's viewer), and rotate the audit key.
+// the viewer's filters (audited, like the console's viewer), and rotate the audit key. Each command
+// loads what it runs when it runs (see main.ts).
 import type { Command } from 'commander';
-import { CLI_ACTOR, auditFields } from '../platform/actor.js';
-import { anchorAuditHead } from '../platform/audit/audit-anchors.js';
-import { appendAudit } from '../platform/audit/audit-log.js';
-import { auditActions, AuditListQuery, listAuditEntries } from '../platform/audit/audit-query.js';
-import { describeAuditReport, verifyAuditLog } from '../platform/audit/audit-verify.js';
 import { systemClock } from '../platform/clock.js';
-import { addEmbeddedAuditKey, loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
-import { loadTrustAnchors } from '../platform/timestamp/tsa-client.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 
@@ -43,6 +37,8 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
     )
     .action(() =>
       withDatabase(async ({ database, config }) => {
+        const { describeAuditReport, verifyAuditLog } =
+          await import('../platform/audit/audit-verify.js');
         const progress = createProgress();
         const report = await verifyAuditLog(database.db, config, systemClock, (n) =>
           progress.update(`checked ${n} entries…`),
@@ -58,7 +54,12 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
     .description(
       "Time-stamp the chain's head now at the configured authority (AUDIT_TSA_URL) and store the token",
     )
-    .action(() => {
+    .action(async () => {
+      const [{ loadConfig }, { loadTrustAnchors }, { anchorAuditHead }] = await Promise.all([
+        import('../platform/config.js'),
+        import('../platform/timestamp/tsa-client.js'),
+        import('../platform/audit/audit-anchors.js'),
+      ]);
       const { tsa, tsaTrustFile } = loadConfig(process.env).audit;
       if (!tsa || !tsaTrustFile) {
         throw new AppError(
@@ -95,6 +96,12 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
     .option('--actions', 'list the actions the log holds instead')
     .action((opts: ListOptions) =>
       withDatabase(async ({ database }) => {
+        const [{ auditActions, AuditListQuery, listAuditEntries }, { appendAudit }, actor] =
+          await Promise.all([
+            import('../platform/audit/audit-query.js'),
+            import('../platform/audit/audit-log.js'),
+            import('../platform/actor.js'),
+          ]);
         if (opts.actions) {
           for (const action of await auditActions(database.db)) out(action);
           return;
@@ -112,7 +119,7 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
         });
         const page = await listAuditEntries(database.db, query);
         await appendAudit(database.db, {
-          ...auditFields(CLI_ACTOR),
+          ...actor.auditFields(actor.CLI_ACTOR),
           action: 'audit.list',
           targetType: 'audit_log',
           details: {
@@ -142,7 +149,8 @@ export function registerAuditCommands(program: Command, withDatabase: WithDataba
     .description(
       'Embedded mode: generate a new audit key that chains new entries (older keys stay, to verify theirs). Production: explains the steps',
     )
-    .action(() => {
+    .action(async () => {
+      const { addEmbeddedAuditKey, loadConfig } = await import('../platform/config.js');
       const config = loadConfig(process.env);
       if (config.mode !== 'embedded' || process.env.AUDIT_KEYS) {
         throw new AppError(

@@ -1,25 +1,11 @@
 // `ariadne sources …`, `ariadne crawl NAME` and `ariadne captures …`: the collect context on the
 // command line. A crawl started here runs in this process and prints its summary at the end.
+// The collect context (and the crawler with it) loads when a command runs (see main.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { exportAdWarc, verifyCaptures } from '../collect/captures.js';
-import { IMPORT_COLUMNS, importCsv, importJsonLines, importWarc } from '../collect/importers.js';
-import { executeCrawl, requestCrawl, type CrawlSummary } from '../collect/crawl-service.js';
-import {
-  exportSourceDefinition,
-  findSourceByName,
-  listSources,
-  parseSourcesFile,
-  saveSource,
-} from '../collect/sources.js';
-import { extractAdVersion, reextractAll } from '../extract/db/store.js';
-import { linkSettings } from '../link/store.js';
-import { linkAndScore } from '../score/pipeline.js';
-import { CLI_ACTOR } from '../platform/actor.js';
-import { addressGuardFor } from '../platform/address-guard.js';
-import { createBlobStore } from '../platform/blobs/index.js';
+import { IMPORT_COLUMNS } from '../collect/import-columns.js';
+import type { CrawlSummary } from '../collect/crawl-service.js';
 import { AppError } from '../platform/errors.js';
-import { createLogger } from '../platform/logger.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 
@@ -54,6 +40,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .description('List sources with their health')
     .action(() =>
       withDatabase(async ({ database }) => {
+        const { listSources } = await import('../collect/sources.js');
         for (const s of await listSources(database.db)) {
           out(
             `${s.name.padEnd(28)} ${s.enabled ? 'enabled ' : 'disabled'} health ${s.health.padEnd(8)} ${s.definition.startUrls[0] ?? ''}`,
@@ -66,6 +53,10 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .description('Create or update sources from a JSON file (one definition or an array)')
     .action((file: string) =>
       withDatabase(async ({ database }) => {
+        const [{ parseSourcesFile, saveSource }, { CLI_ACTOR }] = await Promise.all([
+          import('../collect/sources.js'),
+          import('../platform/actor.js'),
+        ]);
         let text: string;
         try {
           text = readFileSync(file, 'utf8');
@@ -84,6 +75,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .option('-o, --out <file>', 'write to a file instead')
     .action((name: string, opts: { out?: string }) =>
       withDatabase(async ({ database }) => {
+        const { findSourceByName, exportSourceDefinition } = await import('../collect/sources.js');
         const source = await findSourceByName(database.db, name);
         if (!source) throw new AppError('not_found', `No source named "${name}".`);
         const json = exportSourceDefinition(source);
@@ -97,6 +89,27 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .description('Crawl a source now, in this process, and print a summary')
     .action((name: string) =>
       withDatabase(async ({ database, config }) => {
+        const [
+          { findSourceByName },
+          { executeCrawl, requestCrawl },
+          { extractAdVersion },
+          { linkSettings },
+          { linkAndScore },
+          { CLI_ACTOR },
+          { addressGuardFor },
+          { createBlobStore },
+          { createLogger },
+        ] = await Promise.all([
+          import('../collect/sources.js'),
+          import('../collect/crawl-service.js'),
+          import('../extract/db/store.js'),
+          import('../link/store.js'),
+          import('../score/pipeline.js'),
+          import('../platform/actor.js'),
+          import('../platform/address-guard.js'),
+          import('../platform/blobs/index.js'),
+          import('../platform/logger.js'),
+        ]);
         const source = await findSourceByName(database.db, name);
         if (!source)
           throw new AppError('not_found', `No source named "${name}". See: ariadne sources list`);
@@ -139,6 +152,23 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .option('--format <format>', 'jsonl, csv or warc (default: from the file name)')
     .action((file: string, opts: { source: string; format?: string }) =>
       withDatabase(async ({ database, config }) => {
+        const [
+          { findSourceByName },
+          { importCsv, importJsonLines, importWarc },
+          { reextractAll },
+          { linkSettings },
+          { linkAndScore },
+          { CLI_ACTOR },
+          { createBlobStore },
+        ] = await Promise.all([
+          import('../collect/sources.js'),
+          import('../collect/importers.js'),
+          import('../extract/db/store.js'),
+          import('../link/store.js'),
+          import('../score/pipeline.js'),
+          import('../platform/actor.js'),
+          import('../platform/blobs/index.js'),
+        ]);
         const source = await findSourceByName(database.db, opts.source);
         if (!source) throw new AppError('not_found', `No source named "${opts.source}".`);
         const format =
@@ -209,6 +239,11 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .option('-o, --out <file>', 'output file (default: ariadne-ad-<id>.warc.gz)')
     .action((opts: { ad: string; out?: string }) =>
       withDatabase(async ({ database, config }) => {
+        const [{ exportAdWarc }, { CLI_ACTOR }, { createBlobStore }] = await Promise.all([
+          import('../collect/captures.js'),
+          import('../platform/actor.js'),
+          import('../platform/blobs/index.js'),
+        ]);
         const { data, filename, captures } = await exportAdWarc(
           database.db,
           createBlobStore(config.blobs),
@@ -226,6 +261,10 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .description('Recompute the digests of every stored capture and report mismatches')
     .action(() =>
       withDatabase(async ({ database, config }) => {
+        const [{ verifyCaptures }, { createBlobStore }] = await Promise.all([
+          import('../collect/captures.js'),
+          import('../platform/blobs/index.js'),
+        ]);
         const progress = createProgress();
         const result = await verifyCaptures(
           database.db,

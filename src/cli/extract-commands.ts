@@ -1,14 +1,12 @@
 // `ariadne extract`: `--json` reads JSON lines {"id", "text", "country"} on stdin and writes one
 // result line per input (the public contract for evaluating extraction; no database involved);
 // `--all` re-runs extraction over every ad's current version after rules changed (idempotent).
+// Extraction and the database load when the command runs, not when the CLI starts (see main.ts).
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { reextractAll, loadActiveRuleSet } from '../extract/db/store.js';
-import { defaultRuleSet, extractAll } from '../extract/index.js';
-import { linkSettings } from '../link/store.js';
+import type { RuleSet } from '../extract/index.js';
 import { AppError } from '../platform/errors.js';
-import { linkAndScore } from '../score/pipeline.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 
@@ -23,8 +21,10 @@ const JsonInput = z.object({
 export async function extractJsonLines(
   input: NodeJS.ReadableStream,
   write: (line: string) => void,
-  rules = defaultRuleSet(),
+  customRules?: RuleSet,
 ): Promise<{ lines: number; errors: number }> {
+  const { defaultRuleSet, extractAll } = await import('../extract/index.js');
+  const rules = customRules ?? defaultRuleSet();
   let lines = 0;
   let errors = 0;
   const rl = createInterface({ input, crlfDelay: Infinity });
@@ -85,14 +85,20 @@ export function registerExtractCommands(program: Command, withDatabase: WithData
         if (opts.json) {
           const write = (line: string) => process.stdout.write(line + '\n');
           const result = opts.withCustomRules
-            ? await withDatabase(async ({ database }) =>
-                extractJsonLines(process.stdin, write, await loadActiveRuleSet(database.db)),
-              )
+            ? await withDatabase(async ({ database }) => {
+                const { loadActiveRuleSet } = await import('../extract/db/store.js');
+                return extractJsonLines(process.stdin, write, await loadActiveRuleSet(database.db));
+              })
             : await extractJsonLines(process.stdin, write);
           if (result.errors) process.exitCode = 4;
           return;
         }
         await withDatabase(async ({ database, config }) => {
+          const [{ reextractAll }, { linkSettings }, { linkAndScore }] = await Promise.all([
+            import('../extract/db/store.js'),
+            import('../link/store.js'),
+            import('../score/pipeline.js'),
+          ]);
           const progress = createProgress();
           let linked = 0;
           const r = await reextractAll(database.db, config, {

@@ -1,11 +1,8 @@
 // `ariadne link --all` and `ariadne score --all`: rebuild every link from scratch (keeping entity
 // ids where ads stay together, so leads follow) and re-score every entity. The result equals what
-// the incremental path builds as ads arrive.
+// the incremental path builds as ads arrive. Linking and scoring load when the command runs.
 import type { Command } from 'commander';
-import { rebuildLinks, linkSettings } from '../link/store.js';
 import { AppError } from '../platform/errors.js';
-import { linkHooks } from '../score/hooks.js';
-import { scoreAll } from '../score/jobs.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 
@@ -18,6 +15,10 @@ export function registerLinkCommands(program: Command, withDatabase: WithDatabas
       if (!opts.all)
         throw new AppError('validation_failed', 'Give --all (linking of new ads runs as jobs).');
       return withDatabase(async ({ database, config }) => {
+        const [{ rebuildLinks, linkSettings }, { linkHooks }] = await Promise.all([
+          import('../link/store.js'),
+          import('../score/hooks.js'),
+        ]);
         const progress = createProgress();
         const r = await rebuildLinks(
           database.db,
@@ -46,6 +47,7 @@ export function registerLinkCommands(program: Command, withDatabase: WithDatabas
           'Give --all (scoring of changed entities runs as jobs).',
         );
       return withDatabase(async ({ database, config }) => {
+        const { scoreAll } = await import('../score/jobs.js');
         const progress = createProgress();
         const r = await scoreAll(database.db, config.secrets.fieldKeys, (n) =>
           progress.update(`${n} entities…`),

@@ -1,20 +1,14 @@
 // The `ariadne` command line. Every command validates the configuration first and exits non-zero
 // with a plain message on any error; stack traces only with DEBUG=1. In embedded mode a command
 // borrows the running server's database over its socket, or opens it itself when none runs.
+// Only what defines the commands is imported up front; each command loads what it runs when it
+// runs, so `ariadne --help` answers without loading the server, the crawler or the database.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, Option } from 'commander';
-import { z } from 'zod';
-import { CLI_ACTOR } from '../platform/actor.js';
-import { ROLES } from '../platform/auth/schema.js';
-import { createUser, listPartnerOrgs, listUsers } from '../platform/auth/users.js';
-import { systemClock } from '../platform/clock.js';
-import { addEmbeddedFieldKey, ConfigError, loadConfig, type Config } from '../platform/config.js';
+import { ROLES } from '../platform/auth/roles.js';
+import type { Config } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
-import { sealLegacyCaptures } from '../collect/captures.js';
-import { createBlobStore } from '../platform/blobs/index.js';
-import { rotateFieldKeys } from '../platform/key-rotation.js';
-import { createLogger } from '../platform/logger.js';
-import { startRoles, type Roles } from '../platform/runtime.js';
+import type { Roles } from '../platform/runtime.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerCollectCommands } from './collect-commands.js';
 import { registerExtractCommands } from './extract-commands.js';
@@ -24,12 +18,18 @@ import { withDatabase } from './with-database.js';
 
 const out = (line: string) => process.stdout.write(line + '\n');
 
-function config(): Config {
+async function config(): Promise<Config> {
+  const { loadConfig } = await import('../platform/config.js');
   return loadConfig(process.env);
 }
 
 async function runRoles(roles: Roles): Promise<void> {
-  const cfg = config();
+  const cfg = await config();
+  const [{ createLogger }, { startRoles }, { systemClock }] = await Promise.all([
+    import('../platform/logger.js'),
+    import('../platform/runtime.js'),
+    import('../platform/clock.js'),
+  ]);
   const log = createLogger(cfg);
   const running = await startRoles(cfg, roles, log, systemClock);
   const what = [roles.http && 'HTTP', roles.worker && 'workers', roles.scheduler && 'scheduler']
@@ -100,8 +100,8 @@ export function buildCli(): Command {
   program
     .command('config')
     .description('Check the configuration and print it with secrets hidden')
-    .action(() => {
-      const cfg = config();
+    .action(async () => {
+      const cfg = await config();
       out(`mode: ${cfg.mode}`);
       out(`data dir: ${cfg.dataDir}`);
       out(`database: ${cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}`);
@@ -130,6 +130,10 @@ export function buildCli(): Command {
     .action(
       (opts: { email: string; role: (typeof ROLES)[number]; name?: string; partnerOrg?: string }) =>
         withDatabase(async ({ database }) => {
+          const [{ createUser, listPartnerOrgs }, { CLI_ACTOR }] = await Promise.all([
+            import('../platform/auth/users.js'),
+            import('../platform/actor.js'),
+          ]);
           let partnerOrgId: string | null = null;
           if (opts.partnerOrg) {
             const org = (await listPartnerOrgs(database.db)).find(
@@ -161,6 +165,7 @@ export function buildCli(): Command {
     .option('--json', 'print JSON lines')
     .action((opts: { json?: boolean }) =>
       withDatabase(async ({ database }) => {
+        const { listUsers } = await import('../platform/auth/users.js');
         for (const u of await listUsers(database.db)) {
           if (opts.json) out(JSON.stringify(u));
           else
@@ -178,15 +183,23 @@ export function buildCli(): Command {
       'Re-encrypt personal data under the active key. Embedded mode: first generates a new key. Production: put the new key first in FIELD_ENCRYPTION_KEYS on every process, restart them, then run this.',
     )
     .action(async () => {
-      let cfg = config();
+      let cfg = await config();
       if (cfg.mode === 'embedded') {
+        const { addEmbeddedFieldKey } = await import('../platform/config.js');
         const id = addEmbeddedFieldKey(cfg.dataDir);
         out(`New field key ${id} generated in ${cfg.dataDir}/secrets.json.`);
         // A running server reloads the keys file within two seconds; wait so it writes with the new key before we re-encrypt.
         await sleep(2500);
-        cfg = config();
+        cfg = await config();
       }
       await withDatabase(async ({ database }) => {
+        const [{ rotateFieldKeys }, { sealLegacyCaptures }, { createBlobStore }, { CLI_ACTOR }] =
+          await Promise.all([
+            import('../platform/key-rotation.js'),
+            import('../collect/captures.js'),
+            import('../platform/blobs/index.js'),
+            import('../platform/actor.js'),
+          ]);
         const progress = createProgress();
         const result = await rotateFieldKeys(
           database.db,
@@ -219,7 +232,11 @@ export function buildCli(): Command {
   return program;
 }
 
-function report(err: unknown): number {
+async function report(err: unknown): Promise<number> {
+  const [{ ConfigError }, { z }] = await Promise.all([
+    import('../platform/config.js'),
+    import('zod'),
+  ]);
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\nSee the configuration reference in README.md.\n`);
     return 2;
@@ -242,6 +259,6 @@ function report(err: unknown): number {
 
 buildCli()
   .parseAsync(process.argv)
-  .catch((err: unknown) => {
-    process.exitCode = report(err);
+  .catch(async (err: unknown) => {
+    process.exitCode = await report(err);
   });

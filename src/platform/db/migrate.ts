@@ -1,15 +1,12 @@
 // Applies the SQL migrations in ./drizzle. Several processes may start at once in production, so
 // the run holds a Postgres advisory lock: one migrates, the others wait and find nothing to do.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type pg from 'pg';
+import { PROJECT_ROOT } from '../project-root.js';
 
-export const MIGRATIONS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../drizzle',
-);
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'drizzle');
 
 const MIGRATION_LOCK = 727_001;
 

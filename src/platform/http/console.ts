@@ -6,9 +6,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/helmet'; // reply.cspNonce
+import { PROJECT_ROOT } from '../project-root.js';
 
 export interface ConsoleOptions {
   /** Serve through Vite's dev server with hot reload instead of the built files. */
@@ -17,7 +17,7 @@ export interface ConsoleOptions {
   root?: string;
 }
 
-const DEFAULT_ROOT = fileURLToPath(new URL('../../../web/console', import.meta.url));
+const DEFAULT_ROOT = path.join(PROJECT_ROOT, 'web', 'console');
 
 /** Placeholder in index.html for the style nonce Mantine reads (see web/console/index.html). */
 const STYLE_NONCE_PLACEHOLDER = '__CSP_STYLE_NONCE__';
