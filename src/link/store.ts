@@ -1,8 +1,10 @@
-// Entities kept up to date as ads arrive: a batch of new or changed ads is keyed, joined to the
-// entities its strong keys point at (an incremental union-find whose find() is the strong-key
-// table), merged where it bridges entities, and split again where a correction or a purge removed
-// the bridge. Near-duplicate text joins ads into templates the same way. Runs under one advisory
-// lock so concurrent workers never interleave merges.
+// Entities kept up to date as ads arrive, and rebuilt from scratch on demand. Both paths gather,
+// decide, then write: they read the ads' strong keys, near-duplicate pairs and the entities in
+// reach, hand them to the pure linking plan (plan.ts: which entities survive, merge, split, end),
+// and write its result in one transaction. The incremental path gathers only a batch's
+// neighbourhood: the strong-key table is the union-find's find(), so a new ad finds the entities it
+// joins in one indexed lookup per key. Near-duplicate text joins ads into templates. Runs under one
+// advisory lock so concurrent workers never interleave merges.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
