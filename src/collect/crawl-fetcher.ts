@@ -5,59 +5,19 @@
 // It is one path on purpose: the re-check once had its own, which skipped robots.txt and the delay
 // and kept no evidence of the answer that made an ad "gone".
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { AddressRefused, type AddressGuard } from '../platform/address-guard.js';
-import { contentTypeOf, fetchPage, FetchFailure, type FetchedResponse } from './fetch-page.js';
-import { decodePage } from './parse-page.js';
-import { CircuitOpenError, HostGate } from './politeness.js';
-import type { FetchErrorKind } from './schema.js';
+import type { AddressGuard } from '../platform/address-guard.js';
+import { RobotsDisallowedError, type CrawlError } from './crawl-errors.js';
+import { robotsCheck } from './crawl-robots.js';
+import { fetchPage, FetchFailure, type FetchedResponse } from './fetch-page.js';
+import { HostGate } from './politeness.js';
 import type { SourceDefinition } from './source-definition.js';
 
-export interface CrawlError {
-  url: string;
-  kind: FetchErrorKind;
-  status?: number | undefined;
-  message: string;
-}
-
-export class RobotsDisallowedError extends Error {
-  constructor(readonly url: string) {
-    super('robots.txt disallows this URL; not fetched');
-    this.name = 'RobotsDisallowedError';
-  }
-}
-
-/**
- * A browser navigation that went where browser-pins.ts sends everything not allowed: the dead
- * proxy or an unresolvable name. Retrying cannot change that.
- */
-export function blockedByBrowserPins(err: unknown): boolean {
-  const message = err instanceof Error ? err.message : String(err);
-  return /net::ERR_PROXY_CONNECTION_FAILED|net::ERR_NAME_NOT_RESOLVED/.test(message);
-}
-
-/** Classifies anything thrown while handling a request into the error kinds analysts see. */
-export function classifyError(err: unknown): {
-  kind: FetchErrorKind;
-  status?: number;
-  message: string;
-} {
-  if (err instanceof FetchFailure)
-    return { kind: err.kind, status: err.status, message: err.message };
-  if (err instanceof CircuitOpenError) return { kind: 'circuit_open', message: err.message };
-  if (err instanceof RobotsDisallowedError)
-    return { kind: 'robots_disallowed', message: err.message };
-  if (err instanceof AddressRefused) return { kind: 'address_refused', message: err.message };
-  const message = err instanceof Error ? err.message : String(err);
-  if (blockedByBrowserPins(err))
-    return {
-      kind: 'network',
-      message: `${/\S*net::ERR_\w+[^\n]*/.exec(message)?.[0] ?? message}: the browser reaches only the source's own hosts, at the addresses checked when the crawl began (a redirect elsewhere ends here)`,
-    };
-  if (/timed? ?out|timeout/i.test(message)) return { kind: 'timeout', message };
-  if (/net::|ECONN|ENOTFOUND|EAI_AGAIN|socket/i.test(message)) return { kind: 'network', message };
-  return { kind: 'parse', message };
-}
+export {
+  blockedByBrowserPins,
+  classifyError,
+  RobotsDisallowedError,
+  type CrawlError,
+} from './crawl-errors.js';
 
 export type CaptureKind = 'page' | 'image';
 
@@ -117,16 +77,6 @@ export interface CrawlFetcherOptions {
   addressGuard: AddressGuard;
   signal?: AbortSignal;
 }
-
-interface Robots {
-  isAllowed(url: string, ua?: string): boolean | undefined;
-  getCrawlDelay(ua?: string): number | undefined;
-}
-// robots-parser is CommonJS with a default-export typing that NodeNext resolution misreads.
-const robotsParser = createRequire(import.meta.url)('robots-parser') as (
-  url: string,
-  text: string,
-) => Robots;
 
 export function createCrawlFetcher(
   def: SourceDefinition,
@@ -190,48 +140,12 @@ export function createCrawlFetcher(
     }
   };
 
-  // robots.txt, once per origin and crawl, fetched politely and kept as evidence of what we were
-  // allowed. The promise is cached so concurrent requests to a new host fetch it once.
-  const robots = new Map<string, Promise<Robots | null>>();
-  const loadRobots = async (origin: string, host: string): Promise<Robots | null> => {
-    const robotsUrl = `${origin}/robots.txt`;
-    let parsed: Robots | null;
-    try {
-      const { res } = await gatedFetch(robotsUrl, {});
-      parsed = robotsParser(robotsUrl, decodePage(res.body, contentTypeOf(res)).html);
-    } catch (err) {
-      if (err instanceof FetchFailure && err.kind === 'http_4xx') {
-        parsed = null; // no robots.txt: everything is allowed (RFC 9309 §2.3.1.3)
-      } else if (err instanceof FetchFailure && err.kind === 'address_refused') {
-        // The host's pages are refused for the same reason: each is recorded as such when its
-        // turn comes, rather than as "disallowed by robots.txt", which would hide the reason.
-        parsed = null;
-      } else {
-        // Unreachable robots.txt means "assume complete disallow" (RFC 9309 §2.3.1.4).
-        parsed = robotsParser(robotsUrl, 'User-agent: *\nDisallow: /');
-        const c = classifyError(err);
-        await recordError({
-          url: robotsUrl,
-          ...c,
-          message: `robots.txt unreachable, host treated as disallowed: ${c.message}`,
-        });
-      }
-    }
-    const delay = parsed?.getCrawlDelay(def.politeness.userAgent);
-    if (delay) gate.setMinDelay(host, delay * 1000);
-    return parsed;
-  };
-  const allowedByRobots = async (url: string): Promise<boolean> => {
-    if (!def.politeness.respectRobotsTxt || opts.robotsOverride) return true;
-    const { origin, host } = new URL(url);
-    let pending = robots.get(origin);
-    if (!pending) {
-      pending = loadRobots(origin, host);
-      robots.set(origin, pending);
-    }
-    const r = await pending;
-    return r ? r.isAllowed(url, def.politeness.userAgent) !== false : true;
-  };
+  const allowedByRobots = robotsCheck(def, {
+    override: opts.robotsOverride,
+    fetch: (url) => gatedFetch(url, {}),
+    gate,
+    recordError,
+  });
 
   return {
     counters,

@@ -104,18 +104,18 @@ describe('linking a synthetic world', () => {
 });
 
 describe('merging and splitting', () => {
-  it('merges two entities when an ad bridges them and splits them when the bridge goes', async () => {
+  /** Posts (or edits) an ad on a test source and extracts it, as the crawler would. */
+  async function poster(name: string) {
     const db = t.database.db;
-    const settings = linkSettings(t.config);
     const { source } = await saveSource(db, CLI_ACTOR, {
-      name: 'bridge-test',
+      name,
       country: 'NL',
       startUrls: ['http://127.0.0.1:9/'],
       listing: { adUrlPattern: '/ad/' },
       fields: { body: { selector: 'p' } },
     });
     const seen = new Date('2026-01-01T10:00:00Z');
-    const post = async (ext: string, body: string, at = seen) => {
+    return async (ext: string, body: string, at = seen) => {
       const r = await recordAdObservation(db, t.config.secrets, {
         sourceId: source.id,
         externalId: ext,
@@ -141,6 +141,12 @@ describe('merging and splitting', () => {
       await extractAdVersion(db, t.config, r.versionId);
       return r.adId;
     };
+  }
+
+  it('merges two entities when an ad bridges them and splits them when the bridge goes', async () => {
+    const db = t.database.db;
+    const settings = linkSettings(t.config);
+    const post = await poster('bridge-test');
     const a = await post('m1', 'Lieve dame in Utrecht, bel 06-11223344 voor een afspraak.');
     const b = await post(
       'm2',
@@ -168,6 +174,45 @@ describe('merging and splitting', () => {
     expect(await entityOf(a)).toBe(await entityOf(c));
     expect(await entityOf(b)).not.toBe(await entityOf(a));
     expect([await entityOf(a), await entityOf(b)]).toContain(survivor);
+  });
+
+  it('joins near-duplicate texts when configured, keeps them joined through a split, and rebuilds the same', async () => {
+    const db = t.database.db;
+    const settings = { ...linkSettings(t.config), mergeNearDuplicates: true };
+    const post = await poster('near-dup-test');
+    const text =
+      'Nieuw in de stad, lieve en discrete dame voor ontspanning en gezelligheid, bel of app';
+    const a = await post('n1', `${text} 06-12121212`);
+    await linkAdBatch(db, settings, [a]);
+    // Another number, the same text: joined through the stored ad's entity.
+    const b = await post('n2', `${text} 06-34343434`);
+    await linkAdBatch(db, settings, [b]);
+    expect(await entityOf(b)).toBe(await entityOf(a));
+    const c = await post(
+      'n3',
+      'Heel andere tekst over iets anders, bel 06-12121212 of 06-56565656',
+    );
+    const joined = await linkAdBatch(db, settings, [c]);
+    const entity = await entityOf(a);
+    expect(await entityOf(c)).toBe(entity);
+    expect(joined.merged).toEqual([]);
+
+    // c loses the shared number: it leaves, while a and b stay together by their text.
+    await post(
+      'n3',
+      'Heel andere tekst over iets anders, bel 06-56565656',
+      new Date('2026-01-02T10:00:00Z'),
+    );
+    const split = await linkAdBatch(db, settings, [c]);
+    expect(split.split).toEqual([{ from: entity, into: [await entityOf(c)] }]);
+    expect(await entityOf(a)).toBe(entity);
+    expect(await entityOf(b)).toBe(entity);
+    expect(await entityOf(c)).not.toBe(entity);
+
+    // Last in this file: a rebuild with near duplicates joined regroups the world's ads too.
+    const before = [await entityOf(a), await entityOf(b), await entityOf(c)];
+    await rebuildLinks(db, settings);
+    expect([await entityOf(a), await entityOf(b), await entityOf(c)]).toEqual(before);
   });
 
   async function entityOf(adId: string) {

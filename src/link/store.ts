@@ -1,8 +1,11 @@
-// Entities kept up to date as ads arrive: a batch of new or changed ads is keyed, joined to the
-// entities its strong keys point at (an incremental union-find whose find() is the strong-key
-// table), merged where it bridges entities, and split again where a correction or a purge removed
-// the bridge. Near-duplicate text joins ads into templates the same way. Runs under one advisory
-// lock so concurrent workers never interleave merges.
+// Entities kept up to date as ads arrive, and rebuilt from scratch on demand. Both paths gather,
+// decide, then write: they read the ads' strong keys, near-duplicate pairs and the entities in
+// reach, hand them to the pure linking plan (plan.ts: which entities survive, merge, split, end),
+// and write its result in one transaction. The incremental path gathers only a batch's
+// neighbourhood: the strong-key table is the union-find's find(), so a new ad finds the entities it
+// joins in one indexed lookup per key. Near-duplicate text joins ads into templates. Runs under one
+// advisory lock so concurrent workers never interleave merges.
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   adIdsPage,
@@ -28,7 +31,7 @@ import {
   linkTemplates,
 } from './schema.js';
 import { templateTokens } from './template-text.js';
-import { UnionFind } from './union-find.js';
+import { planLinks, type LinkPlan, type PlanAd } from './plan.js';
 
 /** Callbacks run inside the linking transaction, so what refers to entities (leads) can follow. */
 export interface LinkHooks {
@@ -202,14 +205,6 @@ async function strongKeysOf(tx: DbOrTx, adIds: string[]): Promise<Map<string, st
   return out;
 }
 
-async function membersOf(tx: DbOrTx, entityId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ adId: linkAds.adId })
-    .from(linkAds)
-    .where(eq(linkAds.entityId, entityId));
-  return rows.map((r) => r.adId).sort();
-}
-
 async function pointKeys(tx: DbOrTx, entityId: string, keyHashes: string[]) {
   const unique = [...new Set(keyHashes)];
   for (const part of chunks(unique)) {
@@ -220,73 +215,74 @@ async function pointKeys(tx: DbOrTx, entityId: string, keyHashes: string[]) {
   }
 }
 
-async function newEntity(tx: DbOrTx, now: Date): Promise<string> {
-  const [row] = await tx
-    .insert(entities)
-    .values({ createdAt: now, updatedAt: now, evidenceAt: now })
-    .returning({ id: entities.id });
-  if (!row) throw new Error('entity insert returned nothing');
-  return row.id;
+async function insertEntities(tx: DbOrTx, ids: string[], now: Date): Promise<void> {
+  for (const part of chunks(ids)) {
+    await tx
+      .insert(entities)
+      .values(part.map((id) => ({ id, createdAt: now, updatedAt: now, evidenceAt: now })));
+  }
 }
 
-/**
- * Re-checks an entity that lost a bridge: its remaining members (outside `leaving`) are grouped by
- * their strong keys; the largest group keeps the entity, every other group becomes a new one.
- */
-async function recheckEntity(
+/** Creation times and current sizes of entities, as the plan weighs them. */
+async function entitiesForPlan(
   tx: DbOrTx,
-  entityId: string,
-  leaving: Set<string>,
-  hooks: LinkHooks,
-  now: Date,
-  outcome: LinkOutcome,
-): Promise<void> {
-  const members = (await membersOf(tx, entityId)).filter((id) => !leaving.has(id));
-  await tx.delete(linkStrongKeys).where(eq(linkStrongKeys.entityId, entityId));
-  if (members.length === 0) return;
-  const keys = await strongKeysOf(tx, members);
-  const uf = new UnionFind();
-  for (const ad of members) {
-    uf.add(`a:${ad}`);
-    for (const k of keys.get(ad) ?? []) uf.union(`a:${ad}`, `k:${k}`);
+  ids: string[],
+): Promise<Map<string, { createdAt: number; count: number }>> {
+  const out = new Map<string, { createdAt: number; count: number }>();
+  for (const part of chunks(ids)) {
+    const rows = await tx
+      .select({ id: entities.id, createdAt: entities.createdAt })
+      .from(entities)
+      .where(inArray(entities.id, part));
+    const counts = await tx
+      .select({ id: linkAds.entityId, n: sql<number>`count(*)::int` })
+      .from(linkAds)
+      .where(inArray(linkAds.entityId, part))
+      .groupBy(linkAds.entityId);
+    const countOf = new Map(counts.map((c) => [c.id, c.n]));
+    for (const r of rows)
+      out.set(r.id, { createdAt: r.createdAt.getTime(), count: countOf.get(r.id) ?? 0 });
   }
-  const groups = [...uf.groups().values()]
-    .map((g) =>
-      g
-        .filter((n) => n.startsWith('a:'))
-        .map((n) => n.slice(2))
-        .sort(),
-    )
-    .filter((g) => g.length > 0)
-    .sort((a, b) => b.length - a.length || (a[0] ?? '').localeCompare(b[0] ?? ''));
-  const [keep, ...rest] = groups;
-  await pointKeys(
-    tx,
-    entityId,
-    (keep ?? []).flatMap((ad) => keys.get(ad) ?? []),
-  );
-  if (rest.length === 0) return;
-  const created: string[] = [];
-  for (const group of rest) {
-    const id = await newEntity(tx, now);
-    created.push(id);
-    for (const part of chunks(group)) {
-      await tx.update(linkAds).set({ entityId: id }).where(inArray(linkAds.adId, part));
-    }
-    await pointKeys(
-      tx,
-      id,
-      group.flatMap((ad) => keys.get(ad) ?? []),
-    );
+  return out;
+}
+
+/** Hands the plan's merges and splits to the hooks: splits first, while the split entity's lead is where it was. */
+async function runHooks(tx: DbOrTx, hooks: LinkHooks, plan: LinkPlan): Promise<void> {
+  for (const s of plan.split) await hooks.onSplit?.(tx, s.from, s.into);
+  const intoOf = groupBy(plan.merged, (m) => m.into);
+  for (const into of [...intoOf.keys()].sort()) {
+    const from = (intoOf.get(into) ?? []).map((m) => m.from);
+    await hooks.onMerge?.(tx, from, into);
   }
-  await hooks.onSplit?.(tx, entityId, created);
-  outcome.split.push({ from: entityId, into: created });
-  outcome.touched.push(entityId, ...created);
+}
+
+/** Records where merged entities went (and repoints earlier merges into them), then deletes every entity the plan did not keep. */
+async function endEntities(tx: DbOrTx, plan: LinkPlan, now: Date): Promise<void> {
+  const merges = plan.merged.map((m) => ({ fromId: m.from, intoId: m.into, at: now }));
+  for (const part of chunks(merges)) {
+    await tx
+      .insert(entityMerges)
+      .values(part)
+      .onConflictDoUpdate({
+        target: entityMerges.fromId,
+        set: { intoId: sql`excluded.into_id`, at: sql`excluded.at` },
+      });
+  }
+  for (const m of plan.merged) {
+    await tx.update(entityMerges).set({ intoId: m.into }).where(eq(entityMerges.intoId, m.from));
+  }
+  const ended = [...plan.merged.map((m) => m.from), ...plan.removed];
+  for (const part of chunks(ended)) {
+    await tx.delete(linkStrongKeys).where(inArray(linkStrongKeys.entityId, part));
+    await tx.delete(entities).where(inArray(entities.id, part));
+  }
 }
 
 /**
  * Links new or changed ads (and unlinks ads that no longer exist). Each call touches only the
- * entities the ads join or leave — never a recomputation of everything.
+ * entities the ads join or leave — never a recomputation of everything: the plan sees the batch,
+ * every member of an entity that lost a bridge (a key gone from an ad, or the ad itself), and the
+ * other entities the batch reaches as they stand (their size, their strong keys).
  */
 export async function linkAdBatch(
   db: Db,
@@ -325,8 +321,7 @@ export async function linkAdBatch(
     }
     await insertLsh(tx, sigs);
 
-    // An entity that loses a bridge (a key gone from an ad, or the ad itself) is re-checked.
-    const leaving = new Set(ids);
+    // Gather: an entity that loses a bridge is re-examined whole; its other members are placed too.
     const recheck = new Set<string>();
     for (const id of ids) {
       const old = oldRow.get(id);
@@ -335,34 +330,49 @@ export async function linkAdBatch(
       const lost = (oldStrong.get(id) ?? []).some((k) => !now_.has(k)) || !present.has(id);
       if (lost) recheck.add(old.entityId);
     }
-    for (const entityId of [...recheck].sort()) {
-      await recheckEntity(tx, entityId, leaving, hooks, now, outcome);
+    const members: { adId: string; entityId: string; minhash: number[] }[] = [];
+    for (const part of chunks([...recheck].sort())) {
+      const rows = await tx
+        .select({ adId: linkAds.adId, entityId: linkAds.entityId, minhash: linkAds.minhash })
+        .from(linkAds)
+        .where(inArray(linkAds.entityId, part));
+      members.push(...rows.filter((r) => !oldRow.has(r.adId)));
     }
+    const memberKeys = await strongKeysOf(
+      tx,
+      members.map((m) => m.adId),
+    );
+    const ads: PlanAd[] = [
+      ...data.map((ad) => ({
+        adId: ad.adId,
+        strongKeys: (newKeys.get(ad.adId) ?? []).filter((k) => k.strong).map((k) => k.keyHash),
+        entityId: oldRow.get(ad.adId)?.entityId ?? null,
+      })),
+      ...members.map((m) => ({
+        adId: m.adId,
+        strongKeys: memberKeys.get(m.adId) ?? [],
+        entityId: m.entityId,
+      })),
+    ];
+    const placed = new Set(ads.map((a) => a.adId));
 
-    // Near-duplicate text joins entities only when configured (templates are assigned below).
-    const dups = settings.mergeNearDuplicates
-      ? await nearDuplicates(tx, sigs, settings.nearDupThreshold)
-      : new Map<string, string[]>();
-
-    // Union: batch ads with their strong keys, keys with the entities they point at.
-    const uf = new UnionFind();
-    const strongOfBatch = new Map<string, string[]>();
-    for (const ad of data) {
-      const strong = (newKeys.get(ad.adId) ?? []).filter((k) => k.strong).map((k) => k.keyHash);
-      strongOfBatch.set(ad.adId, strong);
-      uf.add(`a:${ad.adId}`);
-      for (const k of strong) uf.union(`a:${ad.adId}`, `k:${k}`);
-    }
-    const allStrong = [...new Set([...strongOfBatch.values()].flat())];
+    // Strong keys the batch shares with entities taken as they stand.
+    const keyOwners = new Map<string, string>();
+    const allStrong = [...new Set(ads.flatMap((a) => a.strongKeys))];
     for (const part of chunks(allStrong)) {
       const rows = await tx
         .select()
         .from(linkStrongKeys)
         .where(inArray(linkStrongKeys.keyHash, part));
-      for (const r of rows) uf.union(`k:${r.keyHash}`, `e:${r.entityId}`);
+      for (const r of rows) if (!recheck.has(r.entityId)) keyOwners.set(r.keyHash, r.entityId);
     }
+
+    // Near-duplicate text joins entities only when configured (templates are assigned below).
+    const dupPairs: [string, string][] = [];
+    const entityLinks: [string, string][] = [];
     if (settings.mergeNearDuplicates) {
-      const others = [...new Set([...dups.values()].flat())].filter((id) => !present.has(id));
+      const dups = await nearDuplicates(tx, sigs, settings.nearDupThreshold);
+      const others = [...new Set([...dups.values()].flat())].filter((id) => !placed.has(id));
       const entityOf = new Map<string, string>();
       for (const part of chunks(others)) {
         const rows = await tx
@@ -372,100 +382,82 @@ export async function linkAdBatch(
         for (const r of rows) entityOf.set(r.adId, r.entityId);
       }
       for (const [src, list] of dups) {
+        if (!placed.has(src)) continue;
         for (const other of list) {
-          if (present.has(other)) uf.union(`a:${src}`, `a:${other}`);
-          else if (entityOf.has(other)) uf.union(`a:${src}`, `e:${entityOf.get(other)}`);
+          const e = entityOf.get(other);
+          if (placed.has(other)) dupPairs.push([src, other]);
+          else if (e) entityLinks.push([src, e]);
         }
       }
+      const memberSigs = new Map(members.map((m) => [m.adId, m.minhash]));
+      dupPairs.push(
+        ...nearDuplicatePairs(
+          members.map((m) => m.adId),
+          memberSigs,
+          settings.nearDupThreshold,
+        ),
+      );
     }
 
-    // Each group with batch ads lands in one entity: the largest it touches, or a reused or new one.
-    const groups = [...uf.groups().values()].filter((g) => g.some((n) => n.startsWith('a:')));
-    const touchedEntities = new Set<string>();
-    const entityIds = [
-      ...new Set(groups.flatMap((g) => g.filter((n) => n.startsWith('e:')).map((n) => n.slice(2)))),
-    ];
-    const sizes = new Map<string, { count: number; createdAt: Date }>();
-    for (const part of chunks(entityIds)) {
-      const rows = await tx
-        .select({ id: entities.id, createdAt: entities.createdAt })
-        .from(entities)
-        .where(inArray(entities.id, part));
-      const counts = await tx
-        .select({ id: linkAds.entityId, n: sql<number>`count(*)::int` })
-        .from(linkAds)
-        .where(inArray(linkAds.entityId, part))
-        .groupBy(linkAds.entityId);
-      const countOf = new Map(counts.map((c) => [c.id, c.n]));
-      for (const r of rows)
-        sizes.set(r.id, { count: countOf.get(r.id) ?? 0, createdAt: r.createdAt });
+    const involved = new Set<string>([
+      ...oldRows.map((r) => r.entityId),
+      ...recheck,
+      ...keyOwners.values(),
+      ...entityLinks.map(([, e]) => e),
+    ]);
+    const known = await entitiesForPlan(tx, [...involved]);
+    const inPlan = new Map<string, number>();
+    for (const r of oldRows) inPlan.set(r.entityId, (inPlan.get(r.entityId) ?? 0) + 1);
+    for (const m of members) inPlan.set(m.entityId, (inPlan.get(m.entityId) ?? 0) + 1);
+
+    // Decide.
+    const plan = planLinks({
+      ads,
+      entities: [...known].map(([id, e]) => ({
+        id,
+        createdAt: e.createdAt,
+        outside: e.count - (inPlan.get(id) ?? 0),
+      })),
+      nearDuplicates: dupPairs,
+      keyOwners,
+      entityLinks,
+      newEntityId: randomUUID,
+    });
+
+    // Write.
+    await insertEntities(
+      tx,
+      plan.entities.filter((e) => e.created).map((e) => e.id),
+      now,
+    );
+    for (const e of plan.entities) {
+      for (const part of chunks(e.absorbs)) {
+        await tx.update(linkAds).set({ entityId: e.id }).where(inArray(linkAds.entityId, part));
+        await tx
+          .update(linkStrongKeys)
+          .set({ entityId: e.id })
+          .where(inArray(linkStrongKeys.entityId, part));
+      }
     }
-    const assignment = new Map<string, string>();
-    const claimed = new Set<string>(entityIds);
-    // Entities that held only batch ads, free to be reused so a singleton keeps its id (and lead).
-    const freeOld = new Map<string, string>();
-    for (const id of ids) {
-      const old = oldRow.get(id);
-      if (old && !claimed.has(old.entityId)) freeOld.set(id, old.entityId);
+    for (const part of chunks([...recheck])) {
+      await tx.delete(linkStrongKeys).where(inArray(linkStrongKeys.entityId, part));
     }
-    const sortedGroups = groups
-      .map((g) => ({
-        ads: g
-          .filter((n) => n.startsWith('a:'))
-          .map((n) => n.slice(2))
-          .sort(),
-        ents: g
-          .filter((n) => n.startsWith('e:'))
-          .map((n) => n.slice(2))
-          .sort(),
-      }))
-      .sort((a, b) => (a.ads[0] ?? '').localeCompare(b.ads[0] ?? ''));
-    for (const group of sortedGroups) {
-      let survivor: string | undefined;
-      if (group.ents.length > 0) {
-        survivor = [...group.ents].sort((a, b) => {
-          const sa = sizes.get(a);
-          const sb = sizes.get(b);
-          return (
-            (sb?.count ?? 0) - (sa?.count ?? 0) ||
-            (sa?.createdAt.getTime() ?? 0) - (sb?.createdAt.getTime() ?? 0) ||
-            a.localeCompare(b)
-          );
-        })[0];
+    const movedMembers = groupBy(
+      plan.moved.filter((m) => !oldRow.has(m.adId) && !present.has(m.adId)),
+      (m) => m.to,
+    );
+    for (const [to, list] of movedMembers) {
+      for (const part of chunks(list.map((m) => m.adId))) {
+        await tx.update(linkAds).set({ entityId: to }).where(inArray(linkAds.adId, part));
       }
-      if (!survivor) {
-        for (const ad of group.ads) {
-          const free = freeOld.get(ad);
-          if (free && !claimed.has(free)) {
-            survivor = free;
-            break;
-          }
-        }
-      }
-      survivor ??= await newEntity(tx, now);
-      claimed.add(survivor);
-      for (const ad of group.ads) assignment.set(ad, survivor);
-      const merged = group.ents.filter((e) => e !== survivor);
-      if (merged.length > 0) {
-        for (const part of chunks(merged)) {
-          await tx
-            .update(linkAds)
-            .set({ entityId: survivor })
-            .where(inArray(linkAds.entityId, part));
-          await tx
-            .update(linkStrongKeys)
-            .set({ entityId: survivor })
-            .where(inArray(linkStrongKeys.entityId, part));
-        }
-        await hooks.onMerge?.(tx, merged, survivor);
-        for (const from of merged) outcome.merged.push({ from, into: survivor });
-      }
+    }
+    const strongOf = new Map(ads.map((a) => [a.adId, a.strongKeys]));
+    for (const e of plan.entities) {
       await pointKeys(
         tx,
-        survivor,
-        group.ads.flatMap((ad) => strongOfBatch.get(ad) ?? []),
+        e.id,
+        e.ads.flatMap((ad) => strongOf.get(ad) ?? []),
       );
-      touchedEntities.add(survivor);
     }
 
     // Templates: an ad joins one when it is first linked and keeps it.
@@ -477,9 +469,8 @@ export async function linkAdBatch(
       settings.nearDupThreshold,
       now,
     );
-
     for (const ad of data) {
-      const entityId = assignment.get(ad.adId);
+      const entityId = plan.entityOf.get(ad.adId);
       if (!entityId) continue;
       const row = {
         adId: ad.adId,
@@ -497,16 +488,16 @@ export async function linkAdBatch(
     for (const part of chunks(gone)) await tx.delete(linkAds).where(inArray(linkAds.adId, part));
     const templateEntities = await recountTemplates(tx, templateOf.touchedTemplates, now);
 
-    // Old entities left behind: emptied ones follow their ads (or go), the others changed.
-    for (const id of ids) {
-      const old = oldRow.get(id);
-      if (!old) continue;
-      touchedEntities.add(old.entityId);
+    await runHooks(tx, hooks, plan);
+    await endEntities(tx, plan, now);
+
+    // Entities whose evidence changed: those the batch's ads are in, and those the plan changed.
+    const ended = new Set([...plan.merged.map((m) => m.from), ...plan.removed]);
+    const touched = new Set<string>(templateEntities);
+    for (const e of plan.entities) {
+      if (e.changed || e.ads.some((ad) => present.has(ad))) touched.add(e.id);
     }
-    for (const e of outcome.touched) touchedEntities.add(e);
-    for (const e of templateEntities) touchedEntities.add(e);
-    const mergedAway = new Set(outcome.merged.map((m) => m.from));
-    const candidates = [...touchedEntities].filter((e) => !mergedAway.has(e)).sort();
+    const candidates = [...touched].filter((e) => !ended.has(e)).sort();
     const alive = new Set<string>();
     for (const part of chunks(candidates)) {
       const rows = await tx
@@ -522,44 +513,9 @@ export async function linkAdBatch(
           .where(eq(entities.id, r.id));
       }
     }
-    const emptied = candidates.filter((e) => !alive.has(e));
-    for (const e of emptied) {
-      // Where did its ads go? A lead on it follows them; an entity whose ads were purged just ends.
-      const movedTo = ids
-        .filter((id) => oldRow.get(id)?.entityId === e)
-        .map((id) => assignment.get(id))
-        .find((x): x is string => !!x && x !== e);
-      if (movedTo) {
-        await hooks.onMerge?.(tx, [e], movedTo);
-        outcome.merged.push({ from: e, into: movedTo });
-      } else {
-        outcome.removed.push(e);
-      }
-    }
-    const toDelete = [...mergedAway, ...emptied];
-    if (toDelete.length > 0) {
-      const merges = outcome.merged.map((m) => ({ fromId: m.from, intoId: m.into, at: now }));
-      for (const part of chunks(merges)) {
-        await tx
-          .insert(entityMerges)
-          .values(part)
-          .onConflictDoUpdate({
-            target: entityMerges.fromId,
-            set: { intoId: sql`excluded.into_id` },
-          });
-      }
-      // Earlier merges into a deleted entity now point at where it went.
-      for (const m of outcome.merged) {
-        await tx
-          .update(entityMerges)
-          .set({ intoId: m.into })
-          .where(eq(entityMerges.intoId, m.from));
-      }
-      for (const part of chunks(toDelete)) {
-        await tx.delete(linkStrongKeys).where(inArray(linkStrongKeys.entityId, part));
-        await tx.delete(entities).where(inArray(entities.id, part));
-      }
-    }
+    outcome.merged = plan.merged;
+    outcome.split = plan.split;
+    outcome.removed = plan.removed;
     outcome.touched = [...alive].sort();
   });
   return outcome;
@@ -768,6 +724,8 @@ export interface RebuildResult {
   /** Entities whose membership differs from before the rebuild. */
   changed: string[];
   merged: { from: string; into: string }[];
+  /** Entities kept whose other ads now form new entities. */
+  split: { from: string; into: string[] }[];
   removed: string[];
 }
 
@@ -829,58 +787,27 @@ export async function rebuildLinks(
       onProgress?.(adIds.length);
     }
 
-    // Entities: connected components of ads over strong keys.
-    const uf = new UnionFind();
-    for (const id of adIds) {
-      uf.add(`a:${id}`);
-      for (const k of keys.get(id) ?? []) if (k.strong) uf.union(`a:${id}`, `k:${k.keyHash}`);
-    }
-    if (settings.mergeNearDuplicates) {
-      for (const [a, b] of nearDuplicatePairs(adIds, sigs, settings.nearDupThreshold)) {
-        uf.union(`a:${a}`, `a:${b}`);
-      }
-    }
-    const components = [...uf.groups().values()]
-      .map((g) =>
-        g
-          .filter((n) => n.startsWith('a:'))
-          .map((n) => n.slice(2))
-          .sort(),
-      )
-      .filter((g) => g.length > 0)
-      .sort((a, b) => b.length - a.length || (a[0] ?? '').localeCompare(b[0] ?? ''));
-
-    // Each component keeps the old entity holding most of its ads (each old id used once).
-    const existing = await tx.select({ id: entities.id }).from(entities);
-    const claimed = new Set<string>();
-    const entityOfComponent: string[] = [];
-    const changed: string[] = [];
-    const oldMembers = new Map<string, Set<string>>();
-    for (const [ad, e] of oldEntity) {
-      const s = oldMembers.get(e) ?? new Set<string>();
-      s.add(ad);
-      oldMembers.set(e, s);
-    }
-    for (const comp of components) {
-      const overlap = new Map<string, number>();
-      for (const ad of comp) {
-        const e = oldEntity.get(ad);
-        if (e && !claimed.has(e)) overlap.set(e, (overlap.get(e) ?? 0) + 1);
-      }
-      const best = [...overlap].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
-      let id = best?.[0];
-      if (!id) {
-        id = await newEntity(tx, now);
-        changed.push(id);
-      } else {
-        const before = oldMembers.get(id);
-        if (!before || before.size !== comp.length || comp.some((a) => !before.has(a))) {
-          changed.push(id);
-        }
-      }
-      claimed.add(id);
-      entityOfComponent.push(id);
-    }
+    // Entities: decided by the same plan as the incremental path, over every ad.
+    const existing = await tx
+      .select({ id: entities.id, createdAt: entities.createdAt })
+      .from(entities);
+    const plan = planLinks({
+      ads: adIds.map((adId) => ({
+        adId,
+        strongKeys: (keys.get(adId) ?? []).filter((k) => k.strong).map((k) => k.keyHash),
+        entityId: oldEntity.get(adId) ?? null,
+      })),
+      entities: existing.map((e) => ({ id: e.id, createdAt: e.createdAt.getTime(), outside: 0 })),
+      nearDuplicates: settings.mergeNearDuplicates
+        ? nearDuplicatePairs(adIds, sigs, settings.nearDupThreshold)
+        : [],
+      newEntityId: randomUUID,
+    });
+    await insertEntities(
+      tx,
+      plan.entities.filter((e) => e.created).map((e) => e.id),
+      now,
+    );
 
     // Templates: the same rule as the incremental path, ad by ad in the order first seen.
     const firstSeen = new Map<string, number>();
@@ -947,30 +874,22 @@ export async function rebuildLinks(
       const id = await foundTemplate(tx, group.rep, now);
       for (const ad of group.ads) templateOf.set(ad, id);
     }
-    const rows: (typeof linkAds.$inferInsert)[] = [];
-    components.forEach((comp, i) => {
-      const entityId = entityOfComponent[i] as string;
-      for (const ad of comp) {
-        rows.push({
-          adId: ad,
-          adVersionId: versions.get(ad) as string,
-          entityId,
-          templateId: templateOf.get(ad) ?? null,
-          minhash: sigs.get(ad) ?? [],
-          linkedAt: now,
-          linkOrder: linkOrderOf.get(ad) ?? null,
-        });
-      }
-    });
+    const rows: (typeof linkAds.$inferInsert)[] = adIds.map((ad) => ({
+      adId: ad,
+      adVersionId: versions.get(ad) as string,
+      entityId: plan.entityOf.get(ad) as string,
+      templateId: templateOf.get(ad) ?? null,
+      minhash: sigs.get(ad) ?? [],
+      linkedAt: now,
+      linkOrder: linkOrderOf.get(ad) ?? null,
+    }));
     for (const part of chunks(rows)) await tx.insert(linkAds).values(part);
     const strongRows = new Map<string, string>();
-    components.forEach((comp, i) => {
-      for (const ad of comp) {
-        for (const k of keys.get(ad) ?? []) {
-          if (k.strong) strongRows.set(k.keyHash, entityOfComponent[i] as string);
-        }
+    for (const ad of adIds) {
+      for (const k of keys.get(ad) ?? []) {
+        if (k.strong) strongRows.set(k.keyHash, plan.entityOf.get(ad) as string);
       }
-    });
+    }
     for (const part of chunks([...strongRows])) {
       await tx
         .insert(linkStrongKeys)
@@ -979,32 +898,9 @@ export async function rebuildLinks(
     await recountTemplates(tx, new Set(templateOf.values()), now);
 
     // Old entities not kept: a lead on one follows most of its ads; an entity with no ads left ends.
-    const merged: { from: string; into: string }[] = [];
-    const removed: string[] = [];
-    const componentOfAd = new Map<string, string>();
-    components.forEach((comp, i) =>
-      comp.forEach((ad) => componentOfAd.set(ad, entityOfComponent[i] as string)),
-    );
-    for (const { id } of existing) {
-      if (claimed.has(id)) continue;
-      const counts = new Map<string, number>();
-      for (const ad of oldMembers.get(id) ?? []) {
-        const into = componentOfAd.get(ad);
-        if (into) counts.set(into, (counts.get(into) ?? 0) + 1);
-      }
-      const into = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0];
-      if (into) {
-        await hooks.onMerge?.(tx, [id], into);
-        merged.push({ from: id, into });
-        await tx
-          .insert(entityMerges)
-          .values({ fromId: id, intoId: into, at: now })
-          .onConflictDoUpdate({ target: entityMerges.fromId, set: { intoId: into, at: now } });
-      } else {
-        removed.push(id);
-      }
-      await tx.delete(entities).where(eq(entities.id, id));
-    }
+    await runHooks(tx, hooks, plan);
+    await endEntities(tx, plan, now);
+    const changed = plan.entities.filter((e) => e.changed).map((e) => e.id);
     for (const part of chunks(changed)) {
       await tx
         .update(entities)
@@ -1017,11 +913,12 @@ export async function rebuildLinks(
       WHERE c.entity_id = e.id AND e.ad_count <> c.n`);
     return {
       ads: adIds.length,
-      entities: components.length,
+      entities: plan.entities.length,
       templates: templateGroups.length,
       changed: changed.sort(),
-      merged,
-      removed,
+      merged: plan.merged,
+      split: plan.split,
+      removed: plan.removed,
     };
   });
 }
