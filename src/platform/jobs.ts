@@ -54,7 +54,11 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefini
 export type JobRef<S extends z.ZodType = z.ZodType> = Pick<JobDefinition<S>, 'name' | 'schema'>;
 
 export interface SendOptions {
-  /** A second send with the same key while the first is queued or active is dropped. */
+  /**
+   * pg-boss's singleton key, kept with the job. It does not drop a second send: pg-boss enforces
+   * it only on queues of other policies than the standard one made here (test/e2e/scale-out saw two
+   * jobs with one key), so a handler must stay right when its work is queued twice.
+   */
   singletonKey?: string;
   startAfter?: Date | number;
   priority?: number;
