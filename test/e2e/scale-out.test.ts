@@ -3,10 +3,11 @@
 // `ariadne worker` processes (both workers also run the scheduler: pg-boss must elect one). Through
 // the HTTP API of either server an admin adds a source on the synthetic ad board and crawls it;
 // extraction, linking and scoring produce leads; a worker writes to a lead over SMPP to a real SMSC
-// on loopback. Then the shared state is checked: every pg-boss job completed once without a retry
-// and no job was queued twice for the same work, each board page was fetched once, the SMSC got the
-// message once (a repeat of the request at the other server included), both workers ran jobs, both
-// servers answer the same data, and every capture is in the bucket.
+// on loopback. Then the shared state is checked: every pg-boss job completed once without a retry;
+// no crawl run or ad version was queued twice and no cron slot was sent twice; each board page was
+// fetched once; the SMSC got the message once (the repeat of the request at the other server may
+// queue a second send job, which must send nothing); both workers ran jobs (each job's output names
+// its worker); both servers answer the same data; every capture is in the bucket.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -450,7 +451,7 @@ describe('two servers and two workers on one PostgreSQL and one S3 store', () =>
     expect(toPerson()).toHaveLength(1);
   }, 180_000);
 
-  it('ran every job once, with no work queued twice, and both workers took part', async () => {
+  it('ran every job once at its first try, queued no work twice, and both workers took part', async () => {
     const jobs = await sql.query<{
       id: string;
       name: string;

@@ -95,7 +95,7 @@ describe('job queue', () => {
   });
 
   it('keeps which worker ran a job as its output', async () => {
-    const id = await jobs.send(recordJob, { marker: 'who-ran-it' });
+    const id = await jobs.send(recordJob, { marker: 'who-ran-it', failTimes: 0, permanent: false });
     await until(
       async () => (await jobs.boss.getJobById(recordJob.name, id!))?.state === 'completed',
     );
