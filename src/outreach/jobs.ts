@@ -1,6 +1,7 @@
 // Queue workers of the outreach context. `outreach.send` sends one queued message, at most once:
 // the message is marked 'sending' in its own committed transaction before the channel is called,
-// so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice.
+// so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice,
+// and a second job for the same message (pg-boss does not drop it) leaves it to the first.
 // Do-not-contact is checked again right before sending: an opt-out that arrived after the message
 // was composed wins.
 import { and, eq, max } from 'drizzle-orm';
@@ -104,7 +105,13 @@ export async function sendQueuedMessage(
   config: Config,
   registry: ChannelRegistry,
   messageId: string,
-  opts: { clock: Clock; lastAttempt?: boolean; log?: Logger },
+  opts: {
+    clock: Clock;
+    lastAttempt?: boolean;
+    log?: Logger;
+    /** How often this job ran before (pg-boss's retry count); absent: taken for a retry. */
+    retryCount?: number;
+  },
 ): Promise<SendOutcome> {
   const { clock } = opts;
   const fail = async (code: string, message: string) => {
@@ -119,6 +126,10 @@ export async function sendQueuedMessage(
     const [msg] = await tx.select().from(messages).where(eq(messages.id, messageId)).for('update');
     if (!msg || msg.direction !== 'out') return { kind: 'not_queued' as const };
     if (msg.status === 'sending') {
+      // A job's first run that finds the message 'sending' is a second job for it (a repeated
+      // request queues the send again, at any server): the job that claimed it is sending it now.
+      // Only a retry of a job — its worker was lost mid-send — learns that the outcome is unknown.
+      if (opts.retryCount === 0) return { kind: 'not_queued' as const };
       await tx
         .update(messages)
         .set({
@@ -314,6 +325,7 @@ export function outreachJobs(deps: {
         const outcome = await sendQueuedMessage(deps.db, deps.config, registry, messageId, {
           clock: deps.clock,
           lastAttempt: ctx.retryCount >= SEND_RETRY_LIMIT,
+          retryCount: ctx.retryCount,
           log: ctx.log,
         });
         if (outcome !== 'sent' && outcome !== 'not_queued') {

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Database } from './db/connect.js';
 import { scrubbedError } from './logger.js';
+import type { WorkerIdentity } from './worker-identity.js';
 
 export class PermanentJobError extends Error {
   constructor(message: string) {
@@ -53,7 +54,11 @@ export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefini
 export type JobRef<S extends z.ZodType = z.ZodType> = Pick<JobDefinition<S>, 'name' | 'schema'>;
 
 export interface SendOptions {
-  /** A second send with the same key while the first is queued or active is dropped. */
+  /**
+   * pg-boss's singleton key, kept with the job. It does not drop a second send: pg-boss enforces
+   * it only on queues of other policies than the standard one made here (test/e2e/scale-out saw two
+   * jobs with one key), so a handler must stay right when its work is queued twice.
+   */
   singletonKey?: string;
   startAfter?: Date | number;
   priority?: number;
@@ -85,6 +90,17 @@ export interface StartJobsOptions {
   scheduler: boolean;
   /** Every job definition the program knows; queues are created for all of them. */
   definitions: readonly JobDefinition[];
+  /**
+   * This process as a worker: each job it completes keeps the name and instance as its output, so
+   * which process ran a job can be read from the queue afterwards (with many workers sharing it).
+   */
+  worker?: WorkerIdentity;
+}
+
+/** What a completed job keeps as its output (pg-boss's `output` column): who ran it. */
+export interface JobOutput {
+  worker: string;
+  instance: string;
 }
 
 export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
@@ -141,7 +157,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
         await boss.work(
           def.name,
           { localConcurrency: concurrency, batchSize: 1, includeMetadata: true },
-          async (jobs) => {
+          async (jobs): Promise<JobOutput | undefined> => {
             for (const job of jobs) {
               const jobLog = log.child({ job: def.name, jobId: job.id });
               const parsed = def.schema.safeParse(job.data);
@@ -174,6 +190,10 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
                 throw scrubbedError(err);
               }
             }
+            // One job per batch, so pg-boss stores this as the job's output.
+            return opts.worker
+              ? { worker: opts.worker.name, instance: opts.worker.instance }
+              : undefined;
           },
         );
       }

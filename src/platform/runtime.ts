@@ -74,10 +74,11 @@ export async function startRoles(
     if (config.mode === 'embedded') await ensureFirstAdmin(database.db, SYSTEM_ACTOR, print);
     const blobs = createBlobStore(config.blobs);
     const addressGuard = addressGuardFor(config);
+    const worker = workerIdentity(config.workerName);
     const definitions = allJobs({
       addressGuard,
       onStop: (close) => closers.push(close),
-      worker: workerIdentity(config.workerName),
+      worker,
       config,
       database,
       blobs,
@@ -93,6 +94,7 @@ export async function startRoles(
       log: log.child({ role: 'jobs' }),
       scheduler: roles.scheduler,
       definitions,
+      worker,
     });
     if (roles.scheduler) await jobs.schedule(definitions);
     if (roles.worker) await jobs.work(definitions, config.workerConcurrency);

@@ -298,6 +298,36 @@ describe('a thread over SMPP', () => {
     expect(smsc.received.length).toBe(count);
   });
 
+  it('a second job for a message that another job is sending leaves it alone', async () => {
+    const count = smsc.received.length;
+    const { message } = await compose(
+      worker,
+      { conversationId, channelId: smppId, templateId, values: {} },
+      hoursLater(49),
+    );
+    // The first job has claimed it and is talking to the SMSC; a repeated request queued another.
+    await t.database.db
+      .update(messages)
+      .set({ status: 'sending' })
+      .where(eq(messages.id, message.id));
+    expect(
+      await sendQueuedMessage(t.database.db, t.config, registry, message.id, {
+        clock,
+        retryCount: 0,
+      }),
+    ).toBe('not_queued');
+    expect((await messageRow(message.id)).status).toBe('sending');
+    // A retry of a job (its worker was lost mid-send) reports the outcome unknown instead.
+    expect(
+      await sendQueuedMessage(t.database.db, t.config, registry, message.id, {
+        clock,
+        retryCount: 1,
+      }),
+    ).toBe('outcome_unknown');
+    expect((await messageRow(message.id)).status).toBe('failed');
+    expect(smsc.received.length).toBe(count);
+  });
+
   it('a reply lands in the same conversation, counted unread; opening it is audited', async () => {
     await smsc.sendInbound({ from: A, to: '31970102030', text: 'Wie is dit?' });
     const conv = await waitFor('reply', async () => {

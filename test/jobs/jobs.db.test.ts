@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/platform/config.js';
 import { openDatabase, type Database } from '../../src/platform/db/connect.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { seedPgliteDataDir } from '../helpers/db-template.js';
+import { workerIdentity } from '../../src/platform/worker-identity.js';
 import { createPgDatabase, testDbKind, testSecretsEnv } from '../helpers/test-db.js';
 import { failures, recordJob, recorded } from '../fixtures/test-jobs.js';
 
@@ -76,6 +77,7 @@ function runChild(env: Record<string, string>, marker: string): Promise<() => Pr
 describe('job queue', () => {
   let database: Database;
   let jobs: Jobs;
+  const identity = workerIdentity('test-worker-1');
 
   it('runs a job enqueued by a process that was killed', async () => {
     const env = await environment();
@@ -83,7 +85,13 @@ describe('job queue', () => {
     await kill();
     database = await openDatabase(loadConfig(env), { requireOwner: true, log });
     cleanups.push(() => database.close());
-    jobs = await startJobs({ database, log, scheduler: true, definitions: [recordJob] });
+    jobs = await startJobs({
+      database,
+      log,
+      scheduler: true,
+      definitions: [recordJob],
+      worker: identity,
+    });
     cleanups.push(() => jobs.stop());
     await jobs.work([recordJob], 2);
     await until(() => recorded.some((r) => r.marker === 'after-crash'));
@@ -94,6 +102,15 @@ describe('job queue', () => {
     await until(() => recorded.some((r) => r.marker === 'flaky'));
     expect(failures.get('flaky')).toBe(2);
     expect(recorded.find((r) => r.marker === 'flaky')?.retryCount).toBe(2);
+  });
+
+  it('keeps which worker ran a job as its output', async () => {
+    const id = await jobs.send(recordJob, { marker: 'who-ran-it', failTimes: 0, permanent: false });
+    await until(
+      async () => (await jobs.boss.getJobById(recordJob.name, id!))?.state === 'completed',
+    );
+    const job = await jobs.boss.getJobById(recordJob.name, id!);
+    expect(job?.output).toEqual({ worker: 'test-worker-1', instance: identity.instance });
   });
 
   it('does not retry a permanent failure', async () => {
