@@ -12,7 +12,7 @@ import {
   parseSourcesFile,
   saveSource,
 } from '../collect/sources.js';
-import { extractAdVersion, reextractAll } from '../extract/db/store.js';
+import { extractAdVersion, reextractAll } from '../facts/store.js';
 import { linkSettings } from '../link/store.js';
 import { linkAndScore } from '../score/pipeline.js';
 import { CLI_ACTOR } from '../platform/actor.js';

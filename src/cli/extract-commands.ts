@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { reextractAll, loadActiveRuleSet } from '../extract/db/store.js';
+import { reextractAll, loadActiveRuleSet } from '../facts/store.js';
 import { defaultRuleSet, extractAll } from '../extract/index.js';
 import { linkSettings } from '../link/store.js';
 import { AppError } from '../platform/errors.js';

@@ -2,8 +2,8 @@
 // what scoring reads of it. Reads ads and facts only through the collect and extract contexts.
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { adsForLinking, type AdForLinking } from '../collect/ads.js';
-import { factsOfVersions } from '../extract/db/store.js';
-import type { StoredFact } from '../extract/db/tables.js';
+import { factsOfVersions } from '../facts/store.js';
+import type { StoredFact } from '../facts/schema.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { computeFeatures, movementOf, type CrossEntityCounts } from './features.js';

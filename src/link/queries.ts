@@ -3,7 +3,7 @@
 // entity, and the graph of ads and identifiers. Never plaintext identifiers.
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { adsForLinking } from '../collect/ads.js';
-import { linkIdentifiersOf } from '../extract/db/store.js';
+import { linkIdentifiersOf } from '../facts/store.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { memberAdIds } from './entity.js';
 import { estimateJaccard, lshBuckets } from './minhash.js';

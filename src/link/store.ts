@@ -11,7 +11,7 @@ import {
   type AdForLinking,
   type AdTextForLinking,
 } from '../collect/ads.js';
-import { linkIdentifiersOf } from '../extract/db/store.js';
+import { linkIdentifiersOf } from '../facts/store.js';
 import type { Config } from '../platform/config.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';

@@ -16,7 +16,7 @@ import { listAds } from '../collect/ads-query.js';
 import { readAdVersionText, recordAdObservation } from '../collect/ads.js';
 import { exportAdWarc, sealLegacyCaptures, verifyCaptures } from '../collect/captures.js';
 import { buildCaptureWarc, verifyWarc } from '../collect/warc.js';
-import { extractionOf } from '../extract/db/store.js';
+import { extractionOf } from '../facts/store.js';
 import { CLI_ACTOR } from './actor.js';
 import { finishAtRestUpgrade } from './at-rest-upgrade.js';
 import { createFsBlobStore } from './blobs/index.js';

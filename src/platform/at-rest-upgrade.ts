@@ -7,7 +7,7 @@
 // aside it is one catalogue query. Like job-registry.ts this is composition and calls contexts.
 import type { Logger } from 'pino';
 import { sealLegacyAdVersion } from '../collect/ads.js';
-import { reindexAdSearch, sealLegacyExtraction } from '../extract/db/store.js';
+import { reindexAdSearch, sealLegacyExtraction } from '../facts/store.js';
 import type { AtRestKeys } from './crypto.js';
 import type { Database } from './db/connect.js';
 

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { collectJobs } from '../collect/jobs.js';
-import { extractJobs, extractVersionJobRef } from '../extract/db/jobs.js';
+import { extractJobs, extractVersionJobRef } from '../facts/jobs.js';
 import { linkAdsJobRef, linkJobs } from '../link/jobs.js';
 import { linkSettings } from '../link/store.js';
 import { linkHooks } from '../score/hooks.js';

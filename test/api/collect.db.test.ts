@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectJobs } from '../../src/collect/jobs.js';
-import { reextractAll } from '../../src/extract/db/store.js';
+import { reextractAll } from '../../src/facts/store.js';
 import { verifyWarc } from '../../src/collect/warc.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';

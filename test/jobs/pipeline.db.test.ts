@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAdObservation } from '../../src/collect/ads.js';
 import { saveSource } from '../../src/collect/sources.js';
-import { extractVersionJobRef } from '../../src/extract/db/jobs.js';
+import { extractVersionJobRef } from '../../src/facts/jobs.js';
 import { linkAds } from '../../src/link/schema.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { createAddressGuard } from '../../src/platform/address-guard.js';

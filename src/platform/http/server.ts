@@ -17,8 +17,8 @@ import {
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { registerCollectRoutes } from '../../collect/routes.js';
-import { maskVersions } from '../../extract/db/masking.js';
-import { registerExtractRoutes } from '../../extract/db/routes.js';
+import { maskVersions } from '../../facts/masking.js';
+import { registerExtractRoutes } from '../../facts/routes.js';
 import { registerOutreachRoutes } from '../../outreach/routes.js';
 import { rescoreAllJobRef } from '../../score/jobs.js';
 import { registerScoreModelRoutes } from '../../score/model-routes.js';

@@ -12,7 +12,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { adVersions, ads } from '../../collect/schema.js';
+import { adVersions, ads } from '../collect/schema.js';
 
 export const extractRules = pgTable(
   'extract_rules',
