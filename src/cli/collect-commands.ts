@@ -2,19 +2,25 @@
 // command line. A crawl started here runs in this process and prints its summary at the end.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { exportAdWarc, verifyCaptures } from '../collect/captures.js';
-import { IMPORT_COLUMNS, importCsv, importJsonLines, importWarc } from '../collect/importers.js';
-import { executeCrawl, requestCrawl, type CrawlSummary } from '../collect/crawl-service.js';
 import {
+  exportAdWarc,
+  verifyCaptures,
+  IMPORT_COLUMNS,
+  importCsv,
+  importJsonLines,
+  importWarc,
+  executeCrawl,
+  requestCrawl,
+  type CrawlSummary,
   exportSourceDefinition,
   findSourceByName,
   listSources,
   parseSourcesFile,
   saveSource,
-} from '../collect/sources.js';
-import { extractAdVersion, reextractAll } from '../facts/store.js';
-import { linkSettings } from '../link/store.js';
-import { linkAndScore } from '../score/pipeline.js';
+} from '../collect/index.js';
+import { extractAdVersion, reextractAll } from '../facts/index.js';
+import { linkSettings } from '../link/index.js';
+import { linkAndScore } from '../score/index.js';
 import { CLI_ACTOR } from '../platform/actor.js';
 import { addressGuardFor } from '../platform/address-guard.js';
 import { createBlobStore } from '../platform/blobs/index.js';

@@ -4,11 +4,11 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { reextractAll, loadActiveRuleSet } from '../facts/store.js';
+import { reextractAll, loadActiveRuleSet } from '../facts/index.js';
 import { defaultRuleSet, extractAll } from '../extract/index.js';
-import { linkSettings } from '../link/store.js';
+import { linkSettings } from '../link/index.js';
 import { AppError } from '../platform/errors.js';
-import { linkAndScore } from '../score/pipeline.js';
+import { linkAndScore } from '../score/index.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 

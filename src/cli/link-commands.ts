@@ -2,10 +2,9 @@
 // ids where ads stay together, so leads follow) and re-score every entity. The result equals what
 // the incremental path builds as ads arrive.
 import type { Command } from 'commander';
-import { rebuildLinks, linkSettings } from '../link/store.js';
+import { rebuildLinks, linkSettings } from '../link/index.js';
 import { AppError } from '../platform/errors.js';
-import { linkHooks } from '../score/hooks.js';
-import { scoreAll } from '../score/jobs.js';
+import { linkHooks, scoreAll } from '../score/index.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 

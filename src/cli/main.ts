@@ -10,11 +10,11 @@ import { createUser, listPartnerOrgs, listUsers } from '../platform/auth/users.j
 import { systemClock } from '../platform/clock.js';
 import { addEmbeddedFieldKey, ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
-import { sealLegacyCaptures } from '../collect/captures.js';
+import { sealLegacyCaptures } from '../collect/index.js';
 import { createBlobStore } from '../platform/blobs/index.js';
-import { rotateFieldKeys } from '../platform/key-rotation.js';
 import { createLogger } from '../platform/logger.js';
-import { startRoles, type Roles } from '../platform/runtime.js';
+import { rotateAllFieldKeys } from '../app/key-rotation.js';
+import { startRoles, type Roles } from '../app/runtime.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerCollectCommands } from './collect-commands.js';
 import { registerExtractCommands } from './extract-commands.js';
@@ -188,11 +188,10 @@ export function buildCli(): Command {
       }
       await withDatabase(async ({ database }) => {
         const progress = createProgress();
-        const result = await rotateFieldKeys(
+        const result = await rotateAllFieldKeys(
           database.db,
           cfg.secrets.fieldKeys,
           CLI_ACTOR,
-          undefined,
           (n) => progress.update(`re-encrypted ${n} values…`),
         );
         // Captures stored in clear before they were sealed are sealed now (the rest only re-wrapped).

@@ -1,5 +1,5 @@
 // Opens the configured database for one command (migrated), and closes it whatever happens.
-import { finishAtRestUpgrade } from '../platform/at-rest-upgrade.js';
+import { finishAtRestUpgrade } from '../app/at-rest-upgrade.js';
 import { sealLegacyChain } from '../platform/audit/audit-log.js';
 import type { Config } from '../platform/config.js';
 import { loadConfig } from '../platform/config.js';

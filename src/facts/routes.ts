@@ -13,7 +13,7 @@ import { AppError } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import type { Jobs } from '../platform/jobs.js';
-import { adVersionIdOf } from '../collect/ads.js';
+import { adVersionIdOf } from '../collect/index.js';
 import { reextractJobRef } from './jobs.js';
 import { maskExtraction } from './masking.js';
 import {

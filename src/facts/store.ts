@@ -18,13 +18,15 @@ import {
 } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
-import { replaceAdSearchTerms, searchTermsOf } from '../collect/ad-search.js';
 import {
+  replaceAdSearchTerms,
+  searchTermsOf,
   currentAdVersionIds,
+  currentAdVersionIdsQuery,
   readAdVersionText,
   setAdVersionLanguage,
   type AdVersionText,
-} from '../collect/ads.js';
+} from '../collect/index.js';
 import {
   BlockRule,
   buildRuleSet,
@@ -360,8 +362,7 @@ export async function countStale(db: Db): Promise<number> {
   const [row] = await db
     .execute<{ n: number }>(
       sql`
-    SELECT count(*)::int AS n FROM ads a
-    JOIN ad_versions v ON v.ad_id = a.id AND v.version = a.version
+    SELECT count(*)::int AS n FROM (${currentAdVersionIdsQuery()}) v
     LEFT JOIN ad_extractions e ON e.ad_version_id = v.id
     WHERE e.ad_version_id IS NULL OR e.rule_set_version <> ${rules.version}`,
     )

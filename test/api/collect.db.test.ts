@@ -15,7 +15,7 @@ import { reextractAll } from '../../src/facts/store.js';
 import { verifyWarc } from '../../src/collect/warc.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { buildHttpServer } from '../../src/platform/http/server.js';
+import { buildHttpServer } from '../../src/app/http-server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { guardAllowing } from '../helpers/address-guard.js';
 import { signInAs } from '../helpers/api-client.js';

@@ -15,7 +15,7 @@ import { reextractAll } from '../../src/facts/store.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { buildHttpServer } from '../../src/platform/http/server.js';
+import { buildHttpServer } from '../../src/app/http-server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';

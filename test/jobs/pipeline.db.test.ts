@@ -13,7 +13,7 @@ import { linkAds } from '../../src/link/schema.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { createAddressGuard } from '../../src/platform/address-guard.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { allJobs } from '../../src/platform/job-registry.js';
+import { allJobs } from '../../src/app/jobs.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { leads } from '../../src/score/schema.js';
 import { noonClock } from '../helpers/clock.js';
