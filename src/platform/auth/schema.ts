@@ -14,9 +14,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ROLES } from './roles.js';
 
-export const ROLES = ['admin', 'supervisor', 'analyst', 'outreach_worker', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles.js';
 export const roleEnum = pgEnum('user_role', ROLES);
 
 export const LANGUAGES = ['en', 'nl'] as const;
