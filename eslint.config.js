@@ -1,9 +1,11 @@
 // Lint configuration: type-aware rules against floating and misused promises, non-exhaustive
-// switches and `any`, as STYLE.md asks; formatting is left to Prettier.
+// switches and `any`, as STYLE.md asks; the import map of the architecture (eslint.boundaries.js);
+// formatting is left to Prettier.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { importBoundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
   {
@@ -46,5 +48,6 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { ...globals.node } },
   },
+  ...importBoundaries,
   prettier,
 );

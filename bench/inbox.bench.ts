@@ -28,7 +28,7 @@ import { unreadCount } from '../src/outreach/conversations.js';
 import { CLI_ACTOR } from '../src/platform/actor.js';
 import { createUser } from '../src/platform/auth/users.js';
 import { createFsBlobStore } from '../src/platform/blobs/index.js';
-import { buildHttpServer } from '../src/platform/http/server.js';
+import { buildHttpServer } from '../src/app/http-server.js';
 import { startJobs, type Jobs } from '../src/platform/jobs.js';
 import { signInAs, type ApiCall } from '../test/helpers/api-client.js';
 import { BENCH_PG_ADMIN_URL, openBenchDatabase, postgresAvailable } from './lib/bench-db.js';

@@ -22,7 +22,7 @@ import { openAdText } from '../src/collect/ad-text.js';
 import { estimateJaccard, LshIndex, lshBuckets } from '../src/link/minhash.js';
 import { linkAdBatch, linkSettings, signatureOf } from '../src/link/store.js';
 import { createFsBlobStore } from '../src/platform/blobs/index.js';
-import { buildHttpServer } from '../src/platform/http/server.js';
+import { buildHttpServer } from '../src/app/http-server.js';
 import { startJobs, type Jobs } from '../src/platform/jobs.js';
 import { linkHooks } from '../src/score/hooks.js';
 import { processEntity } from '../src/score/pipeline.js';

@@ -15,7 +15,7 @@
 import { loadWorld } from '../fixtures/ad-board/db-loader.js';
 import { generateWorld } from '../fixtures/ad-board/index.js';
 import { adVersionIdOf } from '../src/collect/ads.js';
-import { extractAdVersion } from '../src/extract/db/store.js';
+import { extractAdVersion } from '../src/facts/store.js';
 import { pairwiseScore } from '../src/link/evaluate.js';
 import { linkAdBatch, linkSettings, rebuildLinks } from '../src/link/store.js';
 import { linkHooks } from '../src/score/hooks.js';

@@ -12,7 +12,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/connect.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 import { startPgliteServer } from '../src/platform/db/pglite-server.js';
-import { buildHttpServer } from '../src/platform/http/server.js';
+import { buildHttpServer } from '../src/app/http-server.js';
 import type { BenchResult } from './run.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });

@@ -18,7 +18,7 @@ const r = spawnSync(
     '--dialect',
     'postgresql',
     '--schema',
-    './src/platform/db/schema.ts',
+    './src/app/schema.ts',
     '--out',
     out,
     '--name',

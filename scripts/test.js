@@ -24,7 +24,7 @@ const NIGHT_FILES = [
   'src/outreach', // also the console's (web/console/src/outreach, outreach-setup)
   'test/api/outreach',
   'test/browser/outreach',
-  'src/platform/demo',
+  'src/demo',
   'fixtures/smsc',
 ];
 const NIGHT_ZONE = 'Europe/Amsterdam';

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { saveSource } from '../../src/collect/sources.js';
 import { adVersions, ads } from '../../src/collect/schema.js';
-import { adExtractions, adIdentifiers } from '../../src/extract/db/tables.js';
+import { adExtractions, adIdentifiers } from '../../src/facts/schema.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import type { Config } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/db/connect.js';

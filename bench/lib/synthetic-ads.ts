@@ -10,7 +10,7 @@
 // - Extraction: the real extractor (extractAll with the default rule set) on every version, and
 //   identifiers stored as extraction stores them (HMAC value_hash/link_hash under the pepper,
 //   AES-256-GCM value_enc/raw_enc, masks). The few lines turning a result into rows mirror
-//   saveExtraction in src/extract/db/store.ts, which writes one version per transaction.
+//   saveExtraction in src/facts/store.ts, which writes one version per transaction.
 // - Reposts: one person in ten re-posts some of their ads as new ads (same text, new id, a later
 //   day), up to 12 more — so persons have 1–20 ads and exact duplicates exist, as on real boards.
 // - Pictures: perceptual hashes are drawn per picture (a variant flips 1–3 bits of its base),
@@ -23,8 +23,8 @@ import { Rng } from '../../fixtures/ad-board/prng.js';
 import { adContentHash, changedFields, type AdContent } from '../../src/collect/ad-changes.js';
 import { displayNameKey, sealAdText } from '../../src/collect/ad-text.js';
 import type { ImageHash } from '../../src/collect/schema.js';
-import { isIdentifierFact, maskValue, sealFacts } from '../../src/extract/db/store.js';
-import type { StoredFact } from '../../src/extract/db/tables.js';
+import { isIdentifierFact, maskValue, sealFacts } from '../../src/facts/store.js';
+import type { StoredFact } from '../../src/facts/schema.js';
 import { extractAll } from '../../src/extract/extract.js';
 import type { RuleSet } from '../../src/extract/rules.js';
 import type { ExtractionResult, Fact } from '../../src/extract/schema.js';

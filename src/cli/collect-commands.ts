@@ -3,8 +3,8 @@
 // The collect context (and the crawler with it) loads when a command runs (see main.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { IMPORT_COLUMNS } from '../collect/import-columns.js';
-import type { CrawlSummary } from '../collect/crawl-service.js';
+import { IMPORT_COLUMNS } from '../contracts/import-columns.js';
+import type { CrawlSummary } from '../collect/index.js';
 import { AppError } from '../platform/errors.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
@@ -40,7 +40,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .description('List sources with their health')
     .action(() =>
       withDatabase(async ({ database }) => {
-        const { listSources } = await import('../collect/sources.js');
+        const { listSources } = await import('../collect/index.js');
         for (const s of await listSources(database.db)) {
           out(
             `${s.name.padEnd(28)} ${s.enabled ? 'enabled ' : 'disabled'} health ${s.health.padEnd(8)} ${s.definition.startUrls[0] ?? ''}`,
@@ -54,7 +54,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .action((file: string) =>
       withDatabase(async ({ database }) => {
         const [{ parseSourcesFile, saveSource }, { CLI_ACTOR }] = await Promise.all([
-          import('../collect/sources.js'),
+          import('../collect/index.js'),
           import('../platform/actor.js'),
         ]);
         let text: string;
@@ -75,7 +75,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .option('-o, --out <file>', 'write to a file instead')
     .action((name: string, opts: { out?: string }) =>
       withDatabase(async ({ database }) => {
-        const { findSourceByName, exportSourceDefinition } = await import('../collect/sources.js');
+        const { findSourceByName, exportSourceDefinition } = await import('../collect/index.js');
         const source = await findSourceByName(database.db, name);
         if (!source) throw new AppError('not_found', `No source named "${name}".`);
         const json = exportSourceDefinition(source);
@@ -100,11 +100,11 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
           { createBlobStore },
           { createLogger },
         ] = await Promise.all([
-          import('../collect/sources.js'),
-          import('../collect/crawl-service.js'),
-          import('../extract/db/store.js'),
-          import('../link/store.js'),
-          import('../score/pipeline.js'),
+          import('../collect/index.js'),
+          import('../collect/index.js'),
+          import('../facts/index.js'),
+          import('../link/index.js'),
+          import('../score/index.js'),
           import('../platform/actor.js'),
           import('../platform/address-guard.js'),
           import('../platform/blobs/index.js'),
@@ -161,11 +161,11 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
           { CLI_ACTOR },
           { createBlobStore },
         ] = await Promise.all([
-          import('../collect/sources.js'),
-          import('../collect/importers.js'),
-          import('../extract/db/store.js'),
-          import('../link/store.js'),
-          import('../score/pipeline.js'),
+          import('../collect/index.js'),
+          import('../collect/index.js'),
+          import('../facts/index.js'),
+          import('../link/index.js'),
+          import('../score/index.js'),
           import('../platform/actor.js'),
           import('../platform/blobs/index.js'),
         ]);
@@ -240,7 +240,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .action((opts: { ad: string; out?: string }) =>
       withDatabase(async ({ database, config }) => {
         const [{ exportAdWarc }, { CLI_ACTOR }, { createBlobStore }] = await Promise.all([
-          import('../collect/captures.js'),
+          import('../collect/index.js'),
           import('../platform/actor.js'),
           import('../platform/blobs/index.js'),
         ]);
@@ -262,7 +262,7 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     .action(() =>
       withDatabase(async ({ database, config }) => {
         const [{ verifyCaptures }, { createBlobStore }] = await Promise.all([
-          import('../collect/captures.js'),
+          import('../collect/index.js'),
           import('../platform/blobs/index.js'),
         ]);
         const progress = createProgress();

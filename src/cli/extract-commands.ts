@@ -86,7 +86,7 @@ export function registerExtractCommands(program: Command, withDatabase: WithData
           const write = (line: string) => process.stdout.write(line + '\n');
           const result = opts.withCustomRules
             ? await withDatabase(async ({ database }) => {
-                const { loadActiveRuleSet } = await import('../extract/db/store.js');
+                const { loadActiveRuleSet } = await import('../facts/index.js');
                 return extractJsonLines(process.stdin, write, await loadActiveRuleSet(database.db));
               })
             : await extractJsonLines(process.stdin, write);
@@ -95,9 +95,9 @@ export function registerExtractCommands(program: Command, withDatabase: WithData
         }
         await withDatabase(async ({ database, config }) => {
           const [{ reextractAll }, { linkSettings }, { linkAndScore }] = await Promise.all([
-            import('../extract/db/store.js'),
-            import('../link/store.js'),
-            import('../score/pipeline.js'),
+            import('../facts/index.js'),
+            import('../link/index.js'),
+            import('../score/index.js'),
           ]);
           const progress = createProgress();
           let linked = 0;

@@ -16,8 +16,8 @@ export function registerLinkCommands(program: Command, withDatabase: WithDatabas
         throw new AppError('validation_failed', 'Give --all (linking of new ads runs as jobs).');
       return withDatabase(async ({ database, config }) => {
         const [{ rebuildLinks, linkSettings }, { linkHooks }] = await Promise.all([
-          import('../link/store.js'),
-          import('../score/hooks.js'),
+          import('../link/index.js'),
+          import('../score/index.js'),
         ]);
         const progress = createProgress();
         const r = await rebuildLinks(
@@ -47,7 +47,7 @@ export function registerLinkCommands(program: Command, withDatabase: WithDatabas
           'Give --all (scoring of changed entities runs as jobs).',
         );
       return withDatabase(async ({ database, config }) => {
-        const { scoreAll } = await import('../score/jobs.js');
+        const { scoreAll } = await import('../score/index.js');
         const progress = createProgress();
         const r = await scoreAll(database.db, config.secrets.fieldKeys, (n) =>
           progress.update(`${n} entities…`),

@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import { ROLES } from '../platform/auth/roles.js';
 import type { Config } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
-import type { Roles } from '../platform/runtime.js';
+import type { Roles } from '../app/runtime.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerCollectCommands } from './collect-commands.js';
 import { registerExtractCommands } from './extract-commands.js';
@@ -27,7 +27,7 @@ async function runRoles(roles: Roles): Promise<void> {
   const cfg = await config();
   const [{ createLogger }, { startRoles }, { systemClock }] = await Promise.all([
     import('../platform/logger.js'),
-    import('../platform/runtime.js'),
+    import('../app/runtime.js'),
     import('../platform/clock.js'),
   ]);
   const log = createLogger(cfg);
@@ -193,19 +193,18 @@ export function buildCli(): Command {
         cfg = await config();
       }
       await withDatabase(async ({ database }) => {
-        const [{ rotateFieldKeys }, { sealLegacyCaptures }, { createBlobStore }, { CLI_ACTOR }] =
+        const [{ rotateAllFieldKeys }, { sealLegacyCaptures }, { createBlobStore }, { CLI_ACTOR }] =
           await Promise.all([
-            import('../platform/key-rotation.js'),
-            import('../collect/captures.js'),
+            import('../app/key-rotation.js'),
+            import('../collect/index.js'),
             import('../platform/blobs/index.js'),
             import('../platform/actor.js'),
           ]);
         const progress = createProgress();
-        const result = await rotateFieldKeys(
+        const result = await rotateAllFieldKeys(
           database.db,
           cfg.secrets.fieldKeys,
           CLI_ACTOR,
-          undefined,
           (n) => progress.update(`re-encrypted ${n} values…`),
         );
         // Captures stored in clear before they were sealed are sealed now (the rest only re-wrapped).

@@ -16,7 +16,7 @@ export const withDatabase: WithDatabase = async (fn) => {
     { runMigrations },
     { createLogger },
   ] = await Promise.all([
-    import('../platform/at-rest-upgrade.js'),
+    import('../app/at-rest-upgrade.js'),
     import('../platform/audit/audit-log.js'),
     import('../platform/config.js'),
     import('../platform/db/connect.js'),

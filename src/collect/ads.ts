@@ -3,7 +3,7 @@
 // version with the fields that changed; an ad that is gone keeps the time it was last seen.
 // A version's text is kept encrypted (ad-text.ts): functions here that write or read it take the
 // keys; what other contexts read without keys (linking's view) holds no text.
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { AtRestKeys, FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
@@ -247,6 +247,14 @@ export async function currentAdVersionIds(
     .orderBy(adVersions.id)
     .limit(limit);
   return rows.map((r) => r.id);
+}
+
+/**
+ * A subquery of one column (id): the current version of every ad. For another context's count
+ * or join over current versions, so that it never names this context's tables.
+ */
+export function currentAdVersionIdsQuery(): SQL {
+  return sql`SELECT v.id FROM ${ads} a JOIN ${adVersions} v ON v.ad_id = a.id AND v.version = a.version`;
 }
 
 export async function setAdVersionLanguage(

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 import { CLI_ACTOR } from '../platform/actor.js';
 import { createFsBlobStore } from '../platform/blobs/index.js';
-import { reextractAll } from '../extract/db/store.js';
+import { reextractAll } from '../facts/store.js';
 import { listAds } from './ads-query.js';
 import { verifyCaptures } from './captures.js';
 import { importCsv, importJsonLines, importWarc } from './importers.js';

@@ -14,11 +14,11 @@ import type { Db } from '../platform/db/connect.js';
 import { recordAdObservation, type AdObservation } from './ads.js';
 import { sealCapture } from './captures.js';
 import { decodePage, parseAdPage } from './parse-page.js';
-import { ImportedAd } from './import-columns.js';
+import { ImportedAd } from '../contracts/import-columns.js';
 import { captures } from './schema.js';
 import type { SourceRow } from './sources.js';
 
-export { IMPORT_COLUMNS, ImportedAd } from './import-columns.js';
+export { IMPORT_COLUMNS, ImportedAd } from '../contracts/import-columns.js';
 
 export interface ImportReport {
   rows: number;

@@ -21,6 +21,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { SourceDefinition } from './source-definition.js';
+import type { EncryptedColumn } from '../platform/key-rotation.js';
 
 export const sources = pgTable('sources', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -255,3 +256,10 @@ export const adSearchTerms = pgTable(
   },
   (t) => [index('ad_search_terms_terms_idx').using('gin', t.terms)],
 );
+
+/** Encrypted columns of these tables, for `ariadne keys rotate`. */
+export const COLLECT_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  { table: 'ad_versions', idColumn: 'id', column: 'content_enc', context: 'ad_versions.content' },
+  // The data keys of sealed blobs (envelope encryption): re-wrapped here, the blobs stay as they are.
+  { table: 'captures', idColumn: 'id', column: 'data_key_enc', context: 'captures.data_key' },
+];

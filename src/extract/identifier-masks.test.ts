@@ -5,11 +5,9 @@ import {
   CANARY_PHONE_FORMS,
   findCanary,
 } from '../../test/helpers/canary.js';
-import { IDENTIFIER_KINDS } from './db/tables.js';
 import { extractAll } from './extract.js';
 import {
   findIdentifierSpans,
-  IDENTIFIER_FACT_KINDS,
   maskQuotedIdentifiers,
   maskSpans,
   maskStoredFact,
@@ -31,10 +29,6 @@ describe('masks', () => {
     expect(maskSpans('abc', [{ start: -3, end: 99 }])).toBe('•••');
     expect(maskValue('+31612345678')).toBe('+•••••••••78');
     expect(maskValue(maskValue('telegram:anna_x'))).toBe(maskValue('telegram:anna_x'));
-  });
-
-  it('agrees with the store on which facts are identifiers', () => {
-    expect([...IDENTIFIER_FACT_KINDS].sort()).toEqual([...IDENTIFIER_KINDS].sort());
   });
 });
 

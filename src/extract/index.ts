@@ -1,5 +1,5 @@
-// Public face of the extraction context: what the job, the API, the CLI and the bench may use.
-// Everything else in src/extract is internal and may change without notice.
+// Public face of the pure extraction context (text in, facts out): what src/facts, the CLI, the
+// bench and other contexts may use. Everything else in src/extract is internal.
 export { extractAll } from './extract.js';
 export {
   buildRuleSet,
@@ -37,4 +37,17 @@ export {
 } from './schema.js';
 export { evaluate, loadCorpus, CorpusCase, type Evaluation, type Score } from './evaluate.js';
 export { LexiconEntry, LexiconFile, loadBuiltInLexicons } from './lexicon.js';
-export { FIELD_CAP } from './text.js';
+export { FIELD_CAP, wellFormed } from './text.js';
+export { DERIVED_INDICATORS } from './indicators.js';
+export {
+  findIdentifierSpans,
+  IDENTIFIER_FACT_KINDS,
+  identifierSpansOf,
+  maskQuotedIdentifiers,
+  maskSpans,
+  maskStoredFact,
+  maskValue,
+  maskWhole,
+  unsearchedTail,
+  type IdentifierSpan,
+} from './identifier-masks.js';

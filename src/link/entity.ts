@@ -1,9 +1,8 @@
 // An entity's derived data: its features and movement, refreshed after linking changed its ads, and
 // what scoring reads of it. Reads ads and facts only through the collect and extract contexts.
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { adsForLinking, type AdForLinking } from '../collect/ads.js';
-import { factsOfVersions } from '../extract/db/store.js';
-import type { StoredFact } from '../extract/db/tables.js';
+import { adsForLinking, type AdForLinking } from '../collect/index.js';
+import { factsOfVersions, type StoredFact } from '../facts/index.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { computeFeatures, movementOf, type CrossEntityCounts } from './features.js';

@@ -2,8 +2,8 @@
 // identifiers (masked, with the id a worker uses for an audited reveal), similar ads outside the
 // entity, and the graph of ads and identifiers. Never plaintext identifiers.
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { adsForLinking } from '../collect/ads.js';
-import { linkIdentifiersOf } from '../extract/db/store.js';
+import { adsForLinking } from '../collect/index.js';
+import { linkIdentifiersOf } from '../facts/index.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { memberAdIds } from './entity.js';
 import { estimateJaccard, lshBuckets } from './minhash.js';
@@ -25,6 +25,12 @@ export async function entityEvidence(db: DbOrTx, entityId: string) {
 export async function entityRow(db: DbOrTx, entityId: string) {
   const [row] = await db.select().from(entities).where(eq(entities.id, entityId));
   return row ?? null;
+}
+
+/** The rows of these entities (in no particular order; unknown ids are left out). */
+export async function entityRows(db: DbOrTx, entityIds: string[]) {
+  if (entityIds.length === 0) return [];
+  return db.select().from(entities).where(inArray(entities.id, entityIds));
 }
 
 /** Entity id of each ad (for ad lists that link to the person behind them). */

@@ -10,7 +10,7 @@ import type { World } from '../../fixtures/ad-board/model.js';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 import { recordAdObservation } from '../collect/ads.js';
 import { saveSource } from '../collect/sources.js';
-import { extractAdVersion } from '../extract/db/store.js';
+import { extractAdVersion } from '../facts/store.js';
 import { CLI_ACTOR } from '../platform/actor.js';
 import { pairwiseScore } from './evaluate.js';
 import { memberAdIds, refreshEntity, resolveEntityId } from './entity.js';

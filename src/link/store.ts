@@ -13,8 +13,8 @@ import {
   adVersionTexts,
   type AdForLinking,
   type AdTextForLinking,
-} from '../collect/ads.js';
-import { linkIdentifiersOf } from '../extract/db/store.js';
+} from '../collect/index.js';
+import { linkIdentifiersOf } from '../facts/index.js';
 import type { Config } from '../platform/config.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';

@@ -107,6 +107,12 @@ export async function listChannels(db: DbOrTx) {
   return rows.map(presentChannel);
 }
 
+/** The stored row of the channel of that name, if any (its settings stay encrypted). */
+export async function channelByName(db: DbOrTx, name: string) {
+  const [row] = await db.select().from(outreachChannels).where(eq(outreachChannels.name, name));
+  return row ?? null;
+}
+
 /** A channel with its decrypted settings, for building a sender (never for the API). */
 export async function channelForSending(db: DbOrTx, config: Config, id: string) {
   const [row] = await db.select().from(outreachChannels).where(eq(outreachChannels.id, id));

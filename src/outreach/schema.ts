@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { CHANNEL_KINDS } from './channels/channel.js';
+import type { EncryptedColumn } from '../platform/key-rotation.js';
 
 export const outreachChannels = pgTable('outreach_channels', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -205,3 +206,15 @@ export const outreachQuickReplies = pgTable(
   },
   (t) => [index('outreach_quick_replies_language_idx').on(t.language, t.title)],
 );
+
+/** Encrypted columns of these tables, for `ariadne keys rotate`. */
+export const OUTREACH_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  { table: 'contacts', idColumn: 'id', column: 'address_enc', context: 'contacts.address' },
+  { table: 'messages', idColumn: 'id', column: 'body_enc', context: 'messages.body' },
+  {
+    table: 'outreach_channels',
+    idColumn: 'id',
+    column: 'settings_enc',
+    context: 'outreach_channels.settings',
+  },
+];

@@ -10,8 +10,8 @@ import type { Config } from '../platform/config.js';
 import type { Clock } from '../platform/clock.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
-import { revealIdentifier } from '../extract/db/store.js';
-import { entityOfAds } from '../link/queries.js';
+import { revealIdentifier } from '../facts/index.js';
+import { entityOfAds } from '../link/index.js';
 import type { DeliveryReport, InboundMessage } from './channels/channel.js';
 import {
   contactAddress,

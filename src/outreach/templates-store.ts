@@ -116,6 +116,19 @@ export async function templateById(db: DbOrTx, id: string): Promise<TemplateRow>
   return row;
 }
 
+/** The template of that name in that language, if there is one. */
+export async function templateByName(
+  db: DbOrTx,
+  name: string,
+  language: string,
+): Promise<TemplateRow | null> {
+  const [row] = await db
+    .select()
+    .from(outreachTemplates)
+    .where(and(eq(outreachTemplates.name, name), eq(outreachTemplates.language, language)));
+  return row ?? null;
+}
+
 function parseDraft(input: unknown) {
   const parsed = TemplateDraft.safeParse(input);
   if (!parsed.success) {

@@ -1,14 +1,7 @@
-// Every job the program knows, from every context. Workers, the scheduler and senders all take
-// their definitions from here so queue names and payload schemas agree across processes.
+// What every job registry is given (JobDeps) and the platform's own jobs (sessions, audit anchors).
+// The registry of every context's jobs is the composition root's: src/app/jobs.ts.
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { collectJobs } from '../collect/jobs.js';
-import { extractJobs, extractVersionJobRef } from '../extract/db/jobs.js';
-import { linkAdsJobRef, linkJobs } from '../link/jobs.js';
-import { linkSettings } from '../link/store.js';
-import { linkHooks } from '../score/hooks.js';
-import { queueScoring, scoreJobs } from '../score/jobs.js';
-import { outreachJobs } from '../outreach/jobs.js';
 import { anchorAuditHead, anchorCron } from './audit/audit-anchors.js';
 import { purgeExpiredSessions } from './auth/sessions.js';
 import type { AddressGuard } from './address-guard.js';
@@ -85,50 +78,6 @@ export function platformJobs(deps: JobDeps): JobDefinition[] {
           throw err;
         }
       },
-    }),
-  ];
-}
-
-export function allJobs(deps: JobDeps): JobDefinition[] {
-  return [
-    ...platformJobs(deps),
-    ...collectJobs({
-      db: deps.database.db,
-      blobs: deps.blobs,
-      keys: deps.config.secrets,
-      log: deps.log,
-      addressGuard: deps.addressGuard,
-      jobs: deps.jobs,
-      ...(deps.worker ? { worker: deps.worker } : {}),
-      onAdVersion: async (adVersionId) => {
-        await deps.jobs().send(extractVersionJobRef, { adVersionId });
-      },
-    }),
-    ...extractJobs({
-      db: deps.database.db,
-      config: deps.config,
-      onExtracted: async (adIds) => {
-        for (let i = 0; i < adIds.length; i += 500) {
-          await deps.jobs().send(linkAdsJobRef, { adIds: adIds.slice(i, i + 500) });
-        }
-      },
-    }),
-    ...linkJobs({
-      db: deps.database.db,
-      settings: linkSettings(deps.config),
-      hooks: linkHooks,
-      onLinked: async (outcome) => {
-        await queueScoring(deps.jobs(), outcome.touched);
-      },
-    }),
-    ...scoreJobs({ db: deps.database.db, keys: deps.config.secrets }),
-    ...outreachJobs({
-      db: deps.database.db,
-      config: deps.config,
-      log: deps.log,
-      jobs: deps.jobs,
-      clock: deps.clock,
-      ...(deps.onStop ? { onStop: deps.onStop } : {}),
     }),
   ];
 }

@@ -1,5 +1,5 @@
 // Re-encrypts every encrypted column under the active field key (`ariadne keys rotate`). Contexts
-// list their encrypted columns here; the rotation reads each value with whichever configured key
+// list their encrypted columns beside their tables and src/app hands all of them in; the rotation reads each value with whichever configured key
 // wrote it and writes it back under the first key, in batches, so it can run on a live system.
 import { sql } from 'drizzle-orm';
 import { auditFields, type Actor } from './actor.js';
@@ -15,7 +15,8 @@ export interface EncryptedColumn {
   context: string;
 }
 
-export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+/** The platform's own encrypted columns; each context lists its own beside its tables. */
+export const PLATFORM_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'users', idColumn: 'id', column: 'totp_secret_enc', context: 'users.totp_secret' },
   {
     table: 'sessions',
@@ -23,25 +24,6 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     column: 'pending_totp_enc',
     context: 'sessions.pending_totp',
   },
-  { table: 'ad_identifiers', idColumn: 'id', column: 'value_enc', context: 'ad_identifiers.value' },
-  { table: 'ad_identifiers', idColumn: 'id', column: 'raw_enc', context: 'ad_identifiers.raw' },
-  { table: 'contacts', idColumn: 'id', column: 'address_enc', context: 'contacts.address' },
-  { table: 'messages', idColumn: 'id', column: 'body_enc', context: 'messages.body' },
-  {
-    table: 'outreach_channels',
-    idColumn: 'id',
-    column: 'settings_enc',
-    context: 'outreach_channels.settings',
-  },
-  { table: 'ad_versions', idColumn: 'id', column: 'content_enc', context: 'ad_versions.content' },
-  {
-    table: 'ad_extractions',
-    idColumn: 'ad_version_id',
-    column: 'facts_enc',
-    context: 'ad_extractions.facts',
-  },
-  // The data keys of sealed blobs (envelope encryption): re-wrapped here, the blobs stay as they are.
-  { table: 'captures', idColumn: 'id', column: 'data_key_enc', context: 'captures.data_key' },
 ];
 
 export interface RotationResult {
@@ -54,7 +36,7 @@ export async function rotateFieldKeys(
   db: Db,
   keys: readonly FieldKey[],
   actor: Actor,
-  columns: readonly EncryptedColumn[] = ENCRYPTED_COLUMNS,
+  columns: readonly EncryptedColumn[],
   onProgress?: (done: number) => void,
 ): Promise<RotationResult> {
   const active = keys[0];

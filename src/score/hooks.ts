@@ -1,5 +1,5 @@
 // What the score context asks linking to do when entities merge or split: leads follow them.
-import type { LinkHooks } from '../link/store.js';
+import type { LinkHooks } from '../link/index.js';
 import { mergeLeads, splitLeads } from './leads.js';
 
 export const linkHooks: LinkHooks = {

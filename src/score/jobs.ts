@@ -1,7 +1,7 @@
 // Queue workers of the score context: score an entity whose evidence changed (after linking, or
 // after the score model changed), re-score everything, and check saved searches for new matches.
 import { z } from 'zod';
-import { entitiesPage } from '../link/queries.js';
+import { entitiesPage } from '../link/index.js';
 import type { AtRestKeys, FieldKey } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../platform/jobs.js';

@@ -8,7 +8,7 @@ import { signInAs } from '../../test/helpers/api-client.js';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
 import type { Actor } from '../platform/actor.js';
 import { auditLog } from '../platform/audit/schema.js';
-import { buildHttpServer } from '../platform/http/server.js';
+import { buildHttpServer } from '../app/http-server.js';
 import { loadDefaultModel, type ScoreModel } from './model.js';
 import { registerScoreModelRoutes } from './model-routes.js';
 import {

@@ -2,7 +2,7 @@
 // the evidence rules or are malformed are refused with a message that names the field.
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLexicons } from '../extract/index.js';
-import { DERIVED_INDICATORS } from '../extract/indicators.js';
+import { DERIVED_INDICATORS } from '../extract/index.js';
 import { loadDefaultModel, parseScoreModel, ScoreModel } from './model.js';
 
 const v1 = loadDefaultModel();

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Evidence, IndicatorCategory } from '../extract/index.js';
-import type { EntityFeatures } from '../link/types.js';
+import type { EntityFeatures } from '../link/index.js';
 
 /** Flags a score can set, for the queue's filters. Stable across model versions. */
 export const SCORE_FLAGS = {

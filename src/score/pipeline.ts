@@ -1,10 +1,8 @@
 // Scoring after linking: an entity whose evidence changed gets its features refreshed (link
 // context), then every ad of it and the entity itself are scored with the active model, and its
 // lead is brought in line. Idempotent: running it twice gives the same scores and the same queue.
-import { eq, sql } from 'drizzle-orm';
-import { refreshEntity } from '../link/entity.js';
-import { entityEvidence } from '../link/queries.js';
-import { linkAdBatch, type LinkSettings } from '../link/store.js';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { refreshEntity, entityEvidence, linkAdBatch, type LinkSettings } from '../link/index.js';
 import { linkHooks } from './hooks.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
@@ -71,6 +69,12 @@ export async function processEntity(
 export async function entityScoreOf(db: DbOrTx, entityId: string) {
   const [row] = await db.select().from(entityScores).where(eq(entityScores.entityId, entityId));
   return row ?? null;
+}
+
+/** The scores of these entities (unscored ones are left out). */
+export async function entityScoresOf(db: DbOrTx, entityIds: string[]) {
+  if (entityIds.length === 0) return [];
+  return db.select().from(entityScores).where(inArray(entityScores.entityId, entityIds));
 }
 
 /**

@@ -4,15 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listAds, type TextMasker } from '../collect/ads-query.js';
-import { memberAdIds, resolveEntityId } from '../link/entity.js';
-import {
-  entityGraph,
-  entityIdentifiers,
-  entityRow,
-  entityTemplates,
-  similarAds,
-} from '../link/queries.js';
+import { listAds, type TextMasker } from '../collect/index.js';
+import { entityGraph, entityRows, memberAdIds, resolveEntityId } from '../link/index.js';
 import { auditFields } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import {
@@ -28,15 +21,9 @@ import { AppError } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import { csvLine } from './csv.js';
-import {
-  actOnLead,
-  allowedTransitions,
-  LeadAction,
-  LeadFilter,
-  leadOf,
-  listLeads,
-} from './leads.js';
-import { entityScoreOf } from './pipeline.js';
+import { allowedFor, presentEntityPage, readEntityPage } from './entity-page.js';
+import { actOnLead, LeadAction, LeadFilter, listLeads } from './leads.js';
+import { entityScoresOf } from './pipeline.js';
 import {
   createSavedSearch,
   deleteSavedSearch,
@@ -48,10 +35,6 @@ import {
 
 export const canReadQueue = (p: Principal) => p.role !== 'partner';
 export const canActOnLeads = (p: Principal) => p.role !== 'partner';
-
-/** The moves this person may make on a lead: reopening one ("new") is directing work. */
-const allowedFor = (p: Principal, state: Parameters<typeof allowedTransitions>[0]) =>
-  allowedTransitions(state).filter((s) => s !== 'new' || canDirectWork(p));
 
 const errors = {
   400: ErrorResponse,
@@ -99,14 +82,8 @@ export function registerScoreRoutes(
     userId: string,
   ) {
     const ids = rows.map((l) => l.entityId);
-    const ents = ids.length
-      ? await db.query.entities.findMany({ where: (e, { inArray }) => inArray(e.id, ids) })
-      : [];
-    const scores = ids.length
-      ? await db.query.entityScores.findMany({
-          where: (s, { inArray }) => inArray(s.entityId, ids),
-        })
-      : [];
+    const ents = await entityRows(db, ids);
+    const scores = await entityScoresOf(db, ids);
     const entOf = new Map(ents.map((e) => [e.id, e]));
     const scoreOf = new Map(scores.map((s) => [s.entityId, s]));
     return rows.map((l) => {
@@ -291,66 +268,8 @@ export function registerScoreRoutes(
     async (request) => {
       const p = principalOf(requireAuth(request));
       authorize(canReadQueue(p));
-      const id = await resolveEntityId(db, request.params.id);
-      if (!id) throw new AppError('not_found', 'No such entity.');
-      const entity = await entityRow(db, id);
-      if (!entity) throw new AppError('not_found', 'No such entity.');
-      const adIds = await memberAdIds(db, id);
-      const shown = adIds.slice(0, 200);
-      const ads = await listAds(db, config.secrets, { limit: 200 }, mask, { ids: shown });
-      const scores = shown.length
-        ? await db.query.adScores.findMany({ where: (s, { inArray }) => inArray(s.adId, shown) })
-        : [];
-      const scoreOf = new Map(scores.map((s) => [s.adId, s]));
-      const [score, lead, identifiers, templates, similar] = await Promise.all([
-        entityScoreOf(db, id),
-        leadOf(db, id),
-        entityIdentifiers(db, shown),
-        entityTemplates(db, id),
-        similarAds(db, id, config.link.nearDupThreshold, 30),
-      ]);
-      await appendAudit(db, {
-        ...auditFields(actorOf(request)),
-        action: 'entity.read',
-        targetType: 'entity',
-        targetId: id,
-      });
-      return {
-        id,
-        requestedId: request.params.id,
-        adCount: entity.adCount,
-        features: entity.features,
-        movement: entity.movement,
-        evidenceAt: entity.evidenceAt.toISOString(),
-        score: score
-          ? {
-              score: score.score,
-              urgent: score.urgent,
-              flags: score.flags,
-              reasons: score.reasons,
-              modelVersion: score.modelVersion,
-              scoredAt: score.scoredAt.toISOString(),
-            }
-          : null,
-        lead: lead
-          ? {
-              ...lead,
-              allowed: allowedFor(p, lead.state),
-              assignment: assignmentOptions(p, lead.assigneeId),
-              newEvidence:
-                lead.assigneeId === p.id && (!lead.seenAt || lead.seenAt < lead.evidenceAt),
-            }
-          : null,
-        ads: ads.items.map((a) => ({
-          ...a,
-          score: scoreOf.get(a.id)?.score ?? null,
-          urgent: scoreOf.get(a.id)?.urgent ?? false,
-        })),
-        moreAds: adIds.length - shown.length,
-        identifiers: identifiers.map(({ keyHash: _k, ...i }) => i),
-        templates,
-        similar,
-      };
+      const page = await readEntityPage(deps, request.params.id, actorOf(request));
+      return presentEntityPage(page, p);
     },
   );
 

@@ -3,7 +3,7 @@
 // minutes and only looks at what arrived since the last check.
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { AdFilter, listAds } from '../collect/ads-query.js';
+import { AdFilter, listAds } from '../collect/index.js';
 import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';

@@ -8,7 +8,7 @@
 // and all reasons together up to 100 — cuts are written into the reason (`uncapped`, `why`), so
 // the reasons' points always add up to exactly the score. A stated or implied minor makes the
 // result urgent whatever the points.
-import type { EntityFeatures } from '../link/types.js';
+import type { EntityFeatures } from '../link/index.js';
 import { SCORE_FLAGS, type FeatureRule, type ScoreFlag, type ScoreModel } from './model.js';
 import type {
   AdScoreInput,

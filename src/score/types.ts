@@ -1,6 +1,6 @@
 // Shapes of scores: the reasons that add up to a score, and what scoring reads of an ad. Plain data
 // shared by the scorer, the store, the API and the console.
-import type { EntityFeatures } from '../link/types.js';
+import type { EntityFeatures } from '../link/index.js';
 
 /** A span of ad text that supports a reason. */
 export interface ReasonHit {

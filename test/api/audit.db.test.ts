@@ -8,7 +8,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAudit, verifyAuditChain } from '../../src/platform/audit/audit-log.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
-import { buildHttpServer } from '../../src/platform/http/server.js';
+import { buildHttpServer } from '../../src/app/http-server.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 

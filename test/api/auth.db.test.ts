@@ -12,7 +12,7 @@ import { auditLog } from '../../src/platform/audit/schema.js';
 import { sessions, signInAddresses } from '../../src/platform/auth/schema.js';
 import { createUser } from '../../src/platform/auth/users.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { buildHttpServer } from '../../src/platform/http/server.js';
+import { buildHttpServer } from '../../src/app/http-server.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 let t: TestDatabase;

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { buildHttpServer } from '../../src/platform/http/server.js';
+import { buildHttpServer } from '../../src/app/http-server.js';
 import { defineJob, startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';

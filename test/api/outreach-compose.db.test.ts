@@ -23,7 +23,7 @@ import { composeMessage, SendRefused } from '../../src/outreach/service.js';
 import { optOutConfirmation } from '../../src/outreach/domain/index.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { buildHttpServer } from '../../src/platform/http/server.js';
+import { buildHttpServer } from '../../src/app/http-server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { linkAndScore } from '../../src/score/pipeline.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';

@@ -34,7 +34,7 @@ import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { buildHttpServer } from '../../src/platform/http/server.js';
+import { buildHttpServer } from '../../src/app/http-server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { startCmFixture } from '../fixtures/gateways/cm.js';
 import { startWhatsAppFixture } from '../fixtures/gateways/whatsapp.js';

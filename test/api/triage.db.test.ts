@@ -17,7 +17,7 @@ import { linkAds } from '../../src/link/schema.js';
 import { linkSettings, rebuildLinks } from '../../src/link/store.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { buildHttpServer } from '../../src/platform/http/server.js';
+import { buildHttpServer } from '../../src/app/http-server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { linkHooks } from '../../src/score/hooks.js';
 import { scoreAll } from '../../src/score/jobs.js';

@@ -26,7 +26,7 @@ import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { createBlobStore } from '../../src/platform/blobs/index.js';
 import type { BlobStore } from '../../src/platform/blobs/blob-store.js';
 import { exposedPaths } from '../../src/platform/data-dir.js';
-import { allJobs } from '../../src/platform/job-registry.js';
+import { allJobs } from '../../src/app/jobs.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { leads } from '../../src/score/schema.js';
 import { guardAllowing } from '../helpers/address-guard.js';

@@ -9,7 +9,7 @@
 // and a message a worker understands; time-bound refusals say when sending becomes possible.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { ROLES } from '../../platform/auth/schema.js';
+import { ROLES } from '../../platform/auth/roles.js';
 import { CHANNEL_KINDS, type ChannelKind } from '../channels/channel.js';
 import { OUTREACH_LANGUAGES } from './languages.js';
 import { optOutConfirmation } from './opt-out.js';

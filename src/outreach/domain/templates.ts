@@ -10,7 +10,7 @@
 // removed with the punctuation and spacing around it ("Hoi {displayName}, hoe gaat het?" → "Hoi,
 // hoe gaat het?").
 import { z } from 'zod';
-import { ROLES } from '../../platform/auth/schema.js';
+import { ROLES } from '../../platform/auth/roles.js';
 import { OUTREACH_LANGUAGES, OutreachLanguage } from './languages.js';
 import { checkMessageSafety, type SafetyConfig, type SafetyHit } from './safety.js';
 import { smsInfo } from './sms-encoding.js';

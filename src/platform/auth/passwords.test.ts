@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkNewPassword, passwordProblems } from './passwords.js';
 import { AppError } from '../errors.js';
-import { checkPassword, PASSWORD_RULE_MESSAGES, personalWords } from './password-rules.js';
+import {
+  checkPassword,
+  PASSWORD_RULE_MESSAGES,
+  personalWords,
+} from '../../contracts/password-rules.js';
 
 const owner = { email: 'anna.de.vries@example.org', displayName: 'Anna de Vries' };
 const rules = async (password: string) =>

@@ -1,17 +1,17 @@
 // Password hashing (Argon2id, OWASP parameters) and the rules a new password must meet (the rules
-// themselves are in password-rules.ts, shared with the console).
+// themselves are in src/contracts/password-rules.ts, shared with the console).
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { constantTimeEqual } from '../crypto.js';
 import { AppError } from '../errors.js';
-import { loadEstimator, type Estimator } from './password-estimator.js';
+import { loadEstimator, type Estimator } from '../../contracts/password-estimator.js';
 import {
   checkPassword,
   estimatorInputs,
   PASSWORD_RULE_MESSAGES,
   type PasswordOwner,
   type PasswordRule,
-} from './password-rules.js';
+} from '../../contracts/password-rules.js';
 
 // Argon2id, m=19 MiB, t=2, p=1: OWASP's baseline recommendation.
 const ARGON2 = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 };

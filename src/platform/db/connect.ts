@@ -14,9 +14,10 @@ import type { Config } from '../config.js';
 import { assertPrivateDir, makePrivate, usePrivateUmask } from '../data-dir.js';
 import { AppError } from '../errors.js';
 import { startPgliteServer, type PgliteServer } from './pglite-server.js';
-import * as schema from './schema.js';
 
-export type Db = NodePgDatabase<typeof schema>;
+// Untyped by tables on purpose: each context queries its own tables with the query builder, so the
+// platform never needs to know them (the relational `db.query.*` API, which would, is not used).
+export type Db = NodePgDatabase;
 /** A transaction handle; domain functions that only run statements accept either. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -120,7 +121,7 @@ async function openEmbedded(config: Config, opts: OpenOptions): Promise<Database
     if (!opts.requireOwner && (await canConnect(paths.socketFile))) {
       const pool = makePool(clientConnection, opts.log);
       return {
-        db: drizzle(pool, { schema }),
+        db: drizzle(pool),
         pool,
         connection: clientConnection,
         mode: 'embedded',
@@ -171,7 +172,7 @@ async function openEmbedded(config: Config, opts: OpenOptions): Promise<Database
   const ownedDb = pglite;
   let closed = false;
   return {
-    db: drizzle(pool, { schema }),
+    db: drizzle(pool),
     pool,
     connection: clientConnection,
     mode: 'embedded',
@@ -215,7 +216,7 @@ async function openProduction(config: Config, opts: OpenOptions): Promise<Databa
     }
   }
   return {
-    db: drizzle(pool, { schema }),
+    db: drizzle(pool),
     pool,
     connection,
     mode: 'production',

@@ -1,6 +1,7 @@
-// Builds the Fastify server: zod validation on every route, OpenAPI at /api/openapi.json with docs
-// at /api/docs, strict CSP (helmet), rate limits, request ids in every log line, JSON errors, health
-// and readiness probes, then each context's routes. The console is attached by the caller.
+// Builds the platform's Fastify server: zod validation on every route, OpenAPI at /api/openapi.json
+// with docs at /api/docs, strict CSP (helmet), rate limits, request ids in every log line, JSON
+// errors, health and readiness probes, sign-in and the audit log. It knows no context: the
+// composition root (src/app/http-server.ts) adds every context's routes, and the console, as plugins.
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -16,40 +17,31 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { registerCollectRoutes } from '../../collect/routes.js';
-import { maskVersions } from '../../extract/db/masking.js';
-import { registerExtractRoutes } from '../../extract/db/routes.js';
-import { registerOutreachRoutes } from '../../outreach/routes.js';
-import { rescoreAllJobRef } from '../../score/jobs.js';
-import { registerScoreModelRoutes } from '../../score/model-routes.js';
-import { registerScoreRoutes } from '../../score/routes.js';
 import { registerAuditRoutes } from '../audit/routes.js';
 import { registerAuthRoutes } from '../auth/routes.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connect.js';
-import type { BlobStore } from '../blobs/blob-store.js';
-import type { Jobs } from '../jobs.js';
 import { AppError } from '../errors.js';
 import { LOG_SERIALIZERS } from '../logger.js';
 import { authPlugin } from './auth-plugin.js';
 import { registerErrorHandling } from './errors.js';
 import { refuseUnstorableText } from './text-input.js';
 
-export interface HttpDeps {
+export interface PlatformHttpDeps {
   config: Config;
   database: Database;
-  /** Blob store and job queue, for routes that need them (absent in API-only tests). */
-  blobs?: BlobStore;
-  jobs?: Jobs;
   log: Logger;
   /** "Now" for the routes' time-dependent rules (sign-in pauses, contact rules); absent: the system clock. */
   clock?: Clock;
   /** Extra registrations (the console, later contexts' routes). */
-  plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+  plugins?: HttpPlugin[];
 }
 
-export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+/** Registers routes on the built server; called in order after the platform's own routes. */
+export type HttpPlugin = (app: FastifyInstance) => Promise<void> | void;
+
+export async function createHttpServer(deps: PlatformHttpDeps): Promise<FastifyInstance> {
   const { config, database, log } = deps;
   const clock = deps.clock ?? systemClock;
   // Whatever logger comes in, request lines show no query values and errors no query parameters.
@@ -165,29 +157,6 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
 
   registerAuthRoutes(app, { config, db: database.db, clock });
   registerAuditRoutes(app, { db: database.db });
-  if (deps.blobs && deps.jobs) {
-    registerCollectRoutes(app, {
-      db: database.db,
-      blobs: deps.blobs,
-      keys: config.secrets,
-      jobs: deps.jobs,
-      mask: (versions) => maskVersions(database.db, versions),
-    });
-    registerExtractRoutes(app, { db: database.db, config, jobs: deps.jobs });
-    registerScoreRoutes(app, {
-      db: database.db,
-      config,
-      mask: (versions) => maskVersions(database.db, versions),
-    });
-    const jobs = deps.jobs;
-    registerScoreModelRoutes(app, {
-      db: database.db,
-      onModelChanged: async (change) => {
-        await jobs.send(rescoreAllJobRef, { reason: `score model v${change.version}` });
-      },
-    });
-    registerOutreachRoutes(app, { db: database.db, config, jobs: deps.jobs, log, clock });
-  }
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
 }

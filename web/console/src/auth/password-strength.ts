@@ -1,28 +1,28 @@
 // The server's password rules, run in the browser while a password is typed. The rules are the
-// server's own file (src/platform/auth/password-rules.ts), so the checklist and the API cannot
+// server's own file (src/contracts/password-rules.ts), so the checklist and the API cannot
 // disagree; the strength estimator behind two of them (zxcvbn-ts and its dictionaries, megabytes)
 // is a chunk of its own, fetched the first time a password form opens, never in the main bundle.
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { Estimator } from '../../../../src/platform/auth/password-estimator';
+import type { Estimator } from '../../../../src/contracts/password-estimator';
 import {
   checkPassword,
   estimatorInputs,
   type PasswordCheck,
   type PasswordOwner,
   type StrengthEstimate,
-} from '../../../../src/platform/auth/password-rules';
+} from '../../../../src/contracts/password-rules';
 
 export {
   PASSWORD_POLICY,
   PASSWORD_RULES,
   type PasswordCheck,
   type PasswordRule,
-} from '../../../../src/platform/auth/password-rules';
+} from '../../../../src/contracts/password-rules';
 
 let estimator: Promise<Estimator> | null = null;
 
 function loadEstimator(): Promise<Estimator> {
-  estimator ??= import('../../../../src/platform/auth/password-estimator')
+  estimator ??= import('../../../../src/contracts/password-estimator')
     .then((m) => m.loadEstimator())
     .catch((err: unknown) => {
       estimator = null; // a failed download is tried again next time

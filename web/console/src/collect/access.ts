@@ -1,5 +1,5 @@
 // Who may do what in sources, ads and extraction rules, mirroring the server's policy functions
-// (canManageSources / canReadAds in src/collect/routes.ts, canEditRules in src/extract/db/routes.ts,
+// (canManageSources / canReadAds in src/collect/routes.ts, canEditRules in src/facts/routes.ts,
 // the admin check in setRobotsOverride). The server decides; these only spare people buttons and
 // pages they cannot use.
 import type { Role } from '../api/types';

@@ -1,4 +1,4 @@
-// Calls and shapes of the extraction context (see src/extract/db/routes.ts and src/extract/schema.ts
+// Calls and shapes of the extraction context (see src/facts/routes.ts and src/extract/schema.ts
 // on the server): the facts found in an ad with their spans, the audited reveal of one identifier,
 // and the analysts' custom terms and block-list.
 import { api } from '../api/client';

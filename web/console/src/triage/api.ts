@@ -1,5 +1,5 @@
 // Calls and response shapes of the triage queue, the entity page and saved searches (see
-// src/score/routes.ts, src/extract/db/routes.ts and src/collect/routes.ts on the server). Kept in
+// src/score/routes.ts, src/facts/routes.ts and src/collect/routes.ts on the server). Kept in
 // this folder so the console's shared endpoint file stays small.
 import { api } from '../api/client';
 

@@ -4,12 +4,12 @@
 // migrations at every start, by every CLI command and so by `ariadne migrate` and `ariadne keys
 // rotate`, encrypts them into place, writes the search terms, drops the table and rewrites the two
 // tables (VACUUM FULL) so that no dead tuple keeps the old text. Idempotent: with nothing set
-// aside it is one catalogue query. Like job-registry.ts this is composition and calls contexts.
+// aside it is one catalogue query. Composition: it calls collect and the stored facts.
 import type { Logger } from 'pino';
-import { sealLegacyAdVersion } from '../collect/ads.js';
-import { reindexAdSearch, sealLegacyExtraction } from '../extract/db/store.js';
-import type { AtRestKeys } from './crypto.js';
-import type { Database } from './db/connect.js';
+import { sealLegacyAdVersion } from '../collect/index.js';
+import { reindexAdSearch, sealLegacyExtraction } from '../facts/index.js';
+import type { AtRestKeys } from '../platform/crypto.js';
+import type { Database } from '../platform/db/connect.js';
 
 const UPGRADE_LOCK = 727_002;
 const BATCH = 200;

@@ -2,7 +2,7 @@
 // shows as a checklist while the password is typed (the console imports this file, so the two
 // cannot drift apart). The strength estimate (zxcvbn-ts with its dictionaries, password-estimator.ts)
 // is passed in: it is large, so each side loads it only when a password is being chosen.
-// This file imports nothing, so that it runs unchanged in the browser.
+// A contract (src/contracts): imports nothing, so that it runs unchanged in the browser.
 
 export const PASSWORD_POLICY = {
   minLength: 12,

@@ -2,7 +2,8 @@
 // and leaked passwords, English and Dutch words and names, keyboard patterns). No network: the
 // haveibeenpwned matcher is not used. The dictionaries are megabytes, so they are imported only
 // when the first password is judged — on the server once per process, in the console as a chunk
-// of its own. Shared by both, so a password scores the same on either side.
+// of its own. Shared by both, so a password scores the same on either side (src/contracts: no
+// server code, no Node built-ins).
 import type { StrengthEstimate } from './password-rules.js';
 
 export type Estimator = (password: string, userInputs: readonly string[]) => StrengthEstimate;

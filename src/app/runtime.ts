@@ -3,30 +3,30 @@
 // SIGINT/SIGTERM is graceful: stop taking requests and jobs, finish what runs, close the database.
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { SYSTEM_ACTOR } from './actor.js';
-import { addressGuardFor } from './address-guard.js';
-import { ensureFirstAdmin } from './bootstrap.js';
-import type { Clock } from './clock.js';
+import { SYSTEM_ACTOR } from '../platform/actor.js';
+import { addressGuardFor } from '../platform/address-guard.js';
+import { ensureFirstAdmin } from '../platform/bootstrap.js';
+import type { Clock } from '../platform/clock.js';
 import { unwatchFile, watchFile } from 'node:fs';
 import path from 'node:path';
 import { finishAtRestUpgrade } from './at-rest-upgrade.js';
-import { useAuditKeys } from './audit/audit-keys.js';
-import { sealLegacyChain } from './audit/audit-log.js';
+import { useAuditKeys } from '../platform/audit/audit-keys.js';
+import { sealLegacyChain } from '../platform/audit/audit-log.js';
 import {
   reloadEmbeddedAuditKeys,
   reloadEmbeddedFieldKeys,
   secretsFilePath,
   type Config,
-} from './config.js';
-import { assertPrivateDir } from './data-dir.js';
-import { openDatabase, type Database } from './db/connect.js';
-import { runMigrations } from './db/migrate.js';
-import { buildHttpServer } from './http/server.js';
-import { createBlobStore } from './blobs/index.js';
-import type { BlobStore } from './blobs/blob-store.js';
-import { allJobs } from './job-registry.js';
-import { startJobs, type Jobs } from './jobs.js';
-import { workerIdentity } from './worker-identity.js';
+} from '../platform/config.js';
+import { assertPrivateDir } from '../platform/data-dir.js';
+import { openDatabase, type Database } from '../platform/db/connect.js';
+import { runMigrations } from '../platform/db/migrate.js';
+import { createBlobStore } from '../platform/blobs/index.js';
+import type { BlobStore } from '../platform/blobs/blob-store.js';
+import { startJobs, type Jobs } from '../platform/jobs.js';
+import { workerIdentity } from '../platform/worker-identity.js';
+import { buildHttpServer } from './http-server.js';
+import { allJobs } from './jobs.js';
 
 export interface Roles {
   http: boolean;
@@ -100,7 +100,7 @@ export async function startRoles(
     if (roles.worker) await jobs.work(definitions, config.workerConcurrency);
     let url: string | null = null;
     if (roles.http) {
-      const { registerConsole } = await import('./http/console.js');
+      const { registerConsole } = await import('../platform/http/console.js');
       http = await buildHttpServer({
         config,
         database,
@@ -113,7 +113,9 @@ export async function startRoles(
       url = await http.listen({ host: config.host, port: config.port });
     }
     if (config.demoData && roles.http) {
-      const { startDemo } = await import('./demo.js');
+      // Loaded only now: the demo brings the synthetic ad board and SMSC of fixtures/, which the
+      // production graph (serve, worker, start without demo data) never loads.
+      const { startDemo } = await import('../demo/demo.js');
       demo = await startDemo({ config, db: database.db, jobs, log, addressGuard, clock });
     }
     const secretsFile = secretsFilePath(config.dataDir);

@@ -12,7 +12,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { adVersions, ads } from '../../collect/schema.js';
+import { adVersions, ads } from '../collect/schema.js';
+import type { EncryptedColumn } from '../platform/key-rotation.js';
 
 export const extractRules = pgTable(
   'extract_rules',
@@ -101,3 +102,15 @@ export const adIdentifiers = pgTable(
     index('ad_identifiers_version_idx').on(t.adVersionId),
   ],
 );
+
+/** Encrypted columns of these tables, for `ariadne keys rotate`. */
+export const FACTS_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  { table: 'ad_identifiers', idColumn: 'id', column: 'value_enc', context: 'ad_identifiers.value' },
+  { table: 'ad_identifiers', idColumn: 'id', column: 'raw_enc', context: 'ad_identifiers.raw' },
+  {
+    table: 'ad_extractions',
+    idColumn: 'ad_version_id',
+    column: 'facts_enc',
+    context: 'ad_extractions.facts',
+  },
+];

@@ -16,15 +16,15 @@ import { listAds } from '../collect/ads-query.js';
 import { readAdVersionText, recordAdObservation } from '../collect/ads.js';
 import { exportAdWarc, sealLegacyCaptures, verifyCaptures } from '../collect/captures.js';
 import { buildCaptureWarc, verifyWarc } from '../collect/warc.js';
-import { extractionOf } from '../extract/db/store.js';
-import { CLI_ACTOR } from './actor.js';
+import { extractionOf } from '../facts/store.js';
+import { CLI_ACTOR } from '../platform/actor.js';
 import { finishAtRestUpgrade } from './at-rest-upgrade.js';
-import { createFsBlobStore } from './blobs/index.js';
-import type { BlobStore } from './blobs/blob-store.js';
-import { loadConfig, type Config } from './config.js';
-import { openDatabase, type Database } from './db/connect.js';
-import { MIGRATIONS_DIR, runMigrations } from './db/migrate.js';
-import { rotateFieldKeys } from './key-rotation.js';
+import { createFsBlobStore } from '../platform/blobs/index.js';
+import type { BlobStore } from '../platform/blobs/blob-store.js';
+import { loadConfig, type Config } from '../platform/config.js';
+import { openDatabase, type Database } from '../platform/db/connect.js';
+import { MIGRATIONS_DIR, runMigrations } from '../platform/db/migrate.js';
+import { rotateAllFieldKeys } from './key-rotation.js';
 
 /** The last migration before ad text was encrypted. */
 const BEFORE = '0016_sign_in_addresses';
@@ -289,7 +289,7 @@ describe('upgrading a database that kept ad text in clear', () => {
       inClear: 1,
     });
     const rotated = [{ id: 'k2', key: randomBytes(32) }, ...keys];
-    await rotateFieldKeys(database.db, rotated, CLI_ACTOR);
+    await rotateAllFieldKeys(database.db, rotated, CLI_ACTOR);
     const sealed = await sealLegacyCaptures(database.db, blobs, rotated);
     expect(sealed).toEqual({ sealed: 1, problems: [] });
     // Only the new key from here on: everything reads.

@@ -2,9 +2,9 @@
 // changed ad), and re-extract everything whose result was made with older rules (queued when
 // analysts change custom terms or the block-list).
 import { z } from 'zod';
-import type { Config } from '../../platform/config.js';
-import type { Db } from '../../platform/db/connect.js';
-import { defineJob, type JobDefinition, type JobRef } from '../../platform/jobs.js';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db/connect.js';
+import { defineJob, type JobDefinition, type JobRef } from '../platform/jobs.js';
 import { extractAdVersion, reextractAll } from './store.js';
 
 export const ExtractVersionPayload = z.object({ adVersionId: z.uuid() });

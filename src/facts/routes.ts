@@ -6,14 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Principal } from '../../platform/auth/policy.js';
-import type { Config } from '../../platform/config.js';
-import type { Db } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
-import { actorOf, authorize, principalOf, requireAuth } from '../../platform/http/auth-plugin.js';
-import { ErrorResponse } from '../../platform/http/errors.js';
-import type { Jobs } from '../../platform/jobs.js';
-import { adVersionIdOf } from '../../collect/ads.js';
+import type { Principal } from '../platform/auth/policy.js';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
+import { ErrorResponse } from '../platform/http/errors.js';
+import type { Jobs } from '../platform/jobs.js';
+import { adVersionIdOf } from '../collect/index.js';
 import { reextractJobRef } from './jobs.js';
 import { maskExtraction } from './masking.js';
 import {

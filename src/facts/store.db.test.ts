@@ -2,14 +2,14 @@
 // only as keyed hash + ciphertext, masked ad text, audited reveal, rule changes re-processing ads.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.js';
-import { listAds } from '../../collect/ads-query.js';
-import { importJsonLines } from '../../collect/importers.js';
-import { ads, adVersions } from '../../collect/schema.js';
-import { saveSource } from '../../collect/sources.js';
-import { CLI_ACTOR } from '../../platform/actor.js';
-import { auditLog } from '../../platform/audit/schema.js';
-import { hashIdentifier } from '../../platform/crypto.js';
+import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
+import { listAds } from '../collect/ads-query.js';
+import { importJsonLines } from '../collect/importers.js';
+import { ads, adVersions } from '../collect/schema.js';
+import { saveSource } from '../collect/sources.js';
+import { CLI_ACTOR } from '../platform/actor.js';
+import { auditLog } from '../platform/audit/schema.js';
+import { hashIdentifier } from '../platform/crypto.js';
 import { maskVersions } from './masking.js';
 import {
   addRule,
@@ -20,7 +20,7 @@ import {
   retireRule,
   revealIdentifier,
 } from './store.js';
-import { adExtractions, adIdentifiers } from './tables.js';
+import { adExtractions, adIdentifiers } from './schema.js';
 
 let t: TestDatabase;
 const PHONE_TEXT =

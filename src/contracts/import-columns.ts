@@ -1,5 +1,5 @@
-// The columns of JSON lines and CSV imports, apart from the importers: the CLI's help lists them
-// without loading the importers and the database layer behind them.
+// The columns of JSON lines and CSV imports: a contract shared by the importers (collect) and the
+// CLI, whose help lists them without loading the importers and the database layer behind them.
 import { z } from 'zod';
 
 /** The columns of JSON lines and CSV imports (README documents the same list). */

@@ -7,10 +7,12 @@
 // synthetic people (receipts, short replies, some STOPs), an SMPP channel pointed at it and approved
 // first-contact templates in Dutch and English, so a demo user can write to a lead and see the
 // whole flow. Nothing leaves the machine: the channel only ever reaches the loopback SMSC.
+//
+// It lives apart from the program (src/demo, not src/app or src/platform) because it brings the
+// test fixtures: the start command loads it with import() only when DEMO_DATA is on.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
@@ -20,20 +22,23 @@ import {
   type AdBoard,
 } from '../../fixtures/ad-board/index.js';
 import { startDemoPhones, type DemoPhones } from '../../fixtures/smsc/demo-phones.js';
-import { crawlJobRef } from '../collect/jobs.js';
-import { requestCrawl } from '../collect/crawl-service.js';
-import { saveSource } from '../collect/sources.js';
-import { channelForSending, saveChannel } from '../outreach/channel-store.js';
-import { outreachChannels, outreachTemplates } from '../outreach/schema.js';
-import { outreachSettings } from '../outreach/settings.js';
-import { changeTemplateStatus, createTemplate } from '../outreach/templates-store.js';
-import { SYSTEM_ACTOR, type Actor } from './actor.js';
-import type { AddressGuard } from './address-guard.js';
-import type { Clock } from './clock.js';
-import type { Config } from './config.js';
-import type { Db } from './db/connect.js';
-import { isAppError } from './errors.js';
-import type { Jobs } from './jobs.js';
+import { crawlJobRef, requestCrawl, saveSource } from '../collect/index.js';
+import {
+  changeTemplateStatus,
+  channelByName,
+  channelForSending,
+  createTemplate,
+  outreachSettings,
+  saveChannel,
+  templateByName,
+} from '../outreach/index.js';
+import { SYSTEM_ACTOR, type Actor } from '../platform/actor.js';
+import type { AddressGuard } from '../platform/address-guard.js';
+import type { Clock } from '../platform/clock.js';
+import type { Config } from '../platform/config.js';
+import type { Db } from '../platform/db/connect.js';
+import { isAppError } from '../platform/errors.js';
+import type { Jobs } from '../platform/jobs.js';
 
 const DemoState = z.object({
   startedAt: z.iso.datetime(),
@@ -129,10 +134,7 @@ async function seedOutreach(
     sourceAddr: DEMO_SENDER,
   };
   if (state.outreachSeededAt) {
-    const [row] = await db
-      .select()
-      .from(outreachChannels)
-      .where(eq(outreachChannels.name, DEMO_CHANNEL_NAME));
+    const row = await channelByName(db, DEMO_CHANNEL_NAME);
     if (!row || row.kind !== 'smpp') return false;
     const stored = (await channelForSending(db, config, row.id)).settings;
     const current =
@@ -162,16 +164,7 @@ async function seedOutreach(
     });
     let count = 0;
     for (const template of DEMO_TEMPLATES) {
-      const [existing] = await tx
-        .select({ id: outreachTemplates.id })
-        .from(outreachTemplates)
-        .where(
-          and(
-            eq(outreachTemplates.name, template.name),
-            eq(outreachTemplates.language, template.language),
-          ),
-        );
-      if (existing) continue;
+      if (await templateByName(tx, template.name, template.language)) continue;
       const draft = await createTemplate(tx, DEMO_AUTHOR, template, options);
       try {
         await changeTemplateStatus(

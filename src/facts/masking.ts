@@ -12,8 +12,7 @@
 // disguise and calls every GET route of the OpenAPI document as every role, so a new route that
 // returns ad text without passing through here fails it.
 import { inArray } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/connect.js';
-import type { SpanField } from '../schema.js';
+import type { DbOrTx } from '../platform/db/connect.js';
 import {
   findIdentifierSpans,
   identifierSpansOf,
@@ -22,9 +21,10 @@ import {
   maskWhole,
   unsearchedTail,
   type IdentifierSpan,
-} from '../identifier-masks.js';
+  type SpanField,
+} from '../extract/index.js';
 import { identifierSpans } from './store.js';
-import { adExtractions, type StoredFact } from './tables.js';
+import { adExtractions, type StoredFact } from './schema.js';
 
 /** Every text field of an ad version that can leave the server. */
 export interface MaskableText {

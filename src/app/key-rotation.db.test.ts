@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
-import { CLI_ACTOR } from './actor.js';
-import { users } from './auth/schema.js';
-import { createUser } from './auth/users.js';
-import { decryptField, encryptedKeyId, encryptField } from './crypto.js';
-import { ENCRYPTED_COLUMNS, rotateFieldKeys } from './key-rotation.js';
+import { CLI_ACTOR } from '../platform/actor.js';
+import { users } from '../platform/auth/schema.js';
+import { createUser } from '../platform/auth/users.js';
+import { decryptField, encryptedKeyId, encryptField } from '../platform/crypto.js';
+import { ENCRYPTED_COLUMNS, rotateAllFieldKeys } from './key-rotation.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ describe('key rotation', () => {
       ids.push(user.id);
     }
     const keys = [{ id: 'new', key: randomBytes(32) }, ...old];
-    const result = await rotateFieldKeys(t.database.db, keys, CLI_ACTOR);
+    const result = await rotateAllFieldKeys(t.database.db, keys, CLI_ACTOR);
     expect(result.reencrypted).toBe(7);
     const rows = await t.database.db.select().from(users);
     for (const row of rows.filter((r) => r.totpSecretEnc)) {
@@ -54,6 +54,6 @@ describe('key rotation', () => {
       );
     }
     // Running it again finds nothing left to do.
-    expect((await rotateFieldKeys(t.database.db, keys, CLI_ACTOR)).reencrypted).toBe(0);
+    expect((await rotateAllFieldKeys(t.database.db, keys, CLI_ACTOR)).reencrypted).toBe(0);
   });
 });

@@ -6,30 +6,39 @@
 // of its identifiers are known, so that no identifier becomes a searchable word.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditFields, type Actor } from '../../platform/actor.js';
-import { appendAudit } from '../../platform/audit/audit-log.js';
-import type { Config } from '../../platform/config.js';
+import { auditFields, type Actor } from '../platform/actor.js';
+import { appendAudit } from '../platform/audit/audit-log.js';
+import type { Config } from '../platform/config.js';
 import {
   decryptField,
   encryptField,
   hashIdentifier,
   type AtRestKeys,
   type FieldKey,
-} from '../../platform/crypto.js';
-import type { Db, DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
-import { replaceAdSearchTerms, searchTermsOf } from '../../collect/ad-search.js';
+} from '../platform/crypto.js';
+import type { Db, DbOrTx } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
 import {
+  replaceAdSearchTerms,
+  searchTermsOf,
   currentAdVersionIds,
+  currentAdVersionIdsQuery,
   readAdVersionText,
   setAdVersionLanguage,
   type AdVersionText,
-} from '../../collect/ads.js';
-import { extractAll } from '../extract.js';
-import { BlockRule, buildRuleSet, CustomTerm, type RuleSet } from '../rules.js';
-import type { ExtractionResult, Fact } from '../schema.js';
-import { wellFormed } from '../text.js';
-import { maskQuotedIdentifiers, maskValue } from '../identifier-masks.js';
+} from '../collect/index.js';
+import {
+  BlockRule,
+  buildRuleSet,
+  CustomTerm,
+  extractAll,
+  maskQuotedIdentifiers,
+  maskValue,
+  wellFormed,
+  type ExtractionResult,
+  type Fact,
+  type RuleSet,
+} from '../extract/index.js';
 import {
   adExtractions,
   adIdentifiers,
@@ -37,7 +46,7 @@ import {
   IDENTIFIER_KINDS,
   type IdentifierKind,
   type StoredFact,
-} from './tables.js';
+} from './schema.js';
 
 const VALUE_CONTEXT = 'ad_identifiers.value';
 const RAW_CONTEXT = 'ad_identifiers.raw';
@@ -88,7 +97,7 @@ export function isIdentifierFact(f: Fact): f is Extract<Fact, { kind: Identifier
 }
 
 // The masks live with the pure extractor (one definition for the store, the API and the bench).
-export { maskSpans, maskValue } from '../identifier-masks.js';
+export { maskSpans, maskValue } from '../extract/index.js';
 
 // ---- rule set -------------------------------------------------------------------------------
 
@@ -353,8 +362,7 @@ export async function countStale(db: Db): Promise<number> {
   const [row] = await db
     .execute<{ n: number }>(
       sql`
-    SELECT count(*)::int AS n FROM ads a
-    JOIN ad_versions v ON v.ad_id = a.id AND v.version = a.version
+    SELECT count(*)::int AS n FROM (${currentAdVersionIdsQuery()}) v
     LEFT JOIN ad_extractions e ON e.ad_version_id = v.id
     WHERE e.ad_version_id IS NULL OR e.rule_set_version <> ${rules.version}`,
     )

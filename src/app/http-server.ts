@@ -1,0 +1,39 @@
+// The HTTP server of the whole program: the platform's server (auth, errors, OpenAPI, probes) with
+// every context's routes registered on it, and the hooks between contexts wired here (masking of
+// ad text by the stored facts; rescoring when the score model changes).
+import type { FastifyInstance } from 'fastify';
+import { registerCollectRoutes } from '../collect/index.js';
+import { maskVersions, registerExtractRoutes } from '../facts/index.js';
+import { registerOutreachRoutes } from '../outreach/index.js';
+import type { BlobStore } from '../platform/blobs/blob-store.js';
+import { systemClock } from '../platform/clock.js';
+import { createHttpServer, type PlatformHttpDeps } from '../platform/http/server.js';
+import type { Jobs } from '../platform/jobs.js';
+import { registerScoreModelRoutes, registerScoreRoutes, rescoreAllJobRef } from '../score/index.js';
+
+export interface HttpDeps extends PlatformHttpDeps {
+  /** Blob store and job queue, for the contexts' routes (absent in API-only tests: then none). */
+  blobs?: BlobStore;
+  jobs?: Jobs;
+}
+
+export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const { config, database, log, blobs, jobs } = deps;
+  const clock = deps.clock ?? systemClock;
+  const db = database.db;
+  const contexts = (app: FastifyInstance) => {
+    if (!blobs || !jobs) return;
+    const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
+    registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });
+    registerExtractRoutes(app, { db, config, jobs });
+    registerScoreRoutes(app, { db, config, mask });
+    registerScoreModelRoutes(app, {
+      db,
+      onModelChanged: async (change) => {
+        await jobs.send(rescoreAllJobRef, { reason: `score model v${change.version}` });
+      },
+    });
+    registerOutreachRoutes(app, { db, config, jobs, log, clock });
+  };
+  return createHttpServer({ ...deps, clock, plugins: [contexts, ...(deps.plugins ?? [])] });
+}

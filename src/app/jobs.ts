@@ -1,0 +1,55 @@
+// Every job the program knows, from every context. Workers, the scheduler and senders all take
+// their definitions from here so queue names and payload schemas agree across processes. The
+// pipeline is chained here: collect → extract (facts) → link → score, each step queueing the next,
+// and link's one call backwards into score is the hook passed in.
+import { collectJobs } from '../collect/index.js';
+import { extractJobs, extractVersionJobRef } from '../facts/index.js';
+import { linkAdsJobRef, linkJobs, linkSettings } from '../link/index.js';
+import { outreachJobs } from '../outreach/index.js';
+import { platformJobs, type JobDeps } from '../platform/job-registry.js';
+import type { JobDefinition } from '../platform/jobs.js';
+import { linkHooks, queueScoring, scoreJobs } from '../score/index.js';
+
+export function allJobs(deps: JobDeps): JobDefinition[] {
+  return [
+    ...platformJobs(deps),
+    ...collectJobs({
+      db: deps.database.db,
+      blobs: deps.blobs,
+      keys: deps.config.secrets,
+      log: deps.log,
+      addressGuard: deps.addressGuard,
+      jobs: deps.jobs,
+      ...(deps.worker ? { worker: deps.worker } : {}),
+      onAdVersion: async (adVersionId) => {
+        await deps.jobs().send(extractVersionJobRef, { adVersionId });
+      },
+    }),
+    ...extractJobs({
+      db: deps.database.db,
+      config: deps.config,
+      onExtracted: async (adIds) => {
+        for (let i = 0; i < adIds.length; i += 500) {
+          await deps.jobs().send(linkAdsJobRef, { adIds: adIds.slice(i, i + 500) });
+        }
+      },
+    }),
+    ...linkJobs({
+      db: deps.database.db,
+      settings: linkSettings(deps.config),
+      hooks: linkHooks,
+      onLinked: async (outcome) => {
+        await queueScoring(deps.jobs(), outcome.touched);
+      },
+    }),
+    ...scoreJobs({ db: deps.database.db, keys: deps.config.secrets }),
+    ...outreachJobs({
+      db: deps.database.db,
+      config: deps.config,
+      log: deps.log,
+      jobs: deps.jobs,
+      clock: deps.clock,
+      ...(deps.onStop ? { onStop: deps.onStop } : {}),
+    }),
+  ];
+}

@@ -1,0 +1,9 @@
+// Every table of the program in one place, for drizzle-kit (drizzle.config.ts and
+// scripts/check-migrations.js read this file). Each context's tables stay its own.
+export * from '../platform/auth/schema.js';
+export * from '../platform/audit/schema.js';
+export * from '../collect/schema.js';
+export * from '../facts/schema.js';
+export * from '../link/schema.js';
+export * from '../score/schema.js';
+export * from '../outreach/schema.js';

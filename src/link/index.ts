@@ -1,0 +1,25 @@
+// Public face of the linking context (ads joined into entities by shared identifiers and
+// near-duplicate text; movement over time and place): what the composition root, the CLI and
+// later contexts (score, outreach) may use. Everything else in src/link is internal.
+export { linkAdsJobRef, linkJobs } from './jobs.js';
+export {
+  linkAdBatch,
+  linkSettings,
+  rebuildLinks,
+  type LinkHooks,
+  type LinkOutcome,
+  type LinkSettings,
+} from './store.js';
+export { memberAdIds, refreshEntity, resolveEntityId } from './entity.js';
+export {
+  entitiesPage,
+  entityEvidence,
+  entityGraph,
+  entityIdentifiers,
+  entityOfAds,
+  entityRow,
+  entityRows,
+  entityTemplates,
+  similarAds,
+} from './queries.js';
+export type { EntityFeatures } from './types.js';

@@ -1,0 +1,8 @@
+// Public face of the scoring context (indicator weights, entity scores with their reasons, the
+// triage queue of leads, saved searches): what the composition root, the CLI and later contexts may
+// use. Everything else in src/score is internal.
+export { queueScoring, rescoreAllJobRef, scoreAll, scoreJobs } from './jobs.js';
+export { linkHooks } from './hooks.js';
+export { linkAndScore } from './pipeline.js';
+export { registerScoreRoutes } from './routes.js';
+export { registerScoreModelRoutes } from './model-routes.js';
