@@ -10,7 +10,7 @@ import './index';
 export type Namespace = keyof ResourceNamespaceMap;
 /** The translate function of a namespace, for helpers that take it from a component. */
 export type NamespaceT<Ns extends Namespace> = TFunction<Ns>;
-/** A key of a namespace (plural keys without their `_one` / `_other` suffix). */
+/** A key of a namespace, as its `t` takes it (for tables of keys chosen by a value). */
 export type NamespaceKey<Ns extends Namespace> = ParseKeys<Ns>;
 
 export function defineNamespace<const Ns extends Namespace>(
