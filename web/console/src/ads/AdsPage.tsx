@@ -25,10 +25,11 @@ import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
 import { canReadAds } from '../collect/access';
 import { collectKeys, listAds, listSources, type AdFilters, type AdListItem } from '../collect/api';
-import { formatDateTime, formatNumber, formatRelative, languageName } from '../collect/format';
+import { formatDateTime, formatNumber, formatRelative, languageName } from '../ui/format';
 import { useCollectT } from '../collect/i18n';
-import { Loading, NoAccess } from '../collect/ui';
-import { RouterAnchor } from '../collect/RouterAnchor';
+import { Loading } from '../ui/Loading';
+import { NoAccess } from '../ui/NoAccess';
+import { RouterAnchor } from '../ui/RouterAnchor';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconAds } from '../ui/icons';
 

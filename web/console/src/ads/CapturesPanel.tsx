@@ -4,9 +4,9 @@
 // that archive tools open (audited on the server).
 import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { adWarcUrl, type AdDetail } from '../collect/api';
-import { formatDateTime, shortId } from '../collect/format';
+import { formatDateTime, shortId } from '../ui/format';
 import { useCollectT, useOptionalT } from '../collect/i18n';
-import { CopyText } from '../collect/ui';
+import { CopyText } from '../ui/CopyText';
 import { CAPTURE_STATUS_COLOR, captureStatusMeaning } from './capture-status';
 
 export function CapturesPanel({ ad }: { ad: AdDetail }) {

@@ -11,9 +11,9 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { RouterAnchor } from '../collect/RouterAnchor';
+import { RouterAnchor } from '../ui/RouterAnchor';
 import type { AdDetail, AdVersion } from '../collect/api';
-import { formatDateTime } from '../collect/format';
+import { formatDateTime } from '../ui/format';
 import { useCollectT, useOptionalT } from '../collect/i18n';
 import './ads.css';
 import { wordDiff } from './diff';

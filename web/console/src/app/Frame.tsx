@@ -23,11 +23,10 @@ import { useTranslation } from 'react-i18next';
 import { saveLanguage } from '../api/endpoints';
 import { canReadAuditLog } from '../audit/access';
 import { useAuditT } from '../audit/i18n';
-import { IconAudit } from '../audit/IconAudit';
 import type { Language } from '../api/types';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useCurrentSession } from '../auth/session';
-import { IconRules, sectionsForRole } from '../collect/nav';
+import { sectionsForRole } from '../collect/nav';
 import { currentLanguage } from '../i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -38,10 +37,12 @@ import { useOutreachT } from '../outreach/i18n';
 import {
   IconAdmin,
   IconAds,
+  IconAudit,
   IconCases,
   IconInbox,
   IconInsights,
   IconPartners,
+  IconRules,
   IconSignOut,
   IconSources,
   IconTriage,

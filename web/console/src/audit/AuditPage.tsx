@@ -25,12 +25,12 @@ import { getRouteApi } from '@tanstack/react-router';
 import { Fragment, useMemo, useState, type FormEvent } from 'react';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
-import { formatDateTime } from '../triage/format';
+import { formatDateTime } from '../ui/format';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { canReadAuditLog } from './access';
 import { auditKeys, listAuditEntries, type AuditEntry, type AuditFilters } from './api';
 import { useAuditT } from './i18n';
-import { IconAudit } from './IconAudit';
+import { IconAudit } from '../ui/icons';
 
 const route = getRouteApi('/audit');
 

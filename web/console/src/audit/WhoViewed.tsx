@@ -5,13 +5,13 @@ import { Button, Center, Drawer, Group, Loader, Stack, Text } from '@mantine/cor
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useCurrentSession } from '../auth/session';
-import { RouterAnchor } from '../collect/RouterAnchor';
-import { formatDateTime } from '../triage/format';
+import { RouterAnchor } from '../ui/RouterAnchor';
+import { formatDateTime } from '../ui/format';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { canReadAuditLog } from './access';
 import { auditKeys, listRecordViews, type RecordKind } from './api';
 import { useAuditT, type AuditKey } from './i18n';
-import { IconAudit } from './IconAudit';
+import { IconAudit } from '../ui/icons';
 
 const HOW: Record<string, AuditKey> = {
   'ad.read': 'views.how.opened',

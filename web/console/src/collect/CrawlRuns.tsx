@@ -16,9 +16,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { collectKeys, fetchCrawlRun, isActiveRun, type CrawlError, type CrawlRun } from './api';
-import { formatDateTime, formatDuration, formatNumber } from './format';
+import { formatDateTime, formatDuration, formatNumber } from '../ui/format';
 import { useCollectT, useOptionalT } from './i18n';
-import { CopyText, Figure, Loading, RunStatusBadge } from './ui';
+import { RunStatusBadge } from './badges';
+import { CopyText } from '../ui/CopyText';
+import { Figure } from '../ui/Figure';
+import { Loading } from '../ui/Loading';
 
 export function ErrorsByKind({ errorsByKind }: { errorsByKind: Record<string, number> }) {
   const t = useCollectT();

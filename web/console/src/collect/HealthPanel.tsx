@@ -3,9 +3,10 @@
 // analyst can open the capture and fix the selector).
 import { Alert, Badge, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { AD_FIELDS, type CrawlRun, type FieldDrop, type HealthDetail, type Source } from './api';
-import { formatDateTime, formatPercent } from './format';
+import { formatDateTime, formatPercent } from '../ui/format';
 import { useCollectT, useOptionalT } from './i18n';
-import { CopyText, HealthBadge, healthReasons } from './ui';
+import { HealthBadge, healthReasons } from './badges';
+import { CopyText } from '../ui/CopyText';
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;

@@ -18,7 +18,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
-import { RouterAnchor } from './RouterAnchor';
+import { RouterAnchor } from '../ui/RouterAnchor';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { canManageSources, canOverrideRobots, canReadAds } from './access';
 import {
@@ -39,7 +39,9 @@ import { HealthPanel } from './HealthPanel';
 import { useCollectT } from './i18n';
 import { RobotsPanel } from './RobotsPanel';
 import { EnabledSwitch } from './SourcesPage';
-import { HealthBadge, healthReasons, Loading, NoAccess } from './ui';
+import { HealthBadge, healthReasons } from './badges';
+import { Loading } from '../ui/Loading';
+import { NoAccess } from '../ui/NoAccess';
 
 export const SOURCE_TABS = ['crawls', 'health', 'definition', 'robots'] as const;
 export type SourceTab = (typeof SOURCE_TABS)[number];

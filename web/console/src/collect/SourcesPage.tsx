@@ -17,7 +17,7 @@ import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/rea
 import { Link } from '@tanstack/react-router';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
-import { RouterAnchor } from './RouterAnchor';
+import { RouterAnchor } from '../ui/RouterAnchor';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconSources } from '../ui/icons';
 import { canManageSources, canReadAds } from './access';
@@ -30,9 +30,11 @@ import {
   type CrawlRun,
   type Source,
 } from './api';
-import { formatDateTime, formatNumber, formatRelative } from './format';
+import { formatDateTime, formatNumber, formatRelative } from '../ui/format';
 import { useCollectT } from './i18n';
-import { HealthBadge, healthReasons, Loading, NoAccess, RunStatusBadge } from './ui';
+import { HealthBadge, healthReasons, RunStatusBadge } from './badges';
+import { Loading } from '../ui/Loading';
+import { NoAccess } from '../ui/NoAccess';
 
 export function SourcesPage() {
   const t = useCollectT();

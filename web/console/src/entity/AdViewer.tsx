@@ -11,7 +11,7 @@ import {
   type AdVersionView,
   type ReasonHit,
 } from '../triage/api';
-import { formatDateTime } from '../triage/format';
+import { formatDateTime } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { highlight, type Mark } from './highlight';

@@ -3,7 +3,7 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useRouter } from '@tanstack/react-router';
 import type { EntityAd } from '../triage/api';
-import { formatDay } from '../triage/format';
+import { formatDate } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { scoreColor } from '../triage/LeadTable';
 import type { AdRef } from './ScoreExplanation';
@@ -100,11 +100,11 @@ export function AdsSection({ ads, more, adRef }: { ads: EntityAd[]; more: number
                     </Table.Td>
                     <Table.Td>
                       <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-                        {formatDay(a.firstSeenAt)}
+                        {formatDate(a.firstSeenAt)}
                       </Text>
-                      {formatDay(a.lastSeenAt) !== formatDay(a.firstSeenAt) ? (
+                      {formatDate(a.lastSeenAt) !== formatDate(a.firstSeenAt) ? (
                         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                          – {formatDay(a.lastSeenAt)}
+                          – {formatDate(a.lastSeenAt)}
                         </Text>
                       ) : null}
                     </Table.Td>

@@ -8,8 +8,8 @@ import { listEntityThreads, outreachKeys } from '../outreach/api';
 import { ConversationStatusBadge, DoNotContactBadge } from '../outreach/badges';
 import { useStaffNames } from '../outreach/hooks';
 import { useOutreachT } from '../outreach/i18n';
-import { formatDateTime } from '../triage/format';
-import { AnchorLink } from '../triage/links';
+import { formatDateTime } from '../ui/format';
+import { RouterAnchor } from '../ui/RouterAnchor';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Section } from './Section';
 
@@ -58,14 +58,14 @@ export function ContactPanel({ entityId, onCompose }: { entityId: string; onComp
                 <Table.Tr key={c.id} data-testid="entity-thread">
                   <Table.Td>
                     <Group gap={6}>
-                      <AnchorLink
+                      <RouterAnchor
                         to="/inbox/$conversationId"
                         params={{ conversationId: c.id }}
                         ff="monospace"
                         size="sm"
                       >
                         {c.contact ?? t('inbox.noContact')}
-                      </AnchorLink>
+                      </RouterAnchor>
                       {c.doNotContact ? <DoNotContactBadge /> : null}
                       {c.unread > 0 ? (
                         <Badge color="red" size="xs">

@@ -35,7 +35,7 @@ import {
   type ReasonHit,
 } from '../triage/api';
 import { FlagBadges, StateBadge, UrgentBadge } from '../triage/badges';
-import { formatDateTime, formatDay, shortId } from '../triage/format';
+import { formatDateTime, formatDate, shortId } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { scoreColor } from '../triage/LeadTable';
 import { useStaff, type Staff } from '../triage/people';
@@ -51,7 +51,7 @@ import { MovementTimeline } from './MovementTimeline';
 import { ScoreExplanation, type AdRef } from './ScoreExplanation';
 import { Section } from './Section';
 import { TemplatesAndSimilar } from './TemplatesAndSimilar';
-import { AnchorLink } from '../triage/links';
+import { RouterAnchor } from '../ui/RouterAnchor';
 import { ComposeDialog } from '../outreach/ComposeDialog';
 import { canWorkOutreach } from '../outreach/hooks';
 import { ContactPanel } from './ContactPanel';
@@ -116,9 +116,9 @@ function Entity() {
 function BackLink() {
   const t = useTriageT();
   return (
-    <AnchorLink to="/triage" size="sm">
+    <RouterAnchor to="/triage" size="sm">
       ← {t('entity.back')}
-    </AnchorLink>
+    </RouterAnchor>
   );
 }
 
@@ -276,7 +276,7 @@ function EntityHeader({
                 lead ? `${t('entity.assignee')}: ${staff.nameOf(lead.assigneeId)}` : null,
                 `${t('entity.evidenceAt')}: ${formatDateTime(entity.evidenceAt)}`,
                 snoozed && lead?.snoozedUntil
-                  ? t('entity.snoozedUntil', { date: formatDay(lead.snoozedUntil) })
+                  ? t('entity.snoozedUntil', { date: formatDate(lead.snoozedUntil) })
                   : null,
               ]
                 .filter(Boolean)
@@ -304,7 +304,7 @@ function EntityHeader({
             {entity.score ? (
               <Text size="xs" c="dimmed" mt={6}>
                 {t('entity.scoredAt', {
-                  date: formatDay(entity.score.scoredAt),
+                  date: formatDate(entity.score.scoredAt),
                   version: entity.score.modelVersion,
                 })}
               </Text>

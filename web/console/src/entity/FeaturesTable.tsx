@@ -2,7 +2,7 @@
 // shared templates and pictures…), as a plain table.
 import { Table } from '@mantine/core';
 import type { EntityFeatures } from '../triage/api';
-import { formatDay, languageName } from '../triage/format';
+import { formatDate, languageName } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { Section } from './Section';
 
@@ -31,7 +31,7 @@ export function FeaturesTable({ features }: { features: EntityFeatures }) {
   const show = (key: keyof EntityFeatures): string => {
     const v = features[key];
     if (key === 'firstSeen' || key === 'lastSeen')
-      return typeof v === 'string' ? formatDay(v) : '—';
+      return typeof v === 'string' ? formatDate(v) : '—';
     if (key === 'languages' && Array.isArray(v)) {
       return v.length ? v.map((l) => languageName(String(l))).join(', ') : t('features.none');
     }

@@ -23,7 +23,7 @@ import {
   type LeadDetail,
   type LeadState,
 } from '../triage/api';
-import { dateInputValue } from '../triage/format';
+import { dateInputValue } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { useOutreachT } from '../outreach/i18n';
 import type { Staff } from '../triage/people';

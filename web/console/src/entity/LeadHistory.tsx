@@ -3,7 +3,7 @@
 import { Stack, Text, Timeline } from '@mantine/core';
 import type { LeadEvent, LeadState } from '../triage/api';
 import { LEAD_STATES } from '../triage/api';
-import { formatDateTime, formatDay } from '../triage/format';
+import { formatDateTime, formatDate } from '../ui/format';
 import { useTriageT, type TriageKey } from '../triage/i18n';
 import type { Staff } from '../triage/people';
 import { Section } from './Section';
@@ -42,7 +42,7 @@ export function LeadHistory({ history, staff }: { history: LeadEvent[]; staff: S
     } else if (e.action === 'snooze') {
       parts.push(
         typeof d.until === 'string'
-          ? t('history.until', { date: formatDay(d.until) })
+          ? t('history.until', { date: formatDate(d.until) })
           : t('history.woken'),
       );
     }

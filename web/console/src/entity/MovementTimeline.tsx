@@ -3,7 +3,7 @@
 // the validated signs of control.
 import { Text, Timeline } from '@mantine/core';
 import type { MovementStop } from '../triage/api';
-import { formatDay } from '../triage/format';
+import { formatDate } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { Section } from './Section';
 
@@ -42,10 +42,10 @@ export function MovementTimeline({ movement }: { movement: MovementStop[] }) {
             >
               <Text size="xs" c="dimmed">
                 {s.firstSeen.slice(0, 10) === s.lastSeen.slice(0, 10)
-                  ? formatDay(s.firstSeen)
+                  ? formatDate(s.firstSeen)
                   : t('movement.range', {
-                      from: formatDay(s.firstSeen),
-                      to: formatDay(s.lastSeen),
+                      from: formatDate(s.firstSeen),
+                      to: formatDate(s.lastSeen),
                     })}
                 {' · '}
                 {t('movement.ads', { count: s.ads })}

@@ -2,11 +2,11 @@
 // "persons"), and near-identical ads of other entities, each linking to that entity.
 import { Group, List, Stack, Text } from '@mantine/core';
 import type { EntityTemplate, SimilarAd } from '../triage/api';
-import { shortId } from '../triage/format';
+import { shortId } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import type { AdRef } from './ScoreExplanation';
 import { Section } from './Section';
-import { AnchorLink } from '../triage/links';
+import { RouterAnchor } from '../ui/RouterAnchor';
 
 export function TemplatesAndSimilar({
   templates,
@@ -54,14 +54,14 @@ export function TemplatesAndSimilar({
               return (
                 <List.Item key={s.adId}>
                   <Group gap={6} wrap="wrap">
-                    <AnchorLink
+                    <RouterAnchor
                       to="/entities/$entityId"
                       params={{ entityId: s.entityId }}
                       size="sm"
                       aria-label={t('similar.openEntity', { id: shortId(s.entityId) })}
                     >
                       {t('similar.item', { ad: shortId(s.adId), entity: shortId(s.entityId) })}
-                    </AnchorLink>
+                    </RouterAnchor>
                     <Text span size="sm" c="dimmed">
                       {t('similar.similarity', { pct: Math.round(s.similarity * 100) })}
                       {n !== null ? ` · ${t('similar.to', { n })}` : ''}

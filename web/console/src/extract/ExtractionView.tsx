@@ -4,9 +4,9 @@
 import { Alert, DataList, Grid, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { AdVersion } from '../collect/api';
-import { formatDateTime, languageName } from '../collect/format';
+import { formatDateTime, languageName } from '../ui/format';
 import { useCollectT, useOptionalT } from '../collect/i18n';
-import { Loading } from '../collect/ui';
+import { Loading } from '../ui/Loading';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { extractKeys, fetchExtraction, type Revealed } from './api';
 import { FactList } from './FactList';

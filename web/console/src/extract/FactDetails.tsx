@@ -3,7 +3,7 @@
 // Used in the marks' tooltips and in the list of facts.
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useCollectT, useOptionalT } from '../collect/i18n';
-import { languageName } from '../collect/format';
+import { languageName } from '../ui/format';
 import { currentLocale } from '../i18n';
 import { isIdentifierKind, type Fact, type Revealed } from './api';
 import { EVIDENCE_COLOR } from './facts';

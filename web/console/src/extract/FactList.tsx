@@ -3,7 +3,7 @@
 // prices, places and languages — and what the block-list set aside.
 import { Accordion, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useCollectT, useOptionalT } from '../collect/i18n';
-import { CopyText } from '../collect/ui';
+import { CopyText } from '../ui/CopyText';
 import { isIdentifierKind, type Extraction, type Fact, type Revealed } from './api';
 import { EvidenceBadge, useFactValue } from './FactDetails';
 import { clusterFacts, GROUP_COLOR, groupByKind, groupOf, markId, type IndexedFact } from './facts';

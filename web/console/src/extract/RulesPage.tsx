@@ -28,9 +28,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
 import { canEditRules, canReadAds } from '../collect/access';
-import { formatDateTime, formatNumber } from '../collect/format';
+import { formatDateTime, formatNumber } from '../ui/format';
 import { useCollectT, useOptionalT } from '../collect/i18n';
-import { Loading, NoAccess } from '../collect/ui';
+import { Loading } from '../ui/Loading';
+import { NoAccess } from '../ui/NoAccess';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import {
   addRule,

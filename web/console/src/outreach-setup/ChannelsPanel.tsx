@@ -23,7 +23,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PanelIntro } from '../admin/AdminPage';
-import { RouterAnchor } from '../collect/RouterAnchor';
+import { RouterAnchor } from '../ui/RouterAnchor';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconCheck, IconCopy, IconInbox } from '../ui/icons';
 import {
@@ -36,7 +36,7 @@ import {
   type SavedChannel,
 } from './api';
 import { ChannelForm } from './ChannelForm';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../ui/format';
 import { useOptionalSetupT, useSetupT } from './i18n';
 
 type Editing = { channel: Channel | null; key: number } | null;

@@ -34,7 +34,7 @@ import {
   type QuickReply,
 } from './api';
 import { keepServerMessage } from './errors';
-import { formatDateTime, languageName } from './format';
+import { formatDateTime, languageName } from '../ui/format';
 import { useSetupT } from './i18n';
 import { SmsFigures, usePreview } from './live';
 import { useNameOf } from './people';

@@ -33,7 +33,7 @@ import {
   type TemplateDraft,
   type TemplatePurpose,
 } from './api';
-import { formatDateTime, languageName } from './format';
+import { formatDateTime, languageName } from '../ui/format';
 import { useSetupT } from './i18n';
 import { useNameOf } from './people';
 import { TemplateReview } from './TemplateReview';

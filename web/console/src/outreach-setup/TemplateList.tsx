@@ -26,7 +26,7 @@ import {
   type Template,
   type TemplateStatus,
 } from './api';
-import { formatDateTime, languageName } from './format';
+import { formatDateTime, languageName } from '../ui/format';
 import { useSetupT } from './i18n';
 import { useNameOf } from './people';
 

@@ -8,7 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { previewText, setupKeys, type SafetyHit, type SmsEncoding, type TextPreview } from './api';
-import { languageName } from './format';
+import { languageName } from '../ui/format';
 import { useOptionalSetupT, useSetupT } from './i18n';
 
 const PREVIEW_DELAY_MS = 350;

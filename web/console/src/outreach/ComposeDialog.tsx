@@ -24,7 +24,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useCurrentSession } from '../auth/session';
 import { actOnLead, queryKeys, type EntityDetail, type EntityIdentifier } from '../triage/api';
-import { languageName } from '../triage/format';
+import { languageName } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import {

@@ -29,8 +29,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { WhoViewedButton } from '../audit/WhoViewed';
 import { useCurrentSession } from '../auth/session';
-import { formatDateTime, shortId } from '../triage/format';
-import { AnchorLink } from '../triage/links';
+import { formatDateTime, shortId } from '../ui/format';
+import { RouterAnchor } from '../ui/RouterAnchor';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import {
   CONVERSATION_STATUSES,
@@ -109,9 +109,9 @@ export function ConversationPage() {
 function BackToList() {
   const t = useOutreachT();
   return (
-    <AnchorLink to="/inbox" search={true} size="sm" hiddenFrom="md">
+    <RouterAnchor to="/inbox" search={true} size="sm" hiddenFrom="md">
       ← {t('conversation.back')}
-    </AnchorLink>
+    </RouterAnchor>
   );
 }
 
@@ -205,14 +205,14 @@ function ConversationHeader({
                 .join(' · ')}
             </Text>
             {c.entityId ? (
-              <AnchorLink
+              <RouterAnchor
                 to="/entities/$entityId"
                 params={{ entityId: c.entityId }}
                 size="sm"
                 data-testid="entity-link"
               >
                 {t('conversation.openLead', { id: shortId(c.entityId) })}
-              </AnchorLink>
+              </RouterAnchor>
             ) : (
               <Text size="sm" c="dimmed">
                 {t('conversation.noLead')}

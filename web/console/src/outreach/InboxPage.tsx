@@ -25,7 +25,7 @@ import { getRouteApi, Outlet, useNavigate, useRouterState } from '@tanstack/reac
 import { useMemo } from 'react';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
-import { formatDateTime, shortId } from '../triage/format';
+import { formatDateTime, shortId } from '../ui/format';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconInbox } from '../ui/icons';
 import {

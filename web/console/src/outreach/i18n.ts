@@ -1,38 +1,15 @@
 // Strings of the outreach inbox and of composing a message, in their own i18next namespace
-// ("outreach") so they live beside the code that uses them and not in the console's shared files.
-// `useOutreachT` is typed over the English file: a missing key is a compile error.
-import i18n from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
-import '../i18n';
+// ("outreach") beside the code that uses them.
+import { defineNamespace, type NamespaceKey } from '../i18n/namespace';
 import en from './locales/en.json';
 import nl from './locales/nl.json';
 
-export const OUTREACH_NS = 'outreach';
-
-i18n.addResourceBundle('en', OUTREACH_NS, en, true, true);
-i18n.addResourceBundle('nl', OUTREACH_NS, nl, true, true);
-
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-/** i18next picks `_one` / `_other` by `count`; callers name the key without the suffix. */
-type WithoutPlural<K extends string> = K extends `${infer B}_${'one' | 'other'}` ? B : K;
-
-export type OutreachKey = WithoutPlural<Leaves<typeof en>>;
-export type OutreachT = (key: OutreachKey, values?: Record<string, unknown>) => string;
-
-const translate = i18n.t.bind(i18n) as unknown as (
-  key: string,
-  options?: Record<string, unknown>,
-) => string;
-
-/** The translate function of this namespace; re-renders on a change of language. */
-export function useOutreachT(): OutreachT {
-  const { i18n: instance } = useTranslation();
-  const lng = instance.resolvedLanguage;
-  return useCallback<OutreachT>(
-    (key, values) => translate(key, { ...values, ns: OUTREACH_NS, lng }),
-    [lng],
-  );
+declare module 'i18next' {
+  interface ResourceNamespaceMap {
+    outreach: typeof en;
+  }
 }
+
+export const { useT: useOutreachT } = defineNamespace('outreach', en, nl);
+
+export type OutreachKey = NamespaceKey<'outreach'>;

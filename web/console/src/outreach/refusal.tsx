@@ -1,7 +1,7 @@
 // A send the contact rules refused, told plainly: which rule, the server's reason, and for rules
 // that pass with time, from when sending is possible. Any other error is shown as usual.
 import { Alert, Text } from '@mantine/core';
-import { formatDateTime } from '../triage/format';
+import { formatDateTime } from '../ui/format';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SendRefusal } from './api';
 import { useOutreachT, type OutreachKey } from './i18n';

@@ -5,10 +5,10 @@ import { Badge, Group, Progress, Stack, Table, Text, Tooltip } from '@mantine/co
 import { useNavigate } from '@tanstack/react-router';
 import type { LeadItem } from './api';
 import { FlagBadges, StateBadge, UrgentBadge } from './badges';
-import { formatDay, languageName, placeName, shortId } from './format';
+import { formatDate, languageName, placeName, shortId } from '../ui/format';
 import { useTriageT } from './i18n';
 import { useStaff } from './people';
-import { AnchorLink } from './links';
+import { RouterAnchor } from '../ui/RouterAnchor';
 
 export function scoreColor(score: number): string {
   if (score >= 70) return 'red.7';
@@ -38,7 +38,7 @@ export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches
         <Stack gap={4}>
           <Group gap={6} wrap="wrap">
             {l.urgent ? <UrgentBadge /> : null}
-            <AnchorLink
+            <RouterAnchor
               to="/entities/$entityId"
               params={{ entityId: l.entityId }}
               ff="monospace"
@@ -47,7 +47,7 @@ export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches
               aria-label={t('queue.openLead', { id: shortId(l.entityId) })}
             >
               {shortId(l.entityId)}
-            </AnchorLink>
+            </RouterAnchor>
             {l.newEvidence ? (
               <Tooltip label={t('queue.newEvidenceHint')} withArrow>
                 <Badge color="grape" variant="light" size="sm" data-testid="new-evidence">
@@ -111,7 +111,7 @@ export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches
           <StateBadge state={l.state} />
           {l.snoozedUntil && new Date(l.snoozedUntil) > new Date() ? (
             <Text size="xs" c="dimmed">
-              {t('queue.snoozedUntil', { date: formatDay(l.snoozedUntil) })}
+              {t('queue.snoozedUntil', { date: formatDate(l.snoozedUntil) })}
             </Text>
           ) : null}
         </Stack>

@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { SCORE_FLAGS, STATE_FILTERS, type LeadFilters, type LeadItem } from './api';
-import { languageName, placeName } from './format';
+import { languageName, placeName } from '../ui/format';
 import { useTriageT } from './i18n';
 import { useStaff } from './people';
 

@@ -25,7 +25,7 @@ import { SavedSearchesMenu } from '../searches/SavedSearchesMenu';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconTriage } from '../ui/icons';
 import { leadsCsvUrl, listLeads, queryKeys, type LeadFilters, type OpenedSavedSearch } from './api';
-import { formatTime } from './format';
+import { formatTime } from '../ui/format';
 import { useTriageT } from './i18n';
 import { LeadTable } from './LeadTable';
 import { QueueFilters } from './QueueFilters';

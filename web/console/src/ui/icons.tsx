@@ -100,6 +100,22 @@ export const IconCheck = (p: IconProps) => (
   </Icon>
 );
 
+export const IconRules = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 6h10M4 12h7M4 18h10" />
+    <circle cx="18" cy="9" r="2.5" />
+    <path d="M19.8 10.8L22 13" />
+  </Icon>
+);
+/** The audit log's icon: a list with a check. */
+export const IconAudit = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M9 4h10v16H5V8z" />
+    <path d="M9 4v4H5" />
+    <path d="M8.5 13.5l2 2 4-4.5" />
+  </Icon>
+);
+
 /** The Ariadne mark: a thread that leads out. */
 export const Logo = ({ size = 28 }: { size?: number }) => (
   <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">

@@ -1,5 +1,5 @@
-// Formatting for the sources, ads and extraction pages: dates, durations, shares and counts in the
-// user's language.
+// Formatting shared by every page: dates, durations, counts and shares in the user's language,
+// language and place names from their codes, and short ids people can read out.
 import { currentLocale } from '../i18n';
 
 export function formatDateTime(iso: string): string {
@@ -11,6 +11,10 @@ export function formatDateTime(iso: string): string {
 
 export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: 'medium' }).format(new Date(iso));
+}
+
+export function formatTime(ms: number): string {
+  return new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(new Date(ms));
 }
 
 /** "3 minutes ago", "in 2 hours": for the last crawl and when an ad was seen. */
@@ -49,6 +53,12 @@ export function formatPercent(share: number): string {
   }).format(share);
 }
 
+/** A date input's value (yyyy-mm-dd, local) for a date. */
+export function dateInputValue(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /** A language code (ISO 639-1 or -3) as a name in the user's language, or the code itself. */
@@ -68,6 +78,16 @@ export function languageName(code: string): string {
   } catch {
     return code;
   }
+}
+
+/** "nl:den-haag" → "Den Haag" (the queue lists place ids; names come with the entity). */
+export function placeName(placeId: string): string {
+  const name = placeId.includes(':') ? placeId.slice(placeId.indexOf(':') + 1) : placeId;
+  return name
+    .split(/[-_]/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 }
 
 /** The first block of a UUID or hash: enough to tell items apart when talking about them. */
