@@ -14,8 +14,11 @@ import { actorOf, authorize, principalOf, requireAuth } from '../../platform/htt
 import { ErrorResponse } from '../../platform/http/errors.js';
 import type { Jobs } from '../../platform/jobs.js';
 import { adVersionIdOf } from '../../collect/ads.js';
+import { BlockRule, CustomTerm } from '../rules.js';
+import { Fact } from '../schema.js';
 import { reextractJobRef } from './jobs.js';
 import { maskExtraction } from './masking.js';
+import type { StoredFact } from './tables.js';
 import {
   addRule,
   countStale,
@@ -32,7 +35,42 @@ export const canEditRules = (p: Principal) =>
   p.role === 'admin' || p.role === 'analyst' || p.role === 'supervisor';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const Fact = z.record(z.string(), z.unknown());
+/** A fact as the extractor makes it (src/extract/schema.ts); the serializer checks each again. */
+const FactView = Fact.meta({ id: 'Fact' });
+type FactView = z.output<typeof FactView>;
+/** Stored facts were made by the extractor under that schema; they leave as its type says. */
+const asFacts = (stored: readonly StoredFact[]) => stored as readonly unknown[] as FactView[];
+
+const RuleView = z.discriminatedUnion('type', [
+  z.object({
+    id: z.string(),
+    type: z.literal('custom_term'),
+    body: z.object(CustomTerm.shape),
+    createdAt: z.string(),
+  }),
+  z.object({
+    id: z.string(),
+    type: z.literal('block'),
+    body: z.object(BlockRule.shape),
+    createdAt: z.string(),
+  }),
+]);
+type RuleView = z.output<typeof RuleView>;
+
+/** A stored rule: its body was parsed by the schema of its type when it was added. */
+function presentRule(row: {
+  id: string;
+  type: 'custom_term' | 'block';
+  body: Record<string, unknown>;
+  createdAt: Date;
+}): RuleView {
+  return {
+    id: row.id,
+    type: row.type,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  } as RuleView;
+}
 
 export function registerExtractRoutes(
   app: FastifyInstance,
@@ -56,8 +94,8 @@ export function registerExtractRoutes(
             extractedAt: z.string().nullable(),
             language: z.string().nullable(),
             truncated: z.boolean(),
-            facts: z.array(Fact),
-            suppressed: z.array(z.object({ fact: Fact, reason: z.string(), by: z.string() })),
+            facts: z.array(FactView),
+            suppressed: z.array(z.object({ fact: FactView, reason: z.string(), by: z.string() })),
             pending: z.boolean(),
           }),
           ...errors,
@@ -89,8 +127,8 @@ export function registerExtractRoutes(
         extractedAt: stored.extractedAt.toISOString(),
         language: stored.language,
         truncated: stored.truncated,
-        facts,
-        suppressed,
+        facts: asFacts(facts),
+        suppressed: suppressed.map((x) => ({ ...x, fact: asFacts([x.fact])[0]! })),
         pending: false,
       };
     },
@@ -122,13 +160,6 @@ export function registerExtractRoutes(
     },
   );
 
-  const RuleView = z.object({
-    id: z.string(),
-    type: z.string(),
-    body: z.record(z.string(), z.unknown()),
-    createdAt: z.string(),
-  });
-
   r.get(
     '/api/extract/rules',
     {
@@ -151,12 +182,7 @@ export function registerExtractRoutes(
       return {
         ruleSetVersion,
         stale: await countStale(db),
-        rules: rules.map((x) => ({
-          id: x.id,
-          type: x.type,
-          body: x.body,
-          createdAt: x.createdAt.toISOString(),
-        })),
+        rules: rules.map(presentRule),
       };
     },
   );
@@ -182,12 +208,7 @@ export function registerExtractRoutes(
         { reason: `rule ${row.id} added` },
         { singletonKey: 'reextract' },
       );
-      return reply.code(201).send({
-        id: row.id,
-        type: row.type,
-        body: row.body,
-        createdAt: row.createdAt.toISOString(),
-      });
+      return reply.code(201).send(presentRule(row));
     },
   );
 

@@ -10,12 +10,14 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { capabilityPolicies } from '../../app/capabilities.js';
 import { registerCollectRoutes } from '../../collect/routes.js';
 import { maskVersions } from '../../extract/db/masking.js';
 import { registerExtractRoutes } from '../../extract/db/routes.js';
@@ -116,6 +118,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (enums such as LeadState, shared shapes) become components,
+    // so the console's generated types name them.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
@@ -163,7 +168,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     },
   );
 
-  registerAuthRoutes(app, { config, db: database.db, clock });
+  registerAuthRoutes(app, { config, db: database.db, clock, capabilities: capabilityPolicies });
   registerAuditRoutes(app, { db: database.db });
   if (deps.blobs && deps.jobs) {
     registerCollectRoutes(app, {
