@@ -3,11 +3,11 @@
 // document and turns it into TypeScript with openapi-typescript, written to
 // web/console/src/api/schema.ts (committed). The file is generated, never edited by hand:
 //
-//   npx tsx scripts/openapi-types.ts          writes it
-//   npx tsx scripts/openapi-types.ts --check  fails if the committed file differs (run by lint)
+//   npm run api:types (npx tsx scripts/openapi-types.ts)   writes it
+//   npx tsx scripts/openapi-types.ts --check                fails if the committed file differs (npm run lint)
 //
-// It is a .ts file rather than a .d.ts because the enums' values (lead states, score flags, roles)
-// are constants the console needs at run time, generated here with `enumValues`.
+// It is a .ts file rather than a .d.ts because the values of the named enums (lead states, score
+// flags, roles) are constants the console needs at run time.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,16 +82,36 @@ export async function apiDocument(): Promise<OpenAPI3> {
   }
 }
 
+/**
+ * The values of every named enum (LeadState, ScoreFlag, Role, …), as constants the console can
+ * iterate. Written here rather than by openapi-typescript's `enumValues`, which also names every
+ * inline enum and trips over enums inside nullable objects.
+ */
+function enumConstants(doc: OpenAPI3): string {
+  const lines: string[] = [];
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    const values = (schema as { enum?: unknown[] }).enum;
+    if (name.endsWith('Input') || !values?.every((v) => typeof v === 'string')) continue;
+    const constant = `${name[0]!.toLowerCase()}${name.slice(1)}Values`;
+    lines.push(
+      `export const ${constant} = ${JSON.stringify(values)} as const satisfies readonly components['schemas']['${name}'][];`,
+    );
+  }
+  return lines.join('\n');
+}
+
 /** The TypeScript for a document, formatted as the repository formats its files. */
 export async function apiTypes(doc: OpenAPI3): Promise<string> {
-  const ast = await openapiTS(doc, { enumValues: true, alphabetize: true });
+  const ast = await openapiTS(doc, { alphabetize: true });
   const header = [
     "// Generated from the server's OpenAPI document by scripts/openapi-types.ts: do not edit.",
     `// Regenerate with \`${REGENERATE}\` after changing a route's schema.`,
-    '/* eslint-disable */',
   ].join('\n');
   const options = (await prettier.resolveConfig(SCHEMA_FILE)) ?? {};
-  return prettier.format(`${header}\n${astToString(ast)}`, { ...options, filepath: SCHEMA_FILE });
+  return prettier.format(`${header}\n${astToString(ast)}\n${enumConstants(doc)}\n`, {
+    ...options,
+    filepath: SCHEMA_FILE,
+  });
 }
 
 async function main(): Promise<void> {

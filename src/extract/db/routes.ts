@@ -15,10 +15,8 @@ import { ErrorResponse } from '../../platform/http/errors.js';
 import type { Jobs } from '../../platform/jobs.js';
 import { adVersionIdOf } from '../../collect/ads.js';
 import { BlockRule, CustomTerm } from '../rules.js';
-import { Fact } from '../schema.js';
 import { reextractJobRef } from './jobs.js';
 import { maskExtraction } from './masking.js';
-import type { StoredFact } from './tables.js';
 import {
   addRule,
   countStale,
@@ -35,11 +33,25 @@ export const canEditRules = (p: Principal) =>
   p.role === 'admin' || p.role === 'analyst' || p.role === 'supervisor';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-/** A fact as the extractor makes it (src/extract/schema.ts); the serializer checks each again. */
-const FactView = Fact.meta({ id: 'Fact' });
-type FactView = z.output<typeof FactView>;
-/** Stored facts were made by the extractor under that schema; they leave as its type says. */
-const asFacts = (stored: readonly StoredFact[]) => stored as readonly unknown[] as FactView[];
+/**
+ * A fact as stored: the fields every kind has, the indicator's explanation, and the rest of its
+ * kind's fields (src/extract/schema.ts Fact) as they were when it was extracted — results stored by
+ * older rule sets keep their older shape, so only the common part is held to a schema here.
+ */
+const FactView = z
+  .looseObject({
+    kind: z.string(),
+    span: z.object({ field: z.string(), start: z.number(), end: z.number() }),
+    value: z.string().optional(),
+    raw: z.string().optional(),
+    rule: z.string().optional(),
+    code: z.string().optional(),
+    category: z.string().optional(),
+    evidence: z.string().optional(),
+    explanation: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .meta({ id: 'Fact' });
 
 const RuleView = z.discriminatedUnion('type', [
   z.object({
@@ -127,8 +139,8 @@ export function registerExtractRoutes(
         extractedAt: stored.extractedAt.toISOString(),
         language: stored.language,
         truncated: stored.truncated,
-        facts: asFacts(facts),
-        suppressed: suppressed.map((x) => ({ ...x, fact: asFacts([x.fact])[0]! })),
+        facts,
+        suppressed,
         pending: false,
       };
     },
