@@ -7,11 +7,12 @@ import { maskVersions, registerExtractRoutes } from '../facts/index.js';
 import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock } from '../platform/clock.js';
+import { capabilityPolicies } from './capabilities.js';
 import { createHttpServer, type PlatformHttpDeps } from '../platform/http/server.js';
 import type { Jobs } from '../platform/jobs.js';
 import { registerScoreModelRoutes, registerScoreRoutes, rescoreAllJobRef } from '../score/index.js';
 
-export interface HttpDeps extends PlatformHttpDeps {
+export interface HttpDeps extends Omit<PlatformHttpDeps, 'capabilities'> {
   /** Blob store and job queue, for the contexts' routes (absent in API-only tests: then none). */
   blobs?: BlobStore;
   jobs?: Jobs;
@@ -35,5 +36,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     });
     registerOutreachRoutes(app, { db, config, jobs, log, clock });
   };
-  return createHttpServer({ ...deps, clock, plugins: [contexts, ...(deps.plugins ?? [])] });
+  return createHttpServer({
+    ...deps,
+    clock,
+    capabilities: capabilityPolicies,
+    plugins: [contexts, ...(deps.plugins ?? [])],
+  });
 }

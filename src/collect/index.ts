@@ -2,12 +2,13 @@
 // root, the CLI and later contexts may use. Everything else in src/collect is internal; its tables
 // are read by other contexts only through the functions below.
 export { collectJobs, crawlJobRef } from './jobs.js';
-export { canReadAds, registerCollectRoutes } from './routes.js';
+export { canManageSources, canReadAds, registerCollectRoutes } from './routes.js';
 export { executeCrawl, requestCrawl, type CrawlSummary } from './crawl-service.js';
 export {
   exportSourceDefinition,
   findSourceByName,
   listSources,
+  canOverrideRobots,
   parseSourcesFile,
   saveSource,
 } from './sources.js';

@@ -26,7 +26,7 @@ import {
 import { exportAdWarc } from './captures.js';
 import { listCrawlErrors, listCrawlRuns, requestCrawl } from './crawl-service.js';
 import { crawlJobRef } from './jobs.js';
-import { crawlRuns } from './schema.js';
+import { CRAWL_STATUSES, crawlRuns } from './schema.js';
 import {
   exportSourceDefinition,
   findSourceById,
@@ -50,21 +50,53 @@ const errors = {
   409: ErrorResponse,
 };
 const IdParams = z.object({ id: z.uuid() });
+/** A download's bytes, as OpenAPI names a file (JSON Schema has no bytes of its own). */
+const Binary = z
+  .custom<Buffer>((v) => Buffer.isBuffer(v))
+  .meta({ type: 'string', format: 'binary' });
+
+const HealthStatus = z.enum(['ok', 'degraded', 'broken']);
+
+/** The last crawl's health assessment (src/collect/health.ts), with the run it judged. */
+const HealthDetail = z.object({
+  status: HealthStatus,
+  reasons: z.array(z.string()),
+  fieldDrops: z.array(
+    z.object({
+      field: z.string(),
+      before: z.number(),
+      now: z.number(),
+      sampleUrls: z.array(z.string()),
+    }),
+  ),
+  runId: z.string().optional(),
+  at: z.string().optional(),
+});
+
+/**
+ * A source definition as stored: the editor works on it as JSON text and every save is checked
+ * against SourceDefinition (src/collect/source-definition.ts), whose normalising steps cannot be
+ * run backwards, so the answer names it but leaves it open (the contract test admits it by name).
+ */
+const SourceDefinitionDocument = z.record(z.string(), z.unknown()).meta({
+  id: 'SourceDefinitionDocument',
+  description: 'A source definition (see SourceDefinition in src/collect/source-definition.ts)',
+});
 
 const SourceView = z.object({
   id: z.string(),
   name: z.string(),
   enabled: z.boolean(),
-  health: z.string(),
-  healthDetail: z.record(z.string(), z.unknown()).nullable(),
+  health: z.enum(['unknown', ...HealthStatus.options]),
+  healthDetail: HealthDetail.nullable(),
   robotsOverrideReason: z.string().nullable(),
-  definition: z.record(z.string(), z.unknown()),
+  definition: SourceDefinitionDocument,
   updatedAt: z.string(),
 });
 
 const RunView = z.object({
   id: z.string(),
-  status: z.string(),
+  status: z.enum(CRAWL_STATUSES),
   trigger: z.string(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
@@ -91,7 +123,8 @@ const presentSource = (s: SourceRowLike) => ({
   name: s.name,
   enabled: s.enabled,
   health: s.health,
-  healthDetail: s.healthDetail ?? null,
+  // Written by the crawl service from assessHealth's result (see HealthDetail).
+  healthDetail: (s.healthDetail ?? null) as z.output<typeof HealthDetail> | null,
   robotsOverrideReason: s.robotsOverrideReason,
   definition: s.definition as unknown as Record<string, unknown>,
   updatedAt: s.updatedAt.toISOString(),
@@ -206,7 +239,20 @@ export function registerCollectRoutes(
 
   r.get(
     '/api/sources/:id/export',
-    { schema: { tags: ['collect'], summary: 'The source definition as JSON', params: IdParams } },
+    {
+      schema: {
+        tags: ['collect'],
+        summary: 'The source definition as JSON',
+        params: IdParams,
+        response: {
+          200: {
+            description: 'The definition, as a file to keep or import elsewhere',
+            content: { 'application/json': { schema: z.string() } },
+          },
+          ...errors,
+        },
+      },
+    },
     async (request, reply) => {
       authorize(canReadAds(principalOf(requireAuth(request))));
       const source = await findSourceById(db, request.params.id);
@@ -376,6 +422,13 @@ export function registerCollectRoutes(
         tags: ['collect'],
         summary: "Download the ad's captures as .warc.gz (audited)",
         params: IdParams,
+        response: {
+          200: {
+            description: "The ad's captures, byte for byte (WARC, gzip per record)",
+            content: { 'application/warc': { schema: Binary } },
+          },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {

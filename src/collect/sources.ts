@@ -74,6 +74,9 @@ export async function saveSource(
 
 export const RobotsOverride = z.object({ reason: z.string().trim().min(10).max(1000).nullable() });
 
+/** Crawling against a site's robots.txt is an admin's decision. */
+export const canOverrideRobots = (p: { role: string | null }) => p.role === 'admin';
+
 /** An admin may crawl a source against its robots.txt, with a recorded reason; null lifts it. */
 export async function setRobotsOverride(
   db: Db,
@@ -81,7 +84,7 @@ export async function setRobotsOverride(
   sourceId: string,
   reason: string | null,
 ): Promise<SourceRow> {
-  if (actor.role !== 'admin')
+  if (!canOverrideRobots(actor))
     throw new AppError('forbidden', 'Only an admin can override robots.txt.');
   const { reason: checked } = RobotsOverride.parse({ reason });
   const [row] = await db

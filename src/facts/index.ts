@@ -2,7 +2,12 @@
 // extractor in src/extract): jobs, routes, masking of ad text, and the facts and identifiers of
 // stored ad versions for later contexts. Everything else in src/facts is internal.
 export { extractJobs, extractVersionJobRef } from './jobs.js';
-export { registerExtractRoutes } from './routes.js';
+export {
+  canEditRules,
+  canReadFacts,
+  canRevealIdentifiers,
+  registerExtractRoutes,
+} from './routes.js';
 export { maskVersions } from './masking.js';
 export {
   extractAdVersion,

@@ -14,6 +14,7 @@ import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/a
 import { ErrorResponse } from '../platform/http/errors.js';
 import type { Jobs } from '../platform/jobs.js';
 import { adVersionIdOf } from '../collect/index.js';
+import { BlockRule, CustomTerm } from '../extract/index.js';
 import { reextractJobRef } from './jobs.js';
 import { maskExtraction } from './masking.js';
 import {
@@ -32,7 +33,56 @@ export const canEditRules = (p: Principal) =>
   p.role === 'admin' || p.role === 'analyst' || p.role === 'supervisor';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-const Fact = z.record(z.string(), z.unknown());
+/**
+ * A fact as stored: the fields every kind has, the indicator's explanation, and the rest of its
+ * kind's fields (src/extract/schema.ts Fact) as they were when it was extracted — results stored by
+ * older rule sets keep their older shape, so only the common part is held to a schema here.
+ */
+const FactView = z
+  .looseObject({
+    kind: z.string(),
+    span: z.object({ field: z.string(), start: z.number(), end: z.number() }),
+    value: z.string().optional(),
+    raw: z.string().optional(),
+    rule: z.string().optional(),
+    code: z.string().optional(),
+    category: z.string().optional(),
+    evidence: z.string().optional(),
+    explanation: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .meta({ id: 'Fact' });
+
+const RuleView = z.discriminatedUnion('type', [
+  z.object({
+    id: z.string(),
+    type: z.literal('custom_term'),
+    body: z.object(CustomTerm.shape),
+    createdAt: z.string(),
+  }),
+  z.object({
+    id: z.string(),
+    type: z.literal('block'),
+    body: z.object(BlockRule.shape),
+    createdAt: z.string(),
+  }),
+]);
+type RuleView = z.output<typeof RuleView>;
+
+/** A stored rule: its body was parsed by the schema of its type when it was added. */
+function presentRule(row: {
+  id: string;
+  type: 'custom_term' | 'block';
+  body: Record<string, unknown>;
+  createdAt: Date;
+}): RuleView {
+  return {
+    id: row.id,
+    type: row.type,
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  } as RuleView;
+}
 
 export function registerExtractRoutes(
   app: FastifyInstance,
@@ -56,8 +106,8 @@ export function registerExtractRoutes(
             extractedAt: z.string().nullable(),
             language: z.string().nullable(),
             truncated: z.boolean(),
-            facts: z.array(Fact),
-            suppressed: z.array(z.object({ fact: Fact, reason: z.string(), by: z.string() })),
+            facts: z.array(FactView),
+            suppressed: z.array(z.object({ fact: FactView, reason: z.string(), by: z.string() })),
             pending: z.boolean(),
           }),
           ...errors,
@@ -122,13 +172,6 @@ export function registerExtractRoutes(
     },
   );
 
-  const RuleView = z.object({
-    id: z.string(),
-    type: z.string(),
-    body: z.record(z.string(), z.unknown()),
-    createdAt: z.string(),
-  });
-
   r.get(
     '/api/extract/rules',
     {
@@ -151,12 +194,7 @@ export function registerExtractRoutes(
       return {
         ruleSetVersion,
         stale: await countStale(db),
-        rules: rules.map((x) => ({
-          id: x.id,
-          type: x.type,
-          body: x.body,
-          createdAt: x.createdAt.toISOString(),
-        })),
+        rules: rules.map(presentRule),
       };
     },
   );
@@ -182,12 +220,7 @@ export function registerExtractRoutes(
         { reason: `rule ${row.id} added` },
         { singletonKey: 'reextract' },
       );
-      return reply.code(201).send({
-        id: row.id,
-        type: row.type,
-        body: row.body,
-        createdAt: row.createdAt.toISOString(),
-      });
+      return reply.code(201).send(presentRule(row));
     },
   );
 

@@ -61,6 +61,20 @@ import {
 } from './quick-replies.js';
 import { outreachSettings } from './settings.js';
 import {
+  ChannelDetail,
+  ChannelKindView,
+  ChannelView,
+  ConversationChange,
+  ConversationDetail,
+  InboxItem,
+  MessageView,
+  NoteView,
+  QuickReplyView,
+  SavedChannel,
+  TemplateView,
+  TextPreview,
+} from './views.js';
+import {
   changeTemplateStatus,
   createTemplate,
   listTemplates,
@@ -84,8 +98,12 @@ const errors = {
   404: ErrorResponse,
   409: ErrorResponse,
 };
-const Json = z.record(z.string(), z.unknown());
 const IdParams = z.object({ id: z.uuid() });
+/** A provider hears why its call was refused (WEBHOOK_ERROR_STATUS in channels/http-gateway.ts). */
+const webhookErrors = { ...errors, 405: ErrorResponse, 413: ErrorResponse };
+/** A template draft is checked by the store against the domain's TemplateDraft (its messages name
+ * the variant at fault), so the route passes the body on as it came. */
+const TemplateDraftBody = z.record(z.string(), z.unknown());
 const Refusal = z.object({
   error: z.object({
     code: z.string(),
@@ -137,7 +155,7 @@ export function registerOutreachRoutes(
       schema: {
         tags: ['outreach'],
         summary: 'Channels (never their settings)',
-        response: { 200: z.object({ items: z.array(Json) }), ...errors },
+        response: { 200: z.object({ items: z.array(ChannelView) }), ...errors },
       },
     },
     async (request) => {
@@ -154,7 +172,7 @@ export function registerOutreachRoutes(
         summary:
           'One channel for its admin form: settings without their secrets, and the webhook address to give the provider',
         params: IdParams,
-        response: { 200: Json, ...errors },
+        response: { 200: ChannelDetail, ...errors },
       },
     },
     async (request) => {
@@ -177,7 +195,7 @@ export function registerOutreachRoutes(
       schema: {
         tags: ['outreach'],
         summary: 'Channel kinds with the JSON Schema of their settings (secrets are writeOnly)',
-        response: { 200: z.object({ items: z.array(Json) }), ...errors },
+        response: { 200: z.object({ items: z.array(ChannelKindView) }), ...errors },
       },
     },
     async (request) => {
@@ -193,7 +211,7 @@ export function registerOutreachRoutes(
         tags: ['outreach'],
         summary: 'Creates or updates a channel (by name); credentials are stored encrypted',
         body: ChannelInput,
-        response: { 200: Json, ...errors },
+        response: { 200: SavedChannel, ...errors },
       },
     },
     async (request) => {
@@ -220,7 +238,7 @@ export function registerOutreachRoutes(
         tags: ['outreach'],
         summary: 'Templates with encoding, segments, warnings and safety hits',
         querystring: TemplateFilter,
-        response: { 200: z.object({ items: z.array(Json) }), ...errors },
+        response: { 200: z.object({ items: z.array(TemplateView) }), ...errors },
       },
     },
     async (request) => {
@@ -235,8 +253,8 @@ export function registerOutreachRoutes(
       schema: {
         tags: ['outreach'],
         summary: 'A new draft template',
-        body: Json,
-        response: { 200: Json, ...errors },
+        body: TemplateDraftBody,
+        response: { 200: TemplateView, ...errors },
       },
     },
     async (request) => {
@@ -252,8 +270,8 @@ export function registerOutreachRoutes(
         tags: ['outreach'],
         summary: "Changes a draft's text",
         params: IdParams,
-        body: Json,
-        response: { 200: Json, ...errors },
+        body: TemplateDraftBody,
+        response: { 200: TemplateView, ...errors },
       },
     },
     async (request) => {
@@ -270,7 +288,7 @@ export function registerOutreachRoutes(
         summary: 'Approves a draft (a supervisor; safety hits must be confirmed)',
         params: IdParams,
         body: z.object({ confirmSafety: z.boolean().default(false) }),
-        response: { 200: Json, ...errors },
+        response: { 200: TemplateView, ...errors },
       },
     },
     async (request) => {
@@ -293,7 +311,7 @@ export function registerOutreachRoutes(
         tags: ['outreach'],
         summary: 'Retires a template',
         params: IdParams,
-        response: { 200: Json, ...errors },
+        response: { 200: TemplateView, ...errors },
       },
     },
     async (request) => {
@@ -321,7 +339,7 @@ export function registerOutreachRoutes(
         body: ComposeInput,
         response: {
           200: z.object({
-            message: Json,
+            message: MessageView,
             conversationId: z.string(),
             warnings: z.array(z.string()),
           }),
@@ -370,7 +388,7 @@ export function registerOutreachRoutes(
         tags: ['outreach'],
         summary: "A manual channel's message was sent by hand (audited)",
         params: IdParams,
-        response: { 200: Json, ...errors },
+        response: { 200: MessageView, ...errors },
       },
     },
     async (request) => {
@@ -418,7 +436,7 @@ export function registerOutreachRoutes(
           language: OutreachLanguage.optional(),
           firstMessage: z.boolean().default(true),
         }),
-        response: { 200: Json, ...errors },
+        response: { 200: TextPreview, ...errors },
       },
     },
     async (request) => {
@@ -443,7 +461,7 @@ export function registerOutreachRoutes(
         tags: ['outreach'],
         summary: "The organisation's quick replies, per language",
         querystring: z.object({ language: OutreachLanguage.optional() }),
-        response: { 200: z.object({ items: z.array(Json) }), ...errors },
+        response: { 200: z.object({ items: z.array(QuickReplyView) }), ...errors },
       },
     },
     async (request) => {
@@ -459,7 +477,7 @@ export function registerOutreachRoutes(
         tags: ['outreach'],
         summary: 'A new quick reply',
         body: QuickReplyInput,
-        response: { 200: Json, ...errors },
+        response: { 200: QuickReplyView, ...errors },
       },
     },
     async (request) => {
@@ -497,7 +515,7 @@ export function registerOutreachRoutes(
         querystring: InboxFilter,
         response: {
           200: z.object({
-            items: z.array(Json),
+            items: z.array(InboxItem),
             nextCursor: z.string().nullable(),
             unread: z.number(),
           }),
@@ -520,7 +538,7 @@ export function registerOutreachRoutes(
         tags: ['outreach'],
         summary: 'A conversation with its messages (audited; marks it read)',
         params: IdParams,
-        response: { 200: Json, ...errors },
+        response: { 200: ConversationDetail, ...errors },
       },
     },
     async (request) => {
@@ -554,7 +572,7 @@ export function registerOutreachRoutes(
         summary: 'An internal note (never sent)',
         params: IdParams,
         body: z.object({ text: z.string().min(1).max(4000) }),
-        response: { 200: Json, ...errors },
+        response: { 200: NoteView, ...errors },
       },
     },
     async (request) => {
@@ -582,7 +600,7 @@ export function registerOutreachRoutes(
           status: z.enum(CONVERSATION_STATUSES).optional(),
           assigneeId: z.uuid().nullable().optional(),
         }),
-        response: { 200: Json, ...errors },
+        response: { 200: ConversationChange, ...errors },
       },
     },
     async (request) => {
@@ -687,6 +705,7 @@ export function registerOutreachRoutes(
           summary: "A provider's receipts and replies, verified by the channel's signature",
           security: [],
           params: z.object({ channelId: z.uuid() }),
+          response: { 200: z.object({ ok: z.literal(true) }), ...webhookErrors },
         },
       },
       async (request, reply) => {
@@ -728,6 +747,13 @@ export function registerOutreachRoutes(
           summary: "WhatsApp's subscription handshake (hub.challenge)",
           security: [],
           params: z.object({ channelId: z.uuid() }),
+          response: {
+            200: {
+              description: 'The challenge, echoed',
+              content: { 'text/plain': { schema: z.string() } },
+            },
+            ...webhookErrors,
+          },
         },
       },
       async (request, reply) => {

@@ -16,6 +16,9 @@ import {
 import { sql } from 'drizzle-orm';
 import { CHANNEL_KINDS } from './channels/channel.js';
 import type { EncryptedColumn } from '../platform/key-rotation.js';
+import type { SafetyHit } from './domain/safety.js';
+
+type TemplateSafetyHit = SafetyHit & { variant: number };
 
 export const outreachChannels = pgTable('outreach_channels', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -52,7 +55,8 @@ export const outreachTemplates = pgTable(
     /** The WhatsApp template name approved by Meta, for messages outside the service window. */
     whatsappTemplate: text('whatsapp_template'),
     status: text('status', { enum: TEMPLATE_STATUSES }).notNull().default('draft'),
-    safetyHits: jsonb('safety_hits').$type<Record<string, unknown>[]>().notNull().default([]),
+    // The hits a supervisor confirmed at approval, as the domain found them.
+    safetyHits: jsonb('safety_hits').$type<TemplateSafetyHit[]>().notNull().default([]),
     safetyConfirmedBy: uuid('safety_confirmed_by'),
     approvedBy: uuid('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),

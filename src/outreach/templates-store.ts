@@ -269,7 +269,7 @@ export async function changeTemplateStatus(
           status: c.status,
           approvedBy: actor.userId,
           approvedAt: c.approvedAt,
-          safetyHits: c.safetyHits as unknown as Record<string, unknown>[],
+          safetyHits: c.safetyHits,
           safetyConfirmedBy: c.safetyConfirmedBy ? actor.userId : null,
           updatedAt: now,
         }

@@ -21,6 +21,7 @@ import { AppError } from '../platform/errors.js';
 import { allowedTransitions, leadOf } from './leads.js';
 import { entityScoreOf } from './pipeline.js';
 import { adScores } from './schema.js';
+import { presentLeadDates, presentLeadEvent } from './views.js';
 
 /** At most this many member ads are shown (and their identifiers listed); the rest are counted. */
 const SHOWN_ADS = 200;
@@ -110,7 +111,8 @@ export function presentEntityPage(f: EntityPageFacts, p: Principal) {
       : null,
     lead: lead
       ? {
-          ...lead,
+          ...presentLeadDates(lead),
+          history: lead.history.map(presentLeadEvent),
           allowed: allowedFor(p, lead.state),
           assignment: assignmentOptions(p, lead.assigneeId),
           newEvidence: lead.assigneeId === p.id && (!lead.seenAt || lead.seenAt < lead.evidenceAt),

@@ -4,5 +4,5 @@
 export { queueScoring, rescoreAllJobRef, scoreAll, scoreJobs } from './jobs.js';
 export { linkHooks } from './hooks.js';
 export { linkAndScore } from './pipeline.js';
-export { registerScoreRoutes } from './routes.js';
-export { registerScoreModelRoutes } from './model-routes.js';
+export { canActOnLeads, canReadQueue, registerScoreRoutes } from './routes.js';
+export { canEditScoreModel, canReadScoreModel, registerScoreModelRoutes } from './model-routes.js';

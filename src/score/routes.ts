@@ -25,6 +25,17 @@ import { allowedFor, presentEntityPage, readEntityPage } from './entity-page.js'
 import { actOnLead, LeadAction, LeadFilter, listLeads } from './leads.js';
 import { entityScoresOf } from './pipeline.js';
 import {
+  EntityDetail,
+  GraphNodeKind,
+  LeadItem,
+  LeadView,
+  OpenedSavedSearch,
+  presentLeadDates,
+  presentLeadEvent,
+  presentSavedSearch,
+  SavedSearchView,
+} from './views.js';
+import {
   createSavedSearch,
   deleteSavedSearch,
   listSavedSearches,
@@ -43,27 +54,7 @@ const errors = {
   404: ErrorResponse,
   409: ErrorResponse,
 };
-const Json = z.record(z.string(), z.unknown());
 const EntityParams = z.object({ id: z.uuid() });
-
-const LeadItem = z.object({
-  entityId: z.string(),
-  state: z.string(),
-  urgent: z.boolean(),
-  score: z.number(),
-  flags: z.array(z.string()),
-  placeIds: z.array(z.string()),
-  languages: z.array(z.string()),
-  assigneeId: z.string().nullable(),
-  snoozedUntil: z.string().nullable(),
-  evidenceAt: z.string(),
-  /** Evidence arrived after the holder last looked. */
-  newEvidence: z.boolean(),
-  adCount: z.number(),
-  lastPlace: z.string().nullable(),
-  places: z.array(z.object({ id: z.string(), name: z.string() })),
-  topReasons: z.array(z.object({ label: z.string(), points: z.number() })),
-});
 
 export function registerScoreRoutes(
   app: FastifyInstance,
@@ -148,6 +139,13 @@ export function registerScoreRoutes(
         tags: ['score'],
         summary: 'The queue with its filters as CSV (audited)',
         querystring: LeadFilter,
+        response: {
+          200: {
+            description: 'One line per lead, with a header line',
+            content: { 'text/csv': { schema: z.string() } },
+          },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {
@@ -215,7 +213,7 @@ export function registerScoreRoutes(
         summary: 'Assign, move state (no action needs a reason), snooze, or mark seen',
         params: EntityParams,
         body: LeadAction,
-        response: { 200: Json, ...errors },
+        response: { 200: LeadView, ...errors },
       },
     },
     async (request) => {
@@ -247,7 +245,7 @@ export function registerScoreRoutes(
         },
       );
       return {
-        ...lead,
+        ...presentLeadDates(lead),
         allowed: allowedFor(p, lead.state),
         assignment: assignmentOptions(p, lead.assigneeId),
       };
@@ -262,7 +260,7 @@ export function registerScoreRoutes(
         summary:
           'An entity: ads, masked identifiers, movement, templates, similar ads, score reasons, lead (audited)',
         params: EntityParams,
-        response: { 200: Json, ...errors },
+        response: { 200: EntityDetail, ...errors },
       },
     },
     async (request) => {
@@ -282,7 +280,7 @@ export function registerScoreRoutes(
         params: EntityParams,
         response: {
           200: z.object({
-            nodes: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string() })),
+            nodes: z.array(z.object({ id: z.string(), kind: GraphNodeKind, label: z.string() })),
             edges: z.array(z.object({ source: z.string(), target: z.string(), kind: z.string() })),
           }),
           ...errors,
@@ -334,13 +332,13 @@ export function registerScoreRoutes(
       schema: {
         tags: ['score'],
         summary: 'My saved searches',
-        response: { 200: z.array(Json), ...errors },
+        response: { 200: z.array(SavedSearchView), ...errors },
       },
     },
     async (request) => {
       const p = principalOf(requireAuth(request));
       authorize(canReadQueue(p));
-      return await listSavedSearches(db, p.id);
+      return (await listSavedSearches(db, p.id)).map(presentSavedSearch);
     },
   );
 
@@ -375,14 +373,14 @@ export function registerScoreRoutes(
         tags: ['score'],
         summary: 'Save a search over ads or leads',
         body: SavedSearchInput,
-        response: { 201: Json, ...errors },
+        response: { 201: SavedSearchView, ...errors },
       },
     },
     async (request, reply) => {
       const p = principalOf(requireAuth(request));
       authorize(canReadQueue(p));
       const row = await createSavedSearch(db, p.id, request.body);
-      return reply.code(201).send(row);
+      return reply.code(201).send(presentSavedSearch(row));
     },
   );
 
@@ -393,13 +391,17 @@ export function registerScoreRoutes(
         tags: ['score'],
         summary: 'The new matches of a saved search; marks them seen',
         params: EntityParams,
-        response: { 200: Json, ...errors },
+        response: { 200: OpenedSavedSearch, ...errors },
       },
     },
     async (request) => {
       const p = principalOf(requireAuth(request));
       authorize(canReadQueue(p));
-      return await openSavedSearch(db, p.id, request.params.id);
+      const opened = await openSavedSearch(db, p.id, request.params.id);
+      return {
+        search: presentSavedSearch(opened.search),
+        hits: opened.hits.map((h) => ({ ...h, at: h.at.toISOString() })),
+      };
     },
   );
 

@@ -18,6 +18,7 @@ import {
   setSessionCookie,
 } from '../http/auth-plugin.js';
 import { ErrorResponse } from '../http/errors.js';
+import { Capabilities, capabilitiesOf, type CapabilityPolicies } from './capabilities.js';
 import {
   changePassword,
   confirmTotpEnrolment,
@@ -56,7 +57,13 @@ const PartnerOrg = z.object({ id: z.string(), name: z.string() });
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  deps: { config: Config; db: Db; clock: Clock },
+  deps: {
+    config: Config;
+    db: Db;
+    clock: Clock;
+    /** Each capability's policy, from the contexts that own them (wired by the composition root). */
+    capabilities: CapabilityPolicies;
+  },
 ): void {
   const { config, db, clock } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -69,9 +76,15 @@ export function registerAuthRoutes(
     {
       schema: {
         tags: ['auth'],
-        summary: 'Current sign-in state and the CSRF token to send with changes',
+        summary:
+          'Current sign-in state, the CSRF token to send with changes, and (signed in) what the user may do',
         response: {
-          200: z.object({ stage: Stage, csrfToken: z.string(), user: PresentedUser.nullable() }),
+          200: z.object({
+            stage: Stage,
+            csrfToken: z.string(),
+            user: PresentedUser.nullable(),
+            capabilities: Capabilities.nullable(),
+          }),
         },
       },
     },
@@ -82,11 +95,17 @@ export function registerAuthRoutes(
           stage: 'none' as const,
           csrfToken: anonymousCsrfToken(request, reply, config),
           user: null,
+          capabilities: null,
         };
       return {
         stage: auth.session.stage,
         csrfToken: auth.session.csrfToken,
         user: presentUser(auth.user),
+        // Only a full session may do anything; until then the console shows sign-in steps.
+        capabilities:
+          auth.session.stage === 'full'
+            ? capabilitiesOf(deps.capabilities, principalOf(auth))
+            : null,
       };
     },
   );

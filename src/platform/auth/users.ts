@@ -35,12 +35,16 @@ export const UserPatch = z
   .strict();
 export type UserPatch = z.infer<typeof UserPatch>;
 
+/** Named in the API document, so the console's roles and languages come from the server's. */
+const RoleView = z.enum(ROLES).meta({ id: 'Role' });
+const LanguageView = z.enum(LANGUAGES).meta({ id: 'Language' });
+
 export const PresentedUser = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
-  role: z.enum(ROLES),
-  language: z.enum(LANGUAGES),
+  role: RoleView,
+  language: LanguageView,
   partnerOrgId: z.string().nullable(),
   mustChangePassword: z.boolean(),
   totpEnrolled: z.boolean(),

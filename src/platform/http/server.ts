@@ -11,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -18,6 +19,7 @@ import {
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { registerAuditRoutes } from '../audit/routes.js';
+import type { CapabilityPolicies } from '../auth/capabilities.js';
 import { registerAuthRoutes } from '../auth/routes.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
@@ -36,6 +38,8 @@ export interface PlatformHttpDeps {
   clock?: Clock;
   /** Extra registrations (the console, later contexts' routes). */
   plugins?: HttpPlugin[];
+  /** What a signed-in user may do, answered by the contexts' own policies (the session returns it). */
+  capabilities: CapabilityPolicies;
 }
 
 /** Registers routes on the built server; called in order after the platform's own routes. */
@@ -108,6 +112,9 @@ export async function createHttpServer(deps: PlatformHttpDeps): Promise<FastifyI
       security: [{ session: [], csrf: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (enums such as LeadState, shared shapes) become components,
+    // so the console's generated types name them.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',
@@ -155,7 +162,7 @@ export async function createHttpServer(deps: PlatformHttpDeps): Promise<FastifyI
     },
   );
 
-  registerAuthRoutes(app, { config, db: database.db, clock });
+  registerAuthRoutes(app, { config, db: database.db, clock, capabilities: deps.capabilities });
   registerAuditRoutes(app, { db: database.db });
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;

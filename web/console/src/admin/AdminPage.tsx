@@ -18,14 +18,14 @@ function tabOf(pathname: string): AdminTab {
 
 export function AdminPage() {
   const { t } = useTranslation();
-  const { user } = useCurrentSession();
+  const { capabilities } = useCurrentSession();
   const setupT = useSetupT();
   const navigate = useNavigate();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const tab = tabOf(pathname);
   usePageTitle(t('admin.title'));
 
-  if (user.role !== 'admin') {
+  if (!capabilities.manageUsers) {
     return (
       <Paper withBorder radius="md" py={56} px="xl">
         <EmptyState

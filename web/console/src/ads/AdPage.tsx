@@ -23,8 +23,8 @@ import { VersionsPanel } from './VersionsPanel';
 
 export function AdPage({ adId, version }: { adId: string; version?: number }) {
   const t = useCollectT();
-  const { user } = useCurrentSession();
-  if (!canReadAds(user.role)) return <NoAccess title={t('ads.title')} />;
+  const { capabilities } = useCurrentSession();
+  if (!canReadAds(capabilities)) return <NoAccess title={t('ads.title')} />;
   return <AdView adId={adId} version={version} />;
 }
 

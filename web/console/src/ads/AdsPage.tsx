@@ -35,8 +35,8 @@ import { IconAds } from '../ui/icons';
 
 export function AdsPage({ filters }: { filters: AdFilters }) {
   const t = useCollectT();
-  const { user } = useCurrentSession();
-  if (!canReadAds(user.role)) return <NoAccess title={t('ads.title')} />;
+  const { capabilities } = useCurrentSession();
+  if (!canReadAds(capabilities)) return <NoAccess title={t('ads.title')} />;
   return <AdsList filters={filters} />;
 }
 

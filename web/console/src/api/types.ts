@@ -1,45 +1,21 @@
-// Shapes of the API's JSON, as the console reads them (see the auth routes on the server).
+// Shapes of the auth API's JSON, from the types generated out of the server's OpenAPI document
+// (./schema.ts; see ./contract.ts). Nothing here is written by hand from the server's code.
+import type { Answer, Schemas } from './contract';
+import { languageValues, roleValues } from './schema';
 
-export const ROLES = ['admin', 'supervisor', 'analyst', 'outreach_worker', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = roleValues;
+export type Role = Schemas['Role'];
 
-export const LANGUAGES = ['en', 'nl'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGES = languageValues;
+export type Language = Schemas['Language'];
 
-export type Stage = 'none' | 'totp' | 'enroll' | 'full';
+export type SessionState = Answer<'/api/auth/session'>;
+export type Stage = SessionState['stage'];
+export type SessionUser = NonNullable<SessionState['user']>;
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  language: Language;
-  partnerOrgId: string | null;
-  mustChangePassword: boolean;
-  totpEnrolled: boolean;
-}
+/** What the signed-in user may do, as the server's policies answer it (GET /api/auth/session). */
+export type Capabilities = Schemas['Capabilities'];
 
-export interface SessionState {
-  stage: Stage;
-  csrfToken: string;
-  user: SessionUser | null;
-}
-
-export interface AdminUser extends SessionUser {
-  partnerOrgName: string | null;
-  lockedUntil: string | null;
-  disabled: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
-export interface PartnerOrg {
-  id: string;
-  name: string;
-}
-
-export interface TotpEnrolment {
-  secret: string;
-  otpauthUrl: string;
-  qrSvg: string;
-}
+export type AdminUser = Answer<'/api/users'>['users'][number];
+export type PartnerOrg = Answer<'/api/partner-orgs'>['partnerOrgs'][number];
+export type TotpEnrolment = Answer<'/api/auth/totp/enroll/start', 'post'>;

@@ -26,13 +26,13 @@ import { useAuditT } from '../audit/i18n';
 import type { Language } from '../api/types';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useCurrentSession } from '../auth/session';
-import { sectionsForRole } from '../collect/nav';
+import { sectionsFor } from '../collect/nav';
 import { currentLanguage } from '../i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { SavedSearchAlerts } from '../searches/SavedSearchAlerts';
 import { orderSections } from '../triage/nav';
-import { canWorkOutreach, useUnreadCount } from '../outreach/hooks';
+import { useUnreadCount } from '../outreach/hooks';
 import { useOutreachT } from '../outreach/i18n';
 import {
   IconAdmin,
@@ -105,7 +105,7 @@ function IconTemplates({ size = 18 }: { size?: number }) {
 
 export function Frame() {
   const { t, i18n } = useTranslation();
-  const { user, setUser, signOut } = useCurrentSession();
+  const { user, capabilities, setUser, signOut } = useCurrentSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [passwordChanged, setPasswordChanged] = useState(false);
@@ -114,7 +114,7 @@ export function Frame() {
   const auditT = useAuditT();
   const unread = useUnreadCount();
   // Templates are written and approved by those who write to people.
-  const sections = SECTIONS.filter((s) => s.key !== 'templates' || canWorkOutreach(user.role));
+  const sections = SECTIONS.filter((s) => s.key !== 'templates' || capabilities.workOutreach);
 
   const language = useMutation({
     mutationFn: (lng: Language) => saveLanguage(lng),
@@ -217,7 +217,7 @@ export function Frame() {
       <AppShell.Navbar p="sm" component="nav" aria-label={t('nav.label')}>
         <AppShell.Section grow>
           <Stack gap={2}>
-            {sectionsForRole(orderSections(sections, user.role), user.role).map((s) =>
+            {sectionsFor(orderSections(sections, user.role), capabilities).map((s) =>
               navLink(
                 s.to,
                 s.key === 'templates' ? to('nav.templates') : t(`nav.${s.key}`),
@@ -234,12 +234,12 @@ export function Frame() {
             )}
           </Stack>
         </AppShell.Section>
-        {canReadAuditLog(user.role) ? (
+        {canReadAuditLog(capabilities) ? (
           <AppShell.Section>
             <Divider mb="sm" />
             <Stack gap={2}>
               {navLink('/audit', auditT('nav'), <IconAudit />)}
-              {user.role === 'admin' ? navLink('/admin', t('nav.admin'), <IconAdmin />) : null}
+              {capabilities.manageUsers ? navLink('/admin', t('nav.admin'), <IconAdmin />) : null}
             </Stack>
           </AppShell.Section>
         ) : null}

@@ -36,9 +36,9 @@ const route = getRouteApi('/audit');
 
 export function AuditPage() {
   const t = useAuditT();
-  const { user } = useCurrentSession();
+  const { capabilities } = useCurrentSession();
   usePageTitle(t('page.title'));
-  if (!canReadAuditLog(user.role)) {
+  if (!canReadAuditLog(capabilities)) {
     return (
       <Stack gap="lg">
         <Title order={1} size="h2">

@@ -28,9 +28,9 @@ const TARGET_TYPE: Record<RecordKind, string> = {
 
 export function WhoViewedButton({ kind, id }: { kind: RecordKind; id: string }) {
   const t = useAuditT();
-  const { user } = useCurrentSession();
+  const { capabilities } = useCurrentSession();
   const [opened, setOpened] = useState(false);
-  if (!canReadAuditLog(user.role)) return null;
+  if (!canReadAuditLog(capabilities)) return null;
   return (
     <>
       <Button

@@ -1,5 +1,5 @@
-// Who reads the audit log, mirroring the server's canReadAuditLog (src/platform/auth/policy.ts):
-// supervisors and admins. The server decides; this only spares others a page and a button.
-import type { Role } from '../api/types';
+// Who reads the audit log, as the session's capabilities say (the server's canReadAuditLog in
+// src/platform/auth/policy.ts answers it). The server decides; this only spares others a page.
+import type { Capabilities } from '../api/types';
 
-export const canReadAuditLog = (role: Role) => role === 'admin' || role === 'supervisor';
+export const canReadAuditLog = (c: Capabilities) => c.readAuditLog;

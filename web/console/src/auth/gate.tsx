@@ -67,6 +67,7 @@ export function AuthGate() {
 
   const stage = session.data?.stage ?? null;
   const user = session.data?.user ?? null;
+  const capabilities = session.data?.capabilities ?? null;
 
   // A session that was there and is gone without a sign-out (noticed on a refetch) gets the same
   // notice as a 401 would.
@@ -119,8 +120,8 @@ export function AuthGate() {
   );
 
   const current = useMemo<CurrentSession | null>(
-    () => (user ? { user, setUser, signOut: () => signOut() } : null),
-    [user, setUser, signOut],
+    () => (user && capabilities ? { user, capabilities, setUser, signOut: () => signOut() } : null),
+    [user, capabilities, setUser, signOut],
   );
 
   // Only without any session state is there nothing to show; a failed re-check while signed in

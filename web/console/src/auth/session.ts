@@ -1,11 +1,13 @@
 // Session helpers shared by the sign-in steps and the app frame.
 import { createContext, useContext } from 'react';
-import type { SessionState, SessionUser } from '../api/types';
+import type { Capabilities, SessionState, SessionUser } from '../api/types';
 
 export const SESSION_KEY = ['session'] as const;
 
 export interface CurrentSession {
   user: SessionUser;
+  /** What the user may do, as the server's policies answer it: pages and buttons follow these. */
+  capabilities: Capabilities;
   /** Replaces the signed-in user's data after a change (language, password). */
   setUser: (user: SessionUser) => void;
   signOut: () => Promise<void>;
@@ -20,7 +22,12 @@ export function useCurrentSession(): CurrentSession {
 }
 
 export function withUser(state: SessionState | undefined, user: SessionUser): SessionState {
-  return { stage: state?.stage ?? 'full', csrfToken: state?.csrfToken ?? '', user };
+  return {
+    stage: state?.stage ?? 'full',
+    csrfToken: state?.csrfToken ?? '',
+    user,
+    capabilities: state?.capabilities ?? null,
+  };
 }
 
 // The password typed at sign-in, kept in memory only until the forced change of a one-time

@@ -48,15 +48,15 @@ export type SourceTab = (typeof SOURCE_TABS)[number];
 
 export function SourcePage({ sourceId, tab }: { sourceId: string; tab: SourceTab }) {
   const t = useCollectT();
-  const { user } = useCurrentSession();
-  if (!canReadAds(user.role)) return <NoAccess title={t('sources.title')} />;
+  const { capabilities } = useCurrentSession();
+  if (!canReadAds(capabilities)) return <NoAccess title={t('sources.title')} />;
   return <SourceView sourceId={sourceId} tab={tab} />;
 }
 
 function SourceView({ sourceId, tab }: { sourceId: string; tab: SourceTab }) {
   const t = useCollectT();
-  const { user } = useCurrentSession();
-  const manage = canManageSources(user.role);
+  const { capabilities } = useCurrentSession();
+  const manage = canManageSources(capabilities);
   const detail = useQuery({
     queryKey: collectKeys.source(sourceId),
     queryFn: () => fetchSource(sourceId),
@@ -83,7 +83,7 @@ function SourceView({ sourceId, tab }: { sourceId: string; tab: SourceTab }) {
         runs={runs}
         tab={tab}
         manage={manage}
-        isAdmin={canOverrideRobots(user.role)}
+        isAdmin={canOverrideRobots(capabilities)}
       />
     </Stack>
   );
@@ -333,12 +333,12 @@ function SourceTabs({
 
 export function NewSourcePage() {
   const t = useCollectT();
-  const { user } = useCurrentSession();
+  const { capabilities } = useCurrentSession();
   const navigate = useNavigate();
   const qc = useQueryClient();
   usePageTitle(t('sources.newTitle'));
   const names = useQuery({ queryKey: collectKeys.sources, queryFn: listSources });
-  if (!canManageSources(user.role)) return <NoAccess title={t('sources.newTitle')} />;
+  if (!canManageSources(capabilities)) return <NoAccess title={t('sources.newTitle')} />;
   return (
     <Stack gap="lg">
       <SourceCrumbs name={t('sources.newTitle')} />

@@ -38,15 +38,15 @@ import { NoAccess } from '../ui/NoAccess';
 
 export function SourcesPage() {
   const t = useCollectT();
-  const { user } = useCurrentSession();
-  if (!canReadAds(user.role)) return <NoAccess title={t('sources.title')} />;
+  const { capabilities } = useCurrentSession();
+  if (!canReadAds(capabilities)) return <NoAccess title={t('sources.title')} />;
   return <SourcesList />;
 }
 
 function SourcesList() {
   const t = useCollectT();
-  const { user } = useCurrentSession();
-  const manage = canManageSources(user.role);
+  const { capabilities } = useCurrentSession();
+  const manage = canManageSources(capabilities);
   usePageTitle(t('sources.title'));
   const sources = useQuery({ queryKey: collectKeys.sources, queryFn: listSources });
   // The list has no crawl figures; each source's page has its recent runs. A program has a

@@ -94,8 +94,8 @@ function AdBody({ adId, focus }: { adId: string; focus?: ReasonHit | undefined }
     const marks: Mark[] = facts
       .filter((f) => f.span?.field === field && f.kind !== 'language')
       .map((f) => ({
-        start: f.span!.start,
-        end: f.span!.end,
+        start: f.span.start,
+        end: f.span.end,
         tone: f.kind === 'indicator' ? 'sign' : 'fact',
         title: f.kind === 'indicator' && typeof f.explanation === 'string' ? f.explanation : f.kind,
       }));

@@ -197,7 +197,8 @@ function EntityView({ entity }: { entity: EntityDetail }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <MovementTimeline movement={entity.movement} />
-            <FeaturesTable features={entity.features} />
+            {/* An entity not yet featured by the linker has none to show. */}
+            {entity.features ? <FeaturesTable features={entity.features} /> : null}
           </Stack>
         </Grid.Col>
       </Grid>

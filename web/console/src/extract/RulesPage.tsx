@@ -56,9 +56,9 @@ type Dialog = { kind: 'term' } | { kind: 'block' } | { kind: 'retire'; rule: Rul
 
 export function RulesPage() {
   const t = useCollectT();
-  const { user } = useCurrentSession();
-  if (!canReadAds(user.role)) return <NoAccess title={t('rules.title')} />;
-  return <Rules editable={canEditRules(user.role)} />;
+  const { capabilities } = useCurrentSession();
+  if (!canReadAds(capabilities)) return <NoAccess title={t('rules.title')} />;
+  return <Rules editable={canEditRules(capabilities)} />;
 }
 
 function Rules({ editable }: { editable: boolean }) {

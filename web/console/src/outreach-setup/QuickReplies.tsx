@@ -44,7 +44,7 @@ const MAX_TEXT = 1000;
 
 export function QuickReplies({ defaultLanguage }: { defaultLanguage: OutreachLanguage }) {
   const t = useSetupT();
-  const { user } = useCurrentSession();
+  const { user, capabilities } = useCurrentSession();
   const nameOf = useNameOf();
   const qc = useQueryClient();
   const [language, setLanguage] = useState('');
@@ -60,7 +60,7 @@ export function QuickReplies({ defaultLanguage }: { defaultLanguage: OutreachLan
       void qc.invalidateQueries({ queryKey: setupKeys.allQuickReplies });
     },
   });
-  const write = canWriteTemplates(user.role);
+  const write = canWriteTemplates(capabilities);
 
   return (
     <Stack gap="lg">

@@ -126,14 +126,14 @@ export function TemplateEditor({
   onBack: () => void;
 }) {
   const t = useSetupT();
-  const { user } = useCurrentSession();
+  const { user, capabilities } = useCurrentSession();
   const qc = useQueryClient();
   const [form, setForm] = useState<FormState>(() =>
     formOf(template ? templateDraft(template) : seed),
   );
   const [checked, setChecked] = useState(false);
   const [saved, setSaved] = useState(false);
-  const writer = canWriteTemplates(user.role);
+  const writer = canWriteTemplates(capabilities);
   const editable = template ? canEditTemplate(template, user) : writer;
   const draft = draftOf(form);
   const dirty = template

@@ -21,9 +21,9 @@ type View =
 
 export function TemplatesPage() {
   const t = useSetupT();
-  const { user } = useCurrentSession();
+  const { capabilities } = useCurrentSession();
   usePageTitle(t('page.title'));
-  if (!canSeeTemplates(user.role)) {
+  if (!canSeeTemplates(capabilities)) {
     return (
       <Paper withBorder radius="md" py={56} px="xl">
         <EmptyState
@@ -42,8 +42,8 @@ let opened = 0;
 
 function Templates() {
   const t = useSetupT();
-  const { user } = useCurrentSession();
-  const write = canWriteTemplates(user.role);
+  const { user, capabilities } = useCurrentSession();
+  const write = canWriteTemplates(capabilities);
   const [tab, setTab] = useState<Tab>('templates');
   const [filters, setFilters] = useState<TemplateFilters>({ status: 'all', language: '' });
   const [view, setView] = useState<View>({ kind: 'list' });

@@ -1,24 +1,26 @@
-// Who may do what in outreach set-up, mirroring the server's policies (canWorkOutreach,
-// canReadTemplates and canManageChannels in src/outreach/routes.ts, the template transitions in
-// src/outreach/domain/templates.ts). The server decides; these only spare people buttons they cannot
-// use and say why a button is off.
-import type { Role } from '../api/types';
+// Who may do what in outreach set-up. Who writes, reads and approves templates and who manages
+// channels come from the session's capabilities (the server's canWorkOutreach, canReadTemplates,
+// canManageChannels and the template transitions answer them); the rules per template (its author,
+// its status) still follow src/outreach/domain/templates.ts here. The server decides; these only
+// spare people buttons they cannot use and say why a button is off.
+import type { Capabilities, Role } from '../api/types';
 import type { Template } from './api';
 
 /** Outreach workers and supervisors write templates and quick replies. */
-export const canWriteTemplates = (role: Role) =>
-  role === 'outreach_worker' || role === 'supervisor';
+export const canWriteTemplates = (c: Capabilities) => c.writeTemplates;
 
 /** Admins read the templates and quick replies (they configure the channels these go out on). */
-export const canSeeTemplates = (role: Role) => canWriteTemplates(role) || role === 'admin';
+export const canSeeTemplates = (c: Capabilities) => c.readTemplates;
 
 /** Channels hold credentials: admins configure them. */
-export const canManageChannels = (role: Role) => role === 'admin';
+export const canManageChannels = (c: Capabilities) => c.manageChannels;
 
 export interface Actor {
   id: string;
   role: Role;
 }
+
+const writesTemplates = (role: Role) => role === 'outreach_worker' || role === 'supervisor';
 
 /** A draft's text is changed by its author or a supervisor; approved texts are copied instead. */
 export function canEditTemplate(t: Template, me: Actor): boolean {
@@ -42,7 +44,7 @@ export function approveBlock(t: Template, me: Actor, dirty: boolean): ApproveBlo
 export function canRetire(t: Template, me: Actor): boolean {
   if (t.status === 'retired') return false;
   if (me.role === 'supervisor') return true;
-  return t.status === 'draft' && t.createdBy === me.id && canWriteTemplates(me.role);
+  return t.status === 'draft' && t.createdBy === me.id && writesTemplates(me.role);
 }
 
 /** Safety hits need a supervisor's explicit confirmation unless the template is for replies. */
@@ -51,5 +53,5 @@ export const needsSafetyConfirmation = (t: Pick<Template, 'purpose' | 'safetyHit
 
 /** A quick reply is deleted by its author or a supervisor (those who write them). */
 export const canDeleteQuickReply = (createdBy: string | null, me: Actor) =>
-  canWriteTemplates(me.role) &&
+  writesTemplates(me.role) &&
   (me.role === 'supervisor' || (createdBy !== null && createdBy === me.id));

@@ -32,7 +32,10 @@ function mostCommon(values: (string | null)[]): string | null {
 /** What the ads say about the person, for the placeholders and the language. */
 export function entityDefaults(entity: EntityDetail) {
   const latest = [...entity.ads].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt));
-  const language = mostCommon([...entity.ads.map((a) => a.language), ...entity.features.languages]);
+  const language = mostCommon([
+    ...entity.ads.map((a) => a.language),
+    ...(entity.features?.languages ?? []),
+  ]);
   return {
     displayName: mostCommon(entity.ads.map((a) => a.displayName)) ?? '',
     city: latest.find((a) => a.city)?.city ?? entity.movement.at(-1)?.name ?? '',

@@ -2,34 +2,18 @@
 // src/score/routes.ts, src/facts/routes.ts and src/collect/routes.ts on the server). Kept in
 // this folder so the console's shared endpoint file stays small.
 import { api } from '../api/client';
+import type { Answer, Schemas } from '../api/contract';
+import { leadStateValues, scoreFlagValues } from '../api/schema';
 
-export const LEAD_STATES = [
-  'new',
-  'in_review',
-  'contact_planned',
-  'contacted',
-  'no_action',
-  'closed',
-] as const;
-export type LeadState = (typeof LEAD_STATES)[number];
+/** The lead states and score flags are the server's (generated from its OpenAPI document). */
+export const LEAD_STATES = leadStateValues;
+export type LeadState = Schemas['LeadState'];
 export type StateFilter = LeadState | 'open' | 'all';
 export const STATE_FILTERS: StateFilter[] = ['open', ...LEAD_STATES, 'all'];
 
-/** Flags the scorer sets (src/score/model.ts SCORE_FLAGS), in the order a worker reads them. */
-export const SCORE_FLAGS = [
-  'urgent',
-  'young',
-  'obfuscation',
-  'third_party',
-  'recruitment',
-  'shared_number',
-  'template',
-  'image_reuse',
-  'moving',
-  'multiple_ages',
-  'high_volume',
-] as const;
-export type ScoreFlag = (typeof SCORE_FLAGS)[number];
+/** Flags the scorer sets (its model's SCORE_FLAGS), in the order a worker reads them. */
+export const SCORE_FLAGS = scoreFlagValues;
+export type ScoreFlag = Schemas['ScoreFlag'];
 export const isScoreFlag = (f: string): f is ScoreFlag =>
   (SCORE_FLAGS as readonly string[]).includes(f);
 
@@ -46,27 +30,9 @@ export interface LeadFilters {
   includeSnoozed?: boolean;
 }
 
-export interface LeadItem {
-  entityId: string;
-  state: LeadState;
-  urgent: boolean;
-  score: number;
-  flags: string[];
-  placeIds: string[];
-  languages: string[];
-  assigneeId: string | null;
-  snoozedUntil: string | null;
-  evidenceAt: string;
-  newEvidence: boolean;
-  adCount: number;
-  lastPlace: string | null;
-  topReasons: { label: string; points: number }[];
-}
+export type LeadItem = Answer<'/api/leads'>['items'][number];
 
-export interface LeadPage {
-  items: LeadItem[];
-  nextCursor: string | null;
-}
+export type LeadPage = Answer<'/api/leads'>;
 
 export type Evidence = 'validated' | 'practitioner' | 'contested';
 
@@ -77,154 +43,31 @@ export interface ReasonHit {
   end: number;
 }
 
-export interface ScoreReason {
-  kind: 'indicator' | 'feature';
-  code: string;
-  category?: string;
-  points: number;
-  evidence: Evidence | null;
-  label: string;
-  why: string;
-  source?: string;
-  hits?: ReasonHit[];
-  value?: number | string | string[];
-  uncapped?: number;
-  urgent?: boolean;
-}
+export type ScoreReason = EntityScore['reasons'][number];
 
-export interface MovementStop {
-  placeId: string;
-  name: string;
-  country: string;
-  lat: number;
-  lon: number;
-  firstSeen: string;
-  lastSeen: string;
-  ads: number;
-}
+export type MovementStop = EntityDetail['movement'][number];
 
-export interface EntityFeatures {
-  ads: number;
-  activeAds: number;
-  displayNames: number;
-  statedAges: number[];
-  cities: number;
-  cities14d: number;
-  postingRatePerWeek: number;
-  phones: number;
-  namesPerNumber: number;
-  templateAds: number;
-  templateEntities: number;
-  languages: string[];
-  sharedImages: number;
-  imageEntities: number;
-  obfuscatedContacts: number;
-  firstSeen: string;
-  lastSeen: string;
-}
+export type EntityFeatures = NonNullable<EntityDetail['features']>;
 
-export interface LeadEvent {
-  id: string;
-  entityId: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  fromState: string | null;
-  toState: string | null;
-  detail: Record<string, unknown>;
-}
+export type LeadEvent = LeadDetail['history'][number];
 
-export interface LeadDetail {
-  entityId: string;
-  state: LeadState;
-  assigneeId: string | null;
-  snoozedUntil: string | null;
-  noActionReason: string | null;
-  urgent: boolean;
-  score: number;
-  flags: string[];
-  evidenceAt: string;
-  seenAt: string | null;
-  stateChangedAt: string;
-  history: LeadEvent[];
-  allowed: LeadState[];
-  newEvidence: boolean;
-  /** What the signed-in user may do with the assignee, as the server's rule answers it. */
-  assignment: { take: boolean; release: boolean; handOver: boolean };
-}
+export type LeadDetail = NonNullable<EntityDetail['lead']>;
 
-export interface EntityAd {
-  id: string;
-  source: string;
-  url: string;
-  externalId: string;
-  status: 'active' | 'gone';
-  title: string | null;
-  snippet: string;
-  city: string | null;
-  displayName: string | null;
-  language: string | null;
-  version: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  goneAt: string | null;
-  score: number | null;
-  urgent: boolean;
-}
+export type EntityAd = EntityDetail['ads'][number];
 
-export interface EntityIdentifier {
-  identifierId: string;
-  kind: string;
-  platform: string | null;
-  masked: string;
-  ads: number;
-  obfuscated: boolean;
-}
+export type EntityIdentifier = EntityDetail['identifiers'][number];
 
-export interface EntityTemplate {
-  templateId: string;
-  ads: number;
-  entities: number;
-}
+export type EntityTemplate = EntityDetail['templates'][number];
 
-export interface SimilarAd {
-  adId: string;
-  entityId: string;
-  similarity: number;
-  toAdId: string;
-}
+export type SimilarAd = EntityDetail['similar'][number];
 
-export interface EntityScore {
-  score: number;
-  urgent: boolean;
-  flags: string[];
-  reasons: ScoreReason[];
-  modelVersion: number;
-  scoredAt: string;
-}
+export type EntityScore = NonNullable<EntityDetail['score']>;
 
-export interface EntityDetail {
-  id: string;
-  requestedId: string;
-  adCount: number;
-  features: EntityFeatures;
-  movement: MovementStop[];
-  evidenceAt: string;
-  score: EntityScore | null;
-  lead: LeadDetail | null;
-  ads: EntityAd[];
-  moreAds: number;
-  identifiers: EntityIdentifier[];
-  templates: EntityTemplate[];
-  similar: SimilarAd[];
-}
+export type EntityDetail = Answer<'/api/entities/{id}'>;
 
 export type GraphNodeKind = 'ad' | 'identifier' | 'template' | 'entity';
 
-export interface EntityGraph {
-  nodes: { id: string; kind: GraphNodeKind; label: string }[];
-  edges: { source: string; target: string; kind: string }[];
-}
+export type EntityGraph = Answer<'/api/entities/{id}/graph'>;
 
 export type LeadAction =
   | { action: 'assign'; assigneeId: string | null }
@@ -232,24 +75,11 @@ export type LeadAction =
   | { action: 'snooze'; until: string | null }
   | { action: 'seen' };
 
-export interface SavedSearch {
-  id: string;
-  name: string;
-  target: 'ads' | 'leads';
-  filters: Record<string, unknown>;
-  createdAt: string;
-  newMatches: number;
-}
+export type SavedSearch = Answer<'/api/saved-searches'>[number];
 
-export interface SavedSearchAlerts {
-  total: number;
-  searches: { id: string; name: string; newMatches: number }[];
-}
+export type SavedSearchAlerts = Answer<'/api/saved-searches/alerts'>;
 
-export interface OpenedSavedSearch {
-  search: SavedSearch;
-  hits: { itemId: string; at: string; seen: boolean }[];
-}
+export type OpenedSavedSearch = Answer<'/api/saved-searches/{id}/open', 'post'>;
 
 /** The parts of the active score model the console shows (GET /api/score/model). */
 export interface ScoreModelVersion {
@@ -259,12 +89,7 @@ export interface ScoreModelVersion {
   model: { name: string; description: string; leadThreshold: number; leadThresholdWhy: string };
 }
 
-export interface RevealedIdentifier {
-  id: string;
-  kind: string;
-  value: string;
-  raw: string;
-}
+export type RevealedIdentifier = Answer<'/api/identifiers/{id}/reveal', 'post'>;
 
 export interface AdVersionView {
   versionId: string;
@@ -278,31 +103,11 @@ export interface AdVersionView {
   priceRaw: string | null;
 }
 
-export interface AdDetail {
-  id: string;
-  source: string;
-  url: string;
-  status: 'active' | 'gone';
-  version: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  versions: AdVersionView[];
-}
+export type AdDetail = Answer<'/api/ads/{id}'>;
 
-export interface ExtractionFact {
-  kind: string;
-  span?: { field: string; start: number; end: number };
-  code?: string;
-  evidence?: Evidence;
-  explanation?: string;
-  [key: string]: unknown;
-}
+export type ExtractionFact = AdExtraction['facts'][number];
 
-export interface AdExtraction {
-  adVersionId: string;
-  facts: ExtractionFact[];
-  pending: boolean;
-}
+export type AdExtraction = Answer<'/api/ads/{id}/extraction'>;
 
 /** Query string of a filter set, as the list, the CSV export and the URL use it. */
 export function filterParams(f: LeadFilters): URLSearchParams {

@@ -19,8 +19,9 @@ export interface Staff {
 
 export function useStaff(): Staff {
   const t = useTriageT();
-  const { user } = useCurrentSession();
-  const canAssignOthers = user.role === 'supervisor' || user.role === 'admin';
+  const { user, capabilities } = useCurrentSession();
+  // Directing work is the server's rule (canDirectWork), answered in the session.
+  const canAssignOthers = capabilities.directWork;
   const users = useQuery({
     queryKey: queryKeys.staff,
     queryFn: listUsers,
