@@ -64,8 +64,9 @@ export interface StartOptions {
   /** How long the server may take to print the admin and answer /readyz. */
   readyTimeoutMs?: number;
   /**
-   * Writes the server's output to this file and detaches it, so that it outlives the test worker
-   * that started it (the journeys' shared app); without it, the output is piped to this process.
+   * Writes the server's output to this file instead of a pipe to this process, so that it outlives
+   * the test worker that started it (the journeys' shared app). It stays in the worker's process
+   * group: an interrupted run (Ctrl-C) stops it with everything else.
    */
   logFile?: string;
 }
@@ -107,7 +108,6 @@ export async function startServer(dataDir: string, opts: StartOptions): Promise<
       ...opts.env,
     },
     stdio: logFd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', logFd, logFd],
-    detached: logFd !== null,
   });
   let piped = '';
   let output = () => piped;

@@ -35,7 +35,7 @@ describe('audit viewer journey', () => {
 
   beforeAll(async () => {
     ensureConsoleBuilt();
-    // The first journey to ask starts the shared app and waits for the demo's crawl: an upper bound.
+    // The first journey starts the shared app and waits out the demo's crawl (an upper bound).
     app = await sharedDemo('audit');
     browser = await launchChromium();
     admin = await newPage(await newContext(browser));

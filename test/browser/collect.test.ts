@@ -1,12 +1,13 @@
 // Browser journey through sources, ads and extraction on the real thing: `ariadne start` with demo
-// data (the synthetic ad board on loopback and two sources pointing at it; the demo app the journeys
-// share, once its first crawl is done), Debian's Chromium and the built console. An analyst sees the demo sources, writes a small source of their own (a bad
-// definition first: its problems are listed by path and line), runs it and waits for the summary,
-// filters the ads, opens one with its facts marked, reveals a phone number (and the audit log has
-// it), and downloads the ad's captures as gzip'd WARC. An admin overrides robots.txt with a reason;
-// an outreach worker reads without running; a partner organisation sees neither Sources nor Ads
-// and the API refuses it. Last, the analyst adds a custom term and a block-list entry (a bad
-// pattern refused first) and retires them.
+// data (the synthetic ad board on loopback and two sources pointing at it; the demo app the
+// journeys share, once its first crawl is done), Debian's Chromium and the built console. An
+// analyst sees the demo sources, writes a small source of their own (a bad definition first: its
+// problems are listed by path and line), runs it and waits for the summary, filters the ads, opens
+// one with its facts marked, reveals a phone number (and the audit log has it), and downloads the
+// ad's captures as gzip'd WARC. An admin overrides robots.txt with a reason; an outreach worker
+// reads without running; a partner organisation sees neither Sources nor Ads and the API refuses
+// it. Last, the analyst adds a custom term and a block-list entry (a bad pattern refused first) and
+// retires them.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -79,7 +80,7 @@ describe('console: sources, ads and extraction', () => {
 
   beforeAll(async () => {
     ensureConsoleBuilt();
-    // The first journey to ask starts the shared app and waits for the demo's crawl: an upper bound.
+    // The first journey starts the shared app and waits out the demo's crawl (an upper bound).
     app = await sharedDemo('collect');
     browser = await launchChromium();
     const adminContext = await newContext();

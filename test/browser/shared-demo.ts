@@ -1,11 +1,11 @@
 // The one demo app the journeys that need the demo's data share (audit, collect, triage): one
 // `ariadne start` with the demo, whose first crawl, extraction, linking and scoring run once for
-// all of them instead of once per journey. The first journey that asks starts it (detached, so it
-// outlives that journey's worker), waits until the demo has settled, and makes an admin account
-// for each journey; the e2e project's global setup (test/setup/journeys-app.ts) gives the run a
-// folder for its state and stops the app after the last journey. Each journey signs in its own
-// admin (a first sign-in: one-time password, TOTP, own password) and makes its own colleagues, so
-// journeys do not step on each other; each waits again for the pipeline to be idle, since the
+// all of them instead of once per journey. The first journey that asks starts it (its output in a
+// file, so it outlives that journey's worker), waits until the demo has settled, and makes an admin
+// account for each journey; the e2e project's global setup (test/setup/journeys-app.ts) gives the
+// run a folder for its state and stops the app after the last journey. Each journey signs in its
+// own admin (a first sign-in: one-time password, TOTP, own password) and makes its own colleagues,
+// so journeys do not step on each other; each waits again for the pipeline to be idle, since the
 // journey before it may have left work queued (a custom extraction term re-extracts every ad).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -50,7 +50,7 @@ describe('triage queue journey', () => {
 
   beforeAll(async () => {
     ensureConsoleBuilt();
-    // The first journey to ask starts the shared app and waits for the demo's crawl: an upper bound.
+    // The first journey starts the shared app and waits out the demo's crawl (an upper bound).
     app = await sharedDemo('triage');
     browser = await launchChromium();
     context = await newContext(browser, { acceptDownloads: true });
