@@ -1,11 +1,11 @@
 // Browser journey through the triage queue on the real thing: `ariadne start` in embedded demo
 // mode (the demo app the journeys share) crawls the synthetic ad board, and extraction, linking and
 // scoring run as jobs until leads appear; the journey begins once they are done. The admin signs in
-// for the first time (TOTP), opens the queue (urgent
-// first), opens a lead, reads the score explanation (points add up to the score), the movement
-// timeline and the graph, opens the passage behind a reason, hands the lead around (to a
-// colleague, to themself), is refused "no action" without a reason and records it with one,
-// exports the queue as CSV and saves a search. A partner user sees no queue and gets 403.
+// for the first time (TOTP), opens the queue (urgent first), opens a lead, reads the score
+// explanation (points add up to the score), the movement timeline and the graph, opens the passage
+// behind a reason, hands the lead around (to a colleague, to themself), is refused "no action"
+// without a reason and records it with one, exports the queue as CSV and saves a search. A partner
+// user sees no queue and gets 403.
 import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,8 +163,11 @@ describe('triage queue journey', () => {
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-points'))));
     expect(points.reduce((a, b) => a + b, 0)).toBe(score);
     expect(Number(await why.getByTestId('reason-total').innerText())).toBe(score);
-    // Every reason says how strong its evidence is; contested ones count 0.
-    const contested = why.getByTestId('reason').filter({ hasText: 'Contested' });
+    // Every reason says how strong its evidence is; contested ones count 0. Known by the badge: a
+    // reason's explanation may name contested words (rapid movement's does) and score all the same.
+    const contested = why.getByTestId('reason').filter({
+      has: page.getByTestId('evidence-badge').getByText('Contested', { exact: true }),
+    });
     for (const p of await contested.evaluateAll((els) =>
       els.map((e) => Number(e.getAttribute('data-points'))),
     )) {
