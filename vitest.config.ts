@@ -54,8 +54,9 @@ export default defineConfig({
           // deadlines (triage timed out after sign-in while the demo crawled).
           fileParallelism: false,
           sequence: { groupOrder: 1 },
-          // The journeys' servers start from the migrated PGlite template.
-          globalSetup: [dbTemplates],
+          // The journeys' servers start from the migrated PGlite template; the journeys that need
+          // the demo's data share one demo app, stopped after the last journey.
+          globalSetup: [dbTemplates, 'test/setup/journeys-app.ts'],
         },
       },
     ],

@@ -1,33 +1,29 @@
 // Browser journey through sources, ads and extraction on the real thing: `ariadne start` with demo
-// data (the synthetic ad board on loopback and two sources pointing at it), Debian's Chromium and
-// the built console. An analyst sees the demo sources, writes a small source of their own (a bad
-// definition first: its problems are listed by path and line), runs it and waits for the summary,
-// filters the ads, opens one with its facts marked, reveals a phone number (and the audit log has
-// it), and downloads the ad's captures as gzip'd WARC. An admin overrides robots.txt with a reason;
-// an outreach worker reads without running; a partner organisation sees neither Sources nor Ads
-// and the API refuses it. Last, the analyst adds a custom term and a block-list entry (a bad
-// pattern refused first) and retires them.
+// data (the synthetic ad board on loopback and two sources pointing at it; the demo app the
+// journeys share, once its first crawl is done), Debian's Chromium and the built console. An
+// analyst sees the demo sources, writes a small source of their own (a bad definition first: its
+// problems are listed by path and line), runs it and waits for the summary, filters the ads, opens
+// one with its facts marked, reveals a phone number (and the audit log has it), and downloads the
+// ad's captures as gzip'd WARC. An admin overrides robots.txt with a reason; an outreach worker
+// reads without running; a partner organisation sees neither Sources nor Ads and the API refuses
+// it. Last, the analyst adds a custom term and a block-list entry (a bad pattern refused first) and
+// retires them.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import pg from 'pg';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiSignIn,
   ensureConsoleBuilt,
-  freshDataDir,
   launchChromium,
   newContext as openContext,
   newPage,
   poll,
-  removeDataDir,
+  queryDataDir,
   screenshots,
-  startServer,
-  stopServer,
   type Api,
-  type Started,
 } from './harness.js';
+import { sharedDemo, type SharedDemo } from './shared-demo.js';
 
 const PASSWORD = 'a long enough passphrase 7';
 const QUICK_SOURCE = 'ad-board-a-quick';
@@ -43,8 +39,7 @@ interface FactJson {
 }
 
 describe('console: sources, ads and extraction', () => {
-  let dataDir: string;
-  let server: Started;
+  let app: SharedDemo;
   let browser: Browser;
   let admin: { context: BrowserContext; api: Api };
   let analyst: { context: BrowserContext; page: Page; api: Api; id: string };
@@ -73,7 +68,7 @@ describe('console: sources, ads and extraction', () => {
     const context = await newContext();
     const api = await apiSignIn(
       context.request,
-      server.url,
+      app.url,
       email,
       created.json.oneTimePassword,
       PASSWORD,
@@ -81,35 +76,21 @@ describe('console: sources, ads and extraction', () => {
     return { context, api, id: created.json.user.id };
   }
 
-  async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    // The embedded database serves the PostgreSQL protocol on a socket in the data directory.
-    const client = new pg.Client({
-      host: path.join(dataDir, 'run'),
-      port: 5432,
-      user: 'postgres',
-      database: 'postgres',
-    });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
+  const query = <T>(sql: string, params: unknown[]) => queryDataDir<T>(app.dataDir, sql, params);
 
   beforeAll(async () => {
     ensureConsoleBuilt();
-    dataDir = freshDataDir('collect');
-    server = await startServer(dataDir, { demo: true });
+    // The first journey starts the shared app and waits out the demo's crawl (an upper bound).
+    app = await sharedDemo('collect');
     browser = await launchChromium();
     const adminContext = await newContext();
     admin = {
       context: adminContext,
       api: await apiSignIn(
         adminContext.request,
-        server.url,
-        server.email,
-        server.password,
+        app.url,
+        app.admin.email,
+        app.admin.oneTimePassword,
         PASSWORD,
       ),
     };
@@ -119,17 +100,15 @@ describe('console: sources, ads and extraction', () => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
     analyst = { ...a, page };
-  }, 180_000);
+  }, 1_500_000);
 
   afterAll(async () => {
     await browser?.close();
-    await stopServer(server);
-    removeDataDir(dataDir);
   });
 
   it('shows the demo sources with their health and last crawl', async () => {
     const { page } = analyst;
-    await page.goto(`${server.url}/sources`);
+    await page.goto(`${app.url}/sources`);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     for (const name of ['Sources', 'Ads', 'Extraction rules']) {
       await poll(() => nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
@@ -369,7 +348,7 @@ describe('console: sources, ads and extraction', () => {
 
   it('lets an admin crawl against robots.txt only with a reason', async () => {
     const page = await newPage(admin.context);
-    await page.goto(`${server.url}/sources/${quickSourceId}?tab=robots`);
+    await page.goto(`${app.url}/sources/${quickSourceId}?tab=robots`);
     const panel = page.getByTestId('robots-panel');
     await poll(() => panel.isVisible()).toBe(true);
     await panel.getByRole('button', { name: 'Crawl despite robots.txt' }).click();
@@ -388,7 +367,7 @@ describe('console: sources, ads and extraction', () => {
 
     // The analyst sees the override and its reason, and cannot change it.
     const { page: ap } = analyst;
-    await ap.goto(`${server.url}/sources/${quickSourceId}?tab=robots`);
+    await ap.goto(`${app.url}/sources/${quickSourceId}?tab=robots`);
     await poll(() => ap.getByTestId('robots-override-active').isVisible()).toBe(true);
     expect(await ap.getByRole('button', { name: 'Lift the override' }).count()).toBe(0);
     await poll(() =>
@@ -399,7 +378,7 @@ describe('console: sources, ads and extraction', () => {
   it('lets an outreach worker read sources and ads but not run a crawl', async () => {
     const worker = await userContext('outreach_worker');
     const page = await newPage(worker.context);
-    await page.goto(`${server.url}/sources/${quickSourceId}`);
+    await page.goto(`${app.url}/sources/${quickSourceId}`);
     await poll(() => page.getByRole('heading', { name: QUICK_SOURCE, level: 1 }).isVisible()).toBe(
       true,
     );
@@ -418,7 +397,7 @@ describe('console: sources, ads and extraction', () => {
     });
     const partner = await userContext('partner', org.json.partnerOrg.id);
     const page = await newPage(partner.context);
-    await page.goto(server.url);
+    await page.goto(app.url);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await poll(() => nav.getByRole('link', { name: 'Partners', exact: true }).isVisible()).toBe(
       true,
@@ -428,7 +407,7 @@ describe('console: sources, ads and extraction', () => {
     for (const name of ['Sources', 'Ads', 'Extraction rules', 'Triage queue']) {
       expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(0);
     }
-    await page.goto(`${server.url}/sources`);
+    await page.goto(`${app.url}/sources`);
     await poll(() => page.getByText('No access').isVisible()).toBe(true);
     await snap(page, 'partner');
     for (const p of ['/api/sources', '/api/ads', `/api/ads/${targetAd!.id}/extraction`]) {

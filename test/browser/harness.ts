@@ -1,14 +1,11 @@
 // The harness the browser journeys in test/browser share, so each journey holds only its steps:
-// free loopback ports, `ariadne start` in embedded mode on a fresh data directory whose database is
-// already migrated (with or without the demo, whose ad board and simulated SMSC get free ports of
-// their own), its stop, the console
-// build, Debian's Chromium, the first sign-in of an account (one-time password, TOTP enrolment,
-// recovery codes, own password) in the browser or through the API, calls to the API with a page's
-// session, a watch on requests leaving the machine and CSP violations, and screenshots on demand.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+// `ariadne start` and its stop (app.ts; the demo app the journeys share is shared-demo.ts), the
+// console build, Debian's Chromium, the first sign-in of an account (one-time password, TOTP
+// enrolment, recovery codes, own password) in the browser or through the API, calls to the API with
+// a page's session, a watch on requests leaving the machine and CSP violations, and screenshots on
+// demand.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from 'otplib';
@@ -21,134 +18,23 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
-import { embeddedPaths } from '../../src/platform/db/connect.js';
-import { seedPgliteDataDir } from '../helpers/db-template.js';
-import { testSecretsEnv } from '../helpers/test-db.js';
+
+export {
+  freePort,
+  freshDataDir,
+  queryDataDir,
+  removeDataDir,
+  startServer,
+  stopServer,
+  waitForDemoSettled,
+  type StartOptions,
+  type Started,
+} from './app.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Set to a folder to keep screenshots of each step (for looking at the UI by eye). */
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-
-function listen(port: number): Promise<net.Server | null> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(null));
-    srv.listen(port, '127.0.0.1', () => resolve(srv));
-  });
-}
-
-const close = (srv: net.Server) => new Promise<void>((r) => srv.close(() => r()));
-
-/**
- * A free loopback port, none of `avoid` (ports already handed out for the same start). With
- * `pair` one whose next port is free too: the demo ad board serves site B on the next port.
- */
-export async function freePort(opts: { pair?: boolean; avoid?: number[] } = {}): Promise<number> {
-  const avoid = new Set(opts.avoid ?? []);
-  for (let i = 0; i < 50; i++) {
-    const first = await listen(0);
-    if (!first) continue;
-    const address = first.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    const second = opts.pair && port < 65535 ? await listen(port + 1) : null;
-    await close(first);
-    if (second) await close(second);
-    const taken = avoid.has(port) || (opts.pair === true && avoid.has(port + 1));
-    if (port && !taken && (!opts.pair || second)) return port;
-  }
-  throw new Error('no free port');
-}
-
-export interface Started {
-  proc: ChildProcess;
-  url: string;
-  /** The first admin's address and one-time password, as `ariadne start` printed them. */
-  email: string;
-  password: string;
-  output: () => string;
-}
-
-export interface StartOptions {
-  /** Demo data: the synthetic ad board and the simulated SMSC, each on free ports. */
-  demo: boolean;
-  /** More settings for this journey (OUTREACH_RULES_FILE, PUBLIC_URL, …). */
-  env?: Record<string, string>;
-  /** How long the server may take to print the admin and answer /readyz. */
-  readyTimeoutMs?: number;
-}
-
-/** A fresh data directory for one journey's server. */
-export const freshDataDir = (name: string) => mkdtempSync(path.join(tmpdir(), `ariadne-${name}-`));
-
-export function removeDataDir(dataDir: string | undefined): void {
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-
-/** `ariadne start` in embedded mode on `dataDir`, ready once it printed the admin and is ready. */
-export async function startServer(dataDir: string, opts: StartOptions): Promise<Started> {
-  // Start from a copy of the migrated database: `ariadne start` on an empty directory (initdb and
-  // every migration) is proved by test/e2e/cli.test.ts; a journey need not pay for it again.
-  if (!existsSync(embeddedPaths(dataDir).pgData))
-    await seedPgliteDataDir(dataDir, testSecretsEnv());
-  const port = await freePort();
-  const ports: Record<string, string> = {};
-  if (opts.demo) {
-    // Explicit ports, so parallel runs (or a developer's own demo on the defaults) do not collide.
-    const board = await freePort({ pair: true, avoid: [port] });
-    const smsc = await freePort({ avoid: [port, board, board + 1] });
-    ports.AD_BOARD_PORT = String(board);
-    ports.DEMO_SMSC_PORT = String(smsc);
-  }
-  const proc = spawn(process.execPath, [path.join(repo, 'bin/ariadne.js'), 'start'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DEMO_DATA: String(opts.demo),
-      ...ports,
-      WEB_DEV: 'false',
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      ...opts.env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (opts.readyTimeoutMs ?? 90_000);
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`ariadne start exited early:\n${out}`);
-    if (Date.now() > deadline) {
-      // The journey never learns of this process: stop it here.
-      await stopServer({ proc });
-      throw new Error(`ariadne start did not become ready:\n${out}`);
-    }
-    const email = /admin (?:e-?mail|user): (\S+)/i.exec(out)?.[1];
-    const password = /one-time password: (\S+)/i.exec(out)?.[1];
-    if (email && password) {
-      const ready = await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ready) return { proc, url, email, password, output: () => out };
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-export async function stopServer(server: Pick<Started, 'proc'> | undefined): Promise<void> {
-  const proc = server?.proc;
-  if (!proc || proc.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGTERM');
-  const timer = setTimeout(() => proc.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** Builds the console when it was never built or its sources changed since. */
 export function ensureConsoleBuilt(): void {

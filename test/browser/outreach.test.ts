@@ -32,6 +32,7 @@ import {
   screenshots,
   startServer,
   stopServer,
+  waitForDemoSettled,
   type Started,
 } from './harness.js';
 import { farQuietHours } from '../helpers/clock.js';
@@ -39,7 +40,7 @@ import { farQuietHours } from '../helpers/clock.js';
 const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'green meadow window 19';
 const SUPERVISOR_PASSWORD = 'tall cedar morning 83';
-/** The demo crawls, extracts, links and scores before the first lead exists. */
+/** The demo has settled before the journey begins: leads are there, or come soon after. */
 const LEADS_TIMEOUT_MS = 300_000;
 /** Our number as the person sees it (numeric, so they can answer). */
 const SENDER = '+31970102030';
@@ -147,9 +148,12 @@ describe('outreach journey', () => {
       demo: true,
       env: { OUTREACH_RULES_FILE: rulesFile },
     });
+    // Colleagues sign in in the browser: not while the demo crawls in the same process.
+    await waitForDemoSettled(dataDir);
     browser = await launchChromium();
     admin = await newPage();
-  }, 240_000);
+    // The wait for the demo's crawl is an upper bound on an event, not a duration.
+  }, 1_500_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
