@@ -148,7 +148,6 @@ function whatsAppError(
   }
 }
 
-/** A person can always answer a WhatsApp business number: there is no sender id to check. */
 export type WhatsAppChannel = GatewayChannel<'whatsapp'>;
 
 export function createWhatsAppChannel(input: z.input<typeof WhatsAppSettings>): WhatsAppChannel {
@@ -158,6 +157,7 @@ export function createWhatsAppChannel(input: z.input<typeof WhatsAppSettings>): 
   return createGatewayChannel({
     kind: 'whatsapp',
     timeoutMs: settings.timeoutMs,
+    // No sender to check: a person can always answer a WhatsApp business number.
     request: (message) =>
       postJson(
         url,
