@@ -19,36 +19,29 @@
 
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Agent } from 'undici';
-import type {
-  Channel,
-  DeliveryReport,
-  DeliveryStatus,
-  OutboundMessage,
-  SendError,
-  SendResult,
-} from './channel.js';
+import type { DeliveryReport, DeliveryStatus, SendError, SendResult } from './channel.js';
+import {
+  acceptWebhook,
+  createGatewayChannel,
+  errorForStatus,
+  finalStatus,
+  parseWebhookPart,
+  postJson,
+  providerError,
+  type GatewayChannel,
+} from './gateway-base.js';
 import {
   GatewayUrl,
-  IdempotencyMemo,
   TimeoutMs,
-  WebhookError,
-  assertWebhookSize,
-  callGateway,
-  createGatewayAgent,
-  describeIssues,
   e164Digits,
   emptyResult,
-  errorForStatus,
-  failureResult,
   parseJsonBody,
   parseJsonResponse,
   parseProviderTime,
   referenceFor,
-  senderWarnings,
   toE164,
   truncate,
-  type ChannelWarning,
+  type GatewayResponse,
   type WebhookRequest,
   type WebhookResult,
 } from './http-gateway.js';
@@ -110,128 +103,82 @@ function cmError(code: number, text: string | null | undefined): SendError {
   switch (code) {
     case 101: // authentication of the request failed
     case 103: // the product token is incorrect
-      return {
-        code: 'auth_failed',
-        providerCode,
-        message: `CM refused the product token: ${detail}`,
-        retryable: false,
-      };
+      return providerError('auth_failed', `CM refused the product token: ${detail}`, providerCode);
     case 102: // insufficient balance
-      return {
-        code: 'rejected',
+      return providerError(
+        'rejected',
+        `CM account balance is insufficient: ${detail}`,
         providerCode,
-        message: `CM account balance is insufficient: ${detail}`,
-        retryable: false,
-      };
+      );
     case 302: // invalid To
     case 303: // invalid MSISDN in To
-      return {
-        code: 'invalid_recipient',
-        providerCode,
-        message: `CM: ${detail}`,
-        retryable: false,
-      };
+      return providerError('invalid_recipient', `CM: ${detail}`, providerCode);
     case 500: // internal error
     case 999: // unknown error
-      return {
-        code: 'provider_error',
-        providerCode,
-        message: `CM failed: ${detail}`,
-        retryable: true,
-      };
+      return providerError('provider_error', `CM failed: ${detail}`, providerCode);
     default: // 201-203 request errors, 301/304/305 message errors, 401-403 spam/blocked/rejected
-      return {
-        code: 'rejected',
-        providerCode,
-        message: `CM rejected the message: ${detail}`,
-        retryable: false,
-      };
+      return providerError('rejected', `CM rejected the message: ${detail}`, providerCode);
   }
 }
 
-export class CmChannel implements Channel {
-  readonly kind = 'cm' as const;
-  readonly warnings: readonly ChannelWarning[];
-  private readonly agent: Agent;
-  private readonly memo = new IdempotencyMemo();
-
-  constructor(private readonly settings: CmSettings) {
-    this.warnings = senderWarnings(settings.sender);
-    this.agent = createGatewayAgent(settings.timeoutMs);
+/**
+ * CM answers every request, accepted or not, in one shape: a request-level error code and one
+ * entry per message, ours found by our reference.
+ */
+function cmAnswer(response: GatewayResponse, reference: string): SendResult {
+  const parsed = CmResponse.safeParse(parseJsonResponse(response.text));
+  if (!parsed.success)
+    return { ok: false, error: errorForStatus(response.status === 200 ? 502 : response.status) };
+  const answer = parsed.data;
+  const mine = answer.messages.find((m) => m.reference === reference) ?? answer.messages[0];
+  if (response.status === 200 && mine?.status.toLowerCase() === 'accepted') {
+    return { ok: true, providerId: reference, ...(mine.parts ? { segments: mine.parts } : {}) };
   }
-
-  /** Whether a person can answer this channel's messages. */
-  get repliesPossible(): boolean {
-    return this.warnings.length === 0;
-  }
-
-  send(message: OutboundMessage): Promise<SendResult> {
-    return this.memo.run(message.idempotencyKey, () => this.sendOnce(message));
-  }
-
-  private async sendOnce(message: OutboundMessage): Promise<SendResult> {
-    const reference = referenceFor(message.idempotencyKey);
-    try {
-      const to = `00${e164Digits(message.to)}`;
-      const from = /^\+?\d+$/.test(this.settings.sender)
-        ? this.settings.sender.replace(/^\+/, '00')
-        : this.settings.sender;
-      const body = JSON.stringify({
-        messages: {
-          msg: [
-            {
-              from,
-              to: [{ number: to }],
-              body: { type: 'auto', content: message.body },
-              reference,
-              minimumNumberOfMessageParts: 1,
-              maximumNumberOfMessageParts: this.settings.maxParts,
-              allowedChannels: ['SMS'],
-            },
-          ],
-        },
-      });
-      const res = await callGateway(this.agent, {
-        method: 'POST',
-        url: this.settings.endpoint,
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          'x-cm-producttoken': this.settings.productToken,
-        },
-        body,
-        timeoutMs: this.settings.timeoutMs,
-      });
-      const parsed = CmResponse.safeParse(parseJsonResponse(res.text));
-      if (!parsed.success)
-        return { ok: false, error: errorForStatus(res.status === 200 ? 502 : res.status) };
-      const answer = parsed.data;
-      const mine = answer.messages.find((m) => m.reference === reference) ?? answer.messages[0];
-      if (res.status === 200 && mine?.status.toLowerCase() === 'accepted') {
-        return { ok: true, providerId: reference, ...(mine.parts ? { segments: mine.parts } : {}) };
-      }
-      if (res.status === 429)
-        return {
-          ok: false,
-          error: errorForStatus(429, String(answer.errorCode), answer.details ?? undefined),
-        };
-      if (mine && mine.messageErrorCode)
-        return { ok: false, error: cmError(mine.messageErrorCode, mine.messageDetails) };
-      if (answer.errorCode !== 0)
-        return { ok: false, error: cmError(answer.errorCode, answer.details) };
-      return { ok: false, error: errorForStatus(res.status >= 400 ? res.status : 502) };
-    } catch (err) {
-      return failureResult(err);
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.agent.close();
-  }
+  if (response.status === 429)
+    return {
+      ok: false,
+      error: errorForStatus(429, String(answer.errorCode), answer.details ?? undefined),
+    };
+  if (mine && mine.messageErrorCode)
+    return { ok: false, error: cmError(mine.messageErrorCode, mine.messageDetails) };
+  if (answer.errorCode !== 0)
+    return { ok: false, error: cmError(answer.errorCode, answer.details) };
+  return { ok: false, error: errorForStatus(response.status >= 400 ? response.status : 502) };
 }
 
-export function createCmChannel(settings: z.input<typeof CmSettings>): CmChannel {
-  return new CmChannel(CmSettings.parse(settings));
+export type CmChannel = GatewayChannel<'cm'>;
+
+export function createCmChannel(input: z.input<typeof CmSettings>): CmChannel {
+  const settings = CmSettings.parse(input);
+  const from = /^\+?\d+$/.test(settings.sender)
+    ? settings.sender.replace(/^\+/, '00')
+    : settings.sender;
+  return createGatewayChannel({
+    kind: 'cm',
+    timeoutMs: settings.timeoutMs,
+    sender: settings.sender,
+    request: (message) =>
+      postJson(
+        settings.endpoint,
+        { 'x-cm-producttoken': settings.productToken },
+        {
+          messages: {
+            msg: [
+              {
+                from,
+                to: [{ number: `00${e164Digits(message.to)}` }],
+                body: { type: 'auto', content: message.body },
+                reference: referenceFor(message.idempotencyKey),
+                minimumNumberOfMessageParts: 1,
+                maximumNumberOfMessageParts: settings.maxParts,
+                allowedChannels: ['SMS'],
+              },
+            ],
+          },
+        },
+      ),
+    answer: (response, message) => cmAnswer(response, referenceFor(message.idempotencyKey)),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,9 +226,7 @@ export function parseCmWebhook(
   settings: Pick<CmSettings, 'webhookToken'>,
   now = new Date(),
 ): WebhookResult {
-  if (req.method.toUpperCase() !== 'POST')
-    throw new WebhookError('method_not_allowed', 'CM webhooks are POST requests');
-  assertWebhookSize(req);
+  acceptWebhook(req, ['POST'], 'CM webhooks are POST requests');
   verifyUrlToken({
     url: req.url,
     param: 'token',
@@ -292,18 +237,10 @@ export function parseCmWebhook(
   const result = emptyResult();
 
   if (typeof json === 'object' && json !== null && 'messages' in json) {
-    const parsed = CmStatusReport.safeParse(json);
-    if (!parsed.success)
-      throw new WebhookError('malformed', `CM status report: ${describeIssues(parsed.error)}`);
-    const msgs = Array.isArray(parsed.data.messages.msg)
-      ? parsed.data.messages.msg
-      : [parsed.data.messages.msg];
-    for (const msg of msgs) {
-      const status = CM_STATUS[msg.status.code];
-      if (!status) {
-        result.ignored.push(`cm status ${msg.status.code} for ${msg.reference}`);
-        continue;
-      }
+    const { msg: one } = parseWebhookPart(CmStatusReport, json, 'CM status report').messages;
+    for (const msg of Array.isArray(one) ? one : [one]) {
+      const status = finalStatus(result, CM_STATUS, 'cm', msg.status.code, msg.reference);
+      if (!status) continue;
       const detail = [msg.status.code, msg.status.errorCode, msg.status.errorDescription]
         .filter((p) => p !== null && p !== undefined && p !== '')
         .join(' ');
@@ -318,10 +255,7 @@ export function parseCmWebhook(
     return result;
   }
 
-  const parsed = CmInbound.safeParse(json);
-  if (!parsed.success)
-    throw new WebhookError('malformed', `CM incoming message: ${describeIssues(parsed.error)}`);
-  const mo = parsed.data;
+  const mo = parseWebhookPart(CmInbound, json, 'CM incoming message');
   result.inbound.push({
     from: toE164(mo.from.number),
     to: toE164(mo.to.number),

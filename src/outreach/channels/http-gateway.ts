@@ -1,8 +1,9 @@
-// What every HTTP channel adapter (CM.com, MessageBird/Bird, Twilio, WhatsApp Cloud API) shares:
-// one bounded HTTP call with timeouts, the mapping of transport failures to SendError, the
-// webhook request/result shapes and their typed error, sender checks, and an in-process
-// idempotency memo. Nothing here logs: request and response bodies carry message text and
-// phone numbers, and headers carry credentials.
+// What every HTTP channel adapter (CM.com, MessageBird/Bird, Twilio, WhatsApp Cloud API, e-mail
+// webhooks) builds on: settings checks, sender checks, number formats, one bounded HTTP call with
+// timeouts and its transport failures, the webhook request/result shapes and their typed error,
+// and an in-process idempotency memo. The channel skeleton made of these parts, and the mapping
+// of answers to send outcomes, are in gateway-base.ts. Nothing here logs: request and response
+// bodies carry message text and phone numbers, and headers carry credentials.
 
 import { createHash } from 'node:crypto';
 import { Agent, errors as undiciErrors, request } from 'undici';
@@ -253,58 +254,6 @@ function transportFailure(err: unknown, answered = false): TransportFailure {
     },
     true,
   );
-}
-
-/** The SendResult for a failure raised while calling a provider. */
-export function failureResult(err: unknown): SendResult {
-  if (err instanceof TransportFailure) return { ok: false, error: err.sendError };
-  if (err instanceof InvalidRecipient) {
-    return {
-      ok: false,
-      error: { code: 'invalid_recipient', message: err.message, retryable: false },
-    };
-  }
-  throw err;
-}
-
-/** HTTP statuses every provider uses the same way, for answers without a recognised error code. */
-export function errorForStatus(
-  status: number,
-  providerCode?: string,
-  providerText?: string,
-): SendError {
-  const detail = providerText ? `: ${truncate(providerText)}` : '';
-  const base = providerCode ? { providerCode } : {};
-  if (status === 401 || status === 403) {
-    return {
-      code: 'auth_failed',
-      ...base,
-      message: `The provider refused the credentials${detail}`,
-      retryable: false,
-    };
-  }
-  if (status === 429) {
-    return {
-      code: 'throttled',
-      ...base,
-      message: `The provider is throttling requests${detail}`,
-      retryable: true,
-    };
-  }
-  if (status >= 500) {
-    return {
-      code: 'provider_error',
-      ...base,
-      message: `The provider failed (HTTP ${status})${detail}`,
-      retryable: true,
-    };
-  }
-  return {
-    code: 'rejected',
-    ...base,
-    message: `The provider rejected the message (HTTP ${status})${detail}`,
-    retryable: false,
-  };
 }
 
 /** Provider texts go to the worker's screen, not to logs; keep them short. */

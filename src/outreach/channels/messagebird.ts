@@ -15,29 +15,29 @@
 //   and the reference implementation in messagebird-nodejs lib/webhook-signature-jwt.js.
 
 import { z } from 'zod';
-import type { Agent } from 'undici';
-import type { Channel, DeliveryStatus, OutboundMessage, SendError, SendResult } from './channel.js';
+import type { DeliveryStatus, SendError } from './channel.js';
+import {
+  acceptWebhook,
+  createGatewayChannel,
+  finalStatus,
+  parseJsonObjectBody,
+  parseWebhookPart,
+  postJson,
+  providerError,
+  readAnswer,
+  type GatewayChannel,
+} from './gateway-base.js';
 import {
   GatewayUrl,
-  IdempotencyMemo,
   TimeoutMs,
   WebhookError,
-  assertWebhookSize,
-  callGateway,
-  createGatewayAgent,
-  describeIssues,
   e164Digits,
   emptyResult,
-  errorForStatus,
-  failureResult,
   headerValue,
-  parseJsonResponse,
   parseProviderTime,
   referenceFor,
-  senderWarnings,
   toE164,
   truncate,
-  type ChannelWarning,
   type WebhookRequest,
   type WebhookResult,
 } from './http-gateway.js';
@@ -95,124 +95,71 @@ function messageBirdError(
   const providerCode = String(code);
   const detail = truncate(description ?? `MessageBird error ${code}`);
   if (code === 2 || status === 401) {
-    return {
-      code: 'auth_failed',
+    return providerError(
+      'auth_failed',
+      `MessageBird refused the access key: ${detail}`,
       providerCode,
-      message: `MessageBird refused the access key: ${detail}`,
-      retryable: false,
-    };
+    );
   }
   if (status === 429) {
-    return {
-      code: 'throttled',
+    return providerError(
+      'throttled',
+      `MessageBird is throttling requests: ${detail}`,
       providerCode,
-      message: `MessageBird is throttling requests: ${detail}`,
-      retryable: true,
-    };
+    );
   }
   if ((code === 9 || code === 10) && parameter === 'recipients') {
-    return {
-      code: 'invalid_recipient',
-      providerCode,
-      message: `MessageBird: ${detail}`,
-      retryable: false,
-    };
+    return providerError('invalid_recipient', `MessageBird: ${detail}`, providerCode);
   }
   if (code === 25) {
-    return {
-      code: 'rejected',
+    return providerError(
+      'rejected',
+      `MessageBird balance is insufficient: ${detail}`,
       providerCode,
-      message: `MessageBird balance is insufficient: ${detail}`,
-      retryable: false,
-    };
+    );
   }
   if (code === 99 || status >= 500) {
-    return {
-      code: 'provider_error',
-      providerCode,
-      message: `MessageBird failed: ${detail}`,
-      retryable: true,
-    };
+    return providerError('provider_error', `MessageBird failed: ${detail}`, providerCode);
   }
-  return {
-    code: 'rejected',
-    providerCode,
-    message: `MessageBird rejected the message: ${detail}`,
-    retryable: false,
-  };
+  return providerError('rejected', `MessageBird rejected the message: ${detail}`, providerCode);
 }
 
-export class MessageBirdChannel implements Channel {
-  readonly kind = 'messagebird' as const;
-  readonly warnings: readonly ChannelWarning[];
-  private readonly agent: Agent;
-  private readonly memo = new IdempotencyMemo();
-
-  constructor(private readonly settings: MessageBirdSettings) {
-    this.warnings = senderWarnings(settings.originator);
-    this.agent = createGatewayAgent(settings.timeoutMs);
-  }
-
-  get repliesPossible(): boolean {
-    return this.warnings.length === 0;
-  }
-
-  send(message: OutboundMessage): Promise<SendResult> {
-    return this.memo.run(message.idempotencyKey, () => this.sendOnce(message));
-  }
-
-  private async sendOnce(message: OutboundMessage): Promise<SendResult> {
-    try {
-      const body = JSON.stringify({
-        originator: this.settings.originator.replace(/^\+/, ''),
-        recipients: [e164Digits(message.to)],
-        body: message.body,
-        // Status reports are only sent for messages with a reference.
-        reference: referenceFor(message.idempotencyKey),
-        datacoding: 'auto',
-        ...(this.settings.reportUrl ? { reportUrl: this.settings.reportUrl } : {}),
-      });
-      const res = await callGateway(this.agent, {
-        method: 'POST',
-        url: this.settings.endpoint,
-        headers: {
-          authorization: `AccessKey ${this.settings.accessKey}`,
-          'content-type': 'application/json',
-          accept: 'application/json',
-        },
-        body,
-        timeoutMs: this.settings.timeoutMs,
-      });
-      const json = parseJsonResponse(res.text);
-      if (res.status === 201 || res.status === 200) {
-        const created = MessageBirdCreated.safeParse(json);
-        if (!created.success) return { ok: false, error: errorForStatus(502) };
-        const parts = created.data.recipients?.items[0]?.messagePartCount;
-        return { ok: true, providerId: created.data.id, ...(parts ? { segments: parts } : {}) };
-      }
-      const errors = MessageBirdErrors.safeParse(json);
-      if (errors.success) {
-        const first = errors.data.errors[0]!;
-        return {
-          ok: false,
-          error: messageBirdError(res.status, first.code, first.description, first.parameter),
-        };
-      }
-      return { ok: false, error: errorForStatus(res.status) };
-    } catch (err) {
-      return failureResult(err);
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.agent.close();
-  }
-}
+export type MessageBirdChannel = GatewayChannel<'messagebird'>;
 
 export function createMessageBirdChannel(
-  settings: z.input<typeof MessageBirdSettings>,
+  input: z.input<typeof MessageBirdSettings>,
 ): MessageBirdChannel {
-  return new MessageBirdChannel(MessageBirdSettings.parse(settings));
+  const settings = MessageBirdSettings.parse(input);
+  return createGatewayChannel({
+    kind: 'messagebird',
+    timeoutMs: settings.timeoutMs,
+    sender: settings.originator,
+    request: (message) =>
+      postJson(
+        settings.endpoint,
+        { authorization: `AccessKey ${settings.accessKey}` },
+        {
+          originator: settings.originator.replace(/^\+/, ''),
+          recipients: [e164Digits(message.to)],
+          body: message.body,
+          // Status reports are only sent for messages with a reference.
+          reference: referenceFor(message.idempotencyKey),
+          datacoding: 'auto',
+          ...(settings.reportUrl ? { reportUrl: settings.reportUrl } : {}),
+        },
+      ),
+    answer: (response) =>
+      readAnswer(response, {
+        accepted: MessageBirdCreated,
+        sent: (created) => {
+          const parts = created.recipients?.items[0]?.messagePartCount;
+          return { ok: true, providerId: created.id, ...(parts ? { segments: parts } : {}) };
+        },
+        error: MessageBirdErrors,
+        failed: ({ errors: [first] }, status) =>
+          messageBirdError(status, first!.code, first!.description, first!.parameter),
+      }),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,22 +201,14 @@ function webhookParams(req: WebhookRequest): Record<string, string> {
   for (const [key, value] of url.searchParams) params[key] = value;
   if (req.rawBody.length === 0) return params;
   const type = (headerValue(req, 'content-type') ?? '').toLowerCase();
-  const text = req.rawBody.toString('utf8');
   if (type.includes('application/json')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new WebhookError('malformed', 'MessageBird webhook: the body is not valid JSON');
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new WebhookError('malformed', 'MessageBird webhook: the JSON body is not an object');
-    }
+    const json = parseJsonObjectBody(req, 'MessageBird webhook');
     for (const [key, value] of Object.entries(json)) {
       if (typeof value === 'string' || typeof value === 'number') params[key] = String(value);
     }
   } else {
-    for (const [key, value] of new URLSearchParams(text)) params[key] = value;
+    for (const [key, value] of new URLSearchParams(req.rawBody.toString('utf8')))
+      params[key] = value;
   }
   return params;
 }
@@ -283,11 +222,7 @@ export function parseMessageBirdWebhook(
   settings: Pick<MessageBirdSettings, 'signingKey'>,
   options: { now?: Date; replayGuard?: ReplayGuard } = {},
 ): WebhookResult {
-  const method = req.method.toUpperCase();
-  if (method !== 'GET' && method !== 'POST') {
-    throw new WebhookError('method_not_allowed', 'MessageBird webhooks are GET or POST requests');
-  }
-  assertWebhookSize(req);
+  acceptWebhook(req, ['GET', 'POST'], 'MessageBird webhooks are GET or POST requests');
   verifyMessageBirdJwt({
     signingKey: settings.signingKey,
     jwt: headerValue(req, MESSAGEBIRD_SIGNATURE_HEADER),
@@ -301,18 +236,9 @@ export function parseMessageBirdWebhook(
   const result = emptyResult();
 
   if ('status' in params) {
-    const parsed = StatusReport.safeParse(params);
-    if (!parsed.success)
-      throw new WebhookError(
-        'malformed',
-        `MessageBird status report: ${describeIssues(parsed.error)}`,
-      );
-    const r = parsed.data;
-    const status = MB_STATUS[r.status];
-    if (!status) {
-      result.ignored.push(`messagebird status ${r.status} for ${r.id}`);
-      return result;
-    }
+    const r = parseWebhookPart(StatusReport, params, 'MessageBird status report');
+    const status = finalStatus(result, MB_STATUS, 'messagebird', r.status, r.id);
+    if (!status) return result;
     const detail = [r.status, r.statusReason, r.statusErrorCode].filter(Boolean).join(' ');
     result.deliveries.push({
       providerId: r.id,
@@ -323,10 +249,7 @@ export function parseMessageBirdWebhook(
     return result;
   }
 
-  const parsed = InboundSms.safeParse(params);
-  if (!parsed.success)
-    throw new WebhookError('malformed', `MessageBird inbound SMS: ${describeIssues(parsed.error)}`);
-  const mo = parsed.data;
+  const mo = parseWebhookPart(InboundSms, params, 'MessageBird inbound SMS');
   result.inbound.push({
     from: toE164(mo.originator),
     to: toE164(mo.recipient),

@@ -16,26 +16,27 @@
 //   https://www.twilio.com/docs/global-infrastructure/messaging-api-with-twilio-regions
 
 import { z } from 'zod';
-import type { Agent } from 'undici';
-import type { Channel, DeliveryStatus, OutboundMessage, SendError, SendResult } from './channel.js';
+import type { DeliveryStatus, SendError } from './channel.js';
+import {
+  acceptWebhook,
+  createGatewayChannel,
+  errorForStatus,
+  finalStatus,
+  parseJsonObjectBody,
+  parseWebhookPart,
+  postForm,
+  providerError,
+  readAnswer,
+  type GatewayChannel,
+} from './gateway-base.js';
 import {
   GatewayUrl,
-  IdempotencyMemo,
   TimeoutMs,
   WebhookError,
-  assertWebhookSize,
-  callGateway,
-  createGatewayAgent,
-  describeIssues,
   e164Digits,
   emptyResult,
-  errorForStatus,
-  failureResult,
   headerValue,
-  parseJsonResponse,
-  senderWarnings,
   truncate,
-  type ChannelWarning,
   type WebhookRequest,
   type WebhookResult,
 } from './http-gateway.js';
@@ -87,35 +88,27 @@ function twilioError(
   text: string | undefined,
 ): SendError {
   const providerCode = code ? String(code) : undefined;
-  const base = providerCode ? { providerCode } : {};
   const detail = truncate(text ?? `Twilio error ${code ?? httpStatus}`);
   switch (code ?? 0) {
     case 20003: // authentication failed
-      return {
-        code: 'auth_failed',
-        ...base,
-        message: `Twilio refused the credentials: ${detail}`,
-        retryable: false,
-      };
+      return providerError(
+        'auth_failed',
+        `Twilio refused the credentials: ${detail}`,
+        providerCode,
+      );
     case 20429: // too many requests; safe to retry
-      return {
-        code: 'throttled',
-        ...base,
-        message: `Twilio is throttling requests: ${detail}`,
-        retryable: true,
-      };
+      return providerError('throttled', `Twilio is throttling requests: ${detail}`, providerCode);
     case 21211: // invalid To number
     case 21614: // To is not a mobile number
-      return { code: 'invalid_recipient', ...base, message: `Twilio: ${detail}`, retryable: false };
+      return providerError('invalid_recipient', `Twilio: ${detail}`, providerCode);
     case 21612: // To cannot be reached from this sender
-      return { code: 'unreachable', ...base, message: `Twilio: ${detail}`, retryable: false };
+      return providerError('unreachable', `Twilio: ${detail}`, providerCode);
     case 21610: // the recipient has replied STOP to this sender
-      return {
-        code: 'rejected',
-        ...base,
-        message: `The person has opted out (STOP) of messages from this sender: ${detail}`,
-        retryable: false,
-      };
+      return providerError(
+        'rejected',
+        `The person has opted out (STOP) of messages from this sender: ${detail}`,
+        providerCode,
+      );
     default:
       return code
         ? { ...errorForStatus(httpStatus, providerCode, text), message: `Twilio: ${detail}` }
@@ -123,77 +116,38 @@ function twilioError(
   }
 }
 
-export class TwilioChannel implements Channel {
-  readonly kind = 'twilio' as const;
-  readonly warnings: readonly ChannelWarning[];
-  private readonly agent: Agent;
-  private readonly memo = new IdempotencyMemo();
+export type TwilioChannel = GatewayChannel<'twilio'>;
 
-  constructor(private readonly settings: TwilioSettings) {
-    this.warnings = senderWarnings(settings.from);
-    this.agent = createGatewayAgent(settings.timeoutMs);
-  }
-
-  get repliesPossible(): boolean {
-    return this.warnings.length === 0;
-  }
-
-  send(message: OutboundMessage): Promise<SendResult> {
-    return this.memo.run(message.idempotencyKey, () => this.sendOnce(message));
-  }
-
-  private async sendOnce(message: OutboundMessage): Promise<SendResult> {
-    const { accountSid, authToken } = this.settings;
-    try {
+export function createTwilioChannel(input: z.input<typeof TwilioSettings>): TwilioChannel {
+  const settings = TwilioSettings.parse(input);
+  const { accountSid, authToken } = settings;
+  const url = new URL(`/2010-04-01/Accounts/${accountSid}/Messages.json`, settings.baseUrl);
+  const basic = Buffer.from(`${accountSid}:${authToken}`).toString('base64');
+  return createGatewayChannel({
+    kind: 'twilio',
+    timeoutMs: settings.timeoutMs,
+    sender: settings.from,
+    request: (message) => {
       const form = new URLSearchParams();
       form.set('To', `+${e164Digits(message.to)}`);
-      if (this.settings.messagingServiceSid)
-        form.set('MessagingServiceSid', this.settings.messagingServiceSid);
-      else if (this.settings.from) form.set('From', this.settings.from);
+      if (settings.messagingServiceSid)
+        form.set('MessagingServiceSid', settings.messagingServiceSid);
+      else if (settings.from) form.set('From', settings.from);
       form.set('Body', message.body);
-      if (this.settings.statusCallbackUrl)
-        form.set('StatusCallback', this.settings.statusCallbackUrl);
-      const url = new URL(
-        `/2010-04-01/Accounts/${accountSid}/Messages.json`,
-        this.settings.baseUrl,
-      ).toString();
-      const res = await callGateway(this.agent, {
-        method: 'POST',
-        url,
-        headers: {
-          authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
+      if (settings.statusCallbackUrl) form.set('StatusCallback', settings.statusCallbackUrl);
+      return postForm(url.toString(), { authorization: `Basic ${basic}` }, form);
+    },
+    answer: (response) =>
+      readAnswer(response, {
+        accepted: TwilioMessage,
+        sent: (created) => {
+          const segments = Number(created.num_segments ?? 0);
+          return { ok: true, providerId: created.sid, ...(segments > 0 ? { segments } : {}) };
         },
-        body: form.toString(),
-        timeoutMs: this.settings.timeoutMs,
-      });
-      const json = parseJsonResponse(res.text);
-      if (res.status === 201 || res.status === 200) {
-        const created = TwilioMessage.safeParse(json);
-        if (!created.success) return { ok: false, error: errorForStatus(502) };
-        const segments = Number(created.data.num_segments ?? 0);
-        return { ok: true, providerId: created.data.sid, ...(segments > 0 ? { segments } : {}) };
-      }
-      const error = TwilioErrorBody.safeParse(json);
-      return {
-        ok: false,
-        error: error.success
-          ? twilioError(res.status, error.data.code, error.data.message)
-          : errorForStatus(res.status),
-      };
-    } catch (err) {
-      return failureResult(err);
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.agent.close();
-  }
-}
-
-export function createTwilioChannel(settings: z.input<typeof TwilioSettings>): TwilioChannel {
-  return new TwilioChannel(TwilioSettings.parse(settings));
+        error: TwilioErrorBody,
+        failed: (error, status) => twilioError(status, error.code, error.message),
+      }),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,9 +187,7 @@ export function parseTwilioWebhook(
   settings: Pick<TwilioSettings, 'authToken' | 'accountSid'>,
   now = new Date(),
 ): WebhookResult {
-  if (req.method.toUpperCase() !== 'POST')
-    throw new WebhookError('method_not_allowed', 'Twilio webhooks are POST requests');
-  assertWebhookSize(req);
+  acceptWebhook(req, ['POST'], 'Twilio webhooks are POST requests');
   const type = (headerValue(req, 'content-type') ?? '').toLowerCase();
   const isJson = type.includes('application/json');
   const text = req.rawBody.toString('utf8');
@@ -249,51 +201,29 @@ export function parseTwilioWebhook(
     rawBody: req.rawBody,
   });
 
-  let params: Record<string, string>;
-  if (isJson) {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new WebhookError('malformed', 'Twilio webhook: the body is not valid JSON');
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new WebhookError('malformed', 'Twilio webhook: the JSON body is not an object');
-    }
-    params = Object.fromEntries(
-      Object.entries(json).filter((e): e is [string, string] => typeof e[1] === 'string'),
-    );
-  } else {
-    params = Object.fromEntries(pairs);
-  }
+  const params: Record<string, string> = isJson
+    ? Object.fromEntries(
+        Object.entries(parseJsonObjectBody(req, 'Twilio webhook')).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      )
+    : Object.fromEntries(pairs);
   if (params.AccountSid !== undefined && params.AccountSid !== settings.accountSid) {
     throw new WebhookError('signature_invalid', 'Twilio webhook is for another account');
   }
 
   const result = emptyResult();
   if ('MessageStatus' in params) {
-    const parsed = StatusCallback.safeParse(params);
-    if (!parsed.success)
-      throw new WebhookError(
-        'malformed',
-        `Twilio status callback: ${describeIssues(parsed.error)}`,
-      );
-    const cb = parsed.data;
-    const status = TWILIO_STATUS[cb.MessageStatus];
-    if (!status) {
-      result.ignored.push(`twilio status ${cb.MessageStatus} for ${cb.MessageSid}`);
-      return result;
-    }
+    const cb = parseWebhookPart(StatusCallback, params, 'Twilio status callback');
+    const status = finalStatus(result, TWILIO_STATUS, 'twilio', cb.MessageStatus, cb.MessageSid);
+    if (!status) return result;
     const detail = cb.ErrorCode ? `${cb.MessageStatus} ${cb.ErrorCode}` : cb.MessageStatus;
     // Twilio's callbacks carry no event time; the time of arrival is the best there is.
     result.deliveries.push({ providerId: cb.MessageSid, status, at: now, detail });
     return result;
   }
 
-  const parsed = IncomingMessage.safeParse(params);
-  if (!parsed.success)
-    throw new WebhookError('malformed', `Twilio incoming message: ${describeIssues(parsed.error)}`);
-  const mo = parsed.data;
+  const mo = parseWebhookPart(IncomingMessage, params, 'Twilio incoming message');
   const media = Number(mo.NumMedia ?? 0);
   result.inbound.push({
     from: mo.From,

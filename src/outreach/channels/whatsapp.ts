@@ -16,24 +16,26 @@
 // - Local storage (data at rest per country): https://developers.facebook.com/documentation/business-messaging/whatsapp/local-storage
 
 import { z } from 'zod';
-import type { Agent } from 'undici';
-import type { Channel, DeliveryStatus, OutboundMessage, SendError, SendResult } from './channel.js';
+import type { DeliveryStatus, OutboundMessage, SendError } from './channel.js';
+import {
+  acceptWebhook,
+  createGatewayChannel,
+  errorForStatus,
+  finalStatus,
+  parseWebhookPart,
+  postJson,
+  providerError,
+  readAnswer,
+  type GatewayChannel,
+} from './gateway-base.js';
 import {
   GatewayUrl,
-  IdempotencyMemo,
   TimeoutMs,
   WebhookError,
-  assertWebhookSize,
-  callGateway,
-  createGatewayAgent,
-  describeIssues,
   e164Digits,
   emptyResult,
-  errorForStatus,
-  failureResult,
   headerValue,
   parseJsonBody,
-  parseJsonResponse,
   parseProviderTime,
   truncate,
   type WebhookRequest,
@@ -107,119 +109,72 @@ function whatsAppError(
   text: string | undefined,
 ): SendError {
   const providerCode = code !== undefined ? String(code) : undefined;
-  const base = providerCode ? { providerCode } : {};
   const detail = truncate(text ?? `WhatsApp error ${code ?? status}`);
   switch (code ?? -1) {
     case 0: // AuthException
     case 190: // access token expired or invalid
-      return {
-        code: 'auth_failed',
-        ...base,
-        message: `WhatsApp refused the access token: ${detail}`,
-        retryable: false,
-      };
+      return providerError(
+        'auth_failed',
+        `WhatsApp refused the access token: ${detail}`,
+        providerCode,
+      );
     case 4: // application request limit
     case 80007: // WABA rate limit
     case 130429: // Cloud API throughput reached
     case 131048: // spam rate limit
     case 131056: // too many messages to this user
-      return {
-        code: 'throttled',
-        ...base,
-        message: `WhatsApp is throttling: ${detail}`,
-        retryable: true,
-      };
+      return providerError('throttled', `WhatsApp is throttling: ${detail}`, providerCode);
     case 131026: // undeliverable: not a WhatsApp user, old client, terms not accepted
-      return {
-        code: 'unreachable',
-        ...base,
-        message: `WhatsApp cannot deliver to this person: ${detail}`,
-        retryable: false,
-      };
+      return providerError(
+        'unreachable',
+        `WhatsApp cannot deliver to this person: ${detail}`,
+        providerCode,
+      );
     case 131030: // recipient not in the allowed list (test numbers)
-      return {
-        code: 'invalid_recipient',
-        ...base,
-        message: `WhatsApp: ${detail}`,
-        retryable: false,
-      };
+      return providerError('invalid_recipient', `WhatsApp: ${detail}`, providerCode);
     case 131047: // more than 24 hours since the person last wrote: a template is needed
-      return {
-        code: 'rejected',
-        ...base,
-        message: `WhatsApp: the 24-hour window is closed; only an approved template may be sent (${detail})`,
-        retryable: false,
-      };
+      return providerError(
+        'rejected',
+        `WhatsApp: the 24-hour window is closed; only an approved template may be sent (${detail})`,
+        providerCode,
+      );
     case 131000: // something went wrong
     case 131016: // service unavailable
     case 2:
-      return {
-        code: 'provider_error',
-        ...base,
-        message: `WhatsApp failed: ${detail}`,
-        retryable: true,
-      };
+      return providerError('provider_error', `WhatsApp failed: ${detail}`, providerCode);
     default:
-      if (status === 401)
-        return { code: 'auth_failed', ...base, message: `WhatsApp: ${detail}`, retryable: false };
+      if (status === 401) return providerError('auth_failed', `WhatsApp: ${detail}`, providerCode);
       return { ...errorForStatus(status, providerCode, text), message: `WhatsApp: ${detail}` };
   }
 }
 
-export class WhatsAppChannel implements Channel {
-  readonly kind = 'whatsapp' as const;
-  /** A person can always answer a WhatsApp business number. */
-  readonly warnings = [] as const;
-  readonly repliesPossible = true;
-  private readonly agent: Agent;
-  private readonly memo = new IdempotencyMemo();
+export type WhatsAppChannel = GatewayChannel<'whatsapp'>;
 
-  constructor(private readonly settings: WhatsAppSettings) {
-    this.agent = createGatewayAgent(settings.timeoutMs);
-  }
-
-  send(message: OutboundMessage): Promise<SendResult> {
-    return this.memo.run(message.idempotencyKey, () => this.sendOnce(message));
-  }
-
-  private async sendOnce(message: OutboundMessage): Promise<SendResult> {
-    const { baseUrl, apiVersion, phoneNumberId } = this.settings;
-    try {
-      const body = JSON.stringify(buildWhatsAppPayload(message));
-      const res = await callGateway(this.agent, {
-        method: 'POST',
-        url: new URL(`/${apiVersion}/${phoneNumberId}/messages`, baseUrl).toString(),
-        headers: {
-          authorization: `Bearer ${this.settings.accessToken}`,
-          'content-type': 'application/json',
-          accept: 'application/json',
+export function createWhatsAppChannel(input: z.input<typeof WhatsAppSettings>): WhatsAppChannel {
+  const settings = WhatsAppSettings.parse(input);
+  const { baseUrl, apiVersion, phoneNumberId } = settings;
+  const url = new URL(`/${apiVersion}/${phoneNumberId}/messages`, baseUrl).toString();
+  return createGatewayChannel({
+    kind: 'whatsapp',
+    timeoutMs: settings.timeoutMs,
+    // No sender to check: a person can always answer a WhatsApp business number.
+    request: (message) =>
+      postJson(
+        url,
+        { authorization: `Bearer ${settings.accessToken}` },
+        buildWhatsAppPayload(message),
+      ),
+    answer: (response) =>
+      readAnswer(response, {
+        accepted: SendResponse,
+        sent: (sent) => ({ ok: true, providerId: sent.messages[0]!.id }),
+        error: GraphError,
+        failed: ({ error: e }, status) => {
+          const text = [e.message, e.error_data?.details].filter(Boolean).join(' — ');
+          return whatsAppError(status, e.code, text || undefined);
         },
-        body,
-        timeoutMs: this.settings.timeoutMs,
-      });
-      const json = parseJsonResponse(res.text);
-      if (res.status === 200 || res.status === 201) {
-        const sent = SendResponse.safeParse(json);
-        if (!sent.success) return { ok: false, error: errorForStatus(502) };
-        return { ok: true, providerId: sent.data.messages[0]!.id };
-      }
-      const error = GraphError.safeParse(json);
-      if (!error.success) return { ok: false, error: errorForStatus(res.status) };
-      const e = error.data.error;
-      const text = [e.message, e.error_data?.details].filter(Boolean).join(' — ');
-      return { ok: false, error: whatsAppError(res.status, e.code, text || undefined) };
-    } catch (err) {
-      return failureResult(err);
-    }
-  }
-
-  async close(): Promise<void> {
-    await this.agent.close();
-  }
-}
-
-export function createWhatsAppChannel(settings: z.input<typeof WhatsAppSettings>): WhatsAppChannel {
-  return new WhatsAppChannel(WhatsAppSettings.parse(settings));
+      }),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,20 +281,20 @@ export function parseWhatsAppWebhook(
   req: WebhookRequest,
   settings: Pick<WhatsAppSettings, 'appSecret' | 'phoneNumberId'>,
 ): WebhookResult {
-  if (req.method.toUpperCase() !== 'POST')
-    throw new WebhookError('method_not_allowed', 'WhatsApp events are POST requests');
-  assertWebhookSize(req);
+  acceptWebhook(req, ['POST'], 'WhatsApp events are POST requests');
   verifyHubSignature256({
     appSecret: settings.appSecret,
     signature: headerValue(req, 'x-hub-signature-256'),
     rawBody: req.rawBody,
   });
-  const parsed = WaPayload.safeParse(parseJsonBody(req, 'WhatsApp webhook'));
-  if (!parsed.success)
-    throw new WebhookError('malformed', `WhatsApp webhook: ${describeIssues(parsed.error)}`);
+  const payload = parseWebhookPart(
+    WaPayload,
+    parseJsonBody(req, 'WhatsApp webhook'),
+    'WhatsApp webhook',
+  );
 
   const result = emptyResult();
-  for (const entry of parsed.data.entry) {
+  for (const entry of payload.entry) {
     for (const change of entry.changes) {
       if (change.field !== 'messages') {
         result.ignored.push(`whatsapp field ${change.field}`);
@@ -366,11 +321,8 @@ export function parseWhatsAppWebhook(
         });
       }
       for (const s of statuses) {
-        const status = WA_STATUS[s.status];
-        if (!status) {
-          result.ignored.push(`whatsapp status ${s.status} for ${s.id}`);
-          continue;
-        }
+        const status = finalStatus(result, WA_STATUS, 'whatsapp', s.status, s.id);
+        if (!status) continue;
         const error = s.errors?.[0];
         const detail = error
           ? `${s.status} ${error.code ?? ''} ${error.title ?? ''}`.trim()
