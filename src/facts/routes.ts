@@ -50,6 +50,9 @@ const FactView = z
     evidence: z.string().optional(),
     explanation: z.string().optional(),
     source: z.string().optional(),
+    // Identifier facts leave with their mask and the id to reveal them by, never value or raw.
+    masked: z.string().optional(),
+    identifierId: z.string().optional(),
   })
   .meta({ id: 'Fact' });
 

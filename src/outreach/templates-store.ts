@@ -81,7 +81,7 @@ export function presentTemplate(row: TemplateRow, options: TemplateOptions = {})
   return {
     id: row.id,
     name: row.name,
-    language: row.language,
+    language,
     purpose: row.purpose,
     variants: row.variants.map((text) => {
       const info = smsInfo(text);

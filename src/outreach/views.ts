@@ -76,7 +76,7 @@ export const SafetyHitView = z.object({
 export const TemplateView = z.object({
   id: z.string(),
   name: z.string(),
-  language: z.string(),
+  language: OutreachLanguage,
   purpose: TemplatePurpose,
   variants: z.array(
     z.object({

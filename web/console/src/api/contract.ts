@@ -21,3 +21,7 @@ export type Body<P extends keyof paths, M extends Method> =
   Operation<P, M> extends { requestBody?: { content: { 'application/json': infer T } } }
     ? T
     : never;
+
+/** The path parameters a route takes (their names and, for enums, their values). */
+export type PathParams<P extends keyof paths, M extends Method = 'get'> =
+  Operation<P, M> extends { parameters: { path: infer T } } ? T : never;

@@ -5408,7 +5408,8 @@ export interface paths {
                   displayName?: string | null;
                 };
                 id: string;
-                language: string;
+                /** @enum {string} */
+                language: 'nl' | 'en' | 'de' | 'fr' | 'es' | 'ro' | 'pl' | 'hu' | 'bg';
                 name: string;
                 purpose: components['schemas']['TemplatePurpose'];
                 retiredAt: string | null;
@@ -5578,7 +5579,8 @@ export interface paths {
                 displayName?: string | null;
               };
               id: string;
-              language: string;
+              /** @enum {string} */
+              language: 'nl' | 'en' | 'de' | 'fr' | 'es' | 'ro' | 'pl' | 'hu' | 'bg';
               name: string;
               purpose: components['schemas']['TemplatePurpose'];
               retiredAt: string | null;
@@ -5767,7 +5769,8 @@ export interface paths {
                 displayName?: string | null;
               };
               id: string;
-              language: string;
+              /** @enum {string} */
+              language: 'nl' | 'en' | 'de' | 'fr' | 'es' | 'ro' | 'pl' | 'hu' | 'bg';
               name: string;
               purpose: components['schemas']['TemplatePurpose'];
               retiredAt: string | null;
@@ -5949,7 +5952,8 @@ export interface paths {
                 displayName?: string | null;
               };
               id: string;
-              language: string;
+              /** @enum {string} */
+              language: 'nl' | 'en' | 'de' | 'fr' | 'es' | 'ro' | 'pl' | 'hu' | 'bg';
               name: string;
               purpose: components['schemas']['TemplatePurpose'];
               retiredAt: string | null;
@@ -6128,7 +6132,8 @@ export interface paths {
                 displayName?: string | null;
               };
               id: string;
-              language: string;
+              /** @enum {string} */
+              language: 'nl' | 'en' | 'de' | 'fr' | 'es' | 'ro' | 'pl' | 'hu' | 'bg';
               name: string;
               purpose: components['schemas']['TemplatePurpose'];
               retiredAt: string | null;
@@ -10153,7 +10158,9 @@ export interface components {
       code?: string;
       evidence?: string;
       explanation?: string;
+      identifierId?: string;
       kind: string;
+      masked?: string;
       raw?: string;
       rule?: string;
       source?: string;
@@ -10171,7 +10178,9 @@ export interface components {
       code?: string;
       evidence?: string;
       explanation?: string;
+      identifierId?: string;
       kind: string;
+      masked?: string;
       raw?: string;
       rule?: string;
       source?: string;

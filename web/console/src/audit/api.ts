@@ -2,6 +2,7 @@
 // GET /api/audit/views/:kind/:id (who read one record). Both are audited on the server, so the
 // console asks only when someone looks (never in the background).
 import { api } from '../api/client';
+import type { Answer, PathParams } from '../api/contract';
 
 export interface AuditFilters {
   /** A user id, or an actor label (e-mail, "cli", "system"). */
@@ -15,40 +16,13 @@ export interface AuditFilters {
   until?: string;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  actorLabel: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-  requestId: string | null;
-  keyId: string | null;
-}
+export type AuditPage = Answer<'/api/audit/entries'>;
+export type AuditEntry = AuditPage['entries'][number];
 
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextBefore: number | null;
-  actions?: string[];
-}
+export type RecordKind = PathParams<'/api/audit/views/{kind}/{id}'>['kind'];
 
-export type RecordKind = 'ad' | 'entity' | 'conversation';
-
-export interface RecordView {
-  seq: number;
-  at: string;
-  actorUserId: string | null;
-  actorLabel: string;
-  action: string;
-}
-
-export interface RecordViews {
-  views: RecordView[];
-  nextBefore: number | null;
-}
+export type RecordViews = Answer<'/api/audit/views/{kind}/{id}'>;
+export type RecordView = RecordViews['views'][number];
 
 export const PAGE_SIZE = 50;
 

@@ -2,14 +2,34 @@
 // sources, crawl runs and ads. Kept in this folder so the console's shared endpoint file stays
 // small. Every id goes into a path through encodeURIComponent.
 import { api } from '../api/client';
+import type { Answer, Body } from '../api/contract';
 
 const id = encodeURIComponent;
 
-export const HEALTH_STATES = ['unknown', 'ok', 'degraded', 'broken'] as const;
-export type HealthState = (typeof HEALTH_STATES)[number];
+/** A source as the API gives it (GET /api/sources/:id), from the generated schema. */
+export type Source = Answer<'/api/sources/{id}'>['source'];
+export type CrawlRun = Answer<'/api/crawl-runs/{id}'>['run'];
+export type CrawlError = Answer<'/api/crawl-runs/{id}'>['errors'][number];
 
-export const RUN_STATUSES = ['queued', 'running', 'finished', 'failed'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+/** What the last crawl's health check found (src/collect/health.ts), with its run and time. */
+export type HealthDetail = NonNullable<Source['healthDetail']>;
+export type FieldDrop = HealthDetail['fieldDrops'][number];
+
+export type HealthState = Source['health'];
+export const HEALTH_STATES = [
+  'unknown',
+  'ok',
+  'degraded',
+  'broken',
+] as const satisfies readonly HealthState[];
+
+export type RunStatus = CrawlRun['status'];
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'finished',
+  'failed',
+] as const satisfies readonly RunStatus[];
 
 /** Fields a source reads from an ad page (src/collect/source-definition.ts AD_FIELDS). */
 export const AD_FIELDS = [
@@ -43,93 +63,47 @@ export const ERROR_KINDS = [
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
-export interface FieldDrop {
-  field: string;
-  before: number;
-  now: number;
-  sampleUrls: string[];
-}
-
-/** What the last crawl's health check found (src/collect/health.ts), with its run and time. */
-export interface HealthDetail {
-  status?: string;
-  reasons?: string[];
-  fieldDrops?: FieldDrop[];
-  runId?: string;
-  at?: string;
-}
-
-export interface Source {
-  id: string;
-  name: string;
-  enabled: boolean;
-  health: string;
-  healthDetail: Record<string, unknown> | null;
-  robotsOverrideReason: string | null;
-  definition: Record<string, unknown>;
-  updatedAt: string;
-}
-
-export interface CrawlRun {
-  id: string;
-  status: string;
-  trigger: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  pagesFetched: number;
-  adsFound: number;
-  adsNew: number;
-  adsChanged: number;
-  adsUnchanged: number;
-  adsGone: number;
-  parseErrors: number;
-  errorsByKind: Record<string, number>;
-  fieldFill: Record<string, number>;
-  message: string | null;
-}
-
-export interface CrawlError {
-  url: string;
-  kind: string;
-  status: number | null;
-  message: string;
-  at: string;
-}
-
 export const isActiveRun = (r: Pick<CrawlRun, 'status'>) =>
   r.status === 'queued' || r.status === 'running';
 
 export async function listSources(): Promise<Source[]> {
-  return (await api.get<{ sources: Source[] }>('/api/sources')).sources;
+  return (await api.get<Answer<'/api/sources'>>('/api/sources')).sources;
 }
 
-export function fetchSource(sourceId: string): Promise<{ source: Source; runs: CrawlRun[] }> {
-  return api.get(`/api/sources/${id(sourceId)}`);
+export type SourceWithRuns = Answer<'/api/sources/{id}'>;
+
+export function fetchSource(sourceId: string): Promise<SourceWithRuns> {
+  return api.get<SourceWithRuns>(`/api/sources/${id(sourceId)}`);
 }
+
+export type SavedSource = Answer<'/api/sources', 'post'>;
 
 /** Creates a source, or replaces the definition of the source with the same name. */
-export function saveSource(definition: unknown): Promise<{ source: Source; created: boolean }> {
-  return api.post('/api/sources', definition);
+export function saveSource(definition: unknown): Promise<SavedSource> {
+  return api.post<SavedSource>('/api/sources', definition);
 }
 
 export async function setSourceEnabled(sourceId: string, enabled: boolean): Promise<Source> {
-  return (await api.post<{ source: Source }>(`/api/sources/${id(sourceId)}/enabled`, { enabled }))
-    .source;
+  const body: Body<'/api/sources/{id}/enabled', 'post'> = { enabled };
+  const path = `/api/sources/${id(sourceId)}/enabled`;
+  return (await api.post<Answer<'/api/sources/{id}/enabled', 'post'>>(path, body)).source;
 }
 
 export async function startCrawl(sourceId: string): Promise<string> {
-  return (await api.post<{ runId: string }>(`/api/sources/${id(sourceId)}/crawl`, {})).runId;
+  const path = `/api/sources/${id(sourceId)}/crawl`;
+  return (await api.post<Answer<'/api/sources/{id}/crawl', 'post', 202>>(path, {})).runId;
 }
 
 export async function setRobotsOverride(sourceId: string, reason: string | null): Promise<Source> {
-  return (
-    await api.post<{ source: Source }>(`/api/sources/${id(sourceId)}/robots-override`, { reason })
-  ).source;
+  const body: Body<'/api/sources/{id}/robots-override', 'post'> = { reason };
+  const path = `/api/sources/${id(sourceId)}/robots-override`;
+  return (await api.post<Answer<'/api/sources/{id}/robots-override', 'post'>>(path, body)).source;
 }
 
-export function fetchCrawlRun(runId: string): Promise<{ run: CrawlRun; errors: CrawlError[] }> {
-  return api.get(`/api/crawl-runs/${id(runId)}`);
+export type CrawlRunDetail = Answer<'/api/crawl-runs/{id}'>;
+
+export function fetchCrawlRun(runId: string): Promise<CrawlRunDetail> {
+  return api.get<CrawlRunDetail>(`/api/crawl-runs/${id(runId)}`);
 }
 
 /** Where the browser downloads a source's definition (a plain GET with the session cookie). */
@@ -137,7 +111,7 @@ export const sourceExportUrl = (sourceId: string) => `/api/sources/${id(sourceId
 
 // ---- ads ------------------------------------------------------------------------------------
 
-export type AdStatus = 'active' | 'gone';
+export type AdStatus = AdDetail['status'];
 
 /** The ads list's filters, as in the URL and as the API takes them (all optional). */
 export interface AdFilters {
@@ -152,65 +126,11 @@ export interface AdFilters {
   to?: string;
 }
 
-export interface AdListItem {
-  id: string;
-  source: string;
-  url: string;
-  externalId: string;
-  status: AdStatus;
-  title: string | null;
-  snippet: string;
-  city: string | null;
-  displayName: string | null;
-  language: string | null;
-  version: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  goneAt: string | null;
-}
-
-export interface AdVersion {
-  versionId: string;
-  version: number;
-  seenAt: string;
-  title: string | null;
-  body: string;
-  postedAt: string | null;
-  postedRaw: string | null;
-  city: string | null;
-  displayName: string | null;
-  phoneRaw: string | null;
-  ageRaw: string | null;
-  priceRaw: string | null;
-  images: { sha256: string; phash: string }[];
-  language: string | null;
-  changedFields: string[];
-  parseErrors: string[];
-  captureId: string | null;
-}
-
-export interface Capture {
-  id: string;
-  url: string;
-  fetchedAt: string;
-  status: number;
-  kind: string;
-  payloadSha256: string;
-}
-
-export interface AdDetail {
-  id: string;
-  source: string;
-  url: string;
-  externalId: string;
-  status: AdStatus;
-  version: number;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  goneAt: string | null;
-  versions: AdVersion[];
-  captures: Capture[];
-}
+export type AdPage = Answer<'/api/ads'>;
+export type AdListItem = AdPage['items'][number];
+export type AdDetail = Answer<'/api/ads/{id}'>;
+export type AdVersion = AdDetail['versions'][number];
+export type Capture = AdDetail['captures'][number];
 
 /** A local day (yyyy-mm-dd) as the ISO instant where it starts, or ends with `end`. */
 export function dayToIso(day: string, end = false): string | undefined {
@@ -223,10 +143,7 @@ export function dayToIso(day: string, end = false): string | undefined {
 
 export const ADS_PAGE_SIZE = 50;
 
-export function listAds(
-  filters: AdFilters,
-  cursor: string | null,
-): Promise<{ items: AdListItem[]; nextCursor: string | null }> {
+export function listAds(filters: AdFilters, cursor: string | null): Promise<AdPage> {
   const q = new URLSearchParams();
   const { from, to, ...rest } = filters;
   for (const [k, v] of Object.entries(rest)) if (v) q.set(k, String(v));
@@ -236,12 +153,12 @@ export function listAds(
   if (toIso) q.set('to', toIso);
   if (cursor) q.set('cursor', cursor);
   q.set('limit', String(ADS_PAGE_SIZE));
-  return api.get(`/api/ads?${q.toString()}`);
+  return api.get<AdPage>(`/api/ads?${q.toString()}`);
 }
 
 /** Reading an ad is audited on the server: the page asks once, not on every focus. */
 export function fetchAd(adId: string): Promise<AdDetail> {
-  return api.get(`/api/ads/${id(adId)}`);
+  return api.get<AdDetail>(`/api/ads/${id(adId)}`);
 }
 
 /** Where the browser downloads an ad's captures as .warc.gz (audited on the server). */

@@ -47,8 +47,10 @@ import {
   type Evidence,
   type FactKind,
   type IndicatorCategory,
+  type BlockListRule,
   type Rule,
   type SpanField,
+  type TermRule,
 } from './api';
 import { EvidenceBadge } from './FactDetails';
 
@@ -230,7 +232,7 @@ function TermsTable({
   editable,
   onRetire,
 }: {
-  rules: Rule[];
+  rules: TermRule[];
   editable: boolean;
   onRetire: (r: Rule) => void;
 }) {
@@ -323,7 +325,7 @@ function BlockTable({
   editable,
   onRetire,
 }: {
-  rules: Rule[];
+  rules: BlockListRule[];
   editable: boolean;
   onRetire: (r: Rule) => void;
 }) {

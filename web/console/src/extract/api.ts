@@ -2,10 +2,20 @@
 // on the server): the facts found in an ad with their spans, the audited reveal of one identifier,
 // and the analysts' custom terms and block-list.
 import { api } from '../api/client';
+import type { Answer, Schemas } from '../api/contract';
 
 const id = encodeURIComponent;
 
+export type RuleList = Answer<'/api/extract/rules'>;
+export type Rule = RuleList['rules'][number];
+export type RuleType = Rule['type'];
+export type TermRule = Extract<Rule, { type: 'custom_term' }>;
+export type BlockListRule = Extract<Rule, { type: 'block' }>;
+type CustomTermRule = TermRule['body'];
+type BlockRule = BlockListRule['body'];
+
 /** Where a fact was found: the structured field or free text (src/extract/schema.ts SpanField). */
+export type SpanField = NonNullable<BlockRule['field']>;
 export const SPAN_FIELDS = [
   'title',
   'body',
@@ -14,9 +24,9 @@ export const SPAN_FIELDS = [
   'price',
   'city',
   'displayName',
-] as const;
-export type SpanField = (typeof SPAN_FIELDS)[number];
+] as const satisfies readonly SpanField[];
 
+export type FactKind = BlockRule['kind'];
 export const FACT_KINDS = [
   'indicator',
   'phone',
@@ -30,8 +40,7 @@ export const FACT_KINDS = [
   'location_type',
   'spoken_language',
   'language',
-] as const;
-export type FactKind = (typeof FACT_KINDS)[number];
+] as const satisfies readonly FactKind[];
 export const isFactKind = (k: string): k is FactKind =>
   (FACT_KINDS as readonly string[]).includes(k);
 
@@ -39,9 +48,14 @@ export const isFactKind = (k: string): k is FactKind =>
 export const IDENTIFIER_KINDS = ['phone', 'email', 'messenger', 'url'] as const;
 export const isIdentifierKind = (k: string) => (IDENTIFIER_KINDS as readonly string[]).includes(k);
 
-export const EVIDENCE_LEVELS = ['validated', 'practitioner', 'contested'] as const;
-export type Evidence = (typeof EVIDENCE_LEVELS)[number];
+export type Evidence = CustomTermRule['evidence'];
+export const EVIDENCE_LEVELS = [
+  'validated',
+  'practitioner',
+  'contested',
+] as const satisfies readonly Evidence[];
 
+export type IndicatorCategory = CustomTermRule['category'];
 export const INDICATOR_CATEGORIES = [
   'possible_minor',
   'trust_language',
@@ -58,33 +72,16 @@ export const INDICATOR_CATEGORIES = [
   'recruitment',
   'screening',
   'crude_language',
-] as const;
-export type IndicatorCategory = (typeof INDICATOR_CATEGORIES)[number];
+] as const satisfies readonly IndicatorCategory[];
 
 /**
- * One fact as the API gives it. Which members are present depends on the kind; the console reads
- * them defensively (a stored fact may come from an older extractor).
+ * The fields of one kind of fact (src/extract/schema.ts). The API holds only the part every fact
+ * shares to a schema (Schemas['Fact']): a result stored by an older rule set keeps its older
+ * shape, so the console reads these defensively.
  */
-export interface Fact {
-  kind: string;
-  span: { field: string; start: number; end: number };
-  rule: string;
-  /** Normalised value; absent for identifiers (see `masked`). */
-  value?: string;
-  raw?: string;
-  /** Identifiers: the value with all but its shape and last characters hidden. */
-  masked?: string;
-  /** Identifiers: the id to reveal the value with. */
-  identifierId?: string;
-  // indicators
-  code?: string;
-  category?: string;
-  evidence?: string;
+interface FactKindFields {
   weight?: number;
-  explanation?: string;
-  source?: string;
   language?: string;
-  // others
   obfuscated?: boolean;
   obfuscation?: string[];
   platform?: string;
@@ -106,52 +103,30 @@ export interface Fact {
   host?: string;
 }
 
-export interface Extraction {
-  adVersionId: string;
-  ruleSetVersion: string | null;
-  extractedAt: string | null;
-  language: string | null;
-  truncated: boolean;
+/** One fact as the API gives it; identifiers come masked, with the id to reveal them by. */
+export type Fact = Schemas['Fact'] & FactKindFields;
+
+export type Extraction = Omit<Answer<'/api/ads/{id}/extraction'>, 'facts' | 'suppressed'> & {
   facts: Fact[];
   suppressed: { fact: Fact; reason: string; by: string }[];
-  /** Not extracted yet (queued after the crawl); ask again in a moment. */
-  pending: boolean;
-}
+};
 
 export function fetchExtraction(adId: string, version?: number): Promise<Extraction> {
   const q = version ? `?version=${version}` : '';
   return api.get(`/api/ads/${id(adId)}/extraction${q}`);
 }
 
-export interface Revealed {
-  id: string;
-  kind: string;
-  value: string;
-  raw: string;
-}
+export type Revealed = Answer<'/api/identifiers/{id}/reveal', 'post'>;
 
 /** Shows one identifier in the clear. The server records who did it, when, and why. */
 export function revealIdentifier(identifierId: string, reason?: string): Promise<Revealed> {
-  return api.post(`/api/identifiers/${id(identifierId)}/reveal`, reason ? { reason } : {});
+  return api.post<Revealed>(
+    `/api/identifiers/${id(identifierId)}/reveal`,
+    reason ? { reason } : {},
+  );
 }
 
 // ---- rules ----------------------------------------------------------------------------------
-
-export type RuleType = 'custom_term' | 'block';
-
-export interface Rule {
-  id: string;
-  type: string;
-  body: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface RuleList {
-  ruleSetVersion: string;
-  /** Ads whose extraction was made with other rules: they are being re-processed. */
-  stale: number;
-  rules: Rule[];
-}
 
 export interface CustomTermInput {
   category: IndicatorCategory;
@@ -172,17 +147,19 @@ export interface BlockRuleInput {
 }
 
 export function listRules(): Promise<RuleList> {
-  return api.get('/api/extract/rules');
+  return api.get<RuleList>('/api/extract/rules');
 }
 
 export function addRule(
   input: { type: 'custom_term'; rule: CustomTermInput } | { type: 'block'; rule: BlockRuleInput },
 ): Promise<Rule> {
-  return api.post('/api/extract/rules', input);
+  return api.post<Answer<'/api/extract/rules', 'post', 201>>('/api/extract/rules', input);
 }
 
-export function retireRule(ruleId: string): Promise<{ id: string }> {
-  return api.post(`/api/extract/rules/${id(ruleId)}/retire`, {});
+export type RetiredRule = Answer<'/api/extract/rules/{id}/retire', 'post'>;
+
+export function retireRule(ruleId: string): Promise<RetiredRule> {
+  return api.post<RetiredRule>(`/api/extract/rules/${id(ruleId)}/retire`, {});
 }
 
 export const extractKeys = {

@@ -112,7 +112,7 @@ export function ChannelForm({
     if (name.trim() === '' || !spec) return;
     save.mutate({
       name: name.trim(),
-      kind,
+      kind: spec.kind,
       sender: sender.trim() || null,
       enabled,
       settings: built.settings,

@@ -6,14 +6,14 @@ import {
   canRetire,
   needsSafetyConfirmation,
 } from './access';
-import type { SafetyHit, Template } from './api';
+import type { Template } from './api';
 
 const WORKER = { id: 'w1', role: 'outreach_worker' as const };
 const OTHER_WORKER = { id: 'w2', role: 'outreach_worker' as const };
 const SUPERVISOR = { id: 's1', role: 'supervisor' as const };
 const ADMIN = { id: 'a1', role: 'admin' as const };
 
-const HIT: SafetyHit = {
+const HIT: Template['safetyHits'][number] = {
   start: 0,
   end: 6,
   text: 'police',
@@ -21,6 +21,7 @@ const HIT: SafetyHit = {
   category: 'police',
   language: 'en',
   why: 'Mentions the police.',
+  variant: 0,
 };
 
 function template(over: Partial<Template> = {}): Template {
@@ -37,6 +38,7 @@ function template(over: Partial<Template> = {}): Template {
     safetyConfirmedBy: null,
     warnings: [],
     createdBy: WORKER.id,
+    editedBy: [],
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     approvedBy: null,

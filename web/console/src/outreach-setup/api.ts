@@ -2,17 +2,29 @@
 // figures of a text, and channels with the JSON Schemas of their settings (src/outreach/routes.ts,
 // templates-store.ts and channel-store.ts on the server).
 import { api } from '../api/client';
+import type { Answer, Body, Schemas } from '../api/contract';
+import { templatePurposeValues, templateStatusValues } from '../api/schema';
 
 /** The nine languages outreach writes in (src/outreach/domain/languages.ts). */
-export const OUTREACH_LANGUAGES = ['nl', 'en', 'de', 'fr', 'es', 'ro', 'pl', 'hu', 'bg'] as const;
-export type OutreachLanguage = (typeof OUTREACH_LANGUAGES)[number];
+export type OutreachLanguage = Body<'/api/outreach/quick-replies', 'post'>['language'];
+export const OUTREACH_LANGUAGES = [
+  'nl',
+  'en',
+  'de',
+  'fr',
+  'es',
+  'ro',
+  'pl',
+  'hu',
+  'bg',
+] as const satisfies readonly OutreachLanguage[];
 
-export const TEMPLATE_STATUSES = ['draft', 'approved', 'retired'] as const;
-export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+export const TEMPLATE_STATUSES = templateStatusValues;
+export type TemplateStatus = Schemas['TemplateStatus'];
 export type StatusFilter = TemplateStatus | 'all';
 
-export const TEMPLATE_PURPOSES = ['first_contact', 'follow_up', 'reply'] as const;
-export type TemplatePurpose = (typeof TEMPLATE_PURPOSES)[number];
+export const TEMPLATE_PURPOSES = templatePurposeValues;
+export type TemplatePurpose = Schemas['TemplatePurpose'];
 
 /** The placeholders a template may use, written exactly like this (src/outreach/domain/templates.ts). */
 export const PLACEHOLDERS = ['displayName', 'city'] as const;
@@ -22,59 +34,18 @@ export const FALLBACK_LIMITS: Record<Placeholder, number> = { displayName: 30, c
 export const MAX_VARIANTS = 10;
 export const MAX_VARIANT_CHARS = 1000;
 
-export type SmsEncoding = 'GSM-7' | 'UCS-2';
+/** A template as the API gives it (src/outreach/routes.ts). */
+export type Template = Answer<'/api/outreach/templates'>['items'][number];
+export type TemplateVariant = Template['variants'][number];
+export type TemplateWarning = Template['warnings'][number];
+export type Fallbacks = Template['fallbacks'];
 
-export interface SafetyHit {
-  /** UTF-16 offsets into the checked text. */
-  start: number;
-  end: number;
-  text: string;
-  term: string;
-  category: string;
-  language: string | null;
-  why: string;
-  /** Which variant of a template (absent for a single text). */
-  variant?: number;
-}
+/** The live figures of a text (POST /api/outreach/preview). */
+export type TextPreview = Answer<'/api/outreach/preview', 'post'>;
+export type SmsEncoding = TextPreview['encoding'];
 
-export interface TemplateWarning {
-  code: string;
-  message: string;
-  variant: number | null;
-}
-
-export interface TemplateVariant {
-  text: string;
-  characters: number;
-  encoding: SmsEncoding;
-  segments: number;
-}
-
-export interface Fallbacks {
-  displayName?: string | null;
-  city?: string | null;
-}
-
-export interface Template {
-  id: string;
-  name: string;
-  language: OutreachLanguage;
-  purpose: TemplatePurpose;
-  variants: TemplateVariant[];
-  fallbacks: Fallbacks;
-  whatsappTemplate: string | null;
-  status: TemplateStatus;
-  safetyHits: SafetyHit[];
-  safetyConfirmedBy: string | null;
-  warnings: TemplateWarning[];
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  approvedBy: string | null;
-  approvedAt: string | null;
-  retiredBy: string | null;
-  retiredAt: string | null;
-}
+/** A risky word found in a text; `variant` says which variant of a template (absent for a text). */
+export type SafetyHit = TextPreview['safetyHits'][number] & { variant?: number };
 
 /** What the editor sends for a draft (TemplateDraft on the server). */
 export interface TemplateDraft {
@@ -86,59 +57,19 @@ export interface TemplateDraft {
   whatsappTemplate: string | null;
 }
 
-export interface TextPreview {
-  characters: number;
-  encoding: SmsEncoding;
-  segments: number;
-  perSegment: number;
-  remainingInSegment: number;
-  nonGsmChars: string[];
-  safetyHits: SafetyHit[];
-}
+export type QuickReply = Answer<'/api/outreach/quick-replies'>['items'][number];
 
-export interface QuickReply {
-  id: string;
-  language: OutreachLanguage;
-  title: string;
-  text: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+export type NewQuickReply = Body<'/api/outreach/quick-replies', 'post'>;
 
-export interface NewQuickReply {
-  language: OutreachLanguage;
-  title: string;
-  text: string;
-}
+export type Channel = Answer<'/api/outreach/channels'>['items'][number];
 
-export interface Channel {
-  id: string;
-  name: string;
-  kind: string;
-  enabled: boolean;
-  sender: string | null;
-  repliesPossible: boolean;
-  updatedAt: string;
-}
-
-export interface SavedChannel extends Channel {
-  warnings: string[];
-}
+export type SavedChannel = Answer<'/api/outreach/channels', 'post'>;
 
 /** One channel for its form (admins only): settings without any secret, at any depth. */
-export interface ChannelDetail extends Channel {
-  settings: Record<string, unknown>;
-  /** The address to give the provider, built from the server's public address; null without one. */
-  webhookUrl: string | null;
-}
+export type ChannelDetail = Answer<'/api/outreach/channels/{id}'>;
 
-export interface ChannelInput {
-  name: string;
-  kind: string;
-  sender: string | null;
-  enabled: boolean;
-  settings: Record<string, unknown>;
-}
+/** What the channel form sends (POST /api/outreach/channels). */
+export type ChannelInput = Body<'/api/outreach/channels', 'post'>;
 
 /** A JSON Schema as the server writes it for a channel's settings (only what the form reads). */
 export interface JsonSchema {
@@ -163,21 +94,14 @@ export interface JsonSchema {
   format?: string;
 }
 
-export interface ChannelKind {
-  kind: string;
-  label: string;
-  settingsSchema: JsonSchema;
-  senderHint?: string | null;
-  /** '/api/webhooks/{channelId}', or null when the kind has no webhook (the full address of a
-   *  stored channel comes from the server: ChannelDetail.webhookUrl). */
-  webhookPath: string | null;
-}
+/** A kind of channel with the JSON Schema of its settings (GET /api/outreach/channel-kinds). */
+export type ChannelKind = Omit<
+  Answer<'/api/outreach/channel-kinds'>['items'][number],
+  'settingsSchema'
+> & { settingsSchema: JsonSchema };
 
-export interface StaffMember {
-  id: string;
-  displayName: string;
-  role: string;
-}
+/** Active staff (not partners), for the names of authors and approvers. */
+export type StaffMember = Answer<'/api/staff'>[number];
 
 const id = (v: string) => encodeURIComponent(v);
 
@@ -200,7 +124,7 @@ export function listTemplates(status: StatusFilter, language: string): Promise<T
   const q = new URLSearchParams({ status });
   if (language) q.set('language', language);
   return api
-    .get<{ items: Template[] }>(`/api/outreach/templates?${q.toString()}`)
+    .get<Answer<'/api/outreach/templates'>>(`/api/outreach/templates?${q.toString()}`)
     .then((r) => r.items);
 }
 
@@ -237,7 +161,9 @@ export function previewText(
 
 export function listQuickReplies(language: string): Promise<QuickReply[]> {
   const q = language ? `?language=${encodeURIComponent(language)}` : '';
-  return api.get<{ items: QuickReply[] }>(`/api/outreach/quick-replies${q}`).then((r) => r.items);
+  return api
+    .get<Answer<'/api/outreach/quick-replies'>>(`/api/outreach/quick-replies${q}`)
+    .then((r) => r.items);
 }
 
 export function createQuickReply(input: NewQuickReply): Promise<QuickReply> {
@@ -249,7 +175,7 @@ export function deleteQuickReply(replyId: string): Promise<unknown> {
 }
 
 export function listChannels(): Promise<Channel[]> {
-  return api.get<{ items: Channel[] }>('/api/outreach/channels').then((r) => r.items);
+  return api.get<Answer<'/api/outreach/channels'>>('/api/outreach/channels').then((r) => r.items);
 }
 
 export function getChannel(channelId: string): Promise<ChannelDetail> {

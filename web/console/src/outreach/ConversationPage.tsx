@@ -410,11 +410,6 @@ function MessageBubble({
           })}
         </Text>
       ) : null}
-      {m.status === 'unknown' ? (
-        <Text size="xs" c="orange.8" mt={4}>
-          {m.errorMessage ?? t('message.unknownOutcome')}
-        </Text>
-      ) : null}
       <Text size="xs" c="dimmed" mt={4}>
         {when}
       </Text>

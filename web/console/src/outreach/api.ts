@@ -3,9 +3,11 @@
 // for rules that pass with time, when sending becomes possible: `SendRefusal` keeps both so the
 // worker is told exactly why and until when.
 import { ApiError, api } from '../api/client';
+import type { Answer, Body, Schemas } from '../api/contract';
+import { conversationStatusValues } from '../api/schema';
 
-export const CONVERSATION_STATUSES = ['open', 'waiting', 'closed'] as const;
-export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+export const CONVERSATION_STATUSES = conversationStatusValues;
+export type ConversationStatus = Schemas['ConversationStatus'];
 export type StatusFilter = ConversationStatus | 'all';
 export const STATUS_FILTERS: StatusFilter[] = ['open', 'waiting', 'closed', 'all'];
 export type AssigneeFilter = 'me' | 'none' | 'all';
@@ -18,192 +20,40 @@ export interface InboxFilters {
   unread?: boolean;
 }
 
-export interface InboxItem {
-  id: string;
-  kind: 'outreach' | 'inbound';
-  status: ConversationStatus;
-  /** The contact's masked address (never the plaintext). */
-  contact: string | null;
-  doNotContact: boolean;
-  entityId: string | null;
-  channelId: string | null;
-  assigneeId: string | null;
-  unread: number;
-  unanswered: number;
-  lastMessageAt: string;
-}
+/** A page of the inbox; `unread` counts conversations for the badge (mine and unassigned). */
+export type InboxPage = Answer<'/api/inbox'>;
+export type InboxItem = InboxPage['items'][number];
 
-export interface InboxPage {
-  items: InboxItem[];
-  nextCursor: string | null;
-  /** Unread conversations for the badge (mine and unassigned). */
-  unread: number;
-}
+/** A conversation with its contact (masked), its messages and what the user may do with it. */
+export type ConversationDetail = Answer<'/api/conversations/{id}'>;
+export type ConversationMessage = ConversationDetail['messages'][number];
+export type MessageDirection = ConversationMessage['direction'];
+export type ConversationContact = NonNullable<ConversationDetail['contact']>;
 
-export type MessageDirection = 'in' | 'out' | 'note';
+/** What the signed-in user may do with the assignee, as the server's rule answers it. */
+export type AssignmentOptions = Schemas['AssignmentOptions'];
 
-export interface ConversationMessage {
-  id: string;
-  direction: MessageDirection;
-  /** queued, sending, sent, delivered, failed, to_send (manual), received, note, … */
-  status: string;
-  body: string;
-  providerId: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  authorId: string | null;
-  segments: number | null;
-  /** 'opt_out_confirmation' for the one automatic line after an opt-out. */
-  purpose?: 'message' | 'opt_out_confirmation' | null;
-  channelId?: string | null;
-  templateId?: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  deliveredAt: string | null;
-  failedAt: string | null;
-}
+export type ChannelKind = Schemas['ChannelKind'];
 
-export interface ConversationContact {
-  id: string;
-  kind: string;
-  masked: string;
-  country: string | null;
-  doNotContact: boolean;
-  /** When the person asked for no more messages (absent: on the list for another reason). */
-  optOutAt?: string | null;
-  lastInboundAt: string | null;
-}
+export type Channel = Answer<'/api/outreach/channels'>['items'][number];
 
-export interface ConversationDetail {
-  conversation: {
-    id: string;
-    kind: 'outreach' | 'inbound';
-    status: ConversationStatus;
-    entityId: string | null;
-    channelId: string | null;
-    assigneeId: string | null;
-    unread: number;
-    unanswered: number;
-    createdAt: string;
-  };
-  contact: ConversationContact | null;
-  messages: ConversationMessage[];
-  /** What the signed-in user may do with the assignee, as the server's rule answers it. */
-  assignment: AssignmentOptions;
-}
+export type TextPreview = Answer<'/api/outreach/preview', 'post'>;
+export type SafetyHit = TextPreview['safetyHits'][number] & { variant?: number };
 
-export interface AssignmentOptions {
-  /** Assign it to yourself. */
-  take: boolean;
-  /** Leave it unassigned. */
-  release: boolean;
-  /** Hand it to a colleague. */
-  handOver: boolean;
-}
+export type OutreachTemplate = Answer<'/api/outreach/templates'>['items'][number];
+export type TemplateVariant = OutreachTemplate['variants'][number];
 
-export type ChannelKind =
-  'smpp' | 'cm' | 'messagebird' | 'twilio' | 'whatsapp' | 'email' | 'manual';
+export type QuickReply = Answer<'/api/outreach/quick-replies'>['items'][number];
 
-export interface Channel {
-  id: string;
-  name: string;
-  kind: string;
-  enabled: boolean;
-  sender: string | null;
-  repliesPossible: boolean;
-  updatedAt: string;
-}
+export type StaffMember = Answer<'/api/staff'>[number];
 
-export interface SafetyHit {
-  start: number;
-  end: number;
-  text: string;
-  term: string;
-  category: string;
-  language: string | null;
-  why: string;
-  variant?: number;
-}
+/** What composing a message sends (POST /api/outreach/messages). */
+export type ComposeRequest = Body<'/api/outreach/messages', 'post'>;
+export type ComposeContact = NonNullable<ComposeRequest['contact']>;
 
-export interface TemplateVariant {
-  text: string;
-  characters: number;
-  encoding: string;
-  segments: number;
-}
-
-export interface OutreachTemplate {
-  id: string;
-  name: string;
-  language: string;
-  purpose: 'first_contact' | 'follow_up' | 'reply';
-  variants: TemplateVariant[];
-  fallbacks: { displayName?: string | null; city?: string | null };
-  whatsappTemplate: string | null;
-  status: 'draft' | 'approved' | 'retired';
-  safetyHits: SafetyHit[];
-  warnings: { code: string; message: string; variant: number | null }[];
-}
-
-export interface TextPreview {
-  characters: number;
-  encoding: string;
-  segments: number;
-  perSegment: number;
-  remainingInSegment: number;
-  nonGsmChars: string[];
-  safetyHits: SafetyHit[];
-}
-
-export interface QuickReply {
-  id: string;
-  language: string;
-  title: string;
-  text: string;
-  createdBy: string | null;
-  createdAt: string;
-}
-
-export interface StaffMember {
-  id: string;
-  displayName: string;
-  role: string;
-}
-
-export type ComposeContact =
-  { identifierId: string } | { kind: 'phone' | 'email' | 'handle'; address: string };
-
-export interface ComposeRequest {
-  entityId?: string | null;
-  conversationId?: string | null;
-  contact?: ComposeContact | null;
-  channelId: string;
-  templateId?: string | null;
-  text?: string | null;
-  subject?: string | null;
-  values?: { displayName?: string | null; city?: string | null };
-  idempotencyKey: string;
-  override?: { reason: string } | null;
-  confirmSafety?: boolean;
-}
-
-export interface ComposedMessage {
-  id: string;
-  conversationId: string;
-  status: string;
-  segments: number | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  createdAt: string;
-  /** Manual channels: the rendered text to copy to the platform. */
-  body?: string;
-}
-
-export interface ComposeResult {
-  message: ComposedMessage;
-  conversationId: string;
-  warnings: string[];
-}
+export type ComposeResult = Answer<'/api/outreach/messages', 'post'>;
+/** Manual channels: `body` is the rendered text to copy to the platform. */
+export type ComposedMessage = ComposeResult['message'];
 
 /** The contact rules' refusal: which rule, and for time-bound rules when it passes. */
 export class SendRefusal extends ApiError {
@@ -248,23 +98,21 @@ export function addNote(conversationId: string, text: string): Promise<unknown> 
   return api.post(`/api/conversations/${id(conversationId)}/notes`, { text });
 }
 
+export type ConversationPatch = Body<'/api/conversations/{id}', 'patch'>;
+export type PatchedConversation = Answer<'/api/conversations/{id}', 'patch'>;
+
 export function updateConversation(
   conversationId: string,
-  patch: { status?: ConversationStatus; assigneeId?: string | null },
-): Promise<{
-  id: string;
-  status: ConversationStatus;
-  assigneeId: string | null;
-  assignment: AssignmentOptions;
-}> {
-  return api.patch(`/api/conversations/${id(conversationId)}`, patch);
+  patch: ConversationPatch,
+): Promise<PatchedConversation> {
+  return api.patch<PatchedConversation>(`/api/conversations/${id(conversationId)}`, patch);
 }
 
-export function setDoNotContact(
-  contactId: string,
-  reason: string,
-): Promise<{ changed: boolean; cancelled: number }> {
-  return api.post(`/api/contacts/${id(contactId)}/do-not-contact`, { reason });
+export type DoNotContactResult = Answer<'/api/contacts/{id}/do-not-contact', 'post'>;
+
+export function setDoNotContact(contactId: string, reason: string): Promise<DoNotContactResult> {
+  const path = `/api/contacts/${id(contactId)}/do-not-contact`;
+  return api.post<DoNotContactResult>(path, { reason });
 }
 
 export function markSentByHand(messageId: string): Promise<unknown> {
@@ -276,17 +124,18 @@ export function recordReplyByHand(conversationId: string, text: string): Promise
 }
 
 export async function listChannels(): Promise<Channel[]> {
-  return (await api.get<{ items: Channel[] }>('/api/outreach/channels')).items;
+  return (await api.get<Answer<'/api/outreach/channels'>>('/api/outreach/channels')).items;
 }
 
 export async function listApprovedTemplates(): Promise<OutreachTemplate[]> {
-  return (await api.get<{ items: OutreachTemplate[] }>('/api/outreach/templates?status=approved'))
-    .items;
+  const path = '/api/outreach/templates?status=approved';
+  return (await api.get<Answer<'/api/outreach/templates'>>(path)).items;
 }
 
 export async function listQuickReplies(language?: string): Promise<QuickReply[]> {
   const q = language ? `?language=${id(language)}` : '';
-  return (await api.get<{ items: QuickReply[] }>(`/api/outreach/quick-replies${q}`)).items;
+  const path = `/api/outreach/quick-replies${q}`;
+  return (await api.get<Answer<'/api/outreach/quick-replies'>>(path)).items;
 }
 
 export function previewText(

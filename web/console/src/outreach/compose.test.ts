@@ -34,7 +34,7 @@ const entity = (ads: EntityAd[], languages: string[] = []): EntityDetail =>
     movement: [],
   }) as unknown as EntityDetail;
 
-const channel = (kind: string): Channel => ({
+const channel = (kind: Channel['kind']): Channel => ({
   id: kind,
   name: kind,
   kind,
