@@ -28,6 +28,6 @@ export {
   type AdTextForLinking,
   type AdVersionText,
 } from './ads.js';
-export { AdFilter, listAds, type TextMasker } from './ads-query.js';
+export { AdFilter, AdListItem, listAds, type TextMasker } from './ads-query.js';
 export { replaceAdSearchTerms, searchTermsOf } from './ad-search.js';
 export { COLLECT_ENCRYPTED_COLUMNS } from './schema.js';

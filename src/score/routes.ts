@@ -31,7 +31,6 @@ import {
   LeadView,
   OpenedSavedSearch,
   presentLeadDates,
-  presentLeadEvent,
   presentSavedSearch,
   SavedSearchView,
 } from './views.js';

@@ -2,7 +2,7 @@
 // schemas of src/score/routes.ts), and the presenters that turn rows into them: dates leave as ISO
 // strings, and the serializer keeps only the fields named here.
 import { z } from 'zod';
-import { AdListItem } from '../collect/ads-query.js';
+import { AdListItem } from '../collect/index.js';
 import { AssignmentOptionsView } from '../platform/auth/capabilities.js';
 import { ScoreFlag as ScoreFlagEnum } from './model.js';
 import { LEAD_STATES } from './schema.js';

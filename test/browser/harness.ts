@@ -16,6 +16,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   type Page,
+  type Request,
 } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -171,11 +172,42 @@ export async function firstSignIn(p: Page, email: string, oneTime: string, newPa
   );
   await p.getByLabel(label('New password')).fill(newPassword);
   await p.getByLabel(label('Repeat the new password')).fill(newPassword);
-  await p.getByRole('button', { name: 'Save password' }).click();
-  // Password hashing shares the machine with the demo's crawl and jobs: allow for it.
-  await poll(() => p.getByRole('navigation', { name: 'Main navigation' }).isVisible(), 60_000).toBe(
-    true,
-  );
+  // What the console asks the server from here on, so a sign-in that never reaches the app says
+  // which request it was still waiting for.
+  const pending = new Map<Request, string>();
+  const started = Date.now();
+  const onRequest = (r: Request) =>
+    pending.set(r, `${r.method()} ${new URL(r.url()).pathname} at +${Date.now() - started} ms`);
+  const onDone = (r: Request) => pending.delete(r);
+  p.on('request', onRequest);
+  p.on('requestfinished', onDone);
+  p.on('requestfailed', onDone);
+  try {
+    await p.getByRole('button', { name: 'Save password' }).click();
+    // Password hashing shares the machine with the demo's crawl and jobs: allow for it.
+    await poll(
+      () => p.getByRole('navigation', { name: 'Main navigation' }).isVisible(),
+      60_000,
+    ).toBe(true);
+  } catch (err) {
+    const shown = (
+      await p
+        .locator('body')
+        .innerText()
+        .catch(() => '?')
+    ).slice(0, 400);
+    const viewport = p.viewportSize();
+    throw new Error(
+      `first sign-in of ${email} did not reach the app: the page shows ${JSON.stringify(shown)} ` +
+        `(viewport ${viewport?.width}×${viewport?.height}, ${p.url()}); requests still open: ` +
+        `${[...pending.values()].join('; ') || 'none'}`,
+      { cause: err },
+    );
+  } finally {
+    p.off('request', onRequest);
+    p.off('requestfinished', onDone);
+    p.off('requestfailed', onDone);
+  }
 }
 
 /** The API as the console uses it, with the browser context's cookies and the CSRF token. */
