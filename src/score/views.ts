@@ -33,6 +33,9 @@ export const LeadItem = z.object({
   topReasons: z.array(z.object({ label: z.string(), points: z.number() })),
 });
 
+/** What a lead event records beside its states: a merge names every entity it took in (a list). */
+export const LeadEventDetail = z.record(z.string(), z.union([Plain, z.array(z.string())]));
+
 const LeadEvent = z.object({
   id: z.string(),
   entityId: z.string(),
@@ -41,7 +44,7 @@ const LeadEvent = z.object({
   action: z.string(),
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
-  detail: z.record(z.string(), Plain),
+  detail: LeadEventDetail,
 });
 
 /** A lead after an action: the row, the moves this person may make, what they may do on its holder. */

@@ -2472,7 +2472,7 @@ export interface paths {
                   actorId: string | null;
                   at: string;
                   detail: {
-                    [key: string]: (string | number | boolean) | null;
+                    [key: string]: ((string | number | boolean) | null) | string[];
                   };
                   entityId: string;
                   fromState: string | null;
