@@ -1,15 +1,15 @@
 // The import map of ARCHITECTURE.md as lint rules, so that a wrong import fails CI:
 //
 //   src/platform      imports no context, nor src/app, src/cli, src/demo.
-//   a context         (collect, extract, facts, link, score, outreach) imports another context only
-//                     through its index.ts, and only one earlier on the data's way: collect ←
-//                     extract/facts ← link ← score ← outreach (a call the other way is a hook that
+//   a context         (collect, extract, facts, link, score, outreach, cases) imports another context
+//                     only through its index.ts, and only one earlier on the data's way: collect ←
+//                     extract/facts ← link ← score ← outreach ← cases (a call the other way is a hook that
 //                     src/app wires). A schema.ts may import another context's schema.ts, for
 //                     foreign keys; nothing else reaches another context's tables.
 //   src/app           the composition root: the one place that imports every context, through
 //                     index.ts (schema.ts too, for the schema aggregate). The demo only by import().
 //   src/cli, src/demo entries: contexts through index.ts (the CLI may use src/app).
-//   pure cores        src/extract and src/outreach/domain: no database (drizzle-orm, pg, PGlite), no
+//   pure cores        src/extract and src/<context>/domain: no database (drizzle-orm, pg, PGlite), no
 //                     HTTP (fastify), no src/platform/db, http, jobs or table files.
 //   src/contracts     shared with the browser: imports nothing from src outside itself, no node:.
 //   web/**            imports nothing from src but src/contracts (and never fixtures/ or test/).
@@ -19,7 +19,7 @@
 // rules hold for them too. Rules are on the import text (ESLint does not resolve paths), so each
 // pattern names a folder after one or more "../"; dynamic import() is checked by the same patterns.
 
-const CONTEXTS = ['collect', 'extract', 'facts', 'link', 'score', 'outreach'];
+const CONTEXTS = ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases'];
 /** Each context and the earlier contexts it may read (the arrows follow the data). */
 const UPSTREAM = {
   collect: [],
@@ -28,7 +28,10 @@ const UPSTREAM = {
   link: ['collect', 'extract', 'facts'],
   score: ['collect', 'extract', 'facts', 'link'],
   outreach: ['collect', 'extract', 'facts', 'link', 'score'],
+  cases: ['collect', 'extract', 'facts', 'link', 'score', 'outreach'],
 };
+/** Pure cores inside a context (its domain rules): they read no other context at all. */
+const DOMAINS = ['outreach', 'cases'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const UP = String.raw`^(\.\./)+`;
 
@@ -116,7 +119,7 @@ export const importBoundaries = [
     const pure = ctx === 'extract' ? pureCore : [];
     return [
       boundary([`src/${ctx}/**/*.ts`], [...common, ...internals, ...pure], {
-        ignores: [...TESTS, `src/${ctx}/**/schema.ts`, 'src/outreach/domain/**'],
+        ignores: [...TESTS, `src/${ctx}/**/schema.ts`, `src/${ctx}/domain/**`],
       }),
       boundary([`src/${ctx}/**/schema.ts`], [...common, ...schemaInternals, ...pure]),
       // Tests beside the code may set up data through any context and the app; a pure core's
@@ -131,24 +134,26 @@ export const importBoundaries = [
         : []),
     ];
   }),
-  // outreach/domain: outreach's pure core.
-  boundary(
-    ['src/outreach/domain/**/*.ts'],
-    [
-      noContexts(
-        ['collect', 'extract', 'facts', 'link', 'score'],
-        'outreach/domain is pure: it reads no other context.',
-      ),
-      noEntries(['app', 'cli', 'demo']),
-      ...pureCore,
-      noFixtures,
-    ],
-    { ignores: TESTS },
-  ),
-  boundary(
-    TESTS.map((t) => `src/outreach/domain/${t}`),
-    pureCore,
-  ),
+  // <context>/domain: a context's pure core.
+  ...DOMAINS.flatMap((ctx) => [
+    boundary(
+      [`src/${ctx}/domain/**/*.ts`],
+      [
+        noContexts(
+          CONTEXTS.filter((c) => c !== ctx),
+          `${ctx}/domain is pure: it reads no other context.`,
+        ),
+        noEntries(['app', 'cli', 'demo']),
+        ...pureCore,
+        noFixtures,
+      ],
+      { ignores: TESTS },
+    ),
+    boundary(
+      TESTS.map((t) => `src/${ctx}/domain/${t}`),
+      pureCore,
+    ),
+  ]),
 
   boundary(
     ['src/app/**/*.ts'],
