@@ -23,7 +23,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import pino from 'pino';
 import { Rng } from '../fixtures/ad-board/prng.js';
-import { saveChannel } from '../src/outreach/channel-store.js';
+import { saveChannel } from '../src/outreach/channels/channel-store.js';
 import { unreadCount } from '../src/outreach/conversations.js';
 import { CLI_ACTOR } from '../src/platform/actor.js';
 import { createUser } from '../src/platform/auth/users.js';

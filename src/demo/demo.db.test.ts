@@ -21,7 +21,7 @@ import {
   guessLanguage,
   type DemoBehaviour,
 } from '../../fixtures/smsc/demo-phones.js';
-import { channelForSending, listChannels } from '../outreach/channel-store.js';
+import { channelForSending, listChannels } from '../outreach/channels/channel-store.js';
 import { openConversation } from '../outreach/conversations.js';
 import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
 import { queueSend } from '../outreach/jobs.js';

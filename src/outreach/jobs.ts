@@ -12,7 +12,7 @@ import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
 import { isAppError } from '../platform/errors.js';
 import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../platform/jobs.js';
-import { createChannelRegistry, type ChannelRegistry } from './channel-registry.js';
+import { createChannelRegistry, type ChannelRegistry } from './channels/channel-registry.js';
 import type { ChannelEvents, ChannelKind, SendError } from './channels/channel.js';
 import { contactAddress } from './contacts.js';
 import { decryptBody, recordSent } from './conversations.js';

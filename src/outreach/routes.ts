@@ -17,15 +17,15 @@ import { AppError } from '../platform/errors.js';
 import type { Jobs } from '../platform/jobs.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
-import { channelKinds, withoutSecrets } from './channel-kinds.js';
-import { parseChannelWebhook } from './channel-registry.js';
+import { channelKinds, withoutSecrets } from './channels/channel-kinds.js';
+import { parseChannelWebhook } from './channels/channel-registry.js';
 import {
   ChannelInput,
   channelForSending,
   listChannels,
   presentChannel,
   saveChannel,
-} from './channel-store.js';
+} from './channels/channel-store.js';
 import { WebhookError, type WebhookRequest } from './channels/http-gateway.js';
 import { verifyWhatsAppSubscription } from './channels/whatsapp.js';
 import { setDoNotContact, contactById } from './contacts.js';

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorld } from '../../fixtures/ad-board/db-loader.js';
 import { generateWorld } from '../../fixtures/ad-board/index.js';
 import { linkSettings } from '../../src/link/store.js';
-import { saveChannel } from '../../src/outreach/channel-store.js';
+import { saveChannel } from '../../src/outreach/channels/channel-store.js';
 import { outreachJobs } from '../../src/outreach/jobs.js';
 import { composeMessage, SendRefused } from '../../src/outreach/service.js';
 import { optOutConfirmation } from '../../src/outreach/domain/index.js';

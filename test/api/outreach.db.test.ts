@@ -15,8 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createChannelRegistry,
   type ChannelRegistry,
-} from '../../src/outreach/channel-registry.js';
-import { channelForSending, saveChannel } from '../../src/outreach/channel-store.js';
+} from '../../src/outreach/channels/channel-registry.js';
+import { channelForSending, saveChannel } from '../../src/outreach/channels/channel-store.js';
 import { contactById, setDoNotContact } from '../../src/outreach/contacts.js';
 import { openConversation, unreadCount } from '../../src/outreach/conversations.js';
 import {
