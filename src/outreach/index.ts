@@ -2,13 +2,8 @@
 // what the composition root, the demo and later contexts (cases, chat) may use. Everything else in
 // src/outreach is internal; its pure rules are in src/outreach/domain (its own index.ts).
 export { outreachJobs } from './jobs.js';
-export {
-  canManageChannels,
-  canReadTemplates,
-  canSeeChannels,
-  canWorkOutreach,
-  registerOutreachRoutes,
-} from './routes.js';
+export { canManageChannels, canReadTemplates, canSeeChannels, canWorkOutreach } from './policy.js';
+export { registerOutreachRoutes } from './routes.js';
 export { TEMPLATE_AUTHOR_ROLES, TEMPLATE_TRANSITIONS } from './domain/index.js';
 export { outreachSettings } from './settings.js';
 export { channelByName, channelForSending, saveChannel } from './channels/channel-store.js';

@@ -1,33 +1,19 @@
-// HTTP routes of outreach: channels (admin; settings go in and never come out), templates (write,
-// approve, retire), composing a message (every contact rule; then the send job), the inbox
-// (conversations, unread badge, audited open, notes, status and assignee), do-not-contact, and the
-// providers' webhooks (raw body verified by the channel kind's own parser; no session; a bad
-// signature is refused and nothing is stored) with WhatsApp's verification handshake.
+// HTTP routes of outreach, registered by registerOutreachRoutes: channels and the providers'
+// webhooks (channels/), templates (write, approve, retire), composing a message (every contact
+// rule; then the send job), the inbox (conversations, unread badge, audited open, notes, status and
+// assignee) and do-not-contact.
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Logger } from 'pino';
 import { z } from 'zod';
-import { assignmentOptions, assignmentVerdict, type Principal } from '../platform/auth/policy.js';
+import { assignmentOptions, assignmentVerdict } from '../platform/auth/policy.js';
 import { findUserById } from '../platform/auth/users.js';
-import type { Clock } from '../platform/clock.js';
-import type { Config } from '../platform/config.js';
-import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
-import type { Jobs } from '../platform/jobs.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
-import { ErrorResponse } from '../platform/http/errors.js';
-import { channelKinds, withoutSecrets } from './channels/channel-kinds.js';
-import { parseChannelWebhook } from './channels/channel-registry.js';
-import {
-  ChannelInput,
-  channelForSending,
-  listChannels,
-  presentChannel,
-  saveChannel,
-} from './channels/channel-store.js';
-import { WebhookError, type WebhookRequest } from './channels/http-gateway.js';
-import { verifyWhatsAppSubscription } from './channels/whatsapp.js';
+import { canReadTemplates, canWorkOutreach } from './policy.js';
+import { errors, IdParams, type OutreachRouteDeps } from './routes-common.js';
+import { registerChannelRoutes } from './channels/channels.routes.js';
+import { registerWebhookRoutes } from './channels/webhooks.routes.js';
 import { setDoNotContact, contactById } from './contacts.js';
 import {
   addNote,
@@ -46,8 +32,6 @@ import { CONVERSATION_STATUSES, conversations } from './schema.js';
 import {
   ComposeInput,
   composeMessage,
-  handleDelivery,
-  handleInbound,
   markSentByHand,
   recordReplyByHand,
   SendRefused,
@@ -61,16 +45,12 @@ import {
 } from './quick-replies.js';
 import { outreachSettings } from './settings.js';
 import {
-  ChannelDetail,
-  ChannelKindView,
-  ChannelView,
   ConversationChange,
   ConversationDetail,
   InboxItem,
   MessageView,
   NoteView,
   QuickReplyView,
-  SavedChannel,
   TemplateView,
   TextPreview,
 } from './views.js';
@@ -82,25 +62,6 @@ import {
   updateTemplate,
 } from './templates-store.js';
 
-/** Who works with people's conversations: outreach workers and supervisors. */
-export const canWorkOutreach = (p: Principal) =>
-  p.role === 'outreach_worker' || p.role === 'supervisor';
-/** Channels hold credentials: admins configure them. */
-export const canManageChannels = (p: Principal) => p.role === 'admin';
-export const canSeeChannels = (p: Principal) => canManageChannels(p) || canWorkOutreach(p);
-/** Admins see the wording the organisation uses (read-only); they neither write nor approve it. */
-export const canReadTemplates = (p: Principal) => canWorkOutreach(p) || p.role === 'admin';
-
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
-const IdParams = z.object({ id: z.uuid() });
-/** A provider hears why its call was refused (WEBHOOK_ERROR_STATUS in channels/http-gateway.ts). */
-const webhookErrors = { ...errors, 405: ErrorResponse, 413: ErrorResponse };
 /** A template draft is checked by the store against the domain's TemplateDraft (its messages name
  * the variant at fault), so the route passes the body on as it came. */
 const TemplateDraftBody = z.record(z.string(), z.unknown());
@@ -131,102 +92,15 @@ function presentMessage(m: MessageRow) {
 
 export function registerOutreachRoutes(
   app: FastifyInstance,
-  deps: {
-    db: Db;
-    config: Config;
-    jobs: Jobs;
-    log: Logger;
-    /** "Now" for the contact rules and for every time these routes record. */
-    clock: Clock;
-  },
+  deps: Omit<OutreachRouteDeps, 'settings'>,
 ): void {
-  const { db, config, jobs, log, clock } = deps;
-  const r = app.withTypeProvider<ZodTypeProvider>();
   // Read at registration: a wrong OUTREACH_RULES_FILE stops the start, not the first send.
-  const settings = outreachSettings(config);
+  const settings = outreachSettings(deps.config);
+  const routeDeps: OutreachRouteDeps = { ...deps, settings };
+  registerChannelRoutes(app, routeDeps);
+  const { db, config, jobs, clock } = deps;
+  const r = app.withTypeProvider<ZodTypeProvider>();
   const templateOptions = { safety: settings.safety };
-
-  // -------------------------------------------------------------------------------------------
-  // Channels
-
-  r.get(
-    '/api/outreach/channels',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Channels (never their settings)',
-        response: { 200: z.object({ items: z.array(ChannelView) }), ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canSeeChannels(principalOf(requireAuth(request))));
-      return { items: await listChannels(db) };
-    },
-  );
-
-  r.get(
-    '/api/outreach/channels/:id',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary:
-          'One channel for its admin form: settings without their secrets, and the webhook address to give the provider',
-        params: IdParams,
-        response: { 200: ChannelDetail, ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canManageChannels(principalOf(requireAuth(request))));
-      const { row, settings } = await channelForSending(db, config, request.params.id);
-      const kind = channelKinds().find((k) => k.kind === row.kind);
-      return {
-        ...presentChannel(row),
-        settings: withoutSecrets(settings),
-        webhookUrl: kind?.webhookPath
-          ? new URL(kind.webhookPath.replace('{channelId}', row.id), config.publicUrl).toString()
-          : null,
-      };
-    },
-  );
-
-  r.get(
-    '/api/outreach/channel-kinds',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Channel kinds with the JSON Schema of their settings (secrets are writeOnly)',
-        response: { 200: z.object({ items: z.array(ChannelKindView) }), ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canSeeChannels(principalOf(requireAuth(request))));
-      return { items: channelKinds() };
-    },
-  );
-
-  r.post(
-    '/api/outreach/channels',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Creates or updates a channel (by name); credentials are stored encrypted',
-        body: ChannelInput,
-        response: { 200: SavedChannel, ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canManageChannels(principalOf(requireAuth(request))));
-      const saved = await saveChannel(db, config, actorOf(request), request.body);
-      return {
-        ...saved,
-        warnings: saved.repliesPossible
-          ? []
-          : [
-              `The channel sends as "${saved.sender ?? ''}", a name: people cannot reply to it. Use a number so they can answer.`,
-            ],
-      };
-    },
-  );
 
   // -------------------------------------------------------------------------------------------
   // Templates
@@ -676,101 +550,5 @@ export function registerOutreachRoutes(
     },
   );
 
-  // -------------------------------------------------------------------------------------------
-  // Webhooks: no session, no CSRF; the provider's signature is the authentication.
-
-  void app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => {
-      done(null, body);
-    });
-    const w = scope.withTypeProvider<ZodTypeProvider>();
-    const webhookConfig = { csrf: false, rateLimit: { max: 600, timeWindow: '1 minute' } };
-
-    async function channelOf(id: string) {
-      try {
-        return await channelForSending(db, config, id);
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'not_found') throw err;
-        throw new AppError('not_found', 'No such channel.');
-      }
-    }
-
-    w.post(
-      '/api/webhooks/:channelId',
-      {
-        config: webhookConfig,
-        schema: {
-          tags: ['outreach'],
-          summary: "A provider's receipts and replies, verified by the channel's signature",
-          security: [],
-          params: z.object({ channelId: z.uuid() }),
-          response: { 200: z.object({ ok: z.literal(true) }), ...webhookErrors },
-        },
-      },
-      async (request, reply) => {
-        // The channel's own settings (credentials), not the contact rules above.
-        const { row, settings: channelSettings } = await channelOf(request.params.channelId);
-        const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-        const req: WebhookRequest = {
-          method: request.method,
-          url: new URL(request.url, config.publicUrl).toString(),
-          headers: request.headers,
-          rawBody: raw,
-        };
-        let result;
-        try {
-          result = await parseChannelWebhook(row.kind, channelSettings, req, clock.now());
-        } catch (err) {
-          if (!(err instanceof WebhookError)) throw err;
-          request.log.info({ code: err.code, channel: row.id }, 'webhook refused');
-          return reply.code(err.status).send({ error: { code: err.code, message: err.message } });
-        }
-        for (const report of result.deliveries) await handleDelivery(db, row.id, report);
-        for (const inbound of result.inbound) {
-          const handled = await handleInbound(db, config, { id: row.id, kind: row.kind }, inbound, {
-            settings,
-            clock,
-          });
-          if (handled.confirmation) await queueSend(jobs, handled.confirmation.id);
-        }
-        return reply.code(200).send({ ok: true });
-      },
-    );
-
-    w.get(
-      '/api/webhooks/:channelId',
-      {
-        config: webhookConfig,
-        schema: {
-          tags: ['outreach'],
-          summary: "WhatsApp's subscription handshake (hub.challenge)",
-          security: [],
-          params: z.object({ channelId: z.uuid() }),
-          response: {
-            200: {
-              description: 'The challenge, echoed',
-              content: { 'text/plain': { schema: z.string() } },
-            },
-            ...webhookErrors,
-          },
-        },
-      },
-      async (request, reply) => {
-        const { row, settings } = await channelOf(request.params.channelId);
-        if (row.kind !== 'whatsapp') throw new AppError('not_found', 'No such webhook.');
-        try {
-          const challenge = verifyWhatsAppSubscription(
-            request.query as Record<string, string | undefined>,
-            typeof settings.verifyToken === 'string' ? settings.verifyToken : '',
-          );
-          return reply.type('text/plain').send(challenge);
-        } catch (err) {
-          if (!(err instanceof WebhookError)) throw err;
-          log.info({ channel: row.id, code: err.code }, 'whatsapp verification refused');
-          return reply.code(403).send({ error: { code: err.code, message: err.message } });
-        }
-      },
-    );
-  });
+  registerWebhookRoutes(app, routeDeps);
 }

@@ -3,7 +3,6 @@
 // console's types are generated from these (scripts/openapi-types.ts).
 import { z } from 'zod';
 import { AssignmentOptionsView } from '../platform/auth/capabilities.js';
-import { CHANNEL_KINDS } from './channels/channel.js';
 import {
   OutreachLanguage,
   SAFETY_CATEGORIES,
@@ -12,56 +11,11 @@ import {
 } from './domain/index.js';
 import { CONVERSATION_STATUSES, MESSAGE_STATUSES } from './schema.js';
 
-export const ChannelKind = z.enum(CHANNEL_KINDS).meta({ id: 'ChannelKind' });
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES).meta({ id: 'ConversationStatus' });
 export const MessageStatus = z.enum(MESSAGE_STATUSES).meta({ id: 'MessageStatus' });
 export const TemplateStatus = z.enum(TEMPLATE_STATUSES).meta({ id: 'TemplateStatus' });
 export const TemplatePurpose = z.enum(TEMPLATE_PURPOSES).meta({ id: 'TemplatePurpose' });
 export const SmsEncoding = z.enum(['GSM-7', 'UCS-2']);
-
-/**
- * A channel's settings without their secrets. Each kind has its own, described by the kind's
- * settingsSchema (ChannelKindView), so this one is open: the contract test admits it by name.
- */
-export const ChannelSettings = z
-  .record(z.string(), z.unknown())
-  .meta({ id: 'ChannelSettings', description: "Settings of the channel's kind, secrets left out" });
-
-export const ChannelView = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: ChannelKind,
-  enabled: z.boolean(),
-  sender: z.string().nullable(),
-  repliesPossible: z.boolean(),
-  updatedAt: z.string(),
-});
-
-export const ChannelDetail = ChannelView.extend({
-  settings: ChannelSettings,
-  webhookUrl: z.string().nullable(),
-});
-
-export const SavedChannel = ChannelView.extend({ warnings: z.array(z.string()) });
-
-/** A JSON Schema document (the settings form of a channel kind): open by nature, admitted by name
- * in the contract test. */
-const JsonSchemaDocument = z
-  .object({
-    type: z.string().optional(),
-    properties: z.record(z.string(), z.looseObject({})).optional(),
-    required: z.array(z.string()).optional(),
-  })
-  .loose()
-  .meta({ id: 'JsonSchemaDocument', description: 'A JSON Schema (draft 2020-12) document' });
-
-export const ChannelKindView = z.object({
-  kind: ChannelKind,
-  label: z.string(),
-  senderHint: z.string(),
-  settingsSchema: JsonSchemaDocument,
-  webhookPath: z.string().nullable(),
-});
 
 export const SafetyHitView = z.object({
   start: z.number(),
