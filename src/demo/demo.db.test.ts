@@ -27,7 +27,7 @@ import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
 import { queueSend } from '../outreach/jobs.js';
 import { contacts, conversations, messages } from '../outreach/schema.js';
 import { composeMessage, SendRefused } from '../outreach/service.js';
-import { listTemplates } from '../outreach/templates-store.js';
+import { listTemplates } from '../outreach/templates/templates-store.js';
 import type { Actor } from '../platform/actor.js';
 import { AddressRefused, createAddressGuard } from '../platform/address-guard.js';
 import { auditLog } from '../platform/audit/schema.js';

@@ -7,5 +7,9 @@ export { registerOutreachRoutes } from './routes.js';
 export { TEMPLATE_AUTHOR_ROLES, TEMPLATE_TRANSITIONS } from './domain/index.js';
 export { outreachSettings } from './settings.js';
 export { channelByName, channelForSending, saveChannel } from './channels/channel-store.js';
-export { changeTemplateStatus, createTemplate, templateByName } from './templates-store.js';
+export {
+  changeTemplateStatus,
+  createTemplate,
+  templateByName,
+} from './templates/templates-store.js';
 export { OUTREACH_ENCRYPTED_COLUMNS } from './schema.js';

@@ -10,7 +10,7 @@ import { assignmentOptions, assignmentVerdict } from '../platform/auth/policy.js
 import { findUserById } from '../platform/auth/users.js';
 import { AppError } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
-import { canReadTemplates, canWorkOutreach } from './policy.js';
+import { canWorkOutreach } from './policy.js';
 import { errors, IdParams, type OutreachRouteDeps } from './routes-common.js';
 import { registerChannelRoutes } from './channels/channels.routes.js';
 import { registerWebhookRoutes } from './channels/webhooks.routes.js';
@@ -37,12 +37,6 @@ import {
   SendRefused,
 } from './service.js';
 import { checkMessageSafety, OutreachLanguage, smsInfo } from './domain/index.js';
-import {
-  createQuickReply,
-  deleteQuickReply,
-  listQuickReplies,
-  QuickReplyInput,
-} from './quick-replies.js';
 import { outreachSettings } from './settings.js';
 import {
   ConversationChange,
@@ -50,21 +44,10 @@ import {
   InboxItem,
   MessageView,
   NoteView,
-  QuickReplyView,
-  TemplateView,
   TextPreview,
 } from './views.js';
-import {
-  changeTemplateStatus,
-  createTemplate,
-  listTemplates,
-  TemplateFilter,
-  updateTemplate,
-} from './templates-store.js';
+import { registerTemplateRoutes } from './templates/templates.routes.js';
 
-/** A template draft is checked by the store against the domain's TemplateDraft (its messages name
- * the variant at fault), so the route passes the body on as it came. */
-const TemplateDraftBody = z.record(z.string(), z.unknown());
 const Refusal = z.object({
   error: z.object({
     code: z.string(),
@@ -98,108 +81,9 @@ export function registerOutreachRoutes(
   const settings = outreachSettings(deps.config);
   const routeDeps: OutreachRouteDeps = { ...deps, settings };
   registerChannelRoutes(app, routeDeps);
+  registerTemplateRoutes(app, routeDeps);
   const { db, config, jobs, clock } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const templateOptions = { safety: settings.safety };
-
-  // -------------------------------------------------------------------------------------------
-  // Templates
-
-  r.get(
-    '/api/outreach/templates',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Templates with encoding, segments, warnings and safety hits',
-        querystring: TemplateFilter,
-        response: { 200: z.object({ items: z.array(TemplateView) }), ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canReadTemplates(principalOf(requireAuth(request))));
-      return { items: await listTemplates(db, request.query, templateOptions) };
-    },
-  );
-
-  r.post(
-    '/api/outreach/templates',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'A new draft template',
-        body: TemplateDraftBody,
-        response: { 200: TemplateView, ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      return createTemplate(db, actorOf(request), request.body, templateOptions);
-    },
-  );
-
-  r.patch(
-    '/api/outreach/templates/:id',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: "Changes a draft's text",
-        params: IdParams,
-        body: TemplateDraftBody,
-        response: { 200: TemplateView, ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      return updateTemplate(db, actorOf(request), request.params.id, request.body, templateOptions);
-    },
-  );
-
-  r.post(
-    '/api/outreach/templates/:id/approve',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Approves a draft (a supervisor; safety hits must be confirmed)',
-        params: IdParams,
-        body: z.object({ confirmSafety: z.boolean().default(false) }),
-        response: { 200: TemplateView, ...errors },
-      },
-    },
-    async (request) => {
-      requireAuth(request);
-      return changeTemplateStatus(
-        db,
-        actorOf(request),
-        request.params.id,
-        { action: 'approve', confirmSafety: request.body.confirmSafety },
-        templateOptions,
-        clock.now(),
-      );
-    },
-  );
-
-  r.post(
-    '/api/outreach/templates/:id/retire',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Retires a template',
-        params: IdParams,
-        response: { 200: TemplateView, ...errors },
-      },
-    },
-    async (request) => {
-      requireAuth(request);
-      return changeTemplateStatus(
-        db,
-        actorOf(request),
-        request.params.id,
-        { action: 'retire' },
-        templateOptions,
-        clock.now(),
-      );
-    },
-  );
 
   // -------------------------------------------------------------------------------------------
   // Messages
@@ -322,58 +206,6 @@ export function registerOutreachRoutes(
         settings.safety,
       );
       return { ...info, safetyHits: safety.hits };
-    },
-  );
-
-  // -------------------------------------------------------------------------------------------
-  // Quick replies
-
-  r.get(
-    '/api/outreach/quick-replies',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: "The organisation's quick replies, per language",
-        querystring: z.object({ language: OutreachLanguage.optional() }),
-        response: { 200: z.object({ items: z.array(QuickReplyView) }), ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canReadTemplates(principalOf(requireAuth(request))));
-      return { items: await listQuickReplies(db, request.query) };
-    },
-  );
-
-  r.post(
-    '/api/outreach/quick-replies',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'A new quick reply',
-        body: QuickReplyInput,
-        response: { 200: QuickReplyView, ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      return createQuickReply(db, actorOf(request), request.body);
-    },
-  );
-
-  r.delete(
-    '/api/outreach/quick-replies/:id',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Removes a quick reply (its author or a supervisor)',
-        params: IdParams,
-        response: { 200: z.object({ ok: z.boolean() }), ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      await deleteQuickReply(db, actorOf(request), request.params.id);
-      return { ok: true };
     },
   );
 

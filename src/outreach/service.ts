@@ -56,7 +56,7 @@ import {
   outreachTemplates,
 } from './schema.js';
 import { outreachSettings } from './settings.js';
-import { templateById } from './templates-store.js';
+import { templateById } from './templates/templates-store.js';
 
 export type ChannelRow = typeof outreachChannels.$inferSelect;
 

@@ -1,8 +1,12 @@
-// The shapes outreach's API answers with: the response schemas of src/outreach/routes.ts. The
-// serializer keeps only what is named here, so a field leaves the server only if it is listed; the
-// console's types are generated from these (scripts/openapi-types.ts).
+// The named vocabularies of outreach's API (each becomes a schema of its own in the OpenAPI
+// document, and a constant of the console's: scripts/openapi-types.ts), then the shapes outreach's
+// API answers with. Each folder's views.ts holds its own shapes; the serializer keeps only what is
+// named there, so a field leaves the server only if it is listed. The named enums stay together
+// here, in this order (the console's constants are written in the order they are defined), with
+// the shapes several folders share.
 import { z } from 'zod';
 import { AssignmentOptionsView } from '../platform/auth/capabilities.js';
+import { CHANNEL_KINDS } from './channels/channel.js';
 import {
   OutreachLanguage,
   SAFETY_CATEGORIES,
@@ -11,10 +15,13 @@ import {
 } from './domain/index.js';
 import { CONVERSATION_STATUSES, MESSAGE_STATUSES } from './schema.js';
 
+export const ChannelKind = z.enum(CHANNEL_KINDS).meta({ id: 'ChannelKind' });
 export const ConversationStatus = z.enum(CONVERSATION_STATUSES).meta({ id: 'ConversationStatus' });
 export const MessageStatus = z.enum(MESSAGE_STATUSES).meta({ id: 'MessageStatus' });
 export const TemplateStatus = z.enum(TEMPLATE_STATUSES).meta({ id: 'TemplateStatus' });
 export const TemplatePurpose = z.enum(TEMPLATE_PURPOSES).meta({ id: 'TemplatePurpose' });
+
+// Shapes more than one folder answers with (templates and the compose preview).
 export const SmsEncoding = z.enum(['GSM-7', 'UCS-2']);
 
 export const SafetyHitView = z.object({
@@ -25,44 +32,6 @@ export const SafetyHitView = z.object({
   category: z.enum(SAFETY_CATEGORIES),
   language: OutreachLanguage.nullable(),
   why: z.string(),
-});
-
-export const TemplateView = z.object({
-  id: z.string(),
-  name: z.string(),
-  language: OutreachLanguage,
-  purpose: TemplatePurpose,
-  variants: z.array(
-    z.object({
-      text: z.string(),
-      characters: z.number(),
-      encoding: SmsEncoding,
-      segments: z.number(),
-    }),
-  ),
-  fallbacks: z.object({
-    displayName: z.string().nullable().optional(),
-    city: z.string().nullable().optional(),
-  }),
-  whatsappTemplate: z.string().nullable(),
-  status: TemplateStatus,
-  safetyHits: z.array(SafetyHitView.extend({ variant: z.number() })),
-  safetyConfirmedBy: z.string().nullable(),
-  warnings: z.array(
-    z.object({
-      code: z.enum(['placeholder_mid_sentence', 'not_gsm', 'several_segments', 'single_variant']),
-      message: z.string(),
-      variant: z.number().nullable(),
-    }),
-  ),
-  createdBy: z.string().nullable(),
-  editedBy: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  approvedBy: z.string().nullable(),
-  approvedAt: z.string().nullable(),
-  retiredBy: z.string().nullable(),
-  retiredAt: z.string().nullable(),
 });
 
 export const MessageView = z.object({
@@ -90,15 +59,6 @@ export const TextPreview = z.object({
   remainingInSegment: z.number(),
   nonGsmChars: z.array(z.string()),
   safetyHits: z.array(SafetyHitView),
-});
-
-export const QuickReplyView = z.object({
-  id: z.string(),
-  language: z.string(),
-  title: z.string(),
-  text: z.string(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
 });
 
 const ConversationKind = z.enum(['outreach', 'inbound', 'chat']);

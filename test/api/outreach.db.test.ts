@@ -29,7 +29,7 @@ import {
 import { conversations, messages } from '../../src/outreach/schema.js';
 import { optOutConfirmation } from '../../src/outreach/domain/index.js';
 import { composeMessage, SendRefused, type ComposeInput } from '../../src/outreach/service.js';
-import { changeTemplateStatus, createTemplate } from '../../src/outreach/templates-store.js';
+import { changeTemplateStatus, createTemplate } from '../../src/outreach/templates/templates-store.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { fixedClock } from '../../src/platform/clock.js';

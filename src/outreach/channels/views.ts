@@ -1,11 +1,9 @@
 // The shapes the channel routes answer with, and their presenters: a channel's settings leave the
 // server only without their secrets, and a sender people cannot answer is said out loud.
 import { z } from 'zod';
-import { CHANNEL_KINDS } from './channel.js';
+import { ChannelKind } from '../views.js';
 import { channelKinds, withoutSecrets } from './channel-kinds.js';
 import { presentChannel, type ChannelForSending } from './channel-store.js';
-
-export const ChannelKind = z.enum(CHANNEL_KINDS).meta({ id: 'ChannelKind' });
 
 /**
  * A channel's settings without their secrets. Each kind has its own, described by the kind's
