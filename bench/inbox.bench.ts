@@ -24,7 +24,7 @@ import type pg from 'pg';
 import pino from 'pino';
 import { Rng } from '../fixtures/ad-board/prng.js';
 import { saveChannel } from '../src/outreach/channels/channel-store.js';
-import { unreadCount } from '../src/outreach/conversations.js';
+import { unreadCount } from '../src/outreach/inbox/conversations.js';
 import { CLI_ACTOR } from '../src/platform/actor.js';
 import { createUser } from '../src/platform/auth/users.js';
 import { createFsBlobStore } from '../src/platform/blobs/index.js';

@@ -22,7 +22,7 @@ import {
   type DemoBehaviour,
 } from '../../fixtures/smsc/demo-phones.js';
 import { channelForSending, listChannels } from '../outreach/channels/channel-store.js';
-import { openConversation } from '../outreach/conversations.js';
+import { openConversation } from '../outreach/inbox/conversations.js';
 import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
 import { queueSend } from '../outreach/jobs.js';
 import { contacts, conversations, messages } from '../outreach/schema.js';

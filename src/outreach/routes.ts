@@ -2,33 +2,17 @@
 // webhooks (channels/), templates (write, approve, retire), composing a message (every contact
 // rule; then the send job), the inbox (conversations, unread badge, audited open, notes, status and
 // assignee) and do-not-contact.
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assignmentOptions, assignmentVerdict } from '../platform/auth/policy.js';
-import { findUserById } from '../platform/auth/users.js';
-import { AppError } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { canWorkOutreach } from './policy.js';
 import { errors, IdParams, type OutreachRouteDeps } from './routes-common.js';
+import { registerInboxRoutes } from './inbox/inbox.routes.js';
 import { registerChannelRoutes } from './channels/channels.routes.js';
 import { registerWebhookRoutes } from './channels/webhooks.routes.js';
-import { setDoNotContact, contactById } from './contacts.js';
-import {
-  addNote,
-  cancelQueued,
-  conversationById,
-  decryptBody,
-  InboxFilter,
-  listInbox,
-  openConversation,
-  unreadCount,
-  updateConversation,
-  type MessageRow,
-} from './conversations.js';
+import { decryptBody, type MessageRow } from './inbox/conversations.js';
 import { queueSend } from './jobs.js';
-import { CONVERSATION_STATUSES, conversations } from './schema.js';
 import {
   ComposeInput,
   composeMessage,
@@ -38,14 +22,7 @@ import {
 } from './service.js';
 import { checkMessageSafety, OutreachLanguage, smsInfo } from './domain/index.js';
 import { outreachSettings } from './settings.js';
-import {
-  ConversationChange,
-  ConversationDetail,
-  InboxItem,
-  MessageView,
-  NoteView,
-  TextPreview,
-} from './views.js';
+import { MessageView, TextPreview } from './views.js';
 import { registerTemplateRoutes } from './templates/templates.routes.js';
 
 const Refusal = z.object({
@@ -209,178 +186,6 @@ export function registerOutreachRoutes(
     },
   );
 
-  // -------------------------------------------------------------------------------------------
-  // Inbox
-
-  r.get(
-    '/api/inbox',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Conversations, newest activity first, with the unread badge',
-        querystring: InboxFilter,
-        response: {
-          200: z.object({
-            items: z.array(InboxItem),
-            nextCursor: z.string().nullable(),
-            unread: z.number(),
-          }),
-          ...errors,
-        },
-      },
-    },
-    async (request) => {
-      const auth = requireAuth(request);
-      authorize(canWorkOutreach(principalOf(auth)));
-      const page = await listInbox(db, request.query, auth.user.id);
-      return { ...page, unread: await unreadCount(db, auth.user.id) };
-    },
-  );
-
-  r.get(
-    '/api/conversations/:id',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'A conversation with its messages (audited; marks it read)',
-        params: IdParams,
-        response: { 200: ConversationDetail, ...errors },
-      },
-    },
-    async (request) => {
-      const p = principalOf(requireAuth(request));
-      authorize(canWorkOutreach(p));
-      const c = await openConversation(db, config, actorOf(request), request.params.id);
-      return {
-        ...c,
-        // What the console offers on the assignee, asked of the one rule (it does not mirror it).
-        assignment: assignmentOptions(p, c.conversation.assigneeId),
-        conversation: {
-          id: c.conversation.id,
-          kind: c.conversation.kind,
-          status: c.conversation.status,
-          entityId: c.conversation.entityId,
-          channelId: c.conversation.channelId,
-          assigneeId: c.conversation.assigneeId,
-          unread: c.conversation.unread,
-          unanswered: c.conversation.unanswered,
-          createdAt: c.conversation.createdAt.toISOString(),
-        },
-      };
-    },
-  );
-
-  r.post(
-    '/api/conversations/:id/notes',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'An internal note (never sent)',
-        params: IdParams,
-        body: z.object({ text: z.string().min(1).max(4000) }),
-        response: { 200: NoteView, ...errors },
-      },
-    },
-    async (request) => {
-      authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      const note = await addNote(
-        db,
-        config,
-        actorOf(request),
-        request.params.id,
-        request.body.text,
-        clock.now(),
-      );
-      return { id: note.id, createdAt: note.createdAt.toISOString() };
-    },
-  );
-
-  r.patch(
-    '/api/conversations/:id',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Status (open, waiting, closed) and assignee',
-        params: IdParams,
-        body: z.object({
-          status: z.enum(CONVERSATION_STATUSES).optional(),
-          assigneeId: z.uuid().nullable().optional(),
-        }),
-        response: { 200: ConversationChange, ...errors },
-      },
-    },
-    async (request) => {
-      const p = principalOf(requireAuth(request));
-      authorize(canWorkOutreach(p));
-      const { assigneeId } = request.body;
-      const current = await conversationById(db, request.params.id);
-      if (assigneeId !== undefined) {
-        const verdict = assignmentVerdict(p, { from: current.assigneeId, to: assigneeId });
-        if (!verdict.allowed) throw new AppError('forbidden', verdict.reason);
-        if (assigneeId !== null && assigneeId !== current.assigneeId) {
-          const holder = await findUserById(db, assigneeId);
-          if (!holder || holder.disabledAt || !canWorkOutreach(holder)) {
-            throw new AppError(
-              'validation_failed',
-              'assigneeId: hand conversations to an active outreach worker or supervisor.',
-            );
-          }
-        }
-      }
-      const row = await updateConversation(
-        db,
-        actorOf(request),
-        current,
-        request.body,
-        clock.now(),
-      );
-      return {
-        id: row.id,
-        status: row.status,
-        assigneeId: row.assigneeId,
-        assignment: assignmentOptions(p, row.assigneeId),
-      };
-    },
-  );
-
-  r.post(
-    '/api/contacts/:id/do-not-contact',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Puts a contact on the do-not-contact list; anything queued for them is cancelled',
-        params: IdParams,
-        body: z.object({ reason: z.string().trim().min(3).max(500) }),
-        response: { 200: z.object({ changed: z.boolean(), cancelled: z.number() }), ...errors },
-      },
-    },
-    async (request) => {
-      const p = principalOf(requireAuth(request));
-      authorize(canWorkOutreach(p) || p.role === 'admin');
-      const contact = await contactById(db, request.params.id);
-      const now = clock.now();
-      return db.transaction(async (tx) => {
-        const changed = await setDoNotContact(
-          tx,
-          actorOf(request),
-          contact.id,
-          request.body.reason,
-          now,
-        );
-        const convs = await tx
-          .select({ id: conversations.id })
-          .from(conversations)
-          .where(eq(conversations.contactId, contact.id));
-        const cancelled = await cancelQueued(
-          tx,
-          convs.map((c) => c.id),
-          'The person is on the do-not-contact list.',
-          now,
-        );
-        return { changed, cancelled };
-      });
-    },
-  );
-
+  registerInboxRoutes(app, routeDeps);
   registerWebhookRoutes(app, routeDeps);
 }

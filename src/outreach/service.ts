@@ -20,9 +20,10 @@ import {
   setDoNotContact,
   upsertContact,
   type ContactRow,
-} from './contacts.js';
+} from './inbox/contacts.js';
 import {
   cancelQueued,
+  cancelQueuedForContact,
   conversationById,
   insertOutbound,
   recordDelivery,
@@ -33,7 +34,7 @@ import {
   type ConversationRow,
   type InboundOutcome,
   type MessageRow,
-} from './conversations.js';
+} from './inbox/conversations.js';
 import {
   checkSend,
   ContactSettings,
@@ -475,16 +476,7 @@ export async function handleInbound(
       `opt-out by the person (${detected.rule}, ${detected.language})`,
       now,
     );
-    const open = await tx
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(eq(conversations.contactId, outcome.contactId));
-    await cancelQueued(
-      tx,
-      open.map((o) => o.id),
-      'The person opted out.',
-      now,
-    );
+    await cancelQueuedForContact(tx, outcome.contactId, 'The person opted out.', now);
     if (before.optOutAt) {
       // They opted out before: confirmed (or not) then, never again.
       return { ...outcome, optOut: true, confirmation: null };

@@ -5,7 +5,6 @@
 // here, in this order (the console's constants are written in the order they are defined), with
 // the shapes several folders share.
 import { z } from 'zod';
-import { AssignmentOptionsView } from '../platform/auth/capabilities.js';
 import { CHANNEL_KINDS } from './channels/channel.js';
 import {
   OutreachLanguage,
@@ -60,74 +59,3 @@ export const TextPreview = z.object({
   nonGsmChars: z.array(z.string()),
   safetyHits: z.array(SafetyHitView),
 });
-
-const ConversationKind = z.enum(['outreach', 'inbound', 'chat']);
-
-export const InboxItem = z.object({
-  id: z.string(),
-  kind: ConversationKind,
-  status: ConversationStatus,
-  contact: z.string().nullable(),
-  doNotContact: z.boolean(),
-  entityId: z.string().nullable(),
-  channelId: z.string().nullable(),
-  assigneeId: z.string().nullable(),
-  unread: z.number(),
-  unanswered: z.number(),
-  lastMessageAt: z.string(),
-});
-
-export const ConversationDetail = z.object({
-  conversation: z.object({
-    id: z.string(),
-    kind: ConversationKind,
-    status: ConversationStatus,
-    entityId: z.string().nullable(),
-    channelId: z.string().nullable(),
-    assigneeId: z.string().nullable(),
-    unread: z.number(),
-    unanswered: z.number(),
-    createdAt: z.string(),
-  }),
-  contact: z
-    .object({
-      id: z.string(),
-      kind: z.enum(['phone', 'email', 'handle']),
-      masked: z.string(),
-      country: z.string().nullable(),
-      doNotContact: z.boolean(),
-      optOutAt: z.string().nullable(),
-      lastInboundAt: z.string().nullable(),
-    })
-    .nullable(),
-  messages: z.array(
-    z.object({
-      id: z.string(),
-      direction: z.enum(['out', 'in', 'note']),
-      status: MessageStatus,
-      purpose: z.enum(['message', 'opt_out_confirmation']),
-      channelId: z.string().nullable(),
-      templateId: z.string().nullable(),
-      body: z.string(),
-      providerId: z.string().nullable(),
-      errorCode: z.string().nullable(),
-      errorMessage: z.string().nullable(),
-      authorId: z.string().nullable(),
-      segments: z.number().nullable(),
-      createdAt: z.string(),
-      sentAt: z.string().nullable(),
-      deliveredAt: z.string().nullable(),
-      failedAt: z.string().nullable(),
-    }),
-  ),
-  assignment: AssignmentOptionsView,
-});
-
-export const ConversationChange = z.object({
-  id: z.string(),
-  status: ConversationStatus,
-  assigneeId: z.string().nullable(),
-  assignment: AssignmentOptionsView,
-});
-
-export const NoteView = z.object({ id: z.string(), createdAt: z.string() });

@@ -17,8 +17,8 @@ import {
   type ChannelRegistry,
 } from '../../src/outreach/channels/channel-registry.js';
 import { channelForSending, saveChannel } from '../../src/outreach/channels/channel-store.js';
-import { contactById, setDoNotContact } from '../../src/outreach/contacts.js';
-import { openConversation, unreadCount } from '../../src/outreach/conversations.js';
+import { contactById, setDoNotContact } from '../../src/outreach/inbox/contacts.js';
+import { openConversation, unreadCount } from '../../src/outreach/inbox/conversations.js';
 import {
   outreachJobs,
   queueSend,
