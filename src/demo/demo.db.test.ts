@@ -24,9 +24,9 @@ import {
 import { channelForSending, listChannels } from '../outreach/channels/channel-store.js';
 import { openConversation } from '../outreach/inbox/conversations.js';
 import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
-import { queueSend } from '../outreach/jobs.js';
+import { queueSend } from '../outreach/sending/jobs.js';
 import { contacts, conversations, messages } from '../outreach/schema.js';
-import { composeMessage, SendRefused } from '../outreach/service.js';
+import { composeMessage, SendRefused } from '../outreach/sending/service.js';
 import { listTemplates } from '../outreach/templates/templates-store.js';
 import type { Actor } from '../platform/actor.js';
 import { AddressRefused, createAddressGuard } from '../platform/address-guard.js';

@@ -25,10 +25,10 @@ import {
   sendMessageJobRef,
   sendQueuedMessage,
   sessionChannelEvents,
-} from '../../src/outreach/jobs.js';
+} from '../../src/outreach/sending/jobs.js';
 import { conversations, messages } from '../../src/outreach/schema.js';
 import { optOutConfirmation } from '../../src/outreach/domain/index.js';
-import { composeMessage, SendRefused, type ComposeInput } from '../../src/outreach/service.js';
+import { composeMessage, SendRefused, type ComposeInput } from '../../src/outreach/sending/service.js';
 import { changeTemplateStatus, createTemplate } from '../../src/outreach/templates/templates-store.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';

@@ -6,9 +6,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { ErrorResponse } from '../../platform/http/errors.js';
-import { queueSend } from '../jobs.js';
 import { errors, type OutreachRouteDeps } from '../routes-common.js';
-import { handleDelivery, handleInbound } from '../service.js';
+import { receiveWebhookEvents } from '../sending/jobs.js';
 import { parseChannelWebhook } from './channel-registry.js';
 import { channelForSending } from './channel-store.js';
 import { WebhookError, type WebhookRequest } from './http-gateway.js';
@@ -18,7 +17,7 @@ import { verifyWhatsAppSubscription } from './whatsapp.js';
 const webhookErrors = { ...errors, 405: ErrorResponse, 413: ErrorResponse };
 
 export function registerWebhookRoutes(app: FastifyInstance, deps: OutreachRouteDeps): void {
-  const { db, config, jobs, log, clock, settings } = deps;
+  const { db, config, log, clock } = deps;
 
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -67,14 +66,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: OutreachRouteD
           request.log.info({ code: err.code, channel: row.id }, 'webhook refused');
           return reply.code(err.status).send({ error: { code: err.code, message: err.message } });
         }
-        for (const report of result.deliveries) await handleDelivery(db, row.id, report);
-        for (const inbound of result.inbound) {
-          const handled = await handleInbound(db, config, { id: row.id, kind: row.kind }, inbound, {
-            settings,
-            clock,
-          });
-          if (handled.confirmation) await queueSend(jobs, handled.confirmation.id);
-        }
+        await receiveWebhookEvents(deps, { id: row.id, kind: row.kind }, result);
         return reply.code(200).send({ ok: true });
       },
     );
