@@ -382,10 +382,11 @@ describe('console sign-in journey', () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let asked = false;
-    await page.route('**/assets/password-estimator-*.js', async (route) => {
+    let passed: Promise<void> = Promise.resolve();
+    await page.route('**/assets/password-estimator-*.js', (route) => {
       asked = true;
-      await held;
-      await route.continue();
+      passed = held.then(() => route.continue());
+      return passed;
     });
     // Still on /admin/users from the previous step: the analyst lands there after signing in.
     await page.reload();
@@ -405,6 +406,7 @@ describe('console sign-in journey', () => {
     await poll(() => save.getAttribute('data-loading')).toBe('true');
     expect(await heading('Choose your own password').isVisible()).toBe(true);
     release();
+    await passed;
     await page.unroute('**/assets/password-estimator-*.js');
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
