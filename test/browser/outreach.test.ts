@@ -1,6 +1,6 @@
-// Browser journey through outreach on the real thing: `ariadne start` in embedded demo mode on a
-// fresh data directory, and a real SMSC on loopback (test/fixtures/smsc.ts) that the SMPP channel
-// binds to. The admin sets up the channel and two colleagues; an outreach worker writes a template
+// Browser journey through outreach on the real thing: the journeys' shared demo app (`ariadne start`
+// in embedded demo mode, test/browser/shared-demo.ts), and a real SMSC on loopback
+// (test/fixtures/smsc.ts) that the SMPP channel binds to. The admin sets up the channel and two colleagues; an outreach worker writes a template
 // that a supervisor approves. Then the worker, in the browser, picks a lead from the queue, writes
 // to one of its numbers from the approved template (the number stays masked), sees the SMS reach
 // the SMSC and the message turn delivered on the receipt; the person answers (a deliver_sm from
@@ -9,12 +9,10 @@
 // writing again is refused with the do-not-contact rule.
 //
 // Quiet hours would refuse the first message at night wherever the number is. The server is a child
-// process whose clock the test cannot set, so it reads its contact rules from OUTREACH_RULES_FILE
-// with quiet hours twelve hours away from the time it sees (the test's own time: the same under
+// process whose clock the test cannot set, so the shared app reads its contact rules from
+// OUTREACH_RULES_FILE with quiet hours twelve hours away from the time it sees (the test's own time: the same under
 // faketime, which `npm test` uses to run this journey once more at 03:00 in Amsterdam); it passes
 // at any time of day and still runs the rule.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSmsc, type TestSmsc } from '../fixtures/smsc.js';
@@ -22,20 +20,14 @@ import {
   apiCall,
   ensureConsoleBuilt,
   firstSignIn,
-  freshDataDir,
   launchChromium,
   newContext,
   newPage as openPage,
   pageWatch,
   poll,
-  removeDataDir,
   screenshots,
-  startServer,
-  stopServer,
-  waitForDemoSettled,
-  type Started,
 } from './harness.js';
-import { farQuietHours } from '../helpers/clock.js';
+import { sharedDemo, type SharedDemo } from './shared-demo.js';
 
 const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'green meadow window 19';
@@ -65,8 +57,7 @@ interface EntityIdentifier {
 }
 
 describe('outreach journey', () => {
-  let dataDir: string;
-  let server: Started;
+  let server: SharedDemo;
   let smsc: TestSmsc;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -138,18 +129,8 @@ describe('outreach journey', () => {
   beforeAll(async () => {
     ensureConsoleBuilt();
     smsc = await startTestSmsc({ receiptDelayMs: 300 });
-    dataDir = freshDataDir('outreach-browser');
-    const rulesFile = path.join(dataDir, 'outreach-rules.json');
-    // Inside the data directory, so private like everything there.
-    writeFileSync(rulesFile, JSON.stringify({ quietHours: farQuietHours(new Date()) }), {
-      mode: 0o600,
-    });
-    server = await startServer(dataDir, {
-      demo: true,
-      env: { OUTREACH_RULES_FILE: rulesFile },
-    });
-    // Colleagues sign in in the browser: not while the demo crawls in the same process.
-    await waitForDemoSettled(dataDir);
+    // Settled before the journey begins: colleagues sign in while no crawl runs in the app.
+    server = await sharedDemo('outreach');
     browser = await launchChromium();
     admin = await newPage();
     // The wait for the demo's crawl is an upper bound on an event, not a duration.
@@ -158,14 +139,12 @@ describe('outreach journey', () => {
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
-    await stopServer(server);
     await smsc?.close();
-    removeDataDir(dataDir);
   });
 
   it('sets up a channel to the SMSC, a worker and a supervisor, and an approved template', async () => {
     await admin.goto(server.url);
-    await firstSignIn(admin, server.email, server.password, ADMIN_PASSWORD);
+    await firstSignIn(admin, server.admin.email, server.admin.oneTimePassword, ADMIN_PASSWORD);
 
     const channel = await apiCall(admin, 'POST', '/api/outreach/channels', {
       name: 'Test SMSC',

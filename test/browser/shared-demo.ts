@@ -1,4 +1,4 @@
-// The one demo app the journeys that need the demo's data share (audit, collect, triage): one
+// The one demo app the journeys that need the demo's data share (audit, collect, triage, outreach): one
 // `ariadne start` with the demo, whose first crawl, extraction, linking and scoring run once for
 // all of them instead of once per journey. The first journey that asks starts it (its output in a
 // file, so it outlives that journey's worker), waits until the demo has settled, and makes an admin
@@ -13,6 +13,7 @@ import { request } from 'playwright-core';
 import { inject } from 'vitest';
 import { z } from 'zod';
 import { freshDataDir, startServer, waitForDemoSettled } from './app.js';
+import { farQuietHours } from '../helpers/clock.js';
 import { apiSignIn } from './harness.js';
 
 declare module 'vitest' {
@@ -22,7 +23,7 @@ declare module 'vitest' {
   }
 }
 
-export const JOURNEYS = ['audit', 'collect', 'triage'] as const;
+export const JOURNEYS = ['audit', 'collect', 'triage', 'outreach'] as const;
 export type Journey = (typeof JOURNEYS)[number];
 
 const Account = z.object({ email: z.string(), oneTimePassword: z.string() });
@@ -52,9 +53,16 @@ const PROVISIONER_PASSWORD = 'shared demo provisioner 2718';
 
 async function startShared(runDir: string): Promise<AppState> {
   const dataDir = freshDataDir('journeys-demo');
+  // Quiet hours twelve hours away from the time the app sees (faketime's, in the night run): the
+  // outreach journey writes to a lead whenever it runs, and the rule itself still runs.
+  const rulesFile = path.join(dataDir, 'outreach-rules.json');
+  writeFileSync(rulesFile, JSON.stringify({ quietHours: farQuietHours(new Date()) }), {
+    mode: 0o600,
+  });
   const server = await startServer(dataDir, {
     demo: true,
     logFile: path.join(runDir, 'demo-app.log'),
+    env: { OUTREACH_RULES_FILE: rulesFile },
   });
   const state: AppState = { pid: server.proc.pid!, url: server.url, dataDir };
   // Written before anything else can fail, so the global teardown stops the app whatever happens.
