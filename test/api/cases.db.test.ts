@@ -4,7 +4,7 @@
 // transaction); the status pipeline refuses bad steps; a case about a minor alerts supervisors;
 // tasks remind, notes are encrypted, every read is recorded as a view and audited; and nobody who
 // may not see a case learns that it exists.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,12 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../fixtures/ad-board/prng.js';
 import { generatePhone } from '../../fixtures/ad-board/phones.js';
 import { buildHttpServer } from '../../src/app/http-server.js';
-import type { ConsentWithdrawn } from '../../src/cases/index.js';
-import { caseNotes, cases, caseTasks, consents } from '../../src/cases/schema.js';
+import { rotateAllFieldKeys } from '../../src/app/key-rotation.js';
+import { CASES_ENCRYPTED_COLUMNS, type ConsentWithdrawn } from '../../src/cases/index.js';
+import { caseNotes, cases, caseTasks, consents, riskAssessments } from '../../src/cases/schema.js';
+import { CONTEXTS, open } from '../../src/cases/store.js';
 import { saveChannel } from '../../src/outreach/channel-store.js';
 import { insertOutbound, recordInbound } from '../../src/outreach/conversations.js';
 import { conversations } from '../../src/outreach/schema.js';
-import type { Actor } from '../../src/platform/actor.js';
+import { CLI_ACTOR, type Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
@@ -611,5 +613,50 @@ describe('tasks, notes and risk', () => {
     ).toBe(400);
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, c.id));
     expect(row?.updatedAt.toISOString()).toBe(clock.now().toISOString());
+  });
+});
+
+// Last in the file: afterwards the values are under a key the server was not given.
+describe('key rotation', () => {
+  it('re-encrypts every encrypted column of cases, readable under the new key alone', async () => {
+    const { worker } = people;
+    const c = await openCaseAs(worker, {});
+    await ok(worker.call('POST', `/api/cases/${c.id}/notes`, { text: 'Rotated note.' }));
+    await ok(worker.call('POST', `/api/cases/${c.id}/tasks`, { title: 'Rotated task' }));
+    await ok(
+      worker.call('POST', `/api/cases/${c.id}/risk`, { level: 'low', answers: {}, note: 'R' }),
+    );
+    const given = await ok(
+      worker.call('POST', `/api/cases/${c.id}/consents`, {
+        scope: 'keep_data',
+        givenAt: clock.now().toISOString(),
+        source: 'call_note',
+        note: 'Evidence.',
+      }),
+    );
+    await ok(
+      worker.call('POST', `/api/cases/${c.id}/consents/${given.id as string}/withdraw`, {
+        source: 'call_note',
+        note: 'Withdrawal.',
+      }),
+    );
+    const old = t.config.secrets.fieldKeys;
+    const fresh = { id: 'cases-new', key: randomBytes(32) };
+    const result = await rotateAllFieldKeys(t.database.db, [fresh, ...old], CLI_ACTOR);
+    for (const col of CASES_ENCRYPTED_COLUMNS) {
+      expect(result.byColumn[`${col.table}.${col.column}`], col.column).toBeGreaterThan(0);
+    }
+    // Read back through the same contexts the service writes with, under the new key only.
+    const only = [fresh];
+    const db = t.database.db;
+    const [note] = await db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id));
+    expect(open(only, note!.bodyEnc, CONTEXTS.noteBody)).toBe('Rotated note.');
+    const [task] = await db.select().from(caseTasks).where(eq(caseTasks.caseId, c.id));
+    expect(open(only, task!.titleEnc, CONTEXTS.taskTitle)).toBe('Rotated task');
+    const [risk] = await db.select().from(riskAssessments).where(eq(riskAssessments.caseId, c.id));
+    expect(open(only, risk!.noteEnc!, CONTEXTS.riskNote)).toBe('R');
+    const [consent] = await db.select().from(consents).where(eq(consents.caseId, c.id));
+    expect(open(only, consent!.evidenceNoteEnc!, CONTEXTS.evidenceNote)).toBe('Evidence.');
+    expect(open(only, consent!.withdrawalNoteEnc!, CONTEXTS.withdrawalNote)).toBe('Withdrawal.');
   });
 });
