@@ -16,3 +16,5 @@ export {
   type CasesHooks,
   type ConsentWithdrawn,
 } from './service.js';
+export { caseFieldValues, type CaseFieldValues } from './reads.js';
+export type { CaseRow, ConsentRow } from './store.js';

@@ -16,7 +16,11 @@ import { Rng } from '../../fixtures/ad-board/prng.js';
 import { generatePhone } from '../../fixtures/ad-board/phones.js';
 import { buildHttpServer } from '../../src/app/http-server.js';
 import { rotateAllFieldKeys } from '../../src/app/key-rotation.js';
-import { CASES_ENCRYPTED_COLUMNS, type ConsentWithdrawn } from '../../src/cases/index.js';
+import {
+  CASES_ENCRYPTED_COLUMNS,
+  caseFieldValues,
+  type ConsentWithdrawn,
+} from '../../src/cases/index.js';
 import { caseNotes, cases, caseTasks, consents, riskAssessments } from '../../src/cases/schema.js';
 import { CONTEXTS, open } from '../../src/cases/store.js';
 import { saveChannel } from '../../src/outreach/channel-store.js';
@@ -613,6 +617,44 @@ describe('tasks, notes and risk', () => {
     ).toBe(400);
     const [row] = await t.database.db.select().from(cases).where(eq(cases.id, c.id));
     expect(row?.updatedAt.toISOString()).toBe(clock.now().toISOString());
+  });
+});
+
+describe('for referrals', () => {
+  it('gives only the fields asked for, and a risk summary without the note', async () => {
+    const { worker } = people;
+    const c = await openCaseAs(worker, {
+      age: 24,
+      gender: 'female',
+      languages: ['ro', 'en'],
+      placeId: 'nl:breda',
+      placeName: 'Breda',
+      needs: ['shelter', 'safety'],
+    });
+    await ok(
+      worker.call('POST', `/api/cases/${c.id}/risk`, {
+        level: 'medium',
+        answers: { documents_withheld: 'yes', controller_nearby: 'no', debt_to_controller: 'yes' },
+        note: 'Never to leave the program.',
+      }),
+    );
+    const values = await caseFieldValues(t.database.db, c.id, ['alias', 'needs', 'risk_summary']);
+    expect(values).toEqual({
+      alias: c.alias,
+      needs: ['safety', 'shelter'],
+      risk_summary: {
+        level: 'medium',
+        assessedAt: clock.now().toISOString(),
+        concerns: ['debt_to_controller', 'documents_withheld'],
+      },
+    });
+    expect(await caseFieldValues(t.database.db, c.id, ['place', 'languages'])).toEqual({
+      place: { id: 'nl:breda', name: 'Breda' },
+      languages: ['ro', 'en'],
+    });
+    await expect(caseFieldValues(t.database.db, randomUUID(), ['alias'])).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
