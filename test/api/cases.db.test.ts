@@ -181,6 +181,12 @@ describe('opening a case', () => {
     const again = await worker.call('POST', '/api/cases', { conversationId: conv.conversationId });
     expect(again.res.statusCode).toBe(409);
     expect(again.json.error).toMatchObject({ caseId: opened.id });
+    // A worker who may not see that case hears only that there is one.
+    const other = await people.stranger.call('POST', '/api/cases', {
+      conversationId: conv.conversationId,
+    });
+    expect(other.res.statusCode).toBe(409);
+    expect(other.json.error).not.toHaveProperty('caseId');
   });
 
   it('refuses a missing conversation, a colleague’s thread, and roles that do not work cases', async () => {

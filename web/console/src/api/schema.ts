@@ -1753,8 +1753,7 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
-              /** @enum {string|null} */
-              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
@@ -1902,8 +1901,7 @@ export interface paths {
                 assigneeIds: string[];
                 closedAt: string | null;
                 createdAt: string;
-                /** @enum {string|null} */
-                gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+                gender: components['schemas']['Gender'] | null;
                 id: string;
                 languages: string[];
                 minor: boolean;
@@ -1967,7 +1965,7 @@ export interface paths {
               }[];
               risk: {
                 answers: {
-                  [key: string]: 'yes' | 'no' | 'unknown';
+                  [key: string]: components['schemas']['RiskAnswer'];
                 };
                 assessedAt: string;
                 assessedBy: string;
@@ -2125,8 +2123,7 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
-              /** @enum {string|null} */
-              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
@@ -2268,8 +2265,7 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
-              /** @enum {string|null} */
-              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
@@ -2985,7 +2981,7 @@ export interface paths {
           content: {
             'application/json': {
               answers: {
-                [key: string]: 'yes' | 'no' | 'unknown';
+                [key: string]: components['schemas']['RiskAnswer'];
               };
               assessedAt: string;
               assessedBy: string;
@@ -3132,8 +3128,7 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
-              /** @enum {string|null} */
-              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
@@ -12830,6 +12825,10 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    /** @enum {string} */
+    Gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
+    /** @enum {string} */
+    GenderInput: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
     /** @description A JSON Schema (draft 2020-12) document */
     JsonSchemaDocument: {
       properties?: {
@@ -12869,9 +12868,33 @@ export interface components {
     MessageStatusInput:
       'queued' | 'to_send' | 'sending' | 'sent' | 'delivered' | 'failed' | 'received' | 'note';
     /** @enum {string} */
+    RiskAnswer: 'yes' | 'no' | 'unknown';
+    /** @enum {string} */
+    RiskAnswerInput: 'yes' | 'no' | 'unknown';
+    /** @enum {string} */
     RiskLevel: 'low' | 'medium' | 'high';
     /** @enum {string} */
     RiskLevelInput: 'low' | 'medium' | 'high';
+    /** @enum {string} */
+    RiskQuestion:
+      | 'immediate_danger'
+      | 'controller_nearby'
+      | 'documents_withheld'
+      | 'debt_to_controller'
+      | 'violence_or_threats'
+      | 'phone_controlled'
+      | 'dependants_at_risk'
+      | 'needs_medical_care_now';
+    /** @enum {string} */
+    RiskQuestionInput:
+      | 'immediate_danger'
+      | 'controller_nearby'
+      | 'documents_withheld'
+      | 'debt_to_controller'
+      | 'violence_or_threats'
+      | 'phone_controlled'
+      | 'dependants_at_risk'
+      | 'needs_medical_care_now';
     /** @enum {string} */
     Role: 'admin' | 'supervisor' | 'analyst' | 'outreach_worker' | 'partner';
     /** @enum {string} */
@@ -13069,6 +13092,28 @@ export const riskLevelValues = [
   'medium',
   'high',
 ] as const satisfies readonly components['schemas']['RiskLevel'][];
+export const riskQuestionValues = [
+  'immediate_danger',
+  'controller_nearby',
+  'documents_withheld',
+  'debt_to_controller',
+  'violence_or_threats',
+  'phone_controlled',
+  'dependants_at_risk',
+  'needs_medical_care_now',
+] as const satisfies readonly components['schemas']['RiskQuestion'][];
+export const riskAnswerValues = [
+  'yes',
+  'no',
+  'unknown',
+] as const satisfies readonly components['schemas']['RiskAnswer'][];
+export const genderValues = [
+  'female',
+  'male',
+  'trans',
+  'non_binary',
+  'unknown',
+] as const satisfies readonly components['schemas']['Gender'][];
 export const leadStateValues = [
   'new',
   'in_review',
