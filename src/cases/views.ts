@@ -137,6 +137,8 @@ export const CaseDetail = z.object({
   case: CaseSummary,
   /** What the reader may do here (the console offers only these). */
   actions: z.array(CaseAction),
+  /** The statuses the reader may move the case to now. */
+  nextStatuses: z.array(CaseStatus),
   consent: z.object({
     mayContactAgain: z.boolean(),
     mayKeepData: z.boolean(),

@@ -97,6 +97,7 @@ async function openCaseAs(who: Person, body: Record<string, unknown>) {
 type Detail = {
   case: Record<string, unknown>;
   actions: string[];
+  nextStatuses: string[];
   consent: {
     mayContactAgain: boolean;
     mayKeepData: boolean;
@@ -243,6 +244,8 @@ describe('who sees a case', () => {
     expect(await listed(colleague)).toContain(c.id);
     const seen = await detail(colleague, c.id);
     expect(seen.actions).not.toContain('close');
+    expect(seen.nextStatuses).toEqual(['referral', 'in_care']);
+    expect((await detail(worker, c.id)).nextStatuses).toEqual(['referral', 'in_care', 'closed']);
     expect(
       (
         await colleague.call('POST', `/api/cases/${c.id}/status`, {
@@ -325,6 +328,8 @@ describe('the status pipeline', () => {
       (await worker.call('POST', `/api/cases/${c.id}/notes`, { text: 'x' })).res.statusCode,
     ).toBe(403);
     expect((await move(worker, { status: 'open' })).res.statusCode).toBe(403);
+    expect((await detail(worker, c.id)).nextStatuses).toEqual([]);
+    expect((await detail(supervisor, c.id)).nextStatuses).toEqual(['open']);
     const reopened = await ok(move(supervisor, { status: 'open' }));
     expect(reopened).toMatchObject({ status: 'open', outcome: null, closedAt: null });
   });

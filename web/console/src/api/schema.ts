@@ -1963,6 +1963,7 @@ export interface paths {
                 /** @enum {boolean} */
                 mayBeControllers: true;
               }[];
+              nextStatuses: components['schemas']['CaseStatus'][];
               risk: {
                 answers: {
                   [key: string]: components['schemas']['RiskAnswer'];

@@ -30,7 +30,6 @@ import { Loading } from '../ui/Loading';
 import { RouterAnchor } from '../ui/RouterAnchor';
 import {
   CASE_OUTCOMES,
-  CASE_STATUSES,
   caseKeys,
   changeStatus,
   fetchCase,
@@ -102,7 +101,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {t('case.minorAlert')}
         </Alert>
       ) : null}
-      {can('edit') || can('close') || can('reopen') ? <StatusSection detail={detail} /> : null}
+      {detail.nextStatuses.length ? <StatusSection key={c.status} detail={detail} /> : null}
       <FactsSection summary={c} editable={can('edit')} />
       <LinksSection detail={detail} />
       <ConsentSection detail={detail} />
@@ -161,7 +160,7 @@ function StatusSection({ detail }: { detail: CaseDetail }) {
   const t = useCasesT();
   const c = detail.case;
   const changed = useCaseChanged(c.id);
-  const others = CASE_STATUSES.filter((s) => s !== c.status);
+  const others = detail.nextStatuses;
   const [to, setTo] = useState<CaseStatus>(others[0]!);
   const [outcome, setOutcome] = useState<CaseOutcome>('helped');
   const move = useMutation({
