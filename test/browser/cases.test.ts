@@ -232,6 +232,25 @@ describe('cases journey', () => {
     ).toBe(true);
   }, 60_000);
 
+  it('once the owner adds the colleague to the team, they see the case', async () => {
+    await worker.goto(`${server.url}/cases/${caseId}`);
+    const team = worker.getByRole('region', { name: 'Who works this case' });
+    await team.getByLabel('Colleagues on the case').click();
+    await worker.getByRole('option', { name: 'otto.other' }).click();
+    await worker.keyboard.press('Escape');
+    await team.getByRole('button', { name: 'Save team' }).click();
+    await poll(() => worker.getByText(/Colleagues: otto\.other/).isVisible()).toBe(true);
+    await stranger.goto(`${server.url}/cases`);
+    await poll(() => stranger.getByTestId('case-row').count()).toBe(1);
+    await stranger.getByTestId('case-row').getByRole('link').click();
+    await poll(() => stranger.getByTestId('case-page').isVisible()).toBe(true);
+    // A colleague does not choose the team, nor close the case.
+    expect(await stranger.getByRole('region', { name: 'Who works this case' }).count()).toBe(0);
+    expect(
+      await stranger.getByLabel('Move to').locator('option', { hasText: 'Closed' }).count(),
+    ).toBe(0);
+  }, 60_000);
+
   it('kept every request on this machine and the CSP intact', () => {
     expect(outside).toEqual([]);
     expect(cspErrors).toEqual([]);

@@ -9,6 +9,7 @@ import {
   Checkbox,
   Chip,
   Drawer,
+  MultiSelect,
   Group,
   NativeSelect,
   NumberInput,
@@ -29,6 +30,7 @@ import { formatDateTime, shortId } from '../ui/format';
 import { Loading } from '../ui/Loading';
 import { RouterAnchor } from '../ui/RouterAnchor';
 import {
+  assignCase,
   CASE_OUTCOMES,
   caseKeys,
   changeStatus,
@@ -102,6 +104,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         </Alert>
       ) : null}
       {detail.nextStatuses.length ? <StatusSection key={c.status} detail={detail} /> : null}
+      {can('assign') || can('transfer') ? <TeamSection detail={detail} /> : null}
       <FactsSection summary={c} editable={can('edit')} />
       <LinksSection detail={detail} />
       <ConsentSection detail={detail} />
@@ -198,6 +201,66 @@ function StatusSection({ detail }: { detail: CaseDetail }) {
         </Group>
       </form>
       <ErrorAlert error={move.error} />
+    </Paper>
+  );
+}
+
+/** Who works the case: the owner (a supervisor hands it on) and the colleagues on it. */
+function TeamSection({ detail }: { detail: CaseDetail }) {
+  const t = useCasesT();
+  const staff = useStaffNames();
+  const c = detail.case;
+  const changed = useCaseChanged(c.id);
+  const [ownerId, setOwnerId] = useState(c.ownerId);
+  const [colleagues, setColleagues] = useState<string[]>(c.assigneeIds);
+  const save = useMutation({
+    mutationFn: () =>
+      assignCase(c.id, {
+        ...(detail.actions.includes('transfer') && ownerId !== c.ownerId ? { ownerId } : {}),
+        ...(detail.actions.includes('assign') ? { assigneeIds: colleagues } : {}),
+      }),
+    onSuccess: changed,
+  });
+  const people = staff.members.map((m) => ({ value: m.id, label: m.displayName }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="case-team-title">
+      <Title order={2} size="h4" id="case-team-title" mb="sm">
+        {t('team.title')}
+      </Title>
+      <form onSubmit={submit}>
+        <Group align="flex-end" gap="sm">
+          {detail.actions.includes('transfer') ? (
+            <NativeSelect
+              label={t('team.owner')}
+              value={ownerId}
+              onChange={(e) => setOwnerId(e.currentTarget.value)}
+              data={
+                people.some((p) => p.value === c.ownerId)
+                  ? people
+                  : [{ value: c.ownerId, label: staff.nameOf(c.ownerId) }, ...people]
+              }
+            />
+          ) : null}
+          {detail.actions.includes('assign') ? (
+            <MultiSelect
+              label={t('team.colleagues')}
+              value={colleagues}
+              onChange={setColleagues}
+              data={people.filter((p) => p.value !== ownerId)}
+              searchable
+              miw={260}
+            />
+          ) : null}
+          <Button type="submit" loading={save.isPending}>
+            {t('team.save')}
+          </Button>
+        </Group>
+      </form>
+      <ErrorAlert error={save.error} />
     </Paper>
   );
 }

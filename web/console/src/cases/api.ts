@@ -57,6 +57,7 @@ export type WithdrawalRequest = Body<'/api/cases/{id}/consents/{consentId}/withd
 export type RiskRequest = Body<'/api/cases/{id}/risk', 'post'>;
 export type TaskRequest = Body<'/api/cases/{id}/tasks', 'post'>;
 export type TaskPatch = Body<'/api/cases/{id}/tasks/{taskId}', 'patch'>;
+export type AssignRequest = Body<'/api/cases/{id}/assign', 'post'>;
 
 const id = (s: string) => encodeURIComponent(s);
 
@@ -80,6 +81,8 @@ export const updateCaseFacts = (caseId: string, patch: CaseFactsPatch) =>
   api.patch<CaseSummary>(`/api/cases/${id(caseId)}`, patch);
 export const changeStatus = (caseId: string, change: StatusChange) =>
   api.post<CaseSummary>(`/api/cases/${id(caseId)}/status`, change);
+export const assignCase = (caseId: string, body: AssignRequest) =>
+  api.post<CaseSummary>(`/api/cases/${id(caseId)}/assign`, body);
 export const recordConsent = (caseId: string, body: ConsentRequest) =>
   api.post<ConsentView>(`/api/cases/${id(caseId)}/consents`, body);
 export const withdrawConsent = (caseId: string, consentId: string, body: WithdrawalRequest) =>
