@@ -669,6 +669,61 @@ describe('for referrals', () => {
   });
 });
 
+describe('refusals on records of a case', () => {
+  it('refuse consent on a closed case, tasks of another case, and a stranger on every part', async () => {
+    const { worker, stranger, supervisor } = people;
+    const c = await openCaseAs(worker, {});
+    const other = await openCaseAs(worker, {});
+    const task = await ok(worker.call('POST', `/api/cases/${other.id}/tasks`, { title: 'x' }));
+    // A task is reached through its own case only.
+    expect(
+      (await worker.call('PATCH', `/api/cases/${c.id}/tasks/${task.id as string}`, { done: true }))
+        .res.statusCode,
+    ).toBe(404);
+    for (const [method, url, body] of [
+      ['GET', `/api/cases/${c.id}/notes`, undefined],
+      ['POST', `/api/cases/${c.id}/notes`, { text: 'x' }],
+      ['POST', `/api/cases/${c.id}/tasks`, { title: 'x' }],
+      ['POST', `/api/cases/${c.id}/risk`, { level: 'low', answers: {} }],
+      ['PATCH', `/api/cases/${c.id}`, { needs: ['legal'] }],
+      ['POST', `/api/cases/${c.id}/status`, { status: 'referral' }],
+      ['GET', `/api/cases/${c.id}/views`, undefined],
+      [
+        'POST',
+        `/api/cases/${c.id}/consents`,
+        {
+          scope: 'keep_data',
+          givenAt: clock.now().toISOString(),
+          source: 'call_note',
+          note: 'x',
+        },
+      ],
+    ] as const) {
+      const r = await stranger.call(method, url, body);
+      expect(r.res.statusCode, `${method} ${url}`).toBe(404);
+    }
+    const mine = (await ok(worker.call('GET', '/api/cases?mine=true&limit=100'))).items as {
+      id: string;
+    }[];
+    expect(mine.map((i) => i.id)).toEqual(expect.arrayContaining([c.id, other.id]));
+    expect((await ok(supervisor.call('GET', '/api/cases?mine=true&limit=100'))).items).toEqual([]);
+    await ok(
+      worker.call('POST', `/api/cases/${c.id}/status`, { status: 'closed', outcome: 'other' }),
+    );
+    const refused = await worker.call('POST', `/api/cases/${c.id}/consents`, {
+      scope: 'keep_data',
+      givenAt: clock.now().toISOString(),
+      source: 'call_note',
+      note: 'x',
+    });
+    expect(refused.res.statusCode).toBe(403);
+    const closedList = (await ok(worker.call('GET', '/api/cases?status=closed&limit=100')))
+      .items as { id: string; status: string }[];
+    expect(closedList.map((i) => i.id)).toContain(c.id);
+    expect(closedList.every((i) => i.status === 'closed')).toBe(true);
+  });
+});
+
 // Last in the file: afterwards the values are under a key the server was not given.
 describe('key rotation', () => {
   it('re-encrypts every encrypted column of cases, readable under the new key alone', async () => {
