@@ -1,5 +1,13 @@
 // Public face of the cases context (cases, consent, the partner directory, referrals, outcomes):
 // what the composition root, the demo and later contexts (chat, vault) may use.
+//
+// A referral made inside this context follows gather → decide → write with these: the case through
+// requireCase(db, readerOf(actor), caseId, 'refer') (not found / forbidden as the access rules
+// say), its consents through consentsOfCase, the decision through checkReferral (consent, or the
+// duty to protect a child with its recorded decision), the values through caseFieldValues. Consent
+// expires by time: check it again (checkShare at that moment) whenever a partner opens what was
+// shared; a withdrawal also calls CasesHooks.onConsentWithdrawn inside its own transaction, which
+// src/app wires (HttpDeps.casesHooks).
 export * from './domain/vocabulary.js';
 export * from './domain/consent.js';
 export * from './domain/access.js';
