@@ -184,7 +184,12 @@ export async function readCase(deps: CasesDeps, actor: Actor, caseId: string) {
   const records = consentRows.map(consentRecordOf);
   const conversations = [];
   for (const link of links.conversations) {
-    const conv = await conversationById(deps.db, link.conversationId);
+    // A thread erased under retention or a subject's request leaves the case readable.
+    const conv = await conversationById(deps.db, link.conversationId).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'not_found') return null;
+      throw err;
+    });
+    if (!conv) continue;
     conversations.push({
       conversationId: conv.id,
       kind: conv.kind,

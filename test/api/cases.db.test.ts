@@ -190,6 +190,16 @@ describe('opening a case', () => {
     expect(other.json.error).not.toHaveProperty('caseId');
   });
 
+  it('stays readable when its conversation is erased (retention, a subject’s request)', async () => {
+    const { worker } = people;
+    const conv = await conversationWithReply('Help me.');
+    const c = await openCaseAs(worker, { conversationId: conv.conversationId });
+    await t.database.db.delete(conversations).where(eq(conversations.id, conv.conversationId));
+    const d = await detail(worker, c.id);
+    expect(d.conversations).toEqual([]);
+    expect(d.entities).toHaveLength(1);
+  });
+
   it('refuses a missing conversation, a colleague’s thread, and roles that do not work cases', async () => {
     const { worker, colleague, partner, admin: adm, analyst } = people;
     expect(
