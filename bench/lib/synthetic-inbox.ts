@@ -27,8 +27,8 @@ import {
   contactAddress,
   normaliseAddress,
   type ContactKind,
-} from '../../src/outreach/contacts.js';
-import { encryptBody } from '../../src/outreach/conversations.js';
+} from '../../src/outreach/inbox/contacts.js';
+import { encryptBody } from '../../src/outreach/inbox/conversations.js';
 import { contacts, conversations, messages } from '../../src/outreach/schema.js';
 import type { Config } from '../../src/platform/config.js';
 import { encryptField } from '../../src/platform/crypto.js';

@@ -21,13 +21,13 @@ import {
   guessLanguage,
   type DemoBehaviour,
 } from '../../fixtures/smsc/demo-phones.js';
-import { channelForSending, listChannels } from '../outreach/channel-store.js';
-import { openConversation } from '../outreach/conversations.js';
+import { channelForSending, listChannels } from '../outreach/channels/channel-store.js';
+import { openConversation } from '../outreach/inbox/conversations.js';
 import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
-import { queueSend } from '../outreach/jobs.js';
+import { queueSend } from '../outreach/sending/jobs.js';
 import { contacts, conversations, messages } from '../outreach/schema.js';
-import { composeMessage, SendRefused } from '../outreach/service.js';
-import { listTemplates } from '../outreach/templates-store.js';
+import { composeMessage, SendRefused } from '../outreach/sending/service.js';
+import { listTemplates } from '../outreach/templates/templates-store.js';
 import type { Actor } from '../platform/actor.js';
 import { AddressRefused, createAddressGuard } from '../platform/address-guard.js';
 import { auditLog } from '../platform/audit/schema.js';

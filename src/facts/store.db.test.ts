@@ -151,7 +151,15 @@ describe('extraction on stored ads', () => {
       explanation: 'appointments only through a third party',
     });
     expect(await countStale(t.database.db)).toBe(2);
-    await reextractAll(t.database.db, t.config);
+    // Both ads are read again, only the one the term is in goes on to be re-linked.
+    const relinked: string[][] = [];
+    const onExtracted = async (adIds: string[]) => void relinked.push(adIds);
+    const adOf = async (externalId: string) => (await versionOf(externalId)).adId;
+    expect(await reextractAll(t.database.db, t.config, { onExtracted })).toMatchObject({
+      processed: 2,
+      changed: 1,
+    });
+    expect(relinked).toEqual([[await adOf('x2')]]);
     const x2 = await extractionOf(
       t.database.db,
       t.config.secrets.fieldKeys,
@@ -165,7 +173,9 @@ describe('extraction on stored ads', () => {
       value: '+31612345678',
       note: 'the agency switchboard',
     });
-    await reextractAll(t.database.db, t.config);
+    relinked.length = 0;
+    await reextractAll(t.database.db, t.config, { onExtracted });
+    expect(relinked).toEqual([[await adOf('x1')]]);
     const x1 = await extractionOf(
       t.database.db,
       t.config.secrets.fieldKeys,
@@ -177,7 +187,15 @@ describe('extraction on stored ads', () => {
     );
     await retireRule(t.database.db, CLI_ACTOR, block.id);
     await retireRule(t.database.db, CLI_ACTOR, term.id);
-    await reextractAll(t.database.db, t.config);
+    relinked.length = 0;
+    await reextractAll(t.database.db, t.config, { onExtracted });
+    expect(relinked.flat().sort()).toEqual([await adOf('x1'), await adOf('x2')].sort());
+    // Forced, with the same rules: everything read again, nothing changed, nothing re-linked.
+    relinked.length = 0;
+    expect(await reextractAll(t.database.db, t.config, { force: true, onExtracted })).toMatchObject(
+      { processed: 2, changed: 0 },
+    );
+    expect(relinked).toEqual([]);
     expect(
       (await extractionOf(
         t.database.db,

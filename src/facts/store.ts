@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
-import { appendAudit } from '../platform/audit/audit-log.js';
+import { appendAudit, canonicalJson } from '../platform/audit/audit-log.js';
 import type { Config } from '../platform/config.js';
 import {
   decryptField,
@@ -206,13 +206,17 @@ function stripIdentifier(f: Fact, hash: string): StoredFact {
   return out;
 }
 
-/** Stores an extraction for a version, replacing any earlier one. */
+/**
+ * Stores an extraction for a version, replacing any earlier one. Says whether what linking and
+ * scoring read from it changed (the facts, what was set aside, the language): a new rule that
+ * touches three ads of a hundred thousand must not re-link the other 99,997.
+ */
 export async function saveExtraction(
   db: DbOrTx,
   config: Config,
   v: AdVersionText,
   result: ExtractionResult,
-): Promise<void> {
+): Promise<boolean> {
   const keys = config.secrets.fieldKeys;
   const pepper = config.secrets.identifierPepper;
   // A scraped page can hold lone surrogates, which jsonb refuses: store well-formed strings only.
@@ -260,7 +264,17 @@ export async function saveExtraction(
     platform: f.kind === 'messenger' ? f.platform : null,
     ruleSetVersion: result.ruleSetVersion,
   }));
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ factsEnc: adExtractions.factsEnc, language: adExtractions.language })
+      .from(adExtractions)
+      .where(eq(adExtractions.adVersionId, v.versionId));
+    const changed =
+      !before ||
+      before.factsEnc === null ||
+      before.language !== result.language ||
+      canonicalJson(openFacts(keys, before.factsEnc, v.versionId)) !==
+        canonicalJson({ facts, suppressed });
     await tx.delete(adIdentifiers).where(eq(adIdentifiers.adVersionId, v.versionId));
     await tx
       .insert(adExtractions)
@@ -286,6 +300,7 @@ export async function saveExtraction(
     if (identifiers.length) await tx.insert(adIdentifiers).values(identifiers);
     await setAdVersionLanguage(tx, v.versionId, result.language);
     await replaceAdSearchTerms(tx, v.adId, v.versionId, terms);
+    return changed;
   });
 }
 
@@ -303,7 +318,8 @@ export async function extractAdVersion(
 
 /**
  * Re-runs extraction over every ad's current version whose result was made with other rules (or
- * all of them with force). Idempotent: a second run finds nothing to do.
+ * all of them with force). Idempotent: a second run finds nothing to do. Only ads whose facts
+ * changed are handed on to be re-linked.
  */
 export async function reextractAll(
   db: Db,
@@ -311,13 +327,14 @@ export async function reextractAll(
   opts: {
     force?: boolean;
     onProgress?: (done: number) => void;
-    /** Called with the ads of each page whose extraction was redone (to re-link them). */
+    /** Called with the ads of each page whose facts changed (to re-link them). */
     onExtracted?: (adIds: string[]) => Promise<void>;
   } = {},
-): Promise<{ processed: number; skipped: number; ruleSetVersion: string }> {
+): Promise<{ processed: number; changed: number; skipped: number; ruleSetVersion: string }> {
   const rules = await loadActiveRuleSet(db);
   let after: string | null = null;
   let processed = 0;
+  let changed = 0;
   let skipped = 0;
   for (;;) {
     const ids = await currentAdVersionIds(db, after, 500);
@@ -346,14 +363,16 @@ export async function reextractAll(
       }
       const v = await readAdVersionText(db, config.secrets.fieldKeys, id);
       if (!v) continue;
-      await saveExtraction(db, config, v, extractAll(inputOf(v), rules));
-      redone.push(v.adId);
+      if (await saveExtraction(db, config, v, extractAll(inputOf(v), rules))) {
+        redone.push(v.adId);
+        changed++;
+      }
       processed++;
     }
     if (redone.length > 0) await opts.onExtracted?.(redone);
     opts.onProgress?.(processed + skipped);
   }
-  return { processed, skipped, ruleSetVersion: rules.version };
+  return { processed, changed, skipped, ruleSetVersion: rules.version };
 }
 
 /** Current versions whose stored result was made with another rule set (or none yet). */

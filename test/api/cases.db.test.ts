@@ -23,8 +23,8 @@ import {
 } from '../../src/cases/index.js';
 import { caseNotes, cases, caseTasks, consents, riskAssessments } from '../../src/cases/schema.js';
 import { CONTEXTS, open } from '../../src/cases/store.js';
-import { saveChannel } from '../../src/outreach/channel-store.js';
-import { insertOutbound, recordInbound } from '../../src/outreach/conversations.js';
+import { saveChannel } from '../../src/outreach/channels/channel-store.js';
+import { insertOutbound, recordInbound } from '../../src/outreach/inbox/conversations.js';
 import { conversations } from '../../src/outreach/schema.js';
 import { CLI_ACTOR, type Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';

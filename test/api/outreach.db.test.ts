@@ -15,21 +15,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createChannelRegistry,
   type ChannelRegistry,
-} from '../../src/outreach/channel-registry.js';
-import { channelForSending, saveChannel } from '../../src/outreach/channel-store.js';
-import { contactById, setDoNotContact } from '../../src/outreach/contacts.js';
-import { openConversation, unreadCount } from '../../src/outreach/conversations.js';
+} from '../../src/outreach/channels/channel-registry.js';
+import { channelForSending, saveChannel } from '../../src/outreach/channels/channel-store.js';
+import { contactById, setDoNotContact } from '../../src/outreach/inbox/contacts.js';
+import {
+  encryptBody,
+  openConversation,
+  unreadCount,
+} from '../../src/outreach/inbox/conversations.js';
 import {
   outreachJobs,
   queueSend,
   sendMessageJobRef,
   sendQueuedMessage,
   sessionChannelEvents,
-} from '../../src/outreach/jobs.js';
+} from '../../src/outreach/sending/jobs.js';
 import { conversations, messages } from '../../src/outreach/schema.js';
 import { optOutConfirmation } from '../../src/outreach/domain/index.js';
-import { composeMessage, SendRefused, type ComposeInput } from '../../src/outreach/service.js';
-import { changeTemplateStatus, createTemplate } from '../../src/outreach/templates-store.js';
+import {
+  composeMessage,
+  SendRefused,
+  type ComposeInput,
+} from '../../src/outreach/sending/service.js';
+import {
+  changeTemplateStatus,
+  createTemplate,
+} from '../../src/outreach/templates/templates-store.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { fixedClock } from '../../src/platform/clock.js';
@@ -835,6 +846,62 @@ describe('over HTTP', () => {
     });
     expect(res.json).toEqual({ changed: true, cancelled: 1 });
     expect((await messageRow(message.id)).status).toBe('failed');
+  });
+
+  it('do-not-contact stops what waits in every conversation of the person, once', async () => {
+    const sup = await signInAs(app, t.database.db, 'supervisor');
+    const analyst = await signInAs(app, t.database.db, 'analyst');
+    const { message, conversation } = await compose(worker, {
+      contact: { kind: 'phone', address: '+31612345082' },
+      channelId: cmId,
+      templateId,
+      values: {},
+    });
+    const contactId = conversation.contactId!;
+    // The same person on a second thread, where a message waits to be sent by hand.
+    const [other] = await t.database.db
+      .insert(conversations)
+      .values({ kind: 'inbound', status: 'open', contactId })
+      .returning();
+    const [waiting] = await t.database.db
+      .insert(messages)
+      .values({
+        conversationId: other!.id,
+        direction: 'out',
+        status: 'to_send',
+        bodyEnc: encryptBody(t.config, 'Hoi, hier is de hulplijn.'),
+      })
+      .returning();
+    const url = `/api/contacts/${contactId}/do-not-contact`;
+
+    expect((await analyst('POST', url, { reason: 'not theirs to set' })).res.statusCode).toBe(403);
+    expect((await sup('POST', url, { reason: 'x' })).res.statusCode).toBe(400);
+    const unknown = await sup('POST', `/api/contacts/${randomUUID()}/do-not-contact`, {
+      reason: 'nobody we know',
+    });
+    expect(unknown.res.statusCode).toBe(404);
+    expect((await messageRow(message.id)).status).toBe('queued');
+
+    const first = await sup('POST', url, { reason: 'asked by a partner' });
+    expect(first.json).toEqual({ changed: true, cancelled: 2 });
+    expect(await messageRow(message.id)).toMatchObject({
+      status: 'failed',
+      errorCode: 'cancelled',
+    });
+    expect(await messageRow(waiting!.id)).toMatchObject({
+      status: 'failed',
+      errorCode: 'cancelled',
+    });
+    // Marked once: a second call changes nothing, finds nothing left to cancel, audits nothing.
+    const again = await sup('POST', url, { reason: 'asked again' });
+    expect(again.json).toEqual({ changed: false, cancelled: 0 });
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.targetId, contactId), eq(auditLog.action, 'contact.do_not_contact')));
+    expect(audits.map((a) => (a.details as { reason: string }).reason)).toEqual([
+      'asked by a partner',
+    ]);
   });
 
   it('WhatsApp: the verification handshake answers the challenge; a bad signature is refused', async () => {

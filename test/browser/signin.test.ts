@@ -376,7 +376,19 @@ describe('console sign-in journey', () => {
   });
 
   it('does not show administration to a user without the admin role', async () => {
+    // The strength estimator (a chunk of its own) is held back until after "Save password" is
+    // pressed, as on a slow line or a busy machine: the save must wait for it and then go ahead,
+    // not be swallowed. Reloading drops the chunk this page already loaded.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    await page.route('**/assets/password-estimator-*.js', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
     // Still on /admin/users from the previous step: the analyst lands there after signing in.
+    await page.reload();
     await signInWithPassword('partner.worker@example.org', patPassword);
     await poll(() => heading('Set up two-step verification').isVisible()).toBe(true);
     const patSecret = (await page.getByTestId('totp-secret').innerText()).replace(/\s+/g, '');
@@ -386,7 +398,14 @@ describe('console sign-in journey', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel(label('New password')).fill('quiet harbour morning 7');
     await page.getByLabel(label('Repeat the new password')).fill('quiet harbour morning 7');
-    await page.getByRole('button', { name: 'Save password' }).click();
+    expect(asked).toBe(true);
+    const save = page.getByRole('button', { name: 'Save password' });
+    await save.click();
+    // Waiting for the estimator, visibly; nothing sent yet.
+    await poll(() => save.getAttribute('data-loading')).toBe('true');
+    expect(await heading('Choose your own password').isVisible()).toBe(true);
+    release();
+    await page.unroute('**/assets/password-estimator-*.js');
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await poll(() => nav.getByRole('link', { name: 'Triage' }).isVisible()).toBe(true);

@@ -1,10 +1,12 @@
 // Choosing a new password, wherever it happens (after a one-time password, or by choice from the
 // header): the current password unless it is already known, the new one twice, and every rule as
 // a checklist that follows the typing. Saving is held back while a rule is known to fail; the
-// server checks again and names what it refuses.
+// server checks again and names what it refuses. A save asked for while the strength estimator is
+// still on its way (a slow network, a busy machine) waits for it and then goes ahead, rather than
+// doing nothing: a quick Enter after typing must not be swallowed.
 import { Button, PasswordInput, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { changePassword } from '../api/endpoints';
@@ -37,8 +39,11 @@ export function PasswordForm({
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [attempted, setAttempted] = useState(false);
+  /** A save asked for while a rule was still being checked. */
+  const [waiting, setWaiting] = useState(false);
   const report = usePasswordReport(next, user);
   const mismatch = next !== repeat;
+  const currentMissing = knownCurrent === null && !current;
 
   const save = useMutation({
     mutationFn: () => changePassword(knownCurrent ?? current, next),
@@ -51,9 +56,21 @@ export function PasswordForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setAttempted(true);
-    if (!report.canSave || mismatch || (knownCurrent === null && !current)) return;
-    save.mutate();
+    if (mismatch || currentMissing) return;
+    if (report.pending) {
+      setWaiting(true);
+      return;
+    }
+    if (report.canSave) save.mutate();
   };
+
+  // The waited-for save goes ahead once every rule is known, unless one fails (then the
+  // checklist says which) or the form changed meanwhile in a way that stops it.
+  useEffect(() => {
+    if (!waiting || report.pending) return;
+    setWaiting(false);
+    if (report.canSave && !mismatch && !currentMissing) save.mutate();
+  }, [waiting, report.pending, report.canSave, mismatch, currentMissing, save]);
 
   return (
     <form onSubmit={submit} noValidate>
@@ -79,7 +96,9 @@ export function PasswordForm({
           data-autofocus
           value={next}
           onChange={(e) => setNext(e.currentTarget.value)}
-          error={attempted && !report.canSave ? t('password.rulesUnmet') : undefined}
+          error={
+            attempted && !report.canSave && !report.pending ? t('password.rulesUnmet') : undefined
+          }
         />
         <PasswordChecklist report={report} typed={next.length > 0 || attempted} />
         <PasswordInput
@@ -91,7 +110,7 @@ export function PasswordForm({
           onChange={(e) => setRepeat(e.currentTarget.value)}
           error={attempted && mismatch ? t('password.mismatch') : undefined}
         />
-        <Button type="submit" loading={save.isPending} fullWidth mt="xs">
+        <Button type="submit" loading={save.isPending || waiting} fullWidth mt="xs">
           {t('password.submit')}
         </Button>
         {footer}

@@ -39,6 +39,8 @@ export interface PasswordReport {
   estimatorFailed: boolean;
   /** Nothing known stands in the way of saving (the server has the last word). */
   canSave: boolean;
+  /** A rule still waits for the estimator (loading, or a moment behind the typing). */
+  pending: boolean;
 }
 
 /** Every rule for `password`, re-run as it is typed (the estimate a moment behind the keys). */
@@ -69,5 +71,6 @@ export function usePasswordReport(password: string, owner: PasswordOwner): Passw
     estimate: deferred === password ? estimate : null,
     estimatorFailed: failed,
     canSave: checks.every((c) => c.ok === true || (c.ok === null && failed)),
+    pending: !failed && checks.some((c) => c.ok === null),
   };
 }

@@ -1,6 +1,6 @@
 // Calls and response shapes of outreach set-up: message templates, quick replies, the live SMS
-// figures of a text, and channels with the JSON Schemas of their settings (src/outreach/routes.ts,
-// templates-store.ts and channel-store.ts on the server).
+// figures of a text, and channels with the JSON Schemas of their settings (src/outreach/templates
+// and src/outreach/channels on the server).
 import { api } from '../api/client';
 import type { Answer, Body, Schemas } from '../api/contract';
 import { templatePurposeValues, templateStatusValues } from '../api/schema';
@@ -34,7 +34,7 @@ export const FALLBACK_LIMITS: Record<Placeholder, number> = { displayName: 30, c
 export const MAX_VARIANTS = 10;
 export const MAX_VARIANT_CHARS = 1000;
 
-/** A template as the API gives it (src/outreach/routes.ts). */
+/** A template as the API gives it (src/outreach/templates). */
 export type Template = Answer<'/api/outreach/templates'>['items'][number];
 export type TemplateVariant = Template['variants'][number];
 export type TemplateWarning = Template['warnings'][number];

@@ -4,7 +4,7 @@ import { effectiveSender, isNameSender, SENDER_SETTING, senderField, SMS_KINDS }
 import { fieldId, fieldsOf, initialValues } from './settings-form';
 
 // Server modules loaded by a computed path (see settings-form.test.ts for why).
-const SERVER_KINDS = '../../../../src/outreach/channel-kinds.ts';
+const SERVER_KINDS = '../../../../src/outreach/channels/channel-kinds.ts';
 const SERVER_GATEWAY = '../../../../src/outreach/channels/http-gateway.ts';
 const kinds = (
   (await import(/* @vite-ignore */ SERVER_KINDS)) as {

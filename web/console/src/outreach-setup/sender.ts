@@ -2,8 +2,8 @@
 // from one of the settings (SMPP's source address, CM's sender, Bird's originator, Twilio's from,
 // e-mail's from); the server shows and checks that value as the channel's sender when it is given,
 // and takes the separate sender field only when it is not (SENDER_SETTING and effectiveSender in
-// src/outreach/channel-store.ts). The form follows the same rule so that its warning about a name
-// as SMS sender — nobody can answer a name — speaks of what people will actually see.
+// src/outreach/channels/channel-store.ts). The form follows the same rule so that its warning
+// about a name as SMS sender — nobody can answer a name — speaks of what people will actually see.
 import { fieldId, type FieldSpec, type FormValues } from './settings-form';
 
 /** The setting each kind sends from (same table as the server's). */

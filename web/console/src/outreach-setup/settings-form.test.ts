@@ -219,7 +219,7 @@ interface ServerChannelKinds {
 }
 // Loaded by a computed path: the console's tsconfig cannot type-check server modules (their
 // declarations for untyped packages live in src/), while the test runner loads them fine.
-const SERVER_KINDS = '../../../../src/outreach/channel-kinds.ts';
+const SERVER_KINDS = '../../../../src/outreach/channels/channel-kinds.ts';
 const server = (await import(/* @vite-ignore */ SERVER_KINDS)) as ServerChannelKinds;
 
 describe('the channel kinds the server publishes', () => {

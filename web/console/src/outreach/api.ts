@@ -1,5 +1,5 @@
 // Calls and response shapes of the outreach inbox and of composing a message (see
-// src/outreach/routes.ts on the server). A refusal by the contact rules (409) carries the rule and,
+// src/outreach/inbox and src/outreach/sending on the server). A refusal by the contact rules (409) carries the rule and,
 // for rules that pass with time, when sending becomes possible: `SendRefusal` keeps both so the
 // worker is told exactly why and until when.
 import { ApiError, api } from '../api/client';

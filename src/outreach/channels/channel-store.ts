@@ -3,16 +3,16 @@
 // flagged: people cannot answer it.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditFields, type Actor } from '../platform/actor.js';
-import { appendAudit } from '../platform/audit/audit-log.js';
-import type { Config } from '../platform/config.js';
-import { decryptField, encryptField } from '../platform/crypto.js';
-import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
-import { CHANNEL_KINDS } from './channels/channel.js';
-import { isAlphanumericSender } from './channels/http-gateway.js';
+import { auditFields, type Actor } from '../../platform/actor.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { Config } from '../../platform/config.js';
+import { decryptField, encryptField } from '../../platform/crypto.js';
+import type { DbOrTx } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
+import { CHANNEL_KINDS } from './channel.js';
+import { isAlphanumericSender } from './http-gateway.js';
 import { keepStoredSecrets, validateChannelSettings } from './channel-kinds.js';
-import { outreachChannels } from './schema.js';
+import { outreachChannels } from '../schema.js';
 
 const SETTINGS_CONTEXT = 'outreach_channels.settings';
 
@@ -113,8 +113,17 @@ export async function channelByName(db: DbOrTx, name: string) {
   return row ?? null;
 }
 
+export interface ChannelForSending {
+  row: typeof outreachChannels.$inferSelect;
+  settings: Record<string, unknown>;
+}
+
 /** A channel with its decrypted settings, for building a sender (never for the API). */
-export async function channelForSending(db: DbOrTx, config: Config, id: string) {
+export async function channelForSending(
+  db: DbOrTx,
+  config: Config,
+  id: string,
+): Promise<ChannelForSending> {
   const [row] = await db.select().from(outreachChannels).where(eq(outreachChannels.id, id));
   if (!row) throw new AppError('not_found', 'No such channel.');
   const settings = JSON.parse(

@@ -3,20 +3,22 @@
 // so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice,
 // and a second job for the same message (pg-boss does not drop it) leaves it to the first.
 // Do-not-contact is checked again right before sending: an opt-out that arrived after the message
-// was composed wins.
+// was composed wins. Receipts and replies, from a webhook or a bound SMPP session, are taken in
+// here too, since an opt-out among them queues its one confirmation.
 import { and, eq, max } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { Clock } from '../platform/clock.js';
-import type { Config } from '../platform/config.js';
-import type { Db } from '../platform/db/connect.js';
-import { isAppError } from '../platform/errors.js';
-import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../platform/jobs.js';
-import { createChannelRegistry, type ChannelRegistry } from './channel-registry.js';
-import type { ChannelEvents, ChannelKind, SendError } from './channels/channel.js';
-import { contactAddress } from './contacts.js';
-import { decryptBody, recordSent } from './conversations.js';
-import type { ContactSettings } from './domain/index.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import type { Db } from '../../platform/db/connect.js';
+import { isAppError } from '../../platform/errors.js';
+import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../../platform/jobs.js';
+import { createChannelRegistry, type ChannelRegistry } from '../channels/channel-registry.js';
+import type { ChannelEvents, ChannelKind, SendError } from '../channels/channel.js';
+import type { WebhookResult } from '../channels/http-gateway.js';
+import { contactAddress } from '../inbox/contacts.js';
+import { decryptBody, recordSent } from '../inbox/conversations.js';
+import type { ContactSettings } from '../domain/index.js';
 import { handleDelivery, handleInbound } from './service.js';
 import { outreachSettings } from './settings.js';
 import {
@@ -25,7 +27,7 @@ import {
   messages,
   outreachChannels,
   outreachTemplates,
-} from './schema.js';
+} from '../schema.js';
 
 /** Meta's customer-service window: free text only this long after the person last wrote there. */
 const WHATSAPP_WINDOW_MS = 24 * 3_600_000;
@@ -259,6 +261,30 @@ export async function sendQueuedMessage(
   }
   await fail(e.code, detail);
   return 'failed';
+}
+
+/**
+ * What a provider's webhook brought, taken in: each receipt moves its message on, each reply goes
+ * to the person's conversation, and an opt-out's one confirmation is queued for sending.
+ */
+export async function receiveWebhookEvents(
+  deps: {
+    db: Db;
+    config: Config;
+    jobs: Jobs;
+    clock: Clock;
+    /** The installation's contact rules (the confirmation of an opt-out is checked by them). */
+    settings: ContactSettings;
+  },
+  channel: { id: string; kind: ChannelKind },
+  result: WebhookResult,
+): Promise<void> {
+  const { db, config, jobs, clock, settings } = deps;
+  for (const report of result.deliveries) await handleDelivery(db, channel.id, report);
+  for (const inbound of result.inbound) {
+    const handled = await handleInbound(db, config, channel, inbound, { settings, clock });
+    if (handled.confirmation) await queueSend(jobs, handled.confirmation.id);
+  }
 }
 
 /** Receipts and replies that arrive on a session channel (SMPP) go where webhooks go. */

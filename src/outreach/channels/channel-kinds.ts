@@ -5,14 +5,14 @@
 // which leaves a secret empty keeps the stored one — an admin changing a sender should not have
 // to find the API key again.
 import { z } from 'zod';
-import { AppError } from '../platform/errors.js';
-import { CHANNEL_KINDS, type ChannelKind } from './channels/channel.js';
-import { CmSettings } from './channels/cm.js';
-import { EmailSettings } from './channels/email.js';
-import { MessageBirdSettings } from './channels/messagebird.js';
-import { SmppSettings } from './channels/smpp.js';
-import { TwilioSettings } from './channels/twilio.js';
-import { WhatsAppSettings } from './channels/whatsapp.js';
+import { AppError } from '../../platform/errors.js';
+import { CHANNEL_KINDS, type ChannelKind } from './channel.js';
+import { CmSettings } from './cm.js';
+import { EmailSettings } from './email.js';
+import { MessageBirdSettings } from './messagebird.js';
+import { SmppSettings } from './smpp.js';
+import { TwilioSettings } from './twilio.js';
+import { WhatsAppSettings } from './whatsapp.js';
 
 const SCHEMAS: Record<ChannelKind, z.ZodType> = {
   smpp: SmppSettings,

@@ -3,13 +3,13 @@
 // the do-not-contact mark that no channel may ever pass.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { eq } from 'drizzle-orm';
-import { auditFields, type Actor } from '../platform/actor.js';
-import { appendAudit } from '../platform/audit/audit-log.js';
-import type { Config } from '../platform/config.js';
-import { decryptField, encryptField, hashIdentifier } from '../platform/crypto.js';
-import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
-import { contacts } from './schema.js';
+import { auditFields, type Actor } from '../../platform/actor.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { Config } from '../../platform/config.js';
+import { decryptField, encryptField, hashIdentifier } from '../../platform/crypto.js';
+import type { DbOrTx } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
+import { contacts } from '../schema.js';
 
 const ADDRESS_CONTEXT = 'contacts.address';
 

@@ -4,15 +4,15 @@
 // queues the send job for what comes back queued.
 import { and, desc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { SYSTEM_ACTOR, auditFields, type Actor } from '../platform/actor.js';
-import { appendAudit } from '../platform/audit/audit-log.js';
-import type { Config } from '../platform/config.js';
-import type { Clock } from '../platform/clock.js';
-import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
-import { revealIdentifier } from '../facts/index.js';
-import { entityOfAds } from '../link/index.js';
-import type { DeliveryReport, InboundMessage } from './channels/channel.js';
+import { SYSTEM_ACTOR, auditFields, type Actor } from '../../platform/actor.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { Config } from '../../platform/config.js';
+import type { Clock } from '../../platform/clock.js';
+import type { DbOrTx } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
+import { revealIdentifier } from '../../facts/index.js';
+import { entityOfAds } from '../../link/index.js';
+import type { DeliveryReport, InboundMessage } from '../channels/channel.js';
 import {
   contactAddress,
   contactById,
@@ -20,9 +20,10 @@ import {
   setDoNotContact,
   upsertContact,
   type ContactRow,
-} from './contacts.js';
+} from '../inbox/contacts.js';
 import {
   cancelQueued,
+  cancelQueuedForContact,
   conversationById,
   insertOutbound,
   recordDelivery,
@@ -33,7 +34,7 @@ import {
   type ConversationRow,
   type InboundOutcome,
   type MessageRow,
-} from './conversations.js';
+} from '../inbox/conversations.js';
 import {
   checkSend,
   ContactSettings,
@@ -47,16 +48,16 @@ import {
   TemplateRenderError,
   type SendCheck,
   type SendCheckInput,
-} from './domain/index.js';
+} from '../domain/index.js';
 import {
   contacts,
   conversations,
   messages,
   outreachChannels,
   outreachTemplates,
-} from './schema.js';
+} from '../schema.js';
 import { outreachSettings } from './settings.js';
-import { templateById } from './templates-store.js';
+import { templateById } from '../templates/templates-store.js';
 
 export type ChannelRow = typeof outreachChannels.$inferSelect;
 
@@ -475,16 +476,7 @@ export async function handleInbound(
       `opt-out by the person (${detected.rule}, ${detected.language})`,
       now,
     );
-    const open = await tx
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(eq(conversations.contactId, outcome.contactId));
-    await cancelQueued(
-      tx,
-      open.map((o) => o.id),
-      'The person opted out.',
-      now,
-    );
+    await cancelQueuedForContact(tx, outcome.contactId, 'The person opted out.', now);
     if (before.optOutAt) {
       // They opted out before: confirmed (or not) then, never again.
       return { ...outcome, optOut: true, confirmation: null };

@@ -3,17 +3,17 @@
 // sender open a new conversation; delivery reports move a message from sent to delivered or failed.
 import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditFields, type Actor } from '../platform/actor.js';
-import { appendAudit } from '../platform/audit/audit-log.js';
-import { auditLog } from '../platform/audit/schema.js';
-import { systemClock } from '../platform/clock.js';
-import type { Config } from '../platform/config.js';
-import { decryptField, encryptField } from '../platform/crypto.js';
-import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
-import type { DeliveryReport, InboundMessage } from './channels/channel.js';
+import { auditFields, type Actor } from '../../platform/actor.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import { auditLog } from '../../platform/audit/schema.js';
+import { systemClock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import { decryptField, encryptField } from '../../platform/crypto.js';
+import type { DbOrTx } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
+import type { DeliveryReport, InboundMessage } from '../channels/channel.js';
 import { contactById, normaliseAddress, upsertContact, type ContactKind } from './contacts.js';
-import { CONVERSATION_STATUSES, contacts, conversations, messages } from './schema.js';
+import { CONVERSATION_STATUSES, contacts, conversations, messages } from '../schema.js';
 
 const BODY_CONTEXT = 'messages.body';
 const MAX_BODY = 4000;
@@ -598,4 +598,23 @@ export async function cancelQueued(
     )
     .returning({ id: messages.id });
   return rows.length;
+}
+
+/** Everything still waiting to be sent to a person, in any of their conversations, cancelled. */
+export async function cancelQueuedForContact(
+  db: DbOrTx,
+  contactId: string,
+  reason: string,
+  now: Date,
+): Promise<number> {
+  const convs = await db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(eq(conversations.contactId, contactId));
+  return cancelQueued(
+    db,
+    convs.map((c) => c.id),
+    reason,
+    now,
+  );
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Config } from '../platform/config.js';
+import { ConfigError, loadConfig, type Config } from '../../platform/config.js';
 import { outreachSettings } from './settings.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ariadne-outreach-settings-'));

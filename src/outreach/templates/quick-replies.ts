@@ -4,12 +4,12 @@
 // written by workers and supervisors, removed by their author or a supervisor, changes audited.
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditFields, type Actor } from '../platform/actor.js';
-import { appendAudit } from '../platform/audit/audit-log.js';
-import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
-import { OutreachLanguage } from './domain/index.js';
-import { outreachQuickReplies } from './schema.js';
+import { auditFields, type Actor } from '../../platform/actor.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { DbOrTx } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
+import { OutreachLanguage } from '../domain/index.js';
+import { outreachQuickReplies } from '../schema.js';
 
 export const QuickReplyInput = z
   .object({

@@ -3,8 +3,8 @@
 // safety check. Read and validated once at start, so a wrong file stops the process with a message
 // that names the variable and the field instead of failing on the first send.
 import { readFileSync } from 'node:fs';
-import { ConfigError, type Config } from '../platform/config.js';
-import { ContactSettings } from './domain/index.js';
+import { ConfigError, type Config } from '../../platform/config.js';
+import { ContactSettings } from '../domain/index.js';
 
 const cache = new WeakMap<Config, ContactSettings>();
 

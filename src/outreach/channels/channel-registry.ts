@@ -3,21 +3,21 @@
 // and replies; HTTP channels keep their idempotency memo), and rebuilt when an admin saves new
 // settings. Webhook parsers per kind live here too, so the routes verify with the right one.
 import type { Logger } from 'pino';
-import type { Clock } from '../platform/clock.js';
-import type { Config } from '../platform/config.js';
-import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import type { DbOrTx } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
 import { channelForSending } from './channel-store.js';
-import type { Channel, ChannelEvents, ChannelKind } from './channels/channel.js';
-import { createCmChannel, parseCmWebhook } from './channels/cm.js';
-import { createEmailChannel, parseEmailWebhook } from './channels/email.js';
-import type { WebhookRequest, WebhookResult } from './channels/http-gateway.js';
-import { WebhookError } from './channels/http-gateway.js';
-import { createManualChannel } from './channels/manual.js';
-import { createMessageBirdChannel, parseMessageBirdWebhook } from './channels/messagebird.js';
-import { createSmppChannel } from './channels/smpp.js';
-import { createTwilioChannel, parseTwilioWebhook } from './channels/twilio.js';
-import { createWhatsAppChannel, parseWhatsAppWebhook } from './channels/whatsapp.js';
+import type { Channel, ChannelEvents, ChannelKind } from './channel.js';
+import { createCmChannel, parseCmWebhook } from './cm.js';
+import { createEmailChannel, parseEmailWebhook } from './email.js';
+import type { WebhookRequest, WebhookResult } from './http-gateway.js';
+import { WebhookError } from './http-gateway.js';
+import { createManualChannel } from './manual.js';
+import { createMessageBirdChannel, parseMessageBirdWebhook } from './messagebird.js';
+import { createSmppChannel } from './smpp.js';
+import { createTwilioChannel, parseTwilioWebhook } from './twilio.js';
+import { createWhatsAppChannel, parseWhatsAppWebhook } from './whatsapp.js';
 
 type Settings = Record<string, unknown>;
 type Factory = (settings: Settings, events: ChannelEvents, log: Logger, clock: Clock) => Channel;

@@ -5,10 +5,10 @@
 // supervisor must see before approving.
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditFields, type Actor } from '../platform/actor.js';
-import { appendAudit } from '../platform/audit/audit-log.js';
-import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { auditFields, type Actor } from '../../platform/actor.js';
+import { appendAudit } from '../../platform/audit/audit-log.js';
+import type { DbOrTx } from '../../platform/db/connect.js';
+import { AppError } from '../../platform/errors.js';
 import {
   canCreateTemplate,
   canEditTemplate,
@@ -22,8 +22,8 @@ import {
   type TemplateActor,
   type TemplateRefusalCode,
   type TransitionPolicy,
-} from './domain/index.js';
-import { TEMPLATE_STATUSES, outreachTemplates } from './schema.js';
+} from '../domain/index.js';
+import { TEMPLATE_STATUSES, outreachTemplates } from '../schema.js';
 
 export type TemplateRow = typeof outreachTemplates.$inferSelect;
 
