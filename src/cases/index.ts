@@ -1,3 +1,28 @@
 // Public face of the cases context (cases, consent, the partner directory, referrals, outcomes):
 // what the composition root, the demo and later contexts (chat, vault) may use.
+//
+// A referral made inside this context follows gather → decide → write with these: the case through
+// requireCase(db, readerOf(actor), caseId, 'refer') (not found / forbidden as the access rules
+// say), its consents through consentsOfCase, the decision through checkReferral (consent, or the
+// duty to protect a child with its recorded decision), the values through caseFieldValues. Consent
+// expires by time: check it again (checkShare at that moment) whenever a partner opens what was
+// shared; a withdrawal also calls CasesHooks.onConsentWithdrawn inside its own transaction, which
+// src/app wires (HttpDeps.casesHooks).
 export * from './domain/vocabulary.js';
+export * from './domain/consent.js';
+export * from './domain/access.js';
+export * from './domain/status.js';
+export * from './domain/case-facts.js';
+export * from './domain/alerts.js';
+export { CASES_ENCRYPTED_COLUMNS } from './schema.js';
+export { canReceiveCaseAlerts, canWorkCases, registerCasesRoutes } from './routes.js';
+export {
+  consentsOfCase,
+  readerOf,
+  requireCase,
+  type CasesDeps,
+  type CasesHooks,
+  type ConsentWithdrawn,
+} from './service.js';
+export { caseFieldValues, type CaseFieldValues } from './reads.js';
+export type { CaseRow, ConsentRow } from './store.js';
