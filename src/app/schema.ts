@@ -7,3 +7,4 @@ export * from '../facts/schema.js';
 export * from '../link/schema.js';
 export * from '../score/schema.js';
 export * from '../outreach/schema.js';
+export * from '../cases/schema.js';

@@ -1,0 +1,131 @@
+CREATE TABLE "case_alerts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"raised_at" timestamp with time zone NOT NULL,
+	"raised_by" uuid,
+	"acknowledged_at" timestamp with time zone,
+	"acknowledged_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "case_conversations" (
+	"case_id" uuid NOT NULL,
+	"conversation_id" uuid NOT NULL,
+	"linked_by" uuid,
+	"linked_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "case_conversations_case_id_conversation_id_pk" PRIMARY KEY("case_id","conversation_id")
+);
+--> statement-breakpoint
+CREATE TABLE "case_entities" (
+	"case_id" uuid NOT NULL,
+	"entity_id" uuid NOT NULL,
+	"linked_by" uuid,
+	"linked_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "case_entities_case_id_entity_id_pk" PRIMARY KEY("case_id","entity_id")
+);
+--> statement-breakpoint
+CREATE TABLE "case_notes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"body_enc" text NOT NULL,
+	"author_id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "case_tasks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"title_enc" text NOT NULL,
+	"due_at" timestamp with time zone,
+	"assignee_id" uuid,
+	"done_at" timestamp with time zone,
+	"done_by" uuid,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "case_views" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"user_id" uuid,
+	"user_label" text NOT NULL,
+	"part" text NOT NULL,
+	"viewed_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "cases" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"pseudonym" text NOT NULL,
+	"alias" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"outcome" text,
+	"origin" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"assignee_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"minor" boolean DEFAULT false NOT NULL,
+	"gender" text,
+	"age" integer,
+	"languages" text[] DEFAULT '{}' NOT NULL,
+	"place_id" text,
+	"place_name" text,
+	"needs" text[] DEFAULT '{}' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"closed_at" timestamp with time zone,
+	"closed_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"scope" text NOT NULL,
+	"organisation_id" uuid,
+	"fields" text[] DEFAULT '{}' NOT NULL,
+	"given_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone,
+	"source" text NOT NULL,
+	"evidence_message_id" uuid,
+	"evidence_note_enc" text,
+	"recorded_by" uuid NOT NULL,
+	"recorded_at" timestamp with time zone NOT NULL,
+	"withdrawn_at" timestamp with time zone,
+	"withdrawn_by" uuid,
+	"withdrawal_source" text,
+	"withdrawal_message_id" uuid,
+	"withdrawal_note_enc" text
+);
+--> statement-breakpoint
+CREATE TABLE "risk_assessments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"assessed_at" timestamp with time zone NOT NULL,
+	"level" text NOT NULL,
+	"answers" jsonb NOT NULL,
+	"note_enc" text,
+	"assessed_by" uuid NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "case_alerts" ADD CONSTRAINT "case_alerts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_conversations" ADD CONSTRAINT "case_conversations_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_entities" ADD CONSTRAINT "case_entities_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_notes" ADD CONSTRAINT "case_notes_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_tasks" ADD CONSTRAINT "case_tasks_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_views" ADD CONSTRAINT "case_views_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consents" ADD CONSTRAINT "consents_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "risk_assessments" ADD CONSTRAINT "risk_assessments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "case_alerts_open_idx" ON "case_alerts" USING btree ("raised_at") WHERE "case_alerts"."acknowledged_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "case_alerts_case_idx" ON "case_alerts" USING btree ("case_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "case_conversations_conversation_idx" ON "case_conversations" USING btree ("conversation_id");--> statement-breakpoint
+CREATE INDEX "case_entities_entity_idx" ON "case_entities" USING btree ("entity_id");--> statement-breakpoint
+CREATE INDEX "case_notes_case_idx" ON "case_notes" USING btree ("case_id","created_at");--> statement-breakpoint
+CREATE INDEX "case_tasks_case_idx" ON "case_tasks" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "case_tasks_due_idx" ON "case_tasks" USING btree ("assignee_id","due_at") WHERE "case_tasks"."done_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "case_views_case_idx" ON "case_views" USING btree ("case_id","viewed_at" DESC);--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_pseudonym_idx" ON "cases" USING btree ("pseudonym");--> statement-breakpoint
+CREATE INDEX "cases_owner_idx" ON "cases" USING btree ("owner_id","status");--> statement-breakpoint
+CREATE INDEX "cases_status_idx" ON "cases" USING btree ("status","updated_at" DESC);--> statement-breakpoint
+CREATE INDEX "cases_assignees_idx" ON "cases" USING gin ("assignee_ids");--> statement-breakpoint
+CREATE INDEX "consents_case_idx" ON "consents" USING btree ("case_id","scope");--> statement-breakpoint
+CREATE INDEX "consents_organisation_idx" ON "consents" USING btree ("organisation_id");--> statement-breakpoint
+CREATE INDEX "risk_assessments_case_idx" ON "risk_assessments" USING btree ("case_id","assessed_at" DESC);

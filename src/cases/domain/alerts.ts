@@ -1,0 +1,12 @@
+// Why supervisors are alerted about a case. A case about a minor runs the organisation's child
+// protocol: a supervisor is told at once, not when someone happens to open the case.
+export const CASE_ALERT_KINDS = ['minor'] as const;
+export type CaseAlertKind = (typeof CASE_ALERT_KINDS)[number];
+
+/**
+ * Whether a change of a case's facts starts the child protocol: the case is (now) about a minor and
+ * was not before. A case opened about a minor counts as a change from "not a minor".
+ */
+export function startsChildProtocol(before: { minor: boolean } | null, after: { minor: boolean }) {
+  return after.minor && !(before?.minor ?? false);
+}
