@@ -2,6 +2,7 @@
 // every context's routes registered on it, and the hooks between contexts wired here (masking of
 // ad text by the stored facts; rescoring when the score model changes).
 import type { FastifyInstance } from 'fastify';
+import { registerCasesRoutes, type CasesHooks } from '../cases/index.js';
 import { registerCollectRoutes } from '../collect/index.js';
 import { maskVersions, registerExtractRoutes } from '../facts/index.js';
 import { registerOutreachRoutes } from '../outreach/index.js';
@@ -16,6 +17,8 @@ export interface HttpDeps extends Omit<PlatformHttpDeps, 'capabilities'> {
   /** Blob store and job queue, for the contexts' routes (absent in API-only tests: then none). */
   blobs?: BlobStore;
   jobs?: Jobs;
+  /** Calls out of cases (consent withdrawn → referrals end), wired by whoever builds referrals. */
+  casesHooks?: CasesHooks;
 }
 
 export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
@@ -35,6 +38,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       },
     });
     registerOutreachRoutes(app, { db, config, jobs, log, clock });
+    registerCasesRoutes(app, { db, config, clock, hooks: deps.casesHooks ?? {} });
   };
   return createHttpServer({
     ...deps,

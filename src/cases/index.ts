@@ -7,3 +7,12 @@ export * from './domain/status.js';
 export * from './domain/case-facts.js';
 export * from './domain/alerts.js';
 export { CASES_ENCRYPTED_COLUMNS } from './schema.js';
+export { canReceiveCaseAlerts, canWorkCases, registerCasesRoutes } from './routes.js';
+export {
+  consentsOfCase,
+  readerOf,
+  requireCase,
+  type CasesDeps,
+  type CasesHooks,
+  type ConsentWithdrawn,
+} from './service.js';

@@ -1,5 +1,7 @@
 // Why supervisors are alerted about a case. A case about a minor runs the organisation's child
 // protocol: a supervisor is told at once, not when someone happens to open the case.
+import type { Role } from '../../platform/auth/roles.js';
+
 export const CASE_ALERT_KINDS = ['minor'] as const;
 export type CaseAlertKind = (typeof CASE_ALERT_KINDS)[number];
 
@@ -9,4 +11,9 @@ export type CaseAlertKind = (typeof CASE_ALERT_KINDS)[number];
  */
 export function startsChildProtocol(before: { minor: boolean } | null, after: { minor: boolean }) {
   return after.minor && !(before?.minor ?? false);
+}
+
+/** Supervisors receive (and acknowledge) the alerts: the protocol names them. */
+export function receivesCaseAlerts(who: { role: Role }): boolean {
+  return who.role === 'supervisor';
 }

@@ -32,6 +32,9 @@ export const CAPABILITIES = [
   'approveTemplates',
   'seeChannels',
   'manageChannels',
+  /** Cases: the Cases page (each case then asks its own rules), and the child-protocol alerts. */
+  'workCases',
+  'receiveCaseAlerts',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

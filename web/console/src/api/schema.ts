@@ -1574,6 +1574,2567 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Cases the reader may see, most recently changed first */
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+          mine?: 'true' | 'false';
+          minor?: 'true' | 'false';
+          status?: components['schemas']['CaseStatusInput'];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                alias: string;
+                createdAt: string;
+                id: string;
+                minor: boolean;
+                needs: components['schemas']['CaseNeed'][];
+                outcome: components['schemas']['CaseOutcome'] | null;
+                ownerId: string;
+                placeName: string | null;
+                pseudonym: string;
+                status: components['schemas']['CaseStatus'];
+                updatedAt: string;
+              }[];
+              nextCursor: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Opens a case, from a conversation (linking it and its entity) or by hand */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            age?: number | null;
+            /** Format: uuid */
+            conversationId?: string;
+            /** @enum {string|null} */
+            gender?: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+            languages?: string[];
+            minor?: boolean;
+            needs?: (
+              | 'safety'
+              | 'shelter'
+              | 'housing'
+              | 'medical'
+              | 'sexual_health'
+              | 'psychological'
+              | 'legal'
+              | 'financial_debt'
+              | 'language'
+              | 'residence_status'
+              | 'return'
+            )[];
+            placeId?: string | null;
+            placeName?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              age: number | null;
+              alias: string;
+              assigneeIds: string[];
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              id: string;
+              languages: string[];
+              minor: boolean;
+              needs: components['schemas']['CaseNeed'][];
+              /** @enum {string} */
+              origin: 'conversation' | 'chat' | 'manual';
+              outcome: components['schemas']['CaseOutcome'] | null;
+              ownerId: string;
+              placeId: string | null;
+              placeName: string | null;
+              pseudonym: string;
+              status: components['schemas']['CaseStatus'];
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One case with its consents, risk, tasks, alerts and links (audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              actions: components['schemas']['CaseAction'][];
+              alerts: {
+                acknowledgedAt: string | null;
+                acknowledgedBy: string | null;
+                caseId: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'minor';
+                raisedAt: string;
+                raisedBy: string | null;
+              }[];
+              case: {
+                age: number | null;
+                alias: string;
+                assigneeIds: string[];
+                closedAt: string | null;
+                createdAt: string;
+                /** @enum {string|null} */
+                gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+                id: string;
+                languages: string[];
+                minor: boolean;
+                needs: components['schemas']['CaseNeed'][];
+                /** @enum {string} */
+                origin: 'conversation' | 'chat' | 'manual';
+                outcome: components['schemas']['CaseOutcome'] | null;
+                ownerId: string;
+                placeId: string | null;
+                placeName: string | null;
+                pseudonym: string;
+                status: components['schemas']['CaseStatus'];
+                updatedAt: string;
+              };
+              consent: {
+                mayContactAgain: boolean;
+                mayKeepData: boolean;
+                records: {
+                  evidence: {
+                    messageAt: string | null;
+                    messageId: string | null;
+                    messageText: string | null;
+                    note: string | null;
+                    source: components['schemas']['ConsentSource'];
+                  };
+                  expiresAt: string | null;
+                  fields: components['schemas']['ShareableField'][];
+                  givenAt: string;
+                  id: string;
+                  organisationId: string | null;
+                  recordedAt: string;
+                  recordedBy: string;
+                  scope: components['schemas']['ConsentScope'];
+                  /** @enum {string} */
+                  state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+                  withdrawal: {
+                    messageAt: string | null;
+                    messageId: string | null;
+                    messageText: string | null;
+                    note: string | null;
+                    source: components['schemas']['ConsentSource'];
+                  } | null;
+                  withdrawnAt: string | null;
+                  withdrawnBy: string | null;
+                }[];
+              };
+              conversations: {
+                conversationId: string;
+                /** @enum {string} */
+                kind: 'outreach' | 'inbound' | 'chat';
+                lastMessageAt: string;
+                linkedAt: string;
+                /** @enum {string} */
+                status: 'open' | 'waiting' | 'closed';
+              }[];
+              entities: {
+                entityId: string;
+                linkedAt: string;
+                /** @enum {boolean} */
+                mayBeControllers: true;
+              }[];
+              risk: {
+                answers: {
+                  [key: string]: 'yes' | 'no' | 'unknown';
+                };
+                assessedAt: string;
+                assessedBy: string;
+                id: string;
+                level: components['schemas']['RiskLevel'];
+                note: string | null;
+              }[];
+              tasks: {
+                assigneeId: string | null;
+                createdAt: string;
+                createdBy: string;
+                doneAt: string | null;
+                doneBy: string | null;
+                due: boolean;
+                dueAt: string | null;
+                id: string;
+                title: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Changes what is known: needs, minor, gender, age, languages, place */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            age?: number | null;
+            /** @enum {string|null} */
+            gender?: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+            languages?: string[];
+            minor?: boolean;
+            needs?: (
+              | 'safety'
+              | 'shelter'
+              | 'housing'
+              | 'medical'
+              | 'sexual_health'
+              | 'psychological'
+              | 'legal'
+              | 'financial_debt'
+              | 'language'
+              | 'residence_status'
+              | 'return'
+            )[];
+            placeId?: string | null;
+            placeName?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              age: number | null;
+              alias: string;
+              assigneeIds: string[];
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              id: string;
+              languages: string[];
+              minor: boolean;
+              needs: components['schemas']['CaseNeed'][];
+              /** @enum {string} */
+              origin: 'conversation' | 'chat' | 'manual';
+              outcome: components['schemas']['CaseOutcome'] | null;
+              ownerId: string;
+              placeId: string | null;
+              placeName: string | null;
+              pseudonym: string;
+              status: components['schemas']['CaseStatus'];
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/cases/{id}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sets the colleagues on the case, or hands it to another owner (a supervisor) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            assigneeIds?: string[];
+            /** Format: uuid */
+            ownerId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              age: number | null;
+              alias: string;
+              assigneeIds: string[];
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              id: string;
+              languages: string[];
+              minor: boolean;
+              needs: components['schemas']['CaseNeed'][];
+              /** @enum {string} */
+              origin: 'conversation' | 'chat' | 'manual';
+              outcome: components['schemas']['CaseOutcome'] | null;
+              ownerId: string;
+              placeId: string | null;
+              placeName: string | null;
+              pseudonym: string;
+              status: components['schemas']['CaseStatus'];
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/consents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Records a consent the person gave, with its evidence */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            evidenceMessageId?: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** @default [] */
+            fields?: (
+              | 'alias'
+              | 'age'
+              | 'gender'
+              | 'languages'
+              | 'place'
+              | 'needs'
+              | 'risk_summary'
+              | 'contact_channel'
+              | 'contact_address'
+              | 'handoff_note'
+              | 'conversation_excerpt'
+            )[];
+            /** Format: date-time */
+            givenAt: string;
+            note?: string;
+            /** Format: uuid */
+            organisationId?: string | null;
+            /** @enum {string} */
+            scope: 'contact_again' | 'keep_data' | 'share_with_org';
+            /** @enum {string} */
+            source: 'message' | 'call_note' | 'in_person_note' | 'chat';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              evidence: {
+                messageAt: string | null;
+                messageId: string | null;
+                messageText: string | null;
+                note: string | null;
+                source: components['schemas']['ConsentSource'];
+              };
+              expiresAt: string | null;
+              fields: components['schemas']['ShareableField'][];
+              givenAt: string;
+              id: string;
+              organisationId: string | null;
+              recordedAt: string;
+              recordedBy: string;
+              scope: components['schemas']['ConsentScope'];
+              /** @enum {string} */
+              state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+              withdrawal: {
+                messageAt: string | null;
+                messageId: string | null;
+                messageText: string | null;
+                note: string | null;
+                source: components['schemas']['ConsentSource'];
+              } | null;
+              withdrawnAt: string | null;
+              withdrawnBy: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Records that the person withdrew a consent; it ends at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          consentId: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            evidenceMessageId?: string;
+            note?: string;
+            /** @enum {string} */
+            source: 'message' | 'call_note' | 'in_person_note' | 'chat';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              evidence: {
+                messageAt: string | null;
+                messageId: string | null;
+                messageText: string | null;
+                note: string | null;
+                source: components['schemas']['ConsentSource'];
+              };
+              expiresAt: string | null;
+              fields: components['schemas']['ShareableField'][];
+              givenAt: string;
+              id: string;
+              organisationId: string | null;
+              recordedAt: string;
+              recordedBy: string;
+              scope: components['schemas']['ConsentScope'];
+              /** @enum {string} */
+              state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+              withdrawal: {
+                messageAt: string | null;
+                messageId: string | null;
+                messageText: string | null;
+                note: string | null;
+                source: components['schemas']['ConsentSource'];
+              } | null;
+              withdrawnAt: string | null;
+              withdrawnBy: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/notes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The case's notes (a read of its own: recorded and audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                authorId: string;
+                createdAt: string;
+                id: string;
+                text: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Adds a note (encrypted at rest) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              authorId: string;
+              createdAt: string;
+              id: string;
+              text: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/risk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A dated risk assessment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            answers: {
+              [key: string]: 'yes' | 'no' | 'unknown';
+            };
+            /** @enum {string} */
+            level: 'low' | 'medium' | 'high';
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              answers: {
+                [key: string]: 'yes' | 'no' | 'unknown';
+              };
+              assessedAt: string;
+              assessedBy: string;
+              id: string;
+              level: components['schemas']['RiskLevel'];
+              note: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Moves the case on (open → referral → in care → closed with outcome) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string|null} */
+            outcome?:
+              | 'helped'
+              | 'referred_elsewhere'
+              | 'declined_help'
+              | 'lost_contact'
+              | 'not_a_victim'
+              | 'other'
+              | null;
+            /** @enum {string} */
+            status: 'open' | 'referral' | 'in_care' | 'closed';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              age: number | null;
+              alias: string;
+              assigneeIds: string[];
+              closedAt: string | null;
+              createdAt: string;
+              /** @enum {string|null} */
+              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              id: string;
+              languages: string[];
+              minor: boolean;
+              needs: components['schemas']['CaseNeed'][];
+              /** @enum {string} */
+              origin: 'conversation' | 'chat' | 'manual';
+              outcome: components['schemas']['CaseOutcome'] | null;
+              ownerId: string;
+              placeId: string | null;
+              placeName: string | null;
+              pseudonym: string;
+              status: components['schemas']['CaseStatus'];
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A task or follow-up, with a due date for its reminder */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            assigneeId?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            title: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assigneeId: string | null;
+              createdAt: string;
+              createdBy: string;
+              doneAt: string | null;
+              doneBy: string | null;
+              due: boolean;
+              dueAt: string | null;
+              id: string;
+              title: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/tasks/{taskId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Deletes a task */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          taskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              deleted: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Changes a task, or marks it done or not done */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          taskId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            assigneeId?: string | null;
+            done?: boolean;
+            /** Format: date-time */
+            dueAt?: string | null;
+            title?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              assigneeId: string | null;
+              createdAt: string;
+              createdBy: string;
+              doneAt: string | null;
+              doneBy: string | null;
+              due: boolean;
+              dueAt: string | null;
+              id: string;
+              title: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/cases/{id}/views': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who viewed this case, and when */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** @enum {string} */
+                part: 'case' | 'notes';
+                userId: string | null;
+                userLabel: string;
+                viewedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/alerts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Alerts no supervisor acknowledged yet (a case about a minor) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                acknowledgedAt: string | null;
+                acknowledgedBy: string | null;
+                caseAlias: string;
+                caseId: string;
+                casePseudonym: string;
+                id: string;
+                /** @enum {string} */
+                kind: 'minor';
+                raisedAt: string;
+                raisedBy: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/alerts/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A supervisor acknowledges an alert */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              acknowledgedAt: string | null;
+              acknowledgedBy: string | null;
+              caseId: string;
+              id: string;
+              /** @enum {string} */
+              kind: 'minor';
+              raisedAt: string;
+              raisedBy: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/due-tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The reader's open tasks that are due (reminders) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                assigneeId: string | null;
+                caseAlias: string;
+                caseId: string;
+                casePseudonym: string;
+                createdAt: string;
+                createdBy: string;
+                doneAt: string | null;
+                doneBy: string | null;
+                due: boolean;
+                dueAt: string | null;
+                id: string;
+                title: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/contacts/{id}/do-not-contact': {
     parameters: {
       query?: never;
@@ -10109,8 +12670,10 @@ export interface components {
       readQueue: boolean;
       readScoreModel: boolean;
       readTemplates: boolean;
+      receiveCaseAlerts: boolean;
       revealIdentifiers: boolean;
       seeChannels: boolean;
+      workCases: boolean;
       workOutreach: boolean;
       writeTemplates: boolean;
     };
@@ -10132,11 +12695,77 @@ export interface components {
       readQueue: boolean;
       readScoreModel: boolean;
       readTemplates: boolean;
+      receiveCaseAlerts: boolean;
       revealIdentifiers: boolean;
       seeChannels: boolean;
+      workCases: boolean;
       workOutreach: boolean;
       writeTemplates: boolean;
     };
+    /** @enum {string} */
+    CaseAction:
+      | 'view_case'
+      | 'view_notes'
+      | 'write_note'
+      | 'edit'
+      | 'close'
+      | 'reopen'
+      | 'assign'
+      | 'transfer'
+      | 'record_consent'
+      | 'withdraw_consent'
+      | 'refer'
+      | 'view_viewers';
+    /** @enum {string} */
+    CaseActionInput:
+      | 'view_case'
+      | 'view_notes'
+      | 'write_note'
+      | 'edit'
+      | 'close'
+      | 'reopen'
+      | 'assign'
+      | 'transfer'
+      | 'record_consent'
+      | 'withdraw_consent'
+      | 'refer'
+      | 'view_viewers';
+    /** @enum {string} */
+    CaseNeed:
+      | 'safety'
+      | 'shelter'
+      | 'housing'
+      | 'medical'
+      | 'sexual_health'
+      | 'psychological'
+      | 'legal'
+      | 'financial_debt'
+      | 'language'
+      | 'residence_status'
+      | 'return';
+    /** @enum {string} */
+    CaseNeedInput:
+      | 'safety'
+      | 'shelter'
+      | 'housing'
+      | 'medical'
+      | 'sexual_health'
+      | 'psychological'
+      | 'legal'
+      | 'financial_debt'
+      | 'language'
+      | 'residence_status'
+      | 'return';
+    /** @enum {string} */
+    CaseOutcome:
+      'helped' | 'referred_elsewhere' | 'declined_help' | 'lost_contact' | 'not_a_victim' | 'other';
+    /** @enum {string} */
+    CaseOutcomeInput:
+      'helped' | 'referred_elsewhere' | 'declined_help' | 'lost_contact' | 'not_a_victim' | 'other';
+    /** @enum {string} */
+    CaseStatus: 'open' | 'referral' | 'in_care' | 'closed';
+    /** @enum {string} */
+    CaseStatusInput: 'open' | 'referral' | 'in_care' | 'closed';
     /** @enum {string} */
     ChannelKind: 'smpp' | 'cm' | 'messagebird' | 'twilio' | 'whatsapp' | 'email' | 'manual';
     /** @enum {string} */
@@ -10149,6 +12778,14 @@ export interface components {
     ChannelSettingsInput: {
       [key: string]: unknown;
     };
+    /** @enum {string} */
+    ConsentScope: 'contact_again' | 'keep_data' | 'share_with_org';
+    /** @enum {string} */
+    ConsentScopeInput: 'contact_again' | 'keep_data' | 'share_with_org';
+    /** @enum {string} */
+    ConsentSource: 'message' | 'call_note' | 'in_person_note' | 'chat';
+    /** @enum {string} */
+    ConsentSourceInput: 'message' | 'call_note' | 'in_person_note' | 'chat';
     /** @enum {string} */
     ConversationStatus: 'open' | 'waiting' | 'closed';
     /** @enum {string} */
@@ -10232,6 +12869,10 @@ export interface components {
     MessageStatusInput:
       'queued' | 'to_send' | 'sending' | 'sent' | 'delivered' | 'failed' | 'received' | 'note';
     /** @enum {string} */
+    RiskLevel: 'low' | 'medium' | 'high';
+    /** @enum {string} */
+    RiskLevelInput: 'low' | 'medium' | 'high';
+    /** @enum {string} */
     Role: 'admin' | 'supervisor' | 'analyst' | 'outreach_worker' | 'partner';
     /** @enum {string} */
     RoleInput: 'admin' | 'supervisor' | 'analyst' | 'outreach_worker' | 'partner';
@@ -10261,6 +12902,32 @@ export interface components {
       | 'moving'
       | 'multiple_ages'
       | 'high_volume';
+    /** @enum {string} */
+    ShareableField:
+      | 'alias'
+      | 'age'
+      | 'gender'
+      | 'languages'
+      | 'place'
+      | 'needs'
+      | 'risk_summary'
+      | 'contact_channel'
+      | 'contact_address'
+      | 'handoff_note'
+      | 'conversation_excerpt';
+    /** @enum {string} */
+    ShareableFieldInput:
+      | 'alias'
+      | 'age'
+      | 'gender'
+      | 'languages'
+      | 'place'
+      | 'needs'
+      | 'risk_summary'
+      | 'contact_channel'
+      | 'contact_address'
+      | 'handoff_note'
+      | 'conversation_excerpt';
     /** @description A source definition (see SourceDefinition in src/collect/source-definition.ts) */
     SourceDefinitionDocument: {
       [key: string]: unknown;
@@ -10332,6 +12999,76 @@ export const templatePurposeValues = [
   'follow_up',
   'reply',
 ] as const satisfies readonly components['schemas']['TemplatePurpose'][];
+export const caseStatusValues = [
+  'open',
+  'referral',
+  'in_care',
+  'closed',
+] as const satisfies readonly components['schemas']['CaseStatus'][];
+export const caseOutcomeValues = [
+  'helped',
+  'referred_elsewhere',
+  'declined_help',
+  'lost_contact',
+  'not_a_victim',
+  'other',
+] as const satisfies readonly components['schemas']['CaseOutcome'][];
+export const caseNeedValues = [
+  'safety',
+  'shelter',
+  'housing',
+  'medical',
+  'sexual_health',
+  'psychological',
+  'legal',
+  'financial_debt',
+  'language',
+  'residence_status',
+  'return',
+] as const satisfies readonly components['schemas']['CaseNeed'][];
+export const caseActionValues = [
+  'view_case',
+  'view_notes',
+  'write_note',
+  'edit',
+  'close',
+  'reopen',
+  'assign',
+  'transfer',
+  'record_consent',
+  'withdraw_consent',
+  'refer',
+  'view_viewers',
+] as const satisfies readonly components['schemas']['CaseAction'][];
+export const consentScopeValues = [
+  'contact_again',
+  'keep_data',
+  'share_with_org',
+] as const satisfies readonly components['schemas']['ConsentScope'][];
+export const consentSourceValues = [
+  'message',
+  'call_note',
+  'in_person_note',
+  'chat',
+] as const satisfies readonly components['schemas']['ConsentSource'][];
+export const shareableFieldValues = [
+  'alias',
+  'age',
+  'gender',
+  'languages',
+  'place',
+  'needs',
+  'risk_summary',
+  'contact_channel',
+  'contact_address',
+  'handoff_note',
+  'conversation_excerpt',
+] as const satisfies readonly components['schemas']['ShareableField'][];
+export const riskLevelValues = [
+  'low',
+  'medium',
+  'high',
+] as const satisfies readonly components['schemas']['RiskLevel'][];
 export const leadStateValues = [
   'new',
   'in_review',
