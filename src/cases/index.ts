@@ -16,3 +16,4 @@ export {
   type CasesHooks,
   type ConsentWithdrawn,
 } from './service.js';
+export * from './referrals/index.js';
