@@ -1,5 +1,6 @@
 // The session's capabilities, wired from each context's own policy functions: the one place that
 // knows them all (the composition root), so the platform's session route names no context.
+import { canEditPartnerDirectory } from '../cases/index.js';
 import { canManageSources, canOverrideRobots, canReadAds } from '../collect/index.js';
 import { canEditRules, canReadFacts, canRevealIdentifiers } from '../facts/index.js';
 import {
@@ -56,4 +57,5 @@ export const capabilityPolicies: CapabilityPolicies = {
   approveTemplates: canApproveTemplates,
   seeChannels: canSeeChannels,
   manageChannels: canManageChannels,
+  editPartnerDirectory: canEditPartnerDirectory,
 };

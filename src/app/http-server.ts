@@ -3,6 +3,7 @@
 // ad text by the stored facts; rescoring when the score model changes).
 import type { FastifyInstance } from 'fastify';
 import { registerCollectRoutes } from '../collect/index.js';
+import { registerPartnerRoutes } from '../cases/index.js';
 import { maskVersions, registerExtractRoutes } from '../facts/index.js';
 import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
@@ -23,6 +24,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   const clock = deps.clock ?? systemClock;
   const db = database.db;
   const contexts = (app: FastifyInstance) => {
+    registerPartnerRoutes(app, { db, clock });
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });

@@ -32,6 +32,8 @@ export const CAPABILITIES = [
   'approveTemplates',
   'seeChannels',
   'manageChannels',
+  /** The partner directory: add, edit, import (supervisors and admins). */
+  'editPartnerDirectory',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
