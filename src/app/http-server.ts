@@ -4,8 +4,10 @@
 import type { FastifyInstance } from 'fastify';
 import {
   onConsentWithdrawn,
+  partnerById,
   registerCasesRoutes,
   registerLinkPage,
+  registerPartnerRoutes,
   registerReferralRoutes,
   type CasesHooks,
 } from '../cases/index.js';
@@ -40,11 +42,13 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       onConsentWithdrawn: async (event, tx) => {
         await onConsentWithdrawn(referralDeps, event, tx);
       },
+      partnerExists: async (tx, id) => (await partnerById(tx, id)) !== undefined,
       ...deps.casesHooks,
     };
     registerCasesRoutes(app, { db, config, clock, hooks: casesHooks });
     registerReferralRoutes(app, referralDeps);
     registerLinkPage(app, { ...referralDeps, config });
+    registerPartnerRoutes(app, { db, clock });
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });

@@ -12,3 +12,7 @@ export * from '../cases/schema.js';
 // a context's top-level schema.ts here, hence the exception.
 // eslint-disable-next-line no-restricted-imports
 export * from '../cases/referrals/schema.js';
+// The partner directory's table sits in its own folder of the cases context (the import map admits
+// only a context's top-level schema.ts here, hence the exception).
+// eslint-disable-next-line no-restricted-imports
+export * from '../cases/partners/schema.js';

@@ -17,3 +17,8 @@ export {
   type ConsentWithdrawn,
 } from './service.js';
 export * from './referrals/index.js';
+export * from './partners/index.js';
+// Both the case facts and the directory name these; until one is renamed at merge, the index says
+// which it means (the directory's genders, which the synthetic directory reads from here).
+export { GENDERS, type Gender } from './partners/index.js';
+export { isMinor } from './domain/case-facts.js';

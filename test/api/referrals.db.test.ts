@@ -5,7 +5,6 @@
 // codes lock it, it expires, and revoking or withdrawing consent ends the access of both at once —
 // the partner reads "revoked", not why. A minor is reported to the police on the duty to protect,
 // with who decided and why; an expired consent ends pending referrals; unanswered ones remind.
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -343,7 +342,7 @@ describe('a secure link', () => {
     expect(right.headers.location).toBe('/r/view');
     const view = await b('GET', '/r/view');
     expect(view.statusCode).toBe(200);
-    expect(view.body).toContain(c.alias);
+    expect(view.body).toContain(alias);
     expect(view.body).toContain('24');
     expect(view.body).not.toContain('Utrecht');
     expect(view.headers['cache-control']).toContain('no-store');

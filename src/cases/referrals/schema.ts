@@ -5,9 +5,20 @@
 // open it (the token and the second-channel code stored only as keyed hashes, with the attempts
 // that lock it and the flags that end it).
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { partnerOrgs } from '../../platform/auth/schema.js';
 import type { EncryptedColumn } from '../../platform/key-rotation.js';
+import { partnerOrganisations } from '../partners/schema.js';
+import { cases } from '../schema.js';
 import { REFERRAL_ACTORS } from '../domain/referral-states.js';
 import {
   LEGAL_BASES,
@@ -28,9 +39,14 @@ export const referrals = pgTable(
   'referrals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    caseId: uuid('case_id').notNull(),
-    /** The directory entry (partner_organisations) the referral went to. */
-    partnerId: uuid('partner_id').notNull(),
+    /** Erasing a case erases its referrals (the subject's right); nothing else deletes them. */
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** The directory entry the referral went to (an entry with referrals is retired, not deleted). */
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partnerOrganisations.id),
     /** Copied from the directory at send time: how this referral reaches the organisation. */
     channel: text('channel', { enum: REFERRAL_CHANNELS }).notNull(),
     /** The platform organisation whose partner users may see it (channel "account"). */
@@ -88,6 +104,8 @@ export const referralEvents = pgTable(
   'referral_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of writing: steps taken within one clock tick still read in order. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     referralId: uuid('referral_id')
       .notNull()
       .references(() => referrals.id, { onDelete: 'cascade' }),
@@ -99,7 +117,7 @@ export const referralEvents = pgTable(
     detail: jsonb('detail').$type<Record<string, string | number | null>>().notNull().default({}),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.seq)],
 );
 
 /**

@@ -348,7 +348,7 @@ export async function withHistory(
         .select()
         .from(referralEvents)
         .where(inArray(referralEvents.referralId, ids))
-        .orderBy(asc(referralEvents.at), asc(referralEvents.id))
+        .orderBy(asc(referralEvents.seq))
     : [];
   const links = ids.length
     ? await db
