@@ -379,6 +379,30 @@ describe('a secure link', () => {
     expect(reads.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('takes a decline with its reason; the link then says "closed" and the worker reads why', async () => {
+    const { caseRow, id, link } = await sendByLink();
+    const b = browser();
+    await b('POST', linkPath(link.url), { code: link.code });
+    const declined = await b('POST', '/r/view/answer', {
+      state: 'declined',
+      note: 'No bed free this month; try the regional shelter.',
+    });
+    expect(declined.statusCode).toBe(303);
+    const after = await b('GET', '/r/view');
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain('closed');
+    expect(after.body).not.toContain(caseRow.alias);
+    expect((await browser()('GET', linkPath(link.url))).body).toContain('closed');
+    const history = await worker('GET', `/api/cases/${caseRow.id}/referrals`);
+    const mine = (history.json.items as { id: string; state: string; answerNote: string }[]).find(
+      (r) => r.id === id,
+    )!;
+    expect(mine).toMatchObject({
+      state: 'declined',
+      answerNote: 'No bed free this month; try the regional shelter.',
+    });
+  });
+
   it('dies at once when the worker revokes, even mid-opening; the partner reads "revoked"', async () => {
     const { caseRow, id, link } = await sendByLink();
     const b = browser();

@@ -664,7 +664,7 @@ export async function answerAsPartnerUser(
 export type LinkOpening =
   | { outcome: 'opened'; linkId: string }
   | { outcome: 'wrong'; attemptsLeft: number }
-  | { outcome: 'locked' | 'expired' | 'revoked' | 'unknown' };
+  | { outcome: LinkEnd | 'unknown' };
 
 async function linkByToken(db: DbOrTx, deps: ReferralDeps, token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
@@ -675,19 +675,33 @@ async function linkByToken(db: DbOrTx, deps: ReferralDeps, token: string) {
   return row ?? null;
 }
 
+export type LinkEnd = 'locked' | 'expired' | 'revoked' | 'closed';
+
+/**
+ * Why a link no longer opens, or null while it does: the partner's own last word closed the
+ * referral, or it ended from our side ("revoked", whatever the cause), or the link itself was
+ * replaced (also "revoked"), locked or expired.
+ */
+function linkEnd(link: SecureLinkRow, referral: ReferralRow | null, now: Date): LinkEnd | null {
+  if (!referral) return 'revoked';
+  if (referral.state === 'declined' || referral.state === 'left' || referral.state === 'helped') {
+    return 'closed';
+  }
+  if (!isOpenReferral(referral.state)) return 'revoked';
+  const status = linkStatus(link, now);
+  if (status === 'open') return null;
+  return status === 'dead' ? 'revoked' : status;
+}
+
 /** What a link's page says before the code is asked: whether it can still open at all. */
 export async function linkState(
   deps: ReferralDeps,
   token: string,
-): Promise<'open' | 'locked' | 'expired' | 'revoked' | 'unknown'> {
+): Promise<LinkEnd | 'open' | 'unknown'> {
   const link = await linkByToken(deps.db, deps, token);
   if (!link) return 'unknown';
-  return presentLinkStatus(linkStatus(link, deps.clock.now()));
-}
-
-/** A dead link is one whose referral ended (or was replaced): to the partner, "revoked". */
-function presentLinkStatus<S extends ReturnType<typeof linkStatus>>(s: S) {
-  return (s === 'dead' ? 'revoked' : s) as Exclude<S, 'dead'> | 'revoked';
+  const referral = await referralById(deps.db, link.referralId);
+  return linkEnd(link, referral, deps.clock.now()) ?? 'open';
 }
 
 /**
@@ -710,9 +724,13 @@ export async function openLinkWithCode(
       .where(eq(secureLinks.id, found.id))
       .for('update');
     if (!link) return { outcome: 'unknown' };
+    const referral = await referralById(tx, link.referralId);
+    // A link that no longer opens refuses before the code is looked at (nothing is counted).
+    const ended = linkEnd(link, referral, now);
+    if (ended || !referral) return { outcome: ended ?? 'revoked' };
     const matches = linkCodeMatches(deps.sessionSecret, link.id, code, link.codeHash);
     const attempt = decideCodeAttempt(link, matches, now);
-    if (attempt.outcome === 'refused') return { outcome: presentLinkStatus(attempt.status) };
+    if (attempt.outcome === 'refused') return { outcome: 'revoked' };
     if (attempt.outcome === 'wrong') {
       await tx
         .update(secureLinks)
@@ -733,8 +751,6 @@ export async function openLinkWithCode(
       }
       return { outcome: 'wrong', attemptsLeft: attempt.attemptsLeft };
     }
-    const referral = await referralById(tx, link.referralId);
-    if (!referral || !isOpenReferral(referral.state)) return { outcome: 'revoked' };
     await tx
       .update(secureLinks)
       .set({ usedAt: link.usedAt ?? now })
@@ -752,12 +768,7 @@ export async function openLinkWithCode(
   return result;
 }
 
-export type LinkEnd = 'locked' | 'expired' | 'revoked' | 'closed';
-
-/**
- * The link and its referral, if both are still open; otherwise what the page should say: the
- * partner's own last word closed it, or it was revoked (whatever ended it from our side).
- */
+/** The link and its referral while both still open; otherwise why not. */
 async function liveLink(
   deps: ReferralDeps,
   linkId: string,
@@ -767,13 +778,8 @@ async function liveLink(
   const [link] = await deps.db.select().from(secureLinks).where(eq(secureLinks.id, linkId));
   if (!link) return { ok: false, status: 'revoked' };
   const referral = await referralById(deps.db, link.referralId);
-  if (!referral) return { ok: false, status: 'revoked' };
-  if (referral.state === 'declined' || referral.state === 'left' || referral.state === 'helped') {
-    return { ok: false, status: 'closed' };
-  }
-  const status = presentLinkStatus(linkStatus(link, deps.clock.now()));
-  if (status !== 'open') return { ok: false, status };
-  if (!isOpenReferral(referral.state)) return { ok: false, status: 'revoked' };
+  const ended = linkEnd(link, referral, deps.clock.now());
+  if (ended || !referral) return { ok: false, status: ended ?? 'revoked' };
   return { ok: true, link, referral };
 }
 
