@@ -16,6 +16,8 @@ export {
   type CasesHooks,
   type ConsentWithdrawn,
 } from './service.js';
+export { caseFieldValues, type CaseFieldValues } from './reads.js';
+export type { CaseRow, ConsentRow } from './store.js';
 export * from './referrals/index.js';
 export * from './partners/index.js';
 // Both the case facts and the directory name these; until one is renamed at merge, the index says

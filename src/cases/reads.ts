@@ -4,6 +4,9 @@
 // the presenters here decide which fields leave the server (decrypted only on the way out).
 import type { Actor } from '../platform/actor.js';
 import type { FieldKey } from '../platform/crypto.js';
+import type { DbOrTx } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import type { ShareableField } from './domain/vocabulary.js';
 import { conversationById, messageById } from '../outreach/index.js';
 import { allowedCaseActions } from './domain/access.js';
 import { receivesCaseAlerts } from './domain/alerts.js';
@@ -11,6 +14,7 @@ import { consentState, mayContactAgain, mayKeepData } from './domain/consent.js'
 import { recordCaseRead, readerOf, requireCase, type CasesDeps } from './service.js';
 import {
   alertsOfCase,
+  caseRowById,
   consentRecordOf,
   consentRowsOf,
   CONTEXTS,
@@ -250,4 +254,52 @@ export async function openAlerts(deps: CasesDeps, actor: Actor) {
     caseAlias: r.caseAlias,
     casePseudonym: r.casePseudonym,
   }));
+}
+
+/** What a case itself holds of each shareable field; the rest (contact, hand-off note, excerpt)
+ * comes from elsewhere. A risk summary is the latest level and the concerns answered "yes", never
+ * the assessment's note. */
+export interface CaseFieldValues {
+  alias?: string;
+  age?: number | null;
+  gender?: string | null;
+  languages?: string[];
+  place?: { id: string | null; name: string | null };
+  needs?: string[];
+  risk_summary?: { level: string; assessedAt: string; concerns: string[] } | null;
+}
+
+/**
+ * The values of `fields` for a referral: only the fields asked for (the caller asked checkShare or
+ * checkReferral first), read without a view record (the referral is audited where it is made).
+ */
+export async function caseFieldValues(
+  db: DbOrTx,
+  caseId: string,
+  fields: readonly ShareableField[],
+): Promise<CaseFieldValues> {
+  const c = await caseRowById(db, caseId);
+  if (!c) throw new AppError('not_found', 'No such case.');
+  const out: CaseFieldValues = {};
+  const want = (f: ShareableField) => fields.includes(f);
+  if (want('alias')) out.alias = c.alias;
+  if (want('age')) out.age = c.age;
+  if (want('gender')) out.gender = c.gender;
+  if (want('languages')) out.languages = c.languages;
+  if (want('place')) out.place = { id: c.placeId, name: c.placeName };
+  if (want('needs')) out.needs = c.needs;
+  if (want('risk_summary')) {
+    const [latest] = await riskAssessmentsOf(db, caseId);
+    out.risk_summary = latest
+      ? {
+          level: latest.level,
+          assessedAt: latest.assessedAt.toISOString(),
+          concerns: Object.entries(latest.answers)
+            .filter(([, a]) => a === 'yes')
+            .map(([q]) => q)
+            .sort(),
+        }
+      : null;
+  }
+  return out;
 }

@@ -194,7 +194,7 @@ export async function consentRowsOf(db: DbOrTx, caseId: string): Promise<Consent
     .select()
     .from(consents)
     .where(eq(consents.caseId, caseId))
-    .orderBy(asc(consents.givenAt), asc(consents.recordedAt));
+    .orderBy(asc(consents.givenAt), asc(consents.recordedAt), asc(consents.id));
 }
 
 export function consentRecordOf(row: ConsentRow): ConsentRecord {

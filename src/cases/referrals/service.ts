@@ -192,9 +192,10 @@ export async function sendReferral(
         },
       );
     }
+    const snapshotFields = verdict.fields.filter((f) => f !== 'handoff_note');
     const snapshot = buildSnapshot(
-      await caseShareValues(tx, caseRow),
-      verdict.fields.filter((f) => f !== 'handoff_note'),
+      await caseShareValues(tx, caseRow.id, snapshotFields),
+      snapshotFields,
     );
     const channel =
       partner.channel === 'account' && partner.accountOrgId ? 'account' : 'secure_link';

@@ -1,20 +1,14 @@
-// What a referral reads of the rest of the cases context when it is sent or checked: the case (its
-// access facts, whether it is about a minor, the values a snapshot can carry), its consents, and
-// the directory entry it goes to. Read-only; the referral's own tables are in store.ts.
-import { desc, eq, inArray } from 'drizzle-orm';
+// What a referral reads of the rest of the cases context when it is sent or checked: the values a
+// snapshot can carry, the consents of many cases at once (the scheduled check), and the directory
+// entry it goes to. Read-only: the referrals' own tables are read and written in service.ts.
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/connect.js';
 import type { ConsentRecord } from '../domain/consent.js';
 import type { ReferralSnapshot } from '../domain/referral-share.js';
-import type { PartnerKind, ReferralChannel } from '../domain/vocabulary.js';
+import type { PartnerKind, ReferralChannel, ShareableField } from '../domain/vocabulary.js';
 import { partnerOrganisations } from '../partners/schema.js';
-import { cases, consents, riskAssessments } from '../schema.js';
-
-export type CaseRow = typeof cases.$inferSelect;
-
-export async function caseById(db: DbOrTx, caseId: string): Promise<CaseRow | null> {
-  const [row] = await db.select().from(cases).where(eq(cases.id, caseId));
-  return row ?? null;
-}
+import { caseFieldValues } from '../reads.js';
+import { consents } from '../schema.js';
 
 /** The consent records of some cases, as the consent rules read them. */
 export async function consentsOfCases(
@@ -43,26 +37,33 @@ export async function consentsOfCases(
 }
 
 /**
- * The values a snapshot can take from the case as it stands. The contact address and a
- * conversation excerpt live in outreach, which exports no reader of them yet: they stay unknown
- * (null) in a snapshot until it does. The risk summary is the latest assessment's level and date,
- * never its note.
+ * The values a snapshot takes from the case as it stands, for exactly `fields` (read by the cases
+ * context, which knows where each lives), flattened to what a partner's page shows: the place by
+ * its name, the risk as its level, date and the concerns answered "yes" — never the assessment's
+ * note. The contact address and a conversation excerpt live in outreach, which exports no reader
+ * of them yet: they stay unknown (null) in a snapshot until it does.
  */
-export async function caseShareValues(db: DbOrTx, row: CaseRow): Promise<ReferralSnapshot> {
-  const [risk] = await db
-    .select({ level: riskAssessments.level, assessedAt: riskAssessments.assessedAt })
-    .from(riskAssessments)
-    .where(eq(riskAssessments.caseId, row.id))
-    .orderBy(desc(riskAssessments.assessedAt))
-    .limit(1);
+export async function caseShareValues(
+  db: DbOrTx,
+  caseId: string,
+  fields: readonly ShareableField[],
+): Promise<ReferralSnapshot> {
+  const v = await caseFieldValues(db, caseId, fields);
+  const risk = v.risk_summary;
   return {
-    alias: row.alias,
-    age: row.age,
-    gender: row.gender,
-    languages: row.languages,
-    place: row.placeName,
-    needs: row.needs,
-    risk_summary: risk ? `${risk.level} (${risk.assessedAt.toISOString().slice(0, 10)})` : null,
+    ...(v.alias !== undefined ? { alias: v.alias } : {}),
+    ...(v.age !== undefined ? { age: v.age } : {}),
+    ...(v.gender !== undefined ? { gender: v.gender } : {}),
+    ...(v.languages !== undefined ? { languages: v.languages } : {}),
+    ...(v.place !== undefined ? { place: v.place.name } : {}),
+    ...(v.needs !== undefined ? { needs: v.needs } : {}),
+    ...(risk !== undefined
+      ? {
+          risk_summary: risk
+            ? `${risk.level} (${risk.assessedAt.slice(0, 10)})${risk.concerns.length ? `: ${risk.concerns.join(', ')}` : ''}`
+            : null,
+        }
+      : {}),
   };
 }
 
