@@ -214,8 +214,10 @@ export function matchPartners(
         fits.push(reason('serves_region', { region: province }));
         score += 15;
       } else if (province !== null || municipalityId !== null) {
+        // Regional services mostly take people from their own region: a strong hint, not a bar
+        // (moving away from where someone was exploited can be the point).
         concerns.push(reason('outside_area'));
-        score -= 10;
+        score -= 20;
       }
       if (p.location === null) {
         concerns.push(reason('distance_unknown'));

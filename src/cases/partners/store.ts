@@ -46,6 +46,8 @@ export class PartnerImportRefused extends Error {
   }
 }
 
+/** Advisory lock for writes that plan against the whole directory (import, seed). */
+const DIRECTORY_LOCK = 727_012;
 const nameKey = (name: string) => name.toLocaleLowerCase('nl');
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -310,7 +312,7 @@ export async function importPartnerCsv(
   if (!parsed.ok) throw new PartnerImportRefused(parsed.errors);
   return db.transaction(async (tx) => {
     // Serialises imports: two at once would each plan against a directory the other changes.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(727012)`);
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${DIRECTORY_LOCK})`);
     const existing = await tx
       .select({ id: partnerOrganisations.id, name: partnerOrganisations.name })
       .from(partnerOrganisations);
@@ -362,31 +364,38 @@ export async function exportPartnerCsv(
   return writePartnerCsv(rows.map((r) => ({ id: r.id, profile: profileOf(r) })));
 }
 
-/** Writes organisations that are not in the directory yet (by name); for the demo's seed. */
+/**
+ * Fills an empty directory (the demo's first start, or a data directory from before the
+ * directory existed); a directory with any entry is left as its keepers made it. Returns how many
+ * entries were written.
+ */
 export async function seedPartnerDirectory(
   db: Db,
   actor: Actor,
   profiles: readonly PartnerProfile[],
   clock: Clock,
 ): Promise<number> {
-  const rows = await db.select({ name: partnerOrganisations.name }).from(partnerOrganisations);
-  const have = new Set(rows.map((r) => nameKey(r.name)));
-  const fresh = profiles.filter((p) => !have.has(nameKey(p.name)));
-  if (fresh.length === 0) return 0;
-  const now = clock.now();
-  await db.transaction(async (tx) => {
+  if (profiles.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${DIRECTORY_LOCK})`);
+    const [any] = await tx
+      .select({ id: partnerOrganisations.id })
+      .from(partnerOrganisations)
+      .limit(1);
+    if (any) return 0;
+    const now = clock.now();
     await tx
       .insert(partnerOrganisations)
-      .values(fresh.map((p) => ({ ...profileColumns(p), createdAt: now, updatedAt: now })));
+      .values(profiles.map((p) => ({ ...profileColumns(p), createdAt: now, updatedAt: now })));
     await appendAudit(tx, {
       ...auditFields(actor),
       action: 'partner.seed',
       targetType: 'partner',
       targetId: null,
-      details: { imported: fresh.length },
+      details: { imported: profiles.length },
     });
+    return profiles.length;
   });
-  return fresh.length;
 }
 
 /** The active entries as matching reads them (their places resolved to coordinates). */
