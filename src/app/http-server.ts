@@ -4,7 +4,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
   onConsentWithdrawn,
-  partnerById,
   registerCasesRoutes,
   registerLinkPage,
   registerPartnerRoutes,
@@ -42,7 +41,6 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       onConsentWithdrawn: async (event, tx) => {
         await onConsentWithdrawn(referralDeps, event, tx);
       },
-      partnerExists: async (tx, id) => (await partnerById(tx, id)) !== undefined,
       ...deps.casesHooks,
     };
     registerCasesRoutes(app, { db, config, clock, hooks: casesHooks });
