@@ -11,6 +11,7 @@ import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { outreachRoutes } from '../outreach/routes';
 import { channelsAdminRoute, outreachSetupRoutes } from '../outreach-setup/routes';
+import { referralRoutes } from '../referrals/routes';
 import { SectionPage, type SectionKey } from './SectionPage';
 import { triageRoutes } from '../triage/routes';
 
@@ -64,6 +65,7 @@ const routeTree = rootRoute.addChildren([
   ...outreachRoutes(rootRoute),
   ...outreachSetupRoutes(rootRoute),
   ...auditRoutes(rootRoute),
+  ...referralRoutes(rootRoute),
   casesRoute,
   partnersRoute,
   vaultRequestsRoute,
