@@ -333,6 +333,13 @@ describe('a secure link', () => {
     expect(form.headers['referrer-policy']).toBe('no-referrer');
     expect(form.body).not.toContain(alias);
     expect(form.body).not.toContain('<script');
+    // Its one inline style carries the nonce the page's Content Security Policy names.
+    const csp = String(form.headers['content-security-policy']);
+    const nonce = /style-src[^;]*'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(form.body).toContain(`<style nonce="${nonce}">`);
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(form.headers['x-robots-tag']).toContain('noindex');
     expect((await b('GET', '/r/view')).statusCode).toBe(401);
 
     const wrong = await b('POST', linkPath(link.url), { code: 'AAAA-AAAA' });
