@@ -8,8 +8,9 @@ import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import type { ShareableField } from './domain/vocabulary.js';
 import { conversationById, messageById } from '../outreach/index.js';
-import { allowedCaseActions } from './domain/access.js';
+import { allowedCaseActions, mayOnCase, type CaseReader } from './domain/access.js';
 import { receivesCaseAlerts } from './domain/alerts.js';
+import { checkStatusChange, STATUS_TRANSITIONS } from './domain/status.js';
 import { consentState, mayContactAgain, mayKeepData } from './domain/consent.js';
 import { recordCaseRead, readerOf, requireCase, type CasesDeps } from './service.js';
 import {
@@ -158,6 +159,14 @@ export async function listCases(deps: CasesDeps, actor: Actor, filter: CaseListF
   return { items: rows.map(presentCaseListItem), nextCursor };
 }
 
+/** The statuses the reader may move this case to now (closing asks for an outcome besides). */
+export function nextStatusesFor(who: CaseReader, c: CaseRow) {
+  return STATUS_TRANSITIONS[c.status].filter((to) => {
+    const verdict = checkStatusChange(c.status, to, to === 'closed' ? 'other' : null);
+    return verdict.allowed && mayOnCase(who, verdict.action, c);
+  });
+}
+
 /** One case, all the case page shows: checked, recorded as a view, audited. */
 export async function readCase(deps: CasesDeps, actor: Actor, caseId: string) {
   const who = readerOf(actor);
@@ -189,6 +198,7 @@ export async function readCase(deps: CasesDeps, actor: Actor, caseId: string) {
   return {
     case: presentCase(c),
     actions: allowedCaseActions(who, c),
+    nextStatuses: nextStatusesFor(who, c),
     consent: {
       mayContactAgain: mayContactAgain(records, now),
       mayKeepData: mayKeepData(records, now),

@@ -211,9 +211,15 @@ export async function openCase(deps: CasesDeps, actor: Actor, input: OpenCaseInp
     if (conversation) {
       const existing = await caseOfConversation(tx, conversation.id);
       if (existing) {
-        throw new AppError('conflict', 'This conversation already belongs to a case.', undefined, {
-          caseId: existing,
-        });
+        // The console goes to the case instead, if the reader may see it; else they learn no id.
+        const row = await caseRowById(tx, existing);
+        const visible = row !== null && mayOnCase(who, 'view_case', row);
+        throw new AppError(
+          'conflict',
+          'This conversation already belongs to a case.',
+          undefined,
+          visible ? { caseId: existing } : undefined,
+        );
       }
     }
     const { conversationId: _, ...facts } = input;

@@ -28,6 +28,9 @@ export const ConsentScope = z.enum(CONSENT_SCOPES).meta({ id: 'ConsentScope' });
 export const ConsentSource = z.enum(CONSENT_SOURCES).meta({ id: 'ConsentSource' });
 export const ShareableField = z.enum(SHAREABLE_FIELDS).meta({ id: 'ShareableField' });
 export const RiskLevel = z.enum(RISK_LEVELS).meta({ id: 'RiskLevel' });
+export const RiskQuestion = z.enum(RISK_QUESTIONS).meta({ id: 'RiskQuestion' });
+export const RiskAnswer = z.enum(RISK_ANSWERS).meta({ id: 'RiskAnswer' });
+export const Gender = z.enum(GENDERS).meta({ id: 'Gender' });
 
 export const CaseListItem = z.object({
   id: z.string(),
@@ -51,7 +54,7 @@ export const CaseList = z.object({
 export const CaseSummary = CaseListItem.extend({
   origin: z.enum(CASE_ORIGINS),
   assigneeIds: z.array(z.string()),
-  gender: z.enum(GENDERS).nullable(),
+  gender: Gender.nullable(),
   age: z.number().nullable(),
   languages: z.array(z.string()),
   placeId: z.string().nullable(),
@@ -87,7 +90,7 @@ export const RiskAssessmentView = z.object({
   id: z.string(),
   assessedAt: z.string(),
   level: RiskLevel,
-  answers: z.partialRecord(z.enum(RISK_QUESTIONS), z.enum(RISK_ANSWERS)),
+  answers: z.partialRecord(RiskQuestion, RiskAnswer),
   note: z.string().nullable(),
   assessedBy: z.string(),
 });
@@ -134,6 +137,8 @@ export const CaseDetail = z.object({
   case: CaseSummary,
   /** What the reader may do here (the console offers only these). */
   actions: z.array(CaseAction),
+  /** The statuses the reader may move the case to now. */
+  nextStatuses: z.array(CaseStatus),
   consent: z.object({
     mayContactAgain: z.boolean(),
     mayKeepData: z.boolean(),

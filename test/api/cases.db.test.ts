@@ -97,6 +97,7 @@ async function openCaseAs(who: Person, body: Record<string, unknown>) {
 type Detail = {
   case: Record<string, unknown>;
   actions: string[];
+  nextStatuses: string[];
   consent: {
     mayContactAgain: boolean;
     mayKeepData: boolean;
@@ -181,6 +182,12 @@ describe('opening a case', () => {
     const again = await worker.call('POST', '/api/cases', { conversationId: conv.conversationId });
     expect(again.res.statusCode).toBe(409);
     expect(again.json.error).toMatchObject({ caseId: opened.id });
+    // A worker who may not see that case hears only that there is one.
+    const other = await people.stranger.call('POST', '/api/cases', {
+      conversationId: conv.conversationId,
+    });
+    expect(other.res.statusCode).toBe(409);
+    expect(other.json.error).not.toHaveProperty('caseId');
   });
 
   it('refuses a missing conversation, a colleague’s thread, and roles that do not work cases', async () => {
@@ -237,6 +244,8 @@ describe('who sees a case', () => {
     expect(await listed(colleague)).toContain(c.id);
     const seen = await detail(colleague, c.id);
     expect(seen.actions).not.toContain('close');
+    expect(seen.nextStatuses).toEqual(['referral', 'in_care']);
+    expect((await detail(worker, c.id)).nextStatuses).toEqual(['referral', 'in_care', 'closed']);
     expect(
       (
         await colleague.call('POST', `/api/cases/${c.id}/status`, {
@@ -319,6 +328,8 @@ describe('the status pipeline', () => {
       (await worker.call('POST', `/api/cases/${c.id}/notes`, { text: 'x' })).res.statusCode,
     ).toBe(403);
     expect((await move(worker, { status: 'open' })).res.statusCode).toBe(403);
+    expect((await detail(worker, c.id)).nextStatuses).toEqual([]);
+    expect((await detail(supervisor, c.id)).nextStatuses).toEqual(['open']);
     const reopened = await ok(move(supervisor, { status: 'open' }));
     expect(reopened).toMatchObject({ status: 'open', outcome: null, closedAt: null });
   });

@@ -1753,8 +1753,7 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
-              /** @enum {string|null} */
-              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
@@ -2137,8 +2136,7 @@ export interface paths {
                 assigneeIds: string[];
                 closedAt: string | null;
                 createdAt: string;
-                /** @enum {string|null} */
-                gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+                gender: components['schemas']['Gender'] | null;
                 id: string;
                 languages: string[];
                 minor: boolean;
@@ -2200,9 +2198,10 @@ export interface paths {
                 /** @enum {boolean} */
                 mayBeControllers: true;
               }[];
+              nextStatuses: components['schemas']['CaseStatus'][];
               risk: {
                 answers: {
-                  [key: string]: 'yes' | 'no' | 'unknown';
+                  [key: string]: components['schemas']['RiskAnswer'];
                 };
                 assessedAt: string;
                 assessedBy: string;
@@ -2360,8 +2359,7 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
-              /** @enum {string|null} */
-              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
@@ -2503,8 +2501,7 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
-              /** @enum {string|null} */
-              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
@@ -3220,7 +3217,7 @@ export interface paths {
           content: {
             'application/json': {
               answers: {
-                [key: string]: 'yes' | 'no' | 'unknown';
+                [key: string]: components['schemas']['RiskAnswer'];
               };
               assessedAt: string;
               assessedBy: string;
@@ -3367,8 +3364,7 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
-              /** @enum {string|null} */
-              gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+              gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
@@ -15046,6 +15042,10 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    /** @enum {string} */
+    Gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
+    /** @enum {string} */
+    GenderInput: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
     /** @description Shown once: pass the address to the organisation, and the code over a second channel */
     IssuedSecureLink: {
       code: string;
@@ -15418,9 +15418,33 @@ export interface components {
     ResidenceStatusInput:
       'any' | 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented';
     /** @enum {string} */
+    RiskAnswer: 'yes' | 'no' | 'unknown';
+    /** @enum {string} */
+    RiskAnswerInput: 'yes' | 'no' | 'unknown';
+    /** @enum {string} */
     RiskLevel: 'low' | 'medium' | 'high';
     /** @enum {string} */
     RiskLevelInput: 'low' | 'medium' | 'high';
+    /** @enum {string} */
+    RiskQuestion:
+      | 'immediate_danger'
+      | 'controller_nearby'
+      | 'documents_withheld'
+      | 'debt_to_controller'
+      | 'violence_or_threats'
+      | 'phone_controlled'
+      | 'dependants_at_risk'
+      | 'needs_medical_care_now';
+    /** @enum {string} */
+    RiskQuestionInput:
+      | 'immediate_danger'
+      | 'controller_nearby'
+      | 'documents_withheld'
+      | 'debt_to_controller'
+      | 'violence_or_threats'
+      | 'phone_controlled'
+      | 'dependants_at_risk'
+      | 'needs_medical_care_now';
     /** @enum {string} */
     Role: 'admin' | 'supervisor' | 'analyst' | 'outreach_worker' | 'partner';
     /** @enum {string} */
@@ -15726,6 +15750,28 @@ export const riskLevelValues = [
   'medium',
   'high',
 ] as const satisfies readonly components['schemas']['RiskLevel'][];
+export const riskQuestionValues = [
+  'immediate_danger',
+  'controller_nearby',
+  'documents_withheld',
+  'debt_to_controller',
+  'violence_or_threats',
+  'phone_controlled',
+  'dependants_at_risk',
+  'needs_medical_care_now',
+] as const satisfies readonly components['schemas']['RiskQuestion'][];
+export const riskAnswerValues = [
+  'yes',
+  'no',
+  'unknown',
+] as const satisfies readonly components['schemas']['RiskAnswer'][];
+export const genderValues = [
+  'female',
+  'male',
+  'trans',
+  'non_binary',
+  'unknown',
+] as const satisfies readonly components['schemas']['Gender'][];
 export const referralStateValues = [
   'sent',
   'accepted',

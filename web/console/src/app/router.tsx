@@ -5,6 +5,7 @@ import { AdminPage } from '../admin/AdminPage';
 import { PartnerOrgsPanel } from '../admin/PartnerOrgsPanel';
 import { UsersPanel } from '../admin/UsersPanel';
 import { auditRoutes } from '../audit/routes';
+import { casesRoutes } from '../cases/routes';
 import { collectRoutes } from '../collect/routes';
 import { Frame } from './Frame';
 import { HomeRedirect } from './HomeRedirect';
@@ -32,7 +33,6 @@ function sectionRoute<P extends string>(path: P, section: SectionKey) {
   });
 }
 
-const casesRoute = sectionRoute('/cases', 'cases');
 const partnersRoute = sectionRoute('/partners', 'partners');
 const vaultRequestsRoute = sectionRoute('/vault-requests', 'vaultRequests');
 const insightsRoute = sectionRoute('/insights', 'insights');
@@ -66,7 +66,7 @@ const routeTree = rootRoute.addChildren([
   ...outreachSetupRoutes(rootRoute),
   ...auditRoutes(rootRoute),
   ...referralRoutes(rootRoute),
-  casesRoute,
+  ...casesRoutes(rootRoute),
   partnersRoute,
   vaultRequestsRoute,
   insightsRoute,

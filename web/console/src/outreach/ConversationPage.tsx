@@ -28,6 +28,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { WhoViewedButton } from '../audit/WhoViewed';
+import { OpenCaseButton } from '../cases/OpenCaseButton';
 import { useCurrentSession } from '../auth/session';
 import { formatDateTime, shortId } from '../ui/format';
 import { RouterAnchor } from '../ui/RouterAnchor';
@@ -225,6 +226,7 @@ function ConversationHeader({
             ) : null}
           </Stack>
           <Group gap="xs">
+            <OpenCaseButton conversationId={c.id} />
             <WhoViewedButton kind="conversation" id={c.id} />
             {detail.contact && !detail.contact.doNotContact ? (
               <Button variant="light" color="red" size="xs" onClick={() => setDnc(true)}>

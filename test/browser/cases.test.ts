@@ -1,0 +1,239 @@
+// Browser journey through cases on the real thing (`ariadne start`, no demo): a person answered an
+// outreach message on a manual channel; the worker opens a case from that conversation with one
+// click, records the person's consent with their own message as evidence, sees it withdrawn at
+// once, adds a due task (a reminder on the Cases page), writes a note and marks the case as about
+// a minor; a supervisor finds the child-protocol alert on the Cases page and acknowledges it. A
+// colleague who is not on the case does not find it. Nothing leaves the machine and the page keeps
+// its Content Security Policy.
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { farQuietHours } from '../helpers/clock.js';
+import {
+  apiCall,
+  apiSignIn,
+  ensureConsoleBuilt,
+  freshDataDir,
+  launchChromium,
+  newContext,
+  newPage,
+  pageWatch,
+  poll,
+  removeDataDir,
+  screenshots,
+  startServer,
+  stopServer,
+  type Api,
+  type Started,
+} from './harness.js';
+
+const REPLY = 'Ja, ik wil hulp. Jullie mogen de opvang mijn leeftijd geven.';
+
+describe('cases journey', () => {
+  let dataDir: string;
+  let server: Started;
+  let browser: Browser;
+  let admin: Api;
+  let worker: Page;
+  let supervisor: Page;
+  let stranger: Page;
+  let conversationId = '';
+  let caseId = '';
+  const { outside, cspErrors, watch } = pageWatch();
+  const snap = screenshots('cases');
+
+  /** A colleague made by the admin, signed in through the API, in a browser page of their own. */
+  async function staff(role: string, email: string): Promise<Page> {
+    const created = await admin.post<{ oneTimePassword: string }>('/api/users', {
+      email,
+      displayName: email.split('@')[0],
+      role,
+    });
+    expect(created.status).toBe(201);
+    const context = await newContext(browser);
+    await apiSignIn(
+      context.request,
+      server.url,
+      email,
+      created.json.oneTimePassword,
+      'quiet harbour lantern 58',
+    );
+    const p = await newPage(context);
+    watch(p);
+    return p;
+  }
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    dataDir = freshDataDir('cases-browser');
+    const rulesFile = path.join(dataDir, 'outreach-rules.json');
+    writeFileSync(rulesFile, JSON.stringify({ quietHours: farQuietHours(new Date()) }), {
+      mode: 0o600,
+    });
+    server = await startServer(dataDir, { demo: false, env: { OUTREACH_RULES_FILE: rulesFile } });
+    browser = await launchChromium();
+    const context = await newContext(browser);
+    admin = await apiSignIn(
+      context.request,
+      server.url,
+      server.email,
+      server.password,
+      'steady copper morning 7',
+    );
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(server);
+    removeDataDir(dataDir);
+  });
+
+  it('a person answered on a manual channel', async () => {
+    const channel = await admin.post<{ id: string }>('/api/outreach/channels', {
+      name: 'By hand',
+      kind: 'manual',
+      sender: null,
+      enabled: true,
+      settings: {},
+    });
+    expect(channel.status).toBe(200);
+    worker = await staff('outreach_worker', 'wendy.worker@example.org');
+    supervisor = await staff('supervisor', 'sam.supervisor@example.org');
+    stranger = await staff('outreach_worker', 'otto.other@example.org');
+    await worker.goto(server.url);
+    const draft = await apiCall(worker, 'POST', '/api/outreach/templates', {
+      name: 'hello',
+      language: 'nl',
+      variants: ['Hoi {displayName}, hoe gaat het met je?'],
+    });
+    expect(draft.status).toBe(200);
+    const templateId = (draft.json as { id: string }).id;
+    await supervisor.goto(server.url);
+    const approved = await apiCall(
+      supervisor,
+      'POST',
+      `/api/outreach/templates/${templateId}/approve`,
+      { confirmSafety: true },
+    );
+    expect(approved.status).toBe(200);
+    const sent = await apiCall(worker, 'POST', '/api/outreach/messages', {
+      contact: { kind: 'handle', address: 'sanne.zonnebloem' },
+      channelId: channel.json.id,
+      templateId,
+      values: { displayName: 'Sanne' },
+      idempotencyKey: randomUUID(),
+    });
+    expect(sent.status, JSON.stringify(sent.json)).toBe(200);
+    conversationId = (sent.json as { conversationId: string }).conversationId;
+    const reply = await apiCall(
+      worker,
+      'POST',
+      `/api/conversations/${conversationId}/replies-by-hand`,
+      { text: REPLY },
+    );
+    expect(reply.status).toBe(200);
+  }, 120_000);
+
+  it('the worker opens a case from the conversation with one click', async () => {
+    await worker.goto(`${server.url}/inbox/${conversationId}`);
+    await worker.getByTestId('open-case').click();
+    await poll(() => worker.getByTestId('case-page').isVisible()).toBe(true);
+    caseId = (await worker.getByTestId('case-page').getAttribute('data-case-id'))!;
+    expect(worker.url()).toBe(`${server.url}/cases/${caseId}`);
+    const alias = await worker.getByTestId('case-alias').innerText();
+    expect(alias).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    expect(await worker.title()).toBe(`${alias} · Ariadne`);
+    await poll(() => worker.getByRole('link', { name: /^Conversation / }).count()).toBe(1);
+    await snap(worker, 'opened');
+  }, 60_000);
+
+  it('records consent with the person’s message as evidence, then its withdrawal', async () => {
+    const org = randomUUID();
+    await worker.getByTestId('record-consent').click();
+    const form = worker.getByRole('dialog', { name: 'Record a consent' });
+    await form.getByLabel(/^Organisation/).fill(org);
+    await form.getByLabel('Alias', { exact: true }).check();
+    await form.getByLabel('Age', { exact: true }).check();
+    // The person's own message, chosen from the thread.
+    const thread = await apiCall(worker, 'GET', `/api/conversations/${conversationId}`);
+    const theirs = (thread.json as { messages: { id: string; direction: string }[] }).messages.find(
+      (m) => m.direction === 'in',
+    )!;
+    await poll(() => form.getByLabel('Their message').locator('option').count()).toBe(2);
+    await form.getByLabel('Their message').selectOption(theirs.id);
+    await form.getByRole('button', { name: 'Record consent' }).click();
+    const record = worker.getByTestId('consent-record');
+    await poll(() => record.count()).toBe(1);
+    expect(await record.getByTestId('consent-state').innerText()).toBe('Current');
+    expect(await record.innerText()).toContain(REPLY);
+    expect(await record.innerText()).toContain('Fields: Alias, Age');
+    await snap(worker, 'consent');
+
+    await record.getByRole('button', { name: 'Withdraw' }).click();
+    const withdraw = worker.getByRole('dialog', { name: 'Record a withdrawal' });
+    await withdraw.getByLabel(/^What was said/).fill('She called: nothing may go to the shelter.');
+    await withdraw.getByRole('button', { name: 'Record withdrawal' }).click();
+    await poll(() => record.getByTestId('consent-state').innerText()).toBe('Withdrawn');
+    expect(await record.innerText()).toContain('She called: nothing may go to the shelter.');
+    expect(await record.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+  }, 60_000);
+
+  it('a due task reminds the worker; a note is kept', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await worker.getByLabel('New task').fill('Bel terug over een opvangplek');
+    await worker.getByLabel('Due date (optional)').fill(yesterday);
+    await worker.getByRole('button', { name: 'Add task' }).click();
+    const task = worker.getByTestId('case-task');
+    await poll(() => task.count()).toBe(1);
+    expect(await task.innerText()).toContain('Due');
+
+    await worker.getByTestId('show-notes').click();
+    await worker.getByLabel('New note').fill('Zij belt liever na 22:00.');
+    await worker.getByRole('button', { name: 'Add note' }).click();
+    await poll(() => worker.getByTestId('case-note').count()).toBe(1);
+
+    await worker.getByRole('link', { name: 'All cases' }).click();
+    await poll(() => worker.getByTestId('due-task').count()).toBe(1);
+    expect(await worker.getByTestId('due-task').innerText()).toContain(
+      'Bel terug over een opvangplek',
+    );
+    await poll(() => worker.getByTestId('case-row').count()).toBe(1);
+    await snap(worker, 'list');
+  }, 60_000);
+
+  it('a case about a minor alerts the supervisor, who acknowledges it', async () => {
+    await worker.goto(`${server.url}/cases/${caseId}`);
+    await worker.getByLabel('This person is a minor').check();
+    await worker.getByRole('button', { name: 'Save', exact: true }).click();
+    await poll(() => worker.getByTestId('minor-alert').isVisible()).toBe(true);
+
+    await supervisor.goto(`${server.url}/cases`);
+    const alert = supervisor.getByTestId('case-alert');
+    await poll(() => alert.count()).toBe(1);
+    expect(await alert.innerText()).toContain('The child protocol applies');
+    await snap(supervisor, 'alert');
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    await poll(() => alert.count()).toBe(0);
+    // The supervisor sees who viewed the case: the worker, and now themselves.
+    await supervisor.goto(`${server.url}/cases/${caseId}`);
+    await supervisor.getByTestId('case-views').click();
+    const drawer = supervisor.getByRole('dialog', { name: 'Who viewed this case' });
+    await poll(() => drawer.innerText()).toContain('wendy.worker@example.org');
+  }, 60_000);
+
+  it('a colleague not on the case neither lists nor opens it', async () => {
+    await stranger.goto(`${server.url}/cases`);
+    await poll(() => stranger.getByText('No cases yet').isVisible()).toBe(true);
+    await stranger.goto(`${server.url}/cases/${caseId}`);
+    await poll(() =>
+      stranger.getByText('This case does not exist, or it is not yours to see.').isVisible(),
+    ).toBe(true);
+  }, 60_000);
+
+  it('kept every request on this machine and the CSP intact', () => {
+    expect(outside).toEqual([]);
+    expect(cspErrors).toEqual([]);
+  });
+});
