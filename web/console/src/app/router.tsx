@@ -10,6 +10,7 @@ import { Frame } from './Frame';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { outreachRoutes } from '../outreach/routes';
+import { partnerRoutes } from '../partners/routes';
 import { channelsAdminRoute, outreachSetupRoutes } from '../outreach-setup/routes';
 import { SectionPage, type SectionKey } from './SectionPage';
 import { triageRoutes } from '../triage/routes';
@@ -32,7 +33,6 @@ function sectionRoute<P extends string>(path: P, section: SectionKey) {
 }
 
 const casesRoute = sectionRoute('/cases', 'cases');
-const partnersRoute = sectionRoute('/partners', 'partners');
 const vaultRequestsRoute = sectionRoute('/vault-requests', 'vaultRequests');
 const insightsRoute = sectionRoute('/insights', 'insights');
 
@@ -65,7 +65,7 @@ const routeTree = rootRoute.addChildren([
   ...outreachSetupRoutes(rootRoute),
   ...auditRoutes(rootRoute),
   casesRoute,
-  partnersRoute,
+  ...partnerRoutes(rootRoute),
   vaultRequestsRoute,
   insightsRoute,
   adminRoute.addChildren([
