@@ -1,6 +1,6 @@
-// A capacity as a coloured badge with the day it was confirmed ("Full · 3 Dec"), so a worker sees at
+// A capacity as a coloured badge beside the day it was confirmed ("Full  3 Dec"), so a worker sees at
 // a glance both whether there is room and how fresh that word is.
-import { Badge } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import type { Capacity } from './api';
 import { usePartnersT } from './i18n';
 import { shortDay } from './labels';
@@ -22,9 +22,15 @@ export function CapacityBadge({
   const t = usePartnersT();
   const key = capacity ?? 'unknown';
   return (
-    <Badge variant="light" color={COLOR[key]} size="sm">
-      {t(`capacity.${key}`)}
-      {capacity && confirmedAt ? ` · ${shortDay(confirmedAt)}` : ''}
-    </Badge>
+    <Group gap={6} wrap="nowrap">
+      <Badge variant="light" color={COLOR[key]} size="sm" style={{ flexShrink: 0 }}>
+        {t(`capacity.${key}`)}
+      </Badge>
+      {capacity && confirmedAt ? (
+        <Text component="span" size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {shortDay(confirmedAt)}
+        </Text>
+      ) : null}
+    </Group>
   );
 }

@@ -62,6 +62,7 @@ export function MatchPanel() {
         <Stack component="form" gap="sm" onSubmit={submit} aria-label={t('match.title')}>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <MultiSelect
+              searchable
               label={t('match.needs')}
               data={needValues.map((n) => ({ value: n, label: t(`needs.${n}`) }))}
               value={input.needs}

@@ -168,6 +168,7 @@ export function PartnerForm({
         />
       </SimpleGrid>
       <MultiSelect
+        searchable
         label={t('form.services')}
         required
         data={needValues.map((n) => ({ value: n, label: t(`needs.${n}`) }))}
@@ -177,6 +178,7 @@ export function PartnerForm({
       <Fieldset legend={t('detail.area')}>
         <Stack gap="sm">
           <MultiSelect
+            searchable
             label={t('form.regions')}
             data={[...provinceValues]}
             value={draft.regions}
@@ -240,6 +242,7 @@ export function PartnerForm({
             />
           </Group>
           <MultiSelect
+            searchable
             label={t('form.residenceStatuses')}
             data={residenceStatusValues.map((r) => ({ value: r, label: t(`residence.${r}`) }))}
             value={draft.residenceStatuses}

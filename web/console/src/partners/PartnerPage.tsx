@@ -242,7 +242,7 @@ function PartnerDetail({ partner: p, onEdit }: { partner: Partner; onEdit: (() =
           <Facts
             label={t('detail.referral')}
             rows={[
-              [t('form.referralChannel'), t(`channels.${p.referralChannel}`)],
+              [t('detail.channel'), t(`channels.${p.referralChannel}`)],
               [t('detail.secureLinkContact'), p.secureLinkContact ?? none],
               [
                 t('detail.account'),
