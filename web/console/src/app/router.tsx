@@ -11,6 +11,7 @@ import { Frame } from './Frame';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { outreachRoutes } from '../outreach/routes';
+import { partnerRoutes } from '../partners/routes';
 import { channelsAdminRoute, outreachSetupRoutes } from '../outreach-setup/routes';
 import { referralRoutes } from '../referrals/routes';
 import { SectionPage, type SectionKey } from './SectionPage';
@@ -33,7 +34,6 @@ function sectionRoute<P extends string>(path: P, section: SectionKey) {
   });
 }
 
-const partnersRoute = sectionRoute('/partners', 'partners');
 const vaultRequestsRoute = sectionRoute('/vault-requests', 'vaultRequests');
 const insightsRoute = sectionRoute('/insights', 'insights');
 
@@ -67,7 +67,7 @@ const routeTree = rootRoute.addChildren([
   ...auditRoutes(rootRoute),
   ...referralRoutes(rootRoute),
   ...casesRoutes(rootRoute),
-  partnersRoute,
+  ...partnerRoutes(rootRoute),
   vaultRequestsRoute,
   insightsRoute,
   adminRoute.addChildren([
