@@ -2,13 +2,21 @@
 // every context's routes registered on it, and the hooks between contexts wired here (masking of
 // ad text by the stored facts; rescoring when the score model changes).
 import type { FastifyInstance } from 'fastify';
-import { registerCasesRoutes, type CasesHooks } from '../cases/index.js';
+import {
+  onConsentWithdrawn,
+  registerCasesRoutes,
+  registerLinkPage,
+  registerPartnerRoutes,
+  registerReferralRoutes,
+  type CasesHooks,
+} from '../cases/index.js';
 import { registerCollectRoutes } from '../collect/index.js';
 import { maskVersions, registerExtractRoutes } from '../facts/index.js';
 import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock } from '../platform/clock.js';
 import { capabilityPolicies } from './capabilities.js';
+import { referralDepsOf } from './referrals.js';
 import { createHttpServer, type PlatformHttpDeps } from '../platform/http/server.js';
 import type { Jobs } from '../platform/jobs.js';
 import { registerScoreModelRoutes, registerScoreRoutes, rescoreAllJobRef } from '../score/index.js';
@@ -17,7 +25,7 @@ export interface HttpDeps extends Omit<PlatformHttpDeps, 'capabilities'> {
   /** Blob store and job queue, for the contexts' routes (absent in API-only tests: then none). */
   blobs?: BlobStore;
   jobs?: Jobs;
-  /** Calls out of cases (consent withdrawn → referrals end), wired by whoever builds referrals. */
+  /** Calls out of cases; by default a withdrawn consent ends the referrals resting on it. */
   casesHooks?: CasesHooks;
 }
 
@@ -26,6 +34,19 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   const clock = deps.clock ?? systemClock;
   const db = database.db;
   const contexts = (app: FastifyInstance) => {
+    // Cases and referrals need neither blobs nor the queue: their API and the secure-link page
+    // are always there. A withdrawal ends the referrals on that consent in its own transaction.
+    const referralDeps = referralDepsOf(config, database, clock);
+    const casesHooks: CasesHooks = {
+      onConsentWithdrawn: async (event, tx) => {
+        await onConsentWithdrawn(referralDeps, event, tx);
+      },
+      ...deps.casesHooks,
+    };
+    registerCasesRoutes(app, { db, config, clock, hooks: casesHooks });
+    registerReferralRoutes(app, referralDeps);
+    registerLinkPage(app, { ...referralDeps, config });
+    registerPartnerRoutes(app, { db, clock });
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });
@@ -38,7 +59,6 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       },
     });
     registerOutreachRoutes(app, { db, config, jobs, log, clock });
-    registerCasesRoutes(app, { db, config, clock, hooks: deps.casesHooks ?? {} });
   };
   return createHttpServer({
     ...deps,

@@ -2,12 +2,14 @@
 // their definitions from here so queue names and payload schemas agree across processes. The
 // pipeline is chained here: collect → extract (facts) → link → score, each step queueing the next,
 // and link's one call backwards into score is the hook passed in.
+import { referralJobs } from '../cases/index.js';
 import { collectJobs } from '../collect/index.js';
 import { extractJobs, extractVersionJobRef } from '../facts/index.js';
 import { linkAdsJobRef, linkJobs, linkSettings } from '../link/index.js';
 import { outreachJobs } from '../outreach/index.js';
 import { platformJobs, type JobDeps } from '../platform/job-registry.js';
 import type { JobDefinition } from '../platform/jobs.js';
+import { referralDepsOf } from './referrals.js';
 import { linkHooks, queueScoring, scoreJobs } from '../score/index.js';
 
 export function allJobs(deps: JobDeps): JobDefinition[] {
@@ -51,5 +53,6 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       clock: deps.clock,
       ...(deps.onStop ? { onStop: deps.onStop } : {}),
     }),
+    ...referralJobs(referralDepsOf(deps.config, deps.database, deps.clock)),
   ];
 }

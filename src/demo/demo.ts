@@ -21,7 +21,9 @@ import {
   startAdBoard,
   type AdBoard,
 } from '../../fixtures/ad-board/index.js';
+import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { startDemoPhones, type DemoPhones } from '../../fixtures/smsc/demo-phones.js';
+import { seedPartnerDirectory } from '../cases/index.js';
 import { crawlJobRef, requestCrawl, saveSource } from '../collect/index.js';
 import {
   changeTemplateStatus,
@@ -265,6 +267,12 @@ export async function startDemo(deps: {
       }
     }
 
+    await seedPartnerDirectory(
+      db,
+      SYSTEM_ACTOR,
+      generatePartnerDirectory({ asOf: clock.now() }),
+      clock,
+    );
     if (
       await seedOutreach({ config, db, log, clock }, state, {
         port: phones.port,

@@ -38,6 +38,7 @@ export {
 export { evaluate, loadCorpus, CorpusCase, type Evaluation, type Score } from './evaluate.js';
 export { LexiconEntry, LexiconFile, loadBuiltInLexicons } from './lexicon.js';
 export { FIELD_CAP, wellFormed } from './text.js';
+export { loadGazetteer, type GazetteerPlace } from './places.js';
 export { DERIVED_INDICATORS } from './indicators.js';
 export {
   findIdentifierSpans,

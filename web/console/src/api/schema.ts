@@ -1858,6 +1858,241 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{caseId}/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A case's referrals with each step and each opening by the partner */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['WorkerReferral'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Sends a referral: only fields within the current consent (or the duty to protect a child); 403 names the fields outside it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          caseId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            fields: components['schemas']['ShareableFieldInput'][];
+            handoffNote?: string;
+            /** Format: uuid */
+            partnerId: string;
+            protectionReason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              referral: components['schemas']['WorkerReferral'];
+              secureLink: components['schemas']['IssuedSecureLink'] | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}': {
     parameters: {
       query?: never;
@@ -9079,6 +9314,1975 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/partner/referrals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Referrals to the partner user's organisation (nothing shared in the list) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PartnerReferral'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partner/referrals/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Opens one referral: what was shared, while it is open (audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartnerReferral'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partner/referrals/{id}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Accepts or declines (with a reason), or reports an outcome */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            note?: string;
+            state: components['schemas']['ReferralStateInput'];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PartnerReferral'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partners': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The partner directory with filters (a partner user: their own organisation's entry) */
+    get: {
+      parameters: {
+        query?: {
+          active?: 'yes' | 'no';
+          capacity?: 'open' | 'waiting_list' | 'full' | 'unknown';
+          kind?:
+            | 'shelter'
+            | 'health'
+            | 'mental_health'
+            | 'legal_aid'
+            | 'debt_help'
+            | 'migration'
+            | 'return'
+            | 'social_services'
+            | 'youth_care'
+            | 'child_protection'
+            | 'police';
+          q?: string;
+          region?:
+            | 'Groningen'
+            | 'Friesland'
+            | 'Drenthe'
+            | 'Overijssel'
+            | 'Flevoland'
+            | 'Gelderland'
+            | 'Utrecht'
+            | 'Noord-Holland'
+            | 'Zuid-Holland'
+            | 'Zeeland'
+            | 'Noord-Brabant'
+            | 'Limburg';
+          service?:
+            | 'safety'
+            | 'shelter'
+            | 'housing'
+            | 'medical'
+            | 'sexual_health'
+            | 'psychological'
+            | 'legal'
+            | 'financial_debt'
+            | 'language'
+            | 'residence_status'
+            | 'return';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['Partner'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Adds an organisation to the directory (supervisor, admin; audited) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @default null
+             */
+            accountOrgId?: string | null;
+            profile: {
+              /** @default false */
+              acceptsMinors?: boolean;
+              /** @default true */
+              acceptsPregnant?: boolean;
+              /** @default true */
+              active?: boolean;
+              /**
+               * @default null
+               * @enum {string|null}
+               */
+              capacity?: 'open' | 'waiting_list' | 'full' | null;
+              /**
+               * Format: date-time
+               * @default null
+               */
+              capacityConfirmedAt?: string | null;
+              genders?: ('women' | 'men' | 'trans' | 'non_binary')[];
+              /** @default null */
+              intakeHours?: string | null;
+              /** @default false */
+              interpretation?: boolean;
+              /** @enum {string} */
+              kind:
+                | 'shelter'
+                | 'health'
+                | 'mental_health'
+                | 'legal_aid'
+                | 'debt_help'
+                | 'migration'
+                | 'return'
+                | 'social_services'
+                | 'youth_care'
+                | 'child_protection'
+                | 'police';
+              languages?: string[];
+              /** @default null */
+              maxAge?: number | null;
+              /** @default null */
+              minAge?: number | null;
+              municipalities?: string[];
+              name: string;
+              /** @default null */
+              placeId?: string | null;
+              /** @enum {string} */
+              referralChannel: 'account' | 'secure_link';
+              regions?: (
+                | 'Groningen'
+                | 'Friesland'
+                | 'Drenthe'
+                | 'Overijssel'
+                | 'Flevoland'
+                | 'Gelderland'
+                | 'Utrecht'
+                | 'Noord-Holland'
+                | 'Zuid-Holland'
+                | 'Zeeland'
+                | 'Noord-Brabant'
+                | 'Limburg'
+              )[];
+              residenceStatuses?: (
+                'any' | 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented'
+              )[];
+              /** @default null */
+              secureLinkContact?: string | null;
+              services: (
+                | 'safety'
+                | 'shelter'
+                | 'housing'
+                | 'medical'
+                | 'sexual_health'
+                | 'psychological'
+                | 'legal'
+                | 'financial_debt'
+                | 'language'
+                | 'residence_status'
+                | 'return'
+              )[];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Partner'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partners.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The directory as CSV, the columns import reads (audited) */
+    get: {
+      parameters: {
+        query?: {
+          active?: 'yes' | 'no';
+          capacity?: 'open' | 'waiting_list' | 'full' | 'unknown';
+          kind?:
+            | 'shelter'
+            | 'health'
+            | 'mental_health'
+            | 'legal_aid'
+            | 'debt_help'
+            | 'migration'
+            | 'return'
+            | 'social_services'
+            | 'youth_care'
+            | 'child_protection'
+            | 'police';
+          q?: string;
+          region?:
+            | 'Groningen'
+            | 'Friesland'
+            | 'Drenthe'
+            | 'Overijssel'
+            | 'Flevoland'
+            | 'Gelderland'
+            | 'Utrecht'
+            | 'Noord-Holland'
+            | 'Zuid-Holland'
+            | 'Zeeland'
+            | 'Noord-Brabant'
+            | 'Limburg';
+          service?:
+            | 'safety'
+            | 'shelter'
+            | 'housing'
+            | 'medical'
+            | 'sexual_health'
+            | 'psychological'
+            | 'legal'
+            | 'financial_debt'
+            | 'language'
+            | 'residence_status'
+            | 'return';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One line per organisation, with a header line */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partners/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One organisation of the directory */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Partner'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Replaces an organisation's entry (supervisor, admin; audited) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @default null
+             */
+            accountOrgId?: string | null;
+            profile: {
+              /** @default false */
+              acceptsMinors?: boolean;
+              /** @default true */
+              acceptsPregnant?: boolean;
+              /** @default true */
+              active?: boolean;
+              /**
+               * @default null
+               * @enum {string|null}
+               */
+              capacity?: 'open' | 'waiting_list' | 'full' | null;
+              /**
+               * Format: date-time
+               * @default null
+               */
+              capacityConfirmedAt?: string | null;
+              genders?: ('women' | 'men' | 'trans' | 'non_binary')[];
+              /** @default null */
+              intakeHours?: string | null;
+              /** @default false */
+              interpretation?: boolean;
+              /** @enum {string} */
+              kind:
+                | 'shelter'
+                | 'health'
+                | 'mental_health'
+                | 'legal_aid'
+                | 'debt_help'
+                | 'migration'
+                | 'return'
+                | 'social_services'
+                | 'youth_care'
+                | 'child_protection'
+                | 'police';
+              languages?: string[];
+              /** @default null */
+              maxAge?: number | null;
+              /** @default null */
+              minAge?: number | null;
+              municipalities?: string[];
+              name: string;
+              /** @default null */
+              placeId?: string | null;
+              /** @enum {string} */
+              referralChannel: 'account' | 'secure_link';
+              regions?: (
+                | 'Groningen'
+                | 'Friesland'
+                | 'Drenthe'
+                | 'Overijssel'
+                | 'Flevoland'
+                | 'Gelderland'
+                | 'Utrecht'
+                | 'Noord-Holland'
+                | 'Zuid-Holland'
+                | 'Zeeland'
+                | 'Noord-Brabant'
+                | 'Limburg'
+              )[];
+              residenceStatuses?: (
+                'any' | 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented'
+              )[];
+              /** @default null */
+              secureLinkContact?: string | null;
+              services: (
+                | 'safety'
+                | 'shelter'
+                | 'housing'
+                | 'medical'
+                | 'sexual_health'
+                | 'psychological'
+                | 'legal'
+                | 'financial_debt'
+                | 'language'
+                | 'residence_status'
+                | 'return'
+              )[];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Partner'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/partners/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Imports a CSV file (JSON {csv} or a text/csv body): all rows or none; 422 lists every bad row */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            csv: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              imported: number;
+              updated: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @enum {string} */
+                code: 'import_refused';
+                message: string;
+                rows: components['schemas']['CsvRowError'][];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/partners/match': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ranks the active organisations for a case profile, with the reasons each fits or does not */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            age?: number;
+            /** @enum {string} */
+            gender?: 'women' | 'men' | 'trans' | 'non_binary';
+            kinds?: (
+              | 'shelter'
+              | 'health'
+              | 'mental_health'
+              | 'legal_aid'
+              | 'debt_help'
+              | 'migration'
+              | 'return'
+              | 'social_services'
+              | 'youth_care'
+              | 'child_protection'
+              | 'police'
+            )[];
+            /** @default [] */
+            languages?: string[];
+            lat?: number;
+            lon?: number;
+            minor?: boolean;
+            needs: (
+              | 'safety'
+              | 'shelter'
+              | 'housing'
+              | 'medical'
+              | 'sexual_health'
+              | 'psychological'
+              | 'legal'
+              | 'financial_debt'
+              | 'language'
+              | 'residence_status'
+              | 'return'
+            )[];
+            placeId?: string;
+            pregnant?: boolean;
+            /** @enum {string} */
+            residenceStatus?: 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['PartnerMatch'][];
+              place: {
+                municipalityId: string | null;
+                province: string | null;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referrals/{id}/code-delivered': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks the secure link's code as passed on over the second channel */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkerReferral'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referrals/{id}/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issues a new secure link and code (the old link dies); shown once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IssuedSecureLink'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referrals/{id}/remind': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Records that the worker chased the organisation for an answer */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkerReferral'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/referrals/{id}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Revokes a referral: the partner's access ends at once */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WorkerReferral'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/saved-searches': {
     parameters: {
       query?: never;
@@ -12653,6 +14857,7 @@ export interface components {
       actOnLeads: boolean;
       approveTemplates: boolean;
       directWork: boolean;
+      editPartnerDirectory: boolean;
       editRules: boolean;
       editScoreModel: boolean;
       manageChannels: boolean;
@@ -12678,6 +14883,7 @@ export interface components {
       actOnLeads: boolean;
       approveTemplates: boolean;
       directWork: boolean;
+      editPartnerDirectory: boolean;
       editRules: boolean;
       editScoreModel: boolean;
       manageChannels: boolean;
@@ -12786,6 +14992,16 @@ export interface components {
     ConversationStatus: 'open' | 'waiting' | 'closed';
     /** @enum {string} */
     ConversationStatusInput: 'open' | 'waiting' | 'closed';
+    CsvRowError: {
+      column: string | null;
+      line: number;
+      message: string;
+    };
+    CsvRowErrorInput: {
+      column: string | null;
+      line: number;
+      message: string;
+    };
     Fact: {
       category?: string;
       code?: string;
@@ -12830,6 +15046,20 @@ export interface components {
     Gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
     /** @enum {string} */
     GenderInput: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
+    /** @description Shown once: pass the address to the organisation, and the code over a second channel */
+    IssuedSecureLink: {
+      code: string;
+      codeContact: string | null;
+      expiresAt: string;
+      url: string;
+    };
+    /** @description Shown once: pass the address to the organisation, and the code over a second channel */
+    IssuedSecureLinkInput: {
+      code: string;
+      codeContact: string | null;
+      expiresAt: string;
+      url: string;
+    };
     /** @description A JSON Schema (draft 2020-12) document */
     JsonSchemaDocument: {
       properties?: {
@@ -12863,11 +15093,330 @@ export interface components {
     /** @enum {string} */
     LeadStateInput: 'new' | 'in_review' | 'contact_planned' | 'contacted' | 'no_action' | 'closed';
     /** @enum {string} */
+    LegalBasis: 'consent' | 'child_protection_duty';
+    /** @enum {string} */
+    LegalBasisInput: 'consent' | 'child_protection_duty';
+    /** @enum {string} */
     MessageStatus:
       'queued' | 'to_send' | 'sending' | 'sent' | 'delivered' | 'failed' | 'received' | 'note';
     /** @enum {string} */
     MessageStatusInput:
       'queued' | 'to_send' | 'sending' | 'sent' | 'delivered' | 'failed' | 'received' | 'note';
+    /** @enum {string} */
+    Need:
+      | 'safety'
+      | 'shelter'
+      | 'housing'
+      | 'medical'
+      | 'sexual_health'
+      | 'psychological'
+      | 'legal'
+      | 'financial_debt'
+      | 'language'
+      | 'residence_status'
+      | 'return';
+    /** @enum {string} */
+    NeedInput:
+      | 'safety'
+      | 'shelter'
+      | 'housing'
+      | 'medical'
+      | 'sexual_health'
+      | 'psychological'
+      | 'legal'
+      | 'financial_debt'
+      | 'language'
+      | 'residence_status'
+      | 'return';
+    Partner: {
+      acceptsMinors: boolean;
+      acceptsPregnant: boolean;
+      accountOrgId: string | null;
+      active: boolean;
+      capacity: components['schemas']['PartnerCapacity'] | null;
+      capacityConfirmedAt: string | null;
+      createdAt: string;
+      genders: components['schemas']['PartnerGender'][];
+      id: string;
+      intakeHours: string | null;
+      interpretation: boolean;
+      kind: components['schemas']['PartnerKind'];
+      languages: string[];
+      maxAge: number | null;
+      minAge: number | null;
+      municipalities: {
+        id: string;
+        name: string;
+      }[];
+      name: string;
+      place: {
+        id: string;
+        name: string;
+      } | null;
+      referralChannel: components['schemas']['ReferralChannel'];
+      regions: components['schemas']['Province'][];
+      residenceStatuses: components['schemas']['ResidenceStatus'][];
+      secureLinkContact: string | null;
+      services: components['schemas']['Need'][];
+      updatedAt: string;
+    };
+    /** @enum {string} */
+    PartnerCapacity: 'open' | 'waiting_list' | 'full';
+    /** @enum {string} */
+    PartnerCapacityInput: 'open' | 'waiting_list' | 'full';
+    /** @enum {string} */
+    PartnerGender: 'women' | 'men' | 'trans' | 'non_binary';
+    /** @enum {string} */
+    PartnerGenderInput: 'women' | 'men' | 'trans' | 'non_binary';
+    PartnerInput: {
+      acceptsMinors: boolean;
+      acceptsPregnant: boolean;
+      accountOrgId: string | null;
+      active: boolean;
+      capacity: components['schemas']['PartnerCapacityInput'] | null;
+      capacityConfirmedAt: string | null;
+      createdAt: string;
+      genders: components['schemas']['PartnerGenderInput'][];
+      id: string;
+      intakeHours: string | null;
+      interpretation: boolean;
+      kind: components['schemas']['PartnerKindInput'];
+      languages: string[];
+      maxAge: number | null;
+      minAge: number | null;
+      municipalities: {
+        id: string;
+        name: string;
+      }[];
+      name: string;
+      place: {
+        id: string;
+        name: string;
+      } | null;
+      referralChannel: components['schemas']['ReferralChannelInput'];
+      regions: components['schemas']['ProvinceInput'][];
+      residenceStatuses: components['schemas']['ResidenceStatusInput'][];
+      secureLinkContact: string | null;
+      services: components['schemas']['NeedInput'][];
+      updatedAt: string;
+    };
+    /** @enum {string} */
+    PartnerKind:
+      | 'shelter'
+      | 'health'
+      | 'mental_health'
+      | 'legal_aid'
+      | 'debt_help'
+      | 'migration'
+      | 'return'
+      | 'social_services'
+      | 'youth_care'
+      | 'child_protection'
+      | 'police';
+    /** @enum {string} */
+    PartnerKindInput:
+      | 'shelter'
+      | 'health'
+      | 'mental_health'
+      | 'legal_aid'
+      | 'debt_help'
+      | 'migration'
+      | 'return'
+      | 'social_services'
+      | 'youth_care'
+      | 'child_protection'
+      | 'police';
+    PartnerMatch: {
+      concerns: components['schemas']['PartnerMatchReason'][];
+      distanceKm: number | null;
+      excluded: boolean;
+      exclusions: components['schemas']['PartnerMatchReason'][];
+      fits: components['schemas']['PartnerMatchReason'][];
+      kind: components['schemas']['PartnerKind'];
+      name: string;
+      partnerId: string;
+      referralChannel: components['schemas']['ReferralChannel'];
+      score: number;
+    };
+    PartnerMatchInput: {
+      concerns: components['schemas']['PartnerMatchReasonInput'][];
+      distanceKm: number | null;
+      excluded: boolean;
+      exclusions: components['schemas']['PartnerMatchReasonInput'][];
+      fits: components['schemas']['PartnerMatchReasonInput'][];
+      kind: components['schemas']['PartnerKindInput'];
+      name: string;
+      partnerId: string;
+      referralChannel: components['schemas']['ReferralChannelInput'];
+      score: number;
+    };
+    PartnerMatchReason: {
+      /** @enum {string} */
+      code:
+        | 'offers'
+        | 'serves_municipality'
+        | 'serves_region'
+        | 'near'
+        | 'speaks'
+        | 'interpretation'
+        | 'capacity_open'
+        | 'missing_services'
+        | 'outside_area'
+        | 'far'
+        | 'distance_unknown'
+        | 'place_unknown'
+        | 'no_common_language'
+        | 'waiting_list'
+        | 'full'
+        | 'capacity_unknown'
+        | 'capacity_stale'
+        | 'no_services'
+        | 'age_out_of_range'
+        | 'no_minors'
+        | 'gender_not_served'
+        | 'no_pregnancy'
+        | 'residence_status_not_accepted';
+      params: {
+        age?: number;
+        days?: number;
+        gender?: components['schemas']['PartnerGender'];
+        km?: number;
+        languages?: string[];
+        max?: number;
+        min?: number;
+        needs?: components['schemas']['Need'][];
+        place?: string;
+        region?: components['schemas']['Province'];
+        services?: components['schemas']['Need'][];
+        since?: string;
+        status?: components['schemas']['ResidenceStatus'];
+      };
+    };
+    PartnerMatchReasonInput: {
+      /** @enum {string} */
+      code:
+        | 'offers'
+        | 'serves_municipality'
+        | 'serves_region'
+        | 'near'
+        | 'speaks'
+        | 'interpretation'
+        | 'capacity_open'
+        | 'missing_services'
+        | 'outside_area'
+        | 'far'
+        | 'distance_unknown'
+        | 'place_unknown'
+        | 'no_common_language'
+        | 'waiting_list'
+        | 'full'
+        | 'capacity_unknown'
+        | 'capacity_stale'
+        | 'no_services'
+        | 'age_out_of_range'
+        | 'no_minors'
+        | 'gender_not_served'
+        | 'no_pregnancy'
+        | 'residence_status_not_accepted';
+      params: {
+        age?: number;
+        days?: number;
+        gender?: components['schemas']['PartnerGenderInput'];
+        km?: number;
+        languages?: string[];
+        max?: number;
+        min?: number;
+        needs?: components['schemas']['NeedInput'][];
+        place?: string;
+        region?: components['schemas']['ProvinceInput'];
+        services?: components['schemas']['NeedInput'][];
+        since?: string;
+        status?: components['schemas']['ResidenceStatusInput'];
+      };
+    };
+    PartnerReferral: {
+      answeredAt: string | null;
+      answerNote: string | null;
+      fields: components['schemas']['ShareableField'][];
+      id: string;
+      next: components['schemas']['ReferralState'][];
+      sentAt: string;
+      shared: {
+        [key: string]: (string | number | string[]) | null;
+      } | null;
+      state: components['schemas']['ReferralState'];
+    };
+    PartnerReferralInput: {
+      answeredAt: string | null;
+      answerNote: string | null;
+      fields: components['schemas']['ShareableFieldInput'][];
+      id: string;
+      next: components['schemas']['ReferralStateInput'][];
+      sentAt: string;
+      shared: {
+        [key: string]: (string | number | string[]) | null;
+      } | null;
+      state: components['schemas']['ReferralStateInput'];
+    };
+    /** @enum {string} */
+    Province:
+      | 'Groningen'
+      | 'Friesland'
+      | 'Drenthe'
+      | 'Overijssel'
+      | 'Flevoland'
+      | 'Gelderland'
+      | 'Utrecht'
+      | 'Noord-Holland'
+      | 'Zuid-Holland'
+      | 'Zeeland'
+      | 'Noord-Brabant'
+      | 'Limburg';
+    /** @enum {string} */
+    ProvinceInput:
+      | 'Groningen'
+      | 'Friesland'
+      | 'Drenthe'
+      | 'Overijssel'
+      | 'Flevoland'
+      | 'Gelderland'
+      | 'Utrecht'
+      | 'Noord-Holland'
+      | 'Zuid-Holland'
+      | 'Zeeland'
+      | 'Noord-Brabant'
+      | 'Limburg';
+    /** @enum {string} */
+    ReferralChannel: 'account' | 'secure_link';
+    /** @enum {string} */
+    ReferralChannelInput: 'account' | 'secure_link';
+    /** @enum {string} */
+    ReferralState:
+      | 'sent'
+      | 'accepted'
+      | 'declined'
+      | 'intake_done'
+      | 'in_care'
+      | 'left'
+      | 'helped'
+      | 'revoked'
+      | 'expired';
+    /** @enum {string} */
+    ReferralStateInput:
+      | 'sent'
+      | 'accepted'
+      | 'declined'
+      | 'intake_done'
+      | 'in_care'
+      | 'left'
+      | 'helped'
+      | 'revoked'
+      | 'expired';
+    /** @enum {string} */
+    ResidenceStatus: 'any' | 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented';
+    /** @enum {string} */
+    ResidenceStatusInput:
+      'any' | 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented';
     /** @enum {string} */
     RiskAnswer: 'yes' | 'no' | 'unknown';
     /** @enum {string} */
@@ -12968,6 +15517,114 @@ export interface components {
     TemplateStatus: 'draft' | 'approved' | 'retired';
     /** @enum {string} */
     TemplateStatusInput: 'draft' | 'approved' | 'retired';
+    WorkerReferral: {
+      answeredAt: string | null;
+      answerNote: string | null;
+      caseId: string;
+      /** @enum {string} */
+      channel: 'account' | 'secure_link';
+      codeToDeliver: {
+        contact: string | null;
+      } | null;
+      /** @enum {string|null} */
+      endCause: 'revoked_by_worker' | 'consent_withdrawn' | 'consent_expired' | null;
+      endedAt: string | null;
+      events: {
+        /** @enum {string} */
+        actor: 'worker' | 'partner' | 'system';
+        actorLabel: string;
+        at: string;
+        detail: {
+          [key: string]: (string | number) | null;
+        };
+        /** @enum {string} */
+        kind:
+          | 'sent'
+          | 'accepted'
+          | 'declined'
+          | 'intake_done'
+          | 'in_care'
+          | 'left'
+          | 'helped'
+          | 'revoked'
+          | 'expired'
+          | 'opened'
+          | 'reminder_due'
+          | 'reminded'
+          | 'link_issued'
+          | 'code_delivered'
+          | 'code_wrong'
+          | 'link_locked';
+      }[];
+      fields: components['schemas']['ShareableField'][];
+      id: string;
+      legalBasis: components['schemas']['LegalBasis'];
+      link: {
+        expiresAt: string;
+        /** @enum {string} */
+        status: 'open' | 'expired' | 'locked' | 'dead';
+        usedAt: string | null;
+      } | null;
+      partnerId: string;
+      partnerName: string | null;
+      reminderDue: boolean;
+      sentAt: string;
+      state: components['schemas']['ReferralState'];
+    };
+    WorkerReferralInput: {
+      answeredAt: string | null;
+      answerNote: string | null;
+      caseId: string;
+      /** @enum {string} */
+      channel: 'account' | 'secure_link';
+      codeToDeliver: {
+        contact: string | null;
+      } | null;
+      /** @enum {string|null} */
+      endCause: 'revoked_by_worker' | 'consent_withdrawn' | 'consent_expired' | null;
+      endedAt: string | null;
+      events: {
+        /** @enum {string} */
+        actor: 'worker' | 'partner' | 'system';
+        actorLabel: string;
+        at: string;
+        detail: {
+          [key: string]: (string | number) | null;
+        };
+        /** @enum {string} */
+        kind:
+          | 'sent'
+          | 'accepted'
+          | 'declined'
+          | 'intake_done'
+          | 'in_care'
+          | 'left'
+          | 'helped'
+          | 'revoked'
+          | 'expired'
+          | 'opened'
+          | 'reminder_due'
+          | 'reminded'
+          | 'link_issued'
+          | 'code_delivered'
+          | 'code_wrong'
+          | 'link_locked';
+      }[];
+      fields: components['schemas']['ShareableFieldInput'][];
+      id: string;
+      legalBasis: components['schemas']['LegalBasisInput'];
+      link: {
+        expiresAt: string;
+        /** @enum {string} */
+        status: 'open' | 'expired' | 'locked' | 'dead';
+        usedAt: string | null;
+      } | null;
+      partnerId: string;
+      partnerName: string | null;
+      reminderDue: boolean;
+      sentAt: string;
+      state: components['schemas']['ReferralStateInput'];
+    };
   };
   responses: never;
   parameters: never;
@@ -13115,6 +15772,83 @@ export const genderValues = [
   'non_binary',
   'unknown',
 ] as const satisfies readonly components['schemas']['Gender'][];
+export const referralStateValues = [
+  'sent',
+  'accepted',
+  'declined',
+  'intake_done',
+  'in_care',
+  'left',
+  'helped',
+  'revoked',
+  'expired',
+] as const satisfies readonly components['schemas']['ReferralState'][];
+export const legalBasisValues = [
+  'consent',
+  'child_protection_duty',
+] as const satisfies readonly components['schemas']['LegalBasis'][];
+export const partnerKindValues = [
+  'shelter',
+  'health',
+  'mental_health',
+  'legal_aid',
+  'debt_help',
+  'migration',
+  'return',
+  'social_services',
+  'youth_care',
+  'child_protection',
+  'police',
+] as const satisfies readonly components['schemas']['PartnerKind'][];
+export const needValues = [
+  'safety',
+  'shelter',
+  'housing',
+  'medical',
+  'sexual_health',
+  'psychological',
+  'legal',
+  'financial_debt',
+  'language',
+  'residence_status',
+  'return',
+] as const satisfies readonly components['schemas']['Need'][];
+export const provinceValues = [
+  'Groningen',
+  'Friesland',
+  'Drenthe',
+  'Overijssel',
+  'Flevoland',
+  'Gelderland',
+  'Utrecht',
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Zeeland',
+  'Noord-Brabant',
+  'Limburg',
+] as const satisfies readonly components['schemas']['Province'][];
+export const partnerGenderValues = [
+  'women',
+  'men',
+  'trans',
+  'non_binary',
+] as const satisfies readonly components['schemas']['PartnerGender'][];
+export const residenceStatusValues = [
+  'any',
+  'eu_citizen',
+  'residence_permit',
+  'asylum_seeker',
+  'undocumented',
+] as const satisfies readonly components['schemas']['ResidenceStatus'][];
+export const partnerCapacityValues = [
+  'open',
+  'waiting_list',
+  'full',
+] as const satisfies readonly components['schemas']['PartnerCapacity'][];
+export const referralChannelValues = [
+  'account',
+  'secure_link',
+] as const satisfies readonly components['schemas']['ReferralChannel'][];
 export const leadStateValues = [
   'new',
   'in_review',

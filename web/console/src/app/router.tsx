@@ -11,7 +11,9 @@ import { Frame } from './Frame';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { outreachRoutes } from '../outreach/routes';
+import { partnerRoutes } from '../partners/routes';
 import { channelsAdminRoute, outreachSetupRoutes } from '../outreach-setup/routes';
+import { referralRoutes } from '../referrals/routes';
 import { SectionPage, type SectionKey } from './SectionPage';
 import { triageRoutes } from '../triage/routes';
 
@@ -32,7 +34,6 @@ function sectionRoute<P extends string>(path: P, section: SectionKey) {
   });
 }
 
-const partnersRoute = sectionRoute('/partners', 'partners');
 const vaultRequestsRoute = sectionRoute('/vault-requests', 'vaultRequests');
 const insightsRoute = sectionRoute('/insights', 'insights');
 
@@ -64,8 +65,9 @@ const routeTree = rootRoute.addChildren([
   ...outreachRoutes(rootRoute),
   ...outreachSetupRoutes(rootRoute),
   ...auditRoutes(rootRoute),
+  ...referralRoutes(rootRoute),
   ...casesRoutes(rootRoute),
-  partnersRoute,
+  ...partnerRoutes(rootRoute),
   vaultRequestsRoute,
   insightsRoute,
   adminRoute.addChildren([

@@ -106,6 +106,90 @@ CREATE TABLE "risk_assessments" (
 	"assessed_by" uuid NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "referral_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
+	"referral_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"actor" text NOT NULL,
+	"actor_user_id" uuid,
+	"actor_label" text NOT NULL,
+	"detail" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "referrals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"partner_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"account_org_id" uuid,
+	"legal_basis" text NOT NULL,
+	"duty_decided_by" uuid,
+	"duty_reason_enc" text,
+	"consent_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"fields" text[] NOT NULL,
+	"snapshot_enc" text NOT NULL,
+	"handoff_note_enc" text,
+	"state" text DEFAULT 'sent' NOT NULL,
+	"answer_note_enc" text,
+	"sent_at" timestamp with time zone NOT NULL,
+	"sent_by" uuid NOT NULL,
+	"answered_at" timestamp with time zone,
+	"answered_by" text,
+	"ended_at" timestamp with time zone,
+	"ended_by" uuid,
+	"end_cause" text,
+	"last_reminder_at" timestamp with time zone,
+	"reminder_notified_at" timestamp with time zone,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "secure_links" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"referral_id" uuid NOT NULL,
+	"token_hash" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"code_contact" text,
+	"code_delivered_at" timestamp with time zone,
+	"code_delivered_by" uuid,
+	"expires_at" timestamp with time zone NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"locked_at" timestamp with time zone,
+	"used_at" timestamp with time zone,
+	"dead_at" timestamp with time zone,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "secure_links_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "partner_organisations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"services" text[] NOT NULL,
+	"municipalities" text[] DEFAULT '{}' NOT NULL,
+	"regions" text[] DEFAULT '{}' NOT NULL,
+	"place_id" text,
+	"languages" text[] DEFAULT '{}' NOT NULL,
+	"interpretation" boolean DEFAULT false NOT NULL,
+	"min_age" integer,
+	"max_age" integer,
+	"genders" text[] NOT NULL,
+	"accepts_minors" boolean DEFAULT false NOT NULL,
+	"accepts_pregnant" boolean DEFAULT true NOT NULL,
+	"residence_statuses" text[] NOT NULL,
+	"capacity" text,
+	"capacity_confirmed_at" timestamp with time zone,
+	"intake_hours" text,
+	"referral_channel" text NOT NULL,
+	"secure_link_contact" text,
+	"account_org_id" uuid,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "case_alerts" ADD CONSTRAINT "case_alerts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_conversations" ADD CONSTRAINT "case_conversations_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_entities" ADD CONSTRAINT "case_entities_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -114,6 +198,12 @@ ALTER TABLE "case_tasks" ADD CONSTRAINT "case_tasks_case_id_cases_id_fk" FOREIGN
 ALTER TABLE "case_views" ADD CONSTRAINT "case_views_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "risk_assessments" ADD CONSTRAINT "risk_assessments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referral_events" ADD CONSTRAINT "referral_events_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referrals" ADD CONSTRAINT "referrals_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referrals" ADD CONSTRAINT "referrals_partner_id_partner_organisations_id_fk" FOREIGN KEY ("partner_id") REFERENCES "public"."partner_organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "referrals" ADD CONSTRAINT "referrals_account_org_id_partner_orgs_id_fk" FOREIGN KEY ("account_org_id") REFERENCES "public"."partner_orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "secure_links" ADD CONSTRAINT "secure_links_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "partner_organisations" ADD CONSTRAINT "partner_organisations_account_org_id_partner_orgs_id_fk" FOREIGN KEY ("account_org_id") REFERENCES "public"."partner_orgs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_alerts_open_idx" ON "case_alerts" USING btree ("raised_at") WHERE "case_alerts"."acknowledged_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "case_alerts_case_idx" ON "case_alerts" USING btree ("case_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "case_conversations_conversation_idx" ON "case_conversations" USING btree ("conversation_id");--> statement-breakpoint
@@ -128,4 +218,11 @@ CREATE INDEX "cases_status_idx" ON "cases" USING btree ("status","updated_at" DE
 CREATE INDEX "cases_assignees_idx" ON "cases" USING gin ("assignee_ids");--> statement-breakpoint
 CREATE INDEX "consents_case_idx" ON "consents" USING btree ("case_id","scope");--> statement-breakpoint
 CREATE INDEX "consents_organisation_idx" ON "consents" USING btree ("organisation_id");--> statement-breakpoint
-CREATE INDEX "risk_assessments_case_idx" ON "risk_assessments" USING btree ("case_id","assessed_at" DESC);
+CREATE INDEX "risk_assessments_case_idx" ON "risk_assessments" USING btree ("case_id","assessed_at" DESC);--> statement-breakpoint
+CREATE INDEX "referral_events_referral_idx" ON "referral_events" USING btree ("referral_id","seq");--> statement-breakpoint
+CREATE INDEX "referrals_case_idx" ON "referrals" USING btree ("case_id","sent_at");--> statement-breakpoint
+CREATE INDEX "referrals_account_org_idx" ON "referrals" USING btree ("account_org_id","sent_at" DESC);--> statement-breakpoint
+CREATE INDEX "referrals_open_idx" ON "referrals" USING btree ("state","sent_at") WHERE "referrals"."state" IN ('sent', 'accepted', 'intake_done', 'in_care');--> statement-breakpoint
+CREATE INDEX "secure_links_referral_idx" ON "secure_links" USING btree ("referral_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "partner_organisations_name_idx" ON "partner_organisations" USING btree (lower("name"));--> statement-breakpoint
+CREATE INDEX "partner_organisations_account_idx" ON "partner_organisations" USING btree ("account_org_id");
