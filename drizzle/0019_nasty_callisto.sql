@@ -27,4 +27,4 @@ CREATE TABLE "partner_organisations" (
 --> statement-breakpoint
 ALTER TABLE "partner_organisations" ADD CONSTRAINT "partner_organisations_account_org_id_partner_orgs_id_fk" FOREIGN KEY ("account_org_id") REFERENCES "public"."partner_orgs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "partner_organisations_name_idx" ON "partner_organisations" USING btree (lower("name"));--> statement-breakpoint
-CREATE INDEX "partner_organisations_account_idx" ON "partner_organisations" USING btree ("account_org_id");
+CREATE UNIQUE INDEX "partner_organisations_account_idx" ON "partner_organisations" USING btree ("account_org_id") WHERE "partner_organisations"."account_org_id" IS NOT NULL;
