@@ -90,7 +90,7 @@ describe('partner directory journey', () => {
     await poll(() => errors.isVisible()).toBe(true);
     await snap(admin, 'import-refused');
     expect(await dialog.getByRole('alert').first().innerText()).toMatch(
-      /Nothing was imported: 2 problems/,
+      /Nothing was imported: 3 problems/,
     );
     const rows = await errors.locator('tbody tr').allInnerTexts();
     expect(rows.map((r) => r.split('\t').slice(0, 2).join(' '))).toEqual(['3 kind', '4 regions']);
