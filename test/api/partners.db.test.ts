@@ -3,7 +3,7 @@
 // rows or none and says which line and column is wrong, export that imports back unchanged and
 // defuses formulas, matching a case profile, and who may do what — every role against every
 // action, and a partner user who sees their own organisation's entry and nothing else.
-import { and, count, eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -484,11 +484,17 @@ describe('who may do what', () => {
     expect(await list('partner', '?kind=police')).toEqual([]);
     expect((await call('partner')('GET', `/api/partners/${own!.id}`)).res.statusCode).toBe(200);
     expect((await call('partner')('GET', `/api/partners/${other!.id}`)).res.statusCode).toBe(404);
+    // One account acts for one entry: linking it to a second is refused.
+    const second = await call('admin')('PATCH', `/api/partners/${other!.id}`, {
+      ...newPartner(other!.name, { kind: 'health', services: ['medical'], minAge: null }),
+      accountOrgId: partnerOrgId,
+    });
+    expect(second.res.statusCode).toBe(409);
     const rows = await t.database.db
       .select({ id: partnerOrganisations.id })
       .from(partnerOrganisations)
-      .where(and(eq(partnerOrganisations.accountOrgId, partnerOrgId)));
-    expect(rows).toHaveLength(1);
+      .where(eq(partnerOrganisations.accountOrgId, partnerOrgId));
+    expect(rows.map((r) => r.id)).toEqual([own!.id]);
   });
 
   it('refuses anyone not signed in', async () => {

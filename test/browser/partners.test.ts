@@ -90,10 +90,14 @@ describe('partner directory journey', () => {
     await poll(() => errors.isVisible()).toBe(true);
     await snap(admin, 'import-refused');
     expect(await dialog.getByRole('alert').first().innerText()).toMatch(
-      /Nothing was imported: 2 problems/,
+      /Nothing was imported: 3 problems/,
     );
     const rows = await errors.locator('tbody tr').allInnerTexts();
-    expect(rows.map((r) => r.split('\t').slice(0, 2).join(' '))).toEqual(['3 kind', '4 regions']);
+    expect(rows.map((r) => r.split('\t').slice(0, 2).join(' '))).toEqual([
+      '3 kind',
+      '4 regions',
+      '4 secure_link_contact',
+    ]);
 
     // A Latin-1 file: refused for its encoding, not read as garbage.
     await upload('latin1.csv', Buffer.from(bad.replace('Goed', 'Caf\xe9'), 'latin1'));

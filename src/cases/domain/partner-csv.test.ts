@@ -107,6 +107,20 @@ describe('parsePartnerCsv', () => {
     ]);
   });
 
+  it('reports every problem of one row, the rules between fields too', () => {
+    expect(
+      errorsOf(parsePartnerCsv(row('Huis Zonder,castle,shelter,Atlantis,secure_link,'), places)),
+    ).toEqual([
+      { line: 2, column: 'kind', message: containing('"castle" is not one of') },
+      { line: 2, column: 'regions', message: containing('"Atlantis" is not one of') },
+      {
+        line: 2,
+        column: 'secure_link_contact',
+        message: 'a secure link needs an e-mail address or phone number for its code',
+      },
+    ]);
+  });
+
   it('checks cells of every type: yes/no, ages, dates, languages, places', () => {
     const header =
       'name,kind,services,regions,referral_channel,interpretation,min_age,max_age,capacity,capacity_confirmed_at,languages,place,municipalities';

@@ -71,6 +71,17 @@ function uniqueList<T extends z.ZodType<string>>(item: T, max: number) {
     .transform((list) => [...new Set(list)] as z.output<T>[]);
 }
 
+/**
+ * Runs a rule between fields only when the fields it reads are valid on their own (another rule
+ * between fields flagging one of them does not stop it).
+ */
+function whenValid(...fields: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some((i) => i.code !== 'custom' && fields.includes(String(i.path?.[0]))),
+  };
+}
+
 export const PartnerProfile = z
   .object({
     // A name begins with a letter or digit: nothing a spreadsheet would take for a formula.
@@ -111,42 +122,33 @@ export const PartnerProfile = z
     active: z.boolean().default(true),
   })
   .strict()
-  .superRefine((p, ctx) => {
-    if (p.minAge !== null && p.maxAge !== null && p.minAge > p.maxAge) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['maxAge'],
-        message: `is below the minimum age (${p.minAge})`,
-      });
-    }
-    if (p.regions.length === 0 && p.municipalities.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['regions'],
-        message: 'name at least one region or municipality served',
-      });
-    }
-    if (p.referralChannel === 'secure_link' && !p.secureLinkContact) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['secureLinkContact'],
-        message: 'a secure link needs an e-mail address or phone number for its code',
-      });
-    }
-    if (p.capacity !== null && p.capacityConfirmedAt === null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['capacityConfirmedAt'],
-        message: 'say when the capacity was last confirmed',
-      });
-    }
-    if (p.maxAge !== null && p.maxAge < 18 && !p.acceptsMinors) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['acceptsMinors'],
-        message: 'an organisation for people under 18 accepts minors',
-      });
-    }
+  // Rules between fields run even when another field is wrong (an import then reports every
+  // problem of a row at once), but only once the fields they read are themselves valid.
+  .refine((p) => p.minAge === null || p.maxAge === null || p.minAge <= p.maxAge, {
+    path: ['maxAge'],
+    error: (issue) =>
+      `is below the minimum age (${String((issue.input as { minAge?: unknown }).minAge)})`,
+    ...whenValid('minAge', 'maxAge'),
+  })
+  .refine((p) => p.regions.length > 0 || p.municipalities.length > 0, {
+    path: ['regions'],
+    message: 'name at least one region or municipality served',
+    ...whenValid('regions', 'municipalities'),
+  })
+  .refine((p) => p.referralChannel !== 'secure_link' || p.secureLinkContact !== null, {
+    path: ['secureLinkContact'],
+    message: 'a secure link needs an e-mail address or phone number for its code',
+    ...whenValid('referralChannel', 'secureLinkContact'),
+  })
+  .refine((p) => p.capacity === null || p.capacityConfirmedAt !== null, {
+    path: ['capacityConfirmedAt'],
+    message: 'say when the capacity was last confirmed',
+    ...whenValid('capacity', 'capacityConfirmedAt'),
+  })
+  .refine((p) => p.maxAge === null || p.maxAge >= 18 || p.acceptsMinors, {
+    path: ['acceptsMinors'],
+    message: 'an organisation for people under 18 accepts minors',
+    ...whenValid('maxAge', 'acceptsMinors'),
   });
 export type PartnerProfile = z.output<typeof PartnerProfile>;
 export type PartnerProfileInput = z.input<typeof PartnerProfile>;

@@ -3,16 +3,7 @@
 // data: nothing here is encrypted, and reading it is not audited (changing it is). An organisation
 // with an account in Ariadne links to the platform's partner_orgs row its users belong to.
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { partnerOrgs } from '../../platform/auth/schema.js';
 import { CAPACITY_STATES, type Gender, type ResidenceStatus } from '../domain/partner-profile.js';
 import type { Province } from '../domain/partner-regions.js';
@@ -56,6 +47,9 @@ export const partnerOrganisations = pgTable(
   (t) => [
     // One entry per organisation: import matches rows by name, whatever its case.
     uniqueIndex('partner_organisations_name_idx').on(sql`lower(${t.name})`),
-    index('partner_organisations_account_idx').on(t.accountOrgId),
+    // An organisation account acts for one entry: its partner users see that entry, no other.
+    uniqueIndex('partner_organisations_account_idx')
+      .on(t.accountOrgId)
+      .where(sql`${t.accountOrgId} IS NOT NULL`),
   ],
 );

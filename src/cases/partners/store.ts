@@ -117,11 +117,27 @@ function checkPlaces(p: PartnerProfile): void {
   }
 }
 
-async function checkAccountOrg(db: DbOrTx, accountOrgId: string | null): Promise<void> {
+/** The account must exist and act for no other entry (its users see one entry: their own). */
+async function checkAccountOrg(
+  db: DbOrTx,
+  accountOrgId: string | null,
+  entryId: string | null,
+): Promise<void> {
   if (accountOrgId === null) return;
   const orgs = await listPartnerOrgs(db);
   if (!orgs.some((o) => o.id === accountOrgId)) {
     throw new AppError('validation_failed', 'accountOrgId: no partner organisation has this id.');
+  }
+  const [other] = await db
+    .select({ id: partnerOrganisations.id, name: partnerOrganisations.name })
+    .from(partnerOrganisations)
+    .where(eq(partnerOrganisations.accountOrgId, accountOrgId))
+    .limit(1);
+  if (other && other.id !== entryId) {
+    throw new AppError(
+      'conflict',
+      `This organisation account already belongs to "${other.name}" in the directory.`,
+    );
   }
 }
 
@@ -179,7 +195,7 @@ export async function createPartner(
 ): Promise<PartnerRow> {
   checkPlaces(input.profile);
   return db.transaction(async (tx) => {
-    await checkAccountOrg(tx, input.accountOrgId);
+    await checkAccountOrg(tx, input.accountOrgId, null);
     if (await nameTaken(tx, input.profile.name, null)) {
       throw new AppError('conflict', 'The directory already has an organisation with this name.');
     }
@@ -215,7 +231,7 @@ export async function updatePartner(
   return db.transaction(async (tx) => {
     const before = await partnerById(tx, id);
     if (!before) throw new AppError('not_found', 'No such organisation in the directory.');
-    await checkAccountOrg(tx, input.accountOrgId);
+    await checkAccountOrg(tx, input.accountOrgId, id);
     if (await nameTaken(tx, input.profile.name, id)) {
       throw new AppError('conflict', 'The directory already has an organisation with this name.');
     }

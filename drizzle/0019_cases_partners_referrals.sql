@@ -225,4 +225,4 @@ CREATE INDEX "referrals_account_org_idx" ON "referrals" USING btree ("account_or
 CREATE INDEX "referrals_open_idx" ON "referrals" USING btree ("state","sent_at") WHERE "referrals"."state" IN ('sent', 'accepted', 'intake_done', 'in_care');--> statement-breakpoint
 CREATE INDEX "secure_links_referral_idx" ON "secure_links" USING btree ("referral_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "partner_organisations_name_idx" ON "partner_organisations" USING btree (lower("name"));--> statement-breakpoint
-CREATE INDEX "partner_organisations_account_idx" ON "partner_organisations" USING btree ("account_org_id");
+CREATE UNIQUE INDEX "partner_organisations_account_idx" ON "partner_organisations" USING btree ("account_org_id") WHERE "partner_organisations"."account_org_id" IS NOT NULL;
