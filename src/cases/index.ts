@@ -28,7 +28,6 @@ export { caseFieldValues, type CaseFieldValues } from './reads.js';
 export type { CaseRow, ConsentRow } from './store.js';
 export * from './referrals/index.js';
 export * from './partners/index.js';
-// Both the case facts and the directory name these; until one is renamed at merge, the index says
-// which it means (the directory's genders, which the synthetic directory reads from here).
-export { GENDERS, type Gender } from './partners/index.js';
-export { isMinor } from './domain/case-facts.js';
+// A person's gender (case facts) and the groups an organisation serves (the directory's
+// SERVED_GENDERS) are two lists; the person's is the one named GENDERS.
+export { GENDERS, type Gender, isMinor } from './domain/case-facts.js';

@@ -3,6 +3,7 @@
 // risk assessments, tasks, notes, the supervisors' alerts (a minor) and who viewed the case.
 // Free text about the person (notes, task titles, risk notes, consent evidence) is encrypted at
 // rest; the structured facts the access rules and matching filter on are not.
+import { partnerOrganisations } from './partners/schema.js';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -115,7 +116,7 @@ export const consents = pgTable(
       .references(() => cases.id, { onDelete: 'cascade' }),
     scope: text('scope', { enum: CONSENT_SCOPES }).notNull(),
     /** The partner organisation a share_with_org consent names (FK added with the directory). */
-    organisationId: uuid('organisation_id'),
+    organisationId: uuid('organisation_id').references(() => partnerOrganisations.id),
     fields: text('fields').array().$type<ShareableField[]>().notNull().default([]),
     givenAt: timestamp('given_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),

@@ -3,6 +3,7 @@
 // audit log), change its facts, needs, status and team, assess risk, record and withdraw consent,
 // keep tasks and notes. Each gathers what it depends on, asks the pure rules (access, status,
 // consent) and only then writes, inside one transaction that also writes the audit entry.
+import { partnerById } from './partners/store.js';
 import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
@@ -83,8 +84,6 @@ export interface CasesHooks {
    * worker is told to try again. A withdrawal is never recorded while a share lives on.
    */
   onConsentWithdrawn?: (event: ConsentWithdrawn, tx: DbOrTx) => Promise<void>;
-  /** Whether an organisation is in the partner directory (checked when a share names one). */
-  partnerExists?: (db: DbOrTx, organisationId: string) => Promise<boolean>;
 }
 
 export interface CasesDeps {
@@ -533,12 +532,13 @@ export async function recordConsent(
   if (problems.length > 0) {
     throw new AppError('validation_failed', problems[0]!.message, undefined, { problems });
   }
-  if (draft.organisationId && deps.hooks?.partnerExists) {
-    if (!(await deps.hooks.partnerExists(deps.db, draft.organisationId))) {
-      throw new AppError('validation_failed', 'No such organisation in the directory.', undefined, {
-        field: 'organisationId',
-      });
-    }
+  // A consent to share names an organisation of the directory (the table's foreign key holds it
+  // too; this says so in words).
+  if (draft.organisationId && !(await partnerById(deps.db, draft.organisationId))) {
+    throw new AppError('validation_failed', 'No such organisation in the directory.', undefined, {
+      field: 'organisationId',
+      problems: [{ field: 'organisationId', message: 'No such organisation in the directory.' }],
+    });
   }
   return deps.db.transaction(async (tx) => {
     await requireCase(tx, who, caseId, 'record_consent', { forUpdate: true });

@@ -14,6 +14,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../fixtures/ad-board/prng.js';
 import { generatePhone } from '../../fixtures/ad-board/phones.js';
+import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { buildHttpServer } from '../../src/app/http-server.js';
 import { rotateAllFieldKeys } from '../../src/app/key-rotation.js';
 import {
@@ -22,6 +23,8 @@ import {
   type ConsentWithdrawn,
 } from '../../src/cases/index.js';
 import { caseNotes, cases, caseTasks, consents, riskAssessments } from '../../src/cases/schema.js';
+import { partnerOrganisations } from '../../src/cases/partners/schema.js';
+import { seedPartnerDirectory } from '../../src/cases/partners/store.js';
 import { CONTEXTS, open } from '../../src/cases/store.js';
 import { saveChannel } from '../../src/outreach/channels/channel-store.js';
 import { insertOutbound, recordInbound } from '../../src/outreach/inbox/conversations.js';
@@ -112,6 +115,9 @@ type Detail = {
 const detail = async (who: Person, id: string) =>
   (await ok(who.call('GET', `/api/cases/${id}`))) as unknown as Detail;
 
+/** Ids of the synthetic partner directory's organisations (consents name them). */
+let directory: string[] = [];
+
 beforeAll(async () => {
   t = await openTestDatabase();
   jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: [] });
@@ -133,6 +139,10 @@ beforeAll(async () => {
   });
   await app.ready();
   const db = t.database.db;
+  await seedPartnerDirectory(db, CLI_ACTOR, generatePartnerDirectory({ asOf: clock.now() }), clock);
+  directory = (await db.select({ id: partnerOrganisations.id }).from(partnerOrganisations)).map(
+    (p) => p.id,
+  );
   for (const [name, role] of [
     ['worker', 'outreach_worker'],
     ['colleague', 'outreach_worker'],
@@ -404,7 +414,7 @@ describe('consent', () => {
     const { worker } = people;
     const conv = await conversationWithReply('Ja, jullie mogen de opvang mijn leeftijd geven.');
     const c = await openCaseAs(worker, { conversationId: conv.conversationId });
-    const org = randomUUID();
+    const org = directory[0]!;
     const given = await ok(
       worker.call('POST', `/api/cases/${c.id}/consents`, {
         scope: 'share_with_org',
@@ -512,7 +522,7 @@ describe('consent', () => {
     await openCaseAs(worker, { conversationId: other.conversationId });
     const base = {
       scope: 'share_with_org',
-      organisationId: randomUUID(),
+      organisationId: directory[1]!,
       fields: ['alias'],
       givenAt: clock.now().toISOString(),
       source: 'message',
@@ -553,6 +563,10 @@ describe('consent', () => {
       /own message/,
     );
     await problems({ ...base, evidenceMessageId: randomUUID() });
+    // An organisation the directory does not know is no one to share with.
+    expect(
+      (await problems({ ...base, organisationId: randomUUID() })).problems?.map((p) => p.field),
+    ).toEqual(['organisationId']);
     expect((await detail(worker, c.id)).consent.records).toEqual([]);
   });
 });

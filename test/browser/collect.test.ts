@@ -402,8 +402,8 @@ describe('console: sources, ads and extraction', () => {
     await poll(() => nav.getByRole('link', { name: 'Partners', exact: true }).isVisible()).toBe(
       true,
     );
-    // "/" leads a partner to the Partners area.
-    await poll(() => new URL(page.url()).pathname).toBe('/partners');
+    // "/" leads a partner to the referrals made to their organisation.
+    await poll(() => new URL(page.url()).pathname).toBe('/referrals');
     for (const name of ['Sources', 'Ads', 'Extraction rules', 'Triage queue']) {
       expect(await nav.getByRole('link', { name, exact: true }).count()).toBe(0);
     }

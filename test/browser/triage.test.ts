@@ -328,7 +328,7 @@ describe('triage queue journey', () => {
       await poll(() => nav.getByRole('link', { name: 'Partners' }).isVisible()).toBe(true);
       expect(await nav.getByRole('link', { name: /Triage/ }).count()).toBe(0);
       // Sent away from the queue's address, to their own section.
-      await poll(() => new URL(p.url()).pathname).toBe('/partners');
+      await poll(() => new URL(p.url()).pathname).toBe('/referrals');
       expect(await p.getByRole('button', { name: /saved searches/i }).count()).toBe(0);
       const leads = await apiCall(p, 'GET', '/api/leads');
       expect(leads.status).toBe(403);

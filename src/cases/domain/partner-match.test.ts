@@ -1,10 +1,10 @@
 // Matching a case against the directory: the order (fits first, exclusions last but listed), each
 // reason with its parameters, and the edges — no place known, an organisation without a place, a
-// language nobody speaks, capacity unknown or stale, a minor by age or by word.
+// language nobody speaks, capacity unknown or stale, a minor by age or by word (the case's rule).
 import { describe, expect, it } from 'vitest';
 import { distanceKm } from './partner-distance.js';
+import { isMinor } from './case-facts.js';
 import {
-  isMinor,
   matchPartners,
   type CaseProfile,
   type MatchCandidate,
@@ -137,10 +137,11 @@ describe('matchPartners', () => {
     ]);
   });
 
-  it('takes a minor by word when the age is not known, and the age over the word when it is', () => {
+  // Ads and controllers state ages upward: "19" next to someone said to be a minor is a minor.
+  it('takes a minor by word or by age, the word over an age of 18 or more', () => {
     expect(isMinor({ age: null, minor: true })).toBe(true);
     expect(isMinor({ age: null, minor: null })).toBe(false);
-    expect(isMinor({ age: 19, minor: true })).toBe(false);
+    expect(isMinor({ age: 19, minor: true })).toBe(true);
     expect(isMinor({ age: 17, minor: false })).toBe(true);
     const [m] = matchPartners(profile({ age: null, minor: true }), [partner({ id: 'a' })], NOW);
     expect(codes(m!.exclusions)).toEqual(['no_minors']);

@@ -6,8 +6,9 @@
 // services, ...) is still listed, below every other, with the reason: a worker should see why the
 // shelter they expected is missing rather than wonder. Pure: the caller resolves places to
 // coordinates and provinces and passes "now".
+import { isMinor } from './case-facts.js';
 import { distanceKm, type LatLon } from './partner-distance.js';
-import type { CapacityState, Gender, ResidenceStatus } from './partner-profile.js';
+import type { CapacityState, ServedGender, ResidenceStatus } from './partner-profile.js';
 import type { Province } from './partner-regions.js';
 import type { Need, PartnerKind, ReferralChannel } from './vocabulary.js';
 
@@ -19,7 +20,7 @@ export interface CaseProfile {
   /** ISO 639-1 codes of the languages the person speaks. */
   languages: readonly string[];
   age: number | null;
-  gender: Gender | null;
+  gender: ServedGender | null;
   /** Said to be under 18 when the exact age is not known (an age decides on its own). */
   minor: boolean | null;
   pregnant: boolean | null;
@@ -39,7 +40,7 @@ export interface MatchCandidate {
   interpretation: boolean;
   minAge: number | null;
   maxAge: number | null;
-  genders: readonly Gender[];
+  genders: readonly ServedGender[];
   acceptsMinors: boolean;
   acceptsPregnant: boolean;
   residenceStatuses: readonly ResidenceStatus[];
@@ -95,7 +96,7 @@ export interface ReasonParams {
   age?: number;
   min?: number;
   max?: number;
-  gender?: Gender;
+  gender?: ServedGender;
   status?: ResidenceStatus;
 }
 export interface MatchReason {
@@ -132,11 +133,6 @@ const reason = (code: MatchReasonCode, params: ReasonParams = {}): MatchReason =
   params,
 });
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** The person is a minor: by age when known, else by what was said. */
-export function isMinor(profile: Pick<CaseProfile, 'age' | 'minor'>): boolean {
-  return profile.age !== null ? profile.age < 18 : profile.minor === true;
-}
 
 function eligibility(profile: CaseProfile, p: MatchCandidate): MatchReason[] {
   const out: MatchReason[] = [];

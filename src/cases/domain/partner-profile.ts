@@ -7,8 +7,8 @@ import { NEEDS, PARTNER_KINDS, REFERRAL_CHANNELS } from './vocabulary.js';
 import { PROVINCES } from './partner-regions.js';
 
 /** Who an organisation takes in, by gender (a case's person is described with the same words). */
-export const GENDERS = ['women', 'men', 'trans', 'non_binary'] as const;
-export type Gender = (typeof GENDERS)[number];
+export const SERVED_GENDERS = ['women', 'men', 'trans', 'non_binary'] as const;
+export type ServedGender = (typeof SERVED_GENDERS)[number];
 
 /** Residence statuses an organisation accepts; `any` means it does not ask. */
 export const RESIDENCE_STATUSES = [
@@ -105,9 +105,9 @@ export const PartnerProfile = z
     interpretation: z.boolean().default(false),
     minAge: z.int().min(0).max(120).nullable().default(null),
     maxAge: z.int().min(0).max(120).nullable().default(null),
-    genders: uniqueList(z.enum(GENDERS), GENDERS.length)
+    genders: uniqueList(z.enum(SERVED_GENDERS), SERVED_GENDERS.length)
       .refine((g) => g.length > 0, { message: 'name at least one' })
-      .default([...GENDERS]),
+      .default([...SERVED_GENDERS]),
     acceptsMinors: z.boolean().default(false),
     acceptsPregnant: z.boolean().default(true),
     residenceStatuses: uniqueList(z.enum(RESIDENCE_STATUSES), RESIDENCE_STATUSES.length)

@@ -14,7 +14,12 @@ import { actorOf, authorize, principalOf, requireAuth } from '../../platform/htt
 import { ErrorResponse } from '../../platform/http/errors.js';
 import { PARTNER_CSV_MAX_BYTES } from '../domain/partner-csv.js';
 import { matchPartners } from '../domain/partner-match.js';
-import { GENDERS, LanguageCode, PlaceId, RESIDENCE_STATUSES } from '../domain/partner-profile.js';
+import {
+  SERVED_GENDERS,
+  LanguageCode,
+  PlaceId,
+  RESIDENCE_STATUSES,
+} from '../domain/partner-profile.js';
 import { NEEDS, PARTNER_KINDS } from '../domain/vocabulary.js';
 import { placeById, resolvePlace } from './places.js';
 import {
@@ -69,7 +74,7 @@ export const MatchInput = z
     lon: z.number().min(-180).max(180).optional(),
     languages: z.array(LanguageCode).max(20).default([]),
     age: z.int().min(0).max(120).optional(),
-    gender: z.enum(GENDERS).optional(),
+    gender: z.enum(SERVED_GENDERS).optional(),
     minor: z.boolean().optional(),
     pregnant: z.boolean().optional(),
     residenceStatus: z.enum(RESIDENCE_STATUSES).exclude(['any']).optional(),

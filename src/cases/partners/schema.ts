@@ -5,7 +5,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { partnerOrgs } from '../../platform/auth/schema.js';
-import { CAPACITY_STATES, type Gender, type ResidenceStatus } from '../domain/partner-profile.js';
+import {
+  CAPACITY_STATES,
+  type ServedGender,
+  type ResidenceStatus,
+} from '../domain/partner-profile.js';
 import type { Province } from '../domain/partner-regions.js';
 import { PARTNER_KINDS, REFERRAL_CHANNELS, type Need } from '../domain/vocabulary.js';
 
@@ -26,7 +30,7 @@ export const partnerOrganisations = pgTable(
     interpretation: boolean('interpretation').notNull().default(false),
     minAge: integer('min_age'),
     maxAge: integer('max_age'),
-    genders: text('genders').array().$type<Gender[]>().notNull(),
+    genders: text('genders').array().$type<ServedGender[]>().notNull(),
     acceptsMinors: boolean('accepts_minors').notNull().default(false),
     acceptsPregnant: boolean('accepts_pregnant').notNull().default(true),
     residenceStatuses: text('residence_statuses').array().$type<ResidenceStatus[]>().notNull(),

@@ -8,7 +8,7 @@ import {
   FIT_CODES,
   type PartnerMatch,
 } from '../domain/partner-match.js';
-import { CAPACITY_STATES, GENDERS, RESIDENCE_STATUSES } from '../domain/partner-profile.js';
+import { CAPACITY_STATES, SERVED_GENDERS, RESIDENCE_STATUSES } from '../domain/partner-profile.js';
 import { PROVINCES } from '../domain/partner-regions.js';
 import { NEEDS, PARTNER_KINDS, REFERRAL_CHANNELS } from '../domain/vocabulary.js';
 import { placeName } from './places.js';
@@ -17,7 +17,7 @@ import { profileOf, type PartnerRow } from './store.js';
 export const PartnerKindView = z.enum(PARTNER_KINDS).meta({ id: 'PartnerKind' });
 export const NeedView = z.enum(NEEDS).meta({ id: 'Need' });
 export const ProvinceView = z.enum(PROVINCES).meta({ id: 'Province' });
-export const GenderView = z.enum(GENDERS).meta({ id: 'PartnerGender' });
+export const GenderView = z.enum(SERVED_GENDERS).meta({ id: 'PartnerGender' });
 export const ResidenceStatusView = z.enum(RESIDENCE_STATUSES).meta({ id: 'ResidenceStatus' });
 export const CapacityView = z.enum(CAPACITY_STATES).meta({ id: 'PartnerCapacity' });
 export const ReferralChannelView = z.enum(REFERRAL_CHANNELS).meta({ id: 'ReferralChannel' });

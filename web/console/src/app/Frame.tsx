@@ -65,6 +65,7 @@ type NavKey =
   | 'templates'
   | 'cases'
   | 'partners'
+  | 'referrals'
   | 'vaultRequests'
   | 'insights';
 
@@ -76,6 +77,7 @@ const SECTIONS: { key: NavKey; to: string; icon: ReactNode }[] = [
   { key: 'inbox', to: '/inbox', icon: <IconInbox /> },
   { key: 'templates', to: '/templates', icon: <IconTemplates /> },
   { key: 'cases', to: '/cases', icon: <IconCases /> },
+  { key: 'referrals', to: '/referrals', icon: <IconInbox /> },
   { key: 'partners', to: '/partners', icon: <IconPartners /> },
   { key: 'vaultRequests', to: '/vault-requests', icon: <IconVault /> },
   { key: 'insights', to: '/insights', icon: <IconInsights /> },

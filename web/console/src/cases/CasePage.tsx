@@ -46,6 +46,7 @@ import {
   type CaseSummary,
 } from './api';
 import { CaseStatusBadge, MinorBadge } from './badges';
+import { ReferralsPanel } from '../referrals/routes';
 import { ConsentSection } from './ConsentSection';
 import { useCaseChanged } from './hooks';
 import { useCasesT } from './i18n';
@@ -108,6 +109,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <FactsSection summary={c} editable={can('edit')} />
       <LinksSection detail={detail} />
       <ConsentSection detail={detail} />
+      <ReferralsPanel detail={detail} />
       <RiskSection detail={detail} />
       <TasksSection detail={detail} />
       {can('view_notes') ? <NotesSection caseId={c.id} writable={can('write_note')} /> : null}
