@@ -291,6 +291,16 @@ export const ENV_VARS = {
       .pipe(z.array(z.string().min(2).max(120)).max(20)),
     doc: "The organisation's names and abbreviations (comma-separated), flagged when a first message would name them.",
   },
+  REFERRAL_REMINDER_DAYS: {
+    schema: int(1, 90),
+    default: '5',
+    doc: "Days a referral may wait for the organisation's answer before the worker is reminded to chase it.",
+  },
+  REFERRAL_LINK_DAYS: {
+    schema: int(1, 90),
+    default: '14',
+    doc: 'Days a secure referral link (for organisations without an account) stays valid; a worker can issue a new one.',
+  },
 } satisfies Record<string, VarSpec>;
 
 export type EnvName = keyof typeof ENV_VARS;
@@ -362,6 +372,12 @@ export interface Config {
     /** Validated by the outreach context at start (its rules schema lives there). */
     rulesFile: string | undefined;
     organisationNames: string[];
+  };
+  referrals: {
+    /** Days before an unanswered referral reminds its worker. */
+    reminderDays: number;
+    /** Days a secure link stays valid. */
+    linkDays: number;
   };
 }
 
@@ -599,6 +615,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outreach: {
       rulesFile: raw.OUTREACH_RULES_FILE as string | undefined,
       organisationNames: (raw.ORGANISATION_NAMES as string[] | undefined) ?? [],
+    },
+    referrals: {
+      reminderDays: raw.REFERRAL_REMINDER_DAYS as number,
+      linkDays: raw.REFERRAL_LINK_DAYS as number,
     },
   };
 }
