@@ -202,6 +202,10 @@ describe('referral journeys', () => {
     await worker.getByTestId('open-case').click();
     await poll(() => worker.getByTestId('case-page').isVisible()).toBe(true);
     caseId = (await worker.getByTestId('case-page').getAttribute('data-case-id'))!;
+    // What the worker learnt in the conversation; the languages stay unknown.
+    await worker.getByLabel('Age', { exact: true }).fill('24');
+    await worker.getByRole('button', { name: 'Save', exact: true }).click();
+    await poll(() => worker.getByText('Saved').isVisible()).toBe(true);
     const record = await recordConsent(withAccount.name, ['Alias', 'Age']);
     expect(await record.innerText()).toContain('Fields: Alias, Age');
     expect(await record.innerText()).toContain(REPLY);
@@ -250,7 +254,7 @@ describe('referral journeys', () => {
     await poll(() => shared.isVisible()).toBe(true);
     const alias = await worker.getByTestId('case-alias').innerText();
     expect(await shared.locator('dt').allInnerTexts()).toEqual(['Alias', 'Age']);
-    expect(await shared.locator('dd').first().innerText()).toBe(alias);
+    expect(await shared.locator('dd').allInnerTexts()).toEqual([alias, '24']);
     expect(await partner.locator('body').innerText()).not.toContain(REPLY);
     await snap(partner, 'partner-opened');
 
@@ -319,13 +323,16 @@ describe('referral journeys', () => {
     // The token is gone from the address once the code is accepted.
     expect(new URL(stranger.url()).search).toBe('');
     const alias = await worker.getByTestId('case-alias').innerText();
-    expect(await stranger.locator('dd').first().innerText()).toBe(alias);
+    // Nothing known of their languages: said so, not left blank.
+    expect(await stranger.locator('dd').allInnerTexts()).toEqual([alias, 'not known']);
     expect(await stranger.locator('body').innerText()).not.toContain(REPLY);
     await snap(stranger, 'link-opened');
 
     await stranger.getByLabel('State').selectOption('accepted');
     await stranger.getByRole('button', { name: 'Send' }).click();
     await poll(() => stranger.getByRole('heading', { name: 'Report' }).isVisible()).toBe(true);
+    // The page names the state the referral is in, not the action that led there.
+    expect(await stranger.locator('p', { hasText: /^State:/ }).innerText()).toBe('State: Accepted');
     await stranger.getByLabel('State').selectOption('intake_done');
     await stranger.getByLabel('Reason or note').fill('Zij is bij ons aangekomen.');
     await stranger.getByRole('button', { name: 'Send' }).click();

@@ -211,7 +211,9 @@ function codeForm(lang: Lang, token: string, error: string | null) {
 }
 
 function formatValue(lang: Lang, value: SnapshotValue | undefined): string {
-  if (value === null || value === undefined) return `<em>${TEXT[lang].unknownValue}</em>`;
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+    return `<em>${TEXT[lang].unknownValue}</em>`;
+  }
   if (typeof value === 'string' || typeof value === 'number') {
     return escapeHtml(String(value)).replace(/\n/g, '<br>');
   }
