@@ -232,6 +232,11 @@ export const ENV_VARS = {
     schema: bool,
     doc: 'Seed demo data and the synthetic ad board on start. Default: true in embedded mode, false otherwise.',
   },
+  DEMO_ADS: {
+    schema: int(20, 5000),
+    default: '400',
+    doc: 'Demo mode: how many ads the synthetic board starts with (set it before the first start; a smaller board settles sooner on a slow machine).',
+  },
   AD_BOARD_PORT: {
     schema: int(0, 65535),
     default: '3100',
@@ -359,6 +364,7 @@ export interface Config {
   };
   workerName: string;
   demoData: boolean;
+  demoAds: number;
   adBoardPort: number;
   demoSmscPort: number;
   webDev: boolean;
@@ -603,6 +609,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     workerName: (raw.WORKER_NAME as string | undefined) ?? hostname(),
     demoData: (raw.DEMO_DATA as boolean | undefined) ?? mode === 'embedded',
+    demoAds: raw.DEMO_ADS as number,
     adBoardPort: raw.AD_BOARD_PORT as number,
     demoSmscPort: raw.DEMO_SMSC_PORT as number,
     webDev: raw.WEB_DEV as boolean,
