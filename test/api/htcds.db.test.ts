@@ -214,3 +214,33 @@ describe('HTCDS import refuses bad documents whole', () => {
     expect(res.statusCode).toBe(400);
   });
 });
+
+describe('HTCDS facts recorded in Ariadne', () => {
+  it('exports the exploitation types and nationality a worker records on a case', async () => {
+    const opened = await a.worker('POST', '/api/cases', {
+      age: 31,
+      gender: 'non_binary',
+      nationality: 'RO',
+      exploitationTypes: ['labour', 'sexual', 'labour'],
+    });
+    expect(opened.res.statusCode).toBe(200);
+    expect(opened.json.exploitationTypes).toEqual(['sexual', 'labour']);
+    const record = (await exportOf(a)).cases.find((c) => c.ari_CaseId === opened.json.pseudonym);
+    expect(record).toMatchObject({
+      prs_Gender: 'Transgender/NonConforming',
+      ari_Gender: 'non_binary',
+      ari_AgeRange: '25-34',
+      prs_Nationality: 'RO',
+      vic_TypeOfExploitation: ['SexualExploitation', 'ForcedLabour'],
+      vic_AgreementToManagePersonalData: false,
+      ari_IdentifiedThrough: 'RecordedByWorker',
+      cas_Status: 'Active',
+      referrals: [],
+    });
+    const bad = await a.worker('POST', '/api/cases', {
+      nationality: 'Romania',
+      exploitationTypes: ['organ_removal'],
+    });
+    expect(bad.res.statusCode).toBe(400);
+  });
+});

@@ -1718,10 +1718,12 @@ export interface paths {
             age?: number | null;
             /** Format: uuid */
             conversationId?: string;
+            exploitationTypes?: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
             /** @enum {string|null} */
             gender?: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
             languages?: string[];
             minor?: boolean;
+            nationality?: string | null;
             needs?: (
               | 'safety'
               | 'shelter'
@@ -1753,10 +1755,12 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
+              exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
               gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
+              nationality: string | null;
               needs: components['schemas']['CaseNeed'][];
               /** @enum {string} */
               origin: 'conversation' | 'chat' | 'manual';
@@ -2136,10 +2140,12 @@ export interface paths {
                 assigneeIds: string[];
                 closedAt: string | null;
                 createdAt: string;
+                exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
                 gender: components['schemas']['Gender'] | null;
                 id: string;
                 languages: string[];
                 minor: boolean;
+                nationality: string | null;
                 needs: components['schemas']['CaseNeed'][];
                 /** @enum {string} */
                 origin: 'conversation' | 'chat' | 'manual';
@@ -2324,10 +2330,12 @@ export interface paths {
         content: {
           'application/json': {
             age?: number | null;
+            exploitationTypes?: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
             /** @enum {string|null} */
             gender?: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
             languages?: string[];
             minor?: boolean;
+            nationality?: string | null;
             needs?: (
               | 'safety'
               | 'shelter'
@@ -2359,10 +2367,12 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
+              exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
               gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
+              nationality: string | null;
               needs: components['schemas']['CaseNeed'][];
               /** @enum {string} */
               origin: 'conversation' | 'chat' | 'manual';
@@ -2501,10 +2511,12 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
+              exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
               gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
+              nationality: string | null;
               needs: components['schemas']['CaseNeed'][];
               /** @enum {string} */
               origin: 'conversation' | 'chat' | 'manual';
@@ -3364,10 +3376,12 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
+              exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
               gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
+              nationality: string | null;
               needs: components['schemas']['CaseNeed'][];
               /** @enum {string} */
               origin: 'conversation' | 'chat' | 'manual';
