@@ -27,7 +27,7 @@ export {
 export { caseFieldValues, type CaseFieldValues } from './reads.js';
 export type { CaseRow, ConsentRow } from './store.js';
 export * from './referrals/index.js';
-export { registerHtcdsRoutes } from './htcds/routes.js';
+export { canExchangeHtcds, registerHtcdsRoutes } from './htcds/routes.js';
 export { importHtcds, exportHtcds, HtcdsImportRefused } from './htcds/service.js';
 export { HTCDS_VERSION, type HtcdsCase } from './domain/htcds-record.js';
 export * from './partners/index.js';

@@ -4,12 +4,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf, requireAuth } from '../../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../../platform/http/errors.js';
 import { writeHtcdsCsv } from '../domain/htcds-csv.js';
 import { HTCDS_VERSION, HtcdsCase } from '../domain/htcds-record.js';
 import type { CasesDeps } from '../service.js';
 import { exportHtcds, htcdsDocumentOf, HtcdsImportRefused, importHtcds } from './service.js';
+
+/** Who exports and imports HTCDS records: supervisors (the service checks it again). */
+export const canExchangeHtcds = (p: Principal) => p.role === 'supervisor';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
 

@@ -15161,6 +15161,7 @@ export interface components {
       editPartnerDirectory: boolean;
       editRules: boolean;
       editScoreModel: boolean;
+      exchangeHtcds: boolean;
       manageChannels: boolean;
       managePartnerOrgs: boolean;
       manageSources: boolean;
@@ -15187,6 +15188,7 @@ export interface components {
       editPartnerDirectory: boolean;
       editRules: boolean;
       editScoreModel: boolean;
+      exchangeHtcds: boolean;
       manageChannels: boolean;
       managePartnerOrgs: boolean;
       manageSources: boolean;
