@@ -135,6 +135,10 @@ describe('HTCDS round trip', () => {
   });
 
   it('refuses export and import to anyone but a supervisor', async () => {
+    const capabilities = async (call: ApiCall) =>
+      ((await call('GET', '/api/auth/session')).json.capabilities ?? {}) as Record<string, boolean>;
+    expect((await capabilities(a.supervisor)).exchangeHtcds).toBe(true);
+    expect((await capabilities(a.worker)).exchangeHtcds).toBe(false);
     expect((await a.worker('GET', '/api/cases/export/htcds')).res.statusCode).toBe(403);
     const before = await casesIn(a);
     const { res } = await a.worker('POST', '/api/cases/import/htcds', {
