@@ -3,7 +3,7 @@
 // period the person first wrote after that; both by the language of the first message's template.
 // The first contact of given conversations is also what "time from first contact to referral"
 // starts from.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/connect.js';
 import {
   periodOf,
@@ -14,13 +14,15 @@ import {
 } from '../platform/period-counts.js';
 import { messages, outreachTemplates } from './schema.js';
 
-const firstOut = sql`
+/** Each conversation's first message out that left: when, and in which template's language. */
+const firstOutWhere = (extra: SQL) => sql`
   SELECT DISTINCT ON (m.conversation_id) m.conversation_id,
          coalesce(m.sent_at, m.created_at) AS at, t.language AS language
   FROM ${messages} m
   LEFT JOIN ${outreachTemplates} t ON t.id = m.template_id
-  WHERE m.direction = 'out' AND m.status IN ('sent', 'delivered')
+  WHERE m.direction = 'out' AND m.status IN ('sent', 'delivered') AND ${extra}
   ORDER BY m.conversation_id, coalesce(m.sent_at, m.created_at), m.id`;
+const firstOut = firstOutWhere(sql`TRUE`);
 
 type Row = { period: string; place_id: null; language: string | null; n: number };
 
@@ -63,7 +65,7 @@ export async function firstContactTimes(
     sql`, `,
   );
   const result = await db.execute<{ conversation_id: string; at: string | Date }>(sql`
-    SELECT f.conversation_id::text AS conversation_id, f.at FROM (${firstOut}) f
-    WHERE f.conversation_id IN (${ids})`);
+    SELECT f.conversation_id::text AS conversation_id, f.at
+    FROM (${firstOutWhere(sql`m.conversation_id IN (${ids})`)}) f`);
   return new Map(result.rows.map((r) => [r.conversation_id, new Date(r.at)]));
 }
