@@ -78,7 +78,9 @@ describe('insights journey', () => {
       expect(await admin.getByRole('heading', { name, level: 2 }).isVisible()).toBe(true);
     }
 
-    await admin.getByRole('radio', { name: 'Month' }).check({ force: true });
+    // Mantine's segmented control hides its radios behind their labels: a person clicks the label.
+    await admin.locator('label', { hasText: /^Month$/ }).click();
+    expect(await admin.getByRole('radio', { name: 'Month' }).isChecked()).toBe(true);
     await admin.getByRole('button', { name: 'Show', exact: true }).click();
     await poll(
       async () =>
