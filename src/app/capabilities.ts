@@ -2,6 +2,7 @@
 // knows them all (the composition root), so the platform's session route names no context.
 import { canEditPartnerDirectory, canReceiveCaseAlerts, canWorkCases } from '../cases/index.js';
 import { canManageSources, canOverrideRobots, canReadAds } from '../collect/index.js';
+import { canReadInsights } from '../insights/index.js';
 import { canEditRules, canReadFacts, canRevealIdentifiers } from '../facts/index.js';
 import {
   canManageChannels,
@@ -60,4 +61,5 @@ export const capabilityPolicies: CapabilityPolicies = {
   workCases: canWorkCases,
   receiveCaseAlerts: canReceiveCaseAlerts,
   editPartnerDirectory: canEditPartnerDirectory,
+  readInsights: canReadInsights,
 };

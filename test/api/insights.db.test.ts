@@ -335,6 +335,17 @@ describe('the funnel', () => {
     expect((await partner('GET', `/api/insights/funnel${RANGE}`)).res.statusCode).toBe(403);
     expect((await partner('GET', `/api/insights/export.csv${RANGE}`)).res.statusCode).toBe(403);
     expect((await worker('GET', `/api/insights/export.json${RANGE}`)).res.statusCode).toBe(403);
+    // The console hides the page from those the server refuses, by the session's capabilities.
+    for (const [call, may] of [
+      [analyst, true],
+      [supervisor, true],
+      [admin, true],
+      [worker, false],
+      [partner, false],
+    ] as const) {
+      const { json } = await call('GET', '/api/auth/session');
+      expect((json.capabilities as Record<string, boolean>).readInsights).toBe(may);
+    }
     const anonymous = await app.inject({ method: 'GET', url: `/api/insights/funnel${RANGE}` });
     expect(anonymous.statusCode).toBe(401);
   });

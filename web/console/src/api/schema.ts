@@ -15309,6 +15309,7 @@ export interface components {
       readAds: boolean;
       readAuditLog: boolean;
       readFacts: boolean;
+      readInsights: boolean;
       readQueue: boolean;
       readScoreModel: boolean;
       readTemplates: boolean;
@@ -15335,6 +15336,7 @@ export interface components {
       readAds: boolean;
       readAuditLog: boolean;
       readFacts: boolean;
+      readInsights: boolean;
       readQueue: boolean;
       readScoreModel: boolean;
       readTemplates: boolean;

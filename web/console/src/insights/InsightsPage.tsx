@@ -37,7 +37,6 @@ import {
 import { FunnelChart } from './FunnelChart';
 import { useInsightsT } from './i18n';
 
-const READERS = ['supervisor', 'admin', 'analyst'];
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -48,9 +47,9 @@ function defaultRange(): InsightsRange {
 
 export function InsightsPage() {
   const t = useInsightsT();
-  const { user } = useCurrentSession();
+  const { capabilities } = useCurrentSession();
   usePageTitle(t('page.title'));
-  if (!READERS.includes(user.role)) return <NoAccess title={t('page.title')} />;
+  if (!capabilities.readInsights) return <NoAccess title={t('page.title')} />;
   return <Insights />;
 }
 
