@@ -4,8 +4,9 @@
 //   a context         (collect, extract, facts, link, score, outreach, cases, insights) imports another
 //                     context only through its index.ts, and only one earlier on the data's way:
 //                     collect ← extract/facts ← link ← score ← outreach ← cases ← insights (a call the
-//                     other way is a hook that src/app wires). A schema.ts may import another context's schema.ts, for
-//                     foreign keys; nothing else reaches another context's tables.
+//                     other way is a hook that src/app wires). A schema.ts may import another
+//                     context's schema.ts, for foreign keys; nothing else reaches another context's
+//                     tables.
 //   src/app           the composition root: the one place that imports every context, through
 //                     index.ts (schema.ts too, for the schema aggregate). The demo only by import().
 //   src/cli, src/demo entries: contexts through index.ts (the CLI may use src/app).
