@@ -236,7 +236,8 @@ function Figures({
         title={t('periods.title')}
         keyHeader={t('periods.period')}
         rows={data.periods}
-        keyLabel={(k) => formatDate(`${k}T00:00:00Z`)}
+        // Noon UTC: the same calendar day in every time zone the console is used in.
+        keyLabel={(k) => formatDate(`${k}T12:00:00Z`)}
         steps={data.steps}
         stepName={stepName}
       />
