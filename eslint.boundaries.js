@@ -1,11 +1,12 @@
 // The import map of ARCHITECTURE.md as lint rules, so that a wrong import fails CI:
 //
 //   src/platform      imports no context, nor src/app, src/cli, src/demo.
-//   a context         (collect, extract, facts, link, score, outreach, cases) imports another context
-//                     only through its index.ts, and only one earlier on the data's way: collect ←
-//                     extract/facts ← link ← score ← outreach ← cases (a call the other way is a hook that
-//                     src/app wires). A schema.ts may import another context's schema.ts, for
-//                     foreign keys; nothing else reaches another context's tables.
+//   a context         (collect, extract, facts, link, score, outreach, cases, insights) imports another
+//                     context only through its index.ts, and only one earlier on the data's way:
+//                     collect ← extract/facts ← link ← score ← outreach ← cases ← insights (a call the
+//                     other way is a hook that src/app wires). A schema.ts may import another
+//                     context's schema.ts, for foreign keys; nothing else reaches another context's
+//                     tables.
 //   src/app           the composition root: the one place that imports every context, through
 //                     index.ts (schema.ts too, for the schema aggregate). The demo only by import().
 //   src/cli, src/demo entries: contexts through index.ts (the CLI may use src/app).
@@ -19,7 +20,7 @@
 // rules hold for them too. Rules are on the import text (ESLint does not resolve paths), so each
 // pattern names a folder after one or more "../"; dynamic import() is checked by the same patterns.
 
-const CONTEXTS = ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases'];
+const CONTEXTS = ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases', 'insights'];
 /** Each context and the earlier contexts it may read (the arrows follow the data). */
 const UPSTREAM = {
   collect: [],
@@ -29,9 +30,10 @@ const UPSTREAM = {
   score: ['collect', 'extract', 'facts', 'link'],
   outreach: ['collect', 'extract', 'facts', 'link', 'score'],
   cases: ['collect', 'extract', 'facts', 'link', 'score', 'outreach'],
+  insights: ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases'],
 };
 /** Pure cores inside a context (its domain rules): they read no other context at all. */
-const DOMAINS = ['outreach', 'cases'];
+const DOMAINS = ['outreach', 'cases', 'insights'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const UP = String.raw`^(\.\./)+`;
 

@@ -7,6 +7,7 @@ import {
   canWorkCases,
 } from '../cases/index.js';
 import { canManageSources, canOverrideRobots, canReadAds } from '../collect/index.js';
+import { canReadInsights } from '../insights/index.js';
 import { canEditRules, canReadFacts, canRevealIdentifiers } from '../facts/index.js';
 import {
   canManageChannels,
@@ -66,4 +67,5 @@ export const capabilityPolicies: CapabilityPolicies = {
   receiveCaseAlerts: canReceiveCaseAlerts,
   exchangeHtcds: canExchangeHtcds,
   editPartnerDirectory: canEditPartnerDirectory,
+  readInsights: canReadInsights,
 };

@@ -13,6 +13,7 @@ import {
 } from '../cases/index.js';
 import { registerCollectRoutes } from '../collect/index.js';
 import { maskVersions, registerExtractRoutes } from '../facts/index.js';
+import { registerInsightsRoutes } from '../insights/index.js';
 import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock } from '../platform/clock.js';
@@ -49,6 +50,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     registerReferralRoutes(app, referralDeps);
     registerLinkPage(app, { ...referralDeps, config });
     registerPartnerRoutes(app, { db, clock });
+    registerInsightsRoutes(app, { db, clock });
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });

@@ -31,3 +31,4 @@ export {
 export { AdFilter, AdListItem, listAds, type TextMasker } from './ads-query.js';
 export { replaceAdSearchTerms, searchTermsOf } from './ad-search.js';
 export { COLLECT_ENCRYPTED_COLUMNS } from './schema.js';
+export { countAdsCollected } from './insight-counts.js';

@@ -37,3 +37,4 @@ export async function messageById(db: DbOrTx, config: Config, id: string) {
     body: decryptBody(config, m.bodyEnc),
   };
 }
+export { countContacted, countReplied, firstContactTimes } from './insight-counts.js';

@@ -6,3 +6,4 @@ export { linkHooks } from './hooks.js';
 export { linkAndScore } from './pipeline.js';
 export { canActOnLeads, canReadQueue, registerScoreRoutes } from './routes.js';
 export { canEditScoreModel, canReadScoreModel, registerScoreModelRoutes } from './model-routes.js';
+export { countLeads } from './insight-counts.js';

@@ -39,6 +39,8 @@ export const CAPABILITIES = [
   'exchangeHtcds',
   /** The partner directory: add, edit, import (supervisors and admins). */
   'editPartnerDirectory',
+  /** Insights: the funnel and its exports (supervisors, admins, analysts). */
+  'readInsights',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -6553,6 +6553,447 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/insights/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The same export as CSV: table, row, column, value (audited) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          unit?: 'day' | 'week' | 'month';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description One line per published cell, with a header line */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/export.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The funnel for funders: no personal data, small cells suppressed (audited) */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          unit?: 'day' | 'week' | 'month';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactToReferral: {
+                cases: number | '<5' | 'x';
+                medianDays: number | null;
+                p75Days: number | null;
+              };
+              conversions: {
+                accepted: number | null;
+                ads: number | null;
+                cases: number | null;
+                contacted: number | null;
+                helped: number | null;
+                leads: number | null;
+                referred: number | null;
+                replied: number | null;
+              };
+              /** Format: date-time */
+              generatedAt: string;
+              languages: {
+                counts: {
+                  accepted: number | '<5' | 'x';
+                  ads: number | '<5' | 'x';
+                  cases: number | '<5' | 'x';
+                  contacted: number | '<5' | 'x';
+                  helped: number | '<5' | 'x';
+                  leads: number | '<5' | 'x';
+                  referred: number | '<5' | 'x';
+                  replied: number | '<5' | 'x';
+                };
+                language: string;
+              }[];
+              note: string;
+              outcomes: {
+                rows: {
+                  counts: {
+                    [key: string]: number | '<5' | 'x';
+                  };
+                  organisation: string;
+                  total: number | '<5' | 'x';
+                }[];
+                states: string[];
+                totals: {
+                  [key: string]: number | '<5' | 'x';
+                } | null;
+              };
+              periods: {
+                counts: {
+                  accepted: number | '<5' | 'x';
+                  ads: number | '<5' | 'x';
+                  cases: number | '<5' | 'x';
+                  contacted: number | '<5' | 'x';
+                  helped: number | '<5' | 'x';
+                  leads: number | '<5' | 'x';
+                  referred: number | '<5' | 'x';
+                  replied: number | '<5' | 'x';
+                };
+                period: string;
+              }[];
+              range: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                /** @enum {string} */
+                unit: 'day' | 'week' | 'month';
+              };
+              regions: {
+                counts: {
+                  accepted: number | '<5' | 'x';
+                  ads: number | '<5' | 'x';
+                  cases: number | '<5' | 'x';
+                  contacted: number | '<5' | 'x';
+                  helped: number | '<5' | 'x';
+                  leads: number | '<5' | 'x';
+                  referred: number | '<5' | 'x';
+                  replied: number | '<5' | 'x';
+                };
+                region: string;
+              }[];
+              totals: {
+                accepted: number | '<5' | 'x';
+                ads: number | '<5' | 'x';
+                cases: number | '<5' | 'x';
+                contacted: number | '<5' | 'x';
+                helped: number | '<5' | 'x';
+                leads: number | '<5' | 'x';
+                referred: number | '<5' | 'x';
+                replied: number | '<5' | 'x';
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/insights/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The funnel for a range: per period, region and language; time to referral; outcomes */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          unit?: 'day' | 'week' | 'month';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              contactToReferral: {
+                cases: number;
+                medianDays: number | null;
+                p75Days: number | null;
+              };
+              conversions: {
+                accepted: number | null;
+                ads: number | null;
+                cases: number | null;
+                contacted: number | null;
+                helped: number | null;
+                leads: number | null;
+                referred: number | null;
+                replied: number | null;
+              };
+              languages: {
+                counts: {
+                  accepted: number;
+                  ads: number;
+                  cases: number;
+                  contacted: number;
+                  helped: number;
+                  leads: number;
+                  referred: number;
+                  replied: number;
+                };
+                key: string;
+              }[];
+              outcomes: {
+                count: number;
+                organisation: string;
+                state: string;
+              }[];
+              periods: {
+                counts: {
+                  accepted: number;
+                  ads: number;
+                  cases: number;
+                  contacted: number;
+                  helped: number;
+                  leads: number;
+                  referred: number;
+                  replied: number;
+                };
+                key: string;
+              }[];
+              range: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                /** @enum {string} */
+                unit: 'day' | 'week' | 'month';
+              };
+              regions: {
+                counts: {
+                  accepted: number;
+                  ads: number;
+                  cases: number;
+                  contacted: number;
+                  helped: number;
+                  leads: number;
+                  referred: number;
+                  replied: number;
+                };
+                key: string;
+              }[];
+              steps: (
+                | 'ads'
+                | 'leads'
+                | 'contacted'
+                | 'replied'
+                | 'cases'
+                | 'referred'
+                | 'accepted'
+                | 'helped'
+              )[];
+              totals: {
+                accepted: number;
+                ads: number;
+                cases: number;
+                contacted: number;
+                helped: number;
+                leads: number;
+                referred: number;
+                replied: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/leads': {
     parameters: {
       query?: never;
@@ -15170,6 +15611,7 @@ export interface components {
       readAds: boolean;
       readAuditLog: boolean;
       readFacts: boolean;
+      readInsights: boolean;
       readQueue: boolean;
       readScoreModel: boolean;
       readTemplates: boolean;
@@ -15197,6 +15639,7 @@ export interface components {
       readAds: boolean;
       readAuditLog: boolean;
       readFacts: boolean;
+      readInsights: boolean;
       readQueue: boolean;
       readScoreModel: boolean;
       readTemplates: boolean;

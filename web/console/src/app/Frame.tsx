@@ -116,7 +116,11 @@ export function Frame() {
   const auditT = useAuditT();
   const unread = useUnreadCount();
   // Templates are written and approved by those who write to people.
-  const sections = SECTIONS.filter((s) => s.key !== 'templates' || capabilities.workOutreach);
+  const sections = SECTIONS.filter(
+    (s) =>
+      (s.key !== 'templates' || capabilities.workOutreach) &&
+      (s.key !== 'insights' || capabilities.readInsights),
+  );
 
   const language = useMutation({
     mutationFn: (lng: Language) => saveLanguage(lng),

@@ -8,6 +8,7 @@ import { auditRoutes } from '../audit/routes';
 import { casesRoutes } from '../cases/routes';
 import { collectRoutes } from '../collect/routes';
 import { Frame } from './Frame';
+import { insightsRoutes } from '../insights/routes';
 import { HomeRedirect } from './HomeRedirect';
 import { NotFound } from './NotFound';
 import { outreachRoutes } from '../outreach/routes';
@@ -35,7 +36,6 @@ function sectionRoute<P extends string>(path: P, section: SectionKey) {
 }
 
 const vaultRequestsRoute = sectionRoute('/vault-requests', 'vaultRequests');
-const insightsRoute = sectionRoute('/insights', 'insights');
 
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -69,7 +69,7 @@ const routeTree = rootRoute.addChildren([
   ...casesRoutes(rootRoute),
   ...partnerRoutes(rootRoute),
   vaultRequestsRoute,
-  insightsRoute,
+  ...insightsRoutes(rootRoute),
   adminRoute.addChildren([
     adminIndexRoute,
     adminUsersRoute,

@@ -1,0 +1,29 @@
+// Ads collected, counted for Insights: each ad once, in the period it was first seen, by the
+// language of its first version. An ad's place is inside its encrypted text, so it has none here.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../platform/db/connect.js';
+import {
+  periodOf,
+  toPeriodCounts,
+  withinRange,
+  type PeriodCount,
+  type PeriodRange,
+} from '../platform/period-counts.js';
+import { adVersions, ads } from './schema.js';
+
+export async function countAdsCollected(db: Db, range: PeriodRange): Promise<PeriodCount[]> {
+  const at = sql`a.first_seen_at`;
+  const result = await db.execute<{
+    period: string;
+    place_id: null;
+    language: string | null;
+    n: number;
+  }>(sql`
+    SELECT ${periodOf(range.unit, at)} AS period, NULL::text AS place_id, v.language AS language,
+           count(*)::int AS n
+    FROM ${ads} a
+    LEFT JOIN ${adVersions} v ON v.ad_id = a.id AND v.version = 1
+    WHERE ${withinRange(range, at)}
+    GROUP BY 1, 2, 3`);
+  return toPeriodCounts(result.rows);
+}

@@ -1,0 +1,9 @@
+// The route of Insights (/insights); the console's router adds it under its root with one line.
+import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { InsightsPage } from './InsightsPage';
+
+export function insightsRoutes<TParent extends AnyRoute>(parent: TParent) {
+  return [
+    createRoute({ getParentRoute: () => parent, path: '/insights', component: InsightsPage }),
+  ] as const;
+}
