@@ -3,6 +3,7 @@
 // explained point by point, movement, features, the graph of ads and identifiers, the ads, the
 // identifiers (masked, with an audited reveal), shared templates, similar ads, and the history.
 // Those who hold conversations also see the person's threads and write a first message from here.
+import { homePathFor } from '../collect/nav';
 import {
   Alert,
   Box,
@@ -61,7 +62,7 @@ const route = getRouteApi('/entities/$entityId');
 
 export function EntityPage() {
   const { user } = useCurrentSession();
-  if (user.role === 'partner') return <Navigate to="/partners" replace />;
+  if (user.role === 'partner') return <Navigate to={homePathFor(user.role)} replace />;
   return <Entity />;
 }
 

@@ -2,6 +2,7 @@
 // few signals that put it there. Filters live in the URL (a filtered queue can be bookmarked or
 // shared with a colleague), pages load with the API's keyset cursor, and the same filters drive
 // the CSV export and saved searches.
+import { homePathFor } from '../collect/nav';
 import {
   Alert,
   Button,
@@ -40,7 +41,7 @@ export function QueuePage() {
   const { user } = useCurrentSession();
   usePageTitle(t('queue.title'));
   // The queue is the program's own work; partner organisations get a 403 from the API.
-  if (user.role === 'partner') return <Navigate to="/partners" replace />;
+  if (user.role === 'partner') return <Navigate to={homePathFor(user.role)} replace />;
   return <Queue />;
 }
 
