@@ -31,3 +31,4 @@ export * from './partners/index.js';
 // A person's gender (case facts) and the groups an organisation serves (the directory's
 // SERVED_GENDERS) are two lists; the person's is the one named GENDERS.
 export { GENDERS, type Gender, isMinor } from './domain/case-facts.js';
+export * from './subject-rights/index.js';
