@@ -23,7 +23,7 @@ import { activeHold, eraseCaseRow } from './erasure.js';
 import { caseHolds } from './schema.js';
 
 const held = (caseId: typeof cases.id) =>
-  sql`SELECT 1 FROM ${caseHolds} WHERE ${caseHolds.caseId} = ${caseId} AND ${caseHolds.liftedAt} IS NULL`;
+  sql`(SELECT 1 FROM ${caseHolds} WHERE ${caseHolds.caseId} = ${caseId} AND ${caseHolds.liftedAt} IS NULL)`;
 
 const closedBefore = (cutoff: Date) =>
   and(eq(cases.status, 'closed'), isNotNull(cases.closedAt), lt(cases.closedAt, cutoff));
