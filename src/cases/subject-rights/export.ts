@@ -26,16 +26,64 @@ export const ExportQuery = z.object({
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
-type Value = string | number | boolean | null | Value[] | { [k: string]: Value };
-export interface SubjectExport {
-  generatedAt: string;
-  case: Record<string, Value>;
-  consents: Record<string, Value>[];
-  conversations: { id: string; kind: string; messages: Record<string, Value>[] }[];
-  referrals: Record<string, Value>[];
-  tasks: Record<string, Value>[] | null;
-  notes: Record<string, Value>[] | null;
-}
+const when = z.string();
+const maybe = z.string().nullable();
+/** The bundle, field by field: what the JSON download carries and the HTML page shows. */
+export const SubjectExport = z
+  .object({
+    generatedAt: when,
+    case: z.object({
+      pseudonym: z.string(),
+      alias: z.string(),
+      status: z.string(),
+      outcome: maybe,
+      openedAt: when,
+      closedAt: maybe,
+      gender: maybe,
+      age: z.number().nullable(),
+      languages: z.array(z.string()),
+      place: maybe,
+      needs: z.array(z.string()),
+    }),
+    consents: z.array(
+      z.object({
+        scope: z.string(),
+        fields: z.array(z.string()),
+        givenAt: when,
+        expiresAt: maybe,
+        source: z.string(),
+        note: maybe,
+        withdrawnAt: maybe,
+        withdrawalNote: maybe,
+      }),
+    ),
+    conversations: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        messages: z.array(z.object({ direction: z.string(), at: when, text: z.string() })),
+      }),
+    ),
+    referrals: z.array(
+      z.object({
+        id: z.string(),
+        state: z.string(),
+        legalBasis: z.string(),
+        sentAt: when,
+        fields: z.array(z.string()),
+        shared: z.string(),
+        handoffNote: maybe,
+        history: z.array(z.object({ step: z.string(), by: z.string(), at: when })),
+      }),
+    ),
+    tasks: z.array(z.object({ title: z.string(), dueAt: maybe, doneAt: maybe })).nullable(),
+    notes: z.array(z.object({ at: when, text: z.string() })).nullable(),
+  })
+  .meta({ id: 'SubjectExport' });
+export type SubjectExport = z.infer<typeof SubjectExport>;
+
+type Value =
+  string | number | boolean | null | undefined | readonly Value[] | { [k: string]: Value };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const REFERRAL_CONTEXTS = { snapshot: 'referrals.snapshot', note: 'referrals.handoff_note' };
@@ -162,7 +210,8 @@ export async function subjectExport(
       notes: query.notes,
     },
   });
-  return bundle;
+  // The schema is the contract of the download: a field leaves only if it is named there.
+  return SubjectExport.parse(bundle);
 }
 
 const escapeHtml = (s: string) =>
@@ -175,26 +224,27 @@ const escapeHtml = (s: string) =>
 
 const label = (key: string) => escapeHtml(key.replace(/([A-Z])/g, ' $1').toLowerCase());
 
-function renderValue(v: Value | undefined): string {
+function renderValue(v: Value): string {
   if (v === null || v === undefined) return '<span class="none">—</span>';
   if (Array.isArray(v)) {
-    if (v.length === 0) return '<span class="none">—</span>';
-    return v.every((x) => typeof x !== 'object' || x === null)
-      ? escapeHtml(v.map((x) => String(x ?? '—')).join(', '))
-      : `<ol>${v.map((x) => `<li>${renderValue(x)}</li>`).join('')}</ol>`;
+    const items = v as readonly Value[];
+    if (items.length === 0) return '<span class="none">—</span>';
+    return items.every((x) => typeof x !== 'object' || x === null)
+      ? escapeHtml(items.map((x) => String(x ?? '—')).join(', '))
+      : `<ol>${items.map((x) => `<li>${renderValue(x)}</li>`).join('')}</ol>`;
   }
   if (typeof v === 'object') return renderRecord(v);
   return escapeHtml(String(v));
 }
 
-function renderRecord(r: Record<string, Value>): string {
-  const rows = Object.entries(r)
+function renderRecord(r: object): string {
+  const rows = Object.entries(r as Record<string, Value>)
     .map(([k, v]) => `<tr><th scope="row">${label(k)}</th><td>${renderValue(v)}</td></tr>`)
     .join('');
   return `<table>${rows}</table>`;
 }
 
-function section(title: string, items: Record<string, Value>[] | null): string {
+function section(title: string, items: readonly object[] | null): string {
   if (items === null) return '';
   const body = items.length
     ? items.map((i) => `<article>${renderRecord(i)}</article>`).join('')
@@ -204,7 +254,7 @@ function section(title: string, items: Record<string, Value>[] | null): string {
 
 /** One page, readable offline and printable; a strict CSP keeps anything active out of it. */
 export function renderSubjectExportHtml(bundle: SubjectExport): string {
-  const title = `Data held about ${bundle.case.pseudonym as string}`;
+  const title = `Data held about ${bundle.case.pseudonym}`;
   const conversations = bundle.conversations.map((c) => ({
     kind: c.kind,
     messages: c.messages,

@@ -15,7 +15,7 @@ import {
   setHold,
   type SubjectRightsDeps,
 } from './erasure.js';
-import { ExportQuery, renderSubjectExportHtml, subjectExport } from './export.js';
+import { ExportQuery, renderSubjectExportHtml, SubjectExport, subjectExport } from './export.js';
 
 const errors = {
   400: ErrorResponse,
@@ -71,7 +71,7 @@ export function registerSubjectRightsRoutes(app: FastifyInstance, deps: SubjectR
           200: {
             description: 'The subject export, as a download',
             content: {
-              'application/json': { schema: z.record(z.string(), z.unknown()) },
+              'application/json': { schema: SubjectExport },
               'text/html': { schema: z.string() },
             },
           },
@@ -82,7 +82,7 @@ export function registerSubjectRightsRoutes(app: FastifyInstance, deps: SubjectR
     async (request, reply) => {
       const actor = caseWorker(request);
       const bundle = await subjectExport(deps, actor, request.params.id, request.query);
-      const name = `subject-export-${bundle.case.pseudonym as string}`;
+      const name = `subject-export-${bundle.case.pseudonym}`;
       void reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
       if (request.query.format === 'html') {
         return reply
