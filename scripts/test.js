@@ -19,13 +19,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** What the night run covers: every outreach test (all tiers) and the demo's. */
+/**
+ * What the night run covers: every outreach test (all tiers) and the demo's, and the unit and API
+ * tests of cases and referrals (due tasks, reminders and consent expiry are about days).
+ */
 const NIGHT_FILES = [
   'src/outreach', // also the console's (web/console/src/outreach, outreach-setup)
   'test/api/outreach',
   'test/browser/outreach',
   'src/demo',
   'fixtures/smsc',
+  'src/cases',
+  'test/api/cases',
+  'test/api/referrals',
 ];
 const NIGHT_ZONE = 'Europe/Amsterdam';
 const pgUrl = new URL(
@@ -138,7 +144,7 @@ if (process.argv.length <= 2) {
   const at = nextNightInAmsterdam();
   const offset = Math.round((at.getTime() - Date.now()) / 1000);
   console.log(
-    `\nThe night run: outreach and demo tests with the clock at ${at.toISOString()} (03:00 in ${NIGHT_ZONE})…`,
+    `\nThe night run: outreach, demo and cases tests with the clock at ${at.toISOString()} (03:00 in ${NIGHT_ZONE})…`,
   );
   const nightReport = path.join(outDir, 'night.json');
   nightStatus = run('faketime', ['-f', `+${offset}`, 'npx', ...vitest(nightReport, NIGHT_FILES)]);

@@ -1,7 +1,7 @@
 // What referrals are given by the server and the workers alike: the database, the keys (fields
 // encrypted at rest; the session secret, from which the secure links' hash keys derive), "now",
 // the settings and the public address the secure links point at.
-import { DEFAULT_REFERRAL_SETTINGS, type ReferralDeps } from '../cases/index.js';
+import type { ReferralDeps } from '../cases/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db/connect.js';
@@ -12,8 +12,7 @@ export function referralDepsOf(config: Config, database: Database, clock: Clock)
     fieldKeys: config.secrets.fieldKeys,
     sessionSecret: config.secrets.sessionSecret,
     clock,
-    // Defaults until the installation's settings carry them (reminder after 5 days, link 14).
-    settings: DEFAULT_REFERRAL_SETTINGS,
+    settings: config.referrals,
     publicUrl: config.publicUrl,
   };
 }

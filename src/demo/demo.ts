@@ -221,7 +221,7 @@ export async function startDemo(deps: {
   if (first || !state.smscPassword) writeState(stateFile, { ...state, smscPassword });
   state.smscPassword = smscPassword;
 
-  const world = generateWorld({ seed: state.seed, ads: 400, days: 30 });
+  const world = generateWorld({ seed: state.seed, ads: config.demoAds, days: 30 });
   const dayNow = () => Math.floor((clock.now().getTime() - Date.parse(state.startedAt)) / DAY_MS);
   const board = await startAdBoard({
     world,

@@ -82,6 +82,27 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: tmp(), BLOB_STORE: 's3' })).toThrow(/S3_BUCKET/);
   });
 
+  it('reads the referral reminder and link lifetimes, 5 and 14 days unless set', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).referrals).toEqual({ reminderDays: 5, linkDays: 14 });
+    expect(
+      loadConfig({ DATA_DIR: tmp(), REFERRAL_REMINDER_DAYS: '3', REFERRAL_LINK_DAYS: '30' })
+        .referrals,
+    ).toEqual({ reminderDays: 3, linkDays: 30 });
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: tmp(), REFERRAL_REMINDER_DAYS: '0', REFERRAL_LINK_DAYS: 'two weeks' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/REFERRAL_REMINDER_DAYS: .*got "0"/);
+    expect(problems).toMatch(/REFERRAL_LINK_DAYS: .*got "two weeks"/);
+    expect(() => loadConfig({ DATA_DIR: tmp(), REFERRAL_LINK_DAYS: '91' })).toThrow(
+      /REFERRAL_LINK_DAYS/,
+    );
+  });
+
   it('documents every variable', () => {
     for (const [name, spec] of Object.entries(ENV_VARS))
       expect(spec.doc.length, name).toBeGreaterThan(10);

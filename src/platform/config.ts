@@ -232,6 +232,11 @@ export const ENV_VARS = {
     schema: bool,
     doc: 'Seed demo data and the synthetic ad board on start. Default: true in embedded mode, false otherwise.',
   },
+  DEMO_ADS: {
+    schema: int(20, 5000),
+    default: '400',
+    doc: 'Demo mode: how many ads the synthetic board starts with (set it before the first start; a smaller board settles sooner on a slow machine).',
+  },
   AD_BOARD_PORT: {
     schema: int(0, 65535),
     default: '3100',
@@ -301,6 +306,16 @@ export const ENV_VARS = {
       .pipe(z.array(z.string().min(2).max(120)).max(20)),
     doc: "The organisation's names and abbreviations (comma-separated), flagged when a first message would name them.",
   },
+  REFERRAL_REMINDER_DAYS: {
+    schema: int(1, 90),
+    default: '5',
+    doc: "Days a referral may wait for the organisation's answer before the worker is reminded to chase it.",
+  },
+  REFERRAL_LINK_DAYS: {
+    schema: int(1, 90),
+    default: '14',
+    doc: 'Days a secure referral link (for organisations without an account) stays valid; a worker can issue a new one.',
+  },
 } satisfies Record<string, VarSpec>;
 
 export type EnvName = keyof typeof ENV_VARS;
@@ -359,6 +374,7 @@ export interface Config {
   };
   workerName: string;
   demoData: boolean;
+  demoAds: number;
   adBoardPort: number;
   demoSmscPort: number;
   webDev: boolean;
@@ -374,6 +390,12 @@ export interface Config {
     /** Validated by the outreach context at start (its rules schema lives there). */
     rulesFile: string | undefined;
     organisationNames: string[];
+  };
+  referrals: {
+    /** Days before an unanswered referral reminds its worker. */
+    reminderDays: number;
+    /** Days a secure link stays valid. */
+    linkDays: number;
   };
 }
 
@@ -599,6 +621,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     workerName: (raw.WORKER_NAME as string | undefined) ?? hostname(),
     demoData: (raw.DEMO_DATA as boolean | undefined) ?? mode === 'embedded',
+    demoAds: raw.DEMO_ADS as number,
     adBoardPort: raw.AD_BOARD_PORT as number,
     demoSmscPort: raw.DEMO_SMSC_PORT as number,
     webDev: raw.WEB_DEV as boolean,
@@ -615,6 +638,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outreach: {
       rulesFile: raw.OUTREACH_RULES_FILE as string | undefined,
       organisationNames: (raw.ORGANISATION_NAMES as string[] | undefined) ?? [],
+    },
+    referrals: {
+      reminderDays: raw.REFERRAL_REMINDER_DAYS as number,
+      linkDays: raw.REFERRAL_LINK_DAYS as number,
     },
   };
 }

@@ -19,12 +19,16 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
+import { partnerOrganisations } from '../../src/cases/partners/schema.js';
+import { seedPartnerDirectory } from '../../src/cases/partners/store.js';
 import { openAdText } from '../../src/collect/ad-text.js';
 import { ads, adVersions, crawlRuns } from '../../src/collect/schema.js';
 import { maskExtraction } from '../../src/facts/masking.js';
 import { extractionOf } from '../../src/facts/store.js';
 import { adExtractions } from '../../src/facts/schema.js';
 import { entities, linkAds } from '../../src/link/schema.js';
+import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import type { Role } from '../../src/platform/auth/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
@@ -361,6 +365,52 @@ describe('the canary', () => {
     fill['/api/outreach/channels/{id}'] = { id: [channelId] };
     fill['/api/webhooks/{channelId}'] = { channelId: [channelId] };
     fill['/api/conversations/{id}'] = { id: [conversationId] };
+
+    // A case from that thread (the entity and its numbers come with it), a consent and a
+    // referral to a directory organisation whose partner users can open it.
+    const opened = await as.outreach_worker('POST', '/api/cases', { conversationId });
+    expect(opened.res.statusCode, opened.res.body).toBe(200);
+    const caseId = (opened.json as { id: string }).id;
+    expect(findCanary(opened.res.body)).toBeNull();
+    await seedPartnerDirectory(
+      t.database.db,
+      CLI_ACTOR,
+      generatePartnerDirectory({ asOf: new Date() }),
+      systemClock,
+    );
+    const partnerSession = await as.partner('GET', '/api/auth/session');
+    const partnerOrgId = (partnerSession.json.user as { partnerOrgId: string }).partnerOrgId;
+    const [shelter] = await t.database.db
+      .select({ id: partnerOrganisations.id })
+      .from(partnerOrganisations)
+      .where(eq(partnerOrganisations.kind, 'shelter'))
+      .limit(1);
+    await t.database.db
+      .update(partnerOrganisations)
+      .set({ referralChannel: 'account', accountOrgId: partnerOrgId, active: true })
+      .where(eq(partnerOrganisations.id, shelter!.id));
+    const consent = await as.outreach_worker('POST', `/api/cases/${caseId}/consents`, {
+      scope: 'share_with_org',
+      organisationId: shelter!.id,
+      fields: ['alias', 'needs', 'contact_channel', 'contact_address', 'conversation_excerpt'],
+      givenAt: new Date(Date.now() - 60_000).toISOString(),
+      source: 'call_note',
+      note: 'Agreed on the phone to share this with the shelter.',
+    });
+    expect(consent.res.statusCode, consent.res.body).toBe(200);
+    const referred = await as.outreach_worker('POST', `/api/cases/${caseId}/referrals`, {
+      partnerId: shelter!.id,
+      fields: ['alias', 'needs', 'contact_channel', 'contact_address', 'conversation_excerpt'],
+    });
+    expect(referred.res.statusCode, referred.res.body).toBe(201);
+    expect(findCanary(referred.res.body)).toBeNull();
+    const referralId = (referred.json as { referral: { id: string } }).referral.id;
+    for (const route of ['/api/cases/{id}', '/api/cases/{id}/notes', '/api/cases/{id}/views']) {
+      fill[route] = { id: [caseId] };
+    }
+    fill['/api/cases/{caseId}/referrals'] = { caseId: [caseId] };
+    fill['/api/partner/referrals/{id}'] = { id: [referralId] };
+    fill['/api/partners/{id}'] = { id: [shelter!.id] };
     // Who viewed a record: every kind with every planted record (a mismatched pair answers 404).
     fill['/api/audit/views/{kind}/{id}'] = {
       kind: ['ad', 'entity', 'conversation'],

@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { farQuietHours } from '../helpers/clock.js';
 import {
   apiCall,
@@ -30,6 +31,8 @@ import {
 } from './harness.js';
 
 const REPLY = 'Ja, ik wil hulp. Jullie mogen de opvang mijn leeftijd geven.';
+/** The shelter the person's consent names: an organisation of the directory. */
+const shelter = generatePartnerDirectory({ asOf: new Date() }).find((p) => p.kind === 'shelter')!;
 
 describe('cases journey', () => {
   let dataDir: string;
@@ -99,6 +102,8 @@ describe('cases journey', () => {
       settings: {},
     });
     expect(channel.status).toBe(200);
+    const entry = await admin.post('/api/partners', { profile: shelter });
+    expect(entry.status, JSON.stringify(entry.json)).toBe(200);
     worker = await staff('outreach_worker', 'wendy.worker@example.org');
     supervisor = await staff('supervisor', 'sam.supervisor@example.org');
     stranger = await staff('outreach_worker', 'otto.other@example.org');
@@ -150,10 +155,10 @@ describe('cases journey', () => {
   }, 60_000);
 
   it('records consent with the person’s message as evidence, then its withdrawal', async () => {
-    const org = randomUUID();
     await worker.getByTestId('record-consent').click();
     const form = worker.getByRole('dialog', { name: 'Record a consent' });
-    await form.getByLabel(/^Organisation/).fill(org);
+    await form.getByLabel(/^Organisation/).fill(shelter.name.slice(0, 12));
+    await worker.getByRole('option', { name: shelter.name, exact: true }).click();
     await form.getByLabel('Alias', { exact: true }).check();
     await form.getByLabel('Age', { exact: true }).check();
     // The person's own message, chosen from the thread.
@@ -169,6 +174,7 @@ describe('cases journey', () => {
     expect(await record.getByTestId('consent-state').innerText()).toBe('Current');
     expect(await record.innerText()).toContain(REPLY);
     expect(await record.innerText()).toContain('Fields: Alias, Age');
+    expect(await record.innerText()).toContain(`Organisation ${shelter.name}`);
     await snap(worker, 'consent');
 
     await record.getByRole('button', { name: 'Withdraw' }).click();

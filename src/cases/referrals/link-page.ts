@@ -141,6 +141,20 @@ const STATE_LABELS: Record<Lang, Record<ReferralState, string>> = {
   },
 };
 
+/** The state a referral is in, as the page says it (the options above are what to do next). */
+const STATE_NOW: Record<Lang, Record<ReferralState, string>> = {
+  en: {
+    ...STATE_LABELS.en,
+    accepted: 'Accepted',
+    declined: 'Declined',
+  },
+  nl: {
+    ...STATE_LABELS.nl,
+    accepted: 'Geaccepteerd',
+    declined: 'Afgewezen',
+  },
+};
+
 function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
@@ -197,7 +211,9 @@ function codeForm(lang: Lang, token: string, error: string | null) {
 }
 
 function formatValue(lang: Lang, value: SnapshotValue | undefined): string {
-  if (value === null || value === undefined) return `<em>${TEXT[lang].unknownValue}</em>`;
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+    return `<em>${TEXT[lang].unknownValue}</em>`;
+  }
   if (typeof value === 'string' || typeof value === 'number') {
     return escapeHtml(String(value)).replace(/\n/g, '<br>');
   }
@@ -220,7 +236,7 @@ function referralPage(lang: Lang, view: PartnerView, error: string | null) {
 <small id="note-hint">${t.noteHint}</small><button type="submit">${t.send}</button></form>`
     : '';
   return `${error ? `<p class="msg" role="alert">${escapeHtml(error)}</p>` : ''}
-<p>${t.state}: <strong>${escapeHtml(STATE_LABELS[lang][view.state])}</strong></p>
+<p>${t.state}: <strong>${escapeHtml(STATE_NOW[lang][view.state])}</strong></p>
 <h2>${t.shared}</h2><dl>${rows}</dl>${form}
 <form method="post" action="/r/close"><button type="submit">${t.close}</button></form>`;
 }

@@ -2,6 +2,7 @@
 // or the note of a call), its state now, and the forms to record a consent and to record its
 // withdrawal. The server refuses what a consent may not say (a share without its organisation or
 // fields, a message we sent as "evidence"); the form only helps to get it right the first time.
+// The organisation is chosen by name from the partner directory, and shown by name.
 import {
   Alert,
   Blockquote,
@@ -11,6 +12,7 @@ import {
   Modal,
   NativeSelect,
   Paper,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -20,6 +22,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { fetchConversation, outreachKeys } from '../outreach/api';
+import { listPartners, partnerKeys } from '../partners/api';
 import { useStaffNames } from '../outreach/hooks';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime, shortId } from '../ui/format';
@@ -126,6 +129,7 @@ function ConsentRecord({
 }) {
   const t = useCasesT();
   const staff = useStaffNames();
+  const names = useDirectoryNames();
   return (
     <Paper withBorder radius="sm" p="sm" data-testid="consent-record" data-scope={r.scope}>
       <Group justify="space-between" align="flex-start">
@@ -137,7 +141,11 @@ function ConsentRecord({
             <ConsentStateBadge state={r.state} />
           </Group>
           {r.organisationId ? (
-            <Text size="sm">{t('consent.organisation', { id: shortId(r.organisationId) })}</Text>
+            <Text size="sm">
+              {t('consent.organisation', {
+                id: names.get(r.organisationId) ?? shortId(r.organisationId),
+              })}
+            </Text>
           ) : null}
           {r.fields.length ? (
             <Text size="sm">
@@ -263,6 +271,7 @@ function RecordConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
   const changed = useCaseChanged(detail.case.id);
   const [scope, setScope] = useState<ConsentScope>('share_with_org');
   const [organisationId, setOrganisationId] = useState('');
+  const directory = useDirectory();
   const [fields, setFields] = useState<ShareableField[]>([]);
   const [givenAt, setGivenAt] = useState(localInput(new Date()));
   const [expiresAt, setExpiresAt] = useState('');
@@ -303,10 +312,16 @@ function RecordConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
         />
         {share ? (
           <>
-            <TextInput
+            <Select
               label={t('consent.organisationId')}
-              value={organisationId}
-              onChange={(e) => setOrganisationId(e.currentTarget.value)}
+              placeholder={t('consent.pickOrganisation')}
+              searchable
+              data={(directory.data ?? [])
+                .filter((p) => p.active)
+                .map((p) => ({ value: p.id, label: p.name }))}
+              value={organisationId || null}
+              onChange={(v) => setOrganisationId(v ?? '')}
+              nothingFoundMessage={t('consent.noOrganisation')}
               required
             />
             <Checkbox.Group
@@ -420,4 +435,18 @@ function WithdrawForm({
       </Stack>
     </form>
   );
+}
+
+/** The directory, for naming the organisation a consent names (its active ones to choose from). */
+function useDirectory() {
+  return useQuery({
+    queryKey: partnerKeys.list({}),
+    queryFn: () => listPartners({}),
+    staleTime: 60_000,
+  });
+}
+
+function useDirectoryNames(): Map<string, string> {
+  const directory = useDirectory();
+  return new Map((directory.data ?? []).map((p) => [p.id, p.name]));
 }

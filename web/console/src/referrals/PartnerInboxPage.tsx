@@ -162,7 +162,7 @@ function OpenedReferral({ id }: { id: string }) {
 function SharedFields({ referral: r }: { referral: PartnerReferral }) {
   const t = useReferralsT();
   const shown = (v: string | number | string[] | null | undefined) =>
-    v === null || v === undefined
+    v === null || v === undefined || (Array.isArray(v) && v.length === 0)
       ? t('inbox.unknown')
       : Array.isArray(v)
         ? v.join(', ')

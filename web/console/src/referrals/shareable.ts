@@ -3,21 +3,11 @@
 // organisation names; for a minor reported to the police or child protection, the duty to protect
 // instead of consent). Only for display: the server decides every send, and refuses what is
 // outside, whatever the form shows.
+import { shareableFieldValues } from '../api/schema';
 import type { CaseDetail, ShareableField } from './api';
 
-export const SHAREABLE_FIELDS: readonly ShareableField[] = [
-  'alias',
-  'age',
-  'gender',
-  'languages',
-  'place',
-  'needs',
-  'risk_summary',
-  'contact_channel',
-  'contact_address',
-  'handoff_note',
-  'conversation_excerpt',
-];
+/** The server's list, from the OpenAPI document (in the server's order). */
+export const SHAREABLE_FIELDS: readonly ShareableField[] = shareableFieldValues;
 
 const CHILD_PROTECTION_KINDS = ['police', 'child_protection'];
 
