@@ -1,6 +1,11 @@
 // The session's capabilities, wired from each context's own policy functions: the one place that
 // knows them all (the composition root), so the platform's session route names no context.
-import { canEditPartnerDirectory, canReceiveCaseAlerts, canWorkCases } from '../cases/index.js';
+import {
+  canEditPartnerDirectory,
+  canExchangeHtcds,
+  canReceiveCaseAlerts,
+  canWorkCases,
+} from '../cases/index.js';
 import { canManageSources, canOverrideRobots, canReadAds } from '../collect/index.js';
 import { canEditRules, canReadFacts, canRevealIdentifiers } from '../facts/index.js';
 import {
@@ -59,5 +64,6 @@ export const capabilityPolicies: CapabilityPolicies = {
   manageChannels: canManageChannels,
   workCases: canWorkCases,
   receiveCaseAlerts: canReceiveCaseAlerts,
+  exchangeHtcds: canExchangeHtcds,
   editPartnerDirectory: canEditPartnerDirectory,
 };

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   onConsentWithdrawn,
   registerCasesRoutes,
+  registerHtcdsRoutes,
   registerLinkPage,
   registerPartnerRoutes,
   registerReferralRoutes,
@@ -46,6 +47,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
       ...deps.casesHooks,
     };
     registerCasesRoutes(app, { db, config, clock, hooks: casesHooks });
+    registerHtcdsRoutes(app, { db, config, clock });
     registerReferralRoutes(app, referralDeps);
     registerLinkPage(app, { ...referralDeps, config });
     registerPartnerRoutes(app, { db, clock });

@@ -27,6 +27,9 @@ export {
 export { caseFieldValues, type CaseFieldValues } from './reads.js';
 export type { CaseRow, ConsentRow } from './store.js';
 export * from './referrals/index.js';
+export { canExchangeHtcds, registerHtcdsRoutes } from './htcds/routes.js';
+export { importHtcds, exportHtcds, HtcdsImportRefused } from './htcds/service.js';
+export { HTCDS_VERSION, type HtcdsCase } from './domain/htcds-record.js';
 export * from './partners/index.js';
 // A person's gender (case facts) and the groups an organisation serves (the directory's
 // SERVED_GENDERS) are two lists; the person's is the one named GENDERS.

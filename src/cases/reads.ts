@@ -64,6 +64,8 @@ export function presentCase(c: CaseRow) {
     age: c.age,
     languages: c.languages,
     placeId: c.placeId,
+    nationality: c.nationality,
+    exploitationTypes: c.exploitationTypes,
     closedAt: iso(c.closedAt),
   };
 }

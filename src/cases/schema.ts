@@ -26,7 +26,13 @@ import {
   type Need,
   type ShareableField,
 } from './domain/vocabulary.js';
-import { CASE_ORIGINS, GENDERS, RISK_LEVELS, type RiskAnswers } from './domain/case-facts.js';
+import {
+  CASE_ORIGINS,
+  GENDERS,
+  RISK_LEVELS,
+  type ExploitationType,
+  type RiskAnswers,
+} from './domain/case-facts.js';
 import { CASE_ALERT_KINDS } from './domain/alerts.js';
 
 export const cases = pgTable(
@@ -51,6 +57,13 @@ export const cases = pgTable(
     placeId: text('place_id'),
     placeName: text('place_name'),
     needs: text('needs').array().$type<Need[]>().notNull().default([]),
+    /** ISO 3166-1 alpha-2, when the person said it (HTCDS prs_Nationality). */
+    nationality: text('nationality'),
+    exploitationTypes: text('exploitation_types')
+      .array()
+      .$type<ExploitationType[]>()
+      .notNull()
+      .default([]),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

@@ -16,6 +16,7 @@ import { conversationById, messageById } from '../outreach/index.js';
 import { mayOnCase, type CaseAction, type CaseReader } from './domain/access.js';
 import { receivesCaseAlerts, startsChildProtocol } from './domain/alerts.js';
 import {
+  EXPLOITATION_TYPES,
   GENDERS,
   isMinor,
   RISK_ANSWERS,
@@ -164,6 +165,13 @@ export const CaseFacts = z.strictObject({
   placeId: z.string().trim().min(1).max(100).nullable().optional(),
   placeName: z.string().trim().min(1).max(200).nullable().optional(),
   needs: z.array(z.enum(NEEDS)).max(NEEDS.length).optional(),
+  /** ISO 3166-1 alpha-2, as HTCDS's prs_Nationality. */
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'A two-letter country code (ISO 3166)')
+    .nullable()
+    .optional(),
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).optional(),
 });
 export type CaseFacts = z.infer<typeof CaseFacts>;
 
@@ -184,6 +192,10 @@ function factValues(current: Pick<CaseRow, 'minor' | 'age'> | null, f: CaseFacts
   if (f.placeId !== undefined) values.placeId = f.placeId;
   if (f.placeName !== undefined) values.placeName = f.placeName;
   if (f.needs !== undefined) values.needs = NEEDS.filter((n) => f.needs!.includes(n));
+  if (f.nationality !== undefined) values.nationality = f.nationality;
+  if (f.exploitationTypes !== undefined) {
+    values.exploitationTypes = EXPLOITATION_TYPES.filter((t) => f.exploitationTypes!.includes(t));
+  }
   // Once a case is about a child it stays so until someone says otherwise in so many words: an age
   // typed later does not quietly end the child protocol.
   const minorSaid = f.minor ?? current?.minor ?? false;

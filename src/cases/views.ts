@@ -6,6 +6,7 @@ import { CASE_ACTIONS } from './domain/access.js';
 import { CASE_ALERT_KINDS } from './domain/alerts.js';
 import {
   CASE_ORIGINS,
+  EXPLOITATION_TYPES,
   GENDERS,
   RISK_ANSWERS,
   RISK_LEVELS,
@@ -58,6 +59,8 @@ export const CaseSummary = CaseListItem.extend({
   age: z.number().nullable(),
   languages: z.array(z.string()),
   placeId: z.string().nullable(),
+  nationality: z.string().nullable(),
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
   closedAt: z.string().nullable(),
 });
 

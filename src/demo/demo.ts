@@ -24,6 +24,7 @@ import {
 import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { startDemoPhones, type DemoPhones } from '../../fixtures/smsc/demo-phones.js';
 import { seedPartnerDirectory } from '../cases/index.js';
+import { seedDemoCases } from './demo-cases.js';
 import { crawlJobRef, requestCrawl, saveSource } from '../collect/index.js';
 import {
   changeTemplateStatus,
@@ -267,12 +268,9 @@ export async function startDemo(deps: {
       }
     }
 
-    await seedPartnerDirectory(
-      db,
-      SYSTEM_ACTOR,
-      generatePartnerDirectory({ asOf: clock.now() }),
-      clock,
-    );
+    const directory = generatePartnerDirectory({ asOf: clock.now() });
+    await seedPartnerDirectory(db, SYSTEM_ACTOR, directory, clock);
+    await seedDemoCases({ config, db, log, clock }, directory);
     if (
       await seedOutreach({ config, db, log, clock }, state, {
         port: phones.port,

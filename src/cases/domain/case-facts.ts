@@ -9,6 +9,14 @@ export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 export const GENDERS = ['female', 'male', 'trans', 'non_binary', 'unknown'] as const;
 export type Gender = (typeof GENDERS)[number];
 
+/**
+ * The forms of exploitation a case records (a list: a person can be exploited in more than one
+ * way). `criminality` is forced criminal activity (drug running, shoplifting), HTCDS's "illicit
+ * activities".
+ */
+export const EXPLOITATION_TYPES = ['sexual', 'labour', 'criminality', 'begging', 'other'] as const;
+export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
+
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 

@@ -35,6 +35,8 @@ export const CAPABILITIES = [
   /** Cases: the Cases page (each case then asks its own rules), and the child-protocol alerts. */
   'workCases',
   'receiveCaseAlerts',
+  /** Cases as HTCDS records: export and import (supervisors). */
+  'exchangeHtcds',
   /** The partner directory: add, edit, import (supervisors and admins). */
   'editPartnerDirectory',
 ] as const;

@@ -1786,10 +1786,12 @@ export interface paths {
             age?: number | null;
             /** Format: uuid */
             conversationId?: string;
+            exploitationTypes?: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
             /** @enum {string|null} */
             gender?: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
             languages?: string[];
             minor?: boolean;
+            nationality?: string | null;
             needs?: (
               | 'safety'
               | 'shelter'
@@ -1821,10 +1823,12 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
+              exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
               gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
+              nationality: string | null;
               needs: components['schemas']['CaseNeed'][];
               /** @enum {string} */
               origin: 'conversation' | 'chat' | 'manual';
@@ -2204,10 +2208,12 @@ export interface paths {
                 assigneeIds: string[];
                 closedAt: string | null;
                 createdAt: string;
+                exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
                 gender: components['schemas']['Gender'] | null;
                 id: string;
                 languages: string[];
                 minor: boolean;
+                nationality: string | null;
                 needs: components['schemas']['CaseNeed'][];
                 /** @enum {string} */
                 origin: 'conversation' | 'chat' | 'manual';
@@ -2392,10 +2398,12 @@ export interface paths {
         content: {
           'application/json': {
             age?: number | null;
+            exploitationTypes?: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
             /** @enum {string|null} */
             gender?: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
             languages?: string[];
             minor?: boolean;
+            nationality?: string | null;
             needs?: (
               | 'safety'
               | 'shelter'
@@ -2427,10 +2435,12 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
+              exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
               gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
+              nationality: string | null;
               needs: components['schemas']['CaseNeed'][];
               /** @enum {string} */
               origin: 'conversation' | 'chat' | 'manual';
@@ -2569,10 +2579,12 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
+              exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
               gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
+              nationality: string | null;
               needs: components['schemas']['CaseNeed'][];
               /** @enum {string} */
               origin: 'conversation' | 'chat' | 'manual';
@@ -4024,10 +4036,12 @@ export interface paths {
               assigneeIds: string[];
               closedAt: string | null;
               createdAt: string;
+              exploitationTypes: ('sexual' | 'labour' | 'criminality' | 'begging' | 'other')[];
               gender: components['schemas']['Gender'] | null;
               id: string;
               languages: string[];
               minor: boolean;
+              nationality: string | null;
               needs: components['schemas']['CaseNeed'][];
               /** @enum {string} */
               origin: 'conversation' | 'chat' | 'manual';
@@ -5020,6 +5034,293 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/export/htcds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every case as HTCDS records (supervisors; audited): JSON, or CSV with format=csv */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description An HTCDS document, or one CSV line per referral with a header line */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cases: {
+                ari_Age: number | null;
+                /** @enum {string|null} */
+                ari_AgeRange: '0-11' | '12-17' | '18-24' | '25-34' | '35-44' | '45+' | null;
+                ari_CaseId: string;
+                /** @enum {string|null} */
+                ari_Gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown' | null;
+                /** @enum {string} */
+                ari_IdentifiedThrough: 'OutreachMessage' | 'Chat' | 'RecordedByWorker';
+                ari_Minor: boolean;
+                /** Format: date */
+                ari_OpenedDate: string;
+                /** @enum {string|null} */
+                ari_Outcome:
+                  | 'helped'
+                  | 'referred_elsewhere'
+                  | 'declined_help'
+                  | 'lost_contact'
+                  | 'not_a_victim'
+                  | 'other'
+                  | null;
+                /** @enum {string} */
+                ari_Status: 'open' | 'referral' | 'in_care' | 'closed';
+                /** @enum {string} */
+                cas_Status: 'Active' | 'FollowUp' | 'Closed' | 'ClosedReferred';
+                /** @enum {string} */
+                prs_Gender: 'Male' | 'Female' | 'Transgender/NonConforming' | 'Unknown';
+                prs_Nationality: string | null;
+                referrals: {
+                  /** @enum {string} */
+                  ari_LegalBasis: 'consent' | 'child_protection_duty';
+                  /** @enum {string} */
+                  ari_ReferralState:
+                    | 'sent'
+                    | 'accepted'
+                    | 'declined'
+                    | 'intake_done'
+                    | 'in_care'
+                    | 'left'
+                    | 'helped'
+                    | 'revoked'
+                    | 'expired';
+                  /** Format: date */
+                  cas_OutgoingReferralDate: string;
+                  /** @enum {string} */
+                  cas_ReasonForOutgoingReferral: 'AdditionalServicesRequired';
+                  cas_ReferredOrganisation: string;
+                  /** @enum {string} */
+                  org_Type:
+                    | 'NGO'
+                    | 'LawEnforcement'
+                    | 'HealthServiceOrganisation'
+                    | 'CentralGovernmentOrganisation'
+                    | 'LocalGovernmentOrganisation'
+                    | 'ImmigrationService'
+                    | 'LegalService'
+                    | 'CorporateBusiness';
+                }[];
+                vic_AgreementToManagePersonalData: boolean;
+                vic_TypeOfExploitation: (
+                  | 'SexualExploitation'
+                  | 'ForcedLabour'
+                  | 'IllicitActivities'
+                  | 'ForcedBegging'
+                  | 'Other'
+                )[];
+              }[];
+              /** @enum {string} */
+              standard: 'HTCDS';
+              /** @enum {string} */
+              version: '2.0';
+            };
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/import/htcds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Imports an HTCDS JSON document (supervisors): all cases or none */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              imported: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                /** @enum {string} */
+                code: 'import_refused';
+                message: string;
+                problems: {
+                  field: string;
+                  message: string;
+                  row: number;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -15520,6 +15821,7 @@ export interface components {
       editPartnerDirectory: boolean;
       editRules: boolean;
       editScoreModel: boolean;
+      exchangeHtcds: boolean;
       manageChannels: boolean;
       managePartnerOrgs: boolean;
       manageSources: boolean;
@@ -15546,6 +15848,7 @@ export interface components {
       editPartnerDirectory: boolean;
       editRules: boolean;
       editScoreModel: boolean;
+      exchangeHtcds: boolean;
       manageChannels: boolean;
       managePartnerOrgs: boolean;
       manageSources: boolean;

@@ -34,6 +34,7 @@ import {
   CASE_OUTCOMES,
   caseKeys,
   changeStatus,
+  EXPLOITATION_TYPES,
   fetchCase,
   fetchViews,
   GENDERS,
@@ -44,6 +45,7 @@ import {
   type CaseOutcome,
   type CaseStatus,
   type CaseSummary,
+  type ExploitationType,
 } from './api';
 import { CaseStatusBadge, MinorBadge } from './badges';
 import { ReferralsPanel } from '../referrals/routes';
@@ -276,6 +278,8 @@ function FactsSection({ summary: c, editable }: { summary: CaseSummary; editable
   const [languages, setLanguages] = useState(c.languages.join(', '));
   const [place, setPlace] = useState(c.placeName ?? '');
   const [minor, setMinor] = useState(c.minor);
+  const [exploitation, setExploitation] = useState<string[]>(c.exploitationTypes);
+  const [nationality, setNationality] = useState(c.nationality ?? '');
   const save = useMutation({
     mutationFn: () =>
       updateCaseFacts(c.id, {
@@ -287,6 +291,8 @@ function FactsSection({ summary: c, editable }: { summary: CaseSummary; editable
           .map((l) => l.trim().toLowerCase())
           .filter(Boolean),
         placeName: place.trim() || null,
+        exploitationTypes: exploitation as ExploitationType[],
+        nationality: nationality.trim().toUpperCase() || null,
         ...(minor !== c.minor ? { minor } : {}),
       }),
     onSuccess: changed,
@@ -343,7 +349,29 @@ function FactsSection({ summary: c, editable }: { summary: CaseSummary; editable
               onChange={(e) => setPlace(e.currentTarget.value)}
               disabled={!editable}
             />
+            <TextInput
+              label={t('case.nationality')}
+              description={t('case.nationalityHint')}
+              value={nationality}
+              onChange={(e) => setNationality(e.currentTarget.value)}
+              disabled={!editable}
+              maxLength={2}
+              w={120}
+            />
           </Group>
+          <Chip.Group
+            multiple
+            value={exploitation}
+            onChange={editable ? setExploitation : undefined}
+          >
+            <Group gap="xs" role="group" aria-label={t('case.exploitation')}>
+              {EXPLOITATION_TYPES.map((x) => (
+                <Chip key={x} value={x} size="sm" disabled={!editable}>
+                  {t(`exploitation.${x}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
           <Checkbox
             label={t('case.isMinor')}
             checked={minor}

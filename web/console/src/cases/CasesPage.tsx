@@ -35,6 +35,7 @@ import {
   type CaseFilters,
 } from './api';
 import { CaseStatusBadge, MinorBadge } from './badges';
+import { HtcdsExchange } from './HtcdsExchange';
 import { useCasesT } from './i18n';
 
 const REMINDER_REFRESH_MS = 60_000;
@@ -90,6 +91,7 @@ function Cases() {
       </Group>
       <ErrorAlert error={open.error} />
       {capabilities.receiveCaseAlerts ? <Alerts /> : null}
+      {capabilities.exchangeHtcds ? <HtcdsExchange /> : null}
       <DueTasks />
       <Group gap="lg" align="flex-end">
         <Stack gap={4}>

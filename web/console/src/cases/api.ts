@@ -42,6 +42,14 @@ export type CaseList = Answer<'/api/cases'>;
 export type CaseListItem = CaseList['items'][number];
 export type CaseDetail = Answer<'/api/cases/{id}'>;
 export type CaseSummary = CaseDetail['case'];
+export type ExploitationType = CaseSummary['exploitationTypes'][number];
+export const EXPLOITATION_TYPES = [
+  'sexual',
+  'labour',
+  'criminality',
+  'begging',
+  'other',
+] as const satisfies readonly ExploitationType[];
 export type ConsentView = CaseDetail['consent']['records'][number];
 export type TaskView = CaseDetail['tasks'][number];
 export type NoteView = Answer<'/api/cases/{id}/notes'>['items'][number];

@@ -1,0 +1,109 @@
+// HTTP routes of the HTCDS exchange: export every case as HTCDS records (JSON, or CSV with
+// ?format=csv) and import a JSON document of them, whole or not at all (422 lists every bad
+// record and field). Supervisors only; the service audits both.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Principal } from '../../platform/auth/policy.js';
+import { actorOf, requireAuth } from '../../platform/http/auth-plugin.js';
+import { ErrorResponse } from '../../platform/http/errors.js';
+import { writeHtcdsCsv } from '../domain/htcds-csv.js';
+import { HTCDS_VERSION, HtcdsCase } from '../domain/htcds-record.js';
+import type { CasesDeps } from '../service.js';
+import { exportHtcds, htcdsDocumentOf, HtcdsImportRefused, importHtcds } from './service.js';
+
+/** Who exports and imports HTCDS records: supervisors (the service checks it again). */
+export const canExchangeHtcds = (p: Principal) => p.role === 'supervisor';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+/** What export writes (import reads it more loosely, to report each record's problems). */
+const HtcdsDocumentView = z.object({
+  standard: z.literal('HTCDS'),
+  version: z.literal(HTCDS_VERSION),
+  cases: z.array(HtcdsCase),
+});
+
+const HtcdsImportRefusal = z.object({
+  error: z.object({
+    code: z.literal('import_refused'),
+    message: z.string(),
+    problems: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  }),
+});
+
+/** A document of up to 5000 cases; the schema of each record is the service's to check. */
+const ImportBody = z.record(z.string(), z.unknown());
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export function registerHtcdsRoutes(app: FastifyInstance, deps: CasesDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/cases/export/htcds',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Every case as HTCDS records (supervisors; audited): JSON, or CSV with format=csv',
+        querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+        response: {
+          200: {
+            description: 'An HTCDS document, or one CSV line per referral with a header line',
+            content: {
+              'application/json': { schema: HtcdsDocumentView },
+              'text/csv': { schema: z.string() },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      requireAuth(request);
+      const records = await exportHtcds(deps, actorOf(request));
+      if (request.query.format === 'csv') {
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="ariadne-htcds.csv"')
+          .send(writeHtcdsCsv(records));
+      }
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(htcdsDocumentOf(records));
+    },
+  );
+
+  r.post(
+    '/api/cases/import/htcds',
+    {
+      bodyLimit: MAX_IMPORT_BYTES,
+      schema: {
+        tags: ['cases'],
+        summary: 'Imports an HTCDS JSON document (supervisors): all cases or none',
+        body: ImportBody,
+        response: {
+          200: z.object({ imported: z.number() }),
+          ...errors,
+          413: ErrorResponse,
+          422: HtcdsImportRefusal,
+        },
+      },
+    },
+    async (request, reply) => {
+      requireAuth(request);
+      try {
+        return await importHtcds(deps, actorOf(request), request.body);
+      } catch (err) {
+        if (!(err instanceof HtcdsImportRefused)) throw err;
+        const n = err.problems.length;
+        return reply.code(422).send({
+          error: {
+            code: 'import_refused' as const,
+            message: `Nothing was imported: ${n === 1 ? 'one problem' : `${n} problems`} in the file.`,
+            problems: err.problems,
+          },
+        });
+      }
+    },
+  );
+}
