@@ -18,6 +18,8 @@ const bundle: SubjectExport = {
     age: 24,
     languages: ['nl', 'ro'],
     place: hostile,
+    nationality: null,
+    exploitationTypes: [],
     needs: [],
   },
   consents: [],

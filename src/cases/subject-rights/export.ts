@@ -43,6 +43,8 @@ export const SubjectExport = z
       age: z.number().nullable(),
       languages: z.array(z.string()),
       place: maybe,
+      nationality: maybe,
+      exploitationTypes: z.array(z.string()),
       needs: z.array(z.string()),
     }),
     consents: z.array(
@@ -180,6 +182,8 @@ export async function subjectExport(
       age: row.age,
       languages: row.languages,
       place: row.placeName,
+      nationality: row.nationality,
+      exploitationTypes: row.exploitationTypes,
       needs: row.needs,
     },
     consents: consentRows.map((c) => ({

@@ -16537,8 +16537,10 @@ export interface components {
         age: number | null;
         alias: string;
         closedAt: string | null;
+        exploitationTypes: string[];
         gender: string | null;
         languages: string[];
+        nationality: string | null;
         needs: string[];
         openedAt: string;
         outcome: string | null;
@@ -16599,8 +16601,10 @@ export interface components {
         age: number | null;
         alias: string;
         closedAt: string | null;
+        exploitationTypes: string[];
         gender: string | null;
         languages: string[];
+        nationality: string | null;
         needs: string[];
         openedAt: string;
         outcome: string | null;
