@@ -69,6 +69,8 @@ CREATE TABLE "cases" (
 	"place_id" text,
 	"place_name" text,
 	"needs" text[] DEFAULT '{}' NOT NULL,
+	"nationality" text,
+	"exploitation_types" text[] DEFAULT '{}' NOT NULL,
 	"created_by" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
@@ -190,6 +192,31 @@ CREATE TABLE "partner_organisations" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "case_holds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"reason_enc" text NOT NULL,
+	"held_by" uuid NOT NULL,
+	"held_at" timestamp with time zone NOT NULL,
+	"lifted_by" uuid,
+	"lifted_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "case_tombstones" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"origin" text NOT NULL,
+	"status" text NOT NULL,
+	"outcome" text,
+	"minor" boolean NOT NULL,
+	"opened_at" timestamp with time zone NOT NULL,
+	"closed_at" timestamp with time zone,
+	"erased_at" timestamp with time zone NOT NULL,
+	"cause" text NOT NULL,
+	"referrals" integer NOT NULL,
+	"conversations" integer NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "case_alerts" ADD CONSTRAINT "case_alerts_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_conversations" ADD CONSTRAINT "case_conversations_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_entities" ADD CONSTRAINT "case_entities_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -205,6 +232,7 @@ ALTER TABLE "referrals" ADD CONSTRAINT "referrals_partner_id_partner_organisatio
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_account_org_id_partner_orgs_id_fk" FOREIGN KEY ("account_org_id") REFERENCES "public"."partner_orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "secure_links" ADD CONSTRAINT "secure_links_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "partner_organisations" ADD CONSTRAINT "partner_organisations_account_org_id_partner_orgs_id_fk" FOREIGN KEY ("account_org_id") REFERENCES "public"."partner_orgs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_holds" ADD CONSTRAINT "case_holds_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "case_alerts_open_idx" ON "case_alerts" USING btree ("raised_at") WHERE "case_alerts"."acknowledged_at" IS NULL;--> statement-breakpoint
 CREATE INDEX "case_alerts_case_idx" ON "case_alerts" USING btree ("case_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "case_conversations_conversation_idx" ON "case_conversations" USING btree ("conversation_id");--> statement-breakpoint
@@ -226,4 +254,6 @@ CREATE INDEX "referrals_account_org_idx" ON "referrals" USING btree ("account_or
 CREATE INDEX "referrals_open_idx" ON "referrals" USING btree ("state","sent_at") WHERE "referrals"."state" IN ('sent', 'accepted', 'intake_done', 'in_care');--> statement-breakpoint
 CREATE INDEX "secure_links_referral_idx" ON "secure_links" USING btree ("referral_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "partner_organisations_name_idx" ON "partner_organisations" USING btree (lower("name"));--> statement-breakpoint
-CREATE UNIQUE INDEX "partner_organisations_account_idx" ON "partner_organisations" USING btree ("account_org_id") WHERE "partner_organisations"."account_org_id" IS NOT NULL;
+CREATE UNIQUE INDEX "partner_organisations_account_idx" ON "partner_organisations" USING btree ("account_org_id") WHERE "partner_organisations"."account_org_id" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "case_holds_active_idx" ON "case_holds" USING btree ("case_id") WHERE "case_holds"."lifted_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "case_tombstones_erased_idx" ON "case_tombstones" USING btree ("erased_at");

@@ -9,6 +9,7 @@ import {
   registerLinkPage,
   registerPartnerRoutes,
   registerReferralRoutes,
+  registerSubjectRightsRoutes,
   type CasesHooks,
 } from '../cases/index.js';
 import { registerCollectRoutes } from '../collect/index.js';
@@ -19,6 +20,7 @@ import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock } from '../platform/clock.js';
 import { capabilityPolicies } from './capabilities.js';
 import { referralDepsOf } from './referrals.js';
+import { registerRetentionRoutes } from './retention.js';
 import { createHttpServer, type PlatformHttpDeps } from '../platform/http/server.js';
 import type { Jobs } from '../platform/jobs.js';
 import { registerScoreModelRoutes, registerScoreRoutes, rescoreAllJobRef } from '../score/index.js';
@@ -51,6 +53,8 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     registerLinkPage(app, { ...referralDeps, config });
     registerPartnerRoutes(app, { db, clock });
     registerInsightsRoutes(app, { db, clock });
+    registerSubjectRightsRoutes(app, { db, config, clock });
+    registerRetentionRoutes(app, { db, config, clock });
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });

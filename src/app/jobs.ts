@@ -10,6 +10,7 @@ import { outreachJobs } from '../outreach/index.js';
 import { platformJobs, type JobDeps } from '../platform/job-registry.js';
 import type { JobDefinition } from '../platform/jobs.js';
 import { referralDepsOf } from './referrals.js';
+import { retentionJobs } from './retention.js';
 import { linkHooks, queueScoring, scoreJobs } from '../score/index.js';
 
 export function allJobs(deps: JobDeps): JobDefinition[] {
@@ -54,5 +55,6 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       ...(deps.onStop ? { onStop: deps.onStop } : {}),
     }),
     ...referralJobs(referralDepsOf(deps.config, deps.database, deps.clock)),
+    ...retentionJobs({ db: deps.database.db, config: deps.config, clock: deps.clock }),
   ];
 }

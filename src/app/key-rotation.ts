@@ -1,6 +1,10 @@
 // `ariadne keys rotate` over the whole program: the platform's rotation given every context's
 // encrypted columns (each context lists its own beside its tables).
-import { CASES_ENCRYPTED_COLUMNS, REFERRALS_ENCRYPTED_COLUMNS } from '../cases/index.js';
+import {
+  CASES_ENCRYPTED_COLUMNS,
+  REFERRALS_ENCRYPTED_COLUMNS,
+  SUBJECT_RIGHTS_ENCRYPTED_COLUMNS,
+} from '../cases/index.js';
 import { COLLECT_ENCRYPTED_COLUMNS } from '../collect/index.js';
 import { FACTS_ENCRYPTED_COLUMNS } from '../facts/index.js';
 import { OUTREACH_ENCRYPTED_COLUMNS } from '../outreach/index.js';
@@ -21,6 +25,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   ...COLLECT_ENCRYPTED_COLUMNS,
   ...CASES_ENCRYPTED_COLUMNS,
   ...REFERRALS_ENCRYPTED_COLUMNS,
+  ...SUBJECT_RIGHTS_ENCRYPTED_COLUMNS,
 ];
 
 /** Re-encrypts every encrypted column of every context under the active field key. */

@@ -16,3 +16,5 @@ export * from '../cases/referrals/schema.js';
 // only a context's top-level schema.ts here, hence the exception).
 // eslint-disable-next-line no-restricted-imports
 export * from '../cases/partners/schema.js';
+// eslint-disable-next-line no-restricted-imports
+export * from '../cases/subject-rights/schema.js';

@@ -40,3 +40,4 @@ export {
   firstReferralTimings,
   type OrganisationOutcomeCount,
 } from './insight-counts.js';
+export * from './subject-rights/index.js';

@@ -284,6 +284,16 @@ export const ENV_VARS = {
     schema: z.string().min(1),
     doc: 'JSON file with the contact rules (unanswered limit, gap, quiet hours, rate limits, safety words); see README "Outreach". Unset: the defaults.',
   },
+  RETENTION_CLOSED_CASE_DAYS: {
+    schema: int(30, 3650),
+    default: '730',
+    doc: 'Days a closed case is kept before retention erases it (leaving a tombstone with dates and outcome); a case under a legal hold is kept.',
+  },
+  RETENTION_CONVERSATION_DAYS: {
+    schema: int(7, 3650),
+    default: '180',
+    doc: 'Days a conversation that belongs to no case is kept after its last message (or its opening) before retention erases it with its messages.',
+  },
   ORGANISATION_NAMES: {
     schema: z
       .string()
@@ -374,6 +384,8 @@ export interface Config {
     nearDupThreshold: number;
     mergeNearDuplicates: boolean;
   };
+  /** Days each kind of record is kept (src/app/retention.ts). */
+  retention: { closedCaseDays: number; conversationDays: number };
   outreach: {
     /** Validated by the outreach context at start (its rules schema lives there). */
     rulesFile: string | undefined;
@@ -618,6 +630,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       strongKinds: raw.LINK_STRONG_KINDS as Config['link']['strongKinds'],
       nearDupThreshold: raw.LINK_NEAR_DUP_THRESHOLD as number,
       mergeNearDuplicates: raw.LINK_MERGE_NEAR_DUPLICATES as boolean,
+    },
+    retention: {
+      closedCaseDays: raw.RETENTION_CLOSED_CASE_DAYS as number,
+      conversationDays: raw.RETENTION_CONVERSATION_DAYS as number,
     },
     outreach: {
       rulesFile: raw.OUTREACH_RULES_FILE as string | undefined,

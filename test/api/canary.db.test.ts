@@ -405,9 +405,17 @@ describe('the canary', () => {
     expect(referred.res.statusCode, referred.res.body).toBe(201);
     expect(findCanary(referred.res.body)).toBeNull();
     const referralId = (referred.json as { referral: { id: string } }).referral.id;
-    for (const route of ['/api/cases/{id}', '/api/cases/{id}/notes', '/api/cases/{id}/views']) {
+    for (const route of [
+      '/api/cases/{id}',
+      '/api/cases/{id}/notes',
+      '/api/cases/{id}/views',
+      '/api/cases/{id}/holds',
+      '/api/cases/{id}/export',
+    ]) {
       fill[route] = { id: [caseId] };
     }
+    // The subject export in both forms, with the notes (the person's own download of their data).
+    variants['/api/cases/{id}/export'] = ['?format=html&notes=true'];
     fill['/api/cases/{caseId}/referrals'] = { caseId: [caseId] };
     fill['/api/partner/referrals/{id}'] = { id: [referralId] };
     fill['/api/partners/{id}'] = { id: [shelter!.id] };

@@ -7,6 +7,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
 import { useSetupT } from '../outreach-setup/i18n';
 import { IconAdmin } from '../ui/icons';
+import { RetentionPanel } from './RetentionPanel';
 
 type AdminTab = 'users' | 'partner-orgs' | 'channels';
 
@@ -67,6 +68,7 @@ export function AdminPage() {
           <Outlet />
         </Tabs.Panel>
       </Tabs>
+      <RetentionPanel />
     </Stack>
   );
 }

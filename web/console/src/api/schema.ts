@@ -1,6 +1,74 @@
 // Generated from the server's OpenAPI document by scripts/openapi-types.ts: do not edit.
 // Regenerate with `npx tsx scripts/openapi-types.ts` after changing a route's schema.
 export interface paths {
+  '/api/admin/retention': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the next retention run erases, per record type, and when more falls due */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RetentionPreview'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ads': {
     parameters: {
       query?: never;
@@ -2945,6 +3013,598 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/erase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Erase the case's person (supervisor); refused while a legal hold is set */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            confirmPseudonym: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErasureResult'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything held about the case's person, as JSON or one HTML page (audited) */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'html';
+          notes?: 'true' | 'false';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The subject export, as a download */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SubjectExport'];
+            'text/html': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/hold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a legal hold: the case is not erased, on request or by retention (supervisor) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    /** Lift the legal hold (supervisor, audited) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/holds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Legal holds on the case, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CaseHold'][];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -15678,6 +16338,22 @@ export interface components {
       | 'withdraw_consent'
       | 'refer'
       | 'view_viewers';
+    CaseHold: {
+      heldAt: string;
+      heldBy: string;
+      id: string;
+      liftedAt: string | null;
+      liftedBy: string | null;
+      reason: string;
+    };
+    CaseHoldInput: {
+      heldAt: string;
+      heldBy: string;
+      id: string;
+      liftedAt: string | null;
+      liftedBy: string | null;
+      reason: string;
+    };
     /** @enum {string} */
     CaseNeed:
       | 'safety'
@@ -15747,6 +16423,28 @@ export interface components {
       column: string | null;
       line: number;
       message: string;
+    };
+    ErasureResult: {
+      counts: {
+        consents: number;
+        contacts: number;
+        conversations: number;
+        notes: number;
+        referrals: number;
+        tasks: number;
+      };
+      tombstoneId: string;
+    };
+    ErasureResultInput: {
+      counts: {
+        consents: number;
+        contacts: number;
+        conversations: number;
+        notes: number;
+        referrals: number;
+        tasks: number;
+      };
+      tombstoneId: string;
     };
     Fact: {
       category?: string;
@@ -16163,6 +16861,28 @@ export interface components {
     /** @enum {string} */
     ResidenceStatusInput:
       'any' | 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented';
+    RetentionPreview: {
+      at: string;
+      types: {
+        due: number;
+        held: number;
+        nextDueAt: string | null;
+        periodDays: number;
+        /** @enum {string} */
+        type: 'closed_case' | 'conversation';
+      }[];
+    };
+    RetentionPreviewInput: {
+      at: string;
+      types: {
+        due: number;
+        held: number;
+        nextDueAt: string | null;
+        periodDays: number;
+        /** @enum {string} */
+        type: 'closed_case' | 'conversation';
+      }[];
+    };
     /** @enum {string} */
     RiskAnswer: 'yes' | 'no' | 'unknown';
     /** @enum {string} */
@@ -16254,6 +16974,134 @@ export interface components {
     /** @description A source definition (see SourceDefinition in src/collect/source-definition.ts) */
     SourceDefinitionDocumentInput: {
       [key: string]: unknown;
+    };
+    SubjectExport: {
+      case: {
+        age: number | null;
+        alias: string;
+        closedAt: string | null;
+        exploitationTypes: string[];
+        gender: string | null;
+        languages: string[];
+        nationality: string | null;
+        needs: string[];
+        openedAt: string;
+        outcome: string | null;
+        place: string | null;
+        pseudonym: string;
+        status: string;
+      };
+      consents: {
+        expiresAt: string | null;
+        fields: string[];
+        givenAt: string;
+        note: string | null;
+        scope: string;
+        source: string;
+        withdrawalNote: string | null;
+        withdrawnAt: string | null;
+      }[];
+      conversations: {
+        id: string;
+        kind: string;
+        messages: {
+          at: string;
+          direction: string;
+          text: string;
+        }[];
+      }[];
+      generatedAt: string;
+      notes:
+        | {
+            at: string;
+            text: string;
+          }[]
+        | null;
+      referrals: {
+        fields: string[];
+        handoffNote: string | null;
+        history: {
+          at: string;
+          by: string;
+          step: string;
+        }[];
+        id: string;
+        legalBasis: string;
+        sentAt: string;
+        shared: string;
+        state: string;
+      }[];
+      tasks:
+        | {
+            doneAt: string | null;
+            dueAt: string | null;
+            title: string;
+          }[]
+        | null;
+    };
+    SubjectExportInput: {
+      case: {
+        age: number | null;
+        alias: string;
+        closedAt: string | null;
+        exploitationTypes: string[];
+        gender: string | null;
+        languages: string[];
+        nationality: string | null;
+        needs: string[];
+        openedAt: string;
+        outcome: string | null;
+        place: string | null;
+        pseudonym: string;
+        status: string;
+      };
+      consents: {
+        expiresAt: string | null;
+        fields: string[];
+        givenAt: string;
+        note: string | null;
+        scope: string;
+        source: string;
+        withdrawalNote: string | null;
+        withdrawnAt: string | null;
+      }[];
+      conversations: {
+        id: string;
+        kind: string;
+        messages: {
+          at: string;
+          direction: string;
+          text: string;
+        }[];
+      }[];
+      generatedAt: string;
+      notes:
+        | {
+            at: string;
+            text: string;
+          }[]
+        | null;
+      referrals: {
+        fields: string[];
+        handoffNote: string | null;
+        history: {
+          at: string;
+          by: string;
+          step: string;
+        }[];
+        id: string;
+        legalBasis: string;
+        sentAt: string;
+        shared: string;
+        state: string;
+      }[];
+      tasks:
+        | {
+            doneAt: string | null;
+            dueAt: string | null;
+            title: string;
+          }[]
+        | null;
     };
     /** @enum {string} */
     TemplatePurpose: 'first_contact' | 'follow_up' | 'reply';

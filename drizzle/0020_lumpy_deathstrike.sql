@@ -1,2 +1,0 @@
-ALTER TABLE "cases" ADD COLUMN "nationality" text;--> statement-breakpoint
-ALTER TABLE "cases" ADD COLUMN "exploitation_types" text[] DEFAULT '{}' NOT NULL;

@@ -1,0 +1,76 @@
+// The cases' part of retention: closed cases kept past their period are erased as a subject would
+// ask (same tombstone, same audit), except those under a legal hold, which stay and are counted.
+// What is due is decided by a cutoff the caller computes from its Clock, so the preview and the run
+// that follows it select the same cases.
+import {
+  and,
+  count,
+  eq,
+  gte,
+  isNotNull,
+  lt,
+  min,
+  notExists,
+  exists,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import type { Actor } from '../../platform/actor.js';
+import type { Db } from '../../platform/db/connect.js';
+import { caseConversations, cases } from '../schema.js';
+import { caseRowForUpdate } from '../store.js';
+import { activeHold, eraseCaseRow } from './erasure.js';
+import { caseHolds } from './schema.js';
+
+const held = (caseId: typeof cases.id) =>
+  sql`(SELECT 1 FROM ${caseHolds} WHERE ${caseHolds.caseId} = ${caseId} AND ${caseHolds.liftedAt} IS NULL)`;
+
+const closedBefore = (cutoff: Date) =>
+  and(eq(cases.status, 'closed'), isNotNull(cases.closedAt), lt(cases.closedAt, cutoff));
+
+/** Closed cases whose period ended before `cutoff` (held ones apart), and when the next one does. */
+export async function closedCasesDue(db: Db, cutoff: Date) {
+  const due = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(closedBefore(cutoff), notExists(held(cases.id))))
+    .orderBy(cases.closedAt);
+  const [heldRow] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(closedBefore(cutoff), exists(held(cases.id))));
+  const [next] = await db
+    .select({ at: min(cases.closedAt) })
+    .from(cases)
+    .where(and(eq(cases.status, 'closed'), gte(cases.closedAt, cutoff), notExists(held(cases.id))));
+  return {
+    due: due.map((r) => r.id),
+    held: heldRow?.n ?? 0,
+    nextClosedAt: next?.at ? new Date(next.at) : null,
+  };
+}
+
+/**
+ * Erases the closed cases due at `cutoff`, each in its own transaction (one failure does not keep
+ * the others), re-checking under the row lock that it is still closed, still due and not held.
+ */
+export async function eraseClosedCasesDue(db: Db, actor: Actor, cutoff: Date, now: Date) {
+  const { due } = await closedCasesDue(db, cutoff);
+  let erased = 0;
+  for (const id of due) {
+    const done = await db.transaction(async (tx) => {
+      const row = await caseRowForUpdate(tx, id);
+      if (!row || row.status !== 'closed' || !row.closedAt || row.closedAt >= cutoff) return false;
+      if (await activeHold(tx, id)) return false;
+      await eraseCaseRow(tx, actor, row, 'retention', now);
+      return true;
+    });
+    if (done) erased++;
+  }
+  return erased;
+}
+
+/** The ids of every case's threads, as a subquery: conversations retention must leave alone. */
+export function caseThreadIds(db: Db): SQL {
+  return db.select({ id: caseConversations.conversationId }).from(caseConversations).getSQL();
+}
