@@ -167,13 +167,13 @@ describe('outreach journey', () => {
     expect((channel.json as { warnings: string[] }).warnings).toEqual([]);
 
     worker = await colleague(
-      'wendy.worker@example.org',
+      'wendy.outreach@example.org',
       'Wendy Worker',
       'outreach_worker',
       WORKER_PASSWORD,
     );
     supervisor = await colleague(
-      'sam.supervisor@example.org',
+      'sam.outreach@example.org',
       'Sam Supervisor',
       'supervisor',
       SUPERVISOR_PASSWORD,
