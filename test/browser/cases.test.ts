@@ -257,6 +257,50 @@ describe('cases journey', () => {
     ).toBe(0);
   }, 60_000);
 
+  it("the person's rights: a copy for them, a hold that stops erasure, then erasure", async () => {
+    await supervisor.goto(`${server.url}/cases/${caseId}`);
+    const rights = supervisor.getByRole('region', { name: "The person's rights" });
+    await poll(() => rights.isVisible()).toBe(true);
+    // The copy is a download of the person's case as one readable page, named by the pseudonym.
+    const href = await rights
+      .getByRole('link', { name: 'Download as a readable page' })
+      .getAttribute('href');
+    expect(href).toBe(`/api/cases/${caseId}/export?format=html&notes=false`);
+    const summary = await apiCall(supervisor, 'GET', `/api/cases/${caseId}`);
+    const pseudonym = (summary.json as { case: { pseudonym: string } }).case.pseudonym;
+    const copy = await supervisor.evaluate(async (url) => {
+      const r = await fetch(url);
+      return { status: r.status, disposition: r.headers.get('content-disposition') };
+    }, href!);
+    expect(copy.status).toBe(200);
+    expect(copy.disposition).toContain(pseudonym);
+
+    await rights
+      .getByLabel('Reason for a legal hold (keeps the case from erasure and retention)')
+      .fill('Police investigation 2026-114 asked us to keep this case.');
+    await rights.getByRole('button', { name: 'Set a legal hold' }).click();
+    await poll(() => rights.getByTestId('legal-hold').innerText()).toMatch(
+      /Legal hold since .*Police investigation 2026-114/,
+    );
+    const erase = rights.getByRole('button', { name: 'Erase for good' });
+    expect(await erase.isDisabled()).toBe(true);
+    await rights.getByLabel('Pseudonym').fill(pseudonym);
+    await erase.click();
+    // Refused while held, and the refusal says why.
+    await poll(() => rights.getByRole('alert').innerText()).toMatch(/legal hold/i);
+    expect((await apiCall(supervisor, 'GET', `/api/cases/${caseId}`)).status).toBe(200);
+
+    await rights.getByRole('button', { name: 'Lift the hold' }).click();
+    await poll(() => rights.getByRole('button', { name: 'Set a legal hold' }).isVisible()).toBe(
+      true,
+    );
+    await rights.getByRole('button', { name: 'Erase for good' }).click();
+    await poll(() => new URL(supervisor.url()).pathname).toBe('/cases');
+    expect((await apiCall(supervisor, 'GET', `/api/cases/${caseId}`)).status).toBe(404);
+    // The worker who owned it no longer finds it either.
+    expect((await apiCall(worker, 'GET', `/api/cases/${caseId}`)).status).toBe(404);
+  }, 90_000);
+
   it('kept every request on this machine and the CSP intact', () => {
     expect(outside).toEqual([]);
     expect(cspErrors).toEqual([]);

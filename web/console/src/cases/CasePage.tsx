@@ -50,6 +50,7 @@ import {
 import { CaseStatusBadge, MinorBadge } from './badges';
 import { ReferralsPanel } from '../referrals/routes';
 import { ConsentSection } from './ConsentSection';
+import { SubjectRightsSection } from './SubjectRightsSection';
 import { useCaseChanged } from './hooks';
 import { useCasesT } from './i18n';
 import { NotesSection, RiskSection, TasksSection } from './WorkSections';
@@ -115,6 +116,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <RiskSection detail={detail} />
       <TasksSection detail={detail} />
       {can('view_notes') ? <NotesSection caseId={c.id} writable={can('write_note')} /> : null}
+      <SubjectRightsSection detail={detail} />
     </Stack>
   );
 }

@@ -120,6 +120,19 @@ export async function fetchAlerts(): Promise<OpenAlert[]> {
 export const acknowledgeAlert = (alertId: string) =>
   api.post<unknown>(`/api/cases/alerts/${id(alertId)}/acknowledge`, {});
 
+// The person's rights: a copy of their data, a legal hold, erasure (src/cases/subject-rights).
+export type CaseHold = Answer<'/api/cases/{id}/holds'>[number];
+export type ErasureResult = Answer<'/api/cases/{id}/erase', 'post'>;
+/** The address of a subject export, for a download link (the session cookie goes with it). */
+export const exportUrl = (caseId: string, format: 'json' | 'html', notes: boolean) =>
+  `/api/cases/${id(caseId)}/export?format=${format}&notes=${notes}`;
+export const fetchHolds = (caseId: string) => api.get<CaseHold[]>(`/api/cases/${id(caseId)}/holds`);
+export const setHold = (caseId: string, reason: string) =>
+  api.post<{ id: string }>(`/api/cases/${id(caseId)}/hold`, { reason });
+export const liftHold = (caseId: string) => api.delete<null>(`/api/cases/${id(caseId)}/hold`);
+export const eraseCase = (caseId: string, confirmPseudonym: string) =>
+  api.post<ErasureResult>(`/api/cases/${id(caseId)}/erase`, { confirmPseudonym });
+
 export const caseKeys = {
   all: ['cases'] as const,
   list: (f: CaseFilters) => ['cases', 'list', f] as const,
