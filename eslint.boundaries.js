@@ -45,7 +45,8 @@ const noFixtures = rule(
 );
 const contextInternals = (contexts, allowSchema) =>
   rule(
-    `${UP}(${contexts.join('|')})/(?!index\\.js$${allowSchema ? '|schema\\.js$' : ''})`,
+    // A context's tables may sit in a folder's schema.ts (cases/partners/schema.ts): still tables.
+    `${UP}(${contexts.join('|')})/(?!index\\.js$${allowSchema ? '|([\\w-]+/)*schema\\.js$' : ''})`,
     allowSchema
       ? "Import another context through its index.ts (a schema.ts may import another's schema.ts)."
       : 'Import another context only through its index.ts.',

@@ -8,13 +8,6 @@ export * from '../link/schema.js';
 export * from '../score/schema.js';
 export * from '../outreach/schema.js';
 export * from '../cases/schema.js';
-// The cases context keeps its referral tables in a folder of their own; the import map admits only
-// a context's top-level schema.ts here, hence the exception.
-// eslint-disable-next-line no-restricted-imports
 export * from '../cases/referrals/schema.js';
-// The partner directory's table sits in its own folder of the cases context (the import map admits
-// only a context's top-level schema.ts here, hence the exception).
-// eslint-disable-next-line no-restricted-imports
 export * from '../cases/partners/schema.js';
-// eslint-disable-next-line no-restricted-imports
 export * from '../cases/subject-rights/schema.js';
