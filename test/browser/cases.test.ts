@@ -5,7 +5,6 @@
 // a minor; a supervisor finds the child-protocol alert on the Cases page and acknowledges it. A
 // colleague who is not on the case does not find it. Nothing leaves the machine and the page keeps
 // its Content Security Policy.
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { farQuietHours } from '../helpers/clock.js';
 import {
+  answeredThread,
   apiCall,
   apiSignIn,
   ensureConsoleBuilt,
@@ -94,51 +94,14 @@ describe('cases journey', () => {
   });
 
   it('a person answered on a manual channel', async () => {
-    const channel = await admin.post<{ id: string }>('/api/outreach/channels', {
-      name: 'By hand',
-      kind: 'manual',
-      sender: null,
-      enabled: true,
-      settings: {},
-    });
-    expect(channel.status).toBe(200);
     const entry = await admin.post('/api/partners', { profile: shelter });
     expect(entry.status, JSON.stringify(entry.json)).toBe(200);
     worker = await staff('outreach_worker', 'wendy.worker@example.org');
     supervisor = await staff('supervisor', 'sam.supervisor@example.org');
     stranger = await staff('outreach_worker', 'otto.other@example.org');
     await worker.goto(server.url);
-    const draft = await apiCall(worker, 'POST', '/api/outreach/templates', {
-      name: 'hello',
-      language: 'nl',
-      variants: ['Hoi {displayName}, hoe gaat het met je?'],
-    });
-    expect(draft.status).toBe(200);
-    const templateId = (draft.json as { id: string }).id;
     await supervisor.goto(server.url);
-    const approved = await apiCall(
-      supervisor,
-      'POST',
-      `/api/outreach/templates/${templateId}/approve`,
-      { confirmSafety: true },
-    );
-    expect(approved.status).toBe(200);
-    const sent = await apiCall(worker, 'POST', '/api/outreach/messages', {
-      contact: { kind: 'handle', address: 'sanne.zonnebloem' },
-      channelId: channel.json.id,
-      templateId,
-      values: { displayName: 'Sanne' },
-      idempotencyKey: randomUUID(),
-    });
-    expect(sent.status, JSON.stringify(sent.json)).toBe(200);
-    conversationId = (sent.json as { conversationId: string }).conversationId;
-    const reply = await apiCall(
-      worker,
-      'POST',
-      `/api/conversations/${conversationId}/replies-by-hand`,
-      { text: REPLY },
-    );
-    expect(reply.status).toBe(200);
+    conversationId = await answeredThread({ admin, worker, supervisor, reply: REPLY });
   }, 120_000);
 
   it('the worker opens a case from the conversation with one click', async () => {

@@ -5,6 +5,7 @@
 // a page's session, a watch on requests leaving the machine and CSP violations, and screenshots on
 // demand.
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -257,4 +258,58 @@ export async function apiSignIn(
   });
   expect(changed.status).toBe(200);
   return api;
+}
+
+/**
+ * A conversation a person answered, made through the API as the console would: a manual channel
+ * (the admin), a template the worker writes and the supervisor approves, the first message to a
+ * handle, and the person's answer recorded by hand. Both pages must be on the app already (their
+ * session signs the calls). The journeys about cases and referrals start from it.
+ */
+export async function answeredThread(parts: {
+  admin: Api;
+  worker: Page;
+  supervisor: Page;
+  reply: string;
+}): Promise<string> {
+  const { admin, worker, supervisor, reply } = parts;
+  const channel = await admin.post<{ id: string }>('/api/outreach/channels', {
+    name: 'By hand',
+    kind: 'manual',
+    sender: null,
+    enabled: true,
+    settings: {},
+  });
+  expect(channel.status).toBe(200);
+  const draft = await apiCall(worker, 'POST', '/api/outreach/templates', {
+    name: 'hello',
+    language: 'nl',
+    variants: ['Hoi {displayName}, hoe gaat het met je?'],
+  });
+  expect(draft.status).toBe(200);
+  const templateId = (draft.json as { id: string }).id;
+  const approved = await apiCall(
+    supervisor,
+    'POST',
+    `/api/outreach/templates/${templateId}/approve`,
+    { confirmSafety: true },
+  );
+  expect(approved.status).toBe(200);
+  const sent = await apiCall(worker, 'POST', '/api/outreach/messages', {
+    contact: { kind: 'handle', address: 'sanne.zonnebloem' },
+    channelId: channel.json.id,
+    templateId,
+    values: { displayName: 'Sanne' },
+    idempotencyKey: randomUUID(),
+  });
+  expect(sent.status, JSON.stringify(sent.json)).toBe(200);
+  const conversationId = (sent.json as { conversationId: string }).conversationId;
+  const answered = await apiCall(
+    worker,
+    'POST',
+    `/api/conversations/${conversationId}/replies-by-hand`,
+    { text: reply },
+  );
+  expect(answered.status).toBe(200);
+  return conversationId;
 }

@@ -7,7 +7,6 @@
 // organisation without an account: the worker gets a secure link and its code; a fresh browser
 // opens the link, is refused a wrong code, sees only the shared fields with the right one, accepts
 // and reports; the worker records the withdrawal of the consent and the link stops opening at once.
-import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
@@ -15,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { farQuietHours } from '../helpers/clock.js';
 import {
+  answeredThread,
   apiCall,
   apiSignIn,
   ensureConsoleBuilt,
@@ -151,50 +151,13 @@ describe('referral journeys', () => {
     const b = await admin.post('/api/partners', { profile: byLink });
     expect(b.status, JSON.stringify(b.json)).toBe(200);
 
-    const channel = await admin.post<{ id: string }>('/api/outreach/channels', {
-      name: 'By hand',
-      kind: 'manual',
-      sender: null,
-      enabled: true,
-      settings: {},
-    });
-    expect(channel.status).toBe(200);
     worker = await person('outreach_worker', 'wendy.worker@example.org');
     const supervisor = await person('supervisor', 'sam.supervisor@example.org');
     partner = await person('partner', 'intake@shelter.example', { partnerOrgId: orgId });
     await worker.goto(server.url);
-    const draft = await apiCall(worker, 'POST', '/api/outreach/templates', {
-      name: 'hello',
-      language: 'nl',
-      variants: ['Hoi {displayName}, hoe gaat het met je?'],
-    });
-    expect(draft.status).toBe(200);
-    const templateId = (draft.json as { id: string }).id;
     await supervisor.goto(server.url);
-    const approved = await apiCall(
-      supervisor,
-      'POST',
-      `/api/outreach/templates/${templateId}/approve`,
-      { confirmSafety: true },
-    );
-    expect(approved.status).toBe(200);
+    conversationId = await answeredThread({ admin, worker, supervisor, reply: REPLY });
     await supervisor.context().close();
-    const sent = await apiCall(worker, 'POST', '/api/outreach/messages', {
-      contact: { kind: 'handle', address: 'sanne.zonnebloem' },
-      channelId: channel.json.id,
-      templateId,
-      values: { displayName: 'Sanne' },
-      idempotencyKey: randomUUID(),
-    });
-    expect(sent.status, JSON.stringify(sent.json)).toBe(200);
-    conversationId = (sent.json as { conversationId: string }).conversationId;
-    const reply = await apiCall(
-      worker,
-      'POST',
-      `/api/conversations/${conversationId}/replies-by-hand`,
-      { text: REPLY },
-    );
-    expect(reply.status).toBe(200);
   }, 120_000);
 
   it('the worker opens a case and records consent to share alias and age with a shelter', async () => {
