@@ -150,9 +150,10 @@ describe('cases journey', () => {
   }, 60_000);
 
   it('a due task reminds the worker; a note is kept', async () => {
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    // Two days back: overdue at any hour in any time zone (a day back is "today" somewhere).
+    const overdue = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
     await worker.getByLabel('New task').fill('Bel terug over een opvangplek');
-    await worker.getByLabel('Due date (optional)').fill(yesterday);
+    await worker.getByLabel('Due date (optional)').fill(overdue);
     await worker.getByRole('button', { name: 'Add task' }).click();
     const task = worker.getByTestId('case-task');
     await poll(() => task.count()).toBe(1);
