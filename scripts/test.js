@@ -118,14 +118,35 @@ const vitest = (reportFile, args) => [
   `--outputFile.json=${reportFile}`,
   ...args,
 ];
+/**
+ * The run's counts, and the names of what failed: a file and its test, or a file that did not run
+ * (it did not load, a hook failed). They are printed again at the end, so that whoever reads only
+ * the last lines of a long log (a CI page) knows what to look for.
+ */
 const counts = (reportFile, status) => {
-  let c = { passed: 0, failed: 0, skipped: 0 };
+  let c = { passed: 0, failed: 0, skipped: 0, failures: [] };
   if (existsSync(reportFile)) {
     const r = JSON.parse(readFileSync(reportFile, 'utf8'));
+    const failures = [];
+    for (const file of r.testResults ?? []) {
+      const name = path.relative(process.cwd(), file.name ?? '?');
+      const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failedTests) {
+        const first = String(t.failureMessages?.[0] ?? '').split('\n')[0];
+        failures.push(
+          `${name} > ${t.fullName ?? t.title}${first ? `\n      ${first.slice(0, 300)}` : ''}`,
+        );
+      }
+      if (file.status === 'failed' && failedTests.length === 0) {
+        const first = String(file.message ?? '').split('\n')[0];
+        failures.push(`${name} (the file failed: ${first.slice(0, 300) || 'no message'})`);
+      }
+    }
     c = {
       passed: r.numPassedTests ?? 0,
       failed: r.numFailedTests ?? 0,
       skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+      failures,
     };
   }
   // A run that failed without a failed test (a file that does not load, a crash) still failed.
@@ -172,6 +193,11 @@ const total = (k) => main[k] + (night?.[k] ?? 0);
 const nightPart = night
   ? ` (of which at 03:00 ${NIGHT_ZONE}: ${night.passed} passed, ${night.failed} failed, ${night.skipped} skipped)`
   : '';
+const failures = [
+  ...main.failures,
+  ...(night?.failures ?? []).map((f) => `${f} (at 03:00 ${NIGHT_ZONE})`),
+];
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 console.log(
   `\ntests: ${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped${nightPart}`,
 );
