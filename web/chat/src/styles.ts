@@ -3,7 +3,9 @@
 // Colours keep at least 7:1 contrast for text (WCAG AAA); focus is a thick yellow-and-black ring
 // (GOV.UK's), visible on any background.
 export const CSS = `
-:host { all: initial; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; }
+:host { all: initial; }
+/* Set on our own boxes too: the host element inherits the page's font and colour (even !important). */
+.bar, .panel { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b; }
 :host([data-mode="page"]) { position: fixed; inset: 0; overflow: auto; background: #f4f4f2; }
 :host([data-mode="embedded"]) { position: fixed; right: 0; bottom: 0; z-index: 2147483000; }
 *, *::before, *::after { box-sizing: border-box; }

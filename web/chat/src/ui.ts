@@ -484,6 +484,7 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
     const v = session.view();
     const screen = screenOf(v);
     if (screen !== shown) {
+      const first = shown === undefined;
       shown = screen;
       const nodes =
         screen === 'language'
@@ -494,7 +495,8 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
               ? chatScreen()
               : endedScreen(v);
       body.replaceChildren(...nodes);
-      focusHeading();
+      // Not on the first screen: a page that has just loaded starts at its top, as any page does.
+      if (!first) focusHeading();
     }
     if (screen === 'chat') updateChat(v);
     updateNotice(v);
@@ -505,7 +507,7 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
     session.destroy();
     session = new ChatSession(opts.sessionDeps);
     unsubscribe = session.subscribe(() => render());
-    shown = undefined;
+    shown = 'ended';
     render();
   }
 
