@@ -6,7 +6,7 @@
 // and by Shift×3 (history length, the back button, nothing restored from the back/forward cache,
 // no storage or cookies, the socket closed); keyboard-only use; the Shadow DOM's isolation; a phone.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   VisitorFrame,
   parseFrame,
+  type ChatMessage,
   type ChatState,
   type ServerFrame,
 } from '../../src/contracts/chat-protocol.js';
@@ -74,34 +75,79 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** The test's side of the chat socket: it records what the widget sends and answers as told. */
+/**
+ * The test's side of the chat socket: it keeps the chat's messages as the server would (numbered by
+ * seq, a visitor's message stored once per clientId), answers start and resume, and records every
+ * frame the widget sends. `drop()` cuts the connection and refuses new ones until `restore()`.
+ */
 async function chatPeer(context: BrowserContext, status: ChatState) {
   const frames: VisitorFrame[] = [];
+  const stored: ChatMessage[] = [];
+  const byClient = new Map<string, number>();
   let socket: WebSocketRoute | undefined;
   let closed = false;
-  let seq = 0;
-  const send = (f: ServerFrame) => socket?.send(JSON.stringify(f));
+  let refuse = false;
+  let connections = 0;
+  const send = (f: ServerFrame) => {
+    if (!closed) socket?.send(JSON.stringify(f));
+  };
+  const store = (m: Omit<ChatMessage, 'seq' | 'at'>) => {
+    const message = { ...m, seq: stored.length + 1, at: AT };
+    stored.push(message);
+    return message;
+  };
   await context.routeWebSocket(/\/chat\/ws$/, (ws) => {
+    connections += 1;
+    if (refuse) {
+      void ws.close();
+      return;
+    }
     socket = ws;
     closed = false;
     ws.onClose(() => {
-      closed = true;
+      if (socket === ws) closed = true;
     });
     ws.onMessage((text) => {
       const f = parseFrame(VisitorFrame, String(text));
       if (!f) throw new Error(`the widget sent an invalid frame: ${String(text)}`);
       frames.push(f);
-      if (f.type === 'start') send({ type: 'welcome', token: TOKEN, messages: [], status });
-      if (f.type === 'message') send({ type: 'ack', clientId: f.clientId, seq: ++seq, at: AT });
+      if (f.type === 'start') send({ type: 'welcome', token: TOKEN, messages: stored, status });
+      if (f.type === 'resume') {
+        expect(f.token).toBe(TOKEN);
+        send({
+          type: 'welcome',
+          token: TOKEN,
+          messages: stored.filter((m) => m.seq > f.lastSeq),
+          status,
+        });
+      }
+      if (f.type === 'message') {
+        let seq = byClient.get(f.clientId);
+        if (seq === undefined) {
+          seq = store({ from: 'visitor', body: f.body, clientId: f.clientId }).seq;
+          byClient.set(f.clientId, seq);
+        }
+        send({ type: 'ack', clientId: f.clientId, seq, at: AT });
+      }
       if (f.type === 'ping') send({ type: 'pong' });
     });
   });
   return {
     frames,
+    stored,
+    connections: () => connections,
     isClosed: () => closed,
     operatorSays: (body: string) =>
-      send({ type: 'message', message: { seq: ++seq, from: 'operator', body, at: AT } }),
+      send({ type: 'message', message: store({ from: 'operator', body }) }),
     send,
+    drop: async () => {
+      refuse = true;
+      closed = true;
+      await socket?.close();
+    },
+    restore: () => {
+      refuse = false;
+    },
   };
 }
 
@@ -411,6 +457,81 @@ describe('chat widget in the browser', () => {
       .locator('#own')
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(theirs).toBe('rgb(0, 128, 0)');
+    await context.close();
+  });
+
+  it('after a network drop: says so, keeps what was written, resumes and shows every message once', async () => {
+    const context = await newContext(browser);
+    const peer = await chatPeer(context, { state: 'active', open: true });
+    const page = await newPage(context);
+    await page.goto(`${base}/chat?lang=en`);
+    await startChatWithMouse(page);
+    const box = page.getByRole('textbox', { name: 'Your message' });
+    await box.fill('one');
+    await box.press('Enter');
+    peer.operatorSays('two');
+    const log = page.getByRole('log');
+    await poll(() => log.innerText()).toContain('two');
+
+    await peer.drop();
+    await poll(() => page.getByText('The connection dropped.', { exact: false }).isVisible()).toBe(
+      true,
+    );
+    await box.fill('three, written offline');
+    await box.press('Enter');
+    peer.operatorSays('four, while the visitor was away');
+    await poll(() => log.innerText()).toContain('Sending…');
+    await shot(page, 'offline');
+    // It keeps trying on its own (the refused attempts), and "try again now" tries at once.
+    await poll(() => peer.connections()).toBeGreaterThan(2);
+    peer.restore();
+    await page.getByRole('button', { name: 'Try again now' }).click();
+    await poll(() => log.innerText()).not.toContain('Sending…');
+    const resume = peer.frames.find((f) => f.type === 'resume');
+    expect(resume).toEqual({ type: 'resume', token: TOKEN, lastSeq: 2 });
+    expect(peer.stored.map((m) => m.body)).toEqual([
+      'one',
+      'two',
+      'four, while the visitor was away',
+      'three, written offline',
+    ]);
+    const shown = await log
+      .getByRole('listitem')
+      .evaluateAll((items) => items.map((li) => li.querySelector('.text')?.textContent));
+    expect(shown).toEqual(peer.stored.map((m) => m.body));
+    await poll(() => page.getByText('The connection dropped.', { exact: false }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('downloads the conversation as a text file only when asked, and speaks Dutch when told to', async () => {
+    const context = await newContext(browser, { acceptDownloads: true });
+    const peer = await chatPeer(context, { state: 'active', open: true });
+    const page = await newPage(context);
+    await page.goto(`${base}/chat?lang=nl`);
+    await poll(() => page.getByRole('button', { name: 'Verlaat deze pagina' }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByRole('heading', { level: 2 }).innerText()).toBe(
+      'In welke taal wil je chatten?',
+    );
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('button', { name: 'Start de chat' }).click();
+    const box = page.getByRole('textbox', { name: 'Je bericht' });
+    await box.fill('Hallo');
+    await box.press('Enter');
+    peer.operatorSays('Hoi, fijn dat je er bent.');
+    await poll(() => page.getByRole('log').innerText()).toContain('fijn dat je er bent');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Gesprek downloaden' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('chat.txt');
+    const file = await download.path();
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(
+      /^Chatgesprek\n\n\[.*\] Jij: Hallo\n\[.*\] Ons team: Hoi, fijn dat je er bent\.\n$/,
+    );
+    expect(await traces(page, context)).toEqual(NO_TRACES);
     await context.close();
   });
 

@@ -41,10 +41,10 @@ export function exitUrlFrom(value: string | null | undefined, base: string): str
 
 export interface ExitParts {
   /** Hides everything on screen (called first). */
-  blank(): void;
+  blank: () => void;
   /** Drops the chat's state and closes its socket. */
-  drop(): void;
-  replace(url: string): void;
+  drop: () => void;
+  replace: (url: string) => void;
   url: string;
 }
 
