@@ -457,6 +457,10 @@ describe('chat widget in the browser', () => {
       .locator('#own')
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(theirs).toBe('rgb(0, 128, 0)');
+    // Sizes inside do not follow the page's root font size either.
+    await launcher.click();
+    const title = page.getByRole('heading', { name: 'Chat with us' });
+    expect(await title.evaluate((el) => getComputedStyle(el).fontSize)).toBe('20px');
     await context.close();
   });
 

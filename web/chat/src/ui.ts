@@ -107,10 +107,11 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
   const headExit = exitButton();
   const minimise = h('button', { type: 'button', class: 'btn secondary' });
   const danger = h('a', { class: 'danger', href: 'tel:112' });
+  const shiftHint = h('span', { class: 'hint' });
   const notice = h('p', { class: 'notice', role: 'status' });
   const body = h('div', { class: 'body' });
   const head = h('div', { class: 'head' }, title, headExit, opts.mode === 'embedded' && minimise);
-  panel.append(head, danger, notice, body);
+  panel.append(head, h('div', { class: 'safety' }, danger, shiftHint), notice, body);
 
   if (opts.mode === 'embedded') {
     panel.id = uid('panel');
@@ -139,7 +140,8 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
   }
 
   function frameText(): void {
-    host.setAttribute('lang', uiLanguage);
+    // The language of the text shown: English for a language not written yet.
+    host.setAttribute('lang', writtenLanguages().includes(uiLanguage) ? uiLanguage : 'en');
     launcher.textContent = s.launcher;
     barExit.textContent = s.quickExit;
     headExit.textContent = s.quickExit;
@@ -148,6 +150,7 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
     minimise.textContent = s.minimise;
     title.textContent = s.title;
     danger.textContent = s.danger;
+    shiftHint.textContent = s.quickExitHint;
   }
 
   // ── Screens ───────────────────────────────────────────────────────────────────────────────
@@ -421,6 +424,9 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
         items.delete(k);
       }
     }
+    // Follow new messages down, unless the person has scrolled up to read.
+    const atBottom = body.scrollHeight - body.scrollTop - body.clientHeight < 120;
+    const count = items.size;
     let before: ChildNode | null = log.firstChild;
     for (const m of v.messages) {
       let el = items.get(m.key);
@@ -440,6 +446,7 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
       if (el !== before) log.insertBefore(el, before);
       before = el.nextSibling;
     }
+    if (items.size > count && atBottom) body.scrollTop = body.scrollHeight;
   }
 
   const authorOf = (m: ShownMessage) =>

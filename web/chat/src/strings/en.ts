@@ -7,7 +7,7 @@ export const en = {
   launcher: 'Chat',
   minimise: 'Close the chat window',
   quickExit: 'Exit this page',
-  quickExitHint: 'Or press the Shift key three times.',
+  quickExitHint: 'To leave fast: press Shift three times.',
   danger: 'In danger? Call 112',
   anonymous: 'You do not have to give your name. Nothing is kept on this device.',
 

@@ -7,7 +7,7 @@ export const nl: Strings = {
   launcher: 'Chat',
   minimise: 'Chatvenster sluiten',
   quickExit: 'Verlaat deze pagina',
-  quickExitHint: 'Of druk drie keer op de Shift-toets.',
+  quickExitHint: 'Snel weg: druk drie keer op Shift.',
   danger: 'In gevaar? Bel 112',
   anonymous: 'Je hoeft je naam niet te geven. Er blijft niets op dit apparaat bewaard.',
 
