@@ -26,6 +26,7 @@ import { launchChromium, newContext, newPage, pageWatch, poll, screenshots } fro
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const TOKEN = 'visitor-token-0123456789';
 const AT = '2026-12-06T18:00:00.000Z';
+const KNOWN_CODE = 'KX4M-7PQ2-RT9W';
 
 const html = (title: string, body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
@@ -112,6 +113,12 @@ async function chatPeer(context: BrowserContext, status: ChatState) {
       if (!f) throw new Error(`the widget sent an invalid frame: ${String(text)}`);
       frames.push(f);
       if (f.type === 'start') send({ type: 'welcome', token: TOKEN, messages: stored, status });
+      if (f.type === 'continue') {
+        if (f.code === KNOWN_CODE)
+          send({ type: 'welcome', token: TOKEN, messages: stored, status });
+        else send({ type: 'error', code: 'unknown_chat' });
+      }
+      if (f.type === 'want-code') send({ type: 'code', code: KNOWN_CODE });
       if (f.type === 'resume') {
         expect(f.token).toBe(TOKEN);
         send({
@@ -535,6 +542,44 @@ describe('chat widget in the browser', () => {
     expect(text).toMatch(
       /^Chatgesprek\n\n\[.*\] Jij: Hallo\n\[.*\] Ons team: Hoi, fijn dat je er bent\.\n$/,
     );
+    expect(await traces(page, context)).toEqual(NO_TRACES);
+    await context.close();
+  });
+
+  it('gives a code only when asked, and continues an earlier chat with it on a new visit', async () => {
+    const context = await newContext(browser);
+    const peer = await chatPeer(context, { state: 'active', open: true });
+    const page = await newPage(context);
+    await page.goto(`${base}/chat?lang=en`);
+    await startChatWithMouse(page);
+    expect(peer.frames.some((f) => f.type === 'want-code')).toBe(false);
+    await page.getByRole('textbox', { name: 'Your message' }).fill('Can I come back later?');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: 'Get a code to continue later' }).click();
+    await poll(() => page.getByText(KNOWN_CODE).isVisible()).toBe(true);
+
+    // A new visit: a fresh page, nothing remembered; the code brings the chat back.
+    await page.goto(`${base}/chat?lang=en`);
+    await poll(() => page.getByRole('button', { name: 'English' }).isVisible()).toBe(true);
+    expect(await page.getByRole('log').count()).toBe(0);
+    const code = page.getByRole('textbox', { name: 'Your code' });
+    await code.fill('KX4M-7PQ2');
+    await page.getByRole('button', { name: 'Continue the chat' }).click();
+    await poll(() => page.getByText('That is not a code.', { exact: false }).isVisible()).toBe(
+      true,
+    );
+    await code.fill('ZZZZ-ZZZZ-ZZZZ');
+    await page.getByRole('button', { name: 'Continue the chat' }).click();
+    await poll(() =>
+      page.getByText('We could not find a chat with that code.', { exact: false }).isVisible(),
+    ).toBe(true);
+    await page.getByRole('textbox', { name: 'Your code' }).fill('kx4m 7pq2 rt9w');
+    await page.getByRole('button', { name: 'Continue the chat' }).click();
+    await poll(() => page.getByRole('log').innerText()).toContain('Can I come back later?');
+    expect(peer.frames.filter((f) => f.type === 'continue')).toEqual([
+      { type: 'continue', code: 'ZZZZ-ZZZZ-ZZZZ', language: 'en' },
+      { type: 'continue', code: KNOWN_CODE, language: 'en' },
+    ]);
     expect(await traces(page, context)).toEqual(NO_TRACES);
     await context.close();
   });
