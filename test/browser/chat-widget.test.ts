@@ -67,6 +67,18 @@ beforeAll(async () => {
         ),
       ),
   );
+  // The same organisation page on another origin (localhost, while the widget is on 127.0.0.1).
+  app.get('/elsewhere', async (_q, reply) =>
+    reply
+      .type('text/html')
+      .send(
+        html(
+          'Elsewhere',
+          '<h1>Another site</h1>',
+          `<script src="${base}/chat/widget.js" data-lang="en" async></script>`,
+        ),
+      ),
+  );
   base = await app.listen({ host: '127.0.0.1', port: 0 });
   browser = await launchChromium();
 });
@@ -97,8 +109,10 @@ async function chatPeer(context: BrowserContext, status: ChatState) {
     stored.push(message);
     return message;
   };
+  const urls: string[] = [];
   await context.routeWebSocket(/\/chat\/ws$/, (ws) => {
     connections += 1;
+    urls.push(ws.url());
     if (refuse) {
       void ws.close();
       return;
@@ -142,6 +156,7 @@ async function chatPeer(context: BrowserContext, status: ChatState) {
   return {
     frames,
     stored,
+    urls,
     connections: () => connections,
     isClosed: () => closed,
     operatorSays: (body: string) =>
@@ -442,6 +457,18 @@ describe('chat widget in the browser', () => {
     expect(page.url()).toBe(`${base}/neutral`);
     expect(await page.title()).not.toContain('/host');
     expect(watch.outside).toEqual([]);
+    await context.close();
+  });
+
+  it('on another origin, connects back to the origin the script came from', async () => {
+    const context = await newContext(browser);
+    const peer = await chatPeer(context, { state: 'queued', open: true, position: 1 });
+    const page = await newPage(context);
+    const elsewhere = `http://localhost:${new URL(base).port}/elsewhere`;
+    await page.goto(elsewhere);
+    await page.getByRole('button', { name: 'Chat', exact: true }).click();
+    await startChatWithMouse(page);
+    expect(peer.urls).toEqual([`ws://127.0.0.1:${new URL(base).port}/chat/ws`]);
     await context.close();
   });
 
