@@ -34,7 +34,7 @@ p:last-child { margin-bottom: 0; }
   :host([data-mode="embedded"]) .panel { inset: 0; width: auto; height: auto; border-radius: 0; border: 0; }
 }
 .head { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 12px 16px; background: #0b3d91; color: #fff; }
-.head h1 { flex: 1 1 auto; margin: 0; }
+.head h1, .head h2 { flex: 1 1 auto; margin: 0; font-size: 20px; }
 .head .btn.secondary { border-color: #fff; }
 .safety { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 8px 16px; background: #fff4d6; border-bottom: 1px solid #d4c294; }
 .danger { color: #1b1b1b; font-weight: 700; text-decoration: underline; }

@@ -103,7 +103,8 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
   });
   const barExit = exitButton();
   const bar = h('div', { class: 'bar' }, launcher, barExit);
-  const title = h('h1', { id: titleId });
+  // On an organisation's page the page has its own h1; the widget's title sits below it.
+  const title = h(opts.mode === 'page' ? 'h1' : 'h2', { id: titleId });
   const headExit = exitButton();
   const minimise = h('button', { type: 'button', class: 'btn secondary' });
   const danger = h('a', { class: 'danger', href: 'tel:112' });
