@@ -52,6 +52,8 @@ function browserDeps(wsUrl: string): SessionDeps {
 }
 
 function start(): void {
+  // The tag pasted twice (or the page's own script adding it again) still makes one widget.
+  if (document.getElementById('ariadne-chat')) return;
   const src = script?.src || window.location.href;
   const mode = script?.dataset.mode === 'page' ? 'page' : 'embedded';
   const language: ChatLanguage =

@@ -228,7 +228,18 @@ describe('ChatSession: messages', () => {
     expect(session.lastSeq()).toBe(1);
   });
 
-  it('refuses empty and too long messages, and any before the chat is open', () => {
+  it('holds a message written while connecting until the welcome', () => {
+    const { session, last } = setup();
+    session.chooseLanguage('en');
+    session.start({});
+    expect(session.send('early')).toBe(true);
+    last().open();
+    expect(last().sent.map((f) => f.type)).toEqual(['start']);
+    last().receive({ type: 'welcome', token: TOKEN, messages: [], status: queued() });
+    expect(last().sent.at(-1)).toMatchObject({ type: 'message', body: 'early' });
+  });
+
+  it('refuses empty and too long messages, and any before the chat is started', () => {
     const fresh = setup();
     fresh.session.chooseLanguage('en');
     expect(fresh.session.send('too early')).toBe(false);

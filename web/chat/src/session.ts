@@ -230,11 +230,14 @@ export class ChatSession {
   }
 
   /**
-   * Queues a message; it is sent now if connected, else after the reconnect. Returns false (and
+   * Queues a message; it is sent now if connected, else once (re)connected. Returns false (and
    * keeps nothing) for an empty or too long body, or when the chat does not take messages.
    */
   send(body: string): boolean {
-    if (this.phase !== 'queued' && this.phase !== 'active') return false;
+    // While connecting too: the outbox holds it until the server has welcomed the chat.
+    if (this.phase !== 'connecting' && this.phase !== 'queued' && this.phase !== 'active') {
+      return false;
+    }
     if (body.trim() === '') return false;
     if (body.length > CHAT_MESSAGE_MAX) {
       this.notice = 'too_long';
