@@ -13,6 +13,7 @@ import {
 import {
   BACKOFF,
   ChatSession,
+  ENDED_LINGER_MS,
   HEARTBEAT,
   backoffDelay,
   normaliseCode,
@@ -541,6 +542,20 @@ describe('ChatSession: the connection', () => {
     expect(session.view().notice).toBeUndefined();
   });
 
+  it('opens again after the wait when the opening itself was rate-limited', () => {
+    const { session, last, conns, timers } = setup();
+    session.chooseLanguage('en');
+    session.start({});
+    last().open();
+    last().receive({ type: 'error', code: 'rate_limited', retryAfter: 10 });
+    expect(session.view()).toMatchObject({ phase: 'connecting', connection: 'reconnecting' });
+    timers.advance(9_999);
+    expect(conns).toHaveLength(1);
+    timers.advance(1);
+    last().open();
+    expect(last().sent).toEqual([{ type: 'start', language: 'en' }]);
+  });
+
   it('comes back after server_busy no sooner than the server asked', () => {
     const { session, last, conns, timers } = started();
     last().receive({ type: 'error', code: 'server_busy', retryAfter: 20 });
@@ -603,6 +618,34 @@ describe('ChatSession: typing, read marks, codes, the end', () => {
     timers.advance(BACKOFF.capMs * 2);
     expect(conns).toHaveLength(1);
     expect(session.send('after')).toBe(false);
+  });
+
+  it('reads on after a welcome that says ended, for the reason; closes when it comes or soon after', () => {
+    const ended = (reasonFollows: boolean) => {
+      const t = setup();
+      t.session.continueWith('KX4M-7PQ2-RT9W', 'en');
+      t.last().open();
+      t.last().receive({
+        type: 'welcome',
+        token: TOKEN,
+        messages: [msg(1, 'operator', 'bye')],
+        status: { state: 'ended', open: true },
+      });
+      expect(t.session.view()).toMatchObject({ phase: 'ended', endReason: undefined });
+      expect(bodies(t.session)).toEqual(['bye']);
+      if (reasonFollows) t.last().receive({ type: 'ended', reason: 'referred' });
+      return t;
+    };
+    const withReason = ended(true);
+    expect(withReason.session.view().endReason).toBe('referred');
+    expect(withReason.last().closed).toBe(true);
+    const without = ended(false);
+    expect(without.last().closed).toBe(false);
+    without.timers.advance(ENDED_LINGER_MS);
+    expect(without.last().closed).toBe(true);
+    expect(without.session.view()).toMatchObject({ phase: 'ended', connection: 'idle' });
+    without.timers.advance(BACKOFF.capMs);
+    expect(without.conns).toHaveLength(1);
   });
 
   it('sends end when the person ends it', () => {

@@ -94,6 +94,9 @@ export const BACKOFF = { baseMs: 1000, capMs: 30_000 } as const;
 /** A ping after this much quiet, and a connection given up when the pong does not come in time. */
 export const HEARTBEAT = { everyMs: 20_000, deadlineMs: 10_000 } as const;
 
+/** How long a socket is still read after a status said the chat ended (for the reason). */
+export const ENDED_LINGER_MS = 2000;
+
 export function backoffDelay(attempt: number, random: number): number {
   const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** Math.min(attempt, 16));
   return Math.round(ceiling / 2 + (random * ceiling) / 2);
@@ -116,7 +119,7 @@ interface Outgoing {
   body: string;
 }
 
-type Timer = 'reconnect' | 'ping' | 'deadline' | 'hold';
+type Timer = 'reconnect' | 'ping' | 'deadline' | 'hold' | 'linger';
 
 export class ChatSession {
   private phase: Phase = 'language';
@@ -440,7 +443,9 @@ export class ChatSession {
         this.code = frame.code;
         break;
       case 'ended':
-        this.finish(frame.reason);
+        // The server's reason wins over what a status said (it sends both for an ended chat).
+        this.endReason = frame.reason;
+        this.finish();
         break;
       case 'error':
         this.onError(frame.code, frame.retryAfter);
@@ -480,9 +485,14 @@ export class ChatSession {
         this.finish('blocked');
         break;
       case 'rate_limited': {
-        // The refused message is still in the outbox; it goes again once the wait is over.
         const wait = Math.max(1, retryAfter ?? 5) * 1000;
         this.notice = 'rate_limited';
+        if (!this.ready) {
+          // The opening itself was refused: come back (start, resume or continue) after the wait.
+          this.drop(wait);
+          break;
+        }
+        // The refused message is still in the outbox; it goes again once the wait is over.
         this.holdUntil = this.deps.timers.now() + wait;
         this.setTimer('hold', wait, () => {
           this.holdUntil = 0;
@@ -501,17 +511,28 @@ export class ChatSession {
 
   private applyStatus(status: ChatState): void {
     this.status = status;
-    if (status.state === 'ended') this.finish(this.endReason ?? 'resolved');
+    // The reason comes with the server's 'ended' frame; a status alone says only that it ended.
+    if (status.state === 'ended') this.finish(undefined, ENDED_LINGER_MS);
     else if (this.phase !== 'ended') this.phase = status.state;
   }
 
-  private finish(reason: EndReason): void {
+  /**
+   * The chat is over. `lingerMs`: keep reading the socket that long before closing it — a welcome
+   * that says "ended" is followed by the frame that says why, and a closing socket reads nothing.
+   */
+  private finish(reason?: EndReason, lingerMs = 0): void {
     this.phase = 'ended';
     this.endReason ??= reason;
     this.operatorTyping = false;
     this.ready = false;
     this.retryAt = undefined;
     for (const t of [...this.timers.keys()]) this.clearTimer(t);
+    if (lingerMs > 0 && this.socket) this.setTimer('linger', lingerMs, () => this.closeSocket());
+    else this.closeSocket();
+    this.changed();
+  }
+
+  private closeSocket(): void {
     this.generation += 1;
     const s = this.socket;
     this.socket = undefined;
