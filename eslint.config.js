@@ -14,6 +14,7 @@ export default tseslint.config(
       'data',
       'dist',
       'web/console/dist',
+      'web/chat/dist',
       'drizzle',
       'coverage',
       '.migration-check',

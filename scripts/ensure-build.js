@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// Runs before `npm start`: builds the console when it has never been built or its sources changed
-// since, so `npm install && npm start` on a fresh clone serves a working console.
+// Runs before `npm start` (and before the browser journeys): builds each web bundle — the operators'
+// console and the chat widget — when it has never been built or its sources changed since, so
+// `npm install && npm start` on a fresh clone serves both. Arguments name the bundles to check
+// (`console`, `chat`); none means all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const root = 'web/console';
-const built = path.join(root, 'dist', 'index.html');
+const BUNDLES = {
+  console: { root: 'web/console', built: 'index.html', name: 'the console' },
+  chat: { root: 'web/chat', built: 'widget.js', name: 'the chat widget' },
+};
 
 function newest(dir) {
   let t = 0;
@@ -19,17 +23,23 @@ function newest(dir) {
 }
 
 if (process.env.WEB_DEV === '1' || process.env.WEB_DEV === 'true') process.exit(0);
-if (!existsSync(built) || statSync(built).mtimeMs < newest(root)) {
-  console.log('Building the console (first start or changed sources)…');
+const asked = process.argv.slice(2);
+for (const key of asked.length ? asked : Object.keys(BUNDLES)) {
+  const bundle = BUNDLES[key];
+  if (!bundle) {
+    console.error(`Unknown bundle "${key}": one of ${Object.keys(BUNDLES).join(', ')}.`);
+    process.exit(2);
+  }
+  const built = path.join(bundle.root, 'dist', bundle.built);
+  if (existsSync(built) && statSync(built).mtimeMs >= newest(bundle.root)) continue;
+  console.log(`Building ${bundle.name} (first start or changed sources)…`);
   const r = spawnSync(
     'npx',
-    ['vite', 'build', '--config', `${root}/vite.config.ts`, '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
+    ['vite', 'build', '--config', `${bundle.root}/vite.config.ts`, '--logLevel', 'warn'],
+    { stdio: 'inherit' },
   );
   if (r.status !== 0) {
-    console.error('The console could not be built; see the errors above.');
+    console.error(`${bundle.name} could not be built; see the errors above.`);
     process.exit(r.status ?? 1);
   }
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: checks what the suite needs (PostgreSQL on 127.0.0.1:5432, Debian's Chromium and
-// faketime), builds the console, runs every test tier (unit, PGlite, PostgreSQL, browser), then the
-// outreach and demo tests once more with the clock at 03:00 in Amsterdam (the night run), then the
-// linters, and ends with one summary line. Extra arguments go to Vitest (e.g. `npm test --
-// src/platform`) and skip the night run and the linters.
+// faketime), builds the console and the chat widget, runs every test tier (unit, PGlite,
+// PostgreSQL, browser), then the outreach and demo tests once more with the clock at 03:00 in
+// Amsterdam (the night run), then the linters, and ends with one summary line. Extra arguments go
+// to Vitest (e.g. `npm test -- src/platform`) and skip the night run and the linters.
 //
 // The night run guards against tests that lean on the wall clock: the contact rules refuse to write
 // at night (quiet hours 21:00–09:00 where the person is), so a test that forgot to set its clock
@@ -81,13 +81,15 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process
 const phaseEnds = [];
 const phaseDone = (name) => phaseEnds.push([name, performance.now()]);
 
-console.log('Building the console…');
-if (
-  run('npx', ['vite', 'build', '--config', 'web/console/vite.config.ts', '--logLevel', 'warn']) !==
-  0
-) {
-  console.error('The console does not build; see the errors above.');
-  process.exit(1);
+console.log('Building the console and the chat widget…');
+for (const [name, config] of [
+  ['The console', 'web/console/vite.config.ts'],
+  ['The chat widget', 'web/chat/vite.config.ts'],
+]) {
+  if (run('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn']) !== 0) {
+    console.error(`${name} does not build; see the errors above.`);
+    process.exit(1);
+  }
 }
 phaseDone('build');
 
