@@ -23,3 +23,4 @@ export {
   similarAds,
 } from './queries.js';
 export type { EntityFeatures } from './types.js';
+export { adIdsOfEntities, currentEntityIds, entityHoldings, eraseEntity } from './retention.js';

@@ -1,0 +1,11 @@
+CREATE TABLE "lead_alerts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"entity_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"raised_at" timestamp with time zone NOT NULL,
+	"acknowledged_at" timestamp with time zone,
+	"acknowledged_by" uuid
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX "lead_alerts_entity_kind_idx" ON "lead_alerts" USING btree ("entity_id","kind");--> statement-breakpoint
+CREATE INDEX "lead_alerts_open_idx" ON "lead_alerts" USING btree ("raised_at") WHERE "lead_alerts"."acknowledged_at" IS NULL;
