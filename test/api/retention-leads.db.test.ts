@@ -34,6 +34,7 @@ import type { BlobStore } from '../../src/platform/blobs/blob-store.js';
 import { linkHooks } from '../../src/score/hooks.js';
 import { loadDefaultModel } from '../../src/score/model.js';
 import { saveModel } from '../../src/score/model-store.js';
+import { actOnLead } from '../../src/score/leads.js';
 import { processEntity } from '../../src/score/pipeline.js';
 import { adScores, entityScores, leadEvents, leads } from '../../src/score/schema.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
@@ -57,7 +58,7 @@ let supervisor: ApiCall;
 const db = () => t.database.db;
 
 /** A capture of a page, fetched at `at`: a row and a (synthetic) record in the blob store. */
-async function capture(url: string, at: Date) {
+async function capture(url: string, at: Date, fetch?: { fetchId: string; fetchHop: number }) {
   const key = `test/${randomUUID()}.warc.gz`;
   await blobs.put(key, Buffer.from(`synthetic record of ${url}`));
   const [row] = await db()
@@ -73,6 +74,7 @@ async function capture(url: string, at: Date) {
       recordSha256: '0'.repeat(64),
       recordSize: 10,
       warcRecordId: `<urn:uuid:${randomUUID()}>`,
+      ...fetch,
     })
     .returning({ id: captures.id });
   return { id: row!.id, key };
@@ -132,6 +134,7 @@ const PLAIN = [
   'Sweet lady visiting Utrecht this week only, day and night for you, private flat.',
   'Massage and relaxation, open round the clock, discreet location near the station, ask for prices.',
   'Just arrived, nonstop service, young and fun, outcall possible in the whole region tonight.',
+  'Elegant companion for dinners and hotels, anytime you like, reservations one day ahead.',
 ].map((body) => ({ body }));
 const MINOR = { body: 'New here, I am 16, available day and night.', age: '16' };
 
@@ -194,7 +197,11 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
   it('erases what is due, keeps the contacted, the case’s, the held and the alerted', async () => {
     clock.set(day(0));
     const capA = await capture('http://127.0.0.1:9/a/ad/a', day(0));
-    const capB = await capture('http://127.0.0.1:9/a/ad/b', day(0));
+    // B's page was reached through a redirect: the hop is part of B's evidence too.
+    const fetchId = randomUUID();
+    const capBHop = await capture('http://127.0.0.1:9/a/b-old', day(0), { fetchId, fetchHop: 0 });
+    const capB = await capture('http://127.0.0.1:9/a/ad/b', day(0), { fetchId, fetchHop: 1 });
+    const capD = await capture('http://127.0.0.1:9/a/ad/d', day(0));
     const capC = await capture('http://127.0.0.1:9/a/ad/c', day(0));
     const capM = await capture('http://127.0.0.1:9/a/ad/m', day(0));
     const capFree = await capture('http://127.0.0.1:9/a/list?page=1', day(0));
@@ -202,7 +209,13 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
     const b = await adAt('b', day(0), PLAIN[1]!, capB.id);
     const c = await adAt('c', day(0), PLAIN[2]!, capC.id);
     const m = await adAt('m', day(0), MINOR, capM.id);
-    expect(new Set([a.entityId, b.entityId, c.entityId, m.entityId]).size).toBe(4);
+    const d = await adAt('d', day(0), PLAIN[4]!, capD.id);
+    expect(new Set([a, b, c, m, d].map((x) => x.entityId)).size).toBe(5);
+    // D was contacted and its lead closed since: its history says so, whatever its state now.
+    const someone: Actor = { userId: null, label: 'worker@example.org', role: 'outreach_worker' };
+    for (const state of ['contact_planned', 'contacted', 'closed'] as const) {
+      await actOnLead(db(), someone, d.entityId, { action: 'state', state }, day(0));
+    }
 
     // The minor's lead alerted supervisors once; scoring it again raises nothing more.
     await processEntity(db(), t.config.secrets.fieldKeys, m.entityId, day(1), scoreHooks);
@@ -308,7 +321,7 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
       capture: 2,
     });
     expect(await leadIds()).toEqual(
-      expect.arrayContaining([b.entityId, c.entityId, m.entityId, n.entityId]),
+      expect.arrayContaining([b.entityId, c.entityId, d.entityId, m.entityId, n.entityId]),
     );
     expect(await leadIds()).not.toContain(a.entityId);
     // What hung on A went with it, in every context; nothing of B's did.
@@ -347,7 +360,7 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
     expect(left).not.toContain(capA.id);
     expect(left).not.toContain(capNew.id);
     expect(await blobs.exists(capA.key)).toBe(false);
-    expect(left).toEqual(expect.arrayContaining([capB.id, capC.id, capM.id]));
+    expect(left).toEqual(expect.arrayContaining([capB.id, capBHop.id, capC.id, capD.id, capM.id]));
     expect(await blobs.exists(capB.key)).toBe(true);
 
     // Once a supervisor acknowledges the minor's alert, the protocol has run: the lead can go.
