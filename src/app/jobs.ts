@@ -61,6 +61,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       config: deps.config,
       clock: deps.clock,
       blobs: deps.blobs,
+      onEntitiesChanged: (entityIds) => queueScoring(deps.jobs(), entityIds),
     }),
   ];
 }

@@ -66,6 +66,11 @@ export interface RetentionDeps {
 /** A run also erases captures' blobs, so it needs the blob store; the preview does not. */
 export interface RetentionRunDeps extends RetentionDeps {
   blobs: BlobStore;
+  /**
+   * Entities that shared a text template with an erased lead's ads: their template counts changed,
+   * so they are scored again (the jobs queue them).
+   */
+  onEntitiesChanged?: (entityIds: string[]) => Promise<void>;
 }
 
 export const RetentionPreview = z
@@ -187,9 +192,9 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
  * a lead contacted or linked into a case meanwhile stays), later contexts first: the lead's alert,
  * the lead with its scores, the entity with its links, its ads' facts, then the ads.
  */
-async function eraseUncontactedLeads(deps: RetentionDeps, due: readonly string[], cutoff: Date) {
+async function eraseUncontactedLeads(deps: RetentionRunDeps, due: readonly string[], cutoff: Date) {
   const scope = leadScope(deps.db);
-  const totals = { leads: 0, ads: 0, identifiers: 0 };
+  const totals = { leads: 0, ads: 0, identifiers: 0, neighbours: new Set<string>() };
   const now = deps.clock.now();
   for (const entityId of due) {
     const done = await deps.db.transaction(async (tx) => {
@@ -197,7 +202,7 @@ async function eraseUncontactedLeads(deps: RetentionDeps, due: readonly string[]
       const { adIds, formerIds } = await entityHoldings(tx, entityId);
       await eraseLeadAlerts(tx, [entityId, ...formerIds]);
       const leads = await eraseLeads(tx, [entityId], adIds, formerIds);
-      await eraseEntity(tx, entityId, adIds, now);
+      const link = await eraseEntity(tx, entityId, adIds, now);
       const facts = await eraseAdFacts(tx, adIds);
       // An ad another kept record still leans on stays (none should: an ad is in one entity).
       const stillKept = adIdsOfEntities(
@@ -205,13 +210,16 @@ async function eraseUncontactedLeads(deps: RetentionDeps, due: readonly string[]
         currentEntityIds(tx, sql`${leadEntityIds(tx)} UNION ${caseEntityIds(deps.db)}`),
       );
       const ads = await eraseAds(tx, adIds, stillKept);
-      return { leads, ads, identifiers: facts.identifiers };
+      return { leads, ads, identifiers: facts.identifiers, neighbours: link.templateNeighbours };
     });
     if (!done) continue;
     totals.leads += done.leads;
     totals.ads += done.ads;
     totals.identifiers += done.identifiers;
+    for (const id of done.neighbours) totals.neighbours.add(id);
   }
+  // An erased neighbour is gone by now; scoring one that no longer exists does nothing.
+  for (const id of due) totals.neighbours.delete(id);
   return totals;
 }
 
@@ -228,6 +236,7 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
     return (await eraseConversations(tx, still.due)).conversations;
   });
   const leadsGone = await eraseUncontactedLeads(deps, leads.due, leadCutoff);
+  if (leadsGone.neighbours.size > 0) await deps.onEntitiesChanged?.([...leadsGone.neighbours]);
   // Captures after the leads: the evidence of the leads just erased is no longer kept.
   const scope = captureScope(deps.db, []);
   const shots = await capturesDue(deps.db, captureCutoff, scope);

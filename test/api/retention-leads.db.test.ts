@@ -24,7 +24,7 @@ import { adVersions, ads, captures } from '../../src/collect/schema.js';
 import { saveSource } from '../../src/collect/sources.js';
 import { adExtractions, adIdentifiers } from '../../src/facts/schema.js';
 import { extractAdVersion } from '../../src/facts/store.js';
-import { entities, linkAds, linkKeys } from '../../src/link/schema.js';
+import { entities, entityMerges, linkAds, linkKeys } from '../../src/link/schema.js';
 import { linkAdBatch, linkSettings } from '../../src/link/store.js';
 import { conversations } from '../../src/outreach/schema.js';
 import { CLI_ACTOR, type Actor } from '../../src/platform/actor.js';
@@ -88,9 +88,9 @@ async function adAt(
   ext: string,
   at: Date,
   text: { body: string; age?: string },
-  captureId: string,
+  captureId: string | null,
+  phone = generatePhone(rng, 'NL', taken),
 ) {
-  const phone = generatePhone(rng, 'NL', taken);
   const recorded = await recordAdObservation(db(), t.config.secrets, {
     sourceId,
     externalId: ext,
@@ -396,5 +396,63 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
           .where(inArray(leads.entityId, [b.entityId, c.entityId]))
       ).length,
     ).toBe(2);
+  });
+
+  it('keeps the lead an entity was merged into when the entity it had before was contacted', async () => {
+    clock.set(day(100));
+    const p1 = generatePhone(rng, 'NL', taken);
+    const p2 = generatePhone(rng, 'NL', taken);
+    const x1 = await adAt(
+      'x1',
+      day(100),
+      { body: 'Lovely lady in Breda, call anytime.' },
+      null,
+      p1,
+    );
+    const x2 = await adAt(
+      'x2',
+      day(100),
+      { body: 'Private visits in Tilburg, open nonstop.' },
+      null,
+      p2,
+    );
+    const lone = await adAt(
+      'x4',
+      day(100),
+      { body: 'Holiday offer in Zwolle, day and night.' },
+      null,
+    );
+    // One ad names both numbers: linking joins the two entities into one.
+    const x3 = await adAt(
+      'x3',
+      day(101),
+      { body: `Two girls in Breda and Tilburg, also on ${p2.e164}, round the clock.` },
+      null,
+      p1,
+    );
+    const [merge] = await db()
+      .select()
+      .from(entityMerges)
+      .where(inArray(entityMerges.fromId, [x1.entityId, x2.entityId]));
+    expect(merge, 'the two entities merged').toBeDefined();
+    expect(merge!.intoId).toBe(x3.entityId);
+    // A conversation from before the merge names the entity that is gone.
+    await db()
+      .insert(conversations)
+      .values({
+        kind: 'outreach',
+        entityId: merge!.fromId,
+        createdAt: day(100),
+        lastMessageAt: day(100),
+      });
+
+    clock.set(day(200));
+    await runRetention(deps);
+    const left = await leadIds();
+    expect(left).toContain(x3.entityId);
+    expect(left).not.toContain(lone.entityId);
+    expect(
+      (await db().select().from(linkAds).where(eq(linkAds.entityId, x3.entityId))).length,
+    ).toBe(3);
   });
 });
