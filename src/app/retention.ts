@@ -27,7 +27,13 @@ import {
   type CaptureRetentionScope,
 } from '../collect/index.js';
 import { eraseAdFacts } from '../facts/index.js';
-import { adIdsOfEntities, currentEntityIds, entityHoldings, eraseEntity } from '../link/index.js';
+import {
+  adIdsOfEntities,
+  currentEntityIds,
+  entityHoldings,
+  eraseEntity,
+  stillLinkedAdIds,
+} from '../link/index.js';
 import { conversationEntityIds, eraseConversations, idleConversations } from '../outreach/index.js';
 import {
   eraseLeads,
@@ -204,12 +210,9 @@ async function eraseUncontactedLeads(deps: RetentionRunDeps, due: readonly strin
       const leads = await eraseLeads(tx, [entityId], adIds, formerIds);
       const link = await eraseEntity(tx, entityId, adIds, now);
       const facts = await eraseAdFacts(tx, adIds);
-      // An ad another kept record still leans on stays (none should: an ad is in one entity).
-      const stillKept = adIdsOfEntities(
-        tx,
-        currentEntityIds(tx, sql`${leadEntityIds(tx)} UNION ${caseEntityIds(deps.db)}`),
-      );
-      const ads = await eraseAds(tx, adIds, stillKept);
+      // An ad another kept record still leans on stays: in this codebase that is an ad some entity
+      // holds again (linking ran meanwhile); nothing else refers to an ad but through its entity.
+      const ads = await eraseAds(tx, adIds, stillLinkedAdIds(tx, adIds));
       return { leads, ads, identifiers: facts.identifiers, neighbours: link.templateNeighbours };
     });
     if (!done) continue;

@@ -25,6 +25,20 @@ export function adIdsOfEntities(db: DbOrTx, entityIds: SQL): SQL {
     .getSQL();
 }
 
+/**
+ * Those of these ads that an entity still holds, as a subquery: an ad linked again meanwhile (into
+ * another entity) is one a kept record leans on, so retention leaves it.
+ */
+export function stillLinkedAdIds(db: DbOrTx, adIds: readonly string[]): SQL {
+  return db
+    .select({ id: linkAds.adId })
+    .from(linkAds)
+    .where(inArray(linkAds.adId, adIds.length > 0 ? [...adIds] : [NO_ID]))
+    .getSQL();
+}
+
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 /** What an entity holds for its erasure: its ads, and the ids that were merged into it. */
 export async function entityHoldings(tx: DbOrTx, entityId: string) {
   const ads = await tx
