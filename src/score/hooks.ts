@@ -10,7 +10,7 @@ export const linkHooks: LinkHooks = {
   onSplit: (tx, fromId, intoIds) => splitLeads(tx, fromId, intoIds),
 };
 
-/** A lead in the queue that concerns a minor (the scorer's urgent rule: a stated or implied minor). */
+/** A lead in the queue that concerns a minor (a stated age under 18 or a possible_minor hit). */
 export interface MinorLead {
   entityId: string;
   /** When scoring found it: the scorer's "now". */
@@ -19,8 +19,8 @@ export interface MinorLead {
 
 export interface ScoreHooks {
   /**
-   * Called inside the scoring transaction each time an urgent (minor) lead is scored, so a lead
-   * that was urgent before this hook existed is alerted on its next scoring too; the receiver
+   * Called inside the scoring transaction each time a minor's lead is scored, so a lead
+   * about a minor from before this hook existed is alerted on its next scoring too; the receiver
    * raises its alert once per lead and ignores the calls after that.
    */
   onMinorLead: (tx: DbOrTx, lead: MinorLead) => Promise<void>;

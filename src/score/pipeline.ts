@@ -8,6 +8,7 @@ import type { FieldKey } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { activeModel } from './model-store.js';
 import { syncLead } from './leads.js';
+import { concernsMinor } from './minor.js';
 import { adScores, entityScores } from './schema.js';
 import { scoreAd, scoreEntity } from './score.js';
 import type { ScoreResult } from './types.js';
@@ -67,9 +68,8 @@ export async function processEntity(
     const lead = evidence
       ? await syncLead(tx, evidence, result, model.leadThreshold)
       : ('none' as const);
-    // An urgent result is a stated or implied minor (the model cannot make it mean anything else);
-    // an urgent entity always has a lead, whatever its score.
-    if (hooks && result.urgent && lead !== 'none' && lead !== 'dropped') {
+    // A minor's entity is urgent, so it always has a lead (whatever its score).
+    if (hooks && concernsMinor(result) && lead !== 'none' && lead !== 'dropped') {
       await hooks.onMinorLead(tx, { entityId, at: now });
     }
     return { entityId, result, lead };
