@@ -207,12 +207,12 @@ async function eraseUncontactedLeads(deps: RetentionRunDeps, due: readonly strin
       if (!(await leadStillDue(tx, entityId, cutoff, scope))) return null;
       const { adIds, formerIds } = await entityHoldings(tx, entityId);
       await eraseLeadAlerts(tx, [entityId, ...formerIds]);
-      const leads = await eraseLeads(tx, [entityId], adIds, formerIds);
+      const leads = await eraseLeads(tx, [entityId], adIds, formerIds, now);
       const link = await eraseEntity(tx, entityId, adIds, now);
       const facts = await eraseAdFacts(tx, adIds);
       // An ad another kept record still leans on stays: in this codebase that is an ad some entity
       // holds again (linking ran meanwhile); nothing else refers to an ad but through its entity.
-      const ads = await eraseAds(tx, adIds, stillLinkedAdIds(tx, adIds));
+      const ads = await eraseAds(tx, adIds, stillLinkedAdIds(tx, adIds), now);
       return { leads, ads, identifiers: facts.identifiers, neighbours: link.templateNeighbours };
     });
     if (!done) continue;

@@ -4,10 +4,10 @@
 // captures its versions and kept pictures point at, every capture of its URLs by its own source,
 // and the redirect hops of those fetches. Which ads are kept (a lead's, a case's) and which a legal
 // hold keeps, the caller says as subqueries of ad ids; this context never reads theirs.
-import { and, asc, count, gte, inArray, lt, min, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lt, min, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
-import { adSearchTerms, adVersions, ads, captures } from './schema.js';
+import { adSearchTerms, adTombstones, adVersions, ads, captures } from './schema.js';
 
 const UUID_TEXT = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 
@@ -130,17 +130,28 @@ export async function eraseCaptures(
 
 /**
  * Erases ads with their versions and search terms, except those `except` (a subquery of ad ids
- * that kept records lean on) names; the captures they pointed at stay until capture retention
- * finds them no longer evidence. Runs in the caller's transaction; returns how many went.
+ * that kept records lean on) names, leaving a tombstone each for Insights; the captures they
+ * pointed at stay until capture retention finds them no longer evidence. Runs in the caller's
+ * transaction; returns how many went.
  */
-export async function eraseAds(tx: DbOrTx, adIds: readonly string[], except: SQL): Promise<number> {
+export async function eraseAds(
+  tx: DbOrTx,
+  adIds: readonly string[],
+  except: SQL,
+  now: Date,
+): Promise<number> {
   if (adIds.length === 0) return 0;
-  const ids = await tx
-    .select({ id: ads.id })
+  const rows = await tx
+    .select({ id: ads.id, firstSeenAt: ads.firstSeenAt, language: adVersions.language })
     .from(ads)
+    .leftJoin(adVersions, and(eq(adVersions.adId, ads.id), eq(adVersions.version, 1)))
     .where(and(inArray(ads.id, [...adIds]), notInArray(ads.id, sql`(${except})`)));
-  const go = ids.map((r) => r.id);
+  const go = rows.map((r) => r.id);
   if (go.length === 0) return 0;
+  // Insights still counts them as collected (its funnel is counted from the records).
+  await tx
+    .insert(adTombstones)
+    .values(rows.map((r) => ({ firstSeenAt: r.firstSeenAt, language: r.language, erasedAt: now })));
   await tx.delete(adSearchTerms).where(inArray(adSearchTerms.adId, go));
   await tx.delete(adVersions).where(inArray(adVersions.adId, go));
   const gone = await tx.delete(ads).where(inArray(ads.id, go)).returning({ id: ads.id });

@@ -6,7 +6,14 @@
 // and ads; src/app/retention.ts erases the entity, facts and ads after it, each in its context.
 import { and, count, eq, gte, inArray, lt, min, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/connect.js';
-import { adScores, entityScores, leadEvents, leads, savedSearchHits } from './schema.js';
+import {
+  adScores,
+  entityScores,
+  leadEvents,
+  leadTombstones,
+  leads,
+  savedSearchHits,
+} from './schema.js';
 
 /**
  * Every lead's entity id but `except` (the leads a run is about to erase), as a subquery: the leads
@@ -88,13 +95,15 @@ export async function leadStillDue(
 /**
  * Erases the leads of these entities with their history (`formerIds`: ids the entities had before a
  * merge, whose history stayed under them), the entities' and ads' scores, and the saved searches'
- * hits on them. Runs inside the caller's transaction; returns how many leads went.
+ * hits on them, leaving a tombstone per lead for Insights. Runs inside the caller's transaction;
+ * returns how many leads went.
  */
 export async function eraseLeads(
   tx: DbOrTx,
   entityIds: readonly string[],
   adIds: readonly string[],
-  formerIds: readonly string[] = [],
+  formerIds: readonly string[],
+  now: Date,
 ): Promise<number> {
   if (entityIds.length === 0) return 0;
   const items = [...entityIds, ...adIds];
@@ -105,6 +114,21 @@ export async function eraseLeads(
   const gone = await tx
     .delete(leads)
     .where(inArray(leads.entityId, [...entityIds]))
-    .returning({ id: leads.entityId });
+    .returning({
+      createdAt: leads.createdAt,
+      placeIds: leads.placeIds,
+      languages: leads.languages,
+    });
+  // Insights still counts them (the funnel is counted from the records, erased ones included).
+  if (gone.length > 0) {
+    await tx.insert(leadTombstones).values(
+      gone.map((l) => ({
+        createdAt: l.createdAt,
+        placeId: l.placeIds[0] ?? null,
+        language: l.languages[0] ?? null,
+        erasedAt: now,
+      })),
+    );
+  }
   return gone.length;
 }

@@ -20,7 +20,8 @@ import { previewRetention, runRetention, type RetentionRunDeps } from '../../src
 import { scoreHooks } from '../../src/app/score-hooks.js';
 import { caseEntities, leadAlerts } from '../../src/cases/schema.js';
 import { recordAdObservation } from '../../src/collect/ads.js';
-import { adVersions, ads, captures } from '../../src/collect/schema.js';
+import { adTombstones, adVersions, ads, captures } from '../../src/collect/schema.js';
+import { countAdsCollected } from '../../src/collect/insight-counts.js';
 import { saveSource } from '../../src/collect/sources.js';
 import { adExtractions, adIdentifiers } from '../../src/facts/schema.js';
 import { extractAdVersion } from '../../src/facts/store.js';
@@ -36,7 +37,14 @@ import { loadDefaultModel } from '../../src/score/model.js';
 import { saveModel } from '../../src/score/model-store.js';
 import { actOnLead } from '../../src/score/leads.js';
 import { processEntity } from '../../src/score/pipeline.js';
-import { adScores, entityScores, leadEvents, leads } from '../../src/score/schema.js';
+import { countLeads } from '../../src/score/insight-counts.js';
+import {
+  adScores,
+  entityScores,
+  leadEvents,
+  leadTombstones,
+  leads,
+} from '../../src/score/schema.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { noonClock, NOON_AMSTERDAM } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
@@ -190,6 +198,15 @@ const leadIds = async () =>
   (await db().select({ id: leads.entityId }).from(leads)).map((r) => r.id);
 const captureIds = async () =>
   (await db().select({ id: captures.id }).from(captures)).map((r) => r.id);
+/** The funnel's first two steps as Insights counts them, over the test's months. */
+const funnel = async () => {
+  const range = { from: day(-1), to: day(300), unit: 'month' as const };
+  const total = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+  return {
+    ads: total(await countAdsCollected(db(), range)),
+    leads: total(await countLeads(db(), range)),
+  };
+};
 const typeOf = async (type: string) =>
   (await previewRetention(deps)).types.find((x) => x.type === type);
 
@@ -314,12 +331,21 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
     expect(shown.res.statusCode, shown.res.body).toBe(200);
     expect(shown.json).toEqual(preview);
 
+    const funnelBefore = await funnel();
     expect(await runRetention(deps)).toEqual({
       closed_case: 0,
       conversation: 0,
       uncontacted_lead: 1,
       capture: 2,
     });
+    // Insights still counts A's ad and lead (from their tombstones, which hold no text).
+    expect(await funnel()).toEqual(funnelBefore);
+    expect(await db().select().from(leadTombstones)).toEqual([
+      expect.objectContaining({ createdAt: expect.any(Date) as unknown, erasedAt: day(21) }),
+    ]);
+    expect(await db().select().from(adTombstones)).toEqual([
+      expect.objectContaining({ firstSeenAt: day(0), erasedAt: day(21) }),
+    ]);
     expect(await leadIds()).toEqual(
       expect.arrayContaining([b.entityId, c.entityId, d.entityId, m.entityId, n.entityId]),
     );
