@@ -11,6 +11,7 @@ import { platformJobs, type JobDeps } from '../platform/job-registry.js';
 import type { JobDefinition } from '../platform/jobs.js';
 import { referralDepsOf } from './referrals.js';
 import { retentionJobs } from './retention.js';
+import { scoreHooks } from './score-hooks.js';
 import { linkHooks, queueScoring, scoreJobs } from '../score/index.js';
 
 export function allJobs(deps: JobDeps): JobDefinition[] {
@@ -45,7 +46,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
         await queueScoring(deps.jobs(), outcome.touched);
       },
     }),
-    ...scoreJobs({ db: deps.database.db, keys: deps.config.secrets }),
+    ...scoreJobs({ db: deps.database.db, keys: deps.config.secrets, hooks: scoreHooks }),
     ...outreachJobs({
       db: deps.database.db,
       config: deps.config,
@@ -55,6 +56,12 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       ...(deps.onStop ? { onStop: deps.onStop } : {}),
     }),
     ...referralJobs(referralDepsOf(deps.config, deps.database, deps.clock)),
-    ...retentionJobs({ db: deps.database.db, config: deps.config, clock: deps.clock }),
+    ...retentionJobs({
+      db: deps.database.db,
+      config: deps.config,
+      clock: deps.clock,
+      blobs: deps.blobs,
+      onEntitiesChanged: (entityIds) => queueScoring(deps.jobs(), entityIds),
+    }),
   ];
 }

@@ -1,13 +1,48 @@
 // Retention across contexts: each record type has a period (config RETENTION_*_DAYS) after which
 // it is erased. Closed cases go as a subject's erasure would (tombstone, audit), held cases stay;
-// conversations that belong to no case go with their messages and contacts. The preview and the
-// run take the same cutoffs from the same Clock, so what the console shows next is what the job
-// then erases. Uncontacted leads and captures have no period here yet.
+// conversations that belong to no case go with their messages and contacts; leads nobody contacted
+// (no conversation, no case) go after their last evidence with their entity, the facts and
+// identifiers of their ads and the ads, unless a minor's alert waits for a supervisor; captures go
+// with their blobs once past their period unless they are evidence of an ad of a kept lead or a
+// case (a held case's count as held). Each context erases its own rows through its index.ts; this
+// module only orders the calls, later contexts first. The preview and the run take the same
+// cutoffs from the same Clock, so what the console shows next is what the job then erases.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { caseThreadIds, closedCasesDue, eraseClosedCasesDue } from '../cases/index.js';
-import { eraseConversations, idleConversations } from '../outreach/index.js';
+import { sql } from 'drizzle-orm';
+import {
+  caseEntityIds,
+  caseThreadIds,
+  closedCasesDue,
+  eraseClosedCasesDue,
+  eraseLeadAlerts,
+  heldCaseEntityIds,
+  unacknowledgedLeadAlertEntityIds,
+} from '../cases/index.js';
+import {
+  capturesDue,
+  eraseAds,
+  eraseCaptures,
+  type CaptureRetentionScope,
+} from '../collect/index.js';
+import { eraseAdFacts } from '../facts/index.js';
+import {
+  adIdsOfEntities,
+  currentEntityIds,
+  entityHoldings,
+  eraseEntity,
+  stillLinkedAdIds,
+} from '../link/index.js';
+import { conversationEntityIds, eraseConversations, idleConversations } from '../outreach/index.js';
+import {
+  eraseLeads,
+  leadEntityIds,
+  leadStillDue,
+  uncontactedLeadsDue,
+  type LeadRetentionScope,
+} from '../score/index.js';
+import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { auditFields, SYSTEM_ACTOR } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { Clock } from '../platform/clock.js';
@@ -20,13 +55,28 @@ import { defineJob, type JobDefinition } from '../platform/jobs.js';
 
 const DAY_MS = 86_400_000;
 
-export const RETENTION_TYPES = ['closed_case', 'conversation'] as const;
+export const RETENTION_TYPES = [
+  'closed_case',
+  'conversation',
+  'uncontacted_lead',
+  'capture',
+] as const;
 export type RetentionType = (typeof RETENTION_TYPES)[number];
 
 export interface RetentionDeps {
   db: Db;
   config: Config;
   clock: Clock;
+}
+
+/** A run also erases captures' blobs, so it needs the blob store; the preview does not. */
+export interface RetentionRunDeps extends RetentionDeps {
+  blobs: BlobStore;
+  /**
+   * Entities that shared a text template with an erased lead's ads: their template counts changed,
+   * so they are scored again (the jobs queue them).
+   */
+  onEntitiesChanged?: (entityIds: string[]) => Promise<void>;
 }
 
 export const RetentionPreview = z
@@ -38,7 +88,10 @@ export const RetentionPreview = z
         periodDays: z.number().int(),
         /** Erased by the next run. */
         due: z.number().int(),
-        /** Past their period but kept by a legal hold. */
+        /**
+         * Past their period but kept: by a legal hold (cases, and the captures of a held case's
+         * ads), or, for a lead about a minor, by an alert no supervisor has acknowledged yet.
+         */
         held: z.number().int(),
         /** When the next record not yet due falls due (null: none waiting). */
         nextDueAt: z.string().nullable(),
@@ -52,20 +105,59 @@ const cutoffOf = (now: Date, days: number) => new Date(now.getTime() - days * DA
 const plusDays = (at: Date | null, days: number) =>
   at ? new Date(at.getTime() + days * DAY_MS) : null;
 
+/**
+ * Leads are kept while anyone wrote to them or a case came from them (ids in conversations and
+ * cases may be of entities since merged: they count for the entity the merge went into), and held
+ * while a minor's alert waits for a supervisor.
+ */
+function leadScope(db: Db): LeadRetentionScope {
+  return {
+    contacted: currentEntityIds(db, sql`${conversationEntityIds(db)} UNION ${caseEntityIds(db)}`),
+    held: unacknowledgedLeadAlertEntityIds(db),
+  };
+}
+
+/**
+ * A capture is kept while it is evidence of an ad of a lead that stays (not one of `leadsGoing`,
+ * which this run erases first) or of a case's entity; of a held case's, it counts as held.
+ */
+function captureScope(db: Db, leadsGoing: readonly string[]): CaptureRetentionScope {
+  const kept = currentEntityIds(
+    db,
+    sql`${leadEntityIds(db, leadsGoing)} UNION ${caseEntityIds(db)}`,
+  );
+  return {
+    keptAds: adIdsOfEntities(db, kept),
+    heldAds: adIdsOfEntities(db, currentEntityIds(db, heldCaseEntityIds(db))),
+  };
+}
+
+function cutoffs(deps: RetentionDeps, now: Date) {
+  const r = deps.config.retention;
+  return {
+    caseCutoff: cutoffOf(now, r.closedCaseDays),
+    conversationCutoff: cutoffOf(now, r.conversationDays),
+    leadCutoff: cutoffOf(now, r.uncontactedLeadDays),
+    captureCutoff: cutoffOf(now, r.captureDays),
+  };
+}
+
 async function selection(deps: RetentionDeps, now: Date) {
-  const { closedCaseDays, conversationDays } = deps.config.retention;
-  const caseCutoff = cutoffOf(now, closedCaseDays);
-  const conversationCutoff = cutoffOf(now, conversationDays);
-  const closed = await closedCasesDue(deps.db, caseCutoff);
-  const threads = await idleConversations(deps.db, conversationCutoff, caseThreadIds(deps.db));
-  return { caseCutoff, conversationCutoff, closed, threads };
+  const c = cutoffs(deps, now);
+  const closed = await closedCasesDue(deps.db, c.caseCutoff);
+  const threads = await idleConversations(deps.db, c.conversationCutoff, caseThreadIds(deps.db));
+  const leads = await uncontactedLeadsDue(deps.db, c.leadCutoff, leadScope(deps.db));
+  // The captures the run will find due once the due leads are gone (it erases leads first).
+  const shots = await capturesDue(deps.db, c.captureCutoff, captureScope(deps.db, leads.due));
+  return { ...c, closed, threads, leads, shots };
 }
 
 /** What the next run would erase, per type, and when the next records fall due. */
 export async function previewRetention(deps: RetentionDeps): Promise<RetentionPreview> {
   const now = deps.clock.now();
-  const { closedCaseDays, conversationDays } = deps.config.retention;
-  const { closed, threads } = await selection(deps, now);
+  const { closedCaseDays, conversationDays, uncontactedLeadDays, captureDays } =
+    deps.config.retention;
+  const { closed, threads, leads, shots } = await selection(deps, now);
   return {
     at: now.toISOString(),
     types: [
@@ -83,14 +175,62 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
         held: 0,
         nextDueAt: plusDays(threads.nextActivityAt, conversationDays)?.toISOString() ?? null,
       },
+      {
+        type: 'uncontacted_lead',
+        periodDays: uncontactedLeadDays,
+        due: leads.due.length,
+        held: leads.held,
+        nextDueAt: plusDays(leads.nextEvidenceAt, uncontactedLeadDays)?.toISOString() ?? null,
+      },
+      {
+        type: 'capture',
+        periodDays: captureDays,
+        due: shots.due.length,
+        held: shots.held,
+        nextDueAt: plusDays(shots.nextFetchedAt, captureDays)?.toISOString() ?? null,
+      },
     ],
   };
 }
 
-/** Erases what is due now; audits the counts per type (no ids of people, no content). */
-export async function runRetention(deps: RetentionDeps): Promise<Record<RetentionType, number>> {
+/**
+ * Erases the leads due at `cutoff`, each in its own transaction under its row lock (re-checked:
+ * a lead contacted or linked into a case meanwhile stays), later contexts first: the lead's alert,
+ * the lead with its scores, the entity with its links, its ads' facts, then the ads.
+ */
+async function eraseUncontactedLeads(deps: RetentionRunDeps, due: readonly string[], cutoff: Date) {
+  const scope = leadScope(deps.db);
+  const totals = { leads: 0, ads: 0, identifiers: 0, neighbours: new Set<string>() };
   const now = deps.clock.now();
-  const { caseCutoff, conversationCutoff, threads } = await selection(deps, now);
+  for (const entityId of due) {
+    const done = await deps.db.transaction(async (tx) => {
+      if (!(await leadStillDue(tx, entityId, cutoff, scope))) return null;
+      const { adIds, formerIds } = await entityHoldings(tx, entityId);
+      await eraseLeadAlerts(tx, [entityId, ...formerIds]);
+      const leads = await eraseLeads(tx, [entityId], adIds, formerIds, now);
+      const link = await eraseEntity(tx, entityId, adIds, now);
+      const facts = await eraseAdFacts(tx, adIds);
+      // An ad another kept record still leans on stays: in this codebase that is an ad some entity
+      // holds again (linking ran meanwhile); nothing else refers to an ad but through its entity.
+      const ads = await eraseAds(tx, adIds, stillLinkedAdIds(tx, adIds), now);
+      return { leads, ads, identifiers: facts.identifiers, neighbours: link.templateNeighbours };
+    });
+    if (!done) continue;
+    totals.leads += done.leads;
+    totals.ads += done.ads;
+    totals.identifiers += done.identifiers;
+    for (const id of done.neighbours) totals.neighbours.add(id);
+  }
+  // An erased neighbour is gone by now; scoring one that no longer exists does nothing.
+  for (const id of due) totals.neighbours.delete(id);
+  return totals;
+}
+
+/** Erases what is due now; audits the counts per type (no ids of people, no content). */
+export async function runRetention(deps: RetentionRunDeps): Promise<Record<RetentionType, number>> {
+  const now = deps.clock.now();
+  const { caseCutoff, conversationCutoff, leadCutoff, captureCutoff, threads, leads } =
+    await selection(deps, now);
   const closedCases = await eraseClosedCasesDue(deps.db, SYSTEM_ACTOR, caseCutoff, now);
   // Conversations: re-selected inside the transaction, so a thread linked to a case meanwhile stays.
   const conversations = await deps.db.transaction(async (tx) => {
@@ -98,21 +238,39 @@ export async function runRetention(deps: RetentionDeps): Promise<Record<Retentio
     const still = await idleConversations(tx, conversationCutoff, caseThreadIds(deps.db));
     return (await eraseConversations(tx, still.due)).conversations;
   });
-  const erased = { closed_case: closedCases, conversation: conversations };
+  const leadsGone = await eraseUncontactedLeads(deps, leads.due, leadCutoff);
+  if (leadsGone.neighbours.size > 0) await deps.onEntitiesChanged?.([...leadsGone.neighbours]);
+  // Captures after the leads: the evidence of the leads just erased is no longer kept.
+  const scope = captureScope(deps.db, []);
+  const shots = await capturesDue(deps.db, captureCutoff, scope);
+  const captures = await eraseCaptures(deps.db, deps.blobs, shots.due, captureCutoff, scope);
+  const erased = {
+    closed_case: closedCases,
+    conversation: conversations,
+    uncontacted_lead: leadsGone.leads,
+    capture: captures.captures,
+  };
   await appendAudit(deps.db, {
     actorUserId: null,
     actorLabel: SYSTEM_ACTOR.label,
     action: 'retention.run',
     details: {
       ...erased,
+      // What went with the leads and the captures, counted.
+      ads: leadsGone.ads,
+      identifiers: leadsGone.identifiers,
+      blobs: captures.blobs,
+      blobFailures: captures.blobFailures,
       caseCutoff: caseCutoff.toISOString(),
       conversationCutoff: conversationCutoff.toISOString(),
+      leadCutoff: leadCutoff.toISOString(),
+      captureCutoff: captureCutoff.toISOString(),
     },
   });
   return erased;
 }
 
-export function retentionJobs(deps: RetentionDeps): JobDefinition[] {
+export function retentionJobs(deps: RetentionRunDeps): JobDefinition[] {
   return [
     defineJob({
       name: 'app.retention',

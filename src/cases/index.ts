@@ -41,3 +41,11 @@ export {
   type OrganisationOutcomeCount,
 } from './insight-counts.js';
 export * from './subject-rights/index.js';
+export {
+  acknowledgeLeadAlert,
+  eraseLeadAlerts,
+  LeadAlertView,
+  openLeadAlerts,
+  raiseLeadAlert,
+  unacknowledgedLeadAlertEntityIds,
+} from './lead-alerts.js';

@@ -63,6 +63,12 @@ import {
   RiskAssessmentView,
   TaskView,
 } from './views.js';
+import {
+  acknowledgeLeadAlert,
+  LeadAlertView,
+  openLeadAlerts,
+  presentLeadAlert,
+} from './lead-alerts.js';
 
 /** Who works with cases at all (the page shows; each case then asks its own rules). */
 export const canWorkCases = (p: Principal) => mayEverOnCases(p, 'view_case');
@@ -164,6 +170,32 @@ export function registerCasesRoutes(app: FastifyInstance, deps: CasesDeps): void
     },
     async (request) =>
       presentAlert(await acknowledgeAlert(deps, caseWorker(request), request.params.id)),
+  );
+
+  r.get(
+    '/api/cases/lead-alerts',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Leads about a minor no supervisor acknowledged yet (the child protocol)',
+        response: { 200: z.object({ items: z.array(LeadAlertView) }), ...errors },
+      },
+    },
+    async (request) => ({ items: await openLeadAlerts(deps, caseWorker(request)) }),
+  );
+
+  r.post(
+    '/api/cases/lead-alerts/:id/acknowledge',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "A supervisor acknowledges a lead's minor alert",
+        params: IdParams,
+        response: { 200: LeadAlertView, ...errors },
+      },
+    },
+    async (request) =>
+      presentLeadAlert(await acknowledgeLeadAlert(deps, caseWorker(request), request.params.id)),
   );
 
   r.get(

@@ -1,6 +1,7 @@
 // Tables of the cases context: a case about one person (pseudonym and speakable alias, never a
 // name), the conversations and entities it came from, the person's consents and their withdrawal,
-// risk assessments, tasks, notes, the supervisors' alerts (a minor) and who viewed the case.
+// risk assessments, tasks, notes, the supervisors' alerts (a case or a lead about a minor) and who
+// viewed the case.
 // Free text about the person (notes, task titles, risk notes, consent evidence) is encrypted at
 // rest; the structured facts the access rules and matching filter on are not.
 import { partnerOrganisations } from './partners/schema.js';
@@ -225,6 +226,29 @@ export const caseAlerts = pgTable(
       .on(t.raisedAt)
       .where(sql`${t.acknowledgedAt} IS NULL`),
     index('case_alerts_case_idx').on(t.caseId),
+  ],
+);
+
+/**
+ * Alerts for supervisors about a lead in the triage queue (scoring found a stated or implied minor):
+ * one per lead and kind, ever, whatever how often the lead is scored again. The entity id is the
+ * link context's (no foreign key across contexts; retention erases the alert with the lead).
+ */
+export const leadAlerts = pgTable(
+  'lead_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entityId: uuid('entity_id').notNull(),
+    kind: text('kind', { enum: CASE_ALERT_KINDS }).notNull(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: uuid('acknowledged_by'),
+  },
+  (t) => [
+    uniqueIndex('lead_alerts_entity_kind_idx').on(t.entityId, t.kind),
+    index('lead_alerts_open_idx')
+      .on(t.raisedAt)
+      .where(sql`${t.acknowledgedAt} IS NULL`),
   ],
 );
 

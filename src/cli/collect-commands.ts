@@ -9,6 +9,9 @@ import { AppError } from '../platform/errors.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 
+/** Scoring from the CLI raises the same minor-lead alerts as the jobs (src/app wires them). */
+const scoreHooksOf = async () => (await import('../app/score-hooks.js')).scoreHooks;
+
 const out = (line: string) => process.stdout.write(line + '\n');
 
 export function formatCrawlSummary(s: CrawlSummary): string[] {
@@ -133,7 +136,12 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
           { onProgress: (s) => progress.update(`${s.pagesFetched} pages, ${s.adsFound} ads…`) },
         );
         progress.update(`linking ${extracted.length} ads…`);
-        const linked = await linkAndScore(database.db, linkSettings(config), extracted);
+        const linked = await linkAndScore(
+          database.db,
+          linkSettings(config),
+          extracted,
+          await scoreHooksOf(),
+        );
         progress.done();
         for (const line of formatCrawlSummary(summary)) out(line);
         out(`Linked and scored: ${linked.entities} entities, ${linked.leadsCreated} new leads.`);
@@ -221,7 +229,9 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
         let entities = 0;
         const extracted = await reextractAll(database.db, config, {
           onExtracted: async (adIds) => {
-            entities += (await linkAndScore(database.db, linkSettings(config), adIds)).entities;
+            entities += (
+              await linkAndScore(database.db, linkSettings(config), adIds, await scoreHooksOf())
+            ).entities;
           },
         });
         out(

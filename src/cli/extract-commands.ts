@@ -10,6 +10,9 @@ import { AppError } from '../platform/errors.js';
 import { createProgress } from './progress.js';
 import type { WithDatabase } from './with-database.js';
 
+/** Scoring from the CLI raises the same minor-lead alerts as the jobs (src/app wires them). */
+const scoreHooksOf = async () => (await import('../app/score-hooks.js')).scoreHooks;
+
 const JsonInput = z.object({
   id: z.union([z.string(), z.number()]),
   text: z.string(),
@@ -106,7 +109,9 @@ export function registerExtractCommands(program: Command, withDatabase: WithData
             onProgress: (n) => progress.update(`${n} ads…`),
             // Changed facts can change links and scores: follow them here, as the jobs would.
             onExtracted: async (adIds) => {
-              linked += (await linkAndScore(database.db, linkSettings(config), adIds)).entities;
+              linked += (
+                await linkAndScore(database.db, linkSettings(config), adIds, await scoreHooksOf())
+              ).entities;
             },
           });
           progress.done();

@@ -48,9 +48,14 @@ export function registerLinkCommands(program: Command, withDatabase: WithDatabas
         );
       return withDatabase(async ({ database, config }) => {
         const { scoreAll } = await import('../score/index.js');
+        // A minor's lead raises the supervisors' alert here as it does in the jobs.
+        const { scoreHooks } = await import('../app/score-hooks.js');
         const progress = createProgress();
-        const r = await scoreAll(database.db, config.secrets.fieldKeys, (n) =>
-          progress.update(`${n} entities…`),
+        const r = await scoreAll(
+          database.db,
+          config.secrets.fieldKeys,
+          (n) => progress.update(`${n} entities…`),
+          scoreHooks,
         );
         progress.done();
         process.stdout.write(

@@ -32,3 +32,10 @@ export { AdFilter, AdListItem, listAds, type TextMasker } from './ads-query.js';
 export { replaceAdSearchTerms, searchTermsOf } from './ad-search.js';
 export { COLLECT_ENCRYPTED_COLUMNS } from './schema.js';
 export { countAdsCollected } from './insight-counts.js';
+export {
+  capturesDue,
+  eraseAds,
+  eraseCaptures,
+  evidenceCaptureIds,
+  type CaptureRetentionScope,
+} from './retention.js';

@@ -1,5 +1,6 @@
 // Ads collected, counted for Insights: each ad once, in the period it was first seen, by the
 // language of its first version. An ad's place is inside its encrypted text, so it has none here.
+// An ad retention erased is counted from its tombstone.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../platform/db/connect.js';
 import {
@@ -9,7 +10,7 @@ import {
   type PeriodCount,
   type PeriodRange,
 } from '../platform/period-counts.js';
-import { adVersions, ads } from './schema.js';
+import { adTombstones, adVersions, ads } from './schema.js';
 
 export async function countAdsCollected(db: Db, range: PeriodRange): Promise<PeriodCount[]> {
   const at = sql`a.first_seen_at`;
@@ -19,10 +20,14 @@ export async function countAdsCollected(db: Db, range: PeriodRange): Promise<Per
     language: string | null;
     n: number;
   }>(sql`
-    SELECT ${periodOf(range.unit, at)} AS period, NULL::text AS place_id, v.language AS language,
+    SELECT ${periodOf(range.unit, at)} AS period, NULL::text AS place_id, a.language AS language,
            count(*)::int AS n
-    FROM ${ads} a
-    LEFT JOIN ${adVersions} v ON v.ad_id = a.id AND v.version = 1
+    FROM (
+      SELECT ad.first_seen_at, v.language FROM ${ads} ad
+        LEFT JOIN ${adVersions} v ON v.ad_id = ad.id AND v.version = 1
+      UNION ALL
+      SELECT first_seen_at, language FROM ${adTombstones}
+    ) a
     WHERE ${withinRange(range, at)}
     GROUP BY 1, 2, 3`);
   return toPeriodCounts(result.rows);

@@ -257,6 +257,21 @@ export const adSearchTerms = pgTable(
   (t) => [index('ad_search_terms_terms_idx').using('gin', t.terms)],
 );
 
+/**
+ * What an ad retention erased leaves for Insights: when it was first seen and the language of its
+ * first version (what "ads collected" counts by), and when it went. Nothing of its text.
+ */
+export const adTombstones = pgTable(
+  'ad_tombstones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    language: text('language'),
+    erasedAt: timestamp('erased_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('ad_tombstones_first_seen_idx').on(t.firstSeenAt)],
+);
+
 /** Encrypted columns of these tables, for `ariadne keys rotate`. */
 export const COLLECT_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'ad_versions', idColumn: 'id', column: 'content_enc', context: 'ad_versions.content' },

@@ -20,3 +20,4 @@ export {
   sealLegacyExtraction,
 } from './store.js';
 export { FACTS_ENCRYPTED_COLUMNS, type StoredFact } from './schema.js';
+export { eraseAdFacts } from './retention.js';

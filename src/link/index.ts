@@ -23,3 +23,10 @@ export {
   similarAds,
 } from './queries.js';
 export type { EntityFeatures } from './types.js';
+export {
+  adIdsOfEntities,
+  currentEntityIds,
+  entityHoldings,
+  eraseEntity,
+  stillLinkedAdIds,
+} from './retention.js';

@@ -683,7 +683,7 @@ async function assignTemplates(
  * Recounts templates after their members changed; a template left with one ad is dissolved.
  * Returns the entities using them, whose template features changed.
  */
-async function recountTemplates(tx: DbOrTx, templateIds: Set<string>, now: Date) {
+export async function recountTemplates(tx: DbOrTx, templateIds: Set<string>, now: Date) {
   const touched = new Set<string>();
   for (const part of chunks([...templateIds].sort())) {
     const rows = await tx

@@ -19,6 +19,7 @@ export { OUTREACH_ENCRYPTED_COLUMNS } from './schema.js';
 // evidence (a case reads them through here, never outreach's tables).
 export { conversationById, type ConversationRow } from './inbox/conversations.js';
 export {
+  conversationEntityIds,
   eraseConversations,
   idleConversations,
   messageById,

@@ -294,6 +294,16 @@ export const ENV_VARS = {
     default: '180',
     doc: 'Days a conversation that belongs to no case is kept after its last message (or its opening) before retention erases it with its messages.',
   },
+  RETENTION_UNCONTACTED_LEAD_DAYS: {
+    schema: int(7, 3650),
+    default: '60',
+    doc: 'Days a lead nobody contacted (no conversation about it, in no case) is kept after its last new evidence (an ad joined, changed or left) before retention erases it with its entity, the facts and identifiers of its ads, and the ads. A lead about a minor whose alert no supervisor has acknowledged yet is kept.',
+  },
+  RETENTION_CAPTURE_DAYS: {
+    schema: int(7, 3650),
+    default: '30',
+    doc: "Days a capture (a fetched page or picture, its WARC record in the blob store) is kept before retention erases it, unless it is evidence of an ad of a kept lead or of a case's entity; a case under a legal hold keeps its captures.",
+  },
   ORGANISATION_NAMES: {
     schema: z
       .string()
@@ -385,7 +395,12 @@ export interface Config {
     mergeNearDuplicates: boolean;
   };
   /** Days each kind of record is kept (src/app/retention.ts). */
-  retention: { closedCaseDays: number; conversationDays: number };
+  retention: {
+    closedCaseDays: number;
+    conversationDays: number;
+    uncontactedLeadDays: number;
+    captureDays: number;
+  };
   outreach: {
     /** Validated by the outreach context at start (its rules schema lives there). */
     rulesFile: string | undefined;
@@ -634,6 +649,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retention: {
       closedCaseDays: raw.RETENTION_CLOSED_CASE_DAYS as number,
       conversationDays: raw.RETENTION_CONVERSATION_DAYS as number,
+      uncontactedLeadDays: raw.RETENTION_UNCONTACTED_LEAD_DAYS as number,
+      captureDays: raw.RETENTION_CAPTURE_DAYS as number,
     },
     outreach: {
       rulesFile: raw.OUTREACH_RULES_FILE as string | undefined,

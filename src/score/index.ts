@@ -7,3 +7,11 @@ export { linkAndScore } from './pipeline.js';
 export { canActOnLeads, canReadQueue, registerScoreRoutes } from './routes.js';
 export { canEditScoreModel, canReadScoreModel, registerScoreModelRoutes } from './model-routes.js';
 export { countLeads } from './insight-counts.js';
+export type { MinorLead, ScoreHooks } from './hooks.js';
+export {
+  eraseLeads,
+  leadEntityIds,
+  leadStillDue,
+  uncontactedLeadsDue,
+  type LeadRetentionScope,
+} from './retention.js';

@@ -5,6 +5,7 @@ import { entitiesPage } from '../link/index.js';
 import type { AtRestKeys, FieldKey } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../platform/jobs.js';
+import type { ScoreHooks } from './hooks.js';
 import { processEntity } from './pipeline.js';
 import { checkSavedSearches } from './saved-searches.js';
 
@@ -31,6 +32,7 @@ export async function scoreAll(
   db: Db,
   keys: readonly FieldKey[],
   onProgress?: (done: number) => void,
+  hooks?: ScoreHooks,
 ): Promise<{ entities: number; leadsCreated: number; urgent: number }> {
   let after: string | null = null;
   let done = 0;
@@ -41,7 +43,7 @@ export async function scoreAll(
     if (page.length === 0) break;
     after = page[page.length - 1] ?? null;
     for (const id of page) {
-      const r = await processEntity(db, keys, id);
+      const r = await processEntity(db, keys, id, new Date(), hooks);
       if (r?.lead === 'created') leadsCreated++;
       if (r?.result.urgent) urgent++;
       done++;
@@ -51,14 +53,17 @@ export async function scoreAll(
   return { entities: done, leadsCreated, urgent };
 }
 
-/** Scoring reads stored facts and saved searches read ads: both are encrypted, hence the keys. */
-export function scoreJobs(deps: { db: Db; keys: AtRestKeys }): JobDefinition[] {
+/**
+ * Scoring reads stored facts and saved searches read ads: both are encrypted, hence the keys. The
+ * hooks carry a minor's lead to the child protocol (src/app wires them to cases).
+ */
+export function scoreJobs(deps: { db: Db; keys: AtRestKeys; hooks: ScoreHooks }): JobDefinition[] {
   return [
     defineJob({
       ...scoreEntityJobRef,
       retryLimit: 3,
       handler: async ({ entityId }) => {
-        await processEntity(deps.db, deps.keys.fieldKeys, entityId);
+        await processEntity(deps.db, deps.keys.fieldKeys, entityId, new Date(), deps.hooks);
       },
     }),
     defineJob({
@@ -66,7 +71,7 @@ export function scoreJobs(deps: { db: Db; keys: AtRestKeys }): JobDefinition[] {
       retryLimit: 1,
       expireInSeconds: 6 * 3600,
       handler: async ({ reason }, ctx) => {
-        const result = await scoreAll(deps.db, deps.keys.fieldKeys);
+        const result = await scoreAll(deps.db, deps.keys.fieldKeys, undefined, deps.hooks);
         ctx.log.info({ reason, ...result }, 're-scoring finished');
       },
     }),

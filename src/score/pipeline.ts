@@ -3,11 +3,12 @@
 // lead is brought in line. Idempotent: running it twice gives the same scores and the same queue.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { refreshEntity, entityEvidence, linkAdBatch, type LinkSettings } from '../link/index.js';
-import { linkHooks } from './hooks.js';
+import { linkHooks, type ScoreHooks } from './hooks.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { activeModel } from './model-store.js';
 import { syncLead } from './leads.js';
+import { concernsMinor } from './minor.js';
 import { adScores, entityScores } from './schema.js';
 import { scoreAd, scoreEntity } from './score.js';
 import type { ScoreResult } from './types.js';
@@ -18,12 +19,17 @@ export interface EntityScored {
   lead: Awaited<ReturnType<typeof syncLead>>;
 }
 
-/** Refreshes and scores one entity; null when it no longer exists (merged or emptied). */
+/**
+ * Refreshes and scores one entity; null when it no longer exists (merged or emptied). A lead that
+ * concerns a minor is handed to `hooks.onMinorLead` in the same transaction (the child protocol);
+ * without hooks (scoring on its own, in tests of the scorer) no alert is raised.
+ */
 export async function processEntity(
   db: Db,
   keys: readonly FieldKey[],
   entityId: string,
   now = new Date(),
+  hooks?: ScoreHooks,
 ): Promise<EntityScored | null> {
   return db.transaction(async (tx) => {
     // One scorer per entity at a time; a second job for it waits and then sees fresh data.
@@ -62,6 +68,10 @@ export async function processEntity(
     const lead = evidence
       ? await syncLead(tx, evidence, result, model.leadThreshold)
       : ('none' as const);
+    // A minor's entity is urgent, so it always has a lead (whatever its score).
+    if (hooks && concernsMinor(result) && lead !== 'none' && lead !== 'dropped') {
+      await hooks.onMinorLead(tx, { entityId, at: now });
+    }
     return { entityId, result, lead };
   });
 }
@@ -85,13 +95,14 @@ export async function linkAndScore(
   db: Db,
   settings: LinkSettings,
   adIds: string[],
+  hooks?: ScoreHooks,
 ): Promise<{ entities: number; leadsCreated: number }> {
   let entities = 0;
   let leadsCreated = 0;
   for (let i = 0; i < adIds.length; i += 500) {
     const outcome = await linkAdBatch(db, settings, adIds.slice(i, i + 500), linkHooks);
     for (const id of outcome.touched) {
-      const r = await processEntity(db, settings.fieldKeys, id);
+      const r = await processEntity(db, settings.fieldKeys, id, new Date(), hooks);
       entities++;
       if (r?.lead === 'created') leadsCreated++;
     }

@@ -93,6 +93,22 @@ export const leads = pgTable(
   ],
 );
 
+/**
+ * What a lead retention erased leaves for Insights: when it was made, the first place and language
+ * its evidence named (what the funnel counts by), and when it went. Nothing about the person.
+ */
+export const leadTombstones = pgTable(
+  'lead_tombstones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    placeId: text('place_id'),
+    language: text('language'),
+    erasedAt: timestamp('erased_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('lead_tombstones_created_idx').on(t.createdAt)],
+);
+
 export const leadEvents = pgTable(
   'lead_events',
   {

@@ -1,7 +1,11 @@
 // Retention on both databases with a clock the test moves: closed cases past their period are
 // erased (tombstone, audit), conversations that belong to no case go after theirs, a held case and
 // every case's own threads stay, the preview says exactly what the run then erases and when the
-// next records fall due, and a second run finds nothing.
+// next records fall due, and a second run finds nothing. (Leads and captures:
+// retention-leads.db.test.ts; here there are none, and none are counted.)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -9,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../fixtures/ad-board/prng.js';
 import { generatePhone } from '../../fixtures/ad-board/phones.js';
 import { buildHttpServer } from '../../src/app/http-server.js';
-import { previewRetention, runRetention, type RetentionDeps } from '../../src/app/retention.js';
+import { previewRetention, runRetention, type RetentionRunDeps } from '../../src/app/retention.js';
 import { cases } from '../../src/cases/schema.js';
 import { caseTombstones } from '../../src/cases/subject-rights/schema.js';
 import { saveChannel } from '../../src/outreach/channels/channel-store.js';
@@ -17,17 +21,21 @@ import { recordInbound } from '../../src/outreach/inbox/conversations.js';
 import { conversations, messages } from '../../src/outreach/schema.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
+import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { noonClock, NOON_AMSTERDAM } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const DAY = 86_400_000;
+/** No leads or captures in this test: none erased. */
+const NONE = { uncontacted_lead: 0, capture: 0 };
 const T0 = new Date(NOON_AMSTERDAM).getTime();
 const day = (n: number) => new Date(T0 + n * DAY);
 const clock = noonClock();
 let t: TestDatabase;
 let app: FastifyInstance;
-let deps: RetentionDeps;
+let deps: RetentionRunDeps;
+let dir: string;
 let channelId: string;
 let worker: ApiCall;
 let supervisor: ApiCall;
@@ -70,7 +78,16 @@ const threadIds = async () =>
 beforeAll(async () => {
   t = await openTestDatabase();
   // Short periods, so a few days of the test's clock cross them.
-  const config = { ...t.config, retention: { closedCaseDays: 30, conversationDays: 10 } };
+  dir = mkdtempSync(path.join(tmpdir(), 'ariadne-retention-'));
+  const config = {
+    ...t.config,
+    retention: {
+      closedCaseDays: 30,
+      conversationDays: 10,
+      uncontactedLeadDays: 20,
+      captureDays: 20,
+    },
+  };
   app = await buildHttpServer({
     config,
     database: t.database,
@@ -89,12 +106,13 @@ beforeAll(async () => {
       settings: {},
     })
   ).id;
-  deps = { db: db(), config, clock };
+  deps = { db: db(), config, clock, blobs: createFsBlobStore(dir) };
 }, 120_000);
 
 afterAll(async () => {
   await app?.close();
   await t?.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('retention', () => {
@@ -129,9 +147,11 @@ describe('retention', () => {
           held: 0,
           nextDueAt: day(15).toISOString(),
         },
+        { type: 'uncontacted_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
+        { type: 'capture', periodDays: 20, due: 0, held: 0, nextDueAt: null },
       ],
     });
-    expect(await runRetention(deps)).toEqual({ closed_case: 0, conversation: 1 });
+    expect(await runRetention(deps)).toEqual({ ...NONE, closed_case: 0, conversation: 1 });
     expect(await threadIds()).not.toContain(lone1);
     expect(await threadIds()).toContain(lone2);
     expect(await db().select().from(messages).where(eq(messages.conversationId, lone1))).toEqual(
@@ -150,6 +170,8 @@ describe('retention', () => {
         nextDueAt: day(35).toISOString(),
       },
       { type: 'conversation', periodDays: 10, due: 1, held: 0, nextDueAt: null },
+      { type: 'uncontacted_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
+      { type: 'capture', periodDays: 20, due: 0, held: 0, nextDueAt: null },
     ]);
     // The console's view is the same, for those who oversee it.
     const shown = await admin('GET', '/api/admin/retention');
@@ -157,7 +179,7 @@ describe('retention', () => {
     expect(shown.json).toEqual(preview);
     expect((await worker('GET', '/api/admin/retention')).res.statusCode).toBe(403);
 
-    expect(await runRetention(deps)).toEqual({ closed_case: 1, conversation: 1 });
+    expect(await runRetention(deps)).toEqual({ ...NONE, closed_case: 1, conversation: 1 });
     const left = await caseIds();
     expect(left).not.toContain(due.id);
     expect(left).toEqual(expect.arrayContaining([held.id, open.id, later.id]));
@@ -179,7 +201,7 @@ describe('retention', () => {
     });
 
     // Nothing is left to do until the next date.
-    expect(await runRetention(deps)).toEqual({ closed_case: 0, conversation: 0 });
+    expect(await runRetention(deps)).toEqual({ ...NONE, closed_case: 0, conversation: 0 });
     const runs = await db()
       .select()
       .from(auditLog)
@@ -203,7 +225,7 @@ describe('retention', () => {
     // Once the hold is lifted the held case goes with the next run.
     await ok(supervisor('DELETE', `/api/cases/${held.id}/hold`), 204);
     expect((await previewRetention(deps)).types[0]).toMatchObject({ due: 1, held: 0 });
-    expect(await runRetention(deps)).toEqual({ closed_case: 1, conversation: 0 });
+    expect(await runRetention(deps)).toEqual({ ...NONE, closed_case: 1, conversation: 0 });
     expect(await caseIds()).not.toContain(held.id);
   });
 });

@@ -2,5 +2,11 @@
 // part of retention (composed with the other contexts' in src/app/retention.ts).
 export { SUBJECT_RIGHTS_ENCRYPTED_COLUMNS, ERASURE_CAUSES, type ErasureCause } from './schema.js';
 export { eraseCase, setHold, liftHold, type SubjectRightsDeps } from './erasure.js';
-export { caseThreadIds, closedCasesDue, eraseClosedCasesDue } from './retention.js';
+export {
+  caseEntityIds,
+  caseThreadIds,
+  closedCasesDue,
+  eraseClosedCasesDue,
+  heldCaseEntityIds,
+} from './retention.js';
 export { registerSubjectRightsRoutes } from './routes.js';

@@ -13,16 +13,17 @@ import {
   notExists,
   exists,
   sql,
+  type AnyColumn,
   type SQL,
 } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/connect.js';
-import { caseConversations, cases } from '../schema.js';
+import { caseConversations, caseEntities, cases } from '../schema.js';
 import { caseRowForUpdate } from '../store.js';
 import { activeHold, eraseCaseRow } from './erasure.js';
 import { caseHolds } from './schema.js';
 
-const held = (caseId: typeof cases.id) =>
+const held = (caseId: AnyColumn) =>
   sql`(SELECT 1 FROM ${caseHolds} WHERE ${caseHolds.caseId} = ${caseId} AND ${caseHolds.liftedAt} IS NULL)`;
 
 const closedBefore = (cutoff: Date) =>
@@ -73,4 +74,21 @@ export async function eraseClosedCasesDue(db: Db, actor: Actor, cutoff: Date, no
 /** The ids of every case's threads, as a subquery: conversations retention must leave alone. */
 export function caseThreadIds(db: Db): SQL {
   return db.select({ id: caseConversations.conversationId }).from(caseConversations).getSQL();
+}
+
+/**
+ * The entities every case came from, as a subquery: retention keeps their leads, ads and captures
+ * (a case's evidence) as long as the case.
+ */
+export function caseEntityIds(db: Db): SQL {
+  return db.select({ id: caseEntities.entityId }).from(caseEntities).getSQL();
+}
+
+/** The entities of cases under a legal hold, as a subquery: their captures count as held. */
+export function heldCaseEntityIds(db: Db): SQL {
+  return db
+    .select({ id: caseEntities.entityId })
+    .from(caseEntities)
+    .where(exists(held(caseEntities.caseId)))
+    .getSQL();
 }

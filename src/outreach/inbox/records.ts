@@ -2,7 +2,7 @@
 // consent points to, a conversation's messages for a subject export, and the erasure of
 // conversations (subject erasure, retention). Not audited here: each caller audits the act it is
 // part of.
-import { and, asc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Config } from '../../platform/config.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
 import { decryptBody } from './conversations.js';
@@ -76,6 +76,18 @@ export async function idleConversations(
     .from(conversations)
     .where(and(gte(activity, before), kept));
   return { due: due.map((r) => r.id), nextActivityAt: next?.at ? new Date(next.at) : null };
+}
+
+/**
+ * The entities outreach has a conversation about, as a subquery (nulls left out, so a NOT IN over
+ * it works): retention never erases a lead someone wrote to.
+ */
+export function conversationEntityIds(db: DbOrTx): SQL {
+  return db
+    .selectDistinct({ id: conversations.entityId })
+    .from(conversations)
+    .where(isNotNull(conversations.entityId))
+    .getSQL();
 }
 
 /** A conversation's messages, oldest first, bodies decrypted: what a subject export carries. Not

@@ -1,4 +1,4 @@
-// The Cases page: the supervisors' open alerts (a case about a minor), the reader's due tasks
+// The Cases page: the supervisors' open alerts (a case or a lead about a minor), the reader's due tasks
 // (reminders), and the cases they may see, most recently changed first, filtered by status and by
 // "only mine". The list shows alias and pseudonym, never anything the person said.
 import {
@@ -26,10 +26,12 @@ import { Loading } from '../ui/Loading';
 import { RouterAnchor } from '../ui/RouterAnchor';
 import {
   acknowledgeAlert,
+  acknowledgeLeadAlert,
   CASE_STATUSES,
   caseKeys,
   fetchAlerts,
   fetchDueTasks,
+  fetchLeadAlerts,
   listCases,
   openCase,
   type CaseFilters,
@@ -198,18 +200,36 @@ function Alerts() {
     queryFn: fetchAlerts,
     refetchInterval: REMINDER_REFRESH_MS,
   });
+  // Leads about a minor (scoring found them): the same protocol, so the same place.
+  const leadAlerts = useQuery({
+    queryKey: caseKeys.leadAlerts,
+    queryFn: fetchLeadAlerts,
+    refetchInterval: REMINDER_REFRESH_MS,
+  });
   const ack = useMutation({
     mutationFn: acknowledgeAlert,
     onSettled: () => void qc.invalidateQueries({ queryKey: caseKeys.alerts }),
   });
-  if (!alerts.data?.length) return <ErrorAlert error={alerts.error} />;
+  const ackLead = useMutation({
+    mutationFn: acknowledgeLeadAlert,
+    onSettled: () => void qc.invalidateQueries({ queryKey: caseKeys.leadAlerts }),
+  });
+  if (!alerts.data?.length && !leadAlerts.data?.length) {
+    return (
+      <>
+        <ErrorAlert error={alerts.error} />
+        <ErrorAlert error={leadAlerts.error} />
+      </>
+    );
+  }
   return (
     <Stack gap="xs" component="section" aria-labelledby="case-alerts-title">
       <Title order={2} size="h4" id="case-alerts-title">
         {t('alerts.title')}
       </Title>
       <ErrorAlert error={ack.error} />
-      {alerts.data.map((a) => (
+      <ErrorAlert error={ackLead.error} />
+      {(alerts.data ?? []).map((a) => (
         <Alert key={a.id} color="red" variant="light" data-testid="case-alert">
           <Group justify="space-between" gap="sm">
             <Text size="sm">
@@ -228,6 +248,26 @@ function Alerts() {
                 variant="default"
                 onClick={() => ack.mutate(a.id)}
                 loading={ack.isPending && ack.variables === a.id}
+              >
+                {t('alerts.acknowledge')}
+              </Button>
+            </Group>
+          </Group>
+        </Alert>
+      ))}
+      {(leadAlerts.data ?? []).map((a) => (
+        <Alert key={a.id} color="red" variant="light" data-testid="lead-alert">
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">{t('alerts.leadMinor', { date: formatDateTime(a.raisedAt) })}</Text>
+            <Group gap="xs">
+              <RouterAnchor to="/entities/$entityId" params={{ entityId: a.entityId }} size="sm">
+                {t('alerts.openLead')}
+              </RouterAnchor>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => ackLead.mutate(a.id)}
+                loading={ackLead.isPending && ackLead.variables === a.id}
               >
                 {t('alerts.acknowledge')}
               </Button>

@@ -119,6 +119,13 @@ export async function fetchAlerts(): Promise<OpenAlert[]> {
 }
 export const acknowledgeAlert = (alertId: string) =>
   api.post<unknown>(`/api/cases/alerts/${id(alertId)}/acknowledge`, {});
+/** Leads about a minor that scoring found (the child protocol), shown beside the cases' alerts. */
+export type LeadAlert = Answer<'/api/cases/lead-alerts'>['items'][number];
+export async function fetchLeadAlerts(): Promise<LeadAlert[]> {
+  return (await api.get<Answer<'/api/cases/lead-alerts'>>('/api/cases/lead-alerts')).items;
+}
+export const acknowledgeLeadAlert = (alertId: string) =>
+  api.post<unknown>(`/api/cases/lead-alerts/${id(alertId)}/acknowledge`, {});
 
 // The person's rights: a copy of their data, a legal hold, erasure (src/cases/subject-rights).
 export type CaseHold = Answer<'/api/cases/{id}/holds'>[number];
@@ -141,4 +148,5 @@ export const caseKeys = {
   views: (caseId: string) => ['cases', 'views', caseId] as const,
   dueTasks: ['cases', 'due-tasks'] as const,
   alerts: ['cases', 'alerts'] as const,
+  leadAlerts: ['cases', 'lead-alerts'] as const,
 };

@@ -1,0 +1,10 @@
+// What scoring calls out to, wired here because score may not import cases: a lead about a minor
+// raises the supervisors' alert (the child protocol), once per lead.
+import { raiseLeadAlert } from '../cases/index.js';
+import type { ScoreHooks } from '../score/index.js';
+
+export const scoreHooks: ScoreHooks = {
+  onMinorLead: async (tx, lead) => {
+    await raiseLeadAlert(tx, lead);
+  },
+};
