@@ -70,7 +70,10 @@ const threadIds = async () =>
 beforeAll(async () => {
   t = await openTestDatabase();
   // Short periods, so a few days of the test's clock cross them.
-  const config = { ...t.config, retention: { closedCaseDays: 30, conversationDays: 10 } };
+  const config = {
+    ...t.config,
+    retention: { ...t.config.retention, closedCaseDays: 30, conversationDays: 10 },
+  };
   app = await buildHttpServer({
     config,
     database: t.database,
