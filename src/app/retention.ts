@@ -1,12 +1,14 @@
 // Retention across contexts: each record type has a period (config RETENTION_*_DAYS) after which
 // it is erased. Closed cases go as a subject's erasure would (tombstone, audit), held cases stay;
-// conversations that belong to no case go with their messages and contacts. The preview and the
+// conversations that belong to no case go with their messages and contacts; chat transcripts go
+// with their messages and notes after the chat ended (or, left open, after it started). The preview and the
 // run take the same cutoffs from the same Clock, so what the console shows next is what the job
 // then erases. Uncontacted leads and captures have no period here yet.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { caseThreadIds, closedCasesDue, eraseClosedCasesDue } from '../cases/index.js';
+import { chatsDueForErasure, eraseChats } from '../chat/index.js';
 import { eraseConversations, idleConversations } from '../outreach/index.js';
 import { auditFields, SYSTEM_ACTOR } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
@@ -20,7 +22,7 @@ import { defineJob, type JobDefinition } from '../platform/jobs.js';
 
 const DAY_MS = 86_400_000;
 
-export const RETENTION_TYPES = ['closed_case', 'conversation'] as const;
+export const RETENTION_TYPES = ['closed_case', 'conversation', 'chat'] as const;
 export type RetentionType = (typeof RETENTION_TYPES)[number];
 
 export interface RetentionDeps {
@@ -53,19 +55,21 @@ const plusDays = (at: Date | null, days: number) =>
   at ? new Date(at.getTime() + days * DAY_MS) : null;
 
 async function selection(deps: RetentionDeps, now: Date) {
-  const { closedCaseDays, conversationDays } = deps.config.retention;
+  const { closedCaseDays, conversationDays, chatDays } = deps.config.retention;
   const caseCutoff = cutoffOf(now, closedCaseDays);
   const conversationCutoff = cutoffOf(now, conversationDays);
+  const chatCutoff = cutoffOf(now, chatDays);
   const closed = await closedCasesDue(deps.db, caseCutoff);
   const threads = await idleConversations(deps.db, conversationCutoff, caseThreadIds(deps.db));
-  return { caseCutoff, conversationCutoff, closed, threads };
+  const chats = await chatsDueForErasure(deps.db, chatCutoff);
+  return { caseCutoff, conversationCutoff, chatCutoff, closed, threads, chats };
 }
 
 /** What the next run would erase, per type, and when the next records fall due. */
 export async function previewRetention(deps: RetentionDeps): Promise<RetentionPreview> {
   const now = deps.clock.now();
-  const { closedCaseDays, conversationDays } = deps.config.retention;
-  const { closed, threads } = await selection(deps, now);
+  const { closedCaseDays, conversationDays, chatDays } = deps.config.retention;
+  const { closed, threads, chats } = await selection(deps, now);
   return {
     at: now.toISOString(),
     types: [
@@ -83,6 +87,13 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
         held: 0,
         nextDueAt: plusDays(threads.nextActivityAt, conversationDays)?.toISOString() ?? null,
       },
+      {
+        type: 'chat',
+        periodDays: chatDays,
+        due: chats.due.length,
+        held: 0,
+        nextDueAt: plusDays(chats.nextAt, chatDays)?.toISOString() ?? null,
+      },
     ],
   };
 }
@@ -90,7 +101,7 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
 /** Erases what is due now; audits the counts per type (no ids of people, no content). */
 export async function runRetention(deps: RetentionDeps): Promise<Record<RetentionType, number>> {
   const now = deps.clock.now();
-  const { caseCutoff, conversationCutoff, threads } = await selection(deps, now);
+  const { caseCutoff, conversationCutoff, chatCutoff, threads } = await selection(deps, now);
   const closedCases = await eraseClosedCasesDue(deps.db, SYSTEM_ACTOR, caseCutoff, now);
   // Conversations: re-selected inside the transaction, so a thread linked to a case meanwhile stays.
   const conversations = await deps.db.transaction(async (tx) => {
@@ -98,7 +109,11 @@ export async function runRetention(deps: RetentionDeps): Promise<Record<Retentio
     const still = await idleConversations(tx, conversationCutoff, caseThreadIds(deps.db));
     return (await eraseConversations(tx, still.due)).conversations;
   });
-  const erased = { closed_case: closedCases, conversation: conversations };
+  // Chats: re-selected at the moment of erasure (one continued meanwhile is no longer due).
+  const chats = await deps.db.transaction(async (tx) =>
+    eraseChats(tx, (await chatsDueForErasure(tx, chatCutoff)).due),
+  );
+  const erased = { closed_case: closedCases, conversation: conversations, chat: chats };
   await appendAudit(deps.db, {
     actorUserId: null,
     actorLabel: SYSTEM_ACTOR.label,
@@ -107,6 +122,7 @@ export async function runRetention(deps: RetentionDeps): Promise<Record<Retentio
       ...erased,
       caseCutoff: caseCutoff.toISOString(),
       conversationCutoff: conversationCutoff.toISOString(),
+      chatCutoff: chatCutoff.toISOString(),
     },
   });
   return erased;

@@ -48,6 +48,18 @@ function checkChannel(channel: string): void {
   }
 }
 
+/**
+ * Notifies a channel through `db` (what Notifier.publish does): usable where no listener runs, e.g.
+ * in a job on a worker; inside a transaction it goes out only if that commits.
+ */
+export async function notify(db: DbOrTx, channel: string, payload: string): Promise<void> {
+  checkChannel(channel);
+  if (Buffer.byteLength(payload) > NOTIFY_PAYLOAD_MAX) {
+    throw new Error(`A notification payload is limited to ${NOTIFY_PAYLOAD_MAX} bytes`);
+  }
+  await db.execute(sql`SELECT pg_notify(${channel}, ${payload})`);
+}
+
 export function createNotifier(
   database: Pick<Database, 'pool' | 'connection' | 'mode'>,
   opts: NotifierOptions = {},
@@ -146,13 +158,7 @@ export function createNotifier(
         set.delete(handler);
       };
     },
-    async publish(db, channel, payload) {
-      checkChannel(channel);
-      if (Buffer.byteLength(payload) > NOTIFY_PAYLOAD_MAX) {
-        throw new Error(`A notification payload is limited to ${NOTIFY_PAYLOAD_MAX} bytes`);
-      }
-      await db.execute(sql`SELECT pg_notify(${channel}, ${payload})`);
-    },
+    publish: notify,
     onReconnect(fn) {
       reconnectHandlers.add(fn);
       return () => reconnectHandlers.delete(fn);
