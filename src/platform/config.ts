@@ -365,7 +365,7 @@ export const ENV_VARS = {
     doc: 'Frames a visitor may send per minute in one chat (bursts of the same size allowed).',
   },
   CHAT_ADDRESS_PER_MINUTE: {
-    schema: int(1, 6000),
+    schema: int(1, 1_000_000),
     default: '60',
     doc: "Frames and new chats per minute from one address (counted by a keyed hash of it, in memory), over all of that address's chats.",
   },
