@@ -93,7 +93,7 @@ export class ChatHub {
           this.addVisitor(socket);
           resolve();
         } catch (err) {
-          reject(err);
+          reject(err instanceof Error ? err : new Error(String(err)));
         }
       });
     });

@@ -120,8 +120,12 @@ beforeAll(async () => {
   app = await buildHttpServer({ config: t.config, database: t.database, log, clock });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  // A second server on the same database, with tight limits for the limits' test.
-  const tight = { ...t.config, chat: { ...t.config.chat, messagesPerMinute: 5 } };
+  // A second server on the same database, with tight limits for the limits' test, and storing
+  // the visitor's address and browser (an organisation that turned it on and tells visitors).
+  const tight = {
+    ...t.config,
+    chat: { ...t.config.chat, messagesPerMinute: 5, storeVisitorMeta: true },
+  };
   other = await buildHttpServer({ config: tight, database: t.database, log, clock });
   await other.listen({ port: 0, host: '127.0.0.1' });
   otherBase = `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`;
@@ -209,6 +213,12 @@ describe('a chat from the queue to the end', () => {
       .where(eq(chatMessages.chatId, urgent.chatId));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.bodyEnc).not.toContain('veilig');
+    // No address or browser kept by default.
+    const [session] = await t.database.db
+      .select()
+      .from(chatSessions)
+      .where(eq(chatSessions.id, urgent.chatId));
+    expect(session!.visitorMetaEnc).toBeNull();
 
     // The operator's console is open: it hears of the take and the visitor's words.
     const events = await operatorSocket(worker);
@@ -313,6 +323,13 @@ describe('a chat from the queue to the end', () => {
 
   it('reaches a visitor connected to another server', async () => {
     const { v, chatId } = await startChat({}, otherBase);
+    // This server keeps the visitor's address and browser, encrypted.
+    const [session] = await t.database.db
+      .select()
+      .from(chatSessions)
+      .where(eq(chatSessions.id, chatId));
+    expect(session!.visitorMetaEnc).toMatch(/^v1\./);
+    expect(session!.visitorMetaEnc).not.toContain('127.0.0.1');
     await ok(colleague('POST', '/api/chat/take', { chatId }));
     await v.take('status', (f) => f.status.state === 'active');
     await ok(colleague('POST', `/api/chat/chats/${chatId}/messages`, { body: 'hallo van ver' }));
@@ -361,8 +378,17 @@ describe('rules around the chat', () => {
     );
     expect(moved.operatorId).toBe(colleagueId);
     await ok(worker('GET', `/api/chat/chats/${chats[2]!.chatId}`), 403);
-    // A supervisor joins and writes; the visitor sees it.
+    // A supervisor watches (audited) and joins; what they write reaches the visitor.
+    const watching = await operatorSocket(supervisor);
+    watching.send({ type: 'watch', chatId: chats[2]!.chatId });
+    await ok(colleague('POST', `/api/chat/chats/${chats[2]!.chatId}/messages`, { body: 'Hoi.' }));
+    expect((await watching.take('message')).message.body).toBe('Hoi.');
+    expect((await chats[2]!.v.take('message')).message.body).toBe('Hoi.');
+    const watchOf = await operatorSocket(worker);
+    watchOf.send({ type: 'watch', chatId: chats[2]!.chatId });
+    expect(await watchOf.take('error')).toEqual({ type: 'error', code: 'forbidden' });
     await ok(supervisor('POST', `/api/chat/chats/${chats[2]!.chatId}/join`, {}));
+    await ok(worker('POST', `/api/chat/chats/${chats[2]!.chatId}/join`, {}), 403);
     await ok(
       supervisor('POST', `/api/chat/chats/${chats[2]!.chatId}/messages`, { body: 'Ik lees mee.' }),
     );
@@ -370,10 +396,15 @@ describe('rules around the chat', () => {
     for (const c of [chats[0]!, chats[2]!]) {
       await ok(colleague('POST', `/api/chat/chats/${c.chatId}/end`, { reason: 'resolved' }));
     }
-    expect(
-      (await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'chat.transfer')))
-        .length,
-    ).toBe(1);
+    for (const action of ['chat.transfer', 'chat.watch', 'chat.join']) {
+      const rows = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, action), eq(auditLog.targetId, chats[2]!.chatId)));
+      expect(rows, action).toHaveLength(1);
+    }
+    watching.close();
+    watchOf.close();
   });
 
   it('blocks an abusive visitor for good', async () => {
