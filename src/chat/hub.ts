@@ -5,11 +5,12 @@
 // (the last seq it was sent), so a message is delivered once, in order, and a socket that missed
 // announcements (the listening connection dropped) catches up from its cursor.
 import type { Logger } from 'pino';
+import { receivesCaseAlerts } from '../cases/index.js';
 import type { ServerFrame } from '../contracts/chat-protocol.js';
+import type { Role } from '../platform/auth/roles.js';
 import type { Notifier } from '../platform/db/notify.js';
 import { CHAT_CHANNEL, ChatEvent, type OperatorServerFrame } from './events.js';
 import {
-  canSuperviseChat,
   queueSnapshot,
   readMessages,
   visitorStatus,
@@ -28,7 +29,7 @@ export interface VisitorSocket {
 
 export interface OperatorSocket {
   userId: string;
-  role: string;
+  role: Role;
   /** Chats a supervisor follows without holding them. */
   watching: Set<string>;
   /** Last seq sent per chat. */
@@ -169,7 +170,8 @@ export class ChatHub {
         return;
       case 'alert':
         for (const op of this.operators) {
-          if (canSuperviseChat({ role: op.role as never })) {
+          // The same people the child protocol alerts (cases' rule): the supervisors.
+          if (receivesCaseAlerts(op)) {
             op.send({ type: 'alert', alertId: event.id, chatId: event.c });
           }
         }

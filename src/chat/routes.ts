@@ -9,12 +9,12 @@ import { z } from 'zod';
 import {
   AGE_GROUPS,
   CHAT_AUTHORS,
-  CHAT_LANGUAGES,
   CHAT_MESSAGE_MAX,
   END_REASONS,
   SAFE_NOW,
   TOPICS,
 } from '../contracts/chat-protocol.js';
+import { receivesCaseAlerts } from '../cases/index.js';
 import { findUserById } from '../platform/auth/users.js';
 import { actorOf, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
@@ -56,7 +56,7 @@ export const ChatSummary = z
   .object({
     id: z.uuid(),
     state: z.enum(['queued', 'active', 'ended']),
-    language: z.enum(CHAT_LANGUAGES).or(z.string()),
+    language: z.string(),
     triage: z.object({
       safeNow: z.enum(SAFE_NOW).optional(),
       ageGroup: z.enum(AGE_GROUPS).optional(),
@@ -385,7 +385,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
     },
     async (request) => {
       const actor = operatorOf(request);
-      if (actor.role !== 'supervisor') throw new AppError('forbidden', 'Alerts go to supervisors.');
+      if (!receivesCaseAlerts(actor)) throw new AppError('forbidden', 'Alerts go to supervisors.');
       return { items: (await openAlerts(deps.db)).map(presentAlert) };
     },
   );
@@ -403,7 +403,7 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
     },
     async (request) => {
       const actor = operatorOf(request);
-      if (actor.role !== 'supervisor') throw new AppError('forbidden', 'Alerts go to supervisors.');
+      if (!receivesCaseAlerts(actor)) throw new AppError('forbidden', 'Alerts go to supervisors.');
       const row = await acknowledgeAlertRow(
         deps.db,
         request.params.id,
