@@ -23,6 +23,8 @@ export interface VisitorSocket {
   chatId: string;
   /** The last seq this socket was sent (or welcomed with). */
   cursor: number;
+  /** The last status sent, so an unchanged one is not sent again (slow connections). */
+  lastStatus?: string;
   send(frame: ServerFrame): void;
   close(): void;
 }
@@ -47,6 +49,8 @@ export class ChatHub {
   private readonly holders = new Map<string, string | null>();
   private readonly chains = new Map<string, Promise<void>>();
   private queueTimer: NodeJS.Timeout | undefined;
+  private positionsRunning = false;
+  private positionsAgain = false;
   private stopListening: (() => void) | undefined;
   private stopReconnect: (() => void) | undefined;
 
@@ -261,7 +265,12 @@ export class ChatHub {
         v.close();
         continue;
       }
-      v.send({ type: 'status', status: visitorStatus(this.deps, chat, queue) });
+      const status = visitorStatus(this.deps, chat, queue);
+      const text = JSON.stringify(status);
+      if (text !== v.lastStatus) {
+        v.lastStatus = text;
+        v.send({ type: 'status', status });
+      }
       if (chat.state === 'ended' && chat.endReason) {
         v.send({ type: 'ended', reason: chat.endReason });
       }
@@ -271,11 +280,23 @@ export class ChatHub {
   private queueChanged(): void {
     for (const op of this.operators) op.send({ type: 'queue' });
     if (this.queueTimer) return;
+    if (this.positionsRunning) {
+      // One more pass after the running one, which may have read the queue before this change.
+      this.positionsAgain = true;
+      return;
+    }
     this.queueTimer = setTimeout(() => {
       this.queueTimer = undefined;
-      void this.sendPositions().catch((err: unknown) =>
-        this.log.error({ err }, 'chat queue update failed'),
-      );
+      this.positionsRunning = true;
+      void this.sendPositions()
+        .catch((err: unknown) => this.log.error({ err }, 'chat queue update failed'))
+        .finally(() => {
+          this.positionsRunning = false;
+          if (this.positionsAgain) {
+            this.positionsAgain = false;
+            this.queueChanged();
+          }
+        });
     }, QUEUE_DEBOUNCE_MS);
     this.queueTimer.unref();
   }
@@ -285,8 +306,7 @@ export class ChatHub {
     if (this.visitors.size === 0) return;
     const queue = await queueSnapshot(this.deps);
     for (const [chatId, sockets] of this.visitors) {
-      if (!queue.positions.has(chatId)) continue;
-      const chat = await chatById(this.deps.db, chatId);
+      const chat = queue.queued.get(chatId);
       if (chat) await this.tellVisitors(chat, [...sockets], queue);
     }
   }

@@ -131,6 +131,8 @@ export async function readMessages(
 /** A snapshot of the queue, computed once and shared by every waiting visitor on this server. */
 export interface QueueSnapshot {
   positions: Map<string, number>;
+  /** The waiting chats themselves, by id. */
+  queued: Map<string, ChatRow>;
   recentWaitsMs: number[];
   operatorsOnDuty: number;
   at: Date;
@@ -146,6 +148,7 @@ export async function queueSnapshot(deps: ChatDeps): Promise<QueueSnapshot> {
   // queuedChats returns the domain's order (urgency, then waiting time, then id).
   return {
     positions: new Map(queued.map((c, i) => [c.id, i + 1])),
+    queued: new Map(queued.map((c) => [c.id, c])),
     recentWaitsMs: waits,
     operatorsOnDuty: onDuty,
     at: now,

@@ -249,12 +249,9 @@ class VisitorConnection {
     };
     this.hubSocket = socket;
     await this.hub.attachVisitor(socket, lastSeq, (messages) => {
-      this.send({
-        type: 'welcome',
-        token,
-        messages,
-        status: visitorStatus(this.deps, chat, queue),
-      });
+      const status = visitorStatus(this.deps, chat, queue);
+      socket.lastStatus = JSON.stringify(status);
+      this.send({ type: 'welcome', token, messages, status });
       if (chat.state === 'ended' && chat.endReason) {
         this.send({ type: 'ended', reason: chat.endReason });
       }
