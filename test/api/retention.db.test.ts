@@ -132,9 +132,10 @@ describe('retention', () => {
           held: 0,
           nextDueAt: day(15).toISOString(),
         },
+        { type: 'chat', periodDays: 90, due: 0, held: 0, nextDueAt: null },
       ],
     });
-    expect(await runRetention(deps)).toEqual({ closed_case: 0, conversation: 1 });
+    expect(await runRetention(deps)).toEqual({ closed_case: 0, conversation: 1, chat: 0 });
     expect(await threadIds()).not.toContain(lone1);
     expect(await threadIds()).toContain(lone2);
     expect(await db().select().from(messages).where(eq(messages.conversationId, lone1))).toEqual(
@@ -153,6 +154,7 @@ describe('retention', () => {
         nextDueAt: day(35).toISOString(),
       },
       { type: 'conversation', periodDays: 10, due: 1, held: 0, nextDueAt: null },
+      { type: 'chat', periodDays: 90, due: 0, held: 0, nextDueAt: null },
     ]);
     // The console's view is the same, for those who oversee it.
     const shown = await admin('GET', '/api/admin/retention');
@@ -160,7 +162,7 @@ describe('retention', () => {
     expect(shown.json).toEqual(preview);
     expect((await worker('GET', '/api/admin/retention')).res.statusCode).toBe(403);
 
-    expect(await runRetention(deps)).toEqual({ closed_case: 1, conversation: 1 });
+    expect(await runRetention(deps)).toEqual({ closed_case: 1, conversation: 1, chat: 0 });
     const left = await caseIds();
     expect(left).not.toContain(due.id);
     expect(left).toEqual(expect.arrayContaining([held.id, open.id, later.id]));
@@ -182,15 +184,15 @@ describe('retention', () => {
     });
 
     // Nothing is left to do until the next date.
-    expect(await runRetention(deps)).toEqual({ closed_case: 0, conversation: 0 });
+    expect(await runRetention(deps)).toEqual({ closed_case: 0, conversation: 0, chat: 0 });
     const runs = await db()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'retention.run')));
     expect(runs.map((r) => r.details)).toEqual([
-      expect.objectContaining({ closed_case: 0, conversation: 1 }),
-      expect.objectContaining({ closed_case: 1, conversation: 1 }),
-      expect.objectContaining({ closed_case: 0, conversation: 0 }),
+      expect.objectContaining({ closed_case: 0, conversation: 1, chat: 0 }),
+      expect.objectContaining({ closed_case: 1, conversation: 1, chat: 0 }),
+      expect.objectContaining({ closed_case: 0, conversation: 0, chat: 0 }),
     ]);
     const erased = await db()
       .select()
@@ -206,7 +208,7 @@ describe('retention', () => {
     // Once the hold is lifted the held case goes with the next run.
     await ok(supervisor('DELETE', `/api/cases/${held.id}/hold`), 204);
     expect((await previewRetention(deps)).types[0]).toMatchObject({ due: 1, held: 0 });
-    expect(await runRetention(deps)).toEqual({ closed_case: 1, conversation: 0 });
+    expect(await runRetention(deps)).toEqual({ closed_case: 1, conversation: 0, chat: 0 });
     expect(await caseIds()).not.toContain(held.id);
   });
 });
