@@ -10,6 +10,7 @@ import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db/connect.js';
 import { createNotifier } from '../platform/db/notify.js';
 import { ChatHub } from './hub.js';
+import type { ChatSocketServer } from './socket.js';
 import { registerChatRoutes } from './routes.js';
 import { checkChatConfig } from './service.js';
 import { MAX_FRAME_BYTES, registerVisitorSocket } from './visitor-socket.js';
@@ -30,14 +31,15 @@ export async function registerChat(app: FastifyInstance, deps: ChatPluginDeps): 
   await hub.start();
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   // The upgrade's answer is never cached (it is the start of a private conversation).
-  app.websocketServer.on('headers', (headers: string[]) => {
+  const server = app.websocketServer as ChatSocketServer;
+  server.on('headers', (headers) => {
     headers.push('Cache-Control: no-store');
   });
   registerVisitorSocket(app, chatDeps, hub);
   registerChatRoutes(app, chatDeps, hub);
   app.addHook('onClose', async () => {
     hub.stop();
-    for (const client of app.websocketServer.clients) client.terminate();
+    for (const client of server.clients) client.terminate();
     await notifier.close();
   });
   return hub;

@@ -22,6 +22,7 @@ import { AppError } from '../platform/errors.js';
 import { URGENCY_NAMES } from './domain/queue.js';
 import { OperatorFrame, type OperatorServerFrame } from './events.js';
 import type { ChatHub, OperatorSocket } from './hub.js';
+import { frameText, type ChatSocket } from './socket.js';
 import {
   addNote,
   blockVisitor,
@@ -433,7 +434,8 @@ function registerOperatorEvents(app: FastifyInstance, deps: ChatDeps, hub: ChatH
   app.get(
     '/api/chat/events',
     { websocket: true, schema: { hide: true }, preValidation: admit },
-    (socket, request) => {
+    (raw, request) => {
+      const socket = raw as ChatSocket;
       const actor = operatorOf(request);
       const send = (frame: OperatorServerFrame) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
@@ -455,12 +457,12 @@ function registerOperatorEvents(app: FastifyInstance, deps: ChatDeps, hub: ChatH
       const presence = setInterval(() => void seen(), PRESENCE_TTL_MS / 3);
       presence.unref();
       let work = Promise.resolve();
-      socket.on('message', (data: Buffer) => {
+      socket.on('message', (data) => {
         work = work
           .then(async () => {
             let json: unknown;
             try {
-              json = JSON.parse(data.toString('utf8'));
+              json = JSON.parse(frameText(data));
             } catch {
               json = undefined;
             }

@@ -6,7 +6,6 @@
 // No IP address or user agent is stored unless CHAT_STORE_VISITOR_META says so.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { WebSocket } from 'ws';
 import {
   CHAT_MESSAGE_MAX,
   parseFrame,
@@ -15,6 +14,7 @@ import {
 } from '../contracts/chat-protocol.js';
 import { TokenBuckets } from './domain/rate-limit.js';
 import type { ChatHub, VisitorSocket } from './hub.js';
+import { frameText, type ChatSocket } from './socket.js';
 import {
   ChatRefusal,
   chatOfToken,
@@ -90,7 +90,7 @@ export function registerVisitorSocket(
       preValidation: refuseForeignOrigin,
     },
     (socket, request) => {
-      const conn = new VisitorConnection(deps, hub, limits, socket, request);
+      const conn = new VisitorConnection(deps, hub, limits, socket as ChatSocket, request);
       conn.open();
     },
   );
@@ -109,7 +109,7 @@ class VisitorConnection {
     private readonly deps: ChatDeps,
     private readonly hub: ChatHub,
     private readonly limits: VisitorLimits,
-    private readonly socket: WebSocket,
+    private readonly socket: ChatSocket,
     private readonly request: FastifyRequest,
   ) {
     this.addressKey = hashAddress(deps.config, request.ip);
@@ -117,12 +117,7 @@ class VisitorConnection {
 
   open(): void {
     this.socket.on('message', (data, isBinary) => {
-      const bytes = Array.isArray(data)
-        ? Buffer.concat(data)
-        : Buffer.isBuffer(data)
-          ? data
-          : Buffer.from(data);
-      const text = isBinary ? null : bytes.toString('utf8');
+      const text = isBinary ? null : frameText(data);
       // Frames are handled one after another, so acks and replies keep the order of the frames.
       this.work = this.work
         .then(() => this.frame(text))
