@@ -27,7 +27,7 @@ import { newResumeCode, normalizeResumeCode } from './domain/resume-code.js';
 import { CHAT_CHANNEL, type ChatEvent } from './events.js';
 import {
   activeChatsOf,
-  appendMessage,
+  appendMessageNotifying,
   chatById,
   chatByResumeHash,
   chatByTokenHash,
@@ -283,27 +283,50 @@ export async function postVisitorMessage(
   chatId: string,
   input: { clientId: string; body: string },
 ): Promise<{ seq: number; at: Date; repeated: boolean }> {
+  const stored = await storeMessage(deps, {
+    chatId,
+    author: 'visitor',
+    authorId: null,
+    body: input.body,
+    clientId: input.clientId,
+    states: ['queued', 'active'],
+  });
+  if (stored) return { seq: stored.seq, at: stored.createdAt, repeated: false };
+  // Nothing was written: a resend (answered with the first ack), or a chat that takes no more.
   const existing = await messageByClientId(deps.db, chatId, input.clientId);
   if (existing) return { seq: existing.seq, at: existing.createdAt, repeated: true };
-  const bodyEnc = encryptField(deps.config.secrets.fieldKeys, input.body, BODY_CONTEXT);
-  return deps.db.transaction(async (tx) => {
-    const chat = await lockChat(tx, chatId);
-    if (!chat) throw new ChatRefusal('unknown_chat');
-    if (chat.blockedAt) throw new ChatRefusal('blocked');
-    // Checked again under the lock: a resend racing its first attempt waits here and finds it.
-    const again = await messageByClientId(tx, chatId, input.clientId);
-    if (again) return { seq: again.seq, at: again.createdAt, repeated: true };
-    if (chat.state === 'ended') throw new ChatRefusal('chat_ended');
-    const row = await appendMessage(tx, chat, {
-      author: 'visitor',
-      authorId: null,
-      bodyEnc,
-      clientId: input.clientId,
+  const chat = await chatById(deps.db, chatId);
+  if (!chat) throw new ChatRefusal('unknown_chat');
+  if (chat.blockedAt) throw new ChatRefusal('blocked');
+  throw new ChatRefusal('chat_ended');
+}
+
+/** Stores and announces a message (one statement); null when nothing was written. */
+async function storeMessage(
+  deps: ChatDeps,
+  input: {
+    chatId: string;
+    author: 'visitor' | 'operator';
+    authorId: string | null;
+    body: string;
+    clientId: string;
+    states: ChatRow['state'][];
+  },
+): Promise<{ seq: number; createdAt: Date } | null> {
+  try {
+    return await appendMessageNotifying(deps.db, {
+      ...input,
+      bodyEnc: encryptField(deps.config.secrets.fieldKeys, input.body, BODY_CONTEXT),
       now: deps.clock.now(),
+      channel: CHAT_CHANNEL,
     });
-    await publish(tx, { t: 'msg', c: chat.id, s: row.seq, o: chat.operatorId });
-    return { seq: row.seq, at: row.createdAt, repeated: false };
-  });
+  } catch (err) {
+    // A resend that raced its first attempt: the unique clientId stopped it; the first one stands.
+    if ((err as { code?: string }).code === '23505') return null;
+    const cause = (err as { cause?: { code?: string } }).cause;
+    if (cause?.code === '23505') return null;
+    throw err;
+  }
 }
 
 export async function markRead(
@@ -487,32 +510,32 @@ export async function sendOperatorMessage(
 ): Promise<ChatMessage> {
   requireChatRole(actor);
   const clientId = input.clientId ?? randomUUID();
+  const chat = await requireChat(deps.db, chatId);
+  requireParticipant(actor, chat);
+  const stored = await storeMessage(deps, {
+    chatId,
+    author: 'operator',
+    authorId: actor.userId,
+    body: input.body,
+    clientId,
+    states: ['active'],
+  });
+  if (stored) {
+    return {
+      seq: stored.seq,
+      from: 'operator',
+      body: input.body,
+      clientId,
+      at: stored.createdAt.toISOString(),
+    };
+  }
   const existing = await messageByClientId(deps.db, chatId, clientId);
   if (existing) return presentMessage(deps.config, existing);
-  const bodyEnc = encryptField(deps.config.secrets.fieldKeys, input.body, BODY_CONTEXT);
-  const row = await deps.db.transaction(async (tx) => {
-    const chat = await lockChat(tx, chatId);
-    if (!chat) throw new AppError('not_found', 'No such chat.');
-    requireParticipant(actor, chat);
-    const again = await messageByClientId(tx, chatId, clientId);
-    if (again) return again;
-    if (chat.state !== 'active') {
-      throw new AppError(
-        'conflict',
-        chat.state === 'ended' ? 'This chat has ended.' : 'Take the chat first.',
-      );
-    }
-    const message = await appendMessage(tx, chat, {
-      author: 'operator',
-      authorId: actor.userId,
-      bodyEnc,
-      clientId,
-      now: deps.clock.now(),
-    });
-    await publish(tx, { t: 'msg', c: chat.id, s: message.seq, o: chat.operatorId });
-    return message;
-  });
-  return presentMessage(deps.config, row);
+  const now = await requireChat(deps.db, chatId);
+  throw new AppError(
+    'conflict',
+    now.state === 'queued' ? 'Take the chat first.' : 'This chat has ended.',
+  );
 }
 
 export async function operatorRead(

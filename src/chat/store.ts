@@ -107,47 +107,58 @@ export async function messageByClientId(
 }
 
 /**
- * Stores a message under the next seq of a chat whose row the caller has locked, and keeps the
- * "unanswered" clock: a visitor's message starts it (if it is not running), anyone else's
- * answer stops it.
+ * Stores a message in ONE statement (a round trip per message, which is what carries the load):
+ * the chat's row is updated first — numbering the message, keeping the unanswered clock, and
+ * locking the row so messages of one chat are numbered one at a time — then the message is
+ * inserted and the other servers are notified, on commit. Nothing is written (null) when the chat
+ * is unknown, blocked, not in one of `states`, or already holds this clientId; a resend racing
+ * its first attempt fails on the unique clientId and the caller finds the first one.
  */
-export async function appendMessage(
-  tx: Tx,
-  chat: ChatRow,
+export async function appendMessageNotifying(
+  db: DbOrTx,
   values: {
+    chatId: string;
     author: Author;
     authorId: string | null;
     bodyEnc: string;
-    clientId: string | null;
+    clientId: string;
     now: Date;
+    states: readonly ChatRow['state'][];
+    channel: string;
   },
-): Promise<ChatMessageRow> {
-  const seq = chat.lastSeq + 1;
-  const [row] = await tx
-    .insert(chatMessages)
-    .values({
-      chatId: chat.id,
-      seq,
-      author: values.author,
-      authorId: values.authorId,
-      bodyEnc: values.bodyEnc,
-      clientId: values.clientId,
-      createdAt: values.now,
-    })
-    .returning();
-  const unanswered =
-    values.author === 'visitor'
-      ? (chat.firstUnansweredAt ?? values.now)
-      : values.author === 'operator'
-        ? null
-        : chat.firstUnansweredAt;
-  await tx
-    .update(chatSessions)
-    .set({ lastSeq: seq, firstUnansweredAt: unanswered })
-    .where(eq(chatSessions.id, chat.id));
-  chat.lastSeq = seq;
-  chat.firstUnansweredAt = unanswered;
-  return row!;
+): Promise<{ seq: number; createdAt: Date } | null> {
+  const { chatId, author, clientId, now } = values;
+  const states = sql.join(
+    values.states.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const result = await db.execute<{ seq: number; created_at: Date | string }>(sql`
+    WITH c AS (
+      UPDATE chat_sessions
+         SET last_seq = last_seq + 1,
+             first_unanswered_at = CASE
+               WHEN ${author} = 'visitor' THEN coalesce(first_unanswered_at, ${now.toISOString()}::timestamptz)
+               WHEN ${author} = 'operator' THEN NULL
+               ELSE first_unanswered_at END
+       WHERE id = ${chatId}
+         AND blocked_at IS NULL
+         AND state IN (${states})
+         AND NOT EXISTS (
+           SELECT 1 FROM chat_messages m WHERE m.chat_id = ${chatId} AND m.client_id = ${clientId})
+      RETURNING id, last_seq, operator_id
+    ), ins AS (
+      INSERT INTO chat_messages (chat_id, seq, author, author_id, body_enc, client_id, created_at)
+      SELECT id, last_seq, ${author}, ${values.authorId}, ${values.bodyEnc}, ${clientId},
+             ${now.toISOString()}::timestamptz
+        FROM c
+      RETURNING chat_id, seq, created_at
+    )
+    SELECT ins.seq, ins.created_at,
+           pg_notify(${values.channel},
+             json_build_object('t', 'msg', 'c', ins.chat_id, 's', ins.seq, 'o', c.operator_id)::text)
+      FROM ins, c`);
+  const row = result.rows[0];
+  return row ? { seq: Number(row.seq), createdAt: new Date(row.created_at) } : null;
 }
 
 export async function messagesAfter(
