@@ -195,6 +195,9 @@ export async function chatBench(): Promise<BenchResult> {
       }
     });
 
+    // Let the takes' announcements settle (the visitors hear who answers) before measuring.
+    await sleep(3000);
+
     // The traffic: visitor → operator over the socket, operator → visitor over the API.
     const toOperator: number[] = [];
     const toVisitor: number[] = [];

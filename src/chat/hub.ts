@@ -13,6 +13,7 @@ import { CHAT_CHANNEL, ChatEvent, type OperatorServerFrame } from './events.js';
 import {
   queueSnapshot,
   readMessages,
+  timeOnly,
   visitorStatus,
   type ChatDeps,
   type QueueSnapshot,
@@ -250,7 +251,9 @@ export class ChatHub {
     for (const op of this.operators) op.send({ type: 'chat', chatId });
     const visitors = this.visitors.get(chatId);
     if (!chat || !visitors || visitors.size === 0) return;
-    await this.tellVisitors(chat, [...visitors], await queueSnapshot(this.deps));
+    // Only a waiting chat's status depends on the queue; the others need no read of it.
+    const queue = chat.state === 'queued' ? await queueSnapshot(this.deps) : timeOnly(this.deps);
+    await this.tellVisitors(chat, [...visitors], queue);
   }
 
   private async tellVisitors(

@@ -155,6 +155,17 @@ export async function queueSnapshot(deps: ChatDeps): Promise<QueueSnapshot> {
   };
 }
 
+/** What a status needs when the chat is not waiting: the time, no queue (nothing read). */
+export function timeOnly(deps: ChatDeps): QueueSnapshot {
+  return {
+    positions: new Map(),
+    queued: new Map(),
+    recentWaitsMs: [],
+    operatorsOnDuty: 0,
+    at: deps.clock.now(),
+  };
+}
+
 export function visitorStatus(deps: ChatDeps, chat: ChatRow, queue: QueueSnapshot): ChatState {
   const hours = officeHoursAt(officeHoursOf(deps.config), queue.at);
   const base: ChatState = {

@@ -26,6 +26,7 @@ import {
   postVisitorMessage,
   queueSnapshot,
   startChat,
+  timeOnly,
   typing,
   visitorStatus,
   type ChatDeps,
@@ -235,7 +236,7 @@ class VisitorConnection {
 
   private async bind(chat: ChatRow, token: string, lastSeq: number): Promise<void> {
     this.chat = chat;
-    const queue = await queueSnapshot(this.deps);
+    const queue = chat.state === 'queued' ? await queueSnapshot(this.deps) : timeOnly(this.deps);
     const socket: VisitorSocket = {
       chatId: chat.id,
       cursor: lastSeq,
