@@ -48,6 +48,8 @@ export const OperatorServerFrame = z.discriminatedUnion('type', [
   /** A chat the operator holds or watches changed; the queue changed (re-read GET /api/chat/queue). */
   z.object({ type: z.literal('chat'), chatId: z.uuid() }),
   z.object({ type: z.literal('queue') }),
+  /** A watch took effect: messages of that chat from now on come to this console. */
+  z.object({ type: z.literal('watching'), chatId: z.uuid() }),
   z.object({ type: z.literal('typing'), chatId: z.uuid(), on: z.boolean() }),
   z.object({ type: z.literal('read'), chatId: z.uuid(), upTo: z.int() }),
   z.object({ type: z.literal('alert'), alertId: z.uuid(), chatId: z.uuid() }),

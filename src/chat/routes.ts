@@ -478,7 +478,7 @@ function registerOperatorEvents(app: FastifyInstance, deps: ChatDeps, hub: ChatH
                 case 'watch':
                   await watchChat(deps, actor, frame.chatId);
                   op.watching.add(frame.chatId);
-                  return;
+                  return send({ type: 'watching', chatId: frame.chatId });
                 case 'unwatch':
                   op.watching.delete(frame.chatId);
                   op.cursors.delete(frame.chatId);

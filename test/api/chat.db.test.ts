@@ -386,6 +386,7 @@ describe('rules around the chat', () => {
     // A supervisor watches (audited) and joins; what they write reaches the visitor.
     const watching = await operatorSocket(supervisor);
     watching.send({ type: 'watch', chatId: chats[2]!.chatId });
+    await watching.take('watching');
     await ok(colleague('POST', `/api/chat/chats/${chats[2]!.chatId}/messages`, { body: 'Hoi.' }));
     expect((await watching.take('message')).message.body).toBe('Hoi.');
     expect((await chats[2]!.v.take('message')).message.body).toBe('Hoi.');
