@@ -62,10 +62,10 @@ export class ChatHub {
   ) {}
 
   async start(): Promise<void> {
+    this.stopReconnect = this.notifier.onReconnect(() => this.resync());
     this.stopListening = await this.notifier.listen(CHAT_CHANNEL, (payload) => {
       this.receive(payload);
     });
-    this.stopReconnect = this.notifier.onReconnect(() => this.resync());
   }
 
   stop(): void {

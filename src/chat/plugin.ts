@@ -28,7 +28,15 @@ export async function registerChat(app: FastifyInstance, deps: ChatPluginDeps): 
   const log = deps.log.child({ context: 'chat' });
   const notifier = createNotifier(deps.database, { log });
   const hub = new ChatHub(chatDeps, notifier, log);
-  await hub.start();
+  // The hub listens once the server does: building the server (the OpenAPI document, tests that
+  // only inject requests) opens no connection. A database not reachable yet is retried.
+  app.addHook('onListen', async () => {
+    try {
+      await hub.start();
+    } catch (err) {
+      log.error({ err }, 'chat fan-out not listening yet; retrying');
+    }
+  });
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   // The upgrade's answer is never cached (it is the start of a private conversation).
   const server = app.websocketServer as ChatSocketServer;

@@ -151,9 +151,15 @@ export function createNotifier(
       const first = !set;
       if (!set) handlers.set(channel, (set = new Set()));
       set.add(handler);
-      const c = await ensure();
-      // connect() LISTENs on every channel known when it ran; a channel added later is LISTENed here.
-      if (first) await c.query(`LISTEN ${channel}`);
+      try {
+        const c = await ensure();
+        // connect() LISTENs on every channel known when it ran; one added later is LISTENed here.
+        if (first) await c.query(`LISTEN ${channel}`);
+      } catch (err) {
+        // Not listening yet: keep trying, and the reconnect LISTENs on every channel known.
+        scheduleReconnect();
+        throw err;
+      }
       return () => {
         set.delete(handler);
       };
