@@ -322,6 +322,7 @@ async function storeMessage(
     body: string;
     clientId: string;
     states: ChatRow['state'][];
+    holder?: string;
   },
 ): Promise<{ seq: number; createdAt: Date } | null> {
   try {
@@ -521,8 +522,8 @@ export async function sendOperatorMessage(
 ): Promise<ChatMessage> {
   requireChatRole(actor);
   const clientId = input.clientId ?? randomUUID();
-  const chat = await requireChat(deps.db, chatId);
-  requireParticipant(actor, chat);
+  // Who may write is part of the one statement (the holder; a supervisor in any chat), so the
+  // common case is a single round trip; why nothing was written is asked only then.
   const stored = await storeMessage(deps, {
     chatId,
     author: 'operator',
@@ -530,6 +531,7 @@ export async function sendOperatorMessage(
     body: input.body,
     clientId,
     states: ['active'],
+    ...(canSuperviseChat(actor) ? {} : { holder: actor.userId }),
   });
   if (stored) {
     return {
@@ -540,9 +542,10 @@ export async function sendOperatorMessage(
       at: stored.createdAt.toISOString(),
     };
   }
+  const now = await requireChat(deps.db, chatId);
+  requireParticipant(actor, now);
   const existing = await messageByClientId(deps.db, chatId, clientId);
   if (existing) return presentMessage(deps.config, existing);
-  const now = await requireChat(deps.db, chatId);
   throw new AppError(
     'conflict',
     now.state === 'queued' ? 'Take the chat first.' : 'This chat has ended.',

@@ -124,6 +124,8 @@ export async function appendMessageNotifying(
     clientId: string;
     now: Date;
     states: readonly ChatRow['state'][];
+    /** Only when this operator holds the chat (a supervisor may write in any: undefined). */
+    holder?: string;
     channel: string;
   },
 ): Promise<{ seq: number; createdAt: Date } | null> {
@@ -143,6 +145,7 @@ export async function appendMessageNotifying(
        WHERE id = ${chatId}
          AND blocked_at IS NULL
          AND state IN (${states})
+         ${values.holder !== undefined ? sql`AND operator_id = ${values.holder}` : sql``}
          AND NOT EXISTS (
            SELECT 1 FROM chat_messages m WHERE m.chat_id = ${chatId} AND m.client_id = ${clientId})
       RETURNING id, last_seq, operator_id
