@@ -1,9 +1,10 @@
 // The import map of ARCHITECTURE.md as lint rules, so that a wrong import fails CI:
 //
 //   src/platform      imports no context, nor src/app, src/cli, src/demo.
-//   a context         (collect, extract, facts, link, score, outreach, cases, insights) imports another
-//                     context only through its index.ts, and only one earlier on the data's way:
-//                     collect ← extract/facts ← link ← score ← outreach ← cases ← insights (a call the
+//   a context         (collect, extract, facts, link, score, outreach, cases, chat, insights) imports
+//                     another context only through its index.ts, and only one earlier on the data's
+//                     way: collect ← extract/facts ← link ← score ← outreach ← cases ← chat, and
+//                     cases ← insights (chat and insights do not read each other) (a call the
 //                     other way is a hook that src/app wires). A schema.ts may import another
 //                     context's schema.ts, for foreign keys; nothing else reaches another context's
 //                     tables.
@@ -20,7 +21,17 @@
 // rules hold for them too. Rules are on the import text (ESLint does not resolve paths), so each
 // pattern names a folder after one or more "../"; dynamic import() is checked by the same patterns.
 
-const CONTEXTS = ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases', 'insights'];
+const CONTEXTS = [
+  'collect',
+  'extract',
+  'facts',
+  'link',
+  'score',
+  'outreach',
+  'cases',
+  'chat',
+  'insights',
+];
 /** Each context and the earlier contexts it may read (the arrows follow the data). */
 const UPSTREAM = {
   collect: [],
@@ -30,10 +41,11 @@ const UPSTREAM = {
   score: ['collect', 'extract', 'facts', 'link'],
   outreach: ['collect', 'extract', 'facts', 'link', 'score'],
   cases: ['collect', 'extract', 'facts', 'link', 'score', 'outreach'],
+  chat: ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases'],
   insights: ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases'],
 };
 /** Pure cores inside a context (its domain rules): they read no other context at all. */
-const DOMAINS = ['outreach', 'cases', 'insights'];
+const DOMAINS = ['outreach', 'cases', 'chat', 'insights'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const UP = String.raw`^(\.\./)+`;
 

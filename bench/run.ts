@@ -1,6 +1,7 @@
 // Benchmarks: each prints its figures and the ratio to the reference it names. Later issues add
 // their own (crawling, extraction, linking, outreach) to BENCHES. `npm run bench -- NAME` runs one.
 import { extractBench } from '../src/extract/extract.bench.js';
+import { chatBench } from './chat.bench.js';
 import { crawlBench } from './crawl.bench.js';
 import { extractBoardBench } from './extract-board.bench.js';
 import { inboxBench } from './inbox.bench.js';
@@ -25,6 +26,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'near-dup': nearDupBench,
   smpp: smppBench,
   inbox: inboxBench,
+  chat: chatBench,
 };
 
 /** Long benches that run only when named, or when their size is set (BENCH_ADS for link-scale). */
@@ -34,6 +36,8 @@ const ON_REQUEST: Record<string, () => boolean> = {
   'near-dup': () => process.env.BENCH_NEAR_DUP_ADS !== undefined,
   // Loads 100,000 conversations with ~600,000 encrypted messages on PostgreSQL: a few minutes.
   inbox: () => process.env.BENCH_CONVERSATIONS !== undefined,
+  // Starts a server and 1,000 chats for half a minute: run when named.
+  chat: () => process.env.BENCH_CHATS !== undefined,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -6,6 +6,7 @@ import {
   canReceiveCaseAlerts,
   canWorkCases,
 } from '../cases/index.js';
+import { canSuperviseChat, canWorkChat } from '../chat/index.js';
 import { canManageSources, canOverrideRobots, canReadAds } from '../collect/index.js';
 import { canReadInsights } from '../insights/index.js';
 import { canEditRules, canReadFacts, canRevealIdentifiers } from '../facts/index.js';
@@ -68,4 +69,6 @@ export const capabilityPolicies: CapabilityPolicies = {
   exchangeHtcds: canExchangeHtcds,
   editPartnerDirectory: canEditPartnerDirectory,
   readInsights: canReadInsights,
+  workChat: canWorkChat,
+  superviseChat: canSuperviseChat,
 };

@@ -1,6 +1,6 @@
 // The HTTP server of the whole program: the platform's server (auth, errors, OpenAPI, probes) with
 // every context's routes registered on it, and the hooks between contexts wired here (masking of
-// ad text by the stored facts; rescoring when the score model changes).
+// ad text by the stored facts; rescoring when the score model changes), and the chat line.
 import type { FastifyInstance } from 'fastify';
 import {
   onConsentWithdrawn,
@@ -12,6 +12,7 @@ import {
   registerSubjectRightsRoutes,
   type CasesHooks,
 } from '../cases/index.js';
+import { registerChat, registerChatWidget } from '../chat/index.js';
 import { registerCollectRoutes } from '../collect/index.js';
 import { maskVersions, registerExtractRoutes } from '../facts/index.js';
 import { registerInsightsRoutes } from '../insights/index.js';
@@ -68,10 +69,16 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     });
     registerOutreachRoutes(app, { db, config, jobs, log, clock });
   };
+  // The chat line: its WebSocket routes, this server's share of the fan-out across servers, and
+  // the widget (the /chat page and the script organisations embed).
+  const chat = async (app: FastifyInstance) => {
+    await registerChat(app, { config, database, clock, log });
+    await registerChatWidget(app);
+  };
   return createHttpServer({
     ...deps,
     clock,
     capabilities: capabilityPolicies,
-    plugins: [contexts, ...(deps.plugins ?? [])],
+    plugins: [contexts, chat, ...(deps.plugins ?? [])],
   });
 }

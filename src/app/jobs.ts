@@ -3,6 +3,7 @@
 // pipeline is chained here: collect → extract (facts) → link → score, each step queueing the next,
 // and link's one call backwards into score is the hook passed in.
 import { referralJobs } from '../cases/index.js';
+import { chatJobs } from '../chat/index.js';
 import { collectJobs } from '../collect/index.js';
 import { extractJobs, extractVersionJobRef } from '../facts/index.js';
 import { linkAdsJobRef, linkJobs, linkSettings } from '../link/index.js';
@@ -63,5 +64,6 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       blobs: deps.blobs,
       onEntitiesChanged: (entityIds) => queueScoring(deps.jobs(), entityIds),
     }),
+    ...chatJobs({ db: deps.database.db, config: deps.config, clock: deps.clock }),
   ];
 }

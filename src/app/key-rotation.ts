@@ -5,6 +5,7 @@ import {
   REFERRALS_ENCRYPTED_COLUMNS,
   SUBJECT_RIGHTS_ENCRYPTED_COLUMNS,
 } from '../cases/index.js';
+import { CHAT_ENCRYPTED_COLUMNS } from '../chat/index.js';
 import { COLLECT_ENCRYPTED_COLUMNS } from '../collect/index.js';
 import { FACTS_ENCRYPTED_COLUMNS } from '../facts/index.js';
 import { OUTREACH_ENCRYPTED_COLUMNS } from '../outreach/index.js';
@@ -26,6 +27,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   ...CASES_ENCRYPTED_COLUMNS,
   ...REFERRALS_ENCRYPTED_COLUMNS,
   ...SUBJECT_RIGHTS_ENCRYPTED_COLUMNS,
+  ...CHAT_ENCRYPTED_COLUMNS,
 ];
 
 /** Re-encrypts every encrypted column of every context under the active field key. */

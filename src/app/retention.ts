@@ -4,7 +4,8 @@
 // (no conversation, no case) go after their last evidence with their entity, the facts and
 // identifiers of their ads and the ads, unless a minor's alert waits for a supervisor; captures go
 // with their blobs once past their period unless they are evidence of an ad of a kept lead or a
-// case (a held case's count as held). Each context erases its own rows through its index.ts; this
+// case (a held case's count as held); chat transcripts go with their messages and notes after
+// the chat ended (or, left open, after it started). Each context erases its own rows through its index.ts; this
 // module only orders the calls, later contexts first. The preview and the run take the same
 // cutoffs from the same Clock, so what the console shows next is what the job then erases.
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,7 @@ import {
   heldCaseEntityIds,
   unacknowledgedLeadAlertEntityIds,
 } from '../cases/index.js';
+import { chatsDueForErasure, eraseChats } from '../chat/index.js';
 import {
   capturesDue,
   eraseAds,
@@ -60,6 +62,7 @@ export const RETENTION_TYPES = [
   'conversation',
   'uncontacted_lead',
   'capture',
+  'chat',
 ] as const;
 export type RetentionType = (typeof RETENTION_TYPES)[number];
 
@@ -139,6 +142,7 @@ function cutoffs(deps: RetentionDeps, now: Date) {
     conversationCutoff: cutoffOf(now, r.conversationDays),
     leadCutoff: cutoffOf(now, r.uncontactedLeadDays),
     captureCutoff: cutoffOf(now, r.captureDays),
+    chatCutoff: cutoffOf(now, r.chatDays),
   };
 }
 
@@ -149,15 +153,16 @@ async function selection(deps: RetentionDeps, now: Date) {
   const leads = await uncontactedLeadsDue(deps.db, c.leadCutoff, leadScope(deps.db));
   // The captures the run will find due once the due leads are gone (it erases leads first).
   const shots = await capturesDue(deps.db, c.captureCutoff, captureScope(deps.db, leads.due));
-  return { ...c, closed, threads, leads, shots };
+  const chats = await chatsDueForErasure(deps.db, c.chatCutoff);
+  return { ...c, closed, threads, leads, shots, chats };
 }
 
 /** What the next run would erase, per type, and when the next records fall due. */
 export async function previewRetention(deps: RetentionDeps): Promise<RetentionPreview> {
   const now = deps.clock.now();
-  const { closedCaseDays, conversationDays, uncontactedLeadDays, captureDays } =
+  const { closedCaseDays, conversationDays, uncontactedLeadDays, captureDays, chatDays } =
     deps.config.retention;
-  const { closed, threads, leads, shots } = await selection(deps, now);
+  const { closed, threads, leads, shots, chats } = await selection(deps, now);
   return {
     at: now.toISOString(),
     types: [
@@ -188,6 +193,13 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
         due: shots.due.length,
         held: shots.held,
         nextDueAt: plusDays(shots.nextFetchedAt, captureDays)?.toISOString() ?? null,
+      },
+      {
+        type: 'chat',
+        periodDays: chatDays,
+        due: chats.due.length,
+        held: 0,
+        nextDueAt: plusDays(chats.nextAt, chatDays)?.toISOString() ?? null,
       },
     ],
   };
@@ -229,7 +241,7 @@ async function eraseUncontactedLeads(deps: RetentionRunDeps, due: readonly strin
 /** Erases what is due now; audits the counts per type (no ids of people, no content). */
 export async function runRetention(deps: RetentionRunDeps): Promise<Record<RetentionType, number>> {
   const now = deps.clock.now();
-  const { caseCutoff, conversationCutoff, leadCutoff, captureCutoff, threads, leads } =
+  const { caseCutoff, conversationCutoff, leadCutoff, captureCutoff, chatCutoff, threads, leads } =
     await selection(deps, now);
   const closedCases = await eraseClosedCasesDue(deps.db, SYSTEM_ACTOR, caseCutoff, now);
   // Conversations: re-selected inside the transaction, so a thread linked to a case meanwhile stays.
@@ -238,6 +250,10 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
     const still = await idleConversations(tx, conversationCutoff, caseThreadIds(deps.db));
     return (await eraseConversations(tx, still.due)).conversations;
   });
+  // Chats: re-selected at the moment of erasure (one continued meanwhile is no longer due).
+  const chats = await deps.db.transaction(async (tx) =>
+    eraseChats(tx, (await chatsDueForErasure(tx, chatCutoff)).due),
+  );
   const leadsGone = await eraseUncontactedLeads(deps, leads.due, leadCutoff);
   if (leadsGone.neighbours.size > 0) await deps.onEntitiesChanged?.([...leadsGone.neighbours]);
   // Captures after the leads: the evidence of the leads just erased is no longer kept.
@@ -249,6 +265,7 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
     conversation: conversations,
     uncontacted_lead: leadsGone.leads,
     capture: captures.captures,
+    chat: chats,
   };
   await appendAudit(deps.db, {
     actorUserId: null,
@@ -265,6 +282,7 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
       conversationCutoff: conversationCutoff.toISOString(),
       leadCutoff: leadCutoff.toISOString(),
       captureCutoff: captureCutoff.toISOString(),
+      chatCutoff: chatCutoff.toISOString(),
     },
   });
   return erased;

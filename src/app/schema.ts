@@ -11,3 +11,4 @@ export * from '../cases/schema.js';
 export * from '../cases/referrals/schema.js';
 export * from '../cases/partners/schema.js';
 export * from '../cases/subject-rights/schema.js';
+export * from '../chat/schema.js';

@@ -304,6 +304,81 @@ export const ENV_VARS = {
     default: '30',
     doc: "Days a capture (a fetched page or picture, its WARC record in the blob store) is kept before retention erases it, unless it is evidence of an ad of a kept lead or of a case's entity; a case under a legal hold keeps its captures.",
   },
+  RETENTION_CHAT_DAYS: {
+    schema: int(1, 3650),
+    default: '90',
+    doc: "Days a chat line transcript is kept after the chat ended before retention erases it with its messages and notes (a chat's case keeps what was copied into it).",
+  },
+  CHAT_PUBLIC_ORIGINS: {
+    schema: z
+      .string()
+      .transform((s) =>
+        s
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .url({ protocol: /^https?$/ })
+              .refine((u) => new URL(u).origin === u.replace(/\/$/, ''), {
+                message: 'an origin only: scheme, host and port, no path (https://example.org)',
+              }),
+          )
+          .min(1)
+          .max(20),
+      ),
+    doc: "Origins (comma-separated) of the pages that embed the chat widget; a visitor's WebSocket from any other origin is refused. Unset: PUBLIC_URL's origin only.",
+  },
+  CHAT_TIME_ZONE: {
+    schema: z.string().refine(
+      (zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'not an IANA time zone (e.g. Europe/Amsterdam)' },
+    ),
+    default: 'Europe/Amsterdam',
+    doc: "The organisation's time zone, in which CHAT_OFFICE_HOURS are read.",
+    public: true,
+  },
+  CHAT_OFFICE_HOURS: {
+    schema: z.string().min(1).max(500),
+    default: 'mon-sun 00:00-24:00',
+    doc: 'When operators answer the chat line, e.g. "mon-fri 09:00-21:00; sat-sun 12:00-18:00" (in CHAT_TIME_ZONE); outside them the widget shows when it opens.',
+    public: true,
+  },
+  CHAT_MAX_PER_OPERATOR: {
+    schema: int(1, 20),
+    default: '3',
+    doc: 'Chats one operator may hold at once (taking more is refused).',
+  },
+  CHAT_UNANSWERED_MINUTES: {
+    schema: int(1, 120),
+    default: '5',
+    doc: "Minutes a taken chat may leave the visitor's message unanswered before it goes back to the queue and supervisors are alerted.",
+  },
+  CHAT_STORE_VISITOR_META: {
+    schema: bool,
+    default: 'false',
+    doc: "Store the visitor's IP address and user agent with a chat (encrypted). Off by default; turn on only if the widget tells visitors so.",
+  },
+  CHAT_MESSAGES_PER_MINUTE: {
+    schema: int(1, 600),
+    default: '20',
+    doc: 'Frames a visitor may send per minute in one chat (bursts of the same size allowed).',
+  },
+  CHAT_ADDRESS_PER_MINUTE: {
+    schema: int(1, 1_000_000),
+    default: '60',
+    doc: "Frames and new chats per minute from one address (counted by a keyed hash of it, in memory), over all of that address's chats.",
+  },
   ORGANISATION_NAMES: {
     schema: z
       .string()
@@ -400,6 +475,19 @@ export interface Config {
     conversationDays: number;
     uncontactedLeadDays: number;
     captureDays: number;
+    chatDays: number;
+  };
+  chat: {
+    /** Origins allowed to open the visitor's WebSocket. */
+    publicOrigins: string[];
+    timeZone: string;
+    /** Validated by the chat context at start (its parser lives there). */
+    officeHours: string;
+    maxPerOperator: number;
+    unansweredMinutes: number;
+    storeVisitorMeta: boolean;
+    messagesPerMinute: number;
+    addressPerMinute: number;
   };
   outreach: {
     /** Validated by the outreach context at start (its rules schema lives there). */
@@ -651,6 +739,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       conversationDays: raw.RETENTION_CONVERSATION_DAYS as number,
       uncontactedLeadDays: raw.RETENTION_UNCONTACTED_LEAD_DAYS as number,
       captureDays: raw.RETENTION_CAPTURE_DAYS as number,
+      chatDays: raw.RETENTION_CHAT_DAYS as number,
+    },
+    chat: {
+      publicOrigins: (raw.CHAT_PUBLIC_ORIGINS as string[] | undefined)?.map(
+        (o) => new URL(o).origin,
+      ) ?? [new URL(raw.PUBLIC_URL as string).origin],
+      timeZone: raw.CHAT_TIME_ZONE as string,
+      officeHours: raw.CHAT_OFFICE_HOURS as string,
+      maxPerOperator: raw.CHAT_MAX_PER_OPERATOR as number,
+      unansweredMinutes: raw.CHAT_UNANSWERED_MINUTES as number,
+      storeVisitorMeta: raw.CHAT_STORE_VISITOR_META as boolean,
+      messagesPerMinute: raw.CHAT_MESSAGES_PER_MINUTE as number,
+      addressPerMinute: raw.CHAT_ADDRESS_PER_MINUTE as number,
     },
     outreach: {
       rulesFile: raw.OUTREACH_RULES_FILE as string | undefined,

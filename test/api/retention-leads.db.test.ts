@@ -157,6 +157,7 @@ beforeAll(async () => {
       conversationDays: 365,
       uncontactedLeadDays: 20,
       captureDays: 10,
+      chatDays: 90,
     },
   };
   app = await buildHttpServer({

@@ -28,7 +28,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const DAY = 86_400_000;
 /** No leads or captures in this test: none erased. */
-const NONE = { uncontacted_lead: 0, capture: 0 };
+const NONE = { uncontacted_lead: 0, capture: 0, chat: 0 };
 const T0 = new Date(NOON_AMSTERDAM).getTime();
 const day = (n: number) => new Date(T0 + n * DAY);
 const clock = noonClock();
@@ -86,6 +86,7 @@ beforeAll(async () => {
       conversationDays: 10,
       uncontactedLeadDays: 20,
       captureDays: 20,
+      chatDays: 90,
     },
   };
   app = await buildHttpServer({
@@ -149,6 +150,7 @@ describe('retention', () => {
         },
         { type: 'uncontacted_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
         { type: 'capture', periodDays: 20, due: 0, held: 0, nextDueAt: null },
+        { type: 'chat', periodDays: 90, due: 0, held: 0, nextDueAt: null },
       ],
     });
     expect(await runRetention(deps)).toEqual({ ...NONE, closed_case: 0, conversation: 1 });
@@ -172,6 +174,7 @@ describe('retention', () => {
       { type: 'conversation', periodDays: 10, due: 1, held: 0, nextDueAt: null },
       { type: 'uncontacted_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
       { type: 'capture', periodDays: 20, due: 0, held: 0, nextDueAt: null },
+      { type: 'chat', periodDays: 90, due: 0, held: 0, nextDueAt: null },
     ]);
     // The console's view is the same, for those who oversee it.
     const shown = await admin('GET', '/api/admin/retention');
@@ -207,9 +210,9 @@ describe('retention', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'retention.run')));
     expect(runs.map((r) => r.details)).toEqual([
-      expect.objectContaining({ closed_case: 0, conversation: 1 }),
-      expect.objectContaining({ closed_case: 1, conversation: 1 }),
-      expect.objectContaining({ closed_case: 0, conversation: 0 }),
+      expect.objectContaining({ closed_case: 0, conversation: 1, chat: 0 }),
+      expect.objectContaining({ closed_case: 1, conversation: 1, chat: 0 }),
+      expect.objectContaining({ closed_case: 0, conversation: 0, chat: 0 }),
     ]);
     const erased = await db()
       .select()

@@ -16,6 +16,15 @@ export type ApiCall = (
   json: Record<string, unknown>;
 }>;
 
+const cookies = new WeakMap<ApiCall, () => string>();
+
+/** The session cookie header a signed-in call carries (for a WebSocket opened as that user). */
+export function sessionCookieOf(call: ApiCall): string {
+  const get = cookies.get(call);
+  if (!get) throw new Error('not a call made by signInAs');
+  return get();
+}
+
 export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promise<ApiCall> {
   const email = `${role}.${Math.random().toString(36).slice(2, 7)}@example.org`;
   const partnerOrgId =
@@ -55,6 +64,7 @@ export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promis
     if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
     return { res, json };
   };
+  cookies.set(call, () => cookie);
   await call('GET', '/api/auth/session');
   await call('POST', '/api/auth/login', { email, password: oneTimePassword });
   const secret = (await call('POST', '/api/auth/totp/enroll/start', {})).json.secret as string;

@@ -41,6 +41,9 @@ export const CAPABILITIES = [
   'editPartnerDirectory',
   /** Insights: the funnel and its exports (supervisors, admins, analysts). */
   'readInsights',
+  /** The chat line: answer chats; supervise it (watch, join, alerts). */
+  'workChat',
+  'superviseChat',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
