@@ -20,8 +20,11 @@ import path from 'node:path';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
- * What the night run covers: every outreach test (all tiers) and the demo's, and the unit and API
- * tests of cases and referrals (due tasks, reminders and consent expiry are about days).
+ * What the night run covers: every outreach test and the demo's, the unit and API tests of cases
+ * and referrals (due tasks, reminders and consent expiry are about days) and of the chat line
+ * (office hours, unanswered chats). Its database tests run on the PostgreSQL server only: under
+ * faketime PGlite's now() moves with the program, so only the server can show a rule that mixes
+ * the database's time with the program's.
  */
 const NIGHT_FILES = [
   'src/outreach', // also the console's (web/console/src/outreach, outreach-setup)
@@ -32,7 +35,10 @@ const NIGHT_FILES = [
   'src/cases',
   'test/api/cases',
   'test/api/referrals',
+  'src/chat',
+  'test/api/chat',
 ];
+const NIGHT_PROJECTS = ['unit', 'postgres', 'e2e'].flatMap((p) => ['--project', p]);
 const NIGHT_ZONE = 'Europe/Amsterdam';
 const pgUrl = new URL(
   process.env.ARIADNE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -167,10 +173,15 @@ if (process.argv.length <= 2) {
   const at = nextNightInAmsterdam();
   const offset = Math.round((at.getTime() - Date.now()) / 1000);
   console.log(
-    `\nThe night run: outreach, demo and cases tests with the clock at ${at.toISOString()} (03:00 in ${NIGHT_ZONE})…`,
+    `\nThe night run: outreach, demo, cases and chat tests with the clock at ${at.toISOString()} (03:00 in ${NIGHT_ZONE})…`,
   );
   const nightReport = path.join(outDir, 'night.json');
-  nightStatus = run('faketime', ['-f', `+${offset}`, 'npx', ...vitest(nightReport, NIGHT_FILES)]);
+  nightStatus = run('faketime', [
+    '-f',
+    `+${offset}`,
+    'npx',
+    ...vitest(nightReport, [...NIGHT_PROJECTS, ...NIGHT_FILES]),
+  ]);
   night = counts(nightReport, nightStatus);
   phaseDone('night run');
   if (nightStatus !== 0) {

@@ -11,8 +11,15 @@ const allowed = (host: string | undefined): boolean =>
   host === '0.0.0.0' ||
   host.startsWith('/');
 
+/**
+ * Marks the patched connect: the tiers run without isolation, so this file runs once per test file
+ * in the same worker and must not wrap its own wrapper again.
+ */
+const PATCHED = Symbol.for('ariadne.test.no-network');
+type Connect = typeof net.Socket.prototype.connect & { [PATCHED]?: true };
+
 // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound with apply below
-const originalConnect = net.Socket.prototype.connect;
+const originalConnect: Connect = net.Socket.prototype.connect;
 const hostOf = (opts: unknown): string | undefined => {
   const o = opts as { host?: string; path?: string } | null;
   return o?.path ? '/' : o?.host;
@@ -35,4 +42,6 @@ function patchedConnect(this: net.Socket, ...args: unknown[]): net.Socket {
   }
   return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
 }
-net.Socket.prototype.connect = patchedConnect;
+if (!originalConnect[PATCHED]) {
+  net.Socket.prototype.connect = Object.assign(patchedConnect, { [PATCHED]: true as const });
+}
