@@ -338,6 +338,7 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
       conversation: 0,
       uncontacted_lead: 1,
       capture: 2,
+      chat: 0,
     });
     // Insights still counts A's ad and lead (from their tombstones, which hold no text).
     expect(await funnel()).toEqual(funnelBefore);
