@@ -15,12 +15,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { generate } from 'otplib';
 import type { OperatorFrame, OperatorServerFrame } from '../src/chat/events.js';
 import { CLI_ACTOR } from '../src/platform/actor.js';
 import { createUser } from '../src/platform/auth/users.js';
 import { JsonSocket, openVisitor, type VisitorSocket } from '../test/helpers/chat-client.js';
 import { startServer, type RunningServer } from '../test/helpers/cli.js';
+import { firstSignIn } from '../test/helpers/console-session.js';
 import { openBenchDatabase, postgresAvailable, type BenchDatabase } from './lib/bench-db.js';
 import { fmt, loadLine, quantile } from './lib/measure.js';
 import type { BenchResult } from './run.js';
@@ -45,48 +45,21 @@ function peakRssMiBOf(pid: number): number {
   return m ? Number(m[1]) / 1024 : Number.NaN;
 }
 
-/** A console session against the server: cookie and CSRF token, as the console keeps them. */
-function consoleSession(base: string) {
-  const cookies = new Map<string, string>();
-  let csrf = '';
-  const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown) => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        cookie: cookie(),
-        ...(method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': csrf } : {}),
-      },
-      ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-    }
-    const json = (await res.json().catch(() => ({}))) as T & { csrfToken?: unknown };
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return { status: res.status, json };
+/** An operator signed in at the server, its calls bound to it. */
+async function signIn(base: string, email: string, oneTime: string) {
+  const s = await firstSignIn(
+    base,
+    email,
+    oneTime,
+    `quiet harbour lamp ${randomUUID().slice(0, 6)}`,
+  );
+  return {
+    call: <T = Record<string, unknown>>(method: 'GET' | 'POST', url: string, body?: unknown) =>
+      s.call<T>(base, method, url, body),
+    cookie: s.cookieHeader,
   };
-  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return { call, cookie };
 }
-type Console = ReturnType<typeof consoleSession>;
-
-async function signIn(base: string, email: string, oneTime: string): Promise<Console> {
-  const s = consoleSession(base);
-  await s.call('GET', '/api/auth/session');
-  const login = await s.call('POST', '/api/auth/login', { email, password: oneTime });
-  if (login.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(login.json)}`);
-  const { json } = await s.call<{ secret: string }>('POST', '/api/auth/totp/enroll/start', {});
-  await s.call('POST', '/api/auth/totp/enroll/confirm', {
-    code: await generate({ secret: json.secret }),
-  });
-  await s.call('POST', '/api/auth/password', {
-    currentPassword: oneTime,
-    newPassword: `quiet harbour lamp ${randomUUID().slice(0, 6)}`,
-  });
-  return s;
-}
+type Console = Awaited<ReturnType<typeof signIn>>;
 
 /** Runs `fn` over `items` with at most `limit` at once. */
 async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {

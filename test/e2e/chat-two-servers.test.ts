@@ -8,49 +8,17 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generate } from 'otplib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperatorFrame, OperatorServerFrame } from '../../src/chat/events.js';
 import { JsonSocket, openVisitor, type VisitorSocket } from '../helpers/chat-client.js';
 import { runCli, startServer, type RunningServer } from '../helpers/cli.js';
+import { firstSignIn, type ConsoleSession } from '../helpers/console-session.js';
 import { createPgDatabase, testSecretsEnv } from '../helpers/test-db.js';
 
 const START_TIMEOUT_MS = 300_000;
 const WIDGET_ORIGIN = 'https://help.example.org';
 const CONSOLE = 'http://console.example.org';
-
-/** A console session (cookie and CSRF token) usable against either server. */
-function session() {
-  const cookies = new Map<string, string>();
-  let csrf = '';
-  const call = async <T = Record<string, unknown>>(
-    base: string,
-    method: 'GET' | 'POST',
-    url: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: T }> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        cookie: cookieHeader(),
-        ...(method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': csrf } : {}),
-      },
-      ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-    }
-    const json = (await res.json().catch(() => ({}))) as T & { csrfToken?: unknown };
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return { status: res.status, json };
-  };
-  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  return { call, cookieHeader };
-}
 
 describe('a chat carried across two servers on one PostgreSQL database', () => {
   const dirs: string[] = [];
@@ -63,7 +31,7 @@ describe('a chat carried across two servers on one PostgreSQL database', () => {
   const servers: RunningServer[] = [];
   const sockets: { close(): void }[] = [];
   let env: Record<string, string>;
-  let operator: ReturnType<typeof session>;
+  let operator: ConsoleSession;
   let sql: pg.Client;
 
   beforeAll(async () => {
@@ -85,7 +53,7 @@ describe('a chat carried across two servers on one PostgreSQL database', () => {
     );
     expect(created.code, created.stderr).toBe(0);
     const oneTime = /One-time password: (\S+)/.exec(created.stdout)?.[1];
-    expect(oneTime).toBeTruthy();
+    if (!oneTime) throw new Error(`no one-time password in: ${created.stdout}`);
     const started = await Promise.allSettled(
       [0, 1].map((i) =>
         startServer(
@@ -99,34 +67,8 @@ describe('a chat carried across two servers on one PostgreSQL database', () => {
     const failed = started.find((s) => s.status === 'rejected');
     if (failed) throw failed.reason;
 
-    operator = session();
     const A = servers[0]!.url;
-    await operator.call(A, 'GET', '/api/auth/session');
-    expect(
-      (
-        await operator.call(A, 'POST', '/api/auth/login', {
-          email: 'chat@example.org',
-          password: oneTime,
-        })
-      ).status,
-    ).toBe(200);
-    const { json } = await operator.call<{ secret: string }>(
-      A,
-      'POST',
-      '/api/auth/totp/enroll/start',
-      {},
-    );
-    await operator.call(A, 'POST', '/api/auth/totp/enroll/confirm', {
-      code: await generate({ secret: json.secret }),
-    });
-    expect(
-      (
-        await operator.call(A, 'POST', '/api/auth/password', {
-          currentPassword: oneTime,
-          newPassword: 'lantern meadow river 83',
-        })
-      ).status,
-    ).toBe(200);
+    operator = await firstSignIn(A, 'chat@example.org', oneTime, 'lantern meadow river 83');
     sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
   }, START_TIMEOUT_MS + 240_000);

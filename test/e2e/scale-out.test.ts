@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from '@20minutes/s3rver';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { generate } from 'otplib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,6 +25,7 @@ import {
 import { startTestSmsc, type TestSmsc } from '../fixtures/smsc.js';
 import { runCli, startServer, type RunningServer } from '../helpers/cli.js';
 import { farQuietHours } from '../helpers/clock.js';
+import { firstSignIn, type ConsoleSession, type Reply } from '../helpers/console-session.js';
 import { createPgDatabase, testSecretsEnv } from '../helpers/test-db.js';
 
 const BUCKET = 'ariadne-scale-out';
@@ -58,75 +58,6 @@ async function waitFor<T>(
   }
 }
 
-interface Reply<T> {
-  status: number;
-  json: T;
-}
-
-/**
- * One operator's session, as the console holds it (cookie and CSRF token), usable against any of
- * the servers: a session is a row in the shared database, not a server's memory.
- */
-function session() {
-  const cookies = new Map<string, string>();
-  let csrf = '';
-  const call = async <T = Record<string, unknown>>(
-    base: string,
-    method: 'GET' | 'POST',
-    url: string,
-    body?: unknown,
-  ): Promise<Reply<T>> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': csrf } : {}),
-      },
-      ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, eq).trim(), pair!.slice(eq + 1).trim());
-    }
-    const json = (await res.json().catch(() => ({}))) as T & { csrfToken?: unknown };
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return { status: res.status, json };
-  };
-  return {
-    get: <T = Record<string, unknown>>(base: string, url: string) => call<T>(base, 'GET', url),
-    post: <T = Record<string, unknown>>(base: string, url: string, body: unknown) =>
-      call<T>(base, 'POST', url, body),
-  };
-}
-type Session = ReturnType<typeof session>;
-
-/** First sign-in: one-time password, TOTP enrolment, own password (at the server given). */
-async function firstSignIn(
-  base: string,
-  email: string,
-  oneTimePassword: string,
-  newPassword: string,
-): Promise<Session> {
-  const s = session();
-  await s.get(base, '/api/auth/session');
-  expect((await s.post(base, '/api/auth/login', { email, password: oneTimePassword })).status).toBe(
-    200,
-  );
-  const { json } = await s.post<{ secret: string }>(base, '/api/auth/totp/enroll/start', {});
-  const confirmed = await s.post(base, '/api/auth/totp/enroll/confirm', {
-    code: await generate({ secret: json.secret }),
-  });
-  expect(confirmed.status).toBe(200);
-  const changed = await s.post(base, '/api/auth/password', {
-    currentPassword: oneTimePassword,
-    newPassword,
-  });
-  expect(changed.status).toBe(200);
-  return s;
-}
-
 describe('two servers and two workers on one PostgreSQL and one S3 store', () => {
   const dirs: string[] = [];
   const tempDir = (name: string) => {
@@ -150,9 +81,9 @@ describe('two servers and two workers on one PostgreSQL and one S3 store', () =>
       .map((p, i) => `--- process ${i}:\n${p.output().slice(-3000)}`)
       .join('\n');
 
-  let admin: Session;
-  let worker: Session;
-  let supervisor: Session;
+  let admin: ConsoleSession;
+  let worker: ConsoleSession;
+  let supervisor: ConsoleSession;
   let runId = '';
   let entityId = '';
   let identifierId = '';
