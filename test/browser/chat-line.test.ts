@@ -6,7 +6,7 @@
 // writes and the visitor types, comes back, and neither side has lost or doubled anything (the
 // transcript read through the operator API); quick exit leaves no history entry, no storage and no
 // cookies. Every wait is on an event — a selector, a frame, a response — never on a fixed sleep.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OperatorFrame, OperatorServerFrame } from '../../src/chat/events.js';
 import { JsonSocket } from '../helpers/chat-client.js';
@@ -32,6 +32,11 @@ const ADMIN_PASSWORD = 'granite orchard beacon 51';
 const OPERATOR_PASSWORD = 'harbour thistle canvas 64';
 /** Where quick exit goes by default (web/chat/src/quick-exit.ts); answered here, never fetched. */
 const NEUTRAL = 'https://www.bbc.co.uk/weather';
+
+/** How long a step may take on a loaded machine; a timeout names the element waited for. */
+const WAIT_MS = 30_000;
+const wait = <T>(fn: () => Promise<T> | T) => poll(fn, WAIT_MS);
+const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
 
 interface Transcript {
   chat: { id: string; state: string };
@@ -134,11 +139,18 @@ describe('the chat line, visitor and operator on a real server', () => {
     );
     const page = await newPage(context);
     watch.watch(page);
+    // Each chat socket the widget opens, with the frames it sent on it.
+    const sockets: string[][] = [];
+    page.on('websocket', (ws) => {
+      const sent: string[] = [];
+      sockets.push(sent);
+      ws.on('framesent', (f) => sent.push(String(f.payload)));
+    });
 
     // ── The visitor opens the chat: a language, the first questions, the queue. ──
     await page.goto(`${base}/chat?lang=en`);
     await page.getByRole('button', { name: 'English' }).click();
-    await poll(() => page.getByRole('heading', { name: 'Before we start' }).isVisible()).toBe(true);
+    await shows(page.getByRole('heading', { name: 'Before we start' }));
     await page
       .getByRole('group', { name: 'Are you safe right now?' })
       .getByRole('radio', { name: 'Yes', exact: true })
@@ -148,7 +160,7 @@ describe('the chat line, visitor and operator on a real server', () => {
       .getByRole('radio', { name: 'Under 18' })
       .check();
     await page.getByRole('button', { name: 'Start the chat' }).click();
-    await poll(() => page.getByText('You are next in line.').isVisible()).toBe(true);
+    await shows(page.getByText('You are next in line.'));
     await shot(page, 'queued');
 
     // ── The operator sees the queue change and takes the next chat. ──
@@ -164,7 +176,7 @@ describe('the chat line, visitor and operator on a real server', () => {
     expect(taken.status, JSON.stringify(taken.json)).toBe(200);
     expect(taken.json.state).toBe('active');
     const chatId = taken.json.id;
-    await poll(() => page.getByText('Sam is chatting with you.').isVisible()).toBe(true);
+    await shows(page.getByText('Sam is chatting with you.'));
 
     // ── Both ways, each message once, in order. ──
     const box = page.getByRole('textbox', { name: 'Your message' });
@@ -175,33 +187,31 @@ describe('the chat line, visitor and operator on a real server', () => {
       body: 'No. You do not have to tell us your name.',
     });
     expect(reply.status).toBe(200);
-    await poll(() => shown(page)).toEqual([
+    await wait(() => shown(page)).toEqual([
       'Hello, can anyone see who I am?',
       'No. You do not have to tell us your name.',
     ]);
     await box.fill('Ok. I want to ask about work.');
     await box.press('Enter');
     await ev.take('message', (f) => f.message.body === 'Ok. I want to ask about work.', 20_000);
-    await poll(async () => (await transcript(chatId)).map((m) => [m.seq, m.from, m.body])).toEqual([
+    await wait(async () => (await transcript(chatId)).map((m) => [m.seq, m.from, m.body])).toEqual([
       [1, 'visitor', 'Hello, can anyone see who I am?'],
       [2, 'operator', 'No. You do not have to tell us your name.'],
       [3, 'visitor', 'Ok. I want to ask about work.'],
     ]);
-    await poll(() => page.getByRole('log').innerText()).not.toContain('Sending…');
+    await wait(() => page.getByRole('log').innerText()).not.toContain('Sending…');
     await shot(page, 'talking');
 
     // ── The visitor's network drops: the operator writes, the visitor types. ──
     await context.setOffline(true);
-    await poll(() => page.getByText('The connection dropped.', { exact: false }).isVisible()).toBe(
-      true,
-    );
+    await shows(page.getByText('The connection dropped.', { exact: false }));
     const away = await operator.post(`/api/chat/chats/${chatId}/messages`, {
       body: 'Take your time. I am here.',
     });
     expect(away.status).toBe(200);
     await box.fill('Sorry, my bus went into a tunnel');
     await box.press('Enter');
-    await poll(() => page.getByRole('log').innerText()).toContain('Sending…');
+    await wait(() => page.getByRole('log').innerText()).toContain('Sending…');
     // Held, not shown as sent; and the operator's message did not reach a dead socket.
     expect(await shown(page)).toEqual([
       'Hello, can anyone see who I am?',
@@ -214,8 +224,10 @@ describe('the chat line, visitor and operator on a real server', () => {
     // ── The network comes back: the widget resumes, sends what it held, shows what it missed. ──
     await context.setOffline(false);
     await ev.take('message', (f) => f.message.body === 'Sorry, my bus went into a tunnel', 45_000);
-    await poll(() => page.getByText('The connection dropped.', { exact: false }).count()).toBe(0);
-    await poll(() => page.getByRole('log').innerText()).not.toContain('Sending…');
+    await page
+      .getByText('The connection dropped.', { exact: false })
+      .waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await wait(() => page.getByRole('log').innerText()).not.toContain('Sending…');
     const expected = [
       [1, 'visitor', 'Hello, can anyone see who I am?'],
       [2, 'operator', 'No. You do not have to tell us your name.'],
@@ -224,14 +236,13 @@ describe('the chat line, visitor and operator on a real server', () => {
       [5, 'visitor', 'Sorry, my bus went into a tunnel'],
     ];
     expect((await transcript(chatId)).map((m) => [m.seq, m.from, m.body])).toEqual(expected);
-    await poll(() => shown(page)).toEqual(expected.map(([, , body]) => body));
-    // The console heard each of the visitor's messages once (its own replies it sent itself).
-    const heard = ev
-      .pending()
-      .flatMap((f) =>
-        f.type === 'message' && f.message.from === 'visitor' ? [f.message.seq] : [],
-      );
-    expect(heard).toEqual([]);
+    await wait(() => shown(page)).toEqual(expected.map(([, , body]) => body));
+    // The widget came back on a second socket, asking for what followed the last seq it held.
+    expect(sockets).toHaveLength(2);
+    expect(JSON.parse(sockets[1]![0]!)).toMatchObject({ type: 'resume', lastSeq: 3 });
+    // The console heard every message once: the visitor's (taken above) and its own, 2 and 4.
+    const heard = ev.pending().flatMap((f) => (f.type === 'message' ? [f.message.seq] : []));
+    expect(heard).toEqual([2, 4]);
     await shot(page, 'back');
 
     // ── Quick exit: no history entry, nothing stored, no cookies. ──
