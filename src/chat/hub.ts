@@ -49,6 +49,12 @@ export class ChatHub {
   /** Who holds each chat this hub has heard of (from announcements and reads). */
   private readonly holders = new Map<string, string | null>();
   private readonly chains = new Map<string, Promise<void>>();
+  /**
+   * State announcements heard per chat with visitors here: a positions pass whose read began
+   * before one of them says nothing to that chat, as its read may predate the change (a take) and
+   * its "queued" would land after the "active" the announcement sent.
+   */
+  private readonly stateHeard = new Map<string, number>();
   private queueTimer: NodeJS.Timeout | undefined;
   private positionsRunning = false;
   private positionsAgain = false;
@@ -114,7 +120,10 @@ export class ChatHub {
   removeVisitor(socket: VisitorSocket): void {
     const set = this.visitors.get(socket.chatId);
     set?.delete(socket);
-    if (set?.size === 0) this.visitors.delete(socket.chatId);
+    if (set?.size === 0) {
+      this.visitors.delete(socket.chatId);
+      this.stateHeard.delete(socket.chatId);
+    }
   }
 
   addOperator(socket: OperatorSocket): void {
@@ -144,6 +153,8 @@ export class ChatHub {
         this.serial(event.c, () => this.deliver(event.c, event.s));
         return;
       case 'state':
+        if (this.visitors.has(event.c))
+          this.stateHeard.set(event.c, (this.stateHeard.get(event.c) ?? 0) + 1);
         this.serial(event.c, () => this.changed(event.c));
         return;
       case 'queue':
@@ -307,9 +318,12 @@ export class ChatHub {
   /** New places and estimates for the waiting visitors connected here. */
   private async sendPositions(): Promise<void> {
     if (this.visitors.size === 0) return;
+    const heard = new Map(this.stateHeard);
     const queue = await queueSnapshot(this.deps);
     for (const [chatId, sockets] of this.visitors) {
       const chat = queue.queued.get(chatId);
+      // Changed meanwhile: the announcement's own pass (changed) tells the visitor the truth.
+      if ((this.stateHeard.get(chatId) ?? 0) !== (heard.get(chatId) ?? 0)) continue;
       if (chat) await this.tellVisitors(chat, [...sockets], queue);
     }
   }

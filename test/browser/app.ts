@@ -61,6 +61,11 @@ export interface StartOptions {
   demo: boolean;
   /** More settings for this journey (OUTREACH_RULES_FILE, PUBLIC_URL, …). */
   env?: Record<string, string>;
+  /**
+   * The port to listen on, when the journey needs it before the start (a PUBLIC_URL or the chat's
+   * allowed origins naming the server itself); a free one otherwise.
+   */
+  port?: number;
   /** How long the server may take to print the admin and answer /readyz. */
   readyTimeoutMs?: number;
   /**
@@ -84,7 +89,7 @@ export async function startServer(dataDir: string, opts: StartOptions): Promise<
   // every migration) is proved by test/e2e/cli.test.ts; a journey need not pay for it again.
   if (!existsSync(embeddedPaths(dataDir).pgData))
     await seedPgliteDataDir(dataDir, testSecretsEnv());
-  const port = await freePort();
+  const port = opts.port ?? (await freePort());
   const ports: Record<string, string> = {};
   if (opts.demo) {
     // Explicit ports, so parallel runs (or a developer's own demo on the defaults) do not collide.

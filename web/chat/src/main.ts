@@ -48,6 +48,7 @@ function browserDeps(wsUrl: string): SessionDeps {
     },
     random: () => Math.random(),
     newId: randomUuid,
+    online: () => navigator.onLine,
   };
 }
 

@@ -69,9 +69,12 @@ function setup(random = () => 0.5) {
   const timers = manualTimers();
   const conns: Conn[] = [];
   let ids = 0;
+  /** What navigator.onLine says. */
+  const network = { online: true };
   const session = new ChatSession({
     timers,
     random,
+    online: () => network.online,
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     connect: (events: SocketEvents) => {
       const conn: Conn = {
@@ -104,7 +107,7 @@ function setup(random = () => 0.5) {
     if (!c) throw new Error('no connection made');
     return c;
   };
-  return { session, timers, conns, last };
+  return { session, timers, conns, last, network };
 }
 
 const queued = (position = 3, waitMinutes?: number): ChatState => ({
@@ -500,6 +503,49 @@ describe('ChatSession: the connection', () => {
     session.retryNow();
     expect(conns).toHaveLength(2);
     expect(session.view().connection).toBe('reconnecting');
+  });
+
+  it('gives the socket up as soon as the device goes offline, tries no socket while offline, and resumes with the held message once back', () => {
+    const { session, last, conns, timers, network } = started();
+    const c = last();
+    c.receive({ type: 'status', status: active });
+    c.receive({ type: 'message', message: msg(1, 'operator', 'hello') });
+    network.online = false;
+    session.networkLost();
+    expect(c.closed).toBe(true);
+    expect(session.view().connection).toBe('reconnecting');
+    // A frame the dead socket still delivers is not taken (it comes again on the resume).
+    c.receive({ type: 'message', message: msg(2, 'operator', 'late') });
+    expect(bodies(session)).toEqual(['hello']);
+    expect(session.send('written offline')).toBe(true);
+    timers.advance(BACKOFF.capMs * 3);
+    expect(conns).toHaveLength(1); // no socket while the device has no network
+    expect(session.view().connection).toBe('reconnecting');
+    c.drop(); // its late close event is not a second drop
+    network.online = true;
+    session.retryNow(); // the online event
+    expect(conns).toHaveLength(2);
+    const back = last();
+    back.open();
+    expect(back.sent).toEqual([{ type: 'resume', token: TOKEN, lastSeq: 1 }]);
+    back.receive({
+      type: 'welcome',
+      token: TOKEN,
+      messages: [msg(2, 'operator', 'late')],
+      status: active,
+    });
+    const sent = back.sent.find((f) => f.type === 'message');
+    expect(sent).toMatchObject({ body: 'written offline' });
+    back.receive({
+      type: 'ack',
+      clientId: (sent as { clientId: string }).clientId,
+      seq: 3,
+      at: AT,
+    });
+    expect(bodies(session)).toEqual(['hello', 'late', 'written offline']);
+    // Offline again with no socket, or after the end: nothing to give up.
+    session.networkLost();
+    expect(conns).toHaveLength(2);
   });
 
   it('pings when quiet and gives a silent connection up after the deadline', () => {

@@ -52,6 +52,11 @@ export interface SessionDeps {
   random(): number;
   /** A random uuid (crypto.randomUUID in the browser). */
   newId(): string;
+  /**
+   * Whether the device has a network at all (navigator.onLine in the browser). False is certain
+   * (no network interface), so no attempt is made then; true may still fail and is tried.
+   */
+  online?(): boolean;
 }
 
 export type Phase = 'language' | 'questions' | 'connecting' | 'queued' | 'active' | 'ended';
@@ -288,6 +293,16 @@ export class ChatSession {
     this.connectNow();
   }
 
+  /**
+   * The device went offline (the browser's offline event): the socket is given up at once rather
+   * than after the heartbeat's deadline, so the person sees the drop and what they write is held
+   * for the resume. A phone between networks keeps a dead socket open for half a minute otherwise.
+   */
+  networkLost(): void {
+    if (this.destroyed || this.phase === 'ended' || !this.socket) return;
+    this.drop();
+  }
+
   /** Quick exit: closes the socket, stops every timer and drops everything held. */
   destroy(): void {
     this.destroyed = true;
@@ -323,6 +338,11 @@ export class ChatSession {
     const mine = () => generation === this.generation && !this.destroyed;
     this.connection = this.connection === 'idle' ? 'connecting' : 'reconnecting';
     this.changed();
+    if (this.deps.online?.() === false) {
+      // No network: wait for the next attempt (or the online event) instead of a doomed socket.
+      this.onClose();
+      return;
+    }
     try {
       this.socket = this.deps.connect({
         open: () => {

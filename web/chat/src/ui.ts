@@ -552,6 +552,8 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
   document.addEventListener('visibilitychange', () => render());
   // Back on the network: try at once rather than wait out the backoff.
   window.addEventListener('online', () => session.retryNow());
+  // Off the network: drop the socket now, not when the heartbeat times out.
+  window.addEventListener('offline', () => session.networkLost());
   // A page restored from the back/forward cache after an exit leaves again.
   window.addEventListener('pageshow', (e) => {
     if (e.persisted && exited) window.location.replace(opts.exitUrl);
