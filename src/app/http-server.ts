@@ -73,7 +73,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   // the widget (the /chat page and the script organisations embed).
   const chat = async (app: FastifyInstance) => {
     await registerChat(app, { config, database, clock, log });
-    await registerChatWidget(app);
+    await registerChatWidget(app, config.chat.exitUrl ? { exitUrl: config.chat.exitUrl } : {});
   };
   return createHttpServer({
     ...deps,

@@ -103,6 +103,16 @@ describe('configuration', () => {
     );
   });
 
+  it("reads the chat line's quick-exit page: http(s) only, the widget's default when unset", () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).chat.exitUrl).toBeUndefined();
+    expect(
+      loadConfig({ DATA_DIR: tmp(), CHAT_EXIT_URL: 'https://weer.example.nl/' }).chat.exitUrl,
+    ).toBe('https://weer.example.nl/');
+    expect(() => loadConfig({ DATA_DIR: tmp(), CHAT_EXIT_URL: 'javascript:alert(1)' })).toThrow(
+      /CHAT_EXIT_URL/,
+    );
+  });
+
   it('documents every variable', () => {
     for (const [name, spec] of Object.entries(ENV_VARS))
       expect(spec.doc.length, name).toBeGreaterThan(10);

@@ -364,6 +364,10 @@ export const ENV_VARS = {
     default: '5',
     doc: "Minutes a taken chat may leave the visitor's message unanswered before it goes back to the queue and supervisors are alerted.",
   },
+  CHAT_EXIT_URL: {
+    schema: z.url({ protocol: /^https?$/ }),
+    doc: "The neutral page quick exit on /chat goes to (location.replace, so no history entry): a site nobody would wonder about on the person's phone. Unset: the widget's default (a weather page). An embedding page sets its own with data-exit-url.",
+  },
   CHAT_STORE_VISITOR_META: {
     schema: bool,
     default: 'false',
@@ -486,6 +490,8 @@ export interface Config {
     maxPerOperator: number;
     unansweredMinutes: number;
     storeVisitorMeta: boolean;
+    /** Where quick exit on /chat goes; unset: the widget's own default. */
+    exitUrl: string | undefined;
     messagesPerMinute: number;
     addressPerMinute: number;
   };
@@ -750,6 +756,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPerOperator: raw.CHAT_MAX_PER_OPERATOR as number,
       unansweredMinutes: raw.CHAT_UNANSWERED_MINUTES as number,
       storeVisitorMeta: raw.CHAT_STORE_VISITOR_META as boolean,
+      exitUrl: raw.CHAT_EXIT_URL as string | undefined,
       messagesPerMinute: raw.CHAT_MESSAGES_PER_MINUTE as number,
       addressPerMinute: raw.CHAT_ADDRESS_PER_MINUTE as number,
     },
