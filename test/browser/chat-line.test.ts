@@ -30,8 +30,8 @@ import {
 
 const ADMIN_PASSWORD = 'granite orchard beacon 51';
 const OPERATOR_PASSWORD = 'harbour thistle canvas 64';
-/** Where quick exit goes by default (web/chat/src/quick-exit.ts); answered here, never fetched. */
-const NEUTRAL = 'https://www.bbc.co.uk/weather';
+/** The neutral page the organisation chose for quick exit (CHAT_EXIT_URL); answered here, never fetched. */
+const NEUTRAL = 'https://weer.example.nl/vandaag';
 
 /** How long a step may take on a loaded machine; a timeout names the element waited for. */
 const WAIT_MS = 30_000;
@@ -60,7 +60,11 @@ describe('the chat line, visitor and operator on a real server', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     // The widget's page and the console are both this server: its own origin is the allowed one.
-    server = await startServer(dataDir, { demo: false, port, env: { PUBLIC_URL: base } });
+    server = await startServer(dataDir, {
+      demo: false,
+      port,
+      env: { PUBLIC_URL: base, CHAT_EXIT_URL: NEUTRAL },
+    });
     browser = await launchChromium();
 
     const adminContext = await newContext(browser);
