@@ -46,7 +46,10 @@ const QUEUE_DEBOUNCE_MS = 150;
 export class ChatHub {
   private readonly visitors = new Map<string, Set<VisitorSocket>>();
   private readonly operators = new Set<OperatorSocket>();
-  /** Who holds each chat this hub has heard of (from announcements and reads). */
+  /**
+   * Who holds each running chat this hub has heard of (from announcements and reads); an ended or
+   * erased chat is dropped, so the map holds the open chats, not every chat since the start.
+   */
   private readonly holders = new Map<string, string | null>();
   private readonly chains = new Map<string, Promise<void>>();
   /**
@@ -210,7 +213,7 @@ export class ChatHub {
     if (this.holders.has(chatId)) return this.holders.get(chatId)!;
     const chat = await chatById(this.deps.db, chatId);
     const holder = chat?.operatorId ?? null;
-    this.holders.set(chatId, holder);
+    if (chat && chat.state !== 'ended') this.holders.set(chatId, holder);
     return holder;
   }
 
@@ -258,7 +261,8 @@ export class ChatHub {
 
   private async changed(chatId: string): Promise<void> {
     const chat = await chatById(this.deps.db, chatId);
-    this.holders.set(chatId, chat?.operatorId ?? null);
+    if (!chat || chat.state === 'ended') this.holders.delete(chatId);
+    else this.holders.set(chatId, chat.operatorId ?? null);
     for (const op of this.operators) op.send({ type: 'chat', chatId });
     const visitors = this.visitors.get(chatId);
     if (!chat || !visitors || visitors.size === 0) return;
