@@ -4,7 +4,13 @@
 // Error classes decide retries (as in Crawlee): a PermanentJobError fails at once; anything else is
 // retried with backoff up to the job's limit. A job that must not retry is cancelled (pg-boss's
 // terminal state that skips retries) and the reason logged.
-import { PgBoss } from 'pg-boss';
+//
+// A pg-boss worker waits its polling interval (2 s) after every fetch, even one that brought a job,
+// so a queue of quick jobs ran one job per worker per two seconds and a pipeline of hops (crawl,
+// extract, link, score) paid up to two seconds a hop. Here a worker that finished a job fetches
+// again at once, until the queue is empty; and a job sent from this process wakes this process's
+// idle workers of its queue. Workers in other processes still find it at their next poll.
+import { PgBoss, type QueueOptions } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Database } from './db/connect.js';
@@ -95,12 +101,30 @@ export interface StartJobsOptions {
    * which process ran a job can be read from the queue afterwards (with many workers sharing it).
    */
   worker?: WorkerIdentity;
+  /**
+   * How long an idle worker waits before it looks for work sent by another process (pg-boss's
+   * default, 2 s, when absent). Work sent from this process, and the rest of a queue a worker is
+   * draining, is taken at once whatever this says.
+   */
+  pollingIntervalSeconds?: number;
 }
 
 /** What a completed job keeps as its output (pg-boss's `output` column): who ran it. */
 export interface JobOutput {
   worker: string;
   instance: string;
+}
+
+/** Whether a queue as stored already has these options (those this module sets). */
+function sameQueueOptions(queue: QueueOptions, wanted: QueueOptions): boolean {
+  const keys = [
+    'retryLimit',
+    'retryDelay',
+    'retryBackoff',
+    'expireInSeconds',
+    'heartbeatSeconds',
+  ] as const;
+  return keys.every((k) => (queue[k] ?? null) === (wanted[k] ?? null));
 }
 
 export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
@@ -121,7 +145,7 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
   });
   boss.on('error', (err: unknown) => log.error({ err }, 'job queue error'));
   await boss.start();
-  const existing = new Set((await boss.getQueues()).map((q) => q.name));
+  const existing = new Map((await boss.getQueues()).map((q) => [q.name, q]));
   for (const def of opts.definitions) {
     const queueOptions = {
       retryLimit: def.retryLimit ?? 3,
@@ -130,15 +154,23 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
       expireInSeconds: def.expireInSeconds ?? 15 * 60,
       ...(def.heartbeatSeconds ? { heartbeatSeconds: def.heartbeatSeconds } : {}),
     };
-    if (existing.has(def.name)) await boss.updateQueue(def.name, queueOptions);
-    else await boss.createQueue(def.name, queueOptions);
+    const queue = existing.get(def.name);
+    // Written only when they differ: every process start would otherwise write every queue.
+    if (!queue) await boss.createQueue(def.name, queueOptions);
+    else if (!sameQueueOptions(queue, queueOptions)) await boss.updateQueue(def.name, queueOptions);
   }
+
+  /** This process's workers by queue. */
+  const localWorkers = new Map<string, string[]>();
+  const wake = (name: string) => {
+    for (const id of localWorkers.get(name) ?? []) boss.notifyWorker(id);
+  };
 
   const jobs: Jobs = {
     boss,
     async send(def, data, sendOpts) {
       const payload = def.schema.parse(data) as object;
-      return boss.send(def.name, payload, {
+      const id = await boss.send(def.name, payload, {
         ...(sendOpts?.singletonKey ? { singletonKey: sendOpts.singletonKey } : {}),
         ...(sendOpts?.startAfter
           ? {
@@ -150,52 +182,72 @@ export async function startJobs(opts: StartJobsOptions): Promise<Jobs> {
           : {}),
         ...(sendOpts?.priority !== undefined ? { priority: sendOpts.priority } : {}),
       });
+      if (id !== null && !sendOpts?.startAfter) wake(def.name);
+      return id;
     },
     async work(defs, concurrency) {
       for (const def of defs) {
         await def.recover?.({ log: log.child({ job: def.name, recover: true }), jobs });
-        await boss.work(
-          def.name,
-          { localConcurrency: concurrency, batchSize: 1, includeMetadata: true },
-          async (jobs): Promise<JobOutput | undefined> => {
-            for (const job of jobs) {
-              const jobLog = log.child({ job: def.name, jobId: job.id });
-              const parsed = def.schema.safeParse(job.data);
-              if (!parsed.success) {
-                jobLog.error(
-                  { issues: parsed.error.issues },
-                  'job payload is invalid; cancelled without retry',
-                );
-                await boss.cancel(def.name, job.id);
-                continue;
-              }
-              try {
-                await def.handler(parsed.data, {
-                  log: jobLog,
-                  jobId: job.id,
-                  retryCount: job.retryCount,
-                });
-              } catch (err) {
-                if (err instanceof PermanentJobError) {
-                  // pg-boss would retry a failed job; cancelling is its terminal state without retries.
-                  jobLog.warn(
-                    { reason: err.message },
-                    'job failed permanently; cancelled without retry',
+        // One pg-boss worker per slot, so that each knows its own id and can ask to fetch again.
+        const ids = localWorkers.get(def.name) ?? [];
+        localWorkers.set(def.name, ids);
+        for (let slot = 0; slot < concurrency; slot++) {
+          const self: { id?: string } = {};
+          self.id = await boss.work(
+            def.name,
+            {
+              localConcurrency: 1,
+              batchSize: 1,
+              includeMetadata: true,
+              ...(opts.pollingIntervalSeconds
+                ? { pollingIntervalSeconds: opts.pollingIntervalSeconds }
+                : {}),
+            },
+            async (jobs): Promise<JobOutput | undefined> => {
+              // Set before the job is settled, so the loop skips its pause and fetches again;
+              // a fetch that comes back empty pauses as usual. Undefined only for a job taken
+              // before boss.work() returned: that one ends with the usual pause.
+              if (self.id) boss.notifyWorker(self.id);
+              for (const job of jobs) {
+                const jobLog = log.child({ job: def.name, jobId: job.id });
+                const parsed = def.schema.safeParse(job.data);
+                if (!parsed.success) {
+                  jobLog.error(
+                    { issues: parsed.error.issues },
+                    'job payload is invalid; cancelled without retry',
                   );
                   await boss.cancel(def.name, job.id);
                   continue;
                 }
-                jobLog.warn({ err }, 'job failed; will retry if retries remain');
-                // pg-boss stores the error with the job; a failed query's parameters stay out.
-                throw scrubbedError(err);
+                try {
+                  await def.handler(parsed.data, {
+                    log: jobLog,
+                    jobId: job.id,
+                    retryCount: job.retryCount,
+                  });
+                } catch (err) {
+                  if (err instanceof PermanentJobError) {
+                    // pg-boss would retry a failed job; cancelling is its terminal state without retries.
+                    jobLog.warn(
+                      { reason: err.message },
+                      'job failed permanently; cancelled without retry',
+                    );
+                    await boss.cancel(def.name, job.id);
+                    continue;
+                  }
+                  jobLog.warn({ err }, 'job failed; will retry if retries remain');
+                  // pg-boss stores the error with the job; a failed query's parameters stay out.
+                  throw scrubbedError(err);
+                }
               }
-            }
-            // One job per batch, so pg-boss stores this as the job's output.
-            return opts.worker
-              ? { worker: opts.worker.name, instance: opts.worker.instance }
-              : undefined;
-          },
-        );
+              // One job per batch, so pg-boss stores this as the job's output.
+              return opts.worker
+                ? { worker: opts.worker.name, instance: opts.worker.instance }
+                : undefined;
+            },
+          );
+          ids.push(self.id);
+        }
       }
     },
     async fail(def, jobId, reason) {

@@ -125,3 +125,48 @@ describe('job queue', () => {
     await expect(jobs.send(recordJob, { marker: 42 } as never)).rejects.toThrow();
   });
 });
+
+describe('a worker with work to do', () => {
+  it('takes work sent from its process at once and drains the queue without pausing', async () => {
+    const env = await environment();
+    const database = await openDatabase(loadConfig(env), { requireOwner: true, log });
+    cleanups.push(() => database.close());
+    // An hour between polls: if a job had to wait for the worker's next poll (the wake on send, or
+    // the fetch again after a job, missing), this test would run out of time instead of passing.
+    const jobs = await startJobs({
+      database,
+      log,
+      scheduler: false,
+      definitions: [recordJob],
+      pollingIntervalSeconds: 3600,
+    });
+    cleanups.push(() => jobs.stop());
+    await jobs.work([recordJob], 1);
+    const markers = ['drain-1', 'drain-2', 'drain-3', 'drain-4'];
+    // Sent together: one wakes the idle worker, and the rest wait for it to fetch again.
+    await Promise.all(
+      markers.map((marker) => jobs.send(recordJob, { marker, failTimes: 0, permanent: false })),
+    );
+    await until(() => markers.every((m) => recorded.some((r) => r.marker === m)));
+  });
+});
+
+describe('queues at start', () => {
+  it('are written when their options change, and left alone when they do not', async () => {
+    const env = await environment();
+    const database = await openDatabase(loadConfig(env), { requireOwner: true, log });
+    cleanups.push(() => database.close());
+    const start = async (definition: typeof recordJob) => {
+      const jobs = await startJobs({ database, log, scheduler: false, definitions: [definition] });
+      const queue = await jobs.boss.getQueue(definition.name);
+      await jobs.stop();
+      return queue!;
+    };
+    const first = await start(recordJob);
+    const again = await start(recordJob);
+    expect(again.updatedOn).toEqual(first.updatedOn);
+    const changed = await start({ ...recordJob, retryLimit: 7 });
+    expect(changed.retryLimit).toBe(7);
+    expect(changed.updatedOn.getTime()).toBeGreaterThan(first.updatedOn.getTime());
+  });
+});
