@@ -32,7 +32,7 @@ import {
   type CrawlFetcher,
   type FetchPlace,
 } from './crawl-fetcher.js';
-import { runCrawl, type CrawlStats, type FoundAd } from './crawler.js';
+import type { CrawlStats, FoundAd } from './crawler.js';
 import { FetchFailure, type FetchedResponse } from './fetch-page.js';
 import { assessHealth, type HealthAssessment, type RunYield } from './health.js';
 import { captures, crawlErrors, crawlRuns, sources } from './schema.js';
@@ -528,6 +528,9 @@ export async function executeCrawl(
   let stats: CrawlStats;
   let adsGone: number;
   try {
+    // Crawlee takes seconds to load: only a process that crawls pays for it, not every command
+    // and server start.
+    const { runCrawl } = await import('./crawler.js');
     stats = await runCrawl(
       def,
       {
