@@ -1,6 +1,7 @@
 // Test tiers (STYLE.md): pure unit tests beside the code; database tests (*.db.test.ts) run twice,
 // once on embedded PGlite and once on the PostgreSQL server; browser journeys in test/browser.
-// Unit and database tiers share the workers (one per core by default); the journeys run after them.
+// Unit and database tiers share the workers (one per core by default); the journeys run after them,
+// two at a time.
 //
 // The unit and database tiers run without isolation: a worker imports the program once and runs
 // file after file in it, instead of loading Fastify, drizzle and PGlite's wasm again for each file
@@ -59,10 +60,13 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts', 'test/browser/**/*.test.ts'],
-          // One journey at a time, and only after the other tiers: each starts `ariadne start` and
+          // Two files at a time, and only after the other tiers: each starts `ariadne start` and
           // Chromium, which take both cores in bursts; next to PGlite's wasm a journey missed its
-          // deadlines (triage timed out after sign-in while the demo crawled).
-          fileParallelism: false,
+          // deadlines (triage timed out after sign-in while the demo crawled). Two, because a
+          // journey spends much of its time waiting (for its server, the pipeline, Chromium),
+          // which the other fills. The journeys on the shared demo app are one file
+          // (test/browser/demo-journeys.test.ts), so they never overlap each other.
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
           // The journeys' servers start from the migrated PGlite template; the journeys that need
           // the demo's data share one demo app, stopped after the last journey.

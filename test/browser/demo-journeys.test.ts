@@ -1,0 +1,10 @@
+// The journeys on the shared demo app (test/browser/shared-demo.ts), in one file so that they run
+// one after another in one worker while the e2e project's other worker runs the rest: they take
+// turns on the one app, each waiting until its pipeline is idle, and two of them at once would see
+// each other's work. Each journey is its own module (*.journey.ts) with its own describe block;
+// run one alone with `npx vitest run --project e2e test/browser/demo-journeys.test.ts -t triage`
+// (a describe's name) — the app is started by whichever runs first.
+import './outreach.journey.js';
+import './triage.journey.js';
+import './audit.journey.js';
+import './collect.journey.js';
