@@ -31,7 +31,7 @@ let t: TestDatabase;
 let board: AdBoard;
 let blobs: BlobStore;
 let dir: string;
-const world = generateWorld({ seed: 'issue-3', ads: 240, days: 4 });
+const world = generateWorld({ seed: 'issue-3', ads: 120, days: 4 });
 
 beforeAll(async () => {
   t = await openTestDatabase();
