@@ -214,6 +214,8 @@ describe('ariadne command line', () => {
     }
   });
 
+  // Each command here opens the embedded database itself (the first one creates and migrates it):
+  // half a minute on a quiet machine, several times that on a busy one.
   it('opens the embedded database itself when no server runs, and finds an altered audit entry', async () => {
     const env = { DATA_DIR: tempDir() };
     expect(
@@ -234,7 +236,7 @@ describe('ariadne command line', () => {
     const verify = await runCli(['audit', 'verify'], env);
     expect(verify.code).toBe(3);
     expect(verify.stdout).toMatch(/BROKEN at entry 2/);
-  });
+  }, 240_000);
 
   it('anchors the audit log at a time-stamping authority, lists it, rotates its key, and finds a cut-off tail', async () => {
     const { createTsaPki, startLocalTsa } = await import('../helpers/local-tsa.js');

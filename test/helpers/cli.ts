@@ -10,7 +10,9 @@ export interface CliResult {
 export function runCli(
   args: string[],
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  // A command that creates and migrates an embedded database takes 15 s on a quiet 2-core
+  // machine and several times that on a busy one.
+  timeoutMs = 180_000,
   stdin?: string,
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
