@@ -2,8 +2,8 @@
 // `npm test`: checks what the suite needs (PostgreSQL on 127.0.0.1:5432, Debian's Chromium and
 // faketime), builds the console and the chat widget, runs every test tier (unit, PGlite,
 // PostgreSQL, browser), then the outreach and demo tests once more with the clock at 03:00 in
-// Amsterdam (the night run), then the linters, and ends with one summary line. Extra arguments go
-// to Vitest (e.g. `npm test -- src/platform`) and skip the night run and the linters.
+// Amsterdam (the night run) with the linters beside it, and ends with one summary line. Extra
+// arguments go to Vitest (e.g. `npm test -- src/platform`) and skip the night run and the linters.
 //
 // The night run guards against tests that lean on the wall clock: the contact rules refuse to write
 // at night (quiet hours 21:00–09:00 where the person is), so a test that forgot to set its clock
@@ -12,7 +12,7 @@
 // they all agree on the time (an absolute '@' start would restart each child's clock at 03:00:00).
 // The PostgreSQL server's clock is not moved: a rule that mixed its now() with the program's time
 // would fail here, as it should.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,7 +85,21 @@ if (problems.length) {
 }
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process.env }).status ?? 1;
+/** Runs a command beside others, keeping its output (both streams, in order) for later. */
+const runQuietly = (cmd, args) =>
+  new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (err) => resolve({ status: 1, output: `${output}${err.message}\n` }));
+    child.on('close', (code) => resolve({ status: code ?? 1, output }));
+  });
 
+const minutes = (ms) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+};
 /** Marks the end of a phase, for the wall times printed with the summary. */
 const phaseEnds = [];
 const phaseDone = (name) => phaseEnds.push([name, performance.now()]);
@@ -172,7 +186,13 @@ phaseDone('main run');
 
 let night = null;
 let nightStatus = 0;
+let lintStatus = 0;
 if (process.argv.length <= 2) {
+  // The linters run beside the night run (both take about two minutes, and the night run spends
+  // much of it waiting); their output is held back and printed after the night run's.
+  console.log('\nLinting (eslint, prettier, tsc, drizzle-kit check) beside the night run…');
+  const lintStarted = performance.now();
+  const lint = runQuietly('npm', ['run', '--silent', 'lint']);
   const at = nextNightInAmsterdam();
   const offset = Math.round((at.getTime() - Date.now()) / 1000);
   console.log(
@@ -192,14 +212,12 @@ if (process.argv.length <= 2) {
       'The night run failed: a test (or the code) reads the real time where it should take a Clock.',
     );
   }
-}
-
-let lintStatus = 0;
-if (process.argv.length <= 2) {
-  console.log('\nLinting (eslint, prettier, tsc, drizzle-kit check)…');
-  lintStatus = run('npm', ['run', '--silent', 'lint']);
+  const linted = await lint;
+  lintStatus = linted.status;
+  console.log(`\nLint output (${minutes(performance.now() - lintStarted)}):`);
+  process.stdout.write(linted.output || '(none)\n');
   if (lintStatus !== 0) console.error('Lint failed: run `npm run format` and fix what remains.');
-  phaseDone('lint');
+  phaseDone('lint (after the night run)');
 }
 
 rmSync(outDir, { recursive: true, force: true });
@@ -218,10 +236,6 @@ console.log(
   `\ntests: ${total('passed')} passed, ${total('failed')} failed, ${total('skipped')} skipped${nightPart}`,
 );
 // The suite's own wall time: in all (from this process's start, the checks included) and per phase.
-const minutes = (ms) => {
-  const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-};
 const phaseTimes = phaseEnds.map(
   ([name, end], i) => `${name} ${minutes(end - (i === 0 ? 0 : phaseEnds[i - 1][1]))}`,
 );
