@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { saveLanguage } from '../api/endpoints';
 import { canReadAuditLog } from '../audit/access';
 import { useAuditT } from '../audit/i18n';
+import { useChatT } from '../chat/i18n';
 import type { Language } from '../api/types';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useCurrentSession } from '../auth/session';
@@ -62,6 +63,7 @@ type NavKey =
   | 'rules'
   | 'triage'
   | 'inbox'
+  | 'chatLine'
   | 'templates'
   | 'cases'
   | 'partners'
@@ -75,6 +77,7 @@ const SECTIONS: { key: NavKey; to: string; icon: ReactNode }[] = [
   { key: 'rules', to: '/rules', icon: <IconRules /> },
   { key: 'triage', to: '/triage', icon: <IconTriage /> },
   { key: 'inbox', to: '/inbox', icon: <IconInbox /> },
+  { key: 'chatLine', to: '/chat-line', icon: <IconChat /> },
   { key: 'templates', to: '/templates', icon: <IconTemplates /> },
   { key: 'cases', to: '/cases', icon: <IconCases /> },
   { key: 'referrals', to: '/referrals', icon: <IconInbox /> },
@@ -105,6 +108,27 @@ function IconTemplates({ size = 18 }: { size?: number }) {
   );
 }
 
+/** The chat line: two speech bubbles. */
+function IconChat({ size = 18 }: { size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M4 5h11v8H9l-3 3v-3H4z" />
+      <path d="M15 9h5v8h-2v3l-3-3h-4v-2" />
+    </svg>
+  );
+}
+
 export function Frame() {
   const { t, i18n } = useTranslation();
   const { user, capabilities, setUser, signOut } = useCurrentSession();
@@ -114,11 +138,13 @@ export function Frame() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const to = useOutreachT();
   const auditT = useAuditT();
+  const chatT = useChatT();
   const unread = useUnreadCount();
   // Templates are written and approved by those who write to people.
   const sections = SECTIONS.filter(
     (s) =>
       (s.key !== 'templates' || capabilities.workOutreach) &&
+      (s.key !== 'chatLine' || capabilities.workChat) &&
       (s.key !== 'insights' || capabilities.readInsights),
   );
 
@@ -226,7 +252,11 @@ export function Frame() {
             {sectionsFor(orderSections(sections, user.role), capabilities).map((s) =>
               navLink(
                 s.to,
-                s.key === 'templates' ? to('nav.templates') : t(`nav.${s.key}`),
+                s.key === 'templates'
+                  ? to('nav.templates')
+                  : s.key === 'chatLine'
+                    ? chatT('nav')
+                    : t(`nav.${s.key}`),
                 s.icon,
                 s.key === 'inbox' && unread ? (
                   <Badge color="red" size="sm" circle data-testid="inbox-unread-badge">
