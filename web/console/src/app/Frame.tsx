@@ -23,7 +23,6 @@ import { useTranslation } from 'react-i18next';
 import { saveLanguage } from '../api/endpoints';
 import { canReadAuditLog } from '../audit/access';
 import { useAuditT } from '../audit/i18n';
-import { useChatT } from '../chat/i18n';
 import type { Language } from '../api/types';
 import { ChangePasswordDialog } from '../auth/ChangePasswordDialog';
 import { useCurrentSession } from '../auth/session';
@@ -138,7 +137,6 @@ export function Frame() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const to = useOutreachT();
   const auditT = useAuditT();
-  const chatT = useChatT();
   const unread = useUnreadCount();
   // Templates are written and approved by those who write to people.
   const sections = SECTIONS.filter(
@@ -252,11 +250,7 @@ export function Frame() {
             {sectionsFor(orderSections(sections, user.role), capabilities).map((s) =>
               navLink(
                 s.to,
-                s.key === 'templates'
-                  ? to('nav.templates')
-                  : s.key === 'chatLine'
-                    ? chatT('nav')
-                    : t(`nav.${s.key}`),
+                s.key === 'templates' ? to('nav.templates') : t(`nav.${s.key}`),
                 s.icon,
                 s.key === 'inbox' && unread ? (
                   <Badge color="red" size="sm" circle data-testid="inbox-unread-badge">

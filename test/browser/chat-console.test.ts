@@ -1,0 +1,243 @@
+// The chat line's operator page in a real console, on a real `ariadne start` of its own (no demo):
+// an operator signs in through the console in Chromium (one-time password, TOTP, new password) and
+// opens the chat line; a visitor in a second browser context opens /chat, answers the first
+// questions and writes before anyone answers. The operator sees the chat appear in the queue with
+// the visitor's answers, takes it, and the two write to each other: the visitor's typing shows in
+// the console, a quick reply goes out, each side sees the other's messages once and in order and
+// sees them read. The operator adds an internal note (never shown to the visitor) and ends the
+// chat with a reason; the widget says the team ended it, the console shows it ended. The address
+// bar holds the chat's id only. Every wait is on an element, a frame or a response, never a sleep;
+// the server cannot be given a clock (a child process), so its office hours are set to always
+// open, and the unanswered-chat job far away, instead.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiSignIn,
+  ensureConsoleBuilt,
+  firstSignIn,
+  freePort,
+  freshDataDir,
+  launchChromium,
+  newContext,
+  newPage,
+  pageWatch,
+  poll,
+  removeDataDir,
+  screenshots,
+  startServer,
+  stopServer,
+  type Started,
+} from './harness.js';
+
+const ADMIN_PASSWORD = 'granite orchard beacon 52';
+const OPERATOR_PASSWORD = 'harbour thistle canvas 65';
+const WAIT_MS = 30_000;
+const wait = <T>(fn: () => Promise<T> | T) => poll(fn, WAIT_MS);
+const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
+
+describe('the chat line’s operator page', () => {
+  let server: Started;
+  let dataDir: string;
+  let browser: Browser;
+  let base: string;
+  let operatorEmail = '';
+  let oneTimePassword = '';
+  const watch = pageWatch();
+  const shot = screenshots('chat-console');
+
+  beforeAll(async () => {
+    ensureConsoleBuilt();
+    dataDir = freshDataDir('chat-console');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = await startServer(dataDir, {
+      demo: false,
+      port,
+      env: {
+        PUBLIC_URL: base,
+        CHAT_OFFICE_HOURS: 'mon-sun 00:00-24:00',
+        CHAT_UNANSWERED_MINUTES: '120',
+        CHAT_MAX_PER_OPERATOR: '3',
+      },
+    });
+    browser = await launchChromium();
+    const adminContext = await newContext(browser);
+    const admin = await apiSignIn(
+      adminContext.request,
+      base,
+      server.email,
+      server.password,
+      ADMIN_PASSWORD,
+    );
+    operatorEmail = 'noor@chat-console.example';
+    const created = await admin.post<{ oneTimePassword: string }>('/api/users', {
+      email: operatorEmail,
+      displayName: 'Noor',
+      role: 'outreach_worker',
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    oneTimePassword = created.json.oneTimePassword;
+    await adminContext.close();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopServer(server);
+    removeDataDir(dataDir);
+  });
+
+  /** The widget's messages, in order. */
+  const widgetShows = (page: Page) =>
+    page
+      .getByRole('log')
+      .getByRole('listitem')
+      .evaluateAll((items) => items.map((li) => li.querySelector('.text')?.textContent ?? ''));
+
+  /** The console thread's messages, in order: [from, text]. */
+  const consoleShows = (page: Page) =>
+    page
+      .getByTestId('chat-message')
+      .evaluateAll((items) =>
+        items.map((li) => [
+          li.getAttribute('data-from') ?? '',
+          li.querySelector('.bubble-text')?.textContent ?? '',
+        ]),
+      );
+
+  it('queues a visitor, is taken, talks both ways with typing and read marks, notes, and ends', async () => {
+    // ── The operator signs in to the console and opens the chat line. ──
+    const opContext: BrowserContext = await newContext(browser);
+    const op = await newPage(opContext);
+    watch.watch(op);
+    await op.goto(base);
+    await firstSignIn(op, operatorEmail, oneTimePassword, OPERATOR_PASSWORD);
+    await op
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Chat line' })
+      .click();
+    await shows(op.getByRole('heading', { name: 'Chat line', level: 1 }));
+    await wait(() => op.getByTestId('chat-live').getAttribute('data-state')).toBe('open');
+    await shows(op.getByText('Nobody is waiting'));
+    await expect(op.getByTestId('operator-cap').innerText()).resolves.toBe(
+      'You hold 0 of at most 3 chats.',
+    );
+
+    // ── A visitor opens the chat, answers the first questions and writes before an answer. ──
+    const visitorContext = await newContext(browser);
+    const visitor = await newPage(visitorContext);
+    watch.watch(visitor);
+    await visitor.goto(`${base}/chat?lang=en`);
+    await visitor.getByRole('button', { name: 'English' }).click();
+    await shows(visitor.getByRole('heading', { name: 'Before we start' }));
+    await visitor
+      .getByRole('group', { name: 'Are you safe right now?' })
+      .getByRole('radio', { name: 'No', exact: true })
+      .check();
+    await visitor.getByRole('button', { name: 'Start the chat' }).click();
+    await shows(visitor.getByText('You are next in line.'));
+    const box = visitor.getByRole('textbox', { name: 'Your message' });
+    await box.fill('Hello, is this private?');
+    await box.press('Enter');
+
+    // ── The queue shows the chat, with the visitor's answers, as soon as it is opened. ──
+    const item = op.getByTestId('queue-item');
+    await shows(item);
+    await expect(item.getByTestId('chat-urgency').innerText()).resolves.toBe('Not safe now');
+    const triage = await item.getByTestId('chat-triage').innerText();
+    expect(triage).toContain('Safe now: no');
+    expect(triage).toContain('Age: not answered');
+    expect(triage).toContain('Language: English');
+    expect(await item.getByTestId('queue-wait').innerText()).toMatch(/^waiting \d+ minutes?$/);
+    await expect(op.getByTestId('queue-count').innerText()).resolves.toBe('1');
+    await shot(op, 'queue');
+
+    // ── The operator takes it: the thread opens at an address that holds only the chat's id. ──
+    await item.getByRole('button', { name: 'Take the chat at place 1' }).click();
+    await op.waitForURL(/\/chat-line\/[0-9a-f-]{36}$/, { timeout: WAIT_MS });
+    const chatId = /\/chat-line\/([0-9a-f-]{36})$/.exec(op.url())![1]!;
+    expect(new URL(op.url()).search).toBe('');
+    await shows(op.getByText('Nobody is waiting'));
+    await shows(op.getByTestId('my-chat').and(op.locator(`[data-chat-id="${chatId}"]`)));
+    await wait(() => consoleShows(op)).toEqual([['visitor', 'Hello, is this private?']]);
+    await expect(op.getByTestId('chat-holder').innerText()).resolves.toContain('held by you');
+    await shows(visitor.getByText('Noor is chatting with you.'));
+    // The operator has the thread in view: the visitor sees their message read.
+    await wait(() => visitor.getByRole('log').innerText()).toContain('Read');
+
+    // ── The visitor types: the console says so. ──
+    await box.fill('I want to ask');
+    await shows(op.getByText('The visitor is typing…'));
+
+    // ── A quick reply in the chat's language, put in the box and sent with Enter. ──
+    await op.getByTestId('quick-replies').click();
+    await op
+      .getByRole('menuitem', { name: "You don't have to give your name or any other details." })
+      .click();
+    const composer = op.getByRole('textbox', { name: 'Message to the visitor' });
+    await expect(composer.inputValue()).resolves.toBe(
+      "You don't have to give your name or any other details.",
+    );
+    await composer.press('Enter');
+    await expect(composer.inputValue()).resolves.toBe('');
+    await wait(() => widgetShows(visitor)).toEqual([
+      'Hello, is this private?',
+      "You don't have to give your name or any other details.",
+    ]);
+    // The widget has it in view and marks it read; the console shows that under the message.
+    const own = op.locator('[data-testid="chat-message"][data-from="operator"]');
+    await wait(() => own.first().getAttribute('data-delivery')).toBe('read');
+    await expect(own.first().getByTestId('delivery').innerText()).resolves.toBe('Read');
+
+    // ── The visitor answers; the typing note goes, the message comes, once. ──
+    await box.fill('I want to ask about a job offer.');
+    await box.press('Enter');
+    await wait(() => consoleShows(op)).toEqual([
+      ['visitor', 'Hello, is this private?'],
+      ['operator', "You don't have to give your name or any other details."],
+      ['visitor', 'I want to ask about a job offer.'],
+    ]);
+    await wait(() => op.getByTestId('visitor-typing').innerText()).toBe('');
+    // Written by hand this time.
+    await composer.fill('Tell me about the offer when you are ready.');
+    await op.getByRole('button', { name: 'Send', exact: true }).click();
+    await wait(() => widgetShows(visitor)).toEqual([
+      'Hello, is this private?',
+      "You don't have to give your name or any other details.",
+      'I want to ask about a job offer.',
+      'Tell me about the offer when you are ready.',
+    ]);
+    await shot(op, 'talking');
+
+    // ── An internal note: in the console, never in the widget. ──
+    const note = 'Job offer abroad; ask about documents next time.';
+    await op.getByRole('textbox', { name: 'New note' }).fill(note);
+    await op.getByRole('button', { name: 'Add note' }).click();
+    await shows(op.getByTestId('chat-note').filter({ hasText: note }));
+    await expect(op.getByTestId('chat-note').innerText()).resolves.toContain('You');
+    expect(await visitor.content()).not.toContain('documents next time');
+
+    // ── The operator ends the chat with a reason. ──
+    await op.getByTestId('chat-end').click();
+    const dialog = op.getByRole('dialog', { name: 'End the chat' });
+    await shows(dialog);
+    await dialog.getByRole('radio', { name: 'resolved' }).check();
+    await dialog.getByRole('button', { name: 'End chat' }).click();
+    await shows(op.getByTestId('chat-ended'));
+    await expect(op.getByTestId('chat-ended').innerText()).resolves.toContain(
+      'This chat has ended: resolved',
+    );
+    await expect(op.getByTestId('chat-composer').count()).resolves.toBe(0);
+    await shows(op.getByText('You hold no chats.'));
+    await expect(op.getByTestId('operator-cap').innerText()).resolves.toBe(
+      'You hold 0 of at most 3 chats.',
+    );
+    // The visitor is told why.
+    await shows(visitor.getByRole('heading', { name: 'The chat has ended.' }));
+    await shows(visitor.getByText('Our team ended the chat.'));
+    await shot(visitor, 'ended');
+    expect(watch.cspErrors).toEqual([]);
+    expect(watch.outside).toEqual([]);
+    await visitorContext.close();
+    await opContext.close();
+  });
+});
