@@ -93,7 +93,7 @@ export function QueuePanel({ mine }: { mine: MyChats | undefined }) {
           <Center py="md">
             <Loader size="sm" aria-label={t('common.loading')} />
           </Center>
-        ) : queue.isError ? (
+        ) : queue.data === undefined ? (
           <Stack align="flex-start">
             <ErrorAlert error={queue.error} />
             <Button variant="default" size="xs" onClick={() => void queue.refetch()}>

@@ -66,7 +66,8 @@ export function ThreadPage() {
       </Stack>
     );
   }
-  if (transcript.isError) {
+  // A failed re-read keeps the thread on screen (the data it had); only a first read shows the error.
+  if (transcript.data === undefined) {
     const status = transcript.error instanceof ApiError ? transcript.error.status : 0;
     return (
       <Stack gap="md" align="flex-start">

@@ -123,6 +123,25 @@ describe('the chat events client', () => {
     expect(conns).toHaveLength(2);
   });
 
+  it('gives the socket up when the device goes offline and tries at once when it is back', () => {
+    const { live, conns, states, last } = setup();
+    live.start();
+    const first = last();
+    first.events.open();
+    live.networkLost();
+    expect(first.closed).toBe(true);
+    expect(states.at(-1)).toEqual(['reconnecting', false]);
+    // Its late close event is not a second drop.
+    first.events.close();
+    live.networkBack();
+    expect(conns).toHaveLength(2);
+    last().events.open();
+    expect(states.at(-1)).toEqual(['open', true]);
+    // Back while connected: nothing to do.
+    live.networkBack();
+    expect(conns).toHaveLength(2);
+  });
+
   it('stops for good: no reconnect, nothing sent, a late frame ignored', () => {
     const { live, timers, conns, frames, last } = setup();
     live.start();

@@ -121,6 +121,21 @@ export class ChatEvents {
     this.send({ type: 'unwatch', chatId });
   }
 
+  /**
+   * The device went offline (the browser's offline event): the socket is given up at once, not
+   * after the heartbeat's deadline, so the page shows it and polls meanwhile.
+   */
+  networkLost(): void {
+    if (this.stopped || !this.socket) return;
+    this.drop();
+  }
+
+  /** The network is back: try at once instead of waiting out the backoff. */
+  networkBack(): void {
+    if (this.stopped || this.socket || this.state !== 'reconnecting') return;
+    this.connect();
+  }
+
   /** Sends a frame if connected; a frame while disconnected is dropped (typing is momentary). */
   send(frame: OperatorFrame): boolean {
     if (this.state !== 'open' || !this.socket) return false;

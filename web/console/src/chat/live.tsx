@@ -151,8 +151,14 @@ export function ChatLiveProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const timers = typingTimers.current;
+    const offline = () => client.networkLost();
+    const online = () => client.networkBack();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
     client.start();
     return () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       client.stop();
       for (const h of timers.values()) window.clearTimeout(h);
       timers.clear();
