@@ -4,7 +4,8 @@
 // questions and writes before anyone answers. The operator sees the chat appear in the queue with
 // the visitor's answers, takes it, and the two write to each other: the visitor's typing shows in
 // the console, a quick reply goes out, each side sees the other's messages once and in order and
-// sees them read. The operator adds an internal note (never shown to the visitor) and ends the
+// sees them read; the operator's network drops and comes back, and what the visitor wrote
+// meanwhile shows once. The operator adds an internal note (never shown to the visitor) and ends the
 // chat with a reason; the widget says the team ended it, the console shows it ended. The address
 // bar holds the chat's id only. Every wait is on an element, a frame or a response, never a sleep;
 // the server cannot be given a clock (a child process), so its office hours are set to always
@@ -26,6 +27,7 @@ import {
   screenshots,
   startServer,
   stopServer,
+  type Api,
   type Started,
 } from './harness.js';
 
@@ -41,6 +43,8 @@ describe('the chat line’s operator page', () => {
   let browser: Browser;
   let base: string;
   let operatorEmail = '';
+  let admin: Api;
+  let adminContext: BrowserContext;
   let oneTimePassword = '';
   const watch = pageWatch();
   const shot = screenshots('chat-console');
@@ -61,8 +65,8 @@ describe('the chat line’s operator page', () => {
       },
     });
     browser = await launchChromium();
-    const adminContext = await newContext(browser);
-    const admin = await apiSignIn(
+    adminContext = await newContext(browser);
+    admin = await apiSignIn(
       adminContext.request,
       base,
       server.email,
@@ -77,10 +81,10 @@ describe('the chat line’s operator page', () => {
     });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
     oneTimePassword = created.json.oneTimePassword;
-    await adminContext.close();
   }, 240_000);
 
   afterAll(async () => {
+    await adminContext?.close();
     await browser?.close();
     await stopServer(server);
     removeDataDir(dataDir);
@@ -208,6 +212,24 @@ describe('the chat line’s operator page', () => {
     ]);
     await shot(op, 'talking');
 
+    // ── The operator's network drops: the page says so, and once it is back it shows what came
+    // meanwhile (read again after the reconnect), once. ──
+    await opContext.setOffline(true);
+    await wait(() => op.getByTestId('chat-live').getAttribute('data-state')).toBe('reconnecting');
+    await box.fill('Are you still there?');
+    await box.press('Enter');
+    await wait(() => visitor.getByRole('log').innerText()).not.toContain('Sending…');
+    expect((await consoleShows(op)).map(([, body]) => body)).not.toContain('Are you still there?');
+    await opContext.setOffline(false);
+    await wait(() => op.getByTestId('chat-live').getAttribute('data-state')).toBe('open');
+    await wait(() => consoleShows(op)).toEqual([
+      ['visitor', 'Hello, is this private?'],
+      ['operator', "You don't have to give your name or any other details."],
+      ['visitor', 'I want to ask about a job offer.'],
+      ['operator', 'Tell me about the offer when you are ready.'],
+      ['visitor', 'Are you still there?'],
+    ]);
+
     // ── An internal note: in the console, never in the widget. ──
     const note = 'Job offer abroad; ask about documents next time.';
     await op.getByRole('textbox', { name: 'New note' }).fill(note);
@@ -239,5 +261,109 @@ describe('the chat line’s operator page', () => {
     expect(watch.outside).toEqual([]);
     await visitorContext.close();
     await opContext.close();
-  });
+  }, 180_000);
+
+  it('lets a supervisor follow a colleague’s chat live, join it and write in it', async () => {
+    const accounts: Record<string, string> = {};
+    for (const [email, displayName, role] of [
+      ['sam@chat-console.example', 'Sam', 'outreach_worker'],
+      ['ria@chat-console.example', 'Ria', 'supervisor'],
+    ] as const) {
+      const made = await admin.post<{ oneTimePassword: string }>('/api/users', {
+        email,
+        displayName,
+        role,
+      });
+      expect(made.status, JSON.stringify(made.json)).toBe(201);
+      accounts[email] = made.json.oneTimePassword;
+    }
+    // Sam works through the API; Ria signs in to the console.
+    const samContext = await newContext(browser);
+    const sam = await apiSignIn(
+      samContext.request,
+      base,
+      'sam@chat-console.example',
+      accounts['sam@chat-console.example']!,
+      'quarry lantern meadow 77',
+    );
+    const supContext = await newContext(browser);
+    const sup = await newPage(supContext);
+    watch.watch(sup);
+    await sup.goto(`${base}/chat-line`);
+    await firstSignIn(
+      sup,
+      'ria@chat-console.example',
+      accounts['ria@chat-console.example']!,
+      'saddle cobalt harvest 88',
+    );
+    await sup.goto(`${base}/chat-line`);
+    await wait(() => sup.getByTestId('chat-live').getAttribute('data-state')).toBe('open');
+    await shows(sup.getByRole('heading', { name: 'Unanswered chats' }));
+    await shows(sup.getByText('No alerts.'));
+
+    // A visitor opens a chat and Sam takes it.
+    const visitorContext = await newContext(browser);
+    const visitor = await newPage(visitorContext);
+    await visitor.goto(`${base}/chat?lang=nl`);
+    await visitor.getByRole('button', { name: 'Nederlands' }).click();
+    await visitor.getByRole('button', { name: 'Start de chat' }).click();
+    const box = visitor.getByRole('textbox', { name: 'Je bericht' });
+    await box.fill('Hallo?');
+    await box.press('Enter');
+    await shows(sup.getByTestId('queue-item'));
+    const taken = await sam.post<{ id: string }>('/api/chat/take', {});
+    expect(taken.status, JSON.stringify(taken.json)).toBe(200);
+    const chatId = taken.json.id;
+
+    // Ria sees it among the running chats, held by Sam, and opens it: she reads along, live.
+    const running = sup.locator(`[data-testid="running-item"][data-chat-id="${chatId}"]`);
+    await shows(running);
+    await expect(running.innerText()).resolves.toContain('Sam');
+    await running.click();
+    await sup.waitForURL(`${base}/chat-line/${chatId}`);
+    await wait(() => consoleShows(sup)).toEqual([['visitor', 'Hallo?']]);
+    await expect(sup.getByTestId('chat-holder').innerText()).resolves.toContain('held by Sam');
+    await shows(sup.getByText('You are reading along. Join the chat to write in it.'));
+    expect(await sup.getByTestId('chat-composer').count()).toBe(0);
+    await box.fill('Is er iemand?');
+    await box.press('Enter');
+    await wait(() => consoleShows(sup)).toEqual([
+      ['visitor', 'Hallo?'],
+      ['visitor', 'Is er iemand?'],
+    ]);
+    // Ria reads along without marking anything read for Sam: the read mark is the holder's.
+    const chat = await sam.get<{ chat: { operatorReadSeq: number } }>(`/api/chat/chats/${chatId}`);
+    expect(chat.json.chat.operatorReadSeq).toBe(0);
+
+    // She joins and writes; the visitor gets it.
+    await sup.getByRole('button', { name: 'Join' }).click();
+    const composer = sup.getByRole('textbox', { name: 'Message to the visitor' });
+    await shows(composer);
+    await composer.fill('Ik lees mee en help je verder.');
+    await composer.press('Enter');
+    await wait(() => widgetShows(visitor)).toEqual([
+      'Hallo?',
+      'Is er iemand?',
+      'Ik lees mee en help je verder.',
+    ]);
+    await wait(() => consoleShows(sup)).toEqual([
+      ['visitor', 'Hallo?'],
+      ['visitor', 'Is er iemand?'],
+      ['operator', 'Ik lees mee en help je verder.'],
+    ]);
+    // Her watch and join are in the audit log (each opening is, too).
+    const audit = await admin.get<{ entries: { action: string }[] }>(
+      `/api/audit/entries?targetType=chat&targetId=${chatId}&limit=50`,
+    );
+    expect(audit.status).toBe(200);
+    expect(audit.json.entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['chat.take', 'chat.open', 'chat.watch', 'chat.join']),
+    );
+    await sam.post(`/api/chat/chats/${chatId}/end`, { reason: 'resolved' });
+    await shows(sup.getByTestId('chat-ended'));
+    expect(watch.cspErrors).toEqual([]);
+    await visitorContext.close();
+    await supContext.close();
+    await samContext.close();
+  }, 180_000);
 });

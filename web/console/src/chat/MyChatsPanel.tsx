@@ -2,7 +2,7 @@
 // visitor waits for an answer; choosing one opens its thread beside the list.
 import { Badge, Box, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
-import { languageName } from '../ui/format';
+import { formatTime, languageName } from '../ui/format';
 import type { ChatSummary } from './api';
 import { useChatT } from './i18n';
 import { UrgencyBadge } from './labels';
@@ -40,7 +40,7 @@ export function ChatList({
           </Text>
         ) : (
           <Stack gap={0} component="ul" className="chat-list" aria-label={title}>
-            {items.map((c, i) => {
+            {items.map((c) => {
               // Read marks are the holder's: a supervisor's overview shows no unread count.
               const unread = showHolder ? 0 : unreadOf(c);
               const active = c.id === selected;
@@ -62,7 +62,7 @@ export function ChatList({
                       <Stack gap={2} style={{ minWidth: 0 }}>
                         <Group gap={6}>
                           <Text size="sm" fw={unread > 0 ? 700 : 500}>
-                            {t('mine.chat', { n: i + 1 })}
+                            {t('mine.chat', { time: formatTime(Date.parse(c.queuedAt)) })}
                           </Text>
                           <UrgencyBadge urgency={c.urgency} />
                         </Group>
