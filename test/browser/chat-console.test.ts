@@ -263,7 +263,7 @@ describe('the chat line’s operator page', () => {
     await opContext.close();
   }, 180_000);
 
-  it('lets a supervisor follow a colleague’s chat live, join it and write in it', async () => {
+  it('lets a supervisor follow a colleague’s chat live, join it, write, transfer and end it', async () => {
     const accounts: Record<string, string> = {};
     for (const [email, displayName, role] of [
       ['sam@chat-console.example', 'Sam', 'outreach_worker'],
@@ -314,6 +314,7 @@ describe('the chat line’s operator page', () => {
     const taken = await sam.post<{ id: string }>('/api/chat/take', {});
     expect(taken.status, JSON.stringify(taken.json)).toBe(200);
     const chatId = taken.json.id;
+    await shows(visitor.getByText('Sam chat nu met je.'));
 
     // Ria sees it among the running chats, held by Sam, and opens it: she reads along, live.
     const running = sup.locator(`[data-testid="running-item"][data-chat-id="${chatId}"]`);
@@ -359,8 +360,36 @@ describe('the chat line’s operator page', () => {
     expect(audit.json.entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['chat.take', 'chat.open', 'chat.watch', 'chat.join']),
     );
-    await sam.post(`/api/chat/chats/${chatId}/end`, { reason: 'resolved' });
-    await shows(sup.getByTestId('chat-ended'));
+
+    // She hands the chat to Noor: the colleagues who work the chat line, with what each holds.
+    await sup.getByTestId('chat-transfer').click();
+    const dialog = sup.getByRole('dialog', { name: 'Transfer the chat' });
+    await shows(dialog);
+    const to = dialog.getByRole('combobox', { name: 'Colleague' });
+    // (Noor's console closed a moment ago: whether she still counts as on duty depends on when
+    // the server heard the socket close, so only what she holds is checked.)
+    await wait(() => to.locator('option').allInnerTexts()).toEqual([
+      'Choose a colleague',
+      expect.stringMatching(/^Noor — (not )?on duty, 0\/3 chats$/),
+      'Sam — not on duty, 1/3 chats',
+    ]);
+    const noor = await to.locator('option', { hasText: 'Noor' }).getAttribute('value');
+    expect(noor).toMatch(/^[0-9a-f-]{36}$/);
+    await to.selectOption(noor);
+    await dialog.getByRole('button', { name: 'Transfer' }).click();
+    await wait(() => sup.getByTestId('chat-holder').innerText()).toContain('held by Noor');
+    await shows(visitor.getByText('Noor chat nu met je.'));
+    expect((await sam.get(`/api/chat/chats/${chatId}`)).status).toBe(403);
+
+    // And ends it, referred onwards: both sides say so.
+    await sup.getByTestId('chat-end').click();
+    const end = sup.getByRole('dialog', { name: 'End the chat' });
+    await end.getByRole('radio', { name: 'referred onwards' }).check();
+    await end.getByRole('button', { name: 'End chat' }).click();
+    await wait(() => sup.getByTestId('chat-ended').innerText()).toContain(
+      'This chat has ended: referred onwards',
+    );
+    await shows(visitor.getByText('Ons team heeft de chat beëindigd en je doorverwezen.'));
     expect(watch.cspErrors).toEqual([]);
     await visitorContext.close();
     await supContext.close();

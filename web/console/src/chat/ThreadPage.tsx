@@ -17,20 +17,13 @@ import {
 } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { useCurrentSession } from '../auth/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
 import { RouterAnchor } from '../ui/RouterAnchor';
-import {
-  chatKeys,
-  fetchTranscript,
-  markRead,
-  sendMessage,
-  type ChatMessage,
-  type Transcript,
-} from './api';
+import { chatKeys, fetchTranscript, markRead, type Transcript } from './api';
 import { ChatActions } from './ChatActions';
 import { Composer } from './Composer';
 import { useChatT } from './i18n';
@@ -38,7 +31,8 @@ import { TriageLine, UrgencyBadge } from './labels';
 import { useChatLive } from './live';
 import { MessageList } from './MessageList';
 import { NotesPanel } from './NotesPanel';
-import { lastSeqOf, mergeMessages, threadOf, type PendingMessage } from './thread';
+import { useOutbox } from './use-outbox';
+import { lastSeqOf, threadOf } from './thread';
 
 const route = getRouteApi('/chat-line/$chatId');
 const TRANSCRIPT_FALLBACK_MS = 15_000;
@@ -66,9 +60,10 @@ export function ThreadPage() {
       </Stack>
     );
   }
-  // A failed re-read keeps the thread on screen (the data it had); only a first read shows the error.
-  if (transcript.data === undefined) {
-    const status = transcript.error instanceof ApiError ? transcript.error.status : 0;
+  // A failed re-read keeps the thread on screen (a network error while offline); a refusal does
+  // not (the chat went to a colleague, or was erased): then it says so instead.
+  const status = transcript.error instanceof ApiError ? transcript.error.status : 0;
+  if (transcript.data === undefined || status === 403 || status === 404) {
     return (
       <Stack gap="md" align="flex-start">
         <BackToList />
@@ -107,7 +102,7 @@ function ThreadView({ transcript }: { transcript: Transcript }) {
   const { chat, messages } = transcript;
   const holder = chat.operatorId === user.id;
   const [joined, setJoined] = useState(false);
-  const [pending, setPending] = useState<PendingMessage[]>([]);
+  const { pending, send, retry } = useOutbox(chat.id);
   const canWrite = chat.state === 'active' && (holder || (capabilities.superviseChat && joined));
 
   // A supervisor who does not hold the chat follows it live while it is open (audited watch).
@@ -130,40 +125,6 @@ function ThreadView({ transcript }: { transcript: Transcript }) {
         marked.current = 0; // try again with the next message
       });
   }, [holder, lastSeq, chat.id, qc]);
-
-  const store = useCallback(
-    (stored: ChatMessage) =>
-      qc.setQueryData<Transcript>(chatKeys.transcript(chat.id), (old) =>
-        old
-          ? {
-              ...old,
-              messages: mergeMessages(old.messages, [stored]),
-              chat: { ...old.chat, lastSeq: Math.max(old.chat.lastSeq, stored.seq) },
-            }
-          : old,
-      ),
-    [qc, chat.id],
-  );
-
-  const attempt = useCallback(
-    async (clientId: string, body: string) => {
-      setPending((p) => p.map((x) => (x.clientId === clientId ? { ...x, failed: false } : x)));
-      try {
-        store(await sendMessage(chat.id, body, clientId));
-        setPending((p) => p.filter((x) => x.clientId !== clientId));
-      } catch {
-        // Kept with its clientId: a retry is stored once even if the first try got through.
-        setPending((p) => p.map((x) => (x.clientId === clientId ? { ...x, failed: true } : x)));
-      }
-    },
-    [chat.id, store],
-  );
-
-  const send = (body: string) => {
-    const clientId = crypto.randomUUID();
-    setPending((p) => [...p, { clientId, body, failed: false }]);
-    void attempt(clientId, body);
-  };
 
   const thread = threadOf(messages, pending);
   return (
@@ -210,11 +171,7 @@ function ThreadView({ transcript }: { transcript: Transcript }) {
               {chat.blocked ? ` ${t('thread.blocked')}` : ''}
             </Alert>
           ) : null}
-          <MessageList
-            thread={thread}
-            visitorReadSeq={chat.visitorReadSeq}
-            onRetry={(m) => void attempt(m.clientId!, m.body)}
-          />
+          <MessageList thread={thread} visitorReadSeq={chat.visitorReadSeq} onRetry={retry} />
           <Text size="xs" c="dimmed" aria-live="polite" data-testid="visitor-typing" mih={18}>
             {live.visitorTyping.has(chat.id) && chat.state !== 'ended'
               ? t('thread.visitorTyping')
