@@ -153,6 +153,10 @@ describe('the chat line’s operator page', () => {
     expect(triage).toContain('Language: English');
     expect(await item.getByTestId('queue-wait').innerText()).toMatch(/^waiting \d+ minutes?$/);
     await expect(op.getByTestId('queue-count').innerText()).resolves.toBe('1');
+    // The navigation says someone waits, on every page.
+    const waitingBadge = op.getByTestId('chat-waiting-badge');
+    await shows(waitingBadge);
+    await expect(waitingBadge.innerText()).resolves.toContain('1 visitor waiting');
     await shot(op, 'queue');
 
     // ── The operator takes it: the thread opens at an address that holds only the chat's id. ──
@@ -161,6 +165,7 @@ describe('the chat line’s operator page', () => {
     const chatId = /\/chat-line\/([0-9a-f-]{36})$/.exec(op.url())![1]!;
     expect(new URL(op.url()).search).toBe('');
     await shows(op.getByText('Nobody is waiting'));
+    await waitingBadge.waitFor({ state: 'hidden', timeout: WAIT_MS });
     await shows(op.getByTestId('my-chat').and(op.locator(`[data-chat-id="${chatId}"]`)));
     await wait(() => consoleShows(op)).toEqual([['visitor', 'Hello, is this private?']]);
     await expect(op.getByTestId('chat-holder').innerText()).resolves.toContain('held by you');

@@ -32,6 +32,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { SavedSearchAlerts } from '../searches/SavedSearchAlerts';
 import { orderSections } from '../triage/nav';
+import { useChatWaiting } from '../chat/waiting';
 import { useUnreadCount } from '../outreach/hooks';
 import { useOutreachT } from '../outreach/i18n';
 import {
@@ -138,6 +139,7 @@ export function Frame() {
   const to = useOutreachT();
   const auditT = useAuditT();
   const unread = useUnreadCount();
+  const waiting = useChatWaiting();
   // Templates are written and approved by those who write to people.
   const sections = SECTIONS.filter(
     (s) =>
@@ -257,6 +259,13 @@ export function Frame() {
                     <span aria-hidden="true">{unread}</span>
                     <span className="visually-hidden">
                       {to('nav.unreadBadge', { count: unread })}
+                    </span>
+                  </Badge>
+                ) : s.key === 'chatLine' && waiting ? (
+                  <Badge color="orange" size="sm" circle data-testid="chat-waiting-badge">
+                    <span aria-hidden="true">{waiting}</span>
+                    <span className="visually-hidden">
+                      {t('nav.chatWaiting', { count: waiting })}
                     </span>
                   </Badge>
                 ) : undefined,
