@@ -15,7 +15,7 @@ import {
   TOPICS,
 } from '../contracts/chat-protocol.js';
 import { receivesCaseAlerts } from '../cases/index.js';
-import { findUserById } from '../platform/auth/users.js';
+import { findUserById, listUsers } from '../platform/auth/users.js';
 import { actorOf, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import { AppError } from '../platform/errors.js';
@@ -26,7 +26,9 @@ import { frameText, type ChatSocket } from './socket.js';
 import {
   addNote,
   blockVisitor,
+  BLOCK_REASONS,
   canWorkChat,
+  chatColleagues,
   endChat,
   joinChat,
   listQueue,
@@ -37,6 +39,7 @@ import {
   OPERATOR_END_REASONS,
   PRESENCE_TTL_MS,
   readNotes,
+  runningChats,
   sendOperatorMessage,
   takeChat,
   transferChat,
@@ -93,6 +96,15 @@ export const ChatMessageView = z
 
 const QueueItem = ChatSummary.extend({ position: z.number().int() });
 const NoteView = z.object({ id: z.uuid(), authorId: z.uuid(), body: z.string(), at: z.string() });
+const ColleagueView = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    role: z.string(),
+    onDuty: z.boolean(),
+    holding: z.number().int(),
+  })
+  .meta({ id: 'ChatColleague' });
 const AlertView = z
   .object({
     id: z.uuid(),
@@ -185,11 +197,58 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
     {
       schema: {
         tags,
-        summary: 'The chats the operator holds',
+        summary: 'The chats the operator holds, and how many one operator may hold at once',
+        response: {
+          200: z.object({ items: z.array(ChatSummary), cap: z.number().int() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({
+      items: (await myChats(deps, operatorOf(request))).map(presentChat),
+      cap: deps.config.chat.maxPerOperator,
+    }),
+  );
+
+  r.get(
+    '/api/chat/running',
+    {
+      schema: {
+        tags,
+        summary: 'Every taken chat, to watch or join (supervisors)',
         response: { 200: z.object({ items: z.array(ChatSummary) }), ...errors },
       },
     },
-    async (request) => ({ items: (await myChats(deps, operatorOf(request))).map(presentChat) }),
+    async (request) => ({
+      items: (await runningChats(deps, operatorOf(request))).map(presentChat),
+    }),
+  );
+
+  r.get(
+    '/api/chat/colleagues',
+    {
+      schema: {
+        tags,
+        summary: 'Colleagues who work the chat line (to transfer a chat to): on duty, chats held',
+        response: {
+          200: z.object({ items: z.array(ColleagueView), cap: z.number().int() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = operatorOf(request);
+      const staff = (await listUsers(deps.db, deps.clock.now())).map((u) => ({
+        id: u.id,
+        displayName: u.displayName,
+        role: u.role,
+        active: !u.disabled,
+      }));
+      return {
+        items: await chatColleagues(deps, actor, staff),
+        cap: deps.config.chat.maxPerOperator,
+      };
+    },
   );
 
   r.post(
@@ -367,12 +426,14 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
         tags,
         summary: 'Blocks an abusive visitor: the chat ends and its session is refused from now on',
         params: IdParams,
-        body: z.object({}).optional(),
+        body: z.object({ reason: z.enum(BLOCK_REASONS).optional() }).optional(),
         response: { 200: ChatSummary, ...errors },
       },
     },
     async (request) =>
-      presentChat(await blockVisitor(deps, operatorOf(request), request.params.id)),
+      presentChat(
+        await blockVisitor(deps, operatorOf(request), request.params.id, request.body?.reason),
+      ),
   );
 
   r.get(

@@ -40,6 +40,9 @@ import {
   messagesAfter,
   notesOf,
   operatorsSeenSince,
+  presentOperatorIds,
+  heldCounts,
+  activeChats,
   queuedChats,
   recentWaitsMs,
   unansweredSince,
@@ -203,34 +206,88 @@ export interface VisitorOpened {
   token: string;
 }
 
+/**
+ * How long a start repeated with the same startId is the same chat: long enough for a phone to
+ * reconnect (the widget's backoff tops out at 30 s), short enough that a startId is no lasting
+ * way into a chat (after it, the widget resumes with its token, which it has by then).
+ */
+export const START_REPEAT_WINDOW_MS = 10 * 60_000;
+
+/**
+ * The token of a chat opened with a startId: a keyed hash of it, so a repeated start finds the
+ * chat through the token's own (unique) keyed hash — on any server, race-proof through that
+ * unique index, with nothing new stored and no memory per server to bound. Whoever holds the
+ * startId could get the token this way; only the widget that made it does, in memory, as it holds
+ * the token itself, and only for the window above.
+ */
+const startTokenOf = (config: Config, startId: string) =>
+  hmacHex(deriveKey(config.secrets.identifierPepper, 'chat-start-id'), startId);
+
 export async function startChat(
   deps: ChatDeps,
   input: {
     language: ChatLanguage;
     triage: ChatTriage | undefined;
     meta: { ip: string; userAgent: string | null };
+    startId?: string | undefined;
   },
 ): Promise<VisitorOpened> {
-  const token = randomToken(32);
   const now = deps.clock.now();
+  let token = randomToken(32);
+  if (input.startId) {
+    const derived = startTokenOf(deps.config, input.startId);
+    const earlier = await repeatedStart(deps, derived, now);
+    if (earlier) return { chat: earlier, token: derived };
+    // Outside the window the startId is spent: a new chat with a token of its own.
+    if (earlier === undefined) token = derived;
+  }
   const triage = input.triage ?? {};
   // Least data: the address and browser are kept only when the organisation chose to (and says so).
   const metaEnc = deps.config.chat.storeVisitorMeta
     ? encryptField(deps.config.secrets.fieldKeys, JSON.stringify(input.meta), META_CONTEXT)
     : null;
-  const chat = await deps.db.transaction(async (tx) => {
-    const row = await insertChat(tx, {
-      tokenHash: hashToken(deps.config, token),
-      language: input.language,
-      triage,
-      urgency: urgencyOf(triage),
-      visitorMetaEnc: metaEnc,
-      now,
+  try {
+    const chat = await deps.db.transaction(async (tx) => {
+      const row = await insertChat(tx, {
+        tokenHash: hashToken(deps.config, token),
+        language: input.language,
+        triage,
+        urgency: urgencyOf(triage),
+        visitorMetaEnc: metaEnc,
+        now,
+      });
+      await publish(tx, { t: 'queue' });
+      return row;
     });
-    await publish(tx, { t: 'queue' });
-    return row;
-  });
-  return { chat, token };
+    return { chat, token };
+  } catch (err) {
+    // Two starts with one startId at once (two connections): the first one's chat stands.
+    if (!input.startId || !isUniqueViolation(err)) throw err;
+    const earlier = await repeatedStart(deps, token, now);
+    if (!earlier) throw err;
+    return { chat: earlier, token };
+  }
+}
+
+/**
+ * The chat a start with this derived token opened: the chat when within the window, null when the
+ * window has passed (a new chat is made), undefined when there is none.
+ */
+async function repeatedStart(
+  deps: ChatDeps,
+  token: string,
+  now: Date,
+): Promise<ChatRow | null | undefined> {
+  const chat = await chatByTokenHash(deps.db, hashToken(deps.config, token));
+  if (!chat) return undefined;
+  if (now.getTime() - chat.createdAt.getTime() > START_REPEAT_WINDOW_MS) return null;
+  if (chat.blockedAt) throw new ChatRefusal('blocked');
+  return chat;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  if ((err as { code?: string }).code === '23505') return true;
+  return (err as { cause?: { code?: string } }).cause?.code === '23505';
 }
 
 /** The chat a token belongs to; refused when unknown or blocked. */
@@ -334,9 +391,7 @@ async function storeMessage(
     });
   } catch (err) {
     // A resend that raced its first attempt: the unique clientId stopped it; the first one stands.
-    if ((err as { code?: string }).code === '23505') return null;
-    const cause = (err as { cause?: { code?: string } }).cause;
-    if (cause?.code === '23505') return null;
+    if (isUniqueViolation(err)) return null;
     throw err;
   }
 }
@@ -680,6 +735,54 @@ export async function joinChat(
   return chat;
 }
 
+/** A colleague a chat may be handed to, with what the transfer dialog shows about them. */
+export interface ChatColleague {
+  id: string;
+  displayName: string;
+  role: Principal['role'];
+  /** Has the chat console open now (seen within the presence window). */
+  onDuty: boolean;
+  /** Running chats they hold; at the cap they cannot take a transfer. */
+  holding: number;
+}
+
+/**
+ * The colleagues who work the chat line (active accounts in a chat role, not the asking operator),
+ * those on duty first, then by name: whom a chat may be transferred to.
+ */
+export async function chatColleagues(
+  deps: ChatDeps,
+  actor: OperatorActor,
+  staff: readonly { id: string; displayName: string; role: Principal['role']; active: boolean }[],
+): Promise<ChatColleague[]> {
+  requireChatRole(actor);
+  const since = new Date(deps.clock.now().getTime() - PRESENCE_TTL_MS);
+  const [present, held] = await Promise.all([
+    presentOperatorIds(deps.db, since),
+    heldCounts(deps.db),
+  ]);
+  const onDuty = new Set(present);
+  return staff
+    .filter((u) => u.active && u.id !== actor.userId && canWorkChat(u))
+    .map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      role: u.role,
+      onDuty: onDuty.has(u.id),
+      holding: held.get(u.id) ?? 0,
+    }))
+    .sort(
+      (a, b) => Number(b.onDuty) - Number(a.onDuty) || a.displayName.localeCompare(b.displayName),
+    );
+}
+
+/** Every running chat, for a supervisor to watch or join (the rows only: no transcript read). */
+export async function runningChats(deps: ChatDeps, actor: OperatorActor): Promise<ChatRow[]> {
+  requireChatRole(actor);
+  if (!canSuperviseChat(actor)) throw new AppError('forbidden', 'Supervisors see every chat.');
+  return activeChats(deps.db);
+}
+
 /** Watching a chat live (a supervisor's console following it) is audited like an opening. */
 export async function watchChat(
   deps: ChatDeps,
@@ -729,6 +832,20 @@ export async function endChat(
 }
 
 /**
+ * Why an operator blocks a visitor: a category, never free text (what was said stays in the
+ * encrypted transcript). Kept in the audit entry of the block, the append-only record of who
+ * blocked whom and why, so blocking needs no column of its own.
+ */
+export const BLOCK_REASONS = [
+  'abusive_language',
+  'threats',
+  'sexual_content',
+  'spam',
+  'other',
+] as const;
+export type BlockReason = (typeof BLOCK_REASONS)[number];
+
+/**
  * Blocks an abusive visitor: the chat ends and its session (token and resume code) is refused from
  * now on. Nothing more about the visitor is stored to do it; the address limits work in memory.
  */
@@ -736,6 +853,7 @@ export async function blockVisitor(
   deps: ChatDeps,
   actor: OperatorActor,
   chatId: string,
+  reason?: BlockReason,
 ): Promise<ChatRow> {
   requireChatRole(actor);
   const now = deps.clock.now();
@@ -757,6 +875,7 @@ export async function blockVisitor(
     action: 'chat.block',
     targetType: 'chat',
     targetId: chatId,
+    ...(reason ? { details: { reason } } : {}),
   });
   return row;
 }

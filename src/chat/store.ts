@@ -250,6 +250,25 @@ export async function operatorsSeenSince(db: DbOrTx, since: Date): Promise<numbe
   return row?.n ?? 0;
 }
 
+/** Who has had the chat console open since `since` (on duty). */
+export async function presentOperatorIds(db: DbOrTx, since: Date): Promise<string[]> {
+  const rows = await db
+    .select({ userId: chatPresence.userId })
+    .from(chatPresence)
+    .where(gte(chatPresence.seenAt, since));
+  return rows.map((r) => r.userId);
+}
+
+/** How many running chats each operator holds (operators holding none are absent). */
+export async function heldCounts(db: DbOrTx): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ operatorId: chatSessions.operatorId, n: count() })
+    .from(chatSessions)
+    .where(and(eq(chatSessions.state, 'active'), isNotNull(chatSessions.operatorId)))
+    .groupBy(chatSessions.operatorId);
+  return new Map(rows.map((r) => [r.operatorId!, r.n]));
+}
+
 export async function insertNote(
   db: DbOrTx,
   values: { chatId: string; authorId: string; bodyEnc: string; now: Date },

@@ -183,6 +183,7 @@ class VisitorConnection {
           const opened = await startChat(this.deps, {
             language: frame.language,
             triage: frame.triage,
+            startId: frame.startId,
             meta: { ip: this.request.ip, userAgent: this.request.headers['user-agent'] ?? null },
           });
           await this.bind(opened.chat, opened.token, 0);

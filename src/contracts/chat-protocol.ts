@@ -7,7 +7,8 @@
 // the server stores a message (unique per chat and clientId) before it acknowledges it, so a
 // repeated send is acknowledged again with the same seq, never stored twice. The server numbers the
 // messages of a chat (seq, from 1, both directions); a reconnecting widget says the last seq it
-// has, and the server sends what came after it.
+// has, and the server sends what came after it. Opening is made idempotent the same way: a start
+// carries a startId, and a start repeated with it within a few minutes is the same chat.
 import * as z from 'zod/mini';
 
 /** Languages the widget is written in; the structure takes more (README of web/chat). */
@@ -38,11 +39,16 @@ export const RESUME_CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/;
 
 /** What the widget sends. */
 export const VisitorFrame = z.discriminatedUnion('type', [
-  /** Opens a new chat. */
+  /**
+   * Opens a new chat. `startId` is a random uuid the widget picks once per chat it opens: a start
+   * sent again with it (the connection dropped before the welcome came) is answered with the same
+   * chat, never a second one.
+   */
   z.object({
     type: z.literal('start'),
     language: z.enum(CHAT_LANGUAGES),
     triage: z.optional(ChatTriage),
+    startId: z.optional(z.uuid()),
   }),
   /** Comes back to a running chat after a dropped connection, with the last seq it holds. */
   z.object({ type: z.literal('resume'), token: sessionToken, lastSeq: z.int().check(z.gte(0)) }),

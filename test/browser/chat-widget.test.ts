@@ -26,6 +26,10 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 const TOKEN = 'visitor-token-0123456789';
 const AT = '2026-12-06T18:00:00.000Z';
 const KNOWN_CODE = 'KX4M-7PQ2-RT9W';
+/** The widget's startId: a random uuid per chat it opens (a resent start is the same chat). */
+const UUID: unknown = expect.stringMatching(
+  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+);
 
 const html = (title: string, body: string, head = '') =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
@@ -270,6 +274,7 @@ describe('chat widget in the browser', () => {
       type: 'start',
       language: 'en',
       triage: { safeNow: 'no', ageGroup: 'under_18' },
+      startId: UUID,
     });
     await poll(() => page.getByText('You are number 2 in line.').isVisible()).toBe(true);
     await poll(() =>
@@ -299,7 +304,7 @@ describe('chat widget in the browser', () => {
     const page = await newPage(context);
     await page.goto(`${base}/chat?lang=en`);
     await startChatWithMouse(page);
-    expect(peer.frames[0]).toEqual({ type: 'start', language: 'en' });
+    expect(peer.frames[0]).toEqual({ type: 'start', language: 'en', startId: UUID });
     await poll(() =>
       page.getByText('We cannot say how long the wait is right now.').isVisible(),
     ).toBe(true);
@@ -332,6 +337,7 @@ describe('chat widget in the browser', () => {
       type: 'start',
       language: 'en',
       triage: { safeNow: 'no', ageGroup: '24_plus' },
+      startId: UUID,
     });
     await poll(() => focused(page)).toBe('Chat');
     await poll(() => page.getByText('Sam is chatting with you.').isVisible()).toBe(true);

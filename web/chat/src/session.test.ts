@@ -148,7 +148,12 @@ describe('ChatSession: opening a chat', () => {
     expect(session.view()).toMatchObject({ phase: 'connecting', connection: 'connecting' });
     last().open();
     expect(last().sent).toEqual([
-      { type: 'start', language: 'en', triage: { safeNow: 'no', topic: 'online' } },
+      {
+        type: 'start',
+        language: 'en',
+        triage: { safeNow: 'no', topic: 'online' },
+        startId: '00000000-0000-4000-8000-000000000001',
+      },
     ]);
     last().receive({ type: 'welcome', token: TOKEN, messages: [], status: queued(2, 7) });
     expect(session.view()).toMatchObject({
@@ -168,7 +173,9 @@ describe('ChatSession: opening a chat', () => {
     session.chooseLanguage('nl');
     session.start({ safeNow: undefined });
     last().open();
-    expect(last().sent).toEqual([{ type: 'start', language: 'nl' }]);
+    expect(last().sent).toEqual([
+      { type: 'start', language: 'nl', startId: '00000000-0000-4000-8000-000000000001' },
+    ]);
   });
 
   it('continues with a code the person typed in any case and spacing, and goes back on an unknown one', () => {
@@ -218,13 +225,13 @@ describe('ChatSession: messages', () => {
     expect(session.send('hello')).toBe(true);
     expect(last().sent.at(-1)).toEqual({
       type: 'message',
-      clientId: '00000000-0000-4000-8000-000000000001',
+      clientId: '00000000-0000-4000-8000-000000000002',
       body: 'hello',
     });
     expect(session.view().messages).toMatchObject([{ body: 'hello', pending: true }]);
     last().receive({
       type: 'ack',
-      clientId: '00000000-0000-4000-8000-000000000001',
+      clientId: '00000000-0000-4000-8000-000000000002',
       seq: 1,
       at: AT,
     });
@@ -277,7 +284,7 @@ describe('ChatSession: messages', () => {
     session.send('one');
     first.receive({
       type: 'ack',
-      clientId: '00000000-0000-4000-8000-000000000001',
+      clientId: '00000000-0000-4000-8000-000000000002',
       seq: 1,
       at: AT,
     });
@@ -301,18 +308,18 @@ describe('ChatSession: messages', () => {
       type: 'welcome',
       token: TOKEN,
       messages: [
-        msg(3, 'visitor', 'three', '00000000-0000-4000-8000-000000000002'),
+        msg(3, 'visitor', 'three', '00000000-0000-4000-8000-000000000003'),
         msg(4, 'operator', 'five'),
       ],
       status: active,
     });
     // Only what is still unacknowledged goes again, in the order written.
     expect(second.sent.slice(1)).toEqual([
-      { type: 'message', clientId: '00000000-0000-4000-8000-000000000003', body: 'four' },
+      { type: 'message', clientId: '00000000-0000-4000-8000-000000000004', body: 'four' },
     ]);
     second.receive({
       type: 'ack',
-      clientId: '00000000-0000-4000-8000-000000000003',
+      clientId: '00000000-0000-4000-8000-000000000004',
       seq: 5,
       at: AT,
     });
@@ -337,19 +344,19 @@ describe('ChatSession: messages', () => {
     // The server had stored "a" (an ack lost in the drop): it acknowledges it again, same seq.
     last().receive({
       type: 'ack',
-      clientId: '00000000-0000-4000-8000-000000000001',
-      seq: 1,
-      at: AT,
-    });
-    last().receive({
-      type: 'ack',
-      clientId: '00000000-0000-4000-8000-000000000001',
+      clientId: '00000000-0000-4000-8000-000000000002',
       seq: 1,
       at: AT,
     });
     last().receive({
       type: 'ack',
       clientId: '00000000-0000-4000-8000-000000000002',
+      seq: 1,
+      at: AT,
+    });
+    last().receive({
+      type: 'ack',
+      clientId: '00000000-0000-4000-8000-000000000003',
       seq: 2,
       at: AT,
     });
@@ -599,7 +606,27 @@ describe('ChatSession: the connection', () => {
     expect(conns).toHaveLength(1);
     timers.advance(1);
     last().open();
-    expect(last().sent).toEqual([{ type: 'start', language: 'en' }]);
+    // The same opening with the same startId: the server answers it with the one chat.
+    expect(last().sent).toEqual([
+      { type: 'start', language: 'en', startId: '00000000-0000-4000-8000-000000000001' },
+    ]);
+    expect(conns[0]!.sent).toEqual(last().sent);
+  });
+
+  it('sends the same start again when the connection drops before the welcome', () => {
+    const { session, last, conns, timers } = setup();
+    session.chooseLanguage('nl');
+    session.start({ topic: 'online' });
+    last().open();
+    last().drop();
+    timers.advance(BACKOFF.capMs);
+    last().open();
+    expect(conns).toHaveLength(2);
+    const starts = conns.map((c) => c.sent[0]);
+    expect(starts[1]).toEqual(starts[0]);
+    expect(starts[0]).toMatchObject({ type: 'start', startId: expect.any(String) as string });
+    last().receive({ type: 'welcome', token: TOKEN, messages: [], status: queued() });
+    expect(session.view().phase).toBe('queued');
   });
 
   it('comes back after server_busy no sooner than the server asked', () => {

@@ -116,7 +116,7 @@ export function normaliseCode(typed: string): string | undefined {
 }
 
 type Opening =
-  | { type: 'start'; language: ChatLanguage; triage?: ChatTriage }
+  | { type: 'start'; language: ChatLanguage; triage?: ChatTriage; startId: string }
   | { type: 'continue'; code: string; language: ChatLanguage };
 
 interface Outgoing {
@@ -213,10 +213,13 @@ export class ChatSession {
       Object.entries(triage).filter(([, v]) => v !== undefined),
     ) as ChatTriage;
     this.triage = answered;
+    // One startId per chat opened: a start sent again after a drop before the welcome (the same
+    // opening, resent by onOpen) is answered with the same chat, not a second one.
     this.opening = {
       type: 'start',
       language: this.language,
       ...(Object.keys(answered).length ? { triage: answered } : {}),
+      startId: this.deps.newId(),
     };
     this.phase = 'connecting';
     this.changed();

@@ -84,6 +84,8 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
   let exited = false;
   let shown: Screen | undefined;
   let typingTimer: number | undefined;
+  /** The ended screen's line that says why, filled in when the reason comes. */
+  let endedReason: HTMLElement | undefined;
   /** The message log's items by key, so a re-render touches only what changed. */
   const items = new Map<string, HTMLLIElement>();
 
@@ -374,9 +376,10 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
   function endedScreen(v: SessionView): Node[] {
     const again = h('button', { type: 'button', class: 'btn' }, s.newChat);
     again.addEventListener('click', () => restart());
+    endedReason = h('p', {}, v.endReason ? s.endReason[v.endReason] : '');
     const nodes: (Node | false | undefined | '')[] = [
       heading(s.ended),
-      h('p', {}, v.endReason ? s.endReason[v.endReason] : ''),
+      endedReason,
       v.messages.length > 0 &&
         h('p', {}, downloadButton(), h('span', { class: 'hint' }, ' ', s.downloadHint)),
       v.code && h('p', {}, s.codeShown, ' ', h('span', { class: 'code' }, v.code)),
@@ -507,6 +510,11 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
       if (!first) focusHeading();
     }
     if (screen === 'chat') updateChat(v);
+    // The server says a chat ended (status) and then why (the ended frame): the reason may come
+    // after the screen was built.
+    if (screen === 'ended' && endedReason) {
+      endedReason.textContent = v.endReason ? s.endReason[v.endReason] : '';
+    }
     updateNotice(v);
   }
 

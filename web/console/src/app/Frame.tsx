@@ -32,6 +32,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { SavedSearchAlerts } from '../searches/SavedSearchAlerts';
 import { orderSections } from '../triage/nav';
+import { useChatWaiting } from '../chat/waiting';
 import { useUnreadCount } from '../outreach/hooks';
 import { useOutreachT } from '../outreach/i18n';
 import {
@@ -62,6 +63,7 @@ type NavKey =
   | 'rules'
   | 'triage'
   | 'inbox'
+  | 'chatLine'
   | 'templates'
   | 'cases'
   | 'partners'
@@ -75,6 +77,7 @@ const SECTIONS: { key: NavKey; to: string; icon: ReactNode }[] = [
   { key: 'rules', to: '/rules', icon: <IconRules /> },
   { key: 'triage', to: '/triage', icon: <IconTriage /> },
   { key: 'inbox', to: '/inbox', icon: <IconInbox /> },
+  { key: 'chatLine', to: '/chat-line', icon: <IconChat /> },
   { key: 'templates', to: '/templates', icon: <IconTemplates /> },
   { key: 'cases', to: '/cases', icon: <IconCases /> },
   { key: 'referrals', to: '/referrals', icon: <IconInbox /> },
@@ -105,6 +108,27 @@ function IconTemplates({ size = 18 }: { size?: number }) {
   );
 }
 
+/** The chat line: two speech bubbles. */
+function IconChat({ size = 18 }: { size?: number }) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M4 5h11v8H9l-3 3v-3H4z" />
+      <path d="M15 9h5v8h-2v3l-3-3h-4v-2" />
+    </svg>
+  );
+}
+
 export function Frame() {
   const { t, i18n } = useTranslation();
   const { user, capabilities, setUser, signOut } = useCurrentSession();
@@ -115,10 +139,12 @@ export function Frame() {
   const to = useOutreachT();
   const auditT = useAuditT();
   const unread = useUnreadCount();
+  const waiting = useChatWaiting();
   // Templates are written and approved by those who write to people.
   const sections = SECTIONS.filter(
     (s) =>
       (s.key !== 'templates' || capabilities.workOutreach) &&
+      (s.key !== 'chatLine' || capabilities.workChat) &&
       (s.key !== 'insights' || capabilities.readInsights),
   );
 
@@ -233,6 +259,13 @@ export function Frame() {
                     <span aria-hidden="true">{unread}</span>
                     <span className="visually-hidden">
                       {to('nav.unreadBadge', { count: unread })}
+                    </span>
+                  </Badge>
+                ) : s.key === 'chatLine' && waiting ? (
+                  <Badge color="orange" size="sm" circle data-testid="chat-waiting-badge">
+                    <span aria-hidden="true">{waiting}</span>
+                    <span className="visually-hidden">
+                      {t('nav.chatWaiting', { count: waiting })}
                     </span>
                   </Badge>
                 ) : undefined,

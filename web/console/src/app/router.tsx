@@ -6,6 +6,7 @@ import { PartnerOrgsPanel } from '../admin/PartnerOrgsPanel';
 import { UsersPanel } from '../admin/UsersPanel';
 import { auditRoutes } from '../audit/routes';
 import { casesRoutes } from '../cases/routes';
+import { chatRoutes } from '../chat/routes';
 import { collectRoutes } from '../collect/routes';
 import { Frame } from './Frame';
 import { insightsRoutes } from '../insights/routes';
@@ -63,6 +64,7 @@ const routeTree = rootRoute.addChildren([
   ...collectRoutes(rootRoute),
   ...triageRoutes(rootRoute),
   ...outreachRoutes(rootRoute),
+  ...chatRoutes(rootRoute),
   ...outreachSetupRoutes(rootRoute),
   ...auditRoutes(rootRoute),
   ...referralRoutes(rootRoute),

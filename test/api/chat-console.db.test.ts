@@ -1,0 +1,240 @@
+// What the operators' chat page needs beyond the chat line's first routes, on both databases: a
+// start resent before its welcome (a reconnect while opening) is the same chat, on any server and
+// when two arrive at once; the colleagues a chat may be transferred to (on duty, chats held, the
+// cap); every running chat for a supervisor; a block's reason kept in its audit entry.
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHttpServer } from '../../src/app/http-server.js';
+import { hashToken, START_REPEAT_WINDOW_MS } from '../../src/chat/service.js';
+import { chatSessions } from '../../src/chat/schema.js';
+import type { OperatorFrame, OperatorServerFrame } from '../../src/chat/events.js';
+import { auditLog } from '../../src/platform/audit/schema.js';
+import { signInAs, sessionCookieOf, type ApiCall } from '../helpers/api-client.js';
+import { JsonSocket, openVisitor, type VisitorSocket } from '../helpers/chat-client.js';
+import { noonClock } from '../helpers/clock.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+
+const log = pino({ level: 'silent' });
+const clock = noonClock();
+const ORIGIN = 'https://help.example.org';
+const CONSOLE = 'http://localhost:3000';
+
+let t: TestDatabase;
+let app: FastifyInstance;
+let other: FastifyInstance;
+let base: string;
+let otherBase: string;
+const open: { close(): void }[] = [];
+let worker: ApiCall;
+let colleague: ApiCall;
+let supervisor: ApiCall;
+let analyst: ApiCall;
+let workerId: string;
+let colleagueId: string;
+let supervisorId: string;
+
+async function ok<T = Record<string, unknown>>(
+  p: Promise<{ res: { statusCode: number; body: string } }>,
+  status = 200,
+): Promise<T> {
+  const { res } = await p;
+  expect(res.statusCode, res.body).toBe(status);
+  return JSON.parse(res.body) as T;
+}
+
+async function visitor(at = base): Promise<VisitorSocket> {
+  const v = await openVisitor(at, ORIGIN);
+  open.push(v);
+  return v;
+}
+
+async function chatIdOf(token: string): Promise<string> {
+  const rows = await t.database.db
+    .select({ id: chatSessions.id })
+    .from(chatSessions)
+    .where(eq(chatSessions.tokenHash, hashToken(t.config, token)));
+  expect(rows).toHaveLength(1);
+  return rows[0]!.id;
+}
+
+const chatCount = async () => (await t.database.db.select().from(chatSessions)).length;
+
+beforeAll(async () => {
+  t = await openTestDatabase({
+    CHAT_PUBLIC_ORIGINS: ORIGIN,
+    PUBLIC_URL: CONSOLE,
+    CHAT_MAX_PER_OPERATOR: '2',
+    CHAT_ADDRESS_PER_MINUTE: '6000',
+    CHAT_MESSAGES_PER_MINUTE: '600',
+    RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  app = await buildHttpServer({ config: t.config, database: t.database, log, clock });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  other = await buildHttpServer({ config: t.config, database: t.database, log, clock });
+  await other.listen({ port: 0, host: '127.0.0.1' });
+  otherBase = `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`;
+  worker = await signInAs(app, t.database.db, 'outreach_worker');
+  colleague = await signInAs(app, t.database.db, 'outreach_worker');
+  supervisor = await signInAs(app, t.database.db, 'supervisor');
+  analyst = await signInAs(app, t.database.db, 'analyst');
+  type Session = { user: { id: string } };
+  workerId = (await ok<Session>(worker('GET', '/api/auth/session'))).user.id;
+  colleagueId = (await ok<Session>(colleague('GET', '/api/auth/session'))).user.id;
+  supervisorId = (await ok<Session>(supervisor('GET', '/api/auth/session'))).user.id;
+});
+
+afterAll(async () => {
+  for (const s of open) s.close();
+  await other?.close();
+  await app?.close();
+  await t?.cleanup();
+});
+
+describe('a start sent again before its welcome', () => {
+  it('is the same chat with its messages, also on another server', async () => {
+    const startId = randomUUID();
+    const before = await chatCount();
+    const first = await visitor();
+    first.send({ type: 'start', language: 'en', startId, triage: { safeNow: 'no' } });
+    const welcome = await first.take('welcome');
+    first.send({ type: 'message', clientId: randomUUID(), body: 'are you there?' });
+    await first.take('ack');
+    // The connection dropped before the welcome reached the widget: it starts again, elsewhere.
+    first.close();
+    const again = await visitor(otherBase);
+    again.send({ type: 'start', language: 'en', startId, triage: { safeNow: 'no' } });
+    const second = await again.take('welcome');
+    expect(second.token).toBe(welcome.token);
+    expect(second.messages.map((m) => m.body)).toEqual(['are you there?']);
+    expect(second.status).toMatchObject({ state: 'queued', position: 1 });
+    expect(await chatCount()).toBe(before + 1);
+    // A start without a startId, or with another, is a chat of its own.
+    const plain = await visitor();
+    plain.send({ type: 'start', language: 'en' });
+    const plainWelcome = await plain.take('welcome');
+    expect(plainWelcome.token).not.toBe(welcome.token);
+    expect(await chatCount()).toBe(before + 2);
+    const id = await chatIdOf(welcome.token);
+    for (const c of [id, await chatIdOf(plainWelcome.token)]) {
+      await ok(supervisor('POST', `/api/chat/chats/${c}/end`, { reason: 'resolved' }));
+    }
+  });
+
+  it('makes one chat when two starts with one startId arrive at once', async () => {
+    const startId = randomUUID();
+    const before = await chatCount();
+    const [a, b] = await Promise.all([visitor(), visitor(otherBase)]);
+    a.send({ type: 'start', language: 'nl', startId });
+    b.send({ type: 'start', language: 'nl', startId });
+    const [wa, wb] = await Promise.all([a.take('welcome'), b.take('welcome')]);
+    expect(wa.token).toBe(wb.token);
+    expect(await chatCount()).toBe(before + 1);
+    await ok(
+      supervisor('POST', `/api/chat/chats/${await chatIdOf(wa.token)}/end`, {
+        reason: 'resolved',
+      }),
+    );
+  });
+
+  it('is a new chat once the window has passed, and refused for a blocked chat', async () => {
+    const startId = randomUUID();
+    const v = await visitor();
+    v.send({ type: 'start', language: 'nl', startId });
+    const first = await v.take('welcome');
+    const chatId = await chatIdOf(first.token);
+    await ok(worker('POST', '/api/chat/take', { chatId }));
+    await ok(worker('POST', `/api/chat/chats/${chatId}/block`, { reason: 'spam' }));
+    const blocked = await visitor();
+    blocked.send({ type: 'start', language: 'nl', startId });
+    expect(await blocked.take('error')).toEqual({ type: 'error', code: 'blocked' });
+    clock.advance(START_REPEAT_WINDOW_MS + 1000);
+    try {
+      const later = await visitor();
+      later.send({ type: 'start', language: 'nl', startId });
+      const fresh = await later.take('welcome');
+      expect(fresh.token).not.toBe(first.token);
+      expect(await chatIdOf(fresh.token)).not.toBe(chatId);
+      await ok(
+        supervisor('POST', `/api/chat/chats/${await chatIdOf(fresh.token)}/end`, {
+          reason: 'resolved',
+        }),
+      );
+    } finally {
+      clock.advance(-(START_REPEAT_WINDOW_MS + 1000));
+    }
+  });
+
+  it('refuses a startId that is not a uuid as a bad frame and opens nothing', async () => {
+    const before = await chatCount();
+    const v = await visitor();
+    v.send({ type: 'start', language: 'nl', startId: 'not-a-uuid' } as never);
+    expect(await v.take('error')).toEqual({ type: 'error', code: 'bad_frame' });
+    expect(await chatCount()).toBe(before);
+  });
+});
+
+describe('what the operators’ page reads', () => {
+  type Colleague = { id: string; displayName: string; onDuty: boolean; holding: number };
+
+  it('lists the colleagues a chat can go to, on duty first, with what they hold and the cap', async () => {
+    const v = await visitor();
+    v.send({ type: 'start', language: 'nl' });
+    const chatId = await chatIdOf((await v.take('welcome')).token);
+    await ok(colleague('POST', '/api/chat/take', { chatId }));
+    // The supervisor has the console open: on duty.
+    const events = await JsonSocket.open<OperatorServerFrame, OperatorFrame>(
+      `${base.replace(/^http/, 'ws')}/api/chat/events`,
+      { origin: CONSOLE, cookie: sessionCookieOf(supervisor) },
+    );
+    open.push(events);
+    await events.take('hello');
+    const answer = await ok<{ items: Colleague[]; cap: number }>(
+      worker('GET', '/api/chat/colleagues'),
+    );
+    expect(answer.cap).toBe(2);
+    const ids = answer.items.map((c) => c.id);
+    expect(ids).not.toContain(workerId);
+    expect(ids).toEqual(expect.arrayContaining([colleagueId, supervisorId]));
+    expect(answer.items[0]).toMatchObject({ id: supervisorId, onDuty: true, holding: 0 });
+    expect(answer.items.find((c) => c.id === colleagueId)).toMatchObject({
+      onDuty: false,
+      holding: 1,
+    });
+    // Analysts do not work the chat line: neither the list nor the page's reads are theirs.
+    await ok(analyst('GET', '/api/chat/colleagues'), 403);
+    const mine = await ok<{ items: { id: string }[]; cap: number }>(
+      colleague('GET', '/api/chat/mine'),
+    );
+    expect(mine).toMatchObject({ cap: 2, items: [{ id: chatId }] });
+    // Every running chat, for supervisors only.
+    const running = await ok<{ items: { id: string; operatorId: string }[] }>(
+      supervisor('GET', '/api/chat/running'),
+    );
+    expect(running.items).toContainEqual(
+      expect.objectContaining({ id: chatId, operatorId: colleagueId }),
+    );
+    await ok(worker('GET', '/api/chat/running'), 403);
+    await ok(colleague('POST', `/api/chat/chats/${chatId}/end`, { reason: 'resolved' }));
+    events.close();
+  });
+
+  it('keeps a block’s reason in its audit entry and refuses an unknown reason', async () => {
+    const v = await visitor();
+    v.send({ type: 'start', language: 'nl' });
+    const chatId = await chatIdOf((await v.take('welcome')).token);
+    await ok(worker('POST', '/api/chat/take', { chatId }));
+    await ok(worker('POST', `/api/chat/chats/${chatId}/block`, { reason: 'whatever' }), 400);
+    await ok(worker('POST', `/api/chat/chats/${chatId}/block`, { reason: 'threats' }));
+    expect(await v.take('error')).toEqual({ type: 'error', code: 'blocked' });
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'chat.block'), eq(auditLog.targetId, chatId)));
+    expect(rows.map((r) => r.details)).toEqual([{ reason: 'threats' }]);
+  });
+});
