@@ -43,7 +43,7 @@ import {
   type NewVault,
 } from '../helpers/vault-client.js';
 
-const log = pino({ level: 'silent' });
+const log = pino({ level: process.env.VLOG ?? 'silent' });
 const clock = fixedClock(NOON_AMSTERDAM);
 /** The plaintext of the known test item: it must be nowhere on the server. */
 const MARKER = `PLAINTEXT-MARKER-${randomBytes(6).toString('hex')}`;
@@ -386,37 +386,33 @@ describe('items', () => {
       ).status,
     ).toBe(200);
 
-    // The connection drops halfway through the second chunk.
+    // The connection drops halfway through the second chunk, while the server is writing it.
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
-    await new Promise<void>((resolve) => {
-      const req = http.request({
-        host: '127.0.0.1',
-        port,
-        method: 'PATCH',
-        path: `/api/vault/uploads/${id}`,
-        headers: {
-          cookie: owner.cookie,
-          'x-vault-csrf': owner.csrf,
-          'content-type': 'application/octet-stream',
-          'content-length': '20000',
-          'upload-offset': '20000',
-        },
-      });
-      req.on('error', () => resolve());
-      req.write(file.subarray(20_000, 30_000), () => {
-        setImmediate(() => {
-          req.destroy();
-          resolve();
-        });
-      });
+    const temps = () => filesUnder(path.join(blobDir, '~tmp'));
+    const until = async (what: string, done: () => boolean) => {
+      for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 25));
+      expect(done(), what).toBe(true);
+    };
+    const req = http.request({
+      host: '127.0.0.1',
+      port,
+      method: 'PATCH',
+      path: `/api/vault/uploads/${id}`,
+      headers: {
+        cookie: owner.cookie,
+        'x-vault-csrf': owner.csrf,
+        'content-type': 'application/octet-stream',
+        'content-length': '20000',
+        'upload-offset': '20000',
+      },
     });
-    // The server notices the drop when the body ends early: poll until the failed write is gone.
-    const chunkFiles = () =>
-      filesUnder(blobDir).filter((f) => f.includes(`uploads/${id}`) || f.includes('~tmp/'));
-    for (let i = 0; i < 200 && chunkFiles().length !== 1; i++)
-      await new Promise((r) => setTimeout(r, 25));
-    expect(chunkFiles()).toHaveLength(1);
+    req.on('error', () => undefined);
+    req.write(file.subarray(20_000, 30_000));
+    await until('the server is writing the chunk', () => temps().length === 1);
+    req.destroy();
+    await until('the half-written chunk is gone', () => temps().length === 0);
+    expect(filesUnder(blobDir).filter((f) => f.includes(`uploads/${id}`))).toHaveLength(1);
     const status = await owner.call('GET', `/api/vault/uploads/${id}`);
     expect(status.json.received).toBe(20_000);
     expect(
