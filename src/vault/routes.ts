@@ -60,6 +60,7 @@ import {
   type ItemRow,
   type UploadRow,
 } from './items.js';
+import { Binary } from './binary.js';
 import { registerShareRoutes } from './share-routes.js';
 import { ZipTooLargeError } from './zip-writer.js';
 
@@ -75,7 +76,9 @@ export interface VaultRouteDeps extends VaultDeps {
 }
 
 const tags = ['vault'];
-const security: Record<string, string[]>[] = [{ vaultSession: [] }];
+const security: Record<string, string[]>[] = [{ vaultSession: [], vaultCsrf: [] }];
+/** Routes that open a vault take no session. */
+const open: Record<string, string[]>[] = [];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -134,6 +137,10 @@ const presentItem = (i: ItemRow): z.infer<typeof VaultItem> => ({
 });
 
 const IdParams = z.object({ id: z.uuid() });
+const file = (description: string, type = 'application/octet-stream') => ({
+  200: { description, content: { [type]: { schema: Binary } } },
+  ...errors,
+});
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 
 export async function registerVaultRoutes(
@@ -165,6 +172,7 @@ export async function registerVaultRoutes(
         config,
         schema: {
           tags,
+          security: open,
           summary: 'Create a vault (no e-mail, no phone): returns its id, once, and opens it',
           body: CreateVaultRequest,
           response: { 201: CreateVaultResponse, 400: ErrorResponse },
@@ -187,6 +195,7 @@ export async function registerVaultRoutes(
         config,
         schema: {
           tags,
+          security: open,
           summary: 'The salts to derive the auth key with (made-up ones for an unknown id)',
           body: zm.object({ vaultId: zm.string().check(zm.maxLength(40)) }),
           response: { 200: AuthParamsResponse, 400: ErrorResponse },
@@ -205,6 +214,7 @@ export async function registerVaultRoutes(
         config,
         schema: {
           tags,
+          security: open,
           summary:
             'Unlock with the passphrase or the recovery code (throttled; may wipe if the owner chose)',
           body: UnlockRequest,
@@ -230,6 +240,7 @@ export async function registerVaultRoutes(
         config,
         schema: {
           tags,
+          security: open,
           summary: 'Lock: ends the session and clears what the browser kept',
           response: { 204: z.null() },
         },
@@ -449,14 +460,29 @@ export async function registerVaultRoutes(
       };
     r.get(
       '/api/vault/items/:id',
-      { config, schema: { tags, security, summary: 'An item’s age file', params: IdParams } },
+      {
+        config,
+        schema: {
+          tags,
+          security,
+          summary: 'An item’s age file',
+          params: IdParams,
+          response: file('The age file, as uploaded'),
+        },
+      },
       download('item'),
     );
     r.get(
       '/api/vault/items/:id/manifest',
       {
         config,
-        schema: { tags, security, summary: 'An item’s encrypted manifest', params: IdParams },
+        schema: {
+          tags,
+          security,
+          summary: 'An item’s encrypted manifest',
+          params: IdParams,
+          response: file('The manifest, an age file'),
+        },
       },
       download('manifest'),
     );
@@ -524,7 +550,8 @@ export async function registerVaultRoutes(
       },
     );
 
-    r.get(
+    // Untyped reply: the answer is a stream, which the typed router does not take as a Buffer.
+    scope.get(
       '/api/vault/export',
       {
         config,
@@ -532,9 +559,10 @@ export async function registerVaultRoutes(
           tags,
           security,
           summary: 'The export bundle (zip): age files, manifest, chain, time-stamps, VERIFY.txt',
+          response: { ...file('The bundle', 'application/zip'), 413: ErrorResponse },
         },
       },
-      async (request, reply) => {
+      async (request: FastifyRequest, reply: FastifyReply) => {
         const vaultId = await requireVault(request, deps);
         let bundle;
         try {

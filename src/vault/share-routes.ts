@@ -26,6 +26,7 @@ import { requireCase, readerOf } from '../cases/index.js';
 import { actorOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import type { VaultDeps } from './deps.js';
+import { Binary } from './binary.js';
 import type { UploadRow } from './items.js';
 import {
   addRecipient,
@@ -55,7 +56,7 @@ type Router = FastifyInstance<
 >;
 
 const tags = ['vault'];
-const security: Record<string, string[]>[] = [{ vaultSession: [] }];
+const security: Record<string, string[]>[] = [{ vaultSession: [], vaultCsrf: [] }];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const IdParams = z.object({ id: z.uuid() });
 
@@ -358,6 +359,13 @@ export function registerRecipientRoutes(app: FastifyInstance, deps: VaultDeps): 
         summary:
           'Open a shared item (its age file, encrypted to my key); the owner sees each opening',
         params: IdParams,
+        response: {
+          200: {
+            description: 'The copy, an age file encrypted to my key',
+            content: { 'application/octet-stream': { schema: Binary } },
+          },
+          ...errors,
+        },
       },
     },
     async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {

@@ -481,7 +481,7 @@ describe('integrity', () => {
     const file = filesUnder(blobDir).find((f) => f.endsWith(`${knownItemId}.age`))!;
     const original = readFileSync(file);
     const altered = Buffer.from(original);
-    altered[altered.length - 1] ^= 1;
+    altered[altered.length - 1] = altered[altered.length - 1]! ^ 1;
     writeFileSync(file, altered);
     const found = await owner.call('GET', '/api/vault/verify');
     expect(found.json).toMatchObject({ ok: false, brokenAt: null, alteredItems: [knownItemId] });
