@@ -75,7 +75,10 @@ function chunkRefusal(r: ChunkRefusal): AppError {
         expectedOffset: r.expected,
       });
     case 'not_receiving':
-      return new AppError('conflict', `This upload is ${r.state}; it takes no more chunks.`);
+      return new AppError(
+        'conflict',
+        `This upload is ${r.state}: it takes no more chunks and is closed.`,
+      );
     case 'expired':
       return new AppError('conflict', 'This upload has expired; start it again.');
     case 'empty':
@@ -154,7 +157,7 @@ async function chunksOf(deps: VaultDeps, uploadId: string) {
 }
 
 /** Removes an upload's chunks (blobs, then rows). */
-async function dropChunks(deps: VaultDeps, uploadId: string): Promise<void> {
+export async function dropChunks(deps: VaultDeps, uploadId: string): Promise<void> {
   for (const c of await chunksOf(deps, uploadId)) await deps.blobs.delete(c.blobKey);
   await deps.db.delete(vaultUploadChunks).where(eq(vaultUploadChunks.uploadId, uploadId));
 }

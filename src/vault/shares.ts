@@ -16,7 +16,14 @@ import { AppError } from '../platform/errors.js';
 import { appendChainEntry } from './chain-store.js';
 import { shareCodeHash, type VaultDeps } from './deps.js';
 import { formatShareCode, parseShareCode } from './domain/vault-id.js';
-import { assembleUpload, itemOf, startUpload, uploadOf, type UploadRow } from './items.js';
+import {
+  assembleUpload,
+  dropChunks,
+  itemOf,
+  startUpload,
+  uploadOf,
+  type UploadRow,
+} from './items.js';
 import {
   vaultRecipientKeys,
   vaultRecipients,
@@ -208,6 +215,7 @@ export async function finalizeShare(
     throw err;
   }
   if (!share) throw new AppError('conflict', 'This upload was already closed.');
+  await dropChunks(deps, upload.id);
   await deps.onNewHead?.(vaultId);
   return share;
 }
