@@ -95,6 +95,12 @@ CREATE TABLE "vault_timestamps" (
 	CONSTRAINT "vault_timestamps_vault_id_seq_pk" PRIMARY KEY("vault_id","seq")
 );
 --> statement-breakpoint
+CREATE TABLE "vault_unknown_attempts" (
+	"lookup_hash" text PRIMARY KEY NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"last_failure_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "vault_upload_chunks" (
 	"upload_id" uuid NOT NULL,
 	"offset" bigint NOT NULL,

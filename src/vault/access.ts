@@ -16,6 +16,7 @@ import type {
 import type { z } from 'zod/mini';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../platform/auth/passwords.js';
 import { randomToken } from '../platform/crypto.js';
+import type { Tx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { appendChainEntry } from './chain-store.js';
 import {
@@ -35,10 +36,12 @@ import {
   ADDRESS_WINDOW_MS,
 } from './domain/throttle.js';
 import { formatVaultId, parseVaultId, VAULT_ID_RANDOM_BYTES } from './domain/vault-id.js';
-import { vaultAddressFailures, vaults, vaultSessions } from './schema.js';
+import { vaultAddressFailures, vaults, vaultSessions, vaultUnknownAttempts } from './schema.js';
 
 /** Longest a session lives however active it is. */
 export const SESSION_ABSOLUTE_MS = 12 * 3_600_000;
+/** How long wrong attempts at an id that is no vault are remembered (see unknownAttempt). */
+const UNKNOWN_ATTEMPTS_KEPT_MS = 30 * 24 * 3_600_000;
 /** A session's last-seen time is written at most this often (not on every chunk). */
 const TOUCH_EVERY_MS = 30_000;
 
@@ -126,6 +129,44 @@ async function countAddressFailure(deps: VaultDeps, hash: string, window: Date):
     });
 }
 
+type AttemptOutcome =
+  | { kind: 'ok'; wrapped: string; failures: number }
+  | { kind: 'wrong'; wipe: boolean; vaultId: string | null }
+  | { kind: 'wait'; retryAfterSeconds: number };
+
+/**
+ * An attempt at an id that is no vault: the same Argon2 cost and the same waits as a vault's, so
+ * neither the time taken nor a 429 tells which ids are vaults.
+ */
+async function unknownAttempt(
+  tx: Tx,
+  lookup: string | null,
+  authKey: string,
+  now: Date,
+): Promise<AttemptOutcome> {
+  const [row] = lookup
+    ? await tx
+        .select()
+        .from(vaultUnknownAttempts)
+        .where(eq(vaultUnknownAttempts.lookupHash, lookup))
+        .for('update')
+    : [];
+  const state = { failures: row?.failures ?? 0, lastFailureAt: row?.lastFailureAt ?? null };
+  const decision = decideAttempt(state, now);
+  if (!decision.allowed) return { kind: 'wait', retryAfterSeconds: decision.retryAfterSeconds };
+  await verifyPassword(DUMMY_PASSWORD_HASH, authKey);
+  if (lookup) {
+    await tx
+      .insert(vaultUnknownAttempts)
+      .values({ lookupHash: lookup, failures: 1, lastFailureAt: now })
+      .onConflictDoUpdate({
+        target: vaultUnknownAttempts.lookupHash,
+        set: { failures: sql`${vaultUnknownAttempts.failures} + 1`, lastFailureAt: now },
+      });
+  }
+  return { kind: 'wrong', wipe: false, vaultId: null };
+}
+
 export interface Unlocked extends OpenedSession {
   wrappedIdentity: string;
   failedAttemptsSinceLastUnlock: number;
@@ -160,19 +201,12 @@ export async function unlockVault(
   const publicId = parseVaultId(input.vaultId);
   const lookup = publicId ? vaultLookupHash(deps.config, publicId) : null;
 
-  type Outcome =
-    | { kind: 'ok'; wrapped: string; failures: number }
-    | { kind: 'wrong'; wipe: boolean; vaultId: string | null }
-    | { kind: 'wait'; retryAfterSeconds: number };
-  const outcome = await deps.db.transaction(async (tx): Promise<Outcome> => {
+  const outcome = await deps.db.transaction(async (tx): Promise<AttemptOutcome> => {
     // The row is locked while the attempt is weighed: parallel guesses are taken one by one.
     const [vault] = lookup
       ? await tx.select().from(vaults).where(eq(vaults.lookupHash, lookup)).for('update')
       : [];
-    if (!vault) {
-      await verifyPassword(DUMMY_PASSWORD_HASH, input.authKey);
-      return { kind: 'wrong', wipe: false, vaultId: null };
-    }
+    if (!vault) return unknownAttempt(tx, lookup, input.authKey, now);
     const decision = decideAttempt(
       { failures: vault.failures, lastFailureAt: vault.lastFailureAt },
       now,
@@ -209,7 +243,7 @@ export async function unlockVault(
   if (outcome.kind === 'wait') {
     throw new AppError(
       'rate_limited',
-      `Too many wrong attempts for this vault. Wait ${outcome.retryAfterSeconds} seconds and try again.`,
+      `Too many wrong attempts. Wait ${outcome.retryAfterSeconds} seconds and try again.`,
       undefined,
       { retryAfterSeconds: outcome.retryAfterSeconds },
     );
@@ -326,5 +360,10 @@ export async function purgeVaultSessions(deps: VaultDeps): Promise<number> {
   await deps.db
     .delete(vaultAddressFailures)
     .where(lt(vaultAddressFailures.windowStart, new Date(now - 2 * ADDRESS_WINDOW_MS)));
+  // A vault's count lasts until its next good unlock; an unknown id's lasts a month without
+  // attempts, so that its waits do not end sooner than a vault's would (nothing else is kept).
+  await deps.db
+    .delete(vaultUnknownAttempts)
+    .where(lt(vaultUnknownAttempts.lastFailureAt, new Date(now - UNKNOWN_ATTEMPTS_KEPT_MS)));
   return idle.length;
 }

@@ -74,6 +74,17 @@ export const vaultAddressFailures = pgTable(
   (t) => [primaryKey({ columns: [t.addressHash, t.windowStart] })],
 );
 
+/**
+ * Wrong attempts at ids that are no vault, throttled exactly like a vault's own, so that a wait
+ * (429) never tells a vault exists where a plain refusal would not. Keyed hash of the id; kept
+ * for a month after the last attempt.
+ */
+export const vaultUnknownAttempts = pgTable('vault_unknown_attempts', {
+  lookupHash: text('lookup_hash').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: at('last_failure_at').notNull(),
+});
+
 export const UPLOAD_STATES = ['receiving', 'finalized', 'failed', 'expired'] as const;
 export const UPLOAD_PURPOSES = ['item', 'share'] as const;
 

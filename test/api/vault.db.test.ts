@@ -219,6 +219,14 @@ describe('creating and opening a vault', () => {
     expect(waiting.status).toBe(429);
     expect((waiting.json.error as { retryAfterSeconds: number }).retryAfterSeconds).toBe(30);
     expect(waiting.json.wrappedIdentity).toBeUndefined();
+    // An id that is no vault is made to wait the same way: a 429 does not tell a vault exists.
+    const stranger = new VaultClient(app, '10.0.3.3');
+    const ghost = '7K2QH-M9XTR-4VBNC-8WDJE';
+    for (let i = 0; i < 3; i++)
+      expect((await unlock(stranger, ghost, randomKey())).status).toBe(401);
+    const ghostWait = await unlock(stranger, ghost, randomKey());
+    expect(ghostWait.status).toBe(429);
+    expect(ghostWait.json.error).toEqual(waiting.json.error);
     clock.advance(30_000);
     const right = await unlock(device, id, req.body.authKey as string);
     expect(right.status).toBe(200);
