@@ -498,8 +498,9 @@ describe('integrity', () => {
   });
 });
 
+const AGE_KEY = `age1${'qpzry9x8gf2tvdw0s3jn54khce6mua7l'.repeat(2).slice(0, 58)}`;
+
 describe('sharing', () => {
-  const AGE_KEY = `age1${'qpzry9x8gf2tvdw0s3jn54khce6mua7l'.repeat(2).slice(0, 58)}`;
   let shareId: string;
 
   it('shares an item with a worker whose code the owner entered; the worker opens it; the owner sees it', async () => {
@@ -570,6 +571,54 @@ describe('sharing', () => {
     ).map((e) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['created', 'added', 'shared', 'share-revoked']));
     expect((await owner.call('GET', '/api/vault/verify')).json.ok).toBe(true);
+  });
+});
+
+describe('requests to share', () => {
+  it('a worker asks through a case; the person sees it and answers; nothing is taken', async () => {
+    const opened = await worker('POST', '/api/cases', {});
+    expect(opened.res.statusCode, opened.res.body).toBe(200);
+    const caseId = opened.json.id as string;
+    // Before the person added the worker for this case there is no vault to ask.
+    const early = await worker('POST', '/api/vault-recipient/requests', { caseId, message: 'x' });
+    expect(early.res.statusCode).toBe(404);
+    await worker('POST', '/api/vault-recipient/key', { agePublicKey: AGE_KEY });
+    const code = await worker('POST', '/api/vault-recipient/share-codes', { caseId });
+    expect(code.res.statusCode, code.res.body).toBe(201);
+    expect(
+      (await owner.call('POST', '/api/vault/recipients', { shareCode: code.json.shareCode }))
+        .status,
+    ).toBe(201);
+    const asked = await worker('POST', '/api/vault-recipient/requests', {
+      caseId,
+      message: 'Could you share the payment screenshots?',
+    });
+    expect(asked.res.statusCode, asked.res.body).toBe(201);
+    expect(asked.json.vaults).toBe(1);
+    // A colleague who may not see the case cannot ask through it.
+    const other = await signInAs(app, t.database.db, 'outreach_worker');
+    const refused = await other('POST', '/api/vault-recipient/requests', { caseId, message: 'x' });
+    expect(refused.res.statusCode).toBe(404);
+    const seen = (await owner.call('GET', '/api/vault/requests')).json.requests as {
+      requestId: string;
+      message: string;
+      status: string;
+    }[];
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      message: 'Could you share the payment screenshots?',
+      status: 'open',
+    });
+    const answered = await owner.call('POST', `/api/vault/requests/${seen[0]!.requestId}/answer`, {
+      status: 'declined',
+    });
+    expect(answered.status).toBe(204);
+    const after = (await owner.call('GET', '/api/vault/requests')).json.requests as {
+      status: string;
+    }[];
+    expect(after[0]!.status).toBe('declined');
+    // Asking shares nothing: the worker still has no item of this vault.
+    expect((await worker('GET', '/api/vault-recipient/shares')).json.shares).toEqual([]);
   });
 });
 
