@@ -61,6 +61,7 @@ import {
   type UploadRow,
 } from './items.js';
 import { Binary } from './binary.js';
+import { parseVaultId } from './domain/vault-id.js';
 import { registerShareRoutes } from './share-routes.js';
 import { ZipTooLargeError } from './zip-writer.js';
 
@@ -225,7 +226,7 @@ export async function registerVaultRoutes(
         const unlocked = await unlockVault(deps, request.body, request.ip);
         setSession(reply, deps, unlocked.token);
         return {
-          vaultId: request.body.vaultId,
+          vaultId: parseVaultId(request.body.vaultId) ?? request.body.vaultId,
           wrappedIdentity: unlocked.wrappedIdentity,
           csrfToken: unlocked.csrfToken,
           idleSeconds: deps.config.vault.sessionIdleMs / 1000,

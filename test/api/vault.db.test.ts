@@ -186,6 +186,7 @@ describe('creating and opening a vault', () => {
     );
     expect(right.status, right.body.toString()).toBe(200);
     expect(right.json.wrappedIdentity).toBe(created.body.passphraseWrappedIdentity);
+    expect(right.json.vaultId).toBe(vaultId);
     expect((await device.call('GET', '/api/vault/items')).status).toBe(200);
     const viaRecovery = new VaultClient(app, '10.0.2.2');
     const rec = await unlock(
