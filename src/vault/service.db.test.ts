@@ -34,6 +34,9 @@ import {
   startShare,
 } from './shares.js';
 import { timestampHead } from './timestamps.js';
+import { vaultJobs, vaultTimestampJobRef } from './jobs.js';
+import { PermanentJobError } from '../platform/jobs.js';
+import pino from 'pino';
 import { createUser } from '../platform/auth/users.js';
 import { CLI_ACTOR } from '../platform/actor.js';
 
@@ -172,5 +175,35 @@ describe('vault services', () => {
     tsa.setMode('grant');
     expect(await timestampHead(deps, tsaSettings, vaultId)).toBe(1);
     expect(await timestampHead(deps, tsaSettings, vaultId)).toBeNull();
+  });
+
+  it('runs its jobs: a head stamped by the queued job, the rest by the sweep, a refusal not retried', async () => {
+    const jobs = vaultJobs(deps, tsaSettings);
+    const job = (name: string) => jobs.find((j) => j.name === name)!;
+    const ctx = { log: pino({ level: 'silent' }), jobId: 'test', retryCount: 0 };
+    expect(job('vault.timestamp-sweep').schedule?.cron).toBe('*/5 * * * *');
+    expect(job('vault.cleanup').schedule?.cron).toBe('*/15 * * * *');
+    const first = await newVault();
+    const second = await newVault();
+    const stamped = async (id: string) =>
+      (await t.database.db.select().from(vaultTimestamps).where(eq(vaultTimestamps.vaultId, id)))
+        .length;
+    await job(vaultTimestampJobRef.name).handler({ vaultId: first }, ctx);
+    expect(await stamped(first)).toBe(1);
+    expect(await stamped(second)).toBe(0);
+    await job('vault.timestamp-sweep').handler({}, ctx);
+    expect(await stamped(second)).toBe(1);
+    const third = await newVault();
+    tsa.setMode('refuse');
+    await expect(job(vaultTimestampJobRef.name).handler({ vaultId: third }, ctx)).rejects.toThrow(
+      PermanentJobError,
+    );
+    tsa.setMode('grant');
+    expect(await stamped(third)).toBe(0);
+    // Without an authority the jobs do nothing and the sweep is not scheduled.
+    const off = vaultJobs(deps, null);
+    expect(off.find((j) => j.name === 'vault.timestamp-sweep')!.schedule).toBeUndefined();
+    await off.find((j) => j.name === vaultTimestampJobRef.name)!.handler({ vaultId: third }, ctx);
+    expect(await stamped(third)).toBe(0);
   });
 });
