@@ -7,7 +7,7 @@
 // vault session: a random token in an HttpOnly cookie, stored as a keyed hash, ended by lock or by
 // idleness.
 import { randomBytes } from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type {
   ChangePassphraseRequest,
   CreateVaultRequest,
@@ -310,19 +310,35 @@ export async function vaultSettings(deps: VaultDeps, vaultId: string) {
   return row;
 }
 
+/**
+ * A new passphrase (after a recovery, or at will). Every other session of the vault ends: whoever
+ * had the old passphrase open on another device is locked out with it.
+ */
 export async function changePassphrase(
   deps: VaultDeps,
   vaultId: string,
+  currentToken: string,
   input: z.infer<typeof ChangePassphraseRequest>,
 ): Promise<void> {
-  await deps.db
-    .update(vaults)
-    .set({
-      authSalt: input.authSalt,
-      authHash: await hashPassword(input.authKey),
-      passphraseWrapped: input.passphraseWrappedIdentity,
-    })
-    .where(eq(vaults.id, vaultId));
+  const authHash = await hashPassword(input.authKey);
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(vaults)
+      .set({
+        authSalt: input.authSalt,
+        authHash,
+        passphraseWrapped: input.passphraseWrappedIdentity,
+      })
+      .where(eq(vaults.id, vaultId));
+    await tx
+      .delete(vaultSessions)
+      .where(
+        and(
+          eq(vaultSessions.vaultId, vaultId),
+          ne(vaultSessions.tokenHash, sessionTokenHash(deps.config, currentToken)),
+        ),
+      );
+  });
 }
 
 /** Checks the owner's auth key again before something that cannot be undone. */

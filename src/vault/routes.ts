@@ -301,14 +301,15 @@ export async function registerVaultRoutes(
         schema: {
           tags,
           security,
-          summary: 'Set a new passphrase (new salt, auth key and wrapped identity)',
+          summary:
+            'Set a new passphrase (new salt, auth key and wrapped identity); other sessions end',
           body: ChangePassphraseRequest,
           response: { 204: z.null(), ...errors },
         },
       },
       async (request, reply) => {
         const vaultId = await requireVault(request, deps);
-        await changePassphrase(deps, vaultId, request.body);
+        await changePassphrase(deps, vaultId, request.vaultSession!.token, request.body);
         return reply.code(204).send(null);
       },
     );

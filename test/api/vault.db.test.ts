@@ -275,6 +275,35 @@ describe('creating and opening a vault', () => {
     expect(JSON.stringify(stored.rows)).not.toContain('10.0.5.1');
   });
 
+  it('after a recovery, a new passphrase replaces the old one and ends the other sessions', async () => {
+    const first = new VaultClient(app, '10.0.8.1');
+    const { req, id } = await createVault(first, 'a passphrase someone else learnt');
+    const rescuer = new VaultClient(app, '10.0.8.2');
+    const recovered = await unlock(
+      rescuer,
+      id,
+      deriveAuthKey(req.recoveryCode, req.recoverySalt, 'recovery'),
+      'recovery',
+    );
+    expect(recovered.status).toBe(200);
+    const fresh = newVaultRequest('the new passphrase nobody knows');
+    const changed = await rescuer.call('POST', '/api/vault/passphrase', {
+      authSalt: fresh.body.authSalt,
+      authKey: fresh.body.authKey,
+      passphraseWrappedIdentity: fresh.body.passphraseWrappedIdentity,
+    });
+    expect(changed.status, changed.body.toString()).toBe(204);
+    expect((await first.call('GET', '/api/vault/items')).status).toBe(401);
+    expect((await rescuer.call('GET', '/api/vault/items')).status).toBe(200);
+    const device = new VaultClient(app, '10.0.8.3');
+    expect((await unlock(device, id, req.body.authKey as string)).status).toBe(401);
+    const params = await device.call('POST', '/api/vault/auth-params', { vaultId: id });
+    expect(params.json.authSalt).toBe(fresh.body.authSalt);
+    const again = await unlock(device, id, fresh.body.authKey as string);
+    expect(again.status).toBe(200);
+    expect(again.json.wrappedIdentity).toBe(fresh.body.passphraseWrappedIdentity);
+  });
+
   it('ends the session on lock (clearing site data) and after idling', async () => {
     const device = new VaultClient(app, '10.0.6.1');
     expect((await unlock(device, vaultId, created.body.authKey as string)).status).toBe(200);

@@ -19311,7 +19311,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Set a new passphrase (new salt, auth key and wrapped identity) */
+    /** Set a new passphrase (new salt, auth key and wrapped identity); other sessions end */
     post: {
       parameters: {
         query?: never;
