@@ -323,6 +323,16 @@ export async function sha256OfBlob(deps: VaultDeps, key: string): Promise<string
   return hash.digest('hex');
 }
 
+/** The ciphertext hash an "added" entry recorded (undefined when its text is not even JSON). */
+function recordedSha256(canonical: string): string | undefined {
+  try {
+    const sha = (JSON.parse(canonical) as { sha256?: unknown }).sha256;
+    return typeof sha === 'string' ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The chain checked entry by entry, and every item's stored ciphertext against its recorded hash. */
 export async function verifyVault(deps: VaultDeps, vaultId: string) {
   const entries = await chainOf(deps.db, vaultId);
@@ -330,9 +340,7 @@ export async function verifyVault(deps: VaultDeps, vaultId: string) {
   const alteredItems: string[] = [];
   for (const item of await listItems(deps, vaultId)) {
     const recorded = entries.find((e) => e.seq === item.seq);
-    const recordedHash = recorded
-      ? (JSON.parse(recorded.canonical) as { sha256?: string }).sha256
-      : undefined;
+    const recordedHash = recorded ? recordedSha256(recorded.canonical) : undefined;
     const actual = await sha256OfBlob(deps, item.blobKey);
     if (actual !== item.sha256 || recordedHash !== item.sha256) alteredItems.push(item.id);
   }

@@ -511,6 +511,13 @@ describe('integrity', () => {
     );
     const broken = await owner.call('GET', '/api/vault/verify');
     expect(broken.json).toMatchObject({ ok: false, brokenAt: added.seq });
+    // Not even JSON any more: still a clear answer, not an error.
+    await t.database.db.execute(
+      sql`UPDATE vault_chain SET canonical = 'garbled' WHERE vault_id = ${vault!.id} AND seq = ${added.seq}`,
+    );
+    const garbled = await owner.call('GET', '/api/vault/verify');
+    expect(garbled.status).toBe(200);
+    expect(garbled.json).toMatchObject({ ok: false, brokenAt: added.seq });
     await t.database.db.execute(
       sql`UPDATE vault_chain SET canonical = ${added.canonical} WHERE vault_id = ${vault!.id} AND seq = ${added.seq}`,
     );
