@@ -420,6 +420,16 @@ export const ENV_VARS = {
     default: '2048',
     doc: 'Largest vault item (its encrypted file) in MiB.',
   },
+  VAULT_QUOTA_MB: {
+    schema: int(1, 1_000_000),
+    default: '10240',
+    doc: 'Space one vault may take, in MiB: its items and the uploads under way (the encrypted sizes).',
+  },
+  VAULT_CREATIONS_PER_HOUR: {
+    schema: int(1, 10_000),
+    default: '10',
+    doc: 'Vaults one address may create in an hour (counted under a keyed hash of the address), so that storage cannot be filled anonymously.',
+  },
   VAULT_ADDRESS_FAILURES_PER_HOUR: {
     schema: int(1, 10_000),
     default: '30',
@@ -524,6 +534,8 @@ export interface Config {
     sessionIdleMs: number;
     uploadExpiryMs: number;
     maxItemBytes: number;
+    quotaBytes: number;
+    creationsPerHour: number;
     addressFailuresPerHour: number;
   };
   referrals: {
@@ -798,6 +810,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionIdleMs: (raw.VAULT_SESSION_IDLE_MINUTES as number) * 60_000,
       uploadExpiryMs: (raw.VAULT_UPLOAD_EXPIRY_HOURS as number) * 3_600_000,
       maxItemBytes: (raw.VAULT_MAX_ITEM_MB as number) * 1024 * 1024,
+      quotaBytes: (raw.VAULT_QUOTA_MB as number) * 1024 * 1024,
+      creationsPerHour: raw.VAULT_CREATIONS_PER_HOUR as number,
       addressFailuresPerHour: raw.VAULT_ADDRESS_FAILURES_PER_HOUR as number,
     },
   };

@@ -63,10 +63,41 @@ async function openSession(deps: VaultDeps, vaultId: string): Promise<OpenedSess
   return { vaultId, token, csrfToken: csrfTokenFor(deps.config, token) };
 }
 
+/**
+ * Counts a creation from `address` (a keyed hash, by the hour, in the same table as wrong
+ * attempts under a key of its own) and refuses past VAULT_CREATIONS_PER_HOUR.
+ */
+async function countCreation(deps: VaultDeps, address: string): Promise<void> {
+  const now = deps.clock.now();
+  const window = addressWindow(now);
+  const hash = addressHash(deps.config, `create:${address}`);
+  const [row] = await deps.db
+    .insert(vaultAddressFailures)
+    .values({ addressHash: hash, windowStart: window, failures: 1 })
+    .onConflictDoUpdate({
+      target: [vaultAddressFailures.addressHash, vaultAddressFailures.windowStart],
+      set: { failures: sql`${vaultAddressFailures.failures} + 1` },
+    })
+    .returning({ count: vaultAddressFailures.failures });
+  if (row!.count > deps.config.vault.creationsPerHour) {
+    const retryAfterSeconds = Math.ceil(
+      (window.getTime() + ADDRESS_WINDOW_MS - now.getTime()) / 1000,
+    );
+    throw new AppError(
+      'rate_limited',
+      'Too many vaults were created from this connection. Try again later.',
+      undefined,
+      { retryAfterSeconds },
+    );
+  }
+}
+
 export async function createVault(
   deps: VaultDeps,
   input: CreateVaultRequest,
+  address: string,
 ): Promise<OpenedSession & { publicId: string }> {
+  await countCreation(deps, address);
   const publicId = formatVaultId(randomBytes(VAULT_ID_RANDOM_BYTES));
   const now = deps.clock.now();
   const [authHash, recoveryHash] = await Promise.all([

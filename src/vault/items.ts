@@ -5,7 +5,7 @@
 // no item and no bytes. The same uploads carry a share's re-encrypted copy (shares.ts).
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { StartUploadRequest } from '../contracts/vault-protocol.js';
 import { AppError } from '../platform/errors.js';
 import { appendChainEntry, chainOf } from './chain-store.js';
@@ -26,6 +26,16 @@ export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
 export type UploadRow = typeof vaultUploads.$inferSelect;
 export type ItemRow = typeof vaultItems.$inferSelect;
 
+/** Bytes a vault takes: its items, its shared copies and the uploads still receiving. */
+export async function spaceUsed(deps: VaultDeps, vaultId: string): Promise<number> {
+  const result = await deps.db.execute<{ used: string | number | null }>(sql`
+    SELECT (SELECT coalesce(sum(size), 0) FROM ${vaultItems} WHERE vault_id = ${vaultId})
+         + (SELECT coalesce(sum(size), 0) FROM ${vaultShares} WHERE vault_id = ${vaultId})
+         + (SELECT coalesce(sum(size), 0) FROM ${vaultUploads}
+              WHERE vault_id = ${vaultId} AND state = 'receiving') AS used`);
+  return Number(result.rows[0]?.used ?? 0);
+}
+
 export async function startUpload(
   deps: VaultDeps,
   vaultId: string,
@@ -36,6 +46,13 @@ export async function startUpload(
     throw new AppError(
       'payload_too_large',
       `This file is ${input.size} bytes; a vault item may be at most ${deps.config.vault.maxItemBytes}.`,
+    );
+  }
+  const used = await spaceUsed(deps, vaultId);
+  if (used + input.size > deps.config.vault.quotaBytes) {
+    throw new AppError(
+      'payload_too_large',
+      `This vault has ${deps.config.vault.quotaBytes - used} bytes left; this file needs ${input.size}. Export and delete older items first.`,
     );
   }
   const now = deps.clock.now();

@@ -180,7 +180,7 @@ export async function registerVaultRoutes(
         },
       },
       async (request, reply) => {
-        const opened = await createVault(deps, request.body);
+        const opened = await createVault(deps, request.body, request.ip);
         setSession(reply, deps, opened.token);
         return reply.code(201).send({
           vaultId: opened.publicId,

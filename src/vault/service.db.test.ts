@@ -54,7 +54,11 @@ const files = () =>
     .map((e) => path.join(e.parentPath, e.name));
 
 async function newVault(): Promise<string> {
-  const opened = await createVault(deps, newVaultRequest('a passphrase long enough').body as never);
+  const opened = await createVault(
+    deps,
+    newVaultRequest('a passphrase long enough').body as never,
+    '192.0.2.9',
+  );
   return opened.vaultId;
 }
 
@@ -71,7 +75,7 @@ async function addItem(vaultId: string, bytes: Buffer) {
 beforeAll(async () => {
   pki = await createTsaPki(clock.now());
   tsa = await startLocalTsa(pki, clock);
-  t = await openTestDatabase();
+  t = await openTestDatabase({ VAULT_CREATIONS_PER_HOUR: '1000' });
   blobDir = mkdtempSync(path.join(tmpdir(), 'vault-blobs-'));
   deps = { db: t.database.db, config: t.config, clock, blobs: createFsBlobStore(blobDir) };
   tsaSettings = { url: tsa.url, trustAnchors: loadTrustAnchors(pki.caFile), timeoutMs: 10_000 };
@@ -114,7 +118,7 @@ describe('vault services', () => {
 
   it('counts parallel wrong unlocks exactly', async () => {
     const req = newVaultRequest('yet another passphrase');
-    const opened = await createVault(deps, req.body as never);
+    const opened = await createVault(deps, req.body as never, '192.0.2.10');
     const attempts = await Promise.allSettled(
       [1, 2, 3].map(() =>
         unlockVault(

@@ -97,6 +97,8 @@ beforeAll(async () => {
     AUDIT_TSA_URL: tsa.url,
     AUDIT_TSA_TRUST_FILE: pki.caFile,
     VAULT_ADDRESS_FAILURES_PER_HOUR: '12',
+    VAULT_CREATIONS_PER_HOUR: '3',
+    VAULT_QUOTA_MB: '1',
     RATE_LIMIT_PER_MINUTE: '100000',
   });
   blobDir = tempDir();
@@ -157,6 +159,34 @@ describe('creating and opening a vault', () => {
     expect(bad.status).toBe(400);
     expect((bad.json.error as { message: string }).message).toMatch(/authKey/);
     expect((await t.database.db.select().from(vaults)).length).toBe(before);
+  });
+
+  it('limits the vaults one address creates in an hour', async () => {
+    const maker = new VaultClient(app, '10.0.10.1');
+    for (let i = 0; i < 3; i++) {
+      const made = await maker.call(
+        'POST',
+        '/api/vault/vaults',
+        newVaultRequest(`passphrase number ${i}`).body,
+      );
+      expect(made.status).toBe(201);
+    }
+    const refused = await maker.call(
+      'POST',
+      '/api/vault/vaults',
+      newVaultRequest('one too many').body,
+    );
+    expect(refused.status).toBe(429);
+    expect(refused.cookies).toEqual([]);
+    expect(
+      (
+        await new VaultClient(app, '10.0.10.2').call(
+          'POST',
+          '/api/vault/vaults',
+          newVaultRequest('elsewhere').body,
+        )
+      ).status,
+    ).toBe(201);
   });
 
   it('answers salts for any id, real or not, the same way', async () => {
@@ -389,6 +419,15 @@ describe('items', () => {
     expect(m.body.equals(manifest)).toBe(true);
     // No chunk is left behind once the item exists.
     expect(filesUnder(blobDir).filter((f) => f.includes(`uploads/${id}`))).toEqual([]);
+  });
+
+  it("refuses an upload past the vault's space, before a byte is sent", async () => {
+    const big = await owner.call('POST', '/api/vault/uploads', {
+      size: 1024 * 1024,
+      sha256: 'a'.repeat(64),
+    });
+    expect(big.status).toBe(413);
+    expect((big.json.error as { message: string }).message).toMatch(/bytes left/);
   });
 
   it('refuses a file whose bytes are not what was declared, and keeps nothing of it', async () => {
