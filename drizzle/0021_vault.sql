@@ -68,7 +68,7 @@ CREATE TABLE "vault_share_requests" (
 	"vault_id" uuid NOT NULL,
 	"recipient_id" uuid NOT NULL,
 	"case_id" uuid NOT NULL,
-	"message" text NOT NULL,
+	"message_enc" text NOT NULL,
 	"status" text DEFAULT 'open' NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );

@@ -7,3 +7,4 @@ export type { VaultDeps } from './deps.js';
 export { eraseVault } from './access.js';
 export { expireUploads, verifyVault } from './items.js';
 export { timestampHead, timestampPendingHeads } from './timestamps.js';
+export { VAULT_ENCRYPTED_COLUMNS } from './schema.js';

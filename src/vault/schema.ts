@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CHAIN_ENTRY_KINDS } from '../contracts/vault-protocol.js';
 import { users } from '../platform/auth/schema.js';
+import type { EncryptedColumn } from '../platform/key-rotation.js';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -277,9 +278,20 @@ export const vaultShareRequests = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     caseId: uuid('case_id').notNull(),
-    message: text('message').notNull(),
+    /** The worker's words, AES-GCM under the field keys (they are about a person's case). */
+    messageEnc: text('message_enc').notNull(),
     status: text('status', { enum: SHARE_REQUEST_STATES }).notNull().default('open'),
     createdAt: at('created_at').notNull(),
   },
   (t) => [index('vault_share_requests_vault_idx').on(t.vaultId)],
 );
+
+/** The vault's columns under the field keys, for key rotation. */
+export const VAULT_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  {
+    table: 'vault_share_requests',
+    idColumn: 'id',
+    column: 'message_enc',
+    context: 'vault_share_requests.message',
+  },
+];

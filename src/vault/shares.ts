@@ -12,6 +12,7 @@ import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import { findUserById } from '../platform/auth/users.js';
+import { decryptField, encryptField } from '../platform/crypto.js';
 import { AppError } from '../platform/errors.js';
 import { appendChainEntry } from './chain-store.js';
 import { shareCodeHash, type VaultDeps } from './deps.js';
@@ -35,6 +36,7 @@ import {
 } from './schema.js';
 
 export const SHARE_CODE_HOURS = 24;
+const MESSAGE_CONTEXT = 'vault_share_requests.message';
 
 export async function registerRecipientKey(
   deps: VaultDeps,
@@ -344,7 +346,7 @@ export async function requestShare(
       vaultId: l.vaultId,
       recipientId: userId,
       caseId,
-      message,
+      messageEnc: encryptField(deps.config.secrets.fieldKeys, message, MESSAGE_CONTEXT),
       createdAt: deps.clock.now(),
     })),
   );
@@ -360,7 +362,12 @@ export async function shareRequestsOf(deps: VaultDeps, vaultId: string) {
   const out = [];
   for (const r of rows) {
     const user = await findUserById(deps.db, r.recipientId);
-    out.push({ ...r, recipientName: user?.displayName ?? '' });
+    const { messageEnc, ...rest } = r;
+    out.push({
+      ...rest,
+      message: decryptField(deps.config.secrets.fieldKeys, messageEnc, MESSAGE_CONTEXT),
+      recipientName: user?.displayName ?? '',
+    });
   }
   return out;
 }

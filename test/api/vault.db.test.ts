@@ -48,6 +48,8 @@ const clock = fixedClock(NOON_AMSTERDAM);
 /** The plaintext of the known test item: it must be nowhere on the server. */
 const MARKER = `PLAINTEXT-MARKER-${randomBytes(6).toString('hex')}`;
 const PASSPHRASE = 'correct horse battery staple, but longer';
+/** A worker's request to share: stored, but only encrypted under the field keys. */
+const REQUEST = 'Could you share the payment screenshots?';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -667,7 +669,7 @@ describe('requests to share', () => {
     ).toBe(201);
     const asked = await worker('POST', '/api/vault-recipient/requests', {
       caseId,
-      message: 'Could you share the payment screenshots?',
+      message: REQUEST,
     });
     expect(asked.res.statusCode, asked.res.body).toBe(201);
     expect(asked.json.vaults).toBe(1);
@@ -682,7 +684,7 @@ describe('requests to share', () => {
     }[];
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({
-      message: 'Could you share the payment screenshots?',
+      message: REQUEST,
       status: 'open',
     });
     const answered = await owner.call('POST', `/api/vault/requests/${seen[0]!.requestId}/answer`, {
@@ -767,8 +769,10 @@ describe('the export bundle', () => {
 });
 
 describe('what the server keeps', () => {
-  it('holds no plaintext of the known item, no vault id and no passphrase, byte for byte', async () => {
-    const needles = [MARKER, vaultId, PASSPHRASE, created.recoveryCode].map((s) => Buffer.from(s));
+  it('holds no plaintext of the known item, no vault id, passphrase or request text, byte for byte', async () => {
+    const needles = [MARKER, vaultId, PASSPHRASE, created.recoveryCode, REQUEST].map((s) =>
+      Buffer.from(s),
+    );
     const tables = await t.database.db.execute<{ schema: string; name: string }>(sql`
       SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
       WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`);
