@@ -25,7 +25,10 @@ import {
 import { requireCase, readerOf } from '../cases/index.js';
 import { actorOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
+import { Readable } from 'node:stream';
+import { AppError } from '../platform/errors.js';
 import type { VaultDeps } from './deps.js';
+import { writeZip, zipSize, ZipTooLargeError } from './zip-writer.js';
 import { Binary } from './binary.js';
 import type { UploadRow } from './items.js';
 import {
@@ -36,6 +39,7 @@ import {
   listRecipients,
   listShares,
   openShare,
+  recipientBundle,
   recipientKeyOf,
   registerRecipientKey,
   requestShare,
@@ -376,6 +380,41 @@ export function registerRecipientRoutes(app: FastifyInstance, deps: VaultDeps): 
         .header('content-length', share.size)
         .header('content-disposition', `attachment; filename="${share.id}.age"`)
         .send(stream);
+    },
+  );
+
+  app.get(
+    '/api/vault-recipient/export',
+    {
+      schema: {
+        tags: rtags,
+        summary:
+          'A zip of every item shared with me now (copies, SHA256SUMS, manifest, VERIFY.txt); each counts as opened',
+        response: {
+          200: {
+            description: 'The bundle',
+            content: { 'application/zip': { schema: Binary } },
+          },
+          401: ErrorResponse,
+          413: ErrorResponse,
+        },
+      },
+    },
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      requireAuth(request);
+      const entries = await recipientBundle(deps, actorOf(request));
+      let size: number;
+      try {
+        size = zipSize(entries);
+      } catch (err) {
+        if (err instanceof ZipTooLargeError) throw new AppError('payload_too_large', err.message);
+        throw err;
+      }
+      return reply
+        .type('application/zip')
+        .header('content-length', size)
+        .header('content-disposition', 'attachment; filename="shared-with-me.zip"')
+        .send(Readable.from(writeZip(entries)));
     },
   );
 

@@ -8,7 +8,7 @@
 // is told so. No directory of staff is ever shown to a vault: only users whose code the owner
 // entered. Workers may ask, through a case, that the person share; they never take.
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, like } from 'drizzle-orm';
 import type { Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import { findUserById } from '../platform/auth/users.js';
@@ -30,10 +30,12 @@ import {
   vaultRecipients,
   vaultShareCodes,
   vaultShareOpens,
+  vaultChain,
   vaultShareRequests,
   vaultShares,
   vaultUploads,
 } from './schema.js';
+import { zipSize, type ZipEntry } from './zip-writer.js';
 
 export const SHARE_CODE_HOURS = 24;
 const MESSAGE_CONTEXT = 'vault_share_requests.message';
@@ -309,19 +311,108 @@ export async function openShare(deps: VaultDeps, actor: Actor, shareId: string) 
       ),
     );
   if (!share) throw new AppError('not_found', 'No such shared item (or its owner revoked it).');
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(vaultShareOpens).values({ shareId, at: deps.clock.now() });
-    await appendAudit(tx, {
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: 'vault.share.open',
-      targetType: 'vault_share',
-      targetId: shareId,
-      ip: actor.ip,
-      requestId: actor.requestId,
-    });
-  });
+  await recordOpens(deps, actor, [shareId]);
   return { share, stream: await deps.blobs.stream(share.blobKey) };
+}
+
+/** Records that a recipient opened shares (for the owner to see) and audits it, in one go. */
+async function recordOpens(deps: VaultDeps, actor: Actor, shareIds: string[]): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    for (const shareId of shareIds) {
+      await tx.insert(vaultShareOpens).values({ shareId, at: deps.clock.now() });
+      await appendAudit(tx, {
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'vault.share.open',
+        targetType: 'vault_share',
+        targetId: shareId,
+        ip: actor.ip,
+        requestId: actor.requestId,
+      });
+    }
+  });
+}
+
+export const RECIPIENT_VERIFY_TXT = `How to check these shared items
+===============================
+
+Each shares/<id>.age is a copy of an item a person chose to share with you, encrypted to your age
+key. The owner of the vault sees each time it was downloaded.
+
+1. The files are intact:          sha256sum -c SHA256SUMS
+2. Open one with your identity:   age -d -i your-identity.txt -o item shares/<id>.age
+3. Each copy's "shared" entry of the owner's hash chain is in manifest.json ("chainEntry"): its
+   hash is sha256(previous hash as 32 bytes || canonical), and it names the copy's sha256.
+`;
+
+/**
+ * A recipient's bundle of what is shared with them now: the copies, SHA256SUMS, manifest.json
+ * (with each copy's "shared" chain entry) and VERIFY.txt. Every copy in it counts as opened.
+ */
+export async function recipientBundle(deps: VaultDeps, actor: Actor): Promise<ZipEntry[]> {
+  const shares = await sharesFor(deps, actor.userId ?? '');
+  const now = deps.clock.now();
+  const entries: ZipEntry[] = [];
+  const listed = [];
+  for (const s of shares) {
+    const [entry] = await deps.db
+      .select()
+      .from(vaultChain)
+      .where(
+        and(
+          eq(vaultChain.vaultId, s.vaultId),
+          eq(vaultChain.kind, 'shared'),
+          // Plain text match: a garbled entry elsewhere in the chain must not fail this read.
+          like(vaultChain.canonical, `%"share":"${s.id}"%`),
+        ),
+      );
+    entries.push({
+      name: `shares/${s.id}.age`,
+      size: s.size,
+      modified: s.sharedAt,
+      data: async () => (await deps.blobs.stream(s.blobKey)) as AsyncIterable<Buffer>,
+    });
+    listed.push({
+      shareId: s.id,
+      file: `shares/${s.id}.age`,
+      size: s.size,
+      sha256: s.sha256,
+      sharedAt: s.sharedAt.toISOString(),
+      chainEntry: entry
+        ? { seq: entry.seq, canonical: entry.canonical, prevHash: entry.prevHash, hash: entry.hash }
+        : null,
+    });
+  }
+  const text = (name: string, body: string): ZipEntry => {
+    const data = Buffer.from(body, 'utf8');
+    return {
+      name,
+      size: data.length,
+      modified: now,
+      data: async function* () {
+        yield data;
+      },
+    };
+  };
+  entries.push(
+    text(
+      'manifest.json',
+      JSON.stringify(
+        { format: 'ariadne-vault-shared/1', exportedAt: now.toISOString(), shares: listed },
+        null,
+        2,
+      ) + '\n',
+    ),
+    text('SHA256SUMS', listed.map((l) => `${l.sha256}  ${l.file}\n`).join('')),
+    text('VERIFY.txt', RECIPIENT_VERIFY_TXT),
+  );
+  zipSize(entries); // refused above 4 GiB before anything counts as opened
+  await recordOpens(
+    deps,
+    actor,
+    shares.map((s) => s.id),
+  );
+  return entries;
 }
 
 /** A worker asks, through a case, that the vaults linked to them for that case share something. */

@@ -7,7 +7,7 @@
 // the chain recipe of VERIFY.txt, erasing a vault, and a byte-for-byte search of the database and
 // blob store for the plaintext of a known item and for the vault id, which find nothing.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +23,7 @@ import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore, type BlobStore } from '../../src/platform/blobs/index.js';
 import { loadTrustAnchors, type TsaSettings } from '../../src/platform/timestamp/tsa-client.js';
 import { expireUploads, timestampPendingHeads, type VaultDeps } from '../../src/vault/index.js';
+import { readStoredZip } from '../../src/vault/zip-writer.js';
 import { vaultChain, vaults } from '../../src/vault/schema.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { NOON_AMSTERDAM } from '../helpers/clock.js';
@@ -636,6 +637,38 @@ describe('sharing', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'vault.share.open'));
     expect(audited.map((a) => a.targetId)).toEqual([shareId]);
+  });
+
+  it('gives the recipient a bundle of what is shared with them, each copy counted as opened', async () => {
+    const res = await worker('GET', '/api/vault-recipient/export');
+    expect(res.res.statusCode).toBe(200);
+    const zip = readStoredZip(res.res.rawPayload);
+    const byName = new Map(zip.map((e) => [e.name, e.data]));
+    const copy = byName.get(`shares/${shareId}.age`)!;
+    expect(byName.get('SHA256SUMS')!.toString()).toBe(`${sha256(copy)}  shares/${shareId}.age\n`);
+    const manifest = JSON.parse(byName.get('manifest.json')!.toString()) as {
+      shares: {
+        shareId: string;
+        chainEntry: { canonical: string; prevHash: string; hash: string };
+      }[];
+    };
+    const entry = manifest.shares[0]!.chainEntry;
+    expect(JSON.parse(entry.canonical)).toMatchObject({
+      kind: 'shared',
+      share: shareId,
+      sha256: sha256(copy),
+    });
+    expect(
+      createHash('sha256')
+        .update(Buffer.from(entry.prevHash, 'hex'))
+        .update(entry.canonical)
+        .digest('hex'),
+    ).toBe(entry.hash);
+    expect(byName.get('VERIFY.txt')!.toString()).toContain('age -d');
+    const seen = (await owner.call('GET', '/api/vault/shares')).json.shares as {
+      opens: string[];
+    }[];
+    expect(seen[0]!.opens).toHaveLength(2);
   });
 
   it('revoking ends future access and is chained', async () => {
