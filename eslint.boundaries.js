@@ -1,13 +1,13 @@
 // The import map of ARCHITECTURE.md as lint rules, so that a wrong import fails CI:
 //
 //   src/platform      imports no context, nor src/app, src/cli, src/demo.
-//   a context         (collect, extract, facts, link, score, outreach, cases, chat, insights) imports
-//                     another context only through its index.ts, and only one earlier on the data's
-//                     way: collect ← extract/facts ← link ← score ← outreach ← cases ← chat, and
-//                     cases ← insights (chat and insights do not read each other) (a call the
-//                     other way is a hook that src/app wires). A schema.ts may import another
-//                     context's schema.ts, for foreign keys; nothing else reaches another context's
-//                     tables.
+//   a context         (collect, extract, facts, link, score, outreach, cases, chat, vault, insights)
+//                     imports another context only through its index.ts, and only one earlier on
+//                     the data's way: collect ← extract/facts ← link ← score ← outreach ← cases ←
+//                     chat/vault, and cases ← insights (chat, vault and insights do not read each
+//                     other) (a call the other way is a hook that src/app wires). A schema.ts may
+//                     import another context's schema.ts, for foreign keys; nothing else reaches
+//                     another context's tables.
 //   src/app           the composition root: the one place that imports every context, through
 //                     index.ts (schema.ts too, for the schema aggregate). The demo only by import().
 //   src/cli, src/demo entries: contexts through index.ts (the CLI may use src/app).
@@ -30,6 +30,7 @@ const CONTEXTS = [
   'outreach',
   'cases',
   'chat',
+  'vault',
   'insights',
 ];
 /** Each context and the earlier contexts it may read (the arrows follow the data). */
@@ -42,10 +43,11 @@ const UPSTREAM = {
   outreach: ['collect', 'extract', 'facts', 'link', 'score'],
   cases: ['collect', 'extract', 'facts', 'link', 'score', 'outreach'],
   chat: ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases'],
+  vault: ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases'],
   insights: ['collect', 'extract', 'facts', 'link', 'score', 'outreach', 'cases'],
 };
 /** Pure cores inside a context (its domain rules): they read no other context at all. */
-const DOMAINS = ['outreach', 'cases', 'chat', 'insights'];
+const DOMAINS = ['outreach', 'cases', 'chat', 'vault', 'insights'];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const UP = String.raw`^(\.\./)+`;
 

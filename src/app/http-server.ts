@@ -25,6 +25,12 @@ import { registerRetentionRoutes } from './retention.js';
 import { createHttpServer, type PlatformHttpDeps } from '../platform/http/server.js';
 import type { Jobs } from '../platform/jobs.js';
 import { registerScoreModelRoutes, registerScoreRoutes, rescoreAllJobRef } from '../score/index.js';
+import {
+  registerRecipientRoutes,
+  registerVaultRoutes,
+  vaultTimestampJobRef,
+  type VaultDeps,
+} from '../vault/index.js';
 
 export interface HttpDeps extends Omit<PlatformHttpDeps, 'capabilities'> {
   /** Blob store and job queue, for the contexts' routes (absent in API-only tests: then none). */
@@ -75,10 +81,30 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     await registerChat(app, { config, database, clock, log });
     await registerChatWidget(app, config.chat.exitUrl ? { exitUrl: config.chat.exitUrl } : {});
   };
+  // The evidence vault: the person's API and the recipients' side. It keeps its bytes in the blob
+  // store, so it is there when one is; a new chain head queues its time-stamp when the queue is.
+  const vault = async (app: FastifyInstance) => {
+    if (!blobs) return;
+    const vaultDeps: VaultDeps = {
+      db,
+      config,
+      clock,
+      blobs,
+      ...(jobs
+        ? {
+            onNewHead: async (vaultId: string) => {
+              if (config.audit.tsa) await jobs.send(vaultTimestampJobRef, { vaultId });
+            },
+          }
+        : {}),
+    };
+    await registerVaultRoutes(app, { ...vaultDeps, tsaTrustFile: config.audit.tsaTrustFile });
+    registerRecipientRoutes(app, vaultDeps);
+  };
   return createHttpServer({
     ...deps,
     clock,
     capabilities: capabilityPolicies,
-    plugins: [contexts, chat, ...(deps.plugins ?? [])],
+    plugins: [contexts, chat, vault, ...(deps.plugins ?? [])],
   });
 }

@@ -14,6 +14,8 @@ import { referralDepsOf } from './referrals.js';
 import { retentionJobs } from './retention.js';
 import { scoreHooks } from './score-hooks.js';
 import { linkHooks, queueScoring, scoreJobs } from '../score/index.js';
+import { loadTrustAnchors } from '../platform/timestamp/tsa-client.js';
+import { vaultJobs, vaultTimestampJobRef } from '../vault/index.js';
 
 export function allJobs(deps: JobDeps): JobDefinition[] {
   return [
@@ -65,5 +67,24 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       onEntitiesChanged: (entityIds) => queueScoring(deps.jobs(), entityIds),
     }),
     ...chatJobs({ db: deps.database.db, config: deps.config, clock: deps.clock }),
+    ...vaultJobs(
+      {
+        db: deps.database.db,
+        config: deps.config,
+        clock: deps.clock,
+        blobs: deps.blobs,
+        onNewHead: async (vaultId) => {
+          if (deps.config.audit.tsa) await deps.jobs().send(vaultTimestampJobRef, { vaultId });
+        },
+      },
+      // The audit log's authority stamps the vaults' heads too (one TSA, one trust file).
+      deps.config.audit.tsa && deps.config.audit.tsaTrustFile
+        ? {
+            url: deps.config.audit.tsa.url,
+            timeoutMs: deps.config.audit.tsa.timeoutMs,
+            trustAnchors: loadTrustAnchors(deps.config.audit.tsaTrustFile),
+          }
+        : null,
+    ),
   ];
 }

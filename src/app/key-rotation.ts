@@ -9,6 +9,7 @@ import { CHAT_ENCRYPTED_COLUMNS } from '../chat/index.js';
 import { COLLECT_ENCRYPTED_COLUMNS } from '../collect/index.js';
 import { FACTS_ENCRYPTED_COLUMNS } from '../facts/index.js';
 import { OUTREACH_ENCRYPTED_COLUMNS } from '../outreach/index.js';
+import { VAULT_ENCRYPTED_COLUMNS } from '../vault/index.js';
 import type { Actor } from '../platform/actor.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
@@ -28,6 +29,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   ...REFERRALS_ENCRYPTED_COLUMNS,
   ...SUBJECT_RIGHTS_ENCRYPTED_COLUMNS,
   ...CHAT_ENCRYPTED_COLUMNS,
+  ...VAULT_ENCRYPTED_COLUMNS,
 ];
 
 /** Re-encrypts every encrypted column of every context under the active field key. */

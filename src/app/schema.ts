@@ -12,3 +12,4 @@ export * from '../cases/referrals/schema.js';
 export * from '../cases/partners/schema.js';
 export * from '../cases/subject-rights/schema.js';
 export * from '../chat/schema.js';
+export * from '../vault/schema.js';

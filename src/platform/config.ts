@@ -405,6 +405,36 @@ export const ENV_VARS = {
     default: '14',
     doc: 'Days a secure referral link (for organisations without an account) stays valid; a worker can issue a new one.',
   },
+  VAULT_SESSION_IDLE_MINUTES: {
+    schema: int(1, 120),
+    default: '10',
+    doc: "Minutes an unlocked evidence vault stays open without a request from the person's device; then it locks on the server (the app also locks itself).",
+  },
+  VAULT_UPLOAD_EXPIRY_HOURS: {
+    schema: int(1, 168),
+    default: '24',
+    doc: 'Hours an unfinished vault upload may be resumed; after that its chunks are removed and no item remains.',
+  },
+  VAULT_MAX_ITEM_MB: {
+    schema: int(1, 4000),
+    default: '2048',
+    doc: 'Largest vault item (its encrypted file) in MiB.',
+  },
+  VAULT_QUOTA_MB: {
+    schema: int(1, 1_000_000),
+    default: '10240',
+    doc: 'Space one vault may take, in MiB: its items and the uploads under way (the encrypted sizes).',
+  },
+  VAULT_CREATIONS_PER_HOUR: {
+    schema: int(1, 10_000),
+    default: '10',
+    doc: 'Vaults one address may create in an hour (counted under a keyed hash of the address), so that storage cannot be filled anonymously.',
+  },
+  VAULT_ADDRESS_FAILURES_PER_HOUR: {
+    schema: int(1, 10_000),
+    default: '30',
+    doc: 'Wrong vault unlock attempts one address may make in an hour, over all vaults (counted under a keyed hash of the address, never the address itself).',
+  },
 } satisfies Record<string, VarSpec>;
 
 export type EnvName = keyof typeof ENV_VARS;
@@ -499,6 +529,14 @@ export interface Config {
     /** Validated by the outreach context at start (its rules schema lives there). */
     rulesFile: string | undefined;
     organisationNames: string[];
+  };
+  vault: {
+    sessionIdleMs: number;
+    uploadExpiryMs: number;
+    maxItemBytes: number;
+    quotaBytes: number;
+    creationsPerHour: number;
+    addressFailuresPerHour: number;
   };
   referrals: {
     /** Days before an unanswered referral reminds its worker. */
@@ -767,6 +805,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     referrals: {
       reminderDays: raw.REFERRAL_REMINDER_DAYS as number,
       linkDays: raw.REFERRAL_LINK_DAYS as number,
+    },
+    vault: {
+      sessionIdleMs: (raw.VAULT_SESSION_IDLE_MINUTES as number) * 60_000,
+      uploadExpiryMs: (raw.VAULT_UPLOAD_EXPIRY_HOURS as number) * 3_600_000,
+      maxItemBytes: (raw.VAULT_MAX_ITEM_MB as number) * 1024 * 1024,
+      quotaBytes: (raw.VAULT_QUOTA_MB as number) * 1024 * 1024,
+      creationsPerHour: raw.VAULT_CREATIONS_PER_HOUR as number,
+      addressFailuresPerHour: raw.VAULT_ADDRESS_FAILURES_PER_HOUR as number,
     },
   };
 }

@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   conflict: 409,
   email_taken: 409,
   payload_too_large: 413,
+  upload_rejected: 422,
   unsupported_media_type: 415,
   account_locked: 423,
   rate_limited: 429,

@@ -440,6 +440,16 @@ describe('the canary', () => {
     expect(noted.res.statusCode, noted.res.body).toBeLessThan(300);
     fill['/api/chat/chats/{id}'] = { id: [chat.id] };
     fill['/api/chat/chats/{id}/notes'] = { id: [chat.id] };
+    // The vault answers a console session 401 (no vault session) or 404 (not shared with them);
+    // it holds ciphertext only, where no canary could be read.
+    for (const route of [
+      '/api/vault/uploads/{id}',
+      '/api/vault/items/{id}',
+      '/api/vault/items/{id}/manifest',
+      '/api/vault-recipient/shares/{id}',
+    ]) {
+      fill[route] = { id: [randomUUID()] };
+    }
     // Who viewed a record: every kind with every planted record (a mismatched pair answers 404).
     fill['/api/audit/views/{kind}/{id}'] = {
       kind: ['ad', 'entity', 'conversation'],

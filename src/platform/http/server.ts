@@ -107,6 +107,9 @@ export async function createHttpServer(deps: PlatformHttpDeps): Promise<FastifyI
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'ariadne_sid' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // The evidence vault's own session (no account) and its CSRF token: see src/vault.
+          vaultSession: { type: 'apiKey', in: 'cookie', name: 'ariadne_vault' },
+          vaultCsrf: { type: 'apiKey', in: 'header', name: 'x-vault-csrf' },
         },
       },
       security: [{ session: [], csrf: [] }],

@@ -2,6 +2,7 @@
 // character (text and jsonb cannot hold U+0000) or a lone UTF-16 surrogate (JSON's "\ud800" parses
 // into a string that is not valid Unicode and cannot be encoded as UTF-8). Without this check such
 // input reached a query and came back as a 500; now it is a 400 that names the field.
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.js';
 
@@ -46,9 +47,15 @@ export function findDisallowedText(value: unknown, path: string[] = []): string[
 }
 
 // Query and path parameter objects come from parsers with prototypes of their own, so anything
-// but binary data and dates is walked.
+// but binary data, dates and streams is walked. A stream is a body passed through unparsed (the
+// vault's upload chunks): bytes for the route to handle, and an object graph with cycles.
 function isBinaryOrDate(value: object): boolean {
-  return ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Date;
+  return (
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    value instanceof Date ||
+    value instanceof Readable
+  );
 }
 
 /** A key that itself holds the character is named with the odd characters shown as escapes. */
