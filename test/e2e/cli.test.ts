@@ -245,6 +245,10 @@ describe('ariadne command line', () => {
     const tsa = await startLocalTsa(pki, systemClock);
     try {
       const plain = { DATA_DIR: tempDir() };
+      // From the migrated template: creating the database is the test above's, not this one's.
+      const { seedPgliteDataDir } = await import('../helpers/db-template.js');
+      const { testSecretsEnv } = await import('../helpers/test-db.js');
+      await seedPgliteDataDir(plain.DATA_DIR, testSecretsEnv());
       const noTsa = await runCli(['audit', 'anchor'], plain);
       expect(noTsa.code).toBe(1);
       expect(noTsa.stderr).toMatch(/No time-stamping authority is configured/);
