@@ -13,7 +13,7 @@ import { hashToken, START_REPEAT_WINDOW_MS } from '../../src/chat/service.js';
 import { chatSessions } from '../../src/chat/schema.js';
 import type { OperatorFrame, OperatorServerFrame } from '../../src/chat/events.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
-import { signInAs, sessionCookieOf, type ApiCall } from '../helpers/api-client.js';
+import { ok, signInAs, sessionCookieOf, type ApiCall } from '../helpers/api-client.js';
 import { JsonSocket, openVisitor, type VisitorSocket } from '../helpers/chat-client.js';
 import { noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
@@ -36,15 +36,6 @@ let analyst: ApiCall;
 let workerId: string;
 let colleagueId: string;
 let supervisorId: string;
-
-async function ok<T = Record<string, unknown>>(
-  p: Promise<{ res: { statusCode: number; body: string } }>,
-  status = 200,
-): Promise<T> {
-  const { res } = await p;
-  expect(res.statusCode, res.body).toBe(status);
-  return JSON.parse(res.body) as T;
-}
 
 async function visitor(at = base): Promise<VisitorSocket> {
   const v = await openVisitor(at, ORIGIN);

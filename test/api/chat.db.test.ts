@@ -23,7 +23,7 @@ import { chatMessages, chatNotes, chatSessions } from '../../src/chat/schema.js'
 import type { OperatorFrame, OperatorServerFrame } from '../../src/chat/events.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { signInAs, sessionCookieOf, type ApiCall } from '../helpers/api-client.js';
+import { ok, signInAs, sessionCookieOf, type ApiCall } from '../helpers/api-client.js';
 import { JsonSocket, openVisitor, type VisitorSocket } from '../helpers/chat-client.js';
 import { noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
@@ -45,15 +45,6 @@ let supervisor: ApiCall;
 let analyst: ApiCall;
 let workerId: string;
 let colleagueId: string;
-
-async function ok<T = Record<string, unknown>>(
-  p: Promise<{ res: { statusCode: number; body: string } }>,
-  status = 200,
-): Promise<T> {
-  const { res } = await p;
-  expect(res.statusCode, res.body).toBe(status);
-  return JSON.parse(res.body) as T;
-}
 
 async function visitor(at = base): Promise<VisitorSocket> {
   const v = await openVisitor(at, ORIGIN);

@@ -75,3 +75,16 @@ export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promis
   });
   return call;
 }
+
+/** Awaits a call, expects its status (the body shown when it differs) and returns its JSON. */
+export async function ok<T = Record<string, unknown>>(
+  p: Promise<{ res: { statusCode: number; body: string } }>,
+  status = 200,
+): Promise<T> {
+  // No vitest import here: the benches use this module outside a test run.
+  const { res } = await p;
+  if (res.statusCode !== status) {
+    throw new Error(`expected status ${status}, got ${res.statusCode}: ${res.body}`);
+  }
+  return JSON.parse(res.body) as T;
+}
