@@ -38,11 +38,13 @@ import { useOutreachT } from '../outreach/i18n';
 import {
   IconAdmin,
   IconAds,
+  IconChat,
   IconAudit,
   IconCases,
   IconInbox,
   IconInsights,
   IconPartners,
+  IconTemplates,
   IconRules,
   IconSignOut,
   IconSources,
@@ -85,49 +87,6 @@ const SECTIONS: { key: NavKey; to: string; icon: ReactNode }[] = [
   { key: 'vaultRequests', to: '/vault-requests', icon: <IconVault /> },
   { key: 'insights', to: '/insights', icon: <IconInsights /> },
 ];
-
-/** Message templates: a page of text with a placeholder in braces. */
-function IconTemplates({ size = 18 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M6 3h9l4 4v14H6z" />
-      <path d="M9 10h7M9 14h3" />
-      <path d="M14.5 13c-.8 0-1 .4-1 1v.5c0 .4-.3.5-.6.5.3 0 .6.1.6.5v.5c0 .6.2 1 1 1" />
-    </svg>
-  );
-}
-
-/** The chat line: two speech bubbles. */
-function IconChat({ size = 18 }: { size?: number }) {
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M4 5h11v8H9l-3 3v-3H4z" />
-      <path d="M15 9h5v8h-2v3l-3-3h-4v-2" />
-    </svg>
-  );
-}
 
 export function Frame() {
   const { t, i18n } = useTranslation();

@@ -130,3 +130,18 @@ export const Logo = ({ size = 28 }: { size?: number }) => (
     <circle cx="9" cy="23" r="2.4" fill="#e2b457" />
   </svg>
 );
+/** Message templates: a page of text with a placeholder in braces. */
+export const IconTemplates = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 3h9l4 4v14H6z" />
+    <path d="M9 10h7M9 14h3" />
+    <path d="M14.5 13c-.8 0-1 .4-1 1v.5c0 .4-.3.5-.6.5.3 0 .6.1.6.5v.5c0 .6.2 1 1 1" />
+  </Icon>
+);
+/** The chat line: two speech bubbles. */
+export const IconChat = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 5h11v8H9l-3 3v-3H4z" />
+    <path d="M15 9h5v8h-2v3l-3-3h-4v-2" />
+  </Icon>
+);
