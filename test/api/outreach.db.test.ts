@@ -37,13 +37,14 @@ import {
   SendRefused,
   type ComposeInput,
 } from '../../src/outreach/sending/service.js';
+import { outreachSettings } from '../../src/outreach/sending/settings.js';
 import {
   changeTemplateStatus,
   createTemplate,
 } from '../../src/outreach/templates/templates-store.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
-import { fixedClock } from '../../src/platform/clock.js';
+import { fixedClock, type Clock } from '../../src/platform/clock.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { buildHttpServer } from '../../src/app/http-server.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
@@ -51,7 +52,7 @@ import { startCmFixture } from '../fixtures/gateways/cm.js';
 import { startWhatsAppFixture } from '../fixtures/gateways/whatsapp.js';
 import { startTestSmsc, type TestSmsc } from '../../fixtures/smsc/index.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
-import { noonClock } from '../helpers/clock.js';
+import { NOON_AMSTERDAM, noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
@@ -87,6 +88,19 @@ async function compose(a: Actor, input: Omit<ComposeInput, 'idempotencyKey'>, at
     { idempotencyKey: randomUUID(), ...input },
     { clock: at ? fixedClock(at) : clock },
   );
+}
+
+/** Runs the send job's work for one message, here and now; holds are recorded in `held`. */
+const held: { messageId: string; until: Date }[] = [];
+function sendNow(messageId: string, opts: { clock?: Clock; retryCount?: number } = {}) {
+  return sendQueuedMessage(t.database.db, t.config, registry, messageId, {
+    clock,
+    settings: outreachSettings(t.config),
+    hold: async (until) => {
+      held.push({ messageId, until });
+    },
+    ...opts,
+  });
 }
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -279,9 +293,7 @@ describe('a thread over SMPP', () => {
 
   it('a retried send job never sends twice', async () => {
     const count = smsc.received.length;
-    expect(await sendQueuedMessage(t.database.db, t.config, registry, firstId, { clock })).toBe(
-      'not_queued',
-    );
+    expect(await sendNow(firstId)).toBe('not_queued');
     const sendJobs = () => jobs.boss.findJobs(sendMessageJobRef.name, { key: firstId });
     const jobsBefore = (await sendJobs()).length;
     await queueSend(jobs, firstId);
@@ -295,9 +307,7 @@ describe('a thread over SMPP', () => {
       .update(messages)
       .set({ status: 'sending' })
       .where(eq(messages.id, message.id));
-    expect(await sendQueuedMessage(t.database.db, t.config, registry, message.id, { clock })).toBe(
-      'outcome_unknown',
-    );
+    expect(await sendNow(message.id)).toBe('outcome_unknown');
     const m = await messageRow(message.id);
     expect(m.status).toBe('failed');
     expect(m.errorMessage).toMatch(/outcome unknown/);
@@ -321,20 +331,10 @@ describe('a thread over SMPP', () => {
       .update(messages)
       .set({ status: 'sending' })
       .where(eq(messages.id, message.id));
-    expect(
-      await sendQueuedMessage(t.database.db, t.config, registry, message.id, {
-        clock,
-        retryCount: 0,
-      }),
-    ).toBe('not_queued');
+    expect(await sendNow(message.id, { retryCount: 0 })).toBe('not_queued');
     expect((await messageRow(message.id)).status).toBe('sending');
     // A retry of a job (its worker was lost mid-send) reports the outcome unknown instead.
-    expect(
-      await sendQueuedMessage(t.database.db, t.config, registry, message.id, {
-        clock,
-        retryCount: 1,
-      }),
-    ).toBe('outcome_unknown');
+    expect(await sendNow(message.id, { retryCount: 1 })).toBe('outcome_unknown');
     expect((await messageRow(message.id)).status).toBe('failed');
     expect(smsc.received.length).toBe(count);
   });
@@ -486,11 +486,75 @@ describe('the send job', () => {
       'asked by phone',
       clock.now(),
     );
-    expect(await sendQueuedMessage(t.database.db, t.config, registry, message.id, { clock })).toBe(
-      'do_not_contact',
-    );
+    expect(await sendNow(message.id)).toBe('do_not_contact');
     expect((await messageRow(message.id)).status).toBe('failed');
     expect(smsc.received.length).toBe(before);
+  });
+
+  it('holds a message whose send falls in quiet hours until they end, then sends it', async () => {
+    const before = smsc.received.length;
+    // Written at noon, allowed then; the send job runs late, at 23:30 in Amsterdam.
+    const { message } = await compose(worker, {
+      contact: { kind: 'phone', address: '+31612345021' },
+      channelId: smppId,
+      templateId,
+      values: {},
+    });
+    const night = new Date('2030-06-04T21:30:00Z');
+    const morning = new Date('2030-06-05T07:00:00Z'); // 09:00 CEST, the end of quiet hours
+    clock.set(night);
+    try {
+      await queueSend(jobs, message.id);
+      // The real job holds it: a new job for the morning, the message still queued with the reason.
+      const again = await waitFor('the held send to be queued for the morning', async () => {
+        const found = await jobs.boss.findJobs(sendMessageJobRef.name, { key: message.id });
+        return found.find((j) => j.state === 'created' && j.startAfter > night) ?? null;
+      });
+      expect(new Date(again.startAfter).toISOString()).toBe(morning.toISOString());
+    } finally {
+      clock.set(NOON_AMSTERDAM);
+    }
+    const waiting = await messageRow(message.id);
+    expect(waiting.status).toBe('queued');
+    expect(waiting.errorCode).toBe('held_quiet_hours');
+    expect(waiting.errorMessage).toMatch(/quiet hours \(21:00–09:00\).*Europe\/Amsterdam/);
+    expect(smsc.received.length).toBe(before);
+
+    // At 08:59 it is still held; at 09:00 it goes.
+    held.length = 0;
+    expect(
+      await sendNow(message.id, { clock: fixedClock(new Date(morning.getTime() - 60_000)) }),
+    ).toBe('held');
+    expect(held).toEqual([{ messageId: message.id, until: morning }]);
+    expect(await sendNow(message.id, { clock: fixedClock(morning) })).toBe('sent');
+    const sent = await messageRow(message.id);
+    expect(sent.errorCode).toBeNull();
+    expect(smsc.received.length).toBe(before + 1);
+  });
+
+  it('answers at night someone who has just written', async () => {
+    // The person wrote at 23:20; a reply composed at once may go out when the job runs at 23:30.
+    const address = '+31612345022';
+    const { conversation } = await compose(worker, {
+      contact: { kind: 'phone', address },
+      channelId: smppId,
+      templateId,
+      values: {},
+    });
+    await t.database.db.insert(messages).values({
+      conversationId: conversation.id,
+      channelId: smppId,
+      direction: 'in',
+      status: 'received',
+      bodyEnc: encryptBody(t.config, 'ben je er nog?'),
+      createdAt: new Date('2030-06-04T21:20:00Z'),
+    });
+    const { message } = await compose(
+      worker,
+      { conversationId: conversation.id, channelId: smppId, text: 'Ja, ik ben er.' },
+      new Date('2030-06-04T21:25:00Z'),
+    );
+    expect(await sendNow(message.id, { clock: fixedClock('2030-06-04T21:30:00Z') })).toBe('sent');
   });
 });
 

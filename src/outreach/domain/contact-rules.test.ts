@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_KINDS, type ChannelKind } from '../channels/channel.js';
 import {
+  quietHoursHold,
   checkSend,
   ContactSettings,
   SEND_RULES,
@@ -725,5 +726,31 @@ describe('settings and input', () => {
     expect(() => check({ channel: { id: 'x', kind: 'pigeon' as ChannelKind } })).toThrow();
     expect(() => check({ message: { text: '   ' } })).toThrow();
     expect(() => checkSend(input(), {}, new Date(Number.NaN))).toThrow();
+  });
+});
+
+describe('quietHoursHold: the rule again when the message goes out', () => {
+  const settings = ContactSettings.parse({});
+  const ro = { address: '+40721234567' };
+
+  it('holds until the end of quiet hours where the person is, not where the server is', () => {
+    // 21:30 UTC is 00:30 in Bucharest (EEST): quiet until 09:00 there, 06:00 UTC, while it is
+    // still quiet in Amsterdam until 07:00 UTC.
+    const hold = quietHoursHold(ro, null, settings, new Date('2030-06-04T21:30:00Z'));
+    expect(hold?.until.toISOString()).toBe('2030-06-05T06:00:00.000Z');
+    expect(hold?.zone).toBe('Europe/Bucharest');
+    expect(quietHoursHold(ro, null, settings, new Date('2030-06-05T06:00:00Z'))).toBeNull();
+  });
+
+  it('lets an answer go to someone who wrote within the reply window, and only then', () => {
+    const at = new Date('2030-06-04T23:00:00Z');
+    const wrote = (minutesAgo: number) => new Date(at.getTime() - minutesAgo * 60_000);
+    expect(quietHoursHold(ro, wrote(59), settings, at)).toBeNull();
+    expect(quietHoursHold(ro, wrote(61), settings, at)).not.toBeNull();
+  });
+
+  it('follows an explicit time zone over the number’s country', () => {
+    const at = new Date('2030-06-04T21:30:00Z'); // 00:30 in Bucharest, 17:30 in New York
+    expect(quietHoursHold({ ...ro, timeZone: 'America/New_York' }, null, settings, at)).toBeNull();
   });
 });

@@ -372,6 +372,46 @@ function safetyRefusal(input: Input, settings: Settings): Refusal | null {
   };
 }
 
+/**
+ * Quiet hours where the person is, unless they wrote within the last few minutes (answering
+ * someone who is on their phone and writing is not a knock at night).
+ */
+function quietRefusal(
+  settings: Settings,
+  lastInbound: number | null,
+  now: number,
+  zone: string,
+): (Refusal & { notBefore: Date }) | null {
+  const { start, end } = settings.quietHours;
+  const justWrote =
+    lastInbound !== null && now - lastInbound < settings.quietHoursReplyMinutes * MINUTE;
+  if (justWrote || !isQuietAt(new Date(now), zone, start, end)) return null;
+  const until = quietHoursEnd(new Date(now), zone, start, end).getTime();
+  return {
+    rule: 'quiet_hours',
+    message: `It is quiet hours (${start}–${end}) where the person is (${zone}); sending is possible from ${fmtTime(until, zone)}.`,
+    notBefore: new Date(until),
+  };
+}
+
+/**
+ * The quiet-hours rule again at the moment a message that was allowed when it was written goes
+ * out. A send can be late (the worker was down, the provider failed and the job retries with
+ * backoff, the queue was long), and a phone that lights up at night is what a controller notices:
+ * so the send job holds such a message until the quiet hours end. Null: it may go now.
+ */
+export function quietHoursHold(
+  recipient: { address: string; timeZone?: string | null | undefined },
+  lastInbound: Date | null,
+  settings: ContactSettings,
+  now: Date,
+): { until: Date; message: string; zone: string } | null {
+  const s = ContactSettings.parse(settings);
+  const tz = contactTimeZone(recipient.address, recipient.timeZone, s.defaultTimeZone);
+  const r = quietRefusal(s, lastInbound?.getTime() ?? null, now.getTime(), tz.zone);
+  return r ? { until: r.notBefore, message: r.message, zone: tz.zone } : null;
+}
+
 /** The time-bound rules at one instant: gap, quiet hours, rate limits. */
 function timeRefusals(
   input: Input,
@@ -396,17 +436,8 @@ function timeRefusals(
     }
   }
 
-  const { start, end } = settings.quietHours;
-  const justWrote =
-    f.lastInbound !== null && now - f.lastInbound < settings.quietHoursReplyMinutes * MINUTE;
-  if (!justWrote && isQuietAt(new Date(now), tz.zone, start, end)) {
-    const until = quietHoursEnd(new Date(now), tz.zone, start, end).getTime();
-    out.push({
-      rule: 'quiet_hours',
-      message: `It is quiet hours (${start}–${end}) where the person is (${tz.zone}); sending is possible from ${fmtTime(until, tz.zone)}.`,
-      notBefore: new Date(until),
-    });
-  }
+  const quiet = quietRefusal(settings, f.lastInbound, now, tz.zone);
+  if (quiet) out.push(quiet);
 
   const windows = settings.rateLimits.perKind[input.channel.kind] ?? settings.rateLimits.default;
   const sends = input.channelSends.map((d) => d.getTime()).sort((a, b) => a - b);

@@ -92,6 +92,7 @@ export {
   SendCheckInput,
   TIME_BOUND_RULES,
   checkSend,
+  quietHoursHold,
   type Refusal,
   type SendCheck,
   type SendRule,

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
-import type { Db } from '../../platform/db/connect.js';
+import type { Db, DbOrTx } from '../../platform/db/connect.js';
 import { isAppError } from '../../platform/errors.js';
 import { defineJob, type JobDefinition, type JobRef, type Jobs } from '../../platform/jobs.js';
 import { createChannelRegistry, type ChannelRegistry } from '../channels/channel-registry.js';
@@ -18,7 +18,7 @@ import type { ChannelEvents, ChannelKind, SendError } from '../channels/channel.
 import type { WebhookResult } from '../channels/http-gateway.js';
 import { contactAddress } from '../inbox/contacts.js';
 import { decryptBody, recordSent } from '../inbox/conversations.js';
-import type { ContactSettings } from '../domain/index.js';
+import { quietHoursHold, type ContactSettings } from '../domain/index.js';
 import { handleDelivery, handleInbound } from './service.js';
 import { outreachSettings } from './settings.js';
 import {
@@ -28,6 +28,16 @@ import {
   outreachChannels,
   outreachTemplates,
 } from '../schema.js';
+
+/** When the person last wrote to us, on any channel (they may be answered in quiet hours). */
+async function lastInboundAt(db: DbOrTx, contactId: string): Promise<Date | null> {
+  const [last] = await db
+    .select({ at: max(messages.createdAt) })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(and(eq(conversations.contactId, contactId), eq(messages.direction, 'in')));
+  return last?.at ? new Date(last.at) : null;
+}
 
 /** Meta's customer-service window: free text only this long after the person last wrote there. */
 const WHATSAPP_WINDOW_MS = 24 * 3_600_000;
@@ -99,7 +109,7 @@ function mayHaveBeenSent(error: SendError): boolean {
 }
 
 export type SendOutcome =
-  'sent' | 'failed' | 'not_queued' | 'outcome_unknown' | 'do_not_contact' | 'requeued';
+  'sent' | 'failed' | 'not_queued' | 'outcome_unknown' | 'do_not_contact' | 'held';
 
 /** Sends one queued message (see the module header for the guarantees). */
 export async function sendQueuedMessage(
@@ -109,6 +119,10 @@ export async function sendQueuedMessage(
   messageId: string,
   opts: {
     clock: Clock;
+    /** The installation's contact rules: quiet hours are checked again at the moment of sending. */
+    settings: ContactSettings;
+    /** Asks for the send to be tried again at `until` (a message held through quiet hours). */
+    hold: (until: Date) => Promise<void>;
     lastAttempt?: boolean;
     log?: Logger;
     /** How often this job ran before (pg-boss's retry count); absent: taken for a retry. */
@@ -181,9 +195,29 @@ export async function sendQueuedMessage(
         .where(eq(messages.id, messageId));
       return { kind: 'do_not_contact' as const };
     }
+    if (!confirmation) {
+      const hold = quietHoursHold(
+        { address: contactAddress(config, contact) },
+        await lastInboundAt(tx, contact.id),
+        opts.settings,
+        clock.now(),
+      );
+      if (hold) {
+        // Still queued, with the reason the worker sees in the thread; the job asks again then.
+        await tx
+          .update(messages)
+          .set({ errorCode: 'held_quiet_hours', errorMessage: `Held: ${hold.message}` })
+          .where(eq(messages.id, messageId));
+        return { kind: 'held' as const, until: hold.until };
+      }
+    }
     await tx.update(messages).set({ status: 'sending' }).where(eq(messages.id, messageId));
     return { kind: 'claimed' as const, msg, contact };
   });
+  if (claim.kind === 'held') {
+    await opts.hold(claim.until);
+    return 'held';
+  }
   if (claim.kind !== 'claimed') return claim.kind;
   const { msg, contact } = claim;
   const channelId = msg.channelId as string;
@@ -350,6 +384,16 @@ export function outreachJobs(deps: {
       handler: async ({ messageId }, ctx) => {
         const outcome = await sendQueuedMessage(deps.db, deps.config, registry, messageId, {
           clock: deps.clock,
+          settings,
+          hold: async (until) => {
+            await deps
+              .jobs()
+              .send(
+                sendMessageJobRef,
+                { messageId },
+                { startAfter: until, singletonKey: messageId },
+              );
+          },
           lastAttempt: ctx.retryCount >= SEND_RETRY_LIMIT,
           retryCount: ctx.retryCount,
           log: ctx.log,

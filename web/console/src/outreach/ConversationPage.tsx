@@ -412,6 +412,12 @@ function MessageBubble({
           })}
         </Text>
       ) : null}
+      {m.direction === 'out' && m.status === 'queued' && m.errorMessage ? (
+        // Held through quiet hours, or waiting for a retry: the worker sees why it has not gone.
+        <Text size="xs" c="dimmed" mt={4} data-testid="message-waiting">
+          {t('message.waitingReason', { reason: m.errorMessage })}
+        </Text>
+      ) : null}
       <Text size="xs" c="dimmed" mt={4}>
         {when}
       </Text>
