@@ -10,6 +10,7 @@ import {
   type OrganisationOutcomeCount,
 } from '../cases/index.js';
 import { countAdsCollected } from '../collect/index.js';
+import { adPlaceSql, entityPlaceSql } from '../link/index.js';
 import { countContacted, countReplied, firstContactTimes } from '../outreach/index.js';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
@@ -36,10 +37,11 @@ export interface Insights {
 export async function gatherInsights(db: Db, range: PeriodRange): Promise<Insights> {
   const periods = periodsOf(range);
   const [ads, leads, contacted, replied, caseSteps, timings, outcomes] = await Promise.all([
-    countAdsCollected(db, range),
+    // Ads and conversations have their place through the person they were linked to.
+    countAdsCollected(db, range, adPlaceSql),
     countLeads(db, range),
-    countContacted(db, range),
-    countReplied(db, range),
+    countContacted(db, range, entityPlaceSql),
+    countReplied(db, range, entityPlaceSql),
     countCaseSteps(db, range),
     firstReferralTimings(db, range),
     countReferralOutcomes(db, range),

@@ -23,6 +23,7 @@ export {
   similarAds,
 } from './queries.js';
 export type { EntityFeatures } from './types.js';
+export { adPlaceSql, entityPlaceSql } from './insight-places.js';
 export {
   adIdsOfEntities,
   currentEntityIds,

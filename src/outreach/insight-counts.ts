@@ -2,17 +2,20 @@
 // period its first message went out (sent or delivered, not merely queued), and replied in the
 // period the person first wrote after that; both by the language of the first message's template.
 // The first contact of given conversations is also what "time from first contact to referral"
-// starts from.
+// starts from. Where a conversation took place is the place of the person it is about, which link
+// knows: the caller passes `placeOf` for the conversation's entity id.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../platform/db/connect.js';
 import {
   periodOf,
   toPeriodCounts,
   withinRange,
+  NO_PLACE,
   type PeriodCount,
   type PeriodRange,
+  type PlaceOf,
 } from '../platform/period-counts.js';
-import { messages, outreachTemplates } from './schema.js';
+import { conversations, messages, outreachTemplates } from './schema.js';
 
 /** Each conversation's first message out that left: when, and in which template's language. */
 const firstOutWhere = (extra: SQL) => sql`
@@ -24,12 +27,21 @@ const firstOutWhere = (extra: SQL) => sql`
   ORDER BY m.conversation_id, coalesce(m.sent_at, m.created_at), m.id`;
 const firstOut = firstOutWhere(sql`TRUE`);
 
-type Row = { period: string; place_id: null; language: string | null; n: number };
+type Row = { period: string; place_id: string | null; language: string | null; n: number };
 
-export async function countContacted(db: Db, range: PeriodRange): Promise<PeriodCount[]> {
+/** The place of a conversation's person, or null (no entity, or none known). */
+const placeOfConversation = (placeOf: PlaceOf, conversationId: SQL) =>
+  placeOf(sql`(SELECT pc.entity_id FROM ${conversations} pc WHERE pc.id = ${conversationId})`);
+
+export async function countContacted(
+  db: Db,
+  range: PeriodRange,
+  placeOf: PlaceOf = NO_PLACE,
+): Promise<PeriodCount[]> {
   const at = sql`f.at`;
   const result = await db.execute<Row>(sql`
-    SELECT ${periodOf(range.unit, at)} AS period, NULL::text AS place_id, f.language,
+    SELECT ${periodOf(range.unit, at)} AS period,
+           ${placeOfConversation(placeOf, sql`f.conversation_id`)} AS place_id, f.language,
            count(*)::int AS n
     FROM (${firstOut}) f
     WHERE ${withinRange(range, at)}
@@ -37,10 +49,15 @@ export async function countContacted(db: Db, range: PeriodRange): Promise<Period
   return toPeriodCounts(result.rows);
 }
 
-export async function countReplied(db: Db, range: PeriodRange): Promise<PeriodCount[]> {
+export async function countReplied(
+  db: Db,
+  range: PeriodRange,
+  placeOf: PlaceOf = NO_PLACE,
+): Promise<PeriodCount[]> {
   const at = sql`r.at`;
   const result = await db.execute<Row>(sql`
-    SELECT ${periodOf(range.unit, at)} AS period, NULL::text AS place_id, r.language,
+    SELECT ${periodOf(range.unit, at)} AS period,
+           ${placeOfConversation(placeOf, sql`r.conversation_id`)} AS place_id, r.language,
            count(*)::int AS n
     FROM (
       SELECT f.conversation_id, f.language, min(m.created_at) AS at

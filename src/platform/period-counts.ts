@@ -23,6 +23,15 @@ export interface PeriodCount {
   count: number;
 }
 
+/**
+ * SQL for the gazetteer place of a record, given the SQL of the record's id: another context
+ * knows where an ad or a conversation took place, and the composer passes it to the one counting.
+ */
+export type PlaceOf = (id: SQL) => SQL;
+
+/** No place known: every record counts under "unknown". */
+export const NO_PLACE: PlaceOf = () => sql`NULL::text`;
+
 /** SQL for the period a timestamp falls in, as "YYYY-MM-DD" (UTC). */
 export function periodOf(unit: PeriodUnit, at: SQL): SQL {
   return sql`to_char(date_trunc(${sql.raw(`'${unit}'`)}, (${at}) AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;

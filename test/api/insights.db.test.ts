@@ -3,6 +3,7 @@
 // with time from first contact to referral and outcomes per organisation; the exports for funders
 // with small cells suppressed and nothing that names a person; who may read; refused ranges; every
 // export audited.
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -15,7 +16,7 @@ import { referralEvents, referrals } from '../../src/cases/referrals/schema.js';
 import { caseConversations, cases } from '../../src/cases/schema.js';
 import { adVersions, ads } from '../../src/collect/schema.js';
 import { saveSource } from '../../src/collect/sources.js';
-import { entities } from '../../src/link/schema.js';
+import { entities, entityMerges, linkAds } from '../../src/link/schema.js';
 import { conversations, messages, outreachTemplates } from '../../src/outreach/schema.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
@@ -51,7 +52,29 @@ async function seed() {
     listing: { adUrlPattern: '/ad/' },
     fields: { body: { selector: '.ad-description' } },
   });
-  // 12 ads in range (7 in week 1, 5 in week 2), one before it; 8 in Dutch, 4 in Romanian.
+  // 6 people (entities), each a lead: 4 in Utrecht, 2 in Breda (Noord-Brabant), all Romanian.
+  const people: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    const placeIds = [i < 4 ? 'nl:utrecht' : 'nl:breda'];
+    const [entity] = await db().insert(entities).values({ placeIds }).returning();
+    people.push(entity!.id);
+    await db()
+      .insert(leads)
+      .values({
+        entityId: entity!.id,
+        urgent: false,
+        score: 60,
+        placeIds,
+        languages: ['ro'],
+        evidenceAt: at('2026-11-04T08:00:00Z'),
+        createdAt: at('2026-11-04T08:00:00Z'),
+      });
+  }
+  // The last person's conversation still names the id of an entity since merged into theirs.
+  const mergedAway = randomUUID();
+  await db().insert(entityMerges).values({ fromId: mergedAway, intoId: people[5]! });
+  // 12 ads in range (7 in week 1, 5 in week 2), one before it; 8 in Dutch, 4 in Romanian. The
+  // first six are linked to the six people (4 in Utrecht, 2 in Breda), the rest to nobody yet.
   const adDays = [
     ...Array<string>(7).fill('2026-11-03T09:00:00Z'),
     ...Array<string>(5).fill('2026-11-10T09:00:00Z'),
@@ -69,7 +92,7 @@ async function seed() {
         lastCheckedAt: at(day),
       })
       .returning();
-    await db()
+    const [version] = await db()
       .insert(adVersions)
       .values({
         adId: ad!.id,
@@ -77,22 +100,19 @@ async function seed() {
         contentHash: `h${i}`,
         seenAt: at(day),
         language: i % 3 === 2 ? 'ro' : 'nl',
-      });
-  }
-  // 6 leads: 4 in Utrecht, 2 in Breda (Noord-Brabant), all Romanian.
-  for (let i = 0; i < 6; i++) {
-    const [entity] = await db().insert(entities).values({}).returning();
-    await db()
-      .insert(leads)
-      .values({
-        entityId: entity!.id,
-        urgent: false,
-        score: 60,
-        placeIds: [i < 4 ? 'nl:utrecht' : 'nl:breda'],
-        languages: ['ro'],
-        evidenceAt: at('2026-11-04T08:00:00Z'),
-        createdAt: at('2026-11-04T08:00:00Z'),
-      });
+      })
+      .returning();
+    if (i < 6) {
+      await db()
+        .insert(linkAds)
+        .values({
+          adId: ad!.id,
+          adVersionId: version!.id,
+          entityId: people[i]!,
+          minhash: [1, 2, 3],
+          linkedAt: at(day),
+        });
+    }
   }
   const [template] = await db()
     .insert(outreachTemplates)
@@ -101,7 +121,8 @@ async function seed() {
   // 7 conversations: 6 contacted on 5 Nov (5 of whom replied the next day), 1 only queued.
   const contacted: string[] = [];
   for (let i = 0; i < 7; i++) {
-    const [c] = await db().insert(conversations).values({ kind: 'outreach' }).returning();
+    const entityId = i < 5 ? people[i]! : i === 5 ? mergedAway : null;
+    const [c] = await db().insert(conversations).values({ kind: 'outreach', entityId }).returning();
     await db()
       .insert(messages)
       .values({
@@ -258,10 +279,19 @@ describe('the funnel', () => {
         r.counts,
       ]),
     );
-    expect(regions.get('Utrecht')).toMatchObject({ leads: 4, cases: 5, referred: 4 });
-    expect(regions.get('Noord-Brabant')).toMatchObject({ leads: 2, cases: 0 });
-    // Ads and conversations carry no place in the clear: counted, but as "unknown".
-    expect(regions.get('unknown')).toMatchObject({ ads: 12, contacted: 6, leads: 0 });
+    // Ads and conversations have the place of the person they were linked to (a merged-away id
+    // follows the merge); ads linked to nobody yet count as "unknown".
+    expect(regions.get('Utrecht')).toEqual(
+      expect.objectContaining({ ads: 4, leads: 4, contacted: 4, replied: 4, cases: 5 }),
+    );
+    expect(regions.get('Noord-Brabant')).toMatchObject({
+      ads: 2,
+      leads: 2,
+      contacted: 2,
+      replied: 1,
+      cases: 0,
+    });
+    expect(regions.get('unknown')).toMatchObject({ ads: 6, contacted: 0, leads: 0 });
     const languages = new Map(
       (json.languages as { key: string; counts: Record<string, number> }[]).map((r) => [
         r.key,
