@@ -116,7 +116,9 @@ const plusDays = (at: Date | null, days: number) =>
 function leadScope(db: Db): LeadRetentionScope {
   return {
     contacted: currentEntityIds(db, sql`${conversationEntityIds(db)} UNION ${caseEntityIds(db)}`),
-    held: unacknowledgedLeadAlertEntityIds(db),
+    // An alert raised under an id since merged holds the entity it went into (no second alert
+    // is raised there: the protocol runs once per person).
+    held: currentEntityIds(db, unacknowledgedLeadAlertEntityIds(db)),
   };
 }
 

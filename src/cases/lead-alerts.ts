@@ -40,11 +40,22 @@ export function presentLeadAlert(a: LeadAlertRow): LeadAlertView {
 /**
  * Raises the minor alert for a lead unless it was raised before (the unique index decides, so two
  * scorers at once still raise one); audited when raised. Runs in the scorer's transaction.
+ * `formerIds` are the entities merged into this one: a person whose alert was raised under an
+ * id that has since been merged is the same child, and the protocol has already run for them.
  */
 export async function raiseLeadAlert(
   tx: DbOrTx,
-  lead: { entityId: string; at: Date },
+  lead: { entityId: string; at: Date; formerIds?: readonly string[] },
 ): Promise<LeadAlertRow | null> {
+  const former = lead.formerIds ?? [];
+  if (former.length > 0) {
+    const [earlier] = await tx
+      .select({ id: leadAlerts.id })
+      .from(leadAlerts)
+      .where(and(inArray(leadAlerts.entityId, [...former]), eq(leadAlerts.kind, 'minor')))
+      .limit(1);
+    if (earlier) return null;
+  }
   const [row] = await tx
     .insert(leadAlerts)
     .values({ entityId: lead.entityId, kind: 'minor', raisedAt: lead.at })

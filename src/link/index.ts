@@ -29,5 +29,6 @@ export {
   currentEntityIds,
   entityHoldings,
   eraseEntity,
+  formerEntityIds,
   stillLinkedAdIds,
 } from './retention.js';

@@ -39,6 +39,15 @@ export function stillLinkedAdIds(db: DbOrTx, adIds: readonly string[]): SQL {
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
+/** The ids of the entities that were merged into this one (a merge of a merge included). */
+export async function formerEntityIds(tx: DbOrTx, entityId: string): Promise<string[]> {
+  const former = await tx
+    .select({ id: entityMerges.fromId })
+    .from(entityMerges)
+    .where(eq(entityMerges.intoId, entityId));
+  return former.map((r) => r.id);
+}
+
 /** What an entity holds for its erasure: its ads, and the ids that were merged into it. */
 export async function entityHoldings(tx: DbOrTx, entityId: string) {
   const ads = await tx
@@ -46,11 +55,7 @@ export async function entityHoldings(tx: DbOrTx, entityId: string) {
     .from(linkAds)
     .where(eq(linkAds.entityId, entityId))
     .orderBy(linkAds.adId);
-  const former = await tx
-    .select({ id: entityMerges.fromId })
-    .from(entityMerges)
-    .where(eq(entityMerges.intoId, entityId));
-  return { adIds: ads.map((r) => r.id), formerIds: former.map((r) => r.id) };
+  return { adIds: ads.map((r) => r.id), formerIds: await formerEntityIds(tx, entityId) };
 }
 
 /**

@@ -483,4 +483,52 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
       (await db().select().from(linkAds).where(eq(linkAds.entityId, x3.entityId))).length,
     ).toBe(3);
   });
+
+  it('raises no second alert for a minor whose entity was merged into another', async () => {
+    clock.set(day(300));
+    const p1 = generatePhone(rng, 'NL', taken);
+    const p2 = generatePhone(rng, 'NL', taken);
+    // The minor's entity, alerted; an adult's entity with two ads, not alerted.
+    const minor = await adAt('y1', day(300), { ...MINOR, body: `${MINOR.body} Arnhem.` }, null, p1);
+    const adult = await adAt(
+      'y2',
+      day(300),
+      { body: 'Just arrived in Arnhem, available 24/7, call me.' },
+      null,
+      p2,
+    );
+    await adAt(
+      'y3',
+      day(300),
+      { body: 'Arnhem centre, nonstop service round the clock, private flat.' },
+      null,
+      p2,
+    );
+    const alertsOf = async (ids: string[]) =>
+      db().select().from(leadAlerts).where(inArray(leadAlerts.entityId, ids));
+    expect(await alertsOf([minor.entityId, adult.entityId])).toHaveLength(1);
+    // One ad names both numbers: the minor's entity merges into the heavier adult one, whose lead
+    // now concerns a minor. The child protocol already ran for this person: no second alert.
+    const joined = await adAt(
+      'y4',
+      day(301),
+      { body: `Two friends in Arnhem, also on ${p1.e164}.` },
+      null,
+      p2,
+    );
+    expect(joined.entityId).toBe(adult.entityId);
+    const [merge] = await db()
+      .select()
+      .from(entityMerges)
+      .where(eq(entityMerges.fromId, minor.entityId));
+    expect(merge?.intoId).toBe(adult.entityId);
+    await processEntity(db(), t.config.secrets.fieldKeys, adult.entityId, day(302), scoreHooks);
+    const alerts = await alertsOf([minor.entityId, adult.entityId]);
+    expect(alerts.map((a) => a.entityId)).toEqual([minor.entityId]);
+    // The alert under the merged-away id still holds the lead past its period until acknowledged.
+    clock.set(day(400));
+    expect(await typeOf('uncontacted_lead')).toMatchObject({ held: 1 });
+    await runRetention(deps);
+    expect(await leadIds()).toContain(adult.entityId);
+  });
 });
