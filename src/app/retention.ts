@@ -2,7 +2,9 @@
 // it is erased. Closed cases go as a subject's erasure would (tombstone, audit), held cases stay;
 // conversations that belong to no case go with their messages and contacts; leads nobody contacted
 // (no conversation, no case) go after their last evidence with their entity, the facts and
-// identifiers of their ads and the ads, unless a minor's alert waits for a supervisor; captures go
+// identifiers of their ads and the ads, unless a minor's alert waits for a supervisor; so do, after
+// the same period, the entities that never became a lead at all (ads the triage never ranked, with
+// their numbers' hashes and encrypted identifiers); captures go
 // with their blobs once past their period unless they are evidence of an ad of a kept lead or a
 // case (a held case's count as held); chat transcripts go with their messages and notes after
 // the chat ended (or, left open, after it started). Each context erases its own rows through its index.ts; this
@@ -33,7 +35,9 @@ import {
   adIdsOfEntities,
   currentEntityIds,
   entityHoldings,
+  entityStillDue,
   eraseEntity,
+  idleEntitiesDue,
   stillLinkedAdIds,
 } from '../link/index.js';
 import { conversationEntityIds, eraseConversations, idleConversations } from '../outreach/index.js';
@@ -49,7 +53,7 @@ import { auditFields, SYSTEM_ACTOR } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
-import type { Db } from '../platform/db/connect.js';
+import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { canReadAuditLog } from '../platform/auth/policy.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
@@ -61,6 +65,7 @@ export const RETENTION_TYPES = [
   'closed_case',
   'conversation',
   'uncontacted_lead',
+  'never_lead',
   'capture',
   'chat',
 ] as const;
@@ -113,13 +118,26 @@ const plusDays = (at: Date | null, days: number) =>
  * cases may be of entities since merged: they count for the entity the merge went into), and held
  * while a minor's alert waits for a supervisor.
  */
-function leadScope(db: Db): LeadRetentionScope {
+function leadScope(db: DbOrTx): LeadRetentionScope {
   return {
     contacted: currentEntityIds(db, sql`${conversationEntityIds(db)} UNION ${caseEntityIds(db)}`),
     // An alert raised under an id since merged holds the entity it went into (no second alert
     // is raised there: the protocol runs once per person).
     held: currentEntityIds(db, unacknowledgedLeadAlertEntityIds(db)),
   };
+}
+
+/**
+ * An entity that is not a lead is kept while a lead stands for it or it was contacted, is in a
+ * case, or has an open alert (a lead scored down since may still be a child's); otherwise it goes
+ * after the same period as a lead nobody contacted.
+ */
+function entityKeep(db: DbOrTx) {
+  const scope = leadScope(db);
+  return currentEntityIds(
+    db,
+    sql`${leadEntityIds(db)} UNION ${scope.contacted} UNION ${scope.held}`,
+  );
 }
 
 /**
@@ -153,10 +171,11 @@ async function selection(deps: RetentionDeps, now: Date) {
   const closed = await closedCasesDue(deps.db, c.caseCutoff);
   const threads = await idleConversations(deps.db, c.conversationCutoff, caseThreadIds(deps.db));
   const leads = await uncontactedLeadsDue(deps.db, c.leadCutoff, leadScope(deps.db));
+  const idle = await idleEntitiesDue(deps.db, c.leadCutoff, entityKeep(deps.db));
   // The captures the run will find due once the due leads are gone (it erases leads first).
   const shots = await capturesDue(deps.db, c.captureCutoff, captureScope(deps.db, leads.due));
   const chats = await chatsDueForErasure(deps.db, c.chatCutoff);
-  return { ...c, closed, threads, leads, shots, chats };
+  return { ...c, closed, threads, leads, idle, shots, chats };
 }
 
 /** What the next run would erase, per type, and when the next records fall due. */
@@ -164,7 +183,7 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
   const now = deps.clock.now();
   const { closedCaseDays, conversationDays, uncontactedLeadDays, captureDays, chatDays } =
     deps.config.retention;
-  const { closed, threads, leads, shots, chats } = await selection(deps, now);
+  const { closed, threads, leads, idle, shots, chats } = await selection(deps, now);
   return {
     at: now.toISOString(),
     types: [
@@ -190,6 +209,13 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
         nextDueAt: plusDays(leads.nextEvidenceAt, uncontactedLeadDays)?.toISOString() ?? null,
       },
       {
+        type: 'never_lead',
+        periodDays: uncontactedLeadDays,
+        due: idle.due.length,
+        held: 0,
+        nextDueAt: plusDays(idle.nextEvidenceAt, uncontactedLeadDays)?.toISOString() ?? null,
+      },
+      {
         type: 'capture',
         periodDays: captureDays,
         due: shots.due.length,
@@ -208,17 +234,21 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
 }
 
 /**
- * Erases the leads due at `cutoff`, each in its own transaction under its row lock (re-checked:
- * a lead contacted or linked into a case meanwhile stays), later contexts first: the lead's alert,
- * the lead with its scores, the entity with its links, its ads' facts, then the ads.
+ * Erases the entities due at `cutoff` (leads nobody contacted, or entities never a lead), each in
+ * its own transaction under its row lock (re-checked by `stillDue`: one contacted, linked into a
+ * case or become a lead meanwhile stays), later contexts first: the lead's alert, the lead with
+ * its scores, the entity with its links, its ads' facts, then the ads.
  */
-async function eraseUncontactedLeads(deps: RetentionRunDeps, due: readonly string[], cutoff: Date) {
-  const scope = leadScope(deps.db);
-  const totals = { leads: 0, ads: 0, identifiers: 0, neighbours: new Set<string>() };
+async function eraseEntitiesDue(
+  deps: RetentionRunDeps,
+  due: readonly string[],
+  stillDue: (tx: DbOrTx, entityId: string) => Promise<boolean>,
+) {
+  const totals = { leads: 0, entities: 0, ads: 0, identifiers: 0, neighbours: new Set<string>() };
   const now = deps.clock.now();
   for (const entityId of due) {
     const done = await deps.db.transaction(async (tx) => {
-      if (!(await leadStillDue(tx, entityId, cutoff, scope))) return null;
+      if (!(await stillDue(tx, entityId))) return null;
       const { adIds, formerIds } = await entityHoldings(tx, entityId);
       await eraseLeadAlerts(tx, [entityId, ...formerIds]);
       const leads = await eraseLeads(tx, [entityId], adIds, formerIds, now);
@@ -230,13 +260,12 @@ async function eraseUncontactedLeads(deps: RetentionRunDeps, due: readonly strin
       return { leads, ads, identifiers: facts.identifiers, neighbours: link.templateNeighbours };
     });
     if (!done) continue;
+    totals.entities += 1;
     totals.leads += done.leads;
     totals.ads += done.ads;
     totals.identifiers += done.identifiers;
     for (const id of done.neighbours) totals.neighbours.add(id);
   }
-  // An erased neighbour is gone by now; scoring one that no longer exists does nothing.
-  for (const id of due) totals.neighbours.delete(id);
   return totals;
 }
 
@@ -256,8 +285,19 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
   const chats = await deps.db.transaction(async (tx) =>
     eraseChats(tx, (await chatsDueForErasure(tx, chatCutoff)).due),
   );
-  const leadsGone = await eraseUncontactedLeads(deps, leads.due, leadCutoff);
-  if (leadsGone.neighbours.size > 0) await deps.onEntitiesChanged?.([...leadsGone.neighbours]);
+  const leadScopeNow = leadScope(deps.db);
+  const leadsGone = await eraseEntitiesDue(deps, leads.due, (tx, id) =>
+    leadStillDue(tx, id, leadCutoff, leadScopeNow),
+  );
+  // Entities never a lead, selected after the leads went (a lead's entity is no longer one).
+  const keep = entityKeep(deps.db);
+  const idle = await idleEntitiesDue(deps.db, leadCutoff, keep);
+  const idleGone = await eraseEntitiesDue(deps, idle.due, (tx, id) =>
+    entityStillDue(tx, id, leadCutoff, entityKeep(tx)),
+  );
+  const neighbours = new Set([...leadsGone.neighbours, ...idleGone.neighbours]);
+  for (const id of [...leads.due, ...idle.due]) neighbours.delete(id);
+  if (neighbours.size > 0) await deps.onEntitiesChanged?.([...neighbours]);
   // Captures after the leads: the evidence of the leads just erased is no longer kept.
   const scope = captureScope(deps.db, []);
   const shots = await capturesDue(deps.db, captureCutoff, scope);
@@ -266,6 +306,7 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
     closed_case: closedCases,
     conversation: conversations,
     uncontacted_lead: leadsGone.leads,
+    never_lead: idleGone.entities,
     capture: captures.captures,
     chat: chats,
   };
@@ -276,8 +317,8 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
     details: {
       ...erased,
       // What went with the leads and the captures, counted.
-      ads: leadsGone.ads,
-      identifiers: leadsGone.identifiers,
+      ads: leadsGone.ads + idleGone.ads,
+      identifiers: leadsGone.identifiers + idleGone.identifiers,
       blobs: captures.blobs,
       blobFailures: captures.blobFailures,
       caseCutoff: caseCutoff.toISOString(),

@@ -28,7 +28,9 @@ export {
   adIdsOfEntities,
   currentEntityIds,
   entityHoldings,
+  entityStillDue,
   eraseEntity,
   formerEntityIds,
+  idleEntitiesDue,
   stillLinkedAdIds,
 } from './retention.js';

@@ -2,7 +2,9 @@
 // of entities since merged away: they lean on the entity the merge went into), the ads of a set of
 // entities, and the erasure of an entity that retention lets go, with the keys, buckets and
 // template places of its ads. The ads themselves belong to collect, which erases them after this.
-import { eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+// Also the entities that never became a lead: the caller names the ones kept (leads, contacted,
+// held); the rest go once their evidence is past the period, as an uncontacted lead's would.
+import { and, asc, eq, gte, inArray, isNotNull, lt, min, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { entities, entityMerges, linkAds, linkKeys, linkLsh, linkStrongKeys } from './schema.js';
 import { recountTemplates } from './store.js';
@@ -38,6 +40,45 @@ export function stillLinkedAdIds(db: DbOrTx, adIds: readonly string[]): SQL {
 }
 
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Entities whose evidence (an ad joined, changed or left) is older than `cutoff` and that are not
+ * among `kept` (a subquery of entity ids), oldest first; and when the next one's evidence is.
+ */
+export async function idleEntitiesDue(db: DbOrTx, cutoff: Date, kept: SQL) {
+  const free = sql`${entities.id} NOT IN (${kept})`;
+  const due = await db
+    .select({ id: entities.id })
+    .from(entities)
+    .where(and(free, lt(entities.evidenceAt, cutoff)))
+    .orderBy(asc(entities.evidenceAt), asc(entities.id));
+  const [next] = await db
+    .select({ at: min(entities.evidenceAt) })
+    .from(entities)
+    .where(and(free, gte(entities.evidenceAt, cutoff)));
+  return { due: due.map((r) => r.id), nextEvidenceAt: next?.at ? new Date(next.at) : null };
+}
+
+/** Whether this entity is still due: re-checked under its row lock before it is erased. */
+export async function entityStillDue(
+  tx: DbOrTx,
+  entityId: string,
+  cutoff: Date,
+  kept: SQL,
+): Promise<boolean> {
+  const rows = await tx
+    .select({ id: entities.id })
+    .from(entities)
+    .where(
+      and(
+        eq(entities.id, entityId),
+        lt(entities.evidenceAt, cutoff),
+        sql`${entities.id} NOT IN (${kept})`,
+      ),
+    )
+    .for('update');
+  return rows.length > 0;
+}
 
 /** The ids of the entities that were merged into this one (a merge of a merge included). */
 export async function formerEntityIds(tx: DbOrTx, entityId: string): Promise<string[]> {

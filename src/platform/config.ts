@@ -297,7 +297,7 @@ export const ENV_VARS = {
   RETENTION_UNCONTACTED_LEAD_DAYS: {
     schema: int(7, 3650),
     default: '60',
-    doc: 'Days a lead nobody contacted (no conversation about it, in no case) is kept after its last new evidence (an ad joined, changed or left) before retention erases it with its entity, the facts and identifiers of its ads, and the ads. A lead about a minor whose alert no supervisor has acknowledged yet is kept.',
+    doc: 'Days a lead nobody contacted (no conversation about it, in no case) is kept after its last new evidence (an ad joined, changed or left) before retention erases it with its entity, the facts and identifiers of its ads, and the ads. A lead about a minor whose alert no supervisor has acknowledged yet is kept. Entities that never became a lead go after the same period.',
   },
   RETENTION_CAPTURE_DAYS: {
     schema: int(7, 3650),

@@ -98,6 +98,7 @@ async function adAt(
   text: { body: string; age?: string },
   captureId: string | null,
   phone = generatePhone(rng, 'NL', taken),
+  expectLead = true,
 ) {
   const recorded = await recordAdObservation(db(), t.config.secrets, {
     sourceId,
@@ -131,7 +132,7 @@ async function adAt(
     .from(linkAds)
     .where(eq(linkAds.adId, recorded.adId));
   const [lead] = await db().select().from(leads).where(eq(leads.entityId, link!.entityId));
-  expect(lead, `ad ${ext} makes a lead`).toBeDefined();
+  expect(lead !== undefined, `ad ${ext} makes a lead: ${String(expectLead)}`).toBe(expectLead);
   return { adId: recorded.adId, entityId: link!.entityId, url: `http://127.0.0.1:9/a/ad/${ext}` };
 }
 
@@ -193,6 +194,21 @@ afterAll(async () => {
   await app?.close();
   await t?.cleanup();
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** What is left of an ad and its entity, table by table. */
+const gone = async (adId: string, entityId: string) => ({
+  ads: (await db().select().from(ads).where(eq(ads.id, adId))).length,
+  versions: (await db().select().from(adVersions).where(eq(adVersions.adId, adId))).length,
+  identifiers: (await db().select().from(adIdentifiers).where(eq(adIdentifiers.adId, adId))).length,
+  extractions: (await db().select().from(adExtractions).where(eq(adExtractions.adId, adId))).length,
+  links: (await db().select().from(linkAds).where(eq(linkAds.adId, adId))).length,
+  keys: (await db().select().from(linkKeys).where(eq(linkKeys.adId, adId))).length,
+  entity: (await db().select().from(entities).where(eq(entities.id, entityId))).length,
+  scores: (await db().select().from(entityScores).where(eq(entityScores.entityId, entityId)))
+    .length,
+  adScores: (await db().select().from(adScores).where(eq(adScores.adId, adId))).length,
+  events: (await db().select().from(leadEvents).where(eq(leadEvents.entityId, entityId))).length,
 });
 
 const leadIds = async () =>
@@ -337,6 +353,7 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
       closed_case: 0,
       conversation: 0,
       uncontacted_lead: 1,
+      never_lead: 0,
       capture: 2,
       chat: 0,
     });
@@ -353,22 +370,6 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
     );
     expect(await leadIds()).not.toContain(a.entityId);
     // What hung on A went with it, in every context; nothing of B's did.
-    const gone = async (adId: string, entityId: string) => ({
-      ads: (await db().select().from(ads).where(eq(ads.id, adId))).length,
-      versions: (await db().select().from(adVersions).where(eq(adVersions.adId, adId))).length,
-      identifiers: (await db().select().from(adIdentifiers).where(eq(adIdentifiers.adId, adId)))
-        .length,
-      extractions: (await db().select().from(adExtractions).where(eq(adExtractions.adId, adId)))
-        .length,
-      links: (await db().select().from(linkAds).where(eq(linkAds.adId, adId))).length,
-      keys: (await db().select().from(linkKeys).where(eq(linkKeys.adId, adId))).length,
-      entity: (await db().select().from(entities).where(eq(entities.id, entityId))).length,
-      scores: (await db().select().from(entityScores).where(eq(entityScores.entityId, entityId)))
-        .length,
-      adScores: (await db().select().from(adScores).where(eq(adScores.adId, adId))).length,
-      events: (await db().select().from(leadEvents).where(eq(leadEvents.entityId, entityId)))
-        .length,
-    });
     expect(await gone(a.adId, a.entityId)).toEqual({
       ads: 0,
       versions: 0,
@@ -530,5 +531,60 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
     expect(await typeOf('uncontacted_lead')).toMatchObject({ held: 1 });
     await runRetention(deps);
     expect(await leadIds()).toContain(adult.entityId);
+  });
+
+  it('erases entities that never became a lead after the same period, keeps a contacted one', async () => {
+    const setup: Actor = { userId: null, label: 'setup', role: 'supervisor' };
+    const model = (leadThreshold: number) =>
+      saveModel(
+        db(),
+        setup,
+        { ...structuredClone(loadDefaultModel()), leadThreshold },
+        `test: lead threshold ${leadThreshold}`,
+      );
+    // Ads the triage ranks below the threshold: entities, never leads.
+    await model(100);
+    clock.set(day(500));
+    const p = () => generatePhone(rng, 'NL', taken);
+    const z1 = await adAt('z1', day(500), { body: 'Quiet studio in Delft.' }, null, p(), false);
+    const z2 = await adAt('z2', day(505), { body: 'Massage in Gouda.' }, null, p(), false);
+    const z3 = await adAt('z3', day(500), { body: 'Sauna visit in Leiden.' }, null, p(), false);
+    await model(1);
+    // Someone wrote to z3's number all the same: it stays.
+    await db()
+      .insert(conversations)
+      .values({ kind: 'outreach', entityId: z3.entityId, createdAt: day(500) });
+    const tombstonesBefore = (await db().select().from(leadTombstones)).length;
+    const neverLead = () => typeOf('never_lead');
+
+    clock.set(day(519));
+    expect(await neverLead()).toMatchObject({ due: 0, nextDueAt: day(520).toISOString() });
+    clock.set(day(521));
+    expect(await neverLead()).toMatchObject({
+      periodDays: 20,
+      due: 1,
+      held: 0,
+      nextDueAt: day(525).toISOString(),
+    });
+    const first = await runRetention(deps);
+    expect(first).toMatchObject({ never_lead: 1 });
+    expect(await gone(z1.adId, z1.entityId)).toMatchObject({
+      ads: 0,
+      links: 0,
+      entity: 0,
+      identifiers: 0,
+    });
+    expect(await gone(z2.adId, z2.entityId)).toMatchObject({ ads: 1, entity: 1 });
+    clock.set(day(526));
+    const second = await runRetention(deps);
+    expect(second).toMatchObject({ never_lead: 1 });
+    expect(await gone(z2.adId, z2.entityId)).toMatchObject({ ads: 0, entity: 0 });
+    expect(await gone(z3.adId, z3.entityId)).toMatchObject({ ads: 1, entity: 1 });
+    // An entity that was never a lead leaves no lead tombstone: the funnel's leads do not grow
+    // (the runs also let go of earlier tests' leads, each with its tombstone).
+    expect((await db().select().from(leadTombstones)).length).toBe(
+      tombstonesBefore + first.uncontacted_lead + second.uncontacted_lead,
+    );
+    expect(await neverLead()).toMatchObject({ due: 0, nextDueAt: null });
   });
 });

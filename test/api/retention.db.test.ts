@@ -28,7 +28,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const DAY = 86_400_000;
 /** No leads or captures in this test: none erased. */
-const NONE = { uncontacted_lead: 0, capture: 0, chat: 0 };
+const NONE = { uncontacted_lead: 0, never_lead: 0, capture: 0, chat: 0 };
 const T0 = new Date(NOON_AMSTERDAM).getTime();
 const day = (n: number) => new Date(T0 + n * DAY);
 const clock = noonClock();
@@ -149,6 +149,7 @@ describe('retention', () => {
           nextDueAt: day(15).toISOString(),
         },
         { type: 'uncontacted_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
+        { type: 'never_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
         { type: 'capture', periodDays: 20, due: 0, held: 0, nextDueAt: null },
         { type: 'chat', periodDays: 90, due: 0, held: 0, nextDueAt: null },
       ],
@@ -173,6 +174,7 @@ describe('retention', () => {
       },
       { type: 'conversation', periodDays: 10, due: 1, held: 0, nextDueAt: null },
       { type: 'uncontacted_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
+      { type: 'never_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
       { type: 'capture', periodDays: 20, due: 0, held: 0, nextDueAt: null },
       { type: 'chat', periodDays: 90, due: 0, held: 0, nextDueAt: null },
     ]);

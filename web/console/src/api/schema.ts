@@ -22719,7 +22719,8 @@ export interface components {
         nextDueAt: string | null;
         periodDays: number;
         /** @enum {string} */
-        type: 'closed_case' | 'conversation' | 'uncontacted_lead' | 'capture' | 'chat';
+        type:
+          'closed_case' | 'conversation' | 'uncontacted_lead' | 'never_lead' | 'capture' | 'chat';
       }[];
     };
     RetentionPreviewInput: {
@@ -22730,7 +22731,8 @@ export interface components {
         nextDueAt: string | null;
         periodDays: number;
         /** @enum {string} */
-        type: 'closed_case' | 'conversation' | 'uncontacted_lead' | 'capture' | 'chat';
+        type:
+          'closed_case' | 'conversation' | 'uncontacted_lead' | 'never_lead' | 'capture' | 'chat';
       }[];
     };
     /** @enum {string} */
