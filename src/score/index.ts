@@ -7,6 +7,7 @@ export { linkAndScore } from './pipeline.js';
 export { canActOnLeads, canReadQueue, registerScoreRoutes } from './routes.js';
 export { canEditScoreModel, canReadScoreModel, registerScoreModelRoutes } from './model-routes.js';
 export { countLeads } from './insight-counts.js';
+export { advanceLeadForOutreach } from './leads.js';
 export type { MinorLead, ScoreHooks } from './hooks.js';
 export {
   eraseLeads,

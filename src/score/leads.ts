@@ -4,6 +4,7 @@
 // but new evidence on it is shown to whoever holds it.
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { resolveEntityId } from '../link/index.js';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { DbOrTx } from '../platform/db/connect.js';
@@ -31,6 +32,53 @@ const TRANSITIONS: Record<LeadState, LeadState[]> = {
   no_action: ['new', 'closed'],
   closed: ['new'],
 };
+
+/** The steps outreach takes a lead through by itself, and the states each may start from. */
+const OUTREACH_STEPS: Record<'contact_planned' | 'contacted', readonly LeadState[]> = {
+  /** A message to the person was written and queued: contact is planned. */
+  contact_planned: ['new', 'in_review'],
+  /** The message went out (through a channel, or by hand and recorded): contacted. */
+  contacted: ['new', 'in_review', 'contact_planned'],
+};
+
+/**
+ * Moves the person's lead on when outreach writes to them: planned when a message is queued,
+ * contacted when it has gone out (not before: a queued message may still fail). The queue must
+ * not offer someone already written to to a colleague, and retention must see the contact. A lead
+ * further on (contacted, closed, or dismissed with "no action") keeps its state. In the lead's
+ * history and audited, as `actor`'s step (the system's for a send); `entityId` may be an id since
+ * merged (it follows). Returns whether the lead moved.
+ */
+export async function advanceLeadForOutreach(
+  db: DbOrTx,
+  entityId: string,
+  to: keyof typeof OUTREACH_STEPS,
+  actor: Actor,
+  now: Date,
+): Promise<boolean> {
+  const id = await resolveEntityId(db, entityId);
+  if (!id) return false;
+  const [lead] = await db
+    .select({ state: leads.state })
+    .from(leads)
+    .where(eq(leads.entityId, id))
+    .for('update');
+  if (!lead || !OUTREACH_STEPS[to].includes(lead.state)) return false;
+  await db
+    .update(leads)
+    .set({ state: to, stateChangedAt: now, noActionReason: null })
+    .where(eq(leads.entityId, id));
+  const detail = { reason: to === 'contacted' ? 'message sent' : 'message written' };
+  await event(db, id, actor, 'state', lead.state, to, detail);
+  await appendAudit(db, {
+    ...auditFields(actor),
+    action: 'lead.state',
+    targetType: 'entity',
+    targetId: id,
+    details: { from: lead.state, to, ...detail },
+  });
+  return true;
+}
 
 export function allowedTransitions(from: LeadState): LeadState[] {
   return TRANSITIONS[from];

@@ -31,6 +31,8 @@ import {
   sessionChannelEvents,
 } from '../../src/outreach/sending/jobs.js';
 import { conversations, messages } from '../../src/outreach/schema.js';
+import { entities } from '../../src/link/schema.js';
+import { leadEvents, leads } from '../../src/score/schema.js';
 import { optOutConfirmation } from '../../src/outreach/domain/index.js';
 import {
   composeMessage,
@@ -530,6 +532,54 @@ describe('the send job', () => {
     const sent = await messageRow(message.id);
     expect(sent.errorCode).toBeNull();
     expect(smsc.received.length).toBe(before + 1);
+  });
+
+  it('plans contact when a message to the person is written, contacted once it has gone out', async () => {
+    const leadOf = async (address: string, state: 'new' | 'no_action') => {
+      const [entity] = await t.database.db.insert(entities).values({}).returning();
+      await t.database.db.insert(leads).values({
+        entityId: entity!.id,
+        urgent: false,
+        score: 60,
+        state,
+        evidenceAt: clock.now(),
+        createdAt: clock.now(),
+      });
+      const { message } = await compose(worker, {
+        contact: { kind: 'phone', address },
+        channelId: smppId,
+        templateId,
+        values: {},
+        entityId: entity!.id,
+      });
+      return { entityId: entity!.id, messageId: message.id };
+    };
+    const stateOf = async (entityId: string) =>
+      (await t.database.db.select().from(leads).where(eq(leads.entityId, entityId)))[0]?.state;
+    const planned = await leadOf('+31612345023', 'new');
+    const dismissed = await leadOf('+31612345024', 'no_action');
+    // Written and queued: planned. Queued is not contacted: the message may yet fail.
+    expect(await stateOf(planned.entityId)).toBe('contact_planned');
+    expect(await sendNow(planned.messageId)).toBe('sent');
+    expect(await stateOf(planned.entityId)).toBe('contacted');
+    const history = await t.database.db
+      .select()
+      .from(leadEvents)
+      .where(eq(leadEvents.entityId, planned.entityId));
+    expect(history.map((e) => [e.fromState, e.toState])).toEqual([
+      ['new', 'contact_planned'],
+      ['contact_planned', 'contacted'],
+    ]);
+    const audited = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'lead.state'), eq(auditLog.targetId, planned.entityId)))
+      .orderBy(auditLog.seq);
+    // The worker planned it by writing; the system recorded the send.
+    expect(audited.map((a) => a.actorLabel)).toEqual(['outreach_worker@example.org', 'system']);
+    // A lead a worker closed as "no action" keeps that decision.
+    expect(await sendNow(dismissed.messageId)).toBe('sent');
+    expect(await stateOf(dismissed.entityId)).toBe('no_action');
   });
 
   it('answers at night someone who has just written', async () => {

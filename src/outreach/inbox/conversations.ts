@@ -3,7 +3,7 @@
 // sender open a new conversation; delivery reports move a message from sent to delivered or failed.
 import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditFields, type Actor } from '../../platform/actor.js';
+import { auditFields, SYSTEM_ACTOR, type Actor } from '../../platform/actor.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { auditLog } from '../../platform/audit/schema.js';
 import { systemClock } from '../../platform/clock.js';
@@ -11,6 +11,7 @@ import type { Config } from '../../platform/config.js';
 import { decryptField, encryptField } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/errors.js';
+import { advanceLeadForOutreach } from '../../score/index.js';
 import type { DeliveryReport, InboundMessage } from '../channels/channel.js';
 import { contactById, normaliseAddress, upsertContact, type ContactKind } from './contacts.js';
 import { CONVERSATION_STATUSES, contacts, conversations, messages } from '../schema.js';
@@ -562,14 +563,19 @@ export async function recordSent(
     .returning();
   if (!row) return null;
   const confirmation = msg.purpose === 'opt_out_confirmation';
-  await db
+  const [thread] = await db
     .update(conversations)
     .set({
       lastOutboundAt: now,
       lastMessageAt: now,
       ...(confirmation ? {} : { unanswered: sql`${conversations.unanswered} + 1` }),
     })
-    .where(eq(conversations.id, msg.conversationId));
+    .where(eq(conversations.id, msg.conversationId))
+    .returning({ entityId: conversations.entityId });
+  // The person behind the thread is contacted now: their lead leaves the open queue.
+  if (!confirmation && thread?.entityId) {
+    await advanceLeadForOutreach(db, thread.entityId, 'contacted', SYSTEM_ACTOR, now);
+  }
   if (confirmation && sent.contactId) {
     await db
       .update(contacts)

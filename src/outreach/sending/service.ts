@@ -12,6 +12,7 @@ import type { DbOrTx } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/errors.js';
 import { revealIdentifier } from '../../facts/index.js';
 import { entityOfAds } from '../../link/index.js';
+import { advanceLeadForOutreach } from '../../score/index.js';
 import type { DeliveryReport, InboundMessage } from '../channels/channel.js';
 import {
   contactAddress,
@@ -417,6 +418,9 @@ export async function composeMessage(
       .set({ lastMessageAt: now, channelId: channel.id })
       .where(eq(conversations.id, conversation.id))
       .returning();
+    // Written to: the person's lead is planned for contact (contacted once the message is out).
+    const leadOf = updated?.entityId ?? conversation.entityId;
+    if (leadOf) await advanceLeadForOutreach(tx, leadOf, 'contact_planned', actor, now);
     return {
       message,
       conversation: updated ?? conversation,

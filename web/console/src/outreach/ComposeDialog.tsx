@@ -5,7 +5,8 @@
 // from the ads (editable), counts per variant, and the send. A refusal by the contact rules is
 // shown with its rule; the ones a supervisor can lift (a second thread, words to confirm) offer
 // that to a supervisor. One idempotency key per opening of the dialog: a retry sends once. After
-// sending, the lead can be marked contacted and the conversation opens in the inbox.
+// sending the conversation opens in the inbox; the server moves the lead on by itself (planned
+// when the message is queued, contacted once it has gone out).
 import {
   Alert,
   Button,
@@ -23,17 +24,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useCurrentSession } from '../auth/session';
-import { actOnLead, queryKeys, type EntityDetail, type EntityIdentifier } from '../triage/api';
+import { queryKeys, type EntityDetail, type EntityIdentifier } from '../triage/api';
 import { languageName } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import {
-  composeMessage,
-  listApprovedTemplates,
-  outreachKeys,
-  type ComposeRequest,
-  type ComposeResult,
-} from './api';
+import { composeMessage, listApprovedTemplates, outreachKeys, type ComposeRequest } from './api';
 import {
   channelFits,
   contactable,
@@ -45,8 +40,6 @@ import { canLiftRules, useChannels } from './hooks';
 import { useOutreachT } from './i18n';
 import { ruleOf, SendErrorAlert } from './refusal';
 import { TextCounts } from './TextCounts';
-
-const CONTACTABLE_STATES = ['new', 'in_review', 'contact_planned'];
 
 export function ComposeDialog({
   entity,
@@ -102,12 +95,6 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
   const [subject, setSubject] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [confirmSafety, setConfirmSafety] = useState(false);
-  const lead = entity.lead;
-  const canMarkContacted = Boolean(lead && CONTACTABLE_STATES.includes(lead.state));
-  const [markContacted, setMarkContacted] = useState(canMarkContacted);
-  const [sentButLead, setSentButLead] = useState<{ result: ComposeResult; error: unknown } | null>(
-    null,
-  );
 
   const inLanguage = (templates.data ?? []).filter((x) => !language || x.language === language);
   const ordered = [
@@ -142,21 +129,8 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
     onSuccess: async (result) => {
       void qc.invalidateQueries({ queryKey: outreachKeys.entityThreads(entity.id) });
       void qc.invalidateQueries({ queryKey: outreachKeys.allInbox });
-      if (markContacted && lead) {
-        try {
-          // The queue's steps: a lead is planned for contact before it is contacted.
-          if (lead.state !== 'contact_planned') {
-            await actOnLead(entity.id, { action: 'state', state: 'contact_planned' });
-          }
-          await actOnLead(entity.id, { action: 'state', state: 'contacted' });
-        } catch (error) {
-          setSentButLead({ result, error });
-          return;
-        } finally {
-          void qc.invalidateQueries({ queryKey: queryKeys.entity(entity.id) });
-          void qc.invalidateQueries({ queryKey: queryKeys.allLeads });
-        }
-      }
+      void qc.invalidateQueries({ queryKey: queryKeys.entity(entity.id) });
+      void qc.invalidateQueries({ queryKey: queryKeys.allLeads });
       goTo(result.conversationId);
     },
   });
@@ -167,22 +141,6 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
     if (!identifierId || !channelId || !templateId) return;
     send.mutate();
   };
-
-  if (sentButLead) {
-    return (
-      <Stack gap="md">
-        <Alert color="teal" variant="light" role="status">
-          {t('compose.sent')}
-        </Alert>
-        <ErrorAlert error={sentButLead.error} title={t('compose.leadNotMarked')} />
-        <Group justify="flex-end">
-          <Button onClick={() => goTo(sentButLead.result.conversationId)}>
-            {t('compose.openConversation')}
-          </Button>
-        </Group>
-      </Stack>
-    );
-  }
 
   if (identifiers.length === 0) {
     return (
@@ -361,14 +319,6 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
             label={t('reply.confirmSafety')}
             checked={confirmSafety}
             onChange={(e) => setConfirmSafety(e.currentTarget.checked)}
-          />
-        ) : null}
-
-        {canMarkContacted ? (
-          <Checkbox
-            label={t('compose.markContacted')}
-            checked={markContacted}
-            onChange={(e) => setMarkContacted(e.currentTarget.checked)}
           />
         ) : null}
 
