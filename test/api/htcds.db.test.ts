@@ -224,6 +224,84 @@ describe('HTCDS import refuses bad documents whole', () => {
   });
 });
 
+describe('HTCDS as CSV, both ways', () => {
+  let c: Side;
+  beforeAll(async () => {
+    c = await side();
+  });
+  afterAll(async () => {
+    await c?.app.close();
+    await c?.t.cleanup();
+  });
+  const importCsv = (s: Side, text: string | Buffer) =>
+    s.supervisor('POST', '/api/cases/import/htcds', text, 'text/csv');
+  const csvOf = async (s: Side) =>
+    (await s.supervisor('GET', '/api/cases/export/htcds?format=csv')).res.body;
+
+  it('imports the CSV export into a fresh database, which then exports the same records', async () => {
+    const csv = await csvOf(a);
+    const { res, json } = await importCsv(c, csv);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json.imported).toBe((await exportOf(a)).cases.length);
+    expect(await exportOf(c)).toEqual(await exportOf(a));
+    expect(await csvOf(c)).toBe(csv);
+  });
+
+  it('refuses a broken file whole, naming each line and column', async () => {
+    const csv = await csvOf(a);
+    const [header, ...lines] = csv.trimEnd().split('\r\n');
+    const cols = header!.split(',');
+    const at = (name: string) => cols.indexOf(name);
+    // Fresh pseudonyms, so only the planted problems stand in the way.
+    const renamed = lines.map((l) => l.replace(/^C-..../, 'C-QQQQ'));
+    const set = (line: string, name: string, value: string) => {
+      const cells = line.split(',');
+      cells[at(name)] = value;
+      return cells.join(',');
+    };
+    const withReferral = renamed.findIndex((l) => !l.endsWith(',,,,,,'));
+    const before = await casesIn(c);
+    const refused = async (text: string | Buffer) => {
+      const { res, json } = await importCsv(c, text);
+      expect(res.statusCode, res.body).toBe(422);
+      expect(await casesIn(c)).toBe(before);
+      return (json.error as { problems: Problem[] }).problems;
+    };
+
+    // A column missing, or one Ariadne does not exchange (a name column, say).
+    const noGender = [cols.filter((x) => x !== 'prs_Gender').join(','), ...renamed];
+    expect(await refused(noGender.join('\r\n'))).toEqual([
+      expect.objectContaining({ row: 1, field: 'prs_Gender' }),
+    ]);
+    const named = [`${header},prs_FirstName`, ...renamed.map((l) => `${l},Maria`)];
+    expect((await refused(named.join('\r\n'))).map((p) => p.field)).toEqual(['prs_FirstName']);
+
+    // A line short of cells; a case whose repeated columns disagree; a bad value.
+    const short = [header, renamed[0]!.split(',').slice(0, 5).join(','), ...renamed.slice(1)];
+    expect(await refused(short.join('\r\n'))).toEqual([
+      expect.objectContaining({ row: 2, field: '(line)' }),
+    ]);
+    const repeated = renamed[withReferral]!;
+    const disagreeing = [header, repeated, set(repeated, 'ari_OpenedDate', '2020-01-01')];
+    expect(await refused(disagreeing.join('\r\n'))).toEqual([
+      expect.objectContaining({ row: 3, field: 'ari_OpenedDate' }),
+    ]);
+    const alien = [header, renamed[0]!, set(renamed[1]!, 'prs_Gender', 'Alien')];
+    const problems = await refused(alien.join('\r\n'));
+    expect(problems.map(({ row, field }) => ({ row, field }))).toContainEqual({
+      row: 3,
+      field: 'prs_Gender',
+    });
+
+    // Text that is not UTF-8 (a spreadsheet's Latin-1 export).
+    const latin1 = Buffer.from(
+      `${header}\r\n${set(renamed[0]!, 'prs_Nationality', 'Ñ')}`,
+      'latin1',
+    );
+    expect((await refused(latin1))[0]!.message).toMatch(/UTF-8/);
+  });
+});
+
 describe('HTCDS facts recorded in Ariadne', () => {
   it('exports the exploitation types and nationality a worker records on a case', async () => {
     const opened = await a.worker('POST', '/api/cases', {

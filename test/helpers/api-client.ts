@@ -11,6 +11,8 @@ export type ApiCall = (
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
+  /** Sends `body` (a string or bytes) as it is, with this content type, instead of as JSON. */
+  contentType?: string,
 ) => Promise<{
   res: Awaited<ReturnType<FastifyInstance['inject']>>;
   json: Record<string, unknown>;
@@ -39,16 +41,17 @@ export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promis
   });
   let cookie = '';
   let csrf = '';
-  const call: ApiCall = async (method, url, body) => {
+  const call: ApiCall = async (method, url, body, contentType) => {
+    const raw = contentType !== undefined && (typeof body === 'string' || Buffer.isBuffer(body));
     const res = await app.inject({
       method,
       url,
       headers: {
         cookie,
         ...(method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined ? { 'content-type': contentType ?? 'application/json' } : {}),
       },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { payload: raw ? body : JSON.stringify(body) } : {}),
     });
     for (const c of res.cookies as { name: string; value: string }[]) {
       cookie = cookie

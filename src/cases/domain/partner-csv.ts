@@ -102,7 +102,7 @@ const UUID = z.uuid();
 class CellError extends Error {}
 
 /** A cell as written by a spreadsheet user or by our export (whose apostrophe is taken off). */
-function unescapeCell(raw: string): string {
+export function unescapeCell(raw: string): string {
   const v = raw.trim();
   return v.startsWith("'") && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v;
 }

@@ -1,6 +1,7 @@
 // HTTP routes of the HTCDS exchange: export every case as HTCDS records (JSON, or CSV with
-// ?format=csv) and import a JSON document of them, whole or not at all (422 lists every bad
-// record and field). Supervisors only; the service audits both.
+// ?format=csv) and import them back from either (a text/csv body is read as the CSV export),
+// whole or not at all (422 lists every bad record, or line, and field). Supervisors only; the
+// service audits both.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,7 +11,13 @@ import { ErrorResponse } from '../../platform/http/errors.js';
 import { writeHtcdsCsv } from '../domain/htcds-csv.js';
 import { HTCDS_VERSION, HtcdsCase } from '../domain/htcds-record.js';
 import type { CasesDeps } from '../service.js';
-import { exportHtcds, htcdsDocumentOf, HtcdsImportRefused, importHtcds } from './service.js';
+import {
+  exportHtcds,
+  htcdsDocumentOf,
+  HtcdsImportRefused,
+  importHtcds,
+  importHtcdsCsv,
+} from './service.js';
 
 /** Who exports and imports HTCDS records: supervisors (the service checks it again). */
 export const canExchangeHtcds = (p: Principal) => p.role === 'supervisor';
@@ -37,6 +44,21 @@ const ImportBody = z.record(z.string(), z.unknown());
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export function registerHtcdsRoutes(app: FastifyInstance, deps: CasesDeps): void {
+  // Encapsulated, so the CSV body parser holds for these routes only.
+  void app.register(async (scope) => {
+    scope.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
+      (_request, body, done) => {
+        // Decoded with replacement characters, which the reader refuses with a word on encoding.
+        done(null, { csv: new TextDecoder('utf-8').decode(body as Buffer) });
+      },
+    );
+    registerHtcdsScope(scope, deps);
+  });
+}
+
+function registerHtcdsScope(app: FastifyInstance, deps: CasesDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -79,7 +101,8 @@ export function registerHtcdsRoutes(app: FastifyInstance, deps: CasesDeps): void
       bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags: ['cases'],
-        summary: 'Imports an HTCDS JSON document (supervisors): all cases or none',
+        summary:
+          'Imports an HTCDS JSON document, or the CSV export as a text/csv body (supervisors): all cases or none',
         body: ImportBody,
         response: {
           200: z.object({ imported: z.number() }),
@@ -92,7 +115,15 @@ export function registerHtcdsRoutes(app: FastifyInstance, deps: CasesDeps): void
     async (request, reply) => {
       requireAuth(request);
       try {
-        return await importHtcds(deps, actorOf(request), request.body);
+        // Which parser read the body decides, not its shape: a JSON {"csv": …} is no document.
+        const csv = /^text\/csv\b/i.test(request.headers['content-type'] ?? '');
+        return csv
+          ? await importHtcdsCsv(
+              deps,
+              actorOf(request),
+              typeof request.body.csv === 'string' ? request.body.csv : '',
+            )
+          : await importHtcds(deps, actorOf(request), request.body);
       } catch (err) {
         if (!(err instanceof HtcdsImportRefused)) throw err;
         const n = err.problems.length;

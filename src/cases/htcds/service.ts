@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { aliasFrom } from '../domain/pseudonym.js';
 import { randomBytes } from 'node:crypto';
 import { mayKeepData } from '../domain/consent.js';
+import { readHtcdsCsv } from '../domain/htcds-csv.js';
 import {
   HTCDS_VERSION,
   parseHtcdsDocument,
@@ -178,6 +179,27 @@ async function problemsWithDatabase(
   return { problems, orgIds };
 }
 
+/**
+ * Imports a CSV file as export writes it (one line per referral): read into an HTCDS document,
+ * then imported as a JSON one is, all cases or none. Problems name the line a record starts on.
+ */
+export async function importHtcdsCsv(
+  deps: CasesDeps,
+  actor: Actor,
+  text: string,
+): Promise<{ imported: number }> {
+  requireSupervisor(actor);
+  const read = readHtcdsCsv(text);
+  if (!read.ok) throw new HtcdsImportRefused(read.problems);
+  try {
+    return await importHtcds(deps, actor, read.document);
+  } catch (err) {
+    if (!(err instanceof HtcdsImportRefused)) throw err;
+    throw new HtcdsImportRefused(
+      err.problems.map((p) => ({ ...p, row: p.row > 0 ? (read.lines[p.row - 1] ?? p.row) : 0 })),
+    );
+  }
+}
 /** Imports a whole HTCDS document (parsed JSON), or refuses it whole. */
 export async function importHtcds(
   deps: CasesDeps,

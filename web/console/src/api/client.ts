@@ -47,13 +47,24 @@ function errorFrom(status: number, data: unknown): ApiError {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request(method: Method, path: string, body?: unknown): Promise<unknown> {
+/** A body sent as it is (a file's text), not as JSON. */
+interface RawBody {
+  text: string;
+  contentType: string;
+}
+
+async function request(
+  method: Method,
+  path: string,
+  body?: unknown,
+  raw?: RawBody,
+): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (method !== 'GET') {
     headers['x-csrf-token'] = csrfToken;
-    headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(body ?? {});
+    headers['content-type'] = raw?.contentType ?? 'application/json';
+    init.body = raw ? raw.text : JSON.stringify(body ?? {});
   }
   let res: Response;
   try {
@@ -74,6 +85,9 @@ async function request(method: Method, path: string, body?: unknown): Promise<un
 export const api = {
   get: <T>(path: string) => request('GET', path) as Promise<T>,
   post: <T>(path: string, body?: unknown) => request('POST', path, body) as Promise<T>,
+  /** Posts a file's text as it is, with its content type (a CSV import). */
+  postText: <T>(path: string, text: string, contentType: string) =>
+    request('POST', path, undefined, { text, contentType }) as Promise<T>,
   patch: <T>(path: string, body: unknown) => request('PATCH', path, body) as Promise<T>,
   delete: <T>(path: string) => request('DELETE', path) as Promise<T>,
 };

@@ -5208,7 +5208,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Imports an HTCDS JSON document (supervisors): all cases or none */
+    /** Imports an HTCDS JSON document, or the CSV export as a text/csv body (supervisors): all cases or none */
     post: {
       parameters: {
         query?: never;
@@ -23092,6 +23092,27 @@ export const languageValues = [
   'en',
   'nl',
 ] as const satisfies readonly components['schemas']['Language'][];
+export const leadStateValues = [
+  'new',
+  'in_review',
+  'contact_planned',
+  'contacted',
+  'no_action',
+  'closed',
+] as const satisfies readonly components['schemas']['LeadState'][];
+export const scoreFlagValues = [
+  'urgent',
+  'young',
+  'obfuscation',
+  'third_party',
+  'recruitment',
+  'shared_number',
+  'template',
+  'image_reuse',
+  'moving',
+  'multiple_ages',
+  'high_volume',
+] as const satisfies readonly components['schemas']['ScoreFlag'][];
 export const channelKindValues = [
   'smpp',
   'cm',
@@ -23295,24 +23316,3 @@ export const referralChannelValues = [
   'account',
   'secure_link',
 ] as const satisfies readonly components['schemas']['ReferralChannel'][];
-export const leadStateValues = [
-  'new',
-  'in_review',
-  'contact_planned',
-  'contacted',
-  'no_action',
-  'closed',
-] as const satisfies readonly components['schemas']['LeadState'][];
-export const scoreFlagValues = [
-  'urgent',
-  'young',
-  'obfuscation',
-  'third_party',
-  'recruitment',
-  'shared_number',
-  'template',
-  'image_reuse',
-  'moving',
-  'multiple_ages',
-  'high_volume',
-] as const satisfies readonly components['schemas']['ScoreFlag'][];

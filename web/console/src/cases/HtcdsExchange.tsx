@@ -1,6 +1,6 @@
-// Cases as HTCDS records (supervisors): download every case as JSON or CSV, or import a JSON
-// document. The server imports every case or none; a refused file lists each problem by record
-// and field so it can be fixed and sent again.
+// Cases as HTCDS records (supervisors): download every case as JSON or CSV, or import either
+// back. The server imports every case or none; a refused file lists each problem by record (for a
+// CSV file, by line) and field so it can be fixed and sent again.
 import { Alert, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,6 +23,8 @@ function problemsOf(err: unknown): Problem[] | null {
   return Array.isArray(problems) ? (problems as Problem[]) : [];
 }
 
+const isCsv = (file: File) => file.type === 'text/csv' || /\.csv$/i.test(file.name);
+
 /** The file as JSON, or an error the dialog shows as "not a JSON file". */
 async function readJson(file: File): Promise<unknown> {
   try {
@@ -32,16 +34,25 @@ async function readJson(file: File): Promise<unknown> {
   }
 }
 
+/** A CSV file goes as it is (the server reads its bytes); anything else as a JSON document. */
+async function importFile(file: File): Promise<Imported> {
+  const url = '/api/cases/import/htcds';
+  return isCsv(file)
+    ? api.postText<Imported>(url, await file.text(), 'text/csv; charset=utf-8')
+    : api.post<Imported>(url, await readJson(file));
+}
+
 export function HtcdsExchange() {
   const t = useCasesT();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
-    mutationFn: async (f: File) => api.post<Imported>('/api/cases/import/htcds', await readJson(f)),
+    mutationFn: importFile,
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: caseKeys.all }),
   });
   const problems = run.error ? problemsOf(run.error) : null;
   const notJson = run.error instanceof Error && run.error.message === 'not_json';
+  const csvFile = file !== null && isCsv(file);
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="htcds-title">
@@ -73,7 +84,7 @@ export function HtcdsExchange() {
         <Group gap="sm" align="flex-end">
           <FileInput
             label={t('htcds.file')}
-            accept=".json,application/json"
+            accept=".json,application/json,.csv,text/csv"
             value={file}
             onChange={(f) => {
               run.reset();
@@ -111,7 +122,13 @@ export function HtcdsExchange() {
               <Table.Tbody>
                 {problems.slice(0, 100).map((p, i) => (
                   <Table.Tr key={i}>
-                    <Table.Td>{p.row === 0 ? t('htcds.document') : p.row}</Table.Td>
+                    <Table.Td>
+                      {p.row === 0
+                        ? t('htcds.document')
+                        : csvFile
+                          ? t('htcds.line', { line: p.row })
+                          : p.row}
+                    </Table.Td>
                     <Table.Td>{p.field}</Table.Td>
                     <Table.Td>{p.message}</Table.Td>
                   </Table.Tr>
