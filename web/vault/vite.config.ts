@@ -1,5 +1,6 @@
-// Build of the person's vault app: dist/app.js (one IIFE: the whole app, its styles as constructed
-// sheets) and dist/sw.js (the service worker, bundled apart by esbuild after the app: a worker has
+// Build of the person's vault app: dist/app.js (an ES module: the whole app, its styles as
+// constructed sheets), one chunk beside it for the passphrase strength dictionaries (megabytes,
+// loaded only when a passphrase is chosen), and dist/sw.js (the service worker, bundled apart by esbuild after the app: a worker has
 // its own global scope and must not share a chunk with the page). The HTML page, the web app
 // manifest and the icons are the server's (src/vault/web-routes.ts). The size check
 // (scripts/check-vault-size.js) keeps app.js within its limit.
@@ -21,11 +22,11 @@ export default defineConfig({
     target: 'es2022',
     lib: {
       entry: 'src/main.ts',
-      formats: ['iife'],
-      // The IIFE exports nothing; the name is required by the format and leaves no global behind.
-      name: 'AriadneVault',
+      // A module, not an IIFE: only a module build splits the dictionaries into their own chunk.
+      formats: ['es'],
       fileName: () => 'app.js',
     },
+    rollupOptions: { output: { chunkFileNames: '[name]-[hash].js' } },
   },
   plugins: [
     {
@@ -33,7 +34,7 @@ export default defineConfig({
       apply: 'build',
       async closeBundle() {
         await build({
-          entryPoints: [`${root}src/sw.ts`],
+          entryPoints: [`${root}worker/sw.ts`],
           outfile: `${root}dist/sw.js`,
           bundle: true,
           minify: true,

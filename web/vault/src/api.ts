@@ -70,7 +70,8 @@ export class VaultApi {
         res.status,
         parsed.success ? parsed.data.error.code : 'http_' + res.status,
         parsed.success ? parsed.data.error.message : res.statusText,
-        parsed.data?.error.retryAfterSeconds ?? (Number.isFinite(retry) && retry > 0 ? retry : null),
+        parsed.data?.error.retryAfterSeconds ??
+          (Number.isFinite(retry) && retry > 0 ? retry : null),
       );
     }
     return res;
@@ -154,8 +155,7 @@ export class VaultApi {
   addRecipient = (shareCode: string) =>
     this.json(VaultRecipient, 'POST', '/api/vault/recipients', { shareCode });
   shares = async () =>
-    (await this.json(z.object({ shares: z.array(VaultShare) }), 'GET', '/api/vault/shares'))
-      .shares;
+    (await this.json(z.object({ shares: z.array(VaultShare) }), 'GET', '/api/vault/shares')).shares;
   revokeShare = (shareId: string) => this.send('POST', `/api/vault/shares/${shareId}/revoke`);
   requests = async () =>
     (

@@ -5,12 +5,7 @@
 // auth key (AUTH_KDF: scrypt with its own label and salt), so nothing the server holds opens the
 // identity. Keys stay in memory; nothing here touches storage.
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import {
-  Decrypter,
-  Encrypter,
-  generateX25519Identity,
-  identityToRecipient,
-} from 'age-encryption';
+import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { AUTH_KDF } from '../../../src/contracts/vault-protocol';
 import { concat, fromBase64Url, randomBytes, toBase64Url, utf8 } from './bytes';
 
@@ -86,11 +81,7 @@ export function newRecoveryCode(): string {
  * Null when it cannot be one (the wrong length or a letter not in the alphabet).
  */
 export function normaliseRecoveryCode(input: string): string | null {
-  const plain = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const plain = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (plain.length !== 24 || [...plain].some((c) => !CROCKFORD.includes(c))) return null;
   return plain.match(/.{4}/g)!.join('-');
 }
@@ -119,7 +110,10 @@ export interface NewVault {
 
 export async function prepareVault(
   passphrase: string,
-  cost: { logN?: number; kdf?: typeof AUTH_KDF | { N: number; r: number; p: number; dkLen: number } } = {},
+  cost: {
+    logN?: number;
+    kdf?: typeof AUTH_KDF | { N: number; r: number; p: number; dkLen: number };
+  } = {},
 ): Promise<NewVault> {
   const keys = await generateVaultKeys();
   const recoveryCode = newRecoveryCode();

@@ -45,7 +45,12 @@ describe('the outbox', () => {
       vaultId: 'V1',
       recipient: keys.recipient,
       plaintext: stream,
-      about: { name: 'photo.jpg', type: 'image/jpeg', description: 'bruise, left arm', source: 'file' },
+      about: {
+        name: 'photo.jpg',
+        type: 'image/jpeg',
+        description: 'bruise, left arm',
+        source: 'file',
+      },
       now: '2026-03-04T05:06:07.000Z',
       chunkBytes: 256 * 1024,
     });

@@ -13,8 +13,7 @@ import { sealManifest, type ItemManifest } from './manifest';
 export const OUTBOX_CHUNK_BYTES = 1024 * 1024;
 
 export type OutboxTarget =
-  | { kind: 'item' }
-  | { kind: 'share'; itemId: string; recipientId: string };
+  { kind: 'item' } | { kind: 'share'; itemId: string; recipientId: string };
 
 export interface OutboxEntry {
   id: string;
@@ -79,7 +78,10 @@ export interface Sealed {
 }
 
 /** Passes bytes through while hashing and counting them. */
-function hashing(): { stream: TransformStream<Uint8Array, Uint8Array>; digest(): [number, string] } {
+function hashing(): {
+  stream: TransformStream<Uint8Array, Uint8Array>;
+  digest(): [number, string];
+} {
   const h = sha256.create();
   let n = 0;
   return {

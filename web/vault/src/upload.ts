@@ -39,7 +39,10 @@ async function resumable(api: UploadCalls, entry: OutboxEntry): Promise<UploadSt
 
 /** A refusal that another try will not change (as opposed to offline, a lapsed session, a race). */
 const final = (err: unknown) =>
-  err instanceof ApiError && err.status >= 400 && err.status < 500 && ![401, 408, 409, 429].includes(err.status);
+  err instanceof ApiError &&
+  err.status >= 400 &&
+  err.status < 500 &&
+  ![401, 408, 409, 429].includes(err.status);
 
 export async function uploadEntry(
   api: UploadCalls,
