@@ -15,11 +15,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/platform/clock.js';
 import { createTsaPki, startLocalTsa, type LocalTsa, type TsaPki } from '../helpers/local-tsa.js';
 import {
+  apiSignIn,
   ensureConsoleBuilt,
   freePort,
   freshDataDir,
@@ -36,6 +38,7 @@ import {
 } from './harness.js';
 
 const PASSPHRASE = 'lantern orchard velvet 48 copper';
+const WORKER_PASSWORD = 'granite harbour beacon 73';
 const WAIT_MS = 60_000;
 const wait = <T>(fn: () => Promise<T> | T) => poll(fn, WAIT_MS);
 
@@ -53,7 +56,7 @@ function syntheticFile(): Buffer {
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** Everything the page's origin keeps (IndexedDB, Cache Storage, local storage), as latin1 text. */
-async function deviceStorage(p: Page): Promise<{ text: string; chunks: number; caches: number }> {
+async function deviceStorage(p: Page): Promise<{ text: string; chunks: number; cached: string[] }> {
   return p.evaluate(async () => {
     const latin1 = (u8: Uint8Array) => {
       let s = '';
@@ -74,25 +77,25 @@ async function deviceStorage(p: Page): Promise<{ text: string; chunks: number; c
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open(info.name!);
         r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
+        r.onerror = () => reject(new Error(String(r.error)));
       });
       for (const name of Array.from(db.objectStoreNames)) {
         const all = await new Promise<unknown[]>((resolve, reject) => {
           const r = db.transaction(name).objectStore(name).getAll();
           r.onsuccess = () => resolve(r.result);
-          r.onerror = () => reject(r.error);
+          r.onerror = () => reject(new Error(String(r.error)));
         });
         if (name === 'chunks') chunks += all.length;
         text += all.map(asText).join('\n');
       }
       db.close();
     }
-    let cached = 0;
+    const cached: string[] = [];
     for (const key of await caches.keys()) {
       const cache = await caches.open(key);
       for (const req of await cache.keys()) {
         const res = await cache.match(req);
-        cached++;
+        cached.push(new URL(req.url).pathname);
         text += req.url + latin1(new Uint8Array(await res!.arrayBuffer()));
       }
     }
@@ -100,7 +103,7 @@ async function deviceStorage(p: Page): Promise<{ text: string; chunks: number; c
       const k = localStorage.key(i)!;
       text += k + (localStorage.getItem(k) ?? '');
     }
-    return { text, chunks, caches: cached };
+    return { text, chunks, cached };
   });
 }
 
@@ -135,6 +138,8 @@ describe('the person’s vault app', () => {
   let first: BrowserContext;
   let second: BrowserContext;
   let vaultId = '';
+  /** The second browser's page, unlocked, for the sharing step. */
+  let owner: Page;
   const file = syntheticFile();
   const watch = pageWatch();
   const shot = screenshots('vault');
@@ -237,7 +242,12 @@ describe('the person’s vault app', () => {
     await uploadedNote;
     await p.locator('#items tbody tr').nth(1).waitFor();
     expect(await p.locator('#items').textContent()).toContain('Note');
+    // The service worker keeps the app shell, and nothing the API answered.
+    await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await wait(async () => (await deviceStorage(p)).cached).toContain('/vault/app.js');
     const after = await deviceStorage(p);
+    expect(after.cached).toContain('/vault/');
+    expect(after.cached.filter((u) => u.startsWith('/api/'))).toEqual([]);
     expect(after.chunks).toBe(0);
     expect(after.text).not.toContain(NOTE_MARKER);
     expect(after.text).not.toContain(MARKER);
@@ -251,16 +261,17 @@ describe('the person’s vault app', () => {
     );
 
     const locked = p.waitForResponse((r) => r.url().endsWith('/api/vault/lock'));
-    await p.getByRole('button', { name: 'Lock' }).click();
+    await p.getByRole('button', { name: 'Lock', exact: true }).click();
     const lockAnswer = await locked;
     expect(lockAnswer.status()).toBe(204);
     expect((await lockAnswer.allHeaders())['clear-site-data']).toContain('"cookies"');
     await p.getByRole('heading', { name: 'Open your vault' }).waitFor();
-    expect(await p.getByRole('button', { name: 'Lock' }).isVisible()).toBe(false);
+    expect(await p.getByRole('button', { name: 'Lock', exact: true }).isVisible()).toBe(false);
   });
 
   it('unlocks in a second browser, decrypts the file there, and exports a bundle that standard tools verify', async () => {
     const p = await newPage(second);
+    owner = p;
     p.setDefaultTimeout(WAIT_MS);
     watch.watch(p);
     await p.goto(`${base}/vault/?lang=en`);
@@ -351,6 +362,74 @@ describe('the person’s vault app', () => {
     expect(stored.text).not.toContain(NOTE_MARKER);
     expect(filesContaining(dataDir, MARKER)).toEqual([]);
     expect(filesContaining(dataDir, NOTE_MARKER)).toEqual([]);
+  });
+
+  it('shares the file with a worker who gave a share code, shows each opening, and revokes with the plain warning', async () => {
+    const p = owner;
+    // The worker: a console user with an age key for receiving, who gives the person a share code.
+    const workerContext = await newContext(browser);
+    const worker = await apiSignIn(
+      workerContext.request,
+      base,
+      server.email,
+      server.password,
+      WORKER_PASSWORD,
+    );
+    const workerIdentity = await generateX25519Identity();
+    const workerKey = path.join(work, 'worker-key.txt');
+    writeFileSync(workerKey, `${workerIdentity}\n`);
+    expect(
+      (
+        await worker.post('/api/vault-recipient/key', {
+          agePublicKey: await identityToRecipient(workerIdentity),
+        })
+      ).status,
+    ).toBe(200);
+    const code = await worker.post<{ shareCode: string }>('/api/vault-recipient/share-codes', {});
+    expect(code.status).toBe(201);
+
+    await p.getByRole('button', { name: 'Sharing' }).click();
+    await p.getByRole('heading', { name: 'Sharing', level: 1 }).waitFor();
+    await p.getByText('Nobody yet.', { exact: false }).waitFor();
+    await p.getByLabel('Share code from your worker').fill(code.json.shareCode.toLowerCase());
+    await p.getByRole('button', { name: 'Add', exact: true }).click();
+    await p.getByLabel('synthetic test file').check();
+    const finalized = p.waitForResponse(
+      (r) => /\/api\/vault\/shares\/[^/]+\/finalize$/.test(r.url()) && r.status() === 201,
+    );
+    await p.getByRole('button', { name: 'Share', exact: true }).click();
+    await finalized;
+    await p.getByText('Shared.', { exact: true }).waitFor();
+    await p.locator('#shares li', { hasText: 'Not opened yet' }).waitFor();
+
+    // The worker opens the copy: it is an age file to their key, and decrypts to the file.
+    const listed = await worker.get<{ shares: { shareId: string }[] }>(
+      '/api/vault-recipient/shares',
+    );
+    expect(listed.json.shares).toHaveLength(1);
+    const shareId = listed.json.shares[0]!.shareId;
+    const copy = await workerContext.request.get(`${base}/api/vault-recipient/shares/${shareId}`);
+    expect(copy.status()).toBe(200);
+    const copyFile = path.join(work, 'copy.age');
+    writeFileSync(copyFile, await copy.body());
+    const copyPlain = path.join(work, 'copy.bin');
+    execFileSync('age', ['-d', '-i', workerKey, '-o', copyPlain, copyFile]);
+    expect(sha256(readFileSync(copyPlain))).toBe(sha256(file));
+    rmSync(copyPlain);
+
+    // The owner sees the opening; stopping warns that opened copies cannot be recalled.
+    await p.getByRole('button', { name: 'Back' }).click();
+    await p.getByRole('button', { name: 'Sharing' }).click();
+    await p.locator('#shares li', { hasText: 'Opened:' }).waitFor();
+    p.once('dialog', (d) => {
+      expect(d.message()).toContain('copies they already opened cannot be taken back');
+      void d.accept();
+    });
+    await p.getByRole('button', { name: 'Stop sharing' }).click();
+    await p.locator('#shares li', { hasText: 'Stopped on' }).waitFor();
+    const after = await workerContext.request.get(`${base}/api/vault-recipient/shares/${shareId}`);
+    expect(after.status()).toBeGreaterThanOrEqual(400);
+    await workerContext.close();
   });
 
   it('quick exit leaves for a neutral page without a history entry and locks', async () => {
