@@ -6,7 +6,8 @@
 // indexing. Not built: a clear 503.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { privateHeaders } from '../platform/http/private-headers.js';
 import { PROJECT_ROOT } from '../platform/project-root.js';
 
 export interface VaultWebDeps {
@@ -95,16 +96,6 @@ export function vaultManifest(language: Language, neutral: boolean) {
       },
     ],
   };
-}
-
-/** Headers every answer of the app carries: no copy kept, no referrer, no indexing. */
-function privateHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('cache-control', 'no-store')
-    .header('pragma', 'no-cache')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-robots-tag', 'noindex, nofollow, noarchive');
 }
 
 export async function registerVaultWeb(

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CHAT_LANGUAGES, type ChatLanguage } from '../../contracts/chat-protocol.js';
+import { privateHeaders } from '../../platform/http/private-headers.js';
 import { PROJECT_ROOT } from '../../platform/project-root.js';
 
 export interface ChatWidgetDeps {
@@ -64,16 +65,6 @@ export function chatPageHtml(language: ChatLanguage, exitUrl: string | undefined
 </body>
 </html>
 `;
-}
-
-/** Headers every response of the widget carries: no copy kept, no referrer, no indexing. */
-function privateHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('cache-control', 'no-store')
-    .header('pragma', 'no-cache')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-robots-tag', 'noindex, nofollow, noarchive');
 }
 
 export async function registerChatWidget(
