@@ -472,6 +472,23 @@ describe('the person’s vault app', () => {
     await p.getByRole('button', { name: 'Save the new passphrase' }).click();
     await p.getByRole('heading', { name: 'Your items' }).waitFor();
     await p.getByText('The new passphrase is set.', { exact: false }).waitFor();
+
+    // Settings: the wipe after N wrong attempts, and the neutral name for the installed app.
+    await p.getByRole('button', { name: 'Settings' }).click();
+    await p.getByRole('heading', { name: 'Settings' }).waitFor();
+    await p
+      .getByLabel('Erase the vault after this many wrong passphrases in a row')
+      .selectOption('10');
+    await p.getByRole('button', { name: 'Save', exact: true }).click();
+    await p.getByText('Saved.', { exact: true }).waitFor();
+    expect(
+      await p.evaluate(async () => (await (await fetch('/api/vault/settings')).json()) as unknown),
+    ).toEqual({ wipeAfter: 10 });
+    await p.getByLabel('Show the installed app as "Notes" with a plain icon').check();
+    expect(await p.title()).toBe('Notes');
+    expect(await p.locator('link[rel="manifest"]').getAttribute('href')).toContain('neutral=1');
+    await p.getByRole('button', { name: 'Back' }).click();
+    await p.getByRole('heading', { name: 'Your items' }).waitFor();
     await p.getByRole('button', { name: 'Lock', exact: true }).click();
     await p.getByRole('heading', { name: 'Open your vault' }).waitFor();
     await p.getByLabel('Vault id').fill(vaultId);

@@ -204,7 +204,7 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
           ? s.failedAttempts(opened.failedAttemptsSinceLastUnlock)
           : '';
       // What was captured while offline (sealed, in the outbox) goes up now.
-      await drain().catch(() => false);
+      await drain().catch(() => null);
       if (method === 'recovery') newPassphraseScreen(warning);
       else await itemsScreen(warning);
     });
@@ -368,14 +368,16 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
 
   let draining = false;
   /** Uploads what waits in the outbox for the open vault. Offline: it stays for later. */
-  async function drain(progress?: (entry: OutboxEntry, sent: number) => void): Promise<boolean> {
-    if (!session || draining) return false;
+  /** How many went up, or null when the server could not be reached (or a drain is under way). */
+  async function drain(
+    progress?: (entry: OutboxEntry, sent: number) => void,
+  ): Promise<number | null> {
+    if (!session || draining) return null;
     draining = true;
     try {
-      await drainOutbox(deps.api, deps.outbox, session.vaultId, progress);
-      return true;
+      return (await drainOutbox(deps.api, deps.outbox, session.vaultId, progress)).uploaded;
     } catch (err) {
-      if (err instanceof OfflineError) return false;
+      if (err instanceof OfflineError) return null;
       throw err;
     } finally {
       draining = false;
@@ -579,7 +581,7 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
             const online = await drain((entry, sent) =>
               say(s.uploading(Math.floor((sent / entry.size) * 100))),
             );
-            await itemsScreen(online ? s.added : s.savedOffline);
+            await itemsScreen(online === null ? s.savedOffline : s.added);
           });
         },
         s.save,
@@ -641,7 +643,7 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
                   });
                 }
                 const online = await drain();
-                await sharesScreen(online ? s.shared : s.savedOffline);
+                await sharesScreen(online === null ? s.savedOffline : s.shared);
               }),
             s.shareButton,
             h('fieldset', {}, h('legend', {}, s.shareWhat), ...choices.map((c) => c.node)),
@@ -775,7 +777,7 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
             await deps.api.setWipeAfter(wipe.value ? Number(wipe.value) : null);
             say(s.wipeSaved);
           }),
-        s.save,
+        s.saveSettings,
         field(s.wipeLabel, wipe),
       ),
       checkbox(s.neutralLabel, neutral),
@@ -861,7 +863,8 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
     document.addEventListener(ev, () => session?.idle.touch(), { passive: true, capture: true });
   }
   window.addEventListener('online', () => {
-    if (session) void drain().then((ok) => (ok ? itemsScreen() : undefined));
+    // Only when something went up: the person may be in the middle of another screen.
+    if (session) void drain().then((n) => (n ? itemsScreen(s.added) : undefined));
   });
 
   startScreen();

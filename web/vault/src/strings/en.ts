@@ -151,6 +151,7 @@ export const en = {
 
   settingsHeading: 'Settings',
   wipeLabel: 'Erase the vault after this many wrong passphrases in a row',
+  saveSettings: 'Save',
   wipeNever: 'Never',
   wipeSaved: 'Saved.',
   changePassphraseHeading: 'Change the passphrase',

@@ -154,6 +154,7 @@ export const nl: Strings = {
 
   settingsHeading: 'Instellingen',
   wipeLabel: 'De kluis wissen na zoveel verkeerde wachtzinnen achter elkaar',
+  saveSettings: 'Opslaan',
   wipeNever: 'Nooit',
   wipeSaved: 'Opgeslagen.',
   changePassphraseHeading: 'De wachtzin wijzigen',
