@@ -5,8 +5,12 @@
 // is back), and locks. In a second browser context they unlock with id and passphrase, the file
 // decrypts there byte for byte, and the export bundle checks out with Debian's `age`, `sha256sum -c`
 // and `openssl ts -verify` as its VERIFY.txt says. Neither browser's IndexedDB, caches or local
-// storage, nor the server's data directory (database and blobs), holds the marker. Quick exit
-// leaves no history entry; wrong passphrases reveal nothing and are throttled.
+// storage, nor the server's data directory (database and blobs), holds the marker. The file is
+// shared with an outreach worker (a share code made for their case; the copy re-encrypted to their
+// age key opens with `age`), the opening shows, revoking warns plainly, and the worker's request
+// through the case is answered. The recovery code opens the vault to set a new passphrase; the
+// settings take a wipe-after count and the neutral app name. Quick exit leaves no history entry;
+// wrong passphrases reveal nothing, are told to the owner at the next unlock, and are throttled.
 // Every wait is on an element, a download or a response, never a sleep. The server is a child
 // process on the machine's clock, so the authority signs on that clock too (systemClock): a
 // time-stamp further than five minutes from the server's clock would be refused.
