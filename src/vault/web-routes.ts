@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { privateHeaders } from '../platform/http/private-headers.js';
+import { escapeAttr, PRIVATE_PAGE_HEAD, privateHeaders } from '../platform/http/private-page.js';
 import { PROJECT_ROOT } from '../platform/project-root.js';
 
 export interface VaultWebDeps {
@@ -45,18 +45,12 @@ const TITLES: Record<Language, { app: string; neutral: string; noscript: string 
   en: { app: 'My vault', neutral: 'Notes', noscript: 'This app needs JavaScript.' },
 };
 
-const escapeAttr = (v: string) =>
-  v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export function vaultPageHtml(language: Language, exitUrl: string | undefined): string {
   const exit = exitUrl ? ` data-exit-url="${escapeAttr(exitUrl)}"` : '';
   return `<!doctype html>
 <html lang="${language}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow, noarchive">
+${PRIVATE_PAGE_HEAD}
 <meta name="theme-color" content="#0b3d91">
 <title>${TITLES[language].app}</title>
 <link rel="manifest" href="/vault/manifest.webmanifest?lang=${language}">
