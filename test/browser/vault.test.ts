@@ -612,11 +612,48 @@ describe('the person’s vault app', () => {
   );
 
   it(
-    'asked nothing of any other host and broke no CSP rule',
-    () => {
-      expect(watch.outside).toEqual([]);
-      expect(watch.cspErrors).toEqual([]);
+    'deletes a vault for ever from its settings, with the passphrase (in Dutch)',
+    async () => {
+      const context = await newContext(browser);
+      const p = await newPage(context);
+      p.setDefaultTimeout(WAIT_MS);
+      watch.watch(p);
+      await p.goto(`${base}/vault/?lang=nl`);
+      await p.getByRole('heading', { name: 'Je kluis openen' }).waitFor();
+      await p.getByRole('button', { name: 'Nieuwe kluis maken' }).click();
+      await p.getByLabel('Kies een wachtzin').fill(NEW_PASSPHRASE);
+      await p.getByText(/^(Sterk|Heel sterk)$/).waitFor();
+      await p.getByLabel('Typ de wachtzin nog een keer').fill(NEW_PASSPHRASE);
+      await p.getByRole('button', { name: 'Nieuwe kluis maken' }).click();
+      await p.getByRole('heading', { name: 'Schrijf dit op' }).waitFor();
+      const doomed = (await p.locator('#vault-id').textContent())!;
+      await p.getByLabel('Ik heb het kluisnummer en de herstelcode opgeschreven').check();
+      await p.getByRole('button', { name: 'Verder' }).click();
+      await p.getByRole('heading', { name: 'Je bestanden' }).waitFor();
+      await p.getByRole('button', { name: 'Instellingen' }).click();
+      await p.getByRole('heading', { name: 'Instellingen' }).waitFor();
+      await p.getByLabel('Wachtzin', { exact: true }).fill(NEW_PASSPHRASE);
+      const erased = p.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/api/vault' && r.request().method() === 'DELETE',
+      );
+      await p.getByRole('button', { name: 'De kluis voorgoed verwijderen' }).click();
+      expect((await erased).status()).toBe(204);
+      await p.getByText('De kluis is verwijderd.').waitFor();
+      await p.getByRole('heading', { name: 'Je kluis openen' }).waitFor();
+      // Gone: the same id and passphrase open nothing.
+      await p.getByLabel('Kluisnummer').fill(doomed);
+      await p.getByLabel('Wachtzin', { exact: true }).fill(NEW_PASSPHRASE);
+      const answer = p.waitForResponse((r) => r.url().endsWith('/api/vault/unlock'));
+      await p.getByRole('button', { name: 'Openen', exact: true }).click();
+      expect((await answer).status()).toBe(401);
+      await p.getByText('Daarmee ging geen kluis open.', { exact: false }).waitFor();
+      await context.close();
     },
     JOURNEY_STEP_MS,
   );
+
+  it('asked nothing of any other host and broke no CSP rule', () => {
+    expect(watch.outside).toEqual([]);
+    expect(watch.cspErrors).toEqual([]);
+  });
 });
