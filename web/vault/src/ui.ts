@@ -82,6 +82,8 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
   /** Replaces the screen and moves focus to its heading (screen readers announce the change). */
   function show(heading: string, ...content: (Node | null | false)[]): void {
     frame();
+    // A new screen starts without the last one's message ("Making your vault…" is done).
+    say('');
     main.replaceChildren(
       h('h1', { tabindex: '-1' }, heading),
       notice,
