@@ -15,6 +15,7 @@ export default tseslint.config(
       'dist',
       'web/console/dist',
       'web/chat/dist',
+      'web/vault/dist',
       'drizzle',
       'coverage',
       '.migration-check',

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs before `npm start` (and before the browser journeys): builds each web bundle — the operators'
-// console and the chat widget — when it has never been built or its sources changed since, so
-// `npm install && npm start` on a fresh clone serves both. Arguments name the bundles to check
-// (`console`, `chat`); none means all.
+// console, the chat widget and the vault app — when it has never been built or its sources changed since, so
+// `npm install && npm start` on a fresh clone serves them all. Arguments name the bundles to check
+// (`console`, `chat`, `vault`); none means all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import path from 'node:path';
 const BUNDLES = {
   console: { root: 'web/console', built: 'index.html', name: 'the console' },
   chat: { root: 'web/chat', built: 'widget.js', name: 'the chat widget' },
+  vault: { root: 'web/vault', built: 'app.js', name: 'the vault app' },
 };
 
 function newest(dir) {

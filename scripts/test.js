@@ -104,10 +104,11 @@ const minutes = (ms) => {
 const phaseEnds = [];
 const phaseDone = (name) => phaseEnds.push([name, performance.now()]);
 
-console.log('Building the console and the chat widget…');
+console.log('Building the console, the chat widget and the vault app…');
 for (const [name, config] of [
   ['The console', 'web/console/vite.config.ts'],
   ['The chat widget', 'web/chat/vite.config.ts'],
+  ['The vault app', 'web/vault/vite.config.ts'],
 ]) {
   if (run('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn']) !== 0) {
     console.error(`${name} does not build; see the errors above.`);

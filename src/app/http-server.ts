@@ -28,6 +28,7 @@ import { registerScoreModelRoutes, registerScoreRoutes, rescoreAllJobRef } from 
 import {
   registerRecipientRoutes,
   registerVaultRoutes,
+  registerVaultWeb,
   vaultTimestampJobRef,
   type VaultDeps,
 } from '../vault/index.js';
@@ -100,6 +101,8 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     };
     await registerVaultRoutes(app, { ...vaultDeps, tsaTrustFile: config.audit.tsaTrustFile });
     registerRecipientRoutes(app, vaultDeps);
+    // The person's app (web/vault); quick exit goes where the chat's does.
+    await registerVaultWeb(app, config.chat.exitUrl ? { exitUrl: config.chat.exitUrl } : {});
   };
   return createHttpServer({
     ...deps,

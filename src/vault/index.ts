@@ -2,6 +2,7 @@
 // time-stamps, sharing only by the owner's choice): what the composition root wires.
 export { registerVaultRoutes, VAULT_COOKIE, VAULT_CSP } from './routes.js';
 export { registerRecipientRoutes } from './share-routes.js';
+export { registerVaultWeb } from './web-routes.js';
 export { vaultJobs, vaultTimestampJobRef } from './jobs.js';
 export type { VaultDeps } from './deps.js';
 export { eraseVault } from './access.js';

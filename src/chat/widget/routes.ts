@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CHAT_LANGUAGES, type ChatLanguage } from '../../contracts/chat-protocol.js';
+import { escapeAttr, PRIVATE_PAGE_HEAD, privateHeaders } from '../../platform/http/private-page.js';
 import { PROJECT_ROOT } from '../../platform/project-root.js';
 
 export interface ChatWidgetDeps {
@@ -44,18 +45,12 @@ export function chatPagePolicy(host: string | undefined): string {
   ].join('; ');
 }
 
-const escapeAttr = (v: string) =>
-  v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 export function chatPageHtml(language: ChatLanguage, exitUrl: string | undefined): string {
   const exit = exitUrl ? ` data-exit-url="${escapeAttr(exitUrl)}"` : '';
   return `<!doctype html>
 <html lang="${language}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow, noarchive">
+${PRIVATE_PAGE_HEAD}
 <title>Chat</title>
 <script src="/chat/widget.js" data-mode="page" data-lang="${language}"${exit}></script>
 </head>
@@ -64,16 +59,6 @@ export function chatPageHtml(language: ChatLanguage, exitUrl: string | undefined
 </body>
 </html>
 `;
-}
-
-/** Headers every response of the widget carries: no copy kept, no referrer, no indexing. */
-function privateHeaders(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('cache-control', 'no-store')
-    .header('pragma', 'no-cache')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-robots-tag', 'noindex, nofollow, noarchive');
 }
 
 export async function registerChatWidget(

@@ -2,30 +2,10 @@
 // (text, a function of the same arity, a group with the same keys); a language not written yet falls
 // back to English.
 import { describe, expect, it } from 'vitest';
+import { emptyTexts, shapeOf } from '../../../../test/helpers/strings-shape';
 import { CHAT_LANGUAGES } from '../../../../src/contracts/chat-protocol';
 import { en } from './en';
 import { WRITTEN, asLanguage, stringsFor, writtenLanguages } from './index';
-
-type Shape = string | { fn: number } | { [k: string]: Shape };
-
-function shapeOf(v: unknown): Shape {
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'function') return { fn: v.length };
-  return Object.fromEntries(
-    Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, shapeOf(x)]),
-  );
-}
-
-function emptyTexts(v: unknown, at = ''): string[] {
-  if (typeof v === 'string') return v.trim() === '' ? [at] : [];
-  if (typeof v === 'function') {
-    const sample = (v as (...a: unknown[]) => unknown)(2, 'x');
-    return typeof sample === 'string' && sample.trim() !== '' ? [] : [at];
-  }
-  return Object.entries(v as Record<string, unknown>).flatMap(([k, x]) =>
-    emptyTexts(x, `${at}.${k}`),
-  );
-}
 
 describe('the widget strings', () => {
   it('has Dutch and English written, and only languages of the protocol', () => {
