@@ -20,6 +20,7 @@ import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock } from '../platform/clock.js';
 import { capabilityPolicies } from './capabilities.js';
+import { registerInboxRoute } from './inbox.js';
 import { referralDepsOf } from './referrals.js';
 import { registerRetentionRoutes } from './retention.js';
 import { createHttpServer, type PlatformHttpDeps } from '../platform/http/server.js';
@@ -62,6 +63,8 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     registerInsightsRoutes(app, { db, clock });
     registerSubjectRightsRoutes(app, { db, config, clock });
     registerRetentionRoutes(app, { db, config, clock });
+    // The one inbox: outreach's threads and the chat line's chats (it needs the database only).
+    registerInboxRoute(app, { db });
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });
