@@ -13,6 +13,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { buildHttpServer } from '../../src/app/http-server.js';
+import type { ChatLanguage, ChatTriage } from '../../src/contracts/chat-protocol.js';
 import { partnerOrganisations } from '../../src/cases/partners/schema.js';
 import { seedPartnerDirectory } from '../../src/cases/partners/store.js';
 import { cases } from '../../src/cases/schema.js';
@@ -59,7 +60,7 @@ type Page = { items: Entry[]; nextCursor: string | null; unread: number };
 const tick = () => clock.advance(60_000);
 
 /** A visitor opens a chat (and writes first, when `says` is given); its id. */
-async function startChat(language: string, says?: string, triage = {}) {
+async function startChat(language: ChatLanguage, says?: string, triage: ChatTriage = {}) {
   const v = await openVisitor(base, ORIGIN);
   sockets.push(v);
   v.send({ type: 'start', language, triage });
@@ -376,10 +377,7 @@ describe('a case opened from a chat', () => {
     await c.say('dank je');
     const read = await ok<{ caseId: string | null }>(worker('GET', `/api/chat/chats/${c.id}`));
     expect(read.caseId).toBe(opened.caseId);
-    const again = await ok<{ error: { caseId?: string } }>(
-      worker('POST', url, {}),
-      409,
-    );
+    const again = await ok<{ error: { caseId?: string } }>(worker('POST', url, {}), 409);
     expect(again.error.caseId).toBe(opened.caseId);
     expect(await caseCount()).toBe(before + 1);
     const later = await messagesOfConversation(t.database.db, t.config, threadId);
