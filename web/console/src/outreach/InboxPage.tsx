@@ -237,6 +237,7 @@ function InboxFiltersBar({
 
 function ConversationList({ items, selected }: { items: InboxItem[]; selected: string | null }) {
   const t = useOutreachT();
+  const canSuperviseChat = useCurrentSession().capabilities.superviseChat;
   const staff = useStaffNames();
   const navigate = useNavigate();
   return (
@@ -256,8 +257,11 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
               aria-current={active ? 'true' : undefined}
               onClick={() =>
                 void (chat
-                  ? // A chat is worked in the chat line's own thread.
-                    navigate({ to: '/chat-line/$chatId', params: { chatId: c.id } })
+                  ? // A chat is worked on the chat line: a waiting one is taken from its queue
+                    // (its transcript is the holder's and supervisors'), the others in its thread.
+                    chat.state === 'queued' && !canSuperviseChat
+                    ? navigate({ to: '/chat-line' })
+                    : navigate({ to: '/chat-line/$chatId', params: { chatId: c.id } })
                   : navigate({
                       to: '/inbox/$conversationId',
                       params: { conversationId: c.id },
