@@ -119,14 +119,16 @@ function languageOf(chat: ChatRow): string[] {
 }
 
 /**
- * Carries what the chat holds beyond what was carried before into its thread (made the first
- * time), under the chat's lock so two carries never race; the visitor's and operators' messages
- * only (the chat line's own notices are not the conversation).
+ * Carries the chat's transcript into its thread (made the first time, or again when the thread
+ * was erased with its case), under the chat's lock so two carries never race. All of it each time:
+ * outreach stores each message once (by its seq), so only what is new is added, and a new thread
+ * gets the whole transcript. The visitor's and operators' messages only (the line's own notices
+ * are not the conversation).
  */
 async function carryTranscript(deps: ChatDeps, chatId: string) {
   return deps.db.transaction(async (tx) => {
     const chat = (await lockChat(tx, chatId))!;
-    const rows = await allMessagesAfter(tx, chat.id, chat.carriedSeq);
+    const rows = await allMessages(tx, chat.id);
     const carried = await carryChatTranscript(tx, deps.config, {
       chatId: chat.id,
       conversationId: chat.conversationId,
@@ -143,17 +145,16 @@ async function carryTranscript(deps: ChatDeps, chatId: string) {
         })),
       now: deps.clock.now(),
     });
-    const last = rows.at(-1)?.seq ?? chat.carriedSeq;
-    if (chat.conversationId !== carried.conversationId || last !== chat.carriedSeq) {
-      await updateChat(tx, chat.id, { conversationId: carried.conversationId, carriedSeq: last });
+    if (chat.conversationId !== carried.conversationId) {
+      await updateChat(tx, chat.id, { conversationId: carried.conversationId });
     }
     return carried;
   });
 }
 
-async function allMessagesAfter(db: DbOrTx, chatId: string, afterSeq: number) {
+async function allMessages(db: DbOrTx, chatId: string) {
   const out = [];
-  for (let after = afterSeq; ;) {
+  for (let after = 0; ;) {
     const rows = await messagesAfter(db, chatId, after);
     out.push(...rows);
     if (rows.length < 500) return out;

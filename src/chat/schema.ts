@@ -61,8 +61,6 @@ export const chatSessions = pgTable(
      * opened from it: the case links that thread, as a case opened from a conversation does.
      */
     conversationId: uuid('conversation_id'),
-    /** The last seq carried into that conversation (later messages follow on the next carry). */
-    carriedSeq: integer('carried_seq').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -3,7 +3,8 @@
 // evidence is a message of that thread; subject export, retention and the case page read it the
 // same way). The chat context calls this through outreach's index.ts when a case is opened from a
 // chat; outreach never reads the chat's tables. Each carried message keeps the chat's numbering in
-// its idempotency key, so carrying again adds only what is new and never doubles a message.
+// its idempotency key, so carrying the whole transcript again adds only what is new and never
+// doubles a message.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../../platform/config.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
@@ -23,7 +24,7 @@ export interface CarriedChatMessage {
 
 export interface ChatCarry {
   chatId: string;
-  /** The thread carried into before (null: the first carry makes one). */
+  /** The thread carried into before (null: the first carry makes one; so does a thread gone). */
   conversationId: string | null;
   /** Who holds the chat: the thread's assignee (a colleague's chat is theirs to open a case on). */
   holderId: string | null;
@@ -45,37 +46,40 @@ export async function carryChatTranscript(
   config: Config,
   input: ChatCarry,
 ): Promise<{ conversationId: string; messageIds: Map<number, string> }> {
-  let conversationId = input.conversationId;
   const last = input.messages.at(-1)?.at ?? null;
   const status = input.ended ? ('closed' as const) : ('open' as const);
-  if (conversationId === null) {
-    const [row] = await db
-      .insert(conversations)
-      .values({
-        kind: 'chat',
-        contactId: null,
-        entityId: null,
-        channelId: null,
-        status,
-        assigneeId: input.holderId,
-        lastMessageAt: last,
-        createdAt: input.now,
-        closedAt: input.ended ? input.now : null,
-      })
-      .returning({ id: conversations.id });
-    if (!row) throw new AppError('internal', 'Conversation could not be stored.');
-    conversationId = row.id;
-  } else {
-    await db
-      .update(conversations)
-      .set({
-        status,
-        assigneeId: input.holderId,
-        closedAt: input.ended ? sql`coalesce(${conversations.closedAt}, ${input.now})` : null,
-        ...(last ? { lastMessageAt: last } : {}),
-      })
-      .where(eq(conversations.id, conversationId));
-  }
+  // The thread carried into before, brought up to date; gone (erased with its case, or by
+  // retention) or never made, a new one.
+  const [kept] = input.conversationId
+    ? await db
+        .update(conversations)
+        .set({
+          status,
+          assigneeId: input.holderId,
+          closedAt: input.ended ? sql`coalesce(${conversations.closedAt}, ${input.now})` : null,
+          ...(last ? { lastMessageAt: last } : {}),
+        })
+        .where(eq(conversations.id, input.conversationId))
+        .returning({ id: conversations.id })
+    : [];
+  const [made] = kept
+    ? [kept]
+    : await db
+        .insert(conversations)
+        .values({
+          kind: 'chat',
+          contactId: null,
+          entityId: null,
+          channelId: null,
+          status,
+          assigneeId: input.holderId,
+          lastMessageAt: last,
+          createdAt: input.now,
+          closedAt: input.ended ? input.now : null,
+        })
+        .returning({ id: conversations.id });
+  if (!made) throw new AppError('internal', 'Conversation could not be stored.');
+  const conversationId = made.id;
   if (input.messages.length > 0) {
     await db
       .insert(messages)
