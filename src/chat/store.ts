@@ -461,6 +461,22 @@ export async function chatsDueForErasure(
   return { due: due.map((r) => r.id), nextAt: next ? new Date(next.at) : null };
 }
 
+/**
+ * Erases the chats carried into these threads (a case's, erased with it), with their messages,
+ * notes, blocks and alerts; how many went.
+ */
+export async function eraseChatsOfThreads(
+  db: DbOrTx,
+  conversationIds: readonly string[],
+): Promise<number> {
+  if (conversationIds.length === 0) return 0;
+  const gone = await db
+    .delete(chatSessions)
+    .where(inArray(chatSessions.conversationId, [...conversationIds]))
+    .returning({ id: chatSessions.id });
+  return gone.length;
+}
+
 /** Erases chats with their messages, notes, blocks and alerts (the foreign keys cascade). */
 export async function eraseChats(db: DbOrTx, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;

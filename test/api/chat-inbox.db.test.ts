@@ -4,7 +4,8 @@
 // permission any; the list holds no message text and opening a chat from it is the audited
 // transcript read. "Open case" on a chat carries its transcript as the case's thread, records the
 // consent the person gave in the chat with their own message as evidence, refuses what the consent
-// rules refuse (and then makes nothing), and goes to the existing case the second time.
+// rules refuse (and then makes nothing), and goes to the existing case the second time; erasing
+// the case erases the chat too.
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
@@ -385,7 +386,7 @@ describe('a case opened from a chat', () => {
     await ok(worker('POST', `/api/chat/chats/${c.id}/end`, { reason: 'referred' }));
   });
 
-  it('opens with no consent yet, and a chat with a child starts the child protocol', async () => {
+  it('opens with no consent yet, a child starts the child protocol, erasure takes the chat', async () => {
     const c = await startChat('en', 'i am 15', { ageGroup: 'under_18' });
     await ok(supervisor('POST', '/api/chat/take', { chatId: c.id }));
     const opened = await ok<Opened>(supervisor('POST', `/api/chat/chats/${c.id}/case`, {}));
@@ -405,5 +406,17 @@ describe('a case opened from a chat', () => {
     // A worker who does not hold the chat learns nothing of its case from the transcript either.
     await ok(worker('GET', `/api/chat/chats/${c.id}`), 403);
     await ok(supervisor('POST', `/api/chat/chats/${c.id}/end`, { reason: 'referred' }));
+    // The person's erasure takes the chat along with the case and its thread.
+    const threadId = detail.conversations[0]!.conversationId;
+    await ok(
+      supervisor('POST', `/api/cases/${opened.caseId}/erase`, {
+        confirmPseudonym: opened.pseudonym,
+      }),
+    );
+    await ok(supervisor('GET', `/api/chat/chats/${c.id}`), 404);
+    expect(await messagesOfConversation(t.database.db, t.config, threadId)).toEqual([]);
+    expect(
+      await t.database.db.select().from(chatSessions).where(eq(chatSessions.id, c.id)),
+    ).toEqual([]);
   });
 });
