@@ -1,7 +1,8 @@
 // What can be done with a case, each as one function: open it (from a conversation, carrying the
-// thread and its entity, or by hand), list and read it (every read recorded as a view and in the
-// audit log), change its facts, needs, status and team, assess risk, record and withdraw consent,
-// keep tasks and notes. Each gathers what it depends on, asks the pure rules (access, status,
+// thread and its entity, or by hand; or from a thread with the consent given in it, in one step,
+// as the chat line does), list and read it (every read recorded as a view and in the audit log),
+// change its facts, needs, status and team, assess risk, record and withdraw consent, keep tasks
+// and notes. Each gathers what it depends on, asks the pure rules (access, status,
 // consent) and only then writes, inside one transaction that also writes the audit entry.
 import { partnerById } from './partners/store.js';
 import { z } from 'zod';
