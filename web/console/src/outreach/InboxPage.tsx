@@ -185,6 +185,8 @@ function InboxFiltersBar({
   onChange: (f: InboxFilters) => void;
 }) {
   const t = useOutreachT();
+  // Only those who work the chat line have chats to tell apart from threads.
+  const chats = useCurrentSession().capabilities.workChat;
   const set = (patch: Partial<InboxFilters>) => {
     const next: InboxFilters = { ...filters, ...patch };
     if (next.status === 'open') delete next.status;
@@ -196,15 +198,17 @@ function InboxFiltersBar({
   return (
     <Paper withBorder radius="md" p="sm" role="group" aria-label={t('filters.label')}>
       <Stack gap="xs">
-        <SegmentedControl
-          fullWidth
-          size="xs"
-          aria-label={t('filters.kind')}
-          data-testid="inbox-kind"
-          value={filters.kind ?? 'all'}
-          onChange={(v) => set({ kind: v })}
-          data={KIND_FILTERS.map((k) => ({ value: k, label: t(`filters.kinds.${k}`) }))}
-        />
+        {chats ? (
+          <SegmentedControl
+            fullWidth
+            size="xs"
+            aria-label={t('filters.kind')}
+            data-testid="inbox-kind"
+            value={filters.kind ?? 'all'}
+            onChange={(v) => set({ kind: v })}
+            data={KIND_FILTERS.map((k) => ({ value: k, label: t(`filters.kinds.${k}`) }))}
+          />
+        ) : null}
         <SegmentedControl
           fullWidth
           size="xs"
