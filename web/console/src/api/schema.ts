@@ -23244,6 +23244,27 @@ export const languageValues = [
   'en',
   'nl',
 ] as const satisfies readonly components['schemas']['Language'][];
+export const leadStateValues = [
+  'new',
+  'in_review',
+  'contact_planned',
+  'contacted',
+  'no_action',
+  'closed',
+] as const satisfies readonly components['schemas']['LeadState'][];
+export const scoreFlagValues = [
+  'urgent',
+  'young',
+  'obfuscation',
+  'third_party',
+  'recruitment',
+  'shared_number',
+  'template',
+  'image_reuse',
+  'moving',
+  'multiple_ages',
+  'high_volume',
+] as const satisfies readonly components['schemas']['ScoreFlag'][];
 export const channelKindValues = [
   'smpp',
   'cm',
@@ -23447,24 +23468,3 @@ export const referralChannelValues = [
   'account',
   'secure_link',
 ] as const satisfies readonly components['schemas']['ReferralChannel'][];
-export const leadStateValues = [
-  'new',
-  'in_review',
-  'contact_planned',
-  'contacted',
-  'no_action',
-  'closed',
-] as const satisfies readonly components['schemas']['LeadState'][];
-export const scoreFlagValues = [
-  'urgent',
-  'young',
-  'obfuscation',
-  'third_party',
-  'recruitment',
-  'shared_number',
-  'template',
-  'image_reuse',
-  'moving',
-  'multiple_ages',
-  'high_volume',
-] as const satisfies readonly components['schemas']['ScoreFlag'][];
