@@ -20,8 +20,9 @@ import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock } from '../platform/clock.js';
 import { capabilityPolicies } from './capabilities.js';
+import { registerInboxRoute } from './inbox.js';
 import { referralDepsOf } from './referrals.js';
-import { registerRetentionRoutes } from './retention.js';
+import { eraseCarriedChats, registerRetentionRoutes } from './retention.js';
 import { createHttpServer, type PlatformHttpDeps } from '../platform/http/server.js';
 import type { Jobs } from '../platform/jobs.js';
 import { registerScoreModelRoutes, registerScoreRoutes, rescoreAllJobRef } from '../score/index.js';
@@ -61,8 +62,11 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     registerLinkPage(app, { ...referralDeps, config });
     registerPartnerRoutes(app, { db, clock });
     registerInsightsRoutes(app, { db, clock });
-    registerSubjectRightsRoutes(app, { db, config, clock });
+    // A case's erasure takes the chat its thread was carried from along, in the same commit.
+    registerSubjectRightsRoutes(app, { db, config, clock, onThreadsErased: eraseCarriedChats });
     registerRetentionRoutes(app, { db, config, clock });
+    // The one inbox: outreach's threads and the chat line's chats (it needs the database only).
+    registerInboxRoute(app, { db });
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });

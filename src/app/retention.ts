@@ -22,8 +22,9 @@ import {
   eraseLeadAlerts,
   heldCaseEntityIds,
   unacknowledgedLeadAlertEntityIds,
+  type OnThreadsErased,
 } from '../cases/index.js';
-import { chatsDueForErasure, eraseChats } from '../chat/index.js';
+import { chatsDueForErasure, eraseChats, eraseChatsOfThreads } from '../chat/index.js';
 import {
   capturesDue,
   eraseAds,
@@ -269,12 +270,26 @@ async function eraseEntitiesDue(
   return totals;
 }
 
+/**
+ * A case erased (on request or by retention) takes along the chat its thread was carried from:
+ * the transcript is the person's, in the chat line's tables as in the case's thread.
+ */
+export const eraseCarriedChats: OnThreadsErased = async (conversationIds, tx) => {
+  await eraseChatsOfThreads(tx, conversationIds);
+};
+
 /** Erases what is due now; audits the counts per type (no ids of people, no content). */
 export async function runRetention(deps: RetentionRunDeps): Promise<Record<RetentionType, number>> {
   const now = deps.clock.now();
   const { caseCutoff, conversationCutoff, leadCutoff, captureCutoff, chatCutoff, threads, leads } =
     await selection(deps, now);
-  const closedCases = await eraseClosedCasesDue(deps.db, SYSTEM_ACTOR, caseCutoff, now);
+  const closedCases = await eraseClosedCasesDue(
+    deps.db,
+    SYSTEM_ACTOR,
+    caseCutoff,
+    now,
+    eraseCarriedChats,
+  );
   // Conversations: re-selected inside the transaction, so a thread linked to a case meanwhile stays.
   const conversations = await deps.db.transaction(async (tx) => {
     if (threads.due.length === 0) return 0;

@@ -16,10 +16,16 @@ export * from './domain/case-facts.js';
 export * from './domain/alerts.js';
 export { CASES_ENCRYPTED_COLUMNS } from './schema.js';
 export { canReceiveCaseAlerts, canWorkCases, registerCasesRoutes } from './routes.js';
+// For the chat line: a case opened from a chat's carried thread with the consent given in it, in
+// one step, and the case a thread already belongs to.
 export {
   consentsOfCase,
+  ConsentInput,
+  openCaseWithConsent,
+  OpenCaseWithConsentInput,
   readerOf,
   requireCase,
+  visibleCaseOfConversation,
   type CasesDeps,
   type CasesHooks,
   type ConsentWithdrawn,

@@ -1,7 +1,8 @@
 // What can be done with a case, each as one function: open it (from a conversation, carrying the
-// thread and its entity, or by hand), list and read it (every read recorded as a view and in the
-// audit log), change its facts, needs, status and team, assess risk, record and withdraw consent,
-// keep tasks and notes. Each gathers what it depends on, asks the pure rules (access, status,
+// thread and its entity, or by hand; or from a thread with the consent given in it, in one step,
+// as the chat line does), list and read it (every read recorded as a view and in the audit log),
+// change its facts, needs, status and team, assess risk, record and withdraw consent, keep tasks
+// and notes. Each gathers what it depends on, asks the pure rules (access, status,
 // consent) and only then writes, inside one transaction that also writes the audit entry.
 import { partnerById } from './partners/store.js';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
-import { conversationById, messageById } from '../outreach/index.js';
+import { conversationById, messageById, type ConversationRow } from '../outreach/index.js';
 import { mayOnCase, type CaseAction, type CaseReader } from './domain/access.js';
 import { receivesCaseAlerts, startsChildProtocol } from './domain/alerts.js';
 import {
@@ -204,70 +205,131 @@ function factValues(current: Pick<CaseRow, 'minor' | 'age'> | null, f: CaseFacts
 }
 
 export async function openCase(deps: CasesDeps, actor: Actor, input: OpenCaseInput) {
+  const { who, conversation } = await openingFacts(deps, actor, input.conversationId);
+  const now = deps.clock.now();
+  return deps.db.transaction((tx) => openCaseIn(tx, actor, who, conversation, input, now));
+}
+
+/** Who opens, and the thread it is opened from: refused before anything is written. */
+async function openingFacts(deps: CasesDeps, actor: Actor, conversationId: string | undefined) {
   const who = readerOf(actor);
   if (!(who.role === 'outreach_worker' || who.role === 'supervisor')) {
     throw new AppError('forbidden', 'Cases are opened by outreach workers and supervisors.');
   }
-  const now = deps.clock.now();
-  const conversation = input.conversationId
-    ? await conversationById(deps.db, input.conversationId)
-    : null;
+  const conversation = conversationId ? await conversationById(deps.db, conversationId) : null;
   if (conversation?.assigneeId && conversation.assigneeId !== who.id && who.role !== 'supervisor') {
     throw new AppError(
       'forbidden',
       'A colleague holds this conversation: they or a supervisor open its case.',
     );
   }
-  return deps.db.transaction(async (tx) => {
-    if (conversation) {
-      const existing = await caseOfConversation(tx, conversation.id);
-      if (existing) {
-        // The console goes to the case instead, if the reader may see it; else they learn no id.
-        const row = await caseRowById(tx, existing);
-        const visible = row !== null && mayOnCase(who, 'view_case', row);
-        throw new AppError(
-          'conflict',
-          'This conversation already belongs to a case.',
-          undefined,
-          visible ? { caseId: existing } : undefined,
-        );
-      }
+  return { who, conversation };
+}
+
+/** Opens the case inside the caller's transaction (the thread and its entity linked, audited). */
+async function openCaseIn(
+  tx: DbOrTx,
+  actor: Actor,
+  who: CaseReader,
+  conversation: ConversationRow | null,
+  input: OpenCaseInput,
+  now: Date,
+): Promise<CaseRow> {
+  if (conversation) {
+    const existing = await caseOfConversation(tx, conversation.id);
+    if (existing) {
+      // The console goes to the case instead, if the reader may see it; else they learn no id.
+      const row = await caseRowById(tx, existing);
+      const visible = row !== null && mayOnCase(who, 'view_case', row);
+      throw new AppError(
+        'conflict',
+        'This conversation already belongs to a case.',
+        undefined,
+        visible ? { caseId: existing } : undefined,
+      );
     }
-    const { conversationId: _, ...facts } = input;
-    const row = await insertCase(tx, {
-      ...factValues(null, facts),
-      origin: conversation ? (conversation.kind === 'chat' ? 'chat' : 'conversation') : 'manual',
-      status: 'open',
-      ownerId: who.id,
-      createdBy: who.id,
-      createdAt: now,
-      updatedAt: now,
+  }
+  const { conversationId: _, ...facts } = input;
+  const row = await insertCase(tx, {
+    ...factValues(null, facts),
+    origin: conversation ? (conversation.kind === 'chat' ? 'chat' : 'conversation') : 'manual',
+    status: 'open',
+    ownerId: who.id,
+    createdBy: who.id,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (conversation) {
+    const linked = await linkConversation(tx, {
+      caseId: row.id,
+      conversationId: conversation.id,
+      linkedBy: who.id,
+      linkedAt: now,
     });
-    if (conversation) {
-      const linked = await linkConversation(tx, {
+    // Two workers opening a case from one thread at once: the second loses, whole.
+    if (!linked) throw new AppError('conflict', 'This conversation already belongs to a case.');
+    if (conversation.entityId) {
+      await linkEntity(tx, {
         caseId: row.id,
-        conversationId: conversation.id,
+        entityId: conversation.entityId,
         linkedBy: who.id,
         linkedAt: now,
       });
-      // Two workers opening a case from one thread at once: the second loses, whole.
-      if (!linked) throw new AppError('conflict', 'This conversation already belongs to a case.');
-      if (conversation.entityId) {
-        await linkEntity(tx, {
-          caseId: row.id,
-          entityId: conversation.entityId,
-          linkedBy: who.id,
-          linkedAt: now,
-        });
-      }
     }
-    await audit(tx, actor, 'case.open', row.id, {
-      origin: row.origin,
-      conversationId: conversation?.id ?? null,
-      entityId: conversation?.entityId ?? null,
-    });
-    await alertIfMinor(tx, actor, null, row, now);
-    return row;
+  }
+  await audit(tx, actor, 'case.open', row.id, {
+    origin: row.origin,
+    conversationId: conversation?.id ?? null,
+    entityId: conversation?.entityId ?? null,
+  });
+  await alertIfMinor(tx, actor, null, row, now);
+  return row;
+}
+
+/** The case a thread belongs to, when the reader may see it (else null: not theirs to learn). */
+export async function visibleCaseOfConversation(
+  db: DbOrTx,
+  who: CaseReader,
+  conversationId: string,
+): Promise<string | null> {
+  const caseId = await caseOfConversation(db, conversationId);
+  const row = caseId ? await caseRowById(db, caseId) : null;
+  return row && mayOnCase(who, 'view_case', row) ? row.id : null;
+}
+
+export const OpenCaseWithConsentInput = OpenCaseInput.extend({
+  conversationId: z.uuid(),
+  /** What the person agreed to in the thread, each with its evidence (none: nothing yet). */
+  consents: z
+    .array(z.lazy(() => ConsentInput))
+    .max(10)
+    .default([]),
+});
+export type OpenCaseWithConsentInput = z.input<typeof OpenCaseWithConsentInput>;
+
+/**
+ * Opens a case from a thread and records the consents the person gave in it, in one transaction:
+ * a consent the rules refuse (a draft problem, evidence that is not the person's own message in
+ * this thread) refuses the whole opening, so there is never a case with half its consent. A
+ * thread that already has a case is a conflict naming that case (when the reader may see it).
+ */
+export async function openCaseWithConsent(
+  deps: CasesDeps,
+  actor: Actor,
+  raw: OpenCaseWithConsentInput,
+): Promise<{ case: CaseRow; consents: ConsentRow[] }> {
+  const input = OpenCaseWithConsentInput.parse(raw);
+  const { consents, ...opening } = input;
+  const { who, conversation } = await openingFacts(deps, actor, opening.conversationId);
+  const now = deps.clock.now();
+  const drafts: CheckedConsent[] = [];
+  for (const consent of consents) drafts.push(await checkedConsent(deps, consent, now));
+  return deps.db.transaction(async (tx) => {
+    const row = await openCaseIn(tx, actor, who, conversation, opening, now);
+    const recorded = [];
+    for (const draft of drafts)
+      recorded.push(await insertConsentIn(deps, tx, actor, row.id, draft, now));
+    return { case: row, consents: recorded };
   });
 }
 
@@ -522,15 +584,9 @@ function evidenceProblem(source: ConsentSource, messageId?: string, note?: strin
   return null;
 }
 
-export async function recordConsent(
-  deps: CasesDeps,
-  actor: Actor,
-  caseId: string,
-  raw: ConsentInput,
-): Promise<ConsentRow> {
-  const who = readerOf(actor);
+/** A consent as the rules accept it, or refused with every problem named (nothing written). */
+async function checkedConsent(deps: CasesDeps, raw: ConsentInput, now: Date) {
   const input = ConsentInput.parse(raw);
-  const now = deps.clock.now();
   const draft = {
     scope: input.scope,
     organisationId: input.organisationId ?? null,
@@ -552,30 +608,55 @@ export async function recordConsent(
       problems: [{ field: 'organisationId', message: 'No such organisation in the directory.' }],
     });
   }
-  return deps.db.transaction(async (tx) => {
-    await requireCase(tx, who, caseId, 'record_consent', { forUpdate: true });
-    if (input.evidenceMessageId) {
-      await evidenceMessage(deps, tx, caseId, input.evidenceMessageId, 'evidenceMessageId');
-    }
-    const keys = deps.config.secrets.fieldKeys;
-    const row = await insertConsent(tx, {
-      caseId,
-      ...draft,
-      source: input.source,
-      evidenceMessageId: input.evidenceMessageId ?? null,
-      evidenceNoteEnc: input.note ? seal(keys, input.note, CONTEXTS.evidenceNote) : null,
-      recordedBy: who.id,
-      recordedAt: now,
-    });
-    await updateCaseRow(tx, caseId, { updatedAt: now });
-    await audit(tx, actor, 'case.consent_recorded', caseId, {
-      consentId: row.id,
-      scope: row.scope,
-      organisationId: row.organisationId,
-      fields: row.fields,
-    });
-    return row;
+  return { draft, input };
+}
+
+type CheckedConsent = Awaited<ReturnType<typeof checkedConsent>>;
+
+/** Stores a checked consent on a case the caller may record consent on (audited). */
+async function insertConsentIn(
+  deps: CasesDeps,
+  tx: DbOrTx,
+  actor: Actor,
+  caseId: string,
+  { draft, input }: CheckedConsent,
+  now: Date,
+): Promise<ConsentRow> {
+  const who = readerOf(actor);
+  await requireCase(tx, who, caseId, 'record_consent', { forUpdate: true });
+  if (input.evidenceMessageId) {
+    await evidenceMessage(deps, tx, caseId, input.evidenceMessageId, 'evidenceMessageId');
+  }
+  const keys = deps.config.secrets.fieldKeys;
+  const row = await insertConsent(tx, {
+    caseId,
+    ...draft,
+    source: input.source,
+    evidenceMessageId: input.evidenceMessageId ?? null,
+    evidenceNoteEnc: input.note ? seal(keys, input.note, CONTEXTS.evidenceNote) : null,
+    recordedBy: who.id,
+    recordedAt: now,
   });
+  await updateCaseRow(tx, caseId, { updatedAt: now });
+  await audit(tx, actor, 'case.consent_recorded', caseId, {
+    consentId: row.id,
+    scope: row.scope,
+    organisationId: row.organisationId,
+    fields: row.fields,
+  });
+  return row;
+}
+
+export async function recordConsent(
+  deps: CasesDeps,
+  actor: Actor,
+  caseId: string,
+  raw: ConsentInput,
+): Promise<ConsentRow> {
+  readerOf(actor);
+  const now = deps.clock.now();
+  const checked = await checkedConsent(deps, raw, now);
+  return deps.db.transaction((tx) => insertConsentIn(deps, tx, actor, caseId, checked, now));
 }
 
 /** Withdraws a consent now. What rested on it ends in the same transaction (CasesHooks). */

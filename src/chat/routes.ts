@@ -1,6 +1,7 @@
 // The operators' side of the chat line over HTTP: the queue in the domain's order, taking the next
 // or a chosen chat, the transcript (every opening audited), sending, read marks, typing, internal
-// notes, transfer, a supervisor's join, ending with a reason, blocking, the supervisors' alerts —
+// notes, transfer, a supervisor's join, ending with a reason, blocking, the supervisors' alerts,
+// opening a case from the chat with the consent given in it —
 // and the live WebSocket /api/chat/events, signed in with the console's session like every /api
 // route. Each handler: authenticate, one service call, a presenter.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,6 +20,7 @@ import { findUserById, listUsers } from '../platform/auth/users.js';
 import { actorOf, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import { AppError } from '../platform/errors.js';
+import { CaseFromChatInput, caseOfChat, openCaseFromChat } from './case-from-chat.js';
 import { URGENCY_NAMES } from './domain/queue.js';
 import { OperatorFrame, type OperatorServerFrame } from './events.js';
 import type { ChatHub, OperatorSocket } from './hub.js';
@@ -272,15 +274,45 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
         summary: 'A chat and its transcript (every opening is audited)',
         params: IdParams,
         response: {
-          200: z.object({ chat: ChatSummary, messages: z.array(ChatMessageView) }),
+          200: z.object({
+            chat: ChatSummary,
+            messages: z.array(ChatMessageView),
+            /** The case opened from this chat, when the operator may see it. */
+            caseId: z.uuid().nullable(),
+          }),
           ...errors,
         },
       },
     },
     async (request) => {
-      const { chat, messages } = await openTranscript(deps, operatorOf(request), request.params.id);
-      return { chat: presentChat(chat), messages };
+      const actor = operatorOf(request);
+      const { chat, messages } = await openTranscript(deps, actor, request.params.id);
+      return { chat: presentChat(chat), messages, caseId: await caseOfChat(deps, actor, chat) };
     },
+  );
+
+  r.post(
+    '/api/chat/chats/:id/case',
+    {
+      schema: {
+        tags,
+        summary:
+          'Opens a case from the chat in one step: its transcript carried as the case’s thread, ' +
+          'with the consent the person gave in the chat (audited). A chat that has a case: 409 naming it',
+        params: IdParams,
+        body: CaseFromChatInput,
+        response: {
+          200: z.object({
+            caseId: z.uuid(),
+            pseudonym: z.string(),
+            alias: z.string(),
+            consentIds: z.array(z.uuid()),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => openCaseFromChat(deps, operatorOf(request), request.params.id, request.body),
   );
 
   r.post(

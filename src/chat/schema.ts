@@ -3,7 +3,8 @@
 // per chat so a resent message is never stored twice), operators' internal notes (encrypted),
 // blocks, supervisors' alerts about unanswered chats, and which operators are on duty (for the
 // wait estimate, across servers). No IP address or user agent unless the organisation turns it on
-// (CHAT_STORE_VISITOR_META), and then encrypted.
+// (CHAT_STORE_VISITOR_META), and then encrypted. A chat a case was opened from names the outreach
+// conversation its transcript was carried into (no foreign key across contexts).
 import { sql } from 'drizzle-orm';
 import {
   index,
@@ -43,6 +44,8 @@ export const chatSessions = pgTable(
     endReason: text('end_reason', { enum: END_REASONS }),
     /** The last seq given to a message of this chat (both directions share the numbering). */
     lastSeq: integer('last_seq').notNull().default(0),
+    /** When its last message was written (null: none yet): the inbox's order, as a thread's. */
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
     /** Read marks: the highest seq each side has read. */
     visitorReadSeq: integer('visitor_read_seq').notNull().default(0),
     operatorReadSeq: integer('operator_read_seq').notNull().default(0),
@@ -53,6 +56,11 @@ export const chatSessions = pgTable(
     /** IP and user agent as AES-GCM ciphertext of their JSON, only with CHAT_STORE_VISITOR_META. */
     visitorMetaEnc: text('visitor_meta_enc'),
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
+    /**
+     * The outreach conversation (kind 'chat') its transcript was carried into when a case was
+     * opened from it: the case links that thread, as a case opened from a conversation does.
+     */
+    conversationId: uuid('conversation_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -69,6 +77,14 @@ export const chatSessions = pgTable(
       .where(sql`${t.state} = 'active'`),
     index('chat_sessions_taken_idx').on(t.takenAt),
     index('chat_sessions_ended_idx').on(t.endedAt),
+    // The inbox: newest activity first (keyset pages), as conversations are listed.
+    index('chat_sessions_activity_idx').on(
+      sql`coalesce(${t.lastMessageAt}, ${t.createdAt}) DESC`,
+      sql`${t.id} DESC`,
+    ),
+    uniqueIndex('chat_sessions_conversation_idx')
+      .on(t.conversationId)
+      .where(sql`${t.conversationId} IS NOT NULL`),
   ],
 );
 

@@ -461,19 +461,19 @@ export interface OperatorActor extends Actor {
   displayName: string;
 }
 
-function requireChatRole(actor: OperatorActor): void {
+export function requireChatRole(actor: OperatorActor): void {
   if (!canWorkChat(actor)) {
     throw new AppError('forbidden', 'You do not work on the chat line.');
   }
 }
 
 /** Who may read a chat's transcript and act in it: its holder, or a supervisor. */
-function requireParticipant(actor: OperatorActor, chat: ChatRow): void {
+export function requireParticipant(actor: OperatorActor, chat: ChatRow): void {
   if (chat.operatorId === actor.userId || canSuperviseChat(actor)) return;
   throw new AppError('forbidden', 'This chat is held by a colleague.');
 }
 
-async function requireChat(db: DbOrTx, id: string): Promise<ChatRow> {
+export async function requireChat(db: DbOrTx, id: string): Promise<ChatRow> {
   const chat = await chatById(db, id);
   if (!chat) throw new AppError('not_found', 'No such chat.');
   return chat;

@@ -15,6 +15,7 @@ import {
   isNull,
   lte,
   sql,
+  type SQL,
 } from 'drizzle-orm';
 import type { ChatTriage, END_REASONS } from '../contracts/chat-protocol.js';
 import type { DbOrTx, Tx } from '../platform/db/connect.js';
@@ -138,6 +139,7 @@ export async function appendMessageNotifying(
     WITH c AS (
       UPDATE chat_sessions
          SET last_seq = last_seq + 1,
+             last_message_at = ${now.toISOString()}::timestamptz,
              first_unanswered_at = CASE
                WHEN ${author} = 'visitor' THEN coalesce(first_unanswered_at, ${now.toISOString()}::timestamptz)
                WHEN ${author} = 'operator' THEN NULL
@@ -176,6 +178,18 @@ export async function messagesAfter(
     .where(and(eq(chatMessages.chatId, chatId), gt(chatMessages.seq, afterSeq)))
     .orderBy(asc(chatMessages.seq))
     .limit(limit);
+}
+
+export async function chatMessageBySeq(
+  db: DbOrTx,
+  chatId: string,
+  seq: number,
+): Promise<ChatMessageRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(chatMessages)
+    .where(and(eq(chatMessages.chatId, chatId), eq(chatMessages.seq, seq)));
+  return row;
 }
 
 /** The waiting chats with what the queue's order needs. */
@@ -342,6 +356,86 @@ export async function acknowledgeAlertRow(
   return row;
 }
 
+/** Who reads the inbox: a supervisor sees every chat, an operator the waiting ones and their own. */
+export interface InboxViewer {
+  userId: string;
+  supervisor: boolean;
+}
+
+/** The inbox's filters as a chat reads them (the threads' filters, src/outreach InboxFilter). */
+export interface ChatInboxFilter {
+  /** Open: waiting or taken; closed: ended; waiting: none (a chat does not wait on the person). */
+  status: 'open' | 'waiting' | 'closed' | 'all';
+  /** 'me', 'none' or a user id (validated by the caller). */
+  assignee?: string | undefined;
+  unread?: boolean | undefined;
+  /** Only what comes after this position in the inbox's order (newest first). */
+  before?: { at: string | null; id: string } | undefined;
+  limit: number;
+}
+
+const activity = sql`coalesce(${chatSessions.lastMessageAt}, ${chatSessions.createdAt})`;
+/** The visitor's messages after the operators' read mark: a chat's unread count. */
+// Named in full: drizzle writes a column bare in a select, which inside the subquery would be m's.
+const unreadVisitor = sql<number>`(SELECT count(*) FROM chat_messages m
+  WHERE m.chat_id = chat_sessions.id AND m.author = 'visitor'
+    AND m.seq > chat_sessions.operator_read_seq)::int`;
+
+/** What a viewer may read of the chats: the transcript rule (holder or supervisor), and the queue. */
+function visibleTo(viewer: InboxViewer): SQL | undefined {
+  if (viewer.supervisor) return undefined;
+  return sql`(${chatSessions.state} = 'queued' OR ${chatSessions.operatorId} = ${viewer.userId})`;
+}
+
+/** Chats for the inbox, newest activity first (keyset pages), with their unread counts. */
+export async function inboxChats(
+  db: DbOrTx,
+  viewer: InboxViewer,
+  filter: ChatInboxFilter,
+): Promise<{ chat: ChatRow; unread: number; at: Date }[]> {
+  const where: (SQL | undefined)[] = [visibleTo(viewer)];
+  if (filter.status === 'open') where.push(inArray(chatSessions.state, ['queued', 'active']));
+  else if (filter.status === 'closed') where.push(eq(chatSessions.state, 'ended'));
+  else if (filter.status === 'waiting') where.push(sql`false`);
+  if (filter.assignee === 'me') where.push(eq(chatSessions.operatorId, viewer.userId));
+  else if (filter.assignee === 'none') where.push(isNull(chatSessions.operatorId));
+  else if (filter.assignee) where.push(eq(chatSessions.operatorId, filter.assignee));
+  if (filter.unread) where.push(sql`${unreadVisitor} > 0`);
+  if (filter.before) {
+    const b = filter.before;
+    where.push(
+      sql`(${activity}, ${chatSessions.id}) < (${b.at ?? '-infinity'}::timestamptz, ${b.id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({ chat: chatSessions, unread: unreadVisitor })
+    .from(chatSessions)
+    .where(and(...where))
+    .orderBy(sql`${activity} DESC, ${chatSessions.id} DESC`)
+    .limit(filter.limit);
+  return rows.map((r) => ({
+    chat: r.chat,
+    unread: Number(r.unread),
+    at: r.chat.lastMessageAt ?? r.chat.createdAt,
+  }));
+}
+
+/** Running chats with unread messages from the visitor, the viewer's or nobody's (the badge). */
+export async function unreadChatCount(db: DbOrTx, viewer: InboxViewer): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(chatSessions)
+    .where(
+      and(
+        inArray(chatSessions.state, ['queued', 'active']),
+        isNull(chatSessions.blockedAt),
+        sql`(${chatSessions.operatorId} = ${viewer.userId} OR ${chatSessions.operatorId} IS NULL)`,
+        sql`${unreadVisitor} > 0`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 /** Chats whose retention period has passed: ended before the cutoff, or left open and idle since. */
 export function retentionDueWhere(cutoff: Date) {
   return sql`coalesce(${chatSessions.endedAt}, ${chatSessions.createdAt}) < ${cutoff}`;
@@ -365,6 +459,22 @@ export async function chatsDueForErasure(
     .orderBy(sql`1`)
     .limit(1);
   return { due: due.map((r) => r.id), nextAt: next ? new Date(next.at) : null };
+}
+
+/**
+ * Erases the chats carried into these threads (a case's, erased with it), with their messages,
+ * notes, blocks and alerts; how many went.
+ */
+export async function eraseChatsOfThreads(
+  db: DbOrTx,
+  conversationIds: readonly string[],
+): Promise<number> {
+  if (conversationIds.length === 0) return 0;
+  const gone = await db
+    .delete(chatSessions)
+    .where(inArray(chatSessions.conversationId, [...conversationIds]))
+    .returning({ id: chatSessions.id });
+  return gone.length;
 }
 
 /** Erases chats with their messages, notes, blocks and alerts (the foreign keys cascade). */

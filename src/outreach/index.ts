@@ -26,4 +26,21 @@ export {
   messagesOfConversation,
 } from './inbox/records.js';
 
+// For the composed inbox (src/app/inbox.ts): the threads' page, its cursor and unread badge, and a
+// chat's transcript carried into a thread of kind 'chat' when a case is opened from it.
+export {
+  decodeInboxCursor,
+  encodeInboxCursor,
+  InboxFilter,
+  listInbox,
+  unreadCount,
+  type InboxPosition,
+} from './inbox/conversations.js';
+export { InboxItem } from './inbox/views.js';
+export {
+  carryChatTranscript,
+  type CarriedChatMessage,
+  type ChatCarry,
+} from './inbox/chat-threads.js';
+
 export { countContacted, countReplied, firstContactTimes } from './insight-counts.js';

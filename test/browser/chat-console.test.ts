@@ -9,7 +9,10 @@
 // chat with a reason; the widget says the team ended it, the console shows it ended. The address
 // bar holds the chat's id only. Every wait is on an element, a frame or a response, never a sleep;
 // the server cannot be given a clock (a child process), so its office hours are set to always
-// open, and the unanswered-chat job far away, instead.
+// open, and the unanswered-chat job far away, instead. Another operator finds a chat in the
+// outreach inbox (marked as a chat, with its state), opens its thread from there and opens a case
+// from it in one step, naming the visitor's message where they consented; the case opens with
+// that consent, and the chat then goes to it.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -399,5 +402,114 @@ describe('the chat line’s operator page', () => {
     await visitorContext.close();
     await supContext.close();
     await samContext.close();
+  }, 180_000);
+
+  it('finds the chat in the outreach inbox and opens a case from it in one step, with consent', async () => {
+    const made = await admin.post<{ oneTimePassword: string }>('/api/users', {
+      email: 'lin@chat-console.example',
+      displayName: 'Lin',
+      role: 'outreach_worker',
+    });
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const linContext = await newContext(browser);
+    const lin = await newPage(linContext);
+    watch.watch(lin);
+    await lin.goto(`${base}/inbox`);
+    await firstSignIn(
+      lin,
+      'lin@chat-console.example',
+      made.json.oneTimePassword,
+      'meadow copper lantern 41',
+    );
+
+    // A visitor writes, and says in so many words what we may do.
+    const visitorContext = await newContext(browser);
+    const visitor = await newPage(visitorContext);
+    await visitor.goto(`${base}/chat?lang=en`);
+    await visitor.getByRole('button', { name: 'English' }).click();
+    await visitor.getByRole('button', { name: 'Start the chat' }).click();
+    const box = visitor.getByRole('textbox', { name: 'Your message' });
+    await box.fill('I need help getting out.');
+    await box.press('Enter');
+    const consentText = 'Yes, you may keep what I told you and contact me again.';
+    await box.fill(consentText);
+    await box.press('Enter');
+    await wait(() => visitor.getByRole('log').innerText()).not.toContain('Sending…');
+
+    // ── The inbox lists the chat beside the outreach threads: marked as a chat, waiting. ──
+    await lin
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Inbox' })
+      .click();
+    await shows(lin.getByRole('heading', { name: 'Inbox', level: 1 }));
+    await lin.getByTestId('inbox-kind').getByText('Chats', { exact: true }).click();
+    await lin.waitForURL(/\/inbox\?kind=chat$/, { timeout: WAIT_MS });
+    const waiting = lin.locator('[data-testid="inbox-item"][data-kind="chat"]').filter({
+      has: lin.locator('[data-testid="inbox-chat-state"][data-state="queued"]'),
+    });
+    await shows(waiting);
+    await expect(waiting.innerText()).resolves.toContain('Language EN');
+    await expect(waiting.getByTestId('item-unread').innerText()).resolves.toBe('2');
+    expect(await waiting.innerText()).not.toContain('I need help');
+    // A waiting chat is taken from the chat line's queue.
+    await waiting.click();
+    await lin.waitForURL(`${base}/chat-line`, { timeout: WAIT_MS });
+    await lin
+      .getByTestId('queue-item')
+      .getByRole('button', { name: /^Take the chat/ })
+      .click();
+    await lin.waitForURL(/\/chat-line\/[0-9a-f-]{36}$/, { timeout: WAIT_MS });
+    const chatId = /\/chat-line\/([0-9a-f-]{36})$/.exec(lin.url())![1]!;
+
+    // ── Back in the inbox it is Lin's, in chat; opening it goes to its thread. ──
+    await lin.goto(`${base}/inbox?kind=chat`);
+    const mine = lin.locator(`[data-testid="inbox-item"][data-conversation-id="${chatId}"]`);
+    await shows(mine);
+    await wait(() => mine.getByTestId('inbox-chat-state').getAttribute('data-state')).toBe(
+      'active',
+    );
+    await expect(mine.innerText()).resolves.toContain('You');
+    await mine.click();
+    await lin.waitForURL(`${base}/chat-line/${chatId}`, { timeout: WAIT_MS });
+    await wait(() => consoleShows(lin)).toEqual([
+      ['visitor', 'I need help getting out.'],
+      ['visitor', consentText],
+    ]);
+
+    // ── "Open case": where the person said so, and what they agreed to; the case opens. ──
+    await lin.getByTestId('chat-open-case').click();
+    const dialog = lin.getByRole('dialog', { name: 'Open a case from this chat' });
+    await shows(dialog);
+    await dialog.getByRole('radio', { name: consentText }).check();
+    await dialog.getByRole('checkbox', { name: 'That we keep their data' }).check();
+    await dialog.getByRole('checkbox', { name: 'That we contact them again' }).check();
+    const answered = lin.waitForResponse(
+      (r) => r.url().endsWith(`/api/chat/chats/${chatId}/case`) && r.request().method() === 'POST',
+    );
+    await dialog.getByTestId('open-case-submit').click();
+    expect((await answered).status()).toBe(200);
+    await lin.waitForURL(/\/cases\/[0-9a-f-]{36}$/, { timeout: WAIT_MS });
+    const caseId = /\/cases\/([0-9a-f-]{36})$/.exec(lin.url())![1]!;
+    await shows(lin.getByTestId('case-page'));
+    const records = lin.getByTestId('consent-record');
+    await wait(() =>
+      records.evaluateAll((r) => r.map((e) => e.getAttribute('data-scope')).sort()),
+    ).toEqual(['contact_again', 'keep_data']);
+    await expect(records.first().innerText()).resolves.toContain(consentText);
+    await shot(lin, 'case-from-chat');
+
+    // ── The chat now goes to its case instead of opening another. ──
+    await lin.goto(`${base}/chat-line/${chatId}`);
+    await lin.getByTestId('chat-go-to-case').click();
+    await lin.waitForURL(`${base}/cases/${caseId}`, { timeout: WAIT_MS });
+    await lin.goto(`${base}/chat-line/${chatId}`);
+    await lin.getByTestId('chat-end').click();
+    const end = lin.getByRole('dialog', { name: 'End the chat' });
+    await end.getByRole('radio', { name: 'referred onwards' }).check();
+    await end.getByRole('button', { name: 'End chat' }).click();
+    await shows(lin.getByTestId('chat-ended'));
+    expect(watch.cspErrors).toEqual([]);
+    await visitorContext.close();
+    await linContext.close();
   }, 180_000);
 });

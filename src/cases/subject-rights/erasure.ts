@@ -20,10 +20,18 @@ import { readerOf, requireCase } from '../service.js';
 import type { CaseRow } from '../store.js';
 import { caseHolds, caseTombstones, type ErasureCause } from './schema.js';
 
+/**
+ * Called inside an erasure's transaction with the threads it erased: what another context keeps
+ * of them goes in the same commit (src/app wires the chat line's: a chat carried into a case's
+ * thread is the person's too, and is erased with it).
+ */
+export type OnThreadsErased = (conversationIds: readonly string[], tx: DbOrTx) => Promise<void>;
+
 export interface SubjectRightsDeps {
   db: Db;
   config: Config;
   clock: Clock;
+  onThreadsErased?: OnThreadsErased;
 }
 
 const HOLD_CONTEXT = 'case_holds.reason';
@@ -166,6 +174,7 @@ export async function eraseCaseRow(
   row: CaseRow,
   cause: ErasureCause,
   now: Date,
+  onThreadsErased?: OnThreadsErased,
 ): Promise<{ tombstoneId: string; counts: ErasureCounts }> {
   const hold = await activeHold(tx, row.id);
   if (hold) {
@@ -206,6 +215,10 @@ export async function eraseCaseRow(
     tx,
     threads.map((t) => t.id),
   );
+  await onThreadsErased?.(
+    threads.map((t) => t.id),
+    tx,
+  );
   const counts: ErasureCounts = { ...counted, ...gone };
   await appendAudit(tx, {
     ...auditFields(actor),
@@ -234,6 +247,6 @@ export async function eraseCase(
         "To erase, confirm with the case's pseudonym (it cannot be undone).",
       );
     }
-    return eraseCaseRow(tx, actor, row, 'request', now);
+    return eraseCaseRow(tx, actor, row, 'request', now, deps.onThreadsErased);
   });
 }

@@ -20,7 +20,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { Db } from '../../platform/db/connect.js';
 import { caseConversations, caseEntities, cases } from '../schema.js';
 import { caseRowForUpdate } from '../store.js';
-import { activeHold, eraseCaseRow } from './erasure.js';
+import { activeHold, eraseCaseRow, type OnThreadsErased } from './erasure.js';
 import { caseHolds } from './schema.js';
 
 const held = (caseId: AnyColumn) =>
@@ -55,7 +55,13 @@ export async function closedCasesDue(db: Db, cutoff: Date) {
  * Erases the closed cases due at `cutoff`, each in its own transaction (one failure does not keep
  * the others), re-checking under the row lock that it is still closed, still due and not held.
  */
-export async function eraseClosedCasesDue(db: Db, actor: Actor, cutoff: Date, now: Date) {
+export async function eraseClosedCasesDue(
+  db: Db,
+  actor: Actor,
+  cutoff: Date,
+  now: Date,
+  onThreadsErased?: OnThreadsErased,
+) {
   const { due } = await closedCasesDue(db, cutoff);
   let erased = 0;
   for (const id of due) {
@@ -63,7 +69,7 @@ export async function eraseClosedCasesDue(db: Db, actor: Actor, cutoff: Date, no
       const row = await caseRowForUpdate(tx, id);
       if (!row || row.status !== 'closed' || !row.closedAt || row.closedAt >= cutoff) return false;
       if (await activeHold(tx, id)) return false;
-      await eraseCaseRow(tx, actor, row, 'retention', now);
+      await eraseCaseRow(tx, actor, row, 'retention', now, onThreadsErased);
       return true;
     });
     if (done) erased++;

@@ -311,11 +311,18 @@ export const InboxFilter = z.object({
 });
 export type InboxFilter = z.infer<typeof InboxFilter>;
 
-function encodeCursor(at: Date | null, id: string): string {
+/** Where a page of the inbox ends: the last item's activity time and id (newest first). */
+export interface InboxPosition {
+  at: string | null;
+  id: string;
+}
+
+/** The inbox's page cursor (also the composed inbox's, src/app/inbox.ts: one paging for all). */
+export function encodeInboxCursor(at: Date | null, id: string): string {
   return Buffer.from(`${at?.toISOString() ?? ''}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { at: string | null; id: string } {
+export function decodeInboxCursor(cursor: string): InboxPosition {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (id === undefined || !/^[0-9a-f-]{36}$/.test(id) || (at && Number.isNaN(Date.parse(at)))) {
     throw new AppError('validation_failed', 'Invalid page cursor.');
@@ -323,9 +330,18 @@ function decodeCursor(cursor: string): { at: string | null; id: string } {
   return { at: at || null, id };
 }
 
-/** The inbox: conversations with the newest activity first (keyset pages), without bodies. */
-export async function listInbox(db: DbOrTx, filter: InboxFilter, userId: string | null) {
+/**
+ * The inbox: conversations with the newest activity first (keyset pages), without bodies. `kinds`
+ * narrows to some kinds of thread (the composed inbox leaves out carried chats: it lists the chat).
+ */
+export async function listInbox(
+  db: DbOrTx,
+  filter: InboxFilter,
+  userId: string | null,
+  kinds?: readonly ConversationRow['kind'][],
+) {
   const where: SQL[] = [];
+  if (kinds) where.push(inArray(conversations.kind, [...kinds]));
   if (filter.status !== 'all') where.push(eq(conversations.status, filter.status));
   if (filter.assignee === 'me')
     where.push(userId ? eq(conversations.assigneeId, userId) : sql`false`);
@@ -339,7 +355,7 @@ export async function listInbox(db: DbOrTx, filter: InboxFilter, userId: string 
   if (filter.unread) where.push(sql`${conversations.unread} > 0`);
   if (filter.entityId) where.push(eq(conversations.entityId, filter.entityId));
   if (filter.cursor) {
-    const c = decodeCursor(filter.cursor);
+    const c = decodeInboxCursor(filter.cursor);
     where.push(
       sql`(coalesce(${conversations.lastMessageAt}, ${conversations.createdAt}), ${conversations.id}) < (${c.at ?? '-infinity'}::timestamptz, ${c.id}::uuid)`,
     );
@@ -371,18 +387,23 @@ export async function listInbox(db: DbOrTx, filter: InboxFilter, userId: string 
     })),
     nextCursor:
       rows.length > filter.limit && last
-        ? encodeCursor(last.c.lastMessageAt ?? last.c.createdAt, last.c.id)
+        ? encodeInboxCursor(last.c.lastMessageAt ?? last.c.createdAt, last.c.id)
         : null,
   };
 }
 
-/** Unread conversations per assignee (the inbox badge). */
-export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
+/** Unread conversations per assignee (the inbox badge); `kinds` as in listInbox. */
+export async function unreadCount(
+  db: DbOrTx,
+  userId: string,
+  kinds?: readonly ConversationRow['kind'][],
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(conversations)
     .where(
       and(
+        kinds ? inArray(conversations.kind, [...kinds]) : undefined,
         sql`${conversations.unread} > 0`,
         ne(conversations.status, 'closed'),
         sql`(${conversations.assigneeId} = ${userId} OR ${conversations.assigneeId} IS NULL)`,

@@ -1,6 +1,6 @@
-// HTTP routes of the inbox: conversations (newest activity first, with the unread badge), one
-// conversation opened (audited; marks it read), internal notes, status and assignee, and the
-// do-not-contact list.
+// HTTP routes of the inbox: one conversation opened (audited; marks it read), internal notes,
+// status and assignee, and the do-not-contact list. The list itself (GET /api/inbox) is composed
+// in src/app/inbox.ts from these threads and the chat line's chats, through listInbox.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,12 +8,11 @@ import { actorOf, authorize, principalOf, requireAuth } from '../../platform/htt
 import { canWorkOutreach } from '../policy.js';
 import { errors, IdParams, type OutreachRouteDeps } from '../routes-common.js';
 import { CONVERSATION_STATUSES } from '../schema.js';
-import { addNote, InboxFilter, listInbox, openConversation, unreadCount } from './conversations.js';
+import { addNote, openConversation } from './conversations.js';
 import { changeConversation, markDoNotContact } from './service.js';
 import {
   ConversationChange,
   ConversationDetail,
-  InboxItem,
   NoteView,
   presentConversation,
   presentConversationChange,
@@ -22,31 +21,6 @@ import {
 export function registerInboxRoutes(app: FastifyInstance, deps: OutreachRouteDeps): void {
   const { db, config, clock } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.get(
-    '/api/inbox',
-    {
-      schema: {
-        tags: ['outreach'],
-        summary: 'Conversations, newest activity first, with the unread badge',
-        querystring: InboxFilter,
-        response: {
-          200: z.object({
-            items: z.array(InboxItem),
-            nextCursor: z.string().nullable(),
-            unread: z.number(),
-          }),
-          ...errors,
-        },
-      },
-    },
-    async (request) => {
-      const auth = requireAuth(request);
-      authorize(canWorkOutreach(principalOf(auth)));
-      const page = await listInbox(db, request.query, auth.user.id);
-      return { ...page, unread: await unreadCount(db, auth.user.id) };
-    },
-  );
 
   r.get(
     '/api/conversations/:id',

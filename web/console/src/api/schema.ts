@@ -5829,6 +5829,8 @@ export interface paths {
           };
           content: {
             'application/json': {
+              /** Format: uuid */
+              caseId: string | null;
               chat: components['schemas']['ChatSummary'];
               messages: components['schemas']['ChatMessageView'][];
             };
@@ -5959,6 +5961,158 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['ChatSummary'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/chat/chats/{id}/case': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Opens a case from the chat in one step: its transcript carried as the case’s thread, with the consent the person gave in the chat (audited). A chat that has a case: 409 naming it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default [] */
+            consents?: {
+              /** Format: date-time */
+              expiresAt?: string | null;
+              fields?: (
+                | 'alias'
+                | 'age'
+                | 'gender'
+                | 'languages'
+                | 'place'
+                | 'needs'
+                | 'risk_summary'
+                | 'contact_channel'
+                | 'contact_address'
+                | 'handoff_note'
+                | 'conversation_excerpt'
+              )[];
+              /** Format: uuid */
+              organisationId?: string | null;
+              /** @enum {string} */
+              scope: 'contact_again' | 'keep_data' | 'share_with_org';
+            }[];
+            evidenceSeq?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              alias: string;
+              /** Format: uuid */
+              caseId: string;
+              consentIds: string[];
+              pseudonym: string;
+            };
           };
         };
         /** @description Default Response */
@@ -9424,13 +9578,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Conversations, newest activity first, with the unread badge */
+    /** Conversations and chats, newest activity first, with the unread badge (chats for those who work the chat line) */
     get: {
       parameters: {
         query?: {
           assignee?: string;
           cursor?: string;
           entityId?: string;
+          kind?: 'all' | 'outreach' | 'chat';
           limit?: number;
           status?: 'open' | 'waiting' | 'closed' | 'all';
           unread?: string;
@@ -9448,20 +9603,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              items: {
-                assigneeId: string | null;
-                channelId: string | null;
-                contact: string | null;
-                doNotContact: boolean;
-                entityId: string | null;
-                id: string;
-                /** @enum {string} */
-                kind: 'outreach' | 'inbound' | 'chat';
-                lastMessageAt: string;
-                status: components['schemas']['ConversationStatus'];
-                unanswered: number;
-                unread: number;
-              }[];
+              items: components['schemas']['InboxEntry'][];
               nextCursor: string | null;
               unread: number;
             };
@@ -9501,38 +9643,6 @@ export interface paths {
         };
         /** @description Default Response */
         403: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
           headers: {
             [name: string]: unknown;
           };
@@ -22322,6 +22432,48 @@ export interface components {
     Gender: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
     /** @enum {string} */
     GenderInput: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
+    InboxEntry: {
+      assigneeId: string | null;
+      channelId: string | null;
+      chat: {
+        language: string;
+        /** @enum {string} */
+        state: 'queued' | 'active' | 'ended';
+        /** @enum {string} */
+        urgency: 'not_safe' | 'minor' | 'unsure' | 'other';
+      } | null;
+      contact: string | null;
+      doNotContact: boolean;
+      entityId: string | null;
+      id: string;
+      /** @enum {string} */
+      kind: 'outreach' | 'inbound' | 'chat';
+      lastMessageAt: string;
+      status: components['schemas']['ConversationStatus'];
+      unanswered: number;
+      unread: number;
+    };
+    InboxEntryInput: {
+      assigneeId: string | null;
+      channelId: string | null;
+      chat: {
+        language: string;
+        /** @enum {string} */
+        state: 'queued' | 'active' | 'ended';
+        /** @enum {string} */
+        urgency: 'not_safe' | 'minor' | 'unsure' | 'other';
+      } | null;
+      contact: string | null;
+      doNotContact: boolean;
+      entityId: string | null;
+      id: string;
+      /** @enum {string} */
+      kind: 'outreach' | 'inbound' | 'chat';
+      lastMessageAt: string;
+      status: components['schemas']['ConversationStatusInput'];
+      unanswered: number;
+      unread: number;
+    };
     /** @description Shown once: pass the address to the organisation, and the code over a second channel */
     IssuedSecureLink: {
       code: string;

@@ -1,8 +1,9 @@
-// One chat: its header (state, first answers, who holds it, the actions), the messages both ways
-// with the visitor's typing and what the visitor has read, the composer for whoever may write, and
-// the internal notes. The transcript is read once when the chat opens (each opening is audited on
-// the server); from then on the live socket brings messages, read marks and typing, and a state
-// change reads it again. While the socket is down it is read every few seconds instead.
+// One chat: its header (state, first answers, who holds it, the actions, "Open case" or "Go to
+// case"), the messages both ways with the visitor's typing and what the visitor has read, the
+// composer for whoever may write, and the internal notes. The transcript is read once when the
+// chat opens (each opening is audited on the server); from then on the live socket brings
+// messages, read marks and typing, and a state change reads it again. While the socket is down it
+// is read every few seconds instead.
 import {
   Alert,
   Button,
@@ -31,6 +32,7 @@ import { TriageLine, UrgencyBadge } from './labels';
 import { useChatLive } from './live';
 import { MessageList } from './MessageList';
 import { NotesPanel } from './NotesPanel';
+import { OpenCaseFromChat } from './OpenCaseFromChat';
 import { useOutbox } from './use-outbox';
 import { lastSeqOf, threadOf } from './thread';
 
@@ -155,12 +157,17 @@ function ThreadView({ transcript }: { transcript: Transcript }) {
                   .join(' · ')}
               </Text>
             </Stack>
-            <ChatActions
-              chat={chat}
-              holder={holder}
-              joined={joined}
-              onJoined={() => setJoined(true)}
-            />
+            <Stack gap={6} align="flex-end">
+              {holder || capabilities.superviseChat ? (
+                <OpenCaseFromChat transcript={transcript} />
+              ) : null}
+              <ChatActions
+                chat={chat}
+                holder={holder}
+                joined={joined}
+                onJoined={() => setJoined(true)}
+              />
+            </Stack>
           </Group>
           {chat.state === 'ended' ? (
             <Alert color="gray" variant="light" data-testid="chat-ended">

@@ -84,3 +84,10 @@ export const chatKeys = {
   transcript: (chatId: string) => ['chat', 'transcript', chatId] as const,
   notes: (chatId: string) => ['chat', 'notes', chatId] as const,
 };
+
+/** "Open case" on a chat: what the person agreed to, and the seq of their message saying so. */
+export type CaseFromChatRequest = Body<'/api/chat/chats/{id}/case', 'post'>;
+export type CaseFromChat = Answer<'/api/chat/chats/{id}/case', 'post'>;
+/** Opens a case from the chat (a chat that has one answers 409 with its caseId). */
+export const openCaseFromChat = (chatId: string, body: CaseFromChatRequest) =>
+  api.post<CaseFromChat>(`/api/chat/chats/${id(chatId)}/case`, body);

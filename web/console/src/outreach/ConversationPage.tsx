@@ -151,7 +151,12 @@ function ConversationView({ detail }: { detail: ConversationDetail }) {
         <Thread detail={detail} manual={manual} />
       </Paper>
       {manual && !ended ? <RecordReply conversationId={conversationId} /> : null}
-      <ReplyBox detail={detail} channel={channel} notesOnly={ended} />
+      {/* A chat carried into a case's thread is answered on the chat line, not from here. */}
+      <ReplyBox
+        detail={detail}
+        channel={channel}
+        notesOnly={ended || detail.conversation.kind === 'chat'}
+      />
     </Stack>
   );
 }
@@ -198,7 +203,11 @@ function ConversationHeader({
             </Group>
             <Text size="sm" c="dimmed">
               {[
-                c.kind === 'outreach' ? t('inbox.kindOutreach') : t('inbox.kindInbound'),
+                c.kind === 'outreach'
+                  ? t('inbox.kindOutreach')
+                  : c.kind === 'chat'
+                    ? t('inbox.kindChat')
+                    : t('inbox.kindInbound'),
                 channel ? t('conversation.channel', { name: channel.name }) : null,
                 t('conversation.started', { date: formatDateTime(c.createdAt) }),
               ]

@@ -1,7 +1,9 @@
-// The outreach inbox: conversations with the newest activity first (keyset pages), filtered by
-// status, by whose they are and by unread, with the conversation chosen from the list beside it
-// (on a phone, one or the other). The list follows new messages by itself every few seconds; no
-// message text is shown in it, only the masked contact, the state and when something last happened.
+// The outreach inbox: conversations and chats from the chat line with the newest activity first
+// (keyset pages, merged on the server: src/app/inbox.ts), filtered by kind, status, whose they are
+// and unread, with the conversation chosen from the list beside it (on a phone, one or the other).
+// A chat opens in the chat line's own thread (/chat-line/:chatId), where it is worked. The list
+// follows new messages by itself every few seconds; no message text is shown in it, only the
+// masked contact (a chat has none: its state and language), the state and the last activity.
 import {
   Badge,
   Box,
@@ -30,6 +32,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconInbox } from '../ui/icons';
 import {
   ASSIGNEE_FILTERS,
+  KIND_FILTERS,
   STATUS_FILTERS,
   listInbox,
   outreachKeys,
@@ -182,16 +185,30 @@ function InboxFiltersBar({
   onChange: (f: InboxFilters) => void;
 }) {
   const t = useOutreachT();
+  // Only those who work the chat line have chats to tell apart from threads.
+  const chats = useCurrentSession().capabilities.workChat;
   const set = (patch: Partial<InboxFilters>) => {
     const next: InboxFilters = { ...filters, ...patch };
     if (next.status === 'open') delete next.status;
     if (next.assignee === 'all') delete next.assignee;
     if (!next.unread) delete next.unread;
+    if (next.kind === 'all') delete next.kind;
     onChange(next);
   };
   return (
     <Paper withBorder radius="md" p="sm" role="group" aria-label={t('filters.label')}>
       <Stack gap="xs">
+        {chats ? (
+          <SegmentedControl
+            fullWidth
+            size="xs"
+            aria-label={t('filters.kind')}
+            data-testid="inbox-kind"
+            value={filters.kind ?? 'all'}
+            onChange={(v) => set({ kind: v })}
+            data={KIND_FILTERS.map((k) => ({ value: k, label: t(`filters.kinds.${k}`) }))}
+          />
+        ) : null}
         <SegmentedControl
           fullWidth
           size="xs"
@@ -224,12 +241,14 @@ function InboxFiltersBar({
 
 function ConversationList({ items, selected }: { items: InboxItem[]; selected: string | null }) {
   const t = useOutreachT();
+  const canSuperviseChat = useCurrentSession().capabilities.superviseChat;
   const staff = useStaffNames();
   const navigate = useNavigate();
   return (
     <Stack gap={0} component="ul" className="inbox-list" aria-label={t('inbox.listLabel')}>
       {items.map((c) => {
         const active = c.id === selected;
+        const chat = c.chat;
         return (
           <Box component="li" key={c.id}>
             <UnstyledButton
@@ -237,14 +256,21 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
               data-active={active || undefined}
               data-unread={c.unread > 0 || undefined}
               data-testid="inbox-item"
+              data-kind={c.kind}
               data-conversation-id={c.id}
               aria-current={active ? 'true' : undefined}
               onClick={() =>
-                void navigate({
-                  to: '/inbox/$conversationId',
-                  params: { conversationId: c.id },
-                  search: true,
-                })
+                void (chat
+                  ? // A chat is worked on the chat line: a waiting one is taken from its queue
+                    // (its transcript is the holder's and supervisors'), the others in its thread.
+                    chat.state === 'queued' && !canSuperviseChat
+                    ? navigate({ to: '/chat-line' })
+                    : navigate({ to: '/chat-line/$chatId', params: { chatId: c.id } })
+                  : navigate({
+                      to: '/inbox/$conversationId',
+                      params: { conversationId: c.id },
+                      search: true,
+                    }))
               }
               w="100%"
               p="sm"
@@ -252,14 +278,24 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
               <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                 <Stack gap={4} style={{ minWidth: 0 }}>
                   <Group gap={6} wrap="wrap">
-                    <Text size="sm" fw={c.unread > 0 ? 700 : 500} ff="monospace">
-                      {c.contact ?? t('inbox.noContact')}
-                    </Text>
+                    {chat ? (
+                      <Text size="sm" fw={c.unread > 0 ? 700 : 500}>
+                        {t('inbox.kindChat')}
+                      </Text>
+                    ) : (
+                      <Text size="sm" fw={c.unread > 0 ? 700 : 500} ff="monospace">
+                        {c.contact ?? t('inbox.noContact')}
+                      </Text>
+                    )}
                     {c.doNotContact ? <DoNotContactBadge /> : null}
                   </Group>
                   <Text size="xs" c="dimmed">
                     {[
-                      c.kind === 'outreach' ? t('inbox.kindOutreach') : t('inbox.kindInbound'),
+                      chat
+                        ? t('inbox.language', { language: chat.language.toUpperCase() })
+                        : c.kind === 'outreach'
+                          ? t('inbox.kindOutreach')
+                          : t('inbox.kindInbound'),
                       c.entityId ? t('inbox.lead', { id: shortId(c.entityId) }) : null,
                       staff.nameOf(c.assigneeId),
                     ]
@@ -271,7 +307,11 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
                   </Text>
                 </Stack>
                 <Stack gap={4} align="flex-end">
-                  <ConversationStatusBadge status={c.status} />
+                  {chat ? (
+                    <ChatStateBadge state={chat.state} />
+                  ) : (
+                    <ConversationStatusBadge status={c.status} />
+                  )}
                   {c.unread > 0 ? (
                     <Badge
                       color="red"
@@ -290,6 +330,24 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
         );
       })}
     </Stack>
+  );
+}
+
+/** A chat's state on the line: waiting in the queue, being answered, or ended. */
+function ChatStateBadge({ state }: { state: NonNullable<InboxItem['chat']>['state'] }) {
+  const t = useOutreachT();
+  const color = state === 'active' ? 'green' : state === 'queued' ? 'blue' : 'gray';
+  return (
+    <Badge
+      size="sm"
+      variant="light"
+      color={color}
+      data-testid="inbox-chat-state"
+      data-state={state}
+      aria-label={`${t('inbox.chatStatesLabel')}: ${t(`inbox.chatStates.${state}`)}`}
+    >
+      {t(`inbox.chatStates.${state}`)}
+    </Badge>
   );
 }
 

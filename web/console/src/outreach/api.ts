@@ -12,12 +12,16 @@ export type StatusFilter = ConversationStatus | 'all';
 export const STATUS_FILTERS: StatusFilter[] = ['open', 'waiting', 'closed', 'all'];
 export type AssigneeFilter = 'me' | 'none' | 'all';
 export const ASSIGNEE_FILTERS: AssigneeFilter[] = ['all', 'me', 'none'];
+/** Outreach threads, chats from the chat line, or both (src/app/inbox.ts). */
+export type KindFilter = 'all' | 'outreach' | 'chat';
+export const KIND_FILTERS: KindFilter[] = ['all', 'outreach', 'chat'];
 
 /** The inbox's filters, as in the URL (all optional; absent means the default). */
 export interface InboxFilters {
   status?: StatusFilter;
   assignee?: AssigneeFilter;
   unread?: boolean;
+  kind?: KindFilter;
 }
 
 /** A page of the inbox; `unread` counts conversations for the badge (mine and unassigned). */
@@ -75,6 +79,7 @@ export function inboxParams(f: InboxFilters): URLSearchParams {
   q.set('status', f.status ?? 'open');
   if (f.assignee && f.assignee !== 'all') q.set('assignee', f.assignee);
   if (f.unread) q.set('unread', 'true');
+  if (f.kind && f.kind !== 'all') q.set('kind', f.kind);
   return q;
 }
 
@@ -87,7 +92,9 @@ export function listInbox(f: InboxFilters, cursor: string | null, limit = 30): P
 
 /** Every thread of a person (entity), whatever its status. */
 export function listEntityThreads(entityId: string): Promise<InboxPage> {
-  return api.get<InboxPage>(`/api/inbox?status=all&limit=50&entityId=${id(entityId)}`);
+  return api.get<InboxPage>(
+    `/api/inbox?status=all&kind=outreach&limit=50&entityId=${id(entityId)}`,
+  );
 }
 
 export function fetchConversation(conversationId: string): Promise<ConversationDetail> {

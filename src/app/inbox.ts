@@ -1,0 +1,155 @@
+// The one inbox: outreach's threads and the chat line's chats in one list, newest activity first,
+// with one unread badge — GET /api/inbox, composed here from both contexts' public reads.
+//
+// Why on the server: the inbox pages by keyset (activity time, then id) and counts unread for a
+// badge. Merging in the browser would need two cursors, two "load more" states and two badges kept
+// in step, and a page could never be "the next 50" of one order. Here each context answers the
+// page after the same position in the same order (outreach's cursor is the inbox's cursor), the
+// two are merged and cut to one page, and the last item taken is the next cursor: one paging, one
+// order, one unread count, and each context still decides who may see what of its own (a chat is
+// seen by whoever may read its transcript; without the chat permission, none). The list carries no
+// message text, as before; opening a thread or a chat is its context's audited read.
+//
+// Carried chats (the thread a chat's transcript became when a case was opened from it) are not
+// listed: the chat itself is, and the case links the thread.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { canWorkChat, chatInboxPage, chatUnreadCount, type ChatInboxItem } from '../chat/index.js';
+import {
+  canWorkOutreach,
+  decodeInboxCursor,
+  encodeInboxCursor,
+  InboxFilter,
+  InboxItem,
+  listInbox,
+  unreadCount,
+} from '../outreach/index.js';
+import type { Principal } from '../platform/auth/policy.js';
+import type { Db } from '../platform/db/connect.js';
+import { AppError } from '../platform/errors.js';
+import { authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
+import { ErrorResponse } from '../platform/http/errors.js';
+
+/** The threads an outreach inbox lists (a carried chat is listed as its chat). */
+const THREAD_KINDS = ['outreach', 'inbound'] as const;
+
+export const INBOX_KINDS = ['all', 'outreach', 'chat'] as const;
+
+export const InboxQuery = InboxFilter.extend({
+  /** Outreach threads (written to or written first), chats from the chat line, or both. */
+  kind: z.enum(INBOX_KINDS).default('all'),
+});
+export type InboxQuery = z.infer<typeof InboxQuery>;
+
+export const InboxEntry = InboxItem.extend({
+  /** For a chat: its state on the line, the visitor's language and the triage's urgency. */
+  chat: z
+    .object({
+      state: z.enum(['queued', 'active', 'ended']),
+      language: z.string(),
+      urgency: z.enum(['not_safe', 'minor', 'unsure', 'other']),
+    })
+    .nullable(),
+}).meta({ id: 'InboxEntry' });
+export type InboxEntry = z.infer<typeof InboxEntry>;
+
+export const InboxPage = z.object({
+  items: z.array(InboxEntry),
+  nextCursor: z.string().nullable(),
+  /** Unread threads and chats, the reader's or nobody's. */
+  unread: z.number(),
+});
+export type InboxPage = z.infer<typeof InboxPage>;
+
+/** A chat as an inbox entry: open while waiting or taken, closed once ended. */
+function chatEntry(c: ChatInboxItem): InboxEntry {
+  return {
+    id: c.id,
+    kind: 'chat',
+    status: c.state === 'ended' ? 'closed' : 'open',
+    contact: null,
+    doNotContact: false,
+    entityId: null,
+    channelId: null,
+    assigneeId: c.operatorId,
+    unread: c.unread,
+    unanswered: 0,
+    lastMessageAt: c.lastMessageAt.toISOString(),
+    chat: { state: c.state, language: c.language, urgency: c.urgency },
+  };
+}
+
+/** Newest first, then the greater id: the order both contexts page in. */
+const newerFirst = (a: InboxEntry, b: InboxEntry) =>
+  b.lastMessageAt.localeCompare(a.lastMessageAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+export async function readInbox(db: Db, p: Principal, query: InboxQuery): Promise<InboxPage> {
+  const { kind, ...filter } = query;
+  const threads = canWorkOutreach(p) && kind !== 'chat';
+  // Chats belong to no lead: a person's threads (entityId) are threads only.
+  const chats = canWorkChat(p) && kind !== 'outreach' && !filter.entityId;
+  const before = filter.cursor ? decodeInboxCursor(filter.cursor) : undefined;
+  if (filter.assignee && !['me', 'none'].includes(filter.assignee)) {
+    if (!z.uuid().safeParse(filter.assignee).success) {
+      throw new AppError('validation_failed', 'assignee must be a user id, "me" or "none".');
+    }
+  }
+  // Each side gives one more than a page after the same position; the merge takes a page.
+  const [threadPage, chatPage, threadUnread, chatUnread] = await Promise.all([
+    threads
+      ? listInbox(db, { ...filter, limit: filter.limit + 1 }, p.id, THREAD_KINDS)
+      : { items: [] },
+    chats
+      ? chatInboxPage(db, p, {
+          status: filter.status,
+          assignee: filter.assignee,
+          unread: filter.unread,
+          before,
+          limit: filter.limit + 1,
+        })
+      : [],
+    threads ? unreadCount(db, p.id, THREAD_KINDS) : 0,
+    chats ? chatUnreadCount(db, p) : 0,
+  ]);
+  const merged = [
+    ...threadPage.items.map((i) => ({ ...i, chat: null })),
+    ...chatPage.map(chatEntry),
+  ].sort(newerFirst);
+  const items = merged.slice(0, filter.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      merged.length > filter.limit && last
+        ? encodeInboxCursor(new Date(last.lastMessageAt), last.id)
+        : null,
+    unread: threadUnread + chatUnread,
+  };
+}
+
+export function registerInboxRoute(app: FastifyInstance, deps: { db: Db }): void {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/inbox',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary:
+          'Conversations and chats, newest activity first, with the unread badge (chats for ' +
+          'those who work the chat line)',
+        querystring: InboxQuery,
+        response: {
+          200: InboxPage,
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const p = principalOf(requireAuth(request));
+      authorize(canWorkOutreach(p) || canWorkChat(p));
+      return readInbox(deps.db, p, request.query);
+    },
+  );
+}
