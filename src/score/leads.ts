@@ -45,9 +45,10 @@ const OUTREACH_STEPS: Record<'contact_planned' | 'contacted', readonly LeadState
  * Moves the person's lead on when outreach writes to them: planned when a message is queued,
  * contacted when it has gone out (not before: a queued message may still fail). The queue must
  * not offer someone already written to to a colleague, and retention must see the contact. A lead
- * further on (contacted, closed, or dismissed with "no action") keeps its state. In the lead's
+ * further on (contacted, closed, or dismissed with "no action") keeps its state. Writing to an
+ * open lead nobody holds also gives it to the writer (a colleague's stays theirs). In the lead's
  * history and audited, as `actor`'s step (the system's for a send); `entityId` may be an id since
- * merged (it follows). Returns whether the lead moved.
+ * merged (it follows). Returns whether the lead moved on.
  */
 export async function advanceLeadForOutreach(
   db: DbOrTx,
@@ -59,11 +60,32 @@ export async function advanceLeadForOutreach(
   const id = await resolveEntityId(db, entityId);
   if (!id) return false;
   const [lead] = await db
-    .select({ state: leads.state })
+    .select({ state: leads.state, assigneeId: leads.assigneeId })
     .from(leads)
     .where(eq(leads.entityId, id))
     .for('update');
-  if (!lead || !OUTREACH_STEPS[to].includes(lead.state)) return false;
+  if (!lead) return false;
+  const takes = to === 'contact_planned' && actor.userId !== null && lead.assigneeId === null;
+  if (takes && OPEN_STATES.includes(lead.state)) {
+    await db
+      .update(leads)
+      .set({ assigneeId: actor.userId, seenAt: null })
+      .where(eq(leads.entityId, id));
+    const detail = {
+      assigneeId: actor.userId,
+      previousAssigneeId: null,
+      reason: 'message written',
+    };
+    await event(db, id, actor, 'assign', lead.state, lead.state, detail);
+    await appendAudit(db, {
+      ...auditFields(actor),
+      action: 'lead.assign',
+      targetType: 'entity',
+      targetId: id,
+      details: { from: lead.state, ...detail },
+    });
+  }
+  if (!OUTREACH_STEPS[to].includes(lead.state)) return false;
   await db
     .update(leads)
     .set({ state: to, stateChangedAt: now, noActionReason: null })

@@ -566,20 +566,54 @@ describe('the send job', () => {
       .select()
       .from(leadEvents)
       .where(eq(leadEvents.entityId, planned.entityId));
-    expect(history.map((e) => [e.fromState, e.toState])).toEqual([
-      ['new', 'contact_planned'],
-      ['contact_planned', 'contacted'],
+    // The writer took the unheld lead, planned by writing; the send made it contacted.
+    expect(history.map((e) => [e.action, e.fromState, e.toState])).toEqual([
+      ['assign', 'new', 'new'],
+      ['state', 'new', 'contact_planned'],
+      ['state', 'contact_planned', 'contacted'],
     ]);
+    const [held] = await t.database.db
+      .select()
+      .from(leads)
+      .where(eq(leads.entityId, planned.entityId));
+    expect(held?.assigneeId).toBe(worker.userId);
     const audited = await t.database.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'lead.state'), eq(auditLog.targetId, planned.entityId)))
       .orderBy(auditLog.seq);
-    // The worker planned it by writing; the system recorded the send.
+    // The worker took and planned it by writing; the system recorded the send.
     expect(audited.map((a) => a.actorLabel)).toEqual(['outreach_worker@example.org', 'system']);
-    // A lead a worker closed as "no action" keeps that decision.
+    // A lead a worker closed as "no action" keeps that decision, and nobody takes it.
     expect(await sendNow(dismissed.messageId)).toBe('sent');
     expect(await stateOf(dismissed.entityId)).toBe('no_action');
+    const [untouched] = await t.database.db
+      .select()
+      .from(leads)
+      .where(eq(leads.entityId, dismissed.entityId));
+    expect(untouched?.assigneeId).toBeNull();
+
+    // A lead a colleague holds stays theirs when someone else writes.
+    const colleague = randomUUID();
+    const [entity] = await t.database.db.insert(entities).values({}).returning();
+    await t.database.db.insert(leads).values({
+      entityId: entity!.id,
+      urgent: false,
+      score: 60,
+      state: 'in_review',
+      assigneeId: colleague,
+      evidenceAt: clock.now(),
+      createdAt: clock.now(),
+    });
+    await compose(worker, {
+      contact: { kind: 'phone', address: '+31612345025' },
+      channelId: smppId,
+      templateId,
+      values: {},
+      entityId: entity!.id,
+    });
+    const [kept] = await t.database.db.select().from(leads).where(eq(leads.entityId, entity!.id));
+    expect(kept).toMatchObject({ assigneeId: colleague, state: 'contact_planned' });
   });
 
   it('answers at night someone who has just written', async () => {
