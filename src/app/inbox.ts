@@ -76,6 +76,7 @@ function chatEntry(c: ChatInboxItem): InboxEntry {
     unread: c.unread,
     unanswered: 0,
     lastMessageAt: c.lastMessageAt.toISOString(),
+    closedReason: null,
     chat: { state: c.state, language: c.language, urgency: c.urgency },
   };
 }

@@ -119,6 +119,8 @@ export const conversations = pgTable(
     overrideBy: uuid('override_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Why it closed by itself ('opt_out': the person wrote STOP); null when a worker closed it. */
+    closedReason: text('closed_reason', { enum: ['opt_out'] }),
   },
   (t) => [
     // The inbox lists newest activity first (a new thread has no message yet: its creation

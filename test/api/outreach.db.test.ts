@@ -398,6 +398,12 @@ describe('a thread over SMPP', () => {
     });
     expect(['sent', 'delivered']).toContain(confirmation.status);
     expect(smsc.received.length).toBe(before + 1);
+    // The thread closed by itself, saying why.
+    const thread = async () =>
+      (
+        await t.database.db.select().from(conversations).where(eq(conversations.id, conversationId))
+      )[0];
+    expect(await thread()).toMatchObject({ status: 'closed', closedReason: 'opt_out' });
     // A second STOP: nothing more goes out. Its handling stores it and would queue a confirmation
     // in one transaction, so once it is stored, nothing is queued and nothing more was sent.
     const inbound = async () => {
@@ -421,6 +427,8 @@ describe('a thread over SMPP', () => {
       .from(messages)
       .where(eq(messages.purpose, 'opt_out_confirmation'));
     expect(confirmations.length).toBe(1);
+    // It landed in the same thread, which stays closed for the same reason.
+    expect(await thread()).toMatchObject({ status: 'closed', closedReason: 'opt_out' });
   });
 
   it('refuses any later message to that person, on any channel', async () => {
@@ -437,6 +445,27 @@ describe('a thread over SMPP', () => {
         }),
       ),
     ).toBe('do_not_contact');
+  });
+
+  it('a person who opted out and writes again reopens their thread, still not to be contacted', async () => {
+    const inbound = async () =>
+      (
+        await t.database.db
+          .select({ n: count() })
+          .from(messages)
+          .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'in')))
+      )[0]!.n;
+    const before = await inbound();
+    await smsc.sendInbound({ from: A, to: '31970102030', text: 'Kunnen jullie toch helpen?' });
+    await waitFor('the message in the same thread', async () => (await inbound()) === before + 1);
+    const [thread] = await t.database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    expect(thread).toMatchObject({ status: 'open', closedReason: null, closedAt: null });
+    expect(thread!.unread).toBeGreaterThan(0);
+    const contact = await contactById(t.database.db, thread!.contactId!);
+    expect(contact.doNotContact).toBe(true);
   });
 
   it('an unknown number writing in opens a new conversation', async () => {

@@ -1,7 +1,7 @@
 // Conversations and their messages: one inbox for outreach threads and for people who wrote first.
 // Bodies are stored encrypted; opening a conversation is audited; inbound messages from an unknown
 // sender open a new conversation; delivery reports move a message from sent to delivered or failed.
-import { and, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditFields, SYSTEM_ACTOR, type Actor } from '../../platform/actor.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
@@ -245,11 +245,18 @@ export async function recordInbound(
         : {}),
     })
     .where(eq(contacts.id, contact.id));
+  // Their open thread; or the one their opt-out closed, which a new message opens again (a
+  // second STOP closes it once more; anything else may be a call for help, with its history).
   const [open] = await db
     .select()
     .from(conversations)
-    .where(and(eq(conversations.contactId, contact.id), ne(conversations.status, 'closed')))
-    .orderBy(desc(conversations.lastMessageAt))
+    .where(
+      and(
+        eq(conversations.contactId, contact.id),
+        or(ne(conversations.status, 'closed'), eq(conversations.closedReason, 'opt_out')),
+      ),
+    )
+    .orderBy(sql`${conversations.status} = 'closed'`, desc(conversations.lastMessageAt))
     .limit(1);
   let conversation = open;
   let created = false;
@@ -288,6 +295,8 @@ export async function recordInbound(
       lastMessageAt: inbound.at,
       lastInboundAt: inbound.at,
       status: 'open',
+      closedAt: null,
+      closedReason: null,
       channelId: channel.id,
     })
     .where(eq(conversations.id, conversation.id))
@@ -384,6 +393,7 @@ export async function listInbox(
       unread: c.unread,
       unanswered: c.unanswered,
       lastMessageAt: (c.lastMessageAt ?? c.createdAt).toISOString(),
+      closedReason: c.closedReason,
     })),
     nextCursor:
       rows.length > filter.limit && last
@@ -510,7 +520,11 @@ export async function updateConversation(
     .update(conversations)
     .set({
       ...(patch.status
-        ? { status: patch.status, closedAt: patch.status === 'closed' ? now : null }
+        ? {
+            status: patch.status,
+            closedAt: patch.status === 'closed' ? now : null,
+            closedReason: null,
+          }
         : {}),
       ...(reassign ? { assigneeId: patch.assigneeId } : {}),
     })

@@ -21,6 +21,8 @@ export const InboxItem = z.object({
   unread: z.number(),
   unanswered: z.number(),
   lastMessageAt: z.string(),
+  /** Why it closed by itself ('opt_out': the person wrote STOP); null otherwise. */
+  closedReason: z.enum(['opt_out']).nullable(),
 });
 
 export const ConversationDetail = z.object({
@@ -34,6 +36,7 @@ export const ConversationDetail = z.object({
     unread: z.number(),
     unanswered: z.number(),
     createdAt: z.string(),
+    closedReason: z.enum(['opt_out']).nullable(),
   }),
   contact: z
     .object({
@@ -98,6 +101,7 @@ export function presentConversation(
       unread: c.unread,
       unanswered: c.unanswered,
       createdAt: c.createdAt.toISOString(),
+      closedReason: c.closedReason,
     },
   };
 }

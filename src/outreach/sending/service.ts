@@ -481,6 +481,13 @@ export async function handleInbound(
       now,
     );
     await cancelQueuedForContact(tx, outcome.contactId, 'The person opted out.', now);
+    // Their threads close with the reason (findable under "closed"): nothing is left to answer.
+    await tx
+      .update(conversations)
+      .set({ status: 'closed', closedAt: now, closedReason: 'opt_out' })
+      .where(
+        and(eq(conversations.contactId, outcome.contactId), ne(conversations.status, 'closed')),
+      );
     if (before.optOutAt) {
       // They opted out before: confirmed (or not) then, never again.
       return { ...outcome, optOut: true, confirmation: null };

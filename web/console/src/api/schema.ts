@@ -7992,6 +7992,8 @@ export interface paths {
               conversation: {
                 assigneeId: string | null;
                 channelId: string | null;
+                /** @enum {string|null} */
+                closedReason: 'opt_out' | null;
                 createdAt: string;
                 entityId: string | null;
                 id: string;
@@ -22442,6 +22444,8 @@ export interface components {
         /** @enum {string} */
         urgency: 'not_safe' | 'minor' | 'unsure' | 'other';
       } | null;
+      /** @enum {string|null} */
+      closedReason: 'opt_out' | null;
       contact: string | null;
       doNotContact: boolean;
       entityId: string | null;
@@ -22463,6 +22467,8 @@ export interface components {
         /** @enum {string} */
         urgency: 'not_safe' | 'minor' | 'unsure' | 'other';
       } | null;
+      /** @enum {string|null} */
+      closedReason: 'opt_out' | null;
       contact: string | null;
       doNotContact: boolean;
       entityId: string | null;

@@ -201,6 +201,11 @@ function ConversationHeader({
               <ConversationStatusBadge status={c.status} />
               {detail.contact?.doNotContact ? <DoNotContactBadge /> : null}
             </Group>
+            {c.status === 'closed' && c.closedReason === 'opt_out' ? (
+              <Text size="sm" data-testid="closed-reason">
+                {t('conversation.closedOptOut')}
+              </Text>
+            ) : null}
             <Text size="sm" c="dimmed">
               {[
                 c.kind === 'outreach'
