@@ -445,6 +445,23 @@ describe('a thread over SMPP', () => {
         }),
       ),
     ).toBe('do_not_contact');
+    // Nor on another number of the same person without a supervisor: their closed thread counts.
+    const [stopped] = await t.database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    expect(stopped).toMatchObject({ status: 'closed', closedReason: 'opt_out' });
+    expect(
+      await refusal(
+        compose(worker, {
+          contact: { kind: 'phone', address: '+31612345026' },
+          channelId: smppId,
+          templateId,
+          values: {},
+          entityId: stopped!.entityId!,
+        }),
+      ),
+    ).toBe('one_thread_per_entity');
   });
 
   it('a person who opted out and writes again reopens their thread, still not to be contacted', async () => {

@@ -36,7 +36,11 @@ export async function conversationById(db: DbOrTx, id: string): Promise<Conversa
   return row;
 }
 
-/** Open outreach threads of an entity (one is the rule; more only by a supervisor's override). */
+/**
+ * Open outreach threads of an entity (one is the rule; more only by a supervisor's override). A
+ * thread the person's STOP closed counts as open here: writing to the same person on another
+ * number after they said stop is exactly what needs a supervisor.
+ */
 export async function threadsOfEntity(db: DbOrTx, entityId: string) {
   return db
     .select()
@@ -45,7 +49,7 @@ export async function threadsOfEntity(db: DbOrTx, entityId: string) {
       and(
         eq(conversations.entityId, entityId),
         eq(conversations.kind, 'outreach'),
-        ne(conversations.status, 'closed'),
+        or(ne(conversations.status, 'closed'), eq(conversations.closedReason, 'opt_out')),
       ),
     );
 }
