@@ -3,8 +3,11 @@
 // and opens an ad nobody has opened yet; a supervisor finds that read in the Audit log by filtering
 // on the action (and on the admin, since other journeys read ads in the same app),
 // opens an entry's details, sees on the ad page who viewed it, and follows the drawer to every
-// entry on the ad (its own look among them). An analyst has no Audit log. Nothing leaves the
-// machine and the page keeps its Content Security Policy.
+// entry on the ad (its own look among them). The same supervisor finds the alert for a minor's lead
+// on the Cases page (the demo's board plants minors, and scoring raises the child protocol's alert
+// for their leads), opens the lead from it and acknowledges it, while an outreach worker signed in
+// at the same time sees no lead alert. An analyst has no Audit log. Nothing leaves the machine and
+// the page keeps its Content Security Policy.
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -29,6 +32,7 @@ describe('audit viewer journey', () => {
   let app: SharedDemo;
   let browser: Browser;
   let admin: Page;
+  let supervisor: Page;
   let adId = '';
   const { outside, cspErrors, watch } = pageWatch();
   const snap = screenshots('audit');
@@ -47,7 +51,10 @@ describe('audit viewer journey', () => {
   });
 
   /** A staff member made by the admin and signed in through the API, in a page of their own. */
-  async function staff(role: 'supervisor' | 'analyst', email: string): Promise<Page> {
+  async function staff(
+    role: 'supervisor' | 'analyst' | 'outreach_worker',
+    email: string,
+  ): Promise<Page> {
     const created = await apiCall(admin, 'POST', '/api/users', {
       email,
       displayName: email.split('@')[0],
@@ -84,6 +91,7 @@ describe('audit viewer journey', () => {
 
   it('a supervisor finds the read in the Audit log, filtered by action', async () => {
     const p = await staff('supervisor', 'sam.supervisor@example.org');
+    supervisor = p;
     await p.goto(app.url);
     const nav = p.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Audit log' }).click();
@@ -125,6 +133,69 @@ describe('audit viewer journey', () => {
       (await p.getByTestId('audit-entry').allInnerTexts()).some((t) => t.includes('audit.views')),
     ).toBe(true);
   }, 180_000);
+
+  it('a supervisor opens and acknowledges the alert for a minor’s lead; an outreach worker sees none', async () => {
+    const alerts = supervisor.getByTestId('lead-alert');
+    await supervisor.goto(`${app.url}/cases`);
+    // The demo has settled, so its minors' leads were scored (and alerted on) before this began.
+    await poll(() => alerts.count()).toBeGreaterThan(0);
+    const first = alerts.first();
+    expect(await first.innerText()).toMatch(/Lead about a minor in the triage queue, since /);
+    const href = await first.getByRole('link', { name: 'Open lead' }).getAttribute('href');
+    const entityId = /^\/entities\/([0-9a-f-]+)$/.exec(href ?? '')?.[1];
+    expect(entityId, `the alert's link: ${href}`).toBeDefined();
+    // The alert for this lead, known by its link (more than one minor may be alerted on).
+    const alert = alerts.filter({ has: supervisor.locator(`a[href="/entities/${entityId}"]`) });
+    expect(await alert.count()).toBe(1);
+    await snap(supervisor, 'lead-alert');
+
+    // An outreach worker, signed in while the alert is open, sees none: the protocol names
+    // supervisors, and the API gives others an empty list.
+    const worker = await staff('outreach_worker', 'otto.outreach@example.org');
+    await worker.goto(`${app.url}/cases`);
+    await poll(() => worker.getByRole('heading', { name: 'Cases', level: 1 }).isVisible()).toBe(
+      true,
+    );
+    // The page has loaded once the case list (or its empty state) is there.
+    await poll(
+      async () =>
+        (await worker.getByTestId('case-list').isVisible()) ||
+        (await worker.getByText('No cases yet').isVisible()),
+    ).toBe(true);
+    expect(await worker.getByTestId('lead-alert').count()).toBe(0);
+    expect(await worker.getByRole('heading', { name: 'Alerts' }).count()).toBe(0);
+    const theirs = await apiCall(worker, 'GET', '/api/cases/lead-alerts');
+    expect(theirs.status).toBe(200);
+    expect((theirs.json as { items: unknown[] }).items).toEqual([]);
+
+    // The supervisor follows the alert to the lead…
+    await alert.getByRole('link', { name: 'Open lead' }).click();
+    await poll(() => new URL(supervisor.url()).pathname).toBe(`/entities/${entityId}`);
+    await poll(() =>
+      supervisor
+        .getByRole('heading', { name: `Lead ${entityId!.slice(0, 8)}`, level: 1 })
+        .isVisible(),
+    ).toBe(true);
+    await poll(() => supervisor.getByTestId('entity-header').isVisible()).toBe(true);
+
+    // …comes back and acknowledges it: it is gone, from the page and from the API's open ones.
+    await supervisor.goBack();
+    await poll(() => alert.count()).toBe(1);
+    const acknowledged = supervisor.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' &&
+        /\/api\/cases\/lead-alerts\/[^/]+\/acknowledge$/.test(new URL(r.url()).pathname),
+    );
+    await alert.getByRole('button', { name: 'Acknowledge' }).click();
+    expect((await acknowledged).status()).toBe(200);
+    await poll(() => alert.count()).toBe(0);
+    const open = await apiCall(supervisor, 'GET', '/api/cases/lead-alerts');
+    expect(open.status).toBe(200);
+    expect(
+      (open.json as { items: { entityId: string }[] }).items.map((a) => a.entityId),
+    ).not.toContain(entityId);
+    await snap(supervisor, 'lead-alert-acknowledged');
+  }, 120_000);
 
   it('an analyst has no Audit log, and the API refuses it', async () => {
     const p = await staff('analyst', 'ana.analyst@example.org');
