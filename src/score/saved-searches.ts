@@ -41,6 +41,24 @@ export async function createSavedSearch(
   if (n >= MAX_PER_USER) {
     throw new AppError('conflict', `At most ${MAX_PER_USER} saved searches per person.`);
   }
+  // Two searches of one name cannot be told apart in the alerts menu: one name once per person,
+  // whatever its case or spacing.
+  const [same] = await db
+    .select({ id: savedSearches.id })
+    .from(savedSearches)
+    .where(
+      and(
+        eq(savedSearches.ownerId, ownerId),
+        sql`lower(${savedSearches.name}) = lower(${input.name})`,
+      ),
+    )
+    .limit(1);
+  if (same) {
+    throw new AppError(
+      'conflict',
+      `You already have a saved search named "${input.name}". Choose another name.`,
+    );
+  }
   const [row] = await db
     .insert(savedSearches)
     .values({

@@ -289,7 +289,24 @@ describe('triage queue', () => {
     expect(
       ((await worker('GET', '/api/saved-searches/alerts')).json as { total: number }).total,
     ).toBe(0);
+    // One name once per person, whatever its case and spacing; free again once deleted.
+    const twice = await worker('POST', '/api/saved-searches', {
+      name: '  all OPEN leads ',
+      target: 'ads',
+      filters: {},
+    });
+    expect(twice.res.statusCode).toBe(409);
+    expect((twice.json.error as { message: string }).message).toMatch(/already have .*named/);
     expect((await worker('DELETE', `/api/saved-searches/${id}`)).res.statusCode).toBe(204);
+    const again2 = await worker('POST', '/api/saved-searches', {
+      name: 'All open leads',
+      target: 'leads',
+      filters: { state: 'all' },
+    });
+    expect(again2.res.statusCode).toBe(201);
+    expect(
+      (await worker('DELETE', `/api/saved-searches/${again2.json.id as string}`)).res.statusCode,
+    ).toBe(204);
   });
 
   it('gives the same entities and scores after `link --all` and `score --all`', async () => {
