@@ -79,6 +79,12 @@ if (!onPath('faketime')) {
       '    Install it from Debian: sudo apt-get update && sudo apt-get install -y faketime',
   );
 }
+if (!onPath('age')) {
+  problems.push(
+    "age is missing; the vault's browser journey opens its export with it, as VERIFY.txt tells a reader to.\n" +
+      '    Install it from Debian: sudo apt-get update && sudo apt-get install -y age',
+  );
+}
 if (problems.length) {
   console.error(`Cannot run the tests yet:\n\n  - ${problems.join('\n\n  - ')}\n`);
   process.exit(1);
