@@ -2,13 +2,11 @@
 // start resent before its welcome (a reconnect while opening) is the same chat, on any server and
 // when two arrive at once; the colleagues a chat may be transferred to (on duty, chats held, the
 // cap); every running chat for a supervisor; a block's reason kept in its audit entry.
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpServer } from '../../src/app/http-server.js';
 import { hashToken, START_REPEAT_WINDOW_MS } from '../../src/chat/service.js';
 import { chatSessions } from '../../src/chat/schema.js';
 import type { OperatorFrame, OperatorServerFrame } from '../../src/chat/events.js';
@@ -16,12 +14,16 @@ import { auditLog } from '../../src/platform/audit/schema.js';
 import { ok, signInAs, sessionCookieOf, type ApiCall } from '../helpers/api-client.js';
 import { JsonSocket, openVisitor, type VisitorSocket } from '../helpers/chat-client.js';
 import { noonClock } from '../helpers/clock.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import {
+  CHAT_CONSOLE as CONSOLE,
+  CHAT_ORIGIN as ORIGIN,
+  listenChatServer,
+  openChatTestDatabase,
+} from '../helpers/chat-server.js';
+import type { TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
 const clock = noonClock();
-const ORIGIN = 'https://help.example.org';
-const CONSOLE = 'http://localhost:3000';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -55,20 +57,9 @@ async function chatIdOf(token: string): Promise<string> {
 const chatCount = async () => (await t.database.db.select().from(chatSessions)).length;
 
 beforeAll(async () => {
-  t = await openTestDatabase({
-    CHAT_PUBLIC_ORIGINS: ORIGIN,
-    PUBLIC_URL: CONSOLE,
-    CHAT_MAX_PER_OPERATOR: '2',
-    CHAT_ADDRESS_PER_MINUTE: '6000',
-    CHAT_MESSAGES_PER_MINUTE: '600',
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
-  app = await buildHttpServer({ config: t.config, database: t.database, log, clock });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  other = await buildHttpServer({ config: t.config, database: t.database, log, clock });
-  await other.listen({ port: 0, host: '127.0.0.1' });
-  otherBase = `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`;
+  t = await openChatTestDatabase();
+  ({ app, base } = await listenChatServer(t, log, clock));
+  ({ app: other, base: otherBase } = await listenChatServer(t, log, clock));
   worker = await signInAs(app, t.database.db, 'outreach_worker');
   colleague = await signInAs(app, t.database.db, 'outreach_worker');
   supervisor = await signInAs(app, t.database.db, 'supervisor');

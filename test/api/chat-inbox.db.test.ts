@@ -6,14 +6,12 @@
 // consent the person gave in the chat with their own message as evidence, refuses what the consent
 // rules refuse (and then makes nothing), and goes to the existing case the second time; erasing
 // the case erases the chat too.
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
-import { buildHttpServer } from '../../src/app/http-server.js';
 import type { ChatLanguage, ChatTriage } from '../../src/contracts/chat-protocol.js';
 import { partnerOrganisations } from '../../src/cases/partners/schema.js';
 import { seedPartnerDirectory } from '../../src/cases/partners/store.js';
@@ -28,12 +26,15 @@ import { auditLog } from '../../src/platform/audit/schema.js';
 import { ok, signInAs, type ApiCall } from '../helpers/api-client.js';
 import { openVisitor, type VisitorSocket } from '../helpers/chat-client.js';
 import { noonClock } from '../helpers/clock.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import {
+  CHAT_ORIGIN as ORIGIN,
+  listenChatServer,
+  openChatTestDatabase,
+} from '../helpers/chat-server.js';
+import type { TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
 const clock = noonClock();
-const ORIGIN = 'https://help.example.org';
-const CONSOLE = 'http://localhost:3000';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -103,17 +104,8 @@ const auditOf = (action: string, targetId: string) =>
     .where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
 
 beforeAll(async () => {
-  t = await openTestDatabase({
-    CHAT_PUBLIC_ORIGINS: ORIGIN,
-    PUBLIC_URL: CONSOLE,
-    CHAT_MAX_PER_OPERATOR: '5',
-    CHAT_ADDRESS_PER_MINUTE: '6000',
-    CHAT_MESSAGES_PER_MINUTE: '600',
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
-  app = await buildHttpServer({ config: t.config, database: t.database, log, clock });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  t = await openChatTestDatabase({ CHAT_MAX_PER_OPERATOR: '5' });
+  ({ app, base } = await listenChatServer(t, log, clock));
   worker = await signInAs(app, t.database.db, 'outreach_worker');
   colleague = await signInAs(app, t.database.db, 'outreach_worker');
   supervisor = await signInAs(app, t.database.db, 'supervisor');

@@ -9,13 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHttpServer } from '../../src/app/http-server.js';
 import { runRetention } from '../../src/app/retention.js';
 import { returnUnanswered } from '../../src/chat/index.js';
 import { hashToken } from '../../src/chat/service.js';
@@ -26,12 +24,16 @@ import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { ok, signInAs, sessionCookieOf, type ApiCall } from '../helpers/api-client.js';
 import { JsonSocket, openVisitor, type VisitorSocket } from '../helpers/chat-client.js';
 import { noonClock } from '../helpers/clock.js';
-import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import {
+  CHAT_CONSOLE as CONSOLE,
+  CHAT_ORIGIN as ORIGIN,
+  listenChatServer,
+  openChatTestDatabase,
+} from '../helpers/chat-server.js';
+import type { TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
 const clock = noonClock();
-const ORIGIN = 'https://help.example.org';
-const CONSOLE = 'http://localhost:3000';
 
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -105,28 +107,15 @@ function upgradeAnswer(
 }
 
 beforeAll(async () => {
-  t = await openTestDatabase({
-    CHAT_PUBLIC_ORIGINS: ORIGIN,
-    PUBLIC_URL: CONSOLE,
-    CHAT_MAX_PER_OPERATOR: '2',
-    CHAT_ADDRESS_PER_MINUTE: '6000',
-    CHAT_MESSAGES_PER_MINUTE: '600',
-    CHAT_UNANSWERED_MINUTES: '5',
-    RETENTION_CHAT_DAYS: '30',
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
-  app = await buildHttpServer({ config: t.config, database: t.database, log, clock });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  t = await openChatTestDatabase({ CHAT_UNANSWERED_MINUTES: '5', RETENTION_CHAT_DAYS: '30' });
+  ({ app, base } = await listenChatServer(t, log, clock));
   // A second server on the same database, with tight limits for the limits' test, and storing
   // the visitor's address and browser (an organisation that turned it on and tells visitors).
   const tight = {
     ...t.config,
     chat: { ...t.config.chat, messagesPerMinute: 5, storeVisitorMeta: true },
   };
-  other = await buildHttpServer({ config: tight, database: t.database, log, clock });
-  await other.listen({ port: 0, host: '127.0.0.1' });
-  otherBase = `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`;
+  ({ app: other, base: otherBase } = await listenChatServer(t, log, clock, tight));
   worker = await signInAs(app, t.database.db, 'outreach_worker');
   colleague = await signInAs(app, t.database.db, 'outreach_worker');
   supervisor = await signInAs(app, t.database.db, 'supervisor');
