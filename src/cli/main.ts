@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import { ROLES } from '../platform/auth/roles.js';
 import type { Config } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
-import type { Roles } from '../app/runtime.js';
+import type { Roles, Running } from '../app/runtime.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerCollectCommands } from './collect-commands.js';
 import { registerExtractCommands } from './extract-commands.js';
@@ -31,7 +31,35 @@ async function runRoles(roles: Roles): Promise<void> {
     import('../platform/clock.js'),
   ]);
   const log = createLogger(cfg);
+  // The handlers come before the start and its announcement: whoever waits for "Ariadne is
+  // running" (a supervisor, a test) may stop us the instant it reads it, and a SIGTERM that
+  // arrives before a handler exists ends the process at once, with nothing closed. A signal
+  // during the start is kept and acted on as soon as there is something to stop.
+  const started: { running?: Running; requested?: string } = {};
+  let signals = 0;
+  const stop = (which: Running) =>
+    which
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      });
+  const shutdown = (signal: string) => {
+    signals++;
+    if (signals > 1) process.exit(130);
+    log.info({ signal }, 'shutting down');
+    if (started.running) void stop(started.running);
+    else started.requested = signal;
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
   const running = await startRoles(cfg, roles, log, systemClock);
+  started.running = running;
+  if (started.requested) {
+    void stop(running);
+    return;
+  }
   const what = [roles.http && 'HTTP', roles.worker && 'workers', roles.scheduler && 'scheduler']
     .filter(Boolean)
     .join(', ');
@@ -44,21 +72,6 @@ async function runRoles(roles: Roles): Promise<void> {
   } else {
     out(`Ariadne is running (${what}, ${cfg.mode} mode).`);
   }
-  let signals = 0;
-  const shutdown = (signal: string) => {
-    signals++;
-    if (signals > 1) process.exit(130);
-    log.info({ signal }, 'shutting down');
-    running
-      .stop()
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        log.error({ err }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 export function buildCli(): Command {
