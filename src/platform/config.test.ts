@@ -152,6 +152,21 @@ describe('configuration', () => {
     );
   });
 
+  it('logs for a person reading a terminal in embedded mode and for a collector in production', () => {
+    const embedded = loadConfig({ DATA_DIR: tmp() });
+    expect([embedded.logPretty, embedded.logRequests]).toEqual([true, false]);
+    const production = loadConfig({
+      DATABASE_URL: 'postgres://localhost/x',
+      SESSION_SECRET: Buffer.alloc(32, 1).toString('base64'),
+      FIELD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 2).toString('base64')}`,
+      IDENTIFIER_PEPPER: Buffer.alloc(32, 3).toString('base64'),
+      AUDIT_KEYS: `a1:${Buffer.alloc(32, 4).toString('base64')}`,
+    });
+    expect([production.logPretty, production.logRequests]).toEqual([false, true]);
+    const chosen = loadConfig({ DATA_DIR: tmp(), LOG_PRETTY: 'false', LOG_REQUESTS: 'true' });
+    expect([chosen.logPretty, chosen.logRequests]).toEqual([false, true]);
+  });
+
   it('requires the audit key in production, and distinct 32-byte keys', () => {
     const production = {
       DATABASE_URL: 'postgres://localhost/x',

@@ -86,8 +86,11 @@ export const ENV_VARS = {
   },
   LOG_PRETTY: {
     schema: bool,
-    default: 'false',
-    doc: 'Human-readable logs instead of JSON lines.',
+    doc: 'Human-readable log lines instead of JSON. Default: true in embedded mode (a terminal a person reads), false otherwise (a log collector reads JSON).',
+  },
+  LOG_REQUESTS: {
+    schema: bool,
+    doc: 'A log line for every HTTP request and its response. Default: false in embedded mode, true otherwise. Errors are logged either way.',
   },
   SESSION_SECRET: {
     schema: base64Key(32),
@@ -450,6 +453,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   logPretty: boolean;
+  /** Fastify's per-request lines ("incoming request", "request completed"). */
+  logRequests: boolean;
   secrets: {
     sessionSecret: Buffer;
     /** First entry encrypts; all decrypt. */
@@ -721,7 +726,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: raw.PUBLIC_URL as string,
     trustProxy: raw.TRUST_PROXY as boolean,
     logLevel: raw.LOG_LEVEL as string,
-    logPretty: raw.LOG_PRETTY as boolean,
+    logPretty: (raw.LOG_PRETTY as boolean | undefined) ?? mode === 'embedded',
+    logRequests: (raw.LOG_REQUESTS as boolean | undefined) ?? mode === 'production',
     secrets: {
       sessionSecret: Buffer.from(secretValues.SESSION_SECRET!, 'base64'),
       fieldKeys: parseFieldKeys(secretValues.FIELD_ENCRYPTION_KEYS!),

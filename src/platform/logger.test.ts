@@ -7,7 +7,7 @@ import { createLogger, requestForLog, scrubbedError } from './logger.js';
 
 const CANARY = '+31612345678';
 
-function capture() {
+function capture(logPretty = false) {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -15,7 +15,7 @@ function capture() {
       done();
     },
   });
-  const log = createLogger({ logLevel: 'info', logPretty: false }, 'test', stream);
+  const log = createLogger({ logLevel: 'info', logPretty }, 'test', stream);
   return { log, text: () => lines.join('') };
 }
 
@@ -39,6 +39,21 @@ function pgDataError() {
 }
 
 describe('the logger', () => {
+  it('writes readable lines when asked, with the same redaction and at once', () => {
+    const { log, text } = capture(true);
+    log.info(
+      { req: { method: 'GET', url: `/api/leads?q=${CANARY}` }, password: 'hunter2' },
+      'seen',
+    );
+    // Written before the call returns: nothing waits in a worker thread when the process exits.
+    const line = text();
+    expect(line).toMatch(/^\[\d\d:\d\d:\d\d\] INFO \(test\): seen/);
+    expect(line).not.toMatch(/^\{/);
+    expect(line).toContain('/api/leads');
+    expect(line).not.toContain('hunter2');
+    expectNoCanary(line);
+  });
+
   it('writes request lines with the path and query parameter names only', () => {
     expect(
       requestForLog({ method: 'GET', url: `/api/ads?q=${encodeURIComponent(CANARY)}&limit=5&q=x` }),

@@ -5,21 +5,29 @@
 // the values of the query that failed (drizzle puts every parameter in its error message, and
 // PostgreSQL repeats a bad value in its own).
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import pinoPretty from 'pino-pretty';
 import type { Config } from './config.js';
 
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'oneTimePassword',
+  'code',
+  'recoveryCode',
+  'secret',
+  'token',
+];
+
+// Each secret field at the top of a line's object and one level down (pino's `*.x` alone does not
+// reach `log.info({ password })`).
 export const REDACT_PATHS = [
   'req.headers.cookie',
   'req.headers.authorization',
   'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
-  '*.password',
-  '*.currentPassword',
-  '*.newPassword',
-  '*.oneTimePassword',
-  '*.code',
-  '*.recoveryCode',
-  '*.secret',
-  '*.token',
+  ...SECRET_FIELDS,
+  ...SECRET_FIELDS.map((field) => `*.${field}`),
 ];
 
 /** The request as a log line shows it: the path and which query parameters were given. */
@@ -147,14 +155,18 @@ export function createLogger(
         return method.apply(this, args);
       },
     },
-    ...(config.logPretty && !destination
-      ? {
-          transport: {
-            target: 'pino-pretty',
-            options: { colorize: true, translateTime: 'SYS:HH:MM:ss' },
-          },
-        }
-      : {}),
   };
-  return destination ? pino(options, destination) : pino(options);
+  // In the same thread and synchronous, not as a pino transport: a command that ends with
+  // process.exit() must not lose its last lines to a worker thread that had no time to write them.
+  if (config.logPretty) {
+    const pretty = pinoPretty({
+      sync: true,
+      translateTime: 'SYS:HH:MM:ss',
+      ignore: 'pid,hostname',
+      ...(destination ? { destination, colorize: false } : {}),
+    });
+    return pino(options, pretty);
+  }
+  if (destination) return pino(options, destination);
+  return pino(options);
 }

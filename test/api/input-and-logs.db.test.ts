@@ -59,7 +59,8 @@ beforeAll(async () => {
   jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: [canaryJob] });
   await jobs.work([canaryJob], 1);
   app = await buildHttpServer({
-    config: t.config,
+    // Request lines are what this file reads; embedded mode leaves them out by default.
+    config: { ...t.config, logRequests: true },
     database: t.database,
     blobs: createFsBlobStore(dir),
     jobs,
@@ -148,6 +149,43 @@ describe('the log', () => {
     expect(logText()).toContain('"queryParams":["q","limit"]');
     expect(logText()).not.toContain(name);
     expectNoCanary(logText());
+  });
+
+  it('leaves request lines out when they are not asked for, and still logs a failure', async () => {
+    const lines: string[] = [];
+    const quiet = await buildHttpServer({
+      config: { ...t.config, logRequests: false },
+      database: t.database,
+      blobs: createFsBlobStore(dir),
+      jobs,
+      log: createLogger(
+        { logLevel: 'info', logPretty: false },
+        'test',
+        new Writable({
+          write(chunk: Buffer, _enc, done) {
+            lines.push(chunk.toString('utf8'));
+            done();
+          },
+        }),
+      ),
+      plugins: [
+        (server) => {
+          server.get('/api/test/failing', async () => {
+            throw new Error('the disk is full');
+          });
+        },
+      ],
+    });
+    try {
+      expect((await quiet.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+      expect(lines.join('')).not.toMatch(/incoming request|request completed/);
+      expect((await quiet.inject({ method: 'GET', url: '/api/test/failing' })).statusCode).toBe(
+        500,
+      );
+      expect(lines.join('')).toContain('the disk is full');
+    } finally {
+      await quiet.close();
+    }
   });
 
   it('holds a failed query without its parameters, and the client gets no detail', async () => {

@@ -63,7 +63,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: OutreachRouteD
           result = await parseChannelWebhook(row.kind, channelSettings, req, clock.now());
         } catch (err) {
           if (!(err instanceof WebhookError)) throw err;
-          request.log.info({ code: err.code, channel: row.id }, 'webhook refused');
+          request.log.info({ refusal: err.code, channel: row.id }, 'webhook refused');
           return reply.code(err.status).send({ error: { code: err.code, message: err.message } });
         }
         await receiveWebhookEvents(deps, { id: row.id, kind: row.kind }, result);
@@ -100,7 +100,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: OutreachRouteD
           return reply.type('text/plain').send(challenge);
         } catch (err) {
           if (!(err instanceof WebhookError)) throw err;
-          log.info({ channel: row.id, code: err.code }, 'whatsapp verification refused');
+          log.info({ channel: row.id, refusal: err.code }, 'whatsapp verification refused');
           return reply.code(403).send({ error: { code: err.code, message: err.message } });
         }
       },
