@@ -125,7 +125,22 @@ describe('console: sources, ads and extraction', () => {
         /Queued|Running|Finished/,
       );
       expect(await row.getByRole('switch').isChecked()).toBe(true);
+      // The badge shows its whole word, however narrow the column.
+      expect(
+        await row
+          .getByTestId('health-badge')
+          .evaluate((el) =>
+            [...el.querySelectorAll('*')].every((e) => e.scrollWidth <= e.clientWidth),
+          ),
+      ).toBe(true);
     }
+    // The schedule in words beside its cron.
+    await poll(() =>
+      page
+        .locator('[data-testid="source-row"][data-source="ad-board-b"]')
+        .getByTestId('schedule-words')
+        .innerText(),
+    ).toBe('At 30 minutes past the hour, every 12 hours, UTC');
     await snap(page, 'sources');
   });
 

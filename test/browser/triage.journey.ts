@@ -173,6 +173,13 @@ describe('triage queue journey', () => {
     )) {
       expect(p).toBe(0);
     }
+    // A long explanation shows two whole lines, and the rest on request.
+    const more = why.getByRole('button', { name: 'Why this weight' }).first();
+    await poll(() => more.getAttribute('aria-expanded')).toBe('false');
+    await more.click();
+    const less = why.getByRole('button', { name: 'Show less' }).first();
+    await poll(() => less.getAttribute('aria-expanded')).toBe('true');
+    await less.click();
 
     const movement = page.getByRole('region', { name: 'Movement' });
     await poll(() => movement.getByTestId('movement-stop').count()).toBeGreaterThan(0);

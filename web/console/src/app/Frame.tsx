@@ -33,6 +33,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { SavedSearchAlerts } from '../searches/SavedSearchAlerts';
 import { orderSections } from '../triage/nav';
 import { useChatWaiting } from '../chat/waiting';
+import { canSeeTemplates } from '../outreach-setup/access';
 import { useUnreadCount } from '../outreach/hooks';
 import { useOutreachT } from '../outreach/i18n';
 import {
@@ -99,10 +100,11 @@ export function Frame() {
   const auditT = useAuditT();
   const unread = useUnreadCount();
   const waiting = useChatWaiting();
-  // Templates are written and approved by those who write to people.
+  // Templates are written and approved by those who write to people; admins read them (they set up
+  // the channels the templates go out on), so the page is in their navigation too.
   const sections = SECTIONS.filter(
     (s) =>
-      (s.key !== 'templates' || capabilities.workOutreach) &&
+      (s.key !== 'templates' || canSeeTemplates(capabilities)) &&
       (s.key !== 'chatLine' || capabilities.workChat) &&
       (s.key !== 'insights' || capabilities.readInsights),
   );

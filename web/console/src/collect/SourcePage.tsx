@@ -36,10 +36,12 @@ import { CrawlHistory, RunSummary } from './CrawlRuns';
 import { formatDefinition, NEW_SOURCE_TEMPLATE } from './definition';
 import { DefinitionEditor } from './DefinitionEditor';
 import { HealthPanel } from './HealthPanel';
+import { currentLanguage } from '../i18n';
 import { useCollectT } from './i18n';
 import { RobotsPanel } from './RobotsPanel';
 import { EnabledSwitch } from './SourcesPage';
 import { HealthBadge, healthReasons } from './badges';
+import { scheduleInWords } from './schedule-words';
 import { Loading } from '../ui/Loading';
 import { NoAccess } from '../ui/NoAccess';
 
@@ -105,6 +107,12 @@ function SourceCrumbs({ name }: { name: string | null }) {
   );
 }
 
+/** "At 30 minutes past the hour, every 12 hours (UTC; cron 30 *\/12 * * *)", or the cron alone. */
+function scheduleText(cron: string, t: ReturnType<typeof useCollectT>): string {
+  const words = scheduleInWords(cron, currentLanguage());
+  return words ? t('sources.scheduleWords', { words, cron }) : t('sources.scheduleLine', { cron });
+}
+
 function SourceHeader({ source, manage }: { source: Source; manage: boolean }) {
   const t = useCollectT();
   const def = source.definition as {
@@ -128,9 +136,7 @@ function SourceHeader({ source, manage }: { source: Source; manage: boolean }) {
           {[
             def.crawler === 'browser' ? t('sources.crawlerBrowser') : t('sources.crawlerHttp'),
             def.country ? t('sources.country', { country: def.country }) : null,
-            def.schedule
-              ? t('sources.scheduleLine', { cron: def.schedule })
-              : t('sources.onDemand'),
+            def.schedule ? scheduleText(def.schedule, t) : t('sources.onDemand'),
           ]
             .filter(Boolean)
             .join(' · ')}

@@ -31,7 +31,9 @@ import {
   type Source,
 } from './api';
 import { formatDateTime, formatNumber, formatRelative } from '../ui/format';
+import { currentLanguage } from '../i18n';
 import { useCollectT } from './i18n';
+import { scheduleInWords } from './schedule-words';
 import { HealthBadge, healthReasons, RunStatusBadge } from './badges';
 import { Loading } from '../ui/Loading';
 import { NoAccess } from '../ui/NoAccess';
@@ -132,6 +134,7 @@ function SourceRow({
   const t = useCollectT();
   const def = source.definition as { description?: string; crawler?: string; schedule?: string };
   const reasons = healthReasons(source.healthDetail);
+  const words = def.schedule ? scheduleInWords(def.schedule, currentLanguage()) : null;
   return (
     <Table.Tr data-testid="source-row" data-source={source.name}>
       <Table.Td maw={320}>
@@ -177,6 +180,11 @@ function SourceRow({
         >
           {def.schedule ?? t('sources.onDemand')}
         </Text>
+        {words ? (
+          <Text size="xs" c="dimmed" data-testid="schedule-words">
+            {t('sources.scheduleWordsShort', { words })}
+          </Text>
+        ) : null}
       </Table.Td>
       <Table.Td>
         <EnabledSwitch source={source} disabled={!manage} />

@@ -17,6 +17,8 @@ export function HealthBadge({ health }: { health: string }) {
     <Badge
       color={HEALTH_COLOR[health] ?? 'gray'}
       variant={health === 'unknown' ? 'outline' : 'light'}
+      // In a narrow table cell a badge would shrink and cut its word ("Healt…").
+      miw="max-content"
       data-testid="health-badge"
       data-health={health}
     >

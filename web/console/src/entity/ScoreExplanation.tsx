@@ -1,7 +1,8 @@
 // "Why this score": the reasons as a list whose points add up to the score, each with its
 // evidence level, the model's reasoning, its published source, and where in the ads it was found
 // (a click opens the ad with the passage marked). Contested signs are shown for context at 0.
-import { Badge, Box, Button, Divider, Group, Spoiler, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Divider, Group, Stack, Text } from '@mantine/core';
+import { ClampedText } from '../ui/ClampedText';
 import { useQuery } from '@tanstack/react-query';
 import {
   fetchScoreModel,
@@ -75,17 +76,15 @@ function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first
           ) : null}
         </Group>
         {/* The model's reasoning can run long: two lines, the rest on request. */}
-        <Spoiler
-          maxHeight={38}
-          showLabel={t('why.more')}
-          hideLabel={t('why.less')}
-          fz="xs"
-          styles={{ control: { fontSize: 'var(--mantine-font-size-xs)' } }}
+        <ClampedText
+          size="xs"
+          c="dimmed"
+          lines={2}
+          moreLabel={t('why.more')}
+          lessLabel={t('why.less')}
         >
-          <Text size="xs" c="dimmed">
-            {reason.why}
-          </Text>
-        </Spoiler>
+          {reason.why}
+        </ClampedText>
         {value !== null || reason.uncapped !== undefined ? (
           <Text size="xs" c="dimmed">
             {[
