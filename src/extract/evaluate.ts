@@ -45,6 +45,11 @@ export const CorpusCase = z
     /** For age cases: whether the minor flag should be set. */
     minor: z.boolean().optional(),
     note: z.string().optional(),
+    /**
+     * Whether the case was written before the code that reads it (a fair test of the general
+     * form) or after (a regression guard for a case the code was shown).
+     */
+    written: z.enum(['before_code', 'after_code']).optional(),
   })
   .strict();
 export type CorpusCase = z.infer<typeof CorpusCase>;

@@ -2,6 +2,12 @@
 // "150 zł za godzinę", "20 000 Ft", "100 лв". Amounts are parsed with European and English
 // separators; the unit (minutes, night, day, weekend) is taken from a duration right after the
 // price ("/30min", "per uur") or right before it ("30 min: 100€"), never across a line.
+//
+// Most real ads write no currency at all: "80hh 150h 250 2hrs", "qv 60, hh 100", "30 min - 90",
+// "Prijs: 120 per uur", "150 roses". A bare amount is a price when a duration sits right against
+// it or a price word labels it, and it is plausible for the currency the ad's country uses; the
+// currency is then the country's. A duration serves one price only, so in a list of rates each
+// amount takes its own.
 import type { PriceFact, SpanField } from './schema.js';
 import { foldedSet, type Token } from './text.js';
 
@@ -14,7 +20,38 @@ const CURRENCY_WORDS: Record<string, string> = {
   ft: 'HUF', huf: 'HUF', forint: 'HUF',
   лв: 'BGN', лева: 'BGN', bgn: 'BGN', lv: 'BGN',
   chf: 'CHF', kc: 'CZK', czk: 'CZK',
+  // Words that stand for money without naming a currency: the country's.
+  roses: '*', rose: '*', rozen: '*', donation: '*', donations: '*', gift: '*', gifts: '*',
 }; // prettier-ignore
+
+/** Words that label the amount after them as a price: "Prijs: 120", "Cena 200", "Rates: 80". */
+const PRICE_LABELS = foldedSet(
+  (
+    'price prices rate rates tarief tarieven prijs prijzen preis preise prix tarif tarifs precio ' +
+    'precios tarifa tarifas pret preturi preț prețuri tarife cena ceny cennik ar arak ár árak ' +
+    'цена цени тарифа'
+  ).split(' '),
+);
+
+/**
+ * The smallest bare amount read as a price, per currency: below it a number next to a duration
+ * is more likely a count, a time of day or a size than what an hour costs.
+ */
+const BARE_MIN: Record<string, number> = {
+  EUR: 20, GBP: 20, USD: 20, CHF: 20, RON: 50, PLN: 50, BGN: 20, HUF: 2_000, CZK: 300,
+}; // prettier-ignore
+
+/** Currencies whose prices are written in thousands, often grouped with a space. */
+const THOUSANDS_CURRENCIES = new Set(['HUF', 'CZK']);
+
+/** Shorthand durations of rate lists: half hour, full hour, quick visit, quickie. */
+const SLANG_MINUTES: Record<string, number> = {
+  hh: 30, hhr: 30, hhour: 30, fh: 60, fhr: 60, hr: 60, hrs: 60, qv: 15, qk: 15, qq: 15,
+  quickie: 15, quicky: 15,
+}; // prettier-ignore
+/** Words a duration may stand behind: "100 for an hour", "100 la hora", "200 jumatate de ora". */
+const CONNECTORS = foldedSet('la l le the an a one een ein eine une un una o de'.split(' '));
+const FULL_WORDS = foldedSet(['full', 'whole', 'heel', 'hele', 'ganze', 'ganzes', 'une']);
 
 /** Currency of "100,-" and bare amounts after a price word, by the ad's country. */
 const COUNTRY_CURRENCY: Record<string, string> = {
@@ -24,7 +61,9 @@ const COUNTRY_CURRENCY: Record<string, string> = {
 }; // prettier-ignore
 
 const MINUTE_WORDS = foldedSet(
-  'min mins minuten minuut minutes minute minutos minut minuty minuti perc мин минути'.split(' '),
+  'min mins minuten minuut minutes minute minutos minut minuty minuti perc mn мин минути'.split(
+    ' ',
+  ),
 );
 const HOUR_WORDS = foldedSet(
   (
@@ -97,7 +136,8 @@ function durationAt(tokens: Token[], i: number, text = ''): Duration | null {
     const n = Number(t.norm);
     if (MINUTE_WORDS.has(next.norm))
       return { unit: 'minutes', minutes: n, startToken: i, endToken: i + 2 };
-    if (HOUR_WORDS.has(next.norm))
+    // "2hrs" is a count of hours; "150h" is what an hour costs.
+    if ((HOUR_WORDS.has(next.norm) || next.norm === 'hrs') && n > 0 && n <= 24)
       return { unit: 'minutes', minutes: n * 60, startToken: i, endToken: i + 2 };
     if (NIGHT_WORDS.has(next.norm))
       return { unit: 'night', minutes: null, startToken: i, endToken: i + 2 };
@@ -110,6 +150,19 @@ function durationAt(tokens: Token[], i: number, text = ''): Duration | null {
   if (HALF_WORDS.has(t.norm) && next && HOUR_WORDS.has(next.norm)) {
     return { unit: 'minutes', minutes: 30, startToken: i, endToken: i + 2 };
   }
+  // "jumătate de oră", "demi d'heure".
+  const after = tokens[i + 2];
+  if (HALF_WORDS.has(t.norm) && next?.norm === 'de' && after && HOUR_WORDS.has(after.norm)) {
+    return { unit: 'minutes', minutes: 30, startToken: i, endToken: i + 3 };
+  }
+  if (FULL_WORDS.has(t.norm) && next && HOUR_WORDS.has(next.norm) && next.norm.length > 1) {
+    return { unit: 'minutes', minutes: 60, startToken: i, endToken: i + 2 };
+  }
+  const slang = SLANG_MINUTES[t.norm];
+  if (slang !== undefined)
+    return { unit: 'minutes', minutes: slang, startToken: i, endToken: i + 1 };
+  // A lone "half" in a rate list ("half 150 | hour 250") is the half hour.
+  if (t.norm === 'half') return { unit: 'minutes', minutes: 30, startToken: i, endToken: i + 1 };
   if (HOUR_WORDS.has(t.norm) && t.norm.length > 1)
     return { unit: 'minutes', minutes: 60, startToken: i, endToken: i + 1 };
   if (t.norm === 'ph' || t.norm === 'pu')
@@ -133,6 +186,8 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
   const defaultCurrency = COUNTRY_CURRENCY[options.country?.toUpperCase() ?? ''] ?? 'EUR';
   const facts: PriceFact[] = [];
   const usedCurrency = new Set<number>();
+  // Tokens of durations already given to a price: in "80hh 150h" the "hh" is the 80's, not the 150's.
+  const usedDuration = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (!tok || tok.type !== 'num') continue;
@@ -146,7 +201,11 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
       /^\d{1,3}$/.test(tok.norm) &&
       /^\d{3}$/.test(group.norm) &&
       /^[ \u00a0\u202f]$/.test(text.slice(tok.end, group.start)) &&
-      CURRENCY_WORDS[tokens[i + 2]?.norm ?? '']
+      (CURRENCY_WORDS[tokens[i + 2]?.norm ?? ''] ||
+        // Where prices run to thousands ("fél óra 15 000"), a grouped number is one amount.
+        (THOUSANDS_CURRENCIES.has(defaultCurrency) &&
+          /^[1-9]/.test(tok.norm) &&
+          tokens[i + 2]?.type !== 'num'))
     ) {
       amount = amount * 1000 + Number(group.norm);
       numEnd = i + 1;
@@ -159,7 +218,7 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
     let end = numTok.end;
     let firstTok = i;
     let lastTok = numEnd;
-    // A number that is itself a duration ("30 min", "1h") is no amount.
+    // A number that is itself a duration ("30 min", "1h", "2hrs") is no amount.
     const unitAfter = tokens[numEnd + 1];
     const currencyBefore =
       !!prev && !usedCurrency.has(i - 1) && CURRENCY_WORDS[prev.norm] !== undefined;
@@ -167,7 +226,7 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
       unitAfter &&
       !unitAfter.brk &&
       !currencyBefore &&
-      (MINUTE_WORDS.has(unitAfter.norm) || HOUR_WORDS.has(unitAfter.norm)) &&
+      durationAt(tokens, i, text)?.startToken === i &&
       /^\s?$/.test(text.slice(numTok.end, unitAfter.start))
     ) {
       continue;
@@ -177,7 +236,8 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
       !tok.brk &&
       !usedCurrency.has(i - 1) &&
       CURRENCY_WORDS[prev.norm] &&
-      /^\s{0,2}$/.test(text.slice(prev.end, tok.start))
+      /^\s{0,2}$/.test(text.slice(prev.end, tok.start)) &&
+      !(prev.norm === 'ft' && amount < 100)
     ) {
       currency = CURRENCY_WORDS[prev.norm] ?? null;
       start = prev.start;
@@ -186,7 +246,9 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
       next &&
       !next.brk &&
       CURRENCY_WORDS[next.norm] &&
-      text.slice(numTok.end, next.start).length <= 2
+      text.slice(numTok.end, next.start).length <= 2 &&
+      // "5ft 6" is a height: forint amounts run to hundreds at least (and "ft 6" below).
+      !(next.norm === 'ft' && amount < 100)
     ) {
       currency = CURRENCY_WORDS[next.norm] ?? null;
       end = next.end;
@@ -198,8 +260,23 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
     } else if (field === 'price' && tokens.length <= 6) {
       currency = defaultCurrency;
     }
-    if (!currency) continue;
-    const duration = pickDuration(text, tokens, firstTok, lastTok);
+    if (currency === '*') currency = defaultCurrency;
+    let duration: Duration | null = null;
+    let bare = false;
+    if (!currency) {
+      // No currency written: a price only if a duration is against it or a label names it.
+      if (!plausibleBare(tok, amount, defaultCurrency)) continue;
+      const against = durationAgainst(text, tokens, i, numEnd, usedDuration);
+      if (against) {
+        duration = against;
+      } else if (!labelled(text, tokens, i)) {
+        continue;
+      }
+      currency = defaultCurrency;
+      bare = true;
+    }
+    duration ??= pickDuration(text, tokens, firstTok, lastTok, usedDuration);
+    if (duration) for (let k = duration.startToken; k < duration.endToken; k++) usedDuration.add(k);
     const unitSuffix = duration
       ? duration.unit === 'minutes'
         ? `/${duration.minutes}min`
@@ -210,7 +287,7 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
       value: `${amount} ${currency}${unitSuffix}`,
       raw: text.slice(start, end),
       span: { field, start, end },
-      rule: duration ? 'price.with_unit' : 'price.amount',
+      rule: bare ? 'price.bare' : duration ? 'price.with_unit' : 'price.amount',
       amount,
       currency,
       durationMinutes: duration?.minutes ?? null,
@@ -230,6 +307,7 @@ function pickDuration(
   tokens: Token[],
   firstTok: number,
   lastTok: number,
+  used: ReadonlySet<number>,
 ): Duration | null {
   const first = tokens[firstTok];
   const last = tokens[lastTok];
@@ -250,6 +328,7 @@ function pickDuration(
         ? { unit: 'minutes' as const, minutes: 60, startToken: k, endToken: k + 1 }
         : durationAt(tokens, k, text);
     if (d) {
+      if (used.has(d.startToken)) break;
       after = d;
       if (/\//.test(text.slice(last.end, t.start))) joined = true;
       break;
@@ -263,6 +342,8 @@ function pickDuration(
     const nextTok = tokens[k + 1];
     if (!t || !nextTok || nextTok.brk || /\n/.test(text.slice(t.end, first.start))) break;
     const d = durationAt(tokens, k, text);
+    // Another price's duration: what comes before it is that price's.
+    if (d && used.has(d.endToken - 1)) break;
     if (d && d.endToken <= firstTok) {
       // "halbe Stunde", "30 min": prefer the longer reading that ends at the same word.
       const longer = k > 0 ? durationAt(tokens, k - 1, text) : null;
@@ -273,6 +354,120 @@ function pickDuration(
     if (t.type === 'sym' || (t.type === 'word' && CURRENCY_WORDS[t.norm])) break;
   }
   return before ?? after;
+}
+
+/** A bare number that could be what something costs: whole, not tiny, not a phone's worth of digits. */
+function plausibleBare(tok: Token, amount: number, currency: string): boolean {
+  if (!/^\d{2,6}$|^\d{1,3}(?:[.,]\d{3})+$/.test(tok.norm)) return false;
+  const min = BARE_MIN[currency] ?? 20;
+  return amount >= min && amount <= min * 500;
+}
+
+/** What may stand between a duration and the amount it prices: "30 min - 90", "1 Std. 150", "qv 60". */
+const BEFORE_GAP = /^[ \t\u00a0:=\-–—|/>.]{0,4}$/;
+/** Between an amount and the duration after it: "80hh", "150/hr", "250 2hrs", "100 - 1 uur". */
+const AFTER_GAP = /^[ \t\u00a0/\-–]{0,3}$/;
+
+/**
+ * A duration right against a bare amount, not yet given to another price: one attached as a
+ * suffix ("80hh", "150h") first, then one just before ("hh 100", "30 min - 90"), then one just
+ * after ("250 2hrs", "100 for an hour").
+ */
+function durationAgainst(
+  text: string,
+  tokens: Token[],
+  i: number,
+  numEnd: number,
+  used: ReadonlySet<number>,
+): Duration | null {
+  const num = tokens[numEnd];
+  if (!num) return null;
+  const free = (d: Duration | null) =>
+    d && ![...Array(d.endToken - d.startToken).keys()].some((o) => used.has(d.startToken + o))
+      ? d
+      : null;
+  const afterAt = (k: number): Duration | null => {
+    const t = tokens[k];
+    if (!t || t.brk) return null;
+    // A lone "h" or "u" reads as an hour only when it is the amount's own suffix or after "/".
+    if (t.type === 'word' && (t.norm === 'h' || t.norm === 'u')) {
+      const gap = text.slice(num.end, t.start);
+      return gap === '' || gap === ' ' || gap.trim() === '/'
+        ? { unit: 'minutes', minutes: 60, startToken: k, endToken: k + 1 }
+        : null;
+    }
+    // "150 jumătate", "80 halbe": a half word alone, right after the amount.
+    if (t.type === 'word' && HALF_WORDS.has(t.norm) && !HOUR_WORDS.has(tokens[k + 1]?.norm ?? '')) {
+      return { unit: 'minutes', minutes: 30, startToken: k, endToken: k + 1 };
+    }
+    const d = durationAt(tokens, k, text);
+    // "30min=100 60min=180": a duration followed by its own amount is that amount's.
+    const following = d ? tokens[d.endToken] : undefined;
+    const leadsOn =
+      text.slice(num.end, t.start) !== '' &&
+      following &&
+      !following.brk &&
+      (following.type === 'num' || /^[=:>]$/.test(following.norm)) &&
+      /^[ \t=:>-]*$/.test(text.slice(tokens[d!.endToken - 1]!.end, following.start));
+    return leadsOn ? null : d;
+  };
+  const next = tokens[numEnd + 1];
+  let after: Duration | null = null;
+  if (next && !next.brk && AFTER_GAP.test(text.slice(num.end, next.start))) {
+    after = free(afterAt(numEnd + 1));
+    if (after && text.slice(num.end, next.start) === '') return after;
+    if (!after && next.type === 'word' && (PER_WORDS.has(next.norm) || CONNECTORS.has(next.norm))) {
+      const third = tokens[numEnd + 2];
+      const connected = third && !third.brk && !/\n/.test(text.slice(next.end, third.start));
+      after = connected ? free(afterAt(numEnd + 2)) : null;
+    }
+  }
+  const tok = tokens[i];
+  // "30min=100": the sign is a token of its own, and the duration ends before it.
+  const sign = tokens[i - 1]?.type === 'sym' && /^[=:>]$/.test(tokens[i - 1]?.norm ?? '');
+  const end = sign ? i - 1 : i;
+  const prev = tokens[end - 1];
+  if (tok && prev && !tok.brk && BEFORE_GAP.test(text.slice(prev.end, tokens[end]?.start))) {
+    const lone = loneBefore(text, tokens, end);
+    if (lone) return free(lone) ?? after;
+    for (let k = end - 1; k >= Math.max(0, end - 3); k--) {
+      const d = durationAt(tokens, k, text);
+      if (d && d.endToken === end) {
+        // "halbe Stunde", "1 uur": the longest reading that ends against the amount.
+        const longer = k > 0 ? durationAt(tokens, k - 1, text) : null;
+        const before = free(longer && longer.endToken === end ? longer : d);
+        if (before) return before;
+        break;
+      }
+    }
+  }
+  return after;
+}
+
+/**
+ * A lone "H" heading an entry of a rate list ("HH 140 | H 220", "H - 250"): an hour, when it
+ * starts the entry (not "2H", which is a count of hours).
+ */
+function loneBefore(text: string, tokens: Token[], end: number): Duration | null {
+  const h = tokens[end - 1];
+  if (!h || h.type !== 'word' || h.norm !== 'h') return null;
+  const before = tokens[end - 2];
+  const opens = !before || h.brk || /[|,;\n]/.test(text.slice(before.end, h.start));
+  return opens ? { unit: 'minutes', minutes: 60, startToken: end - 1, endToken: end } : null;
+}
+
+/** "Prijs: 120", "Cena 200", "Rates - 80": a price word right before the amount. */
+function labelled(text: string, tokens: Token[], i: number): boolean {
+  const tok = tokens[i];
+  const prev = tokens[i - 1];
+  return (
+    !!tok &&
+    !!prev &&
+    !tok.brk &&
+    prev.type === 'word' &&
+    PRICE_LABELS.has(prev.norm) &&
+    /^[ \t\u00a0:=\-–]{0,4}$/.test(text.slice(prev.end, tok.start))
+  );
 }
 
 /** Per-hour price below which practitioners call a price very low, by currency. */
