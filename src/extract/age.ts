@@ -169,8 +169,15 @@ export function extractAges(text: string, tokens: Token[], options: AgeOptions):
     const next = tokens[i + 1];
     // "y.o." / "y/o": the dot inside the abbreviation is no sentence break.
     const nextIsO = next?.norm === 'o' && /^[./]?$/.test(text.slice(tok.end, next.start));
-    // "22 years old", "22 years young".
-    const yearsOld = YEAR_WORDS.has(tok.norm) && (next?.norm === 'old' || next?.norm === 'young');
+    // "22 years old", "22 years young"; "21 years of age" (the span ends at "of age").
+    const ofAge = YEAR_WORDS.has(tok.norm) && next?.norm === 'of' && tokens[i + 2]?.norm === 'age';
+    const yearsOld =
+      YEAR_WORDS.has(tok.norm) && (next?.norm === 'old' || next?.norm === 'young' || ofAge);
+    // "23yrs", "23yr": the abbreviation written onto the number is an age as it stands.
+    const attachedYears =
+      (tok.norm === 'yrs' || tok.norm === 'yr') &&
+      tokens[i - 1]?.type === 'num' &&
+      tokens[i - 1]!.end === tok.start;
     const isUnit =
       tok.type === 'word' &&
       ((AGE_UNITS.has(tok.norm) && !tok.brk) ||
@@ -179,10 +186,18 @@ export function extractAges(text: string, tokens: Token[], options: AgeOptions):
           (text.charAt(tok.end) === '.' || tok.end === text.length)) ||
         (tok.norm === 'y' && nextIsO) ||
         (YEAR_WORDS.has(tok.norm) &&
-          (yearsOld || firstPersonBefore(tokens, i) || bareYears(text, tokens, i))));
+          (yearsOld ||
+            attachedYears ||
+            firstPersonBefore(tokens, i) ||
+            bareYears(text, tokens, i))));
     if (isUnit) {
-      const unitEnd = (tok.norm === 'y' || yearsOld) && next ? next.end : tok.end;
-      const afterIdx = tok.norm === 'y' || yearsOld ? i + 2 : i + 1;
+      const ageWord = ofAge ? tokens[i + 2] : undefined;
+      const unitEnd = ageWord
+        ? ageWord.end
+        : (tok.norm === 'y' || yearsOld) && next
+          ? next.end
+          : tok.end;
+      const afterIdx = ofAge ? i + 3 : tok.norm === 'y' || yearsOld ? i + 2 : i + 1;
       if (isDecoyAfter(tokens, afterIdx)) continue;
       const fact = numberBeforeUnit(text, tokens, i, unitEnd, field, used);
       if (fact) facts.push(fact);
@@ -196,7 +211,7 @@ export function extractAges(text: string, tokens: Token[], options: AgeOptions):
         v !== null &&
         v >= 10 &&
         v <= 80 &&
-        !n.brk &&
+        (!n.brk || labelOnItsLine(text, tokens, i)) &&
         !used.has(i + 1) &&
         !isNonAgeUnit(text, tokens, i + 2)
       ) {
@@ -239,6 +254,14 @@ export function extractAges(text: string, tokens: Token[], options: AgeOptions):
       }
       continue;
     }
+    if (tok.type === 'num' && !used.has(i) && (field === 'title' || field === 'displayName')) {
+      const v = plainInt(tok);
+      if (v !== null && v >= 12 && v <= 69 && titleSegmentAge(text, tokens, i)) {
+        used.add(i);
+        facts.push(ageFact(text, field, tok.start, tok.end, v, v, 'number', 'age.title'));
+        continue;
+      }
+    }
     if (tok.type === 'num' && !used.has(i)) {
       const v = plainInt(tok);
       const start = v !== null && v >= 12 && v <= 69 ? agedNumberStart(text, tokens, i) : null;
@@ -253,6 +276,35 @@ export function extractAges(text: string, tokens: Token[], options: AgeOptions):
     }
   }
   return facts;
+}
+
+/**
+ * A form laid out in lines or cells: "Age" on one line, "23" on the next. The label must end its
+ * line (a colon may follow) and the number stand alone on its own, so running text across a line
+ * break ("my age\n23 cm") is not read as one.
+ */
+function labelOnItsLine(text: string, tokens: Token[], labelIdx: number): boolean {
+  const label = tokens[labelIdx];
+  const num = tokens[labelIdx + 1];
+  if (!label || !num) return false;
+  if (!/^[ \t:：]*\n[\s:：]*$/.test(text.slice(label.end, num.start))) return false;
+  const after = tokens[labelIdx + 2];
+  return !after || after.brk || /\n|\|/.test(text.slice(num.end, after.start));
+}
+
+/**
+ * "Sweet Lily - 22", "Nina | 19 | Amsterdam", "Lena – 17": in a title, a number that is a segment
+ * of its own after a name, set off by a dash, a bar or a comma, is the age the site's form put
+ * there. A count or a room ("Studio 54 - …", "24/7") is not set off that way.
+ */
+function titleSegmentAge(text: string, tokens: Token[], i: number): boolean {
+  const num = tokens[i];
+  const before = tokens[i - 1];
+  if (!num || !before || before.type !== 'word' || !/^\d{2}$/.test(num.norm)) return false;
+  if (!/^\s*[-–—|,]\s*$/.test(text.slice(before.end, num.start))) return false;
+  const after = tokens[i + 1];
+  if (!after) return text.slice(num.end).trim() === '';
+  return /^\s*[-–—|,]\s/.test(text.slice(num.end, after.start));
 }
 
 /**
