@@ -1,5 +1,5 @@
 // E-mail addresses (also spelled out: "anna at mail dot com"), links, and messenger contacts:
-// WhatsApp, Telegram, Snapchat, Instagram, OnlyFans, Signal, Kik, Line and WeChat, each normalised
+// WhatsApp, Telegram, Snapchat, Instagram, OnlyFans, Signal, Kik, Line, WeChat and X, each normalised
 // for its platform so the same account links ads together. Every scan is anchored on a cheap marker
 // ('@', '.', a platform keyword) and reads a bounded number of characters around it: linear time.
 import { lookupNumberWord } from './number-words.js';
@@ -78,6 +78,13 @@ function findEmails(text: string, field: SpanField, out: ContactResult): void {
     while (ls < ms && text[ls] === '.') ls++;
     const local = text.slice(ls, ms);
     if (!local || !/[A-Za-z0-9]/.test(local)) continue;
+    // "instagram @bianca.ro", "snap @ mia.x": a platform's name, a spaced "@" and a handle.
+    // "my insta is @lola.mx": a common word before a spaced "@" is no mailbox either.
+    if (
+      marker.trim() !== marker &&
+      (PLATFORM_WORDS.has(local.toLowerCase()) || STOP_LOCAL.has(local.toLowerCase()))
+    )
+      continue;
     const domain = readDomain(text, me);
     if (!domain) continue;
     const spelled = SPELLED_RE.test(marker) || domain.spelled;
@@ -241,6 +248,16 @@ interface LinkMessenger {
 }
 
 const INSTAGRAM_RESERVED = new Set(['p', 'reel', 'reels', 'explore', 'stories', 'accounts', 'tv']);
+const X_RESERVED = new Set([
+  'home',
+  'search',
+  'i',
+  'intent',
+  'share',
+  'hashtag',
+  'explore',
+  'login',
+]);
 
 /** Reads the platform account out of a messenger link, or null for an ordinary link. */
 function messengerFromLink(host: string, path: string): LinkMessenger | null {
@@ -297,6 +314,12 @@ function messengerFromLink(host: string, path: string): LinkMessenger | null {
     case 'u.wechat.com':
     case 'weixin.qq.com':
       return first ? { platform: 'wechat', handle: first, phone: null } : null;
+    case 'x.com':
+    case 'twitter.com':
+    case 'mobile.twitter.com':
+      return /^[A-Za-z0-9_]{1,15}$/.test(first) && !X_RESERVED.has(first.toLowerCase())
+        ? { platform: 'x', handle: handle(first), phone: null }
+        : null;
     default:
       return null;
   }
@@ -307,15 +330,24 @@ function messengerFromLink(host: string, path: string): LinkMessenger | null {
 const KEYWORDS: Record<Exclude<MessengerPlatform, 'unknown'>, string[]> = {
   whatsapp: ['whatsapp*', 'whats app', 'watsapp*', 'wapp', 'wa', 'ватсап', 'вотсап', 'уатсап'],
   telegram: ['telegram*', 'tg', 'телеграм*'],
-  snapchat: ['snapchat', 'snap', 'sc'],
+  // Polish declines it: "na snapie", "dodaj na snapa".
+  snapchat: ['snapchat', 'snap', 'sc', 'snapie', 'snapa', 'snapchacie'],
   instagram: ['instagram', 'insta', 'ig'],
   onlyfans: ['onlyfans', 'of'],
   signal: ['signal'],
   kik: ['kik'],
   line: ['line id', 'line'],
   wechat: ['wechat', 'weixin', 'wechat id', '微信'],
+  x: ['twitter', 'x'],
 };
-const AMBIGUOUS = new Set(['sc', 'ig', 'of', 'line', 'signal', 'snap', 'wa', 'tg', 'kik']);
+const AMBIGUOUS = new Set(['sc', 'ig', 'of', 'line', 'signal', 'snap', 'wa', 'tg', 'kik', 'x']);
+const NEEDS_SEPARATOR = new Set(['of', 'line', 'signal', 'x', 'wa']);
+/** Every platform keyword of one word, as an e-mail's local part would hold it. */
+const PLATFORM_WORDS = new Set(
+  Object.values(KEYWORDS)
+    .flat()
+    .filter((k) => /^[a-z]+$/.test(k)),
+);
 
 let keywordIndex: PatternIndex<MessengerPlatform> | undefined;
 function keywords(): PatternIndex<MessengerPlatform> {
@@ -327,8 +359,10 @@ function keywords(): PatternIndex<MessengerPlatform> {
   return keywordIndex;
 }
 
+// After the keyword: "snap: x", "snapchat id is x", "kik – x", "telegram as x", "insta @ x".
+// "Kik me: x", "add my snap 👉 x" (a pointing emoji or arrow as the colon).
 const HANDLE_AFTER_RE =
-  /[ \t]{0,3}(?:id)?[ \t]{0,2}([:=\-–>]{0,2})[ \t]{0,3}(@?)([\p{L}\p{N}_][\p{L}\p{N}_.]{1,31})/uy;
+  /[ \t]{0,3}(?:(?:me|mij|mich|moi|id|name|username|user)\b)?[ \t]{0,2}([:=\-–>→➡👉]{0,2}\uFE0F?)[ \t]{0,3}(?:(?:is|as)[ \t]{1,2})?(@?)[ \t]{0,2}([\p{L}\p{N}_][\p{L}\p{N}_.-]{1,31})/uy;
 const STOP_HANDLES = new Set(
   (
     'me mij ons us only alleen enkel nur also ook too and en or of for to naar is my mijn me. ' +
@@ -347,10 +381,17 @@ function findHandles(text: string, tokens: Token[], field: SpanField, out: Conta
     if (!m) continue;
     const [, sep = '', at = '', rawHandle = ''] = m;
     const kw = text.slice(first.start, last.end).toLowerCase();
-    const handle = rawHandle.replace(/[.]+$/, '');
+    const handle = rawHandle.replace(/[.-]+$/, '');
     // Without ":" or "@" only a handle-looking word counts ("Telegram anna_x", not "Telegram voor
-    // afspraken"); short keywords ("sc", "ig", "of") always need the separator.
-    if (!sep && !at && (AMBIGUOUS.has(kw) || !/[\p{L}].*[_\d.]|[_\d.].*\p{L}/u.test(handle)))
+    // afspraken"); the shortest keywords ("of", "x", "line") always need the separator, the other
+    // short ones a handle that has an underscore or digits in it ("snap anna_b23").
+    const handleLike = /[\p{L}].*[_\d.]|[_\d.].*\p{L}/u.test(handle);
+    const strongHandle = /[\p{L}].*[_\d]|[_\d].*\p{L}/u.test(handle);
+    if (
+      !sep &&
+      !at &&
+      (!handleLike || (AMBIGUOUS.has(kw) && (NEEDS_SEPARATOR.has(kw) || !strongHandle)))
+    )
       continue;
     if (handle.length < 3 || !/\p{L}/u.test(handle) || STOP_HANDLES.has(handle.toLowerCase())) {
       continue;
@@ -378,7 +419,8 @@ function findHandles(text: string, tokens: Token[], field: SpanField, out: Conta
       const handle = m?.[0]?.replace(/[.]+$/, '') ?? '';
       const end = at + 1 + handle.length;
       if (handle.length >= 3 && /\p{L}/u.test(handle) && !taken(at, end)) {
-        const platform = platformBefore(text, tokens, at);
+        const before = platformBefore(text, tokens, at);
+        const platform = before === 'unknown' ? platformAfter(text, tokens, end) : before;
         pushHandle(out, text, field, platform, handle, at, end, 'messenger.at_handle');
       }
     }
@@ -400,6 +442,29 @@ function platformBefore(text: string, tokens: Token[], at: number): MessengerPla
   let platform: MessengerPlatform = 'unknown';
   for (const hit of keywords().find(near)) platform = hit.data;
   return platform;
+}
+
+// Words that put a platform after a handle: "@bella.x on insta", "@mia op snapchat".
+const ON_WORDS = new Set(['on', 'op', 'auf', 'sur', 'pe', 'na', 'en', 'in', 'via', 'at', 'bei']);
+
+/** "@bella.x on insta", "@mia (snapchat)", "@lena - telegram": the platform named right after. */
+function platformAfter(text: string, tokens: Token[], end: number): MessengerPlatform {
+  let i = firstTokenAtOrAfter(tokens, end);
+  const first = tokens[i];
+  if (!first || first.brk || /\n/.test(text.slice(end, first.start))) return 'unknown';
+  const on = ON_WORDS.has(first.norm);
+  if (on) i++;
+  const near = tokens.slice(i, i + 2).filter((t) => !t.brk);
+  const hit = keywords()
+    .find(near)
+    .find((h) => h.startToken === 0);
+  if (!hit) return 'unknown';
+  // Without "on" a short keyword ("x", "sc", "of") is too often another word.
+  const word = near
+    .slice(0, hit.endToken)
+    .map((t) => t.norm)
+    .join(' ');
+  return on || !AMBIGUOUS.has(word) ? hit.data : 'unknown';
 }
 
 /** Index of the first token starting at or after `offset` (binary search: tokens are sorted). */

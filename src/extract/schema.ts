@@ -58,6 +58,8 @@ export const MessengerPlatform = z.enum([
   'kik',
   'line',
   'wechat',
+  /** X, formerly Twitter. */
+  'x',
   'unknown',
 ]);
 export type MessengerPlatform = z.infer<typeof MessengerPlatform>;
