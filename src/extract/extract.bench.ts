@@ -149,6 +149,19 @@ export async function extractBench(): Promise<{ name: string; lines: string[] }>
   for (const [field, score] of Object.entries(result.fields)) {
     if (score) lines.push(`  ${field.padEnd(16)} ${pct(score)}`);
   }
+  // The fair measure: cases written before the code that reads them (a perfect score on cases the
+  // code was shown proves little).
+  const fresh = evaluate(corpus.filter((c) => c.written === 'before_code'));
+  lines.push(
+    `cases written before the code (${fresh.overall.cases}): overall ${pct(fresh.overall)}`,
+  );
+  for (const [field, score] of Object.entries(fresh.fields)) {
+    if (score) lines.push(`  ${field.padEnd(16)} ${pct(score)}`);
+  }
+  const detection = Object.entries(result.languages)
+    .filter(([, fields]) => fields.language)
+    .map(([lang, fields]) => `${lang} ${(fields.language as Score).recall.toFixed(2)}`);
+  lines.push(`language of the ad, right per language: ${detection.sort().join(', ')}`);
   for (const [lang, fields] of Object.entries(result.languages).sort()) {
     const parts = Object.entries(fields).map(
       ([f, s]) => `${f} ${s.precision.toFixed(2)}/${s.recall.toFixed(2)}`,

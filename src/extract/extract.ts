@@ -103,8 +103,8 @@ export function extractAll(
   const body = texts.get('body');
   const title = texts.get('title');
   const languageFact: LanguageFact | null =
-    (body && detectLanguage(body.text, 'body')) ??
-    (title && detectLanguage(title.text, 'title')) ??
+    (body && detectLanguage(body.text, 'body', country)) ??
+    (title && detectLanguage(title.text, 'title', country)) ??
     null;
   if (languageFact) facts.push(languageFact);
   const adLanguage = languageFact?.value ?? null;

@@ -4,7 +4,14 @@
 import { francAll } from 'franc';
 import type { LanguageFact, SpanField, SpokenLanguageFact } from './schema.js';
 import { fold } from '../text/index.js';
+import { languageEvidence } from './language-evidence.js';
 import { foldedSet, wellFormed, type Token } from './text.js';
+
+/** The language most ads of a country are written in: only a tie-breaker, never the answer alone. */
+const COUNTRY_LANGUAGE: Record<string, string> = {
+  NL: 'nl', BE: 'nl', DE: 'de', AT: 'de', CH: 'de', FR: 'fr', ES: 'es', IT: 'it', PT: 'pt', GB: 'en',
+  IE: 'en', US: 'en', RO: 'ro', MD: 'ro', PL: 'pl', HU: 'hu', BG: 'bg', CZ: 'cs', SK: 'sk', RU: 'ru',
+}; // prettier-ignore
 
 // Languages franc may choose from: the ones seen on European ad boards. franc's cost grows with the
 // number of candidate languages written in the winning script, so the Latin-script list is kept to
@@ -23,29 +30,57 @@ export function toIso6391(iso3: string): string {
   return ISO3_TO_1[iso3] ?? iso3;
 }
 
-/** The language of the ad as one fact spanning the text it was read from, or null. */
-export function detectLanguage(text: string, field: SpanField): LanguageFact | null {
+/** How much one function word, and one letter only a language writes, adds to franc's score. */
+const WORD_WEIGHT = 0.12;
+const LETTER_WEIGHT = 0.2;
+/** Below this many words, an ad needs its own evidence, not trigrams alone, to be given a language. */
+const SHORT_WORDS = 6;
+
+/**
+ * The language of the ad as one fact spanning the text it was read from, or null when the text
+ * does not say: franc's trigram scores, with the ad's function words and the letters only one
+ * language writes added, and the ad's country as a tie-breaker. "Unknown" rather than a guess.
+ */
+export function detectLanguage(
+  text: string,
+  field: SpanField,
+  country?: string,
+): LanguageFact | null {
   const sample = text.slice(0, DETECT_CAP);
   const letters = sample
     .replace(/[^\p{L}\s]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if (letters.length < 12) return null;
+  const evidence = languageEvidence(letters);
   const ranked = francAll(letters, { only: ONLY, minLength: 12 });
-  const [best, second] = ranked;
-  if (!best || best[0] === 'und') return null;
-  const confidence = Math.max(0, Math.min(1, best[1] - (second?.[1] ?? 0)));
+  if (!ranked[0] || ranked[0][0] === 'und') return null;
+  const home = country ? COUNTRY_LANGUAGE[country] : undefined;
+  const scored = ranked
+    .map(([iso3, franc]) => {
+      const lang = toIso6391(iso3);
+      const words = Math.min(evidence.words.get(lang) ?? 0, 8);
+      const own = Math.min(evidence.letters.get(lang) ?? 0, 4);
+      const score = franc + WORD_WEIGHT * words + LETTER_WEIGHT * own + (lang === home ? 0.02 : 0);
+      return { iso3, lang, score, words, own };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best) return null;
+  // A short text with nothing of its own in the winner's words is a guess.
+  if (evidence.total < SHORT_WORDS && best.words === 0 && best.own === 0) return null;
+  const confidence = Math.max(0, Math.min(1, best.score - (second?.score ?? 0)));
   return {
     kind: 'language',
-    value: toIso6391(best[0]),
+    value: best.lang,
     // Cut by code points: half an emoji is not a string PostgreSQL's jsonb will store.
     raw:
       text.length > 80
         ? `${wellFormed(Array.from(text.slice(0, 81)).slice(0, 80).join(''))}…`
         : text,
     span: { field, start: 0, end: text.length },
-    rule: 'language.franc',
-    iso6393: best[0],
+    rule: best.words > 0 || best.own > 0 ? 'language.franc_words' : 'language.franc',
+    iso6393: best.iso3,
     confidence: Math.round(confidence * 1000) / 1000,
   };
 }
