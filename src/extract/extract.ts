@@ -61,6 +61,18 @@ function cleanInput(input: unknown): CleanInput {
   return { fields, country, referenceYear };
 }
 
+/**
+ * Escaped characters scrapers leave behind ("\\u00a0", "<U+00A0>", "&nbsp;") read as the space
+ * they stood for, never as letters and digits ("u00a0" would add two zeros to a phone number). The
+ * same length of spaces, so every offset still points into the original text.
+ */
+const ESCAPE_JUNK_RE = /\\u[0-9a-fA-F]{4}|<U\+[0-9A-Fa-f]{4,6}>|&nbsp;|&#160;|&#xa0;/g;
+function blankEscapes(text: string): string {
+  return text.includes('\\') || text.includes('<U+') || text.includes('&')
+    ? text.replace(ESCAPE_JUNK_RE, (m) => ' '.repeat(m.length))
+    : text;
+}
+
 /** More facts than any real ad has: beyond it the ad is junk or hostile, and the result says so. */
 export const MAX_FACTS = 400;
 
@@ -95,7 +107,8 @@ export function extractAll(
     if (value === undefined) continue;
     const capped = capText(value);
     if (capped.truncated) truncatedFields.push(field);
-    texts.set(field, { text: capped.text, tokens: tokenize(capped.text) });
+    const text = blankEscapes(capped.text);
+    texts.set(field, { text, tokens: tokenize(text) });
   }
 
   const facts: Fact[] = [];

@@ -14,9 +14,10 @@ export interface NumberAtom {
   w: string;
 }
 
-// Written in their usual spelling; folded when the dictionary is built.
+// Written in their usual spelling; folded when the dictionary is built. Bulgarian also in Latin
+// letters (nula, edno, dve, tri, chetiri, pet, shest, sedem, osem, devet).
 const UNITS: string[][] = [
-  ['zero', 'nul', 'null', 'nulla', 'cero', 'zéro', 'нула'],
+  ['zero', 'nul', 'null', 'nulla', 'cero', 'zéro', 'нула', 'nula'],
   [
     'one',
     'een',
@@ -36,6 +37,10 @@ const UNITS: string[][] = [
     'едно',
     'един',
     'една',
+    // Bulgarian in Latin letters, as ads write it to dodge Cyrillic filters.
+    'edno',
+    'edin',
+    'edna',
   ],
   [
     'two',
@@ -52,14 +57,28 @@ const UNITS: string[][] = [
     'két',
     'две',
     'два',
+    'dve',
+    'dva',
   ],
-  ['three', 'drie', 'drei', 'trois', 'tres', 'trei', 'trzy', 'három', 'три'],
-  ['four', 'vier', 'quatre', 'cuatro', 'patru', 'cztery', 'négy', 'четири'],
-  ['five', 'vijf', 'fünf', 'fuenf', 'cinq', 'cinco', 'cinci', 'pięć', 'öt', 'пет'],
-  ['six', 'zes', 'sechs', 'seis', 'șase', 'şase', 'sześć', 'hat', 'шест'],
-  ['seven', 'zeven', 'sieben', 'sept', 'siete', 'șapte', 'şapte', 'siedem', 'hét', 'седем'],
-  ['eight', 'acht', 'huit', 'ocho', 'opt', 'osiem', 'nyolc', 'осем'],
-  ['nine', 'negen', 'neun', 'neuf', 'nueve', 'nouă', 'dziewięć', 'kilenc', 'девет'],
+  ['three', 'drie', 'drei', 'trois', 'tres', 'trei', 'trzy', 'három', 'три', 'tri'],
+  ['four', 'vier', 'quatre', 'cuatro', 'patru', 'cztery', 'négy', 'четири', 'chetiri', 'četiri'],
+  ['five', 'vijf', 'fünf', 'fuenf', 'cinq', 'cinco', 'cinci', 'pięć', 'öt', 'пет', 'pet'],
+  ['six', 'zes', 'sechs', 'seis', 'șase', 'şase', 'sześć', 'hat', 'шест', 'shest'],
+  [
+    'seven',
+    'zeven',
+    'sieben',
+    'sept',
+    'siete',
+    'șapte',
+    'şapte',
+    'siedem',
+    'hét',
+    'седем',
+    'sedem',
+  ],
+  ['eight', 'acht', 'huit', 'ocho', 'opt', 'osiem', 'nyolc', 'осем', 'osem'],
+  ['nine', 'negen', 'neun', 'neuf', 'nueve', 'nouă', 'dziewięć', 'kilenc', 'девет', 'devet'],
 ];
 const TEENS: string[][] = [
   ['ten', 'tien', 'zehn', 'dix', 'diez', 'zece', 'dziesięć', 'tíz', 'десет'],

@@ -39,6 +39,11 @@ interface Piece {
   /** Not a number at all: an ordinary word that ends the current run. */
   breaker: boolean;
   /**
+   * A word that sounds like a digit ("oh", "to", "for", "ate"): a digit only between two other
+   * pieces of a number, an ordinary word anywhere else.
+   */
+  weak?: boolean;
+  /**
    * A chunk of look-alike letters only ("ll", "O", "Io"): digits or a word, decided once the run
    * around it is known (see cutRun).
    */
@@ -59,7 +64,9 @@ const MAX_CHUNK = 40;
 const MAX_GAP = 8;
 // Characters that may sit between the parts of one number: spaces (also no-break and zero-width),
 // dashes, dots, slashes, brackets and the fillers ads use to break up digits.
-const SEPARATOR_GAP_RE = /^[\s\u00a0\u2000-\u200d\u2060\ufeff\-–—‒./\\()[\]_*~·•,|'"=]*$/;
+// Colons, semicolons and emoji between digit groups are fillers too ("415;201;1234", "415💋201").
+const SEPARATOR_GAP_RE =
+  /^[\s\u00a0\u2000-\u200d\u2060\ufeff\-–—‒./\\()[\]_*~·•,|'"=:;\p{Extended_Pictographic}\uFE0F]*$/u;
 const STANDARD_GAP_RE = /^(?:|[ \u00a0]|[-./]|[ \u00a0][-/][ \u00a0]|[ \u00a0]?\(|\)[ \u00a0]?)$/;
 const NEWLINE_RE = /[\n\r]/;
 const MAX_PLUS_GAP = 6;
@@ -139,6 +146,7 @@ function scanPieces(text: string): Piece[] {
   const pieces: Piece[] = [];
   let pendingBreak = true;
   let prevEnd = 0;
+  let lastChunk = '';
   CHUNK_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CHUNK_RE.exec(text)) !== null) {
@@ -148,6 +156,8 @@ function scanPieces(text: string): Piece[] {
     if (chunk.charCodeAt(0) === 124 && /^\|+$/.test(chunk)) continue; // a lone bar stays in the gap
     const gapStart = prevEnd;
     prevEnd = start + chunk.length;
+    const prevChunk = lastChunk;
+    lastChunk = chunk;
     if (start - gapStart === 1 && text.charCodeAt(gapStart) === 32) {
       // The usual gap, one space: nothing to check.
     } else {
@@ -157,7 +167,13 @@ function scanPieces(text: string): Piece[] {
       const plus = gap.lastIndexOf('+');
       if (plus >= 0 && isPlusGap(gap.slice(plus + 1))) plusAt = gapStart + plus;
       if (plus >= 0) pendingBreak = true;
-      else if (gap.length > MAX_GAP || !SEPARATOR_GAP_RE.test(gap) || countNewlines(gap) > 2) {
+      else if (
+        gap.length > MAX_GAP ||
+        !SEPARATOR_GAP_RE.test(gap) ||
+        countNewlines(gap) > 2 ||
+        // "09:00": a colon inside a clock time ends the number, where "201:1234" does not.
+        (gap.includes(':') && /^\d{1,2}$/.test(prevChunk) && /^\d{2}(?!\d)/.test(chunk))
+      ) {
         pendingBreak = true;
       }
     }
@@ -180,7 +196,35 @@ function scanPieces(text: string): Piece[] {
       pieces.push(p);
     }
   }
-  return pieces;
+  return pieces.some((p) => p.weak) ? settleHomophones(pieces) : pieces;
+}
+
+/**
+ * Keeps a sound-alike word as a digit only inside a number (pieces on both sides, nothing
+ * between): "five five five to oh one" is a number, "talk to me" and "for 30 min" are not.
+ */
+function settleHomophones(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  let breakNext = false;
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    if (breakNext) {
+      p.breakBefore = true;
+      breakNext = false;
+    }
+    if (p.weak) {
+      const prev = pieces[k - 1];
+      const next = pieces[k + 1];
+      const inside =
+        !!prev && !!next && !p.breakBefore && !next.breakBefore && (!prev.weak || !next.weak);
+      if (!inside) {
+        breakNext = true;
+        continue;
+      }
+    }
+    out.push(p);
+  }
+  return out;
 }
 
 function breakerPiece(start: number, end: number): Piece {
@@ -241,9 +285,36 @@ interface Seg {
  */
 const HAS_DIGIT_LIKE_RE = /\p{N}|\||\u20e3/u;
 
+/** English words read aloud as digits: "five five five two oh one", "to" for 2, "ate" for 8. */
+const HOMOPHONES: Record<string, string> = {
+  oh: '0',
+  to: '2',
+  too: '2',
+  for: '4',
+  fore: '4',
+  ate: '8',
+  won: '1',
+};
+
 function parseChunk(chunk: string, offset: number): Piece[] {
   // Fast path for the common case, an ordinary word: without any digit it can only be number words.
   if (!HAS_DIGIT_LIKE_RE.test(chunk)) {
+    const homophone = chunk.length <= 4 ? HOMOPHONES[chunk.toLowerCase()] : undefined;
+    if (homophone !== undefined) {
+      return [
+        {
+          kind: 'digits',
+          digits: homophone,
+          atom: null,
+          start: offset,
+          end: offset + chunk.length,
+          obf: new Set(['words']),
+          breakBefore: false,
+          breaker: false,
+          weak: true,
+        },
+      ];
+    }
     if (chunk.length <= MAX_LONE && LONE_LOOKALIKE_RE.test(chunk))
       return [lonePiece(chunk, offset)];
     // Folding only the head first: most words are rejected on their first two letters.
@@ -809,11 +880,14 @@ function validate(
   return { e164: n.number, country: n.country ?? null, type: n.getType() ?? null, how, grouping };
 }
 
+// A currency sign with digits after it prices what follows ("06 12345678 €100"), not the number.
+const NEXT_PRICE_RE = /^\s*[€$£]\s?\d/u;
+
 function isDecoy(text: string, start: number, end: number, raw: string): boolean {
   const before = fold(text.slice(Math.max(0, start - 24), start));
   if (DECOY_BEFORE_RE.test(before)) return true;
   const after = fold(text.slice(end, end + 16));
-  if (DECOY_AFTER_RE.test(after)) return true;
+  if (DECOY_AFTER_RE.test(after) && !NEXT_PRICE_RE.test(after)) return true;
   if (PLAIN_RE.test(raw)) {
     const trimmed = raw.trim();
     if (DATE_SHAPE_RE.test(trimmed) || TIME_RANGE_RE.test(trimmed)) return true;
