@@ -73,27 +73,6 @@ function blankEscapes(text: string): string {
     : text;
 }
 
-/** More facts than any real ad has: beyond it the ad is junk or hostile, and the result says so. */
-export const MAX_FACTS = 400;
-
-/**
- * One fact per kind, value and field (the first occurrence is the evidence shown), at most
- * MAX_FACTS in all: 100 kB of one repeated sentence must not become thousands of copies of one
- * phone number in the database and the triage page.
- */
-function boundFacts(sorted: Fact[]): { facts: Fact[]; capped: boolean } {
-  const seen = new Set<string>();
-  const out: Fact[] = [];
-  for (const f of sorted) {
-    const key = `${f.kind}\u0000${f.span.field}\u0000${f.value}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (out.length === MAX_FACTS) return { facts: out, capped: true };
-    out.push(f);
-  }
-  return { facts: out, capped: false };
-}
-
 /** Every fact in one ad, with its evidence, under the given rules (the built-in ones by default). */
 export function extractAll(
   input: ExtractInput,
@@ -175,13 +154,12 @@ export function extractAll(
   kept.sort(
     (a, b) => order(a) - order(b) || a.span.start - b.span.start || a.span.end - b.span.end,
   );
-  const { facts: bounded, capped } = boundFacts(kept);
   return {
     ruleSetVersion: rules.version,
-    truncated: truncatedFields.length > 0 || capped,
+    truncated: truncatedFields.length > 0,
     truncatedFields,
     language: adLanguage,
-    facts: bounded,
-    suppressed: [...suppressed, ...negated].slice(0, MAX_FACTS),
+    facts: kept,
+    suppressed: [...suppressed, ...negated],
   };
 }
