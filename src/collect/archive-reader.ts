@@ -159,6 +159,18 @@ function kindOf(plain: Buffer, gzip: boolean): ArchiveKind | null {
   return null;
 }
 
+/** Bytes too few to tell, that begin as an archive would (a file cut off in its first line). */
+function couldStartArchive(plain: Buffer): boolean {
+  if (plain.length === 0) return true;
+  const head = plain.toString('latin1', 0, 11);
+  if (plain.indexOf('\n') >= 0) return false;
+  return (
+    'WARC/1.'.startsWith(head) ||
+    'filedesc://'.startsWith(head) ||
+    /^WARC\/|^filedesc:\/\//.test(head)
+  );
+}
+
 /** What the file is; throws NotAnArchiveError, saying what it looks like, when it is neither. */
 export function sniffArchive(data: Buffer): ArchiveKind {
   if (isGzipAt(data, 0)) {
@@ -166,6 +178,10 @@ export function sniffArchive(data: Buffer): ArchiveKind {
     if ('error' in member)
       throw new NotAnArchiveError(`not a WARC or ARC file: a gzip file whose ${member.error}`);
     const kind = kindOf(member.plain, true);
+    if (!kind && member.cut && couldStartArchive(member.plain))
+      throw new NotAnArchiveError(
+        'not a WARC or ARC file that can be read: the file is cut off before its first record',
+      );
     if (!kind)
       throw new NotAnArchiveError(
         `not a WARC or ARC file: gzip-compressed, and inside ${describeStart(member.plain)}`,
@@ -173,6 +189,10 @@ export function sniffArchive(data: Buffer): ArchiveKind {
     return kind;
   }
   const kind = kindOf(data, false);
+  if (!kind && data.length > 0 && couldStartArchive(data))
+    throw new NotAnArchiveError(
+      'not a WARC or ARC file that can be read: the file is cut off before its first record',
+    );
   if (!kind) throw new NotAnArchiveError(`not a WARC or ARC file: ${describeStart(data)}`);
   return kind;
 }
@@ -265,6 +285,18 @@ function* recordsIn(
               Math.max(pos, Math.min(plain.indexOf('\n', pos), pos + 4096)),
             ),
           ) || plain.toString('latin1', pos, pos + 11) === 'filedesc://';
+    if (!isStart && plain.indexOf('\n', pos) < 0) {
+      const rest = plain.toString('latin1', pos, pos + 5);
+      if (kind.format === 'arc' || 'WARC/'.startsWith(rest)) {
+        // The first bytes of a record and then the end: a file cut off in a record's first line.
+        yield problem(
+          ++cursor.number,
+          start,
+          'the file ends inside its header: the record is cut off',
+        );
+        return;
+      }
+    }
     if (!isStart) {
       const next = nextStart(plain, pos, kind);
       const end = next < 0 ? plain.length : next;
@@ -421,6 +453,23 @@ export function* readArchive(
   let pos = 0;
   while (pos < data.length) {
     if (!isGzipAt(data, pos)) {
+      if (
+        data.length - pos < 3 &&
+        Buffer.from(GZIP_MAGIC)
+          .subarray(0, data.length - pos)
+          .equals(data.subarray(pos))
+      ) {
+        yield {
+          kind: 'problem',
+          problem: {
+            record: cursor.number + 1,
+            offset: pos,
+            within: null,
+            reason: 'the file ends inside the header of this gzip member (cut off)',
+          },
+        };
+        return;
+      }
       let next = pos + 1;
       while (next < data.length && !isGzipAt(data, next)) next++;
       yield {

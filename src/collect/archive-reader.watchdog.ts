@@ -1,0 +1,36 @@
+// Runs in a worker thread for archive-reader.test.ts: reads every cut of every generated archive
+// and posts what it found, one message per cut file. The reader is synchronous, so a loop in it
+// would stop the test's own timers; here it stops only this thread, which the test's watchdog
+// then ends, failing the test with the file and cut it was reading.
+import { parentPort } from 'node:worker_threads';
+import { cutPoints, goodArchives, truncated } from '../../fixtures/archives/generator.js';
+import { NotAnArchiveError, checkRecordDigests, readArchive } from './archive-reader.js';
+
+for (const fixture of goodArchives()) {
+  for (const at of [...cutPoints(fixture), fixture.data.length]) {
+    parentPort!.postMessage({ reading: `${fixture.name} cut at ${at}` });
+    const cut = truncated(fixture, at);
+    const records: { number: number; type: string; digestsOk: boolean; bytes: Buffer }[] = [];
+    const problems: { record: number | null; offset: number; reason: string }[] = [];
+    let refused: string | null = null;
+    try {
+      for (const e of readArchive(cut.data)) {
+        if (e.kind === 'problem') problems.push(e.problem);
+        else {
+          const d = checkRecordDigests(e.record);
+          records.push({
+            number: e.record.number,
+            type: e.record.type,
+            digestsOk: d.block.state !== 'mismatch' && d.payload.state !== 'mismatch',
+            bytes: Buffer.from(e.record.bytes),
+          });
+        }
+      }
+    } catch (err) {
+      if (!(err instanceof NotAnArchiveError)) throw err;
+      refused = err.message;
+    }
+    parentPort!.postMessage({ name: fixture.name, at, records, problems, refused });
+  }
+}
+parentPort!.postMessage({ done: true });
