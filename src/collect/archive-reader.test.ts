@@ -61,7 +61,7 @@ describe('reading archives made by other tools', () => {
         const d = checkRecordDigests(r);
         expect([d.block.state, d.payload.state]).not.toContain('mismatch');
         expect([d.block.state, d.payload.state]).not.toContain('unreadable');
-        if (!/nodigest|arc/.test(f.name) && r.type !== 'warcinfo')
+        if (!/^(nodigest|arc)/.test(f.name) && r.type !== 'warcinfo')
           expect(d.block.state).toBe('match');
       });
       expect(records.filter((r) => r.targetUri).map((r) => r.targetUri)).toEqual(
@@ -82,9 +82,12 @@ describe('reading archives made by other tools', () => {
     // The watchdog: the worker posts before and after each cut file; if one takes longer than
     // this, the worker is stopped and the test fails naming that file and cut.
     const PER_FILE_MS = 20_000;
-    const worker = new Worker(new URL('./archive-reader.watchdog.ts', import.meta.url), {
-      execArgv: ['--import', 'tsx'],
-    });
+    const worker = new Worker(
+      new URL('../../test/helpers/archive-cuts.worker.ts', import.meta.url),
+      {
+        execArgv: ['--import', 'tsx'],
+      },
+    );
     const fixtures = new Map(goodArchives().map((f) => [f.name, f]));
     type Result = {
       name: string;
@@ -172,13 +175,10 @@ describe('damaged archives', () => {
   it('refuses a changed gzip member by its CRC and keeps the members around it', () => {
     const f = broken.get('corrupt-member')!;
     const ev = events(f.data);
-    expect(problemsOf(ev)).toEqual([
-      expect.objectContaining({
-        record: 3,
-        offset: f.records[2]!.start,
-        reason: expect.stringMatching(/CRC/),
-      }),
-    ]);
+    const problems = problemsOf(ev);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ record: 3, offset: f.records[2]!.start });
+    expect(problems[0]!.reason).toMatch(/CRC/);
     expect(recordsOf(ev).map((r) => r.number)).toEqual([1, 2, 4]);
   });
 
@@ -211,13 +211,10 @@ describe('damaged archives', () => {
       f.data.subarray(at),
     ]);
     const ev = events(data);
-    expect(problemsOf(ev)).toEqual([
-      expect.objectContaining({
-        record: null,
-        offset: at,
-        reason: expect.stringMatching(/not a WARC record/),
-      }),
-    ]);
+    const problems = problemsOf(ev);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ record: null, offset: at });
+    expect(problems[0]!.reason).toMatch(/not a WARC record/);
     expect(recordsOf(ev)).toHaveLength(f.records.length);
   });
 });

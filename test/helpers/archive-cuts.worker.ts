@@ -1,10 +1,14 @@
-// Runs in a worker thread for archive-reader.test.ts: reads every cut of every generated archive
+// Runs in a worker thread for src/collect/archive-reader.test.ts: reads every cut of every generated archive
 // and posts what it found, one message per cut file. The reader is synchronous, so a loop in it
 // would stop the test's own timers; here it stops only this thread, which the test's watchdog
 // then ends, failing the test with the file and cut it was reading.
 import { parentPort } from 'node:worker_threads';
 import { cutPoints, goodArchives, truncated } from '../../fixtures/archives/generator.js';
-import { NotAnArchiveError, checkRecordDigests, readArchive } from './archive-reader.js';
+import {
+  NotAnArchiveError,
+  checkRecordDigests,
+  readArchive,
+} from '../../src/collect/archive-reader.js';
 
 for (const fixture of goodArchives()) {
   for (const at of [...cutPoints(fixture), fixture.data.length]) {
