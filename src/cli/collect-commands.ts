@@ -236,6 +236,16 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
             process.off('SIGINT', onSignal);
             process.off('SIGTERM', onSignal);
           }
+          // From here what was imported is committed: a signal only stops the extraction that
+          // follows, which `ariadne extract --all` (or the next import) does again.
+          const afterImport = () => {
+            process.stderr.write(
+              'Stopped after the import was kept; `ariadne extract --all` extracts the rest.\n',
+            );
+            process.exit(130);
+          };
+          process.once('SIGINT', afterImport);
+          process.once('SIGTERM', afterImport);
           progress?.done();
           if (opts.json) out(JSON.stringify(report));
           else for (const line of formatArchiveReport(file, report)) out(line);

@@ -15,7 +15,7 @@ import type { FieldKey } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { adVersions, ads, captures } from './schema.js';
-import { buildWarcInfo, sha256Hex, verifyWarc } from './warc.js';
+import { buildWarcInfo, sha256Hex, verifyWarc, warcForExport } from './warc.js';
 
 export type CaptureRow = typeof captures.$inferSelect;
 
@@ -120,7 +120,7 @@ export async function exportAdWarc(
       }),
     ),
   ];
-  for (const row of rows) parts.push(await readCaptureRecord(blobs, keys, row));
+  for (const row of rows) parts.push(warcForExport(await readCaptureRecord(blobs, keys, row)));
   await appendAudit(db, {
     ...auditFields(actor),
     action: 'captures.export',

@@ -74,6 +74,53 @@ export async function buildCaptureWarc(res: FetchedResponse): Promise<WarcCaptur
   return { data, responseRecordId: responseId, payloadSha256: sha256Hex(res.body) };
 }
 
+/**
+ * A stored capture as it goes into an exported .warc.gz. WARC captures go as they are; an ARC
+ * record (imported from an ARC file) is wrapped in a WARC record so that the export stays one
+ * valid WARC file: its block is the ARC record's content byte for byte, its header says where it
+ * came from, and its block digest is ours (ARC records carry none), which the header also says.
+ */
+export function warcForExport(stored: Buffer): Buffer {
+  let kind;
+  try {
+    kind = sniffArchive(stored);
+  } catch {
+    return stored;
+  }
+  if (kind.format !== 'arc') return stored;
+  const parts: Buffer[] = [];
+  for (const event of readArchive(stored, kind)) {
+    if (event.kind !== 'record') return stored;
+    const r = event.record;
+    const id = sha256Hex(r.bytes);
+    const lines = [
+      WARC_VERSION,
+      `WARC-Type: ${r.type}`,
+      `WARC-Record-ID: <urn:uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}>`,
+      `WARC-Date: ${(r.date ?? new Date(0)).toISOString().replace('.000Z', 'Z')}`,
+      ...(r.targetUri ? [`WARC-Target-URI: ${r.targetUri}`] : []),
+      ...(r.headers.get('x-arc-ip-address')
+        ? [`WARC-IP-Address: ${r.headers.get('x-arc-ip-address')}`]
+        : []),
+      `Content-Type: ${r.type === 'response' ? 'application/http; msgtype=response' : (r.headers.get('content-type') ?? 'application/octet-stream')}`,
+      `WARC-Block-Digest: ${digestOf(r.block)}`,
+      // Said in the record itself: the original was an ARC record, and the digest is Ariadne's.
+      'Ariadne-Converted-From: ARC record without a digest; block unchanged, block digest computed on import',
+      `Content-Length: ${r.block.length}`,
+    ];
+    parts.push(
+      gzipMember(
+        Buffer.concat([
+          Buffer.from(`${lines.join('\r\n')}\r\n\r\n`),
+          r.block,
+          Buffer.from('\r\n\r\n'),
+        ]),
+      ),
+    );
+  }
+  return Buffer.concat(parts);
+}
+
 /** A warcinfo record to head an exported file. */
 export async function buildWarcInfo(
   filename: string,
