@@ -22,9 +22,10 @@ import { auditLog } from '../platform/audit/schema.js';
 import { createFsBlobStore } from '../platform/blobs/index.js';
 import { AppError } from '../platform/errors.js';
 import { importWarc } from './archive-import.js';
-import { readCaptureRecord, verifyCaptures } from './captures.js';
+import { exportAdWarc, readCaptureRecord, verifyCaptures } from './captures.js';
 import { ads, captures } from './schema.js';
 import { saveSource, type SourceRow } from './sources.js';
+import { verifyWarc } from './warc.js';
 
 let t: TestDatabase;
 let dir: string;
@@ -138,6 +139,38 @@ describe('importing archives made by other tools', () => {
     ).toString('latin1');
     expect(stored).toMatch(/WARC-Type: revisit[\s\S]*WARC-Type: response/);
     expect(report.ads).toEqual({ new: 3, changed: 0, unchanged: 2 });
+  });
+
+  it('exports the captures of an ad imported from an ARC file as one valid WARC file', async () => {
+    const source = await newSource();
+    const f = goodArchives().find((x) => x.name === 'arc-gz')!;
+    await run(source, f.data);
+    const [ad] = await t.database.db
+      .select()
+      .from(ads)
+      .where(
+        and(
+          eq(ads.sourceId, source.id),
+          eq(ads.url, 'http://ads.example.test/ad/81%20two%20%20spaces'),
+        ),
+      );
+    const exported = await exportAdWarc(
+      t.database.db,
+      blobs(),
+      t.config.secrets.fieldKeys,
+      CLI_ACTOR,
+      ad!.id,
+    );
+    expect(exported.captures).toBe(1);
+    const checks = await verifyWarc(exported.data);
+    expect(checks.map((c) => [c.type, c.ok])).toEqual([
+      ['warcinfo', true],
+      ['response', true],
+    ]);
+    const text = gunzipSync(exported.data).toString('latin1');
+    expect(text).toMatch(/Ariadne-Converted-From: ARC record/);
+    expect(text).toMatch(/WARC-Target-URI: http:\/\/ads\.example\.test\/ad\/81%20two%20%20spaces/);
+    expect(text).toContain('Archived ad number 81');
   });
 
   it('keeps one-member gzip records whole (not 0 bytes)', async () => {

@@ -103,7 +103,7 @@ export function warcForExport(stored: Buffer): Buffer {
         ? [`WARC-IP-Address: ${r.headers.get('x-arc-ip-address')}`]
         : []),
       `Content-Type: ${r.type === 'response' ? 'application/http; msgtype=response' : (r.headers.get('content-type') ?? 'application/octet-stream')}`,
-      `WARC-Block-Digest: ${digestOf(r.block)}`,
+      `WARC-Block-Digest: sha256:${sha256Hex(r.block)}`,
       // Said in the record itself: the original was an ARC record, and the digest is Ariadne's.
       'Ariadne-Converted-From: ARC record without a digest; block unchanged, block digest computed on import',
       `Content-Length: ${r.block.length}`,
