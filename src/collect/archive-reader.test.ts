@@ -161,7 +161,7 @@ describe('damaged archives', () => {
   const broken = new Map(brokenArchives().map((f) => [f.name, f]));
 
   it('reports a wrong Content-Length at its record and offset, and reads on after it', () => {
-    for (const name of ['wrong-length-longer', 'wrong-length-shorter']) {
+    for (const name of ['wrong-length-longer', 'wrong-length-shorter', 'wrong-length-huge']) {
       const f = broken.get(name)!;
       const ev = events(f.data);
       const problems = problemsOf(ev);
@@ -170,6 +170,32 @@ describe('damaged archives', () => {
       expect(problems[0]!.reason).toMatch(/length/);
       expect(recordsOf(ev).map((r) => r.number)).toEqual([1, 2, 4]);
     }
+  });
+
+  it('reads ARC v2 header lines (ten fields) and a URL with a space in them', () => {
+    const body = Buffer.from('HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<p>v2</p>');
+    const desc = Buffer.from(
+      '2 0 Synthetic\nURL IP-address Archive-date Content-type Result-code Checksum Location Offset Filename Archive-length\n',
+    );
+    const data = Buffer.concat([
+      Buffer.from(
+        `filedesc://v2.arc 0.0.0.0 20261001080000 text/plain 200 - - 0 v2.arc ${desc.length}\n`,
+      ),
+      desc,
+      Buffer.from('\n'),
+      Buffer.from(
+        `http://ads.example.test/a b 192.0.2.1 20261001081500 text/html 200 - - 0 v2.arc ${body.length}\n`,
+      ),
+      body,
+      Buffer.from('\n'),
+    ]);
+    expect(sniffArchive(data)).toMatchObject({ format: 'arc', arcVersion: 2 });
+    const ev = events(data);
+    expect(problemsOf(ev)).toEqual([]);
+    const [info, page] = recordsOf(ev);
+    expect(info!.type).toBe('warcinfo');
+    expect(page).toMatchObject({ type: 'response', targetUri: 'http://ads.example.test/a%20b' });
+    expect(page!.date?.toISOString()).toBe('2026-10-01T08:15:00.000Z');
   });
 
   it('refuses a changed gzip member by its CRC and keeps the members around it', () => {

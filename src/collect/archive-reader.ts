@@ -376,16 +376,20 @@ function* recordsIn(
     }
     const blockEnd = blockStart + length;
     if (blockEnd > plain.length) {
+      // Either the file was cut inside this record, or its length is wrong and more records
+      // follow: if another record starts after its header, the reading goes on from there.
+      const next = nextStart(plain, blockStart, kind);
+      const holds = `it declares ${length} bytes of content and ${plain.length - blockStart} follow${base.gzip ? ' in its gzip member' : ''}`;
       yield problem(
         number,
         start,
-        `the record is cut off: it declares ${length} bytes of content and ${Math.max(0, plain.length - blockStart)} follow${base.gzip && !base.cut ? ' in its gzip member' : ''}`,
+        next < 0
+          ? `the record is cut off: ${holds}`
+          : `its declared length runs past the end (${holds}); another record starts after it`,
       );
-      if (base.gzip && !base.cut) {
-        // Within a complete member, a record that runs past it had a wrong length.
-        return;
-      }
-      return;
+      if (next < 0) return;
+      pos = next;
+      continue;
     }
     const after = plain.subarray(blockEnd, blockEnd + closing.length);
     if (!after.equals(closing)) {
