@@ -23,6 +23,7 @@ import {
   httpMessageOf,
   readArchive,
   sniffArchive,
+  type ArchiveKind,
   type ArchiveProblem,
   type ArchiveRecord,
   type HttpMessage,
@@ -157,7 +158,7 @@ export async function importWarc(
   options: ImportArchiveOptions = {},
 ): Promise<ArchiveImportReport> {
   const { signal } = options;
-  let kind;
+  let kind: ArchiveKind;
   try {
     kind = sniffArchive(data);
   } catch (err) {
@@ -255,8 +256,11 @@ export async function importWarc(
         continue;
       }
       if (r.recordId) responses.byId.set(r.recordId, r);
-      if (r.targetUri)
-        responses.byUrl.set(r.targetUri, [...(responses.byUrl.get(r.targetUri) ?? []), r]);
+      if (r.targetUri) {
+        const same = responses.byUrl.get(r.targetUri);
+        if (same) same.push(r);
+        else responses.byUrl.set(r.targetUri, [r]);
+      }
       const page = pageOf(r, http);
       if (typeof page === 'string') {
         if (page.startsWith('!')) problem(r, `${page.slice(1)}; not kept`);

@@ -5,7 +5,12 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
-import { checkRecordDigests, readArchive, sniffArchive } from './archive-reader.js';
+import {
+  checkRecordDigests,
+  readArchive,
+  sniffArchive,
+  type ArchiveKind,
+} from './archive-reader.js';
 import type { FetchedResponse } from './fetch-page.js';
 
 const WARC_VERSION = 'WARC/1.1';
@@ -81,7 +86,7 @@ export async function buildCaptureWarc(res: FetchedResponse): Promise<WarcCaptur
  * came from, and its block digest is ours (ARC records carry none), which the header also says.
  */
 export function warcForExport(stored: Buffer): Buffer {
-  let kind;
+  let kind: ArchiveKind;
   try {
     kind = sniffArchive(stored);
   } catch {
@@ -162,7 +167,7 @@ function checkArchiveRecords(data: Uint8Array): WarcRecordCheck[] {
     problems: [problem],
     notes: [],
   });
-  let kind;
+  let kind: ArchiveKind;
   try {
     kind = sniffArchive(buffer);
   } catch (err) {
