@@ -171,6 +171,24 @@ describe('importing archives made by other tools', () => {
     expect(text).toContain('Archived ad number 81');
   });
 
+  it('does not keep one segment of a record split over several as a page', async () => {
+    const source = await newSource();
+    const f = goodArchives().find((x) => x.name === 'heritrix')!;
+    const at = f.data.indexOf('WARC-Type: response\r\n') + 'WARC-Type: response\r\n'.length;
+    const data = Buffer.concat([
+      f.data.subarray(0, at),
+      Buffer.from('WARC-Segment-Number: 1\r\n'),
+      f.data.subarray(at),
+    ]);
+    const report = await run(source, data);
+    expect(report.problems).toEqual([]);
+    expect(report.kept).toBe(2);
+    expect(report.skipped).toContainEqual({
+      reason: 'segmented record (parts are not joined)',
+      count: 1,
+    });
+  });
+
   it('keeps one-member gzip records whole (not 0 bytes)', async () => {
     const source = await newSource();
     const f = goodArchives().find((x) => x.layout === 'gzip-one-member')!;

@@ -220,6 +220,11 @@ export async function importWarc(
         problem(r, `${bad.join('; ')}; not kept`);
         continue;
       }
+      if (r.headers.has('warc-segment-number')) {
+        // One part of a record split over several: alone it is not the whole page.
+        skip('segmented record (parts are not joined)');
+        continue;
+      }
       if (r.type === 'revisit') {
         revisits.push(r);
         continue;
