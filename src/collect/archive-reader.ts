@@ -12,6 +12,8 @@ import { checkDigest, dechunk, type DigestCheck } from './warc-digest.js';
 export const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
 /** A WARC header block or ARC header line longer than this is not one. */
 const MAX_HEADER_BYTES = 256 * 1024;
+/** Where an ARC record may start is tested on at most this much of a line (long URLs fit). */
+const ARC_LINE_MAX = 16 * 1024;
 
 export type ArchiveFormat = 'warc' | 'arc';
 
@@ -240,7 +242,7 @@ function nextStart(plain: Buffer, from: number, kind: ArchiveKind): number {
     const line = plain.toString(
       'latin1',
       at + 1,
-      end < 0 ? plain.length : Math.min(end, at + 1 + 4096),
+      end < 0 ? plain.length : Math.min(end, at + 1 + ARC_LINE_MAX),
     );
     if ((kind.arcVersion === 2 ? ARC_LINE_V2 : ARC_LINE_V1).test(line)) return at + 1;
     at = end;
@@ -282,7 +284,7 @@ function* recordsIn(
             plain.toString(
               'latin1',
               pos,
-              Math.max(pos, Math.min(plain.indexOf('\n', pos), pos + 4096)),
+              Math.max(pos, Math.min(plain.indexOf('\n', pos), pos + ARC_LINE_MAX)),
             ),
           ) || plain.toString('latin1', pos, pos + 11) === 'filedesc://';
     if (!isStart && plain.indexOf('\n', pos) < 0) {
