@@ -173,10 +173,25 @@ function couldStartArchive(plain: Buffer): boolean {
   );
 }
 
+/** How many gzip members may be tried to tell what a file with a damaged first member is. */
+const MAX_SNIFF_MEMBERS = 16;
+
+function nextGzipAt(data: Buffer, from: number): number {
+  const at = data.indexOf(Buffer.from(GZIP_MAGIC), from);
+  return at < 0 ? data.length : at;
+}
+
 /** What the file is; throws NotAnArchiveError, saying what it looks like, when it is neither. */
 export function sniffArchive(data: Buffer): ArchiveKind {
   if (isGzipAt(data, 0)) {
-    const member = readMember(data, 0);
+    let member = readMember(data, 0);
+    // A damaged first member need not doom the file: the first member that inflates tells what
+    // it is (the reader then reports the damaged one). A few tries, not a scan of every byte.
+    for (let pos = 0, tries = 0; 'error' in member && tries < MAX_SNIFF_MEMBERS; tries++) {
+      pos = nextGzipAt(data, pos + 1);
+      if (pos >= data.length) break;
+      member = readMember(data, pos);
+    }
     if ('error' in member)
       throw new NotAnArchiveError(`not a WARC or ARC file: a gzip file whose ${member.error}`);
     const kind = kindOf(member.plain, true);
@@ -476,8 +491,7 @@ export function* readArchive(
         };
         return;
       }
-      let next = pos + 1;
-      while (next < data.length && !isGzipAt(data, next)) next++;
+      const next = nextGzipAt(data, pos + 1);
       yield {
         kind: 'problem',
         problem: {
@@ -504,9 +518,7 @@ export function* readArchive(
         },
       };
       // The next member, if any, is read on its own: one bad member costs only its records.
-      let next = pos + 1;
-      while (next < data.length && !isGzipAt(data, next)) next++;
-      pos = next;
+      pos = nextGzipAt(data, pos + 1);
       continue;
     }
     const before = cursor.number;
