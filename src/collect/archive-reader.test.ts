@@ -214,6 +214,17 @@ describe('damaged archives', () => {
     expect(recordsOf(ev).map((r) => r.number)).toEqual([1, 2, 4]);
   });
 
+  it('reads on when the first gzip member is the damaged one', () => {
+    const f = goodArchives().find((x) => x.name === 'warcio')!;
+    const data = Buffer.from(f.data);
+    data[Math.floor(f.records[0]!.end / 2)]! ^= 0x55;
+    expect(sniffArchive(data)).toMatchObject({ format: 'warc', gzip: true });
+    const ev = events(data);
+    expect(problemsOf(ev)).toHaveLength(1);
+    expect(problemsOf(ev)[0]).toMatchObject({ record: 1, offset: 0 });
+    expect(recordsOf(ev).map((r) => r.number)).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
   it('finds a changed body by its block and payload digests', () => {
     const f = broken.get('altered-body')!;
     const records = recordsOf(events(f.data));
