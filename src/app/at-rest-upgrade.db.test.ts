@@ -297,6 +297,7 @@ describe('upgrading a database that kept ad text in clear', () => {
     expect(await verifyCaptures(database.db, blobs, onlyNew)).toEqual({
       checked: 1,
       problems: [],
+      notes: [],
       inClear: 0,
     });
     expect((await readAdVersionText(database.db, onlyNew, ids.version))?.body).toBe(BODY);

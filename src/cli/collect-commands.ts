@@ -36,6 +36,9 @@ export function formatCrawlSummary(s: CrawlSummary): string[] {
   return lines;
 }
 
+/** Exit code of `ariadne import` for a file given as an archive that is neither WARC nor ARC. */
+export const NOT_AN_ARCHIVE_EXIT = 5;
+
 export function registerCollectCommands(program: Command, withDatabase: WithDatabase): void {
   const sources = program.command('sources').description('Sources to collect from');
   sources
@@ -151,18 +154,19 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
   program
     .command('import <file>')
     .description(
-      `Import ads from JSON lines, CSV or WARC into a source. JSONL/CSV columns: ${IMPORT_COLUMNS.join(', ')} (url and body required)`,
+      `Import ads from JSON lines, CSV, or a WARC or ARC web archive (plain or gzipped) into a source. JSONL/CSV columns: ${IMPORT_COLUMNS.join(', ')} (url and body required). Exit code 4 when rows or records were rejected, ${NOT_AN_ARCHIVE_EXIT} when a file given as an archive is not WARC or ARC, 130 when cancelled (Ctrl-C or SIGTERM: nothing of the import is kept)`,
     )
     .requiredOption(
       '--source <name>',
-      'the source the ads belong to (its field rules read WARC pages)',
+      'the source the ads belong to (its field rules read archived pages)',
     )
-    .option('--format <format>', 'jsonl, csv or warc (default: from the file name)')
-    .action((file: string, opts: { source: string; format?: string }) =>
+    .option('--format <format>', 'jsonl, csv, warc or arc (default: from the file name)')
+    .option('--json', 'print the report as JSON')
+    .action((file: string, opts: { source: string; format?: string; json?: boolean }) =>
       withDatabase(async ({ database, config }) => {
         const [
           { findSourceByName },
-          { importCsv, importJsonLines, importWarc },
+          { formatArchiveReport, importCsv, importJsonLines, importWarc },
           { reextractAll },
           { linkSettings },
           { linkAndScore },
@@ -181,24 +185,78 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
         if (!source) throw new AppError('not_found', `No source named "${opts.source}".`);
         const format =
           opts.format ??
-          (/\.warc(\.gz)?$/i.test(file) ? 'warc' : /\.csv$/i.test(file) ? 'csv' : 'jsonl');
+          (/\.(w?arc)(\.gz)?$/i.test(file) ? 'warc' : /\.csv$/i.test(file) ? 'csv' : 'jsonl');
         let data: Buffer;
         try {
           data = readFileSync(file);
         } catch (err) {
           throw new AppError('not_found', `Cannot read ${file}: ${(err as Error).message}`);
         }
-        const report =
-          format === 'warc'
-            ? await importWarc(
-                database.db,
-                createBlobStore(config.blobs),
-                config.secrets,
-                CLI_ACTOR,
-                source,
-                data,
-              )
-            : format === 'csv'
+        let rejected: number;
+        if (format === 'warc' || format === 'arc') {
+          // Ctrl-C or SIGTERM cancels the import as a whole; a second signal ends the process.
+          const controller = new AbortController();
+          let signals = 0;
+          const onSignal = () => {
+            signals++;
+            if (signals > 1) process.exit(130);
+            controller.abort();
+          };
+          process.on('SIGINT', onSignal);
+          process.on('SIGTERM', onSignal);
+          const progress = opts.json ? null : createProgress();
+          let report;
+          try {
+            report = await importWarc(
+              database.db,
+              createBlobStore(config.blobs),
+              config.secrets,
+              CLI_ACTOR,
+              source,
+              data,
+              {
+                signal: controller.signal,
+                onProgress: (p) =>
+                  progress?.update(
+                    p.phase === 'reading'
+                      ? `${p.done} records read…`
+                      : `${p.done} captures stored…`,
+                  ),
+              },
+            );
+          } catch (err) {
+            if (err instanceof AppError && err.code === 'unsupported_media_type') {
+              progress?.done();
+              process.stderr.write(`Error: ${file}: ${err.message}\n`);
+              process.exitCode = NOT_AN_ARCHIVE_EXIT;
+              return;
+            }
+            throw err;
+          } finally {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+          }
+          // From here what was imported is committed: a signal only stops the extraction that
+          // follows, which `ariadne extract --all` (or the next import) does again.
+          const afterImport = () => {
+            process.stderr.write(
+              'Stopped after the import was kept; `ariadne extract --all` extracts the rest.\n',
+            );
+            process.exit(130);
+          };
+          process.once('SIGINT', afterImport);
+          process.once('SIGTERM', afterImport);
+          progress?.done();
+          if (opts.json) out(JSON.stringify(report));
+          else for (const line of formatArchiveReport(file, report)) out(line);
+          if (report.cancelled) {
+            process.exitCode = 130;
+            return;
+          }
+          rejected = report.problems.length;
+        } else {
+          const report =
+            format === 'csv'
               ? await importCsv(
                   database.db,
                   config.secrets,
@@ -217,13 +275,18 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
                 : (() => {
                     throw new AppError(
                       'validation_failed',
-                      `Unknown format "${format}": use jsonl, csv or warc.`,
+                      `Unknown format "${format}": use jsonl, csv, warc or arc.`,
                     );
                   })();
-        for (const e of report.errors) out(`line ${e.line}: ${e.message}`);
-        out(
-          `${report.rows} rows read: ${report.imported.new} new, ${report.imported.changed} changed, ${report.imported.unchanged} unchanged ads; ${report.errors.length} rejected.`,
-        );
+          if (opts.json) out(JSON.stringify(report));
+          else {
+            for (const e of report.errors) out(`line ${e.line}: ${e.message}`);
+            out(
+              `${report.rows} rows read: ${report.imported.new} new, ${report.imported.changed} changed, ${report.imported.unchanged} unchanged ads; ${report.errors.length} rejected.`,
+            );
+          }
+          rejected = report.errors.length;
+        }
         // Imported ads go the way crawled ones do: extracted, linked and scored (here, as no
         // worker runs in this process; only what is new or out of date is processed).
         let entities = 0;
@@ -234,10 +297,11 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
             ).entities;
           },
         });
-        out(
-          `Extracted ${extracted.processed} ad versions; ${entities} entities linked and scored.`,
-        );
-        if (report.errors.length) process.exitCode = 4;
+        if (!opts.json)
+          out(
+            `Extracted ${extracted.processed} ad versions; ${entities} entities linked and scored.`,
+          );
+        if (rejected) process.exitCode = 4;
       }),
     );
 
@@ -268,8 +332,11 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
     );
   capturesCmd
     .command('verify')
-    .description('Recompute the digests of every stored capture and report mismatches')
-    .action(() =>
+    .description(
+      'Recompute the digests of every stored capture (the SHA-256 recorded when it was kept, and the digests its records carry, in whichever form) and report mismatches; exit code 3 on any',
+    )
+    .option('--verbose', 'also list the records that came with no digest of their own')
+    .action((opts: { verbose?: boolean }) =>
       withDatabase(async ({ database, config }) => {
         const [{ verifyCaptures }, { createBlobStore }] = await Promise.all([
           import('../collect/index.js'),
@@ -284,7 +351,16 @@ export function registerCollectCommands(program: Command, withDatabase: WithData
         );
         progress.done();
         for (const p of result.problems) out(`MISMATCH ${p.captureId} ${p.url}: ${p.problem}`);
+        if (opts.verbose)
+          for (const n of result.notes) out(`NOTE ${n.captureId} ${n.url}: ${n.problem}`);
         out(`${result.checked} captures checked, ${result.problems.length} problem(s).`);
+        if (result.notes.length > 0) {
+          // Not a fault: ARC files and some tools write no digests. The SHA-256 Ariadne recorded
+          // when it kept each of them was checked all the same.
+          out(
+            `${result.notes.length} record(s) came with no digest of their own (checked against the SHA-256 recorded on import${opts.verbose ? '' : '; --verbose lists them'}).`,
+          );
+        }
         if (result.inClear > 0) {
           out(
             `${result.inClear} capture(s) are stored unencrypted (kept before captures were sealed); \`ariadne keys rotate\` seals them.`,

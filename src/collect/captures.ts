@@ -15,7 +15,7 @@ import type { FieldKey } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { adVersions, ads, captures } from './schema.js';
-import { buildWarcInfo, sha256Hex, verifyWarc } from './warc.js';
+import { buildWarcInfo, sha256Hex, verifyWarc, warcForExport } from './warc.js';
 
 export type CaptureRow = typeof captures.$inferSelect;
 
@@ -120,7 +120,7 @@ export async function exportAdWarc(
       }),
     ),
   ];
-  for (const row of rows) parts.push(await readCaptureRecord(blobs, keys, row));
+  for (const row of rows) parts.push(warcForExport(await readCaptureRecord(blobs, keys, row)));
   await appendAudit(db, {
     ...auditFields(actor),
     action: 'captures.export',
@@ -138,16 +138,23 @@ export interface CaptureProblem {
 }
 
 /**
- * Recomputes every capture's record hash and its WARC digests; a sealed capture must also pass its
- * integrity check. `inClear` counts captures still stored unsealed (before encryption at rest).
+ * Recomputes every capture's record hash (the SHA-256 Ariadne recorded when it kept it) and the
+ * digests its records carry; a sealed capture must also pass its integrity check. A record that
+ * came with no digest of its own is a note, not a problem. `inClear` counts captures still stored unsealed (before encryption at rest).
  */
 export async function verifyCaptures(
   db: Db,
   blobs: BlobStore,
   keys: readonly FieldKey[],
   onProgress?: (checked: number) => void,
-): Promise<{ checked: number; problems: CaptureProblem[]; inClear: number }> {
+): Promise<{
+  checked: number;
+  problems: CaptureProblem[];
+  notes: CaptureProblem[];
+  inClear: number;
+}> {
   const problems: CaptureProblem[] = [];
+  const notes: CaptureProblem[] = [];
   let checked = 0;
   let inClear = 0;
   let after = '00000000-0000-0000-0000-000000000000';
@@ -197,11 +204,13 @@ export async function verifyCaptures(
       for (const rec of await verifyWarc(data)) {
         for (const p of rec.problems)
           problems.push({ captureId: row.id, url: row.url, problem: `${rec.type} record: ${p}` });
+        for (const n of rec.notes)
+          notes.push({ captureId: row.id, url: row.url, problem: `${rec.type} record: ${n}` });
       }
     }
     onProgress?.(checked);
   }
-  return { checked, problems, inClear };
+  return { checked, problems, notes, inClear };
 }
 
 /**

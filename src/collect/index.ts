@@ -12,7 +12,14 @@ export {
   parseSourcesFile,
   saveSource,
 } from './sources.js';
-export { IMPORT_COLUMNS, importCsv, importJsonLines, importWarc } from './importers.js';
+export { IMPORT_COLUMNS, importCsv, importJsonLines } from './importers.js';
+export {
+  describeProblem,
+  formatArchiveReport,
+  importWarc,
+  RECORD_TYPES,
+  type ArchiveImportReport,
+} from './archive-import.js';
 export { exportAdWarc, sealLegacyCaptures, verifyCaptures } from './captures.js';
 export {
   adIdsPage,

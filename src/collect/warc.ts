@@ -1,9 +1,16 @@
 // Captures as evidence: every fetched response is kept as a WARC request + response record pair
 // (ISO 28500, written with warcio), gzip member by member, with sha256 WARC-Block-Digest and
-// WARC-Payload-Digest. Standard WARC tools open the files; verifyWarc recomputes every digest.
+// WARC-Payload-Digest. Standard WARC tools open the files; verifyWarc recomputes every digest
+// (of our own captures and of imported ones, read with archive-reader.ts).
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { WARCParser, WARCRecord, WARCSerializer } from 'warcio';
+import { WARCRecord, WARCSerializer } from 'warcio';
+import {
+  checkRecordDigests,
+  readArchive,
+  sniffArchive,
+  type ArchiveKind,
+} from './archive-reader.js';
 import type { FetchedResponse } from './fetch-page.js';
 
 const WARC_VERSION = 'WARC/1.1';
@@ -72,6 +79,53 @@ export async function buildCaptureWarc(res: FetchedResponse): Promise<WarcCaptur
   return { data, responseRecordId: responseId, payloadSha256: sha256Hex(res.body) };
 }
 
+/**
+ * A stored capture as it goes into an exported .warc.gz. WARC captures go as they are; an ARC
+ * record (imported from an ARC file) is wrapped in a WARC record so that the export stays one
+ * valid WARC file: its block is the ARC record's content byte for byte, its header says where it
+ * came from, and its block digest is ours (ARC records carry none), which the header also says.
+ */
+export function warcForExport(stored: Buffer): Buffer {
+  let kind: ArchiveKind;
+  try {
+    kind = sniffArchive(stored);
+  } catch {
+    return stored;
+  }
+  if (kind.format !== 'arc') return stored;
+  const parts: Buffer[] = [];
+  for (const event of readArchive(stored, kind)) {
+    if (event.kind !== 'record') return stored;
+    const r = event.record;
+    const id = sha256Hex(r.bytes);
+    const lines = [
+      WARC_VERSION,
+      `WARC-Type: ${r.type}`,
+      `WARC-Record-ID: <urn:uuid:${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20, 32)}>`,
+      `WARC-Date: ${(r.date ?? new Date(0)).toISOString().replace('.000Z', 'Z')}`,
+      ...(r.targetUri ? [`WARC-Target-URI: ${r.targetUri}`] : []),
+      ...(r.headers.get('x-arc-ip-address')
+        ? [`WARC-IP-Address: ${r.headers.get('x-arc-ip-address')}`]
+        : []),
+      `Content-Type: ${r.type === 'response' ? 'application/http; msgtype=response' : (r.headers.get('content-type') ?? 'application/octet-stream')}`,
+      `WARC-Block-Digest: sha256:${sha256Hex(r.block)}`,
+      // Said in the record itself: the original was an ARC record, and the digest is Ariadne's.
+      'Ariadne-Converted-From: ARC record without a digest; block unchanged, block digest computed on import',
+      `Content-Length: ${r.block.length}`,
+    ];
+    parts.push(
+      gzipMember(
+        Buffer.concat([
+          Buffer.from(`${lines.join('\r\n')}\r\n\r\n`),
+          r.block,
+          Buffer.from('\r\n\r\n'),
+        ]),
+      ),
+    );
+  }
+  return Buffer.concat(parts);
+}
+
 /** A warcinfo record to head an exported file. */
 export async function buildWarcInfo(
   filename: string,
@@ -87,66 +141,74 @@ export interface WarcRecordCheck {
   recordId: string | null;
   ok: boolean;
   problems: string[];
+  /** What is worth saying but is no fault: a record that carried no digest of its own. */
+  notes: string[];
 }
 
-function digestOf(data: Uint8Array): string {
-  return `sha256:${sha256Hex(data)}`;
-}
+const DIGEST_NAMES = { block: 'WARC-Block-Digest', payload: 'WARC-Payload-Digest' } as const;
 
 /**
- * Re-reads a WARC (gzipped or not) and recomputes each record's block and payload digests.
- * Digests other than sha256 are reported as unverifiable rather than silently accepted.
+ * Re-reads a stored capture (WARC or ARC, gzipped or not) and checks every record against the
+ * digests it carries, in whichever algorithm and encoding the tool that wrote it used (sha1 in
+ * base32 or hex, sha256, md5). A record with no digest is noted as such, not failed: the caller
+ * checks the SHA-256 Ariadne recorded when it kept the file.
  */
-export async function verifyWarc(data: Uint8Array): Promise<WarcRecordCheck[]> {
-  const blocks: {
-    type: string;
-    uri: string | null;
-    id: string | null;
-    block: Uint8Array;
-    blockDigest: string | null;
-    payloadDigest: string | null;
-  }[] = [];
-  try {
-    for await (const record of new WARCParser(once(data), { parseHttp: false })) {
-      const block = await record.readFully(false);
-      blocks.push({
-        type: record.warcType ?? '',
-        uri: record.warcTargetURI ?? null,
-        id: record.warcHeader('WARC-Record-ID') ?? null,
-        block: new Uint8Array(block),
-        blockDigest: record.warcBlockDigest ?? null,
-        payloadDigest: record.warcPayloadDigest ?? null,
-      });
-    }
-  } catch (err) {
-    return [
-      {
-        type: 'unreadable',
-        targetUri: null,
-        recordId: null,
-        ok: false,
-        problems: [`not a readable WARC: ${(err as Error).message}`],
-      },
-    ];
-  }
-  return blocks.map((b) => {
-    const problems: string[] = [];
-    if (b.type !== 'warcinfo') {
-      if (!b.blockDigest) problems.push('no WARC-Block-Digest');
-      else if (!b.blockDigest.startsWith('sha256:'))
-        problems.push(`block digest ${b.blockDigest.split(':')[0]} not verifiable here`);
-      else if (b.blockDigest !== digestOf(b.block))
-        problems.push('WARC-Block-Digest does not match the record');
-      if (b.payloadDigest && (b.type === 'response' || b.type === 'request')) {
-        // The payload is what follows the HTTP header block (first blank line).
-        const sep = Buffer.from(b.block).indexOf('\r\n\r\n');
-        const payload = sep >= 0 ? b.block.subarray(sep + 4) : new Uint8Array();
-        if (!b.payloadDigest.startsWith('sha256:'))
-          problems.push('payload digest not verifiable here');
-        else if (b.payloadDigest !== digestOf(payload))
-          problems.push('WARC-Payload-Digest does not match the payload');
-      }
-    }
-    return { type: b.type, targetUri: b.uri, recordId: b.id, ok: problems.length === 0, problems };
+export function verifyWarc(data: Uint8Array): Promise<WarcRecordCheck[]> {
+  return Promise.resolve(checkArchiveRecords(data));
+}
+
+function checkArchiveRecords(data: Uint8Array): WarcRecordCheck[] {
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const unreadable = (problem: string): WarcRecordCheck => ({
+    type: 'unreadable',
+    targetUri: null,
+    recordId: null,
+    ok: false,
+    problems: [problem],
+    notes: [],
   });
+  let kind: ArchiveKind;
+  try {
+    kind = sniffArchive(buffer);
+  } catch (err) {
+    return [unreadable((err as Error).message)];
+  }
+  const checks: WarcRecordCheck[] = [];
+  for (const event of readArchive(buffer, kind)) {
+    if (event.kind === 'problem') {
+      checks.push(unreadable(event.problem.reason));
+      continue;
+    }
+    const r = event.record;
+    const problems: string[] = [];
+    const notes: string[] = [];
+    const digests = checkRecordDigests(r);
+    for (const which of ['block', 'payload'] as const) {
+      const c = digests[which];
+      if (c.state === 'mismatch')
+        problems.push(
+          which === 'block'
+            ? 'WARC-Block-Digest does not match the record'
+            : 'WARC-Payload-Digest does not match the payload',
+        );
+      else if (c.state === 'unreadable')
+        problems.push(`${DIGEST_NAMES[which]} cannot be checked: ${c.reason}`);
+    }
+    if (digests.block.state === 'none' && r.type !== 'warcinfo')
+      notes.push(
+        r.format === 'arc'
+          ? 'no digest in the original (ARC records carry none)'
+          : 'no digest in the original',
+      );
+    checks.push({
+      type: r.type,
+      targetUri: r.targetUri,
+      recordId: r.recordId,
+      ok: problems.length === 0,
+      problems,
+      notes,
+    });
+  }
+  if (checks.length === 0) return [unreadable('no record in the file')];
+  return checks;
 }

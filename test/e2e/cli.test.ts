@@ -5,6 +5,8 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenArchives, goodArchives, notArchives } from '../../fixtures/archives/generator.js';
+import { NOT_AN_ARCHIVE_EXIT } from '../../src/cli/collect-commands.js';
 import { runCli, startServer, type RunningServer } from '../helpers/cli.js';
 
 const dirs: string[] = [];
@@ -189,6 +191,51 @@ describe('ariadne command line', () => {
       expect(scored.code).toBe(0);
       expect(scored.stdout).toMatch(/Scored 1 entities/);
       expect((await runCli(['link'], env)).code).not.toBe(0);
+    });
+
+    it('imports web archives with a report, refuses what is none, and verifies what it kept', async () => {
+      const dir = tempDir();
+      const sourceFile = path.join(dir, 'source.json');
+      writeFileSync(
+        sourceFile,
+        JSON.stringify({
+          name: 'cli-archives',
+          country: 'NL',
+          startUrls: ['http://ads.example.test/'],
+          listing: { adUrlPattern: '/ad/' },
+          fields: { title: { selector: 'h1' }, body: { selector: '.body' } },
+        }),
+      );
+      expect((await runCli(['sources', 'import', sourceFile], env)).code).toBe(0);
+      const write = (f: { filename: string; data: Buffer }) => {
+        const file = path.join(dir, f.filename);
+        writeFileSync(file, f.data);
+        return file;
+      };
+      const png = notArchives().find((f) => f.name === 'png')!;
+      const refused = await runCli(['import', write(png), '--source', 'cli-archives'], env);
+      expect(refused.code).toBe(NOT_AN_ARCHIVE_EXIT);
+      expect(refused.stderr).toMatch(
+        /photo\.warc\.gz: The file is not a WARC or ARC file: it is a PNG image/,
+      );
+      const arc = goodArchives().find((f) => f.name === 'arc-gz')!;
+      const json = await runCli(['import', write(arc), '--source', 'cli-archives', '--json'], env);
+      expect(json.code).toBe(0);
+      expect(JSON.parse(json.stdout.trim())).toMatchObject({ format: 'arc', gzip: true, kept: 2 });
+      const broken = brokenArchives().find((f) => f.name === 'wrong-length-shorter')!;
+      const text = await runCli(['import', write(broken), '--source', 'cli-archives'], env);
+      expect(text.code).toBe(4);
+      expect(text.stdout).toMatch(/records read whole: 3 \(warcinfo 1, request 0, response 2/);
+      expect(text.stdout).toMatch(/captures kept: 2/);
+      expect(text.stdout).toMatch(
+        new RegExp(
+          `record 3 at byte ${broken.records[2]!.start}: its content does not end where its length`,
+        ),
+      );
+      const verified = await runCli(['captures', 'verify'], env);
+      expect(verified.code).toBe(0);
+      expect(verified.stdout).toMatch(/4 captures checked, 0 problem\(s\)/);
+      expect(verified.stdout).toMatch(/2 record\(s\) came with no digest of their own/);
     });
 
     it('rotates the field key while the server runs', async () => {
