@@ -246,7 +246,7 @@ async function scheduleAtNight(p: Target, who = worker) {
     const res = await compose(who, p, unnamed, { schedule: true });
     expect(res.res.statusCode, res.res.body).toBe(200);
     return {
-      id: res.json.message.id as string,
+      id: (res.json.message as { id: string }).id,
       conversationId: res.json.conversationId as string,
       res,
     };
@@ -273,7 +273,7 @@ describe('the state before Send', () => {
       // Without schedule the same message is refused with the same rule.
       const refused = await compose(worker, p, unnamed);
       expect(refused.res.statusCode).toBe(409);
-      expect(refused.json.error.rule).toBe('quiet_hours');
+      expect((refused.json.error as { rule: string }).rule).toBe('quiet_hours');
     } finally {
       clock.set(NOON_AMSTERDAM);
     }
@@ -355,7 +355,7 @@ describe('a scheduled message', () => {
     const before = smsc.received.length;
     const { id } = await scheduleAtNight(p);
     const conv = await worker('GET', `/api/conversations/${(await messageRow(id)).conversationId}`);
-    const from = await revealOf(conv.json.contact.id as string);
+    const from = await revealOf((conv.json.contact as { id: string }).id);
     await handleInbound(
       t.database.db,
       t.config,
@@ -378,7 +378,7 @@ describe('a scheduled message', () => {
     await setDoNotContact(
       t.database.db,
       admin,
-      convA.json.contact.id as string,
+      (convA.json.contact as { id: string }).id,
       'asked by phone',
       clock.now(),
     );
@@ -392,7 +392,7 @@ describe('a scheduled message', () => {
     try {
       const res = await compose(worker, p, retired, { schedule: true });
       expect(res.res.statusCode).toBe(200);
-      id = res.json.message.id as string;
+      id = (res.json.message as { id: string }).id;
     } finally {
       clock.set(NOON_AMSTERDAM);
     }
@@ -434,7 +434,11 @@ describe('a scheduled message', () => {
     // A message that goes now has nothing to cancel.
     const now = await compose(worker, { address: '+31612345303' }, unnamed);
     expect(now.res.statusCode).toBe(200);
-    const late = await worker('POST', `/api/outreach/messages/${now.json.message.id}/cancel`, {});
+    const late = await worker(
+      'POST',
+      `/api/outreach/messages/${(now.json.message as { id: string }).id}/cancel`,
+      {},
+    );
     expect(late.res.statusCode).toBe(409);
   });
 });
@@ -453,7 +457,7 @@ describe('a number shared by several names', () => {
     // Not only the dialog: the API refuses it too.
     const refused = await compose(worker, p, named);
     expect(refused.res.statusCode).toBe(409);
-    expect(refused.json.error.rule).toBe('shared_number_name');
+    expect((refused.json.error as { rule: string }).rule).toBe('shared_number_name');
     // A template without a name is fine.
     expect(await check(worker, p, unnamed)).toMatchObject({ allowed: true, templateNames: false });
 
