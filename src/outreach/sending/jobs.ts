@@ -3,7 +3,9 @@
 // so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice,
 // and a second job for the same message (pg-boss does not drop it) leaves it to the first.
 // Do-not-contact is checked again right before sending: an opt-out that arrived after the message
-// was composed wins. Receipts and replies, from a webhook or a bound SMPP session, are taken in
+// was composed wins. A message the worker scheduled for the first allowed time is checked against
+// every rule again when its job runs (the same checkSend as composing): a refusal that time lifts
+// holds it again, any other fails it with the rule and the reason, shown in the thread. Receipts and replies, from a webhook or a bound SMPP session, are taken in
 // here too, since an opt-out among them queues its one confirmation.
 import { and, eq, max } from 'drizzle-orm';
 import type { Logger } from 'pino';
