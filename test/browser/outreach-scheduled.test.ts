@@ -40,8 +40,8 @@ const LIBFAKETIME =
   process.env.LIBFAKETIME_PATH ?? '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 const DEMO_CHANNEL = 'Demo SMS (simulated phones)';
 const NAMELESS = 'Eerste bericht zonder naam (demo)';
-/** The demo settles within this (a board of 60 ads). */
-const SETTLE_MS = 600_000;
+/** The demo settles within this (a board of 60 ads; slower on a loaded machine). */
+const SETTLE_MS = 1_200_000;
 
 interface Identifier {
   identifierId: string;
