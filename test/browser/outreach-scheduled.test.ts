@@ -12,7 +12,7 @@
 // the thread shows the time and a cancel; a second scheduled message is cancelled by its author
 // and says so. The clock is moved to 09:00: the first message goes out by itself and is delivered,
 // the cancelled one stays cancelled.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,11 @@ describe('a first message scheduled at night', () => {
   }
 
   beforeAll(async () => {
+    if (!existsSync(LIBFAKETIME)) {
+      throw new Error(
+        `libfaketime is missing at ${LIBFAKETIME}: sudo apt-get install -y faketime (or set LIBFAKETIME_PATH)`,
+      );
+    }
     ensureConsoleBuilt();
     dataDir = freshDataDir('scheduled-browser');
     clockFile = path.join(dataDir, 'faketime');
