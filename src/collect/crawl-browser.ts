@@ -24,6 +24,19 @@ export interface BrowserCrawlSetup {
   onFinalFailure: (url: string, err: unknown, request: PageRequest) => Promise<void>;
 }
 
+/**
+ * The environment Chromium starts with: the server's, without a library preloaded into the server
+ * (the journey that moves the server's clock preloads libfaketime, under which Chromium's crash
+ * handler cannot read the time and the browser never starts).
+ */
+export function browserEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v !== undefined && k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')) out[k] = v;
+  }
+  return out;
+}
+
 export function createBrowserCrawler(
   ctx: CrawlContext,
   setup: BrowserCrawlSetup,
@@ -41,6 +54,7 @@ export function createBrowserCrawler(
         launchOptions: {
           executablePath: setup.chromiumPath ?? '/usr/bin/chromium',
           headless: true,
+          env: browserEnv(process.env),
           // Everything but the source's own checked hosts goes to a proxy that does not exist:
           // neither a scraped page's script nor Chromium's own background requests can reach
           // anyone else (Crawlee would otherwise route the browser through its in-process proxy

@@ -28,13 +28,21 @@ import { queueSend } from '../outreach/sending/jobs.js';
 import { contacts, conversations, messages } from '../outreach/schema.js';
 import { composeMessage, SendRefused } from '../outreach/sending/service.js';
 import { listTemplates } from '../outreach/templates/templates-store.js';
+import { listQuickReplies } from '../outreach/templates/quick-replies.js';
 import type { Actor } from '../platform/actor.js';
 import { AddressRefused, createAddressGuard } from '../platform/address-guard.js';
 import { auditLog } from '../platform/audit/schema.js';
 import { users } from '../platform/auth/schema.js';
 import { createFsBlobStore } from '../platform/blobs/index.js';
 import type { Config } from '../platform/config.js';
-import { DEMO_CHANNEL_NAME, DEMO_SENDER, DEMO_TEMPLATES, startDemo, type Demo } from './demo.js';
+import {
+  DEMO_CHANNEL_NAME,
+  DEMO_QUICK_REPLIES,
+  DEMO_SENDER,
+  DEMO_TEMPLATES,
+  startDemo,
+  type Demo,
+} from './demo.js';
 import { allJobs } from '../app/jobs.js';
 import { startJobs, type Jobs } from '../platform/jobs.js';
 import { NOON_AMSTERDAM, noonClock } from '../../test/helpers/clock.js';
@@ -194,7 +202,10 @@ describe('the demo start', () => {
     await demo?.stop();
     demo = await start();
     expect((await demoChannels()).map((c) => c.id)).toEqual([channelId]);
-    expect(await listTemplates(t.database.db, { status: 'all' })).toHaveLength(2);
+    expect(await listTemplates(t.database.db, { status: 'all' })).toHaveLength(
+      DEMO_TEMPLATES.length,
+    );
+    expect(await listQuickReplies(t.database.db)).toHaveLength(DEMO_QUICK_REPLIES.length);
     expect(await templateAudits()).toBe(audits);
 
     // The configured port is taken: the SMSC listens elsewhere and the channel goes with it.
@@ -223,9 +234,35 @@ describe('the demo start', () => {
     await demo.stop();
     demo = await start();
     expect((await demoChannels()).map((c) => c.id)).toEqual([channelId]);
-    expect(await listTemplates(t.database.db, { status: 'approved' })).toHaveLength(2);
+    expect(await listTemplates(t.database.db, { status: 'approved' })).toHaveLength(
+      DEMO_TEMPLATES.length,
+    );
+    expect(await listQuickReplies(t.database.db)).toHaveLength(DEMO_QUICK_REPLIES.length);
     const { settings } = await channelForSending(t.database.db, t.config, channelId);
     expect(settings.port).toBe(demo.phones.port);
+  });
+
+  it('brings quick replies in Dutch and English for the first real reply, once', async () => {
+    const quick = await listQuickReplies(t.database.db);
+    expect(quick.map((q) => [q.language, q.title]).sort()).toEqual(
+      DEMO_QUICK_REPLIES.map((q) => [q.language, q.title]).sort(),
+    );
+    expect(new Set(quick.map((q) => q.language))).toEqual(new Set(['nl', 'en']));
+    for (const q of DEMO_QUICK_REPLIES) {
+      expect(guessLanguage(q.text, '447700900001')).toBe(q.language);
+      // As discreet as a first message: a reply may be read by someone else too.
+      expect(
+        checkMessageSafety({ text: q.text, firstMessage: true, language: q.language }).hits,
+      ).toEqual([]);
+    }
+    // Some templates name nobody, for numbers the ads use under several names.
+    for (const language of ['nl', 'en']) {
+      expect(
+        DEMO_TEMPLATES.some(
+          (x) => x.language === language && x.variants.every((v) => !v.includes('{displayName}')),
+        ),
+      ).toBe(true);
+    }
   });
 
   it('writes first-contact texts that read as Dutch and English, without risky words', () => {

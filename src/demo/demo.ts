@@ -30,7 +30,9 @@ import {
   changeTemplateStatus,
   channelByName,
   channelForSending,
+  createQuickReply,
   createTemplate,
+  listQuickReplies,
   outreachSettings,
   saveChannel,
   templateByName,
@@ -50,6 +52,8 @@ const DemoState = z.object({
   smscPassword: z.string().min(1).max(8).optional(),
   /** When the demo channel and templates were created; absent: not yet. */
   outreachSeededAt: z.iso.datetime().optional(),
+  /** When the quick replies and the templates without a name were added; absent: not yet. */
+  wordingSeededAt: z.iso.datetime().optional(),
 });
 type DemoState = z.infer<typeof DemoState>;
 const DAY_MS = 86_400_000;
@@ -87,6 +91,63 @@ export const DEMO_TEMPLATES = [
       'Hi {displayName}, how are you doing? If you ever want to talk, you can always send me a message.',
       'Hello {displayName}, I saw your ad and wanted to ask how you are. You can always write back to me.',
     ],
+  },
+  // For a number the ads use under several names: whoever reads it may not be the person a name
+  // addresses, so the first message names nobody.
+  {
+    name: 'Eerste bericht zonder naam (demo)',
+    language: 'nl',
+    purpose: 'first_contact',
+    variants: [
+      'Hoi, ik zag je advertentie. Gaat alles goed met je? Je kunt me altijd terugschrijven.',
+      'Hallo, hoe gaat het met je? Als je ergens over wilt praten, kun je me altijd een berichtje sturen.',
+    ],
+  },
+  {
+    name: 'First message without a name (demo)',
+    language: 'en',
+    purpose: 'first_contact',
+    variants: [
+      'Hi, I saw your ad. Are you doing okay? You can always write back to me.',
+      'Hello, how are you doing? If you ever want to talk, you can always send me a message.',
+    ],
+  },
+] as const;
+
+/**
+ * Prepared answers for the first real reply, in the same discreet voice: nothing names the
+ * organisation or its purpose, so a phone read by someone else gives nothing away.
+ */
+export const DEMO_QUICK_REPLIES = [
+  {
+    language: 'nl',
+    title: 'Fijn dat je schrijft',
+    text: 'Fijn dat je terugschrijft. Hoe gaat het nu met je?',
+  },
+  {
+    language: 'nl',
+    title: 'Kun je vrij praten?',
+    text: 'Kun je nu rustig praten, of schrijf ik je beter op een ander moment?',
+  },
+  {
+    language: 'nl',
+    title: 'Geen haast',
+    text: 'Je hoeft niets te vertellen wat je niet wilt. Ik ben er als je wilt praten, ook later.',
+  },
+  {
+    language: 'en',
+    title: 'Glad you wrote',
+    text: 'Thank you for writing back. How are you doing right now?',
+  },
+  {
+    language: 'en',
+    title: 'Can you talk freely?',
+    text: 'Can you talk freely right now, or is it better if I write at another time?',
+  },
+  {
+    language: 'en',
+    title: 'No rush',
+    text: "You don't have to tell me anything you don't want to. I'm here if you want to talk, now or later.",
   },
 ] as const;
 
@@ -197,6 +258,35 @@ async function seedOutreach(
   return true;
 }
 
+/**
+ * The demo's quick replies and any demo template still missing (a data directory seeded before
+ * they existed), each once: a later start leaves what an operator removed removed.
+ */
+async function seedDemoWording(deps: { config: Config; db: Db; log: Logger; clock: Clock }) {
+  const { config, db, log, clock } = deps;
+  const options = { safety: outreachSettings(config).safety };
+  await db.transaction(async (tx) => {
+    for (const template of DEMO_TEMPLATES) {
+      if (await templateByName(tx, template.name, template.language)) continue;
+      const draft = await createTemplate(tx, DEMO_AUTHOR, template, options);
+      await changeTemplateStatus(
+        tx,
+        DEMO_APPROVER,
+        draft.id,
+        { action: 'approve' },
+        options,
+        clock.now(),
+      );
+    }
+    const existing = await listQuickReplies(tx);
+    for (const q of DEMO_QUICK_REPLIES) {
+      if (existing.some((e) => e.language === q.language && e.title === q.title)) continue;
+      await createQuickReply(tx, DEMO_AUTHOR, q);
+    }
+  });
+  log.info({ quickReplies: DEMO_QUICK_REPLIES.length }, 'demo: quick replies in Dutch and English');
+}
+
 export async function startDemo(deps: {
   config: Config;
   db: Db;
@@ -215,7 +305,7 @@ export async function startDemo(deps: {
   const { config, db, jobs, log, clock } = deps;
   const stateFile = path.join(config.dataDir, 'demo.json');
   const first = !existsSync(stateFile);
-  const state: DemoState = first
+  let state: DemoState = first
     ? { startedAt: clock.now().toISOString(), seed: 'ariadne-demo' }
     : DemoState.parse(JSON.parse(readFileSync(stateFile, 'utf8')));
   const smscPassword = state.smscPassword ?? randomBytes(6).toString('base64url');
@@ -276,8 +366,14 @@ export async function startDemo(deps: {
         port: phones.port,
         password: smscPassword,
       })
-    )
-      writeState(stateFile, { ...state, outreachSeededAt: clock.now().toISOString() });
+    ) {
+      state = { ...state, outreachSeededAt: clock.now().toISOString() };
+      writeState(stateFile, state);
+    }
+    if (state.outreachSeededAt && !state.wordingSeededAt) {
+      await seedDemoWording({ config, db, log, clock });
+      writeState(stateFile, { ...state, wordingSeededAt: clock.now().toISOString() });
+    }
   } catch (err) {
     await phones?.close().catch(() => undefined);
     await board.close().catch(() => undefined);

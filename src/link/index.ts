@@ -20,6 +20,7 @@ export {
   entityRow,
   entityRows,
   entityTemplates,
+  namesOnIdentifier,
   similarAds,
 } from './queries.js';
 export type { EntityFeatures } from './types.js';

@@ -90,6 +90,37 @@ export async function entityIdentifiers(db: DbOrTx, adIds: string[]): Promise<En
     );
 }
 
+/**
+ * How many different names the person's ads that carry this identifier go by. A number behind
+ * several names is often a controller's or an agency's phone: whoever reads a message to it may
+ * not be the person it names. Null when the identifier is not one of this entity's.
+ */
+export async function namesOnIdentifier(
+  db: DbOrTx,
+  entityId: string,
+  identifierId: string,
+): Promise<{ names: number; ads: number } | null> {
+  const ads = await adsForLinking(db, await memberAdIds(db, entityId));
+  const rows = await linkIdentifiersOf(
+    db,
+    ads.map((a) => a.currentVersionId),
+  );
+  const target = rows.find((r) => r.id === identifierId);
+  if (!target) return null;
+  const versions = new Set(
+    rows.filter((r) => r.valueHash === target.valueHash).map((r) => r.versionId),
+  );
+  const names = new Set<string>();
+  let carrying = 0;
+  for (const ad of ads) {
+    if (!versions.has(ad.currentVersionId)) continue;
+    carrying++;
+    const key = ad.versions.find((v) => v.versionId === ad.currentVersionId)?.displayNameKey;
+    if (key) names.add(key);
+  }
+  return { names: names.size, ads: carrying };
+}
+
 /** Ads outside the entity whose text is a near-duplicate of one of its ads. */
 export async function similarAds(
   db: DbOrTx,

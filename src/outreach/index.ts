@@ -13,6 +13,7 @@ export {
   createTemplate,
   templateByName,
 } from './templates/templates-store.js';
+export { createQuickReply, listQuickReplies } from './templates/quick-replies.js';
 export { OUTREACH_ENCRYPTED_COLUMNS } from './schema.js';
 
 // For cases: a conversation a case is opened from, and the message a consent points to as its

@@ -6,6 +6,8 @@ import type { Principal } from '../platform/auth/policy.js';
 /** Who works with people's conversations: outreach workers and supervisors. */
 export const canWorkOutreach = (p: Principal) =>
   p.role === 'outreach_worker' || p.role === 'supervisor';
+/** A supervisor lifts the rules a person decides on: names for a shared number, a second thread. */
+export const canLiftContactRules = (p: Principal) => p.role === 'supervisor';
 /** Channels hold credentials: admins configure them. */
 export const canManageChannels = (p: Principal) => p.role === 'admin';
 export const canSeeChannels = (p: Principal) => canManageChannels(p) || canWorkOutreach(p);

@@ -188,12 +188,42 @@ export const messages = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     failedAt: timestamp('failed_at', { withTimezone: true }),
+    /**
+     * A message the worker scheduled for the first time the rules allow (quiet hours, a gap): it
+     * stays queued until then, and its send job checks every rule again when it runs.
+     */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
+    /** The person's time zone the schedule was worked out in (shown beside the worker's). */
+    scheduledZone: text('scheduled_zone'),
+    /** The supervisor who confirmed this message's safety words when it was written. */
+    safetyConfirmedBy: uuid('safety_confirmed_by'),
+    /** Who cancelled it before it went (its author or a supervisor; audited). */
+    cancelledBy: uuid('cancelled_by'),
   },
   (t) => [
     index('messages_conversation_idx').on(t.conversationId, t.createdAt),
     uniqueIndex('messages_idempotency_idx').on(t.idempotencyKey),
     index('messages_provider_idx').on(t.channelId, t.providerId),
   ],
+);
+
+/**
+ * A supervisor allowed templates that name someone for a number several names share (the reader
+ * may be the controller, not the person named): per entity and contact, with the reason; audited.
+ */
+export const outreachNameAllowances = pgTable(
+  'outreach_name_allowances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entityId: uuid('entity_id').notNull(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    reason: text('reason').notNull(),
+    allowedBy: uuid('allowed_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('outreach_name_allowances_idx').on(t.entityId, t.contactId)],
 );
 
 /**

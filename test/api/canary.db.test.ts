@@ -352,6 +352,14 @@ describe('the canary', () => {
       (await as.supervisor('POST', `/api/outreach/templates/${templateId}/approve`, {})).res
         .statusCode,
     ).toBe(200);
+    // A name on a number the ads use under several names needs a supervisor's leave (audited).
+    const leave = await as.supervisor('POST', '/api/outreach/shared-number-names', {
+      entityId,
+      identifierId: phoneIdentifierId,
+      reason: 'checked: her own number',
+    });
+    expect(leave.res.statusCode, leave.res.body).toBe(204);
+    expect(findCanary(leave.res.body)).toBeNull();
     const sent = await as.outreach_worker('POST', '/api/outreach/messages', {
       entityId,
       contact: { identifierId: phoneIdentifierId },

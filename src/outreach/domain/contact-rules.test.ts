@@ -754,3 +754,82 @@ describe('quietHoursHold: the rule again when the message goes out', () => {
     expect(quietHoursHold({ ...ro, timeZone: 'America/New_York' }, null, settings, at)).toBeNull();
   });
 });
+
+describe('a number shared by several names', () => {
+  const shared = (n: number, namesAllowedBy?: typeof supervisor | typeof worker) => ({
+    recipient: {
+      address: '+31612345678',
+      doNotContact: false,
+      sharedByNames: n,
+      ...(namesAllowedBy ? { namesAllowedBy } : {}),
+    },
+  });
+
+  it('refuses a template that names someone, until a supervisor allows names for it', () => {
+    expect(check(shared(1)).allowed).toBe(true);
+    const r = check(shared(8));
+    expect(r).toMatchObject({ allowed: false, rule: 'shared_number_name', notBefore: null });
+    expect(r.allowed || r.message).toMatch(/under 8 names/);
+    expect(rules(check(shared(8, worker)))).toEqual(['shared_number_name']);
+    expect(check(shared(8, supervisor)).allowed).toBe(true);
+  });
+
+  it('lets a template without a name go to a shared number', () => {
+    const message = {
+      text: 'Hoi, ik zag je advertentie. Hoe gaat het met je?',
+      template: {
+        id: 't2',
+        status: 'approved' as const,
+        variantText: 'Hoi, ik zag je advertentie. Hoe gaat het met je?',
+      },
+    };
+    expect(check({ ...shared(8), message }).allowed).toBe(true);
+  });
+
+  it('is not a refusal that time lifts: nothing can be scheduled past it', () => {
+    const night = new Date('2025-05-14T23:30:00+02:00');
+    const r = check(shared(3), night);
+    expect(rules(r)).toEqual(['shared_number_name', 'quiet_hours']);
+    expect(r.allowed || r.notBefore).toBeNull();
+  });
+});
+
+describe('the first allowed time, for a message scheduled at night', () => {
+  it('is the morning after a gap that ends in quiet hours', () => {
+    // Unanswered at 12:00 on Monday, gap 48 h: Wednesday 12:00; asked at 23:00 on Wednesday.
+    const history = { inbound: [], outbound: [sent(new Date('2025-05-12T12:00:00+02:00'))] };
+    const r = check(
+      { history, thread: { startsNewThread: false } },
+      new Date('2025-05-14T23:00:00+02:00'),
+    );
+    expect(rules(r)).toEqual(['quiet_hours']);
+    expect(r.allowed || r.notBefore).toEqual(new Date('2025-05-15T09:00:00+02:00'));
+    // Asked on Tuesday night: the gap ends Wednesday at noon, after that morning's 09:00.
+    const early = check(
+      { history, thread: { startsNewThread: false } },
+      new Date('2025-05-13T23:00:00+02:00'),
+    );
+    expect(rules(early)).toEqual(['min_gap', 'quiet_hours']);
+    expect(early.allowed || early.notBefore).toEqual(new Date('2025-05-14T12:00:00+02:00'));
+  });
+
+  it('is now while the person wrote within the reply window, the morning once it closed', () => {
+    const night = new Date('2025-05-14T23:30:00+02:00');
+    const wrote = (minutes: number) => ({
+      history: { inbound: [replied(ago(minutes * MIN, night))], outbound: [] },
+      message: { text: 'Ik ben er.' },
+    });
+    expect(check(wrote(59), night).allowed).toBe(true);
+    const closed = check(wrote(61), night);
+    expect(closed.allowed || closed.notBefore).toEqual(new Date('2025-05-15T09:00:00+02:00'));
+  });
+
+  it('is in the person’s zone, not the worker’s: 09:00 in Bucharest is 08:00 in Amsterdam', () => {
+    const r = check(
+      { recipient: { address: '+40712345678', doNotContact: false } },
+      new Date('2025-05-14T23:30:00+02:00'),
+    );
+    expect(r.allowed || r.notBefore).toEqual(new Date('2025-05-15T09:00:00+03:00'));
+    expect(r.timeZone.zone).toBe('Europe/Bucharest');
+  });
+});

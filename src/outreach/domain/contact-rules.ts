@@ -157,6 +157,13 @@ export const SendCheckInput = z
         timeZone: TimeZone.nullish(),
         /** The person opted in to WhatsApp (recorded, e.g. "yes, WhatsApp me" by SMS). */
         whatsappOptIn: z.boolean().default(false),
+        /**
+         * How many different names the ads with this address go by. More than one: the phone may
+         * be read by someone other than the person a name would address (a controller, an agency).
+         */
+        sharedByNames: z.number().int().min(0).default(0),
+        /** A supervisor allowed templates that name someone for this shared address (audited). */
+        namesAllowedBy: Actor.nullish(),
       })
       .strict(),
     /**
@@ -244,6 +251,7 @@ export const SEND_RULES = [
   'whatsapp_template_required',
   'whatsapp_template_not_approved',
   'one_thread_per_entity',
+  'shared_number_name',
   'safety_confirmation_required',
   'unanswered_limit',
   'min_gap',
@@ -601,6 +609,16 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
       refuse(
         'one_thread_per_entity',
         'Only a supervisor can allow a second outreach thread for the same person.',
+      );
+    }
+  }
+
+  if (template && i.recipient.sharedByNames > 1 && /\{displayName\}/.test(template.variantText)) {
+    const allowed = i.recipient.namesAllowedBy;
+    if (!allowed || !isSupervisor(allowed)) {
+      refuse(
+        'shared_number_name',
+        `This number is used in ads under ${i.recipient.sharedByNames} names; whoever reads the message may not be the person a name addresses. Choose a template without a name, or ask a supervisor to allow names for this number.`,
       );
     }
   }

@@ -123,6 +123,10 @@ export async function insertOutbound(
     /** 'to_send' on a manual channel: a worker sends it by hand and records that. */
     status?: 'queued' | 'to_send';
     now: Date;
+    /** Kept for the first time the rules allow; its send job waits until then. */
+    scheduledFor?: Date;
+    scheduledZone?: string;
+    safetyConfirmedBy?: string | null;
   },
 ): Promise<MessageRow> {
   if (input.body.length === 0 || input.body.length > MAX_BODY) {
@@ -142,6 +146,9 @@ export async function insertOutbound(
       authorId: input.authorId,
       purpose: input.purpose ?? 'message',
       createdAt: input.now,
+      scheduledFor: input.scheduledFor ?? null,
+      scheduledZone: input.scheduledZone ?? null,
+      safetyConfirmedBy: input.safetyConfirmedBy ?? null,
     })
     .onConflictDoNothing({ target: messages.idempotencyKey })
     .returning();
@@ -502,6 +509,8 @@ export async function openConversation(db: DbOrTx, config: Config, actor: Actor,
       sentAt: m.sentAt?.toISOString() ?? null,
       deliveredAt: m.deliveredAt?.toISOString() ?? null,
       failedAt: m.failedAt?.toISOString() ?? null,
+      scheduledFor: m.scheduledFor?.toISOString() ?? null,
+      scheduledZone: m.scheduledZone,
     })),
   };
 }

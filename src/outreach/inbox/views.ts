@@ -67,6 +67,10 @@ export const ConversationDetail = z.object({
       sentAt: z.string().nullable(),
       deliveredAt: z.string().nullable(),
       failedAt: z.string().nullable(),
+      /** Waiting for this time (the first the rules allow); every rule is checked again then. */
+      scheduledFor: z.string().nullable(),
+      /** The person's time zone the time was worked out in. */
+      scheduledZone: z.string().nullable(),
     }),
   ),
   assignment: AssignmentOptionsView,

@@ -3,7 +3,9 @@
 // so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice,
 // and a second job for the same message (pg-boss does not drop it) leaves it to the first.
 // Do-not-contact is checked again right before sending: an opt-out that arrived after the message
-// was composed wins. Receipts and replies, from a webhook or a bound SMPP session, are taken in
+// was composed wins. A message the worker scheduled for the first allowed time is checked against
+// every rule again when its job runs (the same checkSend as composing): a refusal that time lifts
+// holds it again, any other fails it with the rule and the reason, shown in the thread. Receipts and replies, from a webhook or a bound SMPP session, are taken in
 // here too, since an opt-out among them queues its one confirmation.
 import { and, eq, max } from 'drizzle-orm';
 import type { Logger } from 'pino';
@@ -19,7 +21,7 @@ import type { WebhookResult } from '../channels/http-gateway.js';
 import { contactAddress } from '../inbox/contacts.js';
 import { decryptBody, recordSent } from '../inbox/conversations.js';
 import { quietHoursHold, type ContactSettings } from '../domain/index.js';
-import { handleDelivery, handleInbound } from './service.js';
+import { handleDelivery, handleInbound, recheckScheduled } from './service.js';
 import { outreachSettings } from './settings.js';
 import {
   contacts,
@@ -90,9 +92,13 @@ export const SEND_RETRY_LIMIT = 5;
 export const OUTCOME_UNKNOWN =
   'outcome unknown — check the provider before sending again (the send was interrupted)';
 
-/** Queues the send of a stored message; one pending job per message. */
-export async function queueSend(jobs: Jobs, messageId: string): Promise<void> {
-  await jobs.send(sendMessageJobRef, { messageId }, { singletonKey: messageId });
+/** Queues the send of a stored message; one pending job per message (a scheduled one waits). */
+export async function queueSend(jobs: Jobs, messageId: string, startAfter?: Date): Promise<void> {
+  await jobs.send(
+    sendMessageJobRef,
+    { messageId },
+    { singletonKey: messageId, ...(startAfter ? { startAfter } : {}) },
+  );
 }
 
 /** Thrown to make pg-boss retry with backoff; the message is queued again. */
@@ -109,7 +115,7 @@ function mayHaveBeenSent(error: SendError): boolean {
 }
 
 export type SendOutcome =
-  'sent' | 'failed' | 'not_queued' | 'outcome_unknown' | 'do_not_contact' | 'held';
+  'sent' | 'failed' | 'not_queued' | 'outcome_unknown' | 'do_not_contact' | 'held' | 'refused';
 
 /** Sends one queued message (see the module header for the guarantees). */
 export async function sendQueuedMessage(
@@ -195,7 +201,34 @@ export async function sendQueuedMessage(
         .where(eq(messages.id, messageId));
       return { kind: 'do_not_contact' as const };
     }
-    if (!confirmation) {
+    if (msg.scheduledFor) {
+      // Scheduled for the first allowed time: every rule again, as when it was written.
+      const check = await recheckScheduled(tx, config, msg, contact, opts.settings, clock.now());
+      if (!check.allowed) {
+        if (check.notBefore) {
+          // Only time again (a reply window, a busy channel, a later gap): wait for that.
+          await tx
+            .update(messages)
+            .set({
+              scheduledFor: check.notBefore,
+              errorCode: `held_${check.rule}`,
+              errorMessage: `Held: ${check.message}`,
+            })
+            .where(eq(messages.id, messageId));
+          return { kind: 'held' as const, until: check.notBefore };
+        }
+        await tx
+          .update(messages)
+          .set({
+            status: 'failed',
+            failedAt: clock.now(),
+            errorCode: `refused_${check.rule}`,
+            errorMessage: `Not sent at its time: ${check.message}`,
+          })
+          .where(eq(messages.id, messageId));
+        return { kind: 'refused' as const };
+      }
+    } else if (!confirmation) {
       const hold = quietHoursHold(
         { address: contactAddress(config, contact) },
         await lastInboundAt(tx, contact.id),
@@ -218,6 +251,7 @@ export async function sendQueuedMessage(
     await opts.hold(claim.until);
     return 'held';
   }
+  if (claim.kind === 'refused') return 'refused';
   if (claim.kind !== 'claimed') return claim.kind;
   const { msg, contact } = claim;
   const channelId = msg.channelId as string;

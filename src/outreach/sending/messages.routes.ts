@@ -6,10 +6,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, authorize, principalOf, requireAuth } from '../../platform/http/auth-plugin.js';
 import { checkMessageSafety, OutreachLanguage, smsInfo } from '../domain/index.js';
-import { canWorkOutreach } from '../policy.js';
+import { canLiftContactRules, canWorkOutreach } from '../policy.js';
 import { errors, IdParams, type OutreachRouteDeps } from '../routes-common.js';
 import { queueSend } from './jobs.js';
 import {
+  allowNamesForSharedNumber,
+  cancelScheduled,
+  checkCompose,
+  ComposeCheckInput,
   ComposeInput,
   composeMessage,
   markSentByHand,
@@ -18,7 +22,9 @@ import {
 } from './service.js';
 import {
   ComposedMessage,
+  ComposeStateView,
   MessageView,
+  presentComposeState,
   presentComposed,
   presentMessage,
   presentRefusal,
@@ -51,12 +57,72 @@ export function registerMessageRoutes(app: FastifyInstance, deps: OutreachRouteD
           settings,
           clock,
         });
-        if (out.message.status === 'queued') await queueSend(jobs, out.message.id);
+        if (out.message.status === 'queued') {
+          await queueSend(jobs, out.message.id, out.message.scheduledFor ?? undefined);
+        }
         return presentComposed(out, config);
       } catch (err) {
         if (!(err instanceof SendRefused)) throw err;
         return reply.code(409).send(presentRefusal(err));
       }
+    },
+  );
+
+  r.post(
+    '/api/outreach/compose-check',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary:
+          "Every contact rule on a message as the dialog has it, at the server's clock, without sending",
+        body: ComposeCheckInput,
+        response: { 200: ComposeStateView, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      return presentComposeState(
+        await checkCompose(db, config, actorOf(request), request.body, { settings, clock }),
+      );
+    },
+  );
+
+  r.post(
+    '/api/outreach/messages/:id/cancel',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'A scheduled message taken back before it goes, by its author or a supervisor',
+        params: IdParams,
+        response: { 200: MessageView, ...errors },
+      },
+    },
+    async (request) => {
+      authorize(canWorkOutreach(principalOf(requireAuth(request))));
+      return presentMessage(await cancelScheduled(db, actorOf(request), request.params.id, clock));
+    },
+  );
+
+  r.post(
+    '/api/outreach/shared-number-names',
+    {
+      schema: {
+        tags: ['outreach'],
+        summary: 'A supervisor allows templates with a name for a number several names share',
+        body: z
+          .object({
+            entityId: z.uuid(),
+            identifierId: z.uuid(),
+            reason: z.string().trim().min(3).max(500),
+          })
+          .strict(),
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      authorize(canLiftContactRules(principalOf(requireAuth(request))));
+      await allowNamesForSharedNumber(db, config, actorOf(request), request.body);
+      return reply.code(204).send(null);
     },
   );
 

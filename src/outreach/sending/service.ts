@@ -11,7 +11,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
 import { AppError } from '../../platform/errors.js';
 import { revealIdentifier } from '../../facts/index.js';
-import { entityOfAds } from '../../link/index.js';
+import { entityOfAds, namesOnIdentifier } from '../../link/index.js';
 import { advanceLeadForOutreach } from '../../score/index.js';
 import type { DeliveryReport, InboundMessage } from '../channels/channel.js';
 import {
@@ -26,6 +26,7 @@ import {
   cancelQueued,
   cancelQueuedForContact,
   conversationById,
+  decryptBody,
   insertOutbound,
   recordDelivery,
   recordSent,
@@ -55,6 +56,7 @@ import {
   conversations,
   messages,
   outreachChannels,
+  outreachNameAllowances,
   outreachTemplates,
 } from '../schema.js';
 import { outreachSettings } from './settings.js';
@@ -72,7 +74,7 @@ export interface OutreachOptions {
   clock: Clock;
 }
 
-export const ComposeInput = z
+const ComposeFields = z
   .object({
     /** The entity (person) this outreach is for; one open thread per entity. */
     entityId: z.uuid().nullish(),
@@ -109,13 +111,27 @@ export const ComposeInput = z
     override: z.object({ reason: z.string().trim().min(3).max(500) }).nullish(),
     /** A supervisor confirms safety hits in this message. */
     confirmSafety: z.boolean().default(false),
+    /**
+     * When only time stands in the way (quiet hours where the person is, the gap after an
+     * unanswered message, a busy channel): keep the message and send it at the first allowed
+     * time, when every rule is checked again. When it may go now, it goes now.
+     */
+    schedule: z.boolean().default(false),
   })
-  .strict()
+  .strict();
+
+export const ComposeInput = ComposeFields.refine((c) => c.conversationId || c.contact, {
+  message: 'Give a conversation or a contact to write to.',
+}).refine((c) => c.templateId || c.text?.trim(), { message: 'Give a template or a text.' });
+export type ComposeInput = z.input<typeof ComposeInput>;
+
+/** What the compose dialog asks before Send: the same message, without its key. */
+export const ComposeCheckInput = ComposeFields.omit({ idempotencyKey: true, schedule: true })
   .refine((c) => c.conversationId || c.contact, {
     message: 'Give a conversation or a contact to write to.',
   })
   .refine((c) => c.templateId || c.text?.trim(), { message: 'Give a template or a text.' });
-export type ComposeInput = z.input<typeof ComposeInput>;
+export type ComposeCheckInput = z.input<typeof ComposeCheckInput>;
 
 /** A refusal of the contact rules, with the rule that refused (shown to the worker). */
 export class SendRefused extends AppError {
@@ -156,6 +172,8 @@ export async function sendFacts(
   channel: ChannelRow,
   settings: ContactSettings,
   now: Date,
+  /** A scheduled message checked at its time is not part of its own history. */
+  excludeMessageId?: string,
 ): Promise<{
   history: NonNullable<SendCheckInput['history']>;
   channelSends: Date[];
@@ -176,6 +194,7 @@ export async function sendFacts(
         eq(conversations.contactId, contactId),
         inArray(messages.direction, ['in', 'out']),
         eq(messages.purpose, 'message'),
+        excludeMessageId ? ne(messages.id, excludeMessageId) : undefined,
       ),
     )
     .orderBy(desc(messages.createdAt))
@@ -204,6 +223,7 @@ export async function sendFacts(
         eq(messages.direction, 'out'),
         ne(messages.status, 'failed'),
         or(gt(messages.sentAt, since), gt(messages.createdAt, since)),
+        excludeMessageId ? ne(messages.id, excludeMessageId) : undefined,
       ),
     )
     .limit(1_000_000);
@@ -264,10 +284,201 @@ async function identifierAddress(
   throw new AppError('validation_failed', `A ${id.kind} cannot be written to.`);
 }
 
+/** Where a message goes: the address an identifier or the worker gave, resolved before writing. */
+interface Destination {
+  address: ReturnType<typeof normaliseAddress> | null;
+  /** Names the ads with this identifier go by (0 when written to by address or in a thread). */
+  sharedByNames: number;
+}
+
+/**
+ * Reads the address behind the contact the worker chose. An identifier is revealed (audited)
+ * outside the transaction that decides, so the read stays on record even when the rules refuse
+ * or only the state before Send was asked for.
+ */
+async function destinationOf(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  c: { entityId?: string | null | undefined; contact?: ComposeInput['contact'] },
+): Promise<Destination> {
+  const contactInput = c.contact;
+  if (!contactInput) return { address: null, sharedByNames: 0 };
+  if (!('identifierId' in contactInput)) {
+    return {
+      address: normaliseAddress(contactInput.kind, contactInput.address),
+      sharedByNames: 0,
+    };
+  }
+  const address = await identifierAddress(
+    db,
+    config,
+    actor,
+    c.entityId ?? null,
+    contactInput.identifierId,
+  );
+  const shared = c.entityId
+    ? await namesOnIdentifier(db, c.entityId, contactInput.identifierId)
+    : null;
+  return { address, sharedByNames: shared?.names ?? 0 };
+}
+
+/** Everything one composition decided: the rows it read, the text, and the rules' verdict. */
+interface Prepared {
+  channel: ChannelRow;
+  contact: ContactRow;
+  conversation: ConversationRow | null;
+  entityId: string | null;
+  otherOpenThreads: number;
+  text: string;
+  templateId: string | null;
+  /** The template's text names the person ({displayName}). */
+  templateNames: boolean;
+  namesAllowed: boolean;
+  sharedByNames: number;
+  check: SendCheck;
+}
+
+type ComposeFieldsOut = z.output<typeof ComposeFields>;
+
+/**
+ * Gathers what a composition depends on and asks every rule, inside the caller's transaction and
+ * under the per-contact lock. Writes only the contact (new addresses); the caller decides the rest.
+ */
+async function prepareCompose(
+  tx: DbOrTx,
+  config: Config,
+  actor: Actor,
+  c: Omit<ComposeFieldsOut, 'idempotencyKey' | 'schedule'>,
+  dest: Destination,
+  settings: ContactSettings,
+  now: Date,
+): Promise<Prepared> {
+  const by = roleActor(actor);
+  const channel = await channelRow(tx, c.channelId);
+  if (!channel.enabled) throw new AppError('conflict', 'This channel is switched off.');
+
+  let conversation: ConversationRow | null = null;
+  let contact: ContactRow;
+  if (c.conversationId) {
+    conversation = await conversationById(tx, c.conversationId);
+    if (!conversation.contactId) {
+      throw new AppError('conflict', 'This conversation has no contact to write to.');
+    }
+    contact = await contactById(tx, conversation.contactId);
+  } else {
+    if (!dest.address) throw new AppError('validation_failed', 'Give a contact to write to.');
+    contact = await upsertContact(tx, config, dest.address);
+  }
+  // One compose per contact at a time: the facts read below stay true until the message is in.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`outreach:${contact.id}`}))`);
+  contact = await contactById(tx, contact.id);
+
+  const entityId = c.entityId ?? conversation?.entityId ?? null;
+  const startsNewThread = conversation === null;
+  const otherOpenThreads =
+    startsNewThread && entityId ? (await threadsOfEntity(tx, entityId)).length : 0;
+
+  let text: string;
+  let templateInfo: NonNullable<SendCheckInput['message']['template']> | null = null;
+  let whatsappTemplate: NonNullable<SendCheckInput['message']['whatsappTemplate']> | null = null;
+  let templateId: string | null = null;
+  if (c.templateId) {
+    const t = await templateById(tx, c.templateId);
+    const variant = pickVariant(t.variants, contact.id);
+    try {
+      text = renderTemplate(variant.text, c.values, {
+        language: OutreachLanguage.parse(t.language),
+        fallbacks: t.fallbacks,
+      }).text;
+    } catch (err) {
+      if (err instanceof TemplateRenderError) throw new AppError('conflict', err.message);
+      throw err;
+    }
+    templateId = t.id;
+    // Any variant may be picked for a later contact: the template names someone if one does.
+    templateInfo = {
+      id: t.id,
+      status: t.status,
+      variantText: variant.text,
+      safetyConfirmedBy: t.safetyConfirmedBy,
+    };
+    if (t.whatsappTemplate) {
+      // The supervisor records the name Meta approved; it is usable while the template is.
+      whatsappTemplate = {
+        name: t.whatsappTemplate,
+        language: t.language,
+        approved: t.status === 'approved',
+      };
+    }
+  } else {
+    text = (c.text ?? '').trim();
+  }
+
+  const allowance =
+    entityId && dest.sharedByNames > 1 ? await nameAllowance(tx, entityId, contact.id) : null;
+  const facts = await sendFacts(tx, contact.id, channel, settings, now);
+  const check = checkSend(
+    {
+      purpose: 'message',
+      channel: { id: channel.id, kind: channel.kind, sender: channel.sender },
+      recipient: {
+        ...recipientOf(config, contact),
+        sharedByNames: dest.sharedByNames,
+        namesAllowedBy: allowance,
+      },
+      history: facts.history,
+      channelSends: facts.channelSends,
+      thread: {
+        startsNewThread,
+        otherOpenThreads,
+        supervisorOverride: c.override ? { by, at: now, reason: c.override.reason } : null,
+      },
+      message: {
+        text,
+        template: templateInfo,
+        whatsappTemplate,
+        safetyConfirmation: c.confirmSafety ? { by, at: now } : null,
+      },
+    },
+    settings,
+    now,
+  );
+  return {
+    channel,
+    contact,
+    conversation,
+    entityId,
+    otherOpenThreads,
+    text,
+    templateId,
+    templateNames: templateInfo ? /\{displayName\}/.test(templateInfo.variantText) : false,
+    namesAllowed: allowance !== null,
+    sharedByNames: dest.sharedByNames,
+    check,
+  };
+}
+
+/** A supervisor's allowance of names for a shared number, as the rules take it. */
+async function nameAllowance(db: DbOrTx, entityId: string, contactId: string) {
+  const [row] = await db
+    .select()
+    .from(outreachNameAllowances)
+    .where(
+      and(
+        eq(outreachNameAllowances.entityId, entityId),
+        eq(outreachNameAllowances.contactId, contactId),
+      ),
+    );
+  return row ? { id: row.allowedBy ?? 'supervisor', role: 'supervisor' as const } : null;
+}
+
 /**
  * Composes one message and stores it queued. Every rule is checked on the facts in the database
  * under a per-contact lock, inside one transaction: a refusal stores nothing (not even a new
- * contact or thread). The caller queues the send job for the message returned.
+ * contact or thread). With `schedule`, a message that only time holds back is stored for the first
+ * allowed time instead of refused. The caller queues the send job for the message returned (at
+ * `scheduledFor` when it has one).
  */
 export async function composeMessage(
   db: DbOrTx,
@@ -279,7 +490,7 @@ export async function composeMessage(
   const c = ComposeInput.parse(input);
   const now = options.clock.now();
   const settings = options.settings ?? outreachSettings(config);
-  const by = roleActor(actor);
+  roleActor(actor);
 
   const [existing] = await db
     .select()
@@ -292,112 +503,34 @@ export async function composeMessage(
       warnings: [],
     };
   }
+  const dest = c.conversationId
+    ? { address: null, sharedByNames: 0 }
+    : await destinationOf(db, config, actor, c);
 
   return db.transaction(async (tx) => {
-    const channel = await channelRow(tx, c.channelId);
-    if (!channel.enabled) throw new AppError('conflict', 'This channel is switched off.');
-
-    let conversation: ConversationRow | null = null;
-    let contact: ContactRow;
-    if (c.conversationId) {
-      conversation = await conversationById(tx, c.conversationId);
-      if (!conversation.contactId) {
-        throw new AppError('conflict', 'This conversation has no contact to write to.');
+    const p = await prepareCompose(tx, config, actor, c, dest, settings, now);
+    const { check, channel, contact } = p;
+    let scheduledFor: Date | null = null;
+    if (!check.allowed) {
+      // Only time stands in the way and the worker asked for it: keep it for then. A manual
+      // channel's message is sent by a person, who reads the state in the thread instead.
+      if (c.schedule && check.notBefore && channel.kind !== 'manual') {
+        scheduledFor = check.notBefore;
+      } else {
+        refuseUnless(check);
       }
-      contact = await contactById(tx, conversation.contactId);
-    } else {
-      const contactInput = c.contact;
-      if (!contactInput) throw new AppError('validation_failed', 'Give a contact to write to.');
-      const address =
-        'identifierId' in contactInput
-          ? await identifierAddress(
-              tx,
-              config,
-              actor,
-              c.entityId ?? null,
-              contactInput.identifierId,
-            )
-          : normaliseAddress(contactInput.kind, contactInput.address);
-      contact = await upsertContact(tx, config, address);
-    }
-    // One compose per contact at a time: the facts read below stay true until the message is in.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`outreach:${contact.id}`}))`);
-    contact = await contactById(tx, contact.id);
-
-    const entityId = c.entityId ?? conversation?.entityId ?? null;
-    const startsNewThread = conversation === null;
-    const otherOpenThreads =
-      startsNewThread && entityId ? (await threadsOfEntity(tx, entityId)).length : 0;
-
-    let text: string;
-    let templateInfo: NonNullable<SendCheckInput['message']['template']> | null = null;
-    let whatsappTemplate: NonNullable<SendCheckInput['message']['whatsappTemplate']> | null = null;
-    let templateId: string | null = null;
-    if (c.templateId) {
-      const t = await templateById(tx, c.templateId);
-      const variant = pickVariant(t.variants, contact.id);
-      try {
-        text = renderTemplate(variant.text, c.values, {
-          language: OutreachLanguage.parse(t.language),
-          fallbacks: t.fallbacks,
-        }).text;
-      } catch (err) {
-        if (err instanceof TemplateRenderError) throw new AppError('conflict', err.message);
-        throw err;
-      }
-      templateId = t.id;
-      templateInfo = {
-        id: t.id,
-        status: t.status,
-        variantText: variant.text,
-        safetyConfirmedBy: t.safetyConfirmedBy,
-      };
-      if (t.whatsappTemplate) {
-        // The supervisor records the name Meta approved; it is usable while the template is.
-        whatsappTemplate = {
-          name: t.whatsappTemplate,
-          language: t.language,
-          approved: t.status === 'approved',
-        };
-      }
-    } else {
-      text = (c.text ?? '').trim();
     }
 
-    const facts = await sendFacts(tx, contact.id, channel, settings, now);
-    const check = checkSend(
-      {
-        purpose: 'message',
-        channel: { id: channel.id, kind: channel.kind, sender: channel.sender },
-        recipient: recipientOf(config, contact),
-        history: facts.history,
-        channelSends: facts.channelSends,
-        thread: {
-          startsNewThread,
-          otherOpenThreads,
-          supervisorOverride: c.override ? { by, at: now, reason: c.override.reason } : null,
-        },
-        message: {
-          text,
-          template: templateInfo,
-          whatsappTemplate,
-          safetyConfirmation: c.confirmSafety ? { by, at: now } : null,
-        },
-      },
-      settings,
-      now,
-    );
-    refuseUnless(check);
-
+    let conversation = p.conversation;
     if (!conversation) {
       conversation = await startThread(
         tx,
         actor,
         {
-          entityId,
+          entityId: p.entityId,
           contactId: contact.id,
           channelId: channel.id,
-          override: otherOpenThreads > 0 && !!c.override,
+          override: p.otherOpenThreads > 0 && !!c.override,
         },
         now,
       );
@@ -405,14 +538,25 @@ export async function composeMessage(
     const message = await insertOutbound(tx, config, {
       conversationId: conversation.id,
       channelId: channel.id,
-      body: text,
-      templateId,
+      body: p.text,
+      templateId: p.templateId,
       authorId: actor.userId,
       idempotencyKey: c.idempotencyKey,
-      segments: SMS_KINDS.includes(channel.kind) ? smsInfo(text).segments : null,
+      segments: SMS_KINDS.includes(channel.kind) ? smsInfo(p.text).segments : null,
       status: initialStatus(channel.kind),
       now,
+      ...(scheduledFor ? { scheduledFor, scheduledZone: check.timeZone.zone } : {}),
+      safetyConfirmedBy: c.confirmSafety ? (actor.userId ?? null) : null,
     });
+    if (scheduledFor) {
+      await appendAudit(tx, {
+        ...auditFields(actor),
+        action: 'outreach.message_scheduled',
+        targetType: 'conversation',
+        targetId: conversation.id,
+        details: { messageId: message.id, scheduledFor: scheduledFor.toISOString() },
+      });
+    }
     const [updated] = await tx
       .update(conversations)
       .set({ lastMessageAt: now, channelId: channel.id })
@@ -427,6 +571,224 @@ export async function composeMessage(
       warnings: check.warnings.map((w) => w.message),
     };
   });
+}
+
+/** Carries the verdict out of a transaction that must leave nothing behind. */
+class CheckOnly extends Error {
+  constructor(readonly prepared: Prepared) {
+    super('compose check (rolled back)');
+  }
+}
+
+/** The rules' verdict on a message as the compose dialog has it, before Send. */
+export interface ComposeState {
+  check: SendCheck;
+  /** The template addresses the person by name. */
+  templateNames: boolean;
+  /** Names the ads with this number go by. */
+  sharedByNames: number;
+  /** A supervisor allowed names for this shared number. */
+  namesAllowed: boolean;
+  /** Sending later is possible (only time stands in the way, and the channel sends by itself). */
+  schedulable: boolean;
+}
+
+/**
+ * Every rule on the message the dialog would send, at the server's clock, without sending or
+ * storing anything: the same path as composing, rolled back at the end. Only the reveal of an
+ * identifier's number stays (audited), as it happened.
+ */
+export async function checkCompose(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  input: ComposeCheckInput,
+  options: OutreachOptions,
+): Promise<ComposeState> {
+  const c = ComposeCheckInput.parse(input);
+  const now = options.clock.now();
+  const settings = options.settings ?? outreachSettings(config);
+  roleActor(actor);
+  const dest = c.conversationId
+    ? { address: null, sharedByNames: 0 }
+    : await destinationOf(db, config, actor, c);
+  let p: Prepared;
+  try {
+    await db.transaction(async (tx) => {
+      throw new CheckOnly(await prepareCompose(tx, config, actor, c, dest, settings, now));
+    });
+    throw new AppError('internal', 'The check did not roll back.');
+  } catch (err) {
+    if (!(err instanceof CheckOnly)) throw err;
+    p = err.prepared;
+  }
+  return {
+    check: p.check,
+    templateNames: p.templateNames,
+    sharedByNames: p.sharedByNames,
+    namesAllowed: p.namesAllowed,
+    schedulable: !p.check.allowed && p.check.notBefore !== null && p.channel.kind !== 'manual',
+  };
+}
+
+/**
+ * A supervisor allows templates that name someone for a number several names share, for one
+ * person (entity) and that number; audited with the reason.
+ */
+export async function allowNamesForSharedNumber(
+  db: DbOrTx,
+  config: Config,
+  actor: Actor,
+  input: { entityId: string; identifierId: string; reason: string },
+): Promise<void> {
+  if (actor.role !== 'supervisor') {
+    throw new AppError('forbidden', 'Only a supervisor can allow names for a shared number.');
+  }
+  const dest = await destinationOf(db, config, actor, {
+    entityId: input.entityId,
+    contact: { identifierId: input.identifierId },
+  });
+  if (!dest.address) throw new AppError('not_found', 'No such identifier for this person.');
+  const address = dest.address;
+  await db.transaction(async (tx) => {
+    const contact = await upsertContact(tx, config, address);
+    await tx
+      .insert(outreachNameAllowances)
+      .values({
+        entityId: input.entityId,
+        contactId: contact.id,
+        reason: input.reason,
+        allowedBy: actor.userId,
+      })
+      .onConflictDoNothing();
+    await appendAudit(tx, {
+      ...auditFields(actor),
+      action: 'outreach.shared_number_names_allowed',
+      targetType: 'entity',
+      targetId: input.entityId,
+      details: {
+        identifierId: input.identifierId,
+        names: dest.sharedByNames,
+        reason: input.reason,
+      },
+    });
+  });
+}
+
+/**
+ * A scheduled message's author or a supervisor takes it back before it goes (audited). Only a
+ * message still waiting for its time can be cancelled.
+ */
+export async function cancelScheduled(
+  db: DbOrTx,
+  actor: Actor,
+  messageId: string,
+  clock: Clock,
+): Promise<MessageRow> {
+  const now = clock.now();
+  return db.transaction(async (tx) => {
+    const [msg] = await tx.select().from(messages).where(eq(messages.id, messageId)).for('update');
+    if (!msg || msg.direction !== 'out') throw new AppError('not_found', 'No such message.');
+    const mine = actor.userId !== null && msg.authorId === actor.userId;
+    if (!mine && actor.role !== 'supervisor') {
+      throw new AppError(
+        'forbidden',
+        'Only the author of a scheduled message or a supervisor can cancel it.',
+      );
+    }
+    if (!msg.scheduledFor || msg.status !== 'queued') {
+      throw new AppError('conflict', 'This message is not waiting for a scheduled time any more.');
+    }
+    const [row] = await tx
+      .update(messages)
+      .set({
+        status: 'failed',
+        failedAt: now,
+        errorCode: 'cancelled',
+        errorMessage: mine ? 'Cancelled by its author.' : 'Cancelled by a supervisor.',
+        cancelledBy: actor.userId,
+      })
+      .where(eq(messages.id, messageId))
+      .returning();
+    await appendAudit(tx, {
+      ...auditFields(actor),
+      action: 'outreach.scheduled_cancelled',
+      targetType: 'conversation',
+      targetId: msg.conversationId,
+      details: { messageId, scheduledFor: msg.scheduledFor.toISOString() },
+    });
+    if (!row) throw new AppError('internal', 'Message vanished.');
+    return row;
+  });
+}
+
+/**
+ * A scheduled message at its time: every rule again, on the facts as they are now, through the
+ * same checkSend as composing. The thread exists (no second-thread question); the safety words a
+ * supervisor confirmed when it was written stay confirmed.
+ */
+export async function recheckScheduled(
+  tx: DbOrTx,
+  config: Config,
+  msg: MessageRow,
+  contact: ContactRow,
+  settings: ContactSettings,
+  now: Date,
+): Promise<SendCheck> {
+  const channel = await channelRow(tx, msg.channelId ?? '');
+  const text = decryptBody(config, msg.bodyEnc);
+  let template: NonNullable<SendCheckInput['message']['template']> | null = null;
+  let whatsappTemplate: NonNullable<SendCheckInput['message']['whatsappTemplate']> | null = null;
+  if (msg.templateId) {
+    const t = await templateById(tx, msg.templateId);
+    const variant = pickVariant(t.variants, contact.id);
+    template = {
+      id: t.id,
+      status: t.status,
+      variantText: variant.text,
+      safetyConfirmedBy: t.safetyConfirmedBy,
+    };
+    if (t.whatsappTemplate) {
+      whatsappTemplate = {
+        name: t.whatsappTemplate,
+        language: t.language,
+        approved: t.status === 'approved',
+      };
+    }
+  }
+  const facts = await sendFacts(tx, contact.id, channel, settings, now, msg.id);
+  const check = checkSend(
+    {
+      purpose: 'message',
+      channel: { id: channel.id, kind: channel.kind, sender: channel.sender },
+      recipient: recipientOf(config, contact),
+      history: facts.history,
+      channelSends: facts.channelSends,
+      thread: { startsNewThread: false },
+      message: {
+        text,
+        template,
+        whatsappTemplate,
+        safetyConfirmation: msg.safetyConfirmedBy
+          ? { by: { id: msg.safetyConfirmedBy, role: 'supervisor' }, at: msg.createdAt }
+          : null,
+      },
+    },
+    settings,
+    now,
+  );
+  if (!channel.enabled && check.allowed) {
+    return {
+      allowed: false,
+      rule: 'invalid_recipient',
+      message: 'The channel was switched off.',
+      notBefore: null,
+      refusals: [{ rule: 'invalid_recipient', message: 'The channel was switched off.' }],
+      warnings: check.warnings,
+      timeZone: check.timeZone,
+    };
+  }
+  return check;
 }
 
 export interface InboundHandled extends InboundOutcome {

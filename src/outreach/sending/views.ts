@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Config } from '../../platform/config.js';
 import { decryptBody, type MessageRow } from '../inbox/conversations.js';
 import { MessageStatus, SafetyHitView, SmsEncoding } from '../views.js';
-import type { composeMessage, SendRefused } from './service.js';
+import type { ComposeState, composeMessage, SendRefused } from './service.js';
 
 export const MessageView = z.object({
   id: z.string(),
@@ -19,6 +19,10 @@ export const MessageView = z.object({
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),
   createdAt: z.string(),
+  /** Waiting for this time, the first the rules allow; every rule is checked again then. */
+  scheduledFor: z.string().nullable(),
+  /** The person's time zone that time was worked out in. */
+  scheduledZone: z.string().nullable(),
   /** Only on a manual channel, for the worker to copy and send by hand. */
   body: z.string().optional(),
 });
@@ -62,6 +66,8 @@ export function presentMessage(m: MessageRow): z.infer<typeof MessageView> {
     errorCode: m.errorCode,
     errorMessage: m.errorMessage,
     createdAt: m.createdAt.toISOString(),
+    scheduledFor: m.scheduledFor?.toISOString() ?? null,
+    scheduledZone: m.scheduledZone,
   };
 }
 
@@ -90,5 +96,52 @@ export function presentRefusal(err: SendRefused): z.infer<typeof Refusal> {
       rule: err.rule,
       notBefore: err.check.notBefore?.toISOString() ?? null,
     },
+  };
+}
+
+/** The rules' verdict before Send: what the compose dialog shows up front. */
+export const ComposeStateView = z.object({
+  allowed: z.boolean(),
+  /** The first refusal's rule and message, when refused. */
+  rule: z.string().nullable(),
+  message: z.string().nullable(),
+  refusals: z.array(
+    z.object({ rule: z.string(), message: z.string(), notBefore: z.string().nullable() }),
+  ),
+  /** When only time stands in the way: the first time every rule allows it. */
+  possibleFrom: z.string().nullable(),
+  /** The person's time zone the rules use, and whether it was guessed. */
+  timeZone: z.object({ zone: z.string(), guessed: z.boolean() }),
+  warnings: z.array(z.string()),
+  /** The message can be scheduled for `possibleFrom`. */
+  schedulable: z.boolean(),
+  /** The template addresses the person by name. */
+  templateNames: z.boolean(),
+  /** Names the ads with this number go by (more than one: a shared number). */
+  sharedByNames: z.number(),
+  /** A supervisor allowed names for this shared number. */
+  namesAllowed: z.boolean(),
+});
+
+export function presentComposeState(s: ComposeState): z.infer<typeof ComposeStateView> {
+  const c = s.check;
+  return {
+    allowed: c.allowed,
+    rule: c.allowed ? null : c.rule,
+    message: c.allowed ? null : c.message,
+    refusals: c.allowed
+      ? []
+      : c.refusals.map((r) => ({
+          rule: r.rule,
+          message: r.message,
+          notBefore: r.notBefore?.toISOString() ?? null,
+        })),
+    possibleFrom: c.allowed ? null : (c.notBefore?.toISOString() ?? null),
+    timeZone: { zone: c.timeZone.zone, guessed: c.timeZone.guessed },
+    warnings: c.warnings.map((w) => w.message),
+    schedulable: s.schedulable,
+    templateNames: s.templateNames,
+    sharedByNames: s.sharedByNames,
+    namesAllowed: s.namesAllowed,
   };
 }

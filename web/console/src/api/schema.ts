@@ -8018,6 +8018,8 @@ export interface paths {
                 providerId: string | null;
                 /** @enum {string} */
                 purpose: 'message' | 'opt_out_confirmation';
+                scheduledFor: string | null;
+                scheduledZone: string | null;
                 segments: number | null;
                 sentAt: string | null;
                 status: components['schemas']['MessageStatus'];
@@ -11192,6 +11194,178 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/outreach/compose-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Every contact rule on a message as the dialog has it, at the server's clock, without sending */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            channelId: string;
+            /** @default false */
+            confirmSafety?: boolean;
+            contact?:
+              | (
+                  | {
+                      address: string;
+                      /** @enum {string} */
+                      kind: 'phone' | 'email' | 'handle';
+                    }
+                  | {
+                      /** Format: uuid */
+                      identifierId: string;
+                    }
+                )
+              | null;
+            /** Format: uuid */
+            conversationId?: string | null;
+            /** Format: uuid */
+            entityId?: string | null;
+            override?: {
+              reason: string;
+            } | null;
+            /** Format: uuid */
+            templateId?: string | null;
+            text?: string | null;
+            /** @default {} */
+            values?: {
+              city?: string | null;
+              displayName?: string | null;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              allowed: boolean;
+              message: string | null;
+              namesAllowed: boolean;
+              possibleFrom: string | null;
+              refusals: {
+                message: string;
+                notBefore: string | null;
+                rule: string;
+              }[];
+              rule: string | null;
+              schedulable: boolean;
+              sharedByNames: number;
+              templateNames: boolean;
+              timeZone: {
+                guessed: boolean;
+                zone: string;
+              };
+              warnings: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/outreach/messages': {
     parameters: {
       query?: never;
@@ -11237,6 +11411,8 @@ export interface paths {
             override?: {
               reason: string;
             } | null;
+            /** @default false */
+            schedule?: boolean;
             /** Format: uuid */
             templateId?: string | null;
             text?: string | null;
@@ -11268,6 +11444,8 @@ export interface paths {
                 providerId: string | null;
                 /** @enum {string} */
                 purpose: 'message' | 'opt_out_confirmation';
+                scheduledFor: string | null;
+                scheduledZone: string | null;
                 segments: number | null;
                 status: components['schemas']['MessageStatus'];
                 templateId: string | null;
@@ -11364,6 +11542,140 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/outreach/messages/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A scheduled message taken back before it goes, by its author or a supervisor */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              body?: string;
+              channelId: string | null;
+              conversationId: string;
+              createdAt: string;
+              errorCode: string | null;
+              errorMessage: string | null;
+              id: string;
+              providerId: string | null;
+              /** @enum {string} */
+              purpose: 'message' | 'opt_out_confirmation';
+              scheduledFor: string | null;
+              scheduledZone: string | null;
+              segments: number | null;
+              status: components['schemas']['MessageStatus'];
+              templateId: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/outreach/messages/{id}/sent-by-hand': {
     parameters: {
       query?: never;
@@ -11402,6 +11714,8 @@ export interface paths {
               providerId: string | null;
               /** @enum {string} */
               purpose: 'message' | 'opt_out_confirmation';
+              scheduledFor: string | null;
+              scheduledZone: string | null;
               segments: number | null;
               status: components['schemas']['MessageStatus'];
               templateId: string | null;
@@ -12015,6 +12329,132 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/outreach/shared-number-names': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A supervisor allows templates with a name for a number several names share */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            entityId: string;
+            /** Format: uuid */
+            identifierId: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;

@@ -1,12 +1,16 @@
 // Writing the first message to a person from their lead: which of the entity's identifiers to
 // write to (masked, chosen by id; the server looks the value up, audited, so the worker never needs
-// to see the number), the channel (warned when the person cannot reply on it), an approved
+// to see the number; one a configured channel reaches is offered first, the others say that no
+// channel reaches them), the channel (warned when the person cannot reply on it), an approved
 // template in the language the ads suggest with all its variants shown, the placeholders filled
-// from the ads (editable), counts per variant, and the send. A refusal by the contact rules is
-// shown with its rule; the ones a supervisor can lift (a second thread, words to confirm) offer
-// that to a supervisor. One idempotency key per opening of the dialog: a retry sends once. After
-// sending the conversation opens in the inbox; the server moves the lead on by itself (planned
-// when the message is queued, contacted once it has gone out).
+// from ONE ad the worker picks (none by default on a number behind several names), counts per
+// variant, and what the rules say before Send (asked of the server at its clock: quiet hours where
+// the person is and from when it is possible, there and here). When only time stands in the way,
+// Send becomes "Schedule for 09:00": a real scheduled send that is checked against every rule
+// again at its time. The rules a supervisor can lift (a second thread, words to confirm, names for
+// a shared number) offer that to a supervisor. One idempotency key per opening of the dialog: a
+// retry sends once. After sending the conversation opens in the inbox; the server moves the lead
+// on by itself (planned when the message is queued, contacted once it has gone out).
 import {
   Alert,
   Button,
@@ -22,19 +26,34 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { currentLocale } from '../i18n';
 import { useCurrentSession } from '../auth/session';
 import { queryKeys, type EntityDetail, type EntityIdentifier } from '../triage/api';
-import { languageName } from '../ui/format';
+import { formatDate, languageName } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { composeMessage, listApprovedTemplates, outreachKeys, type ComposeRequest } from './api';
 import {
-  channelFits,
+  allowNamesForSharedNumber,
+  checkCompose,
+  composeMessage,
+  listApprovedTemplates,
+  outreachKeys,
+  type ComposeCheckRequest,
+  type ComposeRequest,
+  type ComposeState,
+} from './api';
+import {
+  adValues,
+  channelsFor,
   contactable,
+  defaultIdentifier,
   entityDefaults,
   fillPlaceholders,
+  identifierSort,
   OUTREACH_LANGUAGES,
+  timeIn,
 } from './compose';
 import { canLiftRules, useChannels } from './hooks';
 import { useOutreachT } from './i18n';
@@ -58,6 +77,9 @@ export function ComposeDialog({
   );
 }
 
+/** Rules a supervisor lifts in the dialog itself (with a reason or a confirmation). */
+const LIFTABLE = ['one_thread_per_entity', 'safety_confirmation_required', 'shared_number_name'];
+
 function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () => void }) {
   const t = useOutreachT();
   const tt = useTriageT();
@@ -75,9 +97,13 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
 
   // One key per opening of the dialog, kept for its retries.
   const key = useRef(crypto.randomUUID());
-  const [identifierId, setIdentifierId] = useState(identifiers[0]?.identifierId ?? '');
-  const identifier = identifiers.find((i) => i.identifierId === identifierId);
-  const usable = channels.filter((c) => c.enabled && (!identifier || channelFits(identifier, c)));
+  // The worker's choice, else one a channel that is set up reaches (the phone before a handle).
+  const [chosenIdentifierId, setIdentifierId] = useState('');
+  const identifier =
+    identifiers.find((i) => i.identifierId === chosenIdentifierId) ??
+    defaultIdentifier(identifiers, channels);
+  const identifierId = identifier?.identifierId ?? '';
+  const usable = identifier ? channelsFor(identifier, channels) : [];
   // The worker's choice while it still fits, else the first usable channel.
   const [chosenChannelId, setChannelId] = useState('');
   const channel = usable.find((c) => c.id === chosenChannelId) ?? usable[0];
@@ -90,11 +116,28 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
   const language =
     chosenLanguage ?? (suggestedHasTemplates && defaults.language ? defaults.language : '');
   const [chosenTemplateId, setTemplateId] = useState('');
-  const [displayName, setDisplayName] = useState(defaults.displayName);
-  const [city, setCity] = useState(defaults.city);
+
+  // The placeholders come from one ad the worker picks. On a number behind several names nobody
+  // is named by default: the reader may be the controller, not the person a name belongs to.
+  const sharedNumber = (entity.features?.namesPerNumber ?? 0) > 1;
+  const latestAd = useMemo(
+    () => [...entity.ads].sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))[0],
+    [entity.ads],
+  );
+  const [adId, setAdId] = useState(sharedNumber ? '' : (latestAd?.id ?? ''));
+  const initial = adValues(entity.ads.find((a) => a.id === adId));
+  const [displayName, setDisplayName] = useState(initial.displayName);
+  const [city, setCity] = useState(initial.city);
+  const pickAd = (id: string) => {
+    setAdId(id);
+    const v = adValues(entity.ads.find((a) => a.id === id));
+    setDisplayName(v.displayName);
+    setCity(v.city);
+  };
   const [subject, setSubject] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
   const [confirmSafety, setConfirmSafety] = useState(false);
+  const [namesReason, setNamesReason] = useState('');
 
   const inLanguage = (templates.data ?? []).filter((x) => !language || x.language === language);
   const ordered = [
@@ -106,13 +149,37 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
 
   const supervisor = canLiftRules(user.role);
 
+  // What the rules say before Send, at the server's clock, as the values settle.
+  const [values] = useDebouncedValue(
+    { displayName: displayName.trim() || null, city: city.trim() || null },
+    400,
+  );
+  const checkInput: ComposeCheckRequest = {
+    entityId: entity.id,
+    contact: { identifierId },
+    channelId,
+    templateId,
+    values,
+    ...(overrideReason.trim().length >= 3 ? { override: { reason: overrideReason.trim() } } : {}),
+    ...(confirmSafety ? { confirmSafety: true } : {}),
+  };
+  const state = useQuery({
+    queryKey: outreachKeys.composeState(checkInput),
+    queryFn: () => checkCompose(checkInput),
+    enabled: Boolean(identifierId && channelId && templateId),
+    // Quiet hours begin and end while a dialog is open.
+    refetchInterval: 60_000,
+    staleTime: 10_000,
+  });
+  const verdict = state.data;
+
   const goTo = (conversationId: string) => {
     onClose();
     void navigate({ to: '/inbox/$conversationId', params: { conversationId } });
   };
 
   const send = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (schedule: boolean) => {
       const body: ComposeRequest = {
         entityId: entity.id,
         contact: { identifierId },
@@ -120,6 +187,7 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
         templateId,
         values: { displayName: displayName.trim() || null, city: city.trim() || null },
         idempotencyKey: key.current,
+        ...(schedule ? { schedule: true } : {}),
         ...(channel?.kind === 'email' && subject.trim() ? { subject: subject.trim() } : {}),
         ...(overrideReason.trim() ? { override: { reason: overrideReason.trim() } } : {}),
         ...(confirmSafety ? { confirmSafety: true } : {}),
@@ -135,12 +203,29 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
     },
   });
 
-  const rule = ruleOf(send.error);
+  const allowNames = useMutation({
+    mutationFn: () =>
+      allowNamesForSharedNumber({ entityId: entity.id, identifierId, reason: namesReason.trim() }),
+    onSuccess: async () => {
+      setNamesReason('');
+      await qc.invalidateQueries({ queryKey: ['outreach', 'compose-state'] });
+    },
+  });
+
+  const rule = ruleOf(send.error) ?? verdict?.rule ?? null;
+  // Refused before Send by a rule nobody here can lift now: Send stays off, and why is shown.
+  const blocked =
+    verdict !== undefined &&
+    !verdict.allowed &&
+    !verdict.schedulable &&
+    !(supervisor && verdict.rule !== null && LIFTABLE.includes(verdict.rule));
+  const ready = Boolean(identifierId && channelId && templateId);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!identifierId || !channelId || !templateId) return;
-    send.mutate();
+    if (!ready || blocked) return;
+    send.mutate(Boolean(verdict?.schedulable));
   };
+  const unreachable = identifier ? t('compose.unreachable', { what: sortName(t, identifier) }) : '';
 
   if (identifiers.length === 0) {
     return (
@@ -176,7 +261,7 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
           }}
           data={identifiers.map((i) => ({
             value: i.identifierId,
-            label: `${kindName(i)}${i.platform && i.platform !== i.kind ? ` (${i.platform})` : ''}: ${i.masked}${i.obfuscated ? ` · ${tt('identifiers.obfuscated')}` : ''}`,
+            label: `${kindName(i)}${i.platform && i.platform !== i.kind ? ` (${i.platform})` : ''}: ${i.masked}${i.obfuscated ? ` · ${tt('identifiers.obfuscated')}` : ''}${channelsLoaded && channelsFor(i, channels).length === 0 ? ` · ${t('compose.unreachable', { what: sortName(t, i) })}` : ''}`,
           }))}
         />
         <NativeSelect
@@ -191,7 +276,13 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
               ? usable.map((c) => ({ value: c.id, label: `${c.name} (${c.kind})` }))
               : [{ value: '', label: t('compose.noChannel'), disabled: true }]
           }
-          error={channelsLoaded && usable.length === 0 ? t('compose.noChannelHint') : undefined}
+          error={
+            channelsLoaded && usable.length === 0
+              ? channels.some((c) => c.enabled)
+                ? t('compose.unreachableHint', { unreachable })
+                : t('compose.noChannelHint')
+              : undefined
+          }
         />
         <ErrorAlert error={channelsError} />
         {channel && !channel.repliesPossible ? (
@@ -244,6 +335,19 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
         </Group>
         <ErrorAlert error={templates.error} />
 
+        <NativeSelect
+          label={t('compose.fromAd')}
+          description={sharedNumber ? t('compose.fromAdShared') : t('compose.fromAdHint')}
+          value={adId}
+          onChange={(e) => pickAd(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('compose.noAd') },
+            ...entity.ads.map((a) => ({
+              value: a.id,
+              label: [a.displayName ?? '—', a.city ?? '—', formatDate(a.lastSeenAt)].join(' · '),
+            })),
+          ]}
+        />
         <Group grow align="flex-start">
           <TextInput
             label={t('compose.displayName')}
@@ -302,7 +406,33 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
           </Stack>
         ) : null}
 
+        <ComposeStateAlert state={verdict} error={state.error} />
         <SendErrorAlert error={send.error} />
+        {rule === 'shared_number_name' && supervisor ? (
+          <Stack gap="xs">
+            <Textarea
+              label={t('compose.namesReason')}
+              description={t('compose.namesHint')}
+              value={namesReason}
+              onChange={(e) => setNamesReason(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              maxLength={500}
+            />
+            <Group justify="flex-end">
+              <Button
+                variant="default"
+                size="xs"
+                disabled={namesReason.trim().length < 3}
+                loading={allowNames.isPending}
+                onClick={() => allowNames.mutate()}
+              >
+                {t('compose.allowNames')}
+              </Button>
+            </Group>
+            <ErrorAlert error={allowNames.error} />
+          </Stack>
+        ) : null}
         {rule === 'one_thread_per_entity' && supervisor ? (
           <Textarea
             label={t('compose.overrideReason')}
@@ -329,12 +459,90 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
           <Button
             type="submit"
             loading={send.isPending}
-            disabled={!identifierId || !channelId || !templateId}
+            disabled={!ready || blocked}
+            data-testid="compose-submit"
           >
-            {t('compose.send')}
+            {verdict?.schedulable && verdict.possibleFrom
+              ? t('compose.schedule', {
+                  time: timeIn(verdict.possibleFrom, verdict.timeZone.zone, currentLocale()),
+                })
+              : t('compose.send')}
           </Button>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+const PLATFORMS: Record<string, string> = {
+  whatsapp: 'WhatsApp',
+  telegram: 'Telegram',
+  signal: 'Signal',
+  snapchat: 'Snapchat',
+  instagram: 'Instagram',
+};
+
+/** "phone numbers", "WhatsApp handles": the kind of identifier no channel reaches. */
+function sortName(t: ReturnType<typeof useOutreachT>, i: EntityIdentifier): string {
+  const sort = identifierSort(i);
+  if (sort === 'phone') return t('compose.sorts.phone');
+  if (sort === 'email') return t('compose.sorts.email');
+  const platform = i.platform ? (PLATFORMS[i.platform] ?? i.platform) : null;
+  return platform ? t('compose.sorts.handleOn', { platform }) : t('compose.sorts.handle');
+}
+
+const TIME_TITLES = {
+  quiet_hours: 'compose.state.quiet_hours',
+  min_gap: 'compose.state.min_gap',
+  rate_limit: 'compose.state.rate_limit',
+} as const;
+
+/**
+ * The rules' verdict before Send: quiet hours where the person is and from when it is possible
+ * (there and here), or the refusal that stands, or nothing when it may go now.
+ */
+function ComposeStateAlert({ state, error }: { state: ComposeState | undefined; error: unknown }) {
+  const t = useOutreachT();
+  if (error) return <ErrorAlert error={error} />;
+  if (!state || state.allowed) return null;
+  if (state.possibleFrom) {
+    const zone = state.timeZone.zone;
+    const title =
+      state.rule && state.rule in TIME_TITLES
+        ? t(TIME_TITLES[state.rule as keyof typeof TIME_TITLES])
+        : t('rules.other');
+    return (
+      <Alert
+        color="blue"
+        variant="light"
+        title={title}
+        data-testid="compose-state"
+        data-rule={state.rule ?? ''}
+      >
+        <Text size="sm" data-testid="possible-from">
+          {t('compose.state.possibleFrom', {
+            there: timeIn(state.possibleFrom, zone, currentLocale()),
+            zone,
+            here: timeIn(state.possibleFrom, undefined, currentLocale()),
+          })}
+        </Text>
+        {state.schedulable ? (
+          <Text size="sm" mt={4}>
+            {t('compose.state.scheduleHint')}
+          </Text>
+        ) : null}
+      </Alert>
+    );
+  }
+  return (
+    <Alert
+      color={state.rule === 'do_not_contact' ? 'red' : 'orange'}
+      variant="light"
+      title={t('compose.state.refused')}
+      data-testid="compose-state"
+      data-rule={state.rule ?? ''}
+    >
+      <Text size="sm">{state.message}</Text>
+    </Alert>
   );
 }

@@ -33,7 +33,10 @@ import { useCurrentSession } from '../auth/session';
 import { formatDateTime, shortId } from '../ui/format';
 import { RouterAnchor } from '../ui/RouterAnchor';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { currentLocale } from '../i18n';
+import { timeIn } from './compose';
 import {
+  cancelScheduled,
   CONVERSATION_STATUSES,
   fetchConversation,
   markSentByHand,
@@ -52,7 +55,7 @@ import {
   FINAL_STATUSES,
   MessageStatusBadge,
 } from './badges';
-import { useChannels, useStaffNames } from './hooks';
+import { canLiftRules, useChannels, useStaffNames } from './hooks';
 import { useOutreachT } from './i18n';
 import { ReplyBox } from './ReplyBox';
 
@@ -426,6 +429,9 @@ function MessageBubble({
           })}
         </Text>
       ) : null}
+      {m.direction === 'out' && m.status === 'queued' && m.scheduledFor ? (
+        <Scheduled message={m} conversationId={conversationId} />
+      ) : null}
       {m.direction === 'out' && m.status === 'queued' && m.errorMessage ? (
         // Held through quiet hours, or waiting for a retry: the worker sees why it has not gone.
         <Text size="xs" c="dimmed" mt={4} data-testid="message-waiting">
@@ -439,6 +445,57 @@ function MessageBubble({
         <SendByHand message={m} conversationId={conversationId} />
       ) : null}
     </li>
+  );
+}
+
+/**
+ * A message waiting for the first time the rules allow: when, where the person is and here, and
+ * a way for its author or a supervisor to take it back. At its time every rule is checked again.
+ */
+function Scheduled({
+  message,
+  conversationId,
+}: {
+  message: ConversationMessage;
+  conversationId: string;
+}) {
+  const t = useOutreachT();
+  const qc = useQueryClient();
+  const { user } = useCurrentSession();
+  const at = message.scheduledFor ?? '';
+  const zone = message.scheduledZone ?? undefined;
+  const cancel = useMutation({
+    mutationFn: () => cancelScheduled(message.id),
+    onSettled: async () => {
+      await qc.invalidateQueries({ queryKey: outreachKeys.conversation(conversationId) });
+      void qc.invalidateQueries({ queryKey: outreachKeys.allInbox });
+    },
+  });
+  const mayCancel = message.authorId === user.id || canLiftRules(user.role);
+  return (
+    <Stack gap={4} mt={4}>
+      <Text size="xs" fw={600} data-testid="message-scheduled">
+        {t('message.scheduled', {
+          there: timeIn(at, zone, currentLocale()),
+          zone: zone ?? '',
+          here: timeIn(at, undefined, currentLocale()),
+        })}
+      </Text>
+      {mayCancel ? (
+        <Group gap="xs">
+          <Button
+            size="compact-xs"
+            variant="default"
+            color="red"
+            onClick={() => cancel.mutate()}
+            loading={cancel.isPending}
+          >
+            {t('message.cancelScheduled')}
+          </Button>
+        </Group>
+      ) : null}
+      <ErrorAlert error={cancel.error} />
+    </Stack>
   );
 }
 

@@ -177,6 +177,28 @@ export async function composeMessage(input: ComposeRequest): Promise<ComposeResu
   }
 }
 
+export type ComposeCheckRequest = Body<'/api/outreach/compose-check', 'post'>;
+/** What the rules say about the message before Send (at the server's clock). */
+export type ComposeState = Answer<'/api/outreach/compose-check', 'post'>;
+
+export function checkCompose(input: ComposeCheckRequest): Promise<ComposeState> {
+  return api.post<ComposeState>('/api/outreach/compose-check', input);
+}
+
+/** A scheduled message taken back before it goes (its author or a supervisor). */
+export function cancelScheduled(messageId: string): Promise<unknown> {
+  return api.post(`/api/outreach/messages/${id(messageId)}/cancel`, {});
+}
+
+/** A supervisor allows templates with a name for a number several names share (audited). */
+export function allowNamesForSharedNumber(input: {
+  entityId: string;
+  identifierId: string;
+  reason: string;
+}): Promise<unknown> {
+  return api.post('/api/outreach/shared-number-names', input);
+}
+
 export const outreachKeys = {
   inbox: (f: InboxFilters) => ['outreach', 'inbox', f] as const,
   allInbox: ['outreach', 'inbox'] as const,
@@ -189,6 +211,7 @@ export const outreachKeys = {
   preview: (text: string, language: string, firstMessage: boolean) =>
     ['outreach', 'preview', language, firstMessage, text] as const,
   staff: ['outreach', 'staff'] as const,
+  composeState: (input: ComposeCheckRequest) => ['outreach', 'compose-state', input] as const,
 };
 
 /** Rules a person's action cannot lift (nothing to retry) versus those that pass with time. */

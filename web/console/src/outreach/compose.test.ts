@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityAd, EntityDetail, EntityIdentifier } from '../triage/api';
 import type { Channel } from './api';
-import { channelFits, contactable, entityDefaults, fillPlaceholders } from './compose';
+import {
+  adValues,
+  channelFits,
+  channelsFor,
+  contactable,
+  defaultIdentifier,
+  entityDefaults,
+  fillPlaceholders,
+  identifierSort,
+  timeIn,
+} from './compose';
 import { parseInboxSearch } from './filters';
 
 const ad = (over: Partial<EntityAd>): EntityAd => ({
@@ -124,6 +134,51 @@ describe('channelFits', () => {
     expect(channelFits(identifier('messenger'), channel('cm'))).toBe(false);
     expect(contactable(identifier('image'))).toBe(false);
     expect(contactable(identifier('messenger'))).toBe(true);
+  });
+});
+
+describe('defaultIdentifier', () => {
+  it('offers the phone an SMS channel reaches, not the WhatsApp handle listed first', () => {
+    const handle = { ...identifier('messenger'), platform: 'whatsapp', ads: 5 };
+    const phone = identifier('phone');
+    const sms = [channel('smpp')];
+    expect(defaultIdentifier([handle, phone], sms)).toBe(phone);
+    expect(channelsFor(handle, sms)).toEqual([]);
+    expect(identifierSort(handle)).toBe('messenger:whatsapp');
+  });
+
+  it('prefers a phone among reachable ones, and falls back to the first when none is', () => {
+    const email = identifier('email');
+    const phone = identifier('phone');
+    expect(defaultIdentifier([email, phone], [channel('email'), channel('cm')])).toBe(phone);
+    expect(defaultIdentifier([email, phone], [channel('email')])).toBe(email);
+    // A switched-off channel reaches nobody.
+    const off = { ...channel('smpp'), enabled: false };
+    expect(defaultIdentifier([email, phone], [off])).toBe(email);
+    expect(defaultIdentifier([], [channel('smpp')])).toBeUndefined();
+  });
+});
+
+describe('adValues', () => {
+  it('takes the name and the city of the one ad picked, never a mix, and nothing without one', () => {
+    expect(adValues(ad({ displayName: ' Mira ', city: 'Breda' }))).toEqual({
+      displayName: 'Mira',
+      city: 'Breda',
+    });
+    expect(adValues(ad({ displayName: 'Anna', city: null }))).toEqual({
+      displayName: 'Anna',
+      city: '',
+    });
+    expect(adValues(undefined)).toEqual({ displayName: '', city: '' });
+  });
+});
+
+describe('timeIn', () => {
+  it("shows one moment in the person's zone and another", () => {
+    const at = '2030-06-05T07:00:00Z';
+    expect(timeIn(at, 'Europe/Amsterdam', 'en-GB')).toBe('Wed 09:00');
+    expect(timeIn(at, 'Europe/Bucharest', 'en-GB')).toBe('Wed 10:00');
+    expect(timeIn(at, 'America/New_York', 'en-GB')).toBe('Wed 03:00');
   });
 });
 

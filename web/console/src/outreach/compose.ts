@@ -1,7 +1,8 @@
 // What the compose dialog works out before anything is sent, kept free of React so it can be
-// tested alone: which channels reach which identifiers, what the ads suggest for the placeholders
-// and the language, and how a variant reads with the values filled in.
-import type { EntityDetail, EntityIdentifier } from '../triage/api';
+// tested alone: which channels reach which identifiers (and which identifier to offer first), what
+// one ad says for the placeholders, the language the ads suggest, how a variant reads with the
+// values filled in, and a time in the person's zone beside the worker's.
+import type { EntityAd, EntityDetail, EntityIdentifier } from '../triage/api';
 import type { Channel, OutreachTemplate } from './api';
 
 export const OUTREACH_LANGUAGES = ['nl', 'en', 'de', 'fr', 'es', 'ro', 'pl', 'hu', 'bg'] as const;
@@ -14,6 +15,30 @@ export function channelFits(identifier: EntityIdentifier, channel: Channel): boo
     return SMS_KINDS.includes(channel.kind) || channel.kind === 'whatsapp';
   if (identifier.kind === 'email') return channel.kind === 'email';
   return false;
+}
+
+/** The enabled channels that reach an identifier. */
+export function channelsFor(identifier: EntityIdentifier, channels: Channel[]): Channel[] {
+  return channels.filter((c) => c.enabled && channelFits(identifier, c));
+}
+
+/**
+ * The identifier the dialog offers first: one a channel that is set up reaches (a phone number
+ * before an address or a handle), else the first. A WhatsApp handle while only SMS is set up is
+ * not the default when the person's phone number is there.
+ */
+export function defaultIdentifier(
+  identifiers: EntityIdentifier[],
+  channels: Channel[],
+): EntityIdentifier | undefined {
+  const reachable = identifiers.filter((i) => channelsFor(i, channels).length > 0);
+  return reachable.find((i) => i.kind === 'phone') ?? reachable[0] ?? identifiers[0];
+}
+
+/** What kind of identifier no channel reaches, for "no channel set up reaches …". */
+export function identifierSort(i: EntityIdentifier): string {
+  if (i.kind === 'messenger') return i.platform ? `messenger:${i.platform}` : 'messenger';
+  return i.kind;
 }
 
 /** Identifiers one can write to (not pictures or web pages). */
@@ -42,6 +67,26 @@ export function entityDefaults(entity: EntityDetail) {
     language:
       language && (OUTREACH_LANGUAGES as readonly string[]).includes(language) ? language : null,
   };
+}
+
+/**
+ * The placeholders from ONE ad the worker picks, never a mix: the most common name of one ad with
+ * the latest city of another would address a person who may not exist (and on a number behind
+ * several names, tell the controller who was found where). No ad: no name, no city.
+ */
+export function adValues(ad: EntityAd | undefined): { displayName: string; city: string } {
+  return { displayName: ad?.displayName?.trim() ?? '', city: ad?.city?.trim() ?? '' };
+}
+
+/** "Tue 09:00" in a time zone (the person's, or the worker's own when absent). */
+export function timeIn(iso: string, zone: string | undefined, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    ...(zone ? { timeZone: zone } : {}),
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 }
 
 const LIMITS = { displayName: 30, city: 40 } as const;

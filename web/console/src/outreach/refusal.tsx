@@ -16,6 +16,7 @@ const RULES = [
   'whatsapp_template_required',
   'whatsapp_template_not_approved',
   'one_thread_per_entity',
+  'shared_number_name',
   'safety_confirmation_required',
   'unanswered_limit',
   'min_gap',
