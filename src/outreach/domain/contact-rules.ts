@@ -342,9 +342,12 @@ function recipientProblem(input: Input): string | null {
   const address = input.recipient.address;
   if (SMS_KINDS.includes(kind) || kind === 'whatsapp') {
     const phone = address.startsWith('+') ? parsePhoneNumberFromString(address) : undefined;
+    // Never the number itself: the reason is shown before Send, also to a worker who writes to an
+    // identifier they were never shown in full.
     if (!phone?.isValid())
-      return `${address.slice(0, 40)} is not a valid international phone number (+…).`;
-    if (phone.number !== address) return `Write the number as ${phone.number} (E.164).`;
+      return 'That is not a valid international phone number (+ and the country code).';
+    if (phone.number !== address)
+      return 'Write the number in international form, without spaces or a leading 0 (E.164).';
     return null;
   }
   if (kind === 'email' && !/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/.test(address)) {
