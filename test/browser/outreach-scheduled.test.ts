@@ -237,7 +237,7 @@ describe('a first message scheduled at night', () => {
       );
     }
     await writeTo.selectOption(lead.phone.identifierId);
-    await dialog.getByLabel('Channel').selectOption({ label: `${DEMO_CHANNEL} (smpp)` });
+    await dialog.getByLabel('Channel').selectOption({ label: `${DEMO_CHANNEL} · SMS` });
     await dialog.getByLabel('Language', { exact: true }).selectOption('nl');
     await dialog
       .getByLabel('Approved template')

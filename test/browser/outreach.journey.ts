@@ -287,7 +287,7 @@ describe('outreach journey', () => {
     await dialog.getByLabel('Write to').selectOption(phone.identifierId);
     expect(await dialog.innerText()).toContain(phone.masked);
     for (const n of numbers) expect(digits(await dialog.innerText())).not.toContain(n);
-    await dialog.getByLabel('Channel').selectOption({ label: 'Test SMSC (smpp)' });
+    await dialog.getByLabel('Channel').selectOption({ label: 'Test SMSC · SMS' });
     await poll(() => dialog.getByTestId('no-replies-warning').count()).toBe(0);
     await dialog.getByLabel('Language', { exact: true }).selectOption('nl');
     // The demo brings its own approved templates: choose this test's.
@@ -429,7 +429,7 @@ describe('outreach journey', () => {
     await panel.getByTestId('compose-open').click();
     const dialog = worker.getByRole('dialog', { name: 'Write to this person' });
     await dialog.getByLabel('Write to').selectOption(phone.identifierId);
-    await dialog.getByLabel('Channel').selectOption({ label: 'Test SMSC (smpp)' });
+    await dialog.getByLabel('Channel').selectOption({ label: 'Test SMSC · SMS' });
     await dialog.getByLabel('Language', { exact: true }).selectOption('nl');
     // The demo brings its own approved templates: choose this test's.
     await dialog

@@ -46,6 +46,7 @@ import {
 } from './api';
 import {
   adValues,
+  channelMedium,
   channelsFor,
   contactable,
   defaultIdentifier,
@@ -273,7 +274,11 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
           }}
           data={
             usable.length
-              ? usable.map((c) => ({ value: c.id, label: `${c.name} (${c.kind})` }))
+              ? usable.map((c) => ({
+                  value: c.id,
+                  // "Demo SMS (simulated phones) · SMS", not "… (smpp)": the protocol is no help here.
+                  label: `${c.name} · ${t(`compose.medium.${channelMedium(c.kind)}`)}`,
+                }))
               : [{ value: '', label: t('compose.noChannel'), disabled: true }]
           }
           error={

@@ -6,6 +6,7 @@ import type { Channel } from './api';
 import {
   adValues,
   channelFits,
+  channelMedium,
   channelsFor,
   contactable,
   defaultIdentifier,
@@ -191,5 +192,21 @@ describe('parseInboxSearch', () => {
     });
     expect(parseInboxSearch({ status: 'open', assignee: 'all', unread: 'no' })).toEqual({});
     expect(parseInboxSearch({ status: 'deleted', assignee: '<script>' })).toEqual({});
+  });
+});
+
+describe('channelMedium', () => {
+  it('names how a channel reaches people, not its protocol', () => {
+    expect(['smpp', 'cm', 'messagebird', 'twilio'].map(channelMedium)).toEqual([
+      'sms',
+      'sms',
+      'sms',
+      'sms',
+    ]);
+    expect(['whatsapp', 'email', 'manual'].map(channelMedium)).toEqual([
+      'whatsapp',
+      'email',
+      'manual',
+    ]);
   });
 });

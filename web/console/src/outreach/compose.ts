@@ -17,6 +17,12 @@ export function channelFits(identifier: EntityIdentifier, channel: Channel): boo
   return false;
 }
 
+/** How a channel reaches people, in the words a worker uses: the kind's protocol is the admin's. */
+export function channelMedium(kind: string): 'sms' | 'whatsapp' | 'email' | 'manual' {
+  if (kind === 'whatsapp' || kind === 'email' || kind === 'manual') return kind;
+  return 'sms';
+}
+
 /** The enabled channels that reach an identifier. */
 export function channelsFor(identifier: EntityIdentifier, channels: Channel[]): Channel[] {
   return channels.filter((c) => c.enabled && channelFits(identifier, c));
