@@ -17613,7 +17613,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active staff (not partners) to assign work to: id, name, role */
+    /** Active staff (not partners) work can be handed to: id, name and role only (staff; no e-mail or sign-in state) */
     get: {
       parameters: {
         query?: never;
@@ -17629,11 +17629,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              displayName: string;
-              id: string;
-              role: string;
-            }[];
+            'application/json': components['schemas']['AssignableUser'][];
           };
         };
         /** @description Default Response */
@@ -22056,6 +22052,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AssignableUser: {
+      displayName: string;
+      id: string;
+      role: components['schemas']['Role'];
+    };
+    AssignableUserInput: {
+      displayName: string;
+      id: string;
+      role: components['schemas']['RoleInput'];
+    };
     AssignmentOptions: {
       handOver: boolean;
       release: boolean;
