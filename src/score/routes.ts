@@ -14,11 +14,7 @@ import {
   canDirectWork,
   type Principal,
 } from '../platform/auth/policy.js';
-import {
-  AssignableUser,
-  isAssignableUser,
-  listAssignableUsers,
-} from '../platform/auth/users.js';
+import { AssignableUser, isAssignableUser, listAssignableUsers } from '../platform/auth/users.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
@@ -85,6 +81,7 @@ export function registerScoreRoutes(
       const last = e?.movement[e.movement.length - 1];
       return {
         entityId: l.entityId,
+        alias: e?.alias ?? '',
         state: l.state,
         urgent: l.urgent,
         score: l.score,

@@ -8683,6 +8683,7 @@ export interface paths {
                 url: string;
                 version: number;
               }[];
+              alias: components['schemas']['EntityAlias'];
               evidenceAt: string;
               features: {
                 activeAds: number;
@@ -8785,14 +8786,16 @@ export interface paths {
               } | null;
               similar: {
                 adId: string;
+                entityAlias: components['schemas']['EntityAlias'] | null;
                 entityId: string;
                 similarity: number;
                 toAdId: string;
               }[];
               templates: {
                 ads: number;
-                entities: number;
+                otherEntities: number;
                 templateId: string;
+                totalAds: number;
               }[];
             };
           };
@@ -10130,6 +10133,7 @@ export interface paths {
           maxScore?: number;
           minScore?: number;
           place?: string;
+          q?: string;
           state?:
             | ('new' | 'in_review' | 'contact_planned' | 'contacted' | 'no_action' | 'closed')
             | 'open'
@@ -10150,6 +10154,7 @@ export interface paths {
             'application/json': {
               items: {
                 adCount: number;
+                alias: components['schemas']['EntityAlias'];
                 assigneeId: string | null;
                 entityId: string;
                 evidenceAt: string;
@@ -10283,6 +10288,7 @@ export interface paths {
           maxScore?: number;
           minScore?: number;
           place?: string;
+          q?: string;
           state?:
             | ('new' | 'in_review' | 'contact_planned' | 'contacted' | 'no_action' | 'closed')
             | 'open'
@@ -15297,6 +15303,7 @@ export interface paths {
                   maxScore?: number;
                   minScore?: number;
                   place?: string;
+                  q?: string;
                   /** @default open */
                   state?:
                     | (
@@ -22374,6 +22381,10 @@ export interface components {
       line: number;
       message: string;
     };
+    /** @description Speakable, random, stable name of an entity (and its lead) */
+    EntityAlias: string;
+    /** @description Speakable, random, stable name of an entity (and its lead) */
+    EntityAliasInput: string;
     ErasureResult: {
       counts: {
         consents: number;
