@@ -8,7 +8,7 @@ import type { DbOrTx } from '../platform/db/connect.js';
 import { memberAdIds, templateUses } from './entity.js';
 import { sharedTemplatesOf, type SharedTemplates } from './shared-templates.js';
 import { estimateJaccard, lshBuckets } from './minhash.js';
-import { entities, linkAds, linkKeys, linkTemplates } from './schema.js';
+import { entities, linkAds, linkKeys } from './schema.js';
 
 export async function entityEvidence(db: DbOrTx, entityId: string) {
   const [row] = await db

@@ -2267,6 +2267,7 @@ export interface paths {
                 status: 'open' | 'waiting' | 'closed';
               }[];
               entities: {
+                alias: string | null;
                 entityId: string;
                 linkedAt: string;
                 /** @enum {boolean} */
@@ -7990,6 +7991,7 @@ export interface paths {
                 optOutAt: string | null;
               } | null;
               conversation: {
+                alias: string | null;
                 assigneeId: string | null;
                 channelId: string | null;
                 /** @enum {string|null} */
@@ -9592,6 +9594,7 @@ export interface paths {
           entityId?: string;
           kind?: 'all' | 'outreach' | 'chat';
           limit?: number;
+          preview?: string;
           status?: 'open' | 'waiting' | 'closed' | 'all';
           unread?: string;
         };
@@ -22452,6 +22455,7 @@ export interface components {
     /** @enum {string} */
     GenderInput: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
     InboxEntry: {
+      alias: string | null;
       assigneeId: string | null;
       channelId: string | null;
       chat: {
@@ -22469,12 +22473,14 @@ export interface components {
       id: string;
       /** @enum {string} */
       kind: 'outreach' | 'inbound' | 'chat';
+      last: components['schemas']['LastMessage'] | null;
       lastMessageAt: string;
       status: components['schemas']['ConversationStatus'];
       unanswered: number;
       unread: number;
     };
     InboxEntryInput: {
+      alias: string | null;
       assigneeId: string | null;
       channelId: string | null;
       chat: {
@@ -22492,6 +22498,7 @@ export interface components {
       id: string;
       /** @enum {string} */
       kind: 'outreach' | 'inbound' | 'chat';
+      last: components['schemas']['LastMessageInput'] | null;
       lastMessageAt: string;
       status: components['schemas']['ConversationStatusInput'];
       unanswered: number;
@@ -22539,9 +22546,24 @@ export interface components {
     Language: 'en' | 'nl';
     /** @enum {string} */
     LanguageInput: 'en' | 'nl';
+    LastMessage: {
+      at: string;
+      authorId: string | null;
+      /** @enum {string} */
+      from: 'person' | 'worker' | 'system';
+      preview: string;
+    };
+    LastMessageInput: {
+      at: string;
+      authorId: string | null;
+      /** @enum {string} */
+      from: 'person' | 'worker' | 'system';
+      preview: string;
+    };
     LeadAlert: {
       acknowledgedAt: string | null;
       acknowledgedBy: string | null;
+      alias: string | null;
       entityId: string;
       id: string;
       /** @enum {string} */
@@ -22551,6 +22573,7 @@ export interface components {
     LeadAlertInput: {
       acknowledgedAt: string | null;
       acknowledgedBy: string | null;
+      alias: string | null;
       entityId: string;
       id: string;
       /** @enum {string} */
