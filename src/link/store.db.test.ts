@@ -160,7 +160,7 @@ describe('merging and splitting', () => {
     expect(ea).not.toBe(eb);
 
     const aliasBefore = await entityAliases(db, [ea!, eb!]);
-    expect(aliasBefore.get(ea)).not.toBe(aliasBefore.get(eb));
+    expect(aliasBefore.get(ea!)).not.toBe(aliasBefore.get(eb!));
 
     const c = await post('m3', 'Ook bereikbaar op 06-11223344 en op 06-55667788, kom snel.');
     const merged = await linkAdBatch(db, settings, [c]);
