@@ -1,7 +1,8 @@
-// Migration 0024 on a database that already holds entities, on both databases: migrated up to the
-// migration before it, filled with entities the old way (no alias), then migrated. Every entity
-// gets an alias of the generator's shape and words, no two alike; an entity made without one (any
-// path but linking) gets one from the column default; a duplicate is refused by the database.
+// The entity alias migration on a database that already holds entities, on both databases:
+// migrated up to the migration before it, filled with entities the old way (no alias), then
+// migrated. Every entity gets an alias of the generator's shape and words, no two alike; an entity
+// made without one (any path but linking) gets one from the column default; a duplicate is
+// refused by the database.
 import { randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +17,16 @@ import { openDatabase, type Database } from '../platform/db/connect.js';
 import { MIGRATIONS_DIR, runMigrations } from '../platform/db/migrate.js';
 import { ALIAS_FIRST_WORDS, ALIAS_PATTERN, ALIAS_SECOND_WORDS } from './alias.js';
 
-/** The last migration before entities had aliases. */
-const BEFORE = '0023_conversation_closed_reason';
+/** The last migration before entities had aliases (found by name: merges may renumber). */
+function migrationBeforeAliases(): string {
+  const journal = JSON.parse(
+    readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'),
+  ) as { entries: { idx: number; tag: string }[] };
+  const at = journal.entries.findIndex((e) => /^\d{4}_entity_alias$/.test(e.tag));
+  if (at < 1) throw new Error('no entity alias migration in the journal');
+  return journal.entries[at - 1]!.tag;
+}
+const BEFORE = migrationBeforeAliases();
 const EXISTING = 400;
 
 let dir: string;

@@ -4,7 +4,7 @@
 // belongs to the entity (the lead, conversations and cases all point at an entity id) and is
 // stable once given: stored, unique, and on a merge the surviving entity keeps its own.
 //
-// The same lists are in drizzle/0024_entity_alias.sql, which gives existing entities theirs and
+// The same lists are in drizzle/00xx_entity_alias.sql, which gives existing entities theirs and
 // serves as the column's default; alias.test.ts checks that the two never drift apart.
 import { randomInt } from 'node:crypto';
 

@@ -25,8 +25,8 @@ export const entities = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /**
      * A speakable name ("cobalt-river-417"), random, never derived from the person's data (see
-     * alias.ts). Linking draws it; the default (a function of migration 0024) covers any other
-     * way an entity is made.
+     * alias.ts). Linking draws it; the default (the entity_alias() function of its migration) covers any other
+     * way an entity is made (drizzle/00xx_entity_alias.sql).
      */
     alias: text('alias')
       .notNull()
