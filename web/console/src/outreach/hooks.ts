@@ -56,7 +56,7 @@ export function useStaffNames(): StaffNames {
       if (id === user.id) return t('people.you');
       return names.get(id) ?? t('people.someone');
     },
-    members: (staff.data ?? []).filter((s) => canWorkOutreach(s.role as Role)),
+    members: (staff.data ?? []).filter((s) => canWorkOutreach(s.role)),
   };
 }
 
