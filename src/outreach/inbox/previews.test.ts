@@ -26,6 +26,15 @@ describe('inbox previews', () => {
     expect(shown.startsWith('bel ')).toBe(true);
   });
 
+  it('mask a local number when the contact has no country (an e-mail address, a handle)', () => {
+    const local = localOf(generatePhone(rng, 'NL', taken).e164);
+    for (const country of [null, 'BE', 'GB']) {
+      const shown = previewText(`bel ${local} vanavond`, country);
+      expect(shown, String(country)).not.toContain(local);
+      expect(shown, String(country)).not.toMatch(/\d{2}/);
+    }
+  });
+
   it('mask a number the cut falls inside, and mark the cut', () => {
     const phone = generatePhone(rng, 'NL', taken).e164;
     const spaced = localOf(phone).replace(/(\d{2})(?=\d)/g, '$1 ');

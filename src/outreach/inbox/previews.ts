@@ -28,9 +28,19 @@ export const LastMessageView = z
   .meta({ id: 'LastMessage' });
 export type LastMessageView = z.infer<typeof LastMessageView>;
 
+/**
+ * Where a number written without a country code is read as being from when the contact's country
+ * is unknown (an e-mail address, a handle): the program's own region. Without one the detector
+ * finds no local number at all, and "bel 0647…" would be shown whole.
+ */
+const HOME_REGION = 'NL';
+
 /** A message's first words with every identifier masked (the detector runs on the whole text). */
 export function previewText(body: string, country: string | null): string {
-  const masked = maskSpans(body, findIdentifierSpans(body, 'body', country ?? undefined));
+  // Read as the contact's region and as the home region: a span either finds is masked.
+  const regions = [...new Set([country ?? HOME_REGION, HOME_REGION])];
+  const spans = regions.flatMap((r) => findIdentifierSpans(body, 'body', r));
+  const masked = maskSpans(body, spans);
   const words = masked.split(/\s+/).filter(Boolean);
   let out = words.slice(0, PREVIEW_WORDS).join(' ');
   let cut = words.length > PREVIEW_WORDS;
