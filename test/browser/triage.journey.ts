@@ -399,7 +399,7 @@ describe('triage queue journey', () => {
       }).toBe(true);
       expect(await bar.getByTestId('lead-bar-alias').innerText()).toBe(lead.alias);
       expect(await bar.getByTestId('entity-score').isVisible()).toBe(true);
-      expect(await bar.getByTestId('lead-contact').isVisible()).toBe(true);
+      expect(await bar.getByTestId('lead-bar-contact').isVisible()).toBe(true);
       await snap('supervisor-phone-bar', p);
 
       // The queue filtered by that colleague lists the lead.

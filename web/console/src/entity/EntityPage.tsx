@@ -195,7 +195,7 @@ function EntityView({ entity }: { entity: EntityDetail }) {
       ) : null}
 
       <LeadBar entity={entity} onContact={lead ? compose : undefined} />
-      <EntityHeader entity={entity} staff={staff} />
+      <EntityHeader entity={entity} staff={staff} onContact={compose} />
       {outreach ? <ContactPanel entityId={entity.id} onCompose={() => setComposing(true)} /> : null}
 
       <Grid gap="md" align="flex-start">
@@ -317,7 +317,7 @@ function LeadBar({
               {score}
             </Text>
             {onContact ? (
-              <Button color="teal" size="xs" onClick={onContact} data-testid="lead-contact">
+              <Button color="teal" size="xs" onClick={onContact} data-testid="lead-bar-contact">
                 {to('entityPanel.contactAction')}
               </Button>
             ) : null}
@@ -336,7 +336,16 @@ function LeadBar({
 }
 
 /** The lead at a glance: who holds it, where it stands, the key facts and the top reasons. */
-function EntityHeader({ entity, staff }: { entity: EntityDetail; staff: Staff }) {
+function EntityHeader({
+  entity,
+  staff,
+  onContact,
+}: {
+  entity: EntityDetail;
+  staff: Staff;
+  /** Also in the bar; here it sits with the other actions on the lead. */
+  onContact: (() => void) | undefined;
+}) {
   const t = useTriageT();
   const lead = entity.lead;
   const urgent = entity.score?.urgent ?? lead?.urgent ?? false;
@@ -430,7 +439,7 @@ function EntityHeader({ entity, staff }: { entity: EntityDetail; staff: Staff })
           </Text>
         ) : null}
         {lead ? (
-          <LeadActions entityId={entity.id} lead={lead} staff={staff} />
+          <LeadActions entityId={entity.id} lead={lead} staff={staff} onContact={onContact} />
         ) : (
           <Text size="sm" c="dimmed">
             {t('entity.notQueued')}
