@@ -66,7 +66,7 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     registerSubjectRightsRoutes(app, { db, config, clock, onThreadsErased: eraseCarriedChats });
     registerRetentionRoutes(app, { db, config, clock });
     // The one inbox: outreach's threads and the chat line's chats (it needs the database only).
-    registerInboxRoute(app, { db });
+    registerInboxRoute(app, { db, config });
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });

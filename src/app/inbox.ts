@@ -7,8 +7,10 @@
 // page after the same position in the same order (outreach's cursor is the inbox's cursor), the
 // two are merged and cut to one page, and the last item taken is the next cursor: one paging, one
 // order, one unread count, and each context still decides who may see what of its own (a chat is
-// seen by whoever may read its transcript; without the chat permission, none). The list carries no
-// message text, as before; opening a thread or a chat is its context's audited read.
+// seen by whoever may read its transcript; without the chat permission, none). A thread carries
+// the lead's alias and, when asked (`preview`, the inbox page; never the unread badge's polling),
+// the first words of its latest message, masked, and who wrote it: showing them is audited, one
+// entry per page naming the threads. Opening a thread or a chat stays its context's audited read.
 //
 // Carried chats (the thread a chat's transcript became when a case was opened from it) are not
 // listed: the chat itself is, and the case links the thread.
@@ -16,19 +18,25 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canWorkChat, chatInboxPage, chatUnreadCount, type ChatInboxItem } from '../chat/index.js';
+import { entityAliases } from '../link/index.js';
 import {
   canWorkOutreach,
   decodeInboxCursor,
   encodeInboxCursor,
   InboxFilter,
   InboxItem,
+  lastMessagePreviews,
+  LastMessageView,
   listInbox,
   unreadCount,
 } from '../outreach/index.js';
+import { auditFields, type Actor } from '../platform/actor.js';
+import { appendAudit } from '../platform/audit/audit-log.js';
 import type { Principal } from '../platform/auth/policy.js';
+import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
-import { authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
+import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 
 /** The threads an outreach inbox lists (a carried chat is listed as its chat). */
@@ -39,10 +47,16 @@ export const INBOX_KINDS = ['all', 'outreach', 'chat'] as const;
 export const InboxQuery = InboxFilter.extend({
   /** Outreach threads (written to or written first), chats from the chat line, or both. */
   kind: z.enum(INBOX_KINDS).default('all'),
+  /** With each thread's latest message (first words, masked) and who wrote it; audited. */
+  preview: z.stringbool().default(false),
 });
 export type InboxQuery = z.infer<typeof InboxQuery>;
 
 export const InboxEntry = InboxItem.extend({
+  /** The lead's speakable alias (its entity's), when the thread belongs to one. */
+  alias: z.string().nullable(),
+  /** The latest message, previewed (only when asked for with `preview`). */
+  last: LastMessageView.nullable(),
   /** For a chat: its state on the line, the visitor's language and the triage's urgency. */
   chat: z
     .object({
@@ -71,6 +85,8 @@ function chatEntry(c: ChatInboxItem): InboxEntry {
     contact: null,
     doNotContact: false,
     entityId: null,
+    alias: null,
+    last: null,
     channelId: null,
     assigneeId: c.operatorId,
     unread: c.unread,
@@ -85,8 +101,14 @@ function chatEntry(c: ChatInboxItem): InboxEntry {
 const newerFirst = (a: InboxEntry, b: InboxEntry) =>
   b.lastMessageAt.localeCompare(a.lastMessageAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-export async function readInbox(db: Db, p: Principal, query: InboxQuery): Promise<InboxPage> {
-  const { kind, ...filter } = query;
+export async function readInbox(
+  deps: { db: Db; config: Config },
+  p: Principal,
+  actor: Actor,
+  query: InboxQuery,
+): Promise<InboxPage> {
+  const { db } = deps;
+  const { kind, preview, ...filter } = query;
   const threads = canWorkOutreach(p) && kind !== 'chat';
   // Chats belong to no lead: a person's threads (entityId) are threads only.
   const chats = canWorkChat(p) && kind !== 'outreach' && !filter.entityId;
@@ -114,10 +136,31 @@ export async function readInbox(db: Db, p: Principal, query: InboxQuery): Promis
     chats ? chatUnreadCount(db, p) : 0,
   ]);
   const merged = [
-    ...threadPage.items.map((i) => ({ ...i, chat: null })),
+    ...threadPage.items.map((i) => ({ ...i, alias: null, last: null, chat: null })),
     ...chatPage.map(chatEntry),
   ].sort(newerFirst);
-  const items = merged.slice(0, filter.limit);
+  const page = merged.slice(0, filter.limit);
+  const threadIds = page.filter((i) => i.chat === null).map((i) => i.id);
+  const [aliases, previews] = await Promise.all([
+    entityAliases(
+      db,
+      page.flatMap((i) => (i.entityId ? [i.entityId] : [])),
+    ),
+    preview ? lastMessagePreviews(db, deps.config, threadIds) : new Map<string, LastMessageView>(),
+  ]);
+  if (previews.size > 0) {
+    await appendAudit(db, {
+      ...auditFields(actor),
+      action: 'inbox.preview',
+      targetType: 'conversation',
+      details: { conversations: [...previews.keys()] },
+    });
+  }
+  const items = page.map((i) => ({
+    ...i,
+    alias: i.entityId ? (aliases.get(i.entityId) ?? null) : null,
+    last: previews.get(i.id) ?? null,
+  }));
   const last = items.at(-1);
   return {
     items,
@@ -129,7 +172,7 @@ export async function readInbox(db: Db, p: Principal, query: InboxQuery): Promis
   };
 }
 
-export function registerInboxRoute(app: FastifyInstance, deps: { db: Db }): void {
+export function registerInboxRoute(app: FastifyInstance, deps: { db: Db; config: Config }): void {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/inbox',
     {
@@ -150,7 +193,7 @@ export function registerInboxRoute(app: FastifyInstance, deps: { db: Db }): void
     async (request) => {
       const p = principalOf(requireAuth(request));
       authorize(canWorkOutreach(p) || canWorkChat(p));
-      return readInbox(deps.db, p, request.query);
+      return readInbox(deps, p, actorOf(request), request.query);
     },
   );
 }

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditFields, SYSTEM_ACTOR, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
+import { entityAliases } from '../link/index.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import { CASE_ALERT_KINDS, receivesCaseAlerts } from './domain/alerts.js';
@@ -18,6 +19,8 @@ export const LeadAlertView = z
   .object({
     id: z.string(),
     entityId: z.string(),
+    /** The lead's speakable alias (null when the entity is gone). */
+    alias: z.string().nullable(),
     kind: z.enum(CASE_ALERT_KINDS),
     raisedAt: z.string(),
     acknowledgedAt: z.string().nullable(),
@@ -26,10 +29,11 @@ export const LeadAlertView = z
   .meta({ id: 'LeadAlert' });
 export type LeadAlertView = z.infer<typeof LeadAlertView>;
 
-export function presentLeadAlert(a: LeadAlertRow): LeadAlertView {
+export function presentLeadAlert(a: LeadAlertRow, alias: string | null): LeadAlertView {
   return {
     id: a.id,
     entityId: a.entityId,
+    alias,
     kind: a.kind,
     raisedAt: a.raisedAt.toISOString(),
     acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
@@ -81,7 +85,11 @@ export async function openLeadAlerts(deps: CasesDeps, actor: Actor): Promise<Lea
     .from(leadAlerts)
     .where(isNull(leadAlerts.acknowledgedAt))
     .orderBy(asc(leadAlerts.raisedAt), asc(leadAlerts.id));
-  return rows.map(presentLeadAlert);
+  const aliases = await entityAliases(
+    deps.db,
+    rows.map((r) => r.entityId),
+  );
+  return rows.map((r) => presentLeadAlert(r, aliases.get(r.entityId) ?? null));
 }
 
 export async function acknowledgeLeadAlert(deps: CasesDeps, actor: Actor, alertId: string) {

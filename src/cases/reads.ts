@@ -7,6 +7,7 @@ import type { FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
 import type { ShareableField } from './domain/vocabulary.js';
+import { entityAliases } from '../link/index.js';
 import { conversationById, messageById } from '../outreach/index.js';
 import { allowedCaseActions, mayOnCase, type CaseReader } from './domain/access.js';
 import { receivesCaseAlerts } from './domain/alerts.js';
@@ -200,6 +201,10 @@ export async function readCase(deps: CasesDeps, actor: Actor, caseId: string) {
       linkedAt: link.linkedAt.toISOString(),
     });
   }
+  const aliases = await entityAliases(
+    deps.db,
+    links.entities.map((e) => e.entityId),
+  );
   const consentViews = [];
   for (const row of consentRows) consentViews.push(await presentConsent(deps, row, now));
   return {
@@ -217,6 +222,7 @@ export async function readCase(deps: CasesDeps, actor: Actor, caseId: string) {
     conversations,
     entities: links.entities.map((e) => ({
       entityId: e.entityId,
+      alias: aliases.get(e.entityId) ?? null,
       linkedAt: e.linkedAt.toISOString(),
       mayBeControllers: true as const,
     })),

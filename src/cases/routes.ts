@@ -5,6 +5,7 @@
 // those live) and answers through a response schema of views.ts.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { entityAliases } from '../link/index.js';
 import { z } from 'zod';
 import type { Principal } from '../platform/auth/policy.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
@@ -194,8 +195,11 @@ export function registerCasesRoutes(app: FastifyInstance, deps: CasesDeps): void
         response: { 200: LeadAlertView, ...errors },
       },
     },
-    async (request) =>
-      presentLeadAlert(await acknowledgeLeadAlert(deps, caseWorker(request), request.params.id)),
+    async (request) => {
+      const alert = await acknowledgeLeadAlert(deps, caseWorker(request), request.params.id);
+      const alias = (await entityAliases(deps.db, [alert.entityId])).get(alert.entityId) ?? null;
+      return presentLeadAlert(alert, alias);
+    },
   );
 
   r.get(

@@ -131,6 +131,8 @@ export const LinkedConversation = z.object({
 
 export const LinkedEntity = z.object({
   entityId: z.string(),
+  /** The entity's speakable alias (null if it no longer exists). */
+  alias: z.string().nullable(),
   linkedAt: z.string(),
   /** Always true: an entity's number may be the controller's, not the person's. */
   mayBeControllers: z.literal(true),

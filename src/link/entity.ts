@@ -8,6 +8,7 @@ import type { DbOrTx } from '../platform/db/connect.js';
 import { computeFeatures, movementOf, type CrossEntityCounts } from './features.js';
 import { hammingHex, SAME_IMAGE_MAX_DISTANCE } from './keys.js';
 import { entities, entityMerges, linkAds, linkKeys, linkTemplates } from './schema.js';
+import { sharedTemplatesOf, type TemplateUse } from './shared-templates.js';
 import type { AdPlaceSighting, EntityFeatures, LinkedAd } from './types.js';
 
 const CHUNK = 500;
@@ -151,6 +152,26 @@ export async function loadLinkedAds(
   return out.sort((a, b) => a.ad.adId.localeCompare(b.ad.adId));
 }
 
+/** How many ads and entities use each template, as linking keeps them. */
+export async function templateUses(
+  db: DbOrTx,
+  templateIds: readonly string[],
+): Promise<Map<string, TemplateUse>> {
+  const uses = new Map<string, TemplateUse>();
+  for (const part of chunks([...templateIds])) {
+    const rows = await db
+      .select({
+        id: linkTemplates.id,
+        adCount: linkTemplates.adCount,
+        entityCount: linkTemplates.entityCount,
+      })
+      .from(linkTemplates)
+      .where(inArray(linkTemplates.id, part));
+    for (const r of rows) uses.set(r.id, { adCount: r.adCount, entityCount: r.entityCount });
+  }
+  return uses;
+}
+
 /** Counts that need other entities: shared templates and pictures. */
 async function crossCounts(
   db: DbOrTx,
@@ -160,21 +181,11 @@ async function crossCounts(
   const templateIds = [
     ...new Set(members.map((m) => m.linked.templateId).filter((t): t is string => !!t)),
   ];
-  const entityCount = new Map<string, number>();
-  for (const part of chunks(templateIds)) {
-    const rows = await db
-      .select({ id: linkTemplates.id, n: linkTemplates.entityCount })
-      .from(linkTemplates)
-      .where(inArray(linkTemplates.id, part));
-    for (const r of rows) entityCount.set(r.id, r.n);
-  }
-  let templateAds = 0;
-  let templateEntities = 0;
-  for (const m of members) {
-    const n = m.linked.templateId ? (entityCount.get(m.linked.templateId) ?? 1) - 1 : 0;
-    if (n > 0) templateAds++;
-    templateEntities = Math.max(templateEntities, n);
-  }
+  const uses = await templateUses(db, templateIds);
+  const { templateAds, templateEntities } = sharedTemplatesOf(
+    members.map((m) => m.linked.templateId),
+    uses,
+  );
 
   // Pictures: other entities' ads sharing a perceptual-hash band, confirmed by Hamming distance.
   const bandKeys = [

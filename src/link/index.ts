@@ -11,8 +11,11 @@ export {
   type LinkSettings,
 } from './store.js';
 export { memberAdIds, refreshEntity, resolveEntityId } from './entity.js';
+export { aliasSearchText, ALIAS_PATTERN } from './alias.js';
 export {
   entitiesPage,
+  entityAliases,
+  entityAliasMatchSql,
   entityEvidence,
   entityGraph,
   entityIdentifiers,

@@ -1,13 +1,14 @@
 // Reading entities for the queue and the entity page: evidence for the queue's filters, members,
 // identifiers (masked, with the id a worker uses for an audited reveal), similar ads outside the
 // entity, and the graph of ads and identifiers. Never plaintext identifiers.
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type Column, type SQL } from 'drizzle-orm';
 import { adsForLinking } from '../collect/index.js';
 import { linkIdentifiersOf } from '../facts/index.js';
 import type { DbOrTx } from '../platform/db/connect.js';
-import { memberAdIds } from './entity.js';
+import { memberAdIds, templateUses } from './entity.js';
+import { sharedTemplatesOf, type SharedTemplates } from './shared-templates.js';
 import { estimateJaccard, lshBuckets } from './minhash.js';
-import { entities, linkAds, linkKeys, linkTemplates } from './schema.js';
+import { entities, linkAds, linkKeys } from './schema.js';
 
 export async function entityEvidence(db: DbOrTx, entityId: string) {
   const [row] = await db
@@ -180,20 +181,18 @@ export async function similarAds(
     .slice(0, limit);
 }
 
-/** Templates the entity's ads use, with how many ads and entities share each. */
-export async function entityTemplates(db: DbOrTx, entityId: string) {
-  const ids = db
-    .selectDistinct({ t: linkAds.templateId })
+/**
+ * The entity's shared templates (see shared-templates.ts), counted from its ads as they are now:
+ * the same definition, and the same numbers, as its "ads with a shared template" feature.
+ */
+export async function entityTemplates(db: DbOrTx, entityId: string): Promise<SharedTemplates> {
+  const rows = await db
+    .select({ templateId: linkAds.templateId })
     .from(linkAds)
-    .where(and(eq(linkAds.entityId, entityId), sql`${linkAds.templateId} IS NOT NULL`));
-  return db
-    .select({
-      templateId: linkTemplates.id,
-      ads: linkTemplates.adCount,
-      entities: linkTemplates.entityCount,
-    })
-    .from(linkTemplates)
-    .where(inArray(linkTemplates.id, ids));
+    .where(eq(linkAds.entityId, entityId));
+  const ids = rows.map((r) => r.templateId);
+  const uses = await templateUses(db, [...new Set(ids.filter((t): t is string => !!t))]);
+  return sharedTemplatesOf(ids, uses);
 }
 
 export interface GraphNode {
@@ -325,4 +324,34 @@ export async function entitiesPage(db: DbOrTx, after: string | null, limit: numb
     .orderBy(entities.id)
     .limit(limit);
   return rows.map((r) => r.id);
+}
+
+/**
+ * The alias of each entity id, following merges (an id merged away answers with the survivor's
+ * alias, which is the one the entity keeps). Ids of entities that no longer exist are left out.
+ */
+export async function entityAliases(
+  db: DbOrTx,
+  entityIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(entityIds)];
+  const out = new Map<string, string>();
+  if (ids.length === 0) return out;
+  const res = await db.execute<{ id: string; alias: string }>(sql`
+    SELECT q.id::text AS id, e.alias
+    FROM unnest(${sql.param(ids)}::uuid[]) AS q(id)
+    LEFT JOIN entity_merges m ON m.from_id = q.id
+    JOIN entities e ON e.id = COALESCE(
+      (SELECT id FROM entities WHERE id = q.id), m.into_id)`);
+  for (const r of res.rows) out.set(r.id, r.alias);
+  return out;
+}
+
+/**
+ * A condition on an entity id column: the entity's alias contains `text` (already reduced by
+ * aliasSearchText). For the queue's search, which filters leads without reading link's tables.
+ */
+export function entityAliasMatchSql(entityIdColumn: SQL | Column, text: string): SQL {
+  const pattern = `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return sql`EXISTS (SELECT 1 FROM entities ea WHERE ea.id = ${entityIdColumn} AND ea.alias LIKE ${pattern})`;
 }

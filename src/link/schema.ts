@@ -13,7 +13,9 @@ import {
   uuid,
   bigint,
   boolean,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { ads } from '../collect/schema.js';
 import type { EntityFeatures, LinkKeyKind, MovementStop } from './types.js';
 
@@ -21,6 +23,14 @@ export const entities = pgTable(
   'entities',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /**
+     * A speakable name ("cobalt-river-417"), random, never derived from the person's data (see
+     * alias.ts). Linking draws it; the default (the entity_alias() function of its migration) covers any other
+     * way an entity is made (drizzle/00xx_entity_alias.sql).
+     */
+    alias: text('alias')
+      .notNull()
+      .default(sql`entity_alias()`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     adCount: integer('ad_count').notNull().default(0),
@@ -34,7 +44,10 @@ export const entities = pgTable(
     /** Features computed for the evidence of this time; behind evidenceAt = stale. */
     featuresAt: timestamp('features_at', { withTimezone: true }),
   },
-  (t) => [index('entities_evidence_idx').on(t.evidenceAt)],
+  (t) => [
+    index('entities_evidence_idx').on(t.evidenceAt),
+    uniqueIndex('entities_alias_key').on(t.alias),
+  ],
 );
 
 /** Per ad: the entity and template it belongs to, and its near-duplicate signature. */

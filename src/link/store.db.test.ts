@@ -12,8 +12,10 @@ import { recordAdObservation } from '../collect/ads.js';
 import { saveSource } from '../collect/sources.js';
 import { extractAdVersion } from '../facts/store.js';
 import { CLI_ACTOR } from '../platform/actor.js';
+import { ALIAS_PATTERN } from './alias.js';
 import { pairwiseScore } from './evaluate.js';
 import { memberAdIds, refreshEntity, resolveEntityId } from './entity.js';
+import { entityAliases } from './queries.js';
 import { entities, linkAds, linkStrongKeys } from './schema.js';
 import { linkAdBatch, linkSettings, rebuildLinks, type LinkOutcome } from './store.js';
 
@@ -157,6 +159,9 @@ describe('merging and splitting', () => {
     const eb = await entityOf(b);
     expect(ea).not.toBe(eb);
 
+    const aliasBefore = await entityAliases(db, [ea!, eb!]);
+    expect(aliasBefore.get(ea!)).not.toBe(aliasBefore.get(eb!));
+
     const c = await post('m3', 'Ook bereikbaar op 06-11223344 en op 06-55667788, kom snel.');
     const merged = await linkAdBatch(db, settings, [c]);
     expect(merged.merged).toHaveLength(1);
@@ -165,6 +170,10 @@ describe('merging and splitting', () => {
     expect(await entityOf(b)).toBe(survivor);
     const gone = merged.merged[0]!.from;
     expect(await resolveEntityId(db, gone)).toBe(survivor);
+    // The survivor keeps its own alias; the merged-away id answers with it.
+    const aliasAfter = await entityAliases(db, [survivor!, gone]);
+    expect(aliasAfter.get(survivor!)).toBe(aliasBefore.get(survivor!));
+    expect(aliasAfter.get(gone)).toBe(aliasBefore.get(survivor!));
 
     // The bridging ad is edited: its second number disappears, so the two groups part again.
     const later = new Date('2026-01-02T10:00:00Z');
@@ -174,6 +183,12 @@ describe('merging and splitting', () => {
     expect(await entityOf(a)).toBe(await entityOf(c));
     expect(await entityOf(b)).not.toBe(await entityOf(a));
     expect([await entityOf(a), await entityOf(b)]).toContain(survivor);
+    // The part split off is a new entity with a new alias; the one keeping the id keeps its alias.
+    const parted = [await entityOf(a), await entityOf(b)].find((id) => id !== survivor)!;
+    const aliasSplit = await entityAliases(db, [survivor!, parted]);
+    expect(aliasSplit.get(survivor!)).toBe(aliasBefore.get(survivor!));
+    expect(aliasSplit.get(parted)).toMatch(ALIAS_PATTERN);
+    expect(aliasSplit.get(parted)).not.toBe(aliasBefore.get(survivor!));
   });
 
   it('joins near-duplicate texts when configured, keeps them joined through a split, and rebuilds the same', async () => {

@@ -32,6 +32,7 @@ import {
 } from './schema.js';
 import { templateTokens } from './template-text.js';
 import { planLinks, type LinkPlan, type PlanAd } from './plan.js';
+import { drawUniqueAliases } from './alias.js';
 
 /** Callbacks run inside the linking transaction, so what refers to entities (leads) can follow. */
 export interface LinkHooks {
@@ -215,11 +216,25 @@ async function pointKeys(tx: DbOrTx, entityId: string, keyHashes: string[]) {
   }
 }
 
+/** New entities, each with a fresh alias (callers hold the linking lock, so no draw races another). */
 async function insertEntities(tx: DbOrTx, ids: string[], now: Date): Promise<void> {
   for (const part of chunks(ids)) {
-    await tx
-      .insert(entities)
-      .values(part.map((id) => ({ id, createdAt: now, updatedAt: now, evidenceAt: now })));
+    const aliases = await drawUniqueAliases(part.length, async (candidates) => {
+      const rows = await tx
+        .select({ alias: entities.alias })
+        .from(entities)
+        .where(inArray(entities.alias, candidates));
+      return new Set(rows.map((r) => r.alias));
+    });
+    await tx.insert(entities).values(
+      part.map((id, i) => ({
+        id,
+        alias: aliases[i]!,
+        createdAt: now,
+        updatedAt: now,
+        evidenceAt: now,
+      })),
+    );
   }
 }
 

@@ -5,6 +5,7 @@
 import { inArray } from 'drizzle-orm';
 import { listAds, type TextMasker } from '../collect/index.js';
 import {
+  entityAliases,
   entityIdentifiers,
   entityRow,
   entityTemplates,
@@ -58,6 +59,10 @@ async function gatherEntityPage(deps: EntityPageDeps, requestedId: string) {
     entityTemplates(db, id),
     similarAds(db, id, config.link.nearDupThreshold, 30),
   ]);
+  const similarAliases = await entityAliases(
+    db,
+    similar.map((s) => s.entityId),
+  );
   return {
     id,
     requestedId,
@@ -70,6 +75,7 @@ async function gatherEntityPage(deps: EntityPageDeps, requestedId: string) {
     identifiers,
     templates,
     similar,
+    similarAliases,
   };
 }
 
@@ -94,9 +100,16 @@ export function presentEntityPage(f: EntityPageFacts, p: Principal) {
   const { score, lead } = f;
   return {
     id: f.id,
+    alias: f.entity.alias,
     requestedId: f.requestedId,
     adCount: f.entity.adCount,
-    features: f.entity.features,
+    // The shared-template counts as they are now, from the one definition the panel below uses:
+    // the stored ones were true when the entity was last scored and may lag a template's spread.
+    features: f.entity.features && {
+      ...f.entity.features,
+      templateAds: f.templates.templateAds,
+      templateEntities: f.templates.templateEntities,
+    },
     movement: f.entity.movement,
     evidenceAt: f.entity.evidenceAt.toISOString(),
     score: score
@@ -125,7 +138,10 @@ export function presentEntityPage(f: EntityPageFacts, p: Principal) {
     })),
     moreAds: f.moreAds,
     identifiers: f.identifiers.map(({ keyHash: _k, ...i }) => i),
-    templates: f.templates,
-    similar: f.similar,
+    templates: f.templates.templates,
+    similar: f.similar.map((s) => ({
+      ...s,
+      entityAlias: f.similarAliases.get(s.entityId) ?? null,
+    })),
   };
 }

@@ -4,7 +4,7 @@
 // but new evidence on it is shown to whoever holds it.
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { resolveEntityId } from '../link/index.js';
+import { aliasSearchText, entityAliasMatchSql, resolveEntityId } from '../link/index.js';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { DbOrTx } from '../platform/db/connect.js';
@@ -339,6 +339,8 @@ export const LeadFilter = z.object({
   /** A user id, "me" or "none". */
   assignee: z.string().max(40).optional(),
   includeSnoozed: z.stringbool().optional(),
+  /** A lead's alias or part of it ("cobalt-river", "river 41"), or the start of its id. */
+  q: z.string().trim().max(40).optional(),
 });
 export type LeadFilter = z.infer<typeof LeadFilter>;
 
@@ -389,6 +391,21 @@ export function leadWhere(filter: LeadFilter, userId: string | null, now: Date):
     if (!id.success)
       throw new AppError('validation_failed', 'assignee must be a user id, "me" or "none".');
     where.push(eq(leads.assigneeId, id.data));
+  }
+  if (filter.q) {
+    const text = aliasSearchText(filter.q);
+    if (!text) {
+      throw new AppError(
+        'validation_failed',
+        'Search by alias ("cobalt-river-417", or part of it) or by the start of an id.',
+      );
+    }
+    const idPrefix = /^[0-9a-f-]{4,36}$/.test(text) ? `${text}%` : null;
+    where.push(
+      idPrefix
+        ? sql`(${entityAliasMatchSql(leads.entityId, text)} OR ${leads.entityId}::text LIKE ${idPrefix})`
+        : entityAliasMatchSql(leads.entityId, text),
+    );
   }
   return where;
 }

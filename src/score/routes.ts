@@ -14,7 +14,7 @@ import {
   canDirectWork,
   type Principal,
 } from '../platform/auth/policy.js';
-import { findUserById, listUsers } from '../platform/auth/users.js';
+import { AssignableUser, isAssignableUser, listAssignableUsers } from '../platform/auth/users.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError } from '../platform/errors.js';
@@ -81,6 +81,7 @@ export function registerScoreRoutes(
       const last = e?.movement[e.movement.length - 1];
       return {
         entityId: l.entityId,
+        alias: e?.alias ?? '',
         state: l.state,
         urgent: l.urgent,
         score: l.score,
@@ -220,8 +221,7 @@ export function registerScoreRoutes(
       authorize(canActOnLeads(p));
       const action = request.body;
       if (action.action === 'assign' && action.assigneeId) {
-        const user = await findUserById(db, action.assigneeId);
-        if (!user || user.disabledAt || user.role === 'partner') {
+        if (!(await isAssignableUser(db, action.assigneeId))) {
           throw new AppError('validation_failed', 'Assign to an active staff member.');
         }
       }
@@ -307,19 +307,16 @@ export function registerScoreRoutes(
     {
       schema: {
         tags: ['score'],
-        summary: 'Active staff (not partners) to assign work to: id, name, role',
-        response: {
-          200: z.array(z.object({ id: z.string(), displayName: z.string(), role: z.string() })),
-          ...errors,
-        },
+        summary:
+          'Active staff (not partners) work can be handed to: id, name and role only (staff; no e-mail or sign-in state)',
+        response: { 200: z.array(AssignableUser), ...errors },
       },
     },
     async (request) => {
+      // Staff see who holds a lead or a conversation and filter by them; supervisors also hand
+      // work to them. Partners see none of the program's work, so not its people either.
       authorize(canReadQueue(principalOf(requireAuth(request))));
-      const rows = await listUsers(db);
-      return rows
-        .filter((u) => u.role !== 'partner' && !u.disabled)
-        .map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
+      return listAssignableUsers(db);
     },
   );
 

@@ -14,8 +14,15 @@ export const ScoreFlag = ScoreFlagEnum.meta({ id: 'ScoreFlag' });
 /** Plain values only: what a history event, a saved filter or a feature value carries. */
 const Plain = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/** An entity's speakable name ("cobalt-river-417"): random, never from the person's data. */
+export const EntityAlias = z.string().meta({
+  id: 'EntityAlias',
+  description: 'Speakable, random, stable name of an entity (and its lead)',
+});
+
 export const LeadItem = z.object({
   entityId: z.string(),
+  alias: EntityAlias,
   state: LeadState,
   urgent: z.boolean(),
   score: z.number(),
@@ -124,6 +131,7 @@ const MovementStop = z.object({
 
 export const EntityDetail = z.object({
   id: z.string(),
+  alias: EntityAlias,
   requestedId: z.string(),
   adCount: z.number(),
   features: EntityFeatures.nullable(),
@@ -152,11 +160,21 @@ export const EntityDetail = z.object({
       obfuscated: z.boolean(),
     }),
   ),
-  templates: z.array(z.object({ templateId: z.string(), ads: z.number(), entities: z.number() })),
+  /** Shared templates (used by other entities too), counted as the features count them. */
+  templates: z.array(
+    z.object({
+      templateId: z.string(),
+      /** This entity's ads on it. */
+      ads: z.number(),
+      otherEntities: z.number(),
+      totalAds: z.number(),
+    }),
+  ),
   similar: z.array(
     z.object({
       adId: z.string(),
       entityId: z.string(),
+      entityAlias: EntityAlias.nullable(),
       similarity: z.number(),
       toAdId: z.string(),
     }),

@@ -329,7 +329,7 @@ describe('the canary', () => {
     variants['/api/ads/{id}/extraction'] = ['?version=1'];
     variants['/api/leads'] = ['?flag=urgent', '?state=all', '?language=nl'];
     variants['/api/leads.csv'] = ['?flag=urgent', '?state=all'];
-    variants['/api/inbox'] = ['?status=all', `?entityId=${entityId}`];
+    variants['/api/inbox'] = ['?status=all', `?entityId=${entityId}`, '?status=all&preview=true'];
   }, 300_000);
 
   it('reaches the number by an outreach thread, the number never shown', async () => {

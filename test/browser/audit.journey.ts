@@ -173,7 +173,8 @@ describe('audit viewer journey', () => {
     await poll(() => new URL(supervisor.url()).pathname).toBe(`/entities/${entityId}`);
     await poll(() =>
       supervisor
-        .getByRole('heading', { name: `Lead ${entityId!.slice(0, 8)}`, level: 1 })
+        // Named by its alias ("Lead cobalt-river-417"), the id a secondary, copyable line.
+        .getByRole('heading', { name: /^Lead [a-z]+-[a-z]+-\d+$/, level: 1 })
         .isVisible(),
     ).toBe(true);
     await poll(() => supervisor.getByTestId('entity-header').isVisible()).toBe(true);

@@ -345,6 +345,11 @@ describe('outreach journey', () => {
       `[data-testid="inbox-item"][data-conversation-id="${conversationId}"]`,
     );
     await poll(() => item.getByTestId('item-unread').count(), 30_000).toBe(1);
+    // The list says who wrote last and their first words, and names the lead by its alias.
+    await poll(() => item.getByTestId('inbox-preview').innerText(), 30_000).toBe(
+      'Person: Hoi, wie ben je?',
+    );
+    expect(await item.innerText()).toMatch(/Lead [a-z]+-[a-z]+-\d+/);
     await snap('unread');
     await item.click();
 

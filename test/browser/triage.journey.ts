@@ -4,8 +4,11 @@
 // for the first time (TOTP), opens the queue (urgent first), opens a lead, reads the score
 // explanation (points add up to the score), the movement timeline and the graph, opens the passage
 // behind a reason, hands the lead around (to a colleague, to themself), is refused "no action"
-// without a reason and records it with one, exports the queue as CSV and saves a search. A partner
-// user sees no queue and gets 403.
+// without a reason and records it with one, exports the queue as CSV and saves a search. Leads are
+// named by alias and found by it; the lead page's bar keeps the score and Contact in view and
+// reaches each section in one click; its features and Shared templates count alike. A supervisor,
+// on a phone-sized screen, finds colleagues in the "Assigned to" filter and hands the lead to a
+// worker (the console never asks the admins' user list). A partner user sees no queue and gets 403.
 import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +31,12 @@ const PARTNER_PASSWORD = 'quiet harbour morning 7';
 /** The demo has settled before the journey begins: leads are there, or come soon after. */
 const LEADS_TIMEOUT_MS = 300_000;
 
+const ALIAS = /^[a-z]+-[a-z]+-\d{2,3}$/;
+const SUPERVISOR_PASSWORD = 'steady maple compass 58';
+
 interface LeadItem {
   entityId: string;
+  alias: string;
   urgent: boolean;
   score: number;
   placeIds: string[];
@@ -128,6 +135,18 @@ describe('triage queue journey', () => {
       await poll(() => rows.first().getByTestId('urgent-badge').isVisible()).toBe(true);
     }
     await snap('queue');
+    // Each lead is named by its alias; the id is there beside it, smaller.
+    expect(await rows.first().getByTestId('lead-alias').innerText()).toMatch(ALIAS);
+
+    // The search finds a lead by its alias (and the URL keeps it).
+    expect(lead.alias).toMatch(ALIAS);
+    await page.getByTestId('queue-search').fill(lead.alias.replace(/-/g, ' '));
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await poll(() => new URL(page.url()).searchParams.get('q')).toBe(lead.alias.replace(/-/g, ' '));
+    await poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getByTestId('lead-alias').innerText()).toBe(lead.alias);
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await poll(() => new URL(page.url()).search).toBe('');
 
     // A filter goes to the URL and narrows the list.
     await page.getByLabel('Flag').selectOption('young');
@@ -142,7 +161,7 @@ describe('triage queue journey', () => {
   }, 60_000);
 
   it('opens a lead whose score explanation adds up, with movement and the graph', async () => {
-    const open = page.getByRole('link', { name: `Open lead ${lead.entityId.slice(0, 8)}` });
+    const open = page.getByRole('link', { name: `Open lead ${lead.alias}` });
     // New leads may have pushed it off the first page meanwhile; then go by its address.
     if (await open.count()) await open.click();
     else await page.goto(`${app.url}/entities/${lead.entityId}`);
@@ -150,9 +169,7 @@ describe('triage queue journey', () => {
     const header = page.getByTestId('entity-header');
     await poll(() => header.isVisible()).toBe(true);
     await poll(() =>
-      page
-        .getByRole('heading', { name: `Lead ${lead.entityId.slice(0, 8)}`, level: 1 })
-        .isVisible(),
+      page.getByRole('heading', { name: `Lead ${lead.alias}`, level: 1 }).isVisible(),
     ).toBe(true);
 
     const why = page.getByRole('region', { name: 'Why this score' });
@@ -190,6 +207,34 @@ describe('triage queue journey', () => {
       30_000,
     ).toBeGreaterThan(0);
     await snap('entity');
+
+    // The summary on top names the key facts; the Features table and the Shared templates panel
+    // count this lead's ads on shared templates the same way.
+    await poll(() => header.getByTestId('lead-facts').isVisible()).toBe(true);
+    const templateAds = await page
+      .getByTestId('templates')
+      .getByTestId('template-ads')
+      .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-ads')), 0));
+    const featureRow = page.locator('[data-testid="features"] tr[data-feature="templateAds"]');
+    if (await featureRow.count()) {
+      expect(Number(await featureRow.locator('td').innerText())).toBe(templateAds);
+    }
+
+    // One click on the bar reaches a section; the bar, with the score, stays in view.
+    const bar = page.getByTestId('lead-bar');
+    await bar
+      .getByRole('navigation', { name: 'Parts of this lead' })
+      .getByRole('link', { name: 'History' })
+      .click();
+    await poll(() => new URL(page.url()).hash).toBe('#lead-history');
+    await poll(() => page.getByRole('region', { name: 'History' }).isVisible()).toBe(true);
+    await poll(async () => {
+      const box = await bar.boundingBox();
+      return box !== null && box.y >= 0 && box.y < 200;
+    }).toBe(true);
+    expect(await bar.getByTestId('entity-score').isVisible()).toBe(true);
+    await snap('entity-history-anchor');
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     // The passage behind a reason, with the span marked (scraped text as text, never HTML).
     const hit = why.getByTestId('reason-hit').first();
@@ -311,6 +356,71 @@ describe('triage queue journey', () => {
       page.getByRole('heading', { name: 'Triage queue', level: 1 }).isVisible(),
     ).toBe(true);
   }, 120_000);
+
+  it('lets a supervisor hand the lead to a worker, on a phone-sized screen', async () => {
+    const created = await apiCall(page, 'POST', '/api/users', {
+      email: 'sam.supervisor@example.org',
+      displayName: 'Sam Supervisor',
+      role: 'supervisor',
+    });
+    expect(created.status).toBe(201);
+    const oneTime = (created.json as { oneTimePassword: string }).oneTimePassword;
+    const phone = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      const p = await newPage(phone);
+      watch(p);
+      // The admins' user list is never asked for by a page a supervisor opens.
+      const usersCalls: string[] = [];
+      p.on('request', (r) => {
+        if (new URL(r.url()).pathname.startsWith('/api/users')) usersCalls.push(r.url());
+      });
+      await p.goto(`${app.url}/triage`);
+      await firstSignIn(p, 'sam.supervisor@example.org', oneTime, SUPERVISOR_PASSWORD);
+      await poll(() => p.getByTestId('lead-row').count(), 30_000).toBeGreaterThan(0);
+
+      // "Assigned to" offers each colleague by name.
+      const assignee = p.getByLabel('Assigned to');
+      await poll(() =>
+        assignee.locator('option').evaluateAll((os) => os.map((o) => o.textContent)),
+      ).toContain(colleagueName);
+
+      await p.goto(`${app.url}/entities/${lead.entityId}`);
+      const header = p.getByTestId('entity-header');
+      await poll(() => header.isVisible()).toBe(true);
+      const actions = p.getByRole('group', { name: 'Actions on this lead' });
+      await actions.getByRole('button', { name: 'Assign to…' }).click();
+      const dialog = p.getByRole('dialog');
+      await dialog.getByLabel('Assign to').selectOption({ label: colleagueName });
+      await dialog.getByRole('button', { name: 'Assign', exact: true }).click();
+      await poll(() => header.innerText()).toMatch(new RegExp(`Assigned to: ${colleagueName}`));
+      await snap('supervisor-assigned', p);
+
+      // At 390 px the page fits the width, and scrolled to its end the bar still shows the
+      // alias, the score and Contact.
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await p.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const bar = p.getByTestId('lead-bar');
+      await poll(async () => {
+        const box = await bar.boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= 844;
+      }).toBe(true);
+      expect(await bar.getByTestId('lead-bar-alias').innerText()).toBe(lead.alias);
+      expect(await bar.getByTestId('entity-score').isVisible()).toBe(true);
+      expect(await bar.getByTestId('lead-bar-contact').isVisible()).toBe(true);
+      await snap('supervisor-phone-bar', p);
+
+      // The queue filtered by that colleague lists the lead.
+      await p.goto(`${app.url}/triage?state=all`);
+      await p.getByLabel('Assigned to').selectOption({ label: colleagueName });
+      await poll(() => new URL(p.url()).searchParams.get('assignee')).toMatch(/^[0-9a-f-]{36}$/);
+      await poll(() =>
+        p.getByTestId('lead-alias').evaluateAll((els) => els.map((e) => e.textContent)),
+      ).toContain(lead.alias);
+      expect(usersCalls).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  }, 180_000);
 
   it('shows a partner no queue, and the API answers them 403', async () => {
     const org = await apiCall(page, 'POST', '/api/partner-orgs', { name: 'Stichting Test Zorg' });

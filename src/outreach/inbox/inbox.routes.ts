@@ -8,6 +8,7 @@ import { actorOf, authorize, principalOf, requireAuth } from '../../platform/htt
 import { canWorkOutreach } from '../policy.js';
 import { errors, IdParams, type OutreachRouteDeps } from '../routes-common.js';
 import { CONVERSATION_STATUSES } from '../schema.js';
+import { entityAliases } from '../../link/index.js';
 import { addNote, openConversation } from './conversations.js';
 import { changeConversation, markDoNotContact } from './service.js';
 import {
@@ -36,7 +37,9 @@ export function registerInboxRoutes(app: FastifyInstance, deps: OutreachRouteDep
       const p = principalOf(requireAuth(request));
       authorize(canWorkOutreach(p));
       const opened = await openConversation(db, config, actorOf(request), request.params.id);
-      return presentConversation(opened, p);
+      const entityId = opened.conversation.entityId;
+      const alias = entityId ? ((await entityAliases(db, [entityId])).get(entityId) ?? null) : null;
+      return presentConversation(opened, p, alias);
     },
   );
 

@@ -31,6 +31,8 @@ export const ConversationDetail = z.object({
     kind: ConversationKind,
     status: ConversationStatus,
     entityId: z.string().nullable(),
+    /** The lead's speakable alias (its entity's). */
+    alias: z.string().nullable(),
     channelId: z.string().nullable(),
     assigneeId: z.string().nullable(),
     unread: z.number(),
@@ -89,6 +91,7 @@ export const NoteView = z.object({ id: z.string(), createdAt: z.string() });
 export function presentConversation(
   opened: Awaited<ReturnType<typeof openConversation>>,
   p: Principal,
+  alias: string | null,
 ): z.infer<typeof ConversationDetail> {
   const c = opened.conversation;
   return {
@@ -100,6 +103,7 @@ export function presentConversation(
       kind: c.kind,
       status: c.status,
       entityId: c.entityId,
+      alias,
       channelId: c.channelId,
       assigneeId: c.assigneeId,
       unread: c.unread,

@@ -1,14 +1,22 @@
 // Operator accounts: creating, listing, changing and resetting users, and partner organisations.
 // Every change is written to the audit log. Rows never leave this module raw: presentUser decides
 // which fields a client sees.
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditFields, type Actor } from '../actor.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Db } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
-import { LANGUAGES, partnerOrgs, recoveryCodes, ROLES, sessions, users } from './schema.js';
+import {
+  LANGUAGES,
+  partnerOrgs,
+  recoveryCodes,
+  ROLES,
+  sessions,
+  users,
+  type Role,
+} from './schema.js';
 import { clearSignInPauses, pausesByUser } from './sign-in-addresses.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -160,6 +168,34 @@ export async function createUser(
     return row!;
   });
   return { user, oneTimePassword };
+}
+
+/** Who may hold work (a lead, a conversation): staff, not partner organisations' users. */
+export const canHoldWork = (role: Role): boolean => role !== 'partner';
+
+/** What handing work to someone needs to know of them, and nothing more (no e-mail, no 2FA). */
+export const AssignableUser = z
+  .object({ id: z.string(), displayName: z.string(), role: RoleView })
+  .meta({ id: 'AssignableUser' });
+export type AssignableUser = z.infer<typeof AssignableUser>;
+
+/**
+ * The active accounts work can be handed to, by name. Read column by column so that nothing an
+ * admin's list holds (e-mail, sign-in state) is even fetched for it.
+ */
+export async function listAssignableUsers(db: Db): Promise<AssignableUser[]> {
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(isNull(users.disabledAt))
+    .orderBy(asc(users.displayName), asc(users.id));
+  return rows.filter((r) => canHoldWork(r.role));
+}
+
+/** Whether `id` is an account work may be handed to now (active, staff). */
+export async function isAssignableUser(db: Db, id: string): Promise<boolean> {
+  const user = await findUserById(db, id);
+  return !!user && user.disabledAt === null && canHoldWork(user.role);
 }
 
 /** Every account; `lockedUntil` is the latest sign-in pause still running at any of its addresses. */

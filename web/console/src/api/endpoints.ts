@@ -3,6 +3,7 @@
 import { api, setCsrfToken } from './client';
 import type {
   AdminUser,
+  AssignableUser,
   Language,
   PartnerOrg,
   Role,
@@ -72,6 +73,11 @@ export async function saveLanguage(language: Language): Promise<SessionUser> {
 
 export async function listUsers(): Promise<AdminUser[]> {
   return (await api.get<{ users: AdminUser[] }>('/api/users')).users;
+}
+
+/** The staff work can be handed to (GET /api/staff): what assigning needs, nothing more. */
+export async function listAssignableUsers(): Promise<AssignableUser[]> {
+  return api.get<AssignableUser[]>('/api/staff');
 }
 
 export interface NewUser {

@@ -2267,6 +2267,7 @@ export interface paths {
                 status: 'open' | 'waiting' | 'closed';
               }[];
               entities: {
+                alias: string | null;
                 entityId: string;
                 linkedAt: string;
                 /** @enum {boolean} */
@@ -7990,6 +7991,7 @@ export interface paths {
                 optOutAt: string | null;
               } | null;
               conversation: {
+                alias: string | null;
                 assigneeId: string | null;
                 channelId: string | null;
                 /** @enum {string|null} */
@@ -8685,6 +8687,7 @@ export interface paths {
                 url: string;
                 version: number;
               }[];
+              alias: components['schemas']['EntityAlias'];
               evidenceAt: string;
               features: {
                 activeAds: number;
@@ -8787,14 +8790,16 @@ export interface paths {
               } | null;
               similar: {
                 adId: string;
+                entityAlias: components['schemas']['EntityAlias'] | null;
                 entityId: string;
                 similarity: number;
                 toAdId: string;
               }[];
               templates: {
                 ads: number;
-                entities: number;
+                otherEntities: number;
                 templateId: string;
+                totalAds: number;
               }[];
             };
           };
@@ -9591,6 +9596,7 @@ export interface paths {
           entityId?: string;
           kind?: 'all' | 'outreach' | 'chat';
           limit?: number;
+          preview?: string;
           status?: 'open' | 'waiting' | 'closed' | 'all';
           unread?: string;
         };
@@ -10132,6 +10138,7 @@ export interface paths {
           maxScore?: number;
           minScore?: number;
           place?: string;
+          q?: string;
           state?:
             | ('new' | 'in_review' | 'contact_planned' | 'contacted' | 'no_action' | 'closed')
             | 'open'
@@ -10152,6 +10159,7 @@ export interface paths {
             'application/json': {
               items: {
                 adCount: number;
+                alias: components['schemas']['EntityAlias'];
                 assigneeId: string | null;
                 entityId: string;
                 evidenceAt: string;
@@ -10285,6 +10293,7 @@ export interface paths {
           maxScore?: number;
           minScore?: number;
           place?: string;
+          q?: string;
           state?:
             | ('new' | 'in_review' | 'contact_planned' | 'contacted' | 'no_action' | 'closed')
             | 'open'
@@ -15737,6 +15746,7 @@ export interface paths {
                   maxScore?: number;
                   minScore?: number;
                   place?: string;
+                  q?: string;
                   /** @default open */
                   state?:
                     | (
@@ -18053,7 +18063,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Active staff (not partners) to assign work to: id, name, role */
+    /** Active staff (not partners) work can be handed to: id, name and role only (staff; no e-mail or sign-in state) */
     get: {
       parameters: {
         query?: never;
@@ -18069,11 +18079,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              displayName: string;
-              id: string;
-              role: string;
-            }[];
+            'application/json': components['schemas']['AssignableUser'][];
           };
         };
         /** @description Default Response */
@@ -22496,6 +22502,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AssignableUser: {
+      displayName: string;
+      id: string;
+      role: components['schemas']['Role'];
+    };
+    AssignableUserInput: {
+      displayName: string;
+      id: string;
+      role: components['schemas']['RoleInput'];
+    };
     AssignmentOptions: {
       handOver: boolean;
       release: boolean;
@@ -22808,6 +22824,10 @@ export interface components {
       line: number;
       message: string;
     };
+    /** @description Speakable, random, stable name of an entity (and its lead) */
+    EntityAlias: string;
+    /** @description Speakable, random, stable name of an entity (and its lead) */
+    EntityAliasInput: string;
     ErasureResult: {
       counts: {
         consents: number;
@@ -22875,6 +22895,7 @@ export interface components {
     /** @enum {string} */
     GenderInput: 'female' | 'male' | 'trans' | 'non_binary' | 'unknown';
     InboxEntry: {
+      alias: string | null;
       assigneeId: string | null;
       channelId: string | null;
       chat: {
@@ -22892,12 +22913,14 @@ export interface components {
       id: string;
       /** @enum {string} */
       kind: 'outreach' | 'inbound' | 'chat';
+      last: components['schemas']['LastMessage'] | null;
       lastMessageAt: string;
       status: components['schemas']['ConversationStatus'];
       unanswered: number;
       unread: number;
     };
     InboxEntryInput: {
+      alias: string | null;
       assigneeId: string | null;
       channelId: string | null;
       chat: {
@@ -22915,6 +22938,7 @@ export interface components {
       id: string;
       /** @enum {string} */
       kind: 'outreach' | 'inbound' | 'chat';
+      last: components['schemas']['LastMessageInput'] | null;
       lastMessageAt: string;
       status: components['schemas']['ConversationStatusInput'];
       unanswered: number;
@@ -22962,9 +22986,24 @@ export interface components {
     Language: 'en' | 'nl';
     /** @enum {string} */
     LanguageInput: 'en' | 'nl';
+    LastMessage: {
+      at: string;
+      authorId: string | null;
+      /** @enum {string} */
+      from: 'person' | 'worker' | 'system';
+      preview: string;
+    };
+    LastMessageInput: {
+      at: string;
+      authorId: string | null;
+      /** @enum {string} */
+      from: 'person' | 'worker' | 'system';
+      preview: string;
+    };
     LeadAlert: {
       acknowledgedAt: string | null;
       acknowledgedBy: string | null;
+      alias: string | null;
       entityId: string;
       id: string;
       /** @enum {string} */
@@ -22974,6 +23013,7 @@ export interface components {
     LeadAlertInput: {
       acknowledgedAt: string | null;
       acknowledgedBy: string | null;
+      alias: string | null;
       entityId: string;
       id: string;
       /** @enum {string} */

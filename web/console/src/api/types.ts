@@ -17,5 +17,7 @@ export type SessionUser = NonNullable<SessionState['user']>;
 export type Capabilities = Schemas['Capabilities'];
 
 export type AdminUser = Answer<'/api/users'>['users'][number];
+/** Someone work can be handed to: id, name and role only (GET /api/staff, open to all staff). */
+export type AssignableUser = Schemas['AssignableUser'];
 export type PartnerOrg = Answer<'/api/partner-orgs'>['partnerOrgs'][number];
 export type TotpEnrolment = Answer<'/api/auth/totp/enroll/start', 'post'>;

@@ -436,7 +436,7 @@ function LinksSection({ detail }: { detail: CaseDetail }) {
                   params={{ entityId: e.entityId }}
                   size="sm"
                 >
-                  {t('case.entity', { id: shortId(e.entityId) })}
+                  {t('case.entity', { id: e.alias ?? shortId(e.entityId) })}
                 </RouterAnchor>
               ))}
             </>

@@ -262,6 +262,7 @@ function Alerts() {
             <Group gap="xs">
               <RouterAnchor to="/entities/$entityId" params={{ entityId: a.entityId }} size="sm">
                 {t('alerts.openLead')}
+                {a.alias ? ` ${a.alias}` : ''}
               </RouterAnchor>
               <Button
                 size="xs"

@@ -1,12 +1,16 @@
 // The entity page: who this lead is as far as the ads tell, why it scored what it did, and what
-// to do next. Header with score, urgency, flags, state and the allowed actions; then the score
-// explained point by point, movement, features, the graph of ads and identifiers, the ads, the
-// identifiers (masked, with an audited reveal), shared templates, similar ads, and the history.
-// Those who hold conversations also see the person's threads and write a first message from here.
+// to do next. A bar that stays in view while the page scrolls holds the lead's alias, its score,
+// the Contact action and one link per section; below it a summary (alias, id, state, holder, the
+// key facts and the top reasons, the actions), then the sections, each an anchored panel: the
+// score explained point by point, movement and features, the graph of ads and identifiers, the
+// ads, the identifiers (masked, with an audited reveal), shared templates and similar ads, and the
+// history. Those who hold conversations also see the person's threads and write a first message
+// from here. Anchored panels rather than tabs: every part stays on the page, so a reason's ad or a
+// graph node can be scrolled to, and the browser's find-in-page still finds everything.
 import { homePathFor } from '../collect/nav';
 import {
   Alert,
-  Box,
+  Anchor,
   Button,
   Center,
   EmptyState,
@@ -14,7 +18,7 @@ import {
   Group,
   Loader,
   Paper,
-  Progress,
+  SimpleGrid,
   Skeleton,
   Stack,
   Text,
@@ -36,7 +40,8 @@ import {
   type ReasonHit,
 } from '../triage/api';
 import { FlagBadges, StateBadge, UrgentBadge } from '../triage/badges';
-import { formatDateTime, formatDate, shortId } from '../ui/format';
+import { formatDateTime, formatDate, languageName, shortId } from '../ui/format';
+import { CopyText } from '../ui/CopyText';
 import { useTriageT } from '../triage/i18n';
 import { scoreColor } from '../triage/LeadTable';
 import { useStaff, type Staff } from '../triage/people';
@@ -55,6 +60,7 @@ import { TemplatesAndSimilar } from './TemplatesAndSimilar';
 import { RouterAnchor } from '../ui/RouterAnchor';
 import { ComposeDialog } from '../outreach/ComposeDialog';
 import { canWorkOutreach } from '../outreach/hooks';
+import { useOutreachT } from '../outreach/i18n';
 import { ContactPanel } from './ContactPanel';
 
 const EntityGraphView = lazy(() => import('./EntityGraphView'));
@@ -69,11 +75,11 @@ export function EntityPage() {
 function Entity() {
   const t = useTriageT();
   const { entityId } = route.useParams();
-  usePageTitle(t('entity.title', { id: shortId(entityId) }));
   const entity = useQuery({
     queryKey: queryKeys.entity(entityId),
     queryFn: () => fetchEntity(entityId),
   });
+  usePageTitle(t('entity.title', { id: entity.data?.alias ?? shortId(entityId) }));
 
   if (entity.isPending) {
     return (
@@ -179,7 +185,7 @@ function EntityView({ entity }: { entity: EntityDetail }) {
       <BackLink />
       {entity.requestedId !== entity.id ? (
         <Alert variant="light" color="blue">
-          {t('entity.merged', { id: shortId(entity.id) })}
+          {t('entity.merged', { id: entity.alias })}
         </Alert>
       ) : null}
       {showNewEvidence ? (
@@ -188,23 +194,31 @@ function EntityView({ entity }: { entity: EntityDetail }) {
         </Alert>
       ) : null}
 
+      <LeadBar entity={entity} onContact={lead ? compose : undefined} />
       <EntityHeader entity={entity} staff={staff} onContact={compose} />
       {outreach ? <ContactPanel entityId={entity.id} onCompose={() => setComposing(true)} /> : null}
 
       <Grid gap="md" align="flex-start">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 7 }} id={SECTION_ANCHORS.why} className="lead-anchor">
           <ScoreExplanation score={entity.score} ads={adRef} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            <MovementTimeline movement={entity.movement} />
+            <div id={SECTION_ANCHORS.movement} className="lead-anchor">
+              <MovementTimeline movement={entity.movement} />
+            </div>
             {/* An entity not yet featured by the linker has none to show. */}
             {entity.features ? <FeaturesTable features={entity.features} /> : null}
           </Stack>
         </Grid.Col>
       </Grid>
 
-      <Section title={t('entity.sections.graph')} testId="graph">
+      <Section
+        title={t('entity.sections.graph')}
+        testId="graph"
+        id={SECTION_ANCHORS.graph}
+        className="lead-anchor"
+      >
         {graph.isPending ? (
           <Skeleton h={380} radius="md" />
         ) : graph.isError ? (
@@ -216,18 +230,28 @@ function EntityView({ entity }: { entity: EntityDetail }) {
         )}
       </Section>
 
-      <AdsSection ads={entity.ads} more={entity.moreAds} adRef={adRef} />
+      <div id={SECTION_ANCHORS.ads} className="lead-anchor">
+        <AdsSection ads={entity.ads} more={entity.moreAds} adRef={adRef} />
+      </div>
 
       <Grid gap="md" align="flex-start">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col
+          span={{ base: 12, md: 7 }}
+          id={SECTION_ANCHORS.identifiers}
+          className="lead-anchor"
+        >
           <IdentifiersTable identifiers={entity.identifiers} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 5 }} id={SECTION_ANCHORS.network} className="lead-anchor">
           <TemplatesAndSimilar templates={entity.templates} similar={entity.similar} ads={adRef} />
         </Grid.Col>
       </Grid>
 
-      {lead ? <LeadHistory history={lead.history} staff={staff} /> : null}
+      {lead ? (
+        <div id={SECTION_ANCHORS.history} className="lead-anchor">
+          <LeadHistory history={lead.history} staff={staff} />
+        </div>
+      ) : null}
 
       {outreach ? (
         <ComposeDialog entity={entity} opened={composing} onClose={() => setComposing(false)} />
@@ -242,6 +266,76 @@ function EntityView({ entity }: { entity: EntityDetail }) {
   );
 }
 
+/** The element ids of the page's sections, in page order: the bar links to each. */
+const SECTION_ANCHORS = {
+  why: 'lead-why',
+  movement: 'lead-movement',
+  graph: 'lead-graph',
+  ads: 'lead-ads',
+  identifiers: 'lead-identifiers',
+  network: 'lead-templates',
+  history: 'lead-history',
+} as const;
+type SectionKey = keyof typeof SECTION_ANCHORS;
+
+/**
+ * Stays in view while the page scrolls: the alias, the score, the Contact action, and a link to
+ * each section (one click, or Tab and Enter, from anywhere on the page).
+ */
+function LeadBar({
+  entity,
+  onContact,
+}: {
+  entity: EntityDetail;
+  onContact: (() => void) | undefined;
+}) {
+  const t = useTriageT();
+  const to = useOutreachT();
+  const lead = entity.lead;
+  const score = entity.score?.score ?? lead?.score ?? 0;
+  const sections: SectionKey[] = (Object.keys(SECTION_ANCHORS) as SectionKey[]).filter(
+    (k) => k !== 'history' || lead !== null,
+  );
+  return (
+    <Paper withBorder radius="md" px="md" py={8} className="lead-bar" data-testid="lead-bar">
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Text fw={700} size="sm" truncate="end" data-testid="lead-bar-alias">
+              {entity.alias}
+            </Text>
+            {lead ? <StateBadge state={lead.state} size="sm" /> : null}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text
+              fw={800}
+              size="xl"
+              c={scoreColor(score)}
+              data-testid="entity-score"
+              aria-label={t('entity.scoreOutOf', { score })}
+            >
+              {score}
+            </Text>
+            {onContact ? (
+              <Button color="teal" size="xs" onClick={onContact} data-testid="lead-bar-contact">
+                {to('entityPanel.contactAction')}
+              </Button>
+            ) : null}
+          </Group>
+        </Group>
+        <nav aria-label={t('entity.sectionsNav')} className="lead-sections">
+          {sections.map((k) => (
+            <a key={k} href={`#${SECTION_ANCHORS[k]}`} className="lead-section-link">
+              {t(`entity.nav.${k}`)}
+            </a>
+          ))}
+        </nav>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The lead at a glance: who holds it, where it stands, the key facts and the top reasons. */
 function EntityHeader({
   entity,
   staff,
@@ -249,70 +343,101 @@ function EntityHeader({
 }: {
   entity: EntityDetail;
   staff: Staff;
+  /** Also in the bar; here it sits with the other actions on the lead. */
   onContact: (() => void) | undefined;
 }) {
   const t = useTriageT();
   const lead = entity.lead;
-  const score = entity.score?.score ?? lead?.score ?? 0;
   const urgent = entity.score?.urgent ?? lead?.urgent ?? false;
   const flags = (entity.score?.flags ?? lead?.flags ?? []).filter((f) => f !== 'urgent');
   const snoozed = lead?.snoozedUntil && new Date(lead.snoozedUntil) > new Date();
+  const f = entity.features;
+  const lastStop = entity.movement.at(-1);
+  const facts: { label: string; value: string }[] = [
+    { label: t('entity.facts.ads'), value: String(entity.adCount) },
+    ...(lastStop ? [{ label: t('entity.facts.lastPlace'), value: lastStop.name }] : []),
+    ...(f && f.languages.length
+      ? [
+          {
+            label: t('entity.facts.languages'),
+            value: f.languages.map((l) => languageName(l)).join(', '),
+          },
+        ]
+      : []),
+    ...(f?.firstSeen
+      ? [
+          {
+            label: t('entity.facts.seen'),
+            value: `${formatDate(f.firstSeen)} – ${f.lastSeen ? formatDate(f.lastSeen) : '…'}`,
+          },
+        ]
+      : []),
+  ];
+  const top = (entity.score?.reasons ?? []).filter((r) => r.points > 0).slice(0, 3);
   return (
     <Paper withBorder radius="md" p="lg" data-testid="entity-header">
       <Stack gap="md">
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="lg">
-          <Stack gap={8}>
-            <Group gap="sm" align="center">
-              <Title order={1} size="h2">
-                {lead
-                  ? t('entity.title', { id: shortId(entity.id) })
-                  : t('entity.entityTitle', { id: shortId(entity.id) })}
-              </Title>
-              {urgent ? <UrgentBadge size="lg" /> : null}
-              {lead ? <StateBadge state={lead.state} size="md" /> : null}
-              <WhoViewedButton kind="entity" id={entity.id} />
-            </Group>
-            <FlagBadges flags={flags} />
-            <Text size="sm" c="dimmed">
-              {[
-                lead ? `${t('entity.assignee')}: ${staff.nameOf(lead.assigneeId)}` : null,
-                `${t('entity.evidenceAt')}: ${formatDateTime(entity.evidenceAt)}`,
-                snoozed && lead?.snoozedUntil
-                  ? t('entity.snoozedUntil', { date: formatDate(lead.snoozedUntil) })
-                  : null,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </Text>
-            {lead?.state === 'no_action' && lead.noActionReason ? (
-              <Text size="sm">{t('entity.noActionReason', { reason: lead.noActionReason })}</Text>
-            ) : null}
-          </Stack>
-          <Box miw={180} ta="right">
-            <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-              {t('entity.score')}
-            </Text>
-            <Text
-              fz={40}
-              fw={800}
-              lh={1.1}
-              c={scoreColor(score)}
-              data-testid="entity-score"
-              aria-label={t('entity.scoreOutOf', { score })}
-            >
-              {score}
-            </Text>
-            <Progress value={score} color={scoreColor(score)} size="sm" mt={4} aria-hidden="true" />
-            {entity.score ? (
-              <Text size="xs" c="dimmed" mt={6}>
-                {t('entity.scoredAt', {
-                  date: formatDate(entity.score.scoredAt),
-                  version: entity.score.modelVersion,
-                })}
+        <Stack gap={8}>
+          <Group gap="sm" align="center">
+            <Title order={1} size="h2">
+              {lead
+                ? t('entity.title', { id: entity.alias })
+                : t('entity.entityTitle', { id: entity.alias })}
+            </Title>
+            {urgent ? <UrgentBadge size="lg" /> : null}
+            {lead ? <StateBadge state={lead.state} size="md" /> : null}
+            <WhoViewedButton kind="entity" id={entity.id} />
+          </Group>
+          <CopyText value={entity.id} label={t('entity.copyId')} size="xs" c="dimmed">
+            {t('entity.idLabel', { id: entity.id })}
+          </CopyText>
+          <FlagBadges flags={flags} />
+          <Text size="sm" c="dimmed">
+            {[
+              lead ? `${t('entity.assignee')}: ${staff.nameOf(lead.assigneeId)}` : null,
+              `${t('entity.evidenceAt')}: ${formatDateTime(entity.evidenceAt)}`,
+              snoozed && lead?.snoozedUntil
+                ? t('entity.snoozedUntil', { date: formatDate(lead.snoozedUntil) })
+                : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+          {lead?.state === 'no_action' && lead.noActionReason ? (
+            <Text size="sm">{t('entity.noActionReason', { reason: lead.noActionReason })}</Text>
+          ) : null}
+        </Stack>
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" data-testid="lead-facts">
+          {facts.map((x) => (
+            <Stack key={x.label} gap={0}>
+              <Text size="xs" c="dimmed">
+                {x.label}
               </Text>
-            ) : null}
-          </Box>
-        </Group>
+              <Text size="sm" fw={500}>
+                {x.value}
+              </Text>
+            </Stack>
+          ))}
+        </SimpleGrid>
+        {top.length > 0 ? (
+          <Text size="sm" data-testid="lead-top-reasons">
+            <Text span size="sm" c="dimmed">
+              {t('entity.topReasons')}:{' '}
+            </Text>
+            {top.map((r) => `${r.label} (+${r.points})`).join(' · ')}{' '}
+            <Anchor href={`#${SECTION_ANCHORS.why}`} size="sm">
+              {t('entity.allReasons')}
+            </Anchor>
+          </Text>
+        ) : null}
+        {entity.score ? (
+          <Text size="xs" c="dimmed">
+            {t('entity.scoredAt', {
+              date: formatDate(entity.score.scoredAt),
+              version: entity.score.modelVersion,
+            })}
+          </Text>
+        ) : null}
         {lead ? (
           <LeadActions entityId={entity.id} lead={lead} staff={staff} onContact={onContact} />
         ) : (

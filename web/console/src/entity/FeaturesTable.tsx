@@ -53,7 +53,7 @@ export function FeaturesTable({ features }: { features: EntityFeatures }) {
         </Table.Thead>
         <Table.Tbody>
           {ORDER.filter((k) => k in features).map((k) => (
-            <Table.Tr key={k}>
+            <Table.Tr key={k} data-feature={k}>
               <Table.Th scope="row" fw={400} c="dimmed">
                 {t(`features.${k}`)}
               </Table.Th>

@@ -9,12 +9,14 @@ export function Section({
   children,
   testId,
   id,
+  className,
 }: {
   title: string;
   aside?: ReactNode;
   children: ReactNode;
   testId?: string;
   id?: string;
+  className?: string;
 }) {
   const headingId = useId();
   return (
@@ -26,6 +28,7 @@ export function Section({
       aria-labelledby={headingId}
       data-testid={testId}
       id={id}
+      className={className}
     >
       <Stack gap="md">
         <Group justify="space-between" align="baseline" gap="xs">

@@ -1,5 +1,7 @@
 // Text templates these ads share with other entities (a sign of one writer behind several
-// "persons"), and near-identical ads of other entities, each linking to that entity.
+// "persons"), counted as the Features table counts them (the server's one definition: this lead's
+// ads on a template other entities also use), and near-identical ads of other entities, each
+// linking to that entity by its alias.
 import { Group, List, Stack, Text } from '@mantine/core';
 import type { EntityTemplate, SimilarAd } from '../triage/api';
 import { shortId } from '../ui/format';
@@ -32,10 +34,10 @@ export function TemplatesAndSimilar({
                 <Text span size="sm" ff="monospace">
                   {t('templates.label', { id: shortId(tp.templateId) })}
                 </Text>
-                <Text span size="sm" c="dimmed">
+                <Text span size="sm" c="dimmed" data-testid="template-ads" data-ads={tp.ads}>
                   {' · '}
-                  {t('templates.ads', { count: tp.ads })} ·{' '}
-                  {t('templates.entities', { count: tp.entities })}
+                  {t('templates.adsHere', { count: tp.ads })} ·{' '}
+                  {t('templates.otherEntities', { count: tp.otherEntities })}
                 </Text>
               </List.Item>
             ))}
@@ -58,9 +60,14 @@ export function TemplatesAndSimilar({
                       to="/entities/$entityId"
                       params={{ entityId: s.entityId }}
                       size="sm"
-                      aria-label={t('similar.openEntity', { id: shortId(s.entityId) })}
+                      aria-label={t('similar.openEntity', {
+                        id: s.entityAlias ?? shortId(s.entityId),
+                      })}
                     >
-                      {t('similar.item', { ad: shortId(s.adId), entity: shortId(s.entityId) })}
+                      {t('similar.item', {
+                        ad: shortId(s.adId),
+                        entity: s.entityAlias ?? shortId(s.entityId),
+                      })}
                     </RouterAnchor>
                     <Text span size="sm" c="dimmed">
                       {t('similar.similarity', { pct: Math.round(s.similarity * 100) })}

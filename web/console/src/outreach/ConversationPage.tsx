@@ -229,7 +229,7 @@ function ConversationHeader({
                 size="sm"
                 data-testid="entity-link"
               >
-                {t('conversation.openLead', { id: shortId(c.entityId) })}
+                {t('conversation.openLead', { id: c.alias ?? shortId(c.entityId) })}
               </RouterAnchor>
             ) : (
               <Text size="sm" c="dimmed">

@@ -2,8 +2,9 @@
 // (keyset pages, merged on the server: src/app/inbox.ts), filtered by kind, status, whose they are
 // and unread, with the conversation chosen from the list beside it (on a phone, one or the other).
 // A chat opens in the chat line's own thread (/chat-line/:chatId), where it is worked. The list
-// follows new messages by itself every few seconds; no message text is shown in it, only the
-// masked contact (a chat has none: its state and language), the state and the last activity.
+// follows new messages by itself every few seconds. Each thread shows the masked contact, the
+// lead's alias, who wrote last and the first words of that message (masked on the server, as all
+// text a person wrote), the state and the last activity; a chat shows its state and language.
 import {
   Badge,
   Box,
@@ -82,7 +83,7 @@ function Inbox() {
 
   const inbox = useInfiniteQuery({
     queryKey: outreachKeys.inbox(filters),
-    queryFn: ({ pageParam }) => listInbox(filters, pageParam),
+    queryFn: ({ pageParam }) => listInbox(filters, pageParam, undefined, true),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: INBOX_REFRESH_MS,
@@ -296,12 +297,36 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
                         : c.kind === 'outreach'
                           ? t('inbox.kindOutreach')
                           : t('inbox.kindInbound'),
-                      c.entityId ? t('inbox.lead', { id: shortId(c.entityId) }) : null,
+                      c.alias
+                        ? t('inbox.lead', { id: c.alias })
+                        : c.entityId
+                          ? t('inbox.lead', { id: shortId(c.entityId) })
+                          : null,
                       staff.nameOf(c.assigneeId),
                     ]
                       .filter(Boolean)
                       .join(' · ')}
                   </Text>
+                  {c.last ? (
+                    <Text
+                      size="sm"
+                      lineClamp={2}
+                      data-testid="inbox-preview"
+                      data-from={c.last.from}
+                    >
+                      <Text span size="sm" c="dimmed">
+                        {c.last.from === 'person'
+                          ? t('inbox.from.person')
+                          : c.last.from === 'system'
+                            ? t('inbox.from.system')
+                            : c.last.authorId
+                              ? staff.nameOf(c.last.authorId)
+                              : t('inbox.from.worker')}
+                        {': '}
+                      </Text>
+                      {c.last.preview}
+                    </Text>
+                  ) : null}
                   <Text size="xs" c="dimmed">
                     {formatDateTime(c.lastMessageAt)}
                   </Text>

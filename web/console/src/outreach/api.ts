@@ -83,9 +83,19 @@ export function inboxParams(f: InboxFilters): URLSearchParams {
   return q;
 }
 
-export function listInbox(f: InboxFilters, cursor: string | null, limit = 30): Promise<InboxPage> {
+/**
+ * A page of the inbox. `preview` asks for each thread's latest words (masked) and who wrote them:
+ * the inbox list does, the unread badge's polling does not (showing them is audited).
+ */
+export function listInbox(
+  f: InboxFilters,
+  cursor: string | null,
+  limit = 30,
+  preview = false,
+): Promise<InboxPage> {
   const q = inboxParams(f);
   q.set('limit', String(limit));
+  if (preview) q.set('preview', 'true');
   if (cursor) q.set('cursor', cursor);
   return api.get<InboxPage>(`/api/inbox?${q.toString()}`);
 }

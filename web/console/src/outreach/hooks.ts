@@ -40,10 +40,12 @@ export interface StaffNames {
 
 export function useStaffNames(): StaffNames {
   const t = useOutreachT();
-  const { user } = useCurrentSession();
+  const { user, capabilities } = useCurrentSession();
   const staff = useQuery({
     queryKey: outreachKeys.staff,
     queryFn: listStaff,
+    // Partners (on a referred case's page) are answered 403: they see no names of staff.
+    enabled: capabilities.readQueue,
     staleTime: 60_000,
     retry: false,
   });
@@ -54,7 +56,7 @@ export function useStaffNames(): StaffNames {
       if (id === user.id) return t('people.you');
       return names.get(id) ?? t('people.someone');
     },
-    members: (staff.data ?? []).filter((s) => canWorkOutreach(s.role as Role)),
+    members: (staff.data ?? []).filter((s) => canWorkOutreach(s.role)),
   };
 }
 

@@ -41,13 +41,16 @@ export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches
             <RouterAnchor
               to="/entities/$entityId"
               params={{ entityId: l.entityId }}
-              ff="monospace"
               fw={600}
               size="sm"
-              aria-label={t('queue.openLead', { id: shortId(l.entityId) })}
+              aria-label={t('queue.openLead', { id: l.alias })}
+              data-testid="lead-alias"
             >
-              {shortId(l.entityId)}
+              {l.alias}
             </RouterAnchor>
+            <Text span size="xs" c="dimmed" ff="monospace" title={l.entityId}>
+              {shortId(l.entityId)}
+            </Text>
             {l.newEvidence ? (
               <Tooltip label={t('queue.newEvidenceHint')} withArrow>
                 <Badge color="grape" variant="light" size="sm" data-testid="new-evidence">

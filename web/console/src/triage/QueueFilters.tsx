@@ -11,6 +11,7 @@ import {
   Stack,
   Switch,
   Text,
+  TextInput,
 } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { SCORE_FLAGS, STATE_FILTERS, type LeadFilters, type LeadItem } from './api';
@@ -91,10 +92,36 @@ export function QueueFilters({
   ];
 
   const active = Object.keys(filters).length > 0;
+  const [search, setSearch] = useState(filters.q ?? '');
+  useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
 
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={t('filters.label')}>
       <Stack gap="md">
+        <form
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            set('q', search.trim());
+          }}
+        >
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <TextInput
+              label={t('filters.search')}
+              placeholder={t('filters.searchPlaceholder')}
+              description={t('filters.searchHint')}
+              value={search}
+              onChange={(e) => setSearch(e.currentTarget.value)}
+              maxLength={40}
+              style={{ flex: '1 1 auto' }}
+              maw={420}
+              data-testid="queue-search"
+            />
+            <Button type="submit" variant="default">
+              {t('filters.searchAction')}
+            </Button>
+          </Group>
+        </form>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="md">
           <NativeSelect
             label={t('filters.state')}

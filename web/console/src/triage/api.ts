@@ -28,6 +28,8 @@ export interface LeadFilters {
   /** A user id, "me" or "none". */
   assignee?: string;
   includeSnoozed?: boolean;
+  /** A lead's alias, part of it, or the start of its id. */
+  q?: string;
 }
 
 export type LeadItem = Answer<'/api/leads'>['items'][number];
@@ -120,6 +122,7 @@ export function filterParams(f: LeadFilters): URLSearchParams {
   if (f.maxScore !== undefined) q.set('maxScore', String(f.maxScore));
   if (f.assignee) q.set('assignee', f.assignee);
   if (f.includeSnoozed) q.set('includeSnoozed', 'true');
+  if (f.q) q.set('q', f.q);
   return q;
 }
 

@@ -1,9 +1,10 @@
-// Who is who in the queue: names of assignees and of the people in a lead's history. The API
-// hands out user ids only; the user list (/api/users) is open to admins, so others see "you" for
-// themselves and "another worker" for the rest.
+// Who is who in the queue: names of assignees and of the people in a lead's history, and whom a
+// lead can be handed to. Read from GET /api/staff, which every staff member may read and which
+// holds only id, name and role — never the admins' user list (/api/users), which would answer
+// anyone else 403.
 import { useQuery } from '@tanstack/react-query';
-import { listUsers } from '../api/endpoints';
-import type { AdminUser } from '../api/types';
+import { listAssignableUsers } from '../api/endpoints';
+import type { AssignableUser } from '../api/types';
 import { useCurrentSession } from '../auth/session';
 import { queryKeys } from './api';
 import { useTriageT } from './i18n';
@@ -11,8 +12,8 @@ import { useTriageT } from './i18n';
 export interface Staff {
   /** A display name for a user id (null: nobody). */
   nameOf: (id: string | null) => string;
-  /** Colleagues a lead can be handed to (empty when the list cannot be read). */
-  assignable: AdminUser[];
+  /** Colleagues a lead can be handed to, and filtered by (empty until the list is read). */
+  assignable: AssignableUser[];
   /** Supervisors and admins hand leads to others and reopen them. */
   canAssignOthers: boolean;
 }
@@ -24,10 +25,9 @@ export function useStaff(): Staff {
   const canAssignOthers = capabilities.directWork;
   const users = useQuery({
     queryKey: queryKeys.staff,
-    queryFn: listUsers,
-    // The server lets admins read the list; a supervisor's request is answered 403 and the
-    // console falls back to "assign to me".
-    enabled: canAssignOthers,
+    queryFn: listAssignableUsers,
+    // The same rule as the endpoint's: whoever reads the queue may read who holds its leads.
+    enabled: capabilities.readQueue,
     staleTime: 60_000,
     retry: false,
   });
@@ -38,7 +38,7 @@ export function useStaff(): Staff {
       if (id === user.id) return t('people.you');
       return names.get(id) ?? t('people.someone');
     },
-    assignable: (users.data ?? []).filter((u) => !u.disabled && u.role !== 'partner'),
+    assignable: users.data ?? [],
     canAssignOthers,
   };
 }

@@ -32,6 +32,8 @@ export function parseQueueSearch(raw: Record<string, unknown>): LeadFilters {
   const assignee = text(raw.assignee, 40);
   if (assignee) out.assignee = assignee;
   if (raw.includeSnoozed === true || raw.includeSnoozed === 'true') out.includeSnoozed = true;
+  const q = text(raw.q, 40);
+  if (q) out.q = q;
   return out;
 }
 
