@@ -359,8 +359,8 @@ describe('triage queue journey', () => {
 
   it('lets a supervisor hand the lead to a worker, on a phone-sized screen', async () => {
     const created = await apiCall(page, 'POST', '/api/users', {
-      email: 'sam.supervisor@example.org',
-      displayName: 'Sam Supervisor',
+      email: 'tess.triage-supervisor@example.org',
+      displayName: 'Tess Supervisor',
       role: 'supervisor',
     });
     expect(created.status).toBe(201);
@@ -375,7 +375,7 @@ describe('triage queue journey', () => {
         if (new URL(r.url()).pathname.startsWith('/api/users')) usersCalls.push(r.url());
       });
       await p.goto(`${app.url}/triage`);
-      await firstSignIn(p, 'sam.supervisor@example.org', oneTime, SUPERVISOR_PASSWORD);
+      await firstSignIn(p, 'tess.triage-supervisor@example.org', oneTime, SUPERVISOR_PASSWORD);
       await poll(() => p.getByTestId('lead-row').count(), 30_000).toBeGreaterThan(0);
 
       // "Assigned to" offers each colleague by name.
