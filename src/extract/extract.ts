@@ -18,7 +18,7 @@ import {
   type SpanField,
   type SuppressedFact,
 } from './schema.js';
-import { capText, tokenize, type Token } from './text.js';
+import { blankEscapes, capText, tokenize, type Token } from './text.js';
 
 const FIELD_ORDER: SpanField[] = ['title', 'body', 'phone', 'age', 'price', 'city', 'displayName'];
 
@@ -59,18 +59,6 @@ function cleanInput(input: unknown): CleanInput {
     ? new Date(posted).getUTCFullYear()
     : new Date().getUTCFullYear();
   return { fields, country, referenceYear };
-}
-
-/**
- * Escaped characters scrapers leave behind ("\\u00a0", "<U+00A0>", "&nbsp;") read as the space
- * they stood for, never as letters and digits ("u00a0" would add two zeros to a phone number). The
- * same length of spaces, so every offset still points into the original text.
- */
-const ESCAPE_JUNK_RE = /\\u[0-9a-fA-F]{4}|<U\+[0-9A-Fa-f]{4,6}>|&nbsp;|&#160;|&#xa0;/g;
-function blankEscapes(text: string): string {
-  return text.includes('\\') || text.includes('<U+') || text.includes('&')
-    ? text.replace(ESCAPE_JUNK_RE, (m) => ' '.repeat(m.length))
-    : text;
 }
 
 /** Every fact in one ad, with its evidence, under the given rules (the built-in ones by default). */

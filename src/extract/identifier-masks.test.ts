@@ -146,3 +146,14 @@ describe('findIdentifierSpans', () => {
     expect(findCanary(maskSpans(long, findIdentifierSpans(long, 'body', 'NL')))).toBeNull();
   });
 });
+
+describe('findIdentifierSpans', () => {
+  it("finds a number behind a scraper's escaped spaces, as extraction does", () => {
+    const text = 'Bel 07911\\u00a0123456 of 07911<U+00A0>123457';
+    const spans = findIdentifierSpans(text, 'body', 'GB');
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual([
+      '07911\\u00a0123456',
+      '07911<U+00A0>123457',
+    ]);
+  });
+});

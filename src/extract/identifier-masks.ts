@@ -6,7 +6,7 @@
 import { extractContacts, messengersForPhones } from './contacts.js';
 import { extractPhoneNumbers } from './phone-numbers.js';
 import type { ExtractionResult, Fact, SpanField } from './schema.js';
-import { capText, tokenize } from './text.js';
+import { blankEscapes, capText, tokenize } from './text.js';
 
 /** Fact kinds that are identifiers: stored only as keyed hashes, encryptions and masks. */
 export const IDENTIFIER_FACT_KINDS = ['phone', 'email', 'messenger', 'url'] as const;
@@ -152,7 +152,8 @@ export function findIdentifierSpans(
   field: SpanField,
   country: string | undefined,
 ): IdentifierSpan[] {
-  const capped = capText(text).text;
+  // The same reading as extraction's, so what extraction finds behind escapes is masked here too.
+  const capped = blankEscapes(capText(text).text);
   const tokens = tokenize(capped);
   const contacts = extractContacts(capped, tokens, field);
   const phones = [

@@ -80,6 +80,18 @@ export function foldedSet(words: Iterable<string>): Set<string> {
   return out;
 }
 
+/**
+ * Escaped characters scrapers leave behind ("\\u00a0", "<U+00A0>", "&nbsp;") read as the space
+ * they stood for, never as letters and digits ("u00a0" would add two zeros to a phone number). The
+ * same length of spaces, so every offset still points into the original text.
+ */
+const ESCAPE_JUNK_RE = /\\u[0-9a-fA-F]{4}|<U\+[0-9A-Fa-f]{4,6}>|&nbsp;|&#160;|&#xa0;/g;
+export function blankEscapes(text: string): string {
+  return text.includes('\\') || text.includes('<U+') || text.includes('&')
+    ? text.replace(ESCAPE_JUNK_RE, (m) => ' '.repeat(m.length))
+    : text;
+}
+
 /** Cuts a field to FIELD_CAP without splitting a surrogate pair. */
 export function capText(text: string): { text: string; truncated: boolean } {
   if (text.length <= FIELD_CAP) return { text, truncated: false };
