@@ -8,6 +8,7 @@ import {
 import { extractAll } from './extract.js';
 import {
   findIdentifierSpans,
+  findIdentifierSpansAnyRegion,
   maskQuotedIdentifiers,
   maskSpans,
   maskStoredFact,
@@ -155,5 +156,24 @@ describe('findIdentifierSpans', () => {
       '07911\\u00a0123456',
       '07911<U+00A0>123457',
     ]);
+  });
+});
+
+describe('findIdentifierSpansAnyRegion', () => {
+  it('hides a number written nationally when the ad has no country', () => {
+    const text = 'Bel 0647258139 of 0887 123 456, of mail anna@example.org';
+    // Without a region the detector sees no national number at all: the leak this closes.
+    expect(
+      findIdentifierSpans(text, 'body', undefined).map((s) => text.slice(s.start, s.end)),
+    ).toEqual(['anna@example.org']);
+    const masked = maskSpans(text, findIdentifierSpansAnyRegion(text, 'body'));
+    expect(masked).not.toMatch(/\d{3}/);
+    expect(masked).not.toContain('anna@');
+    expect(masked.startsWith('Bel ')).toBe(true);
+  });
+
+  it('leaves text without identifiers alone', () => {
+    const text = 'Nieuw in de stad, 23 jaar, €150 per uur, 10:00 - 22:00';
+    expect(findIdentifierSpansAnyRegion(text, 'body')).toEqual([]);
   });
 });

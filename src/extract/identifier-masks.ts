@@ -171,6 +171,27 @@ export function findIdentifierSpans(
 }
 
 /**
+ * Regions a national number is tried in when the ad's country is unknown: the countries whose ads
+ * and languages Ariadne reads. Without a region a number written nationally ("bel 0647258139") is
+ * no phone to the detector at all, so it would be neither extracted nor masked.
+ */
+const FALLBACK_REGIONS = ['NL', 'BE', 'DE', 'FR', 'ES', 'GB', 'RO', 'PL', 'HU', 'BG'];
+
+/**
+ * Spans of identifiers to hide in text whose country is unknown: what any of the fallback regions
+ * reads as a number, together. Masking errs on the side of hiding; linking never uses this.
+ */
+export function findIdentifierSpansAnyRegion(text: string, field: SpanField): IdentifierSpan[] {
+  const capped = blankEscapes(capText(text).text);
+  const tokens = tokenize(capped);
+  const contacts = extractContacts(capped, tokens, field);
+  const phones = FALLBACK_REGIONS.flatMap((country) =>
+    extractPhoneNumbers(capped, { country, field, exclude: contacts.claimed }),
+  );
+  return [...identifierSpansOf(phones), ...findIdentifierSpans(text, field, undefined)];
+}
+
+/**
  * Text past the extraction cap was never searched for identifiers: hidden rather than shown, since
  * it may hold one. Empty for any text of ordinary length.
  */

@@ -42,6 +42,7 @@ export { loadGazetteer, type GazetteerPlace } from './places.js';
 export { DERIVED_INDICATORS } from './indicators.js';
 export {
   findIdentifierSpans,
+  findIdentifierSpansAnyRegion,
   IDENTIFIER_FACT_KINDS,
   identifierSpansOf,
   maskQuotedIdentifiers,

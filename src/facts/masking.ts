@@ -15,6 +15,7 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/connect.js';
 import {
   findIdentifierSpans,
+  findIdentifierSpansAnyRegion,
   identifierSpansOf,
   maskSpans,
   maskStoredFact,
@@ -88,14 +89,23 @@ export async function maskVersions(
   const out = new Map<string, MaskableText>();
   for (const v of versions) {
     const country = v.country ?? undefined;
-    const spans: IdentifierSpan[] = extracted.has(v.id)
-      ? (spansOf.get(v.id) ?? [])
-      : SEARCHED.flatMap(([field, key]) => {
-          const text = v[key];
-          return text === null ? [] : findIdentifierSpans(text, field, country);
-        });
+    // A source without a country: extraction found no number written nationally, so the stored
+    // spans cannot be trusted alone; every field is also searched as any region would read it.
+    const find = (text: string, field: SpanField) =>
+      country
+        ? findIdentifierSpans(text, field, country)
+        : findIdentifierSpansAnyRegion(text, field);
+    const spans: IdentifierSpan[] = [
+      ...(extracted.has(v.id) ? (spansOf.get(v.id) ?? []) : []),
+      ...(extracted.has(v.id) && country
+        ? []
+        : SEARCHED.flatMap(([field, key]) => {
+            const text = v[key];
+            return text === null ? [] : find(text, field);
+          })),
+    ];
     const onTheFly = (field: SpanField, text: string | null) =>
-      text === null ? null : maskSpans(text, findIdentifierSpans(text, field, country));
+      text === null ? null : maskSpans(text, find(text, field));
     const masked: MaskableText = {
       title: maskField(v.title, 'title', spans),
       body: maskField(v.body, 'body', spans) ?? '',
