@@ -2,7 +2,7 @@
 // `npm test`: checks what the suite needs (PostgreSQL on 127.0.0.1:5432, Debian's Chromium and
 // faketime), builds the console and the chat widget, runs every test tier (unit, PGlite,
 // PostgreSQL, browser), then the outreach and demo tests once more with the clock at 03:00 in
-// Amsterdam (the night run), with the linters beside both at low priority, and ends with one summary line. Extra
+// Amsterdam (the night run) with the linters beside it, and ends with one summary line. Extra
 // arguments go to Vitest (e.g. `npm test -- src/platform`) and skip the night run and the linters.
 //
 // The night run guards against tests that lean on the wall clock: the contact rules refuse to write
@@ -186,17 +186,6 @@ const counts = (reportFile, status) => {
   return c;
 };
 
-// The linters (about three CPU-minutes) start with the main run at the lowest priority: the tiers
-// get the CPU whenever they want it, and the linters take what the journeys leave while they wait
-// for their servers and Chromium. Their output is held back and printed after the night run's.
-const full = process.argv.length <= 2;
-const lintStarted = performance.now();
-const lint = full ? runQuietly('nice', ['-n', '19', 'npm', 'run', '--silent', 'lint']) : null;
-if (full)
-  console.log(
-    'Linting (eslint, prettier, tsc, drizzle-kit check) at low priority beside the tests…',
-  );
-
 const report = path.join(outDir, 'report.json');
 const testStatus = run('npx', vitest(report, process.argv.slice(2)));
 const main = counts(report, testStatus);
@@ -205,7 +194,12 @@ phaseDone('main run');
 let night = null;
 let nightStatus = 0;
 let lintStatus = 0;
-if (full && lint) {
+if (process.argv.length <= 2) {
+  // The linters run beside the night run (both take about two minutes, and the night run spends
+  // much of it waiting); their output is held back and printed after the night run's.
+  console.log('\nLinting (eslint, prettier, tsc, drizzle-kit check) beside the night run…');
+  const lintStarted = performance.now();
+  const lint = runQuietly('npm', ['run', '--silent', 'lint']);
   const at = nextNightInAmsterdam();
   const offset = Math.round((at.getTime() - Date.now()) / 1000);
   console.log(
