@@ -195,11 +195,18 @@ let night = null;
 let nightStatus = 0;
 let lintStatus = 0;
 if (process.argv.length <= 2) {
-  // The linters run beside the night run (both take about two minutes, and the night run spends
-  // much of it waiting); their output is held back and printed after the night run's.
+  // The linters run beside the night run (the night run spends much of its time waiting); their
+  // output is held back and printed after the night run's. `npm run lint` in two lanes at once:
+  // eslint alone (75 s on a quiet 2-core machine) and the other checks one after another (70 s).
   console.log('\nLinting (eslint, prettier, tsc, drizzle-kit check) beside the night run…');
   const lintStarted = performance.now();
-  const lint = runQuietly('npm', ['run', '--silent', 'lint']);
+  const lint = Promise.all([
+    runQuietly('npm', ['run', '--silent', 'lint:eslint']),
+    runQuietly('npm', ['run', '--silent', 'lint:checks']),
+  ]).then((lanes) => ({
+    status: lanes.find((l) => l.status !== 0)?.status ?? 0,
+    output: lanes.map((l) => l.output).join(''),
+  }));
   const at = nextNightInAmsterdam();
   const offset = Math.round((at.getTime() - Date.now()) / 1000);
   console.log(

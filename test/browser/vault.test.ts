@@ -454,7 +454,7 @@ describe('the person’s vault app', () => {
       });
       expect(code.status).toBe(201);
 
-      await p.getByRole('button', { name: 'Sharing' }).click();
+      await p.getByRole('button', { name: 'Sharing', exact: true }).click();
       await p.getByRole('heading', { name: 'Sharing', level: 1 }).waitFor();
       await p.getByText('Nobody yet.', { exact: false }).waitFor();
       await p.getByLabel('Share code from your worker').fill(code.json.shareCode.toLowerCase());
@@ -485,8 +485,13 @@ describe('the person’s vault app', () => {
       rmSync(copyPlain);
 
       // The owner sees the opening; stopping warns that opened copies cannot be recalled.
+      // Each screen waits for the one before it: a screen renders after its reads, so until the
+      // items screen is shown the sharing screen's "Stop sharing" is the only button whose name
+      // holds "Sharing" (under load a click landed on it and the list never showed the opening).
       await p.getByRole('button', { name: 'Back' }).click();
-      await p.getByRole('button', { name: 'Sharing' }).click();
+      await p.getByRole('heading', { name: 'Your items' }).waitFor();
+      await p.getByRole('button', { name: 'Sharing', exact: true }).click();
+      await p.getByRole('heading', { name: 'Sharing', level: 1 }).waitFor();
       await p.locator('#shares li', { hasText: 'Opened:' }).waitFor();
       p.once('dialog', (d) => {
         expect(d.message()).toContain('copies they already opened cannot be taken back');
@@ -506,7 +511,8 @@ describe('the person’s vault app', () => {
       });
       expect(asked.json.vaults).toBe(1);
       await p.getByRole('button', { name: 'Back' }).click();
-      await p.getByRole('button', { name: 'Requests' }).click();
+      await p.getByRole('heading', { name: 'Your items' }).waitFor();
+      await p.getByRole('button', { name: 'Requests', exact: true }).click();
       await p.getByRole('heading', { name: 'Requests to share' }).waitFor();
       await p.getByText('Could you share the photos of the flat as well?').waitFor();
       await p.getByRole('button', { name: 'Mark as answered' }).click();
