@@ -93,6 +93,7 @@ function chatEntry(c: ChatInboxItem): InboxEntry {
     unanswered: 0,
     lastMessageAt: c.lastMessageAt.toISOString(),
     closedReason: null,
+    scheduledFor: null,
     chat: { state: c.state, language: c.language, urgency: c.urgency },
   };
 }

@@ -324,7 +324,10 @@ describe('a scheduled message', () => {
       }),
     ]);
     const inbox = await worker('GET', '/api/inbox?kind=outreach');
-    expect((inbox.json.items as { id: string }[]).map((i) => i.id)).toContain(conversationId);
+    const listed = (inbox.json.items as { id: string; scheduledFor: string | null }[]).find(
+      (i) => i.id === conversationId,
+    );
+    expect(listed?.scheduledFor).toBe(new Date(MORNING).toISOString());
     const audits = await t.database.db
       .select()
       .from(auditLog)
@@ -348,6 +351,13 @@ describe('a scheduled message', () => {
     expect(sent.errorCode).toBeNull();
     expect(smsc.received.length).toBe(before + 1);
     expect(smsc.received.at(-1)?.text).toBe('Hoi, ik zag je advertentie. Hoe gaat het met je?');
+    // Sent, it is no longer waiting: the inbox stops saying so.
+    const after = await worker('GET', '/api/inbox?kind=outreach');
+    expect(
+      (after.json.items as { id: string; scheduledFor: string | null }[]).find(
+        (i) => i.id === conversationId,
+      )?.scheduledFor,
+    ).toBeNull();
   });
 
   it('is cancelled when the person opts out meanwhile, and says so', async () => {

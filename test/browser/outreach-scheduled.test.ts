@@ -266,12 +266,12 @@ describe('a first message scheduled at night', () => {
     const thread = await apiCall(worker, 'GET', `/api/conversations/${conversationId}`);
     scheduledFor = (thread.json as { messages: { scheduledFor: string }[] }).messages[0]!
       .scheduledFor;
-    // The inbox lists the thread.
-    const inbox = await apiCall(worker, 'GET', '/api/inbox?kind=outreach');
-    expect((inbox.json as { items: { id: string }[] }).items.map((i) => i.id)).toContain(
-      conversationId,
-    );
     await snap('scheduled-in-thread');
+    // The inbox lists the thread, marked as having a message waiting for its time.
+    await worker.goto(`${server.url}/inbox?kind=outreach&status=all`);
+    const item = worker.locator(`[data-conversation-id="${conversationId}"]`);
+    await item.getByTestId('scheduled-badge').waitFor();
+    expect(await item.getByTestId('scheduled-badge').innerText()).toBe('Scheduled');
   });
 
   it('lets its author cancel a scheduled message, and says so', async () => {
@@ -297,6 +297,21 @@ describe('a first message scheduled at night', () => {
     await poll(() => bubble.getByTestId('message-error').innerText()).toContain(
       'Cancelled by its author.',
     );
+
+    // A follow-up from the thread's reply box is refused for quiet hours too, and offers to wait.
+    await worker
+      .getByLabel('Template', { exact: true })
+      .selectOption({ label: `${NAMELESS} (NL)` });
+    await worker.getByRole('button', { name: 'Send', exact: true }).click();
+    await poll(() => worker.getByTestId('send-refused').getAttribute('data-rule')).toBe(
+      'quiet_hours',
+    );
+    const later = worker.getByTestId('reply-schedule');
+    expect(await later.innerText()).toMatch(/^Schedule for .*09:00/);
+    await later.click();
+    await poll(() => worker.getByTestId('message').count()).toBe(2);
+    await poll(() => worker.getByTestId('message-scheduled').count()).toBe(1);
+    expect(await worker.getByTestId('send-refused').count()).toBe(0);
   });
 
   it('sends the scheduled message by itself once the clock reaches 09:00', async () => {
@@ -310,10 +325,15 @@ describe('a first message scheduled at night', () => {
     const bubble = worker.getByTestId('message').first();
     await poll(() => bubble.getAttribute('data-status'), 90_000).toMatch(/^(sent|delivered)$/);
     await snap('sent-at-nine');
-    const cancelled = await apiCall(worker, 'GET', `/api/conversations/${second.id}`);
-    expect(
-      (cancelled.json as { messages: { status: string; errorCode: string }[] }).messages[0],
-    ).toMatchObject({ status: 'failed', errorCode: 'cancelled' });
+    const secondThread = async () =>
+      (
+        (await apiCall(worker, 'GET', `/api/conversations/${second.id}`)).json as {
+          messages: { status: string; errorCode: string | null }[];
+        }
+      ).messages;
+    expect((await secondThread())[0]).toMatchObject({ status: 'failed', errorCode: 'cancelled' });
+    // The follow-up scheduled from the reply box went at its time as well.
+    await poll(async () => (await secondThread())[1]?.status, 90_000).toMatch(/^(sent|delivered)$/);
     expect(outside).toEqual([]);
     expect(cspErrors).toEqual([]);
   });

@@ -380,8 +380,19 @@ export async function listInbox(
       sql`(coalesce(${conversations.lastMessageAt}, ${conversations.createdAt}), ${conversations.id}) < (${c.at ?? '-infinity'}::timestamptz, ${c.id}::uuid)`,
     );
   }
+  // The first message still waiting for its time (a scheduled send), in epoch milliseconds: the
+  // inbox shows that a thread has one without opening it.
+  const scheduledMs = sql<string | null>`(
+    select extract(epoch from min(${messages.scheduledFor})) * 1000 from ${messages}
+     where ${messages.conversationId} = ${conversations.id} and ${messages.direction} = 'out'
+       and ${messages.status} = 'queued' and ${messages.scheduledFor} is not null)`;
   const rows = await db
-    .select({ c: conversations, masked: contacts.masked, dnc: contacts.doNotContact })
+    .select({
+      c: conversations,
+      masked: contacts.masked,
+      dnc: contacts.doNotContact,
+      scheduledMs,
+    })
     .from(conversations)
     .leftJoin(contacts, eq(contacts.id, conversations.contactId))
     .where(where.length ? and(...where) : undefined)
@@ -392,7 +403,7 @@ export async function listInbox(
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ c, masked, dnc }) => ({
+    items: page.map(({ c, masked, dnc, scheduledMs }) => ({
       id: c.id,
       kind: c.kind,
       status: c.status,
@@ -405,6 +416,7 @@ export async function listInbox(
       unanswered: c.unanswered,
       lastMessageAt: (c.lastMessageAt ?? c.createdAt).toISOString(),
       closedReason: c.closedReason,
+      scheduledFor: scheduledMs === null ? null : new Date(Number(scheduledMs)).toISOString(),
     })),
     nextCursor:
       rows.length > filter.limit && last

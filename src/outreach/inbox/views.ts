@@ -23,6 +23,8 @@ export const InboxItem = z.object({
   lastMessageAt: z.string(),
   /** Why it closed by itself ('opt_out': the person wrote STOP); null otherwise. */
   closedReason: z.enum(['opt_out']).nullable(),
+  /** When the first message waiting for its time (a scheduled send) is due; null if none. */
+  scheduledFor: z.string().nullable(),
 });
 
 export const ConversationDetail = z.object({

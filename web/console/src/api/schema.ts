@@ -22915,6 +22915,7 @@ export interface components {
       kind: 'outreach' | 'inbound' | 'chat';
       last: components['schemas']['LastMessage'] | null;
       lastMessageAt: string;
+      scheduledFor: string | null;
       status: components['schemas']['ConversationStatus'];
       unanswered: number;
       unread: number;
@@ -22940,6 +22941,7 @@ export interface components {
       kind: 'outreach' | 'inbound' | 'chat';
       last: components['schemas']['LastMessageInput'] | null;
       lastMessageAt: string;
+      scheduledFor: string | null;
       status: components['schemas']['ConversationStatusInput'];
       unanswered: number;
       unread: number;

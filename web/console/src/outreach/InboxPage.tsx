@@ -41,7 +41,7 @@ import {
   type InboxFilters,
   type InboxItem,
 } from './api';
-import { ConversationStatusBadge, DoNotContactBadge } from './badges';
+import { ConversationStatusBadge, DoNotContactBadge, ScheduledBadge } from './badges';
 import { canWorkOutreach, useStaffNames } from './hooks';
 import { useOutreachT } from './i18n';
 
@@ -337,6 +337,7 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
                   ) : (
                     <ConversationStatusBadge status={c.status} />
                   )}
+                  {c.scheduledFor ? <ScheduledBadge at={c.scheduledFor} /> : null}
                   {c.unread > 0 ? (
                     <Badge
                       color="red"

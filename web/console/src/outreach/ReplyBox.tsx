@@ -19,12 +19,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useCurrentSession } from '../auth/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { formatDateTime } from '../ui/format';
 import {
   addNote,
   composeMessage,
   listApprovedTemplates,
   listQuickReplies,
   outreachKeys,
+  SendRefusal,
   type Channel,
   type ComposeRequest,
   type ConversationDetail,
@@ -84,11 +86,12 @@ export function ReplyBox({
     ]);
 
   const send = useMutation({
-    mutationFn: () => {
+    mutationFn: (schedule: boolean) => {
       const body: ComposeRequest = {
         conversationId,
         channelId: detail.conversation.channelId ?? '',
         idempotencyKey: key.current,
+        ...(schedule ? { schedule: true } : {}),
         ...(templateMode ? { templateId } : { text: text.trim() }),
         ...(channel?.kind === 'email' && subject.trim() ? { subject: subject.trim() } : {}),
         ...(confirmSafety ? { confirmSafety: true } : {}),
@@ -111,6 +114,9 @@ export function ReplyBox({
       await refresh();
     },
   });
+
+  const refusal = send.error instanceof SendRefusal ? send.error : null;
+  const quietUntil = refusal?.rule === 'quiet_hours' ? refusal.notBefore : null;
 
   const insert = (snippet: string) => {
     const el = textArea.current;
@@ -135,7 +141,7 @@ export function ReplyBox({
       return;
     }
     if (templateMode ? !templateId : !text.trim()) return;
-    send.mutate();
+    send.mutate(false);
   };
 
   const busy = send.isPending || note.isPending;
@@ -260,6 +266,20 @@ export function ReplyBox({
               </Text>
             ) : null}
             <SendErrorAlert error={send.error} onClose={() => send.reset()} />
+            {quietUntil ? (
+              // Refused for quiet hours where the person is: the same message can wait for the
+              // first allowed time, as a scheduled send checked against every rule again then.
+              <Group>
+                <Button
+                  variant="light"
+                  loading={send.isPending}
+                  onClick={() => send.mutate(true)}
+                  data-testid="reply-schedule"
+                >
+                  {t('compose.schedule', { time: formatDateTime(quietUntil) })}
+                </Button>
+              </Group>
+            ) : null}
             {canConfirm ? (
               <Checkbox
                 label={t('reply.confirmSafety')}

@@ -1,6 +1,7 @@
 // Badges of the inbox, the same wherever they appear: a conversation's status, a message's
 // delivery status, and the do-not-contact mark.
 import { Badge, Tooltip } from '@mantine/core';
+import { formatDateTime } from '../ui/format';
 import type { ConversationStatus } from './api';
 import { useOutreachT, type OutreachKey } from './i18n';
 
@@ -25,6 +26,25 @@ export function DoNotContactBadge() {
     <Tooltip label={t('doNotContact.hint')} withArrow multiline w={260}>
       <Badge color="red" variant="filled" size="sm" data-testid="dnc-badge">
         {t('doNotContact.badge')}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** A thread with a message waiting for its time (a scheduled send), and when it is due. */
+export function ScheduledBadge({ at }: { at: string }) {
+  const t = useOutreachT();
+  const when = formatDateTime(at);
+  return (
+    <Tooltip label={t('inbox.scheduledHint', { at: when })} withArrow>
+      <Badge
+        color="grape"
+        variant="light"
+        size="sm"
+        data-testid="scheduled-badge"
+        aria-label={`${t('inbox.scheduledBadge')}: ${when}`}
+      >
+        {t('inbox.scheduledBadge')}
       </Badge>
     </Tooltip>
   );
