@@ -9,15 +9,23 @@
 // order, one unread count, and each context still decides who may see what of its own (a chat is
 // seen by whoever may read its transcript; without the chat permission, none). A thread carries
 // the lead's alias and, when asked (`preview`, the inbox page; never the unread badge's polling),
-// the first words of its latest message, masked, and who wrote it: showing them is audited, one
-// entry per page naming the threads. Opening a thread or a chat stays its context's audited read.
+// the first words of its latest message, masked, and who wrote it; so does a chat, to whoever may
+// open its transcript (its holder, a supervisor), never a waiting or a colleague's chat. Showing
+// them is audited, one entry per page naming the threads and chats. Opening a thread or a chat
+// stays its context's audited read.
 //
 // Carried chats (the thread a chat's transcript became when a case was opened from it) are not
 // listed: the chat itself is, and the case links the thread.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canWorkChat, chatInboxPage, chatUnreadCount, type ChatInboxItem } from '../chat/index.js';
+import {
+  canWorkChat,
+  chatInboxPage,
+  chatUnreadCount,
+  latestChatMessages,
+  type ChatInboxItem,
+} from '../chat/index.js';
 import { entityAliases } from '../link/index.js';
 import {
   canWorkOutreach,
@@ -28,6 +36,7 @@ import {
   lastMessagePreviews,
   LastMessageView,
   listInbox,
+  previewText,
   unreadCount,
 } from '../outreach/index.js';
 import { auditFields, type Actor } from '../platform/actor.js';
@@ -98,6 +107,30 @@ function chatEntry(c: ChatInboxItem): InboxEntry {
   };
 }
 
+/**
+ * The latest words of the chats whose transcript this reader may open (their own; any for a
+ * supervisor), masked and cut like a thread's. A waiting chat or a colleague's shows none: its
+ * text is the holder's, as its transcript is.
+ */
+async function chatPreviewsOf(
+  deps: { db: Db; config: Config },
+  p: Principal,
+  chatIds: string[],
+): Promise<Map<string, LastMessageView>> {
+  const latest = await latestChatMessages(deps.db, deps.config, p, chatIds);
+  return new Map(
+    [...latest].map(([id, m]) => [
+      id,
+      {
+        from: m.from === 'visitor' ? 'person' : 'worker',
+        authorId: m.authorId,
+        preview: previewText(m.body, null),
+        at: m.at.toISOString(),
+      },
+    ]),
+  );
+}
+
 /** Newest first, then the greater id: the order both contexts page in. */
 const newerFirst = (a: InboxEntry, b: InboxEntry) =>
   b.lastMessageAt.localeCompare(a.lastMessageAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -142,19 +175,25 @@ export async function readInbox(
   ].sort(newerFirst);
   const page = merged.slice(0, filter.limit);
   const threadIds = page.filter((i) => i.chat === null).map((i) => i.id);
-  const [aliases, previews] = await Promise.all([
+  const chatIds = page.filter((i) => i.chat !== null).map((i) => i.id);
+  const [aliases, threadPreviews, chatPreviews] = await Promise.all([
     entityAliases(
       db,
       page.flatMap((i) => (i.entityId ? [i.entityId] : [])),
     ),
     preview ? lastMessagePreviews(db, deps.config, threadIds) : new Map<string, LastMessageView>(),
+    preview ? chatPreviewsOf(deps, p, chatIds) : new Map<string, LastMessageView>(),
   ]);
+  const previews = new Map([...threadPreviews, ...chatPreviews]);
   if (previews.size > 0) {
     await appendAudit(db, {
       ...auditFields(actor),
       action: 'inbox.preview',
       targetType: 'conversation',
-      details: { conversations: [...previews.keys()] },
+      details: {
+        conversations: [...threadPreviews.keys()],
+        ...(chatPreviews.size > 0 ? { chats: [...chatPreviews.keys()] } : {}),
+      },
     });
   }
   const items = page.map((i) => ({

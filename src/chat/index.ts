@@ -10,6 +10,8 @@ export { CHAT_ENCRYPTED_COLUMNS } from './schema.js';
 export {
   chatInboxPage,
   chatUnreadCount,
+  latestChatMessages,
   type ChatInboxFilter,
   type ChatInboxItem,
+  type LatestChatMessage,
 } from './inbox.js';

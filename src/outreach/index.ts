@@ -38,7 +38,7 @@ export {
   type InboxPosition,
 } from './inbox/conversations.js';
 export { InboxItem } from './inbox/views.js';
-export { lastMessagePreviews, LastMessageView } from './inbox/previews.js';
+export { lastMessagePreviews, LastMessageView, previewText } from './inbox/previews.js';
 export {
   carryChatTranscript,
   type CarriedChatMessage,

@@ -206,6 +206,51 @@ describe('the inbox with threads and chats', () => {
     await ok(supervisor('POST', `/api/chat/chats/${waiting.id}/end`, { reason: 'resolved' }));
   });
 
+  it('previews a chat only to whoever may open its transcript, masked, and audits it', async () => {
+    tick();
+    const waiting = await startChat('nl', 'ben je daar? mijn nummer is 0470 12 34 56');
+    tick();
+    const mine = await startChat('nl', 'hoi');
+    await ok(worker('POST', '/api/chat/take', { chatId: mine.id }));
+    await mine.say('bel me op 0612345678 of mail naar iemand@example.org, ik wil weg');
+    type Previewed = Entry & { last: { from: string; preview: string } | null };
+    const previewOf = async (who: ApiCall, id: string) =>
+      (
+        await ok<{ items: Previewed[] }>(who('GET', '/api/inbox?status=all&preview=true'))
+      ).items.find((i) => i.id === id);
+
+    // The holder sees the latest words, every number and address masked (a Dutch and a Belgian
+    // national number alike: a chat has no country).
+    const held = await previewOf(worker, mine.id);
+    expect(held?.last?.from).toBe('person');
+    expect(held?.last?.preview).toMatch(/^bel me op •+ of mail naar •+, ik wil weg$/);
+    // A waiting chat is nobody's yet: its words are not the worker's to read in the list.
+    expect((await previewOf(worker, waiting.id))?.last).toBeNull();
+    // Nor is a colleague's chat listed at all; a supervisor sees both, masked.
+    expect(await previewOf(colleague, mine.id)).toBeUndefined();
+    const watched = await previewOf(supervisor, waiting.id);
+    expect(watched?.last?.preview).toBe('ben je daar? mijn nummer is •••• •• •• ••');
+    expect(JSON.stringify(watched)).not.toMatch(/0470|12 34 56/);
+    // The operator's own answer is "worker".
+    await ok(worker('POST', `/api/chat/chats/${mine.id}/messages`, { body: 'Ik ben er.' }));
+    expect((await previewOf(worker, mine.id))?.last).toMatchObject({
+      from: 'worker',
+      preview: 'Ik ben er.',
+    });
+    // Showing them is audited, naming the chats.
+    const shown = await t.database.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'inbox.preview'));
+    const named = shown.flatMap((a) => (a.details as { chats?: string[] }).chats ?? []);
+    expect(named).toEqual(expect.arrayContaining([mine.id, waiting.id]));
+    // Without `preview` the list carries no text.
+    const plain = await inbox(worker);
+    expect(JSON.stringify(plain)).not.toMatch(/weg|Ik ben er/);
+    await ok(worker('POST', `/api/chat/chats/${mine.id}/end`, { reason: 'resolved' }));
+    await ok(supervisor('POST', `/api/chat/chats/${waiting.id}/end`, { reason: 'resolved' }));
+  });
+
   it('pages both kinds with one cursor: page by page is the list in one go', async () => {
     for (let i = 0; i < 3; i++) {
       tick();

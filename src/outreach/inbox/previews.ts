@@ -6,7 +6,11 @@
 // read of message text: the caller audits it (one entry per page, naming the threads).
 import { and, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { findIdentifierSpans, maskSpans } from '../../extract/index.js';
+import {
+  findIdentifierSpans,
+  findIdentifierSpansAnyRegion,
+  maskSpans,
+} from '../../extract/index.js';
 import type { Config } from '../../platform/config.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
 import { contacts, conversations, messages } from '../schema.js';
@@ -28,18 +32,21 @@ export const LastMessageView = z
   .meta({ id: 'LastMessage' });
 export type LastMessageView = z.infer<typeof LastMessageView>;
 
-/**
- * Where a number written without a country code is read as being from when the contact's country
- * is unknown (an e-mail address, a handle): the program's own region. Without one the detector
- * finds no local number at all, and "bel 0647…" would be shown whole.
- */
+/** The program's own region: a number without a country code is also read as one of its. */
 const HOME_REGION = 'NL';
 
-/** A message's first words with every identifier masked (the detector runs on the whole text). */
+/**
+ * A message's first words with every identifier masked (the detector runs on the whole text). A
+ * number written without a country code is found only when read as some region's: as the
+ * contact's and the home region's when the contact has a country, and as each region Ariadne
+ * reads when it has none (an e-mail address, a handle, an anonymous chat) — "bel 0470…" from a
+ * Belgian would otherwise be shown whole.
+ */
 export function previewText(body: string, country: string | null): string {
-  // Read as the contact's region and as the home region: a span either finds is masked.
-  const regions = [...new Set([country ?? HOME_REGION, HOME_REGION])];
-  const spans = regions.flatMap((r) => findIdentifierSpans(body, 'body', r));
+  const spans =
+    country === null
+      ? findIdentifierSpansAnyRegion(body, 'body')
+      : [...new Set([country, HOME_REGION])].flatMap((r) => findIdentifierSpans(body, 'body', r));
   const masked = maskSpans(body, spans);
   const words = masked.split(/\s+/).filter(Boolean);
   let out = words.slice(0, PREVIEW_WORDS).join(' ');
