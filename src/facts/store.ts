@@ -8,6 +8,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit, canonicalJson } from '../platform/audit/audit-log.js';
+import { auditLog } from '../platform/audit/schema.js';
+import { systemClock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import {
   decryptField,
@@ -434,26 +436,68 @@ export async function identifierSpans(db: DbOrTx, versionIds: string[]) {
     .where(inArray(adIdentifiers.adVersionId, versionIds));
 }
 
-/** The plaintext of one identifier, for a worker who needs it; always audited. */
+/**
+ * The plaintext of one identifier, for a worker who needs it; always audited. With
+ * `onceWithinMs`, a read the same person made of the same identifier for the same reason that
+ * recently is already on record, and no second entry is written: a dialog that checks the rules
+ * on a number every minute, never showing it, leaves one entry per window, not one per check.
+ */
 export async function revealIdentifier(
   db: DbOrTx,
   config: Config,
   actor: Actor,
   identifierId: string,
   reason?: string,
+  opts: { onceWithinMs?: number } = {},
 ) {
   const [row] = await db.select().from(adIdentifiers).where(eq(adIdentifiers.id, identifierId));
   if (!row) throw new AppError('not_found', 'No such identifier.');
   const value = decryptField(config.secrets.fieldKeys, row.valueEnc, VALUE_CONTEXT);
   const raw = decryptField(config.secrets.fieldKeys, row.rawEnc, RAW_CONTEXT);
-  await appendAudit(db, {
-    ...auditFields(actor),
-    action: 'identifier.reveal',
-    targetType: 'ad',
-    targetId: row.adId,
-    details: { identifierId, kind: row.kind, ...(reason ? { reason } : {}) },
-  });
+  const recorded =
+    opts.onceWithinMs !== undefined &&
+    (await revealedLately(db, actor, row.adId, identifierId, reason, opts.onceWithinMs));
+  if (!recorded) {
+    await appendAudit(db, {
+      ...auditFields(actor),
+      action: 'identifier.reveal',
+      targetType: 'ad',
+      targetId: row.adId,
+      details: { identifierId, kind: row.kind, ...(reason ? { reason } : {}) },
+    });
+  }
   return { id: row.id, adId: row.adId, kind: row.kind, platform: row.platform, value, raw };
+}
+
+async function revealedLately(
+  db: DbOrTx,
+  actor: Actor,
+  adId: string,
+  identifierId: string,
+  reason: string | undefined,
+  withinMs: number,
+): Promise<boolean> {
+  if (!actor.userId) return false;
+  // Measured on the audit log's own clock (it stamps entries with the system clock).
+  const since = new Date(systemClock.now().getTime() - withinMs).toISOString();
+  const [row] = await db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.targetType, 'ad'),
+        eq(auditLog.targetId, adId),
+        eq(auditLog.action, 'identifier.reveal'),
+        eq(auditLog.actorUserId, actor.userId),
+        sql`${auditLog.at} > ${since}`,
+        sql`${auditLog.details}->>'identifierId' = ${identifierId}`,
+        reason === undefined
+          ? sql`${auditLog.details}->>'reason' IS NULL`
+          : sql`${auditLog.details}->>'reason' = ${reason}`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
 
 /** Stored facts of many versions at once (identifier values are hashes and masks only). */

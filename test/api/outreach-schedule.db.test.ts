@@ -283,6 +283,28 @@ describe('the state before Send', () => {
     expect(await check(worker, p, unnamed)).toMatchObject({ allowed: true, possibleFrom: null });
   });
 
+  it('records the read of the number once per person and ten minutes, a send every time', async () => {
+    const p = await freshPhone(false);
+    const reveals = async () =>
+      (
+        await t.database.db
+          .select({ actor: auditLog.actorUserId, details: auditLog.details })
+          .from(auditLog)
+          .where(eq(auditLog.action, 'identifier.reveal'))
+      ).filter((a) => (a.details as { identifierId?: string }).identifierId === p.identifierId);
+    // The dialog asks after typing stops and every minute: the checks (freshPhone's among them)
+    // leave one entry.
+    for (let i = 0; i < 3; i++) await check(worker, p, unnamed);
+    expect(await reveals()).toHaveLength(1);
+    // A colleague's check is their own read.
+    await check(colleague, p, unnamed);
+    expect(await reveals()).toHaveLength(2);
+    // Sending reads it again, on record whatever was checked before.
+    const sent = await compose(worker, p, unnamed);
+    expect(sent.res.statusCode, sent.res.body).toBe(200);
+    expect(await reveals()).toHaveLength(3);
+  });
+
   it('refuses a bad request clearly', async () => {
     const res = await worker('POST', '/api/outreach/compose-check', {
       channelId: smppId,

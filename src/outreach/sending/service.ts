@@ -262,6 +262,7 @@ async function identifierAddress(
   actor: Actor,
   entityId: string | null,
   identifierId: string,
+  purpose: Purpose,
 ) {
   if (!entityId) {
     throw new AppError(
@@ -269,7 +270,14 @@ async function identifierAddress(
       'An identifier is contacted for a person: give entityId.',
     );
   }
-  const id = await revealIdentifier(db, config, actor, identifierId, 'outreach contact');
+  const id = await revealIdentifier(
+    db,
+    config,
+    actor,
+    identifierId,
+    'outreach contact',
+    purpose === 'check' ? { onceWithinMs: CHECK_REVEAL_WINDOW_MS } : {},
+  );
   const owner = (await entityOfAds(db, [id.adId])).get(id.adId);
   if (owner !== entityId) throw new AppError('not_found', 'No such identifier for this person.');
   if (id.kind === 'phone') return normaliseAddress('phone', id.value);
@@ -283,6 +291,14 @@ async function identifierAddress(
   }
   throw new AppError('validation_failed', `A ${id.kind} cannot be written to.`);
 }
+
+/**
+ * Why the address is read: to send (every read audited), or to check the rules before Send, which
+ * the dialog asks after typing stops and every minute without showing the number: one audit entry
+ * per person, number and ten minutes says it was read for that.
+ */
+type Purpose = 'send' | 'check';
+const CHECK_REVEAL_WINDOW_MS = 10 * 60_000;
 
 /** Where a message goes: the address an identifier or the worker gave, resolved before writing. */
 interface Destination {
@@ -301,6 +317,7 @@ async function destinationOf(
   config: Config,
   actor: Actor,
   c: { entityId?: string | null | undefined; contact?: ComposeInput['contact'] },
+  purpose: Purpose = 'send',
 ): Promise<Destination> {
   const contactInput = c.contact;
   if (!contactInput) return { address: null, sharedByNames: 0 };
@@ -316,6 +333,7 @@ async function destinationOf(
     actor,
     c.entityId ?? null,
     contactInput.identifierId,
+    purpose,
   );
   const shared = c.entityId
     ? await namesOnIdentifier(db, c.entityId, contactInput.identifierId)
@@ -596,7 +614,7 @@ export interface ComposeState {
 /**
  * Every rule on the message the dialog would send, at the server's clock, without sending or
  * storing anything: the same path as composing, rolled back at the end. Only the reveal of an
- * identifier's number stays (audited), as it happened.
+ * identifier's number stays (audited), once per ten minutes per person and number.
  */
 export async function checkCompose(
   db: DbOrTx,
@@ -611,7 +629,7 @@ export async function checkCompose(
   roleActor(actor);
   const dest = c.conversationId
     ? { address: null, sharedByNames: 0 }
-    : await destinationOf(db, config, actor, c);
+    : await destinationOf(db, config, actor, c, 'check');
   let p: Prepared;
   try {
     await db.transaction(async (tx) => {
