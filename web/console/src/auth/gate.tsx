@@ -37,12 +37,12 @@ const ChangePassword = lazy(() =>
   loadChunk(() => import('./ChangePassword')).then((m) => ({ default: m.ChangePassword })),
 );
 let signedInApp: typeof import('../app/SignedInApp') | null = null;
-const SignedInApp = lazy(() =>
+const fetchApp = () =>
   loadChunk(() => import('../app/SignedInApp')).then((module) => {
     signedInApp = module;
-    return { default: module.SignedInApp };
-  }),
-);
+    return module;
+  });
+const SignedInApp = lazy(() => fetchApp().then((module) => ({ default: module.SignedInApp })));
 
 export function AuthGate() {
   const { t, i18n } = useTranslation();
@@ -97,6 +97,12 @@ export function AuthGate() {
     }
     lastStage.current = stage;
   }, [stage, dropUserData]);
+
+  // The app is fetched while the code is typed, so that it is there when the code is accepted (a
+  // failure here is left to the app's own fetch to show).
+  useEffect(() => {
+    if (stage === 'totp') fetchApp().catch(() => undefined);
+  }, [stage]);
 
   // The saved language applies from the moment the user is known (already on the TOTP step).
   useEffect(() => {
