@@ -37,6 +37,12 @@ function writeDist(): void {
   mkdirSync(path.join(root, 'dist', 'assets'), { recursive: true });
   writeFileSync(path.join(root, 'dist', 'index.html'), INDEX);
   writeFileSync(path.join(root, 'dist', 'assets', 'app-abc123.js'), 'console.log(1);');
+  // A page's chunk and its styles, fetched when the page is first opened.
+  writeFileSync(path.join(root, 'dist', 'assets', 'QueuePage-def456.js'), 'export const x = 1;');
+  writeFileSync(path.join(root, 'dist', 'assets', 'QueuePage-def456.css'), '.x{color:red}');
+  // The build's manifest (read by scripts/check-console-size.js), never served.
+  mkdirSync(path.join(root, 'dist', '.vite'), { recursive: true });
+  writeFileSync(path.join(root, 'dist', '.vite', 'manifest.json'), '{"src/main.tsx":{}}');
   writeFileSync(
     path.join(root, 'dist', 'favicon.svg'),
     '<svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -80,7 +86,25 @@ describe('registerConsole (built files)', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toMatch(/max-age=31536000/);
     expect(asset.headers['cache-control']).toMatch(/immutable/);
+    // Every page's chunk alike, as a module script (a browser refuses one of another type).
+    for (const [url, type] of [
+      ['/assets/QueuePage-def456.js', /^(text|application)\/javascript/],
+      ['/assets/QueuePage-def456.css', /^text\/css/],
+    ] as const) {
+      const chunk = await app.inject({ method: 'GET', url });
+      expect(chunk.statusCode, url).toBe(200);
+      expect(chunk.headers['content-type'], url).toMatch(type);
+      expect(chunk.headers['cache-control'], url).toMatch(
+        /max-age=31536000.*immutable|immutable.*max-age=31536000/,
+      );
+    }
+    // A chunk from before a redeploy is a 404, not the page (the console then offers a reload).
     expect((await app.inject({ method: 'GET', url: '/assets/gone-000.js' })).statusCode).toBe(404);
+    for (const url of ['/.vite/manifest.json', '/manifest.json']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect([403, 404], url).toContain(res.statusCode);
+      expect(res.body, url).not.toContain('src/main.tsx');
+    }
     expect((await app.inject({ method: 'GET', url: '/favicon.svg' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/nothing-here.png' })).statusCode).toBe(404);
     const traversal = await app.inject({ method: 'GET', url: '/assets/..%2f..%2fpackage.json' });

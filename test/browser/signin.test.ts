@@ -3,8 +3,9 @@
 // recovery codes, forced password change, the app frame, language switch (saved per user), sign
 // out, sign in again with a fresh code, a wrong code refused, a recovery code accepted, and the
 // admin's user management.
+import { readFileSync } from 'node:fs';
 import { generate } from 'otplib';
-import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ensureConsoleBuilt,
@@ -194,6 +195,57 @@ describe('console sign-in journey', () => {
     await poll(() => page.getByText('No sources yet').isVisible()).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/sources');
     await snap('app-frame');
+  });
+
+  it('says so and offers a reload when a part of the console cannot be fetched', async () => {
+    // As after a redeploy: the chunks this tab was built against are gone (404). The built
+    // manifest names each page's file.
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../web/console/dist/.vite/manifest.json', import.meta.url), 'utf8'),
+    ) as Record<string, { file: string }>;
+    const fileOf = (src: string) => {
+      const file = manifest[src]?.file;
+      if (!file) throw new Error(`${src} is not a chunk of its own in the built console`);
+      return `${server.url}/${file}`;
+    };
+    const appChunk = fileOf('src/app/SignedInApp.tsx');
+    const pageChunk = fileOf('src/insights/InsightsPage.tsx');
+    const gone = (r: Route) => r.fulfill({ status: 404, body: 'Not Found' });
+    const tab = await newPage(context);
+    try {
+      // The app after sign-in cannot be fetched: a card says so, with a reload.
+      await tab.route(appChunk, gone);
+      await tab.goto(`${server.url}/insights`);
+      const failed = tab.getByTestId('load-failed');
+      await poll(() => failed.isVisible()).toBe(true);
+      expect(await failed.getAttribute('role')).toBe('alert');
+      expect(
+        await tab.getByRole('heading', { name: 'This page could not be loaded' }).isVisible(),
+      ).toBe(true);
+      await shoot(tab, 'app-load-failed');
+
+      // Reloaded, the app comes; now only the page's own chunk is gone: the frame and its
+      // navigation stay, the page says so.
+      await tab.unroute(appChunk, gone);
+      await tab.route(pageChunk, gone);
+      await tab.getByRole('button', { name: 'Reload' }).click();
+      const nav = tab.getByRole('navigation', { name: 'Main navigation' });
+      await poll(() => nav.isVisible()).toBe(true);
+      await poll(() => tab.getByRole('main').getByTestId('load-failed').isVisible()).toBe(true);
+      await shoot(tab, 'page-load-failed');
+
+      // Back once the chunk is there again: another page, then the page itself.
+      await tab.unroute(pageChunk, gone);
+      await nav.getByRole('link', { name: 'Sources', exact: true }).click();
+      await poll(() => tab.getByText('No sources yet').isVisible()).toBe(true);
+      await nav.getByRole('link', { name: 'Insights', exact: true }).click();
+      await poll(() => tab.getByRole('heading', { name: 'Insights', level: 1 }).isVisible()).toBe(
+        true,
+      );
+      expect(await tab.getByTestId('load-failed').count()).toBe(0);
+    } finally {
+      await tab.close();
+    }
   });
 
   it('lets the admin manage partner organisations and users', async () => {

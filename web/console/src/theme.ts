@@ -1,6 +1,6 @@
 // A calm, sober look: one deep blue-green as the accent, system fonts (nothing loaded from
 // elsewhere), generous spacing.
-import { Badge, Button, createTheme, Modal, type MantineColorsTuple } from '@mantine/core';
+import { Badge, Button, createTheme, type MantineColorsTuple } from '@mantine/core';
 
 const ariadne: MantineColorsTuple = [
   '#ecf4f6',
@@ -25,9 +25,9 @@ export const theme = createTheme({
   components: {
     Button: Button.extend({ defaultProps: { radius: 'md' } }),
     // Sentence case reads calmer in dense tables than Mantine's default capitals.
-    Modal: Modal.extend({
-      styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } },
-    }),
+    // A plain object, not Modal.extend: importing Modal here would put it (with its scroll area
+    // and focus trap) into the sign-in page's code.
+    Modal: { styles: { title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } } },
     Badge: Badge.extend({ defaultProps: { tt: 'none', fw: 500, radius: 'sm' } }),
   },
 });

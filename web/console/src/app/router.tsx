@@ -1,9 +1,9 @@
 // The console's routes, written out in code (no route-file generation). Each section is its own
-// route so other teams can replace a section's component without touching the frame.
+// route so other teams can replace a section's component without touching the frame. Every page is
+// a chunk of its own (lazyPage), fetched when first opened: Loading shows while it takes a while,
+// LoadFailed (with a reload) when it cannot be fetched.
 import { createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
-import { AdminPage } from '../admin/AdminPage';
-import { PartnerOrgsPanel } from '../admin/PartnerOrgsPanel';
-import { UsersPanel } from '../admin/UsersPanel';
+import { Loading } from '../ui/Loading';
 import { auditRoutes } from '../audit/routes';
 import { casesRoutes } from '../cases/routes';
 import { chatRoutes } from '../chat/routes';
@@ -11,12 +11,13 @@ import { collectRoutes } from '../collect/routes';
 import { Frame } from './Frame';
 import { insightsRoutes } from '../insights/routes';
 import { HomeRedirect } from './HomeRedirect';
+import { lazyPage, RouteError } from './lazy-page';
 import { NotFound } from './NotFound';
 import { outreachRoutes } from '../outreach/routes';
 import { partnerRoutes } from '../partners/routes';
 import { channelsAdminRoute, outreachSetupRoutes } from '../outreach-setup/routes';
 import { referralRoutes } from '../referrals/routes';
-import { SectionPage, type SectionKey } from './SectionPage';
+import type { SectionKey } from './SectionPage';
 import { triageRoutes } from '../triage/routes';
 
 const rootRoute = createRootRoute({ component: Frame, notFoundComponent: NotFound });
@@ -28,11 +29,15 @@ const indexRoute = createRoute({
   component: HomeRedirect,
 });
 
+const SectionPage = lazyPage(() => import('./SectionPage'), 'SectionPage');
+
 function sectionRoute<P extends string>(path: P, section: SectionKey) {
   return createRoute({
     getParentRoute: () => rootRoute,
     path,
-    component: () => <SectionPage section={section} />,
+    component: Object.assign(() => <SectionPage section={section} />, {
+      preload: SectionPage.preload,
+    }),
   });
 }
 
@@ -41,7 +46,7 @@ const vaultRequestsRoute = sectionRoute('/vault-requests', 'vaultRequests');
 const adminRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin',
-  component: AdminPage,
+  component: lazyPage(() => import('../admin/AdminPage'), 'AdminPage'),
 });
 const adminIndexRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -51,12 +56,12 @@ const adminIndexRoute = createRoute({
 const adminUsersRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/users',
-  component: UsersPanel,
+  component: lazyPage(() => import('../admin/UsersPanel'), 'UsersPanel'),
 });
 const adminPartnerOrgsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: '/partner-orgs',
-  component: PartnerOrgsPanel,
+  component: lazyPage(() => import('../admin/PartnerOrgsPanel'), 'PartnerOrgsPanel'),
 });
 
 const routeTree = rootRoute.addChildren([
@@ -80,7 +85,12 @@ const routeTree = rootRoute.addChildren([
   ]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: false });
+export const router = createRouter({
+  routeTree,
+  defaultPreload: false,
+  defaultPendingComponent: Loading,
+  defaultErrorComponent: RouteError,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

@@ -1,7 +1,7 @@
 // The audit log's route, /audit, with its filters in the URL. The console's router adds it under
 // its root with one line.
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { AuditPage } from './AuditPage';
+import { lazyPage } from '../app/lazy-page';
 import { parseAuditSearch } from './filters';
 
 export function auditRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -9,7 +9,7 @@ export function auditRoutes<TParent extends AnyRoute>(parent: TParent) {
     getParentRoute: () => parent,
     path: '/audit',
     validateSearch: parseAuditSearch,
-    component: AuditPage,
+    component: lazyPage(() => import('./AuditPage'), 'AuditPage'),
   });
   return [audit] as const;
 }

@@ -4,27 +4,45 @@
 // with a notice, from any call.
 import { Button, Center, Loader, Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { onSessionGone } from '../api/client';
 import { fetchSession, logout } from '../api/endpoints';
 import type { SessionUser, Stage } from '../api/types';
-import { router } from '../app/router';
 import { AuthCard } from '../ui/AuthCard';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { ChangePassword } from './ChangePassword';
-import { Enroll } from './Enroll';
-import { RecoveryCodes } from './RecoveryCodes';
-import {
-  forgetSignInPassword,
-  SESSION_KEY,
-  SessionContext,
-  withUser,
-  type CurrentSession,
-} from './session';
+import { LoadBoundary, LoadFailed, loadChunk } from '../ui/LoadFailed';
+import { forgetSignInPassword, SESSION_KEY, withUser, type CurrentSession } from './session';
 import { SignIn, type Notice } from './SignIn';
 import { TotpCode } from './TotpCode';
+
+// Only sign-in and the code step are in the console's first chunk (what every visit loads): the
+// rarer steps (enrolment, recovery codes, a forced password change) are chunks of their own, and
+// so is the app after sign-in (the router, the frame, each page's route), fetched once the session
+// is complete. The app's module is kept once fetched, so that signing out can reset its router.
+const Enroll = lazy(() => loadChunk(() => import('./Enroll')).then((m) => ({ default: m.Enroll })));
+const RecoveryCodes = lazy(() =>
+  loadChunk(() => import('./RecoveryCodes')).then((m) => ({ default: m.RecoveryCodes })),
+);
+const ChangePassword = lazy(() =>
+  loadChunk(() => import('./ChangePassword')).then((m) => ({ default: m.ChangePassword })),
+);
+let signedInApp: typeof import('../app/SignedInApp') | null = null;
+const fetchApp = () =>
+  loadChunk(() => import('../app/SignedInApp')).then((module) => {
+    signedInApp = module;
+    return module;
+  });
+const SignedInApp = lazy(() => fetchApp().then((module) => ({ default: module.SignedInApp })));
 
 export function AuthGate() {
   const { t, i18n } = useTranslation();
@@ -80,6 +98,12 @@ export function AuthGate() {
     lastStage.current = stage;
   }, [stage, dropUserData]);
 
+  // The app is fetched while the code is typed, so that it is there when the code is accepted (a
+  // failure here is left to the app's own fetch to show).
+  useEffect(() => {
+    if (stage === 'totp') fetchApp().catch(() => undefined);
+  }, [stage]);
+
   // The saved language applies from the moment the user is known (already on the TOTP step).
   useEffect(() => {
     const id = user?.id ?? null;
@@ -109,8 +133,13 @@ export function AuthGate() {
       forgetSignInPassword();
       dropUserData();
       setRecoveryCodes(null);
-      // The next person to sign in starts at the beginning, not on this user's last page.
-      await router.navigate({ to: '/', replace: true }).catch(() => undefined);
+      // The next person to sign in starts at the beginning, not on this user's last page. Before
+      // the app was ever fetched there is no router yet: it will read the address when it is.
+      if (signedInApp) {
+        await signedInApp.router.navigate({ to: '/', replace: true }).catch(() => undefined);
+      } else {
+        window.history.replaceState(null, '', '/');
+      }
       setNotice(why);
       lastStage.current = 'none';
       await qc.invalidateQueries({ queryKey: SESSION_KEY });
@@ -124,16 +153,15 @@ export function AuthGate() {
     [user, capabilities, setUser, signOut],
   );
 
+  const loading = (
+    <Center mih="100vh">
+      <Loader aria-label={t('app.loading')} />
+    </Center>
+  );
   // Only without any session state is there nothing to show; a failed re-check while signed in
   // keeps the current screen (the next call that needs the session will tell).
   if (!session.data) {
-    if (!session.isError) {
-      return (
-        <Center mih="100vh">
-          <Loader aria-label={t('app.loading')} />
-        </Center>
-      );
-    }
+    if (!session.isError) return loading;
     return (
       <AuthCard title={t('app.unavailableTitle')} intro={t('app.unavailable')}>
         <Stack gap="sm">
@@ -143,42 +171,53 @@ export function AuthGate() {
       </AuthCard>
     );
   }
-  if (recoveryCodes) {
-    return <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
-  }
   const cancel = () => void signOut(null);
-  switch (session.data.stage) {
-    case 'none':
-      return (
-        <SignIn
-          notice={notice}
-          onSignedIn={async () => {
-            setNotice(null);
-            await refresh();
-          }}
-        />
-      );
-    case 'totp':
-      return <TotpCode onVerified={refresh} onCancel={cancel} />;
-    case 'enroll':
-      return (
-        <Enroll
-          onConfirmed={(codes) => {
-            setRecoveryCodes(codes);
-            void refresh();
-          }}
-          onCancel={cancel}
-        />
-      );
-    case 'full':
-      if (!current) return null;
-      if (current.user.mustChangePassword) {
-        return <ChangePassword user={current.user} onChanged={setUser} onCancel={cancel} />;
+  const screen = (data: NonNullable<typeof session.data>): ReactNode => {
+    if (recoveryCodes) {
+      return <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
+    }
+    switch (data.stage) {
+      case 'none':
+        return (
+          <SignIn
+            notice={notice}
+            onSignedIn={async () => {
+              setNotice(null);
+              await refresh();
+            }}
+          />
+        );
+      case 'totp':
+        return <TotpCode onVerified={refresh} onCancel={cancel} />;
+      case 'enroll':
+        return (
+          <Enroll
+            onConfirmed={(codes) => {
+              setRecoveryCodes(codes);
+              void refresh();
+            }}
+            onCancel={cancel}
+          />
+        );
+      case 'full':
+        if (!current) return null;
+        if (current.user.mustChangePassword) {
+          return <ChangePassword user={current.user} onChanged={setUser} onCancel={cancel} />;
+        }
+        return <SignedInApp session={current} />;
+    }
+  };
+  // The rarer steps and the app are fetched when they come (see the top of this file); a fetch
+  // that fails says so and offers a reload.
+  return (
+    <LoadBoundary
+      fallback={
+        <AuthCard title={t('app.loadFailedTitle')}>
+          <LoadFailed titled={false} />
+        </AuthCard>
       }
-      return (
-        <SessionContext.Provider value={current}>
-          <RouterProvider router={router} />
-        </SessionContext.Provider>
-      );
-  }
+    >
+      <Suspense fallback={loading}>{screen(session.data)}</Suspense>
+    </LoadBoundary>
+  );
 }

@@ -48,7 +48,7 @@ import {
   type ExploitationType,
 } from './api';
 import { CaseStatusBadge, MinorBadge } from './badges';
-import { ReferralsPanel } from '../referrals/routes';
+import { ReferralsPanel } from '../referrals/ReferralsPanel';
 import { ConsentSection } from './ConsentSection';
 import { SubjectRightsSection } from './SubjectRightsSection';
 import { useCaseChanged } from './hooks';

@@ -44,9 +44,7 @@ import { HealthBadge, healthReasons } from './badges';
 import { scheduleInWords } from './schedule-words';
 import { Loading } from '../ui/Loading';
 import { NoAccess } from '../ui/NoAccess';
-
-export const SOURCE_TABS = ['crawls', 'health', 'definition', 'robots'] as const;
-export type SourceTab = (typeof SOURCE_TABS)[number];
+import { SOURCE_TABS, type SourceTab } from './source-tabs';
 
 export function SourcePage({ sourceId, tab }: { sourceId: string; tab: SourceTab }) {
   const t = useCollectT();

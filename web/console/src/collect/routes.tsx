@@ -2,43 +2,55 @@
 // URL, /ads/:id?version=N) and extraction rules (/rules). The console's router adds them under its
 // root with one line.
 import { createRoute, getRouteApi, type AnyRoute } from '@tanstack/react-router';
-import { AdPage } from '../ads/AdPage';
-import { AdsPage } from '../ads/AdsPage';
+import { lazyPage } from '../app/lazy-page';
 import { parseAdSearch } from '../ads/search';
-import { RulesPage } from '../extract/RulesPage';
-import { SOURCE_TABS, NewSourcePage, SourcePage, type SourceTab } from './SourcePage';
-import { SourcesPage } from './SourcesPage';
+import { SOURCE_TABS, type SourceTab } from './source-tabs';
 
 const sourceApi = getRouteApi('/sources/$sourceId');
 const adsApi = getRouteApi('/ads');
 const adApi = getRouteApi('/ads/$adId');
 
-function SourceRoute() {
-  const { sourceId } = sourceApi.useParams();
-  const { tab } = sourceApi.useSearch();
-  return <SourcePage key={sourceId} sourceId={sourceId} tab={tab ?? 'crawls'} />;
-}
+const SourcePage = lazyPage(() => import('./SourcePage'), 'SourcePage');
+const AdsPage = lazyPage(() => import('../ads/AdsPage'), 'AdsPage');
+const AdPage = lazyPage(() => import('../ads/AdPage'), 'AdPage');
 
-function AdsRoute() {
-  return <AdsPage filters={adsApi.useSearch()} />;
-}
+// The pages take their parameters as props; these read them from the route. Each carries its
+// page's preload, so the router fetches the page before it shows it.
+const SourceRoute = Object.assign(
+  function SourceRoute() {
+    const { sourceId } = sourceApi.useParams();
+    const { tab } = sourceApi.useSearch();
+    return <SourcePage key={sourceId} sourceId={sourceId} tab={tab ?? 'crawls'} />;
+  },
+  { preload: SourcePage.preload },
+);
 
-function AdRoute() {
-  const { adId } = adApi.useParams();
-  const { version } = adApi.useSearch();
-  return <AdPage key={adId} adId={adId} version={version} />;
-}
+const AdsRoute = Object.assign(
+  function AdsRoute() {
+    return <AdsPage filters={adsApi.useSearch()} />;
+  },
+  { preload: AdsPage.preload },
+);
+
+const AdRoute = Object.assign(
+  function AdRoute() {
+    const { adId } = adApi.useParams();
+    const { version } = adApi.useSearch();
+    return <AdPage key={adId} adId={adId} version={version} />;
+  },
+  { preload: AdPage.preload },
+);
 
 export function collectRoutes<TParent extends AnyRoute>(parent: TParent) {
   const sources = createRoute({
     getParentRoute: () => parent,
     path: '/sources',
-    component: SourcesPage,
+    component: lazyPage(() => import('./SourcesPage'), 'SourcesPage'),
   });
   const newSource = createRoute({
     getParentRoute: () => parent,
     path: '/sources/new',
-    component: NewSourcePage,
+    component: lazyPage(() => import('./SourcePage'), 'NewSourcePage'),
   });
   const source = createRoute({
     getParentRoute: () => parent,
@@ -67,7 +79,7 @@ export function collectRoutes<TParent extends AnyRoute>(parent: TParent) {
   const rules = createRoute({
     getParentRoute: () => parent,
     path: '/rules',
-    component: RulesPage,
+    component: lazyPage(() => import('../extract/RulesPage'), 'RulesPage'),
   });
   return [sources, newSource, source, ads, ad, rules] as const;
 }

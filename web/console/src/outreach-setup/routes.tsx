@@ -2,15 +2,14 @@
 // and /channels under the admin route (Admin → Channels). The console's router adds them with one
 // line each.
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { ChannelsPanel } from './ChannelsPanel';
-import { TemplatesPage } from './TemplatesPage';
+import { lazyPage } from '../app/lazy-page';
 import './outreach-setup.css';
 
 export function outreachSetupRoutes<TParent extends AnyRoute>(parent: TParent) {
   const templates = createRoute({
     getParentRoute: () => parent,
     path: '/templates',
-    component: TemplatesPage,
+    component: lazyPage(() => import('./TemplatesPage'), 'TemplatesPage'),
   });
   return [templates] as const;
 }
@@ -19,6 +18,6 @@ export function channelsAdminRoute<TParent extends AnyRoute>(adminRoute: TParent
   return createRoute({
     getParentRoute: () => adminRoute,
     path: '/channels',
-    component: ChannelsPanel,
+    component: lazyPage(() => import('./ChannelsPanel'), 'ChannelsPanel'),
   });
 }

@@ -2,9 +2,8 @@
 // chosen from it at /inbox/:conversationId beside the list. The console's router adds them under
 // its root with one line.
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { ConversationPage } from './ConversationPage';
+import { lazyPage } from '../app/lazy-page';
 import { parseInboxSearch } from './filters';
-import { InboxPage, NoConversationChosen } from './InboxPage';
 import './outreach.css';
 
 export function outreachRoutes<TParent extends AnyRoute>(parent: TParent) {
@@ -12,17 +11,17 @@ export function outreachRoutes<TParent extends AnyRoute>(parent: TParent) {
     getParentRoute: () => parent,
     path: '/inbox',
     validateSearch: parseInboxSearch,
-    component: InboxPage,
+    component: lazyPage(() => import('./InboxPage'), 'InboxPage'),
   });
   const none = createRoute({
     getParentRoute: () => inbox,
     path: '/',
-    component: NoConversationChosen,
+    component: lazyPage(() => import('./InboxPage'), 'NoConversationChosen'),
   });
   const conversation = createRoute({
     getParentRoute: () => inbox,
     path: '$conversationId',
-    component: ConversationPage,
+    component: lazyPage(() => import('./ConversationPage'), 'ConversationPage'),
   });
   return [inbox.addChildren([none, conversation])] as const;
 }

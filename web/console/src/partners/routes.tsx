@@ -2,9 +2,8 @@
 // (supervisors and admins) and /partners/:partnerId (one entry, edited in place). The console's
 // router adds them under its root with one line.
 import { createRoute, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { lazyPage } from '../app/lazy-page';
 import { parsePartnerSearch } from './filters';
-import { NewPartnerPage, PartnerPage } from './PartnerPage';
-import { PartnersPage } from './PartnersPage';
 
 export function partnerRoutes<TParent extends AnyRoute>(parent: TParent) {
   const partners = createRoute({
@@ -16,17 +15,17 @@ export function partnerRoutes<TParent extends AnyRoute>(parent: TParent) {
     getParentRoute: () => partners,
     path: '/',
     validateSearch: parsePartnerSearch,
-    component: PartnersPage,
+    component: lazyPage(() => import('./PartnersPage'), 'PartnersPage'),
   });
   const added = createRoute({
     getParentRoute: () => partners,
     path: 'new',
-    component: NewPartnerPage,
+    component: lazyPage(() => import('./PartnerPage'), 'NewPartnerPage'),
   });
   const one = createRoute({
     getParentRoute: () => partners,
     path: '$partnerId',
-    component: PartnerPage,
+    component: lazyPage(() => import('./PartnerPage'), 'PartnerPage'),
   });
   return [partners.addChildren([directory, added, one])] as const;
 }

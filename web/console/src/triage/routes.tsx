@@ -1,9 +1,8 @@
 // Routes of the triage queue (/triage, its filters in the URL) and the entity page
 // (/entities/:id). The console's router adds them under its root with one line.
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
-import { EntityPage } from '../entity/EntityPage';
+import { lazyPage } from '../app/lazy-page';
 import { STATE_FILTERS, type LeadFilters, type StateFilter } from './api';
-import { QueuePage } from './QueuePage';
 import './triage.css';
 
 const text = (v: unknown, max: number): string | undefined =>
@@ -42,12 +41,12 @@ export function triageRoutes<TParent extends AnyRoute>(parent: TParent) {
     getParentRoute: () => parent,
     path: '/triage',
     validateSearch: parseQueueSearch,
-    component: QueuePage,
+    component: lazyPage(() => import('./QueuePage'), 'QueuePage'),
   });
   const entity = createRoute({
     getParentRoute: () => parent,
     path: '/entities/$entityId',
-    component: EntityPage,
+    component: lazyPage(() => import('../entity/EntityPage'), 'EntityPage'),
   });
   return [queue, entity] as const;
 }
