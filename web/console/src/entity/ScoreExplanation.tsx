@@ -29,6 +29,23 @@ function formatValue(v: ScoreReason['value']): string | null {
   return v;
 }
 
+const CITATION = '\u0000';
+
+/**
+ * A translated sentence around a citation: the published source stays in the language it was
+ * written in (English), marked as such for screen readers and the Dutch-only check.
+ */
+function Cited({ text, citation }: { text: string; citation: string }) {
+  const [before = '', after = ''] = text.split(CITATION);
+  return (
+    <>
+      {before}
+      <span lang="en">{citation}</span>
+      {after}
+    </>
+  );
+}
+
 function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first: boolean }) {
   const t = useTriageT();
   const reasonText = useReasonText();
@@ -99,7 +116,7 @@ function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first
         ) : null}
         {reason.source ? (
           <Text size="xs" c="dimmed" fs="italic">
-            {t('why.source', { source: reason.source })}
+            <Cited text={t('why.source', { source: CITATION })} citation={reason.source} />
           </Text>
         ) : null}
         {reason.hits && reason.hits.length > 0 ? (
