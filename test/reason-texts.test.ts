@@ -126,3 +126,26 @@ describe('reason texts catalogue', () => {
     ]);
   });
 });
+
+describe('refusal texts catalogue', () => {
+  it('has every refusal message key the contact rules write, in English and Dutch alike', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(
+      new URL('../src/outreach/domain/contact-rules.ts', import.meta.url),
+      'utf8',
+    );
+    const keys = [...source.matchAll(/key: (?:\w+ \? )?'(\w+)'(?: : '(\w+)')?/g)].flatMap((m) =>
+      m.slice(1).filter((k): k is string => Boolean(k)),
+    );
+    expect(keys.length).toBeGreaterThanOrEqual(12);
+    const outreachEn = (await import('../web/console/src/outreach/locales/en.json')).default;
+    const outreachNl = (await import('../web/console/src/outreach/locales/nl.json')).default;
+    const en = outreachEn.refusals as Record<string, string>;
+    const nl = outreachNl.refusals as Record<string, string>;
+    expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
+    for (const key of keys) {
+      expect(en[key], key).toBeTruthy();
+      expect(placeholders(nl[key]!), key).toEqual(placeholders(en[key]!));
+    }
+  });
+});

@@ -11277,11 +11277,13 @@ export interface paths {
                 message: string;
                 notBefore: string | null;
                 rule: string;
+                text?: components['schemas']['RefusalText'];
               }[];
               rule: string | null;
               schedulable: boolean;
               sharedByNames: number;
               templateNames: boolean;
+              text: components['schemas']['RefusalText'] | null;
               timeZone: {
                 guessed: boolean;
                 zone: string;
@@ -11542,6 +11544,7 @@ export interface paths {
                 message: string;
                 notBefore?: string | null;
                 rule?: string;
+                text?: components['schemas']['RefusalText'];
               };
             };
           };
@@ -23547,6 +23550,18 @@ export interface components {
       | 'helped'
       | 'revoked'
       | 'expired';
+    RefusalText: {
+      key: string;
+      params?: {
+        [key: string]: string | number;
+      };
+    };
+    RefusalTextInput: {
+      key: string;
+      params?: {
+        [key: string]: string | number;
+      };
+    };
     /** @enum {string} */
     ResidenceStatus: 'any' | 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented';
     /** @enum {string} */
