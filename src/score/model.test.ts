@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLexicons } from '../extract/index.js';
 import { DERIVED_INDICATORS } from '../extract/index.js';
-import { loadDefaultModel, parseScoreModel, ScoreModel } from './model.js';
+import { loadDefaultModel, parseScoreModel, ScoreModel, textIn } from './model.js';
 
 const v1 = loadDefaultModel();
 
@@ -38,7 +38,37 @@ describe('score model v1', () => {
       v1.urgent.why,
       v1.leadThresholdWhy,
     ];
-    for (const why of whys) expect(why.length).toBeGreaterThan(40);
+    for (const why of whys) expect(textIn(why).length).toBeGreaterThan(40);
+  });
+
+  it('writes every reasoning and label in English and Dutch', () => {
+    const texts = [
+      ...Object.values(v1.indicators.evidenceFactors).map((f) => f.why),
+      ...Object.values(v1.indicators.categoryCaps).map((c) => c.why),
+      v1.indicators.defaultCap.why,
+      v1.indicators.entityAggregation.why,
+      ...v1.features.flatMap((f) => [f.why, f.label]),
+      ...v1.urgent.exceptCodes.map((x) => x.why),
+      v1.urgent.why,
+      v1.leadThresholdWhy,
+    ];
+    for (const text of texts) {
+      expect(typeof text === 'object' && text.nl ? text.nl.length : 0).toBeGreaterThan(3);
+      expect(textIn(text, 'nl')).not.toBe(textIn(text, 'en'));
+    }
+  });
+
+  it('takes a model text as a plain string or per language, English required', () => {
+    const m = structuredClone(v1) as unknown as { leadThresholdWhy: unknown };
+    m.leadThresholdWhy = 'Plain English reasoning that is long enough.';
+    expect(parseScoreModel(m).ok).toBe(true);
+    m.leadThresholdWhy = { nl: 'Alleen Nederlands, lang genoeg om te tellen.' };
+    expect(parseScoreModel(m).ok).toBe(false);
+    m.leadThresholdWhy = {
+      en: 'English reasoning that is long enough.',
+      de: 'Deutsch, lang genug hier.',
+    };
+    expect(parseScoreModel(m).ok).toBe(false);
   });
 
   it('refers only to codes and categories extraction produces', () => {

@@ -53,11 +53,37 @@ export const LIST_FEATURES = ['statedAges', 'languages'] as const satisfies read
 export const FeatureName = z.enum([...NUMERIC_FEATURES, ...LIST_FEATURES]);
 export type FeatureName = z.infer<typeof FeatureName>;
 
-const Why = z
-  .string()
-  .trim()
-  .min(20, 'explain the reasoning for this weight (at least 20 characters)')
-  .max(2000);
+/** Languages a model's texts may be written in; English is required, the others optional. */
+export const MODEL_TEXT_LANGUAGES = ['en', 'nl'] as const;
+export type ModelTextLanguage = (typeof MODEL_TEXT_LANGUAGES)[number];
+
+/**
+ * A model text: plain English, or one text per language ({ en, nl }) so the console shows it in
+ * the reader's language. A missing language falls back to English (see `textIn`).
+ */
+function localText(text: z.ZodString) {
+  return z.union([text, z.object({ en: text, nl: text.optional() }).strict()]);
+}
+export type LocalText = string | { en: string; nl?: string | undefined };
+
+/** A text in one language, English when the model has no translation. */
+export function textIn(text: LocalText, language: ModelTextLanguage = 'en'): string {
+  if (typeof text === 'string') return text;
+  return text[language] ?? text.en;
+}
+
+/** The same text with every language it has ({ en } for a plain string). */
+export function allLanguages(text: LocalText): { en: string; nl?: string } {
+  return typeof text === 'string' ? { en: text } : { ...text };
+}
+
+const Why = localText(
+  z
+    .string()
+    .trim()
+    .min(20, 'explain the reasoning for this weight (at least 20 characters)')
+    .max(2000),
+);
 const Points = z.number().int('points are whole numbers').min(0).max(100);
 /** Same form as lexicon codes ("trust.real_photos", "age.18_19"). */
 export const IndicatorCode = z
@@ -87,7 +113,7 @@ export const FeatureRule = z
     /** Flag set whenever the first threshold is reached (also at 0 points). */
     flag: AssignableFlag.optional(),
     /** One line for the analyst; {value} is the measured value, {items} the list's members. */
-    label: z.string().trim().min(3).max(200),
+    label: localText(z.string().trim().min(3).max(200)),
     why: Why,
     source: z.string().trim().min(3).max(400),
   })

@@ -101,7 +101,11 @@ export function registerScoreRoutes(
         topReasons: (scoreOf.get(l.entityId)?.reasons ?? [])
           .filter((x) => x.points > 0)
           .slice(0, 3)
-          .map((x) => ({ label: x.label, points: x.points })),
+          .map((x) => ({
+            label: x.label,
+            ...(x.labelText ? { labelText: x.labelText } : {}),
+            points: x.points,
+          })),
       };
     });
   }

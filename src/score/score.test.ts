@@ -230,6 +230,16 @@ describe('counting each sign once, and caps', () => {
     );
     expect(reason(many, 'trust.real_photos')!.label).toContain('(8 of 8 ads)');
     expect(reason(many, 'trust.real_photos')!.why).toContain('Counted once for the entity');
+    expect(reason(many, 'trust.real_photos')!.labelText).toEqual([
+      { key: 'indicators.trust.real_photos', text: { en: expect.any(String) as string } },
+      { key: 'label.ofAds', params: { ads: 8, total: 8 } },
+    ]);
+    expect(reason(many, 'trust.real_photos')!.whyText!.map((p) => p.key)).toEqual([
+      'why.validated',
+      undefined,
+      'why.entityOnce',
+      undefined,
+    ]);
   });
 
   it('takes the best hit of a code across ads', () => {
@@ -332,6 +342,21 @@ describe('entity features', () => {
       label: 'One number used for 2 different names',
     });
     expect(reason(r, 'namesPerNumber')!.why).toMatch(/^2 ≥ 2: 12 points\. /);
+    // The same texts as parts the console translates: a catalogue message and the model's text.
+    expect(reason(r, 'namesPerNumber')!.labelText).toEqual([
+      {
+        text: {
+          en: 'One number used for {value} different names',
+          nl: 'Eén nummer gebruikt voor {value} verschillende namen',
+        },
+        params: { value: 2, items: '' },
+      },
+    ]);
+    expect(reason(r, 'namesPerNumber')!.whyText![0]).toEqual({
+      key: 'why.feature',
+      params: { value: 2, atLeast: 2, points: 12 },
+    });
+    expect(reason(r, 'namesPerNumber')!.whyText![1]!.text!.nl).toMatch(/^Eén telefoonnummer/);
     expect(reason(r, 'templateEntities')).toMatchObject({ points: 15, value: 5 });
     expect(reason(r, 'imageEntities')).toMatchObject({ points: 8 });
     expect(reason(r, 'cities14d')).toMatchObject({ points: 8 });

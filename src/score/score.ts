@@ -9,11 +9,20 @@
 // the reasons' points always add up to exactly the score. A stated or implied minor makes the
 // result urgent whatever the points.
 import type { EntityFeatures } from '../link/index.js';
-import { SCORE_FLAGS, type FeatureRule, type ScoreFlag, type ScoreModel } from './model.js';
+import {
+  allLanguages,
+  SCORE_FLAGS,
+  textIn,
+  type FeatureRule,
+  type LocalText,
+  type ScoreFlag,
+  type ScoreModel,
+} from './model.js';
 import type {
   AdScoreInput,
   EntityScoreInput,
   ReasonHit,
+  ReasonText,
   ScoredFact,
   ScoreReason,
   ScoreResult,
@@ -82,47 +91,99 @@ function pickHits(located: Located[], max: number): ReasonHit[] {
   return out;
 }
 
+/**
+ * A piece of text in English (for `label`/`why`, logs and the CSV) and in translatable form (for
+ * the console): a catalogue message with its English wording, or a model text in its languages.
+ */
+interface Part {
+  en: string;
+  text: ReasonText;
+}
+
+type Params = Record<string, string | number>;
+
+const fill = (s: string, params: Params) =>
+  s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+
+/** A message of the console's "reasons" catalogue; `en` is its English wording ({name} params). */
+function message(key: string, en: string, params: Params = {}): Part {
+  return {
+    en: fill(en, params),
+    text: Object.keys(params).length ? { key, params } : { key },
+  };
+}
+
+/** A text of the model (or the lexicon) that carries its own languages. */
+function modelText(text: LocalText, params: Params = {}): Part {
+  return {
+    en: fill(textIn(text), params),
+    text: Object.keys(params).length
+      ? { text: allLanguages(text), params }
+      : { text: allLanguages(text) },
+  };
+}
+
+const english = (parts: Part[]) => parts.map((p) => p.en).join(' ');
+const texts = (parts: Part[]) => parts.map((p) => p.text);
+
 /** A reason while it is being built: points may still be cut by a cap. */
 interface Draft {
-  reason: ScoreReason;
+  reason: Omit<ScoreReason, 'label' | 'why' | 'labelText' | 'whyText'>;
+  label: Part[];
+  why: Part[];
   /** Category cap key for indicators; null for features and the minor-age reason. */
   capKey: string | null;
-  notes: string[];
+  notes: Part[];
 }
 
 interface BasePoints {
   points: number;
   evidence: Evidence | null;
   why: string;
+  whyParts: Part[];
 }
 
 /** Points one indicator fact is worth under the model, with the reasoning. */
 export function indicatorPoints(fact: ScoredFact, model: ScoreModel): BasePoints {
   const evidence = fact.evidence ?? null;
   const factors = model.indicators.evidenceFactors;
+  const base = (points: number, parts: Part[]): BasePoints => ({
+    points,
+    evidence,
+    why: english(parts),
+    whyParts: parts,
+  });
   if (evidence === null) {
-    return { points: 0, evidence, why: 'No evidence level recorded: shown, not scored.' };
+    return base(0, [message('why.noEvidence', 'No evidence level recorded: shown, not scored.')]);
   }
   if (evidence === 'contested') {
-    return { points: 0, evidence, why: `Contested: shown, not scored. ${factors.contested.why}` };
+    return base(0, [
+      message('why.contested', 'Contested: shown, not scored.'),
+      modelText(factors.contested.why),
+    ]);
   }
   const override = fact.code ? model.indicators.overrides[fact.code] : undefined;
-  if (override) {
-    return {
-      points: override.points,
-      evidence,
-      why: `This model sets ${fact.code} to ${override.points} points: ${override.why}`,
-    };
+  if (override && fact.code) {
+    return base(override.points, [
+      message('why.override', 'This model sets {code} to {points} points:', {
+        code: fact.code,
+        points: override.points,
+      }),
+      modelText(override.why),
+    ]);
   }
   const weight = typeof fact.weight === 'number' && Number.isFinite(fact.weight) ? fact.weight : 0;
   const factor = factors[evidence].factor;
   const points = Math.min(MAX_SCORE, Math.max(0, Math.round(weight * factor)));
   const level = evidence === 'validated' ? 'Validated' : 'Practitioner';
-  return {
-    points,
-    evidence,
-    why: `${level} sign: lexicon weight ${weight} × ${factor} = ${points} points. ${factors[evidence].why}`,
-  };
+  return base(points, [
+    message(
+      `why.${evidence}`,
+      `${level} sign: lexicon weight {weight} × {factor} = {points} points.`,
+      { weight, factor, points },
+    ),
+    modelText(factors[evidence].why),
+  ]);
 }
 
 function isUrgentIndicator(
@@ -197,25 +258,34 @@ function indicatorDrafts(
     const places = new Set(located.map(spanKey)).size;
     const count =
       scope === 'entity'
-        ? ` (${adsWith} of ${totalAds} ads)`
+        ? [message('label.ofAds', '({ads} of {total} ads)', { ads: adsWith, total: totalAds })]
         : places > 1
-          ? ` (found ${places} times)`
-          : '';
+          ? [message('label.foundTimes', '(found {count} times)', { count: places })]
+          : [];
     const why =
       scope === 'entity'
-        ? `${best.base.why} Counted once for the entity: ${model.indicators.entityAggregation.why}`
-        : best.base.why;
+        ? [
+            ...best.base.whyParts,
+            message('why.entityOnce', 'Counted once for the entity:'),
+            modelText(model.indicators.entityAggregation.why),
+          ]
+        : best.base.whyParts;
+    // The lexicon's explanation is English; the console has it per code (key), else shows this.
+    const explanation: Part = {
+      en: fact.explanation ?? code,
+      text: { key: `indicators.${code}`, text: { en: fact.explanation ?? code } },
+    };
     drafts.push({
       capKey: category ?? '',
       notes: [],
+      label: [explanation, ...count],
+      why,
       reason: {
         kind: 'indicator',
         code,
         ...(category ? { category } : {}),
         points: best.base.points,
         evidence: best.base.evidence,
-        label: `${fact.explanation ?? code}${count}`,
-        why,
         ...(fact.source ? { source: fact.source } : {}),
         hits: pickHits(located, model.indicators.maxHits),
         ...(isUrgent ? { urgent: true } : {}),
@@ -233,14 +303,21 @@ function indicatorDrafts(
     drafts.push({
       capKey: null,
       notes: [],
+      label: [
+        ages
+          ? message('label.minorAges', 'Stated age under 18 ({ages})', { ages })
+          : message('label.minorAge', 'Stated age under 18'),
+      ],
+      why: [
+        message('why.minorAge', 'Urgent whatever the score, no points of its own.'),
+        modelText(model.urgent.why),
+      ],
       reason: {
         kind: 'indicator',
         code: MINOR_AGE_CODE,
         category: 'possible_minor',
         points: 0,
         evidence: null,
-        label: ages ? `Stated age under 18 (${ages})` : 'Stated age under 18',
-        why: `Urgent whatever the score, no points of its own. ${model.urgent.why}`,
         hits: pickHits(uncovered, model.indicators.maxHits),
         urgent: true,
       },
@@ -277,15 +354,20 @@ function featureDrafts(
     drafts.push({
       capKey: null,
       notes: [],
+      label: [modelText(rule.label, { value, items: items.join(', ') })],
+      why: [
+        message('why.feature', '{value} ≥ {atLeast}: {points} points.', {
+          value,
+          atLeast: tier.atLeast,
+          points: tier.points,
+        }),
+        modelText(rule.why),
+      ],
       reason: {
         kind: 'feature',
         code: rule.feature,
         points: tier.points,
         evidence: rule.evidence,
-        label: rule.label
-          .replaceAll('{value}', String(value))
-          .replaceAll('{items}', items.join(', ')),
-        why: `${value} ≥ ${tier.atLeast}: ${tier.points} points. ${rule.why}`,
         source: rule.source,
         value,
       },
@@ -301,7 +383,7 @@ const byPointsThenCode = (a: Draft, b: Draft) =>
   cmp(a.reason.code, b.reason.code);
 
 /** Gives each draft at most what is left of `limit`, strongest first, and notes any cut. */
-function allot(drafts: Draft[], limit: number, note: (given: number, had: number) => string) {
+function allot(drafts: Draft[], limit: number, note: (given: number, had: number) => Part[]) {
   let left = limit;
   for (const d of [...drafts].sort(byPointsThenCode)) {
     const had = d.reason.points;
@@ -310,7 +392,7 @@ function allot(drafts: Draft[], limit: number, note: (given: number, had: number
     if (given < had) {
       d.reason.uncapped = d.reason.uncapped ?? had;
       d.reason.points = given;
-      d.notes.push(note(given, had));
+      d.notes.push(...note(given, had));
     }
   }
 }
@@ -328,18 +410,22 @@ function applyCaps(drafts: Draft[], model: ScoreModel): void {
       model.indicators.categoryCaps[key as keyof ScoreModel['indicators']['categoryCaps']] ??
       model.indicators.defaultCap;
     const name = key || 'uncategorised';
-    allot(
-      list,
-      cap.cap,
-      (given, had) =>
-        `Cut from ${had} to ${given}: ${name} signs count at most ${cap.cap} points together. ${cap.why}`,
-    );
+    allot(list, cap.cap, (given, had) => [
+      message(
+        'why.categoryCap',
+        'Cut from {had} to {given}: {category} signs count at most {cap} points together.',
+        { had, given, category: name, cap: cap.cap },
+      ),
+      modelText(cap.why),
+    ]);
   }
-  allot(
-    drafts,
-    MAX_SCORE,
-    (given, had) => `Cut from ${had} to ${given}: a score stops at ${MAX_SCORE}.`,
-  );
+  allot(drafts, MAX_SCORE, (given, had) => [
+    message('why.scoreCap', 'Cut from {had} to {given}: a score stops at {max}.', {
+      had,
+      given,
+      max: MAX_SCORE,
+    }),
+  ]);
 }
 
 function result(
@@ -348,10 +434,17 @@ function result(
   flagSet: Set<ScoreFlag>,
   version: number,
 ): ScoreResult {
-  const reasons = drafts
-    .map((d) =>
-      d.notes.length ? { ...d.reason, why: `${d.notes.join(' ')} ${d.reason.why}` } : d.reason,
-    )
+  const reasons: ScoreReason[] = drafts
+    .map((d) => {
+      const why = [...d.notes, ...d.why];
+      return {
+        ...d.reason,
+        label: english(d.label),
+        why: english(why),
+        labelText: texts(d.label),
+        whyText: texts(why),
+      };
+    })
     .sort(
       (a, b) =>
         b.points - a.points ||

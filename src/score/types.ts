@@ -10,6 +10,18 @@ export interface ReasonHit {
   end: number;
 }
 
+/**
+ * One piece of a reason's text, for the console to show in the reader's language: a message of
+ * the console's catalogue (`key`, with `params`), or a text that carries its own translations (a
+ * model's reasoning, `text`). A key the console does not know falls back to `text`, then to the
+ * reason's English fields. Old stored reasons have no parts and show in English.
+ */
+export interface ReasonText {
+  key?: string;
+  text?: { en: string; nl?: string };
+  params?: Record<string, string | number>;
+}
+
 /** One line of a score's explanation; the points of all reasons add up to the score (max 100). */
 export interface ScoreReason {
   kind: 'indicator' | 'feature';
@@ -24,6 +36,10 @@ export interface ScoreReason {
   label: string;
   /** The model's reasoning for this weight. */
   why: string;
+  /** `label` as translatable parts (joined with a space). */
+  labelText?: ReasonText[];
+  /** `why` as translatable parts (joined with a space). */
+  whyText?: ReasonText[];
   /** Published source of the indicator. */
   source?: string;
   /** Where the indicator was found (at most a few per reason). */

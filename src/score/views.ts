@@ -20,6 +20,18 @@ export const EntityAlias = z.string().meta({
   description: 'Speakable, random, stable name of an entity (and its lead)',
 });
 
+/**
+ * A piece of a score reason's text for the console to translate: a message key of its "reasons"
+ * catalogue with parameters, or a text with its own languages (the model's reasoning).
+ */
+export const ReasonText = z
+  .object({
+    key: z.string().optional(),
+    text: z.object({ en: z.string(), nl: z.string().optional() }).optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
+  .meta({ id: 'ReasonText' });
+
 export const LeadItem = z.object({
   entityId: z.string(),
   alias: EntityAlias,
@@ -37,7 +49,14 @@ export const LeadItem = z.object({
   adCount: z.number(),
   lastPlace: z.string().nullable(),
   places: z.array(z.object({ id: z.string(), name: z.string() })),
-  topReasons: z.array(z.object({ label: z.string(), points: z.number() })),
+  topReasons: z.array(
+    z.object({
+      label: z.string(),
+      /** The label as translatable parts (absent on scores stored before they existed). */
+      labelText: z.array(ReasonText).optional(),
+      points: z.number(),
+    }),
+  ),
 });
 
 /** What a lead event records beside its states: a merge names every entity it took in (a list). */
@@ -89,6 +108,9 @@ export const ScoreReason = z.object({
   evidence: Evidence.nullable(),
   label: z.string(),
   why: z.string(),
+  /** `label` and `why` as translatable parts (absent on scores stored before they existed). */
+  labelText: z.array(ReasonText).optional(),
+  whyText: z.array(ReasonText).optional(),
   source: z.string().optional(),
   hits: z
     .array(z.object({ adId: z.string(), field: z.string(), start: z.number(), end: z.number() }))

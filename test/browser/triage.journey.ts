@@ -25,11 +25,15 @@ import {
   screenshots,
 } from './harness.js';
 import { sharedDemo, type SharedDemo } from './shared-demo.js';
+import { expectDutchOnly } from './dutch-only.js';
 
 const ADMIN_PASSWORD = 'calm river lantern 42';
 const PARTNER_PASSWORD = 'quiet harbour morning 7';
 /** The demo has settled before the journey begins: leads are there, or come soon after. */
 const LEADS_TIMEOUT_MS = 300_000;
+
+/** Names the demo's pages may show as they are (people, products). */
+const DEMO_NAMES = ['Olga Outreach', 'Ariadne'];
 
 const ALIAS = /^[a-z]+-[a-z]+-\d{2,3}$/;
 const SUPERVISOR_PASSWORD = 'steady maple compass 58';
@@ -350,7 +354,17 @@ describe('triage queue journey', () => {
       page.getByRole('heading', { name: 'Triagewachtrij', level: 1 }).isVisible(),
     ).toBe(true);
     await poll(() => page.getByTestId('export-csv').innerText()).toBe('CSV exporteren');
+    await poll(() => page.getByTestId('lead-row').count()).toBeGreaterThan(0);
     await snap('queue-dutch');
+    // Dutch throughout: the queue (with its one-line reasons) and the lead page (its score
+    // explanation, features, ads' metadata) show no English but names, aliases and citations.
+    await expectDutchOnly(page, 'queue', { allow: DEMO_NAMES });
+    await page.goto(`${app.url}/entities/${lead.entityId}`);
+    const why = page.getByRole('region', { name: 'Waarom deze score' });
+    await poll(() => why.getByTestId('reason').count()).toBeGreaterThan(0);
+    await snap('lead-dutch');
+    await expectDutchOnly(page, 'lead page', { allow: DEMO_NAMES });
+    await page.getByRole('link', { name: 'Triagewachtrij' }).first().click();
     await page.locator('label').filter({ hasText: /^EN$/ }).click();
     await poll(() =>
       page.getByRole('heading', { name: 'Triage queue', level: 1 }).isVisible(),

@@ -262,9 +262,19 @@ export type SendRule = (typeof SEND_RULES)[number];
 /** Refusals that pass by themselves with time; the others need a person to act. */
 export const TIME_BOUND_RULES: readonly SendRule[] = ['min_gap', 'quiet_hours', 'rate_limit'];
 
+/**
+ * A refusal's message as a key and parameters, for the console to say in the worker's language
+ * (its "refusals" catalogue); `message` stays the English text for logs and other clients.
+ */
+export interface RefusalText {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export interface Refusal {
   rule: SendRule;
   message: string;
+  text?: RefusalText;
   /** For time-bound rules: the earliest time this rule alone would allow the message. */
   notBefore?: Date;
   /** For safety_confirmation_required: the words that need a supervisor's confirmation. */
@@ -284,6 +294,7 @@ export type SendCheck =
       /** The first (most fundamental) refusal. */
       rule: SendRule;
       message: string;
+      text?: RefusalText;
       /** When every refusal is time-bound: the earliest time all of them pass; else null. */
       notBefore: Date | null;
       refusals: Refusal[];
@@ -376,6 +387,10 @@ function safetyRefusal(input: Input, settings: Settings): Refusal | null {
   const listed = [...new Set(open.map((h) => `"${h.text}"`))].slice(0, 8).join(', ');
   return {
     rule: 'safety_confirmation_required',
+    text: {
+      key: safetyConfirmation ? 'safety_supervisor_only' : 'safety_confirmation_required',
+      params: { words: listed },
+    },
     message: safetyConfirmation
       ? `Only a supervisor can confirm words that could endanger the person (${listed}).`
       : `The person has not written yet and the message contains words that could endanger them if a controller reads the phone (${listed}). A supervisor must confirm it.`,
@@ -515,7 +530,8 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
   const tz = contactTimeZone(i.recipient.address, i.recipient.timeZone, s.defaultTimeZone);
   const warnings = warningsFor(i, tz);
   const refusals: Refusal[] = [];
-  const refuse = (rule: SendRule, message: string) => refusals.push({ rule, message });
+  const refuse = (rule: SendRule, message: string, text?: RefusalText) =>
+    refusals.push(text ? { rule, message, text } : { rule, message });
   const { kind } = i.channel;
   const recipientIssue = recipientProblem(i);
 
@@ -556,6 +572,7 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
     refuse(
       'do_not_contact',
       'This person must not be contacted (opt-out or do-not-contact list). No message can be sent, on any channel.',
+      { key: 'do_not_contact' },
     );
     // Nothing else matters and nothing else is shown: no rule can lift this one.
     return conclude(i, s, f, tz, t, refusals, warnings, false);
@@ -567,11 +584,13 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
     refuse(
       'template_not_approved',
       `Only approved templates can be sent; this one is ${template.status}.`,
+      { key: 'template_not_approved' },
     );
   } else if (f.cold && !template) {
     refuse(
       'template_required',
       'Until the person writes back, messages come from an approved template.',
+      { key: 'template_required' },
     );
   }
 
@@ -580,6 +599,7 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
       refuse(
         'whatsapp_no_opt_in',
         'WhatsApp is only for people who wrote to us there or opted in (Meta forbids cold business messages). Use SMS for a first contact.',
+        { key: 'whatsapp_no_opt_in' },
       );
     } else {
       const inWindow =
@@ -590,11 +610,13 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
           refuse(
             'whatsapp_template_required',
             `The person has not written on WhatsApp in the last ${s.whatsappServiceWindowHours} h; outside that window only an approved WhatsApp template can be sent.`,
+            { key: 'whatsapp_template_required', params: { hours: s.whatsappServiceWindowHours } },
           );
         } else if (!whatsappTemplate.approved) {
           refuse(
             'whatsapp_template_not_approved',
             `The WhatsApp template "${whatsappTemplate.name}" is not approved by Meta yet.`,
+            { key: 'whatsapp_template_not_approved', params: { name: whatsappTemplate.name } },
           );
         }
       }
@@ -607,11 +629,13 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
       refuse(
         'one_thread_per_entity',
         "This person already has an open outreach thread. A second one needs a supervisor's override.",
+        { key: 'one_thread_per_entity' },
       );
     } else if (!isSupervisor(o.by)) {
       refuse(
         'one_thread_per_entity',
         'Only a supervisor can allow a second outreach thread for the same person.',
+        { key: 'one_thread_supervisor_only' },
       );
     }
   }
@@ -622,6 +646,7 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
       refuse(
         'shared_number_name',
         `This number is used in ads under ${i.recipient.sharedByNames} names; whoever reads the message may not be the person a name addresses. Choose a template without a name, or ask a supervisor to allow names for this number.`,
+        { key: 'shared_number_name', params: { names: i.recipient.sharedByNames } },
       );
     }
   }
@@ -635,6 +660,7 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
     refuse(
       'unanswered_limit',
       `${f.unanswered.length} messages have had no answer (limit ${s.maxUnanswered}); wait until the person writes back.`,
+      { key: 'unanswered_limit', params: { count: f.unanswered.length, limit: s.maxUnanswered } },
     );
   }
 
@@ -673,6 +699,7 @@ function conclude(
     allowed: false,
     rule: first.rule,
     message: first.message,
+    ...(first.text ? { text: first.text } : {}),
     notBefore,
     refusals,
     warnings,

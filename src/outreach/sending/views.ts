@@ -44,11 +44,20 @@ export const ComposedMessage = z.object({
   warnings: z.array(z.string()),
 });
 
+/** A refusal's message as a key and parameters of the console's "refusals" catalogue. */
+const RefusalText = z
+  .object({
+    key: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
+  .meta({ id: 'RefusalText' });
+
 export const Refusal = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     rule: z.string().optional(),
+    text: RefusalText.optional(),
     notBefore: z.string().nullable().optional(),
   }),
 });
@@ -94,6 +103,7 @@ export function presentRefusal(err: SendRefused): z.infer<typeof Refusal> {
       code: 'conflict',
       message: err.message,
       rule: err.rule,
+      ...(err.check.text ? { text: err.check.text } : {}),
       notBefore: err.check.notBefore?.toISOString() ?? null,
     },
   };
@@ -105,8 +115,15 @@ export const ComposeStateView = z.object({
   /** The first refusal's rule and message, when refused. */
   rule: z.string().nullable(),
   message: z.string().nullable(),
+  /** `message` as a key and parameters, for the console to translate. */
+  text: RefusalText.nullable(),
   refusals: z.array(
-    z.object({ rule: z.string(), message: z.string(), notBefore: z.string().nullable() }),
+    z.object({
+      rule: z.string(),
+      message: z.string(),
+      text: RefusalText.optional(),
+      notBefore: z.string().nullable(),
+    }),
   ),
   /** When only time stands in the way: the first time every rule allows it. */
   possibleFrom: z.string().nullable(),
@@ -129,11 +146,13 @@ export function presentComposeState(s: ComposeState): z.infer<typeof ComposeStat
     allowed: c.allowed,
     rule: c.allowed ? null : c.rule,
     message: c.allowed ? null : c.message,
+    text: c.allowed ? null : (c.text ?? null),
     refusals: c.allowed
       ? []
       : c.refusals.map((r) => ({
           rule: r.rule,
           message: r.message,
+          ...(r.text ? { text: r.text } : {}),
           notBefore: r.notBefore?.toISOString() ?? null,
         })),
     possibleFrom: c.allowed ? null : (c.notBefore?.toISOString() ?? null),

@@ -8777,12 +8777,14 @@ export interface paths {
                   /** @enum {string} */
                   kind: 'indicator' | 'feature';
                   label: string;
+                  labelText?: components['schemas']['ReasonText'][];
                   points: number;
                   source?: string;
                   uncapped?: number;
                   urgent?: boolean;
                   value?: number | string | string[];
                   why: string;
+                  whyText?: components['schemas']['ReasonText'][];
                 }[];
                 score: number;
                 scoredAt: string;
@@ -10177,6 +10179,7 @@ export interface paths {
                 state: components['schemas']['LeadState'];
                 topReasons: {
                   label: string;
+                  labelText?: components['schemas']['ReasonText'][];
                   points: number;
                 }[];
                 urgent: boolean;
@@ -11274,11 +11277,13 @@ export interface paths {
                 message: string;
                 notBefore: string | null;
                 rule: string;
+                text?: components['schemas']['RefusalText'];
               }[];
               rule: string | null;
               schedulable: boolean;
               sharedByNames: number;
               templateNames: boolean;
+              text: components['schemas']['RefusalText'] | null;
               timeZone: {
                 guessed: boolean;
                 zone: string;
@@ -11539,6 +11544,7 @@ export interface paths {
                 message: string;
                 notBefore?: string | null;
                 rule?: string;
+                text?: components['schemas']['RefusalText'];
               };
             };
           };
@@ -16322,7 +16328,12 @@ export interface paths {
                     | 'moving'
                     | 'multiple_ages'
                     | 'high_volume';
-                  label: string;
+                  label:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
                   /** @enum {string} */
                   measure: 'value' | 'distinct';
                   source: string;
@@ -16330,7 +16341,12 @@ export interface paths {
                     atLeast: number;
                     points: number;
                   }[];
-                  why: string;
+                  why:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
                 }[];
                 /** @enum {string} */
                 format: 'ariadne.score-model/1';
@@ -16338,43 +16354,83 @@ export interface paths {
                   categoryCaps: {
                     [key: string]: {
                       cap: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                   };
                   defaultCap: {
                     cap: number;
-                    why: string;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                   };
                   entityAggregation: {
                     /** @enum {string} */
                     perCode: 'best';
-                    why: string;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                   };
                   evidenceFactors: {
                     contested: {
                       /** @enum {number} */
                       factor: 0;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                     practitioner: {
                       factor: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                     validated: {
                       factor: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                   };
                   maxHits: number;
                   overrides: {
                     [key: string]: {
                       points: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                   };
                 };
                 leadThreshold: number;
-                leadThresholdWhy: string;
+                leadThresholdWhy:
+                  | string
+                  | {
+                      en: string;
+                      nl?: string;
+                    };
                 name: string;
                 urgent: {
                   categories: (
@@ -16396,11 +16452,21 @@ export interface paths {
                   )[];
                   exceptCodes: {
                     code: string;
-                    why: string;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                   }[];
                   /** @enum {boolean} */
                   minorAge: true;
-                  why: string;
+                  why:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
                 };
               };
               note: string;
@@ -16555,7 +16621,12 @@ export interface paths {
                       | 'moving'
                       | 'multiple_ages'
                       | 'high_volume';
-                    label: string;
+                    label:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                     /** @enum {string} */
                     measure: 'value' | 'distinct';
                     source: string;
@@ -16563,7 +16634,12 @@ export interface paths {
                       atLeast: number;
                       points: number;
                     }[];
-                    why: string;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                   }[];
                   /** @enum {string} */
                   format: 'ariadne.score-model/1';
@@ -16571,43 +16647,83 @@ export interface paths {
                     categoryCaps: {
                       [key: string]: {
                         cap: number;
-                        why: string;
+                        why:
+                          | string
+                          | {
+                              en: string;
+                              nl?: string;
+                            };
                       };
                     };
                     defaultCap: {
                       cap: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                     entityAggregation: {
                       /** @enum {string} */
                       perCode: 'best';
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                     evidenceFactors: {
                       contested: {
                         /** @enum {number} */
                         factor: 0;
-                        why: string;
+                        why:
+                          | string
+                          | {
+                              en: string;
+                              nl?: string;
+                            };
                       };
                       practitioner: {
                         factor: number;
-                        why: string;
+                        why:
+                          | string
+                          | {
+                              en: string;
+                              nl?: string;
+                            };
                       };
                       validated: {
                         factor: number;
-                        why: string;
+                        why:
+                          | string
+                          | {
+                              en: string;
+                              nl?: string;
+                            };
                       };
                     };
                     maxHits: number;
                     overrides: {
                       [key: string]: {
                         points: number;
-                        why: string;
+                        why:
+                          | string
+                          | {
+                              en: string;
+                              nl?: string;
+                            };
                       };
                     };
                   };
                   leadThreshold: number;
-                  leadThresholdWhy: string;
+                  leadThresholdWhy:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
                   name: string;
                   urgent: {
                     categories: (
@@ -16629,11 +16745,21 @@ export interface paths {
                     )[];
                     exceptCodes: {
                       code: string;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     }[];
                     /** @enum {boolean} */
                     minorAge: true;
-                    why: string;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                   };
                 };
                 note: string;
@@ -16781,7 +16907,12 @@ export interface paths {
                     | 'moving'
                     | 'multiple_ages'
                     | 'high_volume';
-                  label: string;
+                  label:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
                   /** @enum {string} */
                   measure: 'value' | 'distinct';
                   source: string;
@@ -16789,7 +16920,12 @@ export interface paths {
                     atLeast: number;
                     points: number;
                   }[];
-                  why: string;
+                  why:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
                 }[];
                 /** @enum {string} */
                 format: 'ariadne.score-model/1';
@@ -16797,43 +16933,83 @@ export interface paths {
                   categoryCaps: {
                     [key: string]: {
                       cap: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                   };
                   defaultCap: {
                     cap: number;
-                    why: string;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                   };
                   entityAggregation: {
                     /** @enum {string} */
                     perCode: 'best';
-                    why: string;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                   };
                   evidenceFactors: {
                     contested: {
                       /** @enum {number} */
                       factor: 0;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                     practitioner: {
                       factor: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                     validated: {
                       factor: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                   };
                   maxHits: number;
                   overrides: {
                     [key: string]: {
                       points: number;
-                      why: string;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
                     };
                   };
                 };
                 leadThreshold: number;
-                leadThresholdWhy: string;
+                leadThresholdWhy:
+                  | string
+                  | {
+                      en: string;
+                      nl?: string;
+                    };
                 name: string;
                 urgent: {
                   categories: (
@@ -16855,11 +17031,21 @@ export interface paths {
                   )[];
                   exceptCodes: {
                     code: string;
-                    why: string;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
                   }[];
                   /** @enum {boolean} */
                   minorAge: true;
-                  why: string;
+                  why:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
                 };
               };
               note: string;
@@ -23320,6 +23506,26 @@ export interface components {
       | 'Zeeland'
       | 'Noord-Brabant'
       | 'Limburg';
+    ReasonText: {
+      key?: string;
+      params?: {
+        [key: string]: string | number;
+      };
+      text?: {
+        en: string;
+        nl?: string;
+      };
+    };
+    ReasonTextInput: {
+      key?: string;
+      params?: {
+        [key: string]: string | number;
+      };
+      text?: {
+        en: string;
+        nl?: string;
+      };
+    };
     /** @enum {string} */
     ReferralChannel: 'account' | 'secure_link';
     /** @enum {string} */
@@ -23346,6 +23552,18 @@ export interface components {
       | 'helped'
       | 'revoked'
       | 'expired';
+    RefusalText: {
+      key: string;
+      params?: {
+        [key: string]: string | number;
+      };
+    };
+    RefusalTextInput: {
+      key: string;
+      params?: {
+        [key: string]: string | number;
+      };
+    };
     /** @enum {string} */
     ResidenceStatus: 'any' | 'eu_citizen' | 'residence_permit' | 'asylum_seeker' | 'undocumented';
     /** @enum {string} */

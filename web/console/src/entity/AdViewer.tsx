@@ -14,6 +14,7 @@ import {
 import { formatDateTime } from '../ui/format';
 import { useTriageT } from '../triage/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { useIndicatorExplanation } from '../i18n/reasons';
 import { highlight, type Mark } from './highlight';
 
 type Field = 'title' | 'displayName' | 'city' | 'phone' | 'age' | 'price' | 'body';
@@ -64,6 +65,7 @@ export function AdViewer({
 
 function AdBody({ adId, focus }: { adId: string; focus?: ReasonHit | undefined }) {
   const t = useTriageT();
+  const explain = useIndicatorExplanation();
   const ad = useQuery({ queryKey: queryKeys.ad(adId), queryFn: () => fetchAd(adId) });
   const extraction = useQuery({
     queryKey: queryKeys.extraction(adId),
@@ -97,7 +99,10 @@ function AdBody({ adId, focus }: { adId: string; focus?: ReasonHit | undefined }
         start: f.span.start,
         end: f.span.end,
         tone: f.kind === 'indicator' ? 'sign' : 'fact',
-        title: f.kind === 'indicator' && typeof f.explanation === 'string' ? f.explanation : f.kind,
+        title:
+          f.kind === 'indicator' && typeof f.explanation === 'string'
+            ? explain(typeof f.code === 'string' ? f.code : undefined, f.explanation)
+            : f.kind,
       }));
     if (focus && focus.field === field) {
       marks.push({ start: focus.start, end: focus.end, tone: 'focus', title: '' });

@@ -59,11 +59,17 @@ export function AdsSection({ ads, more, adRef }: { ads: EntityAd[]; more: number
                       </Text>
                     </Table.Td>
                     <Table.Td>
+                      {/* The ad's own words are in its own language ("und": not known). */}
                       <Stack gap={2} maw={520}>
-                        <Text size="sm" fw={600} lineClamp={1}>
+                        <Text
+                          size="sm"
+                          fw={600}
+                          lineClamp={1}
+                          lang={a.title ? (a.language ?? 'und') : undefined}
+                        >
                           {a.title ?? t('ads.untitled')}
                         </Text>
-                        <Text size="xs" c="dimmed" lineClamp={2}>
+                        <Text size="xs" c="dimmed" lineClamp={2} lang={a.language ?? 'und'}>
                           {a.snippet}
                         </Text>
                         <Text size="xs" c="dimmed">

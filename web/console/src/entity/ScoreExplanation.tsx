@@ -14,6 +14,7 @@ import {
 import { EvidenceBadge } from '../triage/badges';
 import { useTriageT } from '../triage/i18n';
 import { Section } from './Section';
+import { useModelText, useReasonText } from '../i18n/reasons';
 
 export interface AdRef {
   /** 1-based number of the ad in the entity's list (what people call it), or null. */
@@ -28,8 +29,26 @@ function formatValue(v: ScoreReason['value']): string | null {
   return v;
 }
 
+const CITATION = '\u0000';
+
+/**
+ * A translated sentence around a citation: the published source stays in the language it was
+ * written in (English), marked as such for screen readers and the Dutch-only check.
+ */
+function Cited({ text, citation }: { text: string; citation: string }) {
+  const [before = '', after = ''] = text.split(CITATION);
+  return (
+    <>
+      {before}
+      <span lang="en">{citation}</span>
+      {after}
+    </>
+  );
+}
+
 function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first: boolean }) {
   const t = useTriageT();
+  const reasonText = useReasonText();
   const contested = reason.evidence === 'contested';
   const value = formatValue(reason.value);
   const fieldName = (f: string) =>
@@ -66,7 +85,7 @@ function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first
       <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
         <Group gap="xs" wrap="wrap">
           <Text fw={600} size="sm" c={contested ? 'dimmed' : undefined}>
-            {reason.label}
+            {reasonText(reason.labelText, reason.label)}
           </Text>
           {reason.evidence ? <EvidenceBadge evidence={reason.evidence} /> : null}
           {reason.urgent ? (
@@ -83,7 +102,7 @@ function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first
           moreLabel={t('why.more')}
           lessLabel={t('why.less')}
         >
-          {reason.why}
+          {reasonText(reason.whyText, reason.why)}
         </ClampedText>
         {value !== null || reason.uncapped !== undefined ? (
           <Text size="xs" c="dimmed">
@@ -97,7 +116,7 @@ function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first
         ) : null}
         {reason.source ? (
           <Text size="xs" c="dimmed" fs="italic">
-            {t('why.source', { source: reason.source })}
+            <Cited text={t('why.source', { source: CITATION })} citation={reason.source} />
           </Text>
         ) : null}
         {reason.hits && reason.hits.length > 0 ? (
@@ -173,6 +192,7 @@ export function ScoreExplanation({ score, ads }: { score: EntityScore | null; ad
 /** Which model made the score, and from which score an entity becomes a lead. */
 function ModelNote({ scoredWith }: { scoredWith: number }) {
   const t = useTriageT();
+  const modelText = useModelText();
   const model = useQuery({
     queryKey: queryKeys.scoreModel,
     queryFn: fetchScoreModel,
@@ -192,7 +212,7 @@ function ModelNote({ scoredWith }: { scoredWith: number }) {
         {m.version !== scoredWith ? ` ${t('why.modelChanged', { version: scoredWith })}` : ''}
       </Text>
       <Text size="xs" c="dimmed">
-        {m.model.leadThresholdWhy}
+        {modelText(m.model.leadThresholdWhy)}
       </Text>
     </Stack>
   );

@@ -3,6 +3,7 @@
 // Used in the marks' tooltips and in the list of facts.
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useCollectT, useOptionalT } from '../collect/i18n';
+import { useIndicatorExplanation } from '../i18n/reasons';
 import { languageName } from '../ui/format';
 import { currentLocale } from '../i18n';
 import { isIdentifierKind, type Fact, type Revealed } from './api';
@@ -63,6 +64,7 @@ export function EvidenceBadge({ evidence }: { evidence: string }) {
 export function FactTooltip({ fact, revealed }: { fact: Fact; revealed?: Revealed }) {
   const t = useCollectT();
   const o = useOptionalT();
+  const explain = useIndicatorExplanation();
   const value = useFactValue();
   return (
     <Stack gap={4}>
@@ -79,7 +81,7 @@ export function FactTooltip({ fact, revealed }: { fact: Fact; revealed?: Reveale
           {fact.category ? (
             <Text size="xs">{o(`facts.category.${fact.category}`, fact.category)}</Text>
           ) : null}
-          {fact.explanation ? <Text size="xs">{fact.explanation}</Text> : null}
+          {fact.explanation ? <Text size="xs">{explain(fact.code, fact.explanation)}</Text> : null}
         </>
       ) : (
         <Text size="xs" ff={isIdentifierKind(fact.kind) ? 'monospace' : undefined}>

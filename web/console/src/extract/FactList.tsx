@@ -3,6 +3,7 @@
 // prices, places and languages — and what the block-list set aside.
 import { Accordion, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useCollectT, useOptionalT } from '../collect/i18n';
+import { useIndicatorExplanation } from '../i18n/reasons';
 import { CopyText } from '../ui/CopyText';
 import { isIdentifierKind, type Extraction, type Fact, type Revealed } from './api';
 import { EvidenceBadge, useFactValue } from './FactDetails';
@@ -32,6 +33,7 @@ function FactItem({
 }) {
   const t = useCollectT();
   const o = useOptionalT();
+  const explain = useIndicatorExplanation();
   const value = useFactValue();
   const fact = items[0]!.fact;
   const shown = fact.identifierId ? revealed.get(fact.identifierId) : undefined;
@@ -95,7 +97,7 @@ function FactItem({
               {fact.weight !== undefined ? ` · ${t('facts.weight', { weight: fact.weight })}` : ''}
             </Text>
           ) : null}
-          {fact.explanation ? <Text size="sm">{fact.explanation}</Text> : null}
+          {fact.explanation ? <Text size="sm">{explain(fact.code, fact.explanation)}</Text> : null}
           {fact.source ? (
             <Text size="xs" c="dimmed" fs="italic">
               {t('facts.source', { source: fact.source })}

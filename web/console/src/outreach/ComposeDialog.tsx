@@ -58,7 +58,7 @@ import {
 } from './compose';
 import { canLiftRules, useChannels } from './hooks';
 import { useOutreachT } from './i18n';
-import { ruleOf, SendErrorAlert } from './refusal';
+import { ruleOf, SendErrorAlert, useRefusalText } from './refusal';
 import { TextCounts } from './TextCounts';
 
 export function ComposeDialog({
@@ -508,6 +508,7 @@ const TIME_TITLES = {
  */
 function ComposeStateAlert({ state, error }: { state: ComposeState | undefined; error: unknown }) {
   const t = useOutreachT();
+  const refusalText = useRefusalText();
   if (error) return <ErrorAlert error={error} />;
   if (!state || state.allowed) return null;
   if (state.possibleFrom) {
@@ -547,7 +548,7 @@ function ComposeStateAlert({ state, error }: { state: ComposeState | undefined; 
       data-testid="compose-state"
       data-rule={state.rule ?? ''}
     >
-      <Text size="sm">{state.message}</Text>
+      <Text size="sm">{refusalText(state.text, state.message ?? '')}</Text>
     </Alert>
   );
 }

@@ -65,6 +65,8 @@ export class SendRefusal extends ApiError {
     message: string,
     readonly rule: string | null,
     readonly notBefore: string | null,
+    /** The message as a key and parameters, for the console to translate. */
+    readonly text: Schemas['RefusalText'] | null = null,
   ) {
     super(409, 'conflict', message);
     this.name = 'SendRefusal';
@@ -170,17 +172,22 @@ export function listStaff(): Promise<StaffMember[]> {
   return api.get<StaffMember[]>('/api/staff');
 }
 
+function isRefusalText(v: unknown): v is Schemas['RefusalText'] {
+  return typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
+}
+
 /** Composes a message; a refusal by the contact rules comes back as a SendRefusal with its rule. */
 export async function composeMessage(input: ComposeRequest): Promise<ComposeResult> {
   try {
     return await api.post<ComposeResult>('/api/outreach/messages', input);
   } catch (err) {
     if (err instanceof ApiError && err.status === 409) {
-      const { rule, notBefore } = err.details;
+      const { rule, notBefore, text } = err.details;
       throw new SendRefusal(
         err.message,
         typeof rule === 'string' ? rule : null,
         typeof notBefore === 'string' ? notBefore : null,
+        isRefusalText(text) ? text : null,
       );
     }
     throw err;

@@ -1,6 +1,9 @@
 // A send the contact rules refused, told plainly: which rule, the server's reason, and for rules
 // that pass with time, from when sending is possible. Any other error is shown as usual.
 import { Alert, Text } from '@mantine/core';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Schemas } from '../api/contract';
 import { formatDateTime } from '../ui/format';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SendRefusal } from './api';
@@ -27,12 +30,35 @@ type Rule = (typeof RULES)[number];
 const isRule = (r: string | null): r is Rule =>
   r !== null && (RULES as readonly string[]).includes(r);
 
+export type RefusalText = Schemas['RefusalText'];
+
+/**
+ * A refusal's message in the worker's language: the server sends a key and parameters of the
+ * "refusals" block beside its English message; an unknown key (or none) shows the English.
+ */
+export function useRefusalText(): (
+  text: RefusalText | null | undefined,
+  message: string,
+) => string {
+  const { t, i18n } = useTranslation('outreach');
+  return useCallback(
+    (text, message) => {
+      const key = text ? `refusals.${text.key}` : null;
+      if (!key || !i18n.exists(key, { ns: 'outreach' })) return message;
+      const translate = t as unknown as (k: string, o?: Record<string, unknown>) => string;
+      return translate(key, text?.params ?? {});
+    },
+    [t, i18n],
+  );
+}
+
 export function ruleOf(error: unknown): string | null {
   return error instanceof SendRefusal ? error.rule : null;
 }
 
 export function SendErrorAlert({ error, onClose }: { error: unknown; onClose?: () => void }) {
   const t = useOutreachT();
+  const refusalText = useRefusalText();
   if (!(error instanceof SendRefusal)) return <ErrorAlert error={error} onClose={onClose} />;
   const title: string = isRule(error.rule)
     ? t(`rules.${error.rule}` satisfies OutreachKey)
@@ -48,7 +74,7 @@ export function SendErrorAlert({ error, onClose }: { error: unknown; onClose?: (
       withCloseButton={Boolean(onClose)}
       onClose={onClose}
     >
-      <Text size="sm">{error.message}</Text>
+      <Text size="sm">{refusalText(error.text, error.message)}</Text>
       {error.notBefore ? (
         <Text size="sm" fw={600} mt={6} data-testid="not-before">
           {t('rules.notBefore', { time: formatDateTime(error.notBefore) })}

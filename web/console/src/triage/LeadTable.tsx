@@ -9,6 +9,7 @@ import { formatDate, languageName, placeName, shortId } from '../ui/format';
 import { useTriageT } from './i18n';
 import { useStaff } from './people';
 import { RouterAnchor } from '../ui/RouterAnchor';
+import { useReasonText } from '../i18n/reasons';
 
 export function scoreColor(score: number): string {
   if (score >= 70) return 'red.7';
@@ -19,6 +20,7 @@ export function scoreColor(score: number): string {
 export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches: Set<string> }) {
   const t = useTriageT();
   const staff = useStaff();
+  const reasonText = useReasonText();
   const navigate = useNavigate();
 
   const rows = leads.map((l) => (
@@ -66,7 +68,9 @@ export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches
           </Group>
           {l.topReasons.length > 0 ? (
             <Text size="xs" c="dimmed" lineClamp={2} maw={280}>
-              {l.topReasons.map((r) => `${r.label} (+${r.points})`).join(' · ')}
+              {l.topReasons
+                .map((r) => `${reasonText(r.labelText, r.label)} (+${r.points})`)
+                .join(' · ')}
             </Text>
           ) : null}
         </Stack>

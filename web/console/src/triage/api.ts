@@ -88,7 +88,13 @@ export interface ScoreModelVersion {
   version: number;
   note: string;
   createdAt: string;
-  model: { name: string; description: string; leadThreshold: number; leadThresholdWhy: string };
+  model: {
+    name: string;
+    description: string;
+    leadThreshold: number;
+    /** Plain English, or per language ({ en, nl }). */
+    leadThresholdWhy: string | { en: string; nl?: string };
+  };
 }
 
 export type RevealedIdentifier = Answer<'/api/identifiers/{id}/reveal', 'post'>;
