@@ -9,7 +9,8 @@ describe('findEnglish', () => {
     expect(
       words(
         'Waarom deze score · Eén nummer gebruikt voor 3 verschillende namen (+12) · De lead is open, ' +
-          'in week 5 was het urgent. Sjabloon gedeeld met 2 andere nummers. Filters wissen',
+          'in week 5 was het urgent. Sjabloon gedeeld met 2 andere nummers. Filters wissen ' +
+          '· Echt, recent of geverifieerd',
       ),
     ).toEqual([]);
   });
@@ -32,7 +33,7 @@ describe('findEnglish', () => {
     expect(
       words(
         'Lead cobalt-river-417 · olga.outreach@example.org · https://ads.example/the/ad · ' +
-          '0f3a9c2e · trust.real_photos · 12 km · Demo SMS (Twilio, WhatsApp Business)',
+          '0f3a9c2e · trust.real_photos · 12 km · Brussel BE · Demo SMS (Twilio, WhatsApp Business)',
         ['WhatsApp Business'],
       ),
     ).toEqual([]);

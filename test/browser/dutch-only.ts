@@ -10,13 +10,13 @@ import type { Page } from 'playwright-core';
 
 /**
  * English words that are not also Dutch words, lower case. Left out on purpose because Dutch uses
- * them too: in, is, over, open, had, was, been, week, door, die, and the loanwords the Dutch console
+ * them too: in, is, of, over, open, had, was, been, week, door, die, and the loanwords the Dutch console
  * uses (lead, score, template, case, contact, entity, filters, lexicon, urgent).
  */
 // prettier-ignore
 export const ENGLISH_WORDS: readonly string[] = [
   // Function words.
-  'the', 'and', 'of', 'to', 'for', 'with', 'without', 'this', 'that', 'these', 'those', 'are',
+  'the', 'and', 'to', 'for', 'with', 'without', 'this', 'that', 'these', 'those', 'are',
   'not', 'you', 'your', 'from', 'by', 'at', 'on', 'it', 'its', 'or', 'if', 'yes', 'all', 'any',
   'some', 'can', 'cannot', 'will', 'would', 'should', 'has', 'have', 'were', 'which', 'who', 'what',
   'when', 'where', 'why', 'how', 'there', 'their', 'they', 'them', 'than', 'then', 'each', 'every',
@@ -57,6 +57,7 @@ const NOT_LANGUAGE: readonly RegExp[] = [
   /\b[0-9a-f]{8,}\b/gi, // short ids
   /\b[a-z_]+\.[a-z0-9_]+\b/g, // codes (trust.real_photos, nl:amsterdam stays a place id)
   /\b\d+([.,]\d+)?\s?(km|kg|ms|s|h|min|mb|kb|gb|%)\b/gi, // numbers with units
+  /\b[A-Z]{2}\b/g, // country and language codes (Brussel BE, NL), as capitals only
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

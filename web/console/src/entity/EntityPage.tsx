@@ -58,6 +58,7 @@ import { ScoreExplanation, type AdRef } from './ScoreExplanation';
 import { Section } from './Section';
 import { TemplatesAndSimilar } from './TemplatesAndSimilar';
 import { RouterAnchor } from '../ui/RouterAnchor';
+import { useReasonText } from '../i18n/reasons';
 import { ComposeDialog } from '../outreach/ComposeDialog';
 import { canWorkOutreach } from '../outreach/hooks';
 import { useOutreachT } from '../outreach/i18n';
@@ -374,6 +375,7 @@ function EntityHeader({
       : []),
   ];
   const top = (entity.score?.reasons ?? []).filter((r) => r.points > 0).slice(0, 3);
+  const reasonText = useReasonText();
   return (
     <Paper withBorder radius="md" p="lg" data-testid="entity-header">
       <Stack gap="md">
@@ -424,7 +426,7 @@ function EntityHeader({
             <Text span size="sm" c="dimmed">
               {t('entity.topReasons')}:{' '}
             </Text>
-            {top.map((r) => `${r.label} (+${r.points})`).join(' · ')}{' '}
+            {top.map((r) => `${reasonText(r.labelText, r.label)} (+${r.points})`).join(' · ')}{' '}
             <Anchor href={`#${SECTION_ANCHORS.why}`} size="sm">
               {t('entity.allReasons')}
             </Anchor>
