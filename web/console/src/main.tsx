@@ -4,12 +4,13 @@ import './styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { setNonce } from 'get-nonce';
-import { StrictMode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from './api/client';
 import { AuthGate } from './auth/gate';
 import './i18n';
-import { theme } from './theme';
+import { consoleTheme, cssVariablesResolver } from './theme';
 
 // The server puts this response's CSP nonce for styles on <meta property="csp-nonce">; Mantine
 // needs it for the <style> tags it adds (the policy allows no inline style without it). Browsers
@@ -32,15 +33,32 @@ const queryClient = new QueryClient({
   },
 });
 
+/** Mantine with the console's theme, in the current language (its close buttons' names). */
+function Themed({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => consoleTheme(closeLabel), [closeLabel]);
+  return (
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      forceColorScheme="light"
+      getStyleNonce={() => styleNonce}
+    >
+      {children}
+    </MantineProvider>
+  );
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} forceColorScheme="light" getStyleNonce={() => styleNonce}>
+    <Themed>
       <QueryClientProvider client={queryClient}>
         <AuthGate />
       </QueryClientProvider>
-    </MantineProvider>
+    </Themed>
   </StrictMode>,
 );
