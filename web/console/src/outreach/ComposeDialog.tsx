@@ -233,7 +233,7 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
       <Stack gap="md">
         <Text size="sm">{t('compose.noIdentifiers')}</Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={onClose} data-autofocus>
             {t('common.close')}
           </Button>
         </Group>
@@ -252,7 +252,9 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
         <Text size="sm" c="dimmed">
           {t('compose.intro')}
         </Text>
+        {/* The dialog opens on its first field (whom to write to), not on its close button. */}
         <NativeSelect
+          data-autofocus
           label={t('compose.identifier')}
           description={t('compose.identifierHint')}
           value={identifierId}

@@ -34,65 +34,66 @@ function AlertsBell() {
   const label = total > 0 ? t('searches.alertsWithNew', { count: total }) : t('searches.alerts');
 
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md">
-      <Popover.Target>
-        <Indicator
-          label={total > 99 ? '99+' : total}
-          disabled={total === 0}
-          size={18}
-          color="red"
-          offset={4}
-          data-testid="alerts-badge"
-          data-count={total}
-        >
+    // The indicator wraps the popover, so that the popover's target (which gets aria-haspopup and
+    // aria-expanded) is the button itself, not the indicator's box.
+    <Indicator
+      label={total > 99 ? '99+' : total}
+      disabled={total === 0}
+      size={18}
+      color="red"
+      offset={4}
+      data-testid="alerts-badge"
+      data-count={total}
+    >
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md">
+        <Popover.Target>
           <ActionIcon
             variant="default"
             size="lg"
             aria-label={label}
-            aria-expanded={opened}
             onClick={() => setOpened((o) => !o)}
           >
             <IconBell size={18} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p="xs">
-        <Stack gap={4}>
-          <Text size="sm" fw={600} px="xs" pt={4}>
-            {total > 0 ? label : t('searches.alertsNone')}
-          </Text>
-          {(alerts.data?.searches ?? []).map((s) => (
-            <UnstyledButton
-              key={s.id}
-              onClick={() => open.mutate(s.id)}
-              aria-label={t('searches.open', { name: s.name })}
-              px="xs"
-              py={6}
-              className="saved-search-item"
-              style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+        </Popover.Target>
+        <Popover.Dropdown p="xs">
+          <Stack gap={4}>
+            <Text size="sm" fw={600} px="xs" pt={4}>
+              {total > 0 ? label : t('searches.alertsNone')}
+            </Text>
+            {(alerts.data?.searches ?? []).map((s) => (
+              <UnstyledButton
+                key={s.id}
+                onClick={() => open.mutate(s.id)}
+                aria-label={t('searches.open', { name: s.name })}
+                px="xs"
+                py={6}
+                className="saved-search-item"
+                style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              >
+                <Group gap="xs" wrap="nowrap" justify="space-between">
+                  <Text size="sm" lineClamp={1}>
+                    {s.name}
+                  </Text>
+                  <Badge size="sm" color="red" variant="filled">
+                    {t('searches.newMatches', { count: s.newMatches })}
+                  </Badge>
+                </Group>
+              </UnstyledButton>
+            ))}
+            <ErrorAlert error={alerts.error ?? open.error} />
+            <Button
+              component={Link}
+              to="/triage"
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => setOpened(false)}
             >
-              <Group gap="xs" wrap="nowrap" justify="space-between">
-                <Text size="sm" lineClamp={1}>
-                  {s.name}
-                </Text>
-                <Badge size="sm" color="red" variant="filled">
-                  {t('searches.newMatches', { count: s.newMatches })}
-                </Badge>
-              </Group>
-            </UnstyledButton>
-          ))}
-          <ErrorAlert error={alerts.error ?? open.error} />
-          <Button
-            component={Link}
-            to="/triage"
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => setOpened(false)}
-          >
-            {t('searches.manage')}
-          </Button>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+              {t('searches.manage')}
+            </Button>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }
