@@ -60,9 +60,6 @@ export function TemplatesAndSimilar({
                       to="/entities/$entityId"
                       params={{ entityId: s.entityId }}
                       size="sm"
-                      aria-label={t('similar.openEntity', {
-                        id: s.entityAlias ?? shortId(s.entityId),
-                      })}
                     >
                       {t('similar.item', {
                         ad: shortId(s.adId),
