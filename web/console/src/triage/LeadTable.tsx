@@ -11,10 +11,11 @@ import { useStaff } from './people';
 import { RouterAnchor } from '../ui/RouterAnchor';
 import { useReasonText } from '../i18n/reasons';
 
+/** A score's colour as text: shades that read at 4.5:1 on white (see theme.ts). */
 export function scoreColor(score: number): string {
-  if (score >= 70) return 'red.7';
-  if (score >= 40) return 'orange.6';
-  return 'ariadne.5';
+  if (score >= 70) return 'red.8';
+  if (score >= 40) return 'orange.8';
+  return 'ariadne.7';
 }
 
 export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches: Set<string> }) {
