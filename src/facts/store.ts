@@ -8,8 +8,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit, canonicalJson } from '../platform/audit/audit-log.js';
-import { auditLog } from '../platform/audit/schema.js';
-import { systemClock } from '../platform/clock.js';
+import { readRecordedLately } from '../platform/audit/audit-query.js';
 import type { Config } from '../platform/config.js';
 import {
   decryptField,
@@ -456,7 +455,14 @@ export async function revealIdentifier(
   const raw = decryptField(config.secrets.fieldKeys, row.rawEnc, RAW_CONTEXT);
   const recorded =
     opts.onceWithinMs !== undefined &&
-    (await revealedLately(db, actor, row.adId, identifierId, reason, opts.onceWithinMs));
+    (await readRecordedLately(db, {
+      userId: actor.userId,
+      action: 'identifier.reveal',
+      targetType: 'ad',
+      targetId: row.adId,
+      withinMs: opts.onceWithinMs,
+      details: { identifierId, reason: reason ?? null },
+    }));
   if (!recorded) {
     await appendAudit(db, {
       ...auditFields(actor),
@@ -467,37 +473,6 @@ export async function revealIdentifier(
     });
   }
   return { id: row.id, adId: row.adId, kind: row.kind, platform: row.platform, value, raw };
-}
-
-async function revealedLately(
-  db: DbOrTx,
-  actor: Actor,
-  adId: string,
-  identifierId: string,
-  reason: string | undefined,
-  withinMs: number,
-): Promise<boolean> {
-  if (!actor.userId) return false;
-  // Measured on the audit log's own clock (it stamps entries with the system clock).
-  const since = new Date(systemClock.now().getTime() - withinMs).toISOString();
-  const [row] = await db
-    .select({ seq: auditLog.seq })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.targetType, 'ad'),
-        eq(auditLog.targetId, adId),
-        eq(auditLog.action, 'identifier.reveal'),
-        eq(auditLog.actorUserId, actor.userId),
-        sql`${auditLog.at} > ${since}`,
-        sql`${auditLog.details}->>'identifierId' = ${identifierId}`,
-        reason === undefined
-          ? sql`${auditLog.details}->>'reason' IS NULL`
-          : sql`${auditLog.details}->>'reason' = ${reason}`,
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
 }
 
 /** Stored facts of many versions at once (identifier values are hashes and masks only). */

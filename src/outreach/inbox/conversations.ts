@@ -5,8 +5,7 @@ import { and, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-o
 import { z } from 'zod';
 import { auditFields, SYSTEM_ACTOR, type Actor } from '../../platform/actor.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
-import { auditLog } from '../../platform/audit/schema.js';
-import { systemClock } from '../../platform/clock.js';
+import { readRecordedLately } from '../../platform/audit/audit-query.js';
 import type { Config } from '../../platform/config.js';
 import { decryptField, encryptField } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
@@ -452,25 +451,13 @@ export async function unreadCount(
 export const OPEN_AUDIT_WINDOW_MS = 10 * 60_000;
 
 async function openedLately(db: DbOrTx, actor: Actor, id: string): Promise<boolean> {
-  if (!actor.userId) return false;
-  // The audit log stamps its entries with the system clock (src/platform/audit/audit-log.ts), so
-  // the window is measured on that clock as well: comparing them with another clock's "now" would
-  // make the window wrong by the difference. When the audit log takes a Clock, pass it here.
-  const since = new Date(systemClock.now().getTime() - OPEN_AUDIT_WINDOW_MS).toISOString();
-  const [row] = await db
-    .select({ seq: auditLog.seq })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.targetType, 'conversation'),
-        eq(auditLog.targetId, id),
-        eq(auditLog.action, 'conversation.open'),
-        eq(auditLog.actorUserId, actor.userId),
-        sql`${auditLog.at} > ${since}`,
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
+  return readRecordedLately(db, {
+    userId: actor.userId,
+    action: 'conversation.open',
+    targetType: 'conversation',
+    targetId: id,
+    withinMs: OPEN_AUDIT_WINDOW_MS,
+  });
 }
 
 /** A conversation with its messages decrypted, for a worker; audited, and marked read. */

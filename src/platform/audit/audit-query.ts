@@ -4,6 +4,7 @@
 // conversation. Reading the log is itself audited by the callers (routes, CLI).
 import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { systemClock } from '../clock.js';
 import type { DbOrTx } from '../db/connect.js';
 import { auditLog } from './schema.js';
 
@@ -178,4 +179,45 @@ export async function auditActions(db: DbOrTx): Promise<string[]> {
     .from(auditLog)
     .orderBy(auditLog.action);
   return rows.map((r) => r.action);
+}
+
+/**
+ * Whether this user's read of this record is already on record from the last `withinMs` (with
+ * these top-level details, when given): reads repeated in a short window — a page that refreshes,
+ * a dialog that checks every minute — are told by one entry, not one per repeat.
+ */
+export async function readRecordedLately(
+  db: DbOrTx,
+  read: {
+    userId: string | null;
+    action: string;
+    targetType: string;
+    targetId: string;
+    withinMs: number;
+    details?: Record<string, string | null>;
+  },
+): Promise<boolean> {
+  if (!read.userId) return false;
+  // Measured on the clock the log stamps its entries with (the system clock): comparing them
+  // with another clock's "now" would make the window wrong by the difference.
+  const since = new Date(systemClock.now().getTime() - read.withinMs).toISOString();
+  const [row] = await db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.targetType, read.targetType),
+        eq(auditLog.targetId, read.targetId),
+        eq(auditLog.action, read.action),
+        eq(auditLog.actorUserId, read.userId),
+        sql`${auditLog.at} > ${since}`,
+        ...Object.entries(read.details ?? {}).map(([k, v]) =>
+          v === null
+            ? sql`${auditLog.details}->>${k} IS NULL`
+            : sql`${auditLog.details}->>${k} = ${v}`,
+        ),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }
