@@ -1,6 +1,6 @@
-// The one demo app the journeys that need the demo's data share (audit, collect, triage, outreach): one
-// `ariadne start` with the demo, whose first crawl, extraction, linking and scoring run once for
-// all of them instead of once per journey. The first journey that asks starts it (its output in a
+// The one demo app the journeys that need the demo's data share (audit, collect, triage, outreach,
+// accessibility): one `ariadne start` with the demo, whose first crawl, extraction, linking and
+// scoring run once for all of them instead of once per journey. The first journey that asks starts it (its output in a
 // file, so it outlives that journey's worker), waits until the demo has settled, and makes an admin
 // account for each journey; the e2e project's global setup (test/setup/journeys-app.ts) gives the
 // run a folder for its state and stops the app after the last journey. Each journey signs in its
@@ -23,7 +23,7 @@ declare module 'vitest' {
   }
 }
 
-export const JOURNEYS = ['audit', 'collect', 'triage', 'outreach'] as const;
+export const JOURNEYS = ['audit', 'collect', 'triage', 'outreach', 'accessibility'] as const;
 export type Journey = (typeof JOURNEYS)[number];
 
 const Account = z.object({ email: z.string(), oneTimePassword: z.string() });
