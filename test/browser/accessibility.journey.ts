@@ -19,7 +19,6 @@ import { axeFindings, countFindings, describeFindings, type AxeFinding } from '.
 import {
   answeredThread,
   apiCall,
-  apiSignIn,
   ensureConsoleBuilt,
   firstSignIn,
   launchChromium,
@@ -27,6 +26,7 @@ import {
   newPage,
   pageWatch,
   poll,
+  staffPage,
   type Api,
 } from './harness.js';
 import { sharedDemo, type SharedDemo } from './shared-demo.js';
@@ -243,22 +243,18 @@ describe('accessibility journey', () => {
     const partnerOrgId = (org.json as { partnerOrg: { id: string } }).partnerOrg.id;
     for (const role of ROLES.filter((r) => r !== 'admin')) {
       const email = `a11y.${role.replace('_', '-')}@example.org`;
-      const created = await apiCall(admin, 'POST', '/api/users', {
-        email,
-        displayName: `A11y ${role}`,
-        role,
-        ...(role === 'partner' ? { partnerOrgId } : {}),
-      });
-      expect(created.status, JSON.stringify(created.json)).toBe(201);
-      const c = await newContext(browser);
-      await apiSignIn(
-        c.request,
+      const p = await staffPage(
+        admin,
+        browser,
         app.url,
-        email,
-        (created.json as { oneTimePassword: string }).oneTimePassword,
+        {
+          email,
+          displayName: `A11y ${role}`,
+          role,
+          ...(role === 'partner' ? { partnerOrgId } : {}),
+        },
         STAFF_PASSWORD,
       );
-      const p = await newPage(c);
       watch(p);
       await p.goto(app.url);
       pages.set(role, p);

@@ -12,7 +12,6 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall,
-  apiSignIn,
   ensureConsoleBuilt,
   firstSignIn,
   launchChromium,
@@ -22,6 +21,7 @@ import {
   poll,
   queryDataDir,
   screenshots,
+  staffPage,
 } from './harness.js';
 import { sharedDemo, type SharedDemo } from './shared-demo.js';
 
@@ -55,21 +55,13 @@ describe('audit viewer journey', () => {
     role: 'supervisor' | 'analyst' | 'outreach_worker',
     email: string,
   ): Promise<Page> {
-    const created = await apiCall(admin, 'POST', '/api/users', {
-      email,
-      displayName: email.split('@')[0],
-      role,
-    });
-    expect(created.status).toBe(201);
-    const context = await newContext(browser);
-    await apiSignIn(
-      context.request,
+    const p = await staffPage(
+      admin,
+      browser,
       app.url,
-      email,
-      (created.json as { oneTimePassword: string }).oneTimePassword,
+      { email, displayName: email.split('@')[0]!, role },
       STAFF_PASSWORD,
     );
-    const p = await newPage(context);
     watch(p);
     return p;
   }

@@ -313,3 +313,27 @@ export async function answeredThread(parts: {
   expect(answered.status).toBe(200);
   return conversationId;
 }
+
+/**
+ * A colleague the admin makes through the API (`user`: POST /api/users's body), signed in through
+ * the API with `password` as their own, in a browser context and page of their own.
+ */
+export async function staffPage(
+  admin: Page,
+  browser: Browser,
+  base: string,
+  user: { email: string; displayName: string; role: string; partnerOrgId?: string },
+  password: string,
+): Promise<Page> {
+  const created = await apiCall(admin, 'POST', '/api/users', user);
+  expect(created.status, JSON.stringify(created.json)).toBe(201);
+  const context = await newContext(browser);
+  await apiSignIn(
+    context.request,
+    base,
+    user.email,
+    (created.json as { oneTimePassword: string }).oneTimePassword,
+    password,
+  );
+  return newPage(context);
+}
