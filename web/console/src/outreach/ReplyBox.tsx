@@ -20,6 +20,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useCurrentSession } from '../auth/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { formatDateTime } from '../ui/format';
+import { scheduleFrom } from './compose';
 import {
   addNote,
   composeMessage,
@@ -116,7 +117,7 @@ export function ReplyBox({
   });
 
   const refusal = send.error instanceof SendRefusal ? send.error : null;
-  const quietUntil = refusal?.rule === 'quiet_hours' ? refusal.notBefore : null;
+  const quietUntil = scheduleFrom(refusal, channel?.kind);
 
   const insert = (snippet: string) => {
     const el = textArea.current;

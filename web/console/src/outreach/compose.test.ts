@@ -13,6 +13,7 @@ import {
   entityDefaults,
   fillPlaceholders,
   identifierSort,
+  scheduleFrom,
   timeIn,
 } from './compose';
 import { parseInboxSearch } from './filters';
@@ -208,5 +209,20 @@ describe('channelMedium', () => {
       'email',
       'manual',
     ]);
+  });
+});
+
+describe('scheduleFrom', () => {
+  const quiet = { rule: 'quiet_hours', notBefore: '2026-12-07T08:00:00.000Z' };
+  it('offers the first allowed time when only quiet hours held a message back', () => {
+    expect(scheduleFrom(quiet, 'smpp')).toBe(quiet.notBefore);
+    expect(scheduleFrom(quiet, 'whatsapp')).toBe(quiet.notBefore);
+  });
+  it('never for a message sent by hand, another rule, or no known channel', () => {
+    expect(scheduleFrom(quiet, 'manual')).toBeNull();
+    expect(scheduleFrom({ rule: 'opted_out', notBefore: null }, 'smpp')).toBeNull();
+    expect(scheduleFrom({ ...quiet, notBefore: null }, 'smpp')).toBeNull();
+    expect(scheduleFrom(quiet, undefined)).toBeNull();
+    expect(scheduleFrom(null, 'smpp')).toBeNull();
   });
 });

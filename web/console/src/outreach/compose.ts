@@ -23,6 +23,19 @@ export function channelMedium(kind: string): 'sms' | 'whatsapp' | 'email' | 'man
   return 'sms';
 }
 
+/**
+ * When a refused message could be scheduled instead: only time held it back, and a channel that
+ * sends by itself carries it (a message by hand is written when the worker writes it; the server
+ * refuses to schedule one).
+ */
+export function scheduleFrom(
+  refusal: { rule: string | null; notBefore: string | null } | null,
+  channelKind: string | undefined,
+): string | null {
+  if (!refusal || refusal.rule !== 'quiet_hours' || !channelKind) return null;
+  return channelKind === 'manual' ? null : refusal.notBefore;
+}
+
 /** The enabled channels that reach an identifier. */
 export function channelsFor(identifier: EntityIdentifier, channels: Channel[]): Channel[] {
   return channels.filter((c) => c.enabled && channelFits(identifier, c));
