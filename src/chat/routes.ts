@@ -17,6 +17,7 @@ import {
 } from '../contracts/chat-protocol.js';
 import { receivesCaseAlerts } from '../cases/index.js';
 import { findUserById, listUsers } from '../platform/auth/users.js';
+import { liveSessionUser } from '../platform/auth/sessions.js';
 import { actorOf, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import { AppError } from '../platform/errors.js';
@@ -512,6 +513,11 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
   registerOperatorEvents(app, deps, hub);
 }
 
+/** How often an open operator socket checks that its session still stands. */
+const SESSION_RECHECK_MS = 10_000;
+/** The close code an operator socket ends with when its session no longer stands. */
+export const SESSION_ENDED_CLOSE = 4401;
+
 /** Live updates for the console; the same session cookie and origin as the console's API. */
 function registerOperatorEvents(app: FastifyInstance, deps: ChatDeps, hub: ChatHub): void {
   const consoleOrigin = new URL(deps.config.publicUrl).origin;
@@ -541,6 +547,31 @@ function registerOperatorEvents(app: FastifyInstance, deps: ChatDeps, hub: ChatH
         send,
       };
       hub.addOperator(op);
+      // The socket outlives the request that opened it: signing out, an ended session, a disabled
+      // account or a role that no longer works the chat line end it too, checked before every
+      // frame it sends us and every few seconds, so visitors' words stop reaching that browser.
+      const sessionId = requireAuth(request).session.id;
+      let ended = false;
+      const endIfNoLongerOperator = async (): Promise<boolean> => {
+        if (ended) return true;
+        // Sessions are kept on the wall clock (the auth plugin's); compared on the same.
+        const user = await liveSessionUser(deps.db, deps.config, sessionId, Date.now());
+        if (user && canWorkChat({ role: user.role })) {
+          return false;
+        }
+        ended = true;
+        hub.removeOperator(op);
+        socket.close(SESSION_ENDED_CLOSE, 'session ended');
+        return true;
+      };
+      const recheck = setInterval(
+        () =>
+          void endIfNoLongerOperator().catch((err: unknown) =>
+            request.log.warn({ err }, 'chat operator session not checked'),
+          ),
+        SESSION_RECHECK_MS,
+      );
+      recheck.unref();
       const seen = () =>
         touchPresence(deps.db, actor.userId, deps.clock.now()).catch((err: unknown) =>
           request.log.warn({ err }, 'chat presence not recorded'),
@@ -559,6 +590,7 @@ function registerOperatorEvents(app: FastifyInstance, deps: ChatDeps, hub: ChatH
             } catch {
               json = undefined;
             }
+            if (await endIfNoLongerOperator()) return;
             const parsed = OperatorFrame.safeParse(json);
             if (!parsed.success) return send({ type: 'error', code: 'bad_frame' });
             const frame = parsed.data;
@@ -591,6 +623,7 @@ function registerOperatorEvents(app: FastifyInstance, deps: ChatDeps, hub: ChatH
       });
       socket.on('close', () => {
         clearInterval(presence);
+        clearInterval(recheck);
         hub.removeOperator(op);
         void leavePresence(deps.db, actor.userId).catch(() => undefined);
       });

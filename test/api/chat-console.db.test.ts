@@ -1,12 +1,14 @@
 // What the operators' chat page needs beyond the chat line's first routes, on both databases: a
 // start resent before its welcome (a reconnect while opening) is the same chat, on any server and
 // when two arrive at once; the colleagues a chat may be transferred to (on duty, chats held, the
-// cap); every running chat for a supervisor; a block's reason kept in its audit entry.
+// cap); every running chat for a supervisor; a block's reason kept in its audit entry; the live
+// events of an operator whose session ended (signed out, disabled, another role) close.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_ENDED_CLOSE } from '../../src/chat/routes.js';
 import { hashToken, START_REPEAT_WINDOW_MS } from '../../src/chat/service.js';
 import { chatSessions } from '../../src/chat/schema.js';
 import type { OperatorFrame, OperatorServerFrame } from '../../src/chat/events.js';
@@ -219,4 +221,51 @@ describe('what the operators’ page reads', () => {
       .where(and(eq(auditLog.action, 'chat.block'), eq(auditLog.targetId, chatId)));
     expect(rows.map((r) => r.details)).toEqual([{ reason: 'threats' }]);
   });
+});
+
+describe('an operator’s live events after the session ends', () => {
+  type Session = { user: { id: string } };
+  const eventsOf = async (who: ApiCall) => {
+    const events = await JsonSocket.open<OperatorServerFrame, OperatorFrame>(
+      `${base.replace(/^http/, 'ws')}/api/chat/events`,
+      { origin: CONSOLE, cookie: sessionCookieOf(who) },
+    );
+    open.push(events);
+    await events.take('hello');
+    events.send({ type: 'ping' });
+    await events.take('pong');
+    return events;
+  };
+
+  it('close at the next frame when the operator signed out, was disabled or left the chat line', async () => {
+    const admin = await signInAs(app, t.database.db, 'admin');
+    for (const end of ['signed out', 'disabled', 'now an analyst'] as const) {
+      const who = await signInAs(app, t.database.db, 'outreach_worker');
+      const id = (await ok<Session>(who('GET', '/api/auth/session'))).user.id;
+      const events = await eventsOf(who);
+      if (end === 'signed out')
+        expect((await who('POST', '/api/auth/logout', {})).res.statusCode).toBe(204);
+      else {
+        const patch = end === 'disabled' ? { disabled: true } : { role: 'analyst' };
+        await ok(admin('PATCH', `/api/users/${id}`, patch));
+      }
+      events.send({ type: 'ping' });
+      expect(await events.closed, end).toEqual({
+        code: SESSION_ENDED_CLOSE,
+        reason: 'session ended',
+      });
+    }
+  });
+
+  it('close by themselves, with no frame sent, once the session is gone', async () => {
+    const who = await signInAs(app, t.database.db, 'outreach_worker');
+    const events = await eventsOf(who);
+    expect((await who('POST', '/api/auth/logout', {})).res.statusCode).toBe(204);
+    // The socket's own check comes every 10 seconds; nothing is sent to provoke it.
+    const closed = await Promise.race([
+      events.closed,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 30_000).unref()),
+    ]);
+    expect(closed).toEqual({ code: SESSION_ENDED_CLOSE, reason: 'session ended' });
+  }, 40_000);
 });

@@ -78,12 +78,7 @@ export async function loadSession(
     .limit(1);
   if (!row) return { status: 'expired' };
   const now = Date.now();
-  const idleLimit = row.session.stage === 'full' ? config.sessionIdleMs : PARTIAL_SESSION_MS;
-  if (
-    row.session.expiresAt.getTime() <= now ||
-    row.session.lastSeenAt.getTime() + idleLimit <= now ||
-    row.user.disabledAt !== null
-  ) {
+  if (!isLive(config, row.session, row.user, now)) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { status: 'expired' };
   }
@@ -94,6 +89,38 @@ export async function loadSession(
       .where(eq(sessions.id, id));
   }
   return { status: 'active', session: row.session, user: row.user };
+}
+
+/** A session still counts: within its limits, and its user not disabled. */
+function isLive(config: Config, session: SessionRow, user: UserRow, now: number): boolean {
+  const idleLimit = session.stage === 'full' ? config.sessionIdleMs : PARTIAL_SESSION_MS;
+  return (
+    session.expiresAt.getTime() > now &&
+    session.lastSeenAt.getTime() + idleLimit > now &&
+    user.disabledAt === null
+  );
+}
+
+/**
+ * The user of a session that is still live, read again: for a connection that outlives the
+ * request that opened it (a live-events socket), so that signing out, an ended session or a
+ * disabled account ends it too. Reading does not count as activity (nothing is touched).
+ */
+export async function liveSessionUser(
+  db: DbOrTx,
+  config: Config,
+  sessionId: string,
+  now: number,
+): Promise<UserRow | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  return row && row.session.stage === 'full' && isLive(config, row.session, row.user, now)
+    ? row.user
+    : null;
 }
 
 /** Replaces a session by a new one at another stage (new token, new CSRF token). */
