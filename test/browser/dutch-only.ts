@@ -4,7 +4,8 @@
 // "open", "score", which Dutch uses too), after taking out what may stay as it is: aliases, ids,
 // e-mail and web addresses, numbers with units, and names the caller allows (brands, products).
 // `dutchPageText` collects a page's visible text without the parts marked as another language
-// (lang="en" on a citation, an ad in its own language), and `expectDutchOnly` fails with each
+// (lang="en" on a citation, an ad in its own language, lang="und" on what people entered in a
+// language not known), and `expectDutchOnly` fails with each
 // finding in its context. Journeys call it on every page they show in Dutch.
 import type { Page } from 'playwright-core';
 

@@ -250,10 +250,18 @@ function AdTable({ items }: { items: AdListItem[] }) {
                   fw={600}
                   size="sm"
                   lineClamp={1}
+                  lang={ad.title?.trim() ? (ad.language ?? 'und') : undefined}
                 >
                   {ad.title?.trim() || t('ads.untitled')}
                 </RouterAnchor>
-                <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+                {/* The ad's own words are in its own language ("und": not known). */}
+                <Text
+                  size="xs"
+                  c="dimmed"
+                  lineClamp={2}
+                  style={{ overflowWrap: 'anywhere' }}
+                  lang={ad.language ?? 'und'}
+                >
                   {ad.snippet}
                 </Text>
               </Table.Td>

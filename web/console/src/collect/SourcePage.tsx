@@ -129,7 +129,11 @@ function SourceHeader({ source, manage }: { source: Source; manage: boolean }) {
           </Title>
           <HealthBadge health={source.health} />
         </Group>
-        {def.description ? <Text size="sm">{def.description}</Text> : null}
+        {def.description ? (
+          <Text size="sm" lang="und">
+            {def.description}
+          </Text>
+        ) : null}
         <Text size="sm" c="dimmed">
           {[
             def.crawler === 'browser' ? t('sources.crawlerBrowser') : t('sources.crawlerHttp'),

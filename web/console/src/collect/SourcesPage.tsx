@@ -142,7 +142,8 @@ function SourceRow({
           {source.name}
         </RouterAnchor>
         {def.description ? (
-          <Text size="xs" c="dimmed" lineClamp={2}>
+          // Written by an administrator, in the language they wrote it in.
+          <Text size="xs" c="dimmed" lineClamp={2} lang="und">
             {def.description}
           </Text>
         ) : null}

@@ -112,6 +112,8 @@ function AdBody({ adId, focus }: { adId: string; focus?: ReasonHit | undefined }
 
   const title = fieldText(version, 'title');
   const body = fieldText(version, 'body') ?? '';
+  // The ad's own words are in its own language ("und": not known).
+  const adLang = version.language ?? 'und';
   const small = (['displayName', 'city', 'phone', 'age', 'price'] as const).filter((f) =>
     fieldText(version, f),
   );
@@ -131,7 +133,13 @@ function AdBody({ adId, focus }: { adId: string; focus?: ReasonHit | undefined }
           {t('ads.extractionPending')}
         </Text>
       ) : null}
-      <Title order={3} size="h5" className="ad-text" data-testid="ad-title">
+      <Title
+        order={3}
+        size="h5"
+        className="ad-text"
+        data-testid="ad-title"
+        lang={title ? adLang : undefined}
+      >
         {title ? highlight(title, marksOf('title'), focusRef) : t('ads.untitled')}
       </Title>
       {small.length > 0 ? (
@@ -145,7 +153,7 @@ function AdBody({ adId, focus }: { adId: string; focus?: ReasonHit | undefined }
                 <Table.Th scope="row" fw={400} c="dimmed" w={120}>
                   {t(`fields.${f}`)}
                 </Table.Th>
-                <Table.Td className="ad-text">
+                <Table.Td className="ad-text" lang={adLang}>
                   {highlight(fieldText(version, f) ?? '', marksOf(f), focusRef)}
                 </Table.Td>
               </Table.Tr>
@@ -153,7 +161,7 @@ function AdBody({ adId, focus }: { adId: string; focus?: ReasonHit | undefined }
           </Table.Tbody>
         </Table>
       ) : null}
-      <div className="ad-text" data-testid="ad-body">
+      <div className="ad-text" data-testid="ad-body" lang={body ? adLang : undefined}>
         {body ? highlight(body, marksOf('body'), focusRef) : t('ads.noText')}
       </div>
       <Text size="xs" c="dimmed">

@@ -3,6 +3,7 @@
 // (a click opens the ad with the passage marked). Contested signs are shown for context at 0.
 import { Badge, Box, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { ClampedText } from '../ui/ClampedText';
+import { Cited, CITATION } from '../ui/Cited';
 import { useQuery } from '@tanstack/react-query';
 import {
   fetchScoreModel,
@@ -27,23 +28,6 @@ function formatValue(v: ScoreReason['value']): string | null {
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'number') return String(Math.round(v * 10) / 10);
   return v;
-}
-
-const CITATION = '\u0000';
-
-/**
- * A translated sentence around a citation: the published source stays in the language it was
- * written in (English), marked as such for screen readers and the Dutch-only check.
- */
-function Cited({ text, citation }: { text: string; citation: string }) {
-  const [before = '', after = ''] = text.split(CITATION);
-  return (
-    <>
-      {before}
-      <span lang="en">{citation}</span>
-      {after}
-    </>
-  );
 }
 
 function Reason({ reason, ads, first }: { reason: ScoreReason; ads: AdRef; first: boolean }) {

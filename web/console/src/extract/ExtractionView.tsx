@@ -63,7 +63,13 @@ export function ExtractionView({
           ) : null}
         </Group>
         {version.title ? (
-          <Text fw={650} size="lg" className="ad-text" data-testid="ad-title">
+          <Text
+            fw={650}
+            size="lg"
+            className="ad-text"
+            data-testid="ad-title"
+            lang={version.language ?? 'und'}
+          >
             <HighlightedText
               text={version.title}
               facts={factsIn(facts, 'title')}
@@ -71,7 +77,8 @@ export function ExtractionView({
             />
           </Text>
         ) : null}
-        <Text size="sm" className="ad-text" data-testid="ad-body">
+        {/* The ad's own words are in its own language ("und": not known). */}
+        <Text size="sm" className="ad-text" data-testid="ad-body" lang={version.language ?? 'und'}>
           <HighlightedText text={version.body} facts={factsIn(facts, 'body')} revealed={revealed} />
         </Text>
         <DataList size="sm" labelWidth={150} withDivider>
@@ -81,7 +88,7 @@ export function ExtractionView({
             return (
               <DataList.Item key={key}>
                 <DataList.ItemLabel>{o(`fields.${field}`, field)}</DataList.ItemLabel>
-                <DataList.ItemValue className="ad-text">
+                <DataList.ItemValue className="ad-text" lang={version.language ?? 'und'}>
                   <HighlightedText text={value} facts={factsIn(facts, field)} revealed={revealed} />
                 </DataList.ItemValue>
               </DataList.Item>

@@ -4,6 +4,7 @@
 import { Accordion, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useCollectT, useOptionalT } from '../collect/i18n';
 import { useIndicatorExplanation } from '../i18n/reasons';
+import { Cited, CITATION } from '../ui/Cited';
 import { CopyText } from '../ui/CopyText';
 import { isIdentifierKind, type Extraction, type Fact, type Revealed } from './api';
 import { EvidenceBadge, useFactValue } from './FactDetails';
@@ -100,7 +101,7 @@ function FactItem({
           {fact.explanation ? <Text size="sm">{explain(fact.code, fact.explanation)}</Text> : null}
           {fact.source ? (
             <Text size="xs" c="dimmed" fs="italic">
-              {t('facts.source', { source: fact.source })}
+              <Cited text={t('facts.source', { source: CITATION })} citation={fact.source} />
             </Text>
           ) : null}
         </>

@@ -105,10 +105,13 @@ export function PartnerForm({
   partner,
   onDone,
   onCancel,
+  headingOrder = 2,
 }: {
   partner: Partner | null;
   onDone: (saved: Partner) => void;
   onCancel: () => void;
+  /** 1 when the form is the page (a new organisation), 2 inside an organisation's page. */
+  headingOrder?: 1 | 2;
 }) {
   const t = usePartnersT();
   const queryClient = useQueryClient();
@@ -147,7 +150,7 @@ export function PartnerForm({
       gap="md"
       aria-label={partner ? t('form.titleEdit', { name: partner.name }) : t('form.titleNew')}
     >
-      <Title order={2} size="h3">
+      <Title order={headingOrder} size="h3">
         {partner ? t('form.titleEdit', { name: partner.name }) : t('form.titleNew')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -55,6 +55,7 @@ export function NewPartnerPage() {
       <Paper withBorder radius="md" p="lg">
         <PartnerForm
           partner={null}
+          headingOrder={1}
           onCancel={() => void navigate({ to: '/partners' })}
           onDone={(saved) =>
             void navigate({ to: '/partners/$partnerId', params: { partnerId: saved.id } })
@@ -231,7 +232,11 @@ function PartnerDetail({ partner: p, onEdit }: { partner: Partner; onEdit: (() =
                     : ''}
                 </>,
               ],
-              [t('detail.intakeHours'), p.intakeHours ?? none],
+              // Written by whoever keeps the directory, in the language they wrote it in.
+              [
+                t('detail.intakeHours'),
+                p.intakeHours ? <span lang="und">{p.intakeHours}</span> : none,
+              ],
             ]}
           />
         </Paper>
