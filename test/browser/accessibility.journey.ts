@@ -34,7 +34,16 @@ import { sharedDemo, type SharedDemo } from './shared-demo.js';
 const ADMIN_PASSWORD = 'quiet harbour reading 64';
 const STAFF_PASSWORD = 'willow orchard lantern 27';
 /** Names that stay as they are in a Dutch console: the product, people and places of the demo. */
-const DUTCH_ALLOW = { allow: ['Ariadne', 'A11y', 'Huis Toegang', 'WhatsApp', 'SMS'] };
+const DUTCH_ALLOW = {
+  allow: [
+    'Ariadne',
+    'A11y',
+    'Huis Toegang',
+    'WhatsApp',
+    'SMS',
+    'IOM Human Trafficking Case Data Standard',
+  ],
+};
 const LANGUAGES = ['en', 'nl'] as const;
 type Language = (typeof LANGUAGES)[number];
 type Role = 'admin' | 'supervisor' | 'analyst' | 'outreach_worker' | 'partner';

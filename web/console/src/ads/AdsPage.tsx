@@ -274,12 +274,17 @@ function AdTable({ items }: { items: AdListItem[] }) {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{ad.city ?? '—'}</Text>
+                {/* Place and name as the ad wrote them, in its language. */}
+                <Text size="sm" lang={ad.city ? (ad.language ?? 'und') : undefined}>
+                  {ad.city ?? '—'}
+                </Text>
                 {ad.displayName || ad.language ? (
                   <Text size="xs" c="dimmed">
-                    {[ad.displayName, ad.language ? languageName(ad.language) : null]
-                      .filter(Boolean)
-                      .join(' · ')}
+                    {ad.displayName ? (
+                      <span lang={ad.language ?? 'und'}>{ad.displayName}</span>
+                    ) : null}
+                    {ad.displayName && ad.language ? ' · ' : null}
+                    {ad.language ? languageName(ad.language) : null}
                   </Text>
                 ) : null}
               </Table.Td>

@@ -57,7 +57,9 @@ export function MessageList({
               <span className="visually-hidden">
                 {m.from === 'visitor' ? t('thread.fromVisitor') : t('thread.fromOperator')}:{' '}
               </span>
-              <div className="bubble-text">{m.body}</div>
+              <div className="bubble-text" lang="und">
+                {m.body}
+              </div>
               <Group gap={6} justify={out ? 'flex-end' : 'flex-start'} mt={2}>
                 {m.at ? (
                   <Text size="xs" c="dimmed">

@@ -167,7 +167,8 @@ export function TemplateList({
                             onClick={() => onOpen(tpl)}
                             aria-label={t('list.open', { name: tpl.name })}
                           >
-                            {tpl.name}
+                            {/* Named by whoever wrote it, in the language they wrote it in. */}
+                            <span lang="und">{tpl.name}</span>
                           </Anchor>
                         </Table.Td>
                         <Table.Td>

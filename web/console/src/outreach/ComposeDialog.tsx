@@ -402,7 +402,9 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
                   <Text size="xs" c="dimmed" mb={2}>
                     {t('reply.variant', { n: i + 1 })}
                   </Text>
-                  <div className="bubble-text">{filled}</div>
+                  <div className="bubble-text" lang={template.language}>
+                    {filled}
+                  </div>
                   <TextCounts text={filled} language={template.language} showSafety />
                 </Paper>
               );

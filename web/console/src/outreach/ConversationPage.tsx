@@ -419,7 +419,8 @@ function MessageBubble({
           </Text>
         ) : null}
       </Group>
-      <div className="bubble-text" data-testid="message-body">
+      {/* Words of the conversation, in whatever language it is held in. */}
+      <div className="bubble-text" data-testid="message-body" lang="und">
         {m.body}
       </div>
       {failed && (m.errorMessage || m.errorCode) ? (

@@ -324,7 +324,7 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
                               : t('inbox.from.worker')}
                         {': '}
                       </Text>
-                      {c.last.preview}
+                      <span lang="und">{c.last.preview}</span>
                     </Text>
                   ) : null}
                   <Text size="xs" c="dimmed">

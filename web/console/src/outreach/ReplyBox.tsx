@@ -236,7 +236,8 @@ export function ReplyBox({
                   <Stack gap={4}>
                     {chosen.variants.map((v, i) => (
                       <Text key={i} size="xs" c="dimmed" className="bubble-text">
-                        {t('reply.variant', { n: i + 1 })}: {v.text}
+                        {t('reply.variant', { n: i + 1 })}:{' '}
+                        <span lang={chosen.language}>{v.text}</span>
                       </Text>
                     ))}
                   </Stack>
