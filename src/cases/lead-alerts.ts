@@ -8,7 +8,7 @@ import { auditFields, SYSTEM_ACTOR, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import { entityAliases } from '../link/index.js';
 import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { CASE_ALERT_KINDS, receivesCaseAlerts } from './domain/alerts.js';
 import { leadAlerts } from './schema.js';
 import { readerOf, type CasesDeps } from './service.js';
@@ -94,17 +94,25 @@ export async function openLeadAlerts(deps: CasesDeps, actor: Actor): Promise<Lea
 
 export async function acknowledgeLeadAlert(deps: CasesDeps, actor: Actor, alertId: string) {
   const who = readerOf(actor);
-  if (!receivesCaseAlerts(who)) throw new AppError('forbidden', 'Supervisors acknowledge alerts.');
+  if (!receivesCaseAlerts(who))
+    throw new AppError(
+      'forbidden',
+      keyed('cases.alertsSupervisorOnly', 'Supervisors acknowledge alerts.'),
+    );
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const [alert] = await tx.select().from(leadAlerts).where(eq(leadAlerts.id, alertId));
-    if (!alert) throw new AppError('not_found', 'No such alert.');
+    if (!alert) throw new AppError('not_found', keyed('cases.alertNotFound', 'No such alert.'));
     const [row] = await tx
       .update(leadAlerts)
       .set({ acknowledgedAt: now, acknowledgedBy: who.id })
       .where(and(eq(leadAlerts.id, alertId), isNull(leadAlerts.acknowledgedAt)))
       .returning();
-    if (!row) throw new AppError('conflict', 'This alert was already acknowledged.');
+    if (!row)
+      throw new AppError(
+        'conflict',
+        keyed('cases.alertAcknowledged', 'This alert was already acknowledged.'),
+      );
     await appendAudit(tx, {
       ...auditFields(actor),
       action: 'lead.alert_acknowledged',

@@ -5,7 +5,7 @@
 import type { Actor } from '../platform/actor.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import type { ShareableField } from './domain/vocabulary.js';
 import { entityAliases } from '../link/index.js';
 import { conversationById, messageById } from '../outreach/index.js';
@@ -302,7 +302,7 @@ export async function caseFieldValues(
   fields: readonly ShareableField[],
 ): Promise<CaseFieldValues> {
   const c = await caseRowById(db, caseId);
-  if (!c) throw new AppError('not_found', 'No such case.');
+  if (!c) throw new AppError('not_found', keyed('cases.notFound', 'No such case.'));
   const out: CaseFieldValues = {};
   const want = (f: ShareableField) => fields.includes(f);
   if (want('alias')) out.alias = c.alias;

@@ -12,7 +12,7 @@ import { findUserById } from '../platform/auth/users.js';
 import type { Clock } from '../platform/clock.js';
 import type { Config } from '../platform/config.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed, type KeyedMessage } from '../platform/errors.js';
 import { conversationById, messageById, type ConversationRow } from '../outreach/index.js';
 import { mayOnCase, type CaseAction, type CaseReader } from './domain/access.js';
 import { receivesCaseAlerts, startsChildProtocol } from './domain/alerts.js';
@@ -24,7 +24,7 @@ import {
   RISK_LEVELS,
   RISK_QUESTIONS,
 } from './domain/case-facts.js';
-import { consentDraftProblems, type ConsentRecord } from './domain/consent.js';
+import { consentDraftProblems, type ConsentRecord, type DraftProblem } from './domain/consent.js';
 import { checkStatusChange } from './domain/status.js';
 import {
   CASE_OUTCOMES,
@@ -100,7 +100,10 @@ const MAX_TEXT = 8000;
 /** The reader behind an actor; the CLI and the system are no one's colleague and read no case. */
 export function readerOf(actor: Actor): CaseReader {
   if (!actor.userId || !actor.role) {
-    throw new AppError('forbidden', 'Cases are read by signed-in staff only.');
+    throw new AppError(
+      'forbidden',
+      keyed('cases.staffOnly', 'Cases are read by signed-in staff only.'),
+    );
   }
   return { id: actor.userId, role: actor.role };
 }
@@ -118,10 +121,13 @@ export async function requireCase(
 ): Promise<CaseRow> {
   const row = opts.forUpdate ? await caseRowForUpdate(db, caseId) : await caseRowById(db, caseId);
   if (!row || !mayOnCase(who, 'view_case', row)) {
-    throw new AppError('not_found', 'No such case.');
+    throw new AppError('not_found', keyed('cases.notFound', 'No such case.'));
   }
   if (!mayOnCase(who, action, row)) {
-    throw new AppError('forbidden', 'You do not have permission to do this on this case.');
+    throw new AppError(
+      'forbidden',
+      keyed('cases.noPermission', 'You do not have permission to do this on this case.'),
+    );
   }
   return row;
 }
@@ -214,13 +220,19 @@ export async function openCase(deps: CasesDeps, actor: Actor, input: OpenCaseInp
 async function openingFacts(deps: CasesDeps, actor: Actor, conversationId: string | undefined) {
   const who = readerOf(actor);
   if (!(who.role === 'outreach_worker' || who.role === 'supervisor')) {
-    throw new AppError('forbidden', 'Cases are opened by outreach workers and supervisors.');
+    throw new AppError(
+      'forbidden',
+      keyed('cases.openedByOutreach', 'Cases are opened by outreach workers and supervisors.'),
+    );
   }
   const conversation = conversationId ? await conversationById(deps.db, conversationId) : null;
   if (conversation?.assigneeId && conversation.assigneeId !== who.id && who.role !== 'supervisor') {
     throw new AppError(
       'forbidden',
-      'A colleague holds this conversation: they or a supervisor open its case.',
+      keyed(
+        'cases.conversationHeldByColleague',
+        'A colleague holds this conversation: they or a supervisor open its case.',
+      ),
     );
   }
   return { who, conversation };
@@ -243,7 +255,7 @@ async function openCaseIn(
       const visible = row !== null && mayOnCase(who, 'view_case', row);
       throw new AppError(
         'conflict',
-        'This conversation already belongs to a case.',
+        keyed('cases.conversationHasCase', 'This conversation already belongs to a case.'),
         undefined,
         visible ? { caseId: existing } : undefined,
       );
@@ -267,7 +279,11 @@ async function openCaseIn(
       linkedAt: now,
     });
     // Two workers opening a case from one thread at once: the second loses, whole.
-    if (!linked) throw new AppError('conflict', 'This conversation already belongs to a case.');
+    if (!linked)
+      throw new AppError(
+        'conflict',
+        keyed('cases.conversationHasCase', 'This conversation already belongs to a case.'),
+      );
     if (conversation.entityId) {
       await linkEntity(tx, {
         caseId: row.id,
@@ -367,7 +383,7 @@ async function evidenceMessage(
   if (!message || caseOfIt !== caseId) {
     throw new AppError(
       'validation_failed',
-      'The evidence is a message in a conversation of this case.',
+      keyed('cases.evidenceNotInCase', 'The evidence is a message in a conversation of this case.'),
       undefined,
       { field },
     );
@@ -375,7 +391,10 @@ async function evidenceMessage(
   if (message.direction !== 'in') {
     throw new AppError(
       'validation_failed',
-      "The evidence is the person's own message, not one we sent.",
+      keyed(
+        'cases.evidenceNotTheirs',
+        "The evidence is the person's own message, not one we sent.",
+      ),
       undefined,
       { field },
     );
@@ -400,14 +419,22 @@ export async function updateCaseFacts(
       // Ending the child protocol is a supervisor's call, never a side effect of an edit.
       throw new AppError(
         'forbidden',
-        'Only a supervisor records that a case is not about a minor.',
+        keyed(
+          'cases.notMinorSupervisorOnly',
+          'Only a supervisor records that a case is not about a minor.',
+        ),
       );
     }
     const values = factValues(current, patch);
     if (patch.minor === false && values.minor) {
-      throw new AppError('validation_failed', 'The age recorded is under 18.', undefined, {
-        field: 'minor',
-      });
+      throw new AppError(
+        'validation_failed',
+        keyed('cases.ageUnder18', 'The age recorded is under 18.'),
+        undefined,
+        {
+          field: 'minor',
+        },
+      );
     }
     const row = await updateCaseRow(tx, caseId, { ...values, updatedAt: now });
     await audit(tx, actor, 'case.update', caseId, { fields: Object.keys(patch).sort() });
@@ -433,9 +460,14 @@ export async function changeCaseStatus(
   return deps.db.transaction(async (tx) => {
     const current = await requireCase(tx, who, caseId, 'view_case', { forUpdate: true });
     const verdict = checkStatusChange(current.status, change.status, change.outcome ?? null);
-    if (!verdict.allowed) throw new AppError('conflict', verdict.message);
+    if (!verdict.allowed) {
+      throw new AppError('conflict', { message: verdict.message, text: verdict.text });
+    }
     if (!mayOnCase(who, verdict.action, current)) {
-      throw new AppError('forbidden', 'You do not have permission to do this on this case.');
+      throw new AppError(
+        'forbidden',
+        keyed('cases.noPermission', 'You do not have permission to do this on this case.'),
+      );
     }
     const closing = change.status === 'closed';
     const row = await updateCaseRow(tx, caseId, {
@@ -489,7 +521,7 @@ export async function assignCase(
     ) {
       throw new AppError(
         'validation_failed',
-        'Cases are worked by outreach workers and supervisors.',
+        keyed('cases.workedByOutreach', 'Cases are worked by outreach workers and supervisors.'),
         undefined,
         {
           userId: id,
@@ -501,10 +533,19 @@ export async function assignCase(
     const current = await requireCase(tx, who, caseId, 'view_case', { forUpdate: true });
     const transfer = input.ownerId !== undefined && input.ownerId !== current.ownerId;
     if (transfer && !mayOnCase(who, 'transfer', current)) {
-      throw new AppError('forbidden', 'Only a supervisor hands a case to another owner.');
+      throw new AppError(
+        'forbidden',
+        keyed('cases.ownerSupervisorOnly', 'Only a supervisor hands a case to another owner.'),
+      );
     }
     if (input.assigneeIds !== undefined && !mayOnCase(who, 'assign', current)) {
-      throw new AppError('forbidden', 'The owner or a supervisor chooses who works the case.');
+      throw new AppError(
+        'forbidden',
+        keyed(
+          'cases.assignOwnerOrSupervisor',
+          'The owner or a supervisor chooses who works the case.',
+        ),
+      );
     }
     const ownerId = input.ownerId ?? current.ownerId;
     const assigneeIds = unique(input.assigneeIds ?? current.assigneeIds).filter(
@@ -574,12 +615,19 @@ export const WithdrawalInput = z.strictObject(Evidence);
 export type WithdrawalInput = z.infer<typeof WithdrawalInput>;
 
 /** Message sources point at the message; notes of a call or meeting are the note. */
-function evidenceProblem(source: ConsentSource, messageId?: string, note?: string): string | null {
+function evidenceProblem(
+  source: ConsentSource,
+  messageId?: string,
+  note?: string,
+): KeyedMessage | null {
   if ((source === 'message' || source === 'chat') && !messageId) {
-    return "Name the person's message in the thread (evidenceMessageId).";
+    return keyed(
+      'cases.consent.evidenceMessage',
+      "Name the person's message in the thread (evidenceMessageId).",
+    );
   }
   if ((source === 'call_note' || source === 'in_person_note') && !note) {
-    return 'Write down what was said (note).';
+    return keyed('cases.consent.evidenceNote', 'Write down what was said (note).');
   }
   return null;
 }
@@ -596,17 +644,28 @@ async function checkedConsent(deps: CasesDeps, raw: ConsentInput, now: Date) {
   };
   const problems = consentDraftProblems(draft, now);
   const evidence = evidenceProblem(input.source, input.evidenceMessageId, input.note);
-  if (evidence) problems.push({ field: 'evidence', message: evidence });
+  if (evidence) problems.push({ field: 'evidence', ...evidence });
   if (problems.length > 0) {
-    throw new AppError('validation_failed', problems[0]!.message, undefined, { problems });
+    const [first] = problems as [DraftProblem];
+    throw new AppError(
+      'validation_failed',
+      { message: first.message, text: first.text },
+      undefined,
+      { problems },
+    );
   }
   // A consent to share names an organisation of the directory (the table's foreign key holds it
   // too; this says so in words).
   if (draft.organisationId && !(await partnerById(deps.db, draft.organisationId))) {
-    throw new AppError('validation_failed', 'No such organisation in the directory.', undefined, {
-      field: 'organisationId',
-      problems: [{ field: 'organisationId', message: 'No such organisation in the directory.' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      keyed('cases.noSuchOrganisation', 'No such organisation in the directory.'),
+      undefined,
+      {
+        field: 'organisationId',
+        problems: [{ field: 'organisationId', message: 'No such organisation in the directory.' }],
+      },
+    );
   }
   return { draft, input };
 }
@@ -670,16 +729,29 @@ export async function withdrawConsent(
   const who = readerOf(actor);
   const evidence = evidenceProblem(input.source, input.evidenceMessageId, input.note);
   if (evidence) {
-    throw new AppError('validation_failed', evidence, undefined, {
-      problems: [{ field: 'evidence', message: evidence }],
-    });
+    throw new AppError(
+      'validation_failed',
+      { message: evidence.message, text: evidence.text },
+      undefined,
+      {
+        problems: [{ field: 'evidence', ...evidence }],
+      },
+    );
   }
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     await requireCase(tx, who, caseId, 'withdraw_consent', { forUpdate: true });
     const current = await consentRowForUpdate(tx, caseId, consentId);
-    if (!current) throw new AppError('not_found', 'No such consent on this case.');
-    if (current.withdrawnAt) throw new AppError('conflict', 'This consent was already withdrawn.');
+    if (!current)
+      throw new AppError(
+        'not_found',
+        keyed('cases.consentNotFound', 'No such consent on this case.'),
+      );
+    if (current.withdrawnAt)
+      throw new AppError(
+        'conflict',
+        keyed('cases.consentWithdrawn', 'This consent was already withdrawn.'),
+      );
     if (input.evidenceMessageId) {
       await evidenceMessage(deps, tx, caseId, input.evidenceMessageId, 'evidenceMessageId');
     }
@@ -691,7 +763,11 @@ export async function withdrawConsent(
       withdrawalMessageId: input.evidenceMessageId ?? null,
       withdrawalNoteEnc: input.note ? seal(keys, input.note, CONTEXTS.withdrawalNote) : null,
     });
-    if (!row) throw new AppError('conflict', 'This consent was already withdrawn.');
+    if (!row)
+      throw new AppError(
+        'conflict',
+        keyed('cases.consentWithdrawn', 'This consent was already withdrawn.'),
+      );
     await updateCaseRow(tx, caseId, { updatedAt: now });
     await audit(tx, actor, 'case.consent_withdrawn', caseId, {
       consentId,
@@ -736,7 +812,7 @@ function checkTaskHolder(c: CaseRow, assigneeId: string | null | undefined) {
   if (assigneeId && assigneeId !== c.ownerId && !c.assigneeIds.includes(assigneeId)) {
     throw new AppError(
       'validation_failed',
-      "A task goes to the case's owner or a colleague on it.",
+      keyed('cases.taskHolder', "A task goes to the case's owner or a colleague on it."),
       undefined,
       {
         field: 'assigneeId',
@@ -776,7 +852,8 @@ export async function updateTask(
   return deps.db.transaction(async (tx) => {
     const c = await requireCase(tx, who, caseId, 'edit');
     const task = await taskRow(tx, caseId, taskId);
-    if (!task) throw new AppError('not_found', 'No such task on this case.');
+    if (!task)
+      throw new AppError('not_found', keyed('cases.taskNotFound', 'No such task on this case.'));
     checkTaskHolder(c, patch.assigneeId);
     const values: Parameters<typeof updateTaskRow>[2] = {};
     if (patch.title !== undefined) {
@@ -802,7 +879,8 @@ export async function deleteTask(deps: CasesDeps, actor: Actor, caseId: string, 
   await deps.db.transaction(async (tx) => {
     await requireCase(tx, who, caseId, 'edit');
     const task = await taskRow(tx, caseId, taskId);
-    if (!task) throw new AppError('not_found', 'No such task on this case.');
+    if (!task)
+      throw new AppError('not_found', keyed('cases.taskNotFound', 'No such task on this case.'));
     await deleteTaskRow(tx, taskId);
     await audit(tx, actor, 'case.task_deleted', caseId, { taskId });
   });
@@ -834,15 +912,22 @@ export async function addCaseNote(deps: CasesDeps, actor: Actor, caseId: string,
 export async function acknowledgeAlert(deps: CasesDeps, actor: Actor, alertId: string) {
   const who = readerOf(actor);
   if (!receivesCaseAlerts(who)) {
-    throw new AppError('forbidden', 'Supervisors acknowledge alerts.');
+    throw new AppError(
+      'forbidden',
+      keyed('cases.alertsSupervisorOnly', 'Supervisors acknowledge alerts.'),
+    );
   }
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const alert = await alertRow(tx, alertId);
-    if (!alert) throw new AppError('not_found', 'No such alert.');
+    if (!alert) throw new AppError('not_found', keyed('cases.alertNotFound', 'No such alert.'));
     await requireCase(tx, who, alert.caseId, 'view_case');
     const row = await acknowledgeAlertRow(tx, alertId, who.id, now);
-    if (!row) throw new AppError('conflict', 'This alert was already acknowledged.');
+    if (!row)
+      throw new AppError(
+        'conflict',
+        keyed('cases.alertAcknowledged', 'This alert was already acknowledged.'),
+      );
     await audit(tx, actor, 'case.alert_acknowledged', alert.caseId, { alertId });
     return row;
   });

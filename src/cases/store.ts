@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { decryptField, encryptField, type FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { caseAccessWhere } from './access-sql.js';
 import type { CaseAction, CaseReader } from './domain/access.js';
 import type { CaseAlertKind } from './domain/alerts.js';
@@ -85,7 +85,7 @@ export async function updateCaseRow(
   values: Partial<typeof cases.$inferInsert>,
 ): Promise<CaseRow> {
   const [row] = await db.update(cases).set(values).where(eq(cases.id, id)).returning();
-  if (!row) throw new AppError('not_found', 'No such case.');
+  if (!row) throw new AppError('not_found', keyed('cases.notFound', 'No such case.'));
   return row;
 }
 

@@ -18,7 +18,7 @@ import { carryChatTranscript } from '../outreach/index.js';
 import { auditFields } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import {
   presentMessage,
   requireChat,
@@ -72,7 +72,7 @@ export async function openCaseFromChat(
   if (input.evidenceSeq && evidence?.author !== 'visitor') {
     throw new AppError(
       'validation_failed',
-      "The evidence is the person's own message in this chat.",
+      keyed('chat.evidenceNotTheirs', "The evidence is the person's own message in this chat."),
       undefined,
       { field: 'evidenceSeq' },
     );

@@ -20,7 +20,7 @@ import { findUserById, listUsers } from '../platform/auth/users.js';
 import { liveSessionUser } from '../platform/auth/sessions.js';
 import { actorOf, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { CaseFromChatInput, caseOfChat, openCaseFromChat } from './case-from-chat.js';
 import { URGENCY_NAMES } from './domain/queue.js';
 import { OperatorFrame, type OperatorServerFrame } from './events.js';
@@ -166,7 +166,10 @@ const Ok = z.object({ ok: z.literal(true) });
 function operatorOf(request: FastifyRequest): OperatorActor {
   const auth = requireAuth(request);
   if (!canWorkChat(principalOf(auth))) {
-    throw new AppError('forbidden', 'You do not work on the chat line.');
+    throw new AppError(
+      'forbidden',
+      keyed('chat.notOnChatLine', 'You do not work on the chat line.'),
+    );
   }
   return {
     ...actorOf(request),
@@ -411,7 +414,8 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
     async (request) => {
       const actor = operatorOf(request);
       const to = await findUserById(deps.db, request.body.toUserId);
-      if (!to) throw new AppError('bad_request', 'No such colleague.');
+      if (!to)
+        throw new AppError('bad_request', keyed('chat.noSuchColleague', 'No such colleague.'));
       return presentChat(
         await transferChat(deps, actor, request.params.id, {
           id: to.id,
@@ -480,7 +484,11 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
     },
     async (request) => {
       const actor = operatorOf(request);
-      if (!receivesCaseAlerts(actor)) throw new AppError('forbidden', 'Alerts go to supervisors.');
+      if (!receivesCaseAlerts(actor))
+        throw new AppError(
+          'forbidden',
+          keyed('chat.alertsSupervisorOnly', 'Alerts go to supervisors.'),
+        );
       return { items: (await openAlerts(deps.db)).map(presentAlert) };
     },
   );
@@ -498,14 +506,18 @@ export function registerChatRoutes(app: FastifyInstance, deps: ChatDeps, hub: Ch
     },
     async (request) => {
       const actor = operatorOf(request);
-      if (!receivesCaseAlerts(actor)) throw new AppError('forbidden', 'Alerts go to supervisors.');
+      if (!receivesCaseAlerts(actor))
+        throw new AppError(
+          'forbidden',
+          keyed('chat.alertsSupervisorOnly', 'Alerts go to supervisors.'),
+        );
       const row = await acknowledgeAlertRow(
         deps.db,
         request.params.id,
         actor.userId,
         deps.clock.now(),
       );
-      if (!row) throw new AppError('not_found', 'No such open alert.');
+      if (!row) throw new AppError('not_found', keyed('chat.alertNotFound', 'No such open alert.'));
       return presentAlert(row);
     },
   );

@@ -20,7 +20,7 @@ import type { Config } from '../platform/config.js';
 import { decryptField, deriveKey, encryptField, hmacHex, randomToken } from '../platform/crypto.js';
 import type { Db, DbOrTx, Tx } from '../platform/db/connect.js';
 import { notify } from '../platform/db/notify.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { officeHoursAt, parseOfficeHours, type OfficeHours } from './domain/office-hours.js';
 import { estimateWaitMinutes, isUnanswered, mayTakeAnother, urgencyOf } from './domain/queue.js';
 import { newResumeCode, normalizeResumeCode } from './domain/resume-code.js';
@@ -463,19 +463,25 @@ export interface OperatorActor extends Actor {
 
 export function requireChatRole(actor: OperatorActor): void {
   if (!canWorkChat(actor)) {
-    throw new AppError('forbidden', 'You do not work on the chat line.');
+    throw new AppError(
+      'forbidden',
+      keyed('chat.notOnChatLine', 'You do not work on the chat line.'),
+    );
   }
 }
 
 /** Who may read a chat's transcript and act in it: its holder, or a supervisor. */
 export function requireParticipant(actor: OperatorActor, chat: ChatRow): void {
   if (chat.operatorId === actor.userId || canSuperviseChat(actor)) return;
-  throw new AppError('forbidden', 'This chat is held by a colleague.');
+  throw new AppError(
+    'forbidden',
+    keyed('chat.heldByColleague', 'This chat is held by a colleague.'),
+  );
 }
 
 export async function requireChat(db: DbOrTx, id: string): Promise<ChatRow> {
   const chat = await chatById(db, id);
-  if (!chat) throw new AppError('not_found', 'No such chat.');
+  if (!chat) throw new AppError('not_found', keyed('chat.notFound', 'No such chat.'));
   return chat;
 }
 
@@ -509,15 +515,22 @@ export async function takeChat(
     if (!mayTakeAnother(held.length, deps.config.chat.maxPerOperator)) {
       throw new AppError(
         'conflict',
-        `You already hold ${held.length} chats, the most one operator may (CHAT_MAX_PER_OPERATOR).`,
+        keyed(
+          'chat.youAreFull',
+          `You already hold ${held.length} chats, the most one operator may (CHAT_MAX_PER_OPERATOR).`,
+          { count: held.length },
+        ),
       );
     }
     let chat: ChatRow | undefined;
     if (chosen) {
       chat = await lockChat(tx, chosen);
-      if (!chat) throw new AppError('not_found', 'No such chat.');
+      if (!chat) throw new AppError('not_found', keyed('chat.notFound', 'No such chat.'));
       if (chat.state !== 'queued' || chat.blockedAt) {
-        throw new AppError('conflict', 'This chat is no longer waiting.');
+        throw new AppError(
+          'conflict',
+          keyed('chat.noLongerWaiting', 'This chat is no longer waiting.'),
+        );
       }
     } else {
       const rows = await tx.execute<{ id: string }>(
@@ -525,7 +538,7 @@ export async function takeChat(
             ORDER BY urgency, queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       );
       const id = rows.rows[0]?.id;
-      if (!id) throw new AppError('not_found', 'No chat is waiting.');
+      if (!id) throw new AppError('not_found', keyed('chat.noneWaiting', 'No chat is waiting.'));
       chat = (await chatById(tx, id))!;
     }
     const row = await updateChat(tx, chat.id, {
@@ -603,7 +616,9 @@ export async function sendOperatorMessage(
   if (existing) return presentMessage(deps.config, existing);
   throw new AppError(
     'conflict',
-    now.state === 'queued' ? 'Take the chat first.' : 'This chat has ended.',
+    now.state === 'queued'
+      ? keyed('chat.takeFirst', 'Take the chat first.')
+      : keyed('chat.ended', 'This chat has ended.'),
   );
 }
 
@@ -685,19 +700,29 @@ export async function transferChat(
 ): Promise<ChatRow> {
   requireChatRole(actor);
   if (!to.active || !canWorkChat(to)) {
-    throw new AppError('bad_request', 'That colleague does not work on the chat line.');
+    throw new AppError(
+      'bad_request',
+      keyed('chat.colleagueNotOnChatLine', 'That colleague does not work on the chat line.'),
+    );
   }
   const row = await deps.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`chat-operator:${to.id}`}))`);
     const chat = await lockChat(tx, chatId);
-    if (!chat) throw new AppError('not_found', 'No such chat.');
+    if (!chat) throw new AppError('not_found', keyed('chat.notFound', 'No such chat.'));
     requireParticipant(actor, chat);
     if (chat.state !== 'active')
-      throw new AppError('conflict', 'Only a taken chat is transferred.');
-    if (chat.operatorId === to.id) throw new AppError('conflict', 'They hold this chat already.');
+      throw new AppError(
+        'conflict',
+        keyed('chat.transferOnlyTaken', 'Only a taken chat is transferred.'),
+      );
+    if (chat.operatorId === to.id)
+      throw new AppError('conflict', keyed('chat.alreadyTheirs', 'They hold this chat already.'));
     const held = await activeChatsOf(tx, to.id);
     if (!mayTakeAnother(held.length, deps.config.chat.maxPerOperator)) {
-      throw new AppError('conflict', 'That colleague holds as many chats as one operator may.');
+      throw new AppError(
+        'conflict',
+        keyed('chat.colleagueFull', 'That colleague holds as many chats as one operator may.'),
+      );
     }
     const updated = await updateChat(tx, chat.id, {
       operatorId: to.id,
@@ -723,9 +748,14 @@ export async function joinChat(
   chatId: string,
 ): Promise<ChatRow> {
   requireChatRole(actor);
-  if (!canSuperviseChat(actor)) throw new AppError('forbidden', 'Only a supervisor joins a chat.');
+  if (!canSuperviseChat(actor))
+    throw new AppError(
+      'forbidden',
+      keyed('chat.joinSupervisorOnly', 'Only a supervisor joins a chat.'),
+    );
   const chat = await requireChat(deps.db, chatId);
-  if (chat.state !== 'active') throw new AppError('conflict', 'Only a taken chat is joined.');
+  if (chat.state !== 'active')
+    throw new AppError('conflict', keyed('chat.joinOnlyTaken', 'Only a taken chat is joined.'));
   await appendAudit(deps.db, {
     ...auditFields(actor),
     action: 'chat.join',
@@ -779,7 +809,11 @@ export async function chatColleagues(
 /** Every running chat, for a supervisor to watch or join (the rows only: no transcript read). */
 export async function runningChats(deps: ChatDeps, actor: OperatorActor): Promise<ChatRow[]> {
   requireChatRole(actor);
-  if (!canSuperviseChat(actor)) throw new AppError('forbidden', 'Supervisors see every chat.');
+  if (!canSuperviseChat(actor))
+    throw new AppError(
+      'forbidden',
+      keyed('chat.allChatsSupervisorOnly', 'Supervisors see every chat.'),
+    );
   return activeChats(deps.db);
 }
 
@@ -812,13 +846,14 @@ export async function endChat(
   requireChatRole(actor);
   const row = await deps.db.transaction(async (tx) => {
     const chat = await lockChat(tx, chatId);
-    if (!chat) throw new AppError('not_found', 'No such chat.');
+    if (!chat) throw new AppError('not_found', keyed('chat.notFound', 'No such chat.'));
     // A waiting chat may be ended by a supervisor (spam in the queue); a taken one by its holder too.
     if (chat.state === 'queued' && !canSuperviseChat(actor)) {
-      throw new AppError('forbidden', 'Take the chat first.');
+      throw new AppError('forbidden', keyed('chat.takeFirst', 'Take the chat first.'));
     }
     if (chat.state !== 'queued') requireParticipant(actor, chat);
-    if (chat.state === 'ended') throw new AppError('conflict', 'This chat has ended already.');
+    if (chat.state === 'ended')
+      throw new AppError('conflict', keyed('chat.endedAlready', 'This chat has ended already.'));
     return endLocked(tx, chat, reason, deps.clock.now());
   });
   await appendAudit(deps.db, {
@@ -859,7 +894,7 @@ export async function blockVisitor(
   const now = deps.clock.now();
   const row = await deps.db.transaction(async (tx) => {
     const chat = await lockChat(tx, chatId);
-    if (!chat) throw new AppError('not_found', 'No such chat.');
+    if (!chat) throw new AppError('not_found', keyed('chat.notFound', 'No such chat.'));
     if (chat.state !== 'queued' || !canSuperviseChat(actor)) requireParticipant(actor, chat);
     await insertBlock(tx, { chatId, blockedBy: actor.userId, now });
     await updateChat(tx, chatId, { blockedAt: now });

@@ -11,6 +11,7 @@
 import { createHmac } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { deriveKey } from '../platform/crypto.js';
+import { keyed, type MessageText } from '../platform/errors.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { adSearchTerms, adVersions, ads } from './schema.js';
 
@@ -88,19 +89,31 @@ export function searchTermsOf(
  * The words a search asks for, or why it cannot be served. Checked where a filter comes in (the
  * API's query string, a saved search), so the person searching reads the reason.
  */
-export function searchWordsOf(query: string): { words: string[] } | { problem: string } {
+export function searchWordsOf(
+  query: string,
+): { words: string[] } | { problem: string; text: MessageText } {
   const words = [...new Set([...wordsOf(query)].map((w) => w.word))];
   // Any digit, underscore or @ at all: a number, handle or address is being looked for.
   if (/[\p{N}_@]/u.test(query)) {
-    return {
-      problem:
-        'Ads are searched by words; numbers and handles are not searchable (so that a search cannot tell whether a number is known). Look an identifier up through an ad or entity instead.',
-    };
+    const said = keyed(
+      'collect.searchWordsOnly',
+      'Ads are searched by words; numbers and handles are not searchable (so that a search cannot tell whether a number is known). Look an identifier up through an ad or entity instead.',
+    );
+    return { problem: said.message, text: said.text };
   }
-  if (words.length === 0)
-    return { problem: `Give at least one word of ${MIN_WORD} or more letters.` };
+  if (words.length === 0) {
+    const said = keyed(
+      'collect.searchOneWord',
+      `Give at least one word of ${MIN_WORD} or more letters.`,
+      { min: MIN_WORD },
+    );
+    return { problem: said.message, text: said.text };
+  }
   if (words.length > MAX_SEARCH_WORDS) {
-    return { problem: `Give at most ${MAX_SEARCH_WORDS} words.` };
+    const said = keyed('collect.searchTooManyWords', `Give at most ${MAX_SEARCH_WORDS} words.`, {
+      max: MAX_SEARCH_WORDS,
+    });
+    return { problem: said.message, text: said.text };
   }
   return { words };
 }

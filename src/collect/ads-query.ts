@@ -7,7 +7,7 @@ import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { hasAllTerms, searchTermsFor, searchWordsOf, type SearchDomain } from './ad-search.js';
 import { openAdText } from './ad-text.js';
 import { capturesForAd } from './captures.js';
@@ -70,7 +70,9 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 
 function termsOf(keys: AtRestKeys, domain: SearchDomain, query: string): bigint[] {
   const parsed = searchWordsOf(query);
-  if ('problem' in parsed) throw new AppError('validation_failed', parsed.problem);
+  if ('problem' in parsed) {
+    throw new AppError('validation_failed', { message: parsed.problem, text: parsed.text });
+  }
   return searchTermsFor(keys.identifierPepper, domain, parsed.words);
 }
 
@@ -230,7 +232,7 @@ export async function getAdDetail(
     .from(ads)
     .innerJoin(sources, eq(ads.sourceId, sources.id))
     .where(eq(ads.id, id));
-  if (!row) throw new AppError('not_found', 'No such ad.');
+  if (!row) throw new AppError('not_found', keyed('collect.adNotFound', 'No such ad.'));
   const versions = (
     await db
       .select()

@@ -13,7 +13,7 @@ import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { openBlob, sealBlob } from '../platform/blobs/envelope.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { adVersions, ads, captures } from './schema.js';
 import { buildWarcInfo, sha256Hex, verifyWarc, warcForExport } from './warc.js';
 
@@ -107,7 +107,7 @@ export async function exportAdWarc(
   adId: string,
 ): Promise<{ data: Buffer; filename: string; captures: number }> {
   const [ad] = await db.select().from(ads).where(eq(ads.id, adId));
-  if (!ad) throw new AppError('not_found', 'No such ad.');
+  if (!ad) throw new AppError('not_found', keyed('collect.adNotFound', 'No such ad.'));
   const rows = await capturesForAd(db, adId);
   const filename = `ariadne-ad-${adId}.warc.gz`;
   const parts: Buffer[] = [

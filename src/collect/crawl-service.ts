@@ -14,7 +14,7 @@ import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock, type Clock } from '../platform/clock.js';
 import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { oneOffIdentity, type WorkerIdentity } from '../platform/worker-identity.js';
 import {
   activeAdsNotSeenSince,
@@ -96,9 +96,9 @@ export async function requestCrawl(
   trigger: 'manual' | 'schedule' | 'cli',
 ): Promise<CrawlRunRow> {
   const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
-  if (!source) throw new AppError('not_found', 'No such source.');
+  if (!source) throw new AppError('not_found', keyed('collect.sourceNotFound', 'No such source.'));
   if (!source.enabled && trigger === 'schedule')
-    throw new AppError('conflict', 'The source is disabled.');
+    throw new AppError('conflict', keyed('collect.sourceDisabled', 'The source is disabled.'));
   const [run] = await db
     .insert(crawlRuns)
     .values({ sourceId, trigger, requestedBy: actor.userId })
@@ -249,13 +249,18 @@ async function claimRun(
 ): Promise<Claim> {
   return db.transaction(async (tx) => {
     const [requested] = await tx.select().from(crawlRuns).where(eq(crawlRuns.id, runId));
-    if (!requested) throw new AppError('not_found', `No crawl run ${runId}.`);
+    if (!requested)
+      throw new AppError('not_found', keyed('collect.runNotFound', `No crawl run ${runId}.`));
     const [source] = await tx
       .select()
       .from(sources)
       .where(eq(sources.id, requested.sourceId))
       .for('update');
-    if (!source) throw new AppError('not_found', 'The source of this crawl was removed.');
+    if (!source)
+      throw new AppError(
+        'not_found',
+        keyed('collect.crawlSourceRemoved', 'The source of this crawl was removed.'),
+      );
     await failRunsOfLostWorkers(tx, clock, worker, { sourceId: source.id });
     // The requested run as it is now, or the last of the runs that continued it after a crash.
     let [run] = await tx.select().from(crawlRuns).where(eq(crawlRuns.id, runId));
@@ -265,10 +270,16 @@ async function claimRun(
       if (!next) break;
       run = next;
     }
-    if (!run) throw new AppError('not_found', `No crawl run ${runId}.`);
+    if (!run)
+      throw new AppError('not_found', keyed('collect.runNotFound', `No crawl run ${runId}.`));
     if (run.status === 'running') throw new RunHeldError(run.id, run.workerName);
     if (run.status === 'finished' || (run.status === 'failed' && run.failure !== 'worker_lost'))
-      throw new AppError('conflict', `Crawl run ${run.id} already ${run.status}.`);
+      throw new AppError(
+        'conflict',
+        keyed('collect.runAlreadyDone', `Crawl run ${run.id} already ${run.status}.`, {
+          status: run.status,
+        }),
+      );
     const [other] = await tx
       .select({ id: crawlRuns.id })
       .from(crawlRuns)
@@ -280,7 +291,14 @@ async function claimRun(
         ),
       );
     if (other)
-      throw new AppError('conflict', `Another crawl of "${source.name}" is running (${other.id}).`);
+      throw new AppError(
+        'conflict',
+        keyed(
+          'collect.otherCrawlRunning',
+          `Another crawl of "${source.name}" is running (${other.id}).`,
+          { name: source.name },
+        ),
+      );
     const now = clock.now();
     const holder = {
       status: 'running' as const,

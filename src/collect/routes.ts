@@ -10,7 +10,7 @@ import { auditFields } from '../platform/actor.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import type { Jobs } from '../platform/jobs.js';
@@ -229,7 +229,8 @@ export function registerCollectRoutes(
     async (request) => {
       authorize(canReadAds(principalOf(requireAuth(request))));
       const source = await findSourceById(db, request.params.id);
-      if (!source) throw new AppError('not_found', 'No such source.');
+      if (!source)
+        throw new AppError('not_found', keyed('collect.sourceNotFound', 'No such source.'));
       return {
         source: presentSource(source),
         runs: (await listCrawlRuns(db, source.id)).map(presentRun),
@@ -256,7 +257,8 @@ export function registerCollectRoutes(
     async (request, reply) => {
       authorize(canReadAds(principalOf(requireAuth(request))));
       const source = await findSourceById(db, request.params.id);
-      if (!source) throw new AppError('not_found', 'No such source.');
+      if (!source)
+        throw new AppError('not_found', keyed('collect.sourceNotFound', 'No such source.'));
       return reply
         .header('content-type', 'application/json')
         .header('content-disposition', `attachment; filename="${source.name}.source.json"`)
@@ -358,7 +360,7 @@ export function registerCollectRoutes(
     async (request) => {
       authorize(canReadAds(principalOf(requireAuth(request))));
       const [run] = await db.select().from(crawlRuns).where(eq(crawlRuns.id, request.params.id));
-      if (!run) throw new AppError('not_found', 'No such crawl run.');
+      if (!run) throw new AppError('not_found', keyed('collect.runNotFound', 'No such crawl run.'));
       const errs = await listCrawlErrors(db, run.id);
       return {
         run: presentRun(run),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit, canonicalJson } from '../platform/audit/audit-log.js';
 import type { Db } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed, validationIssues } from '../platform/errors.js';
 import { sources } from './schema.js';
 import { describeSourceProblems, SourceDefinition } from './source-definition.js';
 
@@ -16,7 +16,12 @@ export function validateSourceDefinition(input: unknown): SourceDefinition {
   if (!parsed.success) {
     throw new AppError(
       'validation_failed',
-      `The source definition has problems:\n${describeSourceProblems(parsed.error).join('\n')}`,
+      keyed(
+        'collect.definitionInvalid',
+        `The source definition has problems:\n${describeSourceProblems(parsed.error).join('\n')}`,
+      ),
+      undefined,
+      { issues: validationIssues(parsed.error.issues) },
     );
   }
   return parsed.data;
@@ -85,7 +90,10 @@ export async function setRobotsOverride(
   reason: string | null,
 ): Promise<SourceRow> {
   if (!canOverrideRobots(actor))
-    throw new AppError('forbidden', 'Only an admin can override robots.txt.');
+    throw new AppError(
+      'forbidden',
+      keyed('collect.robotsAdminOnly', 'Only an admin can override robots.txt.'),
+    );
   const { reason: checked } = RobotsOverride.parse({ reason });
   const [row] = await db
     .update(sources)
@@ -96,7 +104,7 @@ export async function setRobotsOverride(
     })
     .where(eq(sources.id, sourceId))
     .returning();
-  if (!row) throw new AppError('not_found', 'No such source.');
+  if (!row) throw new AppError('not_found', keyed('collect.sourceNotFound', 'No such source.'));
   await appendAudit(db, {
     ...auditFields(actor),
     action: checked ? 'source.robots_override' : 'source.robots_override_lifted',
@@ -118,7 +126,7 @@ export async function setSourceEnabled(
     .set({ enabled, updatedAt: new Date() })
     .where(eq(sources.id, sourceId))
     .returning();
-  if (!row) throw new AppError('not_found', 'No such source.');
+  if (!row) throw new AppError('not_found', keyed('collect.sourceNotFound', 'No such source.'));
   await appendAudit(db, {
     ...auditFields(actor),
     action: enabled ? 'source.enable' : 'source.disable',
@@ -138,13 +146,30 @@ export function parseSourcesFile(text: string): SourceDefinition[] {
   }
   const items = Array.isArray(data) ? data : [data];
   const problems: string[] = [];
+  const issues: Parameters<typeof validationIssues>[0][number][] = [];
   const defs: SourceDefinition[] = [];
   items.forEach((item, i) => {
     const parsed = SourceDefinition.safeParse(item);
     if (parsed.success) defs.push(parsed.data);
-    else problems.push(...describeSourceProblems(parsed.error).map((p) => `source ${i + 1}: ${p}`));
+    else {
+      problems.push(...describeSourceProblems(parsed.error).map((p) => `source ${i + 1}: ${p}`));
+      // One definition: its own paths; several: each path starts with the definition's index.
+      issues.push(
+        ...parsed.error.issues.map((is) => ({
+          ...is,
+          path: items.length > 1 ? [i + 1, ...is.path] : is.path,
+        })),
+      );
+    }
   });
-  if (problems.length) throw new AppError('validation_failed', problems.join('\n'));
+  if (problems.length) {
+    throw new AppError(
+      'validation_failed',
+      keyed('collect.definitionInvalid', problems.join('\n')),
+      undefined,
+      { issues: validationIssues(issues) },
+    );
+  }
   return defs;
 }
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Principal } from '../platform/auth/policy.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import type { Jobs } from '../platform/jobs.js';
@@ -120,7 +120,8 @@ export function registerExtractRoutes(
     async (request) => {
       authorize(canReadFacts(principalOf(requireAuth(request))));
       const versionId = await adVersionIdOf(db, request.params.id, request.query.version);
-      if (!versionId) throw new AppError('not_found', 'No such ad or version.');
+      if (!versionId)
+        throw new AppError('not_found', keyed('facts.adVersionNotFound', 'No such ad or version.'));
       const stored = await extractionOf(db, config.secrets.fieldKeys, versionId);
       if (!stored) {
         return {

@@ -18,7 +18,7 @@ import {
   type FieldKey,
 } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import {
   replaceAdSearchTerms,
   searchTermsOf,
@@ -166,7 +166,7 @@ export async function retireRule(db: Db, actor: Actor, id: string) {
     .set({ active: false, retiredAt: new Date() })
     .where(and(eq(extractRules.id, id), eq(extractRules.active, true)))
     .returning();
-  if (!row) throw new AppError('not_found', 'No such active rule.');
+  if (!row) throw new AppError('not_found', keyed('facts.ruleNotFound', 'No such active rule.'));
   await appendAudit(db, {
     ...auditFields(actor),
     action: 'extract.rule_retire',
@@ -450,7 +450,8 @@ export async function revealIdentifier(
   opts: { onceWithinMs?: number } = {},
 ) {
   const [row] = await db.select().from(adIdentifiers).where(eq(adIdentifiers.id, identifierId));
-  if (!row) throw new AppError('not_found', 'No such identifier.');
+  if (!row)
+    throw new AppError('not_found', keyed('facts.identifierNotFound', 'No such identifier.'));
   const value = decryptField(config.secrets.fieldKeys, row.valueEnc, VALUE_CONTEXT);
   const raw = decryptField(config.secrets.fieldKeys, row.rawEnc, RAW_CONTEXT);
   const recorded =

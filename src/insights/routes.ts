@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Principal } from '../platform/auth/policy.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import { PERIOD_UNITS, type PeriodRange, type PeriodUnit } from '../platform/period-counts.js';
@@ -41,14 +41,21 @@ export function rangeOf(query: z.infer<typeof RangeQuery>, clock: Clock): Period
     ? new Date(`${query.from}T00:00:00Z`)
     : new Date(to.getTime() - DEFAULT_SPAN[query.unit] * DAY);
   if (from >= to)
-    throw new AppError('bad_request', 'The range must end on or after its first day.');
+    throw new AppError(
+      'bad_request',
+      keyed('insights.rangeOrder', 'The range must end on or after its first day.'),
+    );
   const range = { from, to, unit: query.unit };
   try {
     periodsOf(range);
   } catch {
     throw new AppError(
       'bad_request',
-      `At most ${MAX_PERIODS} periods at once: choose weeks or months, or a shorter range.`,
+      keyed(
+        'insights.tooManyPeriods',
+        `At most ${MAX_PERIODS} periods at once: choose weeks or months, or a shorter range.`,
+        { max: MAX_PERIODS },
+      ),
     );
   }
   return range;

@@ -8,7 +8,7 @@ import { aliasSearchText, entityAliasMatchSql, resolveEntityId } from '../link/i
 import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { LEAD_STATES, leadEvents, leads, type LeadState } from './schema.js';
 import type { ScoreResult } from './types.js';
 
@@ -187,7 +187,8 @@ export async function syncLead(
 
 async function getLead(db: DbOrTx, entityId: string): Promise<LeadRow> {
   const [lead] = await db.select().from(leads).where(eq(leads.entityId, entityId));
-  if (!lead) throw new AppError('not_found', 'This entity is not in the queue.');
+  if (!lead)
+    throw new AppError('not_found', keyed('score.notInQueue', 'This entity is not in the queue.'));
   return lead;
 }
 
@@ -229,11 +230,18 @@ export async function actOnLead(
       if (!TRANSITIONS[lead.state].includes(action.state)) {
         throw new AppError(
           'conflict',
-          `A lead in state "${lead.state}" cannot move to "${action.state}" (allowed: ${TRANSITIONS[lead.state].join(', ')}).`,
+          keyed(
+            'score.leadMove',
+            `A lead in state "${lead.state}" cannot move to "${action.state}" (allowed: ${TRANSITIONS[lead.state].join(', ')}).`,
+            { from: lead.state, to: action.state },
+          ),
         );
       }
       if (action.state === 'no_action' && !action.reason) {
-        throw new AppError('validation_failed', 'A reason is required for "no action".');
+        throw new AppError(
+          'validation_failed',
+          keyed('score.noActionReason', 'A reason is required for "no action".'),
+        );
       }
       toState = action.state;
       set = {
@@ -246,7 +254,10 @@ export async function actOnLead(
     }
     case 'snooze':
       if (action.until && action.until <= now) {
-        throw new AppError('validation_failed', 'Snooze until a time in the future.');
+        throw new AppError(
+          'validation_failed',
+          keyed('score.snoozeFuture', 'Snooze until a time in the future.'),
+        );
       }
       set = { snoozedUntil: action.until };
       detail = { until: action.until?.toISOString() ?? null };
@@ -270,7 +281,10 @@ export async function actOnLead(
   if (!updated && action.action === 'assign') {
     throw new AppError(
       'conflict',
-      'Someone changed who holds this lead just now. Reload it and try again.',
+      keyed(
+        'score.holderChanged',
+        'Someone changed who holds this lead just now. Reload it and try again.',
+      ),
     );
   }
   if (action.action !== 'seen') {
@@ -397,7 +411,10 @@ export function leadWhere(filter: LeadFilter, userId: string | null, now: Date):
     if (!text) {
       throw new AppError(
         'validation_failed',
-        'Search by alias ("cobalt-river-417", or part of it) or by the start of an id.',
+        keyed(
+          'score.searchHint',
+          'Search by alias ("cobalt-river-417", or part of it) or by the start of an id.',
+        ),
       );
     }
     const idPrefix = /^[0-9a-f-]{4,36}$/.test(text) ? `${text}%` : null;

@@ -6,7 +6,7 @@ import { desc, eq, max, sql } from 'drizzle-orm';
 import { auditFields, SYSTEM_ACTOR, type Actor } from '../platform/actor.js';
 import { appendAudit, canonicalJson } from '../platform/audit/audit-log.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { describeIssues, loadDefaultModel, parseScoreModel, type ScoreModel } from './model.js';
 import { scoreModels } from './schema.js';
 
@@ -117,7 +117,13 @@ export async function listModels(db: DbOrTx): Promise<ScoreModelVersion[]> {
 export async function modelVersion(db: DbOrTx, version: number): Promise<ScoreModelVersion> {
   await seedIfEmpty(db);
   const [row] = await db.select().from(scoreModels).where(eq(scoreModels.version, version));
-  if (!row) throw new AppError('not_found', `There is no score model version ${version}.`);
+  if (!row)
+    throw new AppError(
+      'not_found',
+      keyed('score.modelVersionNotFound', `There is no score model version ${version}.`, {
+        version,
+      }),
+    );
   return row;
 }
 
@@ -137,15 +143,24 @@ export async function saveModel(
   if (!parsed.ok) {
     throw new AppError(
       'validation_failed',
-      `The score model is not valid:\n${describeIssues(parsed.issues)}`,
+      keyed(
+        'score.modelInvalid',
+        `The score model is not valid:\n${describeIssues(parsed.issues)}`,
+      ),
     );
   }
   const trimmedNote = note.trim();
   if (!trimmedNote) {
-    throw new AppError('validation_failed', 'A note is required: say what changed and why.');
+    throw new AppError(
+      'validation_failed',
+      keyed('score.noteRequired', 'A note is required: say what changed and why.'),
+    );
   }
   if (trimmedNote.length > 2000) {
-    throw new AppError('validation_failed', 'The note is too long (at most 2000 characters).');
+    throw new AppError(
+      'validation_failed',
+      keyed('score.noteTooLong', 'The note is too long (at most 2000 characters).'),
+    );
   }
   const model = parsed.model;
   const saved = await db.transaction(async (tx) => {
@@ -160,7 +175,11 @@ export async function saveModel(
       if (current && canonicalJson(current.model) === canonicalJson(model)) {
         throw new AppError(
           'conflict',
-          `This is the model of the active version ${head.version}; nothing to save.`,
+          keyed(
+            'score.modelUnchanged',
+            `This is the model of the active version ${head.version}; nothing to save.`,
+            { version: head.version },
+          ),
         );
       }
     }

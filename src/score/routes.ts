@@ -17,7 +17,7 @@ import {
 import { AssignableUser, isAssignableUser, listAssignableUsers } from '../platform/auth/users.js';
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import { csvLine } from './csv.js';
@@ -226,11 +226,17 @@ export function registerScoreRoutes(
       const action = request.body;
       if (action.action === 'assign' && action.assigneeId) {
         if (!(await isAssignableUser(db, action.assigneeId))) {
-          throw new AppError('validation_failed', 'Assign to an active staff member.');
+          throw new AppError(
+            'validation_failed',
+            keyed('score.assignActiveStaff', 'Assign to an active staff member.'),
+          );
         }
       }
       if (action.action === 'state' && action.state === 'new' && !canDirectWork(p)) {
-        throw new AppError('forbidden', 'Only a supervisor can reopen a lead.');
+        throw new AppError(
+          'forbidden',
+          keyed('score.reopenSupervisorOnly', 'Only a supervisor can reopen a lead.'),
+        );
       }
       const lead = await actOnLead(
         db,
@@ -244,7 +250,9 @@ export function registerScoreRoutes(
             from: current.assigneeId,
             to: action.assigneeId,
           });
-          if (!verdict.allowed) throw new AppError('forbidden', verdict.reason);
+          if (!verdict.allowed) {
+            throw new AppError('forbidden', { message: verdict.reason, text: verdict.text });
+          }
         },
       );
       return {
@@ -294,7 +302,7 @@ export function registerScoreRoutes(
       const p = principalOf(requireAuth(request));
       authorize(canReadQueue(p));
       const id = await resolveEntityId(db, request.params.id);
-      if (!id) throw new AppError('not_found', 'No such entity.');
+      if (!id) throw new AppError('not_found', keyed('score.entityNotFound', 'No such entity.'));
       const adIds = (await memberAdIds(db, id)).slice(0, 300);
       const ads = await listAds(db, config.secrets, { limit: 200 }, mask, {
         ids: adIds.slice(0, 200),

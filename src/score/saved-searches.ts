@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AdFilter, listAds } from '../collect/index.js';
 import type { AtRestKeys } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { LeadFilter, leadWhere } from './leads.js';
 import { leads, savedSearchHits, savedSearches } from './schema.js';
 
@@ -39,7 +39,12 @@ export async function createSavedSearch(
     .from(savedSearches)
     .where(eq(savedSearches.ownerId, ownerId));
   if (n >= MAX_PER_USER) {
-    throw new AppError('conflict', `At most ${MAX_PER_USER} saved searches per person.`);
+    throw new AppError(
+      'conflict',
+      keyed('searches.tooMany', `At most ${MAX_PER_USER} saved searches per person.`, {
+        max: MAX_PER_USER,
+      }),
+    );
   }
   // Two searches of one name cannot be told apart in the alerts menu: one name once per person,
   // whatever its case or spacing.
@@ -56,7 +61,11 @@ export async function createSavedSearch(
   if (same) {
     throw new AppError(
       'conflict',
-      `You already have a saved search named "${input.name}". Choose another name.`,
+      keyed(
+        'searches.nameTaken',
+        `You already have a saved search named "${input.name}". Choose another name.`,
+        { name: input.name },
+      ),
     );
   }
   const [row] = await db
@@ -86,7 +95,7 @@ async function owned(db: DbOrTx, ownerId: string, id: string) {
     .select()
     .from(savedSearches)
     .where(and(eq(savedSearches.id, id), eq(savedSearches.ownerId, ownerId)));
-  if (!row) throw new AppError('not_found', 'No such saved search.');
+  if (!row) throw new AppError('not_found', keyed('searches.notFound', 'No such saved search.'));
   return row;
 }
 

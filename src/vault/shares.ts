@@ -13,7 +13,7 @@ import type { Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import { findUserById } from '../platform/auth/users.js';
 import { decryptField, encryptField } from '../platform/crypto.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, keyed } from '../platform/errors.js';
 import { appendChainEntry } from './chain-store.js';
 import { shareCodeHash, type VaultDeps } from './deps.js';
 import { formatShareCode, parseShareCode } from './domain/vault-id.js';
@@ -310,7 +310,11 @@ export async function openShare(deps: VaultDeps, actor: Actor, shareId: string) 
         isNull(vaultShares.revokedAt),
       ),
     );
-  if (!share) throw new AppError('not_found', 'No such shared item (or its owner revoked it).');
+  if (!share)
+    throw new AppError(
+      'not_found',
+      keyed('vault.sharedItemNotFound', 'No such shared item (or its owner revoked it).'),
+    );
   await recordOpens(deps, actor, [shareId]);
   return { share, stream: await deps.blobs.stream(share.blobKey) };
 }
@@ -429,7 +433,10 @@ export async function requestShare(
   if (!links.length) {
     throw new AppError(
       'not_found',
-      'No vault has added you for this case. Give the person a share code made for the case first.',
+      keyed(
+        'vault.noVaultForCase',
+        'No vault has added you for this case. Give the person a share code made for the case first.',
+      ),
     );
   }
   await deps.db.insert(vaultShareRequests).values(

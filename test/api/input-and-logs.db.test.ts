@@ -91,9 +91,11 @@ describe('text that cannot be stored', () => {
     field: string,
   ) => {
     expect(res.res.statusCode).toBe(400);
-    const error = res.json.error as { code: string; message: string };
+    const error = res.json.error as { code: string; message: string; text?: unknown };
     expect(error.code).toBe('validation_failed');
     expect(error.message).toContain(`${field}: contains a character that is not allowed`);
+    // The console's catalogue key, for the user's language (issue 15).
+    expect(error.text).toEqual({ key: 'input.badCharacter', params: { field } });
   };
 
   it('is refused in a search query', async () => {
@@ -126,6 +128,18 @@ describe('text that cannot be stored', () => {
     });
     expect(anonymous.statusCode).toBe(400);
     expect(anonymous.json()).toMatchObject({ error: { code: 'validation_failed' } });
+  });
+
+  it('says which fields a request failed on, by path and zod check (issue 15)', async () => {
+    const res = await analyst('POST', '/api/sources', { name: '' });
+    expect(res.res.statusCode).toBe(400);
+    const error = res.json.error as { code: string; issues?: { path: string[]; code: string }[] };
+    expect(error.code).toBe('validation_failed');
+    expect(error.issues?.length).toBeGreaterThan(0);
+    for (const issue of error.issues ?? []) {
+      expect(issue.path).toEqual(expect.any(Array));
+      expect(typeof issue.code).toBe('string');
+    }
   });
 
   it('leaves ordinary text alone, emoji included', async () => {

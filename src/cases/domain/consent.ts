@@ -13,6 +13,7 @@ import {
   type PartnerKind,
   type ShareableField,
 } from './vocabulary.js';
+import { keyed, type MessageText } from '../../platform/errors.js';
 
 /** A consent as the rules need it (a row of `consents` fits). */
 export interface ConsentRecord {
@@ -204,7 +205,7 @@ export interface ConsentDraft {
   expiresAt: Date | null;
 }
 
-export type DraftProblem = { field: string; message: string };
+export type DraftProblem = { field: string; message: string; text: MessageText };
 
 /**
  * What is wrong with a consent before it is stored: a share names an organisation and at least one
@@ -214,38 +215,64 @@ export type DraftProblem = { field: string; message: string };
 export function consentDraftProblems(d: ConsentDraft, now: Date): DraftProblem[] {
   const problems: DraftProblem[] = [];
   if (!(CONSENT_SCOPES as readonly string[]).includes(d.scope)) {
-    problems.push({ field: 'scope', message: 'Unknown consent scope.' });
+    problems.push({
+      field: 'scope',
+      ...keyed('cases.consent.unknownScope', 'Unknown consent scope.'),
+    });
   }
   if (d.scope === 'share_with_org') {
     if (!d.organisationId) {
       problems.push({
         field: 'organisationId',
-        message: 'Consent to share names the organisation.',
+        ...keyed(
+          'cases.consent.shareNamesOrganisation',
+          'Consent to share names the organisation.',
+        ),
       });
     }
     if (d.fields.length === 0) {
-      problems.push({ field: 'fields', message: 'Consent to share names at least one field.' });
+      problems.push({
+        field: 'fields',
+        ...keyed('cases.consent.shareNamesField', 'Consent to share names at least one field.'),
+      });
     }
   } else {
     if (d.organisationId) {
       problems.push({
         field: 'organisationId',
-        message: 'Only consent to share names an organisation.',
+        ...keyed(
+          'cases.consent.onlyShareOrganisation',
+          'Only consent to share names an organisation.',
+        ),
       });
     }
     if (d.fields.length > 0) {
-      problems.push({ field: 'fields', message: 'Only consent to share names fields.' });
+      problems.push({
+        field: 'fields',
+        ...keyed('cases.consent.onlyShareFields', 'Only consent to share names fields.'),
+      });
     }
   }
   const unknown = d.fields.filter((f) => !(SHAREABLE_FIELDS as readonly string[]).includes(f));
   if (unknown.length > 0) {
-    problems.push({ field: 'fields', message: `Not shareable: ${unknown.join(', ')}.` });
+    problems.push({
+      field: 'fields',
+      ...keyed('cases.consent.notShareable', `Not shareable: ${unknown.join(', ')}.`, {
+        fields: unknown.join(', '),
+      }),
+    });
   }
   if (d.givenAt.getTime() > now.getTime()) {
-    problems.push({ field: 'givenAt', message: 'A consent is recorded once it has been given.' });
+    problems.push({
+      field: 'givenAt',
+      ...keyed('cases.consent.givenInFuture', 'A consent is recorded once it has been given.'),
+    });
   }
   if (d.expiresAt && d.expiresAt.getTime() <= d.givenAt.getTime()) {
-    problems.push({ field: 'expiresAt', message: 'A consent expires after it was given.' });
+    problems.push({
+      field: 'expiresAt',
+      ...keyed('cases.consent.expiresBeforeGiven', 'A consent expires after it was given.'),
+    });
   }
   return problems;
 }

@@ -39,7 +39,11 @@ describe('refusals in words', () => {
       at: AT,
     });
     if (verdict.allowed) throw new Error('expected a refusal');
-    expect(referralRefusalMessage(verdict)).toContain('place, contact_address');
+    expect(referralRefusalMessage(verdict).message).toContain('place, contact_address');
+    expect(referralRefusalMessage(verdict).text).toEqual({
+      key: 'referrals.outsideConsent',
+      params: { fields: 'place, contact_address' },
+    });
   });
 
   it('says what is missing for every kind of refusal', () => {
@@ -55,7 +59,7 @@ describe('refusals in words', () => {
     const duty = checkReferral({ ...base, partnerKind: 'police', minor: true, requested: ['age'] });
     for (const v of [none, noConsent, duty]) {
       if (v.allowed) throw new Error('expected a refusal');
-      expect(referralRefusalMessage(v)).toMatch(/\w{5,}/);
+      expect(referralRefusalMessage(v).message).toMatch(/\w{5,}/);
     }
   });
 });

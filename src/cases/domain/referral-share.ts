@@ -4,6 +4,7 @@
 // decided and why); there is no override. This module turns a refusal into words that name the
 // fields at fault, and takes the snapshot: exactly the allowed fields as the case holds them at
 // send time, so what the partner sees never grows when the case changes later.
+import { keyed, type KeyedMessage } from '../../platform/errors.js';
 import type { ReferralVerdict } from './consent.js';
 import { SHAREABLE_FIELDS, type ShareableField } from './vocabulary.js';
 
@@ -31,15 +32,27 @@ export function buildSnapshot(
 }
 
 /** What a worker reads when a referral is refused: which fields, and what could go instead. */
-export function referralRefusalMessage(verdict: Extract<ReferralVerdict, { allowed: false }>) {
+export function referralRefusalMessage(
+  verdict: Extract<ReferralVerdict, { allowed: false }>,
+): KeyedMessage {
   switch (verdict.reason) {
     case 'nothing_requested':
-      return 'Choose at least one field to share.';
+      return keyed('referrals.nothingRequested', 'Choose at least one field to share.');
     case 'no_consent':
-      return 'The person has not agreed to share anything with this organisation.';
+      return keyed(
+        'referrals.noConsent',
+        'The person has not agreed to share anything with this organisation.',
+      );
     case 'outside_consent':
-      return `The person has not agreed to share these with this organisation: ${verdict.outside.join(', ')}.`;
+      return keyed(
+        'referrals.outsideConsent',
+        `The person has not agreed to share these with this organisation: ${verdict.outside.join(', ')}.`,
+        { fields: verdict.outside.join(', ') },
+      );
     case 'decision_missing':
-      return 'A report about a child without consent needs who decided and why (a sentence or two).';
+      return keyed(
+        'referrals.decisionMissing',
+        'A report about a child without consent needs who decided and why (a sentence or two).',
+      );
   }
 }

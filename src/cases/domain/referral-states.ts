@@ -3,6 +3,7 @@
 // the worker can only revoke; the system ends referrals whose legal basis ended (a withdrawn consent
 // revokes, an expired one expires). Terminal states are final: a revoked referral never reopens, so
 // a partner whose access ended cannot get it back by reporting an outcome.
+import { keyed, type KeyedMessage, type MessageText } from '../../platform/errors.js';
 import { REFERRAL_STATES, type ReferralState } from './vocabulary.js';
 
 /** Who moves a referral: the referring worker, the receiving organisation, or the program itself. */
@@ -42,7 +43,13 @@ export function partnerMovesFrom(state: ReferralState): readonly ReferralState[]
 export const DECLINE_REASON_MAX = 1000;
 
 export type MoveVerdict =
-  { allowed: true } | { allowed: false; code: 'not_allowed' | 'reason_required'; message: string };
+  | { allowed: true }
+  | {
+      allowed: false;
+      code: 'not_allowed' | 'reason_required';
+      message: string;
+      text: MessageText;
+    };
 
 const ok: MoveVerdict = { allowed: true };
 
@@ -56,26 +63,48 @@ export function decideReferralMove(
   by: ReferralActor,
   reason?: string | null,
 ): MoveVerdict {
-  const refuse = (message: string): MoveVerdict => ({
+  const refuse = (message: KeyedMessage): MoveVerdict => ({
     allowed: false,
     code: 'not_allowed',
-    message,
+    ...message,
   });
   if (!isOpenReferral(from)) {
-    return refuse(`This referral is ${from}; nothing more can happen to it.`);
+    return refuse(
+      keyed('referrals.closedState', `This referral is ${from}; nothing more can happen to it.`, {
+        state: from,
+      }),
+    );
   }
   if (to === 'revoked') {
-    return by === 'partner' ? refuse('Only the referring side can revoke a referral.') : ok;
+    return by === 'partner'
+      ? refuse(
+          keyed('referrals.revokeReferrerOnly', 'Only the referring side can revoke a referral.'),
+        )
+      : ok;
   }
   if (to === 'expired') {
-    return by === 'system' ? ok : refuse('A referral expires by itself, when its basis ends.');
+    return by === 'system'
+      ? ok
+      : refuse(
+          keyed('referrals.expiresByItself', 'A referral expires by itself, when its basis ends.'),
+        );
   }
   if (by !== 'partner') {
-    return refuse('Only the receiving organisation answers a referral and reports outcomes.');
+    return refuse(
+      keyed(
+        'referrals.partnerAnswers',
+        'Only the receiving organisation answers a referral and reports outcomes.',
+      ),
+    );
   }
   if (!partnerMovesFrom(from).includes(to)) {
     const next = partnerMovesFrom(from).join(', ');
-    return refuse(`From ${from} the next step is one of: ${next}.`);
+    return refuse(
+      keyed('referrals.nextSteps', `From ${from} the next step is one of: ${next}.`, {
+        state: from,
+        next,
+      }),
+    );
   }
   if (to === 'declined') {
     const text = reason?.trim() ?? '';
@@ -83,14 +112,18 @@ export function decideReferralMove(
       return {
         allowed: false,
         code: 'reason_required',
-        message: 'Say why the referral is declined.',
+        ...keyed('referrals.declineReason', 'Say why the referral is declined.'),
       };
     }
     if (text.length > DECLINE_REASON_MAX) {
       return {
         allowed: false,
         code: 'reason_required',
-        message: `Keep the reason under ${DECLINE_REASON_MAX} characters.`,
+        ...keyed(
+          'referrals.declineReasonLong',
+          `Keep the reason under ${DECLINE_REASON_MAX} characters.`,
+          { max: DECLINE_REASON_MAX },
+        ),
       };
     }
   }

@@ -8,7 +8,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditFields, type Actor } from '../../platform/actor.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { aliasFrom } from '../domain/pseudonym.js';
 import { randomBytes } from 'node:crypto';
 import { mayKeepData } from '../domain/consent.js';
@@ -38,7 +38,10 @@ export class HtcdsImportRefused extends Error {
 
 function requireSupervisor(actor: Actor): string {
   if (actor.role !== 'supervisor' || !actor.userId) {
-    throw new AppError('forbidden', 'Only supervisors export and import HTCDS records.');
+    throw new AppError(
+      'forbidden',
+      keyed('cases.htcdsSupervisorOnly', 'Only supervisors export and import HTCDS records.'),
+    );
   }
   return actor.userId;
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isInternalStaff, type Principal } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../../platform/http/errors.js';
 import { PARTNER_CSV_MAX_BYTES } from '../domain/partner-csv.js';
@@ -167,7 +167,10 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: { db: Db; cloc
         const p = principalOf(requireAuth(request));
         const row = await partnerById(db, request.params.id);
         if (!row || !canSeePartnerEntry(p, row)) {
-          throw new AppError('not_found', 'No such organisation in the directory.');
+          throw new AppError(
+            'not_found',
+            keyed('partners.notFound', 'No such organisation in the directory.'),
+          );
         }
         return presentPartner(row);
       },
@@ -270,7 +273,9 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: { db: Db; cloc
         if (input.placeId !== undefined && !placeById(input.placeId)) {
           throw new AppError(
             'validation_failed',
-            `placeId: "${input.placeId}" is not a known place.`,
+            keyed('partners.unknownPlace', `placeId: "${input.placeId}" is not a known place.`, {
+              place: input.placeId,
+            }),
           );
         }
         const place = resolvePlace(input);

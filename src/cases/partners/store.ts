@@ -10,7 +10,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import { listPartnerOrgs } from '../../platform/auth/users.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db, DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import {
   parsePartnerCsv,
   writePartnerCsv,
@@ -106,13 +106,22 @@ export function profileOf(row: PartnerRow): PartnerProfile {
 /** Place ids must exist in the gazetteer; the pure profile schema cannot know that. */
 function checkPlaces(p: PartnerProfile): void {
   if (p.placeId !== null && !partnerPlaceChecks.isPlace(p.placeId)) {
-    throw new AppError('validation_failed', `placeId: "${p.placeId}" is not a known place.`);
+    throw new AppError(
+      'validation_failed',
+      keyed('partners.unknownPlace', `placeId: "${p.placeId}" is not a known place.`, {
+        place: p.placeId,
+      }),
+    );
   }
   const bad = p.municipalities.filter((m) => !partnerPlaceChecks.isMunicipality(m));
   if (bad.length > 0) {
     throw new AppError(
       'validation_failed',
-      `municipalities: ${bad.map((b) => `"${b}"`).join(', ')} is not a Dutch municipality.`,
+      keyed(
+        'partners.unknownMunicipality',
+        `municipalities: ${bad.map((b) => `"${b}"`).join(', ')} is not a Dutch municipality.`,
+        { municipalities: bad.join(', ') },
+      ),
     );
   }
 }
@@ -126,7 +135,10 @@ async function checkAccountOrg(
   if (accountOrgId === null) return;
   const orgs = await listPartnerOrgs(db);
   if (!orgs.some((o) => o.id === accountOrgId)) {
-    throw new AppError('validation_failed', 'accountOrgId: no partner organisation has this id.');
+    throw new AppError(
+      'validation_failed',
+      keyed('partners.accountOrgUnknown', 'accountOrgId: no partner organisation has this id.'),
+    );
   }
   const [other] = await db
     .select({ id: partnerOrganisations.id, name: partnerOrganisations.name })
@@ -136,7 +148,11 @@ async function checkAccountOrg(
   if (other && other.id !== entryId) {
     throw new AppError(
       'conflict',
-      `This organisation account already belongs to "${other.name}" in the directory.`,
+      keyed(
+        'partners.accountTaken',
+        `This organisation account already belongs to "${other.name}" in the directory.`,
+        { name: other.name },
+      ),
     );
   }
 }
@@ -197,7 +213,10 @@ export async function createPartner(
   return db.transaction(async (tx) => {
     await checkAccountOrg(tx, input.accountOrgId, null);
     if (await nameTaken(tx, input.profile.name, null)) {
-      throw new AppError('conflict', 'The directory already has an organisation with this name.');
+      throw new AppError(
+        'conflict',
+        keyed('partners.nameTaken', 'The directory already has an organisation with this name.'),
+      );
     }
     const now = clock.now();
     const [row] = await tx
@@ -230,10 +249,17 @@ export async function updatePartner(
   checkPlaces(input.profile);
   return db.transaction(async (tx) => {
     const before = await partnerById(tx, id);
-    if (!before) throw new AppError('not_found', 'No such organisation in the directory.');
+    if (!before)
+      throw new AppError(
+        'not_found',
+        keyed('partners.notFound', 'No such organisation in the directory.'),
+      );
     await checkAccountOrg(tx, input.accountOrgId, id);
     if (await nameTaken(tx, input.profile.name, id)) {
-      throw new AppError('conflict', 'The directory already has an organisation with this name.');
+      throw new AppError(
+        'conflict',
+        keyed('partners.nameTaken', 'The directory already has an organisation with this name.'),
+      );
     }
     const [row] = await tx
       .update(partnerOrganisations)

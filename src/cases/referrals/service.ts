@@ -12,7 +12,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Clock } from '../../platform/clock.js';
 import { decryptField, encryptField, type FieldKey } from '../../platform/crypto.js';
 import type { Db, DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import type { CaseAction } from '../domain/access.js';
 import { checkReferral, currentShareConsents, shareableFieldsFor } from '../domain/consent.js';
 import { decideCodeAttempt, linkExpiry, linkStatus } from '../domain/referral-link.js';
@@ -153,10 +153,16 @@ export async function sendReferral(
 ): Promise<SentReferral> {
   const note = input.handoffNote?.trim() ?? '';
   if (note && !input.fields.includes('handoff_note')) {
-    throw new AppError('validation_failed', 'Tick "handoff_note" to send the hand-off note.');
+    throw new AppError(
+      'validation_failed',
+      keyed('referrals.tickHandoffNote', 'Tick "handoff_note" to send the hand-off note.'),
+    );
   }
   if (!note && input.fields.includes('handoff_note')) {
-    throw new AppError('validation_failed', 'Write the hand-off note, or untick it.');
+    throw new AppError(
+      'validation_failed',
+      keyed('referrals.writeHandoffNote', 'Write the hand-off note, or untick it.'),
+    );
   }
   const reason = input.protectionReason?.trim() ?? '';
   // Gather, decide and write in one transaction under the case's row lock, which a withdrawal
@@ -165,9 +171,19 @@ export async function sendReferral(
     const now = deps.clock.now();
     const caseRow = await requireCase(tx, who, caseId, 'refer', { forUpdate: true });
     const partner = await partnerForReferral(tx, input.partnerId);
-    if (!partner) throw new AppError('not_found', 'No such organisation in the directory.');
+    if (!partner)
+      throw new AppError(
+        'not_found',
+        keyed('referrals.noSuchOrganisation', 'No such organisation in the directory.'),
+      );
     if (!partner.active) {
-      throw new AppError('conflict', 'This organisation is not active in the directory.');
+      throw new AppError(
+        'conflict',
+        keyed(
+          'referrals.organisationInactive',
+          'This organisation is not active in the directory.',
+        ),
+      );
     }
     const consents = await consentsOfCase(tx, caseId);
     const verdict = checkReferral({
@@ -180,9 +196,10 @@ export async function sendReferral(
       decision: reason ? { decidedBy: who.id, reason } : null,
     });
     if (!verdict.allowed) {
+      const refusal = referralRefusalMessage(verdict);
       throw new AppError(
         'forbidden',
-        referralRefusalMessage(verdict),
+        { message: refusal.message, text: refusal.text },
         { caseId, partnerId: partner.id, reason: verdict.reason },
         {
           reason: verdict.reason,
@@ -293,7 +310,7 @@ async function referralForWorker(
   action: CaseAction,
 ): Promise<{ referral: ReferralRow; caseRow: CaseRow }> {
   const referral = await referralById(db, referralId);
-  if (!referral) throw new AppError('not_found', 'No such referral.');
+  if (!referral) throw new AppError('not_found', keyed('referrals.notFound', 'No such referral.'));
   const caseRow = await requireCase(db, who, referral.caseId, action);
   return { referral, caseRow };
 }
@@ -392,10 +409,10 @@ async function moveReferral(
   const now = deps.clock.now();
   const verdict = decideReferralMove(referral.state, to, by.actor, opts.note);
   if (!verdict.allowed) {
-    throw new AppError(
-      verdict.code === 'reason_required' ? 'validation_failed' : 'conflict',
-      verdict.message,
-    );
+    throw new AppError(verdict.code === 'reason_required' ? 'validation_failed' : 'conflict', {
+      message: verdict.message,
+      text: verdict.text,
+    });
   }
   const ending = to === 'revoked' || to === 'expired';
   const answering = referral.state === 'sent' && (to === 'accepted' || to === 'declined');
@@ -414,7 +431,10 @@ async function moveReferral(
     .where(and(eq(referrals.id, referral.id), eq(referrals.state, referral.state)))
     .returning();
   if (!moved) {
-    throw new AppError('conflict', 'The referral changed meanwhile. Reload and try again.');
+    throw new AppError(
+      'conflict',
+      keyed('referrals.changedMeanwhile', 'The referral changed meanwhile. Reload and try again.'),
+    );
   }
   if (ending || !isOpenReferral(to)) {
     await tx
@@ -459,7 +479,13 @@ export async function recordReminder(
 ): Promise<ReferralRow> {
   const { referral } = await referralForWorker(deps.db, who, referralId, 'refer');
   if (referral.state !== 'sent') {
-    throw new AppError('conflict', 'The organisation has answered; there is nothing to chase.');
+    throw new AppError(
+      'conflict',
+      keyed(
+        'referrals.nothingToChase',
+        'The organisation has answered; there is nothing to chase.',
+      ),
+    );
   }
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -482,10 +508,21 @@ export async function reissueLink(
 ): Promise<IssuedLink> {
   const { referral } = await referralForWorker(deps.db, who, referralId, 'refer');
   if (referral.channel !== 'secure_link') {
-    throw new AppError('conflict', 'This organisation reads referrals in Ariadne, not by link.');
+    throw new AppError(
+      'conflict',
+      keyed(
+        'referrals.readsInAriadne',
+        'This organisation reads referrals in Ariadne, not by link.',
+      ),
+    );
   }
   if (!isOpenReferral(referral.state)) {
-    throw new AppError('conflict', `This referral is ${referral.state}; it gets no new link.`);
+    throw new AppError(
+      'conflict',
+      keyed('referrals.noNewLink', `This referral is ${referral.state}; it gets no new link.`, {
+        state: referral.state,
+      }),
+    );
   }
   const partner = await partnerForReferral(deps.db, referral.partnerId);
   return deps.db.transaction(async (tx) => {
@@ -522,7 +559,11 @@ export async function markCodeDelivered(
         ),
       )
       .returning({ id: secureLinks.id });
-    if (done.length === 0) throw new AppError('conflict', 'No code is waiting to be passed on.');
+    if (done.length === 0)
+      throw new AppError(
+        'conflict',
+        keyed('referrals.noCodeWaiting', 'No code is waiting to be passed on.'),
+      );
     await addEvent(tx, referralId, 'code_delivered', byWorker(actor), now);
   });
 }
@@ -577,7 +618,10 @@ function partnerView(deps: ReferralDeps, r: ReferralRow, withData: boolean): Par
 
 function partnerOrgOf(who: Principal): string {
   if (who.role !== 'partner' || !who.partnerOrgId) {
-    throw new AppError('forbidden', 'Only partner users read referrals here.');
+    throw new AppError(
+      'forbidden',
+      keyed('referrals.partnerUsersOnly', 'Only partner users read referrals here.'),
+    );
   }
   return who.partnerOrgId;
 }
@@ -604,7 +648,7 @@ async function referralForPartner(db: DbOrTx, who: Principal, id: string) {
     .from(referrals)
     .where(and(eq(referrals.id, id), eq(referrals.accountOrgId, orgId)));
   // Another organisation's referral does not exist, as far as this user can tell.
-  if (!row) throw new AppError('not_found', 'No such referral.');
+  if (!row) throw new AppError('not_found', keyed('referrals.notFound', 'No such referral.'));
   return row;
 }
 

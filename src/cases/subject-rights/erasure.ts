@@ -12,7 +12,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
 import { decryptField, encryptField } from '../../platform/crypto.js';
 import type { Db, DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { eraseConversations } from '../../outreach/index.js';
 import { referrals } from '../referrals/schema.js';
 import { caseConversations, caseNotes, cases, caseTasks, consents } from '../schema.js';
@@ -54,7 +54,10 @@ function requireSupervisor(actor: Actor) {
   if (who.role !== 'supervisor') {
     throw new AppError(
       'forbidden',
-      'Only a supervisor may set or lift a legal hold or erase a case.',
+      keyed(
+        'cases.holdSupervisorOnly',
+        'Only a supervisor may set or lift a legal hold or erase a case.',
+      ),
     );
   }
   return who;
@@ -102,7 +105,10 @@ export async function setHold(
   return deps.db.transaction(async (tx) => {
     await requireCase(tx, who, caseId, 'view_case', { forUpdate: true });
     if (await activeHold(tx, caseId)) {
-      throw new AppError('conflict', 'This case is already under a legal hold.');
+      throw new AppError(
+        'conflict',
+        keyed('cases.alreadyOnHold', 'This case is already under a legal hold.'),
+      );
     }
     const [row] = await tx
       .insert(caseHolds)
@@ -131,7 +137,11 @@ export async function liftHold(deps: SubjectRightsDeps, actor: Actor, caseId: st
   await deps.db.transaction(async (tx) => {
     await requireCase(tx, who, caseId, 'view_case', { forUpdate: true });
     const hold = await activeHold(tx, caseId);
-    if (!hold) throw new AppError('conflict', 'This case is not under a legal hold.');
+    if (!hold)
+      throw new AppError(
+        'conflict',
+        keyed('cases.notOnHold', 'This case is not under a legal hold.'),
+      );
     await tx
       .update(caseHolds)
       .set({ liftedAt: now, liftedBy: who.id })
@@ -180,7 +190,11 @@ export async function eraseCaseRow(
   if (hold) {
     throw new AppError(
       'conflict',
-      `This case is under a legal hold set on ${hold.heldAt.toISOString().slice(0, 10)}: it cannot be erased until a supervisor lifts the hold.`,
+      keyed(
+        'cases.erasureHeld',
+        `This case is under a legal hold set on ${hold.heldAt.toISOString().slice(0, 10)}: it cannot be erased until a supervisor lifts the hold.`,
+        { date: hold.heldAt.toISOString().slice(0, 10) },
+      ),
     );
   }
   const threads = await tx
@@ -244,7 +258,10 @@ export async function eraseCase(
     if (confirmPseudonym.trim().toUpperCase() !== row.pseudonym) {
       throw new AppError(
         'validation_failed',
-        "To erase, confirm with the case's pseudonym (it cannot be undone).",
+        keyed(
+          'cases.eraseConfirm',
+          "To erase, confirm with the case's pseudonym (it cannot be undone).",
+        ),
       );
     }
     return eraseCaseRow(tx, actor, row, 'request', now, deps.onThreadsErased);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { auditFields, type Actor } from '../../platform/actor.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import { decryptField } from '../../platform/crypto.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { conversationById, messagesOfConversation } from '../../outreach/index.js';
 import { referralEvents, referrals } from '../referrals/schema.js';
 import { caseConversations, caseNotes, caseTasks, consents } from '../schema.js';
@@ -101,7 +101,10 @@ export async function subjectExport(
   const keys = deps.config.secrets.fieldKeys;
   const row = await requireCase(db, who, caseId, 'view_case');
   if (who.role !== 'supervisor' && row.ownerId !== who.id) {
-    throw new AppError('forbidden', "A subject export is for a supervisor or the case's owner.");
+    throw new AppError(
+      'forbidden',
+      keyed('cases.subjectExportWho', "A subject export is for a supervisor or the case's owner."),
+    );
   }
   const consentRows = await db
     .select()

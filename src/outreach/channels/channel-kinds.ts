@@ -5,7 +5,7 @@
 // which leaves a secret empty keeps the stored one — an admin changing a sender should not have
 // to find the API key again.
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed, validationIssues } from '../../platform/errors.js';
 import { CHANNEL_KINDS, type ChannelKind } from './channel.js';
 import { CmSettings } from './cm.js';
 import { EmailSettings } from './email.js';
@@ -138,5 +138,10 @@ export function validateChannelSettings(kind: ChannelKind, settings: Settings): 
     .slice(0, 8)
     .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
-  throw new AppError('validation_failed', `Settings of a ${kind} channel: ${message}`);
+  throw new AppError(
+    'validation_failed',
+    keyed('outreach.channelSettingsInvalid', `Settings of a ${kind} channel: ${message}`, { kind }),
+    undefined,
+    { issues: validationIssues(parsed.error.issues) },
+  );
 }

@@ -8,7 +8,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Config } from '../../platform/config.js';
 import { decryptField, encryptField } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { CHANNEL_KINDS } from './channel.js';
 import { isAlphanumericSender } from './http-gateway.js';
 import { keepStoredSecrets, validateChannelSettings } from './channel-kinds.js';
@@ -125,7 +125,7 @@ export async function channelForSending(
   id: string,
 ): Promise<ChannelForSending> {
   const [row] = await db.select().from(outreachChannels).where(eq(outreachChannels.id, id));
-  if (!row) throw new AppError('not_found', 'No such channel.');
+  if (!row) throw new AppError('not_found', keyed('outreach.channelNotFound', 'No such channel.'));
   const settings = JSON.parse(
     decryptField(config.secrets.fieldKeys, row.settingsEnc, SETTINGS_CONTEXT),
   ) as Record<string, unknown>;

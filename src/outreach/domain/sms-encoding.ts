@@ -12,7 +12,7 @@
 // - Only the default alphabet is used, never national language shift tables: few European routes
 //   support them, and a wrongly decoded first message is worse than a longer one.
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 
 /** The GSM 03.38 basic table (127 characters; 0x1B, the escape, is not a character). */
 export const GSM_BASIC =
@@ -144,7 +144,11 @@ export function splitSms(text: string): string[] {
   if (parts.length > MAX_SMS_SEGMENTS) {
     throw new AppError(
       'validation_failed',
-      `This text needs ${parts.length} SMS parts; at most ${MAX_SMS_SEGMENTS} can be joined.`,
+      keyed(
+        'outreach.tooManySmsParts',
+        `This text needs ${parts.length} SMS parts; at most ${MAX_SMS_SEGMENTS} can be joined.`,
+        { parts: parts.length, max: MAX_SMS_SEGMENTS },
+      ),
     );
   }
   return parts.map((p) => costed.chars.slice(p.from, p.to).join(''));

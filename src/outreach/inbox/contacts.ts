@@ -8,7 +8,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Config } from '../../platform/config.js';
 import { decryptField, encryptField, hashIdentifier } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { contacts } from '../schema.js';
 
 const ADDRESS_CONTEXT = 'contacts.address';
@@ -38,7 +38,10 @@ export function normaliseAddress(
   if (kind === 'phone') {
     const phone = parsePhoneNumberFromString(input, defaultCountry as never);
     if (!phone?.isValid()) {
-      throw new AppError('validation_failed', 'That is not a valid phone number.');
+      throw new AppError(
+        'validation_failed',
+        keyed('outreach.invalidPhone', 'That is not a valid phone number.'),
+      );
     }
     const value = phone.number;
     return { kind, value, country: phone.country ?? null, masked: mask(value) };
@@ -46,13 +49,19 @@ export function normaliseAddress(
   if (kind === 'email') {
     const value = input.toLowerCase();
     if (!/^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/.test(value)) {
-      throw new AppError('validation_failed', 'That is not a valid e-mail address.');
+      throw new AppError(
+        'validation_failed',
+        keyed('outreach.invalidEmail', 'That is not a valid e-mail address.'),
+      );
     }
     return { kind, value, country: null, masked: mask(value) };
   }
   const value = input.replace(/^@/, '').toLowerCase();
   if (!/^[\p{L}\p{N}_.:-]{2,64}$/u.test(value)) {
-    throw new AppError('validation_failed', 'That is not a valid handle.');
+    throw new AppError(
+      'validation_failed',
+      keyed('outreach.invalidHandle', 'That is not a valid handle.'),
+    );
   }
   return { kind, value, country: null, masked: mask(value) };
 }
@@ -89,7 +98,7 @@ export async function upsertContact(
 
 export async function contactById(db: DbOrTx, id: string): Promise<ContactRow> {
   const [row] = await db.select().from(contacts).where(eq(contacts.id, id));
-  if (!row) throw new AppError('not_found', 'No such contact.');
+  if (!row) throw new AppError('not_found', keyed('outreach.contactNotFound', 'No such contact.'));
   return row;
 }
 

@@ -9,7 +9,7 @@ import { readRecordedLately } from '../../platform/audit/audit-query.js';
 import type { Config } from '../../platform/config.js';
 import { decryptField, encryptField } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { advanceLeadForOutreach } from '../../score/index.js';
 import type { DeliveryReport, InboundMessage } from '../channels/channel.js';
 import { contactById, normaliseAddress, upsertContact, type ContactKind } from './contacts.js';
@@ -31,7 +31,11 @@ export function decryptBody(config: Config, enc: string): string {
 
 export async function conversationById(db: DbOrTx, id: string): Promise<ConversationRow> {
   const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
-  if (!row) throw new AppError('not_found', 'No such conversation.');
+  if (!row)
+    throw new AppError(
+      'not_found',
+      keyed('outreach.conversationNotFound', 'No such conversation.'),
+    );
   return row;
 }
 
@@ -69,11 +73,20 @@ export async function startThread(
       if (!input.override) {
         throw new AppError(
           'conflict',
-          'This person already has an outreach thread. A supervisor can allow a second one.',
+          keyed(
+            'outreach.threadExists',
+            'This person already has an outreach thread. A supervisor can allow a second one.',
+          ),
         );
       }
       if (actor.role !== 'supervisor' && actor.role !== 'admin') {
-        throw new AppError('forbidden', 'Only a supervisor can allow a second thread.');
+        throw new AppError(
+          'forbidden',
+          keyed(
+            'outreach.secondThreadSupervisorOnly',
+            'Only a supervisor can allow a second thread.',
+          ),
+        );
       }
     }
   }
@@ -129,7 +142,12 @@ export async function insertOutbound(
   },
 ): Promise<MessageRow> {
   if (input.body.length === 0 || input.body.length > MAX_BODY) {
-    throw new AppError('validation_failed', `A message has 1 to ${MAX_BODY} characters.`);
+    throw new AppError(
+      'validation_failed',
+      keyed('outreach.messageLength', `A message has 1 to ${MAX_BODY} characters.`, {
+        max: MAX_BODY,
+      }),
+    );
   }
   const [row] = await db
     .insert(messages)
@@ -172,7 +190,10 @@ export async function addNote(
   await conversationById(db, conversationId);
   const body = text.trim();
   if (!body || body.length > MAX_BODY) {
-    throw new AppError('validation_failed', `A note has 1 to ${MAX_BODY} characters.`);
+    throw new AppError(
+      'validation_failed',
+      keyed('outreach.noteLength', `A note has 1 to ${MAX_BODY} characters.`, { max: MAX_BODY }),
+    );
   }
   const [row] = await db
     .insert(messages)
@@ -552,7 +573,10 @@ export async function updateConversation(
   if (!row) {
     throw new AppError(
       'conflict',
-      'Someone changed who holds this conversation just now. Reload it and try again.',
+      keyed(
+        'outreach.holderChanged',
+        'Someone changed who holds this conversation just now. Reload it and try again.',
+      ),
     );
   }
   if (patch.status && patch.status !== current.status) {

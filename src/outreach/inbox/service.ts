@@ -7,7 +7,7 @@ import { assignmentVerdict, type Principal } from '../../platform/auth/policy.js
 import { findUserById } from '../../platform/auth/users.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { canWorkOutreach } from '../policy.js';
 import type { CONVERSATION_STATUSES } from '../schema.js';
 import { contactById, setDoNotContact } from './contacts.js';
@@ -39,13 +39,18 @@ export async function changeConversation(
   const current = await conversationById(db, id);
   if (assigneeId !== undefined) {
     const verdict = assignmentVerdict(principal, { from: current.assigneeId, to: assigneeId });
-    if (!verdict.allowed) throw new AppError('forbidden', verdict.reason);
+    if (!verdict.allowed) {
+      throw new AppError('forbidden', { message: verdict.reason, text: verdict.text });
+    }
     if (assigneeId !== null && assigneeId !== current.assigneeId) {
       const holder = await findUserById(db, assigneeId);
       if (!holder || holder.disabledAt || !canWorkOutreach(holder)) {
         throw new AppError(
           'validation_failed',
-          'assigneeId: hand conversations to an active outreach worker or supervisor.',
+          keyed(
+            'outreach.assigneeNotOutreach',
+            'assigneeId: hand conversations to an active outreach worker or supervisor.',
+          ),
         );
       }
     }

@@ -9,7 +9,7 @@ import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { Config } from '../../platform/config.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { revealIdentifier } from '../../facts/index.js';
 import { entityOfAds, namesOnIdentifier } from '../../link/index.js';
 import { advanceLeadForOutreach } from '../../score/index.js';
@@ -146,12 +146,16 @@ export class SendRefused extends AppError {
 
 async function channelRow(db: DbOrTx, id: string): Promise<ChannelRow> {
   const [row] = await db.select().from(outreachChannels).where(eq(outreachChannels.id, id));
-  if (!row) throw new AppError('not_found', 'No such channel.');
+  if (!row) throw new AppError('not_found', keyed('outreach.channelNotFound', 'No such channel.'));
   return row;
 }
 
 function roleActor(actor: Actor) {
-  if (!actor.role) throw new AppError('forbidden', 'You do not have permission to do this.');
+  if (!actor.role)
+    throw new AppError(
+      'forbidden',
+      keyed('outreach.noPermission', 'You do not have permission to do this.'),
+    );
   return { id: actor.userId ?? actor.label, role: actor.role };
 }
 
@@ -267,7 +271,10 @@ async function identifierAddress(
   if (!entityId) {
     throw new AppError(
       'validation_failed',
-      'An identifier is contacted for a person: give entityId.',
+      keyed(
+        'outreach.identifierNeedsPerson',
+        'An identifier is contacted for a person: give entityId.',
+      ),
     );
   }
   const id = await revealIdentifier(
@@ -279,7 +286,11 @@ async function identifierAddress(
     purpose === 'check' ? { onceWithinMs: CHECK_REVEAL_WINDOW_MS } : {},
   );
   const owner = (await entityOfAds(db, [id.adId])).get(id.adId);
-  if (owner !== entityId) throw new AppError('not_found', 'No such identifier for this person.');
+  if (owner !== entityId)
+    throw new AppError(
+      'not_found',
+      keyed('outreach.identifierNotFound', 'No such identifier for this person.'),
+    );
   if (id.kind === 'phone') return normaliseAddress('phone', id.value);
   if (id.kind === 'email') return normaliseAddress('email', id.value);
   if (id.kind === 'messenger') {
@@ -289,7 +300,10 @@ async function identifierAddress(
     }
     return normaliseAddress('handle', id.value);
   }
-  throw new AppError('validation_failed', `A ${id.kind} cannot be written to.`);
+  throw new AppError(
+    'validation_failed',
+    keyed('outreach.notWritable', `A ${id.kind} cannot be written to.`, { kind: id.kind }),
+  );
 }
 
 /**
@@ -374,18 +388,26 @@ async function prepareCompose(
 ): Promise<Prepared> {
   const by = roleActor(actor);
   const channel = await channelRow(tx, c.channelId);
-  if (!channel.enabled) throw new AppError('conflict', 'This channel is switched off.');
+  if (!channel.enabled)
+    throw new AppError('conflict', keyed('outreach.channelOff', 'This channel is switched off.'));
 
   let conversation: ConversationRow | null = null;
   let contact: ContactRow;
   if (c.conversationId) {
     conversation = await conversationById(tx, c.conversationId);
     if (!conversation.contactId) {
-      throw new AppError('conflict', 'This conversation has no contact to write to.');
+      throw new AppError(
+        'conflict',
+        keyed('outreach.noContact', 'This conversation has no contact to write to.'),
+      );
     }
     contact = await contactById(tx, conversation.contactId);
   } else {
-    if (!dest.address) throw new AppError('validation_failed', 'Give a contact to write to.');
+    if (!dest.address)
+      throw new AppError(
+        'validation_failed',
+        keyed('outreach.giveContact', 'Give a contact to write to.'),
+      );
     contact = await upsertContact(tx, config, dest.address);
   }
   // One compose per contact at a time: the facts read below stay true until the message is in.
@@ -410,7 +432,9 @@ async function prepareCompose(
         fallbacks: t.fallbacks,
       }).text;
     } catch (err) {
-      if (err instanceof TemplateRenderError) throw new AppError('conflict', err.message);
+      if (err instanceof TemplateRenderError) {
+        throw new AppError('conflict', keyed('outreach.templateBroken', err.message));
+      }
       throw err;
     }
     templateId = t.id;
@@ -660,13 +684,23 @@ export async function allowNamesForSharedNumber(
   input: { entityId: string; identifierId: string; reason: string },
 ): Promise<void> {
   if (actor.role !== 'supervisor') {
-    throw new AppError('forbidden', 'Only a supervisor can allow names for a shared number.');
+    throw new AppError(
+      'forbidden',
+      keyed(
+        'outreach.namesSupervisorOnly',
+        'Only a supervisor can allow names for a shared number.',
+      ),
+    );
   }
   const dest = await destinationOf(db, config, actor, {
     entityId: input.entityId,
     contact: { identifierId: input.identifierId },
   });
-  if (!dest.address) throw new AppError('not_found', 'No such identifier for this person.');
+  if (!dest.address)
+    throw new AppError(
+      'not_found',
+      keyed('outreach.identifierNotFound', 'No such identifier for this person.'),
+    );
   const address = dest.address;
   await db.transaction(async (tx) => {
     const contact = await upsertContact(tx, config, address);
@@ -706,16 +740,26 @@ export async function cancelScheduled(
   const now = clock.now();
   return db.transaction(async (tx) => {
     const [msg] = await tx.select().from(messages).where(eq(messages.id, messageId)).for('update');
-    if (!msg || msg.direction !== 'out') throw new AppError('not_found', 'No such message.');
+    if (!msg || msg.direction !== 'out')
+      throw new AppError('not_found', keyed('outreach.messageNotFound', 'No such message.'));
     const mine = actor.userId !== null && msg.authorId === actor.userId;
     if (!mine && actor.role !== 'supervisor') {
       throw new AppError(
         'forbidden',
-        'Only the author of a scheduled message or a supervisor can cancel it.',
+        keyed(
+          'outreach.cancelAuthorOnly',
+          'Only the author of a scheduled message or a supervisor can cancel it.',
+        ),
       );
     }
     if (!msg.scheduledFor || msg.status !== 'queued') {
-      throw new AppError('conflict', 'This message is not waiting for a scheduled time any more.');
+      throw new AppError(
+        'conflict',
+        keyed(
+          'outreach.notScheduled',
+          'This message is not waiting for a scheduled time any more.',
+        ),
+      );
     }
     const [row] = await tx
       .update(messages)
@@ -939,13 +983,17 @@ export async function markSentByHand(
   const now = clock.now();
   return db.transaction(async (tx) => {
     const [msg] = await tx.select().from(messages).where(eq(messages.id, messageId)).for('update');
-    if (!msg || msg.direction !== 'out') throw new AppError('not_found', 'No such message.');
+    if (!msg || msg.direction !== 'out')
+      throw new AppError('not_found', keyed('outreach.messageNotFound', 'No such message.'));
     if (msg.status !== 'to_send') {
       throw new AppError(
         'conflict',
         msg.status === 'failed'
-          ? `This message was withdrawn: ${msg.errorMessage ?? 'it must not be sent'}`
-          : 'This message is not waiting to be sent by hand.',
+          ? keyed(
+              'outreach.withdrawn',
+              `This message was withdrawn: ${msg.errorMessage ?? 'it must not be sent'}`,
+            )
+          : keyed('outreach.notWaitingByHand', 'This message is not waiting to be sent by hand.'),
       );
     }
     const conversation = await conversationById(tx, msg.conversationId);
@@ -953,7 +1001,10 @@ export async function markSentByHand(
     const confirmation = msg.purpose === 'opt_out_confirmation';
     if (contact?.doNotContact && !confirmation) {
       await cancelQueued(tx, [conversation.id], 'The person is on the do-not-contact list.', now);
-      throw new AppError('conflict', 'Do not send it: the person must not be contacted.');
+      throw new AppError(
+        'conflict',
+        keyed('outreach.doNotSend', 'Do not send it: the person must not be contacted.'),
+      );
     }
     const row = await recordSent(
       tx,
@@ -991,11 +1042,20 @@ export async function recordReplyByHand(
 ): Promise<InboundHandled> {
   const conversation = await conversationById(db, conversationId);
   if (!conversation.contactId || !conversation.channelId) {
-    throw new AppError('conflict', 'This conversation has no contact to record a reply from.');
+    throw new AppError(
+      'conflict',
+      keyed(
+        'outreach.noContactForReply',
+        'This conversation has no contact to record a reply from.',
+      ),
+    );
   }
   const channel = await channelRow(db, conversation.channelId);
   if (channel.kind !== 'manual') {
-    throw new AppError('conflict', 'Replies are recorded by hand only on manual channels.');
+    throw new AppError(
+      'conflict',
+      keyed('outreach.manualRepliesOnly', 'Replies are recorded by hand only on manual channels.'),
+    );
   }
   const contact = await contactById(db, conversation.contactId);
   const handled = await handleInbound(

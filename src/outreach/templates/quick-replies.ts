@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { auditFields, type Actor } from '../../platform/actor.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed } from '../../platform/errors.js';
 import { OutreachLanguage } from '../domain/index.js';
 import { outreachQuickReplies } from '../schema.js';
 
@@ -65,9 +65,16 @@ export async function createQuickReply(db: DbOrTx, actor: Actor, input: QuickRep
 /** Removes a quick reply: its author or a supervisor. */
 export async function deleteQuickReply(db: DbOrTx, actor: Actor, id: string) {
   const [row] = await db.select().from(outreachQuickReplies).where(eq(outreachQuickReplies.id, id));
-  if (!row) throw new AppError('not_found', 'No such quick reply.');
+  if (!row)
+    throw new AppError('not_found', keyed('outreach.quickReplyNotFound', 'No such quick reply.'));
   if (actor.role !== 'supervisor' && row.createdBy !== actor.userId) {
-    throw new AppError('forbidden', 'Only its author or a supervisor removes a quick reply.');
+    throw new AppError(
+      'forbidden',
+      keyed(
+        'outreach.quickReplyAuthorOnly',
+        'Only its author or a supervisor removes a quick reply.',
+      ),
+    );
   }
   await db.delete(outreachQuickReplies).where(eq(outreachQuickReplies.id, id));
   await appendAudit(db, {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { auditFields, type Actor } from '../../platform/actor.js';
 import { appendAudit } from '../../platform/audit/audit-log.js';
 import type { DbOrTx } from '../../platform/db/connect.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, keyed, validationIssues, type KeyedMessage } from '../../platform/errors.js';
 import {
   canCreateTemplate,
   canEditTemplate,
@@ -21,6 +21,7 @@ import {
   type SafetyConfig,
   type TemplateActor,
   type TemplateRefusalCode,
+  type TransitionResult,
   type TransitionPolicy,
 } from '../domain/index.js';
 import { TEMPLATE_STATUSES, outreachTemplates } from '../schema.js';
@@ -33,7 +34,11 @@ export interface TemplateOptions {
 }
 
 function templateActor(actor: Actor): TemplateActor {
-  if (!actor.role) throw new AppError('forbidden', 'You do not have permission to do this.');
+  if (!actor.role)
+    throw new AppError(
+      'forbidden',
+      keyed('outreach.noPermission', 'You do not have permission to do this.'),
+    );
   return { id: actor.userId ?? actor.label, role: actor.role };
 }
 
@@ -112,7 +117,8 @@ export type PresentedTemplate = ReturnType<typeof presentTemplate>;
 
 export async function templateById(db: DbOrTx, id: string): Promise<TemplateRow> {
   const [row] = await db.select().from(outreachTemplates).where(eq(outreachTemplates.id, id));
-  if (!row) throw new AppError('not_found', 'No such template.');
+  if (!row)
+    throw new AppError('not_found', keyed('outreach.templateNotFound', 'No such template.'));
   return row;
 }
 
@@ -136,7 +142,12 @@ function parseDraft(input: unknown) {
       .slice(0, 5)
       .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
       .join('; ');
-    throw new AppError('validation_failed', message);
+    throw new AppError(
+      'validation_failed',
+      keyed('outreach.templateDraftInvalid', message),
+      undefined,
+      { issues: validationIssues(parsed.error.issues) },
+    );
   }
   return parsed.data;
 }
@@ -148,7 +159,13 @@ export async function createTemplate(
   options: TemplateOptions = {},
 ) {
   if (!canCreateTemplate(templateActor(actor))) {
-    throw new AppError('forbidden', 'Only outreach workers and supervisors write templates.');
+    throw new AppError(
+      'forbidden',
+      keyed(
+        'outreach.templatesByOutreach',
+        'Only outreach workers and supervisors write templates.',
+      ),
+    );
   }
   const d = parseDraft(input);
   const [row] = await db
@@ -188,8 +205,15 @@ export async function updateTemplate(
     throw new AppError(
       current.status === 'draft' ? 'forbidden' : 'conflict',
       current.status === 'draft'
-        ? 'Only the author or a supervisor can change this draft.'
-        : `A ${current.status} template cannot be changed; copy it into a new draft.`,
+        ? keyed(
+            'outreach.draftAuthorOnly',
+            'Only the author or a supervisor can change this draft.',
+          )
+        : keyed(
+            'outreach.templateFrozen',
+            `A ${current.status} template cannot be changed; copy it into a new draft.`,
+            { status: current.status },
+          ),
     );
   }
   const d = parseDraft(input);
@@ -212,7 +236,11 @@ export async function updateTemplate(
     // The status in the condition: a draft approved meanwhile is not changed under the approver.
     .where(and(eq(outreachTemplates.id, id), eq(outreachTemplates.status, 'draft')))
     .returning();
-  if (!row) throw new AppError('conflict', 'The template changed meanwhile; reload it.');
+  if (!row)
+    throw new AppError(
+      'conflict',
+      keyed('outreach.templateChanged', 'The template changed meanwhile; reload it.'),
+    );
   await appendAudit(db, {
     ...auditFields(actor),
     action: 'outreach.template_update',
@@ -221,6 +249,24 @@ export async function updateTemplate(
     details: { name: d.name, language: d.language, variants: d.variants.length },
   });
   return presentTemplate(row, options);
+}
+
+/** A refused transition's message with its catalogue key (the refusal code names it). */
+function templateRefusal(r: Extract<TransitionResult, { ok: false }>): KeyedMessage {
+  switch (r.code) {
+    case 'invalid_transition':
+      return keyed('outreach.templateTransition', r.message);
+    case 'role_not_allowed':
+      return keyed('outreach.templateSupervisorOnly', r.message);
+    case 'self_approval':
+      return keyed('outreach.templateSelfApproval', r.message);
+    case 'template_invalid':
+      return keyed('outreach.templateDraftInvalid', r.message);
+    case 'safety_confirmation_required':
+      return keyed('outreach.templateSafety', r.message, {
+        words: [...new Set((r.safetyHits ?? []).map((h) => `"${h.text}"`))].slice(0, 8).join(', '),
+      });
+  }
 }
 
 const REFUSAL_ERRORS: Record<TemplateRefusalCode, 'forbidden' | 'conflict' | 'validation_failed'> =
@@ -257,10 +303,15 @@ export async function changeTemplateStatus(
     { ...(options.policy ? { policy: options.policy } : {}), safety: options.safety ?? {} },
   );
   if (!result.ok) {
-    throw new AppError(REFUSAL_ERRORS[result.code], result.message, {
-      rule: result.code,
-      hits: result.safetyHits?.length ?? 0,
-    });
+    const said = templateRefusal(result);
+    throw new AppError(
+      REFUSAL_ERRORS[result.code],
+      { message: said.message, text: said.text },
+      {
+        rule: result.code,
+        hits: result.safetyHits?.length ?? 0,
+      },
+    );
   }
   const c = result.changes;
   const set =
@@ -279,7 +330,11 @@ export async function changeTemplateStatus(
     .set(set)
     .where(and(eq(outreachTemplates.id, id), eq(outreachTemplates.status, current.status)))
     .returning();
-  if (!row) throw new AppError('conflict', 'The template changed meanwhile; reload it.');
+  if (!row)
+    throw new AppError(
+      'conflict',
+      keyed('outreach.templateChanged', 'The template changed meanwhile; reload it.'),
+    );
   await appendAudit(db, {
     ...auditFields(actor),
     action: action === 'approve' ? 'outreach.template_approve' : 'outreach.template_retire',

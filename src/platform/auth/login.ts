@@ -11,7 +11,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { decryptField, encryptField, hmacHex } from '../crypto.js';
 import type { Db } from '../db/connect.js';
-import { AppError } from '../errors.js';
+import { AppError, keyed } from '../errors.js';
 import { pauseAfter, signInBlock, type LockoutPolicy } from './lockout.js';
 import {
   checkNewPassword,
@@ -241,7 +241,10 @@ export async function verifySecondFactor(
   meta: RequestMeta,
 ): Promise<NewSession> {
   if (session.stage !== 'totp')
-    throw new AppError('forbidden', 'No sign-in is waiting for a code.');
+    throw new AppError(
+      'forbidden',
+      keyed('auth.noSignInWaiting', 'No sign-in is waiting for a code.'),
+    );
   await ensureNotPaused(db, clock, user, meta);
   if (input.recoveryCode) {
     const codeHash = hmacHex(
@@ -262,12 +265,18 @@ export async function verifySecondFactor(
     if (used.length === 0) {
       const pause = await recordFailure(db, config, clock, user, meta, 'recovery_code');
       if (pause) throw new AppError('account_locked', pausedMessage(pause));
-      throw new AppError('invalid_code', 'That recovery code is not valid or was used before.');
+      throw new AppError(
+        'invalid_code',
+        keyed('auth.wrongRecoveryCode', 'That recovery code is not valid or was used before.'),
+      );
     }
     return completeLogin(db, config, clock, session, user, meta, 'recovery_code');
   }
   if (!user.totpSecretEnc || !input.code)
-    throw new AppError('invalid_code', 'Enter the code from your authenticator app.');
+    throw new AppError(
+      'invalid_code',
+      keyed('auth.enterCode', 'Enter the code from your authenticator app.'),
+    );
   const secret = decryptField(config.secrets.fieldKeys, user.totpSecretEnc, TOTP_CONTEXT);
   const step = await checkTotp(secret, input.code, user.totpLastStep);
   if (step === null) {
@@ -275,7 +284,10 @@ export async function verifySecondFactor(
     if (pause) throw new AppError('account_locked', pausedMessage(pause));
     throw new AppError(
       'invalid_code',
-      'That code is not valid. Codes work once and change every 30 seconds.',
+      keyed(
+        'auth.codeInvalid',
+        'That code is not valid. Codes work once and change every 30 seconds.',
+      ),
     );
   }
   // Conditional update: two requests racing with the same code cannot both win.
@@ -292,7 +304,10 @@ export async function verifySecondFactor(
     )
     .returning({ id: users.id });
   if (claimed.length === 0)
-    throw new AppError('invalid_code', 'That code was just used. Wait for the next one.');
+    throw new AppError(
+      'invalid_code',
+      keyed('auth.codeJustUsed', 'That code was just used. Wait for the next one.'),
+    );
   return completeLogin(db, config, clock, session, user, meta, 'totp');
 }
 
@@ -303,7 +318,10 @@ export async function startTotpEnrolment(
   user: UserRow,
 ) {
   if (session.stage !== 'enroll')
-    throw new AppError('forbidden', 'Two-factor enrolment is not open for this session.');
+    throw new AppError(
+      'forbidden',
+      keyed('auth.enrolmentNotOpen', 'Two-factor enrolment is not open for this session.'),
+    );
   const secret = newTotpSecret();
   await setPendingTotp(
     db,
@@ -325,7 +343,7 @@ export async function confirmTotpEnrolment(
   meta: RequestMeta,
 ): Promise<{ recoveryCodes: string[]; next: NewSession }> {
   if (session.stage !== 'enroll' || !session.pendingTotpEnc) {
-    throw new AppError('forbidden', 'Start the enrolment first.');
+    throw new AppError('forbidden', keyed('auth.startEnrolment', 'Start the enrolment first.'));
   }
   await ensureNotPaused(db, clock, user, meta);
   const secret = decryptField(
@@ -339,7 +357,10 @@ export async function confirmTotpEnrolment(
     if (pause) throw new AppError('account_locked', pausedMessage(pause));
     throw new AppError(
       'invalid_code',
-      'That code does not match. Check the time on your phone and try the next code.',
+      keyed(
+        'auth.wrongTotp',
+        'That code does not match. Check the time on your phone and try the next code.',
+      ),
     );
   }
   const codes = newRecoveryCodes();
@@ -380,7 +401,10 @@ export async function changePassword(
   meta: RequestMeta,
 ): Promise<UserRow> {
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError('invalid_credentials', 'The current password is wrong.');
+    throw new AppError(
+      'invalid_credentials',
+      keyed('auth.wrongPassword', 'The current password is wrong.'),
+    );
   }
   await checkNewPassword(
     input.newPassword,

@@ -1,5 +1,6 @@
 // Named authorisation rules. Routes ask a policy, never compare roles inline, so who may do what
 // is written down in one place per context and can be tested alone.
+import { keyed, type KeyedMessage, type MessageText } from '../errors.js';
 import type { Role } from './schema.js';
 
 export interface Principal {
@@ -30,7 +31,8 @@ export interface AssigneeChange {
   to: string | null;
 }
 
-export type AssignmentVerdict = { allowed: true } | { allowed: false; reason: string };
+export type AssignmentVerdict =
+  { allowed: true } | { allowed: false; reason: string; text: MessageText };
 
 /**
  * The one assignment rule, for leads and conversations alike. Anyone who works them may take
@@ -39,16 +41,26 @@ export type AssignmentVerdict = { allowed: true } | { allowed: false; reason: st
  * this a worker could read and answer a colleague's conversation by "taking" it, while handing it
  * on was already a supervisor's call — two rules for one act.
  */
+const refused = (said: KeyedMessage): AssignmentVerdict => ({
+  allowed: false,
+  reason: said.message,
+  text: said.text,
+});
+
 export function assignmentVerdict(p: Principal, change: AssigneeChange): AssignmentVerdict {
   if (change.from === change.to || canDirectWork(p)) return { allowed: true };
   if (change.from !== null && change.from !== p.id) {
-    return {
-      allowed: false,
-      reason: 'A colleague holds this. They give it back first, or a supervisor hands it to you.',
-    };
+    return refused(
+      keyed(
+        'auth.heldByColleague',
+        'A colleague holds this. They give it back first, or a supervisor hands it to you.',
+      ),
+    );
   }
   if (change.to !== null && change.to !== p.id) {
-    return { allowed: false, reason: 'Only a supervisor gives work to someone else.' };
+    return refused(
+      keyed('auth.assignSupervisorOnly', 'Only a supervisor gives work to someone else.'),
+    );
   }
   return { allowed: true };
 }

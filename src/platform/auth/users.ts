@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { auditFields, type Actor } from '../actor.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Db } from '../db/connect.js';
-import { AppError } from '../errors.js';
+import { AppError, keyed } from '../errors.js';
 import { generateOneTimePassword, hashPassword } from './passwords.js';
 import {
   LANGUAGES,
@@ -121,15 +121,22 @@ async function checkPartnerRule(db: Db, role: string, partnerOrgId: string | nul
   if (role === 'partner' && !partnerOrgId) {
     throw new AppError(
       'validation_failed',
-      'A partner user must belong to a partner organisation.',
+      keyed('users.partnerNeedsOrg', 'A partner user must belong to a partner organisation.'),
     );
   }
   if (role !== 'partner' && partnerOrgId) {
-    throw new AppError('validation_failed', 'Only partner users belong to a partner organisation.');
+    throw new AppError(
+      'validation_failed',
+      keyed('users.onlyPartnerOrg', 'Only partner users belong to a partner organisation.'),
+    );
   }
   if (partnerOrgId) {
     const [org] = await db.select().from(partnerOrgs).where(eq(partnerOrgs.id, partnerOrgId));
-    if (!org) throw new AppError('validation_failed', 'That partner organisation does not exist.');
+    if (!org)
+      throw new AppError(
+        'validation_failed',
+        keyed('users.partnerOrgUnknown', 'That partner organisation does not exist.'),
+      );
   }
 }
 
@@ -217,7 +224,7 @@ export async function updateUser(
 ): Promise<UserRow> {
   const data = UserPatch.parse(patch);
   const current = await findUserById(db, id);
-  if (!current) throw new AppError('not_found', 'No such user.');
+  if (!current) throw new AppError('not_found', keyed('users.notFound', 'No such user.'));
   const role = data.role ?? current.role;
   const partnerOrgId = data.partnerOrgId !== undefined ? data.partnerOrgId : current.partnerOrgId;
   if (data.role !== undefined || data.partnerOrgId !== undefined) {
@@ -227,7 +234,10 @@ export async function updateUser(
     actor.userId === id &&
     (data.disabled === true || (data.role && data.role !== current.role))
   ) {
-    throw new AppError('forbidden', 'You cannot disable yourself or change your own role.');
+    throw new AppError(
+      'forbidden',
+      keyed('users.notYourself', 'You cannot disable yourself or change your own role.'),
+    );
   }
   if (
     (data.disabled === true || (data.role && data.role !== 'admin')) &&
@@ -277,14 +287,17 @@ async function ensureAnotherActiveAdmin(db: Db, exceptId: string): Promise<void>
       sql`${users.role} = 'admin' and ${users.disabledAt} is null and ${users.id} <> ${exceptId}`,
     );
   if ((row?.n ?? 0) === 0) {
-    throw new AppError('conflict', 'This is the last active admin; make another admin first.');
+    throw new AppError(
+      'conflict',
+      keyed('users.lastAdmin', 'This is the last active admin; make another admin first.'),
+    );
   }
 }
 
 /** New one-time password, TOTP and recovery codes cleared, sign-in pauses lifted, all sessions ended. */
 export async function resetUser(db: Db, actor: Actor, id: string): Promise<string> {
   const current = await findUserById(db, id);
-  if (!current) throw new AppError('not_found', 'No such user.');
+  if (!current) throw new AppError('not_found', keyed('users.notFound', 'No such user.'));
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   await db.transaction(async (tx) => {
@@ -333,7 +346,11 @@ export async function createPartnerOrg(
       .values({ name })
       .onConflictDoNothing()
       .returning({ id: partnerOrgs.id, name: partnerOrgs.name });
-    if (!row) throw new AppError('conflict', 'A partner organisation with this name exists.');
+    if (!row)
+      throw new AppError(
+        'conflict',
+        keyed('users.partnerOrgTaken', 'A partner organisation with this name exists.'),
+      );
     await appendAudit(tx, {
       ...auditFields(actor),
       action: 'partner_org.create',

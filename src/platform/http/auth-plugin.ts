@@ -16,7 +16,7 @@ import type { SessionStage } from '../auth/schema.js';
 import type { Config } from '../config.js';
 import { constantTimeEqual, randomToken } from '../crypto.js';
 import type { Db } from '../db/connect.js';
-import { AppError } from '../errors.js';
+import { AppError, keyed } from '../errors.js';
 
 export interface RequestAuth {
   session: SessionRow;
@@ -92,14 +92,19 @@ export function requireAuth(request: FastifyRequest, stage: SessionStage = 'full
   if (!auth) {
     throw new AppError(
       request.sessionExpired ? 'session_expired' : 'unauthenticated',
-      request.sessionExpired ? 'Your session has ended. Please sign in again.' : 'Please sign in.',
+      request.sessionExpired
+        ? keyed('auth.sessionEnded', 'Your session has ended. Please sign in again.')
+        : keyed('auth.signIn', 'Please sign in.'),
     );
   }
   if (auth.session.stage !== stage) {
-    throw new AppError('unauthenticated', 'Finish signing in first.');
+    throw new AppError('unauthenticated', keyed('auth.finishSignIn', 'Finish signing in first.'));
   }
   if (stage === 'full' && auth.user.mustChangePassword && !request.url.startsWith('/api/auth/')) {
-    throw new AppError('forbidden', 'Change your one-time password first.');
+    throw new AppError(
+      'forbidden',
+      keyed('auth.changePasswordFirst', 'Change your one-time password first.'),
+    );
   }
   return auth;
 }
@@ -109,7 +114,11 @@ export function principalOf(auth: RequestAuth): Principal {
 }
 
 export function authorize(allowed: boolean): void {
-  if (!allowed) throw new AppError('forbidden', 'You do not have permission to do this.');
+  if (!allowed)
+    throw new AppError(
+      'forbidden',
+      keyed('auth.noPermission', 'You do not have permission to do this.'),
+    );
 }
 
 export const authPlugin = fp(async (app: FastifyInstance, opts: { config: Config; db: Db }) => {

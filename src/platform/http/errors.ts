@@ -1,20 +1,60 @@
-// Turns every error into `{ error: { code, message } }` with the right status. Clients never see a
-// stack trace or an internal message; the full error goes to the log with the request id.
+// Turns every error into `{ error: { code, message, text?, issues? } }` with the right status.
+// `message` is English (API clients, logs); `text` is the message's key and parameters in the
+// console's catalogue, and `issues` say which fields of a request failed which check, so the console
+// speaks the user's language. Clients never see a stack trace or an internal message; the full
+// error goes to the log with the request id.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import { z, ZodError } from 'zod';
-import { AppError, type ErrorCode } from '../errors.js';
+import {
+  AppError,
+  validationIssues,
+  type ErrorCode,
+  type MessageText,
+  type ValidationIssue,
+} from '../errors.js';
+
+/** A server message as a key of the console's catalogue and its parameters. */
+export const ErrorText = z
+  .object({
+    key: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  })
+  .meta({ id: 'ErrorText' });
+
+/** One failed check of a request's schema: where, which zod check, and its bounds. */
+export const ValidationIssueView = z
+  .object({
+    path: z.array(z.string()),
+    code: z.string(),
+    minimum: z.number().optional(),
+    maximum: z.number().optional(),
+    origin: z.string().optional(),
+    expected: z.string().optional(),
+    format: z.string().optional(),
+  })
+  .meta({ id: 'ValidationIssue' });
 
 export const ErrorResponse = z.object({
   // Some errors say more beside code and message (the password rules that failed, say).
-  error: z.looseObject({ code: z.string(), message: z.string() }),
+  error: z.looseObject({
+    code: z.string(),
+    message: z.string(),
+    text: ErrorText.optional(),
+    issues: z.array(ValidationIssueView).optional(),
+  }),
 });
 
-function body(code: ErrorCode | 'bad_request', message: string, details?: Record<string, unknown>) {
-  return { error: { ...details, code, message } };
+function body(
+  code: ErrorCode | 'bad_request',
+  message: string,
+  details?: Record<string, unknown>,
+  text?: MessageText,
+) {
+  return { error: { ...details, code, message, ...(text ? { text } : {}) } };
 }
 
 function describeIssues(
@@ -26,6 +66,10 @@ function describeIssues(
     .join('; ');
 }
 
+function issuesOf(issues: Parameters<typeof validationIssues>[0]): { issues: ValidationIssue[] } {
+  return { issues: validationIssues(issues) };
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, request, reply) => {
     if (err instanceof AppError) {
@@ -35,21 +79,26 @@ export function registerErrorHandling(app: FastifyInstance): void {
         'request failed',
       );
       if (err.code === 'rate_limited') void reply.header('retry-after', '60');
-      return reply.code(err.status).send(body(err.code, err.message, err.details));
+      return reply.code(err.status).send(body(err.code, err.message, err.details, err.text));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const message = describeIssues(
-        err.validation.map((v) => ({
-          path: v.instancePath.split('/').filter(Boolean),
-          message: v.message ?? 'invalid',
-        })),
-      );
+      const failed = err.validation.map((v) => ({
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message ?? 'invalid',
+        code: v.keyword,
+        ...v.params,
+      }));
+      const message = describeIssues(failed);
       request.log.info({ validation: message }, 'request failed validation');
-      return reply.code(400).send(body('validation_failed', `Invalid request: ${message}`));
+      return reply
+        .code(400)
+        .send(body('validation_failed', `Invalid request: ${message}`, issuesOf(failed)));
     }
     if (err instanceof ZodError) {
       const message = describeIssues(err.issues);
-      return reply.code(400).send(body('validation_failed', `Invalid request: ${message}`));
+      return reply
+        .code(400)
+        .send(body('validation_failed', `Invalid request: ${message}`, issuesOf(err.issues)));
     }
     if (isResponseSerializationError(err)) {
       request.log.error({ err }, 'response did not match its schema');

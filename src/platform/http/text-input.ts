@@ -4,7 +4,7 @@
 // input reached a query and came back as a 500; now it is a 400 that names the field.
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, keyed } from '../errors.js';
 
 /** True when a string holds a character we refuse (NUL or a lone surrogate). */
 export function hasDisallowedCharacter(text: string): boolean {
@@ -76,7 +76,11 @@ export function refuseUnstorableText(app: FastifyInstance): void {
         const field = path.length > 0 ? path.join('.') : 'body';
         throw new AppError(
           'validation_failed',
-          `Invalid request: ${field}: contains a character that is not allowed (NUL or a broken Unicode character).`,
+          keyed(
+            'input.badCharacter',
+            `Invalid request: ${field}: contains a character that is not allowed (NUL or a broken Unicode character).`,
+            { field },
+          ),
         );
       }
     }

@@ -36,7 +36,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -52,7 +54,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -133,7 +137,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -149,7 +155,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -165,7 +173,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -181,7 +191,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -197,7 +209,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -292,7 +306,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -308,7 +324,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -324,7 +342,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -340,7 +360,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -356,7 +378,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -425,7 +449,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -441,7 +467,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -457,7 +485,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -473,7 +503,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -527,7 +559,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -543,7 +577,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -559,7 +595,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -575,7 +613,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -591,7 +631,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -668,7 +710,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -684,7 +728,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -700,7 +746,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -767,7 +815,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -783,7 +833,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -799,7 +851,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -864,7 +918,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -880,7 +936,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -896,7 +954,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -912,7 +972,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -928,7 +990,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -984,7 +1048,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1000,7 +1066,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1016,7 +1084,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1032,7 +1102,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1048,7 +1120,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1118,7 +1192,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1134,7 +1210,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1150,7 +1228,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1166,7 +1246,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1182,7 +1264,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1304,7 +1388,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1320,7 +1406,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1336,7 +1424,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1352,7 +1442,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1368,7 +1460,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1439,7 +1533,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1455,7 +1551,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1471,7 +1569,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1487,7 +1587,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1503,7 +1605,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1563,7 +1667,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1579,7 +1685,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1595,7 +1703,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1611,7 +1721,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1627,7 +1739,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1698,7 +1812,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1714,7 +1830,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1730,7 +1848,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1746,7 +1866,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1762,7 +1884,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1851,7 +1975,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1867,7 +1993,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1883,7 +2011,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1899,7 +2029,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1915,7 +2047,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1969,7 +2103,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -1985,7 +2121,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2001,7 +2139,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2017,7 +2157,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2033,7 +2175,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2086,7 +2230,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2102,7 +2248,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2118,7 +2266,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2134,7 +2284,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2150,7 +2302,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2307,7 +2461,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2323,7 +2479,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2339,7 +2497,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2355,7 +2515,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2371,7 +2533,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2464,7 +2628,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2480,7 +2646,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2496,7 +2664,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2512,7 +2682,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2528,7 +2700,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2608,7 +2782,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2624,7 +2800,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2640,7 +2818,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2656,7 +2836,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2672,7 +2854,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2785,7 +2969,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2801,7 +2987,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2817,7 +3005,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2833,7 +3023,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2849,7 +3041,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2941,7 +3135,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2957,7 +3153,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2973,7 +3171,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -2989,7 +3189,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3005,7 +3207,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3065,7 +3269,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3081,7 +3287,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3097,7 +3305,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3113,7 +3323,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3129,7 +3341,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3185,7 +3399,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3201,7 +3417,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3217,7 +3435,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3233,7 +3453,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3249,7 +3471,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3313,7 +3537,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3329,7 +3555,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3345,7 +3573,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3361,7 +3591,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3377,7 +3609,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3416,7 +3650,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3432,7 +3668,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3448,7 +3686,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3464,7 +3704,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3480,7 +3722,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3531,7 +3775,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3547,7 +3793,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3563,7 +3811,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3579,7 +3829,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3595,7 +3847,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3656,7 +3910,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3672,7 +3928,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3688,7 +3946,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3704,7 +3964,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3720,7 +3982,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3771,7 +4035,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3787,7 +4053,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3803,7 +4071,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3819,7 +4089,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3835,7 +4107,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3909,7 +4183,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3925,7 +4201,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3941,7 +4219,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3957,7 +4237,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -3973,7 +4255,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4065,7 +4349,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4081,7 +4367,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4097,7 +4385,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4113,7 +4403,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4129,7 +4421,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4203,7 +4497,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4219,7 +4515,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4235,7 +4533,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4251,7 +4551,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4267,7 +4569,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4326,7 +4630,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4342,7 +4648,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4358,7 +4666,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4374,7 +4684,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4390,7 +4702,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4453,7 +4767,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4469,7 +4785,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4485,7 +4803,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4501,7 +4821,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4517,7 +4839,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4573,7 +4897,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4589,7 +4915,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4605,7 +4933,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4621,7 +4951,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4637,7 +4969,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4702,7 +5036,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4718,7 +5054,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4734,7 +5072,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4750,7 +5090,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4766,7 +5108,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4831,7 +5175,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4847,7 +5193,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4863,7 +5211,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4879,7 +5229,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4895,7 +5247,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4960,7 +5314,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4976,7 +5332,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -4992,7 +5350,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5008,7 +5368,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5024,7 +5386,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5151,7 +5515,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5167,7 +5533,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5183,7 +5551,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5245,7 +5615,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5261,7 +5633,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5277,7 +5651,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5293,7 +5669,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5365,7 +5743,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5381,7 +5761,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5397,7 +5779,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5413,7 +5797,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5429,7 +5815,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5485,7 +5873,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5501,7 +5891,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5517,7 +5909,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5533,7 +5927,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5549,7 +5945,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5601,7 +5999,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5617,7 +6017,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5633,7 +6035,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5649,7 +6053,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5665,7 +6071,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5725,7 +6133,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5741,7 +6151,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5757,7 +6169,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5773,7 +6187,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5789,7 +6205,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5846,7 +6264,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5862,7 +6282,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5878,7 +6300,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5894,7 +6318,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5910,7 +6336,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5973,7 +6401,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -5989,7 +6419,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6005,7 +6437,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6021,7 +6455,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6037,7 +6473,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6125,7 +6563,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6141,7 +6581,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6157,7 +6599,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6173,7 +6617,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6189,7 +6635,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6250,7 +6698,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6266,7 +6716,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6282,7 +6734,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6298,7 +6752,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6314,7 +6770,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6372,7 +6830,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6388,7 +6848,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6404,7 +6866,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6420,7 +6884,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6436,7 +6902,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6498,7 +6966,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6514,7 +6984,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6530,7 +7002,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6546,7 +7020,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6562,7 +7038,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6623,7 +7101,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6639,7 +7119,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6655,7 +7137,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6671,7 +7155,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6687,7 +7173,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6740,7 +7228,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6756,7 +7246,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6772,7 +7264,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6788,7 +7282,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6804,7 +7300,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6867,7 +7365,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6883,7 +7383,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6899,7 +7401,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6915,7 +7419,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6931,7 +7437,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -6992,7 +7500,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7008,7 +7518,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7024,7 +7536,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7040,7 +7554,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7056,7 +7572,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7119,7 +7637,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7135,7 +7655,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7151,7 +7673,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7167,7 +7691,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7183,7 +7709,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7236,7 +7764,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7252,7 +7782,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7268,7 +7800,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7284,7 +7818,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7300,7 +7836,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7355,7 +7893,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7371,7 +7911,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7387,7 +7929,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7403,7 +7947,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7419,7 +7965,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7504,7 +8052,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7520,7 +8070,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7536,7 +8088,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7552,7 +8106,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7568,7 +8124,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7622,7 +8180,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7638,7 +8198,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7654,7 +8216,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7670,7 +8234,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7686,7 +8252,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7747,7 +8315,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7763,7 +8333,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7779,7 +8351,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7795,7 +8369,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7811,7 +8387,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7874,7 +8452,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7890,7 +8470,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7906,7 +8488,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7922,7 +8506,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -7938,7 +8524,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8039,7 +8627,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8055,7 +8645,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8071,7 +8663,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8087,7 +8681,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8103,7 +8699,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8161,7 +8759,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8177,7 +8777,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8193,7 +8795,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8209,7 +8813,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8225,7 +8831,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8284,7 +8892,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8300,7 +8910,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8316,7 +8928,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8332,7 +8946,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8348,7 +8964,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8411,7 +9029,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8427,7 +9047,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8443,7 +9065,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8459,7 +9083,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8475,7 +9101,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8560,7 +9188,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8576,7 +9206,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8592,7 +9224,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8608,7 +9242,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8624,7 +9260,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8815,7 +9453,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8831,7 +9471,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8847,7 +9489,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8863,7 +9507,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8879,7 +9525,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8945,7 +9593,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8961,7 +9611,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8977,7 +9629,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -8993,7 +9647,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9009,7 +9665,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9134,7 +9792,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9150,7 +9810,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9166,7 +9828,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9182,7 +9846,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9298,7 +9964,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9314,7 +9982,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9330,7 +10000,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9346,7 +10018,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9406,7 +10080,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9422,7 +10098,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9438,7 +10116,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9454,7 +10134,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9519,7 +10201,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9535,7 +10219,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9551,7 +10237,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9567,7 +10255,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9630,7 +10320,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9646,7 +10338,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9662,7 +10356,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9718,7 +10414,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9734,7 +10432,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9750,7 +10450,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9895,7 +10597,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9911,7 +10615,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -9927,7 +10633,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10071,7 +10779,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10087,7 +10797,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10103,7 +10815,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10197,7 +10911,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10213,7 +10929,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10229,7 +10947,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10245,7 +10965,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10261,7 +10983,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10326,7 +11050,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10342,7 +11068,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10358,7 +11086,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10374,7 +11104,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10390,7 +11122,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10490,7 +11224,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10506,7 +11242,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10522,7 +11260,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10538,7 +11278,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10554,7 +11296,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10628,7 +11372,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10644,7 +11390,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10660,7 +11408,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10676,7 +11426,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10692,7 +11444,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10746,7 +11500,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10762,7 +11518,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10778,7 +11536,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10794,7 +11554,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10810,7 +11572,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10872,7 +11636,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10888,7 +11654,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10904,7 +11672,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10920,7 +11690,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10936,7 +11708,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -10999,7 +11773,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11015,7 +11791,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11031,7 +11809,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11047,7 +11827,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11063,7 +11845,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11125,7 +11909,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11141,7 +11927,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11157,7 +11945,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11173,7 +11963,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11189,7 +11981,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11301,7 +12095,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11317,7 +12113,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11333,7 +12131,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11349,7 +12149,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11365,7 +12167,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11477,7 +12281,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11493,7 +12299,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11509,7 +12317,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11525,7 +12335,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11612,7 +12424,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11628,7 +12442,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11644,7 +12460,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11660,7 +12478,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11676,7 +12496,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11746,7 +12568,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11762,7 +12586,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11778,7 +12604,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11794,7 +12622,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11810,7 +12640,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11907,7 +12739,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11923,7 +12757,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11939,7 +12775,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11955,7 +12793,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -11971,7 +12811,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12032,7 +12874,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12048,7 +12892,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12064,7 +12910,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12080,7 +12928,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12096,7 +12946,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12150,7 +13002,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12166,7 +13020,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12182,7 +13038,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12198,7 +13056,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12214,7 +13074,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12271,7 +13133,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12287,7 +13151,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12303,7 +13169,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12319,7 +13187,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12335,7 +13205,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12396,7 +13268,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12412,7 +13286,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12428,7 +13304,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12444,7 +13322,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12460,7 +13340,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12577,7 +13459,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12593,7 +13477,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12609,7 +13495,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12625,7 +13513,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12641,7 +13531,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12747,7 +13639,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12763,7 +13657,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12779,7 +13675,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12795,7 +13693,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12811,7 +13711,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12937,7 +13839,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12953,7 +13857,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12969,7 +13875,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -12985,7 +13893,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13001,7 +13911,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13120,7 +14032,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13136,7 +14050,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13152,7 +14068,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13168,7 +14086,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13184,7 +14104,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13300,7 +14222,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13316,7 +14240,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13332,7 +14258,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13348,7 +14276,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13364,7 +14294,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13419,7 +14351,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13435,7 +14369,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13451,7 +14387,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13467,7 +14405,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13483,7 +14423,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13532,7 +14474,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13548,7 +14492,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13564,7 +14510,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13580,7 +14528,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13596,7 +14546,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13612,7 +14564,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13664,7 +14618,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13680,7 +14636,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13696,7 +14654,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13712,7 +14672,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13728,7 +14690,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13782,7 +14746,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13798,7 +14764,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13814,7 +14782,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13830,7 +14800,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13846,7 +14818,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13909,7 +14883,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13925,7 +14901,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13941,7 +14919,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13957,7 +14937,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -13973,7 +14955,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14066,7 +15050,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14082,7 +15068,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14098,7 +15086,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14114,7 +15104,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14130,7 +15122,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14257,7 +15251,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14273,7 +15269,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14289,7 +15287,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14305,7 +15305,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14321,7 +15323,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14412,7 +15416,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14428,7 +15434,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14444,7 +15452,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14460,7 +15470,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14476,7 +15488,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14530,7 +15544,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14546,7 +15562,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14562,7 +15580,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14578,7 +15598,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14594,7 +15616,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14727,7 +15751,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14743,7 +15769,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14759,7 +15787,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14775,7 +15805,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14791,7 +15823,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14848,7 +15882,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14864,7 +15900,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14880,7 +15918,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14896,7 +15936,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14912,7 +15954,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -14928,7 +15972,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15045,7 +16091,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15061,7 +16109,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15077,7 +16127,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15093,7 +16145,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15109,7 +16163,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15163,7 +16219,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15179,7 +16237,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15195,7 +16255,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15211,7 +16273,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15227,7 +16291,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15281,7 +16347,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15297,7 +16365,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15313,7 +16383,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15329,7 +16401,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15345,7 +16419,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15399,7 +16475,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15415,7 +16493,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15431,7 +16511,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15447,7 +16529,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15463,7 +16547,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15517,7 +16603,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15533,7 +16621,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15549,7 +16639,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15565,7 +16657,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15581,7 +16675,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15641,7 +16737,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15657,7 +16755,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15673,7 +16773,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15689,7 +16791,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15705,7 +16809,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15801,7 +16907,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15817,7 +16925,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15833,7 +16943,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15849,7 +16961,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15865,7 +16979,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15920,7 +17036,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15936,7 +17054,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15952,7 +17072,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15968,7 +17090,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -15984,7 +17108,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16054,7 +17180,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16070,7 +17198,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16086,7 +17216,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16102,7 +17234,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16118,7 +17252,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16175,7 +17311,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16191,7 +17329,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16207,7 +17347,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16223,7 +17365,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16239,7 +17383,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16483,7 +17629,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16499,7 +17647,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16515,7 +17665,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16531,7 +17683,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16777,7 +17931,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16793,7 +17949,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16809,7 +17967,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -16825,7 +17985,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17081,7 +18243,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17097,7 +18261,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17113,7 +18279,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17129,7 +18297,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17203,7 +18373,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17219,7 +18391,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17235,7 +18409,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17251,7 +18427,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17267,7 +18445,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17336,7 +18516,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17352,7 +18534,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17368,7 +18552,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17384,7 +18570,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17400,7 +18588,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17501,7 +18691,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17517,7 +18709,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17533,7 +18727,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17549,7 +18745,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17565,7 +18763,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17627,7 +18827,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17643,7 +18845,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17659,7 +18863,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17675,7 +18881,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17691,7 +18899,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17775,7 +18985,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17791,7 +19003,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17807,7 +19021,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17823,7 +19039,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17839,7 +19057,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17891,7 +19111,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17907,7 +19129,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17923,7 +19147,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17939,7 +19165,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -17955,7 +19183,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18041,7 +19271,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18057,7 +19289,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18073,7 +19307,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18089,7 +19325,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18105,7 +19343,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18163,7 +19403,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18179,7 +19421,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18195,7 +19439,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18211,7 +19457,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18227,7 +19475,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18277,7 +19527,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18293,7 +19545,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18309,7 +19563,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18325,7 +19581,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18341,7 +19599,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18409,7 +19669,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18425,7 +19687,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18441,7 +19705,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18457,7 +19723,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18473,7 +19741,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18534,7 +19804,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18550,7 +19822,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18566,7 +19840,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18582,7 +19858,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18598,7 +19876,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18614,7 +19894,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18694,7 +19976,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18710,7 +19994,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18726,7 +20012,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18742,7 +20030,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18758,7 +20048,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18774,7 +20066,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18790,7 +20084,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18846,7 +20142,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18862,7 +20160,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18878,7 +20178,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18894,7 +20196,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18910,7 +20214,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18926,7 +20232,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -18985,7 +20293,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19001,7 +20311,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19017,7 +20329,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19033,7 +20347,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19082,7 +20398,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19098,7 +20416,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19152,7 +20472,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19198,7 +20520,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19214,7 +20538,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19276,7 +20602,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19292,7 +20620,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19308,7 +20638,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19324,7 +20656,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19386,7 +20720,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19402,7 +20738,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19418,7 +20756,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19434,7 +20774,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19450,7 +20792,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19508,7 +20852,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19562,7 +20908,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19578,7 +20926,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19594,7 +20944,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19610,7 +20962,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19679,7 +21033,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19739,7 +21095,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19755,7 +21113,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19771,7 +21131,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19787,7 +21149,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19839,7 +21203,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19855,7 +21221,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19871,7 +21239,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19887,7 +21257,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19903,7 +21275,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19964,7 +21338,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19980,7 +21356,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -19996,7 +21374,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20012,7 +21392,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20066,7 +21448,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20082,7 +21466,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20098,7 +21484,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20114,7 +21502,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20155,7 +21545,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20171,7 +21563,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20187,7 +21581,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20203,7 +21599,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20254,7 +21652,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20270,7 +21670,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20286,7 +21688,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20302,7 +21706,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20400,7 +21806,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20416,7 +21824,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20432,7 +21842,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20448,7 +21860,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20506,7 +21920,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20522,7 +21938,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20538,7 +21956,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20554,7 +21974,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20604,7 +22026,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20620,7 +22044,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20636,7 +22062,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20652,7 +22080,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20714,7 +22144,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20730,7 +22162,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20746,7 +22180,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20762,7 +22198,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20825,7 +22263,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20841,7 +22281,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20857,7 +22299,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20873,7 +22317,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20925,7 +22371,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20941,7 +22389,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20957,7 +22407,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -20973,7 +22425,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21023,7 +22477,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21039,7 +22495,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21055,7 +22513,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21071,7 +22531,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21130,7 +22592,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21146,7 +22610,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21162,7 +22628,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21178,7 +22646,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21236,7 +22706,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21252,7 +22724,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21268,7 +22742,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21284,7 +22760,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21349,7 +22827,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21365,7 +22845,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21381,7 +22863,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21397,7 +22881,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21413,7 +22899,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21429,7 +22917,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21483,7 +22973,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21499,7 +22991,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21515,7 +23009,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21531,7 +23027,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21598,7 +23096,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21614,7 +23114,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21682,7 +23184,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21698,7 +23202,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21714,7 +23220,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21730,7 +23238,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21791,7 +23301,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21807,7 +23319,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21823,7 +23337,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21839,7 +23355,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21892,7 +23410,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21908,7 +23428,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21924,7 +23446,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21940,7 +23464,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21956,7 +23482,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -21972,7 +23500,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22035,7 +23565,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22051,7 +23583,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22067,7 +23601,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22083,7 +23619,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22099,7 +23637,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22115,7 +23655,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22183,7 +23725,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22240,7 +23784,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22256,7 +23802,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22272,7 +23820,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22288,7 +23838,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22342,7 +23894,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22358,7 +23912,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22374,7 +23930,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22390,7 +23948,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22406,7 +23966,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22422,7 +23984,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22438,7 +24002,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22481,7 +24047,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22497,7 +24065,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22513,7 +24083,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22529,7 +24101,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22545,7 +24119,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22561,7 +24137,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -22577,7 +24155,9 @@ export interface paths {
             'application/json': {
               error: {
                 code: string;
+                issues?: components['schemas']['ValidationIssue'][];
                 message: string;
+                text?: components['schemas']['ErrorText'];
               } & {
                 [key: string]: unknown;
               };
@@ -23035,6 +24615,18 @@ export interface components {
         tasks: number;
       };
       tombstoneId: string;
+    };
+    ErrorText: {
+      key: string;
+      params?: {
+        [key: string]: string | number;
+      };
+    };
+    ErrorTextInput: {
+      key: string;
+      params?: {
+        [key: string]: string | number;
+      };
     };
     Fact: {
       category?: string;
@@ -23821,6 +25413,24 @@ export interface components {
     TemplateStatus: 'draft' | 'approved' | 'retired';
     /** @enum {string} */
     TemplateStatusInput: 'draft' | 'approved' | 'retired';
+    ValidationIssue: {
+      code: string;
+      expected?: string;
+      format?: string;
+      maximum?: number;
+      minimum?: number;
+      origin?: string;
+      path: string[];
+    };
+    ValidationIssueInput: {
+      code: string;
+      expected?: string;
+      format?: string;
+      maximum?: number;
+      minimum?: number;
+      origin?: string;
+      path: string[];
+    };
     WorkerReferral: {
       answeredAt: string | null;
       answerNote: string | null;

@@ -1,0 +1,180 @@
+// Turns an API error into text for the user, without React or the app's i18next instance (so it is
+// unit-tested with a translate function of its own). In order: the server's message by its key in
+// the "serverErrors" catalogue (with its parameters, and the fields a request failed on); a page's
+// own text for the code; our own translation when we have one for the code (or, for weak
+// passwords, for each rule that failed; for a failed request check, which fields and why); else
+// the server's message, which the server writes to be safe to show.
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client';
+import en from '../i18n/en.json';
+import serverEn from '../i18n/server-errors/en.json';
+import { PASSWORD_RULES, type PasswordRule } from '../auth/password-strength';
+
+type ErrorKey = keyof typeof en.errors;
+export type ErrorOverrides = Partial<Record<string, string>>;
+
+const isErrorKey = (code: string): code is ErrorKey => Object.hasOwn(en.errors, code);
+
+/** Looks a translate call up by a key built at run time (the typed `t` takes literal keys only). */
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+const NS = { ns: 'serverErrors' } as const;
+
+type Tree = { readonly [key: string]: string | Tree };
+/** Whether the (complete, English) catalogue has a message under this dotted key. */
+export function hasServerText(key: string): boolean {
+  let node: string | Tree | undefined = serverEn;
+  for (const k of key.split('.')) {
+    node = typeof node === 'object' && Object.hasOwn(node, k) ? node[k] : undefined;
+  }
+  return typeof node === 'string';
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A parameter as the reader reads it: dates in their locale, enum values in their language. */
+function paramText(t: Translate, name: string, value: string | number, locale: string): string {
+  if (typeof value === 'number') return new Intl.NumberFormat(locale).format(value);
+  if (ISO_DATE_TIME.test(value)) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(value),
+    );
+  }
+  if (ISO_DATE.test(value)) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${value}T00:00:00Z`),
+    );
+  }
+  // A list of enum values ("alias, age") is said word by word when the catalogue knows the words.
+  if (!isValueGroup(name)) return value;
+  return value
+    .split(', ')
+    .map((v) => (hasServerText(`values.${name}.${v}`) ? t(`values.${name}.${v}`, NS) : v))
+    .join(', ');
+}
+
+const isValueGroup = (name: string): boolean => {
+  const values = (serverEn as Tree).values;
+  return typeof values === 'object' && typeof values[name] === 'object';
+};
+
+interface TextShape {
+  key: string;
+  params?: Record<string, string | number>;
+}
+const isText = (v: unknown): v is TextShape =>
+  typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string';
+
+/** The server's message by its catalogue key, or null when it sent none this console knows. */
+function serverText(t: Translate, text: unknown, locale: string): string | null {
+  if (!isText(text) || !hasServerText(text.key) || text.key.startsWith('values.')) return null;
+  const params: Record<string, string> = {};
+  for (const [name, value] of Object.entries(text.params ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') {
+      params[name] = paramText(t, name, value, locale);
+    }
+  }
+  return t(text.key, { ...NS, ...params });
+}
+
+interface IssueShape {
+  path: string[];
+  code: string;
+  minimum?: number;
+  maximum?: number;
+  origin?: string;
+  format?: string;
+}
+const isIssue = (v: unknown): v is IssueShape =>
+  typeof v === 'object' &&
+  v !== null &&
+  Array.isArray((v as { path?: unknown }).path) &&
+  typeof (v as { code?: unknown }).code === 'string';
+
+/** Why one check failed, in generic words per zod issue code. */
+function issueReason(t: Translate, i: IssueShape): string {
+  const sized = (group: 'too_small' | 'too_big') => {
+    const origin = i.origin && hasServerText(`issues.${group}.${i.origin}`) ? i.origin : 'other';
+    return t(`issues.${group}.${origin}`, { ...NS, minimum: i.minimum, maximum: i.maximum });
+  };
+  switch (i.code) {
+    case 'too_small':
+    case 'too_big':
+      return sized(i.code);
+    case 'invalid_format': {
+      const format = i.format && hasServerText(`issues.invalid_format.${i.format}`);
+      return t(`issues.invalid_format.${format ? i.format : 'other'}`, NS);
+    }
+    default:
+      return t(hasServerText(`issues.${i.code}`) ? `issues.${i.code}` : 'issues.custom', NS);
+  }
+}
+
+/** "Check name (at least 1 characters), email (not a valid e-mail address)." or null. */
+function issuesText(t: Translate, issues: unknown): string | null {
+  if (!Array.isArray(issues)) return null;
+  const listed = issues.filter(isIssue).slice(0, 8);
+  if (listed.length === 0) return null;
+  const fields = listed
+    .map((i) =>
+      t('issues.field', {
+        ...NS,
+        field: i.path.length ? i.path.join('.') : t('issues.whole', NS),
+        reason: issueReason(t, i),
+      }),
+    )
+    .join(', ');
+  return t('issues.check', { ...NS, fields });
+}
+
+/** The lock-out message carries its end time as an ISO timestamp; show it in local time. */
+function lockedUntil(message: string, locale: string): string | null {
+  const m = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/.exec(message);
+  if (!m) return null;
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(m[0]));
+}
+
+const PASSWORD_RULE_KEYS = new Set<string>(PASSWORD_RULES);
+
+/** A refused password: the server lists every rule that failed; each is said in our language. */
+function weakPassword(t: TFunction, err: ApiError): string {
+  const rules = Array.isArray(err.details.rules) ? (err.details.rules as unknown[]) : [];
+  const names = rules
+    .map((r) => (typeof r === 'object' && r !== null && 'rule' in r ? String(r.rule) : ''))
+    .filter((r): r is PasswordRule => PASSWORD_RULE_KEYS.has(r));
+  if (names.length === 0) return t('errors.weak_password');
+  return t('password.refused', {
+    rules: names.map((r) => t(`password.rules.${r}`).toLowerCase()).join('; '),
+  });
+}
+
+export function errorText(
+  t: TFunction,
+  err: unknown,
+  overrides: ErrorOverrides = {},
+  locale = 'en-GB',
+): string {
+  if (!(err instanceof ApiError)) return t('errors.unknown');
+  const translate = t as unknown as Translate;
+  const issues = issuesText(translate, err.details.issues);
+  const keyed = serverText(translate, err.details.text, locale);
+  if (keyed) return issues ? `${keyed} ${issues}` : keyed;
+  const override = overrides[err.code];
+  if (override) return override;
+  if (err.code === 'account_locked') {
+    const until = lockedUntil(err.message, locale);
+    return until ? t('errors.account_locked', { until }) : t('errors.account_locked_generic');
+  }
+  if (err.code === 'weak_password') return weakPassword(t, err);
+  // A request that failed its checks: which fields and why, or (from a check only an API client
+  // can trip) a generic sentence rather than the server's English.
+  if (err.code === 'validation_failed') {
+    const invalid = translate('issues.invalid', NS);
+    return issues ? `${invalid} ${issues}` : invalid;
+  }
+  if (isErrorKey(err.code)) return t(`errors.${err.code}`);
+  return err.message || t('errors.unknown');
+}
