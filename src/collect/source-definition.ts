@@ -14,14 +14,17 @@ export const FieldRule = z
     pattern: z
       .string()
       .max(300)
-      .refine((p) => {
-        try {
-          new RegExp(p, 'u');
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'not a valid regular expression')
+      .refine(
+        (p) => {
+          try {
+            new RegExp(p, 'u');
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'not a valid regular expression', params: { reason: 'regex' } },
+      )
       .optional(),
     /** Collect every match (image URLs) rather than the first. */
     all: z.boolean().default(false),
@@ -46,14 +49,17 @@ export type AdField = (typeof AD_FIELDS)[number];
 const urlPattern = z
   .string()
   .max(500)
-  .refine((p) => {
-    try {
-      new RegExp(p, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a valid regular expression');
+  .refine(
+    (p) => {
+      try {
+        new RegExp(p, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'not a valid regular expression', params: { reason: 'regex' } },
+  );
 
 export const SourceDefinition = z
   .object({
@@ -88,6 +94,7 @@ export const SourceDefinition = z
       .strict()
       .refine((l) => l.adLinkSelector || l.adUrlPattern, {
         message: 'give adLinkSelector or adUrlPattern so ad pages can be found',
+        params: { reason: 'adPages' },
       }),
     fields: z
       .object({
@@ -152,14 +159,17 @@ export const SourceDefinition = z
     schedule: z
       .string()
       .max(100)
-      .refine((c) => {
-        try {
-          new Cron(c, { paused: true });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'not a valid cron expression')
+      .refine(
+        (c) => {
+          try {
+            new Cron(c, { paused: true });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: 'not a valid cron expression', params: { reason: 'cron' } },
+      )
       .optional(),
     /** Do not re-fetch an ad page seen within this many hours. */
     recrawlHours: z

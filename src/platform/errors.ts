@@ -98,6 +98,11 @@ export interface ValidationIssue {
   /** For invalid_type: the type wanted; for invalid_format: the format (email, uuid, url…). */
   expected?: string;
   format?: string;
+  /**
+   * For a custom check: which one, when its schema names it (`params: { reason: 'regex' }`), so
+   * the console says "not a valid regular expression" in the user's language.
+   */
+  reason?: string;
 }
 
 interface IssueLike {
@@ -128,6 +133,45 @@ export function validationIssues(issues: readonly IssueLike[]): ValidationIssue[
     if (origin !== undefined) out.origin = origin;
     if (expected !== undefined) out.expected = expected;
     if (format !== undefined) out.format = format;
+    const params = i.params as Record<string, unknown> | undefined;
+    const reason = asString(params?.reason);
+    if (reason !== undefined) out.reason = reason;
     return out;
   });
+}
+
+/**
+ * A problem found in an imported file (a CSV row, an HTCDS record), said without English: its
+ * catalogue key and parameters, or the zod check that failed. The English `message` stays beside
+ * it for API clients.
+ */
+export interface ProblemWords {
+  text?: MessageText;
+  issue?: ValidationIssue;
+}
+
+/**
+ * A custom check may carry its keyed message as `params: { text }` (see `keyedIssue`); any other
+ * failed check is sent as the check itself.
+ */
+export function problemWords(issue: IssueLike): ProblemWords {
+  const params = (issue as { params?: Record<string, unknown> }).params;
+  const text = params?.text as MessageText | undefined;
+  if (text && typeof text.key === 'string') return { text };
+  const [only] = validationIssues([issue]);
+  return only ? { issue: only } : {};
+}
+
+/** Why an import wrote nothing: the count of problems its file has (listed beside it). */
+export function refusedMessage(problems: number): KeyedMessage {
+  return keyed(
+    'imports.refused',
+    `Nothing was imported: ${problems === 1 ? 'one problem' : `${problems} problems`} in the file.`,
+    { count: problems },
+  );
+}
+
+/** The fields of a zod custom issue that carries its keyed message (for `problemWords`). */
+export function keyedIssue(m: KeyedMessage): { message: string; params: { text: MessageText } } {
+  return { message: m.message, params: { text: m.text } };
 }

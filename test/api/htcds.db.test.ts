@@ -72,7 +72,13 @@ async function exportOf(s: Side) {
   return json as { standard: string; version: string; cases: HtcdsCase[] };
 }
 
-type Problem = { row: number; field: string; message: string };
+type Problem = {
+  row: number;
+  field: string;
+  message: string;
+  text?: { key: string; params?: Record<string, string | number> };
+  issue?: { path: string[]; code: string };
+};
 async function refusedImport(s: Side, body: unknown): Promise<Problem[]> {
   const before = await casesIn(s);
   const { res, json } = await s.supervisor('POST', '/api/cases/import/htcds', body);
@@ -179,6 +185,20 @@ describe('HTCDS import refuses bad documents whole', () => {
     expect(at(6)).toEqual(expect.arrayContaining(['ari_CaseId', 'prs_Nationality']));
     expect(at(7)).toEqual(['(record)']);
     expect(at(8)).toEqual(['ari_CaseId']);
+    // Every problem carries its words for the console: a catalogue key, or the check it failed.
+    expect(problems.filter((p) => !p.text && !p.issue)).toEqual([]);
+    const of = (row: number, field: string) =>
+      problems.find((p) => p.row === row && p.field === field);
+    expect(of(4, 'ari_Gender')?.text).toEqual({
+      key: 'htcds.genderDisagrees',
+      params: { value: 'male', other: 'Female' },
+    });
+    expect(of(5, 'ari_Minor')?.text).toEqual({ key: 'htcds.minor' });
+    expect(of(3, 'ari_Age')?.issue).toMatchObject({
+      code: 'too_big',
+      maximum: expect.any(Number) as number,
+    });
+    expect(of(8, 'ari_CaseId')?.text).toEqual({ key: 'htcds.caseTwice' });
     const written = await b.t.database.db
       .select()
       .from(cases)
@@ -210,6 +230,12 @@ describe('HTCDS import refuses bad documents whole', () => {
       { row: 2, field: 'referrals.1.org_Type' },
     ]);
     expect(problems[2]!.message).toContain(withReferral.referrals[0]!.org_Type);
+    expect(problems.map((p) => p.text?.key)).toEqual([
+      'htcds.caseExists',
+      'htcds.noSuchOrganisation',
+      'htcds.organisationType',
+    ]);
+    expect(problems[2]!.text?.params).toEqual({ value: withReferral.referrals[0]!.org_Type });
   });
 
   it('refuses a document of another standard or version, and a body that is no document', async () => {

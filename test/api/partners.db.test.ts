@@ -308,12 +308,34 @@ describe('CSV', () => {
     ].join('\n');
     const { res, json } = await call('admin')('POST', '/api/partners/import', { csv });
     expect(res.statusCode).toBe(422);
-    const error = json.error as { code: string; message: string; rows: unknown[] };
+    const error = json.error as { code: string; message: string; text: unknown; rows: unknown[] };
     expect(error.code).toBe('import_refused');
+    expect(error.text).toEqual({ key: 'imports.refused', params: { count: 3 } });
+    // Each row carries its words for the console: a catalogue key with the cell's value as a
+    // parameter, never an English sentence.
+    const values = (key: string) => expect.stringContaining(key) as string;
     expect(error.rows).toEqual([
-      { line: 3, column: 'kind', message: expect.stringContaining('"castle"') as string },
-      { line: 4, column: 'regions', message: expect.stringContaining('"Atlantis"') as string },
-      { line: 5, column: 'name', message: '"good new org" is also on line 2' },
+      {
+        line: 3,
+        column: 'kind',
+        message: expect.stringContaining('"castle"') as string,
+        text: { key: 'partnerCsv.notOneOf', params: { value: 'castle', values: values('health') } },
+      },
+      {
+        line: 4,
+        column: 'regions',
+        message: expect.stringContaining('"Atlantis"') as string,
+        text: {
+          key: 'partnerCsv.notOneOf',
+          params: { value: 'Atlantis', values: values('Utrecht') },
+        },
+      },
+      {
+        line: 5,
+        column: 'name',
+        message: '"good new org" is also on line 2',
+        text: { key: 'partnerCsv.nameTwice', params: { value: 'good new org', line: 2 } },
+      },
     ]);
     expect(await directorySize()).toBe(size);
     expect(await list('admin', '?q=Good%20New')).toEqual([]);

@@ -5,6 +5,7 @@
 // through a spreadsheet is hostile input, so its shape is checked here line by line (columns,
 // encoding, a case whose repeated columns disagree) and every problem names its line.
 import { parse } from 'csv-parse/sync';
+import { keyed, type KeyedMessage } from '../../platform/errors.js';
 import { csvCell, unescapeCell } from './partner-csv.js';
 import {
   HTCDS_VERSION,
@@ -89,12 +90,16 @@ export type HtcdsCsvRead =
  * (1 is the header); problems of the records are the import's to find.
  */
 export function readHtcdsCsv(text: string): HtcdsCsvRead {
-  const fail = (row: number, field: string, message: string): HtcdsCsvRead => ({
+  const fail = (row: number, field: string, m: KeyedMessage): HtcdsCsvRead => ({
     ok: false,
-    problems: [{ row, field, message }],
+    problems: [{ row, field, ...m }],
   });
   if (text.includes('\uFFFD')) {
-    return fail(0, '(file)', 'The file is not UTF-8 text: save it as CSV UTF-8 and try again.');
+    return fail(
+      0,
+      '(file)',
+      keyed('htcds.notUtf8', 'The file is not UTF-8 text: save it as CSV UTF-8 and try again.'),
+    );
   }
   let rows: { record: string[]; info: { lines: number } }[];
   try {
@@ -107,18 +112,29 @@ export function readHtcdsCsv(text: string): HtcdsCsvRead {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 0;
-    return fail(line, '(file)', `Not readable as CSV: ${(err as Error).message}`);
+    // The parser's reason is English: the key says "not readable as CSV" at its line.
+    return fail(
+      line,
+      '(file)',
+      keyed('htcds.notCsv', `Not readable as CSV: ${(err as Error).message}`),
+    );
   }
   const [header, ...body] = rows;
-  if (!header) return fail(0, '(file)', 'The file is empty.');
+  if (!header) return fail(0, '(file)', keyed('htcds.empty', 'The file is empty.'));
   const names = header.record.map((h) => h.trim());
   const problems: HtcdsProblem[] = [];
   for (const c of HTCDS_CSV_COLUMNS) {
-    if (!names.includes(c)) problems.push({ row: 1, field: c, message: 'Column missing' });
+    if (!names.includes(c)) {
+      problems.push({ row: 1, field: c, ...keyed('htcds.columnMissing', 'Column missing') });
+    }
   }
   for (const n of names) {
     if (!(HTCDS_CSV_COLUMNS as readonly string[]).includes(n)) {
-      problems.push({ row: 1, field: n, message: 'Not an HTCDS column Ariadne exchanges' });
+      problems.push({
+        row: 1,
+        field: n,
+        ...keyed('htcds.unknownColumn', 'Not an HTCDS column Ariadne exchanges'),
+      });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -134,7 +150,10 @@ export function readHtcdsCsv(text: string): HtcdsCsvRead {
       problems.push({
         row: line,
         field: '(line)',
-        message: `${cells.length} cells where the header has ${names.length}`,
+        ...keyed('htcds.cellCount', `${cells.length} cells where the header has ${names.length}`, {
+          cells: cells.length,
+          columns: names.length,
+        }),
       });
       return;
     }
@@ -153,7 +172,11 @@ export function readHtcdsCsv(text: string): HtcdsCsvRead {
       problems.push({
         row: line,
         field: CASE_COLUMNS[k] ?? '(line)',
-        message: `Differs from line ${entry.line}, where the same case starts`,
+        ...keyed(
+          'htcds.differsFromLine',
+          `Differs from line ${entry.line}, where the same case starts`,
+          { line: entry.line },
+        ),
       });
       return;
     }

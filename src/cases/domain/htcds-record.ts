@@ -20,6 +20,13 @@
 // aliases, phone numbers, places, free text (notes, evidence, hand-off notes, answers).
 import { z } from 'zod';
 import {
+  keyed,
+  keyedIssue,
+  problemWords,
+  type KeyedMessage,
+  type ProblemWords,
+} from '../../platform/errors.js';
+import {
   ADULT_AGE,
   EXPLOITATION_TYPES,
   GENDERS,
@@ -149,28 +156,56 @@ export const HtcdsCase = z
     referrals: z.array(HtcdsReferral).max(100),
   })
   .superRefine((c, ctx) => {
-    const issue = (path: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path: [path], message });
+    // Each carries its catalogue key, so an import's problems are said in the reader's language.
+    const issue = (path: string, m: KeyedMessage) =>
+      ctx.addIssue({ code: 'custom', path: [path], ...keyedIssue(m) });
     if (c.ari_Gender !== null && GENDER_TO_HTCDS[c.ari_Gender] !== c.prs_Gender) {
-      issue('ari_Gender', `${c.ari_Gender} does not agree with prs_Gender ${c.prs_Gender}`);
+      issue(
+        'ari_Gender',
+        keyed(
+          'htcds.genderDisagrees',
+          `${c.ari_Gender} does not agree with prs_Gender ${c.prs_Gender}`,
+          { value: c.ari_Gender, other: c.prs_Gender },
+        ),
+      );
     }
     if (c.ari_Age !== null && c.ari_AgeRange !== ageRangeOf(c.ari_Age)) {
-      issue('ari_AgeRange', `An age of ${c.ari_Age} is in ${ageRangeOf(c.ari_Age)}`);
+      const range = ageRangeOf(c.ari_Age);
+      issue(
+        'ari_AgeRange',
+        keyed('htcds.ageRange', `An age of ${c.ari_Age} is in ${range}`, {
+          age: c.ari_Age,
+          range,
+        }),
+      );
     }
     if (c.ari_Age === null && c.ari_AgeRange !== null) {
-      issue('ari_AgeRange', 'An age range without an age cannot be imported');
+      issue(
+        'ari_AgeRange',
+        keyed('htcds.rangeWithoutAge', 'An age range without an age cannot be imported'),
+      );
     }
     if (c.ari_Age !== null && c.ari_Age < ADULT_AGE && !c.ari_Minor) {
-      issue('ari_Minor', 'Under 18 is a minor');
+      issue('ari_Minor', keyed('htcds.minor', 'Under 18 is a minor'));
     }
     if (new Set(c.vic_TypeOfExploitation).size !== c.vic_TypeOfExploitation.length) {
-      issue('vic_TypeOfExploitation', 'A type is listed twice');
+      issue('vic_TypeOfExploitation', keyed('htcds.typeTwice', 'A type is listed twice'));
     }
     if (statusToHtcds(c.ari_Status, c.ari_Outcome) !== c.cas_Status) {
-      issue('cas_Status', `${c.cas_Status} does not agree with ari_Status ${c.ari_Status}`);
+      issue(
+        'cas_Status',
+        keyed(
+          'htcds.statusDisagrees',
+          `${c.cas_Status} does not agree with ari_Status ${c.ari_Status}`,
+          { value: c.cas_Status, other: c.ari_Status },
+        ),
+      );
     }
     if ((c.ari_Status === 'closed') !== (c.ari_Outcome !== null)) {
-      issue('ari_Outcome', 'A closed case has an outcome, and only a closed case');
+      issue(
+        'ari_Outcome',
+        keyed('htcds.outcome', 'A closed case has an outcome, and only a closed case'),
+      );
     }
   });
 export type HtcdsCase = z.infer<typeof HtcdsCase>;
@@ -301,7 +336,8 @@ export function fromHtcds(r: HtcdsCase): ImportedCase {
 }
 
 /** One problem of an import: which record (1-based), which field, what is wrong. */
-export interface HtcdsProblem {
+/** A problem of one record (row 0: the document), with its words for the console beside it. */
+export interface HtcdsProblem extends ProblemWords {
   row: number;
   field: string;
   message: string;
@@ -322,6 +358,7 @@ export function parseHtcdsDocument(
         row: 0,
         field: i.path.join('.') || '(document)',
         message: i.message,
+        ...problemWords(i),
       })),
     };
   }
@@ -333,12 +370,21 @@ export function parseHtcdsDocument(
     const parsed = HtcdsCase.safeParse(raw);
     if (!parsed.success) {
       for (const i of parsed.error.issues) {
-        problems.push({ row, field: i.path.join('.') || '(record)', message: i.message });
+        problems.push({
+          row,
+          field: i.path.join('.') || '(record)',
+          message: i.message,
+          ...problemWords(i),
+        });
       }
       return;
     }
     if (seen.has(parsed.data.ari_CaseId)) {
-      problems.push({ row, field: 'ari_CaseId', message: 'The same case is in the file twice' });
+      problems.push({
+        row,
+        field: 'ari_CaseId',
+        ...keyed('htcds.caseTwice', 'The same case is in the file twice'),
+      });
       return;
     }
     seen.add(parsed.data.ari_CaseId);

@@ -24,9 +24,10 @@ const places: PlaceChecks = {
 const HEADER = 'name,kind,services,regions,referral_channel,secure_link_contact';
 const row = (cells: string) => `${HEADER}\n${cells}\n`;
 
+/** The refused file's problems in English (their keys are checked in the test below). */
 function errorsOf(result: PartnerCsvParse) {
   if (result.ok) throw new Error('expected the file to be refused');
-  return result.errors;
+  return result.errors.map(({ line, column, message }) => ({ line, column, message }));
 }
 /** A message that contains `part` (vitest's matcher, typed as the string it stands for). */
 const containing = (part: string) => expect.stringContaining(part) as string;

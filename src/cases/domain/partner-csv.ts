@@ -6,6 +6,12 @@
 // has a size and row limit; text that was not UTF-8 is refused rather than stored garbled.
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import {
+  keyed,
+  problemWords,
+  type KeyedMessage,
+  type ProblemWords,
+} from '../../platform/errors.js';
 import { PartnerProfile, type PartnerProfileInput } from './partner-profile.js';
 
 /** Columns in file order; `id` is optional on import (then rows are matched by name). */
@@ -44,8 +50,12 @@ const REQUIRED_COLUMNS: readonly PartnerCsvColumn[] = [
 export const PARTNER_CSV_MAX_BYTES = 2_000_000;
 export const PARTNER_CSV_MAX_ROWS = 5_000;
 
-/** One thing wrong with the file, by the line it starts on and the column (null: the line). */
-export interface CsvRowError {
+/**
+ * One thing wrong with the file, by the line it starts on and the column (null: the line). The
+ * English `message` has its words for the console beside it: a catalogue key (`text`, with values
+ * such as a cell's content or a line number as parameters) or the zod check that failed (`issue`).
+ */
+export interface CsvRowError extends ProblemWords {
   line: number;
   /** A column of the header (or an unknown one it named); null: the whole line. */
   column: string | null;
@@ -99,7 +109,18 @@ const COLUMN_OF: Record<string, PartnerCsvColumn> = {
 
 const UUID = z.uuid();
 
-class CellError extends Error {}
+class CellError extends Error {
+  constructor(readonly keyedMessage: KeyedMessage) {
+    super(keyedMessage.message);
+  }
+}
+
+/** A problem of `line` (and `column`) with its English message and catalogue key. */
+const rowError = (line: number, column: string | null, m: KeyedMessage): CsvRowError => ({
+  line,
+  column,
+  ...m,
+});
 
 /** A cell as written by a spreadsheet user or by our export (whose apostrophe is taken off). */
 export function unescapeCell(raw: string): string {
@@ -120,12 +141,13 @@ function bool(v: string): boolean | undefined {
   const lower = v.toLowerCase();
   if (['yes', 'true', '1', 'ja', 'y'].includes(lower)) return true;
   if (['no', 'false', '0', 'nee', 'n'].includes(lower)) return false;
-  throw new CellError('must be yes or no');
+  throw new CellError(keyed('partnerCsv.yesNo', 'must be yes or no'));
 }
 
 function int(v: string): number | null {
   if (v === '') return null;
-  if (!/^\d{1,3}$/.test(v)) throw new CellError('must be a whole number of years');
+  if (!/^\d{1,3}$/.test(v))
+    throw new CellError(keyed('partnerCsv.wholeYears', 'must be a whole number of years'));
   return Number(v);
 }
 
@@ -135,7 +157,7 @@ function date(v: string): string | null {
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v;
   const d = new Date(iso);
   if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime())) {
-    throw new CellError('must be a date like 2026-12-03');
+    throw new CellError(keyed('partnerCsv.date', 'must be a date like 2026-12-03'));
   }
   return d.toISOString();
 }
@@ -157,7 +179,7 @@ function profileInput(
     } catch (err) {
       if (!(err instanceof CellError)) throw err;
       ok = false;
-      errors.push({ line, column, message: err.message });
+      errors.push(rowError(line, column, err.keyedMessage));
     }
   };
   const text = (v: string) => v;
@@ -186,31 +208,42 @@ function profileInput(
   return ok ? (input as PartnerProfileInput) : null;
 }
 
-/** A schema issue said the way a spreadsheet user reads it: which value of which column. */
+/**
+ * A schema issue said the way a spreadsheet user reads it: which value of which column. The
+ * allowed values are codes (the file's own vocabulary), so they are a parameter as they are.
+ */
 function describeIssue(
   issue: z.core.$ZodIssue,
   input: PartnerProfileInput,
-): CsvRowError['message'] {
+): Pick<CsvRowError, 'message' | 'text' | 'issue'> {
   const [field, index] = issue.path;
   const values = typeof field === 'string' ? (input as Record<string, unknown>)[field] : undefined;
   const value: unknown =
     Array.isArray(values) && typeof index === 'number' ? (values as unknown[])[index] : values;
-  if (issue.code === 'invalid_value' && typeof value === 'string') {
-    return `"${value}" is not one of: ${issue.values.map(String).join(', ')}`;
-  }
   if (issue.code === 'invalid_value') {
-    return `must be one of: ${issue.values.map(String).join(', ')}`;
+    const allowed = issue.values.map(String).join(', ');
+    return typeof value === 'string'
+      ? keyed('partnerCsv.notOneOf', `"${value}" is not one of: ${allowed}`, {
+          value,
+          values: allowed,
+        })
+      : keyed('partnerCsv.mustBeOneOf', `must be one of: ${allowed}`, { values: allowed });
   }
-  if (typeof value === 'string') return `"${value}" ${issue.message}`;
-  return issue.message;
+  const message = typeof value === 'string' ? `"${value}" ${issue.message}` : issue.message;
+  return { message, ...problemWords(issue) };
 }
 
 /** Refuses text that is not what a UTF-8 CSV file decodes to. */
-function encodingError(text: string): string | null {
+function encodingError(text: string): KeyedMessage | null {
   if (text.includes('\uFFFD')) {
-    return 'The file is not UTF-8 text (some characters could not be read). Save it as "CSV UTF-8" and try again.';
+    return keyed(
+      'partnerCsv.notUtf8',
+      'The file is not UTF-8 text (some characters could not be read). Save it as "CSV UTF-8" and try again.',
+    );
   }
-  if (text.includes('\u0000')) return 'The file holds binary data, not CSV text.';
+  if (text.includes('\u0000')) {
+    return keyed('partnerCsv.binary', 'The file holds binary data, not CSV text.');
+  }
   return null;
 }
 
@@ -223,16 +256,20 @@ export function parsePartnerCsv(text: string, places: PlaceChecks): PartnerCsvPa
     return {
       ok: false,
       errors: [
-        {
-          line: 1,
-          column: null,
-          message: `The file is too large (more than ${PARTNER_CSV_MAX_BYTES / 1_000_000} MB).`,
-        },
+        rowError(
+          1,
+          null,
+          keyed(
+            'partnerCsv.tooLarge',
+            `The file is too large (more than ${PARTNER_CSV_MAX_BYTES / 1_000_000} MB).`,
+            { megabytes: PARTNER_CSV_MAX_BYTES / 1_000_000 },
+          ),
+        ),
       ],
     };
   }
   const badEncoding = encodingError(text);
-  if (badEncoding) return { ok: false, errors: [{ line: 1, column: null, message: badEncoding }] };
+  if (badEncoding) return { ok: false, errors: [rowError(1, null, badEncoding)] };
 
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -248,14 +285,24 @@ export function parsePartnerCsv(text: string, places: PlaceChecks): PartnerCsvPa
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
     const message = err instanceof Error ? err.message.replace(/^Invalid [^:]*: /, '') : '';
+    // The parser's reason is English: the key says "not valid CSV" by the line it stopped at.
     return {
       ok: false,
-      errors: [{ line, column: null, message: `The file is not valid CSV: ${message}` }],
+      errors: [
+        rowError(
+          line,
+          null,
+          keyed('partnerCsv.notCsv', `The file is not valid CSV: ${message}`, { line }),
+        ),
+      ],
     };
   }
   const [header, ...body] = records;
   if (!header) {
-    return { ok: false, errors: [{ line: 1, column: null, message: 'The file is empty.' }] };
+    return {
+      ok: false,
+      errors: [rowError(1, null, keyed('partnerCsv.empty', 'The file is empty.'))],
+    };
   }
 
   // The header: known columns only, each once, the required ones present.
@@ -266,32 +313,50 @@ export function parsePartnerCsv(text: string, places: PlaceChecks): PartnerCsvPa
     return {
       ok: false,
       errors: [
-        {
-          line: 1,
-          column: null,
-          message: `The first line must name the columns: ${PARTNER_CSV_COLUMNS.join(', ')}.`,
-        },
+        rowError(
+          1,
+          null,
+          keyed(
+            'partnerCsv.noHeader',
+            `The first line must name the columns: ${PARTNER_CSV_COLUMNS.join(', ')}.`,
+            { columns: PARTNER_CSV_COLUMNS.join(', ') },
+          ),
+        ),
       ],
     };
   }
   names.forEach((n, i) => {
-    if (!known.has(n))
-      errors.push({ line: 1, column: n || `column ${i + 1}`, message: 'is not a known column' });
-    else if (names.indexOf(n) !== i) errors.push({ line: 1, column: n, message: 'appears twice' });
+    if (!known.has(n)) {
+      errors.push(
+        rowError(
+          1,
+          n || `column ${i + 1}`,
+          keyed('partnerCsv.unknownColumn', 'is not a known column'),
+        ),
+      );
+    } else if (names.indexOf(n) !== i) {
+      errors.push(rowError(1, n, keyed('partnerCsv.columnTwice', 'appears twice')));
+    }
   });
   for (const c of REQUIRED_COLUMNS) {
-    if (!names.includes(c)) errors.push({ line: 1, column: c, message: 'is missing' });
+    if (!names.includes(c)) {
+      errors.push(rowError(1, c, keyed('partnerCsv.columnMissing', 'is missing')));
+    }
   }
   if (errors.length > 0) return { ok: false, errors };
   if (body.length > PARTNER_CSV_MAX_ROWS) {
     return {
       ok: false,
       errors: [
-        {
-          line: 1,
-          column: null,
-          message: `The file has more than ${PARTNER_CSV_MAX_ROWS} rows; split it.`,
-        },
+        rowError(
+          1,
+          null,
+          keyed(
+            'partnerCsv.tooManyRows',
+            `The file has more than ${PARTNER_CSV_MAX_ROWS} rows; split it.`,
+            { max: PARTNER_CSV_MAX_ROWS },
+          ),
+        ),
       ],
     };
   }
@@ -306,11 +371,17 @@ export function parsePartnerCsv(text: string, places: PlaceChecks): PartnerCsvPa
     previousEnd = info.lines;
     if (errors.length >= MAX_ERRORS) break;
     if (record.length !== names.length) {
-      errors.push({
-        line,
-        column: null,
-        message: `has ${record.length} cells; the header has ${names.length}`,
-      });
+      errors.push(
+        rowError(
+          line,
+          null,
+          keyed(
+            'partnerCsv.cellCount',
+            `has ${record.length} cells; the header has ${names.length}`,
+            { cells: record.length, columns: names.length },
+          ),
+        ),
+      );
       continue;
     }
     const cells: Partial<Record<PartnerCsvColumn, string>> = {};
@@ -320,12 +391,26 @@ export function parsePartnerCsv(text: string, places: PlaceChecks): PartnerCsvPa
     let id: string | null = null;
     if (cells.id) {
       if (!UUID.safeParse(cells.id).success) {
-        errors.push({ line, column: 'id', message: `"${cells.id}" is not an id from an export` });
+        errors.push(
+          rowError(
+            line,
+            'id',
+            keyed('partnerCsv.notAnId', `"${cells.id}" is not an id from an export`, {
+              value: cells.id,
+            }),
+          ),
+        );
       } else {
         id = cells.id.toLowerCase();
         const first = seenIds.get(id);
         if (first !== undefined)
-          errors.push({ line, column: 'id', message: `is also on line ${first}` });
+          errors.push(
+            rowError(
+              line,
+              'id',
+              keyed('partnerCsv.idTwice', `is also on line ${first}`, { line: first }),
+            ),
+          );
         else seenIds.set(id, line);
       }
     }
@@ -338,7 +423,7 @@ export function parsePartnerCsv(text: string, places: PlaceChecks): PartnerCsvPa
         errors.push({
           line,
           column: (typeof field === 'string' && COLUMN_OF[field]) || null,
-          message: describeIssue(issue, input),
+          ...describeIssue(issue, input),
         });
       }
       continue;
@@ -347,24 +432,41 @@ export function parsePartnerCsv(text: string, places: PlaceChecks): PartnerCsvPa
     const nameKey = profile.name.toLocaleLowerCase('nl');
     const firstName = seenNames.get(nameKey);
     if (firstName !== undefined) {
-      errors.push({
-        line,
-        column: 'name',
-        message: `"${profile.name}" is also on line ${firstName}`,
-      });
+      errors.push(
+        rowError(
+          line,
+          'name',
+          keyed('partnerCsv.nameTwice', `"${profile.name}" is also on line ${firstName}`, {
+            value: profile.name,
+            line: firstName,
+          }),
+        ),
+      );
     } else {
       seenNames.set(nameKey, line);
     }
     if (profile.placeId !== null && !places.isPlace(profile.placeId)) {
-      errors.push({ line, column: 'place', message: `"${profile.placeId}" is not a known place` });
+      errors.push(
+        rowError(
+          line,
+          'place',
+          keyed('partnerCsv.unknownPlace', `"${profile.placeId}" is not a known place`, {
+            value: profile.placeId,
+          }),
+        ),
+      );
     }
     for (const m of profile.municipalities) {
       if (!places.isMunicipality(m)) {
-        errors.push({
-          line,
-          column: 'municipalities',
-          message: `"${m}" is not a Dutch municipality`,
-        });
+        errors.push(
+          rowError(
+            line,
+            'municipalities',
+            keyed('partnerCsv.notMunicipality', `"${m}" is not a Dutch municipality`, {
+              value: m,
+            }),
+          ),
+        );
       }
     }
     if (errors.length === before) rows.push({ line, id, profile });

@@ -7,7 +7,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Principal } from '../../platform/auth/policy.js';
 import { actorOf, requireAuth } from '../../platform/http/auth-plugin.js';
-import { ErrorResponse } from '../../platform/http/errors.js';
+import { refusedMessage } from '../../platform/errors.js';
+import { ErrorResponse, ErrorText, ValidationIssueView } from '../../platform/http/errors.js';
 import { writeHtcdsCsv } from '../domain/htcds-csv.js';
 import { HTCDS_VERSION, HtcdsCase } from '../domain/htcds-record.js';
 import type { CasesDeps } from '../service.js';
@@ -35,7 +36,16 @@ const HtcdsImportRefusal = z.object({
   error: z.object({
     code: z.literal('import_refused'),
     message: z.string(),
-    problems: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+    text: ErrorText,
+    problems: z.array(
+      z.object({
+        row: z.number(),
+        field: z.string(),
+        message: z.string(),
+        text: ErrorText.optional(),
+        issue: ValidationIssueView.optional(),
+      }),
+    ),
   }),
 });
 
@@ -126,11 +136,10 @@ function registerHtcdsScope(app: FastifyInstance, deps: CasesDeps): void {
           : await importHtcds(deps, actorOf(request), request.body);
       } catch (err) {
         if (!(err instanceof HtcdsImportRefused)) throw err;
-        const n = err.problems.length;
         return reply.code(422).send({
           error: {
             code: 'import_refused' as const,
-            message: `Nothing was imported: ${n === 1 ? 'one problem' : `${n} problems`} in the file.`,
+            ...refusedMessage(err.problems.length),
             problems: err.problems,
           },
         });

@@ -157,7 +157,11 @@ async function problemsWithDatabase(
   imported.forEach((c, index) => {
     const row = index + 1;
     if (taken.has(c.pseudonym)) {
-      problems.push({ row, field: 'ari_CaseId', message: 'A case with this id already exists' });
+      problems.push({
+        row,
+        field: 'ari_CaseId',
+        ...keyed('htcds.caseExists', 'A case with this id already exists'),
+      });
     }
     c.referrals.forEach((r, i) => {
       const org = byName.get(r.organisationName.toLowerCase());
@@ -166,13 +170,17 @@ async function problemsWithDatabase(
         problems.push({
           row,
           field: `${field}.cas_ReferredOrganisation`,
-          message: 'No organisation of this name in the directory',
+          ...keyed('htcds.noSuchOrganisation', 'No organisation of this name in the directory'),
         });
       } else if (PARTNER_KIND_ORG_TYPE[org.kind] !== r.orgType) {
         problems.push({
           row,
           field: `${field}.org_Type`,
-          message: `The directory lists this organisation as ${PARTNER_KIND_ORG_TYPE[org.kind]}`,
+          ...keyed(
+            'htcds.organisationType',
+            `The directory lists this organisation as ${PARTNER_KIND_ORG_TYPE[org.kind]}`,
+            { value: PARTNER_KIND_ORG_TYPE[org.kind] },
+          ),
         });
       } else {
         orgIds.set(r.organisationName, org.id);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { isInternalStaff, type Principal } from '../../platform/auth/policy.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/connect.js';
-import { AppError, keyed } from '../../platform/errors.js';
+import { AppError, keyed, refusedMessage } from '../../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../../platform/http/errors.js';
 import { PARTNER_CSV_MAX_BYTES } from '../domain/partner-csv.js';
@@ -237,7 +237,7 @@ export function registerPartnerRoutes(app: FastifyInstance, deps: { db: Db; cloc
           return reply.code(422).send({
             error: {
               code: 'import_refused' as const,
-              message: `Nothing was imported: ${err.errors.length === 1 ? 'one problem' : `${err.errors.length} problems`} in the file.`,
+              ...refusedMessage(err.errors.length),
               rows: err.errors.map((e) => ({ ...e, column: e.column ?? null })),
             },
           });

@@ -2,6 +2,7 @@
 // into one: the serializer keeps only what is named here, and the console's types are generated
 // from these schemas (scripts/openapi-types.ts).
 import { z } from 'zod';
+import { ErrorText, ValidationIssueView } from '../../platform/http/errors.js';
 import {
   CONCERN_CODES,
   EXCLUSION_CODES,
@@ -121,8 +122,15 @@ export function presentMatch(m: PartnerMatch): z.infer<typeof PartnerMatchView> 
   };
 }
 
+/** A bad row: English for API clients, and a key (`text`) or the failed check (`issue`). */
 export const CsvRowErrorView = z
-  .object({ line: z.number(), column: z.string().nullable(), message: z.string() })
+  .object({
+    line: z.number(),
+    column: z.string().nullable(),
+    message: z.string(),
+    text: ErrorText.optional(),
+    issue: ValidationIssueView.optional(),
+  })
   .meta({ id: 'CsvRowError' });
 
 /** A refused import: every problem found, nothing written. */
@@ -130,6 +138,7 @@ export const ImportRefusal = z.object({
   error: z.object({
     code: z.literal('import_refused'),
     message: z.string(),
+    text: ErrorText,
     rows: z.array(CsvRowErrorView),
   }),
 });

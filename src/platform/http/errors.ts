@@ -35,6 +35,7 @@ export const ValidationIssueView = z
     origin: z.string().optional(),
     expected: z.string().optional(),
     format: z.string().optional(),
+    reason: z.string().optional(),
   })
   .meta({ id: 'ValidationIssue' });
 
