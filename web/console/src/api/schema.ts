@@ -5691,9 +5691,12 @@ export interface paths {
                 message: string;
                 problems: {
                   field: string;
+                  issue?: components['schemas']['ValidationIssue'];
                   message: string;
                   row: number;
+                  text?: components['schemas']['ErrorText'];
                 }[];
+                text: components['schemas']['ErrorText'];
               };
             };
           };
@@ -15993,6 +15996,7 @@ export interface paths {
                 code: 'import_refused';
                 message: string;
                 rows: components['schemas']['CsvRowError'][];
+                text: components['schemas']['ErrorText'];
               };
             };
           };
@@ -24582,13 +24586,17 @@ export interface components {
     ConversationStatusInput: 'open' | 'waiting' | 'closed';
     CsvRowError: {
       column: string | null;
+      issue?: components['schemas']['ValidationIssue'];
       line: number;
       message: string;
+      text?: components['schemas']['ErrorText'];
     };
     CsvRowErrorInput: {
       column: string | null;
+      issue?: components['schemas']['ValidationIssueInput'];
       line: number;
       message: string;
+      text?: components['schemas']['ErrorTextInput'];
     };
     /** @description Speakable, random, stable name of an entity (and its lead) */
     EntityAlias: string;
@@ -25421,6 +25429,7 @@ export interface components {
       minimum?: number;
       origin?: string;
       path: string[];
+      reason?: string;
     };
     ValidationIssueInput: {
       code: string;
@@ -25430,6 +25439,7 @@ export interface components {
       minimum?: number;
       origin?: string;
       path: string[];
+      reason?: string;
     };
     WorkerReferral: {
       answeredAt: string | null;

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { Answer } from '../api/contract';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { useProblemText } from '../ui/errors';
 import { caseKeys } from './api';
 import { useCasesT } from './i18n';
 
@@ -15,6 +16,9 @@ interface Problem {
   row: number;
   field: string;
   message: string;
+  /** The message's catalogue key, or the check the record failed (said in the user's language). */
+  text?: unknown;
+  issue?: unknown;
 }
 
 function problemsOf(err: unknown): Problem[] | null {
@@ -44,6 +48,7 @@ async function importFile(file: File): Promise<Imported> {
 
 export function HtcdsExchange() {
   const t = useCasesT();
+  const problem = useProblemText();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
@@ -130,7 +135,7 @@ export function HtcdsExchange() {
                           : p.row}
                     </Table.Td>
                     <Table.Td>{p.field}</Table.Td>
-                    <Table.Td>{p.message}</Table.Td>
+                    <Table.Td>{problem(p)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

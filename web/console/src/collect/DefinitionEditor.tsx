@@ -6,6 +6,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { isIssue } from '../ui/error-text';
+import { useIssueReason } from '../ui/errors';
 import { saveSource, type Source } from './api';
 import { formatDefinition } from './definition';
 import { useCollectT } from './i18n';
@@ -37,6 +39,7 @@ export function DefinitionEditor({
   onSaved: (source: Source, created: boolean) => void;
 }) {
   const t = useCollectT();
+  const reason = useIssueReason();
   // What the server has now: the text as loaded, then as saved (with the defaults it filled in).
   const [baseline, setBaseline] = useState(initial);
   const [text, setText] = useState(initial);
@@ -75,8 +78,17 @@ export function DefinitionEditor({
     onError: (err) => {
       if (err instanceof ApiError && err.code === 'validation_failed') {
         const lines = jsonPathLines(text);
+        // The failed checks (error.issues) are said in the user's language; only a server that
+        // sends none leaves the English lines of its message to list.
+        const issues = Array.isArray(err.details.issues)
+          ? (err.details.issues as unknown[]).filter(isIssue)
+          : [];
+        const listed: PathProblem[] =
+          issues.length > 0
+            ? issues.map((i) => ({ path: i.path.join('.'), message: reason(i) }))
+            : parseProblems(err.message);
         setProblems(
-          parseProblems(err.message).map((p) => ({
+          listed.map((p) => ({
             ...p,
             line: p.path ? lineOfPath(lines, p.path) : null,
           })),

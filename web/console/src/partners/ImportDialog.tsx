@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { useProblemText } from '../ui/errors';
 import { importErrors, importPartners, partnerKeys, type CsvRowError } from './api';
 import { usePartnersT } from './i18n';
 
@@ -75,6 +76,7 @@ export function ImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
 
 function ImportErrors({ rows }: { rows: CsvRowError[] }) {
   const t = usePartnersT();
+  const problem = useProblemText();
   return (
     <Stack gap="xs">
       <Alert color="red" variant="light" role="alert">
@@ -94,7 +96,7 @@ function ImportErrors({ rows }: { rows: CsvRowError[] }) {
               <Table.Tr key={`${r.line}-${r.column ?? ''}-${i}`}>
                 <Table.Td>{r.line}</Table.Td>
                 <Table.Td>{r.column ?? t('import.wholeLine')}</Table.Td>
-                <Table.Td>{r.message}</Table.Td>
+                <Table.Td>{problem(r)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

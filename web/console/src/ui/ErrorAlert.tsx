@@ -1,15 +1,18 @@
 import { Alert } from '@mantine/core';
-import { useErrorText, type ErrorOverrides } from './errors';
+import { useErrorText, type ErrorOverrides, type FieldLabels } from './errors';
 
 /** An error from the API, read out by screen readers when it appears. */
 export function ErrorAlert({
   error,
   overrides,
+  fieldLabels,
   onClose,
   title,
 }: {
   error: unknown;
   overrides?: ErrorOverrides;
+  /** The form's own labels by field path, to name the fields a refused request failed on. */
+  fieldLabels?: FieldLabels;
   onClose?: () => void;
   title?: string;
 }) {
@@ -25,7 +28,7 @@ export function ErrorAlert({
       withCloseButton={Boolean(onClose)}
       onClose={onClose}
     >
-      {text(error, overrides)}
+      {text(error, overrides, fieldLabels)}
     </Alert>
   );
 }

@@ -5,7 +5,7 @@ import en from '../i18n/en.json';
 import nl from '../i18n/nl.json';
 import serverEn from '../i18n/server-errors/en.json';
 import serverNl from '../i18n/server-errors/nl.json';
-import { errorText } from './error-text';
+import { errorText, problemText } from './error-text';
 
 // A Dutch i18next of its own over the real catalogues (the app's instance needs a browser).
 const i18n = i18next.createInstance();
@@ -48,7 +48,7 @@ describe('errorText', () => {
       ],
     });
     expect(dutch(err)).toBe(
-      'Deze invoer klopt niet. Controleer name (minstens 1 tekens), contact.email (geen geldig ' +
+      'Deze invoer klopt niet. Controleer naam (minstens 1 tekens), contact.email (geen geldig ' +
         'e-mailadres), de invoer (heeft een veld dat er niet hoort).',
     );
   });
@@ -59,7 +59,54 @@ describe('errorText', () => {
       issues: [{ path: ['limits', 'maxPages'], code: 'too_small', minimum: 1, origin: 'number' }],
     });
     expect(dutch(err)).toBe(
-      'De brondefinitie heeft problemen. Controleer limits.maxPages (minstens 1).',
+      'De brondefinitie heeft problemen. Controleer meeste pagina’s per crawl (minstens 1).',
+    );
+  });
+
+  it('names a field by the form’s own label, the catalogue’s name with its position, or its path', () => {
+    const err = new ApiError(400, 'validation_failed', 'Invalid request', {
+      issues: [
+        { path: ['variants', '0', 'body'], code: 'too_big', maximum: 160, origin: 'string' },
+        { path: ['startUrls', '1'], code: 'invalid_format', format: 'url' },
+        { path: ['crawler', 'waitFor'], code: 'invalid_type' },
+        { path: ['listing', 'adUrlPattern'], code: 'custom', reason: 'regex' },
+        { path: ['schedule'], code: 'custom', reason: 'unheard-of' },
+      ],
+    });
+    const labels = { 'variants.body': 'Berichttekst' };
+    expect(errorText(i18n.t, err, {}, 'nl-NL', labels)).toBe(
+      'Deze invoer klopt niet. Controleer Berichttekst #1 (hoogstens 160 tekens), startadres #2 ' +
+        '(geen geldig webadres), crawler.waitFor (ontbreekt of is van de verkeerde soort), ' +
+        'patroon voor advertentieadressen (geen geldige reguliere expressie), planning (niet geldig).',
+    );
+  });
+});
+
+describe('problemText (a problem an import lists)', () => {
+  const t = i18n.t;
+  it('says a keyed problem in Dutch with its values', () => {
+    expect(
+      problemText(t, {
+        message: '"nl:nowhere" is not a known place',
+        text: { key: 'partnerCsv.unknownPlace', params: { value: 'nl:nowhere' } },
+      }),
+    ).toBe('“nl:nowhere” is geen bekende plaats');
+    expect(
+      problemText(t, {
+        message: 'Differs from line 4, where the same case starts',
+        text: { key: 'htcds.differsFromLine', params: { line: 4 } },
+      }),
+    ).toBe('Wijkt af van regel 4, waar dezelfde zaak begint');
+  });
+  it('says a failed check by its reason, and keeps the English of what it does not know', () => {
+    expect(
+      problemText(t, {
+        message: 'Too small: expected number to be >=0',
+        issue: { path: ['ari_Age'], code: 'too_small', minimum: 0, origin: 'number' },
+      }),
+    ).toBe('minstens 0');
+    expect(problemText(t, { message: 'Something new.', text: { key: 'nowhere.new' } })).toBe(
+      'Something new.',
     );
   });
 

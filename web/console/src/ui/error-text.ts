@@ -77,22 +77,25 @@ function serverText(t: Translate, text: unknown, locale: string): string | null 
   return t(text.key, { ...NS, ...params });
 }
 
-interface IssueShape {
+export interface IssueShape {
   path: string[];
   code: string;
   minimum?: number;
   maximum?: number;
   origin?: string;
   format?: string;
+  /** A custom check the server names (regex, cron…). */
+  reason?: string;
 }
-const isIssue = (v: unknown): v is IssueShape =>
+export const isIssue = (v: unknown): v is IssueShape =>
   typeof v === 'object' &&
   v !== null &&
   Array.isArray((v as { path?: unknown }).path) &&
   typeof (v as { code?: unknown }).code === 'string';
 
-/** Why one check failed, in generic words per zod issue code. */
-function issueReason(t: Translate, i: IssueShape): string {
+/** Why one check failed, in generic words per zod issue code (or the custom check's own). */
+export function issueReason(tf: TFunction, i: IssueShape): string {
+  const t = tf as unknown as Translate;
   const sized = (group: 'too_small' | 'too_big') => {
     const origin = i.origin && hasServerText(`issues.${group}.${i.origin}`) ? i.origin : 'other';
     return t(`issues.${group}.${origin}`, { ...NS, minimum: i.minimum, maximum: i.maximum });
@@ -105,26 +108,78 @@ function issueReason(t: Translate, i: IssueShape): string {
       const format = i.format && hasServerText(`issues.invalid_format.${i.format}`);
       return t(`issues.invalid_format.${format ? i.format : 'other'}`, NS);
     }
+    case 'custom':
+      return t(
+        i.reason && hasServerText(`issues.reasons.${i.reason}`)
+          ? `issues.reasons.${i.reason}`
+          : 'issues.custom',
+        NS,
+      );
     default:
       return t(hasServerText(`issues.${i.code}`) ? `issues.${i.code}` : 'issues.custom', NS);
   }
 }
 
+/**
+ * Names of a form's fields by their path in the request ("limits.maxPages"), in the user's
+ * language: a form passes its own labels so a failed check names the field as the form does.
+ */
+export type FieldLabels = Partial<Record<string, string>>;
+
+/**
+ * A failed field as the user knows it: the form's own label, else the catalogue's name for a
+ * common field (`fieldNames`, by the path without its list positions), else the path. A position
+ * in a list is said as "#2" after the name.
+ */
+export function fieldName(
+  tf: TFunction,
+  path: readonly string[],
+  labels: FieldLabels = {},
+): string {
+  const t = tf as unknown as Translate;
+  if (path.length === 0) return t('issues.whole', NS);
+  const dotted = path.join('.');
+  const own = labels[dotted];
+  if (own) return own;
+  const named = path.filter((p) => !/^\d+$/.test(p));
+  const positions = path.filter((p) => /^\d+$/.test(p)).map((p) => `#${Number(p) + 1}`);
+  const key = `fieldNames.${named.join('.')}`;
+  const base = labels[named.join('.')] ?? (hasServerText(key) ? t(key, NS) : null);
+  return base ? [base, ...positions].join(' ') : dotted;
+}
+
 /** "Check name (at least 1 characters), email (not a valid e-mail address)." or null. */
-function issuesText(t: Translate, issues: unknown): string | null {
+function issuesText(t: Translate, issues: unknown, labels: FieldLabels): string | null {
   if (!Array.isArray(issues)) return null;
   const listed = issues.filter(isIssue).slice(0, 8);
   if (listed.length === 0) return null;
+  const tf = t as unknown as TFunction;
   const fields = listed
     .map((i) =>
       t('issues.field', {
         ...NS,
-        field: i.path.length ? i.path.join('.') : t('issues.whole', NS),
-        reason: issueReason(t, i),
+        field: fieldName(tf, i.path, labels),
+        reason: issueReason(tf, i),
       }),
     )
     .join(', ');
   return t('issues.check', { ...NS, fields });
+}
+
+/** A problem of an imported file (a CSV row, an HTCDS record) as the server lists it. */
+export interface ProblemShape {
+  message: string;
+  text?: unknown;
+  issue?: unknown;
+}
+
+/**
+ * One problem in the user's language: its catalogue message, else the reason of the check it
+ * failed, else the server's English (from a server newer than this console).
+ */
+export function problemText(tf: TFunction, p: ProblemShape, locale = 'en-GB'): string {
+  const t = tf as unknown as Translate;
+  return serverText(t, p.text, locale) ?? (isIssue(p.issue) ? issueReason(tf, p.issue) : p.message);
 }
 
 /** The lock-out message carries its end time as an ISO timestamp; show it in local time. */
@@ -156,10 +211,11 @@ export function errorText(
   err: unknown,
   overrides: ErrorOverrides = {},
   locale = 'en-GB',
+  fieldLabels: FieldLabels = {},
 ): string {
   if (!(err instanceof ApiError)) return t('errors.unknown');
   const translate = t as unknown as Translate;
-  const issues = issuesText(translate, err.details.issues);
+  const issues = issuesText(translate, err.details.issues, fieldLabels);
   const keyed = serverText(translate, err.details.text, locale);
   if (keyed) return issues ? `${keyed} ${issues}` : keyed;
   const override = overrides[err.code];
