@@ -20,6 +20,7 @@ import type { Db } from '../platform/db/connect.js';
 import { AppError, keyed } from '../platform/errors.js';
 import { actorOf, authorize, principalOf, requireAuth } from '../platform/http/auth-plugin.js';
 import { ErrorResponse } from '../platform/http/errors.js';
+import { leadCsvHeader, LEAD_CSV_LABELS } from './csv-headers.js';
 import { csvLine } from './csv.js';
 import { allowedFor, presentEntityPage, readEntityPage } from './entity-page.js';
 import { actOnLead, LeadAction, LeadFilter, listLeads } from './leads.js';
@@ -141,8 +142,12 @@ export function registerScoreRoutes(
     {
       schema: {
         tags: ['score'],
-        summary: 'The queue with its filters as CSV (audited)',
-        querystring: LeadFilter,
+        summary:
+          "The queue with its filters as CSV (audited); the header in the user's language, or codes with ?labels=codes",
+        querystring: LeadFilter.extend({
+          /** The header line: words in the user's language (default), or stable codes for scripts. */
+          labels: z.enum(LEAD_CSV_LABELS).default('words'),
+        }),
         response: {
           200: {
             description: 'One line per lead, with a header line',
@@ -153,26 +158,15 @@ export function registerScoreRoutes(
       },
     },
     async (request, reply) => {
-      const p = principalOf(requireAuth(request));
+      const auth = requireAuth(request);
+      const p = principalOf(auth);
       authorize(canReadQueue(p));
-      let out = csvLine([
-        'entity_id',
-        'state',
-        'urgent',
-        'score',
-        'flags',
-        'places',
-        'languages',
-        'assignee_id',
-        'ads',
-        'last_place',
-        'evidence_at',
-        'top_reasons',
-      ]);
+      const { labels, ...filter } = request.query;
+      let out = csvLine(leadCsvHeader(labels, auth.user.language));
       let cursor: string | undefined;
       let rows = 0;
       do {
-        const page = await listLeads(db, request.query, p.id, {
+        const page = await listLeads(db, filter, p.id, {
           limit: 200,
           ...(cursor ? { cursor } : {}),
         });
@@ -200,7 +194,7 @@ export function registerScoreRoutes(
         action: 'lead.export',
         targetType: 'leads',
         targetId: null,
-        details: { rows, filter: request.query },
+        details: { rows, filter },
       });
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -254,7 +254,7 @@ describe('triage queue', () => {
   });
 
   it('exports the queue as CSV and audits it', async () => {
-    const res = await worker('GET', '/api/leads.csv?state=all');
+    const res = await worker('GET', '/api/leads.csv?state=all&labels=codes');
     expect(res.res.headers['content-type']).toContain('text/csv');
     const lines = res.res.body.trim().split('\r\n');
     expect(lines[0]).toMatch(/^entity_id,state,urgent,score/);
@@ -264,6 +264,30 @@ describe('triage queue', () => {
       .from(auditLog)
       .where(eq(auditLog.action, 'lead.export'));
     expect(audits.length).toBe(1);
+    // The filter the audit keeps is the queue's, not how the header was written.
+    expect(audits[0]!.details).toMatchObject({ filter: { state: 'all' } });
+    expect(audits[0]!.details).not.toHaveProperty('filter.labels');
+  });
+
+  it("writes the CSV header in the user's language unless codes are asked for", async () => {
+    const header = async (query: string) =>
+      (await worker('GET', `/api/leads.csv${query}`)).res.body.split('\r\n')[0];
+    const english = await header('?state=all');
+    expect(english).toMatch(/^Lead id,State,Urgent,Score,/);
+    expect((await worker('PATCH', '/api/me', { language: 'nl' })).res.statusCode).toBe(200);
+    try {
+      const dutch = await header('?state=all');
+      expect(dutch).toMatch(/^Lead-id,Status,Urgent,Score,Markeringen,Plaatsen,Talen,/);
+      expect(dutch).toContain('Belangrijkste redenen');
+      // The rows are the same whichever header: only the first line changes.
+      const rows = async (query: string) =>
+        (await worker('GET', `/api/leads.csv${query}`)).res.body.split('\r\n').slice(1);
+      expect(await rows('?state=all')).toEqual(await rows('?state=all&labels=codes'));
+      expect(await header('?state=all&labels=codes')).toMatch(/^entity_id,state,urgent,score,/);
+    } finally {
+      await worker('PATCH', '/api/me', { language: 'en' });
+    }
+    expect((await worker('GET', '/api/leads.csv?labels=names')).res.statusCode).toBe(400);
   });
 
   it('alerts a saved search once when new matches arrive', async () => {

@@ -321,9 +321,10 @@ describe('triage queue journey', () => {
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^entity_id,state,urgent,score,/);
+    // The header is in the worker's language; a script asks for the codes.
+    expect(text.split('\n')[0]).toMatch(/^Lead id,State,Urgent,Score,/);
 
-    const csv = await page.request.get(`${app.url}/api/leads.csv?state=all`);
+    const csv = await page.request.get(`${app.url}/api/leads.csv?state=all&labels=codes`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     expect((await csv.text()).split('\n')[0]).toMatch(/^entity_id,/);

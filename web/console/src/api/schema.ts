@@ -11012,13 +11012,14 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The queue with its filters as CSV (audited) */
+    /** The queue with its filters as CSV (audited); the header in the user's language, or codes with ?labels=codes */
     get: {
       parameters: {
         query?: {
           assignee?: string;
           flag?: string;
           includeSnoozed?: string;
+          labels?: 'words' | 'codes';
           language?: string;
           maxScore?: number;
           minScore?: number;
