@@ -68,7 +68,12 @@ export const SourceDefinition = z
       .trim()
       .min(2)
       .max(80)
-      .regex(/^[a-z0-9][a-z0-9_.-]*$/, 'use lower-case letters, digits, ".", "_" or "-"'),
+      // A refine rather than .regex: a regex check carries no params, and the reason lets the
+      // console say the rule in the user's language.
+      .refine((n) => /^[a-z0-9][a-z0-9_.-]*$/.test(n), {
+        message: 'use lower-case letters, digits, ".", "_" or "-"',
+        params: { reason: 'sourceName' },
+      }),
     description: z.string().max(2000).default(''),
     /** ISO 3166-1 alpha-2 country: default region for phone numbers and places. */
     country: z

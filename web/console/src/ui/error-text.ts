@@ -100,6 +100,10 @@ export function issueReason(tf: TFunction, i: IssueShape): string {
     const origin = i.origin && hasServerText(`issues.${group}.${i.origin}`) ? i.origin : 'other';
     return t(`issues.${group}.${origin}`, { ...NS, minimum: i.minimum, maximum: i.maximum });
   };
+  // A check the schema names has its own words, whatever its zod code.
+  if (i.reason && hasServerText(`issues.reasons.${i.reason}`)) {
+    return t(`issues.reasons.${i.reason}`, NS);
+  }
   switch (i.code) {
     case 'too_small':
     case 'too_big':
@@ -108,13 +112,6 @@ export function issueReason(tf: TFunction, i: IssueShape): string {
       const format = i.format && hasServerText(`issues.invalid_format.${i.format}`);
       return t(`issues.invalid_format.${format ? i.format : 'other'}`, NS);
     }
-    case 'custom':
-      return t(
-        i.reason && hasServerText(`issues.reasons.${i.reason}`)
-          ? `issues.reasons.${i.reason}`
-          : 'issues.custom',
-        NS,
-      );
     default:
       return t(hasServerText(`issues.${i.code}`) ? `issues.${i.code}` : 'issues.custom', NS);
   }
