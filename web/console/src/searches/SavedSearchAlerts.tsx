@@ -17,6 +17,7 @@ import { useCurrentSession } from '../auth/session';
 import { useTriageT } from '../triage/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconBell } from './icons';
+import { BELOW_DIALOGS } from './SavedSearchesMenu';
 import { useOpenSavedSearch, useSavedSearchAlerts } from './useSavedSearches';
 
 export function SavedSearchAlerts() {
@@ -45,7 +46,14 @@ function AlertsBell() {
       data-testid="alerts-badge"
       data-count={total}
     >
-      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={320} shadow="md">
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        position="bottom-end"
+        width={320}
+        shadow="md"
+        zIndex={BELOW_DIALOGS}
+      >
         <Popover.Target>
           <ActionIcon
             variant="default"

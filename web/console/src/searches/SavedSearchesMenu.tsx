@@ -5,6 +5,7 @@ import {
   Badge,
   Button,
   Center,
+  getDefaultZIndex,
   Group,
   Loader,
   Popover,
@@ -23,6 +24,13 @@ import {
   useSavedSearchAlerts,
   useSavedSearchList,
 } from './useSavedSearches';
+
+/**
+ * The menu sits under dialogs (Mantine puts popovers above them): choosing "Save this search"
+ * while it is open closes it, and while it fades out it must not lie over the dialog that opens
+ * (issue 15: "the menu covers the confirmation").
+ */
+export const BELOW_DIALOGS = getDefaultZIndex('modal') - 1;
 
 export function SavedSearchesMenu() {
   const t = useTriageT();
@@ -99,6 +107,7 @@ export function SavedSearchesMenu() {
       shadow="md"
       trapFocus
       returnFocus
+      zIndex={BELOW_DIALOGS}
     >
       <Popover.Target>
         <Button
