@@ -113,6 +113,39 @@ describe('partner directory journey', () => {
     await snap(admin, 'directory');
   });
 
+  it("lists a refused file's problems in Dutch for a Dutch user", async () => {
+    await admin.locator('label').filter({ hasText: /^NL$/ }).click();
+    await admin.getByRole('button', { name: 'CSV importeren' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'CSV-bestand importeren' });
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'fout.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'id,name,kind,services,regions,referral_channel,secure_link_contact,accepts_minors',
+          'geen-id,Huis Fout,castle,shelter,Utrecht,secure_link,intake@fout.example,misschien',
+          ',Huis Twee,shelter,shelter,Utrecht,secure_link,intake@twee.example,ja',
+          ',huis twee,shelter,shelter,Utrecht,secure_link,intake@twee.example,ja',
+        ].join('\n'),
+        'utf8',
+      ),
+    });
+    await dialog.getByRole('button', { name: 'Importeren', exact: true }).click();
+    const errors = dialog.getByTestId('import-errors');
+    await poll(() => errors.isVisible()).toBe(true);
+    const rows = await errors.locator('tbody tr').allInnerTexts();
+    // Each problem in Dutch, with the file's own values and line numbers filled in.
+    expect(rows.map((r) => r.split('\t').join(' | '))).toEqual([
+      '2 | id | “geen-id” is geen id uit een export',
+      '2 | accepts_minors | moet ja of nee zijn',
+      '4 | name | “huis twee” staat ook op regel 3',
+    ]);
+    await snap(admin, 'import-refused-dutch');
+    await dialog.getByRole('button', { name: 'Sluiten' }).last().click();
+    await admin.locator('label').filter({ hasText: /^EN$/ }).click();
+    await poll(() => admin.getByRole('button', { name: 'Import CSV' }).isVisible()).toBe(true);
+  });
+
   it('filters the table by region and opens an organisation', async () => {
     await admin.goto(`${server.url}/partners?region=Limburg&kind=police`);
     await poll(() => admin.getByTestId('partner-row').count()).toBe(1);
