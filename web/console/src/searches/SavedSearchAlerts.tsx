@@ -17,7 +17,7 @@ import { useCurrentSession } from '../auth/session';
 import { useTriageT } from '../triage/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconBell } from './icons';
-import { BELOW_DIALOGS } from './SavedSearchesMenu';
+import { BELOW_DIALOGS } from './layers';
 import { useOpenSavedSearch, useSavedSearchAlerts } from './useSavedSearches';
 
 export function SavedSearchAlerts() {

@@ -5,7 +5,6 @@ import {
   Badge,
   Button,
   Center,
-  getDefaultZIndex,
   Group,
   Loader,
   Popover,
@@ -18,19 +17,13 @@ import type { SavedSearch } from '../triage/api';
 import { useTriageT } from '../triage/i18n';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconBookmark, IconTrash } from './icons';
+import { BELOW_DIALOGS } from './layers';
 import {
   useDeleteSavedSearch,
   useOpenSavedSearch,
   useSavedSearchAlerts,
   useSavedSearchList,
 } from './useSavedSearches';
-
-/**
- * The menu sits under dialogs (Mantine puts popovers above them): choosing "Save this search"
- * while it is open closes it, and while it fades out it must not lie over the dialog that opens
- * (issue 15: "the menu covers the confirmation").
- */
-export const BELOW_DIALOGS = getDefaultZIndex('modal') - 1;
 
 export function SavedSearchesMenu() {
   const t = useTriageT();
