@@ -58,7 +58,13 @@ export const CustomTerm = z
         compilePattern(p);
       } catch (err) {
         const message = err instanceof PatternError ? err.message : String(err);
-        ctx.addIssue({ code: 'custom', path: ['patterns', i], message });
+        // The reason names the check, so the console says it in the user's language.
+        ctx.addIssue({
+          code: 'custom',
+          path: ['patterns', i],
+          message,
+          params: { reason: 'pattern' },
+        });
       }
     });
   });

@@ -18,7 +18,7 @@ import {
   type FieldKey,
 } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
-import { AppError, keyed } from '../platform/errors.js';
+import { AppError, keyed, validationIssues } from '../platform/errors.js';
 import {
   replaceAdSearchTerms,
   searchTermsOf,
@@ -136,6 +136,9 @@ export async function addRule(db: Db, actor: Actor, type: 'custom_term' | 'block
     throw new AppError(
       'validation_failed',
       parsed.error.issues.map((i) => `${i.path.join('.') || 'rule'}: ${i.message}`).join('\n'),
+      undefined,
+      // The console's rule editor lists the failed fields from these, in the user's language.
+      { issues: validationIssues(parsed.error.issues) },
     );
   }
   // Building the rule set with the new rule proves it compiles before anything is stored.
