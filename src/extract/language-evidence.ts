@@ -22,9 +22,15 @@ const FUNCTION_WORDS: Record<string, string> = {
   ru: 'я ты тебя меня мне и в на с у не что это только очень жду звони привет новенькая принимаю себя',
 };
 
-const WORDS: Record<string, Set<string>> = Object.fromEntries(
-  Object.entries(FUNCTION_WORDS).map(([lang, list]) => [lang, new Set(list.split(' '))]),
-);
+/** Folded word → the languages whose function words hold it, in FUNCTION_WORDS' order. */
+const WORD_LANGUAGES = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
+  for (const word of new Set(list.split(' '))) {
+    const langs = WORD_LANGUAGES.get(word);
+    if (langs) langs.push(lang);
+    else WORD_LANGUAGES.set(word, [lang]);
+  }
+}
 
 /**
  * Letters that, among the candidate languages, only one writes, and endings only one uses:
@@ -54,12 +60,12 @@ const WORD_RE = /[\p{L}\p{M}]+/gu;
 export function languageEvidence(sample: string): LanguageEvidence {
   const words = new Map<string, number>();
   let total = 0;
-  for (const m of sample.matchAll(WORD_RE)) {
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(sample)) !== null) {
     total++;
-    const w = fold(m[0]);
-    for (const lang in WORDS) {
-      if (WORDS[lang]!.has(w)) words.set(lang, (words.get(lang) ?? 0) + 1);
-    }
+    const langs = WORD_LANGUAGES.get(fold(m[0]));
+    if (langs) for (const lang of langs) words.set(lang, (words.get(lang) ?? 0) + 1);
   }
   const letters = new Map<string, number>();
   for (const [lang, re] of OWN_LETTERS) {
