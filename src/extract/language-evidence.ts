@@ -54,19 +54,17 @@ export interface LanguageEvidence {
   total: number;
 }
 
-const WORD_RE = /[\p{L}\p{M}]+/gu;
-
-/** Counts the evidence in a sample of the ad (the caller bounds its length). */
-export function languageEvidence(sample: string): LanguageEvidence {
+/**
+ * Counts the evidence in a sample of the ad (the caller bounds its length), given as its words
+ * (runs of letters) and as those words joined by spaces.
+ */
+export function languageEvidence(sample: string, sampleWords: readonly string[]): LanguageEvidence {
   const words = new Map<string, number>();
-  let total = 0;
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(sample)) !== null) {
-    total++;
-    const langs = WORD_LANGUAGES.get(fold(m[0]));
+  for (const word of sampleWords) {
+    const langs = WORD_LANGUAGES.get(fold(word));
     if (langs) for (const lang of langs) words.set(lang, (words.get(lang) ?? 0) + 1);
   }
+  const total = sampleWords.length;
   const letters = new Map<string, number>();
   for (const [lang, re] of OWN_LETTERS) {
     const n = sample.match(re)?.length ?? 0;

@@ -2,6 +2,7 @@
 // they speak ("speak English, Deutsch", "ik spreek Nederlands en Engels", "vorbesc engleza").
 // franc's ranking (computed by trigram-ranking.ts, the same figures faster) reads at most 2,048
 // characters, and detection reads at most DETECT_CAP, so it is bounded whatever the ad's length.
+import { letterRuns } from './char-class.js';
 import type { LanguageFact, SpanField, SpokenLanguageFact } from './schema.js';
 import { fold } from '../text/index.js';
 import { languageEvidence } from './language-evidence.js';
@@ -49,13 +50,11 @@ export function detectLanguage(
   country?: string,
 ): LanguageFact | null {
   const sample = text.slice(0, DETECT_CAP);
-  // Runs of anything but letters become one space: the spaces collapse into one anyway.
-  const letters = sample
-    .replace(/[^\p{L}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // The sample's words (runs of letters) and the letters alone, the words joined by spaces.
+  const words = letterRuns(sample);
+  const letters = words.join(' ');
   if (letters.length < 12) return null;
-  const evidence = languageEvidence(letters);
+  const evidence = languageEvidence(letters, words);
   const ranked = rankLanguages(letters, 12);
   if (!ranked[0] || ranked[0][0] === 'und') return null;
   const home = country ? COUNTRY_LANGUAGE[country] : undefined;
@@ -77,15 +76,23 @@ export function detectLanguage(
     kind: 'language',
     value: best.lang,
     // Cut by code points: half an emoji is not a string PostgreSQL's jsonb will store.
-    raw:
-      text.length > 80
-        ? `${wellFormed(Array.from(text.slice(0, 81)).slice(0, 80).join(''))}…`
-        : text,
+    raw: text.length > 80 ? `${wellFormed(firstCodePoints(text.slice(0, 81), 80))}…` : text,
     span: { field, start: 0, end: text.length },
     rule: best.words > 0 || best.own > 0 ? 'language.franc_words' : 'language.franc',
     iso6393: best.iso3,
     confidence: Math.round(confidence * 1000) / 1000,
   };
+}
+
+/** The first `count` code points of `text` (a surrogate pair counts as one). */
+function firstCodePoints(text: string, count: number): string {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) {
+    const unit = text.charCodeAt(end);
+    const next = text.charCodeAt(end + 1);
+    end += unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return text.slice(0, end);
 }
 
 // Language names as written in the nine ad languages (folded), with the ISO 639-1 code.

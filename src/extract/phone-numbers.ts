@@ -296,7 +296,10 @@ const HOMOPHONES: Record<string, string> = {
   won: '1',
 };
 
-function parseChunk(chunk: string, offset: number): Piece[] {
+/** What an ordinary word amounts to: a break, and nothing else (the most frequent answer, shared). */
+const WORD_BREAK: readonly Piece[] = [breakerPiece(0, 0)];
+
+function parseChunk(chunk: string, offset: number): readonly Piece[] {
   // Fast path for the common case, an ordinary word: without any digit it can only be number words.
   if (!HAS_DIGIT_LIKE_RE.test(chunk)) {
     const homophone = chunk.length <= 4 ? HOMOPHONES[chunk.toLowerCase()] : undefined;
@@ -318,9 +321,8 @@ function parseChunk(chunk: string, offset: number): Piece[] {
     if (chunk.length <= MAX_LONE && LONE_LOOKALIKE_RE.test(chunk))
       return [lonePiece(chunk, offset)];
     // Folding only the head first: most words are rejected on their first two letters.
-    if (!mayBeNumberWords(fold(chunk.slice(0, 4))))
-      return [breakerPiece(offset, offset + chunk.length)];
-    if (!segmentNumberWords(fold(chunk))) return [breakerPiece(offset, offset + chunk.length)];
+    if (!mayBeNumberWords(fold(chunk.slice(0, 4)))) return WORD_BREAK;
+    if (!segmentNumberWords(fold(chunk))) return WORD_BREAK;
   }
   const segs: Seg[] = [];
   let realDigits = 0;
