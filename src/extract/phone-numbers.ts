@@ -16,6 +16,7 @@ import {
   parsePhoneNumberFromString,
   type CountryCode,
 } from 'libphonenumber-js/max';
+import { classOf, codePointAt, LETTER, MARK, NUMBER, unitsOf } from './char-class.js';
 import {
   combineNumberAtoms,
   mayBeNumberWords,
@@ -59,7 +60,27 @@ interface Group {
   fromDigits: boolean;
 }
 
-const CHUNK_RE = /[\p{L}\p{M}\p{N}|\u{1F51F}]+/gu;
+/** In a chunk: letters, marks, digits, "|" (a look-alike 1) and 🔟, as /[\p{L}\p{M}\p{N}|\u{1F51F}]+/u. */
+const inChunk = (cp: number): boolean =>
+  cp === 0x7c || cp === 0x1f51f || (classOf(cp) & (LETTER | MARK | NUMBER)) !== 0;
+
+/** The next chunk at or after `from` as [start, end), or null. */
+function nextChunk(text: string, from: number): [number, number] | null {
+  let i = from;
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (inChunk(cp)) break;
+    i += unitsOf(cp);
+  }
+  if (i >= text.length) return null;
+  let end = i;
+  while (end < text.length) {
+    const cp = codePointAt(text, end);
+    if (!inChunk(cp)) break;
+    end += unitsOf(cp);
+  }
+  return [i, end];
+}
 const MAX_CHUNK = 40;
 const MAX_GAP = 8;
 // Characters that may sit between the parts of one number: spaces (also no-break and zero-width),
@@ -147,11 +168,9 @@ function scanPieces(text: string): Piece[] {
   let pendingBreak = true;
   let prevEnd = 0;
   let lastChunk = '';
-  CHUNK_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CHUNK_RE.exec(text)) !== null) {
-    const chunk = m[0];
-    const start = m.index;
+  for (let found = nextChunk(text, 0); found !== null; found = nextChunk(text, found[1])) {
+    const [start, end] = found;
+    const chunk = text.slice(start, end);
     let plusAt = -1;
     if (chunk.charCodeAt(0) === 124 && /^\|+$/.test(chunk)) continue; // a lone bar stays in the gap
     const gapStart = prevEnd;
@@ -283,7 +302,15 @@ interface Seg {
  * digits (only next to real digits), number words, or a breaker (returned as a piece with
  * breakBefore = true, which scanPieces turns into a break).
  */
-const HAS_DIGIT_LIKE_RE = /\p{N}|\||\u20e3/u;
+/** A digit of any script, a bar (a look-alike 1) or a keycap mark: what /\p{N}|\||\u20e3/u finds. */
+function hasDigitLike(chunk: string): boolean {
+  for (let i = 0; i < chunk.length;) {
+    const cp = codePointAt(chunk, i);
+    if (cp === 0x7c || cp === 0x20e3 || (classOf(cp) & NUMBER) !== 0) return true;
+    i += unitsOf(cp);
+  }
+  return false;
+}
 
 /** English words read aloud as digits: "five five five two oh one", "to" for 2, "ate" for 8. */
 const HOMOPHONES: Record<string, string> = {
@@ -301,7 +328,7 @@ const WORD_BREAK: readonly Piece[] = [breakerPiece(0, 0)];
 
 function parseChunk(chunk: string, offset: number): readonly Piece[] {
   // Fast path for the common case, an ordinary word: without any digit it can only be number words.
-  if (!HAS_DIGIT_LIKE_RE.test(chunk)) {
+  if (!hasDigitLike(chunk)) {
     const homophone = chunk.length <= 4 ? HOMOPHONES[chunk.toLowerCase()] : undefined;
     if (homophone !== undefined) {
       return [

@@ -18,20 +18,19 @@ export type Ranking = [language: string, score: number][];
 
 /**
  * An open-addressing table from a trigram to a count or an index. A trigram is three UTF-16 units:
- * the first in `high`, the other two in `low`; no allocation per trigram, unlike string keys.
+ * the first in `high`, the other two in `low`; no allocation per trigram, unlike string keys. A
+ * slot is four numbers side by side (high, low, value, unused), so a probe reads one cache line.
  */
 class TrigramTable {
-  readonly high: Int32Array;
-  readonly low: Int32Array;
-  readonly values: Int32Array;
+  /** Slot s holds high at cells[s], low at cells[s + 1], the value at cells[s + 2]. */
+  readonly cells: Int32Array;
   readonly mask: number;
 
   constructor(capacity: number) {
     let slots = 16;
     while (slots < capacity * 2) slots *= 2;
-    this.high = new Int32Array(slots).fill(-1);
-    this.low = new Int32Array(slots);
-    this.values = new Int32Array(slots);
+    this.cells = new Int32Array(slots * 4);
+    for (let s = 0; s < this.cells.length; s += 4) this.cells[s] = -1;
     this.mask = slots - 1;
   }
 
@@ -40,15 +39,16 @@ class TrigramTable {
     const h = Math.imul(low, 0x9e3779b1) ^ Math.imul(high + 1, 0x85ebca77);
     let i = (h ^ (h >>> 15)) & this.mask;
     for (;;) {
-      const k = this.high[i] as number;
-      if (k === -1 || (k === high && this.low[i] === low)) return i;
+      const s = i * 4;
+      const k = this.cells[s] as number;
+      if (k === -1 || (k === high && this.cells[s + 1] === low)) return s;
       i = (i + 1) & this.mask;
     }
   }
 
   /** Marks the slot as empty again. */
   clear(slot: number): void {
-    this.high[slot] = -1;
+    this.cells[slot] = -1;
   }
 }
 
@@ -80,13 +80,13 @@ function buildScriptModel(models: Record<string, string>, only: Set<string>): Sc
       const high = trigram.charCodeAt(0);
       const low = (trigram.charCodeAt(1) << 16) | trigram.charCodeAt(2);
       const slot = vocabulary.slot(high, low);
-      if (vocabulary.high[slot] === -1) {
-        vocabulary.high[slot] = high;
-        vocabulary.low[slot] = low;
-        vocabulary.values[slot] = entries.length;
+      if (vocabulary.cells[slot] === -1) {
+        vocabulary.cells[slot] = high;
+        vocabulary.cells[slot + 1] = low;
+        vocabulary.cells[slot + 2] = entries.length;
         entries.push(new Map());
       }
-      (entries[vocabulary.values[slot] as number] as Map<number, number>).set(l, weight);
+      (entries[vocabulary.cells[slot + 2] as number] as Map<number, number>).set(l, weight);
     }
   });
   const from = new Int32Array(entries.length + 1);
@@ -199,19 +199,19 @@ export function trigramRanker(
     // The text's trigrams and how often each occurs (franc pads the cleaned text with a space).
     const text = ` ${clean(value)} `;
     const trigrams = Math.max(text.length - 2, 0);
-    if (seen.mask < trigrams * 2) seen = new TrigramTable(trigrams);
+    if (seen.mask + 1 < trigrams * 2) seen = new TrigramTable(trigrams);
     const distinct: number[] = [];
     for (let i = 0; i < trigrams; i++) {
       const high = text.charCodeAt(i);
       const low = (text.charCodeAt(i + 1) << 16) | text.charCodeAt(i + 2);
       const slot = seen.slot(high, low);
-      if (seen.high[slot] === -1) {
-        seen.high[slot] = high;
-        seen.low[slot] = low;
-        seen.values[slot] = 1;
+      if (seen.cells[slot] === -1) {
+        seen.cells[slot] = high;
+        seen.cells[slot + 1] = low;
+        seen.cells[slot + 2] = 1;
         distinct.push(slot);
       } else {
-        (seen.values[slot] as number)++;
+        (seen.cells[slot + 2] as number)++;
       }
     }
 
@@ -220,11 +220,11 @@ export function trigramRanker(
     const { languages, vocabulary, from, language, rank } = model;
     const distances = new Float64Array(languages.length).fill(distinct.length * MAX_DIFFERENCE);
     for (const slot of distinct) {
-      const occurrences = seen.values[slot] as number;
-      const at = vocabulary.slot(seen.high[slot] as number, seen.low[slot] as number);
+      const occurrences = seen.cells[slot + 2] as number;
+      const at = vocabulary.slot(seen.cells[slot] as number, seen.cells[slot + 1] as number);
       seen.clear(slot);
-      if (vocabulary.high[at] === -1) continue;
-      const t = vocabulary.values[at] as number;
+      if (vocabulary.cells[at] === -1) continue;
+      const t = vocabulary.cells[at + 2] as number;
       for (let e = from[t] as number, end = from[t + 1] as number; e < end; e++) {
         const l = language[e] as number;
         (distances[l] as number) -=

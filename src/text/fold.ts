@@ -23,8 +23,11 @@ const SPECIAL_FOLDS: Record<string, string> = {
 };
 const SPECIAL_RE = /[ßςıłøđðþæœ]/g;
 const MARKS_AND_INVISIBLE_RE = /[\p{M}\p{Cf}]+/gu;
-// ASCII has nothing to fold beyond lower case (most text, fast).
-const ASCII_RE = /^\p{ASCII}*$/u;
+/** ASCII has nothing to fold beyond lower case (most text, fast). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /**
  * Lower case without marks, compatibility forms or invisible characters: "Kraków" → "krakow",
@@ -40,7 +43,7 @@ export function fold(s: string): string {
  * whole hostile text, since decomposition can lengthen it many times over ("ﷺ" is 18 letters).
  */
 export function foldWithin(s: string, cap: number): string {
-  if (ASCII_RE.test(s)) return (s.length > cap ? s.slice(0, cap) : s).toLowerCase();
+  if (isAscii(s)) return (s.length > cap ? s.slice(0, cap) : s).toLowerCase();
   // A word at a time (extraction folds every word of every ad): character by character from a
   // table, which gives the same as folding the whole (decomposition, case, marks and the special
   // letters all go character by character; the one case that depends on context, a final sigma,
