@@ -529,8 +529,10 @@ export function messengersForPhones(
   field: SpanField,
 ): MessengerFact[] {
   const out: MessengerFact[] = [];
+  // A number with no country is no messenger id either: "whatsapp:0612345678" would join every ad
+  // that gives those digits, whichever country's number each one means.
   const sorted = phones
-    .filter((p) => p.span.field === field)
+    .filter((p) => p.span.field === field && !p.countryUnknown)
     .sort((a, b) => a.span.start - b.span.start);
   if (sorted.length === 0) return out;
   const phoneKeywords = keywordHits(tokens).filter(

@@ -8,9 +8,11 @@
 // where it holds clock times, dates or list commas; inside a run a bounded window (at most 17
 // digits) slides over the digit groups and keeps the longest window libphonenumber validates, in
 // the default region or, for a number written nationally that is no mobile there, as a mobile of
-// a nearby region (foreign SIMs: "0460 84 40 21" in a Dutch ad is Belgian). Offsets always point
-// into the original text, so no offset map is needed after normalisation: every piece carries its
-// own original span.
+// a nearby region (foreign SIMs: "0460 84 40 21" in a Dutch ad is Belgian). With no default
+// region at all, digits in national form are reported as a national number of unknown country
+// (the digits and the regions they would be valid in, no E.164), never guessed into one. Offsets
+// always point into the original text, so no offset map is needed after normalisation: every
+// piece carries its own original span.
 import {
   isSupportedCountry,
   parsePhoneNumberFromString,
@@ -713,7 +715,7 @@ function findInGroups(
     if (!first || !isStart(first, country)) continue;
     const intl = first.digits === '+';
     let acc = '';
-    let best: { j: number; readings: Readings } | null = null;
+    let best: { j: number; readings: Readings; digits: string } | null = null;
     for (let j = i; j < groups.length; j++) {
       const g = groups[j];
       if (!g) break;
@@ -725,7 +727,7 @@ function findInGroups(
       if (acc.length > MAX_DIGITS) break;
       if (acc.length < 6) continue;
       const readings = checkDigits(acc, intl, country);
-      if (readings) best = { j, readings };
+      if (readings) best = { j, readings, digits: acc };
     }
     if (!best) continue;
     const last = groups[best.j];
@@ -738,8 +740,27 @@ function findInGroups(
     // one, even where a messenger name before it made its first word look like a handle
     // ("WhatsApp: nul zes …", "WhatsApp: O6l2…").
     if (exclude?.overlaps(start, end) && isEmbedded(text, start, end)) continue;
-    const parsed = chooseReading(best.readings, groups, i, best.j);
     const obfuscation = describeObfuscation(text, groups, i, best.j);
+    const regions = best.readings.countryUnknown;
+    if (regions) {
+      facts.push({
+        kind: 'phone',
+        value: best.digits,
+        raw,
+        span: { field, start, end },
+        rule: field === 'phone' ? 'phone.field' : 'phone.national_country_unknown',
+        country: null,
+        numberType: null,
+        international: false,
+        obfuscated: obfuscation.length > 0,
+        obfuscation,
+        countryUnknown: true,
+        regions,
+      });
+      i = best.j;
+      continue;
+    }
+    const parsed = chooseReading(best.readings, groups, i, best.j);
     facts.push({
       kind: 'phone',
       value: parsed.e164,
@@ -788,6 +809,11 @@ interface Parsed {
 interface Readings {
   home: Parsed | null;
   abroad: Parsed[];
+  /**
+   * No default region: the regions where the digits, written nationally, are a personal number.
+   * Set only when there is neither a home nor an abroad reading.
+   */
+  countryUnknown?: CountryCode[];
 }
 
 // Regions whose mobiles are written nationally in ads read under another default region: people
@@ -843,7 +869,7 @@ function parseDigits(
     }
     return null;
   }
-  if (!country) return null;
+  if (!country) return nationalWithoutCountry(acc);
   if (acc.length < 7 || acc.length > 13) return null;
   const home =
     TRUNK_ZERO.has(country) && !acc.startsWith('0') ? null : validate(acc, country, 'national');
@@ -872,6 +898,24 @@ function parseDigits(
  * ("0460 84 40 21", "0478/21.93.65": Belgian; "046 084 4021", "0478 219 365" or "0460844021":
  * Dutch). Written groups are compared whole, then by the first group alone.
  */
+/**
+ * Digits written nationally where nothing gives the country (the ad has none, nor its source):
+ * still a phone number if they carry a trunk 0 and are a personal number (mobile or landline) in
+ * one of the regions whose ads Ariadne reads. Which region, the text does not say: the fact keeps
+ * the digits and the candidate regions, and says so, rather than being dropped or guessed.
+ */
+function nationalWithoutCountry(acc: string): Readings | null {
+  if (!acc.startsWith('0') || acc.startsWith('00')) return null;
+  if (acc.length < NEARBY_MIN || acc.length > NEARBY_MAX) return null;
+  const regions = NEARBY_REGIONS.filter((region) => {
+    const reading = validate(acc, region, 'national');
+    return (
+      reading?.type !== null && reading?.type !== undefined && PERSONAL_TYPES.has(reading.type)
+    );
+  });
+  return regions.length > 0 ? { home: null, abroad: [], countryUnknown: regions } : null;
+}
+
 function chooseReading(readings: Readings, groups: Group[], i: number, j: number): Parsed {
   const { home, abroad } = readings;
   const away = abroad[0];
