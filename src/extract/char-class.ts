@@ -65,8 +65,11 @@ export function letterRuns(text: string): string[] {
   const runs: string[] = [];
   let start = -1;
   for (let i = 0; i < text.length;) {
-    const cp = codePointAt(text, i);
-    const letter = (classOf(cp) & LETTER) !== 0;
+    const unit = text.charCodeAt(i);
+    // ASCII answers without the table: only A–Z and a–z are letters there.
+    const cp = unit < 0x80 ? unit : codePointAt(text, i);
+    const letter =
+      unit < 0x80 ? (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7a : (classOf(cp) & LETTER) !== 0;
     if (letter && start < 0) start = i;
     else if (!letter && start >= 0) {
       runs.push(text.slice(start, i));

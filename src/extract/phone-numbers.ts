@@ -64,7 +64,9 @@ interface Group {
 
 /** In a chunk: letters, marks, digits, "|" (a look-alike 1) and 🔟, as /[\p{L}\p{M}\p{N}|\u{1F51F}]+/u. */
 const inChunk = (cp: number): boolean =>
-  cp === 0x7c || cp === 0x1f51f || (classOf(cp) & (LETTER | MARK | NUMBER)) !== 0;
+  cp < 0x80
+    ? (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || cp === 0x7c
+    : cp === 0x1f51f || (classOf(cp) & (LETTER | MARK | NUMBER)) !== 0;
 
 /** The next chunk at or after `from` as [start, end), or null. */
 function nextChunk(text: string, from: number): [number, number] | null {

@@ -49,10 +49,29 @@ const WORDISH = LETTER | MARK;
 const isWordish = (text: string, i: number): boolean =>
   i < text.length && (classOf(codePointAt(text, i)) & WORDISH) !== 0;
 
+/** End of the letters and marks from `i` on. */
+function lettersEnd(text: string, i: number): number {
+  let end = i;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    // ASCII answers at once, without the table: only A–Z and a–z are letters there. This also
+    // keeps the loop quick before the JIT has compiled it (start-up tokenizes the gazetteer).
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
+        end++;
+        continue;
+      }
+      return end;
+    }
+    if (!isWordish(text, end)) return end;
+    end += unitsOf(codePointAt(text, end));
+  }
+  return end;
+}
+
 /** End of a word starting at `i`: letters and marks, then an apostrophe tail of one or two. */
 function wordEnd(text: string, i: number): number {
-  let end = i;
-  while (isWordish(text, end)) end += unitsOf(codePointAt(text, end));
+  const end = lettersEnd(text, i);
   const apostrophe = text.charCodeAt(end);
   if (apostrophe === 0x27 || apostrophe === 0x2019) {
     let tail = end + 1;
