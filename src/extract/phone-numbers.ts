@@ -317,15 +317,24 @@ function hasDigitLike(chunk: string): boolean {
 }
 
 /** English words read aloud as digits: "five five five two oh one", "to" for 2, "ate" for 8. */
-const HOMOPHONES: Record<string, string> = {
-  oh: '0',
-  to: '2',
-  too: '2',
-  for: '4',
-  fore: '4',
-  ate: '8',
-  won: '1',
-};
+const HOMOPHONES = new Map<string, string>([
+  ['oh', '0'],
+  ['to', '2'],
+  ['too', '2'],
+  ['for', '4'],
+  ['fore', '4'],
+  ['ate', '8'],
+  ['won', '1'],
+]);
+/** First letters of the homophones (lower case): any other ASCII letter first rules a word out. */
+const HOMOPHONE_STARTS = new Set([...HOMOPHONES.keys()].map((w) => w.charCodeAt(0)));
+
+function homophoneOf(chunk: string): string | undefined {
+  if (chunk.length > 4) return undefined;
+  const first = chunk.charCodeAt(0);
+  if (first < 0x80 && !HOMOPHONE_STARTS.has(first | 0x20)) return undefined;
+  return HOMOPHONES.get(chunk.toLowerCase());
+}
 
 /** What an ordinary word amounts to: a break, and nothing else (the most frequent answer, shared). */
 const WORD_BREAK: readonly Piece[] = [breakerPiece(0, 0)];
@@ -333,7 +342,7 @@ const WORD_BREAK: readonly Piece[] = [breakerPiece(0, 0)];
 function parseChunk(chunk: string, offset: number): readonly Piece[] {
   // Fast path for the common case, an ordinary word: without any digit it can only be number words.
   if (!hasDigitLike(chunk)) {
-    const homophone = chunk.length <= 4 ? HOMOPHONES[chunk.toLowerCase()] : undefined;
+    const homophone = homophoneOf(chunk);
     if (homophone !== undefined) {
       return [
         {
