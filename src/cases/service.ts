@@ -566,6 +566,11 @@ export const ConsentInput = z.strictObject({
   fields: z.array(z.enum(SHAREABLE_FIELDS)).max(SHAREABLE_FIELDS.length).default([]),
   givenAt: z.iso.datetime({ offset: true }),
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /**
+   * The person was asked and said no (contact_again, keep_data): recorded with its evidence like a
+   * yes. Outreach then refuses to write to them; retention erases their case.
+   */
+  declined: z.boolean().default(false),
   ...Evidence,
 });
 export type ConsentInput = z.input<typeof ConsentInput>;
@@ -593,6 +598,7 @@ async function checkedConsent(deps: CasesDeps, raw: ConsentInput, now: Date) {
     fields: unique(input.fields),
     givenAt: new Date(input.givenAt),
     expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+    declined: input.declined,
   };
   const problems = consentDraftProblems(draft, now);
   const evidence = evidenceProblem(input.source, input.evidenceMessageId, input.note);
@@ -643,6 +649,7 @@ async function insertConsentIn(
     scope: row.scope,
     organisationId: row.organisationId,
     fields: row.fields,
+    declined: row.declined,
   });
   return row;
 }
@@ -680,6 +687,12 @@ export async function withdrawConsent(
     const current = await consentRowForUpdate(tx, caseId, consentId);
     if (!current) throw new AppError('not_found', 'No such consent on this case.');
     if (current.withdrawnAt) throw new AppError('conflict', 'This consent was already withdrawn.');
+    if (current.declined) {
+      throw new AppError(
+        'conflict',
+        'The person said no here: there is nothing to withdraw. Record their consent if they give it.',
+      );
+    }
     if (input.evidenceMessageId) {
       await evidenceMessage(deps, tx, caseId, input.evidenceMessageId, 'evidenceMessageId');
     }

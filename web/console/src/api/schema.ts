@@ -2245,7 +2245,7 @@ export interface paths {
                   recordedBy: string;
                   scope: components['schemas']['ConsentScope'];
                   /** @enum {string} */
-                  state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+                  state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
                   withdrawal: {
                     messageAt: string | null;
                     messageId: string | null;
@@ -2709,6 +2709,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @default false */
+            declined?: boolean;
             /** Format: uuid */
             evidenceMessageId?: string;
             /** Format: date-time */
@@ -2763,7 +2765,7 @@ export interface paths {
               recordedBy: string;
               scope: components['schemas']['ConsentScope'];
               /** @enum {string} */
-              state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+              state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
               withdrawal: {
                 messageAt: string | null;
                 messageId: string | null;
@@ -2919,7 +2921,7 @@ export interface paths {
               recordedBy: string;
               scope: components['schemas']['ConsentScope'];
               /** @enum {string} */
-              state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+              state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
               withdrawal: {
                 messageAt: string | null;
                 messageId: string | null;
@@ -23578,7 +23580,13 @@ export interface components {
         periodDays: number;
         /** @enum {string} */
         type:
-          'closed_case' | 'conversation' | 'uncontacted_lead' | 'never_lead' | 'capture' | 'chat';
+          | 'closed_case'
+          | 'unkept_case'
+          | 'conversation'
+          | 'uncontacted_lead'
+          | 'never_lead'
+          | 'capture'
+          | 'chat';
       }[];
     };
     RetentionPreviewInput: {
@@ -23590,7 +23598,13 @@ export interface components {
         periodDays: number;
         /** @enum {string} */
         type:
-          'closed_case' | 'conversation' | 'uncontacted_lead' | 'never_lead' | 'capture' | 'chat';
+          | 'closed_case'
+          | 'unkept_case'
+          | 'conversation'
+          | 'uncontacted_lead'
+          | 'never_lead'
+          | 'capture'
+          | 'chat';
       }[];
     };
     /** @enum {string} */
