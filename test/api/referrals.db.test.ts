@@ -6,7 +6,8 @@
 // the partner reads "revoked", not why. A minor is reported to the police on the duty to protect,
 // with who decided and why; an expired consent ends pending referrals — at the very moment it
 // expires, on the partner's next read, answer or link, without waiting for the scheduled check —
-// and unanswered ones remind.
+// and unanswered ones remind. After a worker revokes, the partner user and the link read "revoked"
+// and nothing of the person or of why.
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -594,6 +595,92 @@ describe('consent that expires ends access at that moment, without the scheduled
     } finally {
       clock.set(saved);
     }
+  });
+});
+
+describe('a worker revokes a referral', () => {
+  it('the partner user is refused at once and reads "revoked", not what changed', async () => {
+    const c = await newCase();
+    await consentTo(c.id, accountOrg, ['alias', 'needs', 'handoff_note']);
+    const sent = await refer(c.id, {
+      partnerId: accountOrg,
+      fields: ['alias', 'needs', 'handoff_note'],
+      handoffNote: 'Call her after six; she moved to a friend in Zwolle.',
+    });
+    const id = (sent.json.referral as { id: string }).id;
+    expect((await partnerUser('GET', `/api/partner/referrals/${id}`)).json.shared).toMatchObject({
+      alias: c.alias,
+    });
+    expect(
+      (await partnerUser('POST', `/api/partner/referrals/${id}/answer`, { state: 'accepted' })).res
+        .statusCode,
+    ).toBe(200);
+
+    expect((await worker('POST', `/api/referrals/${id}/revoke`)).res.statusCode).toBe(200);
+
+    const after = await partnerUser('GET', `/api/partner/referrals/${id}`);
+    expect(after.res.statusCode).toBe(200);
+    expect(after.json).toMatchObject({
+      id,
+      state: 'revoked',
+      shared: null,
+      fields: [],
+      answerNote: null,
+      next: [],
+    });
+    // Nothing of the person, and nothing of why: not the note, not the cause, not the worker.
+    for (const secret of [c.alias, 'Zwolle', 'worker', 'consent', 'revoked_by']) {
+      expect(after.res.body).not.toContain(secret);
+    }
+    const listed = (
+      (await partnerUser('GET', '/api/partner/referrals')).json.items as {
+        id: string;
+        state: string;
+        shared: unknown;
+        fields: string[];
+      }[]
+    ).find((r) => r.id === id);
+    expect(listed).toMatchObject({ state: 'revoked', shared: null, fields: [] });
+    const report = await partnerUser('POST', `/api/partner/referrals/${id}/answer`, {
+      state: 'intake_done',
+    });
+    expect(report.res.statusCode).toBe(409);
+    expect(report.res.body).not.toContain(c.alias);
+    // The opening after the revocation is not an opening of anything shared.
+    const opened = await db()
+      .select()
+      .from(referralEvents)
+      .where(and(eq(referralEvents.referralId, id), eq(referralEvents.kind, 'opened')));
+    expect(opened).toHaveLength(1);
+  });
+
+  it('the secure link is refused at once, mid-opening too, and says only "revoked"', async () => {
+    const c = await newCase();
+    await consentTo(c.id, linkOrg, ['alias', 'age', 'handoff_note']);
+    const sent = await refer(c.id, {
+      partnerId: linkOrg,
+      fields: ['alias', 'age', 'handoff_note'],
+      handoffNote: 'She is staying near Amersfoort station this week.',
+    });
+    const id = (sent.json.referral as { id: string }).id;
+    const link = sent.json.secureLink as { url: string; code: string };
+    const b = browser();
+    await b('POST', linkPath(link.url), { code: link.code });
+    expect((await b('GET', '/r/view')).body).toContain('Amersfoort');
+    expect((await worker('POST', `/api/referrals/${id}/revoke`)).res.statusCode).toBe(200);
+    // (An ended opening's page clears its session: the answer is tried in its own opening.)
+    const responses = [
+      await b('POST', '/r/view/answer', { state: 'accepted', note: '' }),
+      await browser()('GET', linkPath(link.url)),
+      await browser()('POST', linkPath(link.url), { code: link.code }),
+    ];
+    for (const res of responses) {
+      expect(res.statusCode).toBe(410);
+      for (const secret of [c.alias, 'Amersfoort', 'consent', 'worker']) {
+        expect(res.body).not.toContain(secret);
+      }
+    }
+    expect(responses[0]!.body).toContain('revoked');
   });
 });
 
