@@ -153,6 +153,23 @@ async function alertIfMinor(
   await audit(db, actor, 'case.alert_raised', after.id, { alertId: alert.id, kind: 'minor' });
 }
 
+/**
+ * The person withdrew or refused consent to keep their data: retention erases the case at its next
+ * run (unless held), and the supervisors hear of it now.
+ */
+async function alertKeepDataEnded(db: DbOrTx, actor: Actor, caseId: string, now: Date) {
+  const alert = await raiseAlert(db, {
+    caseId,
+    kind: 'keep_data_ended',
+    raisedAt: now,
+    raisedBy: actor.userId,
+  });
+  await audit(db, actor, 'case.alert_raised', caseId, {
+    alertId: alert.id,
+    kind: 'keep_data_ended',
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Opening a case
 
@@ -651,6 +668,7 @@ async function insertConsentIn(
     fields: row.fields,
     declined: row.declined,
   });
+  if (row.scope === 'keep_data' && row.declined) await alertKeepDataEnded(tx, actor, caseId, now);
   return row;
 }
 
@@ -711,6 +729,7 @@ export async function withdrawConsent(
       scope: row.scope,
       organisationId: row.organisationId,
     });
+    if (row.scope === 'keep_data') await alertKeepDataEnded(tx, actor, caseId, now);
     await deps.hooks?.onConsentWithdrawn?.(
       {
         caseId,

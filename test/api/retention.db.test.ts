@@ -283,6 +283,18 @@ describe('consent to keep data', () => {
       }),
     );
     expect(await unkept()).toMatchObject({ due: 2, held: 1 });
+    // Supervisors are told at once (the run erases at night): a hold, if the law requires one,
+    // can still be set before it. Each no and the withdrawal raised one; a yes raised none.
+    const alerts = (await supervisor('GET', '/api/cases/alerts')).json.items as {
+      caseId: string;
+      kind: string;
+    }[];
+    expect(
+      alerts
+        .filter((a) => a.kind === 'keep_data_ended')
+        .map((a) => a.caseId)
+        .sort(),
+    ).toEqual([withdrawn.id, refused.id, heldCase.id].sort());
     expect(await runRetention(deps)).toMatchObject({ unkept_case: 2 });
     const left = await caseIds();
     expect(left).not.toContain(withdrawn.id);

@@ -2198,7 +2198,7 @@ export interface paths {
                 caseId: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'minor';
+                kind: 'minor' | 'keep_data_ended';
                 raisedAt: string;
                 raisedBy: string | null;
               }[];
@@ -4663,7 +4663,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Alerts no supervisor acknowledged yet (a case about a minor) */
+    /** Alerts no supervisor acknowledged yet (a case about a minor; consent to keep data ended) */
     get: {
       parameters: {
         query?: never;
@@ -4688,7 +4688,7 @@ export interface paths {
                 casePseudonym: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'minor';
+                kind: 'minor' | 'keep_data_ended';
                 raisedAt: string;
                 raisedBy: string | null;
               }[];
@@ -4818,7 +4818,7 @@ export interface paths {
               caseId: string;
               id: string;
               /** @enum {string} */
-              kind: 'minor';
+              kind: 'minor' | 'keep_data_ended';
               raisedAt: string;
               raisedBy: string | null;
             };
@@ -23197,7 +23197,7 @@ export interface components {
       entityId: string;
       id: string;
       /** @enum {string} */
-      kind: 'minor';
+      kind: 'minor' | 'keep_data_ended';
       raisedAt: string;
     };
     LeadAlertInput: {
@@ -23207,7 +23207,7 @@ export interface components {
       entityId: string;
       id: string;
       /** @enum {string} */
-      kind: 'minor';
+      kind: 'minor' | 'keep_data_ended';
       raisedAt: string;
     };
     /** @enum {string} */
