@@ -20,6 +20,7 @@ import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock } from '../platform/clock.js';
 import { capabilityPolicies } from './capabilities.js';
+import { caseContactConsent } from './contact-consent.js';
 import { registerInboxRoute } from './inbox.js';
 import { referralDepsOf } from './referrals.js';
 import { eraseCarriedChats, registerRetentionRoutes } from './retention.js';
@@ -78,7 +79,14 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
         await jobs.send(rescoreAllJobRef, { reason: `score model v${change.version}` });
       },
     });
-    registerOutreachRoutes(app, { db, config, jobs, log, clock });
+    registerOutreachRoutes(app, {
+      db,
+      config,
+      jobs,
+      log,
+      clock,
+      contactConsent: caseContactConsent,
+    });
   };
   // The chat line: its WebSocket routes, this server's share of the fan-out across servers, and
   // the widget (the /chat page and the script organisations embed).

@@ -2352,7 +2352,7 @@ export interface paths {
                 caseId: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'minor';
+                kind: 'minor' | 'keep_data_ended';
                 raisedAt: string;
                 raisedBy: string | null;
               }[];
@@ -2399,7 +2399,7 @@ export interface paths {
                   recordedBy: string;
                   scope: components['schemas']['ConsentScope'];
                   /** @enum {string} */
-                  state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+                  state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
                   withdrawal: {
                     messageAt: string | null;
                     messageId: string | null;
@@ -2893,6 +2893,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @default false */
+            declined?: boolean;
             /** Format: uuid */
             evidenceMessageId?: string;
             /** Format: date-time */
@@ -2947,7 +2949,7 @@ export interface paths {
               recordedBy: string;
               scope: components['schemas']['ConsentScope'];
               /** @enum {string} */
-              state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+              state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
               withdrawal: {
                 messageAt: string | null;
                 messageId: string | null;
@@ -3113,7 +3115,7 @@ export interface paths {
               recordedBy: string;
               scope: components['schemas']['ConsentScope'];
               /** @enum {string} */
-              state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+              state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
               withdrawal: {
                 messageAt: string | null;
                 messageId: string | null;
@@ -4995,7 +4997,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Alerts no supervisor acknowledged yet (a case about a minor) */
+    /** Alerts no supervisor acknowledged yet (a case about a minor; consent to keep data ended) */
     get: {
       parameters: {
         query?: never;
@@ -5020,7 +5022,7 @@ export interface paths {
                 casePseudonym: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'minor';
+                kind: 'minor' | 'keep_data_ended';
                 raisedAt: string;
                 raisedBy: string | null;
               }[];
@@ -5160,7 +5162,7 @@ export interface paths {
               caseId: string;
               id: string;
               /** @enum {string} */
-              kind: 'minor';
+              kind: 'minor' | 'keep_data_ended';
               raisedAt: string;
               raisedBy: string | null;
             };
@@ -24787,7 +24789,7 @@ export interface components {
       entityId: string;
       id: string;
       /** @enum {string} */
-      kind: 'minor';
+      kind: 'minor' | 'keep_data_ended';
       raisedAt: string;
     };
     LeadAlertInput: {
@@ -24797,7 +24799,7 @@ export interface components {
       entityId: string;
       id: string;
       /** @enum {string} */
-      kind: 'minor';
+      kind: 'minor' | 'keep_data_ended';
       raisedAt: string;
     };
     /** @enum {string} */
@@ -25170,7 +25172,13 @@ export interface components {
         periodDays: number;
         /** @enum {string} */
         type:
-          'closed_case' | 'conversation' | 'uncontacted_lead' | 'never_lead' | 'capture' | 'chat';
+          | 'closed_case'
+          | 'unkept_case'
+          | 'conversation'
+          | 'uncontacted_lead'
+          | 'never_lead'
+          | 'capture'
+          | 'chat';
       }[];
     };
     RetentionPreviewInput: {
@@ -25182,7 +25190,13 @@ export interface components {
         periodDays: number;
         /** @enum {string} */
         type:
-          'closed_case' | 'conversation' | 'uncontacted_lead' | 'never_lead' | 'capture' | 'chat';
+          | 'closed_case'
+          | 'unkept_case'
+          | 'conversation'
+          | 'uncontacted_lead'
+          | 'never_lead'
+          | 'capture'
+          | 'chat';
       }[];
     };
     /** @enum {string} */

@@ -546,7 +546,9 @@ function ComposeStateAlert({ state, error }: { state: ComposeState | undefined; 
   }
   return (
     <Alert
-      color={state.rule === 'do_not_contact' ? 'red' : 'orange'}
+      color={
+        state.rule === 'do_not_contact' || state.rule === 'no_contact_consent' ? 'red' : 'orange'
+      }
       variant="light"
       title={t('compose.state.refused')}
       data-testid="compose-state"
