@@ -8,4 +8,3 @@ import './outreach.journey.js';
 import './triage.journey.js';
 import './audit.journey.js';
 import './collect.journey.js';
-import './accessibility.journey.js';
