@@ -5,21 +5,34 @@
 // neighbourhood: the strong-key table is the union-find's find(), so a new ad finds the entities it
 // joins in one indexed lookup per key. Near-duplicate text joins ads into templates. Runs under one
 // advisory lock so concurrent workers never interleave merges.
-import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   adIdsPage,
   adsForLinking,
   adVersionTexts,
   type AdForLinking,
   type AdTextForLinking,
-} from '../collect/index.js';
-import { linkIdentifiersOf } from '../facts/index.js';
-import type { Config } from '../platform/config.js';
-import type { FieldKey } from '../platform/crypto.js';
-import type { Db, DbOrTx } from '../platform/db/connect.js';
-import { linkKeysOf, type IdentifierForLinking, type LinkKey } from './keys.js';
-import { estimateJaccard, LshIndex, lshBuckets, minhashSignature, shingles } from './minhash.js';
+} from "../collect/index.js";
+import { linkIdentifiersOf } from "../facts/index.js";
+import type { Config } from "../platform/config.js";
+import type { FieldKey } from "../platform/crypto.js";
+import type { Db, DbOrTx } from "../platform/db/connect.js";
+import { linkKeysOf, type IdentifierForLinking, type LinkKey } from "./keys.js";
+import {
+  estimateJaccard,
+  LshIndex,
+  lshBuckets,
+  minhashSignature,
+  shingles,
+} from "./minhash.js";
+import {
+  bestTemplate,
+  CENTROID_MEMBERS,
+  centroidOf,
+  TEMPLATE_THRESHOLD,
+  TemplateClusterer,
+} from "./template-clusters.js";
 import {
   entities,
   entityMerges,
@@ -29,10 +42,10 @@ import {
   linkStrongKeys,
   linkTemplateLsh,
   linkTemplates,
-} from './schema.js';
-import { templateTokens } from './template-text.js';
-import { planLinks, type LinkPlan, type PlanAd } from './plan.js';
-import { drawUniqueAliases } from './alias.js';
+} from "./schema.js";
+import { templateTokens } from "./template-text.js";
+import { planLinks, type LinkPlan, type PlanAd } from "./plan.js";
+import { drawUniqueAliases } from "./alias.js";
 
 /** Callbacks run inside the linking transaction, so what refers to entities (leads) can follow. */
 export interface LinkHooks {
@@ -50,7 +63,10 @@ export interface LinkOutcome {
 }
 
 /** What linking needs beyond the data: its settings, the pepper, and the field keys (ad text is encrypted). */
-export type LinkSettings = Config['link'] & { pepper: Buffer; fieldKeys: readonly FieldKey[] };
+export type LinkSettings = Config["link"] & {
+  pepper: Buffer;
+  fieldKeys: readonly FieldKey[];
+};
 
 export function linkSettings(config: Config): LinkSettings {
   return {
@@ -93,7 +109,7 @@ function currentVersion(ad: AdForLinking) {
 /** The MinHash signature of an ad version's text, with names and places masked. */
 export function signatureOf(v: AdTextForLinking): number[] {
   const names = [v.displayName, v.city].filter((n): n is string => !!n);
-  const tokens = templateTokens(`${v.title ?? ''}\n${v.body}`, { names });
+  const tokens = templateTokens(`${v.title ?? ""}\n${v.body}`, { names });
   // A few words ("call #num") say nothing about who wrote them: too short to compare.
   if (tokens.length < MIN_TEMPLATE_TOKENS) return [];
   return Array.from(minhashSignature(shingles(tokens)));
@@ -113,15 +129,24 @@ export async function keysOfAds(
   const out = new Map<string, LinkKey[]>();
   for (const ad of ads) {
     const v = currentVersion(ad);
-    const ids = (byVersion.get(ad.currentVersionId) ?? []) as IdentifierForLinking[];
-    out.set(ad.adId, linkKeysOf(ids, v.images, settings.pepper, settings.strongKinds));
+    const ids = (byVersion.get(ad.currentVersionId) ??
+      []) as IdentifierForLinking[];
+    out.set(
+      ad.adId,
+      linkKeysOf(ids, v.images, settings.pepper, settings.strongKinds),
+    );
   }
   return out;
 }
 
 async function insertKeys(tx: DbOrTx, keys: Map<string, LinkKey[]>) {
   const rows = [...keys].flatMap(([adId, list]) =>
-    list.map((k) => ({ adId, kind: k.kind, keyHash: k.keyHash, strong: k.strong })),
+    list.map((k) => ({
+      adId,
+      kind: k.kind,
+      keyHash: k.keyHash,
+      strong: k.strong,
+    })),
   );
   for (const part of chunks(rows)) await tx.insert(linkKeys).values(part);
 }
@@ -169,7 +194,9 @@ async function nearDuplicates(
       ) c`);
     for (const r of res.rows) candidatePairs.push({ src: r.src, ad: r.ad_id });
   }
-  const unknown = [...new Set(candidatePairs.map((p) => p.ad))].filter((id) => !sigs.has(id));
+  const unknown = [...new Set(candidatePairs.map((p) => p.ad))].filter(
+    (id) => !sigs.has(id),
+  );
   const known = new Map(sigs);
   for (const part of chunks(unknown)) {
     const rows = await tx
@@ -190,7 +217,10 @@ async function nearDuplicates(
 }
 
 /** Strong keys per ad, read from the key table. */
-async function strongKeysOf(tx: DbOrTx, adIds: string[]): Promise<Map<string, string[]>> {
+async function strongKeysOf(
+  tx: DbOrTx,
+  adIds: string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const part of chunks(adIds)) {
     const rows = await tx
@@ -212,12 +242,19 @@ async function pointKeys(tx: DbOrTx, entityId: string, keyHashes: string[]) {
     await tx
       .insert(linkStrongKeys)
       .values(part.map((keyHash) => ({ keyHash, entityId })))
-      .onConflictDoUpdate({ target: linkStrongKeys.keyHash, set: { entityId } });
+      .onConflictDoUpdate({
+        target: linkStrongKeys.keyHash,
+        set: { entityId },
+      });
   }
 }
 
 /** New entities, each with a fresh alias (callers hold the linking lock, so no draw races another). */
-async function insertEntities(tx: DbOrTx, ids: string[], now: Date): Promise<void> {
+async function insertEntities(
+  tx: DbOrTx,
+  ids: string[],
+  now: Date,
+): Promise<void> {
   for (const part of chunks(ids)) {
     const aliases = await drawUniqueAliases(part.length, async (candidates) => {
       const rows = await tx
@@ -256,13 +293,20 @@ async function entitiesForPlan(
       .groupBy(linkAds.entityId);
     const countOf = new Map(counts.map((c) => [c.id, c.n]));
     for (const r of rows)
-      out.set(r.id, { createdAt: r.createdAt.getTime(), count: countOf.get(r.id) ?? 0 });
+      out.set(r.id, {
+        createdAt: r.createdAt.getTime(),
+        count: countOf.get(r.id) ?? 0,
+      });
   }
   return out;
 }
 
 /** Hands the plan's merges and splits to the hooks: splits first, while the split entity's lead is where it was. */
-async function runHooks(tx: DbOrTx, hooks: LinkHooks, plan: LinkPlan): Promise<void> {
+async function runHooks(
+  tx: DbOrTx,
+  hooks: LinkHooks,
+  plan: LinkPlan,
+): Promise<void> {
   for (const s of plan.split) await hooks.onSplit?.(tx, s.from, s.into);
   const intoOf = groupBy(plan.merged, (m) => m.into);
   for (const into of [...intoOf.keys()].sort()) {
@@ -272,8 +316,16 @@ async function runHooks(tx: DbOrTx, hooks: LinkHooks, plan: LinkPlan): Promise<v
 }
 
 /** Records where merged entities went (and repoints earlier merges into them), then deletes every entity the plan did not keep. */
-async function endEntities(tx: DbOrTx, plan: LinkPlan, now: Date): Promise<void> {
-  const merges = plan.merged.map((m) => ({ fromId: m.from, intoId: m.into, at: now }));
+async function endEntities(
+  tx: DbOrTx,
+  plan: LinkPlan,
+  now: Date,
+): Promise<void> {
+  const merges = plan.merged.map((m) => ({
+    fromId: m.from,
+    intoId: m.into,
+    at: now,
+  }));
   for (const part of chunks(merges)) {
     await tx
       .insert(entityMerges)
@@ -284,11 +336,16 @@ async function endEntities(tx: DbOrTx, plan: LinkPlan, now: Date): Promise<void>
       });
   }
   for (const m of plan.merged) {
-    await tx.update(entityMerges).set({ intoId: m.into }).where(eq(entityMerges.intoId, m.from));
+    await tx
+      .update(entityMerges)
+      .set({ intoId: m.into })
+      .where(eq(entityMerges.intoId, m.from));
   }
   const ended = [...plan.merged.map((m) => m.from), ...plan.removed];
   for (const part of chunks(ended)) {
-    await tx.delete(linkStrongKeys).where(inArray(linkStrongKeys.entityId, part));
+    await tx
+      .delete(linkStrongKeys)
+      .where(inArray(linkStrongKeys.entityId, part));
     await tx.delete(entities).where(inArray(entities.id, part));
   }
 }
@@ -307,14 +364,22 @@ export async function linkAdBatch(
   now = new Date(),
 ): Promise<LinkOutcome> {
   const ids = [...new Set(adIds)].sort();
-  const outcome: LinkOutcome = { touched: [], merged: [], split: [], removed: [] };
+  const outcome: LinkOutcome = {
+    touched: [],
+    merged: [],
+    split: [],
+    removed: [],
+  };
   if (ids.length === 0) return outcome;
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${LINK_LOCK})`);
     const data = await adsForLinking(tx, ids);
     const present = new Map(data.map((d) => [d.adId, d]));
     const newKeys = await keysOfAds(tx, settings, data);
-    const oldRows = await tx.select().from(linkAds).where(inArray(linkAds.adId, ids));
+    const oldRows = await tx
+      .select()
+      .from(linkAds)
+      .where(inArray(linkAds.adId, ids));
     const oldRow = new Map(oldRows.map((r) => [r.adId, r]));
     const oldStrong = await strongKeysOf(tx, ids);
 
@@ -341,14 +406,21 @@ export async function linkAdBatch(
     for (const id of ids) {
       const old = oldRow.get(id);
       if (!old) continue;
-      const now_ = new Set((newKeys.get(id) ?? []).filter((k) => k.strong).map((k) => k.keyHash));
-      const lost = (oldStrong.get(id) ?? []).some((k) => !now_.has(k)) || !present.has(id);
+      const now_ = new Set(
+        (newKeys.get(id) ?? []).filter((k) => k.strong).map((k) => k.keyHash),
+      );
+      const lost =
+        (oldStrong.get(id) ?? []).some((k) => !now_.has(k)) || !present.has(id);
       if (lost) recheck.add(old.entityId);
     }
     const members: { adId: string; entityId: string; minhash: number[] }[] = [];
     for (const part of chunks([...recheck].sort())) {
       const rows = await tx
-        .select({ adId: linkAds.adId, entityId: linkAds.entityId, minhash: linkAds.minhash })
+        .select({
+          adId: linkAds.adId,
+          entityId: linkAds.entityId,
+          minhash: linkAds.minhash,
+        })
         .from(linkAds)
         .where(inArray(linkAds.entityId, part));
       members.push(...rows.filter((r) => !oldRow.has(r.adId)));
@@ -360,7 +432,9 @@ export async function linkAdBatch(
     const ads: PlanAd[] = [
       ...data.map((ad) => ({
         adId: ad.adId,
-        strongKeys: (newKeys.get(ad.adId) ?? []).filter((k) => k.strong).map((k) => k.keyHash),
+        strongKeys: (newKeys.get(ad.adId) ?? [])
+          .filter((k) => k.strong)
+          .map((k) => k.keyHash),
         entityId: oldRow.get(ad.adId)?.entityId ?? null,
       })),
       ...members.map((m) => ({
@@ -379,7 +453,8 @@ export async function linkAdBatch(
         .select()
         .from(linkStrongKeys)
         .where(inArray(linkStrongKeys.keyHash, part));
-      for (const r of rows) if (!recheck.has(r.entityId)) keyOwners.set(r.keyHash, r.entityId);
+      for (const r of rows)
+        if (!recheck.has(r.entityId)) keyOwners.set(r.keyHash, r.entityId);
     }
 
     // Near-duplicate text joins entities only when configured (templates are assigned below).
@@ -387,7 +462,9 @@ export async function linkAdBatch(
     const entityLinks: [string, string][] = [];
     if (settings.mergeNearDuplicates) {
       const dups = await nearDuplicates(tx, sigs, settings.nearDupThreshold);
-      const others = [...new Set([...dups.values()].flat())].filter((id) => !placed.has(id));
+      const others = [...new Set([...dups.values()].flat())].filter(
+        (id) => !placed.has(id),
+      );
       const entityOf = new Map<string, string>();
       for (const part of chunks(others)) {
         const rows = await tx
@@ -422,8 +499,10 @@ export async function linkAdBatch(
     ]);
     const known = await entitiesForPlan(tx, [...involved]);
     const inPlan = new Map<string, number>();
-    for (const r of oldRows) inPlan.set(r.entityId, (inPlan.get(r.entityId) ?? 0) + 1);
-    for (const m of members) inPlan.set(m.entityId, (inPlan.get(m.entityId) ?? 0) + 1);
+    for (const r of oldRows)
+      inPlan.set(r.entityId, (inPlan.get(r.entityId) ?? 0) + 1);
+    for (const m of members)
+      inPlan.set(m.entityId, (inPlan.get(m.entityId) ?? 0) + 1);
 
     // Decide.
     const plan = planLinks({
@@ -447,7 +526,10 @@ export async function linkAdBatch(
     );
     for (const e of plan.entities) {
       for (const part of chunks(e.absorbs)) {
-        await tx.update(linkAds).set({ entityId: e.id }).where(inArray(linkAds.entityId, part));
+        await tx
+          .update(linkAds)
+          .set({ entityId: e.id })
+          .where(inArray(linkAds.entityId, part));
         await tx
           .update(linkStrongKeys)
           .set({ entityId: e.id })
@@ -455,7 +537,9 @@ export async function linkAdBatch(
       }
     }
     for (const part of chunks([...recheck])) {
-      await tx.delete(linkStrongKeys).where(inArray(linkStrongKeys.entityId, part));
+      await tx
+        .delete(linkStrongKeys)
+        .where(inArray(linkStrongKeys.entityId, part));
     }
     const movedMembers = groupBy(
       plan.moved.filter((m) => !oldRow.has(m.adId) && !present.has(m.adId)),
@@ -463,7 +547,10 @@ export async function linkAdBatch(
     );
     for (const [to, list] of movedMembers) {
       for (const part of chunks(list.map((m) => m.adId))) {
-        await tx.update(linkAds).set({ entityId: to }).where(inArray(linkAds.adId, part));
+        await tx
+          .update(linkAds)
+          .set({ entityId: to })
+          .where(inArray(linkAds.adId, part));
       }
     }
     const strongOf = new Map(ads.map((a) => [a.adId, a.strongKeys]));
@@ -481,7 +568,7 @@ export async function linkAdBatch(
       data,
       oldRow,
       sigs,
-      settings.nearDupThreshold,
+      TEMPLATE_THRESHOLD,
       now,
     );
     for (const ad of data) {
@@ -496,12 +583,20 @@ export async function linkAdBatch(
         linkedAt: now,
         linkOrder: templateOf.linkOrder.get(ad.adId) ?? null,
       };
-      await tx.insert(linkAds).values(row).onConflictDoUpdate({ target: linkAds.adId, set: row });
+      await tx
+        .insert(linkAds)
+        .values(row)
+        .onConflictDoUpdate({ target: linkAds.adId, set: row });
     }
     // Ads that no longer exist leave (their rows went with them; a purge calls this first).
     const gone = ids.filter((id) => !present.has(id));
-    for (const part of chunks(gone)) await tx.delete(linkAds).where(inArray(linkAds.adId, part));
-    const templateEntities = await recountTemplates(tx, templateOf.touchedTemplates, now);
+    for (const part of chunks(gone))
+      await tx.delete(linkAds).where(inArray(linkAds.adId, part));
+    const templateEntities = await recountTemplates(
+      tx,
+      templateOf.touchedTemplates,
+      now,
+    );
 
     await runHooks(tx, hooks, plan);
     await endEntities(tx, plan, now);
@@ -551,59 +646,71 @@ export async function adSignatures(
     const first = ad.versions[0];
     if (first) firstOf.set(ad.adId, first.versionId);
   }
-  const texts = await adVersionTexts(tx, settings.fieldKeys, [...firstOf.values()]);
+  const texts = await adVersionTexts(tx, settings.fieldKeys, [
+    ...firstOf.values(),
+  ]);
   const out = new Map<string, number[]>();
   for (const ad of ads) {
-    const text = texts.get(firstOf.get(ad.adId) ?? '');
+    const text = texts.get(firstOf.get(ad.adId) ?? "");
     out.set(ad.adId, text ? signatureOf(text) : []);
   }
   return out;
 }
 
-/** Orders two signatures by content, so ties between templates break the same way everywhere. */
-function compareSigs(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return a.length - b.length;
+/** Writes a template's centroid and the LSH buckets it is found by. */
+async function setCentroid(
+  tx: DbOrTx,
+  templateId: string,
+  centroid: number[],
+  now: Date,
+) {
+  await tx
+    .update(linkTemplates)
+    .set({ minhash: centroid, updatedAt: now })
+    .where(eq(linkTemplates.id, templateId));
+  await tx
+    .delete(linkTemplateLsh)
+    .where(eq(linkTemplateLsh.templateId, templateId));
+  await tx
+    .insert(linkTemplateLsh)
+    .values(
+      lshBuckets(centroid).map((b) => ({
+        band: b.band,
+        bucket: b.bucket,
+        templateId,
+      })),
+    )
+    .onConflictDoNothing();
 }
 
-/** The template whose representative is most similar (at least the threshold), if any. */
-export function bestTemplate(
-  sig: ArrayLike<number>,
-  candidates: { id: string; minhash: ArrayLike<number> }[],
-  threshold: number,
-): string | null {
-  let best: { id: string; sim: number; rep: ArrayLike<number> } | null = null;
-  for (const c of candidates) {
-    const sim = estimateJaccard(sig, c.minhash);
-    if (sim < threshold) continue;
-    if (!best || sim > best.sim || (sim === best.sim && compareSigs(c.minhash, best.rep) < 0)) {
-      best = { id: c.id, sim, rep: c.minhash };
-    }
-  }
-  return best?.id ?? null;
-}
-
-async function foundTemplate(tx: DbOrTx, sig: number[], now: Date): Promise<string> {
+async function foundTemplate(
+  tx: DbOrTx,
+  sig: number[],
+  now: Date,
+): Promise<string> {
   const [row] = await tx
     .insert(linkTemplates)
     .values({ minhash: sig, updatedAt: now })
     .returning({ id: linkTemplates.id });
-  if (!row) throw new Error('template insert returned nothing');
+  if (!row) throw new Error("template insert returned nothing");
   await tx
     .insert(linkTemplateLsh)
-    .values(lshBuckets(sig).map((b) => ({ band: b.band, bucket: b.bucket, templateId: row.id })))
+    .values(
+      lshBuckets(sig).map((b) => ({
+        band: b.band,
+        bucket: b.bucket,
+        templateId: row.id,
+      })),
+    )
     .onConflictDoNothing();
   return row.id;
 }
 
 /**
- * Template membership for a batch, ad by ad in the order first seen: an ad joins the
- * template whose representative it resembles most; failing that, it founds a new template with
- * the near-duplicate ads that have none yet. An ad keeps its template.
+ * Template membership for a batch, ad by ad in the order first seen, by the rule of
+ * template-clusters.ts: an ad joins the template whose centroid it resembles most (and the centroid
+ * takes it in while the template is young); failing that, it founds a new template with the
+ * near-duplicate ads that have none yet. An ad keeps its template.
  */
 async function assignTemplates(
   tx: DbOrTx,
@@ -623,7 +730,8 @@ async function assignTemplates(
   // Ads linked before come in the order they were met; new ones after them, as first seen.
   const ordered = [...data].sort(
     (a, b) =>
-      (oldRow.get(a.adId)?.linkOrder ?? Infinity) - (oldRow.get(b.adId)?.linkOrder ?? Infinity) ||
+      (oldRow.get(a.adId)?.linkOrder ?? Infinity) -
+        (oldRow.get(b.adId)?.linkOrder ?? Infinity) ||
       a.firstSeenAt.getTime() - b.firstSeenAt.getTime() ||
       a.adId.localeCompare(b.adId),
   );
@@ -636,6 +744,26 @@ async function assignTemplates(
     const known = oldRow.get(ad.adId)?.linkOrder;
     linkOrder.set(ad.adId, known ?? next++);
   }
+  // Signatures of a template's members, while it has fewer than CENTROID_MEMBERS (null: more):
+  // stored ones (this batch's ads are not written yet) and this batch's.
+  const centroidBasis = async (
+    templateId: string,
+  ): Promise<number[][] | null> => {
+    const stored = await tx
+      .select({ minhash: linkAds.minhash })
+      .from(linkAds)
+      .where(
+        and(
+          eq(linkAds.templateId, templateId),
+          sql`${linkAds.adId} <> ALL(${sql.param([...batch])}::uuid[])`,
+        ),
+      )
+      .limit(CENTROID_MEMBERS);
+    const basis = stored.map((r) => r.minhash);
+    for (const [adId, t] of result)
+      if (t === templateId) basis.push(sigs.get(adId) ?? []);
+    return basis.length < CENTROID_MEMBERS ? basis : null;
+  };
   for (const ad of ordered) {
     const old = oldRow.get(ad.adId);
     const sig = sigs.get(ad.adId) ?? [];
@@ -659,13 +787,18 @@ async function assignTemplates(
           ON l.band = q.band AND l.bucket = q.bucket)`);
     const joined = bestTemplate(sig, reps.rows, threshold);
     if (joined) {
+      const basis = await centroidBasis(joined);
       result.set(ad.adId, joined);
       touched.add(joined);
+      if (basis)
+        await setCentroid(tx, joined, centroidOf([...basis, sig]), now);
       continue;
     }
     // Near-duplicates without a template: earlier ads of this batch, and stored ones.
     const fellows = ordered
-      .filter((o) => o !== ad && result.has(o.adId) && result.get(o.adId) === null)
+      .filter(
+        (o) => o !== ad && result.has(o.adId) && result.get(o.adId) === null,
+      )
       .filter((o) => estimateJaccard(sig, sigs.get(o.adId) ?? []) >= threshold)
       .map((o) => o.adId);
     const stored = await tx.execute<{ ad_id: string; minhash: number[] }>(sql`
@@ -676,19 +809,29 @@ async function assignTemplates(
         WHERE l.band = q.band AND l.bucket = q.bucket AND la.template_id IS NULL
         LIMIT ${BUCKET_CANDIDATES}
       ) c`);
-    const storedFellows = stored.rows
-      .filter((r) => !batch.has(r.ad_id) && estimateJaccard(sig, r.minhash) >= threshold)
-      .map((r) => r.ad_id);
+    const storedRows = stored.rows.filter(
+      (r) =>
+        !batch.has(r.ad_id) && estimateJaccard(sig, r.minhash) >= threshold,
+    );
+    const storedFellows = storedRows.map((r) => r.ad_id);
     if (fellows.length === 0 && storedFellows.length === 0) {
       result.set(ad.adId, null);
       continue;
     }
-    const id = await foundTemplate(tx, sig, now);
+    const centroid = centroidOf([
+      sig,
+      ...fellows.map((f) => sigs.get(f) ?? []),
+      ...storedRows.map((r) => r.minhash),
+    ]);
+    const id = await foundTemplate(tx, centroid, now);
     touched.add(id);
     result.set(ad.adId, id);
     for (const f of fellows) result.set(f, id);
     for (const part of chunks(storedFellows)) {
-      await tx.update(linkAds).set({ templateId: id }).where(inArray(linkAds.adId, part));
+      await tx
+        .update(linkAds)
+        .set({ templateId: id })
+        .where(inArray(linkAds.adId, part));
     }
   }
   return { templates: result, touchedTemplates: touched, linkOrder };
@@ -698,7 +841,11 @@ async function assignTemplates(
  * Recounts templates after their members changed; a template left with one ad is dissolved.
  * Returns the entities using them, whose template features changed.
  */
-export async function recountTemplates(tx: DbOrTx, templateIds: Set<string>, now: Date) {
+export async function recountTemplates(
+  tx: DbOrTx,
+  templateIds: Set<string>,
+  now: Date,
+) {
   const touched = new Set<string>();
   for (const part of chunks([...templateIds].sort())) {
     const rows = await tx
@@ -717,7 +864,10 @@ export async function recountTemplates(tx: DbOrTx, templateIds: Set<string>, now
       seen.add(r.id);
       for (const e of r.entityIds) touched.add(e);
       if (r.ads < 2) {
-        await tx.update(linkAds).set({ templateId: null }).where(eq(linkAds.templateId, r.id));
+        await tx
+          .update(linkAds)
+          .set({ templateId: null })
+          .where(eq(linkAds.templateId, r.id));
         await tx.delete(linkTemplates).where(eq(linkTemplates.id, r.id));
         continue;
       }
@@ -727,7 +877,8 @@ export async function recountTemplates(tx: DbOrTx, templateIds: Set<string>, now
         .where(eq(linkTemplates.id, r.id));
     }
     const empty = part.filter((id) => !seen.has(id));
-    if (empty.length > 0) await tx.delete(linkTemplates).where(inArray(linkTemplates.id, empty));
+    if (empty.length > 0)
+      await tx.delete(linkTemplates).where(inArray(linkTemplates.id, empty));
   }
   return touched;
 }
@@ -809,10 +960,16 @@ export async function rebuildLinks(
     const plan = planLinks({
       ads: adIds.map((adId) => ({
         adId,
-        strongKeys: (keys.get(adId) ?? []).filter((k) => k.strong).map((k) => k.keyHash),
+        strongKeys: (keys.get(adId) ?? [])
+          .filter((k) => k.strong)
+          .map((k) => k.keyHash),
         entityId: oldEntity.get(adId) ?? null,
       })),
-      entities: existing.map((e) => ({ id: e.id, createdAt: e.createdAt.getTime(), outside: 0 })),
+      entities: existing.map((e) => ({
+        id: e.id,
+        createdAt: e.createdAt.getTime(),
+        outside: 0,
+      })),
       nearDuplicates: settings.mergeNearDuplicates
         ? nearDuplicatePairs(adIds, sigs, settings.nearDupThreshold)
         : [],
@@ -836,43 +993,11 @@ export async function rebuildLinks(
     );
     let nextOrder = 1;
     for (const o of linkOrderOf.values()) if (o >= nextOrder) nextOrder = o + 1;
-    for (const id of order) if (!linkOrderOf.has(id)) linkOrderOf.set(id, nextOrder++);
-    const templateMembers: { rep: number[]; ads: string[] }[] = [];
-    const repIndex = new LshIndex<number>();
-    const loose = new LshIndex();
-    const templateIndexOf = new Map<string, number>();
-    for (const id of order) {
-      const sig = sigs.get(id) ?? [];
-      if (sig.length === 0) continue;
-      const joined = bestTemplate(
-        sig,
-        repIndex
-          .candidates(sig)
-          .map((i) => ({ id: String(i), minhash: templateMembers[i]?.rep ?? [] })),
-        settings.nearDupThreshold,
-      );
-      if (joined !== null) {
-        const i = Number(joined);
-        templateMembers[i]?.ads.push(id);
-        templateIndexOf.set(id, i);
-        continue;
-      }
-      const fellows = loose
-        .candidates(sig)
-        .filter((o) => estimateJaccard(sig, sigs.get(o) ?? []) >= settings.nearDupThreshold);
-      if (fellows.length === 0) {
-        loose.add(id, sig);
-        continue;
-      }
-      const i = templateMembers.length;
-      templateMembers.push({ rep: sig, ads: [id, ...fellows] });
-      repIndex.add(i, sig);
-      templateIndexOf.set(id, i);
-      for (const f of fellows) {
-        loose.remove(f);
-        templateIndexOf.set(f, i);
-      }
-    }
+    for (const id of order)
+      if (!linkOrderOf.has(id)) linkOrderOf.set(id, nextOrder++);
+    const clusters = new TemplateClusterer<string>(TEMPLATE_THRESHOLD);
+    for (const id of order) clusters.add(id, sigs.get(id) ?? []);
+    const templateMembers = clusters.templates;
     const templateGroups = templateMembers.filter((t) => t.ads.length > 1);
 
     // Write everything back.
@@ -902,7 +1027,8 @@ export async function rebuildLinks(
     const strongRows = new Map<string, string>();
     for (const ad of adIds) {
       for (const k of keys.get(ad) ?? []) {
-        if (k.strong) strongRows.set(k.keyHash, plan.entityOf.get(ad) as string);
+        if (k.strong)
+          strongRows.set(k.keyHash, plan.entityOf.get(ad) as string);
       }
     }
     for (const part of chunks([...strongRows])) {
