@@ -5,47 +5,45 @@
 // neighbourhood: the strong-key table is the union-find's find(), so a new ad finds the entities it
 // joins in one indexed lookup per key. Near-duplicate text joins ads into templates. Runs under one
 // advisory lock so concurrent workers never interleave merges.
-import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   adIdsPage,
   adsForLinking,
   adVersionTexts,
   type AdForLinking,
   type AdTextForLinking,
-} from "../collect/index.js";
-import { linkIdentifiersOf } from "../facts/index.js";
-import type { Config } from "../platform/config.js";
-import type { FieldKey } from "../platform/crypto.js";
-import type { Db, DbOrTx } from "../platform/db/connect.js";
-import { linkKeysOf, type IdentifierForLinking, type LinkKey } from "./keys.js";
-import {
-  estimateJaccard,
-  LshIndex,
-  lshBuckets,
-  minhashSignature,
-  shingles,
-} from "./minhash.js";
+} from '../collect/index.js';
+import { linkIdentifiersOf } from '../facts/index.js';
+import type { Config } from '../platform/config.js';
+import type { FieldKey } from '../platform/crypto.js';
+import type { Db, DbOrTx } from '../platform/db/connect.js';
+import { linkKeysOf, type IdentifierForLinking, type LinkKey } from './keys.js';
+import { estimateJaccard, LshIndex, lshBuckets, minhashSignature, shingles } from './minhash.js';
 import {
   bestTemplate,
   CENTROID_MEMBERS,
   centroidOf,
   TEMPLATE_THRESHOLD,
   TemplateClusterer,
-} from "./template-clusters.js";
+} from './template-clusters.js';
 import {
   entities,
   entityMerges,
+  linkAdLines,
   linkAds,
+  linkBoilerplate,
   linkKeys,
   linkLsh,
   linkStrongKeys,
   linkTemplateLsh,
   linkTemplates,
-} from "./schema.js";
-import { templateTokens } from "./template-text.js";
-import { planLinks, type LinkPlan, type PlanAd } from "./plan.js";
-import { drawUniqueAliases } from "./alias.js";
+} from './schema.js';
+import { templateTokens } from './template-text.js';
+import { BOILERPLATE_RULE, isBoilerplate, textLines, withoutBoilerplate } from './boilerplate.js';
+import { boilerplateOfSources } from './boilerplate-store.js';
+import { planLinks, type LinkPlan, type PlanAd } from './plan.js';
+import { drawUniqueAliases } from './alias.js';
 
 /** Callbacks run inside the linking transaction, so what refers to entities (leads) can follow. */
 export interface LinkHooks {
@@ -63,10 +61,7 @@ export interface LinkOutcome {
 }
 
 /** What linking needs beyond the data: its settings, the pepper, and the field keys (ad text is encrypted). */
-export type LinkSettings = Config["link"] & {
-  pepper: Buffer;
-  fieldKeys: readonly FieldKey[];
-};
+export type LinkSettings = Config['link'] & { pepper: Buffer; fieldKeys: readonly FieldKey[] };
 
 export function linkSettings(config: Config): LinkSettings {
   return {
@@ -109,7 +104,7 @@ function currentVersion(ad: AdForLinking) {
 /** The MinHash signature of an ad version's text, with names and places masked. */
 export function signatureOf(v: AdTextForLinking): number[] {
   const names = [v.displayName, v.city].filter((n): n is string => !!n);
-  const tokens = templateTokens(`${v.title ?? ""}\n${v.body}`, { names });
+  const tokens = templateTokens(`${v.title ?? ''}\n${v.body}`, { names });
   // A few words ("call #num") say nothing about who wrote them: too short to compare.
   if (tokens.length < MIN_TEMPLATE_TOKENS) return [];
   return Array.from(minhashSignature(shingles(tokens)));
@@ -129,24 +124,15 @@ export async function keysOfAds(
   const out = new Map<string, LinkKey[]>();
   for (const ad of ads) {
     const v = currentVersion(ad);
-    const ids = (byVersion.get(ad.currentVersionId) ??
-      []) as IdentifierForLinking[];
-    out.set(
-      ad.adId,
-      linkKeysOf(ids, v.images, settings.pepper, settings.strongKinds),
-    );
+    const ids = (byVersion.get(ad.currentVersionId) ?? []) as IdentifierForLinking[];
+    out.set(ad.adId, linkKeysOf(ids, v.images, settings.pepper, settings.strongKinds));
   }
   return out;
 }
 
 async function insertKeys(tx: DbOrTx, keys: Map<string, LinkKey[]>) {
   const rows = [...keys].flatMap(([adId, list]) =>
-    list.map((k) => ({
-      adId,
-      kind: k.kind,
-      keyHash: k.keyHash,
-      strong: k.strong,
-    })),
+    list.map((k) => ({ adId, kind: k.kind, keyHash: k.keyHash, strong: k.strong })),
   );
   for (const part of chunks(rows)) await tx.insert(linkKeys).values(part);
 }
@@ -194,9 +180,7 @@ async function nearDuplicates(
       ) c`);
     for (const r of res.rows) candidatePairs.push({ src: r.src, ad: r.ad_id });
   }
-  const unknown = [...new Set(candidatePairs.map((p) => p.ad))].filter(
-    (id) => !sigs.has(id),
-  );
+  const unknown = [...new Set(candidatePairs.map((p) => p.ad))].filter((id) => !sigs.has(id));
   const known = new Map(sigs);
   for (const part of chunks(unknown)) {
     const rows = await tx
@@ -217,10 +201,7 @@ async function nearDuplicates(
 }
 
 /** Strong keys per ad, read from the key table. */
-async function strongKeysOf(
-  tx: DbOrTx,
-  adIds: string[],
-): Promise<Map<string, string[]>> {
+async function strongKeysOf(tx: DbOrTx, adIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (const part of chunks(adIds)) {
     const rows = await tx
@@ -242,19 +223,12 @@ async function pointKeys(tx: DbOrTx, entityId: string, keyHashes: string[]) {
     await tx
       .insert(linkStrongKeys)
       .values(part.map((keyHash) => ({ keyHash, entityId })))
-      .onConflictDoUpdate({
-        target: linkStrongKeys.keyHash,
-        set: { entityId },
-      });
+      .onConflictDoUpdate({ target: linkStrongKeys.keyHash, set: { entityId } });
   }
 }
 
 /** New entities, each with a fresh alias (callers hold the linking lock, so no draw races another). */
-async function insertEntities(
-  tx: DbOrTx,
-  ids: string[],
-  now: Date,
-): Promise<void> {
+async function insertEntities(tx: DbOrTx, ids: string[], now: Date): Promise<void> {
   for (const part of chunks(ids)) {
     const aliases = await drawUniqueAliases(part.length, async (candidates) => {
       const rows = await tx
@@ -293,20 +267,13 @@ async function entitiesForPlan(
       .groupBy(linkAds.entityId);
     const countOf = new Map(counts.map((c) => [c.id, c.n]));
     for (const r of rows)
-      out.set(r.id, {
-        createdAt: r.createdAt.getTime(),
-        count: countOf.get(r.id) ?? 0,
-      });
+      out.set(r.id, { createdAt: r.createdAt.getTime(), count: countOf.get(r.id) ?? 0 });
   }
   return out;
 }
 
 /** Hands the plan's merges and splits to the hooks: splits first, while the split entity's lead is where it was. */
-async function runHooks(
-  tx: DbOrTx,
-  hooks: LinkHooks,
-  plan: LinkPlan,
-): Promise<void> {
+async function runHooks(tx: DbOrTx, hooks: LinkHooks, plan: LinkPlan): Promise<void> {
   for (const s of plan.split) await hooks.onSplit?.(tx, s.from, s.into);
   const intoOf = groupBy(plan.merged, (m) => m.into);
   for (const into of [...intoOf.keys()].sort()) {
@@ -316,16 +283,8 @@ async function runHooks(
 }
 
 /** Records where merged entities went (and repoints earlier merges into them), then deletes every entity the plan did not keep. */
-async function endEntities(
-  tx: DbOrTx,
-  plan: LinkPlan,
-  now: Date,
-): Promise<void> {
-  const merges = plan.merged.map((m) => ({
-    fromId: m.from,
-    intoId: m.into,
-    at: now,
-  }));
+async function endEntities(tx: DbOrTx, plan: LinkPlan, now: Date): Promise<void> {
+  const merges = plan.merged.map((m) => ({ fromId: m.from, intoId: m.into, at: now }));
   for (const part of chunks(merges)) {
     await tx
       .insert(entityMerges)
@@ -336,16 +295,11 @@ async function endEntities(
       });
   }
   for (const m of plan.merged) {
-    await tx
-      .update(entityMerges)
-      .set({ intoId: m.into })
-      .where(eq(entityMerges.intoId, m.from));
+    await tx.update(entityMerges).set({ intoId: m.into }).where(eq(entityMerges.intoId, m.from));
   }
   const ended = [...plan.merged.map((m) => m.from), ...plan.removed];
   for (const part of chunks(ended)) {
-    await tx
-      .delete(linkStrongKeys)
-      .where(inArray(linkStrongKeys.entityId, part));
+    await tx.delete(linkStrongKeys).where(inArray(linkStrongKeys.entityId, part));
     await tx.delete(entities).where(inArray(entities.id, part));
   }
 }
@@ -364,22 +318,14 @@ export async function linkAdBatch(
   now = new Date(),
 ): Promise<LinkOutcome> {
   const ids = [...new Set(adIds)].sort();
-  const outcome: LinkOutcome = {
-    touched: [],
-    merged: [],
-    split: [],
-    removed: [],
-  };
+  const outcome: LinkOutcome = { touched: [], merged: [], split: [], removed: [] };
   if (ids.length === 0) return outcome;
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${LINK_LOCK})`);
     const data = await adsForLinking(tx, ids);
     const present = new Map(data.map((d) => [d.adId, d]));
     const newKeys = await keysOfAds(tx, settings, data);
-    const oldRows = await tx
-      .select()
-      .from(linkAds)
-      .where(inArray(linkAds.adId, ids));
+    const oldRows = await tx.select().from(linkAds).where(inArray(linkAds.adId, ids));
     const oldRow = new Map(oldRows.map((r) => [r.adId, r]));
     const oldStrong = await strongKeysOf(tx, ids);
 
@@ -390,11 +336,14 @@ export async function linkAdBatch(
     }
     await insertKeys(tx, newKeys);
     const sigs = new Map<string, number[]>();
-    const firstSigs = await adSignatures(
+    const firstLinked = data.filter((ad) => !oldRow.has(ad.adId));
+    const texts = await firstVersionTexts(tx, settings, firstLinked);
+    await insertAdLines(tx, firstLinked, texts);
+    const boilerplate = await refreshBoilerplate(
       tx,
-      settings,
-      data.filter((ad) => !oldRow.has(ad.adId)),
+      firstLinked.map((ad) => ad.sourceId),
     );
+    const firstSigs = signaturesOf(firstLinked, texts, boilerplate.sets);
     for (const ad of data) {
       const old = oldRow.get(ad.adId);
       sigs.set(ad.adId, old ? old.minhash : (firstSigs.get(ad.adId) ?? []));
@@ -406,21 +355,14 @@ export async function linkAdBatch(
     for (const id of ids) {
       const old = oldRow.get(id);
       if (!old) continue;
-      const now_ = new Set(
-        (newKeys.get(id) ?? []).filter((k) => k.strong).map((k) => k.keyHash),
-      );
-      const lost =
-        (oldStrong.get(id) ?? []).some((k) => !now_.has(k)) || !present.has(id);
+      const now_ = new Set((newKeys.get(id) ?? []).filter((k) => k.strong).map((k) => k.keyHash));
+      const lost = (oldStrong.get(id) ?? []).some((k) => !now_.has(k)) || !present.has(id);
       if (lost) recheck.add(old.entityId);
     }
     const members: { adId: string; entityId: string; minhash: number[] }[] = [];
     for (const part of chunks([...recheck].sort())) {
       const rows = await tx
-        .select({
-          adId: linkAds.adId,
-          entityId: linkAds.entityId,
-          minhash: linkAds.minhash,
-        })
+        .select({ adId: linkAds.adId, entityId: linkAds.entityId, minhash: linkAds.minhash })
         .from(linkAds)
         .where(inArray(linkAds.entityId, part));
       members.push(...rows.filter((r) => !oldRow.has(r.adId)));
@@ -432,9 +374,7 @@ export async function linkAdBatch(
     const ads: PlanAd[] = [
       ...data.map((ad) => ({
         adId: ad.adId,
-        strongKeys: (newKeys.get(ad.adId) ?? [])
-          .filter((k) => k.strong)
-          .map((k) => k.keyHash),
+        strongKeys: (newKeys.get(ad.adId) ?? []).filter((k) => k.strong).map((k) => k.keyHash),
         entityId: oldRow.get(ad.adId)?.entityId ?? null,
       })),
       ...members.map((m) => ({
@@ -453,8 +393,7 @@ export async function linkAdBatch(
         .select()
         .from(linkStrongKeys)
         .where(inArray(linkStrongKeys.keyHash, part));
-      for (const r of rows)
-        if (!recheck.has(r.entityId)) keyOwners.set(r.keyHash, r.entityId);
+      for (const r of rows) if (!recheck.has(r.entityId)) keyOwners.set(r.keyHash, r.entityId);
     }
 
     // Near-duplicate text joins entities only when configured (templates are assigned below).
@@ -462,9 +401,7 @@ export async function linkAdBatch(
     const entityLinks: [string, string][] = [];
     if (settings.mergeNearDuplicates) {
       const dups = await nearDuplicates(tx, sigs, settings.nearDupThreshold);
-      const others = [...new Set([...dups.values()].flat())].filter(
-        (id) => !placed.has(id),
-      );
+      const others = [...new Set([...dups.values()].flat())].filter((id) => !placed.has(id));
       const entityOf = new Map<string, string>();
       for (const part of chunks(others)) {
         const rows = await tx
@@ -499,10 +436,8 @@ export async function linkAdBatch(
     ]);
     const known = await entitiesForPlan(tx, [...involved]);
     const inPlan = new Map<string, number>();
-    for (const r of oldRows)
-      inPlan.set(r.entityId, (inPlan.get(r.entityId) ?? 0) + 1);
-    for (const m of members)
-      inPlan.set(m.entityId, (inPlan.get(m.entityId) ?? 0) + 1);
+    for (const r of oldRows) inPlan.set(r.entityId, (inPlan.get(r.entityId) ?? 0) + 1);
+    for (const m of members) inPlan.set(m.entityId, (inPlan.get(m.entityId) ?? 0) + 1);
 
     // Decide.
     const plan = planLinks({
@@ -526,10 +461,7 @@ export async function linkAdBatch(
     );
     for (const e of plan.entities) {
       for (const part of chunks(e.absorbs)) {
-        await tx
-          .update(linkAds)
-          .set({ entityId: e.id })
-          .where(inArray(linkAds.entityId, part));
+        await tx.update(linkAds).set({ entityId: e.id }).where(inArray(linkAds.entityId, part));
         await tx
           .update(linkStrongKeys)
           .set({ entityId: e.id })
@@ -537,9 +469,7 @@ export async function linkAdBatch(
       }
     }
     for (const part of chunks([...recheck])) {
-      await tx
-        .delete(linkStrongKeys)
-        .where(inArray(linkStrongKeys.entityId, part));
+      await tx.delete(linkStrongKeys).where(inArray(linkStrongKeys.entityId, part));
     }
     const movedMembers = groupBy(
       plan.moved.filter((m) => !oldRow.has(m.adId) && !present.has(m.adId)),
@@ -547,10 +477,7 @@ export async function linkAdBatch(
     );
     for (const [to, list] of movedMembers) {
       for (const part of chunks(list.map((m) => m.adId))) {
-        await tx
-          .update(linkAds)
-          .set({ entityId: to })
-          .where(inArray(linkAds.adId, part));
+        await tx.update(linkAds).set({ entityId: to }).where(inArray(linkAds.adId, part));
       }
     }
     const strongOf = new Map(ads.map((a) => [a.adId, a.strongKeys]));
@@ -563,14 +490,7 @@ export async function linkAdBatch(
     }
 
     // Templates: an ad joins one when it is first linked and keeps it.
-    const templateOf = await assignTemplates(
-      tx,
-      data,
-      oldRow,
-      sigs,
-      TEMPLATE_THRESHOLD,
-      now,
-    );
+    const templateOf = await assignTemplates(tx, data, oldRow, sigs, TEMPLATE_THRESHOLD, now);
     for (const ad of data) {
       const entityId = plan.entityOf.get(ad.adId);
       if (!entityId) continue;
@@ -583,20 +503,12 @@ export async function linkAdBatch(
         linkedAt: now,
         linkOrder: templateOf.linkOrder.get(ad.adId) ?? null,
       };
-      await tx
-        .insert(linkAds)
-        .values(row)
-        .onConflictDoUpdate({ target: linkAds.adId, set: row });
+      await tx.insert(linkAds).values(row).onConflictDoUpdate({ target: linkAds.adId, set: row });
     }
     // Ads that no longer exist leave (their rows went with them; a purge calls this first).
     const gone = ids.filter((id) => !present.has(id));
-    for (const part of chunks(gone))
-      await tx.delete(linkAds).where(inArray(linkAds.adId, part));
-    const templateEntities = await recountTemplates(
-      tx,
-      templateOf.touchedTemplates,
-      now,
-    );
+    for (const part of chunks(gone)) await tx.delete(linkAds).where(inArray(linkAds.adId, part));
+    const templateEntities = await recountTemplates(tx, templateOf.touchedTemplates, now);
 
     await runHooks(tx, hooks, plan);
     await endEntities(tx, plan, now);
@@ -604,6 +516,8 @@ export async function linkAdBatch(
     // Entities whose evidence changed: those the batch's ads are in, and those the plan changed.
     const ended = new Set([...plan.merged.map((m) => m.from), ...plan.removed]);
     const touched = new Set<string>(templateEntities);
+    // A source's boilerplate changed: what its entities' signs are worth changed with it.
+    for (const e of await entitiesOfSources(tx, boilerplate.changed)) touched.add(e);
     for (const e of plan.entities) {
       if (e.changed || e.ads.some((ad) => present.has(ad))) touched.add(e.id);
     }
@@ -636,72 +550,145 @@ export async function linkAdBatch(
  * is how an ad was written, so later edits neither move it nor make a rebuild disagree with the
  * order in which the incremental path met the ads.
  */
-export async function adSignatures(
+export async function firstVersionTexts(
   tx: DbOrTx,
   settings: LinkSettings,
   ads: AdForLinking[],
-): Promise<Map<string, number[]>> {
+): Promise<Map<string, AdTextForLinking>> {
   const firstOf = new Map<string, string>();
   for (const ad of ads) {
     const first = ad.versions[0];
     if (first) firstOf.set(ad.adId, first.versionId);
   }
-  const texts = await adVersionTexts(tx, settings.fieldKeys, [
-    ...firstOf.values(),
-  ]);
-  const out = new Map<string, number[]>();
+  const texts = await adVersionTexts(tx, settings.fieldKeys, [...firstOf.values()]);
+  const out = new Map<string, AdTextForLinking>();
   for (const ad of ads) {
-    const text = texts.get(firstOf.get(ad.adId) ?? "");
-    out.set(ad.adId, text ? signatureOf(text) : []);
+    const text = texts.get(firstOf.get(ad.adId) ?? '');
+    if (text) out.set(ad.adId, text);
   }
   return out;
 }
 
-/** Writes a template's centroid and the LSH buckets it is found by. */
-async function setCentroid(
+/**
+ * Signatures of first versions, with the source's boilerplate as known now taken out: the site's
+ * footer is no template its advertisers share. Computed once, when an ad is first linked, and kept
+ * (a rebuild reuses it), so incremental linking and a rebuild compare the same signatures.
+ */
+function signaturesOf(
+  ads: AdForLinking[],
+  texts: Map<string, AdTextForLinking>,
+  boilerplate: Map<string, Set<string>>,
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const ad of ads) {
+    const text = texts.get(ad.adId);
+    const bp = boilerplate.get(ad.sourceId);
+    out.set(ad.adId, text ? signatureOf(bp ? withoutBoilerplate(text, bp) : text) : []);
+  }
+  return out;
+}
+
+/** Records the sentences of ads' first versions, per source (see boilerplate.ts). */
+async function insertAdLines(
   tx: DbOrTx,
-  templateId: string,
-  centroid: number[],
-  now: Date,
-) {
+  ads: AdForLinking[],
+  texts: Map<string, AdTextForLinking>,
+): Promise<void> {
+  const rows: { adId: string; sourceId: string; lineHash: string }[] = [];
+  for (const ad of ads) {
+    const text = texts.get(ad.adId);
+    if (!text) continue;
+    const hashes = new Set(textLines(text).map((l) => l.hash));
+    for (const lineHash of hashes) rows.push({ adId: ad.adId, sourceId: ad.sourceId, lineHash });
+  }
+  for (const part of chunks(rows, 2000)) {
+    await tx.insert(linkAdLines).values(part).onConflictDoNothing();
+  }
+}
+
+/**
+ * Decides the boilerplate of these sources again from their sentences (BOILERPLATE_RULE) and
+ * records it; returns the new sets and the sources whose set changed (their entities' scores rest
+ * on it). Only sentences in enough of the source's ads are counted further, so the work grows with
+ * the few common sentences, not with all of them.
+ */
+async function refreshBoilerplate(
+  tx: DbOrTx,
+  sourceIds: string[],
+): Promise<{ sets: Map<string, Set<string>>; changed: string[] }> {
+  const before = await boilerplateOfSources(tx, sourceIds);
+  const sets = new Map<string, Set<string>>();
+  const changed: string[] = [];
+  for (const sourceId of [...new Set(sourceIds)].sort()) {
+    const res = await tx.execute<{
+      line_hash: string;
+      ads: number;
+      numbers: number;
+      source_ads: number;
+    }>(sql`
+      WITH src AS (
+        SELECT count(DISTINCT ad_id)::int AS n FROM link_ad_lines WHERE source_id = ${sourceId}
+      ), common AS (
+        SELECT line_hash, count(*)::int AS ads FROM link_ad_lines
+        WHERE source_id = ${sourceId}
+        GROUP BY line_hash
+        HAVING count(*) >= ${BOILERPLATE_RULE.minShare}::float8 * (SELECT n FROM src)
+          AND (SELECT n FROM src) >= ${BOILERPLATE_RULE.minSourceAds}
+      )
+      SELECT c.line_hash, c.ads, (SELECT n FROM src) AS source_ads,
+        (SELECT count(DISTINCT k.key_hash)::int FROM link_ad_lines l
+          JOIN link_keys k ON k.ad_id = l.ad_id AND k.kind = 'phone'
+          WHERE l.source_id = ${sourceId} AND l.line_hash = c.line_hash) AS numbers
+      FROM common c`);
+    const found = res.rows.filter((r) => isBoilerplate(r.ads, r.numbers, r.source_ads));
+    const set = new Set(found.map((r) => r.line_hash));
+    sets.set(sourceId, set);
+    const old = before.get(sourceId) ?? new Set<string>();
+    await tx.delete(linkBoilerplate).where(eq(linkBoilerplate.sourceId, sourceId));
+    if (found.length > 0) {
+      await tx
+        .insert(linkBoilerplate)
+        .values(
+          found.map((r) => ({ sourceId, lineHash: r.line_hash, ads: r.ads, numbers: r.numbers })),
+        );
+    }
+    if (old.size !== set.size || [...set].some((h) => !old.has(h))) changed.push(sourceId);
+  }
+  return { sets, changed };
+}
+
+/** Entities with ads of these sources (whose boilerplate changed). */
+async function entitiesOfSources(tx: DbOrTx, sourceIds: string[]): Promise<string[]> {
+  if (sourceIds.length === 0) return [];
+  const res = await tx.execute<{ entity_id: string }>(sql`
+    SELECT DISTINCT la.entity_id FROM link_ads la
+    WHERE la.ad_id IN (
+      SELECT DISTINCT ad_id FROM link_ad_lines WHERE source_id = ANY(${sql.param(sourceIds)}::uuid[]))`);
+  return res.rows.map((r) => r.entity_id);
+}
+
+/** Writes a template's centroid and the LSH buckets it is found by. */
+async function setCentroid(tx: DbOrTx, templateId: string, centroid: number[], now: Date) {
   await tx
     .update(linkTemplates)
     .set({ minhash: centroid, updatedAt: now })
     .where(eq(linkTemplates.id, templateId));
-  await tx
-    .delete(linkTemplateLsh)
-    .where(eq(linkTemplateLsh.templateId, templateId));
+  await tx.delete(linkTemplateLsh).where(eq(linkTemplateLsh.templateId, templateId));
   await tx
     .insert(linkTemplateLsh)
-    .values(
-      lshBuckets(centroid).map((b) => ({
-        band: b.band,
-        bucket: b.bucket,
-        templateId,
-      })),
-    )
+    .values(lshBuckets(centroid).map((b) => ({ band: b.band, bucket: b.bucket, templateId })))
     .onConflictDoNothing();
 }
 
-async function foundTemplate(
-  tx: DbOrTx,
-  sig: number[],
-  now: Date,
-): Promise<string> {
+async function foundTemplate(tx: DbOrTx, sig: number[], now: Date): Promise<string> {
   const [row] = await tx
     .insert(linkTemplates)
     .values({ minhash: sig, updatedAt: now })
     .returning({ id: linkTemplates.id });
-  if (!row) throw new Error("template insert returned nothing");
+  if (!row) throw new Error('template insert returned nothing');
   await tx
     .insert(linkTemplateLsh)
-    .values(
-      lshBuckets(sig).map((b) => ({
-        band: b.band,
-        bucket: b.bucket,
-        templateId: row.id,
-      })),
-    )
+    .values(lshBuckets(sig).map((b) => ({ band: b.band, bucket: b.bucket, templateId: row.id })))
     .onConflictDoNothing();
   return row.id;
 }
@@ -730,8 +717,7 @@ async function assignTemplates(
   // Ads linked before come in the order they were met; new ones after them, as first seen.
   const ordered = [...data].sort(
     (a, b) =>
-      (oldRow.get(a.adId)?.linkOrder ?? Infinity) -
-        (oldRow.get(b.adId)?.linkOrder ?? Infinity) ||
+      (oldRow.get(a.adId)?.linkOrder ?? Infinity) - (oldRow.get(b.adId)?.linkOrder ?? Infinity) ||
       a.firstSeenAt.getTime() - b.firstSeenAt.getTime() ||
       a.adId.localeCompare(b.adId),
   );
@@ -746,9 +732,7 @@ async function assignTemplates(
   }
   // Signatures of a template's members, while it has fewer than CENTROID_MEMBERS (null: more):
   // stored ones (this batch's ads are not written yet) and this batch's.
-  const centroidBasis = async (
-    templateId: string,
-  ): Promise<number[][] | null> => {
+  const centroidBasis = async (templateId: string): Promise<number[][] | null> => {
     const stored = await tx
       .select({ minhash: linkAds.minhash })
       .from(linkAds)
@@ -760,8 +744,7 @@ async function assignTemplates(
       )
       .limit(CENTROID_MEMBERS);
     const basis = stored.map((r) => r.minhash);
-    for (const [adId, t] of result)
-      if (t === templateId) basis.push(sigs.get(adId) ?? []);
+    for (const [adId, t] of result) if (t === templateId) basis.push(sigs.get(adId) ?? []);
     return basis.length < CENTROID_MEMBERS ? basis : null;
   };
   for (const ad of ordered) {
@@ -790,15 +773,12 @@ async function assignTemplates(
       const basis = await centroidBasis(joined);
       result.set(ad.adId, joined);
       touched.add(joined);
-      if (basis)
-        await setCentroid(tx, joined, centroidOf([...basis, sig]), now);
+      if (basis) await setCentroid(tx, joined, centroidOf([...basis, sig]), now);
       continue;
     }
     // Near-duplicates without a template: earlier ads of this batch, and stored ones.
     const fellows = ordered
-      .filter(
-        (o) => o !== ad && result.has(o.adId) && result.get(o.adId) === null,
-      )
+      .filter((o) => o !== ad && result.has(o.adId) && result.get(o.adId) === null)
       .filter((o) => estimateJaccard(sig, sigs.get(o.adId) ?? []) >= threshold)
       .map((o) => o.adId);
     const stored = await tx.execute<{ ad_id: string; minhash: number[] }>(sql`
@@ -810,8 +790,7 @@ async function assignTemplates(
         LIMIT ${BUCKET_CANDIDATES}
       ) c`);
     const storedRows = stored.rows.filter(
-      (r) =>
-        !batch.has(r.ad_id) && estimateJaccard(sig, r.minhash) >= threshold,
+      (r) => !batch.has(r.ad_id) && estimateJaccard(sig, r.minhash) >= threshold,
     );
     const storedFellows = storedRows.map((r) => r.ad_id);
     if (fellows.length === 0 && storedFellows.length === 0) {
@@ -828,10 +807,7 @@ async function assignTemplates(
     result.set(ad.adId, id);
     for (const f of fellows) result.set(f, id);
     for (const part of chunks(storedFellows)) {
-      await tx
-        .update(linkAds)
-        .set({ templateId: id })
-        .where(inArray(linkAds.adId, part));
+      await tx.update(linkAds).set({ templateId: id }).where(inArray(linkAds.adId, part));
     }
   }
   return { templates: result, touchedTemplates: touched, linkOrder };
@@ -841,11 +817,7 @@ async function assignTemplates(
  * Recounts templates after their members changed; a template left with one ad is dissolved.
  * Returns the entities using them, whose template features changed.
  */
-export async function recountTemplates(
-  tx: DbOrTx,
-  templateIds: Set<string>,
-  now: Date,
-) {
+export async function recountTemplates(tx: DbOrTx, templateIds: Set<string>, now: Date) {
   const touched = new Set<string>();
   for (const part of chunks([...templateIds].sort())) {
     const rows = await tx
@@ -864,10 +836,7 @@ export async function recountTemplates(
       seen.add(r.id);
       for (const e of r.entityIds) touched.add(e);
       if (r.ads < 2) {
-        await tx
-          .update(linkAds)
-          .set({ templateId: null })
-          .where(eq(linkAds.templateId, r.id));
+        await tx.update(linkAds).set({ templateId: null }).where(eq(linkAds.templateId, r.id));
         await tx.delete(linkTemplates).where(eq(linkTemplates.id, r.id));
         continue;
       }
@@ -877,8 +846,7 @@ export async function recountTemplates(
         .where(eq(linkTemplates.id, r.id));
     }
     const empty = part.filter((id) => !seen.has(id));
-    if (empty.length > 0)
-      await tx.delete(linkTemplates).where(inArray(linkTemplates.id, empty));
+    if (empty.length > 0) await tx.delete(linkTemplates).where(inArray(linkTemplates.id, empty));
   }
   return touched;
 }
@@ -916,6 +884,8 @@ export async function rebuildLinks(
     const oldEntity = new Map<string, string>();
     const firstSeenOf = new Map<string, number>();
     const linkOrderOf = new Map<string, number>();
+    const sourceOf = new Map<string, string>();
+    const unlinkedTexts = new Map<string, AdTextForLinking>();
     let after: string | null = null;
     for (;;) {
       const page: string[] = await adIdsPage(tx, after, CHUNK);
@@ -934,11 +904,29 @@ export async function rebuildLinks(
         .from(linkAds)
         .where(inArray(linkAds.adId, page));
       const oldOf = new Map(old.map((o) => [o.adId, o]));
-      const firstSigs = await adSignatures(
-        tx,
-        settings,
-        data.filter((ad) => !oldOf.has(ad.adId)),
+      // Sentences of ads that have none recorded (never linked, or linked before sentences were).
+      const withLines = new Set(
+        (
+          await tx
+            .selectDistinct({ adId: linkAdLines.adId })
+            .from(linkAdLines)
+            .where(inArray(linkAdLines.adId, page))
+        ).map((r) => r.adId),
       );
+      const unread = data.filter((ad) => !withLines.has(ad.adId) || !oldOf.has(ad.adId));
+      const pageTexts = await firstVersionTexts(tx, settings, unread);
+      await insertAdLines(
+        tx,
+        unread.filter((ad) => !withLines.has(ad.adId)),
+        pageTexts,
+      );
+      for (const ad of data) {
+        sourceOf.set(ad.adId, ad.sourceId);
+        if (!oldOf.has(ad.adId)) {
+          const text = pageTexts.get(ad.adId);
+          if (text) unlinkedTexts.set(ad.adId, text);
+        }
+      }
       for (const ad of data) {
         adIds.push(ad.adId);
 
@@ -947,11 +935,21 @@ export async function rebuildLinks(
         const o = oldOf.get(ad.adId);
         if (o) oldEntity.set(ad.adId, o.entityId);
         if (o?.linkOrder != null) linkOrderOf.set(ad.adId, o.linkOrder);
-        sigs.set(ad.adId, o ? o.minhash : (firstSigs.get(ad.adId) ?? []));
+        if (o) sigs.set(ad.adId, o.minhash);
         firstSeenOf.set(ad.adId, ad.firstSeenAt.getTime());
       }
       onProgress?.(adIds.length);
     }
+    // Boilerplate over every source; ads never linked get their signatures without it.
+    const sourceIds = (await tx.selectDistinct({ id: linkAdLines.sourceId }).from(linkAdLines)).map(
+      (r) => r.id,
+    );
+    const boilerplate = await refreshBoilerplate(tx, sourceIds);
+    for (const [adId, text] of unlinkedTexts) {
+      const bp = boilerplate.sets.get(sourceOf.get(adId) ?? '');
+      sigs.set(adId, signatureOf(bp ? withoutBoilerplate(text, bp) : text));
+    }
+    for (const adId of adIds) if (!sigs.has(adId)) sigs.set(adId, []);
 
     // Entities: decided by the same plan as the incremental path, over every ad.
     const existing = await tx
@@ -960,16 +958,10 @@ export async function rebuildLinks(
     const plan = planLinks({
       ads: adIds.map((adId) => ({
         adId,
-        strongKeys: (keys.get(adId) ?? [])
-          .filter((k) => k.strong)
-          .map((k) => k.keyHash),
+        strongKeys: (keys.get(adId) ?? []).filter((k) => k.strong).map((k) => k.keyHash),
         entityId: oldEntity.get(adId) ?? null,
       })),
-      entities: existing.map((e) => ({
-        id: e.id,
-        createdAt: e.createdAt.getTime(),
-        outside: 0,
-      })),
+      entities: existing.map((e) => ({ id: e.id, createdAt: e.createdAt.getTime(), outside: 0 })),
       nearDuplicates: settings.mergeNearDuplicates
         ? nearDuplicatePairs(adIds, sigs, settings.nearDupThreshold)
         : [],
@@ -993,8 +985,7 @@ export async function rebuildLinks(
     );
     let nextOrder = 1;
     for (const o of linkOrderOf.values()) if (o >= nextOrder) nextOrder = o + 1;
-    for (const id of order)
-      if (!linkOrderOf.has(id)) linkOrderOf.set(id, nextOrder++);
+    for (const id of order) if (!linkOrderOf.has(id)) linkOrderOf.set(id, nextOrder++);
     const clusters = new TemplateClusterer<string>(TEMPLATE_THRESHOLD);
     for (const id of order) clusters.add(id, sigs.get(id) ?? []);
     const templateMembers = clusters.templates;
@@ -1027,8 +1018,7 @@ export async function rebuildLinks(
     const strongRows = new Map<string, string>();
     for (const ad of adIds) {
       for (const k of keys.get(ad) ?? []) {
-        if (k.strong)
-          strongRows.set(k.keyHash, plan.entityOf.get(ad) as string);
+        if (k.strong) strongRows.set(k.keyHash, plan.entityOf.get(ad) as string);
       }
     }
     for (const part of chunks([...strongRows])) {
