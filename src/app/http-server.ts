@@ -15,6 +15,7 @@ import {
 import { registerChat, registerChatWidget } from '../chat/index.js';
 import { registerCollectRoutes } from '../collect/index.js';
 import { maskVersions, registerExtractRoutes } from '../facts/index.js';
+import { boilerplateOfAdVersion } from '../link/index.js';
 import { registerInsightsRoutes } from '../insights/index.js';
 import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
@@ -71,7 +72,13 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });
-    registerExtractRoutes(app, { db, config, jobs });
+    registerExtractRoutes(app, {
+      db,
+      config,
+      jobs,
+      boilerplateOf: (adId, versionId) =>
+        boilerplateOfAdVersion(db, config.secrets.fieldKeys, adId, versionId),
+    });
     registerScoreRoutes(app, { db, config, mask });
     registerScoreModelRoutes(app, {
       db,

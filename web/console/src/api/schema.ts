@@ -426,6 +426,7 @@ export interface paths {
           content: {
             'application/json': {
               adVersionId: string;
+              boilerplate: components['schemas']['BoilerplateSpan'][];
               extractedAt: string | null;
               facts: components['schemas']['Fact'][];
               language: string | null;
@@ -17432,6 +17433,24 @@ export interface paths {
               createdAt: string;
               createdBy: string | null;
               model: {
+                /**
+                 * @default {
+                 *       "factor": 0,
+                 *       "why": {
+                 *         "en": "Text that a site repeats across most of its ads, behind many unrelated numbers (a footer, \"real photos\" on every ad), is the site's, not the advertiser's: it says nothing about the person behind one ad, and scoring it gave every entity on such a site the same points before anything was known about it.",
+                 *         "nl": "Tekst die een site in de meeste van haar advertenties herhaalt, achter veel verschillende nummers (een voettekst, \"echte foto's\" in elke advertentie), is van de site, niet van de adverteerder: hij zegt niets over de persoon achter één advertentie, en wie hem meetelde gaf elke entiteit op zo'n site dezelfde punten voordat er iets over bekend was."
+                 *       }
+                 *     }
+                 */
+                boilerplate: {
+                  factor: number;
+                  why:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
+                };
                 categoryFlags: {
                   [key: string]:
                     | 'obfuscation'
@@ -17733,6 +17752,24 @@ export interface paths {
                 createdAt: string;
                 createdBy: string | null;
                 model: {
+                  /**
+                   * @default {
+                   *       "factor": 0,
+                   *       "why": {
+                   *         "en": "Text that a site repeats across most of its ads, behind many unrelated numbers (a footer, \"real photos\" on every ad), is the site's, not the advertiser's: it says nothing about the person behind one ad, and scoring it gave every entity on such a site the same points before anything was known about it.",
+                   *         "nl": "Tekst die een site in de meeste van haar advertenties herhaalt, achter veel verschillende nummers (een voettekst, \"echte foto's\" in elke advertentie), is van de site, niet van de adverteerder: hij zegt niets over de persoon achter één advertentie, en wie hem meetelde gaf elke entiteit op zo'n site dezelfde punten voordat er iets over bekend was."
+                   *       }
+                   *     }
+                   */
+                  boilerplate: {
+                    factor: number;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
+                  };
                   categoryFlags: {
                     [key: string]:
                       | 'obfuscation'
@@ -18027,6 +18064,24 @@ export interface paths {
               createdAt: string;
               createdBy: string | null;
               model: {
+                /**
+                 * @default {
+                 *       "factor": 0,
+                 *       "why": {
+                 *         "en": "Text that a site repeats across most of its ads, behind many unrelated numbers (a footer, \"real photos\" on every ad), is the site's, not the advertiser's: it says nothing about the person behind one ad, and scoring it gave every entity on such a site the same points before anything was known about it.",
+                 *         "nl": "Tekst die een site in de meeste van haar advertenties herhaalt, achter veel verschillende nummers (een voettekst, \"echte foto's\" in elke advertentie), is van de site, niet van de adverteerder: hij zegt niets over de persoon achter één advertentie, en wie hem meetelde gaf elke entiteit op zo'n site dezelfde punten voordat er iets over bekend was."
+                 *       }
+                 *     }
+                 */
+                boilerplate: {
+                  factor: number;
+                  why:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
+                };
                 categoryFlags: {
                   [key: string]:
                     | 'obfuscation'
@@ -24297,6 +24352,18 @@ export interface components {
     /** @description What the action recorded; its keys differ by action */
     AuditDetailsInput: {
       [key: string]: unknown;
+    };
+    BoilerplateSpan: {
+      end: number;
+      /** @enum {string} */
+      field: 'title' | 'body';
+      start: number;
+    };
+    BoilerplateSpanInput: {
+      end: number;
+      /** @enum {string} */
+      field: 'title' | 'body';
+      start: number;
     };
     /** @description What the signed-in user may do */
     Capabilities: {
