@@ -2,7 +2,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
-import '../i18n/server-errors';
 import { errorText as describe, type ErrorOverrides } from './error-text';
 
 export type { ErrorOverrides } from './error-text';
