@@ -8,3 +8,4 @@ import './outreach.journey.js';
 import './triage.journey.js';
 import './audit.journey.js';
 import './collect.journey.js';
+import './phone.journey.js';
