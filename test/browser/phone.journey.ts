@@ -212,11 +212,14 @@ describe('phone', () => {
     expect(await card.getByTestId('state-badge').isVisible()).toBe(true);
     await fitsWidth('queue-filtered');
 
-    // The card's link is a keyboard stop with a visible focus ring round the card.
-    await card.getByRole('link', { name: `Open lead ${lead.alias}` }).focus();
-    const ring = await card
-      .getByTestId('lead-alias')
-      .evaluate((el) => getComputedStyle(el, '::after').outlineStyle);
+    // The card's link is a keyboard stop with a visible focus ring round the card (reached by
+    // the keyboard: a ring shows for keyboard focus, not after a tap).
+    const link = card.getByRole('link', { name: `Open lead ${lead.alias}` });
+    await link.focus();
+    await worker.keyboard.press('Shift+Tab');
+    await worker.keyboard.press('Tab');
+    expect(await link.evaluate((el) => el === document.activeElement)).toBe(true);
+    const ring = await link.evaluate((el) => getComputedStyle(el, '::after').outlineStyle);
     expect(ring).toBe('solid');
   }, 120_000);
 
