@@ -5,7 +5,7 @@
 // and Contact in the bar that stays in view, writes to the person from the demo's approved
 // template on the demo's SMS channel, and sees the message in the conversation, whose reply box
 // sits at the foot of the screen. The inbox lists the thread full width. At every step the page
-// fits the screen's width: no sideways scroll.
+// fits the screen's width (no sideways scroll) and axe finds nothing serious (test/browser/axe.ts).
 //
 // Quiet hours would refuse a first message at night where the person is. The shared app reads its
 // contact rules with quiet hours twelve hours away from the time it sees (see shared-demo.ts and
@@ -26,6 +26,7 @@ import {
   staffPage,
 } from './harness.js';
 import { sharedDemo, type SharedDemo } from './shared-demo.js';
+import { axeFindings, countFindings, describeFindings } from './axe.js';
 
 const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'bright harbour pebble 61';
@@ -63,11 +64,16 @@ describe('phone', () => {
   let conversationId = '';
   const shoot = screenshots('phone');
 
-  /** The page fits the phone's width: nothing makes it scroll sideways. */
+  /**
+   * The page fits the phone's width (nothing makes it scroll sideways), and its phone layout has
+   * no serious or critical WCAG A/AA finding (open drawers and dialogs included).
+   */
   async function fitsWidth(step: string): Promise<void> {
     const width = await worker.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `sideways scroll at "${step}"`).toBeLessThanOrEqual(WIDTH);
     await shoot(worker, step);
+    const findings = await axeFindings(worker);
+    expect(countFindings(findings), `at "${step}":\n${describeFindings(findings)}`).toBe(0);
   }
 
   /** The element is wholly on the screen as it is scrolled now. */
