@@ -76,6 +76,12 @@ describe('reason texts catalogue', () => {
         ads: [
           { adId: 'a', facts },
           { adId: 'b', facts: facts.slice(0, 1) },
+          // A sign only in site boilerplate.
+          {
+            adId: 'c',
+            facts: [fact('third_party.plural_voice', 'third_party', 'practitioner', 2)],
+            boilerplate: [{ field: 'body', start: 0, end: 10_000 }],
+          },
         ],
         features: {
           ads: 2,
@@ -116,12 +122,14 @@ describe('reason texts catalogue', () => {
       'indicators.*',
       'label.minorAges',
       'label.ofAds',
+      'why.boilerplate',
       'why.categoryCap',
       'why.contested',
       'why.entityOnce',
       'why.feature',
       'why.minorAge',
       'why.noEvidence',
+      'why.practitioner',
       'why.validated',
     ]);
   });

@@ -15,11 +15,13 @@ import {
 import { registerChat, registerChatWidget } from '../chat/index.js';
 import { registerCollectRoutes } from '../collect/index.js';
 import { maskVersions, registerExtractRoutes } from '../facts/index.js';
+import { boilerplateOfAdVersion } from '../link/index.js';
 import { registerInsightsRoutes } from '../insights/index.js';
 import { registerOutreachRoutes } from '../outreach/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { systemClock } from '../platform/clock.js';
 import { capabilityPolicies } from './capabilities.js';
+import { caseContactConsent } from './contact-consent.js';
 import { registerInboxRoute } from './inbox.js';
 import { referralDepsOf } from './referrals.js';
 import { eraseCarriedChats, registerRetentionRoutes } from './retention.js';
@@ -70,7 +72,13 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     if (!blobs || !jobs) return;
     const mask = (versions: Parameters<typeof maskVersions>[1]) => maskVersions(db, versions);
     registerCollectRoutes(app, { db, blobs, keys: config.secrets, jobs, mask });
-    registerExtractRoutes(app, { db, config, jobs });
+    registerExtractRoutes(app, {
+      db,
+      config,
+      jobs,
+      boilerplateOf: (adId, versionId) =>
+        boilerplateOfAdVersion(db, config.secrets.fieldKeys, adId, versionId),
+    });
     registerScoreRoutes(app, { db, config, mask });
     registerScoreModelRoutes(app, {
       db,
@@ -78,7 +86,14 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
         await jobs.send(rescoreAllJobRef, { reason: `score model v${change.version}` });
       },
     });
-    registerOutreachRoutes(app, { db, config, jobs, log, clock });
+    registerOutreachRoutes(app, {
+      db,
+      config,
+      jobs,
+      log,
+      clock,
+      contactConsent: caseContactConsent,
+    });
   };
   // The chat line: its WebSocket routes, this server's share of the fan-out across servers, and
   // the widget (the /chat page and the script organisations embed).

@@ -10,6 +10,7 @@ import { linkAdsJobRef, linkJobs, linkSettings } from '../link/index.js';
 import { outreachJobs } from '../outreach/index.js';
 import { platformJobs, type JobDeps } from '../platform/job-registry.js';
 import type { JobDefinition } from '../platform/jobs.js';
+import { caseContactConsent } from './contact-consent.js';
 import { referralDepsOf } from './referrals.js';
 import { retentionJobs } from './retention.js';
 import { scoreHooks } from './score-hooks.js';
@@ -56,6 +57,7 @@ export function allJobs(deps: JobDeps): JobDefinition[] {
       log: deps.log,
       jobs: deps.jobs,
       clock: deps.clock,
+      contactConsent: caseContactConsent,
       ...(deps.onStop ? { onStop: deps.onStop } : {}),
     }),
     ...referralJobs(referralDepsOf(deps.config, deps.database, deps.clock)),

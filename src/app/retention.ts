@@ -1,5 +1,7 @@
 // Retention across contexts: each record type has a period (config RETENTION_*_DAYS) after which
 // it is erased. Closed cases go as a subject's erasure would (tombstone, audit), held cases stay;
+// a case whose person withdrew or refused consent to keep their data goes at the next run, open or
+// closed, unless held;
 // conversations that belong to no case go with their messages and contacts; leads nobody contacted
 // (no conversation, no case) go after their last evidence with their entity, the facts and
 // identifiers of their ads and the ads, unless a minor's alert waits for a supervisor; so do, after
@@ -20,6 +22,8 @@ import {
   closedCasesDue,
   eraseClosedCasesDue,
   eraseLeadAlerts,
+  eraseUnkeptCasesDue,
+  unkeptCasesDue,
   heldCaseEntityIds,
   unacknowledgedLeadAlertEntityIds,
   type OnThreadsErased,
@@ -64,6 +68,7 @@ const DAY_MS = 86_400_000;
 
 export const RETENTION_TYPES = [
   'closed_case',
+  'unkept_case',
   'conversation',
   'uncontacted_lead',
   'never_lead',
@@ -176,7 +181,8 @@ async function selection(deps: RetentionDeps, now: Date) {
   // The captures the run will find due once the due leads are gone (it erases leads first).
   const shots = await capturesDue(deps.db, c.captureCutoff, captureScope(deps.db, leads.due));
   const chats = await chatsDueForErasure(deps.db, c.chatCutoff);
-  return { ...c, closed, threads, leads, idle, shots, chats };
+  const unkept = await unkeptCasesDue(deps.db, now);
+  return { ...c, closed, threads, leads, idle, shots, chats, unkept };
 }
 
 /** What the next run would erase, per type, and when the next records fall due. */
@@ -184,7 +190,7 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
   const now = deps.clock.now();
   const { closedCaseDays, conversationDays, uncontactedLeadDays, captureDays, chatDays } =
     deps.config.retention;
-  const { closed, threads, leads, idle, shots, chats } = await selection(deps, now);
+  const { closed, threads, leads, idle, shots, chats, unkept } = await selection(deps, now);
   return {
     at: now.toISOString(),
     types: [
@@ -194,6 +200,14 @@ export async function previewRetention(deps: RetentionDeps): Promise<RetentionPr
         due: closed.due.length,
         held: closed.held,
         nextDueAt: plusDays(closed.nextClosedAt, closedCaseDays)?.toISOString() ?? null,
+      },
+      {
+        // Kept for no time at all: the person's consent to keep their data is what kept it.
+        type: 'unkept_case',
+        periodDays: 0,
+        due: unkept.due.length,
+        held: unkept.held,
+        nextDueAt: null,
       },
       {
         type: 'conversation',
@@ -290,6 +304,7 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
     now,
     eraseCarriedChats,
   );
+  const unkeptCases = await eraseUnkeptCasesDue(deps.db, SYSTEM_ACTOR, now, eraseCarriedChats);
   // Conversations: re-selected inside the transaction, so a thread linked to a case meanwhile stays.
   const conversations = await deps.db.transaction(async (tx) => {
     if (threads.due.length === 0) return 0;
@@ -319,6 +334,7 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
   const captures = await eraseCaptures(deps.db, deps.blobs, shots.due, captureCutoff, scope);
   const erased = {
     closed_case: closedCases,
+    unkept_case: unkeptCases,
     conversation: conversations,
     uncontacted_lead: leadsGone.leads,
     never_lead: idleGone.entities,

@@ -31,6 +31,8 @@ export {
   type ConsentWithdrawn,
 } from './service.js';
 export { caseFieldValues, type CaseFieldValues } from './reads.js';
+// For outreach, through the port src/app wires: whether a case rules out writing to a person.
+export { contactAgainBarOf, type PersonLinks } from './contact-consent.js';
 export type { CaseRow, ConsentRow } from './store.js';
 export * from './referrals/index.js';
 export { canExchangeHtcds, registerHtcdsRoutes } from './htcds/routes.js';

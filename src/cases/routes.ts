@@ -152,7 +152,8 @@ export function registerCasesRoutes(app: FastifyInstance, deps: CasesDeps): void
     {
       schema: {
         tags: ['cases'],
-        summary: 'Alerts no supervisor acknowledged yet (a case about a minor)',
+        summary:
+          'Alerts no supervisor acknowledged yet (a case about a minor; consent to keep data ended)',
         response: { 200: z.object({ items: z.array(OpenAlert) }), ...errors },
       },
     },

@@ -134,6 +134,11 @@ export const consents = pgTable(
     fields: text('fields').array().$type<ShareableField[]>().notNull().default([]),
     givenAt: timestamp('given_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /**
+     * The person was asked and said no (contact_again, keep_data): recorded with its evidence
+     * like a yes, never current. It is the person's word: outreach and retention act on it.
+     */
+    declined: boolean('declined').notNull().default(false),
     source: text('source', { enum: CONSENT_SOURCES }).notNull(),
     evidenceMessageId: uuid('evidence_message_id'),
     evidenceNoteEnc: text('evidence_note_enc'),

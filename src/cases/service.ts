@@ -159,6 +159,23 @@ async function alertIfMinor(
   await audit(db, actor, 'case.alert_raised', after.id, { alertId: alert.id, kind: 'minor' });
 }
 
+/**
+ * The person withdrew or refused consent to keep their data: retention erases the case at its next
+ * run (unless held), and the supervisors hear of it now.
+ */
+async function alertKeepDataEnded(db: DbOrTx, actor: Actor, caseId: string, now: Date) {
+  const alert = await raiseAlert(db, {
+    caseId,
+    kind: 'keep_data_ended',
+    raisedAt: now,
+    raisedBy: actor.userId,
+  });
+  await audit(db, actor, 'case.alert_raised', caseId, {
+    alertId: alert.id,
+    kind: 'keep_data_ended',
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Opening a case
 
@@ -607,6 +624,11 @@ export const ConsentInput = z.strictObject({
   fields: z.array(z.enum(SHAREABLE_FIELDS)).max(SHAREABLE_FIELDS.length).default([]),
   givenAt: z.iso.datetime({ offset: true }),
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  /**
+   * The person was asked and said no (contact_again, keep_data): recorded with its evidence like a
+   * yes. Outreach then refuses to write to them; retention erases their case.
+   */
+  declined: z.boolean().default(false),
   ...Evidence,
 });
 export type ConsentInput = z.input<typeof ConsentInput>;
@@ -641,6 +663,7 @@ async function checkedConsent(deps: CasesDeps, raw: ConsentInput, now: Date) {
     fields: unique(input.fields),
     givenAt: new Date(input.givenAt),
     expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+    declined: input.declined,
   };
   const problems = consentDraftProblems(draft, now);
   const evidence = evidenceProblem(input.source, input.evidenceMessageId, input.note);
@@ -702,7 +725,9 @@ async function insertConsentIn(
     scope: row.scope,
     organisationId: row.organisationId,
     fields: row.fields,
+    declined: row.declined,
   });
+  if (row.scope === 'keep_data' && row.declined) await alertKeepDataEnded(tx, actor, caseId, now);
   return row;
 }
 
@@ -752,6 +777,15 @@ export async function withdrawConsent(
         'conflict',
         keyed('cases.consentWithdrawn', 'This consent was already withdrawn.'),
       );
+    if (current.declined) {
+      throw new AppError(
+        'conflict',
+        keyed(
+          'cases.consentDeclined',
+          'The person said no here: there is nothing to withdraw. Record their consent if they give it.',
+        ),
+      );
+    }
     if (input.evidenceMessageId) {
       await evidenceMessage(deps, tx, caseId, input.evidenceMessageId, 'evidenceMessageId');
     }
@@ -774,6 +808,7 @@ export async function withdrawConsent(
       scope: row.scope,
       organisationId: row.organisationId,
     });
+    if (row.scope === 'keep_data') await alertKeepDataEnded(tx, actor, caseId, now);
     await deps.hooks?.onConsentWithdrawn?.(
       {
         caseId,

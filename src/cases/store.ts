@@ -206,6 +206,7 @@ export function consentRecordOf(row: ConsentRow): ConsentRecord {
     givenAt: row.givenAt,
     expiresAt: row.expiresAt,
     withdrawnAt: row.withdrawnAt,
+    declined: row.declined,
   };
 }
 

@@ -80,7 +80,7 @@ export const ConsentView = z.object({
   fields: z.array(ShareableField),
   givenAt: z.string(),
   expiresAt: z.string().nullable(),
-  state: z.enum(['current', 'not_yet', 'expired', 'withdrawn']),
+  state: z.enum(['current', 'not_yet', 'expired', 'withdrawn', 'declined']),
   evidence: Evidence,
   recordedBy: z.string(),
   recordedAt: z.string(),

@@ -47,6 +47,7 @@ import { allJobs } from '../app/jobs.js';
 import { startJobs, type Jobs } from '../platform/jobs.js';
 import { NOON_AMSTERDAM, noonClock } from '../../test/helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../../test/helpers/test-db.js';
+import { caseContactConsent } from '../app/contact-consent.js';
 
 const log = pino({ level: 'silent' });
 const worker: Actor = {
@@ -309,7 +310,7 @@ describe('writing to a simulated phone', () => {
         templateId: template.id,
         values: { displayName: 'Sanne' },
       },
-      { clock },
+      { clock, contactConsent: caseContactConsent },
     );
     await queueSend(jobs, message.id);
     const delivered = await waitFor('delivered', async () => {
@@ -342,7 +343,7 @@ describe('writing to a simulated phone', () => {
           templateId: template.id,
           values: {},
         },
-        { clock },
+        { clock, contactConsent: caseContactConsent },
       ).catch((err: unknown) => err);
       expect(refused).toBeInstanceOf(SendRefused);
       expect((refused as SendRefused).rule).toBe('quiet_hours');

@@ -13,7 +13,7 @@ import type {
   SpanField,
   UrlFact,
 } from './schema.js';
-import { compilePattern, PatternIndex } from './pattern.js';
+import { compilePattern, PatternIndex, type PatternHit } from './pattern.js';
 import { SpanSet } from './spans.js';
 import type { Token } from './text.js';
 
@@ -359,6 +359,18 @@ function keywords(): PatternIndex<MessengerPlatform> {
   return keywordIndex;
 }
 
+/**
+ * The platform keywords in an ad's tokens. Handles and phone messengers both ask for them over
+ * the same tokens one after the other, so the last answer is kept (tokens are never changed).
+ */
+let lastKeywordHits: { tokens: Token[]; hits: PatternHit<MessengerPlatform>[] } | undefined;
+function keywordHits(tokens: Token[]): PatternHit<MessengerPlatform>[] {
+  if (lastKeywordHits?.tokens !== tokens) {
+    lastKeywordHits = { tokens, hits: keywords().find(tokens) };
+  }
+  return lastKeywordHits.hits;
+}
+
 // After the keyword: "snap: x", "snapchat id is x", "kik – x", "telegram as x", "insta @ x".
 // "Kik me: x", "add my snap 👉 x" (a pointing emoji or arrow as the colon).
 const HANDLE_AFTER_RE =
@@ -372,7 +384,7 @@ const STOP_HANDLES = new Set(
 
 function findHandles(text: string, tokens: Token[], field: SpanField, out: ContactResult): void {
   const taken = (s: number, e: number): boolean => out.claimed.overlaps(s, e);
-  for (const hit of keywords().find(tokens)) {
+  for (const hit of keywordHits(tokens)) {
     const first = tokens[hit.startToken];
     const last = tokens[hit.endToken - 1];
     if (!first || !last) continue;
@@ -517,13 +529,15 @@ export function messengersForPhones(
   field: SpanField,
 ): MessengerFact[] {
   const out: MessengerFact[] = [];
+  // A number with no country is no messenger id either: "whatsapp:0612345678" would join every ad
+  // that gives those digits, whichever country's number each one means.
   const sorted = phones
-    .filter((p) => p.span.field === field)
+    .filter((p) => p.span.field === field && !p.countryUnknown)
     .sort((a, b) => a.span.start - b.span.start);
   if (sorted.length === 0) return out;
-  const phoneKeywords = keywords()
-    .find(tokens)
-    .filter((h) => h.data === 'whatsapp' || h.data === 'telegram' || h.data === 'signal');
+  const phoneKeywords = keywordHits(tokens).filter(
+    (h) => h.data === 'whatsapp' || h.data === 'telegram' || h.data === 'signal',
+  );
   const appMe = APP_ME_INDEX.find(tokens).map((h) => ({ ...h, data: 'whatsapp' as const }));
   const seen = new Set<string>();
   for (const hit of [...phoneKeywords, ...appMe]) {

@@ -22,9 +22,15 @@ const FUNCTION_WORDS: Record<string, string> = {
   ru: 'я ты тебя меня мне и в на с у не что это только очень жду звони привет новенькая принимаю себя',
 };
 
-const WORDS: Record<string, Set<string>> = Object.fromEntries(
-  Object.entries(FUNCTION_WORDS).map(([lang, list]) => [lang, new Set(list.split(' '))]),
-);
+/** Folded word → the languages whose function words hold it, in FUNCTION_WORDS' order. */
+const WORD_LANGUAGES = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(FUNCTION_WORDS)) {
+  for (const word of new Set(list.split(' '))) {
+    const langs = WORD_LANGUAGES.get(word);
+    if (langs) langs.push(lang);
+    else WORD_LANGUAGES.set(word, [lang]);
+  }
+}
 
 /**
  * Letters that, among the candidate languages, only one writes, and endings only one uses:
@@ -48,19 +54,17 @@ export interface LanguageEvidence {
   total: number;
 }
 
-const WORD_RE = /[\p{L}\p{M}]+/gu;
-
-/** Counts the evidence in a sample of the ad (the caller bounds its length). */
-export function languageEvidence(sample: string): LanguageEvidence {
+/**
+ * Counts the evidence in a sample of the ad (the caller bounds its length), given as its words
+ * (runs of letters) and as those words joined by spaces.
+ */
+export function languageEvidence(sample: string, sampleWords: readonly string[]): LanguageEvidence {
   const words = new Map<string, number>();
-  let total = 0;
-  for (const m of sample.matchAll(WORD_RE)) {
-    total++;
-    const w = fold(m[0]);
-    for (const lang in WORDS) {
-      if (WORDS[lang]!.has(w)) words.set(lang, (words.get(lang) ?? 0) + 1);
-    }
+  for (const word of sampleWords) {
+    const langs = WORD_LANGUAGES.get(fold(word));
+    if (langs) for (const lang of langs) words.set(lang, (words.get(lang) ?? 0) + 1);
   }
+  const total = sampleWords.length;
   const letters = new Map<string, number>();
   for (const [lang, re] of OWN_LETTERS) {
     const n = sample.match(re)?.length ?? 0;

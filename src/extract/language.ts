@@ -1,11 +1,13 @@
 // The language an ad is written in (franc, trigram statistics) and the languages the person says
 // they speak ("speak English, Deutsch", "ik spreek Nederlands en Engels", "vorbesc engleza").
-// franc reads at most 2,048 characters itself, so detection is bounded whatever the ad's length.
-import { francAll } from 'franc';
+// franc's ranking (computed by trigram-ranking.ts, the same figures faster) reads at most 2,048
+// characters, and detection reads at most DETECT_CAP, so it is bounded whatever the ad's length.
+import { letterRuns } from './char-class.js';
 import type { LanguageFact, SpanField, SpokenLanguageFact } from './schema.js';
 import { fold } from '../text/index.js';
 import { languageEvidence } from './language-evidence.js';
 import { foldedSet, wellFormed, type Token } from './text.js';
+import { trigramRanker } from './trigram-ranking.js';
 
 /** The language most ads of a country are written in: only a tie-breaker, never the answer alone. */
 const COUNTRY_LANGUAGE: Record<string, string> = {
@@ -22,6 +24,7 @@ const ISO3_TO_1: Record<string, string> = {
   ell: 'el', arb: 'ar', tha: 'th', cmn: 'zh',
 }; // prettier-ignore
 const ONLY = Object.keys(ISO3_TO_1);
+const rankLanguages = trigramRanker(ONLY);
 /** Enough text to tell the language of an ad; franc itself stops at 2,048. */
 const DETECT_CAP = 600;
 
@@ -47,13 +50,12 @@ export function detectLanguage(
   country?: string,
 ): LanguageFact | null {
   const sample = text.slice(0, DETECT_CAP);
-  const letters = sample
-    .replace(/[^\p{L}\s]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // The sample's words (runs of letters) and the letters alone, the words joined by spaces.
+  const words = letterRuns(sample);
+  const letters = words.join(' ');
   if (letters.length < 12) return null;
-  const evidence = languageEvidence(letters);
-  const ranked = francAll(letters, { only: ONLY, minLength: 12 });
+  const evidence = languageEvidence(letters, words);
+  const ranked = rankLanguages(letters, 12);
   if (!ranked[0] || ranked[0][0] === 'und') return null;
   const home = country ? COUNTRY_LANGUAGE[country] : undefined;
   const scored = ranked
@@ -74,15 +76,23 @@ export function detectLanguage(
     kind: 'language',
     value: best.lang,
     // Cut by code points: half an emoji is not a string PostgreSQL's jsonb will store.
-    raw:
-      text.length > 80
-        ? `${wellFormed(Array.from(text.slice(0, 81)).slice(0, 80).join(''))}…`
-        : text,
+    raw: text.length > 80 ? `${wellFormed(firstCodePoints(text.slice(0, 81), 80))}…` : text,
     span: { field, start: 0, end: text.length },
     rule: best.words > 0 || best.own > 0 ? 'language.franc_words' : 'language.franc',
     iso6393: best.iso3,
     confidence: Math.round(confidence * 1000) / 1000,
   };
+}
+
+/** The first `count` code points of `text` (a surrogate pair counts as one). */
+function firstCodePoints(text: string, count: number): string {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n++) {
+    const unit = text.charCodeAt(end);
+    const next = text.charCodeAt(end + 1);
+    end += unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return text.slice(0, end);
 }
 
 // Language names as written in the nine ad languages (folded), with the ISO 639-1 code.

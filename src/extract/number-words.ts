@@ -274,6 +274,16 @@ add(PLUS_WORDS, 'plus', 0);
 
 const MAX_ENTRY = Math.max(...[...DICT.keys()].map((k) => k.length));
 const HEADS = new Set([...DICT.keys()].map((k) => k.slice(0, 2)));
+/**
+ * For each two-letter head, the longest entry that starts with it, and the entries of one letter:
+ * where a piece can start and how long it can be, so segmenting tries only those lengths.
+ */
+const LONGEST_FROM_HEAD = new Map<string, number>();
+for (const k of DICT.keys()) {
+  if (k.length < 2) continue;
+  const head = k.slice(0, 2);
+  LONGEST_FROM_HEAD.set(head, Math.max(LONGEST_FROM_HEAD.get(head) ?? 0, k.length));
+}
 
 /** Cheap pre-check: could this folded word start with a number word at all? */
 export function mayBeNumberWords(folded: string): boolean {
@@ -298,7 +308,10 @@ export function segmentNumberWords(folded: string): NumberAtom[] | null {
   for (let i = 0; i < n; i++) {
     const bi = best[i];
     if (bi === undefined) continue;
-    for (let len = 1; len <= MAX_ENTRY && i + len <= n; len++) {
+    // Only the lengths an entry could have here: one letter, or up to the longest entry with
+    // these two letters at its head (the other lengths would find nothing).
+    const longest = Math.min(LONGEST_FROM_HEAD.get(folded.slice(i, i + 2)) ?? 1, MAX_ENTRY);
+    for (let len = 1; len <= longest && i + len <= n; len++) {
       if (!DICT.has(folded.slice(i, i + len))) continue;
       const bj = best[i + len];
       if (bj === undefined || bi + 1 < bj) {

@@ -57,11 +57,20 @@ export class PatternIndex<T> {
   private readonly exact = new Map<string, number[]>();
   /** Prefix patterns grouped by their first three letters (prefixes are at least that long). */
   private readonly prefix = new Map<string, { prefix: string; idx: number }[]>();
+  /** The first two letters of those prefixes, as numbers: most words are ruled out without a slice. */
+  private readonly prefixStarts = new Set<number>();
   private readonly numeric: number[] = [];
   /** Patterns that can begin with a word ending in or containing a text ("*opvang"): tried at every word. */
   private readonly anywhere: number[] = [];
+  /**
+   * Which patterns were already tried at the current token: the position of the token, offset by
+   * the call, so that one array serves every call without being cleared (calls are synchronous).
+   */
+  private readonly triedAt: Float64Array;
+  private calls = 0;
 
   constructor(private readonly items: { pattern: CompiledPattern; data: T }[]) {
+    this.triedAt = new Float64Array(items.length).fill(-1);
     items.forEach((item, idx) => {
       for (const step of leadingSteps(item.pattern.steps)) {
         if (step.kind === 'number') {
@@ -75,6 +84,7 @@ export class PatternIndex<T> {
             continue;
           }
           const head = t.text.slice(0, MIN_WILDCARD_LETTERS);
+          this.prefixStarts.add(head.charCodeAt(0) * 0x10000 + head.charCodeAt(1));
           const list = this.prefix.get(head) ?? [];
           list.push({ prefix: t.text, idx });
           this.prefix.set(head, list);
@@ -89,24 +99,31 @@ export class PatternIndex<T> {
 
   find(tokens: Token[]): PatternHit<T>[] {
     const hits: PatternHit<T>[] = [];
-    // Marks which patterns were already tried at the current token, without allocating per token.
-    const triedAt = new Int32Array(this.items.length).fill(-1);
+    // Call numbers start over before base + position outgrows a double's exact integers.
+    if (++this.calls > 2 ** 20) {
+      this.calls = 1;
+      this.triedAt.fill(-1);
+    }
+    const base = this.calls * 2 ** 32;
     const seq = sequenceOf(tokens);
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       if (!tok) continue;
-      if (tok.type === 'num') this.tryAll(this.numeric, seq, i, triedAt, hits);
+      if (tok.type === 'num') this.tryAll(this.numeric, seq, i, base, hits);
       const exact = this.exact.get(tok.norm);
-      if (exact) this.tryAll(exact, seq, i, triedAt, hits);
-      if (tok.norm.length >= MIN_WILDCARD_LETTERS) {
+      if (exact) this.tryAll(exact, seq, i, base, hits);
+      if (
+        tok.norm.length >= MIN_WILDCARD_LETTERS &&
+        this.prefixStarts.has(tok.norm.charCodeAt(0) * 0x10000 + tok.norm.charCodeAt(1))
+      ) {
         const heads = this.prefix.get(tok.norm.slice(0, MIN_WILDCARD_LETTERS));
         if (heads) {
           for (const h of heads) {
-            if (tok.norm.startsWith(h.prefix)) this.tryOne(h.idx, seq, i, triedAt, hits);
+            if (tok.norm.startsWith(h.prefix)) this.tryOne(h.idx, seq, i, base, hits);
           }
         }
       }
-      if (this.anywhere.length > 0) this.tryAll(this.anywhere, seq, i, triedAt, hits);
+      if (this.anywhere.length > 0) this.tryAll(this.anywhere, seq, i, base, hits);
     }
     return hits;
   }
@@ -115,21 +132,21 @@ export class PatternIndex<T> {
     list: number[],
     seq: WordSequence,
     i: number,
-    triedAt: Int32Array,
+    base: number,
     hits: PatternHit<T>[],
   ): void {
-    for (const idx of list) this.tryOne(idx, seq, i, triedAt, hits);
+    for (const idx of list) this.tryOne(idx, seq, i, base, hits);
   }
 
   private tryOne(
     idx: number,
     seq: WordSequence,
     i: number,
-    triedAt: Int32Array,
+    base: number,
     hits: PatternHit<T>[],
   ): void {
-    if (triedAt[idx] === i) return;
-    triedAt[idx] = i;
+    if (this.triedAt[idx] === base + i) return;
+    this.triedAt[idx] = base + i;
     const item = this.items[idx];
     if (!item) return;
     const end = matchPatternAt(item.pattern.steps, seq, i);

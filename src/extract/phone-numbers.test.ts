@@ -116,9 +116,27 @@ describe('phone numbers', () => {
     ]);
   });
 
-  it('needs a country code when there is no default region', () => {
-    expect(extractPhoneNumbers('0648271935', { field: 'body' })).toEqual([]);
-    expect(extractPhoneNumbers('+31648271935', { field: 'body' })).toHaveLength(1);
+  it('reports a national number as such when there is no default region, never as E.164', () => {
+    expect(extractPhoneNumbers('bel 06 48 27 19 35', { field: 'body' })).toEqual([
+      expect.objectContaining({
+        value: '0648271935',
+        raw: '06 48 27 19 35',
+        rule: 'phone.national_country_unknown',
+        country: null,
+        numberType: null,
+        countryUnknown: true,
+        regions: expect.arrayContaining(['NL']) as unknown,
+      }),
+    ]);
+    // The number's own country code still gives E.164, with no country to guess.
+    const international = extractPhoneNumbers('+31648271935', { field: 'body' });
+    expect(international).toEqual([
+      expect.objectContaining({ value: '+31648271935', country: 'NL' }),
+    ]);
+    expect(international[0]?.countryUnknown).toBeUndefined();
+    // Without a trunk 0, or too short for any national number, digits stay unread.
+    expect(extractPhoneNumbers('tel. 512 849 372', { field: 'body' })).toEqual([]);
+    expect(extractPhoneNumbers('kamer 0123, 0150 per uur', { field: 'body' })).toEqual([]);
   });
 
   it('reads numbers from messenger links', () => {

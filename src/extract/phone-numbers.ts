@@ -8,14 +8,17 @@
 // where it holds clock times, dates or list commas; inside a run a bounded window (at most 17
 // digits) slides over the digit groups and keeps the longest window libphonenumber validates, in
 // the default region or, for a number written nationally that is no mobile there, as a mobile of
-// a nearby region (foreign SIMs: "0460 84 40 21" in a Dutch ad is Belgian). Offsets always point
-// into the original text, so no offset map is needed after normalisation: every piece carries its
-// own original span.
+// a nearby region (foreign SIMs: "0460 84 40 21" in a Dutch ad is Belgian). With no default
+// region at all, digits in national form are reported as a national number of unknown country
+// (the digits and the regions they would be valid in, no E.164), never guessed into one. Offsets
+// always point into the original text, so no offset map is needed after normalisation: every
+// piece carries its own original span.
 import {
   isSupportedCountry,
   parsePhoneNumberFromString,
   type CountryCode,
 } from 'libphonenumber-js/max';
+import { classOf, codePointAt, LETTER, MARK, NUMBER, unitsOf } from './char-class.js';
 import {
   combineNumberAtoms,
   mayBeNumberWords,
@@ -59,7 +62,29 @@ interface Group {
   fromDigits: boolean;
 }
 
-const CHUNK_RE = /[\p{L}\p{M}\p{N}|\u{1F51F}]+/gu;
+/** In a chunk: letters, marks, digits, "|" (a look-alike 1) and 🔟, as /[\p{L}\p{M}\p{N}|\u{1F51F}]+/u. */
+const inChunk = (cp: number): boolean =>
+  cp < 0x80
+    ? (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || cp === 0x7c
+    : cp === 0x1f51f || (classOf(cp) & (LETTER | MARK | NUMBER)) !== 0;
+
+/** The next chunk at or after `from` as [start, end), or null. */
+function nextChunk(text: string, from: number): [number, number] | null {
+  let i = from;
+  while (i < text.length) {
+    const cp = codePointAt(text, i);
+    if (inChunk(cp)) break;
+    i += unitsOf(cp);
+  }
+  if (i >= text.length) return null;
+  let end = i;
+  while (end < text.length) {
+    const cp = codePointAt(text, end);
+    if (!inChunk(cp)) break;
+    end += unitsOf(cp);
+  }
+  return [i, end];
+}
 const MAX_CHUNK = 40;
 const MAX_GAP = 8;
 // Characters that may sit between the parts of one number: spaces (also no-break and zero-width),
@@ -147,11 +172,9 @@ function scanPieces(text: string): Piece[] {
   let pendingBreak = true;
   let prevEnd = 0;
   let lastChunk = '';
-  CHUNK_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CHUNK_RE.exec(text)) !== null) {
-    const chunk = m[0];
-    const start = m.index;
+  for (let found = nextChunk(text, 0); found !== null; found = nextChunk(text, found[1])) {
+    const [start, end] = found;
+    const chunk = text.slice(start, end);
     let plusAt = -1;
     if (chunk.charCodeAt(0) === 124 && /^\|+$/.test(chunk)) continue; // a lone bar stays in the gap
     const gapStart = prevEnd;
@@ -283,23 +306,43 @@ interface Seg {
  * digits (only next to real digits), number words, or a breaker (returned as a piece with
  * breakBefore = true, which scanPieces turns into a break).
  */
-const HAS_DIGIT_LIKE_RE = /\p{N}|\||\u20e3/u;
+/** A digit of any script, a bar (a look-alike 1) or a keycap mark: what /\p{N}|\||\u20e3/u finds. */
+function hasDigitLike(chunk: string): boolean {
+  for (let i = 0; i < chunk.length;) {
+    const cp = codePointAt(chunk, i);
+    if (cp === 0x7c || cp === 0x20e3 || (classOf(cp) & NUMBER) !== 0) return true;
+    i += unitsOf(cp);
+  }
+  return false;
+}
 
 /** English words read aloud as digits: "five five five two oh one", "to" for 2, "ate" for 8. */
-const HOMOPHONES: Record<string, string> = {
-  oh: '0',
-  to: '2',
-  too: '2',
-  for: '4',
-  fore: '4',
-  ate: '8',
-  won: '1',
-};
+const HOMOPHONES = new Map<string, string>([
+  ['oh', '0'],
+  ['to', '2'],
+  ['too', '2'],
+  ['for', '4'],
+  ['fore', '4'],
+  ['ate', '8'],
+  ['won', '1'],
+]);
+/** First letters of the homophones (lower case): any other ASCII letter first rules a word out. */
+const HOMOPHONE_STARTS = new Set([...HOMOPHONES.keys()].map((w) => w.charCodeAt(0)));
 
-function parseChunk(chunk: string, offset: number): Piece[] {
+function homophoneOf(chunk: string): string | undefined {
+  if (chunk.length > 4) return undefined;
+  const first = chunk.charCodeAt(0);
+  if (first < 0x80 && !HOMOPHONE_STARTS.has(first | 0x20)) return undefined;
+  return HOMOPHONES.get(chunk.toLowerCase());
+}
+
+/** What an ordinary word amounts to: a break, and nothing else (the most frequent answer, shared). */
+const WORD_BREAK: readonly Piece[] = [breakerPiece(0, 0)];
+
+function parseChunk(chunk: string, offset: number): readonly Piece[] {
   // Fast path for the common case, an ordinary word: without any digit it can only be number words.
-  if (!HAS_DIGIT_LIKE_RE.test(chunk)) {
-    const homophone = chunk.length <= 4 ? HOMOPHONES[chunk.toLowerCase()] : undefined;
+  if (!hasDigitLike(chunk)) {
+    const homophone = homophoneOf(chunk);
     if (homophone !== undefined) {
       return [
         {
@@ -318,9 +361,8 @@ function parseChunk(chunk: string, offset: number): Piece[] {
     if (chunk.length <= MAX_LONE && LONE_LOOKALIKE_RE.test(chunk))
       return [lonePiece(chunk, offset)];
     // Folding only the head first: most words are rejected on their first two letters.
-    if (!mayBeNumberWords(fold(chunk.slice(0, 4))))
-      return [breakerPiece(offset, offset + chunk.length)];
-    if (!segmentNumberWords(fold(chunk))) return [breakerPiece(offset, offset + chunk.length)];
+    if (!mayBeNumberWords(fold(chunk.slice(0, 4)))) return WORD_BREAK;
+    if (!segmentNumberWords(fold(chunk))) return WORD_BREAK;
   }
   const segs: Seg[] = [];
   let realDigits = 0;
@@ -684,7 +726,7 @@ function findInGroups(
     if (!first || !isStart(first, country)) continue;
     const intl = first.digits === '+';
     let acc = '';
-    let best: { j: number; readings: Readings } | null = null;
+    let best: { j: number; readings: Readings; digits: string } | null = null;
     for (let j = i; j < groups.length; j++) {
       const g = groups[j];
       if (!g) break;
@@ -696,7 +738,7 @@ function findInGroups(
       if (acc.length > MAX_DIGITS) break;
       if (acc.length < 6) continue;
       const readings = checkDigits(acc, intl, country);
-      if (readings) best = { j, readings };
+      if (readings) best = { j, readings, digits: acc };
     }
     if (!best) continue;
     const last = groups[best.j];
@@ -709,8 +751,27 @@ function findInGroups(
     // one, even where a messenger name before it made its first word look like a handle
     // ("WhatsApp: nul zes …", "WhatsApp: O6l2…").
     if (exclude?.overlaps(start, end) && isEmbedded(text, start, end)) continue;
-    const parsed = chooseReading(best.readings, groups, i, best.j);
     const obfuscation = describeObfuscation(text, groups, i, best.j);
+    const regions = best.readings.countryUnknown;
+    if (regions) {
+      facts.push({
+        kind: 'phone',
+        value: best.digits,
+        raw,
+        span: { field, start, end },
+        rule: field === 'phone' ? 'phone.field' : 'phone.national_country_unknown',
+        country: null,
+        numberType: null,
+        international: false,
+        obfuscated: obfuscation.length > 0,
+        obfuscation,
+        countryUnknown: true,
+        regions,
+      });
+      i = best.j;
+      continue;
+    }
+    const parsed = chooseReading(best.readings, groups, i, best.j);
     facts.push({
       kind: 'phone',
       value: parsed.e164,
@@ -759,6 +820,11 @@ interface Parsed {
 interface Readings {
   home: Parsed | null;
   abroad: Parsed[];
+  /**
+   * No default region: the regions where the digits, written nationally, are a personal number.
+   * Set only when there is neither a home nor an abroad reading.
+   */
+  countryUnknown?: CountryCode[];
 }
 
 // Regions whose mobiles are written nationally in ads read under another default region: people
@@ -814,7 +880,7 @@ function parseDigits(
     }
     return null;
   }
-  if (!country) return null;
+  if (!country) return nationalWithoutCountry(acc);
   if (acc.length < 7 || acc.length > 13) return null;
   const home =
     TRUNK_ZERO.has(country) && !acc.startsWith('0') ? null : validate(acc, country, 'national');
@@ -843,6 +909,24 @@ function parseDigits(
  * ("0460 84 40 21", "0478/21.93.65": Belgian; "046 084 4021", "0478 219 365" or "0460844021":
  * Dutch). Written groups are compared whole, then by the first group alone.
  */
+/**
+ * Digits written nationally where nothing gives the country (the ad has none, nor its source):
+ * still a phone number if they carry a trunk 0 and are a personal number (mobile or landline) in
+ * one of the regions whose ads Ariadne reads. Which region, the text does not say: the fact keeps
+ * the digits and the candidate regions, and says so, rather than being dropped or guessed.
+ */
+function nationalWithoutCountry(acc: string): Readings | null {
+  if (!acc.startsWith('0') || acc.startsWith('00')) return null;
+  if (acc.length < NEARBY_MIN || acc.length > NEARBY_MAX) return null;
+  const regions = NEARBY_REGIONS.filter((region) => {
+    const reading = validate(acc, region, 'national');
+    return (
+      reading?.type !== null && reading?.type !== undefined && PERSONAL_TYPES.has(reading.type)
+    );
+  });
+  return regions.length > 0 ? { home: null, abroad: [], countryUnknown: regions } : null;
+}
+
 function chooseReading(readings: Readings, groups: Group[], i: number, j: number): Parsed {
   const { home, abroad } = readings;
   const away = abroad[0];

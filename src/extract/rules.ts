@@ -22,7 +22,7 @@ import {
 import { fold } from '../text/index.js';
 
 /** Bumped when extraction code changes in a way that changes results for the same rules. */
-export const EXTRACTOR_VERSION = '2';
+export const EXTRACTOR_VERSION = '3';
 
 const DEFAULT_WEIGHT: Record<Evidence, number> = { validated: 3, practitioner: 1, contested: 0 };
 

@@ -84,6 +84,15 @@ export const PhoneFact = z.object({
   international: z.boolean(),
   obfuscated: z.boolean(),
   obfuscation: z.array(Obfuscation),
+  /**
+   * A national number with no country at all: written in national form (a trunk 0) where neither
+   * the ad nor its source gives a country. `value` is then the digits as written, not E.164, and
+   * `regions` the countries Ariadne reads where those digits are a valid personal number. Reported
+   * so that it is not lost, but never linked or contacted: whom it reaches depends on the country
+   * nobody gave (src/facts stores no identifier for it).
+   */
+  countryUnknown: z.literal(true).optional(),
+  regions: z.array(z.string()).optional(),
 });
 
 export const EmailFact = z.object({

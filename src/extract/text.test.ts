@@ -78,3 +78,53 @@ describe('capText', () => {
     expect(capText('short')).toEqual({ text: 'short', truncated: false });
   });
 });
+
+describe('tokenize, character by character', () => {
+  // The definition the hand-written scanner must agree with: the regular expression it replaced,
+  // and the break and capital rules as they were written over its matches.
+  const TOKEN_RE =
+    /([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]{1,2}(?![\p{L}\p{M}]))?)|(\p{N}+(?:[.,]\p{N}+)*)|[^\s\p{L}\p{M}\p{N}.,;:!?'"’‘“”„«»()[\]{}<>\-–—_*~…·•|\\/]/gu;
+  const reference = (text: string) => {
+    const out: { start: number; end: number; type: string; brk: boolean; upper: boolean }[] = [];
+    let prevEnd = 0;
+    for (const m of text.matchAll(TOKEN_RE)) {
+      const raw = m[0];
+      const type = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'num' : 'sym';
+      const gap = text.slice(prevEnd, m.index);
+      const brk =
+        out.length > 0 &&
+        (/[!?\n\r]/.test(gap) || (gap.includes('.') && !/^[\p{Ll}\p{N}]/u.test(raw)));
+      out.push({ start: m.index, end: m.index + raw.length, type, brk, upper: type === 'word' && /^\p{Lu}/u.test(raw) }); // prettier-ignore
+      prevEnd = m.index + raw.length;
+    }
+    return out;
+  };
+  const shape = (text: string) =>
+    tokenize(text).map(({ start, end, type, brk, upper }) => ({ start, end, type, brk, upper }));
+
+  it('finds the tokens the regular expression finds, on random text of every kind', () => {
+    const pieces = [
+      ...`abcXYZéÉçłŁßİıșȘąęőűñ АБВабвйё ΣσςΆ 你好 مرحبا 0123456789 ٣४ ½ ²`,
+      ...`.,;:!?'"’‘“”„«»()[]{}<>-–—_*~…·•|\\/@#$%&+=€£ \n\r\t\u00a0\u200b\u0301\u0308`,
+      '😘',
+      '𝐒',
+      '1️⃣',
+      '\ud83d',
+      '\ude18',
+      "'s",
+      '’t',
+      "'abc",
+    ];
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = Math.floor(rnd() * 30);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(rnd() * pieces.length)];
+      expect(shape(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+  });
+});

@@ -2,6 +2,17 @@
 // tokens keep their UTF-16 offsets into the original text, so every fact can point back at the
 // exact characters it came from. Folding is the shared kernel's (src/text), the one outreach uses.
 import { fold } from '../text/index.js';
+import {
+  classOf,
+  codePointAt,
+  LETTER,
+  LOWER,
+  MARK,
+  NUMBER,
+  SPACE,
+  UPPER,
+  unitsOf,
+} from './char-class.js';
 import { asciiDigits } from './unicode-digits.js';
 
 /** Longest text processed per field; longer text is cut here and the result says so. */
@@ -21,43 +32,116 @@ export interface Token {
   upper: boolean;
 }
 
-// Token shapes. Each alternative is a single greedy run that cannot fail once it has started, so a
-// global scan is linear: the engine never re-reads a run from a later start position.
+// Token shapes, read in one pass from left to right, character by character (see char-class.ts):
 //  1. words: letters and marks, with a short apostrophe tail joined in ("foto's", "I'm", "don't")
 //     but not an elision ("l'hôtel" stays two words);
 //  2. numbers: digits with inner . or , groups ("1.500", "99,99", "12.05.2024");
 //  3. any other single character that is not a separator: symbols, currency, emoji.
-const TOKEN_RE =
-  /([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]{1,2}(?![\p{L}\p{M}]))?)|(\p{N}+(?:[.,]\p{N}+)*)|[^\s\p{L}\p{M}\p{N}.,;:!?'"’‘“”„«»()[\]{}<>\-–—_*~…·•|\\/]/gu;
-const HARD_BREAK_RE = /[!?\n\r]/;
-const STARTS_LOWER_OR_DIGIT_RE = /^[\p{Ll}\p{N}]/u;
+// The same tokens as this regular expression finds (the test holds the two together), without
+// asking \p{…} classes of every character:
+//   ([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]{1,2}(?![\p{L}\p{M}]))?)|(\p{N}+(?:[.,]\p{N}+)*)|[^\s\p{L}\p{M}\p{N}<separators>]
+/** Characters that separate tokens without being one (besides white space). */
+const SEPARATORS = new Set(
+  Array.from(`.,;:!?'"’‘“”„«»()[]{}<>-–—_*~…·•|\\/`, (c) => c.codePointAt(0) as number),
+);
+const WORDISH = LETTER | MARK;
+
+const isWordish = (text: string, i: number): boolean =>
+  i < text.length && (classOf(codePointAt(text, i)) & WORDISH) !== 0;
+
+/** End of the letters and marks from `i` on. */
+function lettersEnd(text: string, i: number): number {
+  let end = i;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    // ASCII answers at once, without the table: only A–Z and a–z are letters there. This also
+    // keeps the loop quick before the JIT has compiled it (start-up tokenizes the gazetteer).
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
+        end++;
+        continue;
+      }
+      return end;
+    }
+    if (!isWordish(text, end)) return end;
+    end += unitsOf(codePointAt(text, end));
+  }
+  return end;
+}
+
+/** End of a word starting at `i`: letters and marks, then an apostrophe tail of one or two. */
+function wordEnd(text: string, i: number): number {
+  const end = lettersEnd(text, i);
+  const apostrophe = text.charCodeAt(end);
+  if (apostrophe === 0x27 || apostrophe === 0x2019) {
+    let tail = end + 1;
+    let letters = 0;
+    while (letters < 3 && isWordish(text, tail)) {
+      tail += unitsOf(codePointAt(text, tail));
+      letters++;
+    }
+    if (letters >= 1 && letters <= 2) return tail;
+  }
+  return end;
+}
+
+const isDigitAt = (text: string, i: number): boolean =>
+  i < text.length && (classOf(codePointAt(text, i)) & NUMBER) !== 0;
+
+/** End of a number starting at `i`: digits, then groups of digits after a dot or comma. */
+function numberEnd(text: string, i: number): number {
+  let end = i;
+  while (isDigitAt(text, end)) end += unitsOf(codePointAt(text, end));
+  for (;;) {
+    const c = text.charCodeAt(end);
+    if ((c !== 0x2e && c !== 0x2c) || !isDigitAt(text, end + 1)) return end;
+    end++;
+    while (isDigitAt(text, end)) end += unitsOf(codePointAt(text, end));
+  }
+}
 
 /**
- * Whether the gap before a token ends a sentence. A dot does unless the next word starts in lower
- * case or is a number: abbreviations ("30 Min. 80 €", "y.o.", "ca. 20") are no sentence ends.
+ * Whether the gap text[from, to) before a token ends a sentence. A dot does unless the next word
+ * starts in lower case or is a number: abbreviations ("30 Min. 80 €", "y.o.", "ca. 20") are no
+ * sentence ends.
  */
-function isBreak(gap: string, next: string): boolean {
-  if (HARD_BREAK_RE.test(gap)) return true;
-  return gap.includes('.') && !STARTS_LOWER_OR_DIGIT_RE.test(next);
+function isBreak(text: string, from: number, to: number, nextClass: number): boolean {
+  let dot = false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x21 || c === 0x3f || c === 0x0a || c === 0x0d) return true; // ! ? \n \r
+    if (c === 0x2e) dot = true;
+  }
+  return dot && (nextClass & (LOWER | NUMBER)) === 0;
 }
 const APOSTROPHES_RE = /['’]/g;
-const UPPER_RE = /^\p{Lu}/u;
 
 /** Splits text into word, number and symbol tokens in one linear pass. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
   let prevEnd = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const raw = m[0];
-    const start = m.index;
-    // The capture group that matched tells the kind: 1 = word, 2 = number, none = symbol.
-    const type: Token['type'] = m[1] !== undefined ? 'word' : m[2] !== undefined ? 'num' : 'sym';
-    const gap = text.slice(prevEnd, start);
+  for (let i = 0; i < text.length;) {
+    const cp = codePointAt(text, i);
+    const cls = classOf(cp);
+    let type: Token['type'];
+    let end: number;
+    if ((cls & WORDISH) !== 0) {
+      type = 'word';
+      end = wordEnd(text, i);
+    } else if ((cls & NUMBER) !== 0) {
+      type = 'num';
+      end = numberEnd(text, i);
+    } else if ((cls & SPACE) !== 0 || SEPARATORS.has(cp)) {
+      i += unitsOf(cp);
+      continue;
+    } else {
+      type = 'sym';
+      end = i + unitsOf(cp);
+    }
+    const raw = text.slice(i, end);
     tokens.push({
-      start,
-      end: start + raw.length,
+      start: i,
+      end,
       norm:
         type === 'word'
           ? fold(raw).replace(APOSTROPHES_RE, '')
@@ -65,10 +149,11 @@ export function tokenize(text: string): Token[] {
             ? asciiDigits(raw)
             : raw,
       type,
-      brk: tokens.length > 0 && isBreak(gap, raw),
-      upper: type === 'word' && UPPER_RE.test(raw),
+      brk: tokens.length > 0 && isBreak(text, prevEnd, i, cls),
+      upper: type === 'word' && (cls & UPPER) !== 0,
     });
-    prevEnd = start + raw.length;
+    prevEnd = end;
+    i = end;
   }
   return tokens;
 }

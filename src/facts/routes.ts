@@ -87,10 +87,26 @@ function presentRule(row: {
   } as RuleView;
 }
 
-export function registerExtractRoutes(
-  app: FastifyInstance,
-  deps: { db: Db; config: Config; jobs: Jobs },
-): void {
+/** A span of an ad's text that its site repeats across most of its ads (linking finds it). */
+const BoilerplateSpanView = z
+  .object({ field: z.enum(['title', 'body']), start: z.number(), end: z.number() })
+  .meta({ id: 'BoilerplateSpan' });
+
+export interface ExtractRoutesDeps {
+  db: Db;
+  config: Config;
+  jobs: Jobs;
+  /**
+   * The site-boilerplate spans of an ad version. Linking decides them, and linking comes after
+   * extraction, so the composition root hands this in (without it, none are shown).
+   */
+  boilerplateOf?: (
+    adId: string,
+    versionId: string,
+  ) => Promise<{ field: 'title' | 'body'; start: number; end: number }[]>;
+}
+
+export function registerExtractRoutes(app: FastifyInstance, deps: ExtractRoutesDeps): void {
   const { db, config, jobs } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -112,6 +128,8 @@ export function registerExtractRoutes(
             facts: z.array(FactView),
             suppressed: z.array(z.object({ fact: FactView, reason: z.string(), by: z.string() })),
             pending: z.boolean(),
+            /** Text the site repeats across most of its ads: its signs are not scored. */
+            boilerplate: z.array(BoilerplateSpanView),
           }),
           ...errors,
         },
@@ -123,6 +141,7 @@ export function registerExtractRoutes(
       if (!versionId)
         throw new AppError('not_found', keyed('facts.adVersionNotFound', 'No such ad or version.'));
       const stored = await extractionOf(db, config.secrets.fieldKeys, versionId);
+      const boilerplate = (await deps.boilerplateOf?.(request.params.id, versionId)) ?? [];
       if (!stored) {
         return {
           adVersionId: versionId,
@@ -133,6 +152,7 @@ export function registerExtractRoutes(
           facts: [],
           suppressed: [],
           pending: true,
+          boilerplate,
         };
       }
       // Facts quote the ad: they leave through the same masking step as the ad's text.
@@ -146,6 +166,7 @@ export function registerExtractRoutes(
         facts,
         suppressed,
         pending: false,
+        boilerplate,
       };
     },
   );

@@ -240,4 +240,52 @@ describe('extraction on stored ads', () => {
     ).rows as [{ n: number }];
     expect(n).toBe(0);
   });
+
+  it('stores a national number of a source without a country as a masked fact, never as an identifier to link or contact', async () => {
+    const { source } = await saveSource(t.database.db, CLI_ACTOR, {
+      name: 'extract-no-country',
+      country: 'NL',
+      startUrls: ['http://127.0.0.1:9/'],
+      listing: { adUrlPattern: '/ad/' },
+      fields: { body: { selector: 'p' } },
+    });
+    // A definition without a country, as one saved before the country was asked for would be.
+    await t.database.db.execute(
+      sql`UPDATE sources SET definition = definition - 'country' WHERE id = ${source.id}`,
+    );
+    await importJsonLines(
+      t.database.db,
+      t.config.secrets,
+      CLI_ACTOR,
+      source,
+      JSON.stringify({
+        url: 'http://127.0.0.1:9/ad/nc1',
+        external_id: 'nc1',
+        body: 'Lieve meid, bel me: 06 12 34 56 78, ook WhatsApp.',
+      }),
+    );
+    const v = await versionOf('nc1');
+    const result = await extractAdVersion(t.database.db, t.config, v.id);
+    const phones = result?.facts.filter((f) => f.kind === 'phone') ?? [];
+    expect(phones).toEqual([
+      expect.objectContaining({ value: '0612345678', country: null, countryUnknown: true }),
+    ]);
+    // No messenger id is made of it either ("whatsapp:0612345678" would link like the number).
+    expect(result?.facts.some((f) => f.kind === 'messenger')).toBe(false);
+    // Linking joins ads and outreach reaches people only through identifier rows: none for it.
+    const ids = await t.database.db
+      .select()
+      .from(adIdentifiers)
+      .where(eq(adIdentifiers.adVersionId, v.id));
+    expect(ids).toEqual([]);
+    const [stored] = await t.database.db
+      .select()
+      .from(adExtractions)
+      .where(eq(adExtractions.adVersionId, v.id));
+    expect(JSON.stringify(stored)).not.toContain('612345678');
+    const e = await extractionOf(t.database.db, t.config.secrets.fieldKeys, v.id);
+    const fact = e?.facts.find((f) => f.kind === 'phone') as Record<string, unknown> | undefined;
+    expect(fact).toMatchObject({ countryUnknown: true, masked: '••••••••78' });
+    expect(JSON.stringify(fact)).not.toContain('612345678');
+  });
 });

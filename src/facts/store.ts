@@ -97,6 +97,17 @@ export function isIdentifierFact(f: Fact): f is Extract<Fact, { kind: Identifier
   return (IDENTIFIER_KINDS as readonly string[]).includes(f.kind);
 }
 
+/**
+ * Identifier facts that become identifier rows: what linking joins ads by and what outreach reaches
+ * a person through. A national number whose country neither the ad nor its source gave is stored
+ * like any identifier (hashed, encrypted, masked) but is none of these: the same digits are a
+ * different person's number in each country they are valid in, so they join nothing and reach
+ * nobody until a country is known.
+ */
+export function isLinkableIdentifier(f: Fact): f is Extract<Fact, { kind: IdentifierKind }> {
+  return isIdentifierFact(f) && !(f.kind === 'phone' && f.countryUnknown === true);
+}
+
 // The masks live with the pure extractor (one definition for the store, the API and the bench).
 export { maskSpans, maskValue } from '../extract/index.js';
 
@@ -250,7 +261,7 @@ export async function saveExtraction(
       .filter(isIdentifierFact)
       .map((f) => f.span),
   );
-  const identifiers = result.facts.filter(isIdentifierFact).map((f) => ({
+  const identifiers = result.facts.filter(isLinkableIdentifier).map((f) => ({
     adId: v.adId,
     adVersionId: v.versionId,
     kind: f.kind,

@@ -1,14 +1,16 @@
 // An entity's derived data: its features and movement, refreshed after linking changed its ads, and
 // what scoring reads of it. Reads ads and facts only through the collect and extract contexts.
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { adsForLinking, type AdForLinking } from '../collect/index.js';
+import { adsForLinking, adVersionTexts, type AdForLinking } from '../collect/index.js';
 import { factsOfVersions, type StoredFact } from '../facts/index.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { DbOrTx } from '../platform/db/connect.js';
+import { boilerplateSpans, type TextField } from './boilerplate.js';
 import { computeFeatures, movementOf, type CrossEntityCounts } from './features.js';
 import { hammingHex, SAME_IMAGE_MAX_DISTANCE } from './keys.js';
 import { entities, entityMerges, linkAds, linkKeys, linkTemplates } from './schema.js';
 import { sharedTemplatesOf, type TemplateUse } from './shared-templates.js';
+import { boilerplateOfSources } from './boilerplate-store.js';
 import type { AdPlaceSighting, EntityFeatures, LinkedAd } from './types.js';
 
 const CHUNK = 500;
@@ -73,7 +75,41 @@ export interface AdWithFacts {
   ad: AdForLinking;
   /** Facts of the current version. */
   facts: StoredFact[];
+  /** Spans of the current version that are its source's boilerplate (see boilerplate.ts). */
+  boilerplate: BoilerplateSpan[];
   linked: LinkedAd;
+}
+
+export type BoilerplateSpan = { field: TextField; start: number; end: number };
+
+/**
+ * The boilerplate spans of ad versions (each of an ad of the given source): the sentences of their
+ * text that their source repeats across most of its ads over many numbers. Only versions of sources
+ * with boilerplate are read (and decrypted).
+ */
+export async function boilerplateSpansOf(
+  db: DbOrTx,
+  keys: readonly FieldKey[],
+  versions: { versionId: string; sourceId: string }[],
+): Promise<Map<string, BoilerplateSpan[]>> {
+  const out = new Map<string, BoilerplateSpan[]>();
+  const sets = await boilerplateOfSources(
+    db,
+    versions.map((v) => v.sourceId),
+  );
+  const wanted = versions.filter((v) => (sets.get(v.sourceId)?.size ?? 0) > 0);
+  if (wanted.length === 0) return out;
+  const texts = await adVersionTexts(
+    db,
+    keys,
+    wanted.map((v) => v.versionId),
+  );
+  for (const v of wanted) {
+    const text = texts.get(v.versionId);
+    const set = sets.get(v.sourceId);
+    if (text && set) out.set(v.versionId, boilerplateSpans(text, set));
+  }
+  return out;
 }
 
 /**
@@ -102,6 +138,11 @@ export async function loadLinkedAds(
       .from(linkAds)
       .where(inArray(linkAds.adId, part));
     const templateOf = new Map(linkRows.map((r) => [r.adId, r.templateId]));
+    const boilerplate = await boilerplateSpansOf(
+      db,
+      keys,
+      ads.map((a) => ({ versionId: a.currentVersionId, sourceId: a.sourceId })),
+    );
     for (const ad of ads) {
       const current = facts.get(ad.currentVersionId) ?? [];
       const places: AdPlaceSighting[] = [];
@@ -117,6 +158,7 @@ export async function loadLinkedAds(
       out.push({
         ad,
         facts: current,
+        boilerplate: boilerplate.get(ad.currentVersionId) ?? [],
         linked: {
           adId: ad.adId,
           sourceId: ad.sourceId,
@@ -234,6 +276,19 @@ async function crossCounts(
     }
   }
   return { templateAds, templateEntities, sharedImages, imageEntities: imageEntities.size };
+}
+
+/** The boilerplate spans of one version of an ad (for the ad page; empty when it has none). */
+export async function boilerplateOfAdVersion(
+  db: DbOrTx,
+  keys: readonly FieldKey[],
+  adId: string,
+  versionId: string,
+): Promise<BoilerplateSpan[]> {
+  const [ad] = await adsForLinking(db, [adId]);
+  if (!ad) return [];
+  const spans = await boilerplateSpansOf(db, keys, [{ versionId, sourceId: ad.sourceId }]);
+  return spans.get(versionId) ?? [];
 }
 
 /** Recomputes an entity's features and movement; returns null if the entity no longer exists. */

@@ -10,7 +10,14 @@ export {
   type LinkOutcome,
   type LinkSettings,
 } from './store.js';
-export { memberAdIds, refreshEntity, resolveEntityId } from './entity.js';
+export {
+  boilerplateOfAdVersion,
+  memberAdIds,
+  refreshEntity,
+  resolveEntityId,
+  type BoilerplateSpan,
+} from './entity.js';
+export { BOILERPLATE_RULE } from './boilerplate.js';
 export { aliasSearchText, ALIAS_PATTERN } from './alias.js';
 export {
   entitiesPage,

@@ -478,12 +478,12 @@ describe('unrelated texts', () => {
 });
 
 // Quality on the synthetic ad board (fixed seed, 1,310 ads): "shares an LSH bucket and estimate ≥
-// threshold" against the board's templates. Measured at 0.6: pairs P 0.998 R 0.593; templates
-// (pairs joined transitively, as the store joins them) P 0.998 R 0.948. At 0.5: pairs 0.994 /
-// 0.786, templates 0.975 / 0.994. The board varies a template's location, hours, price and
-// contact sentences from ad to ad, so many same-template pairs share only about half their
-// shingles: they are missed one by one and found through their neighbours. The floors sit a
-// little under the measured figures.
+// threshold" against the board's templates. Measured at 0.6: pairs P 0.998 R 0.593; templates as
+// the store assigns them (centroid clusters at TEMPLATE_THRESHOLD) P 0.995 R 0.690; the same pairs
+// joined transitively P 0.998 R 0.948 — in a world this small chains rarely cross templates, at
+// 100,000 ads they do (precision 0.05, bench/near-dup.bench.ts). The board varies a template's
+// location, hours, price and contact sentences from ad to ad, so many same-template pairs share only
+// about half their shingles. The floors sit a little under the measured figures.
 describe('ad board', () => {
   const cases = boardNearDupCases({ seed: 'minhash-board', ads: 800 });
   const sigs = cases.map(caseSignature);
@@ -494,7 +494,8 @@ describe('ad board', () => {
     expect(q.pairs.precision).toBeGreaterThanOrEqual(0.99);
     expect(q.pairs.recall).toBeGreaterThanOrEqual(0.57);
     expect(q.templates.precision).toBeGreaterThanOrEqual(0.98);
-    expect(q.templates.recall).toBeGreaterThanOrEqual(0.92);
+    expect(q.templates.recall).toBeGreaterThanOrEqual(0.66);
+    expect(q.transitive.recall).toBeGreaterThanOrEqual(0.92);
     expect(q.candidatesPerAd).toBeLessThan(cases.length / 10);
   });
 

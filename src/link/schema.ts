@@ -112,15 +112,16 @@ export const linkLsh = pgTable(
 );
 
 /**
- * A text template: ads whose text is a near-duplicate of the template's representative (the first
- * ad that founded it). Membership is measured against the representative, never chained from ad
- * to ad, so similar-looking independents do not snowball into one giant group.
+ * A text template: ads whose text is a near-duplicate of the template's centroid (the per-position
+ * majority of its first members' signatures, see template-clusters.ts). Membership is measured
+ * against the centroid, never chained from ad to ad, so similar-looking independents do not
+ * snowball into one giant group.
  */
 export const linkTemplates = pgTable('link_templates', {
   id: uuid('id').primaryKey().defaultRandom(),
   adCount: integer('ad_count').notNull().default(0),
   entityCount: integer('entity_count').notNull().default(0),
-  /** MinHash signature of the representative text. */
+  /** The centroid: a MinHash signature of what the template's first members share. */
   minhash: integer('minhash').array().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -165,4 +166,37 @@ export const linkStrongKeys = pgTable(
       .references(() => entities.id),
   },
   (t) => [index('link_strong_keys_entity_idx').on(t.entityId)],
+);
+
+/**
+ * The sentences of each ad's first version (template tokens hashed, see boilerplate.ts), per
+ * source: what tells the site's boilerplate from the advertiser's text. Counted on first linking,
+ * like the ad's signature; an ad's rows leave with it.
+ */
+export const linkAdLines = pgTable(
+  'link_ad_lines',
+  {
+    adId: uuid('ad_id')
+      .notNull()
+      .references(() => ads.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id').notNull(),
+    lineHash: text('line_hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.adId, t.lineHash] }),
+    index('link_ad_lines_source_idx').on(t.sourceId, t.lineHash),
+  ],
+);
+
+/** Sentences a source repeats across most of its ads over many numbers: the site's boilerplate. */
+export const linkBoilerplate = pgTable(
+  'link_boilerplate',
+  {
+    sourceId: uuid('source_id').notNull(),
+    lineHash: text('line_hash').notNull(),
+    /** Ads of the source with the sentence, and distinct phone numbers behind them (when found). */
+    ads: integer('ads').notNull(),
+    numbers: integer('numbers').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.lineHash] })],
 );

@@ -21,9 +21,18 @@ import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { linkKeysOf, type IdentifierForLinking, type LinkKey } from './keys.js';
 import { estimateJaccard, LshIndex, lshBuckets, minhashSignature, shingles } from './minhash.js';
 import {
+  bestTemplate,
+  CENTROID_MEMBERS,
+  centroidOf,
+  TEMPLATE_THRESHOLD,
+  TemplateClusterer,
+} from './template-clusters.js';
+import {
   entities,
   entityMerges,
+  linkAdLines,
   linkAds,
+  linkBoilerplate,
   linkKeys,
   linkLsh,
   linkStrongKeys,
@@ -31,6 +40,8 @@ import {
   linkTemplates,
 } from './schema.js';
 import { templateTokens } from './template-text.js';
+import { BOILERPLATE_RULE, isBoilerplate, textLines, withoutBoilerplate } from './boilerplate.js';
+import { boilerplateOfSources } from './boilerplate-store.js';
 import { planLinks, type LinkPlan, type PlanAd } from './plan.js';
 import { drawUniqueAliases } from './alias.js';
 
@@ -325,11 +336,14 @@ export async function linkAdBatch(
     }
     await insertKeys(tx, newKeys);
     const sigs = new Map<string, number[]>();
-    const firstSigs = await adSignatures(
+    const firstLinked = data.filter((ad) => !oldRow.has(ad.adId));
+    const texts = await firstVersionTexts(tx, settings, firstLinked);
+    await insertAdLines(tx, firstLinked, texts);
+    const boilerplate = await refreshBoilerplate(
       tx,
-      settings,
-      data.filter((ad) => !oldRow.has(ad.adId)),
+      firstLinked.map((ad) => ad.sourceId),
     );
+    const firstSigs = signaturesOf(firstLinked, texts, boilerplate.sets);
     for (const ad of data) {
       const old = oldRow.get(ad.adId);
       sigs.set(ad.adId, old ? old.minhash : (firstSigs.get(ad.adId) ?? []));
@@ -476,14 +490,7 @@ export async function linkAdBatch(
     }
 
     // Templates: an ad joins one when it is first linked and keeps it.
-    const templateOf = await assignTemplates(
-      tx,
-      data,
-      oldRow,
-      sigs,
-      settings.nearDupThreshold,
-      now,
-    );
+    const templateOf = await assignTemplates(tx, data, oldRow, sigs, TEMPLATE_THRESHOLD, now);
     for (const ad of data) {
       const entityId = plan.entityOf.get(ad.adId);
       if (!entityId) continue;
@@ -509,6 +516,8 @@ export async function linkAdBatch(
     // Entities whose evidence changed: those the batch's ads are in, and those the plan changed.
     const ended = new Set([...plan.merged.map((m) => m.from), ...plan.removed]);
     const touched = new Set<string>(templateEntities);
+    // A source's boilerplate changed: what its entities' signs are worth changed with it.
+    for (const e of await entitiesOfSources(tx, boilerplate.changed)) touched.add(e);
     for (const e of plan.entities) {
       if (e.changed || e.ads.some((ad) => present.has(ad))) touched.add(e.id);
     }
@@ -541,50 +550,134 @@ export async function linkAdBatch(
  * is how an ad was written, so later edits neither move it nor make a rebuild disagree with the
  * order in which the incremental path met the ads.
  */
-export async function adSignatures(
+export async function firstVersionTexts(
   tx: DbOrTx,
   settings: LinkSettings,
   ads: AdForLinking[],
-): Promise<Map<string, number[]>> {
+): Promise<Map<string, AdTextForLinking>> {
   const firstOf = new Map<string, string>();
   for (const ad of ads) {
     const first = ad.versions[0];
     if (first) firstOf.set(ad.adId, first.versionId);
   }
   const texts = await adVersionTexts(tx, settings.fieldKeys, [...firstOf.values()]);
-  const out = new Map<string, number[]>();
+  const out = new Map<string, AdTextForLinking>();
   for (const ad of ads) {
     const text = texts.get(firstOf.get(ad.adId) ?? '');
-    out.set(ad.adId, text ? signatureOf(text) : []);
+    if (text) out.set(ad.adId, text);
   }
   return out;
 }
 
-/** Orders two signatures by content, so ties between templates break the same way everywhere. */
-function compareSigs(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
+/**
+ * Signatures of first versions, with the source's boilerplate as known now taken out: the site's
+ * footer is no template its advertisers share. Computed once, when an ad is first linked, and kept
+ * (a rebuild reuses it), so incremental linking and a rebuild compare the same signatures.
+ */
+function signaturesOf(
+  ads: AdForLinking[],
+  texts: Map<string, AdTextForLinking>,
+  boilerplate: Map<string, Set<string>>,
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const ad of ads) {
+    const text = texts.get(ad.adId);
+    const bp = boilerplate.get(ad.sourceId);
+    out.set(ad.adId, text ? signatureOf(bp ? withoutBoilerplate(text, bp) : text) : []);
   }
-  return a.length - b.length;
+  return out;
 }
 
-/** The template whose representative is most similar (at least the threshold), if any. */
-export function bestTemplate(
-  sig: ArrayLike<number>,
-  candidates: { id: string; minhash: ArrayLike<number> }[],
-  threshold: number,
-): string | null {
-  let best: { id: string; sim: number; rep: ArrayLike<number> } | null = null;
-  for (const c of candidates) {
-    const sim = estimateJaccard(sig, c.minhash);
-    if (sim < threshold) continue;
-    if (!best || sim > best.sim || (sim === best.sim && compareSigs(c.minhash, best.rep) < 0)) {
-      best = { id: c.id, sim, rep: c.minhash };
-    }
+/** Records the sentences of ads' first versions, per source (see boilerplate.ts). */
+async function insertAdLines(
+  tx: DbOrTx,
+  ads: AdForLinking[],
+  texts: Map<string, AdTextForLinking>,
+): Promise<void> {
+  const rows: { adId: string; sourceId: string; lineHash: string }[] = [];
+  for (const ad of ads) {
+    const text = texts.get(ad.adId);
+    if (!text) continue;
+    const hashes = new Set(textLines(text).map((l) => l.hash));
+    for (const lineHash of hashes) rows.push({ adId: ad.adId, sourceId: ad.sourceId, lineHash });
   }
-  return best?.id ?? null;
+  for (const part of chunks(rows, 2000)) {
+    await tx.insert(linkAdLines).values(part).onConflictDoNothing();
+  }
+}
+
+/**
+ * Decides the boilerplate of these sources again from their sentences (BOILERPLATE_RULE) and
+ * records it; returns the new sets and the sources whose set changed (their entities' scores rest
+ * on it). Only sentences in enough of the source's ads are counted further, so the work grows with
+ * the few common sentences, not with all of them.
+ */
+async function refreshBoilerplate(
+  tx: DbOrTx,
+  sourceIds: string[],
+): Promise<{ sets: Map<string, Set<string>>; changed: string[] }> {
+  const before = await boilerplateOfSources(tx, sourceIds);
+  const sets = new Map<string, Set<string>>();
+  const changed: string[] = [];
+  for (const sourceId of [...new Set(sourceIds)].sort()) {
+    const res = await tx.execute<{
+      line_hash: string;
+      ads: number;
+      numbers: number;
+      source_ads: number;
+    }>(sql`
+      WITH src AS (
+        SELECT count(DISTINCT ad_id)::int AS n FROM link_ad_lines WHERE source_id = ${sourceId}
+      ), common AS (
+        SELECT line_hash, count(*)::int AS ads FROM link_ad_lines
+        WHERE source_id = ${sourceId}
+        GROUP BY line_hash
+        HAVING count(*) >= ${BOILERPLATE_RULE.minShare}::float8 * (SELECT n FROM src)
+          AND (SELECT n FROM src) >= ${BOILERPLATE_RULE.minSourceAds}
+      )
+      SELECT c.line_hash, c.ads, (SELECT n FROM src) AS source_ads,
+        (SELECT count(DISTINCT k.key_hash)::int FROM link_ad_lines l
+          JOIN link_keys k ON k.ad_id = l.ad_id AND k.kind = 'phone'
+          WHERE l.source_id = ${sourceId} AND l.line_hash = c.line_hash) AS numbers
+      FROM common c`);
+    const found = res.rows.filter((r) => isBoilerplate(r.ads, r.numbers, r.source_ads));
+    const set = new Set(found.map((r) => r.line_hash));
+    sets.set(sourceId, set);
+    const old = before.get(sourceId) ?? new Set<string>();
+    await tx.delete(linkBoilerplate).where(eq(linkBoilerplate.sourceId, sourceId));
+    if (found.length > 0) {
+      await tx
+        .insert(linkBoilerplate)
+        .values(
+          found.map((r) => ({ sourceId, lineHash: r.line_hash, ads: r.ads, numbers: r.numbers })),
+        );
+    }
+    if (old.size !== set.size || [...set].some((h) => !old.has(h))) changed.push(sourceId);
+  }
+  return { sets, changed };
+}
+
+/** Entities with ads of these sources (whose boilerplate changed). */
+async function entitiesOfSources(tx: DbOrTx, sourceIds: string[]): Promise<string[]> {
+  if (sourceIds.length === 0) return [];
+  const res = await tx.execute<{ entity_id: string }>(sql`
+    SELECT DISTINCT la.entity_id FROM link_ads la
+    WHERE la.ad_id IN (
+      SELECT DISTINCT ad_id FROM link_ad_lines WHERE source_id = ANY(${sql.param(sourceIds)}::uuid[]))`);
+  return res.rows.map((r) => r.entity_id);
+}
+
+/** Writes a template's centroid and the LSH buckets it is found by. */
+async function setCentroid(tx: DbOrTx, templateId: string, centroid: number[], now: Date) {
+  await tx
+    .update(linkTemplates)
+    .set({ minhash: centroid, updatedAt: now })
+    .where(eq(linkTemplates.id, templateId));
+  await tx.delete(linkTemplateLsh).where(eq(linkTemplateLsh.templateId, templateId));
+  await tx
+    .insert(linkTemplateLsh)
+    .values(lshBuckets(centroid).map((b) => ({ band: b.band, bucket: b.bucket, templateId })))
+    .onConflictDoNothing();
 }
 
 async function foundTemplate(tx: DbOrTx, sig: number[], now: Date): Promise<string> {
@@ -601,9 +694,10 @@ async function foundTemplate(tx: DbOrTx, sig: number[], now: Date): Promise<stri
 }
 
 /**
- * Template membership for a batch, ad by ad in the order first seen: an ad joins the
- * template whose representative it resembles most; failing that, it founds a new template with
- * the near-duplicate ads that have none yet. An ad keeps its template.
+ * Template membership for a batch, ad by ad in the order first seen, by the rule of
+ * template-clusters.ts: an ad joins the template whose centroid it resembles most (and the centroid
+ * takes it in while the template is young); failing that, it founds a new template with the
+ * near-duplicate ads that have none yet. An ad keeps its template.
  */
 async function assignTemplates(
   tx: DbOrTx,
@@ -636,6 +730,23 @@ async function assignTemplates(
     const known = oldRow.get(ad.adId)?.linkOrder;
     linkOrder.set(ad.adId, known ?? next++);
   }
+  // Signatures of a template's members, while it has fewer than CENTROID_MEMBERS (null: more):
+  // stored ones (this batch's ads are not written yet) and this batch's.
+  const centroidBasis = async (templateId: string): Promise<number[][] | null> => {
+    const stored = await tx
+      .select({ minhash: linkAds.minhash })
+      .from(linkAds)
+      .where(
+        and(
+          eq(linkAds.templateId, templateId),
+          sql`${linkAds.adId} <> ALL(${sql.param([...batch])}::uuid[])`,
+        ),
+      )
+      .limit(CENTROID_MEMBERS);
+    const basis = stored.map((r) => r.minhash);
+    for (const [adId, t] of result) if (t === templateId) basis.push(sigs.get(adId) ?? []);
+    return basis.length < CENTROID_MEMBERS ? basis : null;
+  };
   for (const ad of ordered) {
     const old = oldRow.get(ad.adId);
     const sig = sigs.get(ad.adId) ?? [];
@@ -659,8 +770,10 @@ async function assignTemplates(
           ON l.band = q.band AND l.bucket = q.bucket)`);
     const joined = bestTemplate(sig, reps.rows, threshold);
     if (joined) {
+      const basis = await centroidBasis(joined);
       result.set(ad.adId, joined);
       touched.add(joined);
+      if (basis) await setCentroid(tx, joined, centroidOf([...basis, sig]), now);
       continue;
     }
     // Near-duplicates without a template: earlier ads of this batch, and stored ones.
@@ -676,14 +789,20 @@ async function assignTemplates(
         WHERE l.band = q.band AND l.bucket = q.bucket AND la.template_id IS NULL
         LIMIT ${BUCKET_CANDIDATES}
       ) c`);
-    const storedFellows = stored.rows
-      .filter((r) => !batch.has(r.ad_id) && estimateJaccard(sig, r.minhash) >= threshold)
-      .map((r) => r.ad_id);
+    const storedRows = stored.rows.filter(
+      (r) => !batch.has(r.ad_id) && estimateJaccard(sig, r.minhash) >= threshold,
+    );
+    const storedFellows = storedRows.map((r) => r.ad_id);
     if (fellows.length === 0 && storedFellows.length === 0) {
       result.set(ad.adId, null);
       continue;
     }
-    const id = await foundTemplate(tx, sig, now);
+    const centroid = centroidOf([
+      sig,
+      ...fellows.map((f) => sigs.get(f) ?? []),
+      ...storedRows.map((r) => r.minhash),
+    ]);
+    const id = await foundTemplate(tx, centroid, now);
     touched.add(id);
     result.set(ad.adId, id);
     for (const f of fellows) result.set(f, id);
@@ -765,6 +884,8 @@ export async function rebuildLinks(
     const oldEntity = new Map<string, string>();
     const firstSeenOf = new Map<string, number>();
     const linkOrderOf = new Map<string, number>();
+    const sourceOf = new Map<string, string>();
+    const unlinkedTexts = new Map<string, AdTextForLinking>();
     let after: string | null = null;
     for (;;) {
       const page: string[] = await adIdsPage(tx, after, CHUNK);
@@ -783,11 +904,29 @@ export async function rebuildLinks(
         .from(linkAds)
         .where(inArray(linkAds.adId, page));
       const oldOf = new Map(old.map((o) => [o.adId, o]));
-      const firstSigs = await adSignatures(
-        tx,
-        settings,
-        data.filter((ad) => !oldOf.has(ad.adId)),
+      // Sentences of ads that have none recorded (never linked, or linked before sentences were).
+      const withLines = new Set(
+        (
+          await tx
+            .selectDistinct({ adId: linkAdLines.adId })
+            .from(linkAdLines)
+            .where(inArray(linkAdLines.adId, page))
+        ).map((r) => r.adId),
       );
+      const unread = data.filter((ad) => !withLines.has(ad.adId) || !oldOf.has(ad.adId));
+      const pageTexts = await firstVersionTexts(tx, settings, unread);
+      await insertAdLines(
+        tx,
+        unread.filter((ad) => !withLines.has(ad.adId)),
+        pageTexts,
+      );
+      for (const ad of data) {
+        sourceOf.set(ad.adId, ad.sourceId);
+        if (!oldOf.has(ad.adId)) {
+          const text = pageTexts.get(ad.adId);
+          if (text) unlinkedTexts.set(ad.adId, text);
+        }
+      }
       for (const ad of data) {
         adIds.push(ad.adId);
 
@@ -796,11 +935,21 @@ export async function rebuildLinks(
         const o = oldOf.get(ad.adId);
         if (o) oldEntity.set(ad.adId, o.entityId);
         if (o?.linkOrder != null) linkOrderOf.set(ad.adId, o.linkOrder);
-        sigs.set(ad.adId, o ? o.minhash : (firstSigs.get(ad.adId) ?? []));
+        if (o) sigs.set(ad.adId, o.minhash);
         firstSeenOf.set(ad.adId, ad.firstSeenAt.getTime());
       }
       onProgress?.(adIds.length);
     }
+    // Boilerplate over every source; ads never linked get their signatures without it.
+    const sourceIds = (await tx.selectDistinct({ id: linkAdLines.sourceId }).from(linkAdLines)).map(
+      (r) => r.id,
+    );
+    const boilerplate = await refreshBoilerplate(tx, sourceIds);
+    for (const [adId, text] of unlinkedTexts) {
+      const bp = boilerplate.sets.get(sourceOf.get(adId) ?? '');
+      sigs.set(adId, signatureOf(bp ? withoutBoilerplate(text, bp) : text));
+    }
+    for (const adId of adIds) if (!sigs.has(adId)) sigs.set(adId, []);
 
     // Entities: decided by the same plan as the incremental path, over every ad.
     const existing = await tx
@@ -837,42 +986,9 @@ export async function rebuildLinks(
     let nextOrder = 1;
     for (const o of linkOrderOf.values()) if (o >= nextOrder) nextOrder = o + 1;
     for (const id of order) if (!linkOrderOf.has(id)) linkOrderOf.set(id, nextOrder++);
-    const templateMembers: { rep: number[]; ads: string[] }[] = [];
-    const repIndex = new LshIndex<number>();
-    const loose = new LshIndex();
-    const templateIndexOf = new Map<string, number>();
-    for (const id of order) {
-      const sig = sigs.get(id) ?? [];
-      if (sig.length === 0) continue;
-      const joined = bestTemplate(
-        sig,
-        repIndex
-          .candidates(sig)
-          .map((i) => ({ id: String(i), minhash: templateMembers[i]?.rep ?? [] })),
-        settings.nearDupThreshold,
-      );
-      if (joined !== null) {
-        const i = Number(joined);
-        templateMembers[i]?.ads.push(id);
-        templateIndexOf.set(id, i);
-        continue;
-      }
-      const fellows = loose
-        .candidates(sig)
-        .filter((o) => estimateJaccard(sig, sigs.get(o) ?? []) >= settings.nearDupThreshold);
-      if (fellows.length === 0) {
-        loose.add(id, sig);
-        continue;
-      }
-      const i = templateMembers.length;
-      templateMembers.push({ rep: sig, ads: [id, ...fellows] });
-      repIndex.add(i, sig);
-      templateIndexOf.set(id, i);
-      for (const f of fellows) {
-        loose.remove(f);
-        templateIndexOf.set(f, i);
-      }
-    }
+    const clusters = new TemplateClusterer<string>(TEMPLATE_THRESHOLD);
+    for (const id of order) clusters.add(id, sigs.get(id) ?? []);
+    const templateMembers = clusters.templates;
     const templateGroups = templateMembers.filter((t) => t.ads.length > 1);
 
     // Write everything back.

@@ -7,6 +7,7 @@ export { canManageChannels, canReadTemplates, canSeeChannels, canWorkOutreach } 
 export { registerOutreachRoutes } from './routes.js';
 export { TEMPLATE_AUTHOR_ROLES, TEMPLATE_TRANSITIONS } from './domain/index.js';
 export { outreachSettings } from './sending/settings.js';
+export type { ContactConsentPort, PersonLinks } from './sending/contact-consent.js';
 export { channelByName, channelForSending, saveChannel } from './channels/channel-store.js';
 export {
   changeTemplateStatus,

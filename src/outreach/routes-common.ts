@@ -8,6 +8,7 @@ import type { Db } from '../platform/db/connect.js';
 import { ErrorResponse } from '../platform/http/errors.js';
 import type { Jobs } from '../platform/jobs.js';
 import type { ContactSettings } from './domain/index.js';
+import type { ContactConsentPort } from './sending/contact-consent.js';
 
 export interface OutreachRouteDeps {
   db: Db;
@@ -16,6 +17,8 @@ export interface OutreachRouteDeps {
   log: Logger;
   /** "Now" for the contact rules and for every time these routes record. */
   clock: Clock;
+  /** Whether a case rules out writing to a person (src/app wires it to the cases context). */
+  contactConsent: ContactConsentPort;
   /** The installation's contact rules, read once when the routes are registered. */
   settings: ContactSettings;
 }

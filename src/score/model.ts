@@ -93,6 +93,12 @@ export const IndicatorCode = z
 const Factor = z.object({ factor: z.number().min(0).max(20), why: Why }).strict();
 const Cap = z.object({ cap: Points, why: Why }).strict();
 
+/** The boilerplate rule's reasoning for models that predate it (models/v1.json carries its own). */
+const DEFAULT_BOILERPLATE_WHY = {
+  en: 'Text that a site repeats across most of its ads, behind many unrelated numbers (a footer, "real photos" on every ad), is the site\'s, not the advertiser\'s: it says nothing about the person behind one ad, and scoring it gave every entity on such a site the same points before anything was known about it.',
+  nl: 'Tekst die een site in de meeste van haar advertenties herhaalt, achter veel verschillende nummers (een voettekst, "echte foto\'s" in elke advertentie), is van de site, niet van de adverteerder: hij zegt niets over de persoon achter één advertentie, en wie hem meetelde gaf elke entiteit op zo\'n site dezelfde punten voordat er iets over bekend was.',
+};
+
 export const FeatureTier = z
   .object({
     /** The rule fires when the measured value is at least this. */
@@ -204,6 +210,15 @@ export const ScoreModel = z
         maxHits: z.number().int().min(1).max(20),
       })
       .strict(),
+    /**
+     * Signs found in site boilerplate (text the source repeats across most of its ads, over many
+     * numbers: src/link/boilerplate.ts): their points × factor. The site's text says nothing about
+     * the person behind one ad. Models written before the rule get it with factor 0.
+     */
+    boilerplate: z
+      .object({ factor: z.number().min(0).max(1), why: Why })
+      .strict()
+      .default({ factor: 0, why: DEFAULT_BOILERPLATE_WHY }),
     /** Flags set by indicator categories (when a non-contested indicator of it is present). */
     categoryFlags: z.partialRecord(IndicatorCategory, AssignableFlag),
     /** Rules over the entity's linking features (entity scores only). */

@@ -37,7 +37,11 @@ export async function processEntity(
     const refreshed = await refreshEntity(tx, keys, entityId, now);
     if (!refreshed) return null;
     const { version, model } = await activeModel(tx);
-    const ads = refreshed.members.map((m) => ({ adId: m.ad.adId, facts: m.facts }));
+    const ads = refreshed.members.map((m) => ({
+      adId: m.ad.adId,
+      facts: m.facts,
+      boilerplate: m.boilerplate,
+    }));
     for (const ad of ads) {
       const r = scoreAd(ad, model, version);
       const row = {

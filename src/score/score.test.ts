@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInLexicons } from '../extract/index.js';
 import type { EntityFeatures } from '../link/types.js';
-import { loadDefaultModel, type ScoreModel } from './model.js';
+import { loadDefaultModel, ScoreModel as ScoreModelSchema, type ScoreModel } from './model.js';
 import { indicatorPoints, isLead, MINOR_AGE_CODE, scoreAd, scoreEntity } from './score.js';
 import type { AdScoreInput, ScoredFact, ScoreResult } from './types.js';
 
@@ -456,5 +456,64 @@ describe('determinism', () => {
       expect(sum(r)).toBe(r.score);
       for (const x of r.reasons) expect(x.why.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('site boilerplate', () => {
+  // Every body span of ind() falls inside; the title is the advertiser's own.
+  const footer = { field: 'body', start: 0, end: 1e9 };
+  const inFooter = (adId: string, ...facts: ScoredFact[]): AdScoreInput => ({
+    adId,
+    facts,
+    boilerplate: [footer],
+  });
+
+  it('scores nothing for signs in the site’s boilerplate, shows them and says why', () => {
+    const r = scoreAd(inFooter('a1', realPhotos(), pluralVoice()), model, 1);
+    expect(r.score).toBe(0);
+    const trust = reason(r, 'trust.real_photos')!;
+    expect(trust.points).toBe(0);
+    expect(trust.boilerplate).toBe(true);
+    expect(trust.why).toContain('site boilerplate');
+    expect(trust.whyText?.[0]).toMatchObject({ key: 'why.boilerplate' });
+    expect(trust.whyText?.[1]?.text?.nl).toBeTruthy();
+    expect(r.flags).toEqual([]);
+  });
+
+  it('counts the same sign in the advertiser’s own words', () => {
+    const own = {
+      ...ind('trust.real_photos', 'trust_language', 'validated', 3),
+      span: { field: 'title', start: 0, end: 5 },
+    };
+    const r = scoreAd(inFooter('a1', realPhotos(), own), model, 1);
+    const trust = reason(r, 'trust.real_photos')!;
+    expect(trust.points).toBe(indicatorPoints(own, model).points);
+    expect(trust.points).toBeGreaterThan(0);
+    expect(trust.boilerplate).toBeUndefined();
+  });
+
+  it('gives entities whose only signs are the site’s the same score as no signs at all', () => {
+    const entities = [
+      [inFooter('a1', realPhotos(), pluralVoice())],
+      [inFooter('b1', realPhotos()), inFooter('b2', pluralVoice(), noFake())],
+      [ad('c1')],
+    ].map((ads) => scoreEntity({ ads, features: features() }, model, 1).score);
+    expect(new Set(entities).size).toBe(1);
+  });
+
+  it('is never urgent from the site’s text, but a stated minor age is urgent anywhere', () => {
+    expect(scoreAd(inFooter('a1', teen()), model, 1).urgent).toBe(false);
+    expect(scoreAd(inFooter('a1', age(16, 10)), model, 1).urgent).toBe(true);
+  });
+
+  it('follows the model’s factor, and models without the rule get factor 0', () => {
+    const half: ScoreModel = { ...model, boilerplate: { ...model.boilerplate, factor: 0.5 } };
+    const full = indicatorPoints(realPhotos(), model).points;
+    expect(indicatorPoints(realPhotos(), half, true).points).toBe(Math.round(full * 0.5));
+    const { boilerplate: _omit, ...older } = model;
+    const parsed = ScoreModelSchema.parse(older);
+    expect(parsed.boilerplate.factor).toBe(0);
+    const why = parsed.boilerplate.why;
+    expect(typeof why === 'object' && why.nl ? why.nl.length : 0).toBeGreaterThan(20);
   });
 });

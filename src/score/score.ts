@@ -44,6 +44,18 @@ function cmp(a: string | number, b: string | number): number {
 interface Located {
   adId: string;
   fact: ScoredFact;
+  /** The fact lies in its ad's site boilerplate. */
+  boilerplate?: boolean;
+}
+
+/** Whether a span lies wholly inside one of the boilerplate spans of its ad. */
+function inBoilerplate(
+  span: ScoredFact['span'],
+  spans: readonly { field: string; start: number; end: number }[] | undefined,
+): boolean {
+  return (spans ?? []).some(
+    (s) => s.field === span.field && s.start <= span.start && span.end <= s.end,
+  );
 }
 
 const spanKey = (l: Located) =>
@@ -143,8 +155,32 @@ interface BasePoints {
   whyParts: Part[];
 }
 
-/** Points one indicator fact is worth under the model, with the reasoning. */
-export function indicatorPoints(fact: ScoredFact, model: ScoreModel): BasePoints {
+/**
+ * Points one indicator fact is worth under the model, with the reasoning; in site boilerplate, the
+ * model's boilerplate factor applies on top.
+ */
+export function indicatorPoints(
+  fact: ScoredFact,
+  model: ScoreModel,
+  boilerplate = false,
+): BasePoints {
+  const base = ownPoints(fact, model);
+  if (!boilerplate || base.points === 0) return base;
+  const rule = model.boilerplate;
+  const points = Math.round(base.points * rule.factor);
+  const parts = [
+    message(
+      'why.boilerplate',
+      'In site boilerplate (text the source repeats across most of its ads, over many numbers): {had} × {factor} = {points} points.',
+      { had: base.points, factor: rule.factor, points },
+    ),
+    modelText(rule.why),
+    ...base.whyParts,
+  ];
+  return { points, evidence: base.evidence, why: english(parts), whyParts: parts };
+}
+
+function ownPoints(fact: ScoredFact, model: ScoreModel): BasePoints {
   const evidence = fact.evidence ?? null;
   const factors = model.indicators.evidenceFactors;
   const base = (points: number, parts: Part[]): BasePoints => ({
@@ -220,7 +256,7 @@ function indicatorDrafts(
     for (const fact of ad.facts) {
       if (fact.kind === 'indicator' && fact.code) {
         const list = groups.get(fact.code) ?? [];
-        list.push({ adId: ad.adId, fact });
+        list.push({ adId: ad.adId, fact, boilerplate: inBoilerplate(fact.span, ad.boilerplate) });
         groups.set(fact.code, list);
       } else if (fact.kind === 'age') {
         if (fact.minor) minorAges.push({ adId: ad.adId, fact });
@@ -234,23 +270,33 @@ function indicatorDrafts(
   let urgent = false;
   for (const code of [...groups.keys()].sort(cmp)) {
     const located = groups.get(code)!;
-    const scored = located.map((l) => ({ l, base: indicatorPoints(l.fact, model) }));
-    // The best hit: most points, then strongest evidence, then the first in a fixed order.
+    const scored = located.map((l) => ({
+      l,
+      base: indicatorPoints(l.fact, model, l.boilerplate === true),
+    }));
+    // The best hit: most points, then the advertiser's own words over site boilerplate, then
+    // strongest evidence, then the first in a fixed order.
     scored.sort(
       (a, b) =>
         b.base.points - a.base.points ||
+        Number(a.l.boilerplate ?? false) - Number(b.l.boilerplate ?? false) ||
         rankOf(a.base.evidence) - rankOf(b.base.evidence) ||
         compareLocated(a.l, b.l),
     );
     const best = scored[0]!;
     const fact = best.l.fact;
     const category = fact.category;
-    const isUrgent = isUrgentIndicator(code, category, best.base.evidence, model);
+    // Only when the site's text is all there is: a sign the site writes on every ad is not this
+    // person's, so it neither makes the result urgent nor sets a flag (a stated age under 18 still
+    // does, wherever it stands: see minorAges).
+    const onlyBoilerplate = best.l.boilerplate === true;
+    const isUrgent =
+      !onlyBoilerplate && isUrgentIndicator(code, category, best.base.evidence, model);
     if (isUrgent) {
       urgent = true;
       for (const l of located) urgentSpans.add(spanKey(l));
     }
-    if (category && best.base.evidence && best.base.evidence !== 'contested') {
+    if (!onlyBoilerplate && category && best.base.evidence && best.base.evidence !== 'contested') {
       const flag = model.categoryFlags[category as keyof ScoreModel['categoryFlags']];
       if (flag) flags.add(flag);
     }
@@ -289,6 +335,7 @@ function indicatorDrafts(
         ...(fact.source ? { source: fact.source } : {}),
         hits: pickHits(located, model.indicators.maxHits),
         ...(isUrgent ? { urgent: true } : {}),
+        ...(onlyBoilerplate ? { boilerplate: true } : {}),
       },
     });
   }

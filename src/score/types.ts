@@ -50,6 +50,8 @@ export interface ScoreReason {
   uncapped?: number;
   /** This reason makes the result urgent (a stated or implied minor), whatever its points. */
   urgent?: boolean;
+  /** Its best hit lies in site boilerplate (text the source repeats across its ads). */
+  boilerplate?: boolean;
 }
 
 export interface ScoreResult {
@@ -80,6 +82,8 @@ export interface ScoredFact {
 export interface AdScoreInput {
   adId: string;
   facts: ScoredFact[];
+  /** Spans of the ad's text that are its site's boilerplate: signs there score × the model's factor. */
+  boilerplate?: { field: string; start: number; end: number }[];
 }
 
 export interface EntityScoreInput {

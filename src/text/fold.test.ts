@@ -73,3 +73,50 @@ describe('fold', () => {
     }
   });
 });
+
+describe('fold, a word at a time', () => {
+  // The definition the table-driven way must agree with: the whole text decomposed, lower-cased,
+  // stripped of marks and invisible characters, the special letters replaced.
+  const SPECIAL: Record<string, string> = { ß: 'ss', ς: 'σ', ı: 'i', ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe' }; // prettier-ignore
+  const reference = (s: string): string =>
+    s
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[\p{M}\p{Cf}]+/gu, '')
+      .replace(/[ßςıłøđðþæœ]/g, (c) => SPECIAL[c] ?? c);
+
+  it('folds short text of any characters as folding the whole text does', () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const ranges: [number, number][] = [
+      [0x20, 0x24f], // Latin with its accents
+      [0x300, 0x36f], // combining marks
+      [0x370, 0x52f], // Greek, Cyrillic
+      [0x1e00, 0x1fff], // Latin and Greek extended
+      [0x2000, 0x2bff], // punctuation, letter-like and compatibility forms
+      [0x3000, 0xd7ff], // CJK, Hangul
+      [0xf900, 0xffff], // compatibility ideographs, presentation forms, full width
+    ];
+    for (let n = 0; n < 20000; n++) {
+      const length = 1 + Math.floor(rnd() * 12);
+      let s = '';
+      for (let i = 0; i < length; i++) {
+        const [lo, hi] = ranges[Math.floor(rnd() * ranges.length)] as [number, number];
+        s += String.fromCharCode(lo + Math.floor(rnd() * (hi - lo)));
+      }
+      expect(fold(s), JSON.stringify(s)).toBe(reference(s));
+    }
+  });
+
+  it('folds every BMP character alone, and beside a capital sigma, as the whole text', () => {
+    for (let unit = 0x80; unit < 0x10000; unit++) {
+      if (unit >= 0xd800 && unit <= 0xdfff) continue;
+      const ch = String.fromCharCode(unit);
+      expect(fold(ch)).toBe(reference(ch));
+      expect(fold(`ΟΔΟΣ${ch}`)).toBe(reference(`ΟΔΟΣ${ch}`));
+    }
+  });
+});

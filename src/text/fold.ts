@@ -23,8 +23,11 @@ const SPECIAL_FOLDS: Record<string, string> = {
 };
 const SPECIAL_RE = /[ßςıłøđðþæœ]/g;
 const MARKS_AND_INVISIBLE_RE = /[\p{M}\p{Cf}]+/gu;
-// ASCII has nothing to fold beyond lower case (most text, fast).
-const ASCII_RE = /^\p{ASCII}*$/u;
+/** ASCII has nothing to fold beyond lower case (most text, fast). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /**
  * Lower case without marks, compatibility forms or invisible characters: "Kraków" → "krakow",
@@ -40,10 +43,45 @@ export function fold(s: string): string {
  * whole hostile text, since decomposition can lengthen it many times over ("ﷺ" is 18 letters).
  */
 export function foldWithin(s: string, cap: number): string {
-  if (ASCII_RE.test(s)) return (s.length > cap ? s.slice(0, cap) : s).toLowerCase();
+  if (isAscii(s)) return (s.length > cap ? s.slice(0, cap) : s).toLowerCase();
+  // A word at a time (extraction folds every word of every ad): character by character from a
+  // table, which gives the same as folding the whole (decomposition, case, marks and the special
+  // letters all go character by character; the one case that depends on context, a final sigma,
+  // folds to σ either way). The cap bounds what decomposition may make of the text (at most 18
+  // units per unit), so only short text and a cap it cannot reach take this way.
+  if (s.length <= SHORT_TEXT && s.length * MAX_DECOMPOSITION <= cap) {
+    const folded = foldUnits(s);
+    if (folded !== null) return folded;
+  }
+  return foldWhole(s, cap);
+}
+
+function foldWhole(s: string, cap: number): string {
   const decomposed = s.normalize('NFKD');
   return (decomposed.length > cap ? decomposed.slice(0, cap) : decomposed)
     .toLowerCase()
     .replace(MARKS_AND_INVISIBLE_RE, '')
     .replace(SPECIAL_RE, (c) => SPECIAL_FOLDS[c] ?? c);
+}
+
+const SHORT_TEXT = 64;
+/** The longest NFKD decomposition of one UTF-16 unit ("ﷺ"). */
+const MAX_DECOMPOSITION = 18;
+/** What each UTF-16 unit folds to on its own, learnt on first sight (surrogates excepted). */
+const UNIT_FOLDS = new Array<string | undefined>(0x10000);
+
+/** `s` folded unit by unit, or null when it holds a surrogate (an emoji, a styled letter). */
+function foldUnits(s: string): string | null {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return null;
+    let folded = UNIT_FOLDS[unit];
+    if (folded === undefined) {
+      folded = foldWhole(String.fromCharCode(unit), Infinity);
+      UNIT_FOLDS[unit] = folded;
+    }
+    out += folded;
+  }
+  return out;
 }

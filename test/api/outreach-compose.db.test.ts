@@ -29,6 +29,7 @@ import { linkAndScore } from '../../src/score/pipeline.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { NOON_AMSTERDAM, noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { caseContactConsent } from '../../src/app/contact-consent.js';
 
 const log = pino({ level: 'silent' });
 let t: TestDatabase;
@@ -78,6 +79,7 @@ beforeAll(async () => {
       db: t.database.db,
       config: t.config,
       log,
+      contactConsent: caseContactConsent,
       jobs: () => jobs,
       clock,
     }),
@@ -371,7 +373,7 @@ describe('the rules file and the clock', () => {
         t.config,
         { userId: null, label: 'test worker', role: 'outreach_worker' },
         compose('+31612345912'),
-        { clock },
+        { clock, contactConsent: caseContactConsent },
       );
       expect(direct.message.status).toBe('to_send');
       // 23:30: quiet by the file; the answer says when it can go (07:00 there).
@@ -388,7 +390,7 @@ describe('the rules file and the clock', () => {
           t.config,
           { userId: null, label: 'test worker', role: 'outreach_worker' },
           compose('+31612345914'),
-          { clock },
+          { clock, contactConsent: caseContactConsent },
         ),
       ).rejects.toBeInstanceOf(SendRefused);
     } finally {

@@ -42,6 +42,7 @@ import { linkAndScore } from '../../src/score/pipeline.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { NOON_AMSTERDAM, noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { caseContactConsent } from '../../src/app/contact-consent.js';
 
 const log = pino({ level: 'silent' });
 let t: TestDatabase;
@@ -93,7 +94,15 @@ beforeAll(async () => {
     database: t.database,
     log,
     scheduler: false,
-    definitions: outreachJobs({ db, config: t.config, log, jobs: () => jobs, clock, registry }),
+    definitions: outreachJobs({
+      db,
+      config: t.config,
+      log,
+      jobs: () => jobs,
+      clock,
+      registry,
+      contactConsent: caseContactConsent,
+    }),
   });
   smppId = (
     await saveChannel(db, t.config, admin, {
@@ -232,6 +241,7 @@ function runSendJob(messageId: string, at: string | Date) {
   return sendQueuedMessage(t.database.db, t.config, registry, messageId, {
     clock: fixedClock(at),
     settings: outreachSettings(t.config),
+    contactConsent: caseContactConsent,
     hold: async (until) => {
       held.push(until);
     },

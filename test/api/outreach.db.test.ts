@@ -56,6 +56,7 @@ import { startTestSmsc, type TestSmsc } from '../../fixtures/smsc/index.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { NOON_AMSTERDAM, noonClock } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { caseContactConsent } from '../../src/app/contact-consent.js';
 
 const log = pino({ level: 'silent' });
 let t: TestDatabase;
@@ -88,7 +89,7 @@ async function compose(a: Actor, input: Omit<ComposeInput, 'idempotencyKey'>, at
     t.config,
     a,
     { idempotencyKey: randomUUID(), ...input },
-    { clock: at ? fixedClock(at) : clock },
+    { clock: at ? fixedClock(at) : clock, contactConsent: caseContactConsent },
   );
 }
 
@@ -98,6 +99,7 @@ function sendNow(messageId: string, opts: { clock?: Clock; retryCount?: number }
   return sendQueuedMessage(t.database.db, t.config, registry, messageId, {
     clock,
     settings: outreachSettings(t.config),
+    contactConsent: caseContactConsent,
     hold: async (until) => {
       held.push({ messageId, until });
     },
@@ -146,7 +148,15 @@ beforeAll(async () => {
     clock,
     events: sessionChannelEvents({ db, config: t.config, log, jobs: () => jobs, clock }),
   });
-  const defs = outreachJobs({ db, config: t.config, log, jobs: () => jobs, clock, registry });
+  const defs = outreachJobs({
+    db,
+    config: t.config,
+    log,
+    jobs: () => jobs,
+    clock,
+    registry,
+    contactConsent: caseContactConsent,
+  });
   jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: defs });
   await jobs.work(defs, 2);
   smppId = (
@@ -814,8 +824,14 @@ describe('contact rules', () => {
       templateId,
       values: {},
     };
-    const a = await composeMessage(t.database.db, t.config, worker, input, { clock });
-    const b = await composeMessage(t.database.db, t.config, worker, input, { clock });
+    const a = await composeMessage(t.database.db, t.config, worker, input, {
+      clock,
+      contactConsent: caseContactConsent,
+    });
+    const b = await composeMessage(t.database.db, t.config, worker, input, {
+      clock,
+      contactConsent: caseContactConsent,
+    });
     expect(b.message.id).toBe(a.message.id);
   });
 });

@@ -4,7 +4,10 @@
 // reports outcomes; an organisation without an account opens its link only with the code, wrong
 // codes lock it, it expires, and revoking or withdrawing consent ends the access of both at once —
 // the partner reads "revoked", not why. A minor is reported to the police on the duty to protect,
-// with who decided and why; an expired consent ends pending referrals; unanswered ones remind.
+// with who decided and why; an expired consent ends pending referrals — at the very moment it
+// expires, on the partner's next read, answer or link, without waiting for the scheduled check —
+// and unanswered ones remind. After a worker revokes, the partner user and the link read "revoked"
+// and nothing of the person or of why.
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
@@ -486,6 +489,198 @@ describe('the duty to protect a child', () => {
     // Everything else about the child stays on consent: a shelter gets nothing without it.
     const shelter = await refer(c.id, { partnerId: linkOrg, fields: ['alias'] });
     expect(shelter.res.statusCode).toBe(403);
+  });
+});
+
+describe('consent that expires ends access at that moment, without the scheduled check', () => {
+  async function expiringReferral(partnerId: string, inMs = 2 * DAY) {
+    const c = await newCase();
+    const until = new Date(clock.now().getTime() + inMs);
+    await consentTo(c.id, partnerId, ['alias', 'age'], until);
+    const sent = await refer(c.id, { partnerId, fields: ['alias', 'age'] });
+    expect(sent.res.statusCode).toBe(201);
+    return {
+      caseRow: c,
+      until,
+      id: (sent.json.referral as { id: string }).id,
+      link: sent.json.secureLink as { url: string; code: string } | null,
+    };
+  }
+
+  it('a partner user: read, list and answer refused from the instant of expiry', async () => {
+    const { caseRow, until, id } = await expiringReferral(accountOrg);
+    const saved = clock.now();
+    try {
+      clock.set(new Date(until.getTime() - 1000));
+      const before = await partnerUser('GET', `/api/partner/referrals/${id}`);
+      expect(before.json).toMatchObject({ state: 'sent', shared: { alias: caseRow.alias } });
+      clock.set(until);
+      // No job has run: the read itself finds the consent gone.
+      const after = await partnerUser('GET', `/api/partner/referrals/${id}`);
+      expect(after.res.statusCode).toBe(200);
+      expect(after.json).toMatchObject({ state: 'revoked', shared: null, fields: [], next: [] });
+      expect(after.res.body).not.toContain(caseRow.alias);
+      expect(after.res.body).not.toMatch(/consent|expired/);
+      const listed = (
+        (await partnerUser('GET', '/api/partner/referrals')).json.items as {
+          id: string;
+          state: string;
+        }[]
+      ).find((r) => r.id === id);
+      expect(listed?.state).toBe('revoked');
+      const answer = await partnerUser('POST', `/api/partner/referrals/${id}/answer`, {
+        state: 'accepted',
+      });
+      expect(answer.res.statusCode).toBe(409);
+      const [row] = await db().select().from(referrals).where(eq(referrals.id, id));
+      expect(row).toMatchObject({ state: 'expired', endCause: 'consent_expired', endedAt: until });
+      // The job, when it runs, finds nothing left to do for it.
+      expect(await endReferralsWithoutConsent(deps())).toBe(0);
+    } finally {
+      clock.set(saved);
+    }
+  });
+
+  it('the list alone ends what expired: the partner never sees it open again', async () => {
+    const { until, id } = await expiringReferral(accountOrg);
+    const saved = clock.now();
+    try {
+      clock.set(until);
+      const listed = (
+        (await partnerUser('GET', '/api/partner/referrals')).json.items as {
+          id: string;
+          state: string;
+          fields: string[];
+        }[]
+      ).find((r) => r.id === id);
+      expect(listed).toMatchObject({ state: 'revoked', fields: [] });
+      const [row] = await db().select().from(referrals).where(eq(referrals.id, id));
+      expect(row?.state).toBe('expired');
+    } finally {
+      clock.set(saved);
+    }
+  });
+
+  it('a secure link: an opening in progress and a new opening refused; no new link, no new share', async () => {
+    // It runs out within the link's session, so the opening is still in progress then.
+    const { caseRow, until, id, link } = await expiringReferral(linkOrg, 5 * 60_000);
+    // Two openings in progress: one reads, the other answers, after the consent ran out.
+    const b = browser();
+    const b2 = browser();
+    expect((await b('POST', linkPath(link!.url), { code: link!.code })).statusCode).toBe(303);
+    expect((await b2('POST', linkPath(link!.url), { code: link!.code })).statusCode).toBe(303);
+    expect((await b('GET', '/r/view')).body).toContain(caseRow.alias);
+    const saved = clock.now();
+    try {
+      clock.set(until);
+      const view = await b('GET', '/r/view');
+      expect(view.statusCode).toBe(410);
+      expect(view.body).toContain('revoked');
+      expect(view.body).not.toContain(caseRow.alias);
+      expect(view.body).not.toMatch(/consent|expired/);
+      expect((await b2('POST', '/r/view/answer', { state: 'accepted', note: '' })).statusCode).toBe(
+        410,
+      );
+      const page = await browser()('GET', linkPath(link!.url));
+      expect(page.statusCode).toBe(410);
+      expect((await browser()('POST', linkPath(link!.url), { code: link!.code })).statusCode).toBe(
+        410,
+      );
+      // The worker cannot give the partner a way back in, nor share again on the ended consent.
+      expect((await worker('POST', `/api/referrals/${id}/link`)).res.statusCode).toBe(409);
+      const again = await refer(caseRow.id, { partnerId: linkOrg, fields: ['alias'] });
+      expect(again.res.statusCode).toBe(403);
+      const [row] = await db().select().from(referrals).where(eq(referrals.id, id));
+      expect(row).toMatchObject({ state: 'expired', endCause: 'consent_expired' });
+    } finally {
+      clock.set(saved);
+    }
+  });
+});
+
+describe('a worker revokes a referral', () => {
+  it('the partner user is refused at once and reads "revoked", not what changed', async () => {
+    const c = await newCase();
+    await consentTo(c.id, accountOrg, ['alias', 'needs', 'handoff_note']);
+    const sent = await refer(c.id, {
+      partnerId: accountOrg,
+      fields: ['alias', 'needs', 'handoff_note'],
+      handoffNote: 'Call her after six; she moved to a friend in Zwolle.',
+    });
+    const id = (sent.json.referral as { id: string }).id;
+    expect((await partnerUser('GET', `/api/partner/referrals/${id}`)).json.shared).toMatchObject({
+      alias: c.alias,
+    });
+    expect(
+      (await partnerUser('POST', `/api/partner/referrals/${id}/answer`, { state: 'accepted' })).res
+        .statusCode,
+    ).toBe(200);
+
+    expect((await worker('POST', `/api/referrals/${id}/revoke`)).res.statusCode).toBe(200);
+
+    const after = await partnerUser('GET', `/api/partner/referrals/${id}`);
+    expect(after.res.statusCode).toBe(200);
+    expect(after.json).toMatchObject({
+      id,
+      state: 'revoked',
+      shared: null,
+      fields: [],
+      answerNote: null,
+      next: [],
+    });
+    // Nothing of the person, and nothing of why: not the note, not the cause, not the worker.
+    for (const secret of [c.alias, 'Zwolle', 'worker', 'consent', 'revoked_by']) {
+      expect(after.res.body).not.toContain(secret);
+    }
+    const listed = (
+      (await partnerUser('GET', '/api/partner/referrals')).json.items as {
+        id: string;
+        state: string;
+        shared: unknown;
+        fields: string[];
+      }[]
+    ).find((r) => r.id === id);
+    expect(listed).toMatchObject({ state: 'revoked', shared: null, fields: [] });
+    const report = await partnerUser('POST', `/api/partner/referrals/${id}/answer`, {
+      state: 'intake_done',
+    });
+    expect(report.res.statusCode).toBe(409);
+    expect(report.res.body).not.toContain(c.alias);
+    // The opening after the revocation is not an opening of anything shared.
+    const opened = await db()
+      .select()
+      .from(referralEvents)
+      .where(and(eq(referralEvents.referralId, id), eq(referralEvents.kind, 'opened')));
+    expect(opened).toHaveLength(1);
+  });
+
+  it('the secure link is refused at once, mid-opening too, and says only "revoked"', async () => {
+    const c = await newCase();
+    await consentTo(c.id, linkOrg, ['alias', 'age', 'handoff_note']);
+    const sent = await refer(c.id, {
+      partnerId: linkOrg,
+      fields: ['alias', 'age', 'handoff_note'],
+      handoffNote: 'She is staying near Amersfoort station this week.',
+    });
+    const id = (sent.json.referral as { id: string }).id;
+    const link = sent.json.secureLink as { url: string; code: string };
+    const b = browser();
+    await b('POST', linkPath(link.url), { code: link.code });
+    expect((await b('GET', '/r/view')).body).toContain('Amersfoort');
+    expect((await worker('POST', `/api/referrals/${id}/revoke`)).res.statusCode).toBe(200);
+    // (An ended opening's page clears its session: the answer is tried in its own opening.)
+    const responses = [
+      await b('POST', '/r/view/answer', { state: 'accepted', note: '' }),
+      await browser()('GET', linkPath(link.url)),
+      await browser()('POST', linkPath(link.url), { code: link.code }),
+    ];
+    for (const res of responses) {
+      expect(res.statusCode).toBe(410);
+      for (const secret of [c.alias, 'Amersfoort', 'consent', 'worker']) {
+        expect(res.body).not.toContain(secret);
+      }
+    }
+    expect(responses[0]!.body).toContain('revoked');
   });
 });
 

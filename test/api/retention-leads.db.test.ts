@@ -351,6 +351,7 @@ describe('retention of uncontacted leads and captures, and the minor-lead alert'
     const funnelBefore = await funnel();
     expect(await runRetention(deps)).toEqual({
       closed_case: 0,
+      unkept_case: 0,
       conversation: 0,
       uncontacted_lead: 1,
       never_lead: 0,

@@ -28,7 +28,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const DAY = 86_400_000;
 /** No leads or captures in this test: none erased. */
-const NONE = { uncontacted_lead: 0, never_lead: 0, capture: 0, chat: 0 };
+const NONE = { unkept_case: 0, uncontacted_lead: 0, never_lead: 0, capture: 0, chat: 0 };
 const T0 = new Date(NOON_AMSTERDAM).getTime();
 const day = (n: number) => new Date(T0 + n * DAY);
 const clock = noonClock();
@@ -141,6 +141,7 @@ describe('retention', () => {
           held: 0,
           nextDueAt: day(30).toISOString(),
         },
+        { type: 'unkept_case', periodDays: 0, due: 0, held: 0, nextDueAt: null },
         {
           type: 'conversation',
           periodDays: 10,
@@ -172,6 +173,7 @@ describe('retention', () => {
         held: 1,
         nextDueAt: day(35).toISOString(),
       },
+      { type: 'unkept_case', periodDays: 0, due: 0, held: 0, nextDueAt: null },
       { type: 'conversation', periodDays: 10, due: 1, held: 0, nextDueAt: null },
       { type: 'uncontacted_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
       { type: 'never_lead', periodDays: 20, due: 0, held: 0, nextDueAt: null },
@@ -232,6 +234,92 @@ describe('retention', () => {
     expect((await previewRetention(deps)).types[0]).toMatchObject({ due: 1, held: 0 });
     expect(await runRetention(deps)).toEqual({ ...NONE, closed_case: 1, conversation: 0 });
     expect(await caseIds()).not.toContain(held.id);
+  });
+});
+
+describe('consent to keep data', () => {
+  const keep = async (caseId: string, extra: Record<string, unknown> = {}) => {
+    const { res, json } = await worker('POST', `/api/cases/${caseId}/consents`, {
+      scope: 'keep_data',
+      givenAt: clock.now().toISOString(),
+      source: 'call_note',
+      note: 'Asked on the phone whether we may keep what she told us.',
+      ...extra,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return json.id as string;
+  };
+  const unkept = async () =>
+    (await previewRetention(deps)).types.find((x) => x.type === 'unkept_case');
+
+  it('withdrawn or refused: the case is due at once, open or not, unless a legal hold keeps it', async () => {
+    clock.set(day(100));
+    const withdrawn = await caseFrom('Ik wil niet dat jullie iets bewaren.', false);
+    const refused = await caseFrom('Nee, niets bewaren.', false);
+    const heldCase = await caseFrom('Bewaar niets, maar er loopt een zaak.', false);
+    const kept = await caseFrom('Jullie mogen het bewaren.', false);
+    const never = await caseFrom('Ik weet het nog niet.', false);
+    const consent = await keep(withdrawn.id);
+    await keep(refused.id, { declined: true });
+    await keep(heldCase.id, { declined: true });
+    await keep(kept.id);
+    await ok(
+      supervisor('POST', `/api/cases/${heldCase.id}/hold`, { reason: 'Court order 2030/41' }),
+    );
+    expect(await unkept()).toEqual({
+      type: 'unkept_case',
+      periodDays: 0,
+      due: 1,
+      held: 1,
+      nextDueAt: null,
+    });
+
+    // She calls: do not keep my data. Due from that moment, with no period to wait for.
+    clock.set(new Date(day(100).getTime() + 60_000));
+    await ok(
+      worker('POST', `/api/cases/${withdrawn.id}/consents/${consent}/withdraw`, {
+        source: 'call_note',
+        note: 'She called: erase what you have about me.',
+      }),
+    );
+    expect(await unkept()).toMatchObject({ due: 2, held: 1 });
+    // Supervisors are told at once (the run erases at night): a hold, if the law requires one,
+    // can still be set before it. Each no and the withdrawal raised one; a yes raised none.
+    const alerts = (await supervisor('GET', '/api/cases/alerts')).json.items as {
+      caseId: string;
+      kind: string;
+    }[];
+    expect(
+      alerts
+        .filter((a) => a.kind === 'keep_data_ended')
+        .map((a) => a.caseId)
+        .sort(),
+    ).toEqual([withdrawn.id, refused.id, heldCase.id].sort());
+    expect(await runRetention(deps)).toMatchObject({ unkept_case: 2 });
+    const left = await caseIds();
+    expect(left).not.toContain(withdrawn.id);
+    expect(left).not.toContain(refused.id);
+    expect(left).toEqual(expect.arrayContaining([heldCase.id, kept.id, never.id]));
+    expect(await threadIds()).not.toContain(withdrawn.conversationId);
+    const tombs = await db()
+      .select()
+      .from(caseTombstones)
+      .where(inArray(caseTombstones.caseId, [withdrawn.id, refused.id]));
+    expect(tombs.map((x) => x.cause)).toEqual(['retention', 'retention']);
+    expect(tombs.map((x) => x.status)).toEqual(['open', 'open']);
+    expect(await unkept()).toMatchObject({ due: 0, held: 1 });
+  });
+
+  it('ran out: due from the moment the consent to keep data expires', async () => {
+    clock.set(day(200));
+    const c = await caseFrom('Bewaar het een week.', false);
+    await keep(c.id, { expiresAt: day(207).toISOString() });
+    clock.set(new Date(day(207).getTime() - 1000));
+    expect(await runRetention(deps)).toMatchObject({ unkept_case: 0 });
+    expect(await caseIds()).toContain(c.id);
+    clock.set(day(207));
+    expect(await runRetention(deps)).toMatchObject({ unkept_case: 1 });
+    expect(await caseIds()).not.toContain(c.id);
   });
 });
 

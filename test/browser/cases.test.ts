@@ -1,7 +1,8 @@
 // Browser journey through cases on the real thing (`ariadne start`, no demo): a person answered an
 // outreach message on a manual channel; the worker opens a case from that conversation with one
 // click, records the person's consent with their own message as evidence, sees it withdrawn at
-// once, adds a due task (a reminder on the Cases page), writes a note and marks the case as about
+// once, records that the person said no to being contacted again (a reply is then refused with
+// that rule), adds a due task (a reminder on the Cases page), writes a note and marks the case as about
 // a minor; a supervisor finds the child-protocol alert on the Cases page and acknowledges it. A
 // colleague who is not on the case does not find it. Nothing leaves the machine and the page keeps
 // its Content Security Policy.
@@ -147,6 +148,34 @@ describe('cases journey', () => {
     await poll(() => record.getByTestId('consent-state').innerText()).toBe('Withdrawn');
     expect(await record.innerText()).toContain('She called: nothing may go to the shelter.');
     expect(await record.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+  }, 60_000);
+
+  it('records that the person said no to being contacted again; a reply is then refused', async () => {
+    await worker.getByTestId('record-consent').click();
+    const form = worker.getByRole('dialog', { name: 'Record a consent' });
+    await form.getByLabel('What they agreed to').selectOption('contact_again');
+    await form.getByLabel('The person said no').check();
+    expect(await form.getByLabel('Until (optional)').count()).toBe(0);
+    await form.getByLabel('How they said so').selectOption('call_note');
+    await form.getByLabel(/^What was said/).fill('Asked on the phone: no more messages, please.');
+    await form.getByRole('button', { name: 'Record consent' }).click();
+    const record = worker.getByTestId('consent-record');
+    await poll(() => record.count()).toBe(2);
+    const no = record.filter({ hasText: 'no more messages' });
+    expect(await no.getByTestId('consent-state').innerText()).toBe('Said no');
+    expect(await no.getByRole('button', { name: 'Withdraw' }).count()).toBe(0);
+
+    await worker.goto(`${server.url}/inbox/${conversationId}`);
+    const box = worker.getByTestId('reply-box');
+    await box.getByTestId('reply-text').fill('Hoe gaat het nu met je?');
+    await box.getByRole('button', { name: 'Send', exact: true }).click();
+    const refused = box.getByTestId('send-refused');
+    await poll(() => refused.getAttribute('data-rule')).toBe('no_contact_consent');
+    expect(await refused.innerText()).toContain('Refused: no consent to be contacted again');
+    expect(await refused.innerText()).toContain('said no when asked');
+    await snap(worker, 'contact-refused');
+    await worker.goto(`${server.url}/cases/${caseId}`);
+    await poll(() => worker.getByTestId('case-page').isVisible()).toBe(true);
   }, 60_000);
 
   it('a due task reminds the worker; a note is kept', async () => {

@@ -316,7 +316,8 @@ export async function answeredThread(parts: {
 
 /**
  * A colleague the admin makes through the API (`user`: POST /api/users's body), signed in through
- * the API with `password` as their own, in a browser context and page of their own.
+ * the API with `password` as their own, in a browser context and page of their own (`options`
+ * for that context: a phone's screen, say).
  */
 export async function staffPage(
   admin: Page,
@@ -324,10 +325,11 @@ export async function staffPage(
   base: string,
   user: { email: string; displayName: string; role: string; partnerOrgId?: string },
   password: string,
+  options: BrowserContextOptions = {},
 ): Promise<Page> {
   const created = await apiCall(admin, 'POST', '/api/users', user);
   expect(created.status, JSON.stringify(created.json)).toBe(201);
-  const context = await newContext(browser);
+  const context = await newContext(browser, options);
   await apiSignIn(
     context.request,
     base,

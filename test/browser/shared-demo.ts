@@ -1,5 +1,5 @@
 // The one demo app the journeys that need the demo's data share (audit, collect, triage, outreach,
-// accessibility): one `ariadne start` with the demo, whose first crawl, extraction, linking and
+// accessibility, phone): one `ariadne start` with the demo, whose first crawl, extraction, linking and
 // scoring run once for all of them instead of once per journey. The first journey that asks starts it (its output in a
 // file, so it outlives that journey's worker), waits until the demo has settled, and makes an admin
 // account for each journey; the e2e project's global setup (test/setup/journeys-app.ts) gives the
@@ -23,7 +23,14 @@ declare module 'vitest' {
   }
 }
 
-export const JOURNEYS = ['audit', 'collect', 'triage', 'outreach', 'accessibility'] as const;
+export const JOURNEYS = [
+  'audit',
+  'collect',
+  'triage',
+  'outreach',
+  'accessibility',
+  'phone',
+] as const;
 export type Journey = (typeof JOURNEYS)[number];
 
 const Account = z.object({ email: z.string(), oneTimePassword: z.string() });

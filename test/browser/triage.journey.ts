@@ -394,10 +394,12 @@ describe('triage queue journey', () => {
       });
       await p.goto(`${app.url}/triage`);
       await firstSignIn(p, 'tess.triage-supervisor@example.org', oneTime, SUPERVISOR_PASSWORD);
-      await poll(() => p.getByTestId('lead-row').count(), 30_000).toBeGreaterThan(0);
+      // On a phone the queue shows cards, and its filters in a drawer.
+      await poll(() => p.getByTestId('lead-card').count(), 30_000).toBeGreaterThan(0);
 
       // "Assigned to" offers each colleague by name.
-      const assignee = p.getByLabel('Assigned to');
+      await p.getByTestId('filters-open').click();
+      const assignee = p.getByRole('dialog', { name: 'Filters' }).getByLabel('Assigned to');
       await poll(() =>
         assignee.locator('option').evaluateAll((os) => os.map((o) => o.textContent)),
       ).toContain(colleagueName);
@@ -429,7 +431,11 @@ describe('triage queue journey', () => {
 
       // The queue filtered by that colleague lists the lead.
       await p.goto(`${app.url}/triage?state=all`);
-      await p.getByLabel('Assigned to').selectOption({ label: colleagueName });
+      await p.getByTestId('filters-open').click();
+      await p
+        .getByRole('dialog', { name: 'Filters' })
+        .getByLabel('Assigned to')
+        .selectOption({ label: colleagueName });
       await poll(() => new URL(p.url()).searchParams.get('assignee')).toMatch(/^[0-9a-f-]{36}$/);
       await poll(() =>
         p.getByTestId('lead-alias').evaluateAll((els) => els.map((e) => e.textContent)),

@@ -67,13 +67,15 @@ describe('ariadne command line', () => {
       }),
       '{"id": broken',
       JSON.stringify({ id: 7, text: '' }),
+      // No country in the ad: the number is reported as national, country unknown.
+      JSON.stringify({ id: 'b', text: 'Bel me: 06 12 34 56 78' }),
     ].join('\n');
     const r = await runCli(['extract', '--json'], {}, 60_000, input);
     const lines = r.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ id: 'a', language: expect.any(String) as unknown });
     const facts = lines[0]!.facts as {
       kind: string;
@@ -87,6 +89,18 @@ describe('ariadne command line', () => {
     );
     expect(lines[1]).toMatchObject({ line: 2, error: { code: 'invalid_input' } });
     expect(lines[2]).toMatchObject({ id: 7, facts: [] });
+    expect(lines[3]).toMatchObject({
+      id: 'b',
+      facts: [
+        {
+          kind: 'phone',
+          value: '0612345678',
+          country: null,
+          countryUnknown: true,
+          rule: 'phone.national_country_unknown',
+        },
+      ],
+    });
     expect(r.code).toBe(4);
   });
 

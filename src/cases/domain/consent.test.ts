@@ -5,6 +5,7 @@ import {
   checkReferral,
   checkShare,
   consentDraftProblems,
+  consentBar,
   consentState,
   legalBasisFor,
   mayContactAgain,
@@ -61,6 +62,55 @@ describe('consent state', () => {
     expect(mayContactAgain([share, contact, keep], at(1))).toBe(true);
     expect(mayKeepData([share, contact, keep], at(1))).toBe(true);
     expect(mayKeepData([share, contact, keep], at(3))).toBe(false);
+  });
+});
+
+describe("the person's last word on contact and keeping data (consentBar)", () => {
+  const contact = (over: Partial<ConsentRecord> = {}) =>
+    consent({ scope: 'contact_again', organisationId: null, fields: [], ...over });
+
+  it('bars nothing while the person was never asked, or agreed', () => {
+    expect(consentBar([], 'contact_again', at(1))).toBeNull();
+    expect(consentBar([consent()], 'contact_again', at(1))).toBeNull();
+    expect(consentBar([contact()], 'contact_again', at(1))).toBeNull();
+    // A consent recorded for later is not an answer yet.
+    expect(consentBar([contact({ givenAt: at(5), declined: true })], 'contact_again', at(1))).toBe(
+      null,
+    );
+  });
+
+  it('bars from the moment of withdrawal, of a no, or of expiry', () => {
+    const w = contact({ withdrawnAt: at(2) });
+    expect(consentBar([w], 'contact_again', new Date(at(2).getTime() - 1))).toBeNull();
+    expect(consentBar([w], 'contact_again', at(2))).toBe('withdrawn');
+    expect(consentBar([contact({ declined: true })], 'contact_again', T0)).toBe('declined');
+    const e = contact({ expiresAt: at(30) });
+    expect(consentBar([e], 'contact_again', at(29))).toBeNull();
+    expect(consentBar([e], 'contact_again', at(30))).toBe('expired');
+    // The scopes are apart.
+    expect(consentBar([w], 'keep_data', at(3))).toBeNull();
+    expect(consentBar([{ ...w, scope: 'keep_data' }], 'keep_data', at(3))).toBe('withdrawn');
+  });
+
+  it('takes the latest word: a withdrawal of an older yes beats a newer one, a new yes a no', () => {
+    const older = contact({ withdrawnAt: at(10) });
+    const newer = contact({ givenAt: at(5) });
+    expect(consentBar([older, newer], 'contact_again', at(6))).toBeNull();
+    expect(consentBar([older, newer], 'contact_again', at(10))).toBe('withdrawn');
+    const no = contact({ declined: true });
+    const yes = contact({ givenAt: at(3) });
+    expect(consentBar([no, yes], 'contact_again', at(2))).toBe('declined');
+    expect(consentBar([no, yes], 'contact_again', at(3))).toBeNull();
+    // A no after a yes that is still current is the person's word now.
+    expect(
+      consentBar([yes, contact({ givenAt: at(4), declined: true })], 'contact_again', at(4)),
+    ).toBe('declined');
+  });
+
+  it('a no is never a current consent', () => {
+    const no = contact({ declined: true });
+    expect(consentState(no, at(1))).toBe('declined');
+    expect(mayContactAgain([no], at(1))).toBe(false);
   });
 });
 

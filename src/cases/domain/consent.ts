@@ -25,13 +25,19 @@ export interface ConsentRecord {
   givenAt: Date;
   expiresAt: Date | null;
   withdrawnAt: Date | null;
+  /**
+   * The person was asked and said no (recorded like a consent, with its evidence): never current.
+   * Absent on records made before answers could be a no.
+   */
+  declined?: boolean;
 }
 
-export type ConsentState = 'current' | 'not_yet' | 'expired' | 'withdrawn';
+export type ConsentState = 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
 
 /** Where a consent stands at `at`. Withdrawn wins over expired: it says more about the person. */
 export function consentState(c: ConsentRecord, at: Date): ConsentState {
   const t = at.getTime();
+  if (c.declined && c.givenAt.getTime() <= t) return 'declined';
   if (c.withdrawnAt && c.withdrawnAt.getTime() <= t) return 'withdrawn';
   if (c.expiresAt && c.expiresAt.getTime() <= t) return 'expired';
   if (c.givenAt.getTime() > t) return 'not_yet';
@@ -54,6 +60,38 @@ export function mayContactAgain(consents: readonly ConsentRecord[], at: Date): b
 /** The person agreed that the program keeps their data. */
 export function mayKeepData(consents: readonly ConsentRecord[], at: Date): boolean {
   return hasCurrent(consents, 'keep_data', at);
+}
+
+/** Why the person's own word rules something out now (see consentBar). */
+export type ConsentBar = 'withdrawn' | 'declined' | 'expired';
+
+/**
+ * Whether what the person said about `scope` (contact_again, keep_data) rules it out at `at`:
+ * null while they were never asked (nothing recorded) or their consent is current; otherwise why.
+ * Their latest word counts — a yes, a no, or a withdrawal, each at the moment it was given — so a
+ * withdrawal of an older yes ends a newer one too (the person said "stop" after both), and a new
+ * yes after a no or a withdrawal opens it again. A yes that ran out bars as "expired".
+ */
+export function consentBar(
+  consents: readonly ConsentRecord[],
+  scope: Exclude<ConsentScope, 'share_with_org'>,
+  at: Date,
+): ConsentBar | null {
+  const t = at.getTime();
+  const asked = consents.filter((c) => c.scope === scope && c.givenAt.getTime() <= t);
+  if (asked.length === 0) return null;
+  type Word = { at: number; word: 'yes' | 'declined' | 'withdrawn' };
+  const words: Word[] = asked.flatMap((c): Word[] => [
+    { at: c.givenAt.getTime(), word: c.declined ? 'declined' : 'yes' },
+    ...(c.withdrawnAt && c.withdrawnAt.getTime() <= t
+      ? [{ at: c.withdrawnAt.getTime(), word: 'withdrawn' as const }]
+      : []),
+  ]);
+  // The latest first; on a tie the no or the withdrawal wins: the safer reading of one moment.
+  words.sort((a, b) => b.at - a.at || Number(a.word === 'yes') - Number(b.word === 'yes'));
+  const last = words[0]?.word;
+  if (last === 'declined' || last === 'withdrawn') return last;
+  return asked.some((c) => isCurrentConsent(c, at)) ? null : 'expired';
 }
 
 /** The current share_with_org consents for one organisation. */
@@ -203,6 +241,8 @@ export interface ConsentDraft {
   fields: readonly ShareableField[];
   givenAt: Date;
   expiresAt: Date | null;
+  /** The person said no when asked. */
+  declined?: boolean;
 }
 
 export type DraftProblem = { field: string; message: string; text: MessageText };
@@ -261,6 +301,25 @@ export function consentDraftProblems(d: ConsentDraft, now: Date): DraftProblem[]
         fields: unknown.join(', '),
       }),
     });
+  }
+  if (d.declined) {
+    // A no to sharing is no consent at all: nothing is recorded and nothing is shared. A no to
+    // being contacted again or to keeping data is the person's word that the system acts on.
+    if (d.scope === 'share_with_org') {
+      problems.push({
+        field: 'declined',
+        ...keyed(
+          'cases.consent.declineShare',
+          'A no to sharing is recorded by recording no consent to share.',
+        ),
+      });
+    }
+    if (d.expiresAt) {
+      problems.push({
+        field: 'expiresAt',
+        ...keyed('cases.consent.declineExpires', 'A no does not expire.'),
+      });
+    }
   }
   if (d.givenAt.getTime() > now.getTime()) {
     problems.push({

@@ -1,7 +1,10 @@
 // Referrals: sending one (gather the case, its consents and the directory entry; the consent rules
 // decide; only then is anything written), every later step through the state machine, and the
 // ends the program itself brings about — a withdrawn consent revokes at once, an expired one ends
-// pending shares — each of which kills the secure links. Worker-side reads are checked against the
+// pending shares — each of which kills the secure links. Consent expires by time, not by a job:
+// every partner read and answer (partner user and secure link) and every new link first ends, at
+// the clock's now, what rests on a consent that no longer covers it (settleConsent), so access
+// ends the moment consent does whether or not the scheduled check has run. Worker-side reads are checked against the
 // case's access rules; partner-side reads against the partner's own organisation or link. Every
 // read of what was shared is audited, and every step is a referral event for the case history.
 import { randomUUID } from 'node:crypto';
@@ -506,7 +509,10 @@ export async function reissueLink(
   who: Principal,
   referralId: string,
 ): Promise<IssuedLink> {
-  const { referral } = await referralForWorker(deps.db, who, referralId, 'refer');
+  const found = await referralForWorker(deps.db, who, referralId, 'refer');
+  // A new way in only while the consent it rests on still covers it.
+  const [referral] = await settleConsent(deps, [found.referral]);
+  if (!referral) throw new AppError('not_found', keyed('referrals.notFound', 'No such referral.'));
   if (referral.channel !== 'secure_link') {
     throw new AppError(
       'conflict',
@@ -638,18 +644,20 @@ export async function listPartnerReferrals(
     .where(eq(referrals.accountOrgId, orgId))
     .orderBy(desc(referrals.sentAt))
     .limit(500);
-  return rows.map((r) => partnerView(deps, r, false));
+  return (await settleConsent(deps, rows)).map((r) => partnerView(deps, r, false));
 }
 
-async function referralForPartner(db: DbOrTx, who: Principal, id: string) {
+/** The partner user's referral, as it stands now (consent checked at the clock's now). */
+async function referralForPartner(deps: ReferralDeps, who: Principal, id: string) {
   const orgId = partnerOrgOf(who);
-  const [row] = await db
+  const [row] = await deps.db
     .select()
     .from(referrals)
     .where(and(eq(referrals.id, id), eq(referrals.accountOrgId, orgId)));
   // Another organisation's referral does not exist, as far as this user can tell.
   if (!row) throw new AppError('not_found', keyed('referrals.notFound', 'No such referral.'));
-  return row;
+  const [settled] = await settleConsent(deps, [row]);
+  return settled!;
 }
 
 /** One referral with what was shared: an opening, recorded in its history and audited. */
@@ -659,7 +667,7 @@ export async function openPartnerReferral(
   who: Principal,
   id: string,
 ): Promise<PartnerView> {
-  const row = await referralForPartner(deps.db, who, id);
+  const row = await referralForPartner(deps, who, id);
   if (!isOpenReferral(row.state)) return partnerView(deps, row, false);
   await recordOpening(deps, row, byPartnerUser(actor), actor);
   return partnerView(deps, row, true);
@@ -688,7 +696,7 @@ export async function answerAsPartnerUser(
   to: ReferralState,
   note: string | null,
 ): Promise<PartnerView> {
-  const row = await referralForPartner(deps.db, who, id);
+  const row = await referralForPartner(deps, who, id);
   const moved = await deps.db.transaction(async (tx) => {
     const m = await moveReferral(tx, deps, row, to, byPartnerUser(actor), { note });
     await appendAudit(tx, {
@@ -745,7 +753,7 @@ export async function linkState(
 ): Promise<LinkEnd | 'open' | 'unknown'> {
   const link = await linkByToken(deps.db, deps, token);
   if (!link) return 'unknown';
-  const referral = await referralById(deps.db, link.referralId);
+  const referral = await settledReferral(deps, link.referralId);
   return linkEnd(link, referral, deps.clock.now()) ?? 'open';
 }
 
@@ -760,6 +768,9 @@ export async function openLinkWithCode(
   actor: Actor,
 ): Promise<LinkOpening> {
   const now = deps.clock.now();
+  // A consent that ran out ends the referral (and kills this link) before the code is looked at.
+  const before = await linkByToken(deps.db, deps, token);
+  if (before) await settledReferral(deps, before.referralId);
   const result = await deps.db.transaction(async (tx): Promise<LinkOpening> => {
     const found = await linkByToken(tx, deps, token);
     if (!found) return { outcome: 'unknown' };
@@ -820,9 +831,15 @@ async function liveLink(
 ): Promise<
   { ok: true; link: SecureLinkRow; referral: ReferralRow } | { ok: false; status: LinkEnd }
 > {
+  const [of] = await deps.db
+    .select({ referralId: secureLinks.referralId })
+    .from(secureLinks)
+    .where(eq(secureLinks.id, linkId));
+  if (!of) return { ok: false, status: 'revoked' };
+  // First what the consent says now (ending the referral kills the link), then the link.
+  const referral = await settledReferral(deps, of.referralId);
   const [link] = await deps.db.select().from(secureLinks).where(eq(secureLinks.id, linkId));
   if (!link) return { ok: false, status: 'revoked' };
-  const referral = await referralById(deps.db, link.referralId);
   const ended = linkEnd(link, referral, deps.clock.now());
   if (ended || !referral) return { ok: false, status: ended ?? 'revoked' };
   return { ok: true, link, referral };
@@ -940,7 +957,20 @@ export async function endReferralsWithoutConsent(deps: ReferralDeps): Promise<nu
     .where(
       and(eq(referrals.legalBasis, 'consent'), inArray(referrals.state, [...OPEN_REFERRAL_STATES])),
     );
-  const byCase = await consentsOfCases(deps.db, [...new Set(open.map((r) => r.caseId))]);
+  const { withdrawn, expired } = await uncoveredReferrals(deps.db, open, now);
+  return (
+    (await endReferrals(deps, deps.db, withdrawn, 'revoked', 'consent_withdrawn')) +
+    (await endReferrals(deps, deps.db, expired, 'expired', 'consent_expired'))
+  );
+}
+
+/**
+ * The open referrals on consent among `rows` whose fields the case's consents no longer cover
+ * for their organisation at `now`: withdrawn if a consent for it was withdrawn, else expired.
+ */
+async function uncoveredReferrals(db: DbOrTx, rows: readonly ReferralRow[], now: Date) {
+  const open = rows.filter((r) => r.legalBasis === 'consent' && isOpenReferral(r.state));
+  const byCase = await consentsOfCases(db, [...new Set(open.map((r) => r.caseId))]);
   const withdrawn: ReferralRow[] = [];
   const expired: ReferralRow[] = [];
   for (const r of open) {
@@ -956,10 +986,39 @@ export async function endReferralsWithoutConsent(deps: ReferralDeps): Promise<nu
     );
     (wasWithdrawn ? withdrawn : expired).push(r);
   }
-  return (
-    (await endReferrals(deps, deps.db, withdrawn, 'revoked', 'consent_withdrawn')) +
-    (await endReferrals(deps, deps.db, expired, 'expired', 'consent_expired'))
+  return { withdrawn, expired };
+}
+
+/**
+ * Referrals as they stand at the clock's now: any open one whose consent no longer covers it is
+ * ended first (expired, or revoked if withdrawn), exactly as the scheduled check would end it, and
+ * returned as it is after. Every partner read path goes through here, so the partner's access ends
+ * the moment the consent does, with or without the job.
+ */
+async function settleConsent(
+  deps: ReferralDeps,
+  rows: readonly ReferralRow[],
+): Promise<ReferralRow[]> {
+  const { withdrawn, expired } = await uncoveredReferrals(deps.db, rows, deps.clock.now());
+  if (withdrawn.length + expired.length === 0) return [...rows];
+  await endReferrals(deps, deps.db, withdrawn, 'revoked', 'consent_withdrawn');
+  await endReferrals(deps, deps.db, expired, 'expired', 'consent_expired');
+  const ended = [...withdrawn, ...expired].map((r) => r.id);
+  const fresh = new Map(
+    (await deps.db.select().from(referrals).where(inArray(referrals.id, ended))).map((r) => [
+      r.id,
+      r,
+    ]),
   );
+  return rows.map((r) => fresh.get(r.id) ?? r);
+}
+
+/** One referral by id as it stands now (see settleConsent); null if there is none. */
+async function settledReferral(deps: ReferralDeps, id: string): Promise<ReferralRow | null> {
+  const row = await referralById(deps.db, id);
+  if (!row) return null;
+  const [settled] = await settleConsent(deps, [row]);
+  return settled ?? null;
 }
 
 /**

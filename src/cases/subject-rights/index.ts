@@ -13,6 +13,8 @@ export {
   caseThreadIds,
   closedCasesDue,
   eraseClosedCasesDue,
+  eraseUnkeptCasesDue,
   heldCaseEntityIds,
+  unkeptCasesDue,
 } from './retention.js';
 export { registerSubjectRightsRoutes } from './routes.js';

@@ -96,6 +96,41 @@ describe('do-not-contact', () => {
   });
 });
 
+describe("the person's word in a case: not to be contacted again", () => {
+  it.each(['withdrawn', 'declined', 'expired'] as const)(
+    'refuses every message when consent to be contacted again was %s, and nothing lifts it',
+    (bar) => {
+      const r = check({
+        recipient: { address: '+31612345678', doNotContact: false, contactConsent: bar },
+        // The person wrote a minute ago and a supervisor overrides: still refused.
+        history: { inbound: [replied(ago(MIN))], outbound: [] },
+        thread: {
+          startsNewThread: false,
+          supervisorOverride: { by: supervisor, at: NOON, reason: 'urgent' },
+        },
+        message: { text: 'Hoi', safetyConfirmation: { by: supervisor, at: NOON } },
+      });
+      expect(r).toMatchObject({
+        allowed: false,
+        rule: 'no_contact_consent',
+        notBefore: null,
+        text: { key: `no_contact_consent_${bar}` },
+      });
+      expect(rules(r)).toEqual(['no_contact_consent']);
+    },
+  );
+
+  it('lets do-not-contact speak first, and bars nothing without a word from a case', () => {
+    const both = check({
+      recipient: { address: '+31612345678', doNotContact: true, contactConsent: 'withdrawn' },
+    });
+    expect(rules(both)).toEqual(['do_not_contact']);
+    expect(
+      check({ recipient: { address: '+31612345678', doNotContact: false, contactConsent: null } }),
+    ).toMatchObject({ allowed: true });
+  });
+});
+
 describe('the opt-out confirmation', () => {
   const optOut = (o: { at?: Date; channelId?: string; confirmedAt?: Date | null } = {}) => ({
     address: '+31612345678',

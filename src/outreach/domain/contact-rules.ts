@@ -1,5 +1,6 @@
 // The rules every send passes, enforced by the system rather than the worker's memory:
-// do-not-contact (absolute, on every channel), approved templates until the person has written,
+// do-not-contact (absolute, on every channel), the person's own word in a case that they are not
+// to be contacted again (absolute too), approved templates until the person has written,
 // WhatsApp's opt-in and 24-hour window, one outreach thread per entity (a supervisor may override),
 // a supervisor's confirmation of safety hits in a first message, at most N unanswered messages and
 // a minimum gap between them, quiet hours in the contact's time zone, and per-channel rate limits.
@@ -115,6 +116,10 @@ export type ContactSettings = z.input<typeof ContactSettings>;
 // ---------------------------------------------------------------------------------------------
 // Input
 
+/** Why a case rules out contacting the person again (the cases context's consent rules say it). */
+export const CONTACT_CONSENT_BARS = ['withdrawn', 'declined', 'expired'] as const;
+export type ContactConsentBar = (typeof CONTACT_CONSENT_BARS)[number];
+
 const Instant = z.date().refine((d) => !Number.isNaN(d.getTime()), 'not a valid date');
 const Actor = z.object({ id: z.string().min(1), role: z.enum(ROLES) }).strict();
 
@@ -155,6 +160,12 @@ export const SendCheckInput = z
           .nullish(),
         /** Where the person is known to be (from the ad's place); beats the number's country. */
         timeZone: TimeZone.nullish(),
+        /**
+         * A case about this person (through one of their threads or the entity written to)
+         * records that they are not to be contacted again: they withdrew that consent, said no
+         * when asked, or it ran out. Null or absent: no case says so.
+         */
+        contactConsent: z.enum(CONTACT_CONSENT_BARS).nullish(),
         /** The person opted in to WhatsApp (recorded, e.g. "yes, WhatsApp me" by SMS). */
         whatsappOptIn: z.boolean().default(false),
         /**
@@ -244,6 +255,7 @@ export type SendCheckInput = z.input<typeof SendCheckInput>;
 export const SEND_RULES = [
   'opt_out_confirmation_not_allowed',
   'do_not_contact',
+  'no_contact_consent',
   'invalid_recipient',
   'template_required',
   'template_not_approved',
@@ -577,6 +589,14 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
     // Nothing else matters and nothing else is shown: no rule can lift this one.
     return conclude(i, s, f, tz, t, refusals, warnings, false);
   }
+  const bar = i.recipient.contactConsent;
+  if (bar) {
+    // The person's own word, recorded in a case: like do-not-contact, no override lifts it; only
+    // a new consent recorded in the case does.
+    const { message, text } = CONTACT_CONSENT_REFUSALS[bar];
+    refuse('no_contact_consent', message, text);
+    return conclude(i, s, f, tz, t, refusals, warnings, false);
+  }
   if (recipientIssue) refuse('invalid_recipient', recipientIssue);
 
   const { template, whatsappTemplate } = i.message;
@@ -667,6 +687,25 @@ export function checkSend(input: SendCheckInput, settings: ContactSettings, now:
   refusals.push(...timeRefusals(i, s, f, t, tz));
   return conclude(i, s, f, tz, t, refusals, warnings, false);
 }
+
+const CONTACT_CONSENT_REFUSALS: Record<ContactConsentBar, { message: string; text: RefusalText }> =
+  {
+    withdrawn: {
+      message:
+        'The person withdrew their consent to be contacted again (recorded in their case). No message can be sent, on any channel.',
+      text: { key: 'no_contact_consent_withdrawn' },
+    },
+    declined: {
+      message:
+        'The person said no when asked whether they may be contacted again (recorded in their case). No message can be sent, on any channel.',
+      text: { key: 'no_contact_consent_declined' },
+    },
+    expired: {
+      message:
+        'The person’s consent to be contacted again has expired (recorded in their case). No message can be sent until they give it again.',
+      text: { key: 'no_contact_consent_expired' },
+    },
+  };
 
 function conclude(
   i: Input,

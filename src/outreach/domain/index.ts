@@ -82,6 +82,7 @@ export {
   type OptOutResult,
 } from './opt-out.js';
 export {
+  CONTACT_CONSENT_BARS,
   ContactSettings,
   MAX_QUIET_HOURS,
   OUTBOUND_STATUSES,
@@ -93,6 +94,7 @@ export {
   TIME_BOUND_RULES,
   checkSend,
   quietHoursHold,
+  type ContactConsentBar,
   type Refusal,
   type SendCheck,
   type SendRule,

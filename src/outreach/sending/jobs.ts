@@ -3,7 +3,7 @@
 // so a retry after a crash finds 'sending' and marks the outcome unknown instead of sending twice,
 // and a second job for the same message (pg-boss does not drop it) leaves it to the first.
 // Do-not-contact is checked again right before sending: an opt-out that arrived after the message
-// was composed wins. A message the worker scheduled for the first allowed time is checked against
+// was composed wins, and so does a case's record that the person is not to be contacted again. A message the worker scheduled for the first allowed time is checked against
 // every rule again when its job runs (the same checkSend as composing): a refusal that time lifts
 // holds it again, any other fails it with the rule and the reason, shown in the thread. Receipts and replies, from a webhook or a bound SMPP session, are taken in
 // here too, since an opt-out among them queues its one confirmation.
@@ -21,6 +21,7 @@ import type { WebhookResult } from '../channels/http-gateway.js';
 import { contactAddress } from '../inbox/contacts.js';
 import { decryptBody, recordSent } from '../inbox/conversations.js';
 import { quietHoursHold, type ContactSettings } from '../domain/index.js';
+import { contactConsentBar, type ContactConsentPort } from './contact-consent.js';
 import { handleDelivery, handleInbound, recheckScheduled } from './service.js';
 import { outreachSettings } from './settings.js';
 import {
@@ -127,6 +128,8 @@ export async function sendQueuedMessage(
     clock: Clock;
     /** The installation's contact rules: quiet hours are checked again at the moment of sending. */
     settings: ContactSettings;
+    /** Whether a case rules out writing to the person now (asked again at the moment of sending). */
+    contactConsent: ContactConsentPort;
     /** Asks for the send to be tried again at `until` (a message held through quiet hours). */
     hold: (until: Date) => Promise<void>;
     lastAttempt?: boolean;
@@ -203,7 +206,15 @@ export async function sendQueuedMessage(
     }
     if (msg.scheduledFor) {
       // Scheduled for the first allowed time: every rule again, as when it was written.
-      const check = await recheckScheduled(tx, config, msg, contact, opts.settings, clock.now());
+      const check = await recheckScheduled(
+        tx,
+        config,
+        msg,
+        contact,
+        opts.settings,
+        clock.now(),
+        opts.contactConsent,
+      );
       if (!check.allowed) {
         if (check.notBefore) {
           // Only time again (a reply window, a busy channel, a later gap): wait for that.
@@ -229,6 +240,26 @@ export async function sendQueuedMessage(
         return { kind: 'refused' as const };
       }
     } else if (!confirmation) {
+      // A withdrawal recorded in a case after the message was written wins, as an opt-out does.
+      const bar = await contactConsentBar(
+        tx,
+        opts.contactConsent,
+        contact.id,
+        conv?.entityId ?? null,
+        clock.now(),
+      );
+      if (bar) {
+        await tx
+          .update(messages)
+          .set({
+            status: 'failed',
+            failedAt: clock.now(),
+            errorCode: 'refused_no_contact_consent',
+            errorMessage: 'Not sent: a case records that the person is not to be contacted again.',
+          })
+          .where(eq(messages.id, messageId));
+        return { kind: 'refused' as const };
+      }
       const hold = quietHoursHold(
         { address: contactAddress(config, contact) },
         await lastInboundAt(tx, contact.id),
@@ -397,6 +428,8 @@ export function outreachJobs(deps: {
   clock: Clock;
   /** A registry shared with the rest of the process; one is made when absent. */
   registry?: ChannelRegistry;
+  /** Whether a case rules out writing to a person (src/app wires it to the cases context). */
+  contactConsent: ContactConsentPort;
   /** Bound SMPP sessions are unbound cleanly when the process stops. */
   onStop?: (close: () => Promise<void>) => void;
 }): JobDefinition[] {
@@ -419,6 +452,7 @@ export function outreachJobs(deps: {
         const outcome = await sendQueuedMessage(deps.db, deps.config, registry, messageId, {
           clock: deps.clock,
           settings,
+          contactConsent: deps.contactConsent,
           hold: async (until) => {
             await deps
               .jobs()

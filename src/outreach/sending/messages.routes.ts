@@ -33,7 +33,7 @@ import {
 } from './views.js';
 
 export function registerMessageRoutes(app: FastifyInstance, deps: OutreachRouteDeps): void {
-  const { db, config, jobs, clock, settings } = deps;
+  const { db, config, jobs, clock, settings, contactConsent } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -56,6 +56,7 @@ export function registerMessageRoutes(app: FastifyInstance, deps: OutreachRouteD
         const out = await composeMessage(db, config, actorOf(request), request.body, {
           settings,
           clock,
+          contactConsent,
         });
         if (out.message.status === 'queued') {
           await queueSend(jobs, out.message.id, out.message.scheduledFor ?? undefined);
@@ -82,7 +83,11 @@ export function registerMessageRoutes(app: FastifyInstance, deps: OutreachRouteD
     async (request) => {
       authorize(canWorkOutreach(principalOf(requireAuth(request))));
       return presentComposeState(
-        await checkCompose(db, config, actorOf(request), request.body, { settings, clock }),
+        await checkCompose(db, config, actorOf(request), request.body, {
+          settings,
+          clock,
+          contactConsent,
+        }),
       );
     },
   );
@@ -138,7 +143,9 @@ export function registerMessageRoutes(app: FastifyInstance, deps: OutreachRouteD
     },
     async (request) => {
       authorize(canWorkOutreach(principalOf(requireAuth(request))));
-      return presentMessage(await markSentByHand(db, actorOf(request), request.params.id, clock));
+      return presentMessage(
+        await markSentByHand(db, actorOf(request), request.params.id, clock, contactConsent),
+      );
     },
   );
 

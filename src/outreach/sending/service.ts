@@ -48,6 +48,7 @@ import {
   SMS_KINDS,
   smsInfo,
   TemplateRenderError,
+  type ContactConsentBar,
   type SendCheck,
   type SendCheckInput,
 } from '../domain/index.js';
@@ -59,6 +60,7 @@ import {
   outreachNameAllowances,
   outreachTemplates,
 } from '../schema.js';
+import { contactConsentBar, type ContactConsentPort } from './contact-consent.js';
 import { outreachSettings } from './settings.js';
 import { templateById } from '../templates/templates-store.js';
 
@@ -72,6 +74,11 @@ export interface OutreachOptions {
    * message. Read once per call, so one decision and what it stores share one instant.
    */
   clock: Clock;
+}
+
+/** What writing a message needs besides: the cases' word on contacting the person (see the port). */
+export interface ComposeOptions extends OutreachOptions {
+  contactConsent: ContactConsentPort;
 }
 
 const ComposeFields = z
@@ -234,10 +241,11 @@ export async function sendFacts(
   return { history, channelSends: sends.map((s) => new Date(s.at)) };
 }
 
-function recipientOf(config: Config, c: ContactRow) {
+function recipientOf(config: Config, c: ContactRow, contactConsent: ContactConsentBar | null) {
   return {
     address: contactAddress(config, c),
     doNotContact: c.doNotContact,
+    contactConsent,
     optOut:
       c.optOutAt && c.optOutChannelId
         ? { at: c.optOutAt, channelId: c.optOutChannelId, confirmedAt: c.optOutConfirmedAt }
@@ -385,6 +393,7 @@ async function prepareCompose(
   dest: Destination,
   settings: ContactSettings,
   now: Date,
+  port: ContactConsentPort,
 ): Promise<Prepared> {
   const by = roleActor(actor);
   const channel = await channelRow(tx, c.channelId);
@@ -460,12 +469,14 @@ async function prepareCompose(
   const allowance =
     entityId && dest.sharedByNames > 1 ? await nameAllowance(tx, entityId, contact.id) : null;
   const facts = await sendFacts(tx, contact.id, channel, settings, now);
+  // Under the contact's lock: a withdrawal recorded before this instant is seen here.
+  const contactConsent = await contactConsentBar(tx, port, contact.id, entityId, now);
   const check = checkSend(
     {
       purpose: 'message',
       channel: { id: channel.id, kind: channel.kind, sender: channel.sender },
       recipient: {
-        ...recipientOf(config, contact),
+        ...recipientOf(config, contact, contactConsent),
         sharedByNames: dest.sharedByNames,
         namesAllowedBy: allowance,
       },
@@ -527,7 +538,7 @@ export async function composeMessage(
   config: Config,
   actor: Actor,
   input: ComposeInput,
-  options: OutreachOptions,
+  options: ComposeOptions,
 ): Promise<{ message: MessageRow; conversation: ConversationRow; warnings: string[] }> {
   const c = ComposeInput.parse(input);
   const now = options.clock.now();
@@ -550,7 +561,16 @@ export async function composeMessage(
     : await destinationOf(db, config, actor, c);
 
   return db.transaction(async (tx) => {
-    const p = await prepareCompose(tx, config, actor, c, dest, settings, now);
+    const p = await prepareCompose(
+      tx,
+      config,
+      actor,
+      c,
+      dest,
+      settings,
+      now,
+      options.contactConsent,
+    );
     const { check, channel, contact } = p;
     let scheduledFor: Date | null = null;
     if (!check.allowed) {
@@ -645,7 +665,7 @@ export async function checkCompose(
   config: Config,
   actor: Actor,
   input: ComposeCheckInput,
-  options: OutreachOptions,
+  options: ComposeOptions,
 ): Promise<ComposeState> {
   const c = ComposeCheckInput.parse(input);
   const now = options.clock.now();
@@ -657,7 +677,9 @@ export async function checkCompose(
   let p: Prepared;
   try {
     await db.transaction(async (tx) => {
-      throw new CheckOnly(await prepareCompose(tx, config, actor, c, dest, settings, now));
+      throw new CheckOnly(
+        await prepareCompose(tx, config, actor, c, dest, settings, now, options.contactConsent),
+      );
     });
     throw new AppError('internal', 'The check did not roll back.');
   } catch (err) {
@@ -796,6 +818,7 @@ export async function recheckScheduled(
   contact: ContactRow,
   settings: ContactSettings,
   now: Date,
+  port: ContactConsentPort,
 ): Promise<SendCheck> {
   const channel = await channelRow(tx, msg.channelId ?? '');
   const text = decryptBody(config, msg.bodyEnc);
@@ -819,11 +842,13 @@ export async function recheckScheduled(
     }
   }
   const facts = await sendFacts(tx, contact.id, channel, settings, now, msg.id);
+  const conversation = await conversationById(tx, msg.conversationId);
+  const contactConsent = await contactConsentBar(tx, port, contact.id, conversation.entityId, now);
   const check = checkSend(
     {
       purpose: 'message',
       channel: { id: channel.id, kind: channel.kind, sender: channel.sender },
-      recipient: recipientOf(config, contact),
+      recipient: recipientOf(config, contact, contactConsent),
       history: facts.history,
       channelSends: facts.channelSends,
       thread: { startsNewThread: false },
@@ -929,7 +954,9 @@ export async function handleInbound(
       {
         purpose: 'opt_out_confirmation',
         channel: { id: row.id, kind: row.kind, sender: row.sender },
-        recipient: recipientOf(config, contact),
+        // The one confirmation of the person's own STOP goes as with do-not-contact: it answers
+        // what they just wrote, and says only that they will not hear from us again.
+        recipient: recipientOf(config, contact, null),
         history: facts.history,
         channelSends: facts.channelSends,
         thread: { startsNewThread: false },
@@ -979,6 +1006,7 @@ export async function markSentByHand(
   actor: Actor,
   messageId: string,
   clock: Clock,
+  port: ContactConsentPort,
 ): Promise<MessageRow> {
   const now = clock.now();
   return db.transaction(async (tx) => {
@@ -1004,6 +1032,20 @@ export async function markSentByHand(
       throw new AppError(
         'conflict',
         keyed('outreach.doNotSend', 'Do not send it: the person must not be contacted.'),
+      );
+    }
+    const bar =
+      contact && !confirmation
+        ? await contactConsentBar(tx, port, contact.id, conversation.entityId, now)
+        : null;
+    if (bar) {
+      // Refused, not cancelled: a consent given again in the case lets it go after all.
+      throw new AppError(
+        'conflict',
+        keyed(
+          'outreach.noContactConsent',
+          'Do not send it: a case records that the person is not to be contacted again.',
+        ),
       );
     }
     const row = await recordSent(

@@ -750,7 +750,7 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
   async function settingsScreen(): Promise<void> {
     if (!session) return startScreen();
     const settings = await deps.api.settings();
-    const wipe = h('select', { name: 'wipe-after' });
+    const wipe = h('select', { name: 'wipe-after', 'aria-describedby': 'wipe-hint' });
     for (const n of [null, 3, 5, 10, 20]) {
       wipe.append(
         h(
@@ -781,6 +781,8 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
           }),
         s.saveSettings,
         field(s.wipeLabel, wipe),
+        // Whoever takes the phone can erase the evidence this way: said where the choice is made.
+        h('p', { class: 'hint', id: 'wipe-hint' }, s.wipeHint),
       ),
       checkbox(s.neutralLabel, neutral),
       h('p', { class: 'hint' }, s.neutralHint),

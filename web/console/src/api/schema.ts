@@ -426,6 +426,7 @@ export interface paths {
           content: {
             'application/json': {
               adVersionId: string;
+              boilerplate: components['schemas']['BoilerplateSpan'][];
               extractedAt: string | null;
               facts: components['schemas']['Fact'][];
               language: string | null;
@@ -2352,7 +2353,7 @@ export interface paths {
                 caseId: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'minor';
+                kind: 'minor' | 'keep_data_ended';
                 raisedAt: string;
                 raisedBy: string | null;
               }[];
@@ -2399,7 +2400,7 @@ export interface paths {
                   recordedBy: string;
                   scope: components['schemas']['ConsentScope'];
                   /** @enum {string} */
-                  state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+                  state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
                   withdrawal: {
                     messageAt: string | null;
                     messageId: string | null;
@@ -2893,6 +2894,8 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
+            /** @default false */
+            declined?: boolean;
             /** Format: uuid */
             evidenceMessageId?: string;
             /** Format: date-time */
@@ -2947,7 +2950,7 @@ export interface paths {
               recordedBy: string;
               scope: components['schemas']['ConsentScope'];
               /** @enum {string} */
-              state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+              state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
               withdrawal: {
                 messageAt: string | null;
                 messageId: string | null;
@@ -3113,7 +3116,7 @@ export interface paths {
               recordedBy: string;
               scope: components['schemas']['ConsentScope'];
               /** @enum {string} */
-              state: 'current' | 'not_yet' | 'expired' | 'withdrawn';
+              state: 'current' | 'not_yet' | 'expired' | 'withdrawn' | 'declined';
               withdrawal: {
                 messageAt: string | null;
                 messageId: string | null;
@@ -4995,7 +4998,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Alerts no supervisor acknowledged yet (a case about a minor) */
+    /** Alerts no supervisor acknowledged yet (a case about a minor; consent to keep data ended) */
     get: {
       parameters: {
         query?: never;
@@ -5020,7 +5023,7 @@ export interface paths {
                 casePseudonym: string;
                 id: string;
                 /** @enum {string} */
-                kind: 'minor';
+                kind: 'minor' | 'keep_data_ended';
                 raisedAt: string;
                 raisedBy: string | null;
               }[];
@@ -5160,7 +5163,7 @@ export interface paths {
               caseId: string;
               id: string;
               /** @enum {string} */
-              kind: 'minor';
+              kind: 'minor' | 'keep_data_ended';
               raisedAt: string;
               raisedBy: string | null;
             };
@@ -17435,6 +17438,24 @@ export interface paths {
               createdAt: string;
               createdBy: string | null;
               model: {
+                /**
+                 * @default {
+                 *       "factor": 0,
+                 *       "why": {
+                 *         "en": "Text that a site repeats across most of its ads, behind many unrelated numbers (a footer, \"real photos\" on every ad), is the site's, not the advertiser's: it says nothing about the person behind one ad, and scoring it gave every entity on such a site the same points before anything was known about it.",
+                 *         "nl": "Tekst die een site in de meeste van haar advertenties herhaalt, achter veel verschillende nummers (een voettekst, \"echte foto's\" in elke advertentie), is van de site, niet van de adverteerder: hij zegt niets over de persoon achter één advertentie, en wie hem meetelde gaf elke entiteit op zo'n site dezelfde punten voordat er iets over bekend was."
+                 *       }
+                 *     }
+                 */
+                boilerplate: {
+                  factor: number;
+                  why:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
+                };
                 categoryFlags: {
                   [key: string]:
                     | 'obfuscation'
@@ -17736,6 +17757,24 @@ export interface paths {
                 createdAt: string;
                 createdBy: string | null;
                 model: {
+                  /**
+                   * @default {
+                   *       "factor": 0,
+                   *       "why": {
+                   *         "en": "Text that a site repeats across most of its ads, behind many unrelated numbers (a footer, \"real photos\" on every ad), is the site's, not the advertiser's: it says nothing about the person behind one ad, and scoring it gave every entity on such a site the same points before anything was known about it.",
+                   *         "nl": "Tekst die een site in de meeste van haar advertenties herhaalt, achter veel verschillende nummers (een voettekst, \"echte foto's\" in elke advertentie), is van de site, niet van de adverteerder: hij zegt niets over de persoon achter één advertentie, en wie hem meetelde gaf elke entiteit op zo'n site dezelfde punten voordat er iets over bekend was."
+                   *       }
+                   *     }
+                   */
+                  boilerplate: {
+                    factor: number;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
+                  };
                   categoryFlags: {
                     [key: string]:
                       | 'obfuscation'
@@ -18030,6 +18069,24 @@ export interface paths {
               createdAt: string;
               createdBy: string | null;
               model: {
+                /**
+                 * @default {
+                 *       "factor": 0,
+                 *       "why": {
+                 *         "en": "Text that a site repeats across most of its ads, behind many unrelated numbers (a footer, \"real photos\" on every ad), is the site's, not the advertiser's: it says nothing about the person behind one ad, and scoring it gave every entity on such a site the same points before anything was known about it.",
+                 *         "nl": "Tekst die een site in de meeste van haar advertenties herhaalt, achter veel verschillende nummers (een voettekst, \"echte foto's\" in elke advertentie), is van de site, niet van de adverteerder: hij zegt niets over de persoon achter één advertentie, en wie hem meetelde gaf elke entiteit op zo'n site dezelfde punten voordat er iets over bekend was."
+                 *       }
+                 *     }
+                 */
+                boilerplate: {
+                  factor: number;
+                  why:
+                    | string
+                    | {
+                        en: string;
+                        nl?: string;
+                      };
+                };
                 categoryFlags: {
                   [key: string]:
                     | 'obfuscation'
@@ -24301,6 +24358,18 @@ export interface components {
     AuditDetailsInput: {
       [key: string]: unknown;
     };
+    BoilerplateSpan: {
+      end: number;
+      /** @enum {string} */
+      field: 'title' | 'body';
+      start: number;
+    };
+    BoilerplateSpanInput: {
+      end: number;
+      /** @enum {string} */
+      field: 'title' | 'body';
+      start: number;
+    };
     /** @description What the signed-in user may do */
     Capabilities: {
       actOnLeads: boolean;
@@ -24796,7 +24865,7 @@ export interface components {
       entityId: string;
       id: string;
       /** @enum {string} */
-      kind: 'minor';
+      kind: 'minor' | 'keep_data_ended';
       raisedAt: string;
     };
     LeadAlertInput: {
@@ -24806,7 +24875,7 @@ export interface components {
       entityId: string;
       id: string;
       /** @enum {string} */
-      kind: 'minor';
+      kind: 'minor' | 'keep_data_ended';
       raisedAt: string;
     };
     /** @enum {string} */
@@ -25179,7 +25248,13 @@ export interface components {
         periodDays: number;
         /** @enum {string} */
         type:
-          'closed_case' | 'conversation' | 'uncontacted_lead' | 'never_lead' | 'capture' | 'chat';
+          | 'closed_case'
+          | 'unkept_case'
+          | 'conversation'
+          | 'uncontacted_lead'
+          | 'never_lead'
+          | 'capture'
+          | 'chat';
       }[];
     };
     RetentionPreviewInput: {
@@ -25191,7 +25266,13 @@ export interface components {
         periodDays: number;
         /** @enum {string} */
         type:
-          'closed_case' | 'conversation' | 'uncontacted_lead' | 'never_lead' | 'capture' | 'chat';
+          | 'closed_case'
+          | 'unkept_case'
+          | 'conversation'
+          | 'uncontacted_lead'
+          | 'never_lead'
+          | 'capture'
+          | 'chat';
       }[];
     };
     /** @enum {string} */

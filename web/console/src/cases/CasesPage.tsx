@@ -233,7 +233,7 @@ function Alerts() {
         <Alert key={a.id} color="red" variant="light" data-testid="case-alert">
           <Group justify="space-between" gap="sm">
             <Text size="sm">
-              {t('alerts.minor', {
+              {t(`alerts.${a.kind}`, {
                 alias: a.caseAlias,
                 pseudonym: a.casePseudonym,
                 date: formatDateTime(a.raisedAt),

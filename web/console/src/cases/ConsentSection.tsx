@@ -280,14 +280,18 @@ function RecordConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
   );
   const [messageId, setMessageId] = useState('');
   const [note, setNote] = useState('');
+  // A no to being contacted again or to keeping data is recorded like a yes: the system acts on it.
+  const [declined, setDeclined] = useState(false);
   const share = scope === 'share_with_org';
+  const saysNo = declined && !share;
   const save = useMutation({
     mutationFn: () =>
       recordConsent(detail.case.id, {
         scope,
         ...(share ? { organisationId: organisationId.trim(), fields } : { fields: [] }),
         givenAt: new Date(givenAt).toISOString(),
-        ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
+        ...(expiresAt && !saysNo ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
+        ...(saysNo ? { declined: true } : {}),
         source,
         ...(isMessageSource(source) && messageId ? { evidenceMessageId: messageId } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
@@ -336,7 +340,15 @@ function RecordConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
               </Group>
             </Checkbox.Group>
           </>
-        ) : null}
+        ) : (
+          <Checkbox
+            label={t('consent.declined')}
+            description={t('consent.declinedHint')}
+            checked={declined}
+            onChange={(e) => setDeclined(e.currentTarget.checked)}
+            data-testid="consent-declined"
+          />
+        )}
         <Group grow>
           <TextInput
             type="datetime-local"
@@ -345,12 +357,14 @@ function RecordConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () 
             onChange={(e) => setGivenAt(e.currentTarget.value)}
             required
           />
-          <TextInput
-            type="datetime-local"
-            label={t('consent.expiresAt')}
-            value={expiresAt}
-            onChange={(e) => setExpiresAt(e.currentTarget.value)}
-          />
+          {saysNo ? null : (
+            <TextInput
+              type="datetime-local"
+              label={t('consent.expiresAt')}
+              value={expiresAt}
+              onChange={(e) => setExpiresAt(e.currentTarget.value)}
+            />
+          )}
         </Group>
         <EvidenceFields
           detail={detail}

@@ -33,6 +33,7 @@ const STATE_COLOR: Record<ConsentView['state'], string> = {
   not_yet: 'gray',
   expired: 'orange',
   withdrawn: 'red',
+  declined: 'red',
 };
 
 export function ConsentStateBadge({ state }: { state: ConsentView['state'] }) {

@@ -45,6 +45,9 @@ export function ExtractionView({
   });
   const facts = indexFacts(extraction.data?.facts ?? []);
   const present = new Set(facts.map((f) => groupOf(f.fact)).filter(Boolean));
+  const boilerplate = extraction.data?.boilerplate ?? [];
+  const boilerplateIn = (field: 'title' | 'body') => boilerplate.filter((b) => b.field === field);
+  const boilerplateLabel = t('adPage.boilerplate');
 
   const textPanel = (
     <Paper withBorder radius="md" p="lg" h="100%">
@@ -74,12 +77,20 @@ export function ExtractionView({
               text={version.title}
               facts={factsIn(facts, 'title')}
               revealed={revealed}
+              boilerplate={boilerplateIn('title')}
+              boilerplateLabel={boilerplateLabel}
             />
           </Text>
         ) : null}
         {/* The ad's own words are in its own language ("und": not known). */}
         <Text size="sm" className="ad-text" data-testid="ad-body" lang={version.language ?? 'und'}>
-          <HighlightedText text={version.body} facts={factsIn(facts, 'body')} revealed={revealed} />
+          <HighlightedText
+            text={version.body}
+            facts={factsIn(facts, 'body')}
+            revealed={revealed}
+            boilerplate={boilerplateIn('body')}
+            boilerplateLabel={boilerplateLabel}
+          />
         </Text>
         <DataList size="sm" labelWidth={150} withDivider>
           {STRUCTURED.map(({ key, field }) => {
@@ -119,7 +130,7 @@ export function ExtractionView({
             </DataList.Item>
           ) : null}
         </DataList>
-        {present.size > 0 ? (
+        {present.size > 0 || boilerplate.length > 0 ? (
           <Group gap="md" aria-label={t('adPage.legend')} data-testid="legend">
             {FACT_GROUPS.filter((g) => present.has(g)).map((g) => (
               <Group key={g} gap={6}>
@@ -127,7 +138,18 @@ export function ExtractionView({
                 <Text size="xs">{t(`adPage.legendGroups.${g}`)}</Text>
               </Group>
             ))}
+            {boilerplate.length > 0 ? (
+              <Group gap={6}>
+                <span className="legend-swatch site-boilerplate" aria-hidden="true" />
+                <Text size="xs">{boilerplateLabel}</Text>
+              </Group>
+            ) : null}
           </Group>
+        ) : null}
+        {boilerplate.length > 0 ? (
+          <Text size="xs" c="dimmed" data-testid="boilerplate-hint">
+            {t('adPage.boilerplateHint')}
+          </Text>
         ) : null}
         {extraction.data?.truncated ? (
           <Alert color="orange" variant="light">

@@ -20,15 +20,86 @@ function withRevealed(text: string, facts: IndexedFact[], revealed: Map<string, 
   return out;
 }
 
+/** A span of the field that is the site's boilerplate, with the label it is shown with. */
+export interface BoilerplateMark {
+  start: number;
+  end: number;
+}
+
 export function HighlightedText({
   text,
   facts,
   revealed,
+  boilerplate = [],
+  boilerplateLabel = '',
 }: {
   text: string;
   facts: IndexedFact[];
   revealed: Map<string, Revealed>;
+  /** Spans the site repeats across its ads: set apart (and labelled) around the marks inside. */
+  boilerplate?: BoilerplateMark[];
+  boilerplateLabel?: string;
 }) {
+  const marked = markedText(text, facts, revealed);
+  if (boilerplate.length === 0) return marked;
+  // Each boilerplate span is cut out of the text and its marks drawn inside it on their own.
+  const len = text.length;
+  const spans = boilerplate
+    .map((b) => ({
+      start: Math.max(0, Math.min(len, b.start)),
+      end: Math.max(0, Math.min(len, b.end)),
+    }))
+    .filter((b) => b.end > b.start)
+    .sort((a, b) => a.start - b.start);
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const b of spans) {
+    if (b.start < at) continue;
+    if (b.start > at)
+      out.push(<Part key={`t${at}`} {...{ text, facts, revealed }} from={at} to={b.start} />);
+    out.push(
+      <span
+        key={`b${b.start}`}
+        className="site-boilerplate"
+        data-testid="site-boilerplate"
+        title={boilerplateLabel}
+      >
+        <Part {...{ text, facts, revealed }} from={b.start} to={b.end} />
+      </span>,
+    );
+    at = b.end;
+  }
+  if (at < len) out.push(<Part key={`t${at}`} {...{ text, facts, revealed }} from={at} to={len} />);
+  return <>{out}</>;
+}
+
+/** The marks of one piece of a field [from, to): its facts moved to the piece's own offsets. */
+function Part({
+  text,
+  facts,
+  revealed,
+  from,
+  to,
+}: {
+  text: string;
+  facts: IndexedFact[];
+  revealed: Map<string, Revealed>;
+  from: number;
+  to: number;
+}) {
+  const inside = facts
+    .filter((f) => f.fact.span.start >= from && f.fact.span.end <= to)
+    .map((f) => ({
+      ...f,
+      fact: {
+        ...f.fact,
+        span: { ...f.fact.span, start: f.fact.span.start - from, end: f.fact.span.end - from },
+      },
+    }));
+  return markedText(text.slice(from, to), inside, revealed);
+}
+
+function markedText(text: string, facts: IndexedFact[], revealed: Map<string, Revealed>) {
   const shown = withRevealed(text, facts, revealed);
   const len = shown.length;
   const spans = facts

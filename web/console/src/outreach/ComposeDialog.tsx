@@ -19,6 +19,7 @@ import {
   Modal,
   NativeSelect,
   Paper,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -60,6 +61,7 @@ import { canLiftRules, useChannels } from './hooks';
 import { useOutreachT } from './i18n';
 import { ruleOf, SendErrorAlert, useRefusalText } from './refusal';
 import { TextCounts } from './TextCounts';
+import { usePhone } from '../ui/use-phone';
 
 export function ComposeDialog({
   entity,
@@ -71,8 +73,16 @@ export function ComposeDialog({
   onClose: () => void;
 }) {
   const t = useOutreachT();
+  const phone = usePhone();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('compose.title')} size="lg">
+    // On a phone the dialog takes the screen, its Send at the foot of it (outreach.css).
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('compose.title')}
+      size="lg"
+      fullScreen={phone}
+    >
       {opened ? <ComposeForm entity={entity} onClose={onClose} /> : null}
     </Modal>
   );
@@ -303,7 +313,8 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
           </Text>
         ) : null}
 
-        <Group grow align="flex-start">
+        {/* Side by side where there is room; the template's name needs the width on a phone. */}
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           <NativeSelect
             label={t('compose.language')}
             description={
@@ -339,7 +350,7 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
                 : [{ value: '', label: t('compose.noTemplate'), disabled: true }]
             }
           />
-        </Group>
+        </SimpleGrid>
         <ErrorAlert error={templates.error} />
 
         <NativeSelect
@@ -461,7 +472,7 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
           />
         ) : null}
 
-        <Group justify="flex-end">
+        <Group justify="flex-end" className="compose-actions">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
@@ -546,7 +557,9 @@ function ComposeStateAlert({ state, error }: { state: ComposeState | undefined; 
   }
   return (
     <Alert
-      color={state.rule === 'do_not_contact' ? 'red' : 'orange'}
+      color={
+        state.rule === 'do_not_contact' || state.rule === 'no_contact_consent' ? 'red' : 'orange'
+      }
       variant="light"
       title={t('compose.state.refused')}
       data-testid="compose-state"

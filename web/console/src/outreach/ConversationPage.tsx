@@ -154,12 +154,15 @@ function ConversationView({ detail }: { detail: ConversationDetail }) {
         <Thread detail={detail} manual={manual} />
       </Paper>
       {manual && !ended ? <RecordReply conversationId={conversationId} /> : null}
-      {/* A chat carried into a case's thread is answered on the chat line, not from here. */}
-      <ReplyBox
-        detail={detail}
-        channel={channel}
-        notesOnly={ended || detail.conversation.kind === 'chat'}
-      />
+      {/* A chat carried into a case's thread is answered on the chat line, not from here. On a
+          phone the box docks at the foot of the screen (outreach.css), Send under the thumb. */}
+      <div className="reply-dock">
+        <ReplyBox
+          detail={detail}
+          channel={channel}
+          notesOnly={ended || detail.conversation.kind === 'chat'}
+        />
+      </div>
     </Stack>
   );
 }
@@ -364,7 +367,9 @@ function Thread({ detail, manual }: { detail: ConversationDetail; manual: boolea
       {detail.messages.map((m) => (
         <MessageBubble key={m.id} m={m} manual={manual} conversationId={detail.conversation.id} />
       ))}
-      <li ref={bottom} aria-hidden="true" />
+      {/* On a phone its scroll margin (outreach.css) takes the page to its end, so the newest
+          message shows above the docked reply box rather than under it. */}
+      <li ref={bottom} aria-hidden="true" className="thread-end" />
     </ul>
   );
 }

@@ -12,6 +12,7 @@ import { useOutreachT, type OutreachKey } from './i18n';
 const RULES = [
   'opt_out_confirmation_not_allowed',
   'do_not_contact',
+  'no_contact_consent',
   'invalid_recipient',
   'template_required',
   'template_not_approved',
@@ -27,6 +28,8 @@ const RULES = [
   'rate_limit',
 ] as const;
 type Rule = (typeof RULES)[number];
+/** Refusals no one can lift in the console: the person's own word. */
+const ABSOLUTE: readonly string[] = ['do_not_contact', 'no_contact_consent'];
 const isRule = (r: string | null): r is Rule =>
   r !== null && (RULES as readonly string[]).includes(r);
 
@@ -65,7 +68,7 @@ export function SendErrorAlert({ error, onClose }: { error: unknown; onClose?: (
     : t('rules.other');
   return (
     <Alert
-      color={error.rule === 'do_not_contact' ? 'red' : 'orange'}
+      color={ABSOLUTE.includes(error.rule ?? '') ? 'red' : 'orange'}
       variant="light"
       role="alert"
       title={title}

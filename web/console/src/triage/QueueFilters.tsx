@@ -38,10 +38,13 @@ export function QueueFilters({
   filters,
   onChange,
   leads,
+  inDrawer = false,
 }: {
   filters: LeadFilters;
   onChange: (f: LeadFilters) => void;
   leads: LeadItem[];
+  /** On a phone the filters sit in a drawer of their own (QueuePage): no panel around them. */
+  inDrawer?: boolean;
 }) {
   const t = useTriageT();
   const staff = useStaff();
@@ -96,7 +99,13 @@ export function QueueFilters({
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-label={t('filters.label')}>
+    <Paper
+      withBorder={!inDrawer}
+      radius="md"
+      p={inDrawer ? 0 : 'md'}
+      component="section"
+      aria-label={t('filters.label')}
+    >
       <Stack gap="md">
         <form
           role="search"

@@ -1,12 +1,15 @@
 // The triage queue, the outreach worker's home: leads urgent first, then by score, each with the
 // few signals that put it there. Filters live in the URL (a filtered queue can be bookmarked or
 // shared with a colleague), pages load with the API's keyset cursor, and the same filters drive
-// the CSV export and saved searches.
+// the CSV export and saved searches. On a phone the filters fold into a drawer behind a "Filters"
+// button that counts those in use, and the leads show as cards (LeadCards) instead of the table.
 import { homePathFor } from '../collect/nav';
 import {
   Alert,
+  Badge,
   Button,
   Center,
+  Drawer,
   EmptyState,
   Group,
   Loader,
@@ -30,10 +33,15 @@ import { formatTime } from '../ui/format';
 import { useTriageT } from './i18n';
 import { LeadTable } from './LeadTable';
 import { QueueFilters } from './QueueFilters';
+import { LeadCards } from './LeadCards';
+import { usePhone } from '../ui/use-phone';
 
 const route = getRouteApi('/triage');
 
 const hasFilters = (f: LeadFilters) => Object.keys(f).length > 0;
+/** Filters in use, as the worker set them: the score range's two ends are one filter. */
+const activeFilterCount = (f: LeadFilters) =>
+  Object.keys(f).filter((k) => k !== 'maxScore' || f.minScore === undefined).length;
 const QUEUE_REFRESH_MS = 60_000;
 
 export function QueuePage() {
@@ -53,6 +61,9 @@ function Queue() {
     void navigate({ search: next, replace: false, resetScroll: false });
 
   const qc = useQueryClient();
+  const phone = usePhone();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = activeFilterCount(filters);
   const [notice, setNotice] = useState<string | null>(null);
   const leads = useInfiniteQuery({
     queryKey: queryKeys.leads(filters),
@@ -133,7 +144,55 @@ function Queue() {
         </Alert>
       ) : null}
 
-      <QueueFilters filters={filters} onChange={setFilters} leads={items} />
+      {phone ? (
+        <>
+          <Group justify="space-between" gap="xs">
+            <Button
+              variant="default"
+              onClick={() => setFiltersOpen(true)}
+              data-testid="filters-open"
+              data-count={activeFilters}
+              rightSection={
+                activeFilters > 0 ? (
+                  <Badge size="sm" circle aria-hidden="true">
+                    {activeFilters}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              {t('filters.label')}
+              {activeFilters > 0 ? (
+                <span className="visually-hidden">
+                  {' '}
+                  {t('filters.activeCount', { count: activeFilters })}
+                </span>
+              ) : null}
+            </Button>
+            {activeFilters > 0 ? (
+              <Button variant="subtle" onClick={() => setFilters({})}>
+                {t('filters.clear')}
+              </Button>
+            ) : null}
+          </Group>
+          <Drawer
+            opened={filtersOpen}
+            onClose={() => setFiltersOpen(false)}
+            title={t('filters.label')}
+            position="bottom"
+            size="90%"
+            closeButtonProps={{ 'aria-label': t('common.close') }}
+          >
+            <Stack gap="lg">
+              <QueueFilters filters={filters} onChange={setFilters} leads={items} inDrawer />
+              <Button fullWidth onClick={() => setFiltersOpen(false)}>
+                {t('filters.showLeads')}
+              </Button>
+            </Stack>
+          </Drawer>
+        </>
+      ) : (
+        <QueueFilters filters={filters} onChange={setFilters} leads={items} />
+      )}
 
       {opened ? (
         <Alert
@@ -150,7 +209,8 @@ function Queue() {
         </Alert>
       ) : null}
 
-      <Paper withBorder radius="md">
+      {/* On a phone each lead is a card with a border of its own. */}
+      <Paper withBorder={!phone || items.length === 0} radius="md">
         {leads.isPending ? (
           <Center py="xl">
             <Loader size="sm" aria-label={t('common.loading')} />
@@ -180,6 +240,8 @@ function Queue() {
               </EmptyState.Actions>
             ) : null}
           </EmptyState>
+        ) : phone ? (
+          <LeadCards leads={items} newMatches={newMatches} />
         ) : (
           <LeadTable leads={items} newMatches={newMatches} />
         )}

@@ -125,3 +125,28 @@ describe('problemText (a problem an import lists)', () => {
     expect(dutch(new Error('boom'))).toBe('Er ging iets mis. Probeer het opnieuw.');
   });
 });
+
+describe('errorText before the catalogue of server messages is loaded (the sign-in steps)', () => {
+  const bare = i18next.createInstance();
+  void bare.init({
+    lng: 'nl',
+    fallbackLng: 'en',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    resources: { en: { translation: en }, nl: { translation: nl } },
+  });
+  const signIn = (err: unknown) => errorText(bare.t, err, {}, 'nl-NL');
+
+  it('says the code’s own text, never a key or a catalogue path', () => {
+    const keyedForbidden = new ApiError(403, 'forbidden', 'You may not.', {
+      text: { key: 'searches.nameTaken', params: { name: 'Week' } },
+    });
+    expect(signIn(keyedForbidden)).toBe(nl.errors.forbidden);
+    const checked = new ApiError(400, 'validation_failed', 'email: Invalid email address', {
+      issues: [{ path: ['email'], code: 'invalid_format', format: 'email' }],
+    });
+    const text = signIn(checked);
+    expect(text).not.toMatch(/issues\.|searches\./);
+    expect(text).toBe('email: Invalid email address');
+  });
+});

@@ -7,7 +7,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
 import en from '../i18n/en.json';
-import serverEn from '../i18n/server-errors/en.json';
 import { PASSWORD_RULES, type PasswordRule } from '../auth/password-strength';
 
 type ErrorKey = keyof typeof en.errors;
@@ -19,14 +18,21 @@ const isErrorKey = (code: string): code is ErrorKey => Object.hasOwn(en.errors, 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 const NS = { ns: 'serverErrors' } as const;
 
-type Tree = { readonly [key: string]: string | Tree };
-/** Whether the (complete, English) catalogue has a message under this dotted key. */
-export function hasServerText(key: string): boolean {
-  let node: string | Tree | undefined = serverEn;
-  for (const k of key.split('.')) {
-    node = typeof node === 'object' && Object.hasOwn(node, k) ? node[k] : undefined;
-  }
-  return typeof node === 'string';
+const MISSING = '\u0000missing';
+/**
+ * Whether the catalogue (loaded with the signed-in console, so the sign-in page does not carry
+ * it) has a message under this dotted key; before it is loaded, nothing is found and the texts
+ * below fall back to the code's.
+ */
+function hasServerText(t: Translate, key: string): boolean {
+  const found: unknown = t(key, { ...NS, defaultValue: MISSING, returnObjects: true });
+  return typeof found === 'string' && found !== MISSING;
+}
+
+/** Whether the catalogue has words for this parameter's values (a group under `values`). */
+function isValueGroup(t: Translate, name: string): boolean {
+  const group: unknown = t(`values.${name}`, { ...NS, defaultValue: MISSING, returnObjects: true });
+  return typeof group === 'object' && group !== null;
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
@@ -46,17 +52,12 @@ function paramText(t: Translate, name: string, value: string | number, locale: s
     );
   }
   // A list of enum values ("alias, age") is said word by word when the catalogue knows the words.
-  if (!isValueGroup(name)) return value;
+  if (!isValueGroup(t, name)) return value;
   return value
     .split(', ')
-    .map((v) => (hasServerText(`values.${name}.${v}`) ? t(`values.${name}.${v}`, NS) : v))
+    .map((v) => (hasServerText(t, `values.${name}.${v}`) ? t(`values.${name}.${v}`, NS) : v))
     .join(', ');
 }
-
-const isValueGroup = (name: string): boolean => {
-  const values = (serverEn as Tree).values;
-  return typeof values === 'object' && typeof values[name] === 'object';
-};
 
 interface TextShape {
   key: string;
@@ -67,7 +68,7 @@ const isText = (v: unknown): v is TextShape =>
 
 /** The server's message by its catalogue key, or null when it sent none this console knows. */
 function serverText(t: Translate, text: unknown, locale: string): string | null {
-  if (!isText(text) || !hasServerText(text.key) || text.key.startsWith('values.')) return null;
+  if (!isText(text) || !hasServerText(t, text.key) || text.key.startsWith('values.')) return null;
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(text.params ?? {})) {
     if (typeof value === 'string' || typeof value === 'number') {
@@ -97,11 +98,11 @@ export const isIssue = (v: unknown): v is IssueShape =>
 export function issueReason(tf: TFunction, i: IssueShape): string {
   const t = tf as unknown as Translate;
   const sized = (group: 'too_small' | 'too_big') => {
-    const origin = i.origin && hasServerText(`issues.${group}.${i.origin}`) ? i.origin : 'other';
+    const origin = i.origin && hasServerText(t, `issues.${group}.${i.origin}`) ? i.origin : 'other';
     return t(`issues.${group}.${origin}`, { ...NS, minimum: i.minimum, maximum: i.maximum });
   };
   // A check the schema names has its own words, whatever its zod code.
-  if (i.reason && hasServerText(`issues.reasons.${i.reason}`)) {
+  if (i.reason && hasServerText(t, `issues.reasons.${i.reason}`)) {
     return t(`issues.reasons.${i.reason}`, NS);
   }
   switch (i.code) {
@@ -109,11 +110,11 @@ export function issueReason(tf: TFunction, i: IssueShape): string {
     case 'too_big':
       return sized(i.code);
     case 'invalid_format': {
-      const format = i.format && hasServerText(`issues.invalid_format.${i.format}`);
+      const format = i.format && hasServerText(t, `issues.invalid_format.${i.format}`);
       return t(`issues.invalid_format.${format ? i.format : 'other'}`, NS);
     }
     default:
-      return t(hasServerText(`issues.${i.code}`) ? `issues.${i.code}` : 'issues.custom', NS);
+      return t(hasServerText(t, `issues.${i.code}`) ? `issues.${i.code}` : 'issues.custom', NS);
   }
 }
 
@@ -141,13 +142,13 @@ export function fieldName(
   const named = path.filter((p) => !/^\d+$/.test(p));
   const positions = path.filter((p) => /^\d+$/.test(p)).map((p) => `#${Number(p) + 1}`);
   const key = `fieldNames.${named.join('.')}`;
-  const base = labels[named.join('.')] ?? (hasServerText(key) ? t(key, NS) : null);
+  const base = labels[named.join('.')] ?? (hasServerText(t, key) ? t(key, NS) : null);
   return base ? [base, ...positions].join(' ') : dotted;
 }
 
 /** "Check name (at least 1 characters), email (not a valid e-mail address)." or null. */
 function issuesText(t: Translate, issues: unknown, labels: FieldLabels): string | null {
-  if (!Array.isArray(issues)) return null;
+  if (!Array.isArray(issues) || !hasServerText(t, 'issues.check')) return null;
   const listed = issues.filter(isIssue).slice(0, 8);
   if (listed.length === 0) return null;
   const tf = t as unknown as TFunction;
@@ -224,7 +225,7 @@ export function errorText(
   if (err.code === 'weak_password') return weakPassword(t, err);
   // A request that failed its checks: which fields and why, or (from a check only an API client
   // can trip) a generic sentence rather than the server's English.
-  if (err.code === 'validation_failed') {
+  if (err.code === 'validation_failed' && hasServerText(translate, 'issues.invalid')) {
     const invalid = translate('issues.invalid', NS);
     return issues ? `${invalid} ${issues}` : invalid;
   }

@@ -3,7 +3,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../i18n';
-import '../i18n/server-errors';
 import {
   errorText as describe,
   issueReason,

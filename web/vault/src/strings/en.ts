@@ -151,6 +151,8 @@ export const en = {
 
   settingsHeading: 'Settings',
   wipeLabel: 'Erase the vault after this many wrong passphrases in a row',
+  wipeHint:
+    'Anyone who has this device, or knows where your vault is, can use up these tries: the vault and the evidence in it are then gone for good. Choose a number only if erasing is safer for you than keeping the evidence.',
   saveSettings: 'Save',
   wipeNever: 'Never',
   wipeSaved: 'Saved.',

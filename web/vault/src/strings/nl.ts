@@ -154,6 +154,8 @@ export const nl: Strings = {
 
   settingsHeading: 'Instellingen',
   wipeLabel: 'De kluis wissen na zoveel verkeerde wachtzinnen achter elkaar',
+  wipeHint:
+    'Iedereen die dit apparaat heeft, of weet waar je kluis is, kan deze pogingen opmaken: dan zijn de kluis en het bewijs erin voorgoed weg. Kies alleen een aantal als wissen voor jou veiliger is dan het bewijs bewaren.',
   saveSettings: 'Opslaan',
   wipeNever: 'Nooit',
   wipeSaved: 'Opgeslagen.',

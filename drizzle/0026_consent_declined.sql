@@ -1,0 +1,1 @@
+ALTER TABLE "consents" ADD COLUMN "declined" boolean DEFAULT false NOT NULL;
