@@ -108,7 +108,9 @@ export function registerScoreModelRoutes(
         }),
         response: {
           201: ModelVersionView.extend({ previousVersion: z.number().int().nullable() }),
-          400: InvalidModelResponse,
+          // A model that fails its own checks, or a request that fails the schema's (the error
+          // handler's body: its issues name fields by path segments).
+          400: z.union([InvalidModelResponse, ErrorResponse]),
           ...errors,
         },
       },

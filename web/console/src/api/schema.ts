@@ -18284,16 +18284,27 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': {
-              error: {
-                code: string;
-                issues?: {
-                  message: string;
-                  path: string;
-                }[];
-                message: string;
-              };
-            };
+            'application/json':
+              | {
+                  error: {
+                    code: string;
+                    issues?: {
+                      message: string;
+                      path: string;
+                    }[];
+                    message: string;
+                  };
+                }
+              | {
+                  error: {
+                    code: string;
+                    issues?: components['schemas']['ValidationIssue'][];
+                    message: string;
+                    text?: components['schemas']['ErrorText'];
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
           };
         };
         /** @description Default Response */
