@@ -33,7 +33,6 @@ import {
   type OutreachLanguage,
   type QuickReply,
 } from './api';
-import { keepServerMessage } from './errors';
 import { formatDateTime, languageName } from '../ui/format';
 import { useSetupT } from './i18n';
 import { SmsFigures, usePreview } from './live';
@@ -82,11 +81,7 @@ export function QuickReplies({ defaultLanguage }: { defaultLanguage: OutreachLan
           ]}
         />
       </Group>
-      <ErrorAlert
-        error={remove.error}
-        overrides={keepServerMessage(remove.error)}
-        onClose={() => remove.reset()}
-      />
+      <ErrorAlert error={remove.error} onClose={() => remove.reset()} />
       {replies.isPending ? (
         <Center py="xl">
           <Loader size="sm" aria-label={t('common.loading')} />

@@ -8,7 +8,6 @@ import { useCurrentSession } from '../auth/session';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { approveBlock, canRetire, needsSafetyConfirmation } from './access';
 import { approveTemplate, retireTemplate, setupKeys, type Template } from './api';
-import { keepServerMessage } from './errors';
 import { useSetupT } from './i18n';
 import { SafetyHitList } from './live';
 
@@ -98,7 +97,6 @@ export function TemplateReview({
 
         <ErrorAlert
           error={approve.error ?? retire.error}
-          overrides={keepServerMessage(approve.error ?? retire.error)}
           onClose={() => {
             approve.reset();
             retire.reset();

@@ -20,7 +20,6 @@ import {
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import { needValues, partnerGenderValues, residenceStatusValues } from '../api/schema';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { RouterAnchor } from '../ui/RouterAnchor';
@@ -45,8 +44,6 @@ export function MatchPanel() {
     e.preventDefault();
     run.mutate(input);
   };
-  const serverSays =
-    run.error instanceof ApiError ? { validation_failed: run.error.message } : undefined;
 
   return (
     <Paper withBorder radius="md" p="md">
@@ -143,7 +140,7 @@ export function MatchPanel() {
             </Button>
           </Group>
         </Stack>
-        <ErrorAlert error={run.error} overrides={serverSays} />
+        <ErrorAlert error={run.error} />
         {run.data ? <MatchResults items={run.data.items} /> : null}
       </Stack>
     </Paper>

@@ -20,7 +20,6 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import { listPartnerOrgs } from '../api/endpoints';
 import {
   needValues,
@@ -139,9 +138,6 @@ export function PartnerForm({
     e.preventDefault();
     save.mutate({ profile: draft, accountOrgId });
   };
-  // The server's message names the field at fault: show it rather than a generic sentence.
-  const serverSays =
-    save.error instanceof ApiError ? { validation_failed: save.error.message } : undefined;
 
   return (
     <Stack
@@ -332,7 +328,7 @@ export function PartnerForm({
         checked={draft.active}
         onChange={(e) => set('active')(e.currentTarget.checked)}
       />
-      <ErrorAlert error={save.error} overrides={serverSays} />
+      <ErrorAlert error={save.error} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onCancel}>
           {t('form.cancel')}

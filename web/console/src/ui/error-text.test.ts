@@ -116,6 +116,11 @@ describe('problemText (a problem an import lists)', () => {
     });
     expect(dutch(unknownKey)).toBe('Something new happened.');
     expect(dutch(unknownKey, { conflict: 'Eigen tekst' })).toBe('Eigen tekst');
+    // A page's own text for the code also wins over a key the catalogue knows.
+    const known = new ApiError(409, 'conflict', 'You already have a saved search named "Week".', {
+      text: { key: 'searches.nameTaken', params: { name: 'Week' } },
+    });
+    expect(dutch(known, { conflict: 'Eigen tekst' })).toBe('Eigen tekst');
     expect(dutch(new ApiError(403, 'forbidden', 'No.'))).toBe(
       'Je hebt geen toestemming om dit te doen.',
     );

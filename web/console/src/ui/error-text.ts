@@ -214,10 +214,12 @@ export function errorText(
   if (!(err instanceof ApiError)) return t('errors.unknown');
   const translate = t as unknown as Translate;
   const issues = issuesText(translate, err.details.issues, fieldLabels);
-  const keyed = serverText(translate, err.details.text, locale);
-  if (keyed) return issues ? `${keyed} ${issues}` : keyed;
+  // A page's own text for a code says it in the page's terms ("the current password is wrong"
+  // on the password form): it comes first; then the server's message by its key.
   const override = overrides[err.code];
   if (override) return override;
+  const keyed = serverText(translate, err.details.text, locale);
+  if (keyed) return issues ? `${keyed} ${issues}` : keyed;
   if (err.code === 'account_locked') {
     const until = lockedUntil(err.message, locale);
     return until ? t('errors.account_locked', { until }) : t('errors.account_locked_generic');
