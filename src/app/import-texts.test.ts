@@ -5,41 +5,21 @@
 // (`params: { reason }`, e.g. a source definition's regex) has its words in both catalogues. Beside
 // src/platform/error-texts.test.ts, which checks the keys in code; here, because only src/app may
 // import the contexts.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  placeholders,
+  serverCatalogue,
+  sourceFiles,
+  SRC,
+} from '../../test/helpers/server-catalogue.js';
 import { readHtcdsCsv } from '../cases/domain/htcds-csv.js';
 import { parseHtcdsDocument } from '../cases/domain/htcds-record.js';
 import { parsePartnerCsv } from '../cases/domain/partner-csv.js';
 import type { MessageText, ProblemWords } from '../platform/errors.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SRC = path.join(ROOT, 'src');
-const CATALOGUE = path.join(ROOT, 'web/console/src/i18n/server-errors');
-
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-const catalogue = (lang: string) =>
-  flatten(JSON.parse(readFileSync(path.join(CATALOGUE, `${lang}.json`), 'utf8')) as Tree);
-const en = catalogue('en');
-const nl = catalogue('nl');
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(full);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
-  });
-}
+const en = serverCatalogue('en');
+const nl = serverCatalogue('nl');
 
 describe('import problems and named checks the console shows', () => {
   const places = { isPlace: (id: string) => id === 'nl:utrecht', isMunicipality: () => false };

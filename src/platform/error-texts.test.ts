@@ -6,13 +6,16 @@
 // English and Dutch with the same parameters; and the catalogue holds no key nothing uses. (The
 // problems of an import file are checked with the parameters they are sent with in
 // src/app/import-texts.test.ts: src/platform may not import a context.)
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SRC = path.join(ROOT, 'src');
-const CATALOGUE = path.join(ROOT, 'web/console/src/i18n/server-errors');
+import {
+  placeholders,
+  ROOT,
+  serverCatalogue,
+  sourceFiles,
+  SRC,
+} from '../../test/helpers/server-catalogue.js';
 
 /** Codes a console user meets in normal work: each such error needs a key. */
 const CHECKED_CODES = new Set(['conflict', 'validation_failed', 'forbidden', 'not_found']);
@@ -56,14 +59,6 @@ const ALLOWED: readonly { file: string; snippet: string; why: string }[] = [
   // A rule written by hand through the API (the console has no rule editor).
   { file: 'src/facts/store.ts', snippet: 'parsed.error.issues', why: 'API only' },
 ];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(full);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [full] : [];
-  });
-}
 
 /** The text between the parentheses of the call that starts at `open` (strings skipped). */
 function callArguments(text: string, open: number): string {
@@ -127,24 +122,11 @@ const isKeyed = (args: string) => /\bkeyed\(|\btext:/.test(args);
 const allowance = (s: Site) =>
   ALLOWED.find((a) => s.file.startsWith(a.file) && s.args.includes(a.snippet));
 
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of flatten(v, key)) out.set(kk, vv);
-  }
-  return out;
-}
-const catalogue = (lang: string) =>
-  flatten(JSON.parse(readFileSync(path.join(CATALOGUE, `${lang}.json`), 'utf8')) as Tree);
-const en = catalogue('en');
-const nl = catalogue('nl');
+const en = serverCatalogue('en');
+const nl = serverCatalogue('nl');
 /** Sections of the console's own (zod issue reasons, words for enum values), not server keys. */
 const consoleOwn = (key: string) =>
   key.startsWith('issues.') || key.startsWith('values.') || key.startsWith('fieldNames.');
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 const usedKeys = new Map<string, string>();
 for (const file of sourceFiles(SRC)) {
