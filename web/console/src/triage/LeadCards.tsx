@@ -3,20 +3,18 @@
 // signals, place, state and holder). The alias is the card's link and its keyboard stop; it
 // stretches over the whole card (triage.css), so a tap anywhere on the card opens the lead and
 // the focus ring goes round the card.
-import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
+import { Group, Progress, Stack, Text } from '@mantine/core';
 import type { LeadItem } from './api';
-import { FlagBadges, StateBadge, UrgentBadge } from './badges';
+import { FlagBadges, LeadNewsBadges, StateBadge, TopReasons, UrgentBadge } from './badges';
 import { formatDate } from '../ui/format';
 import { useTriageT } from './i18n';
 import { useStaff } from './people';
 import { RouterAnchor } from '../ui/RouterAnchor';
-import { useReasonText } from '../i18n/reasons';
 import { scoreColor } from './LeadTable';
 
 export function LeadCards({ leads, newMatches }: { leads: LeadItem[]; newMatches: Set<string> }) {
   const t = useTriageT();
   const staff = useStaff();
-  const reasonText = useReasonText();
   return (
     <ul className="lead-cards" aria-label={t('queue.tableLabel')}>
       {leads.map((l) => (
@@ -59,24 +57,9 @@ export function LeadCards({ leads, newMatches }: { leads: LeadItem[]; newMatches
             </Group>
             <Group gap={4} wrap="wrap">
               <FlagBadges flags={l.flags.filter((f) => f !== 'urgent')} max={3} />
-              {l.newEvidence ? (
-                <Badge color="grape" variant="light" size="sm" data-testid="new-evidence">
-                  {t('queue.newEvidence')}
-                </Badge>
-              ) : null}
-              {newMatches.has(l.entityId) ? (
-                <Badge color="ariadne" variant="filled" size="sm">
-                  {t('queue.newMatch')}
-                </Badge>
-              ) : null}
+              <LeadNewsBadges lead={l} newMatch={newMatches.has(l.entityId)} />
             </Group>
-            {l.topReasons.length > 0 ? (
-              <Text size="xs" c="dimmed" lineClamp={2}>
-                {l.topReasons
-                  .map((r) => `${reasonText(r.labelText, r.label)} (+${r.points})`)
-                  .join(' · ')}
-              </Text>
-            ) : null}
+            <TopReasons lead={l} />
             <Group justify="space-between" wrap="nowrap" gap="sm" align="flex-end">
               <Text size="xs" miw={0} truncate="end">
                 {[l.lastPlace ?? '—', staff.nameOf(l.assigneeId)].join(' · ')}

@@ -1,15 +1,14 @@
 // The queue's table: one row per lead, in the API's order (urgent first, then score). Each row
 // links to the entity page; the link is the row's keyboard stop, a click anywhere on the row
 // opens it too.
-import { Badge, Group, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import type { LeadItem } from './api';
-import { FlagBadges, StateBadge, UrgentBadge } from './badges';
+import { FlagBadges, LeadNewsBadges, StateBadge, TopReasons, UrgentBadge } from './badges';
 import { formatDate, languageName, placeName, shortId } from '../ui/format';
 import { useTriageT } from './i18n';
 import { useStaff } from './people';
 import { RouterAnchor } from '../ui/RouterAnchor';
-import { useReasonText } from '../i18n/reasons';
 
 /** A score's colour as text: shades that read at 4.5:1 on white (see theme.ts). */
 export function scoreColor(score: number): string {
@@ -21,7 +20,6 @@ export function scoreColor(score: number): string {
 export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches: Set<string> }) {
   const t = useTriageT();
   const staff = useStaff();
-  const reasonText = useReasonText();
   const navigate = useNavigate();
 
   const rows = leads.map((l) => (
@@ -54,26 +52,9 @@ export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches
             <Text span size="xs" c="dimmed" ff="monospace" title={l.entityId}>
               {shortId(l.entityId)}
             </Text>
-            {l.newEvidence ? (
-              <Tooltip label={t('queue.newEvidenceHint')} withArrow>
-                <Badge color="grape" variant="light" size="sm" data-testid="new-evidence">
-                  {t('queue.newEvidence')}
-                </Badge>
-              </Tooltip>
-            ) : null}
-            {newMatches.has(l.entityId) ? (
-              <Badge color="ariadne" variant="filled" size="sm">
-                {t('queue.newMatch')}
-              </Badge>
-            ) : null}
+            <LeadNewsBadges lead={l} newMatch={newMatches.has(l.entityId)} />
           </Group>
-          {l.topReasons.length > 0 ? (
-            <Text size="xs" c="dimmed" lineClamp={2} maw={280}>
-              {l.topReasons
-                .map((r) => `${reasonText(r.labelText, r.label)} (+${r.points})`)
-                .join(' · ')}
-            </Text>
-          ) : null}
+          <TopReasons lead={l} maw={280} />
         </Stack>
       </Table.Td>
       <Table.Td>

@@ -1,7 +1,8 @@
-// Badges for a lead's urgency, flags, state and the evidence level of a score reason, the same
-// everywhere they appear.
-import { Badge, Group, Tooltip } from '@mantine/core';
-import type { Evidence, LeadState } from './api';
+// Badges for a lead's urgency, flags, state, news and the evidence level of a score reason, and the
+// line of its top reasons: the same everywhere they appear (the queue's table and its phone cards).
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { useReasonText } from '../i18n/reasons';
+import type { Evidence, LeadItem, LeadState } from './api';
 import { isScoreFlag } from './api';
 import { useTriageT } from './i18n';
 
@@ -90,5 +91,37 @@ export function EvidenceBadge({ evidence }: { evidence: Evidence }) {
         {t(`why.evidence.${evidence}`)}
       </Badge>
     </Tooltip>
+  );
+}
+
+/** What is new about a lead since it was last looked at: new evidence, a new saved-search match. */
+export function LeadNewsBadges({ lead, newMatch }: { lead: LeadItem; newMatch: boolean }) {
+  const t = useTriageT();
+  return (
+    <>
+      {lead.newEvidence ? (
+        <Tooltip label={t('queue.newEvidenceHint')} withArrow>
+          <Badge color="grape" variant="light" size="sm" data-testid="new-evidence">
+            {t('queue.newEvidence')}
+          </Badge>
+        </Tooltip>
+      ) : null}
+      {newMatch ? (
+        <Badge color="ariadne" variant="filled" size="sm">
+          {t('queue.newMatch')}
+        </Badge>
+      ) : null}
+    </>
+  );
+}
+
+/** A lead's top reasons in one line, with their points. */
+export function TopReasons({ lead, maw }: { lead: LeadItem; maw?: number }) {
+  const reasonText = useReasonText();
+  if (lead.topReasons.length === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" lineClamp={2} maw={maw}>
+      {lead.topReasons.map((r) => `${reasonText(r.labelText, r.label)} (+${r.points})`).join(' · ')}
+    </Text>
   );
 }
