@@ -186,6 +186,13 @@ export const ChainVerification = z.object({
   /** Items whose stored ciphertext no longer has the hash the chain recorded. */
   alteredItems: z.array(z.uuid()),
   timestampedHeads: z.int(),
+  /** Tokens not checked, for want of the authority's certificate in the server's configuration. */
+  timestampsUnchecked: z.int(),
+  /**
+   * Tokens that do not verify over the chain's head at their seq (a rewritten chain, a token over
+   * another head, an untrusted signer), each with why.
+   */
+  timestampProblems: z.array(z.object({ seq: z.int(), reason: z.string() })),
 });
 export type ChainVerification = z.infer<typeof ChainVerification>;
 

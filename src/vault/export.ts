@@ -1,8 +1,9 @@
 // The export bundle: one zip the owner downloads and can check with standard tools alone. It holds
 // every item's age file and encrypted manifest, manifest.json (hashes, sizes, times), SHA256SUMS
 // (`sha256sum -c`), chain.json (the canonical entries and their hashes), each head's RFC 3161 token
-// with the exact text it stamps (`openssl ts -verify`), the authority's certificate when one is
-// configured, and VERIFY.txt saying how. Streamed from the blob store; the size is checked first.
+// with the text naming the chain's head at its seq as exported (`openssl ts -verify` then fails for
+// a chain rewritten since), the authority's certificate when one is configured, and VERIFY.txt
+// saying how, with a recipe that checks the chain and ties each token's text to it. Streamed from the blob store; the size is checked first.
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { chainOf } from './chain-store.js';
@@ -34,17 +35,21 @@ Everything here can be checked with standard tools, without Ariadne.
    share-revoked, deleted). Each entry's hash is sha256(previous hash as 32 bytes || canonical),
    starting from 32 zero bytes; "canonical" is the exact text hashed. For example:
 
-     python3 -c 'import json,hashlib;p=bytes(32)
-     for e in json.load(open("chain.json"))["entries"]:
-       h=hashlib.sha256(p+e["canonical"].encode()).hexdigest(); assert h==e["hash"],e["seq"]; p=bytes.fromhex(h)
+     python3 -c 'import json,hashlib;c=json.load(open("chain.json"));p=bytes(32);hs={}
+     for e in c["entries"]:
+       h=hashlib.sha256(p+e["canonical"].encode()).hexdigest(); assert h==e["hash"],e["seq"]; p=bytes.fromhex(h); hs[e["seq"]]=h
+     for t in json.load(open("manifest.json"))["timestamps"]:
+       assert open(t["data"]).read()=="ariadne vault head v1\\nvault=%s\\nseq=%d\\nhash=%s\\n"%(c["vault"],t["seq"],hs.get(t["seq"])),t["data"]
      print("chain ok")'
 
    Each "added" entry names the item and the sha256 and size of its encrypted file, which match
-   SHA256SUMS and manifest.json.
+   SHA256SUMS and manifest.json. The last check ties the time-stamps to this chain: each
+   timestamps/<seq>.txt must be exactly the text naming entry <seq>'s hash in chain.json.
 
 4. When it happened: timestamps/<seq>.tsr is an RFC 3161 time-stamp token over timestamps/<seq>.txt,
-   the text naming the chain's head at entry <seq> (its hash must be that entry's hash in
-   chain.json). With the authority's certificate (tsa-ca.pem, when included):
+   the text naming the chain's head at entry <seq>. A chain rewritten after the time-stamp (even
+   with every hash recomputed) no longer has that head, and the token does not verify. With the
+   authority's certificate (tsa-ca.pem, when included):
 
      openssl ts -verify -in timestamps/<seq>.tsr -token_in -data timestamps/<seq>.txt -CAfile tsa-ca.pem
      openssl ts -reply -in timestamps/<seq>.tsr -token_in -text      (shows the time)
@@ -132,6 +137,7 @@ export async function exportBundle(
       now,
     ),
   );
+  const heads = new Map(chain.map((e) => [e.seq, e.hash]));
   for (const s of stamps) {
     const token = Buffer.from(s.token, 'base64');
     entries.push(
@@ -143,7 +149,13 @@ export async function exportBundle(
           yield token;
         },
       },
-      text(`timestamps/${s.seq}.txt`, headMessage(vaultId, s.seq, s.headHash), s.genTime),
+      // The text of the head the chain has now at this seq, not the hash stored with the token:
+      // a rewritten chain must fail `openssl ts -verify`, not pass it with the old text.
+      text(
+        `timestamps/${s.seq}.txt`,
+        headMessage(vaultId, s.seq, heads.get(s.seq) ?? s.headHash),
+        s.genTime,
+      ),
     );
   }
   if (tsaTrustFile && stamps.length) {

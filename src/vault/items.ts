@@ -6,19 +6,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type * as pkijs from 'pkijs';
 import type { StartUploadRequest } from '../contracts/vault-protocol.js';
 import { AppError } from '../platform/errors.js';
 import { appendChainEntry, chainOf } from './chain-store.js';
 import { chunkKey, itemKey, manifestKey, shareKey, type VaultDeps } from './deps.js';
 import { verifyChain } from './domain/chain.js';
+import { checkHeadStamps } from './domain/stamps.js';
 import { checkChunk, checkFinalize, finalOutcome, type ChunkRefusal } from './domain/upload.js';
-import {
-  vaultItems,
-  vaultShares,
-  vaultTimestamps,
-  vaultUploadChunks,
-  vaultUploads,
-} from './schema.js';
+import { vaultItems, vaultShares, vaultUploadChunks, vaultUploads } from './schema.js';
+import { timestampsOf } from './timestamps.js';
 
 /** Largest chunk taken in one request. */
 export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
@@ -351,7 +348,16 @@ function recordedSha256(canonical: string): string | undefined {
 }
 
 /** The chain checked entry by entry, and every item's stored ciphertext against its recorded hash. */
-export async function verifyVault(deps: VaultDeps, vaultId: string) {
+/**
+ * Checks the chain, every item's stored ciphertext against the hash its entry recorded, and every
+ * time-stamp against the chain's head at its seq (`trustAnchors`: the authority's certificates;
+ * null when none is configured, and then the tokens are counted but not checked).
+ */
+export async function verifyVault(
+  deps: VaultDeps,
+  vaultId: string,
+  trustAnchors: readonly pkijs.Certificate[] | null,
+) {
   const entries = await chainOf(deps.db, vaultId);
   const check = verifyChain(vaultId, entries);
   const alteredItems: string[] = [];
@@ -361,11 +367,24 @@ export async function verifyVault(deps: VaultDeps, vaultId: string) {
     const actual = await sha256OfBlob(deps, item.blobKey);
     if (actual !== item.sha256 || recordedHash !== item.sha256) alteredItems.push(item.id);
   }
-  const stamped = await deps.db
-    .select({ seq: vaultTimestamps.seq })
-    .from(vaultTimestamps)
-    .where(eq(vaultTimestamps.vaultId, vaultId));
-  return { ...check, alteredItems, timestampedHeads: stamped.length };
+  const stamps = await timestampsOf(deps, vaultId);
+  const stampCheck = await checkHeadStamps(
+    vaultId,
+    entries,
+    stamps.map((s) => ({
+      seq: s.seq,
+      headHash: s.headHash,
+      token: Buffer.from(s.token, 'base64'),
+    })),
+    trustAnchors,
+  );
+  return {
+    ...check,
+    alteredItems,
+    timestampedHeads: stamps.length,
+    timestampsUnchecked: stampCheck.unchecked,
+    timestampProblems: stampCheck.problems,
+  };
 }
 
 /** Drops uploads left unfinished past their expiry: chunks, any half-written final blob, the row. */

@@ -1,10 +1,10 @@
 // The person's vault API (/api/vault): create, unlock (passphrase or recovery code), lock, settings,
-// resumable uploads, items, the chain and its verification, the export bundle, and sharing. No
-// account: a vault session is an HttpOnly, SameSite=Strict cookie scoped to /api/vault (Secure
-// outside embedded mode), idle-limited, ended by lock. Every state-changing call with a session
-// carries the session's CSRF token in x-vault-csrf (the console's CSRF check does not apply here:
-// these callers have no console session). Every answer: no-store, a CSP that allows nothing, no
-// referrer, no cookie but the vault's; lock and erase add Clear-Site-Data.
+// resumable uploads, items, the chain and its verification (time-stamps included), the export
+// bundle, and sharing. No account: a vault session is an HttpOnly, SameSite=Strict cookie scoped
+// to /api/vault (Secure outside embedded mode), idle-limited, ended by lock. Every state-changing
+// call with a session carries the session's CSRF token in x-vault-csrf (the console's CSRF check
+// does not apply here: these callers have no console session). Every answer: no-store, a CSP that
+// allows nothing, no referrer, no cookie but the vault's; lock and erase add Clear-Site-Data.
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -32,6 +32,7 @@ import {
 import { constantTimeEqual } from '../platform/crypto.js';
 import { AppError } from '../platform/errors.js';
 import { ErrorResponse } from '../platform/http/errors.js';
+import { loadTrustAnchors } from '../platform/timestamp/tsa-client.js';
 import {
   authParams,
   changePassphrase,
@@ -148,6 +149,8 @@ export async function registerVaultRoutes(
   app: FastifyInstance,
   deps: VaultRouteDeps,
 ): Promise<void> {
+  // The authority's certificates, read once: verification checks every stored token with them.
+  const trustAnchors = deps.tsaTrustFile ? loadTrustAnchors(deps.tsaTrustFile) : null;
   await app.register(async (scope) => {
     scope.decorateRequest('vaultSession', null);
     // Chunks are streamed to the blob store as they come: never parsed, never buffered whole.
@@ -534,20 +537,22 @@ export async function registerVaultRoutes(
           tags,
           security,
           summary:
-            'Checks the chain and every item’s stored ciphertext; names the first broken entry',
+            'Checks the chain, every item’s stored ciphertext and every time-stamp against the head it covers; names what does not hold',
           response: { 200: ChainVerification, ...errors },
         },
       },
       async (request) => {
         const vaultId = await requireVault(request, deps);
-        const v = await verifyVault(deps, vaultId);
+        const v = await verifyVault(deps, vaultId, trustAnchors);
         return {
-          ok: v.ok && v.alteredItems.length === 0,
+          ok: v.ok && v.alteredItems.length === 0 && v.timestampProblems.length === 0,
           entries: v.entries,
           brokenAt: v.brokenAt,
           reason: v.reason,
           alteredItems: v.alteredItems,
           timestampedHeads: v.timestampedHeads,
+          timestampsUnchecked: v.timestampsUnchecked,
+          timestampProblems: v.timestampProblems,
         };
       },
     );

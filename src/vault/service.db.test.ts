@@ -143,7 +143,8 @@ describe('vault services', () => {
       partnerOrgId: null,
     });
     await registerRecipientKey(deps, user.id, `age1${'q'.repeat(58)}`);
-    const { shareCode } = await issueShareCode(deps, user.id, null);
+    const lawyer = { userId: user.id, label: user.email, role: user.role };
+    const { shareCode } = await issueShareCode(deps, lawyer, null);
     await addRecipient(deps, vaultId, shareCode);
     const copy = fakeAgeFile(Buffer.from('copy'));
     const up = await startShare(deps, vaultId, {

@@ -2,6 +2,7 @@
 // /requests; vault session and CSRF token); the console user's side is /api/vault-recipient (the
 // console's session and CSRF like every console call): register an age key, make a share code,
 // list and open what was shared with them (each opening recorded and audited), ask through a case.
+// Making and using a share code and asking and answering a request are audited (shares.ts).
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -106,7 +107,7 @@ export function registerShareRoutes(
     },
     async (request, reply) => {
       const vaultId = await requireVault(request, deps);
-      const added = await addRecipient(deps, vaultId, request.body.shareCode);
+      const added = await addRecipient(deps, vaultId, request.body.shareCode, request.id);
       return reply.code(201).send(presentRecipient(added));
     },
   );
@@ -246,7 +247,7 @@ export function registerShareRoutes(
     },
     async (request, reply) => {
       const vaultId = await requireVault(request, deps);
-      await answerShareRequest(deps, vaultId, request.params.id, request.body.status);
+      await answerShareRequest(deps, vaultId, request.params.id, request.body.status, request.id);
       return reply.code(204).send(null);
     },
   );
@@ -310,11 +311,12 @@ export function registerRecipientRoutes(app: FastifyInstance, deps: VaultDeps): 
       },
     },
     async (request, reply) => {
-      const auth = requireAuth(request);
+      requireAuth(request);
+      const actor = actorOf(request);
       if (request.body.caseId) {
-        await requireCase(deps.db, readerOf(actorOf(request)), request.body.caseId, 'edit');
+        await requireCase(deps.db, readerOf(actor), request.body.caseId, 'edit');
       }
-      const code = await issueShareCode(deps, auth.user.id, request.body.caseId ?? null);
+      const code = await issueShareCode(deps, actor, request.body.caseId ?? null);
       return reply
         .code(201)
         .send({ shareCode: code.shareCode, expiresAt: code.expiresAt.toISOString() });
@@ -429,9 +431,10 @@ export function registerRecipientRoutes(app: FastifyInstance, deps: VaultDeps): 
       },
     },
     async (request, reply) => {
-      const auth = requireAuth(request);
-      await requireCase(deps.db, readerOf(actorOf(request)), request.body.caseId, 'edit');
-      const n = await requestShare(deps, auth.user.id, request.body.caseId, request.body.message);
+      requireAuth(request);
+      const actor = actorOf(request);
+      await requireCase(deps.db, readerOf(actor), request.body.caseId, 'edit');
+      const n = await requestShare(deps, actor, request.body.caseId, request.body.message);
       return reply.code(201).send({ vaults: n });
     },
   );

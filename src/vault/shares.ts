@@ -6,10 +6,12 @@
 // opening is recorded for the owner to see (and audited). Revoking ends future access: the copy is
 // erased and "share-revoked" is chained — what was opened before cannot be recalled, and the owner
 // is told so. No directory of staff is ever shown to a vault: only users whose code the owner
-// entered. Workers may ask, through a case, that the person share; they never take.
+// entered. Workers may ask, through a case, that the person share; they never take. Issuing and
+// using a share code, and asking and answering a request, are audited: who, what, when, the case
+// and the vault's internal id — never the code, the request's words or the person's address.
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, like } from 'drizzle-orm';
-import type { Actor } from '../platform/actor.js';
+import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import { findUserById } from '../platform/auth/users.js';
 import { decryptField, encryptField } from '../platform/crypto.js';
@@ -62,12 +64,24 @@ export async function recipientKeyOf(deps: VaultDeps, userId: string): Promise<s
   return row?.key ?? null;
 }
 
-/** A code the user gives a person; single use, valid SHARE_CODE_HOURS. */
+/**
+ * Who acts in the audit log when the person does something in their vault: no user, and never
+ * their address (the vault keeps none); the vault's internal id says which vault it was.
+ */
+const vaultOwner = (requestId: string | null) => ({
+  actorUserId: null,
+  actorLabel: 'vault owner',
+  ip: null,
+  requestId,
+});
+
+/** A code the user gives a person; single use, valid SHARE_CODE_HOURS. Audited, without the code. */
 export async function issueShareCode(
   deps: VaultDeps,
-  userId: string,
+  actor: Actor,
   caseId: string | null,
 ): Promise<{ shareCode: string; expiresAt: Date }> {
+  const userId = actor.userId ?? '';
   if (!(await recipientKeyOf(deps, userId))) {
     throw new AppError(
       'conflict',
@@ -76,9 +90,18 @@ export async function issueShareCode(
   }
   const shareCode = formatShareCode(randomBytes(5));
   const expiresAt = new Date(deps.clock.now().getTime() + SHARE_CODE_HOURS * 3_600_000);
-  await deps.db
-    .insert(vaultShareCodes)
-    .values({ codeHash: shareCodeHash(deps.config, shareCode), userId, caseId, expiresAt });
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .insert(vaultShareCodes)
+      .values({ codeHash: shareCodeHash(deps.config, shareCode), userId, caseId, expiresAt });
+    await appendAudit(tx, {
+      ...auditFields(actor),
+      action: 'vault.share_code.issue',
+      targetType: caseId ? 'case' : 'user',
+      targetId: caseId ?? userId,
+      details: { expiresAt: expiresAt.toISOString() },
+    });
+  });
   return { shareCode, expiresAt };
 }
 
@@ -102,34 +125,49 @@ async function present(
   return { recipientId: userId, displayName: user.displayName, agePublicKey: key, addedAt };
 }
 
-/** The owner enters a share code: its user becomes a recipient this vault may share with. */
+/**
+ * The owner enters a share code: its user becomes a recipient this vault may share with. The code
+ * is spent, the link made and the use audited in one transaction.
+ */
 export async function addRecipient(
   deps: VaultDeps,
   vaultId: string,
   codeText: string,
+  requestId: string | null = null,
 ): Promise<RecipientView> {
   const code = parseShareCode(codeText);
   const refused = () =>
     new AppError('not_found', 'That share code is not valid (or has expired). Ask for a new one.');
   if (!code) throw refused();
-  const [row] = await deps.db
-    .delete(vaultShareCodes)
-    .where(
-      and(
-        eq(vaultShareCodes.codeHash, shareCodeHash(deps.config, code)),
-        gt(vaultShareCodes.expiresAt, deps.clock.now()),
-      ),
-    )
-    .returning();
-  if (!row) throw refused();
   const now = deps.clock.now();
-  await deps.db
-    .insert(vaultRecipients)
-    .values({ vaultId, userId: row.userId, caseId: row.caseId, addedAt: now })
-    .onConflictDoUpdate({
-      target: [vaultRecipients.vaultId, vaultRecipients.userId],
-      set: { caseId: row.caseId },
+  const row = await deps.db.transaction(async (tx) => {
+    const [spent] = await tx
+      .delete(vaultShareCodes)
+      .where(
+        and(
+          eq(vaultShareCodes.codeHash, shareCodeHash(deps.config, code)),
+          gt(vaultShareCodes.expiresAt, now),
+        ),
+      )
+      .returning();
+    if (!spent) return null;
+    await tx
+      .insert(vaultRecipients)
+      .values({ vaultId, userId: spent.userId, caseId: spent.caseId, addedAt: now })
+      .onConflictDoUpdate({
+        target: [vaultRecipients.vaultId, vaultRecipients.userId],
+        set: { caseId: spent.caseId },
+      });
+    await appendAudit(tx, {
+      ...vaultOwner(requestId),
+      action: 'vault.share_code.use',
+      targetType: 'user',
+      targetId: spent.userId,
+      details: { vault: vaultId, caseId: spent.caseId },
     });
+    return spent;
+  });
+  if (!row) throw refused();
   const view = await present(deps, row.userId, now);
   if (!view) throw refused();
   return view;
@@ -419,13 +457,17 @@ export async function recipientBundle(deps: VaultDeps, actor: Actor): Promise<Zi
   return entries;
 }
 
-/** A worker asks, through a case, that the vaults linked to them for that case share something. */
+/**
+ * A worker asks, through a case, that the vaults linked to them for that case share something.
+ * Audited against the case, without the message (it is about the person, and stays encrypted).
+ */
 export async function requestShare(
   deps: VaultDeps,
-  userId: string,
+  actor: Actor,
   caseId: string,
   message: string,
 ): Promise<number> {
+  const userId = actor.userId ?? '';
   const links = await deps.db
     .select()
     .from(vaultRecipients)
@@ -439,15 +481,27 @@ export async function requestShare(
       ),
     );
   }
-  await deps.db.insert(vaultShareRequests).values(
-    links.map((l) => ({
-      vaultId: l.vaultId,
-      recipientId: userId,
-      caseId,
-      messageEnc: encryptField(deps.config.secrets.fieldKeys, message, MESSAGE_CONTEXT),
-      createdAt: deps.clock.now(),
-    })),
-  );
+  await deps.db.transaction(async (tx) => {
+    const made = await tx
+      .insert(vaultShareRequests)
+      .values(
+        links.map((l) => ({
+          vaultId: l.vaultId,
+          recipientId: userId,
+          caseId,
+          messageEnc: encryptField(deps.config.secrets.fieldKeys, message, MESSAGE_CONTEXT),
+          createdAt: deps.clock.now(),
+        })),
+      )
+      .returning({ id: vaultShareRequests.id });
+    await appendAudit(tx, {
+      ...auditFields(actor),
+      action: 'vault.share_request.create',
+      targetType: 'case',
+      targetId: caseId,
+      details: { requests: made.map((m) => m.id) },
+    });
+  });
   return links.length;
 }
 
@@ -470,16 +524,31 @@ export async function shareRequestsOf(deps: VaultDeps, vaultId: string) {
   return out;
 }
 
+/** The owner answers or declines a worker's request; audited for the case's record. */
 export async function answerShareRequest(
   deps: VaultDeps,
   vaultId: string,
-  requestId: string,
+  shareRequestId: string,
   status: 'answered' | 'declined',
+  requestId: string | null = null,
 ): Promise<void> {
-  const [row] = await deps.db
-    .update(vaultShareRequests)
-    .set({ status })
-    .where(and(eq(vaultShareRequests.id, requestId), eq(vaultShareRequests.vaultId, vaultId)))
-    .returning({ id: vaultShareRequests.id });
+  const row = await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(vaultShareRequests)
+      .set({ status })
+      .where(
+        and(eq(vaultShareRequests.id, shareRequestId), eq(vaultShareRequests.vaultId, vaultId)),
+      )
+      .returning({ id: vaultShareRequests.id, caseId: vaultShareRequests.caseId });
+    if (!updated) return null;
+    await appendAudit(tx, {
+      ...vaultOwner(requestId),
+      action: 'vault.share_request.answer',
+      targetType: 'vault_share_request',
+      targetId: updated.id,
+      details: { vault: vaultId, caseId: updated.caseId, status },
+    });
+    return updated;
+  });
   if (!row) throw new AppError('not_found', 'No such request in this vault.');
 }

@@ -13,7 +13,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -23,8 +23,9 @@ import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore, type BlobStore } from '../../src/platform/blobs/index.js';
 import { loadTrustAnchors, type TsaSettings } from '../../src/platform/timestamp/tsa-client.js';
 import { expireUploads, timestampPendingHeads, type VaultDeps } from '../../src/vault/index.js';
+import { entryHash } from '../../src/vault/domain/chain.js';
 import { readStoredZip } from '../../src/vault/zip-writer.js';
-import { vaultChain, vaults } from '../../src/vault/schema.js';
+import { vaultChain, vaults, vaultTimestamps } from '../../src/vault/schema.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { NOON_AMSTERDAM } from '../helpers/clock.js';
 import {
@@ -92,6 +93,58 @@ function filesUnder(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath, e.name));
 }
+
+/** The vault's internal id, as its chain names it (the public id is stored nowhere). */
+async function internalVaultId(): Promise<string> {
+  const chain = (await owner.call('GET', '/api/vault/chain')).json.entries as {
+    canonical: string;
+  }[];
+  return (JSON.parse(chain[0]!.canonical) as { vault: string }).vault;
+}
+
+/** Audit entries of these actions, oldest first. */
+async function auditOf(...actions: string[]) {
+  return t.database.db
+    .select()
+    .from(auditLog)
+    .where(inArray(auditLog.action, actions))
+    .orderBy(asc(auditLog.seq));
+}
+
+/** Downloads the export bundle and unpacks it; returns the directory. */
+async function exportedBundle(): Promise<string> {
+  const res = await owner.call('GET', '/api/vault/export');
+  expect(res.status).toBe(200);
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'bundle.zip'), res.body);
+  execFileSync('unzip', ['-q', 'bundle.zip', '-d', 'out'], { cwd: dir });
+  return path.join(dir, 'out');
+}
+
+/** Runs the chain recipe of the bundle's VERIFY.txt exactly as written there. */
+function runChainRecipe(out: string): string {
+  const verify = readFileSync(path.join(out, 'VERIFY.txt'), 'utf8');
+  const recipe = verify.slice(
+    verify.indexOf("python3 -c '") + 12,
+    verify.indexOf('print("chain ok")\'') + 17,
+  );
+  const py = recipe
+    .split('\n')
+    .map((l) => l.replace(/^ {5}/, ''))
+    .join('\n');
+  return execFileSync('python3', ['-c', py], {
+    cwd: out,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).toString();
+}
+
+/** `openssl ts -verify` of a bundle's token over its text, with the bundle's CA (test clock). */
+const verifyToken = (out: string, s: { token: string; data: string }, data = s.data) =>
+  openssl(
+    clock.now(),
+    ['ts', '-verify', '-in', s.token, '-token_in', '-data', data, '-CAfile', 'tsa-ca.pem'],
+    out,
+  );
 
 beforeAll(async () => {
   pki = await createTsaPki(clock.now());
@@ -527,7 +580,13 @@ describe('integrity', () => {
     expect(await timestampPendingHeads(deps, tsaSettings)).toBeGreaterThanOrEqual(1);
     expect(tsa.requests()).toBeGreaterThan(before);
     const v = await owner.call('GET', '/api/vault/verify');
-    expect(v.json).toMatchObject({ ok: true, brokenAt: null, alteredItems: [] });
+    expect(v.json).toMatchObject({
+      ok: true,
+      brokenAt: null,
+      alteredItems: [],
+      timestampsUnchecked: 0,
+      timestampProblems: [],
+    });
     expect(v.json.timestampedHeads).toBeGreaterThanOrEqual(1);
     // Heads already stamped are not asked for again.
     const n = tsa.requests();
@@ -577,6 +636,76 @@ describe('integrity', () => {
   });
 });
 
+describe('time-stamps against the chain', () => {
+  it('a chain rewritten with every hash recomputed still chains, but its time-stamps fail, on the server and in the export', async () => {
+    await timestampPendingHeads(deps, tsaSettings);
+    const id = await internalVaultId();
+    const rows = await t.database.db
+      .select()
+      .from(vaultChain)
+      .where(eq(vaultChain.vaultId, id))
+      .orderBy(asc(vaultChain.seq));
+    const [first] = await t.database.db
+      .select({ seq: vaultTimestamps.seq })
+      .from(vaultTimestamps)
+      .where(eq(vaultTimestamps.vaultId, id))
+      .orderBy(asc(vaultTimestamps.seq))
+      .limit(1);
+    const from = first!.seq;
+    const stamped = (
+      await t.database.db
+        .select({ seq: vaultTimestamps.seq })
+        .from(vaultTimestamps)
+        .where(eq(vaultTimestamps.vaultId, id))
+    ).map((r) => r.seq);
+    // What someone with write access to the database can do: change entry `from` (a field the
+    // chain's own checks do not read) and recompute every hash after it, head included.
+    let prev = rows.find((r) => r.seq === from)!.prevHash;
+    for (const row of rows.filter((r) => r.seq >= from)) {
+      const canonical =
+        row.seq === from ? row.canonical.replace(/}$/, ',"zz":"rewritten"}') : row.canonical;
+      const hash = entryHash(prev, canonical);
+      await t.database.db
+        .update(vaultChain)
+        .set({ canonical, prevHash: prev, hash })
+        .where(and(eq(vaultChain.vaultId, id), eq(vaultChain.seq, row.seq)));
+      prev = hash;
+    }
+    await t.database.db.update(vaults).set({ headHash: prev }).where(eq(vaults.id, id));
+    try {
+      const v = await owner.call('GET', '/api/vault/verify');
+      expect(v.json).toMatchObject({ ok: false, brokenAt: null, alteredItems: [] });
+      const problems = v.json.timestampProblems as { seq: number; reason: string }[];
+      expect(problems.map((p) => p.seq).sort((a, b) => a - b)).toEqual(
+        stamped.filter((seq) => seq >= from).sort((a, b) => a - b),
+      );
+      expect(problems[0]!.reason).toMatch(/rewritten/);
+
+      // The bundle: the recipe recomputes the rewritten chain and finds each token's text naming
+      // its head, but `openssl ts -verify` refuses the token over the head the chain has now.
+      const out = await exportedBundle();
+      expect(runChainRecipe(out)).toBe('chain ok\n');
+      const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+        timestamps: { seq: number; token: string; data: string }[];
+      };
+      const rewritten = manifest.timestamps.find((s) => s.seq === from)!;
+      await expect(verifyToken(out, rewritten)).rejects.toThrow();
+    } finally {
+      for (const row of rows) {
+        await t.database.db
+          .update(vaultChain)
+          .set({ canonical: row.canonical, prevHash: row.prevHash, hash: row.hash })
+          .where(and(eq(vaultChain.vaultId, id), eq(vaultChain.seq, row.seq)));
+      }
+      await t.database.db
+        .update(vaults)
+        .set({ headHash: rows.at(-1)!.hash })
+        .where(eq(vaults.id, id));
+    }
+    expect((await owner.call('GET', '/api/vault/verify')).json.ok).toBe(true);
+  });
+});
+
 const AGE_KEY = `age1${'qpzry9x8gf2tvdw0s3jn54khce6mua7l'.repeat(2).slice(0, 58)}`;
 
 describe('sharing', () => {
@@ -603,6 +732,28 @@ describe('sharing', () => {
       404,
     );
     const recipientId = added.json.recipientId as string;
+    // Issuing and using the code are audited: who, what, when — never the code itself. The
+    // person is no user and leaves no address; the entry names the vault by its internal id.
+    const trail = await auditOf('vault.share_code.issue', 'vault.share_code.use');
+    expect(trail).toMatchObject([
+      {
+        action: 'vault.share_code.issue',
+        actorUserId: recipientId,
+        targetType: 'user',
+        targetId: recipientId,
+      },
+      {
+        action: 'vault.share_code.use',
+        actorUserId: null,
+        actorLabel: 'vault owner',
+        ip: null,
+        targetType: 'user',
+        targetId: recipientId,
+        details: { vault: await internalVaultId(), caseId: null },
+      },
+    ]);
+    expect(JSON.stringify(trail)).not.toContain(code);
+    expect(JSON.stringify(trail)).not.toContain(code.replace('-', ''));
 
     const copy = fakeAgeFile(Buffer.from(`${MARKER} re-encrypted to the worker`));
     const started = await owner.call('POST', '/api/vault/shares', {
@@ -696,10 +847,11 @@ describe('requests to share', () => {
     await worker('POST', '/api/vault-recipient/key', { agePublicKey: AGE_KEY });
     const code = await worker('POST', '/api/vault-recipient/share-codes', { caseId });
     expect(code.res.statusCode, code.res.body).toBe(201);
-    expect(
-      (await owner.call('POST', '/api/vault/recipients', { shareCode: code.json.shareCode }))
-        .status,
-    ).toBe(201);
+    const added = await owner.call('POST', '/api/vault/recipients', {
+      shareCode: code.json.shareCode,
+    });
+    expect(added.status).toBe(201);
+    const workerId = added.json.recipientId as string;
     const asked = await worker('POST', '/api/vault-recipient/requests', {
       caseId,
       message: REQUEST,
@@ -728,6 +880,40 @@ describe('requests to share', () => {
       status: string;
     }[];
     expect(after[0]!.status).toBe('declined');
+    // The code made for the case, the request and the answer are audited against the case (the
+    // refused colleague's attempt wrote nothing); neither the words nor the code are in the log.
+    const trail = await auditOf(
+      'vault.share_code.issue',
+      'vault.share_request.create',
+      'vault.share_request.answer',
+    );
+    expect(trail.slice(-3)).toMatchObject([
+      {
+        action: 'vault.share_code.issue',
+        actorUserId: workerId,
+        targetType: 'case',
+        targetId: caseId,
+      },
+      {
+        action: 'vault.share_request.create',
+        actorUserId: workerId,
+        targetType: 'case',
+        targetId: caseId,
+        details: { requests: [seen[0]!.requestId] },
+      },
+      {
+        action: 'vault.share_request.answer',
+        actorUserId: null,
+        actorLabel: 'vault owner',
+        ip: null,
+        targetType: 'vault_share_request',
+        targetId: seen[0]!.requestId,
+        details: { vault: await internalVaultId(), caseId, status: 'declined' },
+      },
+    ]);
+    expect(trail.filter((a) => a.action === 'vault.share_request.create')).toHaveLength(1);
+    expect(JSON.stringify(trail)).not.toContain(REQUEST);
+    expect(JSON.stringify(trail)).not.toContain(code.json.shareCode as string);
     // Asking shares nothing: the worker still has no item of this vault.
     expect((await worker('GET', '/api/vault-recipient/shares')).json.shares).toEqual([]);
   });
@@ -757,47 +943,22 @@ describe('the export bundle', () => {
       head: { seq: number; hash: string };
     };
     expect(manifest.items.find((i) => i.itemId === knownItemId)?.sha256).toBe(sha256(knownItem));
-    // The chain recipe of VERIFY.txt, run as written.
-    const verify = readFileSync(path.join(out, 'VERIFY.txt'), 'utf8');
-    const recipe = verify.slice(
-      verify.indexOf("python3 -c '") + 12,
-      verify.indexOf('print("chain ok")\'') + 17,
-    );
-    const py = recipe
-      .split('\n')
-      .map((l) => l.replace(/^ {5}/, ''))
-      .join('\n');
-    expect(execFileSync('python3', ['-c', py], { cwd: out }).toString()).toBe('chain ok\n');
+    // The chain recipe of VERIFY.txt, run as written: the chain, and each token's text naming it.
+    expect(runChainRecipe(out)).toBe('chain ok\n');
     // Every token verifies with openssl against the authority's certificate (on the test's clock).
     expect(manifest.timestamps.length).toBeGreaterThanOrEqual(1);
-    for (const s of manifest.timestamps) {
-      await openssl(
-        clock.now(),
-        ['ts', '-verify', '-in', s.token, '-token_in', '-data', s.data, '-CAfile', 'tsa-ca.pem'],
-        out,
-      );
-    }
+    for (const s of manifest.timestamps) await verifyToken(out, s);
     const newest = manifest.timestamps.at(-1)!;
     expect(readFileSync(path.join(out, newest.data), 'utf8')).toContain(`seq=${newest.seq}\n`);
     // A token over another text does not verify.
     writeFileSync(path.join(out, 'other.txt'), 'something else');
-    await expect(
-      openssl(
-        clock.now(),
-        [
-          'ts',
-          '-verify',
-          '-in',
-          newest.token,
-          '-token_in',
-          '-data',
-          'other.txt',
-          '-CAfile',
-          'tsa-ca.pem',
-        ],
-        out,
-      ),
-    ).rejects.toThrow();
+    await expect(verifyToken(out, newest, 'other.txt')).rejects.toThrow();
+    // Nor does the recipe pass a token's text that names another head than the chain's (heads
+    // were stamped before and after the sharing above: there are two at least).
+    const older = manifest.timestamps[0]!;
+    expect(older.seq).toBeLessThan(newest.seq);
+    writeFileSync(path.join(out, older.data), readFileSync(path.join(out, newest.data)));
+    expect(() => runChainRecipe(out)).toThrow(/AssertionError/);
   });
 });
 

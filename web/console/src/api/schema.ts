@@ -23822,7 +23822,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Checks the chain and every item’s stored ciphertext; names the first broken entry */
+    /** Checks the chain, every item’s stored ciphertext and every time-stamp against the head it covers; names what does not hold */
     get: {
       parameters: {
         query?: never;
@@ -23845,6 +23845,11 @@ export interface paths {
               ok: boolean;
               reason: string | null;
               timestampedHeads: number;
+              timestampProblems: {
+                reason: string;
+                seq: number;
+              }[];
+              timestampsUnchecked: number;
             };
           };
         };
