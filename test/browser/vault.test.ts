@@ -9,8 +9,12 @@
 // shared with an outreach worker (a share code made for their case; the copy re-encrypted to their
 // age key opens with `age`), the opening shows, revoking warns plainly, and the worker's request
 // through the case is answered. The recovery code opens the vault to set a new passphrase; the
-// settings take a wipe-after count and the neutral app name. Quick exit leaves no history entry;
-// wrong passphrases reveal nothing, are told to the owner at the next unlock, and are throttled.
+// settings take a wipe-after count and the neutral app name. Left idle (the page's clock moved on
+// with Playwright's clock, not waited for) the app locks itself, and the lock's answer carries
+// Clear-Site-Data; offline, the installed shell still opens and says unlocking needs the internet.
+// Quick exit from an open vault leaves no history entry, ends the server's session (Clear-Site-Data
+// again) and leaves nothing of the item readable on the device. Wrong passphrases reveal nothing,
+// are told to the owner at the next unlock, and are throttled.
 // Every wait is on an element, a download or a response, never a sleep. The server is a child
 // process on the machine's clock, so the authority signs on that clock too (systemClock): a
 // time-stamp further than five minutes from the server's clock would be refused.
@@ -578,18 +582,105 @@ describe('the person’s vault app', () => {
   );
 
   it(
-    'quick exit leaves for a neutral page without a history entry and locks',
+    'locks itself when idle (the page’s clock moved on), opens offline from the installed shell, and quick exit from an open vault leaves no history entry, no session and nothing readable',
     async () => {
-      const p = await newPage(second);
+      const context = await newContext(browser);
+      const p = await newPage(context);
+      p.setDefaultTimeout(WAIT_MS);
+      watch.watch(p);
+      // The page's timers and Date are Playwright's: idling ten minutes takes no ten minutes.
+      await p.clock.install();
       await p.goto(`${base}/vault/?lang=en`);
       await p.getByRole('heading', { name: 'Open your vault' }).waitFor();
+      const openVault = async () => {
+        await p.getByLabel('Vault id').fill(vaultId);
+        await p.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+        const unlocked = p.waitForResponse((r) => r.url().endsWith('/api/vault/unlock'));
+        await p.getByRole('button', { name: 'Unlock' }).click();
+        const idleSeconds = ((await (await unlocked).json()) as { idleSeconds: number })
+          .idleSeconds;
+        await p.getByRole('heading', { name: 'Your items' }).waitFor();
+        return idleSeconds;
+      };
+
+      // Auto-lock. A key press restarts the idle time (the clock runs on meanwhile, so the time is
+      // counted from here); short of it by a few seconds nothing happens; at the idle time the keys
+      // go, the server's session ends, and its answer clears the site's cache and cookies.
+      const idleSeconds = await openVault();
+      expect(idleSeconds).toBeGreaterThan(10);
+      await p.keyboard.press('Shift');
+      await p.clock.fastForward((idleSeconds - 5) * 1000);
+      expect(await p.getByRole('heading', { name: 'Your items' }).isVisible()).toBe(true);
+      const idleLock = p.waitForResponse((r) => r.url().endsWith('/api/vault/lock'));
+      await p.clock.fastForward(5000);
+      const idled = await idleLock;
+      expect(idled.status()).toBe(204);
+      expect((await idled.allHeaders())['clear-site-data']).toBe('"cache", "cookies"');
+      await p.getByRole('heading', { name: 'Open your vault' }).waitFor();
+      await p.getByText('The vault locked itself. Unlock it again.').waitFor();
+      await wait(async () => (await context.cookies()).map((c) => c.name)).not.toContain(
+        'ariadne_vault',
+      );
+
+      // Offline, the installed app still opens (the shell from the service worker's cache, which
+      // the lock's Clear-Site-Data left alone); unlocking says plainly that it needs the internet.
+      await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await wait(async () => (await deviceStorage(p)).cached).toContain('/vault/');
+      await context.setOffline(true);
+      await p.reload();
+      await p.getByRole('heading', { name: 'Open your vault' }).waitFor();
+      // Proof that it came from the cache: the network is gone for the service worker too.
+      expect(
+        await p.evaluate(() =>
+          fetch('/vault/not-in-the-shell.svg').then(
+            () => 'reached',
+            () => 'failed',
+          ),
+        ),
+      ).toBe('failed');
+      await p.getByLabel('Vault id').fill(vaultId);
+      await p.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
+      await p.getByRole('button', { name: 'Unlock' }).click();
+      await p.getByText('No connection. Opening or making a vault needs the internet').waitFor();
+      expect(await p.getByRole('heading', { name: 'Your items' }).count()).toBe(0);
+      await context.setOffline(false);
+
+      // Quick exit from the open vault, with the note decrypted on screen.
+      await openVault();
+      await p
+        .locator('#items tr', { hasText: 'Note' })
+        .getByRole('button', { name: 'Open', exact: true })
+        .click();
+      await p.locator('#preview').waitFor({ state: 'attached' });
+      await p.getByRole('button', { name: 'Open', exact: true }).click();
+      await p.locator('#preview', { hasText: NOTE_MARKER }).waitFor();
+      const session = (await context.cookies()).find((c) => c.name === 'ariadne_vault')!;
+      expect(session).toBeDefined();
       const before = await p.evaluate(() => history.length);
       const left = p.waitForURL(`${base}/healthz`);
       await p.keyboard.press('Escape');
       await left;
       expect(await p.evaluate(() => history.length)).toBe(before);
+      // The lock it sent on the way out (keepalive: the page is gone before the answer comes) is
+      // the one above, with its Clear-Site-Data: the cookie goes, and the server's session ended.
+      await wait(async () => (await context.cookies()).map((c) => c.name)).not.toContain(
+        'ariadne_vault',
+      );
+      // The server ended that session: its cookie, sent again, opens nothing.
+      const replayed = await fetch(`${base}/api/vault/items`, {
+        headers: { cookie: `ariadne_vault=${session.value}` },
+      });
+      expect(replayed.status).toBe(401);
       await p.goBack();
       expect(p.url()).not.toContain('/vault');
+      // Back at the app: locked, and nothing of the note on the device.
+      await p.goto(`${base}/vault/?lang=en`);
+      await p.getByRole('heading', { name: 'Open your vault' }).waitFor();
+      expect(await p.getByRole('button', { name: 'Lock', exact: true }).isVisible()).toBe(false);
+      const stored = await deviceStorage(p);
+      expect(stored.text).not.toContain(NOTE_MARKER);
+      expect(stored.text).not.toContain(MARKER);
+      await context.close();
     },
     JOURNEY_STEP_MS,
   );

@@ -106,7 +106,8 @@ export function mountApp(root: HTMLElement, deps: AppDeps): void {
   }
 
   function messageOf(err: unknown): string {
-    if (err instanceof OfflineError) return s.offline;
+    // Locked, nothing can wait in the outbox: the wrapped key to open the vault is on the server.
+    if (err instanceof OfflineError) return session ? s.offline : s.offlineLocked;
     if (err instanceof ApiError) {
       if (err.status === 429) return s.throttled(err.retryAfterSeconds ?? 60);
       if (err.code === 'session_expired' || err.code === 'unauthenticated') {

@@ -12,6 +12,8 @@ export const en = {
   cancel: 'Cancel',
   working: 'Working…',
   offline: 'No connection. What you add waits here, encrypted, and uploads when you are online.',
+  offlineLocked:
+    'No connection. Opening or making a vault needs the internet: its key is kept, locked, on the server.',
   error: 'Something went wrong. Try again.',
   sessionEnded: 'The vault locked itself. Unlock it again.',
 

@@ -13,6 +13,8 @@ export const nl: Strings = {
   working: 'Bezig…',
   offline:
     'Geen verbinding. Wat je toevoegt wacht hier, versleuteld, en wordt verstuurd zodra je online bent.',
+  offlineLocked:
+    'Geen verbinding. Voor het openen of maken van een kluis is internet nodig: de sleutel staat, op slot, op de server.',
   error: 'Er ging iets mis. Probeer het opnieuw.',
   sessionEnded: 'De kluis is vanzelf vergrendeld. Open hem opnieuw.',
 
