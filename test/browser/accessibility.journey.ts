@@ -142,10 +142,13 @@ function tr(language: Language, section: string, key: string): string {
   return at;
 }
 
-/** Waits until the page shows its content: a heading it did not have before, and no loader. */
+/**
+ * Waits until the page shows its content: a heading it did not have before (a page of its own has
+ * an h1; a conversation opened beside the inbox list brings its h2), and no loader.
+ */
 async function settled(p: Page): Promise<void> {
   await expect
-    .poll(() => p.locator('main h1:not([data-left])').first().isVisible(), {
+    .poll(() => p.locator('main :is(h1, h2):not([data-left])').first().isVisible(), {
       timeout: 20_000,
       interval: 150,
       message: `no heading on ${p.url()}`,
@@ -157,6 +160,23 @@ async function settled(p: Page): Promise<void> {
       .filter({ visible: true })
       .count(),
   ).toBe(0);
+  await transitionsDone(p);
+}
+
+/**
+ * Waits for the page's transitions to end (a dialog fading in): axe reads colours as they are
+ * drawn, and a half-faded button fails the contrast rule. Endless animations (a spinner) are not
+ * waited for.
+ */
+async function transitionsDone(p: Page): Promise<void> {
+  await p.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }
 
 /**
@@ -165,10 +185,13 @@ async function settled(p: Page): Promise<void> {
  * The headings of the page left are marked, so that `settled` waits for the new page's own.
  */
 async function open(p: Page, base: string, url: string): Promise<void> {
+  // Already there (the section the console opens on): a click would render nothing new, and the
+  // heading marked as left would never be replaced.
+  if (new URL(p.url()).pathname === url) return settled(p);
   const link = p.locator(`a[href="${url}"]`).filter({ visible: true }).first();
   if ((await link.count()) > 0) {
     await p
-      .locator('main h1')
+      .locator('main :is(h1, h2)')
       .evaluateAll((hs) => hs.forEach((h) => h.setAttribute('data-left', '')));
     await link.click();
     await p.waitForURL((u) => u.pathname === url);
@@ -364,6 +387,7 @@ describe('accessibility journey', () => {
     await poll(() => dialog.locator('.mantine-Loader-root').filter({ visible: true }).count()).toBe(
       0,
     );
+    await transitionsDone(p);
     const report = await check(p, where, language);
     if (report) found.push(report);
     await p.keyboard.press('Escape');

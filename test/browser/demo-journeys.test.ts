@@ -10,3 +10,4 @@ import './triage.journey.js';
 import './audit.journey.js';
 import './collect.journey.js';
 import './phone.journey.js';
+import './accessibility.journey.js';

@@ -93,7 +93,8 @@ export function findEnglish(text: string, options: DutchOnlyOptions = {}): Engli
 
 /**
  * The page's visible text as a Dutch reader sees it, one block per line, leaving out what is marked
- * as another language (an element with a lang attribute not "nl", and what is inside it).
+ * as another language (an element with a lang attribute not "nl", and what is inside it) and what
+ * is code, not language (`code`, `kbd`, `samp`: an audit action, a record's type and id).
  */
 export async function dutchPageText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -102,7 +103,8 @@ export async function dutchPageText(page: Page): Promise<string> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       if (!el || !node.textContent?.trim()) continue;
-      if (el.closest('script, style, noscript, [hidden], [aria-hidden="true"]')) continue;
+      if (el.closest('script, style, noscript, code, kbd, samp, [hidden], [aria-hidden="true"]'))
+        continue;
       const marked = el.closest('[lang]');
       if (
         marked &&

@@ -8,7 +8,10 @@ export function NotFound() {
   usePageTitle(t('notFound.title'));
   return (
     <Paper withBorder radius="md" py={56} px="xl">
-      <EmptyState title={t('notFound.title')} description={t('notFound.description')}>
+      {/* The page's own heading (the title as a level-1 heading, not the default div). */}
+      <EmptyState>
+        <EmptyState.Title order={1}>{t('notFound.title')}</EmptyState.Title>
+        <EmptyState.Description>{t('notFound.description')}</EmptyState.Description>
         <EmptyState.Actions>
           <Button component={Link} to="/">
             {t('notFound.home')}

@@ -310,7 +310,7 @@ function EntriesTable({
                       }
                       style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
                     >
-                      {e.targetId ? `${e.targetType}:${e.targetId}` : e.targetType}
+                      <code>{e.targetId ? `${e.targetType}:${e.targetId}` : e.targetType}</code>
                     </Anchor>
                   ) : (
                     <Text size="sm" c="dimmed">
