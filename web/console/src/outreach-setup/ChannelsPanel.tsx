@@ -145,7 +145,8 @@ export function ChannelsPanel() {
                     data-replies={c.repliesPossible}
                   >
                     <Table.Td>
-                      <Text size="sm" fw={600}>
+                      {/* Named by an administrator, in the language they wrote it in. */}
+                      <Text size="sm" fw={600} lang="und">
                         {c.name}
                       </Text>
                       <Text size="xs" c="dimmed">

@@ -25,6 +25,7 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { Trans } from 'react-i18next';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { WhoViewedButton } from '../audit/WhoViewed';
@@ -213,17 +214,25 @@ function ConversationHeader({
               </Text>
             ) : null}
             <Text size="sm" c="dimmed">
-              {[
-                c.kind === 'outreach'
-                  ? t('inbox.kindOutreach')
-                  : c.kind === 'chat'
-                    ? t('inbox.kindChat')
-                    : t('inbox.kindInbound'),
-                channel ? t('conversation.channel', { name: channel.name }) : null,
-                t('conversation.started', { date: formatDateTime(c.createdAt) }),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
+              {c.kind === 'outreach'
+                ? t('inbox.kindOutreach')
+                : c.kind === 'chat'
+                  ? t('inbox.kindChat')
+                  : t('inbox.kindInbound')}
+              {channel ? (
+                <>
+                  {' · '}
+                  {/* The channel's name is an administrator's words, in their language; it is
+                      placed, not interpolated, so no text in it is read as markup. */}
+                  <Trans
+                    ns="outreach"
+                    i18nKey="conversation.channel"
+                    components={{ name: <span lang="und">{channel.name}</span> }}
+                  />
+                </>
+              ) : null}
+              {' · '}
+              {t('conversation.started', { date: formatDateTime(c.createdAt) })}
             </Text>
             {c.entityId ? (
               <RouterAnchor

@@ -21,11 +21,10 @@ import {
   Stack,
   Text,
   Title,
-  UnstyledButton,
 } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { getRouteApi, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { getRouteApi, Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { useMemo, type AnchorHTMLAttributes, type ReactNode } from 'react';
 import { usePageTitle } from '../app/usePageTitle';
 import { useCurrentSession } from '../auth/session';
 import { formatDateTime, shortId } from '../ui/format';
@@ -244,7 +243,6 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
   const t = useOutreachT();
   const canSuperviseChat = useCurrentSession().capabilities.superviseChat;
   const staff = useStaffNames();
-  const navigate = useNavigate();
   return (
     <Stack gap={0} component="ul" className="inbox-list" aria-label={t('inbox.listLabel')}>
       {items.map((c) => {
@@ -252,29 +250,18 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
         const chat = c.chat;
         return (
           <Box component="li" key={c.id}>
-            <UnstyledButton
-              className="inbox-item"
+            {/* A link, not a button: a conversation is a place (it can be opened in a new tab,
+                and assistive technology lists it among the page's links). */}
+            <InboxItemLink
+              item={c}
+              toQueue={chat?.state === 'queued' && !canSuperviseChat}
+              className="inbox-item mantine-focus-auto"
               data-active={active || undefined}
               data-unread={c.unread > 0 || undefined}
               data-testid="inbox-item"
               data-kind={c.kind}
               data-conversation-id={c.id}
-              aria-current={active ? 'true' : undefined}
-              onClick={() =>
-                void (chat
-                  ? // A chat is worked on the chat line: a waiting one is taken from its queue
-                    // (its transcript is the holder's and supervisors'), the others in its thread.
-                    chat.state === 'queued' && !canSuperviseChat
-                    ? navigate({ to: '/chat-line' })
-                    : navigate({ to: '/chat-line/$chatId', params: { chatId: c.id } })
-                  : navigate({
-                      to: '/inbox/$conversationId',
-                      params: { conversationId: c.id },
-                      search: true,
-                    }))
-              }
-              w="100%"
-              p="sm"
+              aria-current={active ? 'page' : undefined}
             >
               <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                 <Stack gap={4} style={{ minWidth: 0 }}>
@@ -351,11 +338,45 @@ function ConversationList({ items, selected }: { items: InboxItem[]; selected: s
                   ) : null}
                 </Stack>
               </Group>
-            </UnstyledButton>
+            </InboxItemLink>
           </Box>
         );
       })}
     </Stack>
+  );
+}
+
+/**
+ * Where an inbox row leads: a chat is worked on the chat line (a waiting one is taken from its
+ * queue, since its transcript is the holder's and supervisors'), a thread in the inbox beside
+ * the list.
+ */
+function InboxItemLink({
+  item,
+  toQueue,
+  children,
+  ...rest
+}: {
+  item: InboxItem;
+  toQueue: boolean;
+  children: ReactNode;
+} & AnchorHTMLAttributes<HTMLAnchorElement> &
+  Record<`data-${string}`, unknown>) {
+  if (item.chat) {
+    return toQueue ? (
+      <Link to="/chat-line" {...rest}>
+        {children}
+      </Link>
+    ) : (
+      <Link to="/chat-line/$chatId" params={{ chatId: item.id }} {...rest}>
+        {children}
+      </Link>
+    );
+  }
+  return (
+    <Link to="/inbox/$conversationId" params={{ conversationId: item.id }} search {...rest}>
+      {children}
+    </Link>
   );
 }
 
