@@ -311,10 +311,15 @@ export function registerRecipientRoutes(app: FastifyInstance, deps: VaultDeps): 
     },
     async (request, reply) => {
       const auth = requireAuth(request);
-      if (request.body.caseId) {
-        await requireCase(deps.db, readerOf(actorOf(request)), request.body.caseId, 'edit');
-      }
-      const code = await issueShareCode(deps, auth.user.id, request.body.caseId ?? null);
+      const { caseId } = request.body;
+      // Under the case's row lock, which its erasure takes too: a code never names a case
+      // erased a moment earlier (erasure unlinks the codes it finds).
+      const code = await deps.db.transaction(async (tx) => {
+        if (caseId) {
+          await requireCase(tx, readerOf(actorOf(request)), caseId, 'edit', { forUpdate: true });
+        }
+        return issueShareCode(deps, auth.user.id, caseId ?? null, tx);
+      });
       return reply
         .code(201)
         .send({ shareCode: code.shareCode, expiresAt: code.expiresAt.toISOString() });
@@ -430,8 +435,12 @@ export function registerRecipientRoutes(app: FastifyInstance, deps: VaultDeps): 
     },
     async (request, reply) => {
       const auth = requireAuth(request);
-      await requireCase(deps.db, readerOf(actorOf(request)), request.body.caseId, 'edit');
-      const n = await requestShare(deps, auth.user.id, request.body.caseId, request.body.message);
+      const { caseId, message } = request.body;
+      // Under the case's row lock, as above: no request is left behind by a concurrent erasure.
+      const n = await deps.db.transaction(async (tx) => {
+        await requireCase(tx, readerOf(actorOf(request)), caseId, 'edit', { forUpdate: true });
+        return requestShare(deps, auth.user.id, caseId, message, tx);
+      });
       return reply.code(201).send({ vaults: n });
     },
   );
