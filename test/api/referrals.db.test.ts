@@ -15,16 +15,14 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpServer } from '../../src/app/http-server.js';
 import { referralDepsOf } from '../../src/app/referrals.js';
-import { seedPartnerDirectory } from '../../src/cases/partners/store.js';
 import { partnerOrganisations } from '../../src/cases/partners/schema.js';
 import { endReferralsWithoutConsent, remindUnanswered } from '../../src/cases/referrals/service.js';
 import { referralEvents, referrals, secureLinks } from '../../src/cases/referrals/schema.js';
 import type { ShareableField } from '../../src/cases/domain/vocabulary.js';
-import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
+import { seedShelters } from '../helpers/partner-directory.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const DAY = 86_400_000;
@@ -138,29 +136,8 @@ beforeAll(async () => {
   partnerUser = await signInAs(app, db(), 'partner');
   otherPartner = await signInAs(app, db(), 'partner');
   const partnerOrgId = (await userOf(partnerUser)).partnerOrgId!;
-  await seedPartnerDirectory(
-    db(),
-    CLI_ACTOR,
-    generatePartnerDirectory({ asOf: clock.now() }),
-    clock,
-  );
-  const directory = await db().select().from(partnerOrganisations);
-  const shelters = directory.filter((p) => p.kind === 'shelter');
-  accountOrg = shelters[0]!.id;
-  linkOrg = shelters[1]!.id;
-  policeOrg = directory.find((p) => p.kind === 'police')!.id;
-  await db()
-    .update(partnerOrganisations)
-    .set({ referralChannel: 'account', accountOrgId: partnerOrgId, active: true })
-    .where(eq(partnerOrganisations.id, accountOrg));
-  await db()
-    .update(partnerOrganisations)
-    .set({
-      referralChannel: 'secure_link',
-      secureLinkContact: 'intake@shelter.example',
-      active: true,
-    })
-    .where(eq(partnerOrganisations.id, linkOrg));
+  ({ accountOrg, linkOrg } = await seedShelters(db(), clock, partnerOrgId));
+  policeOrg = (await db().select().from(partnerOrganisations)).find((p) => p.kind === 'police')!.id;
 });
 
 afterAll(async () => {

@@ -15,23 +15,21 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../fixtures/ad-board/prng.js';
 import { generatePhone } from '../../fixtures/ad-board/phones.js';
-import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { buildHttpServer } from '../../src/app/http-server.js';
-import { partnerOrganisations } from '../../src/cases/partners/schema.js';
-import { seedPartnerDirectory } from '../../src/cases/partners/store.js';
 import { referralEvents, referrals } from '../../src/cases/referrals/schema.js';
 import { caseNotes, cases, consents } from '../../src/cases/schema.js';
 import { caseHolds, caseTombstones } from '../../src/cases/subject-rights/schema.js';
 import { saveChannel } from '../../src/outreach/channels/channel-store.js';
 import { recordInbound } from '../../src/outreach/inbox/conversations.js';
 import { contacts, conversations, messages } from '../../src/outreach/schema.js';
-import { CLI_ACTOR, type Actor } from '../../src/platform/actor.js';
+import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
 import { vaultRecipients, vaultShareCodes, vaultShareRequests } from '../../src/vault/schema.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { noonClock } from '../helpers/clock.js';
+import { seedShelters } from '../helpers/partner-directory.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 import { newVaultRequest, VaultClient } from '../helpers/vault-client.js';
 
@@ -103,24 +101,7 @@ beforeAll(async () => {
     clock,
   });
   await app.ready();
-  await seedPartnerDirectory(
-    db(),
-    CLI_ACTOR,
-    generatePartnerDirectory({ asOf: clock.now() }),
-    clock,
-  );
-  const shelter = (await db().select().from(partnerOrganisations)).find(
-    (p) => p.kind === 'shelter',
-  )!;
-  linkOrg = shelter.id;
-  await db()
-    .update(partnerOrganisations)
-    .set({
-      referralChannel: 'secure_link',
-      secureLinkContact: 'intake@shelter.example',
-      active: true,
-    })
-    .where(eq(partnerOrganisations.id, linkOrg));
+  ({ linkOrg } = await seedShelters(db(), clock, null));
   people.worker = await signInAs(app, db(), 'outreach_worker');
   people.colleague = await signInAs(app, db(), 'outreach_worker');
   people.supervisor = await signInAs(app, db(), 'supervisor');
