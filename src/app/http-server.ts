@@ -24,7 +24,7 @@ import { capabilityPolicies } from './capabilities.js';
 import { caseContactConsent } from './contact-consent.js';
 import { registerInboxRoute } from './inbox.js';
 import { referralDepsOf } from './referrals.js';
-import { eraseCarriedChats, registerRetentionRoutes } from './retention.js';
+import { eraseCaseElsewhere, registerRetentionRoutes } from './retention.js';
 import { createHttpServer, type PlatformHttpDeps } from '../platform/http/server.js';
 import type { Jobs } from '../platform/jobs.js';
 import { registerScoreModelRoutes, registerScoreRoutes, rescoreAllJobRef } from '../score/index.js';
@@ -64,8 +64,9 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
     registerLinkPage(app, { ...referralDeps, config });
     registerPartnerRoutes(app, { db, clock });
     registerInsightsRoutes(app, { db, clock });
-    // A case's erasure takes the chat its thread was carried from along, in the same commit.
-    registerSubjectRightsRoutes(app, { db, config, clock, onThreadsErased: eraseCarriedChats });
+    // A case's erasure takes the chat its thread was carried from and its traces in the person's
+    // vault along, in the same commit.
+    registerSubjectRightsRoutes(app, { db, config, clock, onCaseErased: eraseCaseElsewhere });
     registerRetentionRoutes(app, { db, config, clock });
     // The one inbox: outreach's threads and the chat line's chats (it needs the database only).
     registerInboxRoute(app, { db, config });

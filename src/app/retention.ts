@@ -26,7 +26,7 @@ import {
   unkeptCasesDue,
   heldCaseEntityIds,
   unacknowledgedLeadAlertEntityIds,
-  type OnThreadsErased,
+  type OnCaseErased,
 } from '../cases/index.js';
 import { chatsDueForErasure, eraseChats, eraseChatsOfThreads } from '../chat/index.js';
 import {
@@ -53,6 +53,7 @@ import {
   uncontactedLeadsDue,
   type LeadRetentionScope,
 } from '../score/index.js';
+import { forgetErasedCase } from '../vault/index.js';
 import type { BlobStore } from '../platform/blobs/blob-store.js';
 import { auditFields, SYSTEM_ACTOR } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
@@ -285,11 +286,14 @@ async function eraseEntitiesDue(
 }
 
 /**
- * A case erased (on request or by retention) takes along the chat its thread was carried from:
- * the transcript is the person's, in the chat line's tables as in the case's thread.
+ * A case erased (on request or by retention) takes along the chat its thread was carried from
+ * (the transcript is the person's, in the chat line's tables as in the case's thread) and what the
+ * person's vault holds about the case: the requests made through it, its links to recipients and
+ * share codes.
  */
-export const eraseCarriedChats: OnThreadsErased = async (conversationIds, tx) => {
+export const eraseCaseElsewhere: OnCaseErased = async ({ caseId, conversationIds }, tx) => {
   await eraseChatsOfThreads(tx, conversationIds);
+  await forgetErasedCase(tx, caseId);
 };
 
 /** Erases what is due now; audits the counts per type (no ids of people, no content). */
@@ -302,9 +306,9 @@ export async function runRetention(deps: RetentionRunDeps): Promise<Record<Reten
     SYSTEM_ACTOR,
     caseCutoff,
     now,
-    eraseCarriedChats,
+    eraseCaseElsewhere,
   );
-  const unkeptCases = await eraseUnkeptCasesDue(deps.db, SYSTEM_ACTOR, now, eraseCarriedChats);
+  const unkeptCases = await eraseUnkeptCasesDue(deps.db, SYSTEM_ACTOR, now, eraseCaseElsewhere);
   // Conversations: re-selected inside the transaction, so a thread linked to a case meanwhile stays.
   const conversations = await deps.db.transaction(async (tx) => {
     if (threads.due.length === 0) return 0;

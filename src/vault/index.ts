@@ -7,5 +7,7 @@ export { vaultJobs, vaultTimestampJobRef } from './jobs.js';
 export type { VaultDeps } from './deps.js';
 export { eraseVault } from './access.js';
 export { expireUploads, verifyVault } from './items.js';
+// For the composition root: an erased case's traces in the vaults go in the erasure's commit.
+export { forgetCase as forgetErasedCase } from './shares.js';
 export { timestampHead, timestampPendingHeads } from './timestamps.js';
 export { VAULT_ENCRYPTED_COLUMNS } from './schema.js';

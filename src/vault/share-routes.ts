@@ -313,10 +313,15 @@ export function registerRecipientRoutes(app: FastifyInstance, deps: VaultDeps): 
     async (request, reply) => {
       requireAuth(request);
       const actor = actorOf(request);
-      if (request.body.caseId) {
-        await requireCase(deps.db, readerOf(actor), request.body.caseId, 'edit');
-      }
-      const code = await issueShareCode(deps, actor, request.body.caseId ?? null);
+      const { caseId } = request.body;
+      // Under the case's row lock, which its erasure takes too: a code never names a case
+      // erased a moment earlier (erasure unlinks the codes it finds).
+      const code = await deps.db.transaction(async (tx) => {
+        if (caseId) {
+          await requireCase(tx, readerOf(actor), caseId, 'edit', { forUpdate: true });
+        }
+        return issueShareCode(deps, actor, caseId ?? null, tx);
+      });
       return reply
         .code(201)
         .send({ shareCode: code.shareCode, expiresAt: code.expiresAt.toISOString() });
@@ -433,8 +438,12 @@ export function registerRecipientRoutes(app: FastifyInstance, deps: VaultDeps): 
     async (request, reply) => {
       requireAuth(request);
       const actor = actorOf(request);
-      await requireCase(deps.db, readerOf(actor), request.body.caseId, 'edit');
-      const n = await requestShare(deps, actor, request.body.caseId, request.body.message);
+      const { caseId, message } = request.body;
+      // Under the case's row lock, as above: no request is left behind by a concurrent erasure.
+      const n = await deps.db.transaction(async (tx) => {
+        await requireCase(tx, readerOf(actor), caseId, 'edit', { forUpdate: true });
+        return requestShare(deps, actor, caseId, message, tx);
+      });
       return reply.code(201).send({ vaults: n });
     },
   );

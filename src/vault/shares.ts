@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNull, like } from 'drizzle-orm';
 import { auditFields, type Actor } from '../platform/actor.js';
+import type { DbOrTx } from '../platform/db/connect.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import { findUserById } from '../platform/auth/users.js';
 import { decryptField, encryptField } from '../platform/crypto.js';
@@ -56,8 +57,12 @@ export async function registerRecipientKey(
     });
 }
 
-export async function recipientKeyOf(deps: VaultDeps, userId: string): Promise<string | null> {
-  const [row] = await deps.db
+export async function recipientKeyOf(
+  deps: VaultDeps,
+  userId: string,
+  db: DbOrTx = deps.db,
+): Promise<string | null> {
+  const [row] = await db
     .select({ key: vaultRecipientKeys.agePublicKey })
     .from(vaultRecipientKeys)
     .where(eq(vaultRecipientKeys.userId, userId));
@@ -80,9 +85,10 @@ export async function issueShareCode(
   deps: VaultDeps,
   actor: Actor,
   caseId: string | null,
+  db: DbOrTx = deps.db,
 ): Promise<{ shareCode: string; expiresAt: Date }> {
   const userId = actor.userId ?? '';
-  if (!(await recipientKeyOf(deps, userId))) {
+  if (!(await recipientKeyOf(deps, userId, db))) {
     throw new AppError(
       'conflict',
       'Register your age public key first: shared items are encrypted to it.',
@@ -90,7 +96,7 @@ export async function issueShareCode(
   }
   const shareCode = formatShareCode(randomBytes(5));
   const expiresAt = new Date(deps.clock.now().getTime() + SHARE_CODE_HOURS * 3_600_000);
-  await deps.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await tx
       .insert(vaultShareCodes)
       .values({ codeHash: shareCodeHash(deps.config, shareCode), userId, caseId, expiresAt });
@@ -460,15 +466,17 @@ export async function recipientBundle(deps: VaultDeps, actor: Actor): Promise<Zi
 /**
  * A worker asks, through a case, that the vaults linked to them for that case share something.
  * Audited against the case, without the message (it is about the person, and stays encrypted).
+ * `db` is the transaction holding the case's row lock (see share-routes.ts).
  */
 export async function requestShare(
   deps: VaultDeps,
   actor: Actor,
   caseId: string,
   message: string,
+  db: DbOrTx = deps.db,
 ): Promise<number> {
   const userId = actor.userId ?? '';
-  const links = await deps.db
+  const links = await db
     .select()
     .from(vaultRecipients)
     .where(and(eq(vaultRecipients.userId, userId), eq(vaultRecipients.caseId, caseId)));
@@ -481,7 +489,7 @@ export async function requestShare(
       ),
     );
   }
-  await deps.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const made = await tx
       .insert(vaultShareRequests)
       .values(
@@ -503,6 +511,18 @@ export async function requestShare(
     });
   });
   return links.length;
+}
+
+/**
+ * A case was erased (on the person's request or by retention), inside that erasure's transaction:
+ * the worker's requests made through it go (their words are about the case), and recipients and
+ * unused share codes stop naming it. The recipient itself stays: whom a vault shares with is the
+ * owner's choice, made in the vault, and only the owner undoes it.
+ */
+export async function forgetCase(tx: DbOrTx, caseId: string): Promise<void> {
+  await tx.delete(vaultShareRequests).where(eq(vaultShareRequests.caseId, caseId));
+  await tx.update(vaultRecipients).set({ caseId: null }).where(eq(vaultRecipients.caseId, caseId));
+  await tx.update(vaultShareCodes).set({ caseId: null }).where(eq(vaultShareCodes.caseId, caseId));
 }
 
 export async function shareRequestsOf(deps: VaultDeps, vaultId: string) {

@@ -5,11 +5,16 @@
 // message already queued, and for a scheduled message at its time. A case that never asked bars
 // nothing, and a consent given again opens it again. The clock is the test's; sends go to a real
 // SMSC on loopback, and the test runs the send job's work itself.
+//
+// A message waiting to be sent by hand (manual channel) that may no longer go: refused for the
+// person's word in a case, it stays as it was (nothing of the refused step is kept, so a consent
+// given again lets it go); refused because the person is on the do-not-contact list, it is
+// withdrawn for good — that cancellation is kept, not rolled back with the refusal.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +26,9 @@ import {
   type ChannelRegistry,
 } from '../../src/outreach/channels/channel-registry.js';
 import { saveChannel } from '../../src/outreach/channels/channel-store.js';
-import { messages } from '../../src/outreach/schema.js';
+import { setDoNotContact } from '../../src/outreach/inbox/contacts.js';
+import { contacts, conversations, messages } from '../../src/outreach/schema.js';
+import { auditLog } from '../../src/platform/audit/schema.js';
 import {
   outreachJobs,
   sendQueuedMessage,
@@ -333,5 +340,136 @@ describe('consent to be contacted again, not given', () => {
       rule: 'no_contact_consent',
       text: { key: 'no_contact_consent_expired' },
     });
+  });
+});
+
+describe('a message sent by hand, refused', () => {
+  let manualId: string;
+
+  /** A person written to by hand, with a case from the thread and one more message waiting. */
+  async function waitingByHand(handle: string) {
+    clock.set(NOON_AMSTERDAM);
+    manualId ??= (
+      await saveChannel(t.database.db, t.config, admin, {
+        name: 'By hand',
+        kind: 'manual',
+        sender: 'site chat',
+      })
+    ).id;
+    const first = await ok(
+      worker('POST', '/api/outreach/messages', {
+        entityId: randomUUID(),
+        contact: { kind: 'handle', address: handle },
+        channelId: manualId,
+        templateId: template,
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    const conversationId = first.conversationId as string;
+    await ok(
+      worker(
+        'POST',
+        `/api/outreach/messages/${(first.message as { id: string }).id}/sent-by-hand`,
+        {},
+      ),
+    );
+    clock.set(new Date(clock.now().getTime() + 60_000));
+    await ok(
+      worker('POST', `/api/conversations/${conversationId}/replies-by-hand`, {
+        text: 'Hoi, met mij gaat het niet zo goed.',
+      }),
+    );
+    const c = await ok(worker('POST', '/api/cases', { conversationId }));
+    const next = await ok(
+      worker('POST', '/api/outreach/messages', {
+        conversationId,
+        channelId: manualId,
+        text: 'Zal ik je morgen bellen?',
+        idempotencyKey: randomUUID(),
+      }),
+    );
+    const messageId = (next.message as { id: string }).id;
+    expect((await messageRow(messageId)).status).toBe('to_send');
+    return { caseId: c.id as string, conversationId, messageId };
+  }
+
+  const sentByHandAudits = async (messageId: string) =>
+    (
+      await t.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'outreach.sent_by_hand'))
+    ).filter((a) => (a.details as { messageId?: string }).messageId === messageId);
+
+  it("for the person's word in a case: nothing of the refused step is kept; consent given again lets it go", async () => {
+    const { caseId, conversationId, messageId } = await waitingByHand('hand_consent_1');
+    const consent = await recordContactAgain(caseId);
+    await ok(
+      worker('POST', `/api/cases/${caseId}/consents/${consent.id as string}/withdraw`, {
+        source: 'call_note',
+        note: 'She called: no more messages, please.',
+      }),
+    );
+    const [threadBefore] = await t.database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    const before = await messageRow(messageId);
+
+    const refused = await worker('POST', `/api/outreach/messages/${messageId}/sent-by-hand`, {});
+    expect(refused.res.statusCode).toBe(409);
+    expect(refused.json.error).toMatchObject({ text: { key: 'outreach.noContactConsent' } });
+    // As it was: still waiting, not sent, not cancelled; the thread unchanged; nothing audited.
+    expect(await messageRow(messageId)).toEqual(before);
+    const [threadAfter] = await t.database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    expect(threadAfter).toEqual(threadBefore);
+    expect(await sentByHandAudits(messageId)).toEqual([]);
+
+    // She gives it again, later: the waiting message may go after all.
+    clock.set(new Date(clock.now().getTime() + 60_000));
+    await recordContactAgain(caseId, { note: 'She called back: write again.' });
+    const sent = await worker('POST', `/api/outreach/messages/${messageId}/sent-by-hand`, {});
+    expect(sent.res.statusCode, sent.res.body).toBe(200);
+    expect(sent.json.status).toBe('sent');
+    expect(await sentByHandAudits(messageId)).toHaveLength(1);
+  });
+
+  it('for the do-not-contact list: the message is withdrawn for good, and the refusal says so again', async () => {
+    const { conversationId, messageId } = await waitingByHand('hand_dnc_1');
+    const [thread] = await t.database.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.id, conversationId));
+    // Marked do-not-contact by a step that left the message waiting (setDoNotContact alone; the
+    // inbox's mark cancels what waits in the same transaction).
+    await setDoNotContact(
+      t.database.db,
+      admin,
+      thread!.contactId!,
+      'asked on another line',
+      clock.now(),
+    );
+
+    const refused = await worker('POST', `/api/outreach/messages/${messageId}/sent-by-hand`, {});
+    expect(refused.res.statusCode).toBe(409);
+    expect(refused.json.error).toMatchObject({ text: { key: 'outreach.doNotSend' } });
+    // The refusal's cancellation is kept: the message no longer waits to be sent by hand.
+    expect(await messageRow(messageId)).toMatchObject({
+      status: 'failed',
+      errorCode: 'cancelled',
+      errorMessage: 'The person is on the do-not-contact list.',
+    });
+    const again = await worker('POST', `/api/outreach/messages/${messageId}/sent-by-hand`, {});
+    expect(again.res.statusCode).toBe(409);
+    expect(again.json.error).toMatchObject({ text: { key: 'outreach.withdrawn' } });
+    expect(await sentByHandAudits(messageId)).toEqual([]);
+    const [contact] = await t.database.db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.id, thread!.contactId!), eq(contacts.doNotContact, true)));
+    expect(contact).toBeDefined();
   });
 });

@@ -16,6 +16,7 @@ import { auditLog } from '../../src/platform/audit/schema.js';
 import type { Role } from '../../src/platform/auth/schema.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
+import { newPartner } from '../helpers/partner-directory.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const NOW = '2026-12-06T12:00:00Z';
@@ -70,26 +71,6 @@ async function directorySize(): Promise<number> {
 async function auditActions(action: string) {
   return t.database.db.select().from(auditLog).where(eq(auditLog.action, action));
 }
-
-const newPartner = (name: string, over: Record<string, unknown> = {}) => ({
-  profile: {
-    name,
-    kind: 'shelter',
-    services: ['shelter', 'safety'],
-    regions: ['Utrecht'],
-    municipalities: ['nl:utrecht'],
-    placeId: 'nl:utrecht',
-    languages: ['nl', 'en'],
-    minAge: 18,
-    genders: ['women'],
-    capacity: 'open',
-    capacityConfirmedAt: '2026-12-05T10:00:00Z',
-    intakeHours: 'Mon–Fri 09:00–17:00',
-    referralChannel: 'secure_link',
-    secureLinkContact: 'intake@test-shelter.example',
-    ...over,
-  },
-});
 
 beforeAll(async () => {
   t = await openTestDatabase();

@@ -4,8 +4,9 @@
 // reports outcomes; an organisation without an account opens its link only with the code, wrong
 // codes lock it, it expires, and revoking or withdrawing consent ends the access of both at once —
 // the partner reads "revoked", not why. A minor is reported to the police on the duty to protect,
-// with who decided and why; an expired consent ends pending referrals — at the very moment it
-// expires, on the partner's next read, answer or link, without waiting for the scheduled check —
+// with who decided and why; an expired consent ends open referrals, sent, accepted or in care —
+// at the very moment it expires, on the partner's next read, answer or link and on the worker's
+// list, without waiting for the scheduled check —
 // and unanswered ones remind. After a worker revokes, the partner user and the link read "revoked"
 // and nothing of the person or of why.
 import { and, eq } from 'drizzle-orm';
@@ -14,16 +15,14 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpServer } from '../../src/app/http-server.js';
 import { referralDepsOf } from '../../src/app/referrals.js';
-import { seedPartnerDirectory } from '../../src/cases/partners/store.js';
 import { partnerOrganisations } from '../../src/cases/partners/schema.js';
 import { endReferralsWithoutConsent, remindUnanswered } from '../../src/cases/referrals/service.js';
 import { referralEvents, referrals, secureLinks } from '../../src/cases/referrals/schema.js';
 import type { ShareableField } from '../../src/cases/domain/vocabulary.js';
-import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
+import { seedShelters } from '../helpers/partner-directory.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const DAY = 86_400_000;
@@ -137,29 +136,8 @@ beforeAll(async () => {
   partnerUser = await signInAs(app, db(), 'partner');
   otherPartner = await signInAs(app, db(), 'partner');
   const partnerOrgId = (await userOf(partnerUser)).partnerOrgId!;
-  await seedPartnerDirectory(
-    db(),
-    CLI_ACTOR,
-    generatePartnerDirectory({ asOf: clock.now() }),
-    clock,
-  );
-  const directory = await db().select().from(partnerOrganisations);
-  const shelters = directory.filter((p) => p.kind === 'shelter');
-  accountOrg = shelters[0]!.id;
-  linkOrg = shelters[1]!.id;
-  policeOrg = directory.find((p) => p.kind === 'police')!.id;
-  await db()
-    .update(partnerOrganisations)
-    .set({ referralChannel: 'account', accountOrgId: partnerOrgId, active: true })
-    .where(eq(partnerOrganisations.id, accountOrg));
-  await db()
-    .update(partnerOrganisations)
-    .set({
-      referralChannel: 'secure_link',
-      secureLinkContact: 'intake@shelter.example',
-      active: true,
-    })
-    .where(eq(partnerOrganisations.id, linkOrg));
+  ({ accountOrg, linkOrg } = await seedShelters(db(), clock, partnerOrgId));
+  policeOrg = (await db().select().from(partnerOrganisations)).find((p) => p.kind === 'police')!.id;
 });
 
 afterAll(async () => {
@@ -507,39 +485,55 @@ describe('consent that expires ends access at that moment, without the scheduled
     };
   }
 
-  it('a partner user: read, list and answer refused from the instant of expiry', async () => {
-    const { caseRow, until, id } = await expiringReferral(accountOrg);
-    const saved = clock.now();
-    try {
-      clock.set(new Date(until.getTime() - 1000));
-      const before = await partnerUser('GET', `/api/partner/referrals/${id}`);
-      expect(before.json).toMatchObject({ state: 'sent', shared: { alias: caseRow.alias } });
-      clock.set(until);
-      // No job has run: the read itself finds the consent gone.
-      const after = await partnerUser('GET', `/api/partner/referrals/${id}`);
-      expect(after.res.statusCode).toBe(200);
-      expect(after.json).toMatchObject({ state: 'revoked', shared: null, fields: [], next: [] });
-      expect(after.res.body).not.toContain(caseRow.alias);
-      expect(after.res.body).not.toMatch(/consent|expired/);
-      const listed = (
-        (await partnerUser('GET', '/api/partner/referrals')).json.items as {
-          id: string;
-          state: string;
-        }[]
-      ).find((r) => r.id === id);
-      expect(listed?.state).toBe('revoked');
-      const answer = await partnerUser('POST', `/api/partner/referrals/${id}/answer`, {
-        state: 'accepted',
-      });
-      expect(answer.res.statusCode).toBe(409);
-      const [row] = await db().select().from(referrals).where(eq(referrals.id, id));
-      expect(row).toMatchObject({ state: 'expired', endCause: 'consent_expired', endedAt: until });
-      // The job, when it runs, finds nothing left to do for it.
-      expect(await endReferralsWithoutConsent(deps())).toBe(0);
-    } finally {
-      clock.set(saved);
-    }
-  });
+  // Not only a pending share: an accepted or in-care referral ends at expiry as at a withdrawal.
+  for (const reached of [[], ['accepted'], ['accepted', 'intake_done', 'in_care']]) {
+    const state = reached.at(-1) ?? 'sent';
+    it(`a partner user, ${state}: read, list and answer refused from the instant of expiry`, async () => {
+      const { caseRow, until, id } = await expiringReferral(accountOrg);
+      for (const step of reached) {
+        const moved = await partnerUser('POST', `/api/partner/referrals/${id}/answer`, {
+          state: step,
+        });
+        expect(moved.res.statusCode, moved.res.body).toBe(200);
+      }
+      const saved = clock.now();
+      try {
+        clock.set(new Date(until.getTime() - 1000));
+        const before = await partnerUser('GET', `/api/partner/referrals/${id}`);
+        expect(before.json).toMatchObject({ state, shared: { alias: caseRow.alias } });
+        clock.set(until);
+        // No job has run: the read itself finds the consent gone.
+        const after = await partnerUser('GET', `/api/partner/referrals/${id}`);
+        expect(after.res.statusCode).toBe(200);
+        expect(after.json).toMatchObject({ state: 'revoked', shared: null, fields: [], next: [] });
+        expect(after.res.body).not.toContain(caseRow.alias);
+        expect(after.res.body).not.toMatch(/consent|expired/);
+        const listed = (
+          (await partnerUser('GET', '/api/partner/referrals')).json.items as {
+            id: string;
+            state: string;
+          }[]
+        ).find((r) => r.id === id);
+        expect(listed?.state).toBe('revoked');
+        // No answer, and no outcome report either.
+        const answer = await partnerUser('POST', `/api/partner/referrals/${id}/answer`, {
+          state: reached.length ? 'helped' : 'accepted',
+        });
+        expect(answer.res.statusCode).toBe(409);
+        expect(answer.res.body).not.toContain(caseRow.alias);
+        const [row] = await db().select().from(referrals).where(eq(referrals.id, id));
+        expect(row).toMatchObject({
+          state: 'expired',
+          endCause: 'consent_expired',
+          endedAt: until,
+        });
+        // The job, when it runs, finds nothing left to do for it.
+        expect(await endReferralsWithoutConsent(deps())).toBe(0);
+      } finally {
+        clock.set(saved);
+      }
+    });
+  }
 
   it('the list alone ends what expired: the partner never sees it open again', async () => {
     const { until, id } = await expiringReferral(accountOrg);
@@ -592,6 +586,63 @@ describe('consent that expires ends access at that moment, without the scheduled
       expect(again.res.statusCode).toBe(403);
       const [row] = await db().select().from(referrals).where(eq(referrals.id, id));
       expect(row).toMatchObject({ state: 'expired', endCause: 'consent_expired' });
+    } finally {
+      clock.set(saved);
+    }
+  });
+
+  async function workerSees(caseId: string, id: string) {
+    const list = await worker('GET', `/api/cases/${caseId}/referrals`);
+    expect(list.res.statusCode).toBe(200);
+    return (list.json.items as { id: string; state: string }[]).find((r) => r.id === id)!.state;
+  }
+
+  it('an in-care referral through a secure link: the open page and the outcome form refused at expiry', async () => {
+    const { caseRow: c, until, id, link } = await expiringReferral(linkOrg, 5 * 60_000);
+    // Two openings in progress (the page ends its own session when it refuses): one reads, the
+    // other reports an outcome, after the consent ran out.
+    const b = browser();
+    const b2 = browser();
+    expect((await b('POST', linkPath(link!.url), { code: link!.code })).statusCode).toBe(303);
+    expect((await b2('POST', linkPath(link!.url), { code: link!.code })).statusCode).toBe(303);
+    for (const state of ['accepted', 'in_care']) {
+      expect((await b('POST', '/r/view/answer', { state, note: '' })).statusCode).toBe(303);
+    }
+    const [inCare] = await db().select().from(referrals).where(eq(referrals.id, id));
+    expect(inCare?.state).toBe('in_care');
+    expect((await b('GET', '/r/view')).body).toContain(c.alias);
+    const saved = clock.now();
+    try {
+      clock.set(until);
+      const view = await b('GET', '/r/view');
+      expect(view.statusCode).toBe(410);
+      expect(view.body).not.toContain(c.alias);
+      expect(view.body).not.toMatch(/consent|expired/);
+      expect((await b2('POST', '/r/view/answer', { state: 'helped', note: '' })).statusCode).toBe(
+        410,
+      );
+      expect((await browser()('GET', linkPath(link!.url))).statusCode).toBe(410);
+      const [row] = await db().select().from(referrals).where(eq(referrals.id, id));
+      expect(row).toMatchObject({ state: 'expired', endCause: 'consent_expired', endedAt: until });
+      const [live] = await db()
+        .select()
+        .from(secureLinks)
+        .where(and(eq(secureLinks.referralId, id)));
+      expect(live?.deadAt).toEqual(until);
+    } finally {
+      clock.set(saved);
+    }
+  });
+
+  it("the worker's list shows it ended at the instant of expiry, before any partner looks", async () => {
+    const { caseRow: c, until, id } = await expiringReferral(accountOrg);
+    await partnerUser('POST', `/api/partner/referrals/${id}/answer`, { state: 'accepted' });
+    const saved = clock.now();
+    try {
+      clock.set(until);
+      expect(await workerSees(c.id, id)).toBe('expired');
+      const after = await partnerUser('GET', `/api/partner/referrals/${id}`);
+      expect(after.json).toMatchObject({ state: 'revoked', shared: null });
     } finally {
       clock.set(saved);
     }

@@ -1,8 +1,10 @@
 // Retention on both databases with a clock the test moves: closed cases past their period are
 // erased (tombstone, audit), conversations that belong to no case go after theirs, a held case and
 // every case's own threads stay, the preview says exactly what the run then erases and when the
-// next records fall due, and a second run finds nothing. (Leads and captures:
-// retention-leads.db.test.ts; here there are none, and none are counted.)
+// next records fall due, and a second run finds nothing. A case erased by retention takes its
+// traces in the person's vault along (requests made through it; its links), as an erasure on
+// request does. (Leads and captures: retention-leads.db.test.ts; here there are none, and none
+// are counted.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,9 +24,11 @@ import { conversations, messages } from '../../src/outreach/schema.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
+import { vaultRecipients, vaultShareRequests } from '../../src/vault/schema.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { noonClock, NOON_AMSTERDAM } from '../helpers/clock.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { newVaultRequest, VaultClient } from '../helpers/vault-client.js';
 
 const DAY = 86_400_000;
 /** No leads or captures in this test: none erased. */
@@ -94,6 +98,8 @@ beforeAll(async () => {
     database: t.database,
     log: pino({ level: 'silent' }),
     clock,
+    // The person's vault is served where there is a blob store.
+    blobs: createFsBlobStore(dir),
   });
   await app.ready();
   worker = await signInAs(app, db(), 'outreach_worker');
@@ -310,16 +316,43 @@ describe('consent to keep data', () => {
     expect(await unkept()).toMatchObject({ due: 0, held: 1 });
   });
 
-  it('ran out: due from the moment the consent to keep data expires', async () => {
+  it('ran out: due from the moment the consent to keep data expires, vault traces too', async () => {
     clock.set(day(200));
     const c = await caseFrom('Bewaar het een week.', false);
     await keep(c.id, { expiresAt: day(207).toISOString() });
+    // Her vault added the worker for this case, and the worker asked through it.
+    const age = `age1${'qpzry9x8gf2tvdw0s3jn54khce6mua7l'.repeat(2).slice(0, 58)}`;
+    await ok(worker('POST', '/api/vault-recipient/key', { agePublicKey: age }));
+    const code = await worker('POST', '/api/vault-recipient/share-codes', { caseId: c.id });
+    expect(code.res.statusCode, code.res.body).toBe(201);
+    const owner = new VaultClient(app, '10.2.0.1');
+    const made = await owner.call(
+      'POST',
+      '/api/vault/vaults',
+      newVaultRequest('her own long passphrase').body,
+    );
+    expect(made.status).toBe(201);
+    const shareCode = code.json.shareCode as string;
+    expect((await owner.call('POST', '/api/vault/recipients', { shareCode })).status).toBe(201);
+    await ok(
+      worker('POST', '/api/vault-recipient/requests', { caseId: c.id, message: 'The photos?' }),
+      201,
+    );
+    const traces = async () => ({
+      requests: await db()
+        .select()
+        .from(vaultShareRequests)
+        .where(eq(vaultShareRequests.caseId, c.id)),
+      links: await db().select().from(vaultRecipients).where(eq(vaultRecipients.caseId, c.id)),
+    });
+    expect(await traces()).toMatchObject({ requests: [{}], links: [{}] });
     clock.set(new Date(day(207).getTime() - 1000));
     expect(await runRetention(deps)).toMatchObject({ unkept_case: 0 });
     expect(await caseIds()).toContain(c.id);
     clock.set(day(207));
     expect(await runRetention(deps)).toMatchObject({ unkept_case: 1 });
     expect(await caseIds()).not.toContain(c.id);
+    expect(await traces()).toEqual({ requests: [], links: [] });
   });
 });
 

@@ -3,7 +3,9 @@
 // asked) notes, as JSON and as an inert HTML page, and nothing of another case; only a supervisor
 // or the owner downloads it, audited. Erasure removes the case, its threads, messages, contact and
 // referral snapshots, leaves a tombstone, is refused while a legal hold is set (and says why), and
-// audits without personal data.
+// audits without personal data. What the person's vault holds about the case goes with it: the
+// worker's requests made through the case are erased, and the vault's recipients and unused share
+// codes no longer name the case (the person's own choice of whom to share with stays theirs).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,23 +15,23 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng } from '../../fixtures/ad-board/prng.js';
 import { generatePhone } from '../../fixtures/ad-board/phones.js';
-import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
 import { buildHttpServer } from '../../src/app/http-server.js';
-import { partnerOrganisations } from '../../src/cases/partners/schema.js';
-import { seedPartnerDirectory } from '../../src/cases/partners/store.js';
 import { referralEvents, referrals } from '../../src/cases/referrals/schema.js';
 import { caseNotes, cases, consents } from '../../src/cases/schema.js';
 import { caseHolds, caseTombstones } from '../../src/cases/subject-rights/schema.js';
 import { saveChannel } from '../../src/outreach/channels/channel-store.js';
 import { recordInbound } from '../../src/outreach/inbox/conversations.js';
 import { contacts, conversations, messages } from '../../src/outreach/schema.js';
-import { CLI_ACTOR, type Actor } from '../../src/platform/actor.js';
+import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
 import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import { vaultRecipients, vaultShareCodes, vaultShareRequests } from '../../src/vault/schema.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { noonClock } from '../helpers/clock.js';
+import { seedShelters } from '../helpers/partner-directory.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
+import { newVaultRequest, VaultClient } from '../helpers/vault-client.js';
 
 const clock = noonClock();
 let t: TestDatabase;
@@ -99,24 +101,7 @@ beforeAll(async () => {
     clock,
   });
   await app.ready();
-  await seedPartnerDirectory(
-    db(),
-    CLI_ACTOR,
-    generatePartnerDirectory({ asOf: clock.now() }),
-    clock,
-  );
-  const shelter = (await db().select().from(partnerOrganisations)).find(
-    (p) => p.kind === 'shelter',
-  )!;
-  linkOrg = shelter.id;
-  await db()
-    .update(partnerOrganisations)
-    .set({
-      referralChannel: 'secure_link',
-      secureLinkContact: 'intake@shelter.example',
-      active: true,
-    })
-    .where(eq(partnerOrganisations.id, linkOrg));
+  ({ linkOrg } = await seedShelters(db(), clock, null));
   people.worker = await signInAs(app, db(), 'outreach_worker');
   people.colleague = await signInAs(app, db(), 'outreach_worker');
   people.supervisor = await signInAs(app, db(), 'supervisor');
@@ -353,5 +338,104 @@ describe('erasure and legal holds', () => {
     for (const personal of ['Police request', gone.alias, gone.pseudonym, 'Breda', 'weg']) {
       expect(text).not.toContain(personal);
     }
+  });
+});
+
+describe("erasure and the person's vault", () => {
+  const AGE_KEY = `age1${'qpzry9x8gf2tvdw0s3jn54khce6mua7l'.repeat(2).slice(0, 58)}`;
+
+  /** A vault of the person's own, which adds the worker with a share code made for `caseId`. */
+  async function vaultLinkedTo(caseId: string, address: string) {
+    const owner = new VaultClient(app, address);
+    const created = await owner.call(
+      'POST',
+      '/api/vault/vaults',
+      newVaultRequest(`${address} long passphrase`).body,
+    );
+    expect(created.status, created.body.toString()).toBe(201);
+    const code = await ok(
+      people.worker('POST', '/api/vault-recipient/share-codes', { caseId }),
+      201,
+    );
+    const added = await owner.call('POST', '/api/vault/recipients', { shareCode: code.shareCode });
+    expect(added.status, added.body.toString()).toBe(201);
+    await ok(
+      people.worker('POST', '/api/vault-recipient/requests', {
+        caseId,
+        message: 'Could you share the screenshots of the payments?',
+      }),
+      201,
+    );
+    return owner;
+  }
+
+  const requestsOf = (caseId: string) =>
+    db().select().from(vaultShareRequests).where(eq(vaultShareRequests.caseId, caseId));
+  const recipientsOf = (caseId: string) =>
+    db().select().from(vaultRecipients).where(eq(vaultRecipients.caseId, caseId));
+  const codesOf = (caseId: string) =>
+    db().select().from(vaultShareCodes).where(eq(vaultShareCodes.caseId, caseId));
+
+  it('takes the requests made through the case and unlinks its recipients and codes; a hold keeps them', async () => {
+    await ok(people.worker('POST', '/api/vault-recipient/key', { agePublicKey: AGE_KEY }));
+    const gone = await caseAbout(
+      'Ik wil weg en heb foto’s van alles.',
+      'Has evidence on her phone.',
+    );
+    const kept = await caseAbout('Ik wil eerst nadenken.', 'Kept vault note.');
+    const goneVault = await vaultLinkedTo(gone.id, '10.1.0.1');
+    const keptVault = await vaultLinkedTo(kept.id, '10.1.0.2');
+    // A second code for the case, not yet entered by anyone.
+    await ok(people.worker('POST', '/api/vault-recipient/share-codes', { caseId: gone.id }), 201);
+    expect(await requestsOf(gone.id)).toHaveLength(1);
+    expect(await recipientsOf(gone.id)).toHaveLength(1);
+    expect(await codesOf(gone.id)).toHaveLength(1);
+
+    // Under a legal hold nothing goes, the vault's rows neither.
+    await ok(
+      people.supervisor('POST', `/api/cases/${gone.id}/hold`, {
+        reason: 'Court order 7 (evidence)',
+      }),
+    );
+    const held = await people.supervisor('POST', `/api/cases/${gone.id}/erase`, {
+      confirmPseudonym: gone.pseudonym,
+    });
+    expect(held.res.statusCode).toBe(409);
+    expect(await requestsOf(gone.id)).toHaveLength(1);
+    expect(await recipientsOf(gone.id)).toHaveLength(1);
+    expect(await codesOf(gone.id)).toHaveLength(1);
+    await ok(people.supervisor('DELETE', `/api/cases/${gone.id}/hold`), 204);
+
+    await ok(
+      people.supervisor('POST', `/api/cases/${gone.id}/erase`, {
+        confirmPseudonym: gone.pseudonym,
+      }),
+    );
+    // The worker's words about the case are gone; nothing in the vault names the case any more.
+    expect(await requestsOf(gone.id)).toEqual([]);
+    expect(await recipientsOf(gone.id)).toEqual([]);
+    expect(await codesOf(gone.id)).toEqual([]);
+    const asked = await goneVault.call('GET', '/api/vault/requests');
+    expect(asked.status).toBe(200);
+    expect(asked.json.requests).toEqual([]);
+    // Whom the person shares with is their own choice: the worker stays a recipient of both
+    // vaults, the erased case's no longer linked to any case.
+    const me = (await ok(people.worker('GET', '/api/auth/session'))).user as { id: string };
+    const links = await db()
+      .select()
+      .from(vaultRecipients)
+      .where(eq(vaultRecipients.userId, me.id));
+    expect(links.map((l) => l.caseId).sort()).toEqual([kept.id, null].sort());
+    // Asking through the erased case finds no case.
+    const late = await people.worker('POST', '/api/vault-recipient/requests', {
+      caseId: gone.id,
+      message: 'One more thing?',
+    });
+    expect(late.res.statusCode).toBe(404);
+
+    // The other person's vault still has its request and its link to their case.
+    expect(await requestsOf(kept.id)).toHaveLength(1);
+    expect(await recipientsOf(kept.id)).toHaveLength(1);
+    expect((await keptVault.call('GET', '/api/vault/requests')).json.requests).toHaveLength(1);
   });
 });

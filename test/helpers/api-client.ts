@@ -1,5 +1,6 @@
 // Signs a user in through the real API (password, TOTP enrolment, password change) and returns a
-// request helper that carries the session cookie and CSRF token, as the console does.
+// request helper that carries the session cookie and CSRF token, as the console does; or one for a
+// visitor not signed in, with the anonymous CSRF token.
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
@@ -27,18 +28,11 @@ export function sessionCookieOf(call: ApiCall): string {
   return get();
 }
 
-export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promise<ApiCall> {
-  const email = `${role}.${Math.random().toString(36).slice(2, 7)}@example.org`;
-  const partnerOrgId =
-    role === 'partner'
-      ? (await createPartnerOrg(db, CLI_ACTOR, { name: `Org ${email}` })).id
-      : null;
-  const { oneTimePassword } = await createUser(db, CLI_ACTOR, {
-    email,
-    displayName: role,
-    role,
-    partnerOrgId,
-  });
+/**
+ * A request helper as a browser is one: it keeps the cookies it is given and sends the CSRF token
+ * the last answer carried (signed in or not).
+ */
+function browserCall(app: FastifyInstance): ApiCall {
   let cookie = '';
   let csrf = '';
   const call: ApiCall = async (method, url, body, contentType) => {
@@ -68,6 +62,29 @@ export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promis
     return { res, json };
   };
   cookies.set(call, () => cookie);
+  return call;
+}
+
+/** A visitor not signed in: the anonymous CSRF token fetched, as the sign-in page has it. */
+export async function signedOut(app: FastifyInstance): Promise<ApiCall> {
+  const call = browserCall(app);
+  await call('GET', '/api/auth/session');
+  return call;
+}
+
+export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promise<ApiCall> {
+  const email = `${role}.${Math.random().toString(36).slice(2, 7)}@example.org`;
+  const partnerOrgId =
+    role === 'partner'
+      ? (await createPartnerOrg(db, CLI_ACTOR, { name: `Org ${email}` })).id
+      : null;
+  const { oneTimePassword } = await createUser(db, CLI_ACTOR, {
+    email,
+    displayName: role,
+    role,
+    partnerOrgId,
+  });
+  const call = browserCall(app);
   await call('GET', '/api/auth/session');
   await call('POST', '/api/auth/login', { email, password: oneTimePassword });
   const secret = (await call('POST', '/api/auth/totp/enroll/start', {})).json.secret as string;

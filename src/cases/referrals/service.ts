@@ -1,12 +1,14 @@
 // Referrals: sending one (gather the case, its consents and the directory entry; the consent rules
 // decide; only then is anything written), every later step through the state machine, and the
 // ends the program itself brings about — a withdrawn consent revokes at once, an expired one ends
-// pending shares — each of which kills the secure links. Consent expires by time, not by a job:
-// every partner read and answer (partner user and secure link) and every new link first ends, at
-// the clock's now, what rests on a consent that no longer covers it (settleConsent), so access
-// ends the moment consent does whether or not the scheduled check has run. Worker-side reads are checked against the
-// case's access rules; partner-side reads against the partner's own organisation or link. Every
-// read of what was shared is audited, and every step is a referral event for the case history.
+// the referral, in whatever open state (sent, accepted, in care) — each of which kills the secure
+// links. Consent expires by time, not by a job: every partner read and answer (partner user and
+// secure link), the worker's list of a case's referrals and every new link first ends, at the
+// clock's now, what rests on a consent that no longer covers it (settleConsent), so access ends
+// the moment consent does whether or not the scheduled check has run. Worker-side reads are
+// checked against the case's access rules; partner-side reads against the partner's own
+// organisation or link. Every read of what was shared is audited, and every step is a referral
+// event for the case history.
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Principal } from '../../platform/auth/policy.js';
@@ -332,7 +334,11 @@ export interface WorkerReferral {
   } | null;
 }
 
-/** A case's referrals with their history, for the case page (audited: it reads the answers). */
+/**
+ * A case's referrals with their history, for the case page (audited: it reads the answers). As
+ * they stand at the clock's now (settleConsent): one whose consent ran out shows as ended to the
+ * worker at the instant the partner's access ends, not when the scheduled check next runs.
+ */
 export async function listCaseReferrals(
   deps: ReferralDeps,
   actor: Actor,
@@ -346,14 +352,15 @@ export async function listCaseReferrals(
     .from(referrals)
     .where(eq(referrals.caseId, caseId))
     .orderBy(desc(referrals.sentAt));
+  const settled = await settleConsent(deps, rows);
   await appendAudit(db, {
     ...auditFields(actor),
     action: 'case.referrals.read',
     targetType: 'case',
     targetId: caseId,
-    details: { referrals: rows.length },
+    details: { referrals: settled.length },
   });
-  return withHistory(deps, rows);
+  return withHistory(deps, settled);
 }
 
 /** Referrals with their events and link state, as the worker sees them. */

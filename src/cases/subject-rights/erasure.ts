@@ -20,18 +20,24 @@ import { readerOf, requireCase } from '../service.js';
 import type { CaseRow } from '../store.js';
 import { caseHolds, caseTombstones, type ErasureCause } from './schema.js';
 
+/** A case just erased, and the threads erased with it. */
+export interface CaseErased {
+  caseId: string;
+  conversationIds: readonly string[];
+}
+
 /**
- * Called inside an erasure's transaction with the threads it erased: what another context keeps
- * of them goes in the same commit (src/app wires the chat line's: a chat carried into a case's
- * thread is the person's too, and is erased with it).
+ * Called inside an erasure's transaction: what other contexts keep of the case and its threads
+ * goes in the same commit (src/app wires it: the chat a thread was carried from, and the
+ * person's vault's requests and links made through the case). Cases cannot name those contexts.
  */
-export type OnThreadsErased = (conversationIds: readonly string[], tx: DbOrTx) => Promise<void>;
+export type OnCaseErased = (erased: CaseErased, tx: DbOrTx) => Promise<void>;
 
 export interface SubjectRightsDeps {
   db: Db;
   config: Config;
   clock: Clock;
-  onThreadsErased?: OnThreadsErased;
+  onCaseErased?: OnCaseErased;
 }
 
 const HOLD_CONTEXT = 'case_holds.reason';
@@ -184,7 +190,7 @@ export async function eraseCaseRow(
   row: CaseRow,
   cause: ErasureCause,
   now: Date,
-  onThreadsErased?: OnThreadsErased,
+  onCaseErased?: OnCaseErased,
 ): Promise<{ tombstoneId: string; counts: ErasureCounts }> {
   const hold = await activeHold(tx, row.id);
   if (hold) {
@@ -229,10 +235,7 @@ export async function eraseCaseRow(
     tx,
     threads.map((t) => t.id),
   );
-  await onThreadsErased?.(
-    threads.map((t) => t.id),
-    tx,
-  );
+  await onCaseErased?.({ caseId: row.id, conversationIds: threads.map((t) => t.id) }, tx);
   const counts: ErasureCounts = { ...counted, ...gone };
   await appendAudit(tx, {
     ...auditFields(actor),
@@ -264,6 +267,6 @@ export async function eraseCase(
         ),
       );
     }
-    return eraseCaseRow(tx, actor, row, 'request', now, deps.onThreadsErased);
+    return eraseCaseRow(tx, actor, row, 'request', now, deps.onCaseErased);
   });
 }

@@ -5,7 +5,8 @@ export {
   eraseCase,
   setHold,
   liftHold,
-  type OnThreadsErased,
+  type CaseErased,
+  type OnCaseErased,
   type SubjectRightsDeps,
 } from './erasure.js';
 export {

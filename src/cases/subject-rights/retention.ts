@@ -25,7 +25,7 @@ import type { Db, DbOrTx } from '../../platform/db/connect.js';
 import { consentBar } from '../domain/consent.js';
 import { caseConversations, caseEntities, cases, consents } from '../schema.js';
 import { caseRowForUpdate, consentRecordOf, consentRowsOf } from '../store.js';
-import { activeHold, eraseCaseRow, type OnThreadsErased } from './erasure.js';
+import { activeHold, eraseCaseRow, type OnCaseErased } from './erasure.js';
 import { caseHolds } from './schema.js';
 
 const held = (caseId: AnyColumn) =>
@@ -65,7 +65,7 @@ export async function eraseClosedCasesDue(
   actor: Actor,
   cutoff: Date,
   now: Date,
-  onThreadsErased?: OnThreadsErased,
+  onCaseErased?: OnCaseErased,
 ) {
   const { due } = await closedCasesDue(db, cutoff);
   let erased = 0;
@@ -74,7 +74,7 @@ export async function eraseClosedCasesDue(
       const row = await caseRowForUpdate(tx, id);
       if (!row || row.status !== 'closed' || !row.closedAt || row.closedAt >= cutoff) return false;
       if (await activeHold(tx, id)) return false;
-      await eraseCaseRow(tx, actor, row, 'retention', now, onThreadsErased);
+      await eraseCaseRow(tx, actor, row, 'retention', now, onCaseErased);
       return true;
     });
     if (done) erased++;
@@ -116,7 +116,7 @@ export async function eraseUnkeptCasesDue(
   db: Db,
   actor: Actor,
   now: Date,
-  onThreadsErased?: OnThreadsErased,
+  onCaseErased?: OnCaseErased,
 ) {
   const { due } = await unkeptCasesDue(db, now);
   let erased = 0;
@@ -125,7 +125,7 @@ export async function eraseUnkeptCasesDue(
       const row = await caseRowForUpdate(tx, id);
       if (!row || !(await keepingRuledOut(tx, id, now))) return false;
       if (await activeHold(tx, id)) return false;
-      await eraseCaseRow(tx, actor, row, 'retention', now, onThreadsErased);
+      await eraseCaseRow(tx, actor, row, 'retention', now, onCaseErased);
       return true;
     });
     if (done) erased++;

@@ -999,7 +999,10 @@ export async function handleDelivery(
 /**
  * A worker sent a manual channel's message by hand and says so: it becomes sent, as the send job
  * would have made it. An opt-out that came in meanwhile wins (the message was cancelled then), and
- * so does do-not-contact set since: the worker is told not to send it.
+ * so does do-not-contact set since: what waits in the thread is cancelled — and that cancellation
+ * is committed before the worker is told not to send it (a refusal thrown inside the transaction
+ * would roll it back, leaving the message waiting to be refused again). A case's "do not contact
+ * me" refuses without changing anything: a consent given again lets the message go after all.
  */
 export async function markSentByHand(
   db: DbOrTx,
@@ -1009,7 +1012,7 @@ export async function markSentByHand(
   port: ContactConsentPort,
 ): Promise<MessageRow> {
   const now = clock.now();
-  return db.transaction(async (tx) => {
+  const done = await db.transaction(async (tx): Promise<MessageRow | 'do_not_contact'> => {
     const [msg] = await tx.select().from(messages).where(eq(messages.id, messageId)).for('update');
     if (!msg || msg.direction !== 'out')
       throw new AppError('not_found', keyed('outreach.messageNotFound', 'No such message.'));
@@ -1029,10 +1032,7 @@ export async function markSentByHand(
     const confirmation = msg.purpose === 'opt_out_confirmation';
     if (contact?.doNotContact && !confirmation) {
       await cancelQueued(tx, [conversation.id], 'The person is on the do-not-contact list.', now);
-      throw new AppError(
-        'conflict',
-        keyed('outreach.doNotSend', 'Do not send it: the person must not be contacted.'),
-      );
+      return 'do_not_contact';
     }
     const bar =
       contact && !confirmation
@@ -1068,6 +1068,13 @@ export async function markSentByHand(
     if (!row) throw new AppError('internal', 'Message vanished.');
     return row;
   });
+  if (done === 'do_not_contact') {
+    throw new AppError(
+      'conflict',
+      keyed('outreach.doNotSend', 'Do not send it: the person must not be contacted.'),
+    );
+  }
+  return done;
 }
 
 /**
