@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OperatorFrame, OperatorServerFrame } from '../src/chat/events.js';
 import { CLI_ACTOR } from '../src/platform/actor.js';
@@ -39,6 +40,16 @@ const DRAIN_MS = 10_000;
 function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+/**
+ * CPU time a process has used, in seconds (user + system, from /proc/<pid>/stat; clock ticks of
+ * 1/100 s, Linux's USER_HZ). Unlike latency, it barely moves when other work shares the machine.
+ */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces, inside parentheses): utime is the 12th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 function peakRssMiBOf(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -215,6 +226,25 @@ export async function chatBench(): Promise<BenchResult> {
     // Signing in hashes passwords (argon2 takes tens of MiB each), so the figure that says what
     // the chats cost is the one with every chat connected and taken, before the traffic.
     const setupRss = rssMiB(pid);
+    const cpuBefore = cpuSeconds(pid);
+    // The bench's own clock reads both ends: when its event loop lags (the machine busy with other
+    // work), every delivery it times lags as much, whatever the server did.
+    const ownCpuBefore = process.cpuUsage();
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    // Probes, five times a second: the server's event loop (GET /healthz touches nothing else) and
+    // the database server (SELECT 1 from here): where a delivery's time goes when it is slow.
+    const probes = { healthz: [] as number[], database: [] as number[] };
+    const probe = async (into: number[], fn: () => Promise<unknown>) => {
+      const t0 = performance.now();
+      await fn();
+      into.push(performance.now() - t0);
+    };
+    const database = kind === 'postgres' ? db.database : undefined;
+    const prober = setInterval(() => {
+      void probe(probes.healthz, () => fetch(`${base}/healthz`).then((r) => r.arrayBuffer()));
+      if (database) void probe(probes.database, () => database.pool.query('SELECT 1'));
+    }, 200);
     const runStart = performance.now();
     const end = runStart + SECONDS * 1000;
     let sent = 0;
@@ -239,6 +269,10 @@ export async function chatBench(): Promise<BenchResult> {
     while (sentAt.size > 0 && performance.now() < drainUntil) await sleep(100);
     await Promise.all(replies);
     clearInterval(sampler);
+    const serverCpu = cpuSeconds(pid) - cpuBefore;
+    lag.disable();
+    clearInterval(prober);
+    const ownCpu = process.cpuUsage(ownCpuBefore);
     const elapsed = (performance.now() - runStart) / 1000;
     const delivered = toOperator.length + toVisitor.length;
     const all = [...toOperator, ...toVisitor];
@@ -253,6 +287,9 @@ export async function chatBench(): Promise<BenchResult> {
         line('operator → visitor', toVisitor),
         line('all deliveries', all),
         `throughput: ${fmt(delivered / elapsed, 1)} messages/s delivered (${sent.toLocaleString('en-US')} visitor messages sent, ${delivered.toLocaleString('en-US')} deliveries, ${sentAt.size} undelivered after ${DRAIN_MS / 1000} s, ${[...replyFailures.values()].reduce((a, b) => a + b, 0)} failed replies${replyFailures.size ? ` (HTTP ${[...replyFailures].map(([s, n]) => `${s}×${n}`).join(', ')})` : ''})`,
+        `server CPU during the traffic: ${fmt(serverCpu, 1)} s in ${fmt(elapsed, 1)} s (${fmt((100 * serverCpu) / elapsed, 0)}% of one core), ${fmt((1000 * serverCpu) / Math.max(1, delivered), 2)} ms per delivered message`,
+        `the bench's own side (1,000 visitors and ${operators.length} consoles in this process): ${fmt((ownCpu.user + ownCpu.system) / 1e6, 1)} s CPU; its event loop lagged p50 ${fmt(lag.percentile(50) / 1e6, 1)} ms, p99 ${fmt(lag.percentile(99) / 1e6, 1)} ms, at most ${fmt(lag.max / 1e6, 1)} ms (a lag there is in every figure above)`,
+        `probes every 200 ms: the server's GET /healthz p50 ${fmt(quantile(probes.healthz, 0.5), 1)} ms, p99 ${fmt(quantile(probes.healthz, 0.99), 1)} ms${database ? `; SELECT 1 on the PostgreSQL server p50 ${fmt(quantile(probes.database, 0.5), 1)} ms, p99 ${fmt(quantile(probes.database, 0.99), 1)} ms` : ''}`,
         `server memory (RSS of the serve process): ${fmt(idleRss)} MiB started, ${fmt(setupRss)} MiB with every chat connected and taken (after ${operators.length} sign-ins), ${fmt(peakDuring)} MiB at most during the traffic, ${fmt(peakRssMiBOf(pid))} MiB peak overall`,
         `target p95 < ${TARGET_P95_MS} ms: ${fmt(p95, 1)} ms, ratio ${fmt(p95 / TARGET_P95_MS, 2)} (below 1 meets it)`,
         loadLine(),

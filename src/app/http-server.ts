@@ -100,7 +100,10 @@ export async function buildHttpServer(deps: HttpDeps): Promise<FastifyInstance> 
   // the widget (the /chat page and the script organisations embed).
   const chat = async (app: FastifyInstance) => {
     await registerChat(app, { config, database, clock, log });
-    await registerChatWidget(app, config.chat.exitUrl ? { exitUrl: config.chat.exitUrl } : {});
+    await registerChatWidget(app, {
+      retentionDays: config.retention.chatDays,
+      ...(config.chat.exitUrl ? { exitUrl: config.chat.exitUrl } : {}),
+    });
   };
   // The evidence vault: the person's API and the recipients' side. It keeps its bytes in the blob
   // store, so it is there when one is; a new chain head queues its time-stamp when the queue is.

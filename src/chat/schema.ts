@@ -2,8 +2,8 @@
 // keyed hashes), their messages (bodies encrypted, numbered per chat, a widget's clientId unique
 // per chat so a resent message is never stored twice), operators' internal notes (encrypted),
 // blocks, supervisors' alerts about unanswered chats, and which operators are on duty (for the
-// wait estimate, across servers). No IP address or user agent unless the organisation turns it on
-// (CHAT_STORE_VISITOR_META), and then encrypted. A chat a case was opened from names the outreach
+// wait estimate, across servers). No IP address or user agent, ever: nothing here would use them
+// (blocking is by session, rate limits count a keyed hash in memory). A chat a case was opened from names the outreach
 // conversation its transcript was carried into (no foreign key across contexts).
 import { sql } from 'drizzle-orm';
 import {
@@ -53,8 +53,6 @@ export const chatSessions = pgTable(
     firstUnansweredAt: timestamp('first_unanswered_at', { withTimezone: true }),
     /** Times the chat went back to the queue unanswered. */
     returnedCount: integer('returned_count').notNull().default(0),
-    /** IP and user agent as AES-GCM ciphertext of their JSON, only with CHAT_STORE_VISITOR_META. */
-    visitorMetaEnc: text('visitor_meta_enc'),
     blockedAt: timestamp('blocked_at', { withTimezone: true }),
     /**
      * The outreach conversation (kind 'chat') its transcript was carried into when a case was
@@ -175,10 +173,4 @@ export const chatPresence = pgTable('chat_presence', {
 export const CHAT_ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'chat_messages', idColumn: 'id', column: 'body_enc', context: 'chat_messages.body' },
   { table: 'chat_notes', idColumn: 'id', column: 'body_enc', context: 'chat_notes.body' },
-  {
-    table: 'chat_sessions',
-    idColumn: 'id',
-    column: 'visitor_meta_enc',
-    context: 'chat_sessions.visitor_meta',
-  },
 ];

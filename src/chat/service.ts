@@ -60,7 +60,6 @@ export interface ChatDeps {
 
 const BODY_CONTEXT = 'chat_messages.body';
 const NOTE_CONTEXT = 'chat_notes.body';
-const META_CONTEXT = 'chat_sessions.visitor_meta';
 /** Takes in this window give the wait estimate its basis. */
 const WAIT_WINDOW_MS = 2 * 3_600_000;
 /** An operator whose console has not been heard from in this long is no longer on duty. */
@@ -228,7 +227,6 @@ export async function startChat(
   input: {
     language: ChatLanguage;
     triage: ChatTriage | undefined;
-    meta: { ip: string; userAgent: string | null };
     startId?: string | undefined;
   },
 ): Promise<VisitorOpened> {
@@ -242,10 +240,6 @@ export async function startChat(
     if (earlier === undefined) token = derived;
   }
   const triage = input.triage ?? {};
-  // Least data: the address and browser are kept only when the organisation chose to (and says so).
-  const metaEnc = deps.config.chat.storeVisitorMeta
-    ? encryptField(deps.config.secrets.fieldKeys, JSON.stringify(input.meta), META_CONTEXT)
-    : null;
   try {
     const chat = await deps.db.transaction(async (tx) => {
       const row = await insertChat(tx, {
@@ -253,7 +247,6 @@ export async function startChat(
         language: input.language,
         triage,
         urgency: urgencyOf(triage),
-        visitorMetaEnc: metaEnc,
         now,
       });
       await publish(tx, { t: 'queue' });

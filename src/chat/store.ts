@@ -42,7 +42,6 @@ export async function insertChat(
     language: string;
     triage: ChatTriage;
     urgency: number;
-    visitorMetaEnc: string | null;
     now: Date;
   },
 ): Promise<ChatRow> {
@@ -53,7 +52,6 @@ export async function insertChat(
       language: values.language,
       triage: values.triage,
       urgency: values.urgency,
-      visitorMetaEnc: values.visitorMetaEnc,
       queuedAt: values.now,
       createdAt: values.now,
     })

@@ -3,7 +3,8 @@
 // clientId when resent, resume from the last seq the widget holds, continue with a code, typing
 // and read marks both ways, ping/pong. The connection carries no cookie and the upgrade answer is
 // not cached; a socket from a page outside the configured origins is refused before the upgrade.
-// No IP address or user agent is stored unless CHAT_STORE_VISITOR_META says so.
+// Least data: the address is used only as that in-memory keyed hash, and the user agent not at
+// all; neither is stored (the widget's start screen tells the visitor so).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -184,7 +185,6 @@ class VisitorConnection {
             language: frame.language,
             triage: frame.triage,
             startId: frame.startId,
-            meta: { ip: this.request.ip, userAgent: this.request.headers['user-agent'] ?? null },
           });
           await this.bind(opened.chat, opened.token, 0);
         } else if (frame.type === 'resume') {

@@ -27,6 +27,13 @@ export const ChatTriage = z.object({
 });
 export type ChatTriage = z.infer<typeof ChatTriage>;
 
+/**
+ * Written in the built widget.js as a string; the server replaces it with the days a chat is kept
+ * after it ends (RETENTION_CHAT_DAYS) when it serves the script, so the start screen can say how
+ * long — before any connection, and on an organisation's page that has only the script tag.
+ */
+export const RETENTION_DAYS_MARK = '__ARIADNE_CHAT_RETENTION_DAYS__';
+
 /** Longest message a visitor may send, in characters. */
 export const CHAT_MESSAGE_MAX = 4000;
 

@@ -371,11 +371,6 @@ export const ENV_VARS = {
     schema: z.url({ protocol: /^https?$/ }),
     doc: "The neutral page quick exit on /chat goes to (location.replace, so no history entry): a site nobody would wonder about on the person's phone. Unset: the widget's default (a weather page). An embedding page sets its own with data-exit-url.",
   },
-  CHAT_STORE_VISITOR_META: {
-    schema: bool,
-    default: 'false',
-    doc: "Store the visitor's IP address and user agent with a chat (encrypted). Off by default; turn on only if the widget tells visitors so.",
-  },
   CHAT_MESSAGES_PER_MINUTE: {
     schema: int(1, 600),
     default: '20',
@@ -524,7 +519,6 @@ export interface Config {
     officeHours: string;
     maxPerOperator: number;
     unansweredMinutes: number;
-    storeVisitorMeta: boolean;
     /** Where quick exit on /chat goes; unset: the widget's own default. */
     exitUrl: string | undefined;
     messagesPerMinute: number;
@@ -799,7 +793,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       officeHours: raw.CHAT_OFFICE_HOURS as string,
       maxPerOperator: raw.CHAT_MAX_PER_OPERATOR as number,
       unansweredMinutes: raw.CHAT_UNANSWERED_MINUTES as number,
-      storeVisitorMeta: raw.CHAT_STORE_VISITOR_META as boolean,
       exitUrl: raw.CHAT_EXIT_URL as string | undefined,
       messagesPerMinute: raw.CHAT_MESSAGES_PER_MINUTE as number,
       addressPerMinute: raw.CHAT_ADDRESS_PER_MINUTE as number,

@@ -7,9 +7,11 @@ import {
   createCipheriv,
   createDecipheriv,
   createHmac,
+  createSecretKey,
   hkdfSync,
   randomBytes,
   timingSafeEqual,
+  type KeyObject,
 } from 'node:crypto';
 import { AppError } from './errors.js';
 
@@ -30,6 +32,21 @@ export interface AtRestKeys {
 
 const PREFIX = 'v1';
 
+const prepared = new WeakMap<Buffer, KeyObject>();
+
+/**
+ * A long-lived secret (a field key, the session secret, a derived key) as a KeyObject, made once
+ * per Buffer: handed over as a Buffer, Node imports the key again on every cipher and HMAC, which
+ * was a tenth of the chat line's server CPU under load. Keyed by the Buffer itself, so a key
+ * replaced under the same id (a reload) is the new key. Not for short-lived keys that are wiped
+ * after use (blobs' data keys use createCipheriv directly).
+ */
+function secretKey(key: Buffer): KeyObject {
+  let ready = prepared.get(key);
+  if (!ready) prepared.set(key, (ready = createSecretKey(key)));
+  return ready;
+}
+
 /**
  * Encrypts a UTF-8 string with AES-256-GCM under the first key. `context` (e.g. "users.totp_secret")
  * is bound as associated data so a value copied into another column does not decrypt there.
@@ -42,7 +59,7 @@ export function encryptField(
   const active = keys[0];
   if (!active) throw new AppError('config_invalid', 'No field encryption key configured');
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', active.key, iv);
+  const cipher = createCipheriv('aes-256-gcm', secretKey(active.key), iv);
   cipher.setAAD(Buffer.from(`${PREFIX}.${active.id}.${context}`));
   const body = Buffer.concat([
     cipher.update(plaintext, 'utf8'),
@@ -66,7 +83,11 @@ export function decryptField(keys: readonly FieldKey[], value: string, context: 
   }
   const body = Buffer.from(bodyText, 'base64url');
   if (body.length < 16) throw new AppError('internal', 'Encrypted value is truncated');
-  const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(ivText, 'base64url'));
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    secretKey(key.key),
+    Buffer.from(ivText, 'base64url'),
+  );
   decipher.setAAD(Buffer.from(`${PREFIX}.${keyId}.${context}`));
   decipher.setAuthTag(body.subarray(body.length - 16));
   try {
@@ -90,7 +111,9 @@ export function encryptedKeyId(value: string): string | null {
  * string as two kinds of identifier never links. Callers normalise the value first (E.164 etc.).
  */
 export function hashIdentifier(pepper: Buffer, kind: string, normalizedValue: string): string {
-  return createHmac('sha256', pepper).update(`${kind}\u0000${normalizedValue}`).digest('hex');
+  return createHmac('sha256', secretKey(pepper))
+    .update(`${kind}\u0000${normalizedValue}`)
+    .digest('hex');
 }
 
 const derived = new WeakMap<Buffer, Map<string, Buffer>>();
@@ -112,7 +135,7 @@ export function deriveKey(secret: Buffer, purpose: string): Buffer {
 
 /** HMAC for short-lived secrets such as recovery codes and session tokens stored as hashes. */
 export function hmacHex(key: Buffer, value: string): string {
-  return createHmac('sha256', key).update(value).digest('hex');
+  return createHmac('sha256', secretKey(key)).update(value).digest('hex');
 }
 
 export function constantTimeEqual(a: string, b: string): boolean {

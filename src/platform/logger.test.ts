@@ -64,6 +64,29 @@ describe('the logger', () => {
     expect(text()).toContain('/api/ads');
   });
 
+  it('writes no address for the chat line’s visitor (page, script, socket), as the widget promises', () => {
+    const socket = { remotePort: 50123 };
+    for (const url of ['/chat', '/chat/', '/chat?lang=nl', '/chat/widget.js', '/chat/ws']) {
+      const line = requestForLog({ method: 'GET', url, ip: '203.0.113.7', socket });
+      expect(line, url).not.toHaveProperty('remoteAddress');
+      expect(line, url).not.toHaveProperty('remotePort');
+    }
+    const { log, text } = capture();
+    log.info(
+      { req: { method: 'GET', url: '/chat/ws', ip: '203.0.113.7', socket } },
+      'incoming request',
+    );
+    expect(text()).toContain('/chat/ws');
+    expect(text()).not.toContain('203.0.113.7');
+    // The operators' API (the chat's own included) keeps the address, for the security log.
+    for (const url of ['/api/chat/queue', '/chatter', '/chat-line/abc']) {
+      expect(requestForLog({ method: 'GET', url, ip: '203.0.113.7', socket }), url).toMatchObject({
+        remoteAddress: '203.0.113.7',
+        remotePort: 50123,
+      });
+    }
+  });
+
   it('writes a failed query without its parameters, in every shape the error comes', () => {
     const failed = new DrizzleQueryError(
       'select * from contacts where phone = $1',

@@ -30,7 +30,17 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.map((field) => `*.${field}`),
 ];
 
-/** The request as a log line shows it: the path and which query parameters were given. */
+/**
+ * The chat line's visitor-facing paths (the /chat page, widget.js, the /chat/ws socket). Their
+ * request lines carry no address: the widget tells the person that their IP address is not stored,
+ * and a log kept by the organisation's collector is storage too.
+ */
+const VISITOR_PATH = /^\/chat(?:\/|$)/;
+
+/**
+ * The request as a log line shows it: the path and which query parameters were given, and where
+ * it came from (not for the chat line's visitor).
+ */
 export function requestForLog(req: {
   method?: string;
   url?: string;
@@ -47,13 +57,15 @@ export function requestForLog(req: {
           .filter((n, i, all) => all.indexOf(n) === i)
           .slice(0, 20)
           .map((n) => n.slice(0, 40));
+  const path = at < 0 ? url : url.slice(0, at);
   return {
     method: req.method,
-    url: at < 0 ? url : url.slice(0, at),
+    url: path,
     ...(names.length > 0 ? { queryParams: names } : {}),
     host: req.host,
-    remoteAddress: req.ip,
-    remotePort: req.socket?.remotePort,
+    ...(VISITOR_PATH.test(path)
+      ? {}
+      : { remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
   };
 }
 

@@ -434,7 +434,6 @@ describe('the canary', () => {
     const { chat } = await startChat(chatDeps, {
       language: 'nl',
       triage: { safeNow: 'unsure' },
-      meta: { ip: '127.0.0.1', userAgent: null },
     });
     await postVisitorMessage(chatDeps, chat.id, {
       clientId: randomUUID(),

@@ -269,3 +269,117 @@ describe('an operator’s live events after the session ends', () => {
     expect(closed).toEqual({ code: SESSION_ENDED_CLOSE, reason: 'session ended' });
   }, 40_000);
 });
+
+// A chat that a console still shows as waiting may have been taken, or left, a moment ago: two
+// operators (on two servers) pressing "Take" on it at once, or a take landing as the visitor
+// leaves. Each round starts both requests together; PostgreSQL runs them truly at once, PGlite one
+// after the other — either way exactly one take may win, and the refusal must say why.
+describe('a waiting chat taken at once by two operators, or as the visitor leaves', () => {
+  const ROUNDS = 4;
+  type Session = { user: { id: string } };
+  type Take = Awaited<ReturnType<ApiCall>>;
+  let first: ApiCall;
+  let second: ApiCall;
+  const ids = new Map<ApiCall, string>();
+
+  beforeAll(async () => {
+    first = await signInAs(app, t.database.db, 'outreach_worker');
+    second = await signInAs(other, t.database.db, 'outreach_worker');
+    for (const who of [first, second]) {
+      ids.set(who, (await ok<Session>(who('GET', '/api/auth/session'))).user.id);
+    }
+  });
+
+  async function waitingChat() {
+    const v = await visitor();
+    v.send({ type: 'start', language: 'en' });
+    const chatId = await chatIdOf((await v.take('welcome')).token);
+    return { v, chatId };
+  }
+
+  const chatRow = async (chatId: string) =>
+    (await t.database.db.select().from(chatSessions).where(eq(chatSessions.id, chatId)))[0]!;
+
+  const takesOf = (chatId: string) =>
+    t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'chat.take'), eq(auditLog.targetId, chatId)));
+
+  const expectNoLongerWaiting = (take: Take) => {
+    expect(take.res.statusCode, take.res.body).toBe(409);
+    expect(take.json).toMatchObject({
+      error: { code: 'conflict', message: 'This chat is no longer waiting.' },
+    });
+  };
+
+  it('goes to exactly one of two operators; the other is told it is no longer waiting', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { v, chatId } = await waitingChat();
+      // Every status the visitor hears from here on, in order.
+      const heard: string[] = [];
+      v.ws.addEventListener('message', (ev: MessageEvent) => {
+        const f = JSON.parse(String(ev.data)) as { type: string; status?: { state: string } };
+        if (f.type === 'status') heard.push(f.status!.state);
+      });
+      // Alternate who asks first, so neither server is always ahead.
+      const pair = round % 2 === 0 ? [first, second] : [second, first];
+      const answers = await Promise.all(
+        pair.map((who) => who('POST', '/api/chat/take', { chatId })),
+      );
+      const won = answers.filter((a) => a.res.statusCode === 200);
+      expect(won, answers.map((a) => a.res.body).join(' | ')).toHaveLength(1);
+      expectNoLongerWaiting(answers.find((a) => a.res.statusCode !== 200)!);
+      const winner = pair[answers.indexOf(won[0]!)]!;
+      const winnerId = ids.get(winner)!;
+      expect(won[0]!.json).toMatchObject({ id: chatId, state: 'active' });
+      // The chat is the winner's alone: in the database, in the audit log, in each one's list.
+      expect(await chatRow(chatId)).toMatchObject({ state: 'active', operatorId: winnerId });
+      expect((await takesOf(chatId)).map((r) => r.actorUserId)).toEqual([winnerId]);
+      for (const who of [first, second]) {
+        const mine = await ok<{ items: { id: string }[] }>(who('GET', '/api/chat/mine'));
+        expect(mine.items.some((c) => c.id === chatId)).toBe(who === winner);
+      }
+      // The visitor is told who answers; a write by the loser is refused and never reaches them.
+      const told = await v.take('status', (f) => f.status.state === 'active');
+      expect(told.status.operatorName).toBe(won[0]!.json.operatorName);
+      const loser = winner === first ? second : first;
+      await ok(loser('POST', `/api/chat/chats/${chatId}/messages`, { body: 'me too' }), 403);
+      await ok(winner('POST', `/api/chat/chats/${chatId}/messages`, { body: 'I am here.' }));
+      expect((await v.take('message')).message.body).toBe('I am here.');
+      // No stale "waiting" reached the visitor after they heard it was taken.
+      expect(heard.slice(heard.indexOf('active'))).not.toContain('queued');
+      await ok(winner('POST', `/api/chat/chats/${chatId}/end`, { reason: 'resolved' }));
+    }
+  });
+
+  it('is never left held when the visitor leaves as it is taken, and is refused once they have', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const { v, chatId } = await waitingChat();
+      const [take] = await Promise.all([
+        first('POST', '/api/chat/take', { chatId }),
+        (async () => {
+          v.send({ type: 'end' });
+          await v.take('ended');
+        })(),
+      ]);
+      // Whichever came first, the visitor's leave stands: the chat is ended, held by nobody's cap.
+      const row = await chatRow(chatId);
+      expect(row).toMatchObject({ state: 'ended', endReason: 'visitor_left' });
+      if (take.res.statusCode === 200) {
+        // The take came first: it was this operator's for a moment, and the leave ended it.
+        expect(row.operatorId).toBe(ids.get(first));
+        expect(await takesOf(chatId)).toHaveLength(1);
+      } else {
+        expectNoLongerWaiting(take);
+        expect(row.operatorId).toBeNull();
+        expect(await takesOf(chatId)).toHaveLength(0);
+      }
+      const mine = await ok<{ items: { id: string }[] }>(first('GET', '/api/chat/mine'));
+      expect(mine.items.map((c) => c.id)).not.toContain(chatId);
+      // A console that still shows it waiting: the take is refused, plainly.
+      expectNoLongerWaiting(await second('POST', '/api/chat/take', { chatId }));
+      expect((await chatRow(chatId)).state).toBe('ended');
+    }
+  });
+});

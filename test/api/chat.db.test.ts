@@ -10,13 +10,13 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRetention } from '../../src/app/retention.js';
 import { returnUnanswered } from '../../src/chat/index.js';
-import { hashToken } from '../../src/chat/service.js';
+import { hashAddress, hashToken } from '../../src/chat/service.js';
 import { chatMessages, chatNotes, chatSessions } from '../../src/chat/schema.js';
 import type { OperatorFrame, OperatorServerFrame } from '../../src/chat/events.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
@@ -109,12 +109,8 @@ function upgradeAnswer(
 beforeAll(async () => {
   t = await openChatTestDatabase({ CHAT_UNANSWERED_MINUTES: '5', RETENTION_CHAT_DAYS: '30' });
   ({ app, base } = await listenChatServer(t, log, clock));
-  // A second server on the same database, with tight limits for the limits' test, and storing
-  // the visitor's address and browser (an organisation that turned it on and tells visitors).
-  const tight = {
-    ...t.config,
-    chat: { ...t.config.chat, messagesPerMinute: 5, storeVisitorMeta: true },
-  };
+  // A second server on the same database, with tight limits for the limits' test.
+  const tight = { ...t.config, chat: { ...t.config.chat, messagesPerMinute: 5 } };
   ({ app: other, base: otherBase } = await listenChatServer(t, log, clock, tight));
   worker = await signInAs(app, t.database.db, 'outreach_worker');
   colleague = await signInAs(app, t.database.db, 'outreach_worker');
@@ -166,6 +162,49 @@ describe('the visitor’s socket', () => {
     v.send({ type: 'message', clientId: randomUUID(), body: 'after the end' });
     expect(await v.take('error')).toEqual({ type: 'error', code: 'chat_ended' });
   });
+
+  it('stores nothing of the visitor’s address or browser, as the widget tells them', async () => {
+    const agent = 'CanaryPhone/7.1 (synthetic; ariadne-test)';
+    const v = await openVisitor(base, ORIGIN, { 'user-agent': agent });
+    open.push(v);
+    v.send({ type: 'start', language: 'en', triage: { safeNow: 'yes' } });
+    const welcome = await v.take('welcome');
+    v.send({ type: 'message', clientId: randomUUID(), body: 'is my address kept?' });
+    await v.take('ack');
+    const [chat] = await t.database.db
+      .select({ id: chatSessions.id })
+      .from(chatSessions)
+      .where(eq(chatSessions.tokenHash, hashToken(t.config, welcome.token)));
+    expect(chat).toBeDefined();
+    // Every row of every chat table, as text: neither the address (nor its keyed hash, which
+    // lives in memory for the rate limits only) nor the browser's name.
+    const tables = await t.database.db.execute<{ table_name: string }>(
+      sql`SELECT table_name FROM information_schema.tables
+           WHERE table_schema = current_schema() AND table_name LIKE 'chat\_%'`,
+    );
+    expect(tables.rows.length).toBeGreaterThanOrEqual(5);
+    // Nor a column that could hold them, even encrypted.
+    const columns = await t.database.db.execute<{ column_name: string }>(
+      sql`SELECT column_name FROM information_schema.columns
+           WHERE table_schema = current_schema() AND table_name LIKE 'chat\_%'`,
+    );
+    expect(columns.rows.map((c) => c.column_name)).not.toContainEqual(
+      expect.stringMatching(/(^|_)(ip|address|agent|meta)(_|$)/),
+    );
+    let dump = '';
+    for (const { table_name } of tables.rows) {
+      const rows = await t.database.db.execute<{ r: string }>(
+        sql`SELECT row_to_json(x)::text AS r FROM ${sql.identifier(table_name)} x`,
+      );
+      dump += rows.rows.map((r) => r.r).join('\n');
+    }
+    expect(dump).toContain(chat!.id);
+    for (const trace of ['127.0.0.1', '::1', hashAddress(t.config, '127.0.0.1'), 'CanaryPhone']) {
+      expect(dump).not.toContain(trace);
+    }
+    v.send({ type: 'end' });
+    await v.take('ended');
+  });
 });
 
 describe('a chat from the queue to the end', () => {
@@ -200,12 +239,6 @@ describe('a chat from the queue to the end', () => {
       .where(eq(chatMessages.chatId, urgent.chatId));
     expect(stored).toHaveLength(1);
     expect(stored[0]!.bodyEnc).not.toContain('veilig');
-    // No address or browser kept by default.
-    const [session] = await t.database.db
-      .select()
-      .from(chatSessions)
-      .where(eq(chatSessions.id, urgent.chatId));
-    expect(session!.visitorMetaEnc).toBeNull();
 
     // The operator's console is open: it hears of the take and the visitor's words.
     const events = await operatorSocket(worker);
@@ -312,13 +345,6 @@ describe('a chat from the queue to the end', () => {
 
   it('reaches a visitor connected to another server', async () => {
     const { v, chatId } = await startChat({}, otherBase);
-    // This server keeps the visitor's address and browser, encrypted.
-    const [session] = await t.database.db
-      .select()
-      .from(chatSessions)
-      .where(eq(chatSessions.id, chatId));
-    expect(session!.visitorMetaEnc).toMatch(/^v1\./);
-    expect(session!.visitorMetaEnc).not.toContain('127.0.0.1');
     await ok(colleague('POST', '/api/chat/take', { chatId }));
     await v.take('status', (f) => f.status.state === 'active');
     await ok(colleague('POST', `/api/chat/chats/${chatId}/messages`, { body: 'hallo van ver' }));

@@ -1,12 +1,17 @@
-// The chat line's operator page in a real console, on a real `ariadne start` of its own (no demo):
-// an operator signs in through the console in Chromium (one-time password, TOTP, new password) and
-// opens the chat line; a visitor in a second browser context opens /chat, answers the first
-// questions and writes before anyone answers. The operator sees the chat appear in the queue with
-// the visitor's answers, takes it, and the two write to each other: the visitor's typing shows in
-// the console, a quick reply goes out, each side sees the other's messages once and in order and
-// sees them read; the operator's network drops and comes back, and what the visitor wrote
-// meanwhile shows once. The operator adds an internal note (never shown to the visitor) and ends the
-// chat with a reason; the widget says the team ended it, the console shows it ended. The address
+// The chat line's operator page in a real console, on a real `ariadne start` of its own (no demo).
+// The first test is the issue's whole journey with two browsers, in order: an operator signs in
+// through the console in Chromium (one-time password, TOTP, new password) and opens the chat line;
+// a visitor in a second browser context opens /chat, answers the first questions and writes before
+// anyone answers. The operator sees the chat appear in the queue with the visitor's answers, takes
+// it, and the two write to each other: the visitor's typing shows in the console, a quick reply
+// goes out, each side sees the other's messages once and in order and sees them read; the
+// operator's network drops and comes back, and what the visitor wrote meanwhile shows once; then
+// the visitor's network drops while the operator writes and the visitor sends, comes back, and
+// the widget resumes from the last seq it held — the transcript (read through the operator's API)
+// and both screens hold every message once, in order. The operator adds an internal note (never
+// shown to the visitor) and ends the chat with a reason; the widget says the team ended it, the
+// console shows it ended; quick exit leaves no history entry, no storage and no cookies, and the
+// back button never returns to the chat. The address
 // bar holds the chat's id only. Every wait is on an element, a frame or a response, never a sleep;
 // the server cannot be given a clock (a child process), so its office hours are set to always
 // open, and the unanswered-chat job far away, instead. Another operator finds a chat in the
@@ -17,6 +22,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiSignIn,
+  deviceTraces,
   ensureConsoleBuilt,
   firstSignIn,
   freePort,
@@ -24,6 +30,7 @@ import {
   launchChromium,
   newContext,
   newPage,
+  NO_TRACES,
   pageWatch,
   poll,
   removeDataDir,
@@ -36,6 +43,8 @@ import {
 
 const ADMIN_PASSWORD = 'granite orchard beacon 52';
 const OPERATOR_PASSWORD = 'harbour thistle canvas 65';
+/** The neutral page the organisation chose for quick exit (CHAT_EXIT_URL); answered here, never fetched. */
+const NEUTRAL = 'https://weer.example.nl/vandaag';
 const WAIT_MS = 30_000;
 const wait = <T>(fn: () => Promise<T> | T) => poll(fn, WAIT_MS);
 const shows = (locator: Locator) => locator.waitFor({ state: 'visible', timeout: WAIT_MS });
@@ -65,6 +74,7 @@ describe('the chat line’s operator page', () => {
         CHAT_OFFICE_HOURS: 'mon-sun 00:00-24:00',
         CHAT_UNANSWERED_MINUTES: '120',
         CHAT_MAX_PER_OPERATOR: '3',
+        CHAT_EXIT_URL: NEUTRAL,
       },
     });
     browser = await launchChromium();
@@ -111,7 +121,7 @@ describe('the chat line’s operator page', () => {
         ]),
       );
 
-  it('queues a visitor, is taken, talks both ways with typing and read marks, notes, and ends', async () => {
+  it('queues a visitor, is taken, talks both ways, survives both sides’ network drops, notes, ends, and quick exit leaves no trace', async () => {
     // ── The operator signs in to the console and opens the chat line. ──
     const opContext: BrowserContext = await newContext(browser);
     const op = await newPage(opContext);
@@ -131,8 +141,22 @@ describe('the chat line’s operator page', () => {
 
     // ── A visitor opens the chat, answers the first questions and writes before an answer. ──
     const visitorContext = await newContext(browser);
+    // The neutral site is the organisation's choice; the test answers it so nothing leaves.
+    await visitorContext.route(`${NEUTRAL}**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><title>Weather</title><h1>Weather</h1>',
+      }),
+    );
     const visitor = await newPage(visitorContext);
     watch.watch(visitor);
+    // Each chat socket the widget opens, with the frames it sent on it.
+    const sockets: string[][] = [];
+    visitor.on('websocket', (ws) => {
+      const sent: string[] = [];
+      sockets.push(sent);
+      ws.on('framesent', (f) => sent.push(String(f.payload)));
+    });
     await visitor.goto(`${base}/chat?lang=en`);
     await visitor.getByRole('button', { name: 'English' }).click();
     await shows(visitor.getByRole('heading', { name: 'Before we start' }));
@@ -238,6 +262,55 @@ describe('the chat line’s operator page', () => {
       ['visitor', 'Are you still there?'],
     ]);
 
+    // ── The visitor's network drops: the operator writes, the visitor sends. ──
+    await visitorContext.setOffline(true);
+    await shows(visitor.getByText('The connection dropped.', { exact: false }));
+    await composer.fill('Take your time. I am here.');
+    await composer.press('Enter');
+    await expect(composer.inputValue()).resolves.toBe('');
+    await box.fill('Sorry, my bus went into a tunnel');
+    await box.press('Enter');
+    await wait(() => visitor.getByRole('log').innerText()).toContain('Sending…');
+    // Held, not shown as sent; and the operator's message did not reach a dead socket.
+    expect(await widgetShows(visitor)).toEqual([
+      'Hello, is this private?',
+      "You don't have to give your name or any other details.",
+      'I want to ask about a job offer.',
+      'Tell me about the offer when you are ready.',
+      'Are you still there?',
+      'Sorry, my bus went into a tunnel',
+    ]);
+    await shot(visitor, 'offline');
+
+    // ── The network comes back: the widget resumes, sends what it held, shows what it missed. ──
+    await visitorContext.setOffline(false);
+    await visitor
+      .getByText('The connection dropped.', { exact: false })
+      .waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await wait(() => visitor.getByRole('log').innerText()).not.toContain('Sending…');
+    const expected = [
+      [1, 'visitor', 'Hello, is this private?'],
+      [2, 'operator', "You don't have to give your name or any other details."],
+      [3, 'visitor', 'I want to ask about a job offer.'],
+      [4, 'operator', 'Tell me about the offer when you are ready.'],
+      [5, 'visitor', 'Are you still there?'],
+      [6, 'operator', 'Take your time. I am here.'],
+      [7, 'visitor', 'Sorry, my bus went into a tunnel'],
+    ] as const;
+    await wait(() => widgetShows(visitor)).toEqual(expected.map(([, , body]) => body));
+    await wait(() => consoleShows(op)).toEqual(expected.map(([, from, body]) => [from, body]));
+    // The server holds each once, numbered in order (read as the console reads it, audited).
+    const read = await opContext.request.get(`${base}/api/chat/chats/${chatId}`);
+    expect(read.status()).toBe(200);
+    const transcript = (await read.json()) as {
+      messages: { seq: number; from: string; body: string }[];
+    };
+    expect(transcript.messages.map((m) => [m.seq, m.from, m.body])).toEqual(expected);
+    // The widget came back on a second socket, asking for what followed the last seq it held.
+    expect(sockets).toHaveLength(2);
+    expect(JSON.parse(sockets[1]![0]!)).toMatchObject({ type: 'resume', lastSeq: 5 });
+    await shot(visitor, 'back');
+
     // ── An internal note: in the console, never in the widget. ──
     const note = 'Job offer abroad; ask about documents next time.';
     await op.getByRole('textbox', { name: 'New note' }).fill(note);
@@ -265,11 +338,29 @@ describe('the chat line’s operator page', () => {
     await shows(visitor.getByRole('heading', { name: 'The chat has ended.' }));
     await shows(visitor.getByText('Our team ended the chat.'));
     await shot(visitor, 'ended');
+
+    // ── Quick exit: no history entry, nothing stored, no cookies. ──
+    expect(await deviceTraces(visitor, visitorContext)).toEqual(NO_TRACES);
+    const before = await visitor.evaluate(() => history.length);
+    await visitor.getByRole('button', { name: 'Exit this page' }).first().click();
+    await visitor.waitForURL(NEUTRAL);
+    expect(await visitor.evaluate(() => history.length)).toBe(before);
+    // Nothing for any origin in the whole context: cookies, local storage, IndexedDB.
+    expect(await visitorContext.storageState({ indexedDB: true })).toEqual({
+      cookies: [],
+      origins: [],
+    });
+    // Back leads to where the tab was before the chat, forward to the neutral page; never the chat.
+    await visitor.goBack();
+    expect(visitor.url()).toBe('about:blank');
+    await visitor.goForward();
+    expect(visitor.url()).toBe(NEUTRAL);
+    expect(await visitor.content()).not.toContain('tunnel');
     expect(watch.cspErrors).toEqual([]);
-    expect(watch.outside).toEqual([]);
+    expect(watch.outside.filter((u) => !u.startsWith(NEUTRAL))).toEqual([]);
     await visitorContext.close();
     await opContext.close();
-  }, 180_000);
+  }, 240_000);
 
   it('lets a supervisor follow a colleague’s chat live, join it, write, transfer and end it', async () => {
     const accounts: Record<string, string> = {};

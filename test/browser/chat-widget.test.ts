@@ -20,12 +20,58 @@ import {
   type ServerFrame,
 } from '../../src/contracts/chat-protocol.js';
 import { registerChatWidget } from '../../src/chat/widget/routes.js';
-import { launchChromium, newContext, newPage, pageWatch, poll, screenshots } from './harness.js';
+import { axeFindings, describeFindings, type AxeFinding } from './axe.js';
+import {
+  deviceTraces as traces,
+  launchChromium,
+  NO_TRACES,
+  newContext,
+  newPage,
+  pageWatch,
+  poll,
+  screenshots,
+} from './harness.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const TOKEN = 'visitor-token-0123456789';
 const AT = '2026-12-06T18:00:00.000Z';
 const KNOWN_CODE = 'KX4M-7PQ2-RT9W';
+/** RETENTION_CHAT_DAYS as this test's server has it: the start screen says it. */
+const RETENTION_DAYS = 45;
+
+/** The widget's words the accessibility walk goes by, in both written languages. */
+const WORDS = {
+  en: {
+    language: 'English',
+    privacy: ['We do not store your IP address', `for ${RETENTION_DAYS} days after it ends`],
+    questions: 'Before we start',
+    safeNow: 'Are you safe right now?',
+    no: 'No',
+    notSafe: 'If you are in danger right now, call 112.',
+    start: 'Start the chat',
+    next: 'You are next in line.',
+    joined: 'Sam is chatting with you.',
+    message: 'Your message',
+    getCode: 'Get a code to continue later',
+    end: 'End the chat',
+    ended: 'The chat has ended.',
+  },
+  nl: {
+    language: 'Nederlands',
+    privacy: ['We slaan je IP-adres', `${RETENTION_DAYS} dagen nadat hij is afgelopen`],
+    questions: 'Voordat we beginnen',
+    safeNow: 'Ben je nu veilig?',
+    no: 'Nee',
+    notSafe: 'Ben je nu in gevaar? Bel 112.',
+    start: 'Start de chat',
+    next: 'Jij bent de volgende.',
+    joined: 'Sam chat nu met je.',
+    message: 'Je bericht',
+    getCode: 'Vraag een code om later verder te gaan',
+    end: 'Chat beëindigen',
+    ended: 'De chat is afgelopen.',
+  },
+} as const;
 /** The widget's startId: a random uuid per chat it opens (a resent start is the same chat). */
 const UUID: unknown = expect.stringMatching(
   /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
@@ -48,7 +94,7 @@ beforeAll(async () => {
   });
   if (built.status !== 0) throw new Error('The chat widget does not build');
   app = Fastify();
-  await registerChatWidget(app, { exitUrl: '/neutral' });
+  await registerChatWidget(app, { exitUrl: '/neutral', retentionDays: RETENTION_DAYS });
   app.get('/start', async (_q, reply) =>
     reply
       .type('text/html')
@@ -176,18 +222,6 @@ async function chatPeer(context: BrowserContext, status: ChatState) {
   };
 }
 
-/** What the widget left on the device for this origin, and the browser's cookies. */
-async function traces(page: Page, context: BrowserContext) {
-  const stored = await page.evaluate(async () => ({
-    local: localStorage.length,
-    session: sessionStorage.length,
-    databases: (await indexedDB.databases()).length,
-    cookie: document.cookie,
-  }));
-  return { ...stored, cookies: (await context.cookies()).length };
-}
-const NO_TRACES = { local: 0, session: 0, databases: 0, cookie: '', cookies: 0 };
-
 /** The focused element, through the widget's shadow root: its label or text. */
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -296,6 +330,56 @@ describe('chat widget in the browser', () => {
     expect(watch.outside).toEqual([]);
     expect(watch.cspErrors).toEqual([]);
     await context.close();
+  });
+
+  it('has no serious or critical axe finding on any screen in English or Dutch, and says on the first what is kept and how long', async () => {
+    const found: Record<string, AxeFinding[]> = {};
+    for (const [lang, s] of Object.entries(WORDS)) {
+      const context = await newContext(browser);
+      const peer = await chatPeer(context, {
+        state: 'queued',
+        open: true,
+        position: 1,
+        waitMinutes: 3,
+      });
+      const page = await newPage(context);
+      watch.watch(page);
+      await page.goto(`${base}/chat?lang=${lang}`);
+      // The start screen: what the server keeps (nothing of the address or device) and how long.
+      const privacy = page.getByText(s.privacy[0], { exact: false });
+      await privacy.waitFor({ state: 'visible' });
+      expect(await privacy.innerText()).toContain(s.privacy[1]);
+      found[`${lang}: start`] = await axeFindings(page);
+      await page.getByRole('button', { name: s.language }).click();
+      await page.getByRole('heading', { name: s.questions }).waitFor();
+      await page
+        .getByRole('group', { name: s.safeNow })
+        .getByRole('radio', { name: s.no, exact: true })
+        .check();
+      await page.getByText(s.notSafe, { exact: false }).waitFor();
+      found[`${lang}: questions`] = await axeFindings(page);
+      await page.getByRole('button', { name: s.start }).click();
+      await page.getByText(s.next).waitFor();
+      found[`${lang}: chat, queued`] = await axeFindings(page);
+      peer.send({ type: 'status', status: { state: 'active', open: true, operatorName: 'Sam' } });
+      await page.getByText(s.joined).waitFor();
+      const box = page.getByRole('textbox', { name: s.message });
+      await box.fill('Hello');
+      await box.press('Enter');
+      peer.operatorSays('Hi, I am here.');
+      await poll(() => page.getByRole('log').innerText()).toContain('Hi, I am here.');
+      await page.getByRole('button', { name: s.getCode }).click();
+      await page.getByText(KNOWN_CODE).waitFor();
+      found[`${lang}: chat, active`] = await axeFindings(page);
+      await page.getByRole('button', { name: s.end }).click();
+      await page.getByRole('heading', { name: s.ended }).waitFor();
+      found[`${lang}: ended`] = await axeFindings(page);
+      await context.close();
+    }
+    const failing = Object.entries(found).filter(([, f]) => f.length > 0);
+    expect(failing.map(([screen, f]) => `${screen}\n${describeFindings(f)}`).join('\n')).toBe('');
+    expect(Object.keys(found)).toHaveLength(10);
+    expect(watch.cspErrors).toEqual([]);
   });
 
   it('sends no triage when every answer is left as "rather not say"', async () => {

@@ -112,6 +112,19 @@ export function screenshots(prefix: string) {
   };
 }
 
+/** What a victim-facing page left on the device for its origin, and the browser's cookies. */
+export async function deviceTraces(page: Page, context: BrowserContext) {
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+    cookie: document.cookie,
+  }));
+  return { ...stored, cookies: (await context.cookies()).length };
+}
+/** `deviceTraces` of a page that left nothing. */
+export const NO_TRACES = { local: 0, session: 0, databases: 0, cookie: '', cookies: 0 };
+
 /** Waits for what the page (or the server) shows. */
 export const poll = <T>(fn: () => Promise<T> | T, timeout = 20_000) =>
   expect.poll(fn, { timeout, interval: 150 });

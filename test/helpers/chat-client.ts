@@ -83,8 +83,13 @@ export class JsonSocket<In extends { type: string }, Out> {
 
 export type VisitorSocket = JsonSocket<ServerFrame, VisitorFrame>;
 
-export function openVisitor(baseUrl: string, origin: string): Promise<VisitorSocket> {
+export function openVisitor(
+  baseUrl: string,
+  origin: string,
+  headers: Record<string, string> = {},
+): Promise<VisitorSocket> {
   return JsonSocket.open<ServerFrame, VisitorFrame>(`${baseUrl.replace(/^http/, 'ws')}/chat/ws`, {
+    ...headers,
     origin,
   });
 }

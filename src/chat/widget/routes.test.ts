@@ -7,12 +7,13 @@ import path from 'node:path';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RETENTION_DAYS_MARK } from '../../contracts/chat-protocol.js';
 import { chatPageHtml, chatPagePolicy, registerChatWidget } from './routes.js';
 
 let dist: string;
 let app: FastifyInstance;
 
-async function build(exitUrl?: string): Promise<FastifyInstance> {
+async function build(exitUrl?: string, retentionDays = 30): Promise<FastifyInstance> {
   const a = Fastify();
   // As server.ts registers it for every response: the widget's own headers must win.
   await a.register(helmet, {
@@ -23,7 +24,7 @@ async function build(exitUrl?: string): Promise<FastifyInstance> {
     },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  await registerChatWidget(a, { distDir: dist, ...(exitUrl ? { exitUrl } : {}) });
+  await registerChatWidget(a, { distDir: dist, retentionDays, ...(exitUrl ? { exitUrl } : {}) });
   await a.ready();
   return a;
 }
@@ -75,6 +76,18 @@ describe('registerChatWidget', () => {
     expect(en.body).toContain('data-lang="en"');
     const unknown = await app.inject({ method: 'GET', url: '/chat?lang=<x>' });
     expect(unknown.body).toContain('<html lang="nl">');
+  });
+
+  it('writes the retention period into widget.js, so the start screen can say it', async () => {
+    // As the built widget holds it: a string it reads as digits, or knows it was not filled in.
+    writeFileSync(
+      path.join(dist, 'widget.js'),
+      `var d="${RETENTION_DAYS_MARK}";var e='${RETENTION_DAYS_MARK}';`,
+    );
+    app = await build(undefined, 45);
+    const res = await app.inject({ method: 'GET', url: '/chat/widget.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(`var d="45";var e='45';`);
   });
 
   it('keeps a hostile Host header out of the policy', async () => {

@@ -2,15 +2,23 @@
 // GET /chat (the same script as a full page). Both from web/chat/dist, never cached (a victim's
 // device keeps no copy of where they were), no cookies, no referrer, and for the page a strict CSP:
 // nothing from anywhere but this server, the WebSocket only to this host. Not yet built: a clear 503.
+// The script is served with the retention period written in (RETENTION_DAYS_MARK), so the start
+// screen's privacy line says how long this server keeps a chat.
 // The WebSocket itself (/chat/ws) belongs to the chat server (src/chat), not to this module.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CHAT_LANGUAGES, type ChatLanguage } from '../../contracts/chat-protocol.js';
+import {
+  CHAT_LANGUAGES,
+  RETENTION_DAYS_MARK,
+  type ChatLanguage,
+} from '../../contracts/chat-protocol.js';
 import { escapeAttr, PRIVATE_PAGE_HEAD, privateHeaders } from '../../platform/http/private-page.js';
 import { PROJECT_ROOT } from '../../platform/project-root.js';
 
 export interface ChatWidgetDeps {
+  /** Days a chat is kept after it ends (RETENTION_CHAT_DAYS): the widget tells the visitor. */
+  retentionDays: number;
   /** The widget's build folder (holds widget.js). Default: web/chat/dist. */
   distDir?: string;
   /** Where quick exit goes from the /chat page (data-exit-url); the widget's default when absent. */
@@ -63,17 +71,22 @@ ${PRIVATE_PAGE_HEAD}
 
 export async function registerChatWidget(
   app: FastifyInstance,
-  deps: ChatWidgetDeps = {},
+  deps: ChatWidgetDeps,
 ): Promise<void> {
   const widgetFile = path.join(path.resolve(deps.distDir ?? DEFAULT_DIST), 'widget.js');
   const defaultLanguage = deps.defaultLanguage ?? 'nl';
+  // A whole number only: it is written into a string literal of the script.
+  const retentionDays = Math.trunc(deps.retentionDays);
 
   // Re-read when the file changes, so a rebuild while the server runs is picked up.
   let cached: { mtimeMs: number; js: string } | null = null;
   async function widget(): Promise<string | null> {
     try {
       const { mtimeMs } = await stat(widgetFile);
-      if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, js: await readFile(widgetFile, 'utf8') };
+      if (cached?.mtimeMs !== mtimeMs) {
+        const js = await readFile(widgetFile, 'utf8');
+        cached = { mtimeMs, js: js.replaceAll(RETENTION_DAYS_MARK, String(retentionDays)) };
+      }
       return cached.js;
     } catch {
       cached = null;

@@ -3,7 +3,7 @@
 // adds a launcher and the chat panel; at /chat the same script (data-mode="page") is the whole page.
 // The WebSocket goes to the origin the script came from (wss when it came over https), so the site
 // that embeds it needs nothing but the tag. Optional: data-exit-url (where quick exit goes).
-import type { ChatLanguage } from '../../../src/contracts/chat-protocol';
+import { RETENTION_DAYS_MARK, type ChatLanguage } from '../../../src/contracts/chat-protocol';
 import { exitUrlFrom } from './quick-exit';
 import type { Connect, SessionDeps } from './session';
 import { asLanguage } from './strings';
@@ -20,6 +20,15 @@ function randomUuid(): string {
   b[8] = (b[8]! & 0x3f) | 0x80;
   const x = [...b].map((n) => n.toString(16).padStart(2, '0')).join('');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+}
+
+/**
+ * The days a chat is kept after it ends, as the server wrote them over the mark when it served this
+ * script; undefined when it did not (a build opened some other way), and the text then says no number.
+ */
+function retentionDays(): number | undefined {
+  const written: string = RETENTION_DAYS_MARK;
+  return /^\d{1,5}$/.test(written) ? Number(written) : undefined;
 }
 
 function socketUrl(scriptSrc: string): string {
@@ -66,6 +75,7 @@ function start(): void {
     mode,
     language,
     exitUrl: exitUrlFrom(script?.dataset.exitUrl, window.location.href),
+    retentionDays: retentionDays(),
     sessionDeps: browserDeps(socketUrl(src)),
   });
 }

@@ -25,6 +25,8 @@ export interface WidgetOptions {
   /** The language the widget opens in (data-lang), before the person chooses one. */
   language: ChatLanguage;
   exitUrl: string;
+  /** Days the server keeps a chat after it ends, for the privacy line; undefined: not known. */
+  retentionDays?: number | undefined;
   /** Makes the session's socket and timers (the browser's, in main.ts). */
   sessionDeps: SessionDeps;
 }
@@ -221,6 +223,7 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
       heading(s.chooseLanguage),
       h('div', { class: 'langs' }, ...buttons),
       h('p', {}, s.anonymous),
+      h('p', { 'data-privacy': true }, s.privacy(opts.retentionDays)),
       form,
     ];
   }
@@ -294,12 +297,9 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
 
   function chatScreen(): Node[] {
     queueBox = h('div', { class: 'queue', role: 'status' });
-    log = h('ol', {
-      class: 'log',
-      role: 'log',
-      'aria-live': 'polite',
-      'aria-label': s.chatHeading,
-    });
+    // The list keeps its list semantics (an <ol> given role="log" would orphan its items for a
+    // screen reader); the live log is the box around it.
+    log = h('ol', { class: 'log' });
     items.clear();
     typingLine = h('p', { class: 'typing' });
     const msgId = uid('message');
@@ -350,7 +350,7 @@ export function mountWidget(host: HTMLElement, opts: WidgetOptions) {
     return [
       heading(s.chatHeading),
       queueBox,
-      log,
+      h('div', { role: 'log', 'aria-live': 'polite', 'aria-label': s.chatHeading }, log),
       typingLine,
       form,
       h('div', { class: 'actions' }, getCode, downloadButton(), end),

@@ -10,6 +10,11 @@ export const en = {
   quickExitHint: 'To leave fast: press Shift three times.',
   danger: 'In danger? Call 112',
   anonymous: 'You do not have to give your name. Nothing is kept on this device.',
+  /** What the server keeps and for how long (RETENTION_CHAT_DAYS; undefined: not known here). */
+  privacy: (days: number | undefined) =>
+    `We do not store your IP address or anything about your device. We keep this chat (your answers and messages) ${
+      days === undefined ? 'for a limited time' : `for ${days} ${days === 1 ? 'day' : 'days'}`
+    } after it ends, then we delete it. If we open a case to help you, it is kept with that case.`,
 
   chooseLanguage: 'Which language do you want to chat in?',
   continueHeading: 'Continue an earlier chat',

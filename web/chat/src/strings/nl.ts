@@ -10,6 +10,10 @@ export const nl: Strings = {
   quickExitHint: 'Snel weg: druk drie keer op Shift.',
   danger: 'In gevaar? Bel 112',
   anonymous: 'Je hoeft je naam niet te geven. Er blijft niets op dit apparaat bewaard.',
+  privacy: (days) =>
+    `We slaan je IP-adres en gegevens over je apparaat niet op. We bewaren deze chat (je antwoorden en berichten) ${
+      days === undefined ? 'een beperkte tijd' : `${days} ${days === 1 ? 'dag' : 'dagen'}`
+    } nadat hij is afgelopen en verwijderen hem daarna. Als we een dossier openen om je te helpen, bewaren we hem bij dat dossier.`,
 
   chooseLanguage: 'In welke taal wil je chatten?',
   continueHeading: 'Een eerdere chat voortzetten',

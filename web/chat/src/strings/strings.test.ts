@@ -18,6 +18,18 @@ describe('the widget strings', () => {
     expect(emptyTexts(s)).toEqual([]);
   });
 
+  it('says what the server keeps and for how long, in every written language', () => {
+    expect(en.privacy(30)).toContain('We do not store your IP address');
+    expect(en.privacy(30)).toContain('for 30 days after it ends');
+    expect(en.privacy(1)).toContain('for 1 day after');
+    // A case may be opened from a chat without the person's consent: the line does not promise one.
+    expect(en.privacy(30)).toContain('If we open a case to help you, it is kept with that case.');
+    expect(WRITTEN.nl!.privacy(90)).toContain('We slaan je IP-adres');
+    expect(WRITTEN.nl!.privacy(90)).toContain('90 dagen nadat');
+    // A widget that does not know the period says so without a number.
+    for (const s of Object.values(WRITTEN)) expect(s.privacy(undefined)).not.toMatch(/\d/);
+  });
+
   it('falls back to English for a language not written yet', () => {
     expect(stringsFor('ro')).toBe(en);
     expect(stringsFor('uk')).toBe(en);
