@@ -64,9 +64,19 @@ describe('the logger', () => {
     expect(text()).toContain('/api/ads');
   });
 
-  it('writes no address for the chat line’s visitor (page, script, socket), as the widget promises', () => {
+  it('writes no address for a visitor of the chat line (page, script, socket) or the vault', () => {
     const socket = { remotePort: 50123 };
-    for (const url of ['/chat', '/chat/', '/chat?lang=nl', '/chat/widget.js', '/chat/ws']) {
+    for (const url of [
+      '/chat',
+      '/chat/',
+      '/chat?lang=nl',
+      '/chat/widget.js',
+      '/chat/ws',
+      '/vault',
+      '/vault/sw.js',
+      '/api/vault/unlock',
+      '/api/vault/items/abc?x=1',
+    ]) {
       const line = requestForLog({ method: 'GET', url, ip: '203.0.113.7', socket });
       expect(line, url).not.toHaveProperty('remoteAddress');
       expect(line, url).not.toHaveProperty('remotePort');
@@ -78,8 +88,15 @@ describe('the logger', () => {
     );
     expect(text()).toContain('/chat/ws');
     expect(text()).not.toContain('203.0.113.7');
-    // The operators' API (the chat's own included) keeps the address, for the security log.
-    for (const url of ['/api/chat/queue', '/chatter', '/chat-line/abc']) {
+    // The staff's side (the chat's operators, the vault's recipients, the console) keeps the
+    // address, for the security log.
+    for (const url of [
+      '/api/chat/queue',
+      '/chatter',
+      '/chat-line/abc',
+      '/api/vault-recipient/shares',
+      '/vault-requests',
+    ]) {
       expect(requestForLog({ method: 'GET', url, ip: '203.0.113.7', socket }), url).toMatchObject({
         remoteAddress: '203.0.113.7',
         remotePort: 50123,

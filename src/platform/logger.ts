@@ -31,15 +31,17 @@ export const REDACT_PATHS = [
 ];
 
 /**
- * The chat line's visitor-facing paths (the /chat page, widget.js, the /chat/ws socket). Their
- * request lines carry no address: the widget tells the person that their IP address is not stored,
- * and a log kept by the organisation's collector is storage too.
+ * The paths a person at risk uses: the chat line (the /chat page, widget.js, the /chat/ws socket)
+ * and the vault (its app under /vault and its own API under /api/vault; not /api/vault-recipient,
+ * the staff's side). Their request lines carry no address: the widget tells the person that their
+ * IP address is not stored, the vault keeps none, and a log kept by the organisation's collector is
+ * storage too.
  */
-const VISITOR_PATH = /^\/chat(?:\/|$)/;
+const VISITOR_PATH = /^\/(?:chat|vault|api\/vault)(?:\/|$)/;
 
 /**
  * The request as a log line shows it: the path and which query parameters were given, and where
- * it came from (not for the chat line's visitor).
+ * it came from (not for a visitor of the chat line or the vault).
  */
 export function requestForLog(req: {
   method?: string;
