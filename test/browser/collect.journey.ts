@@ -110,8 +110,19 @@ describe('console: sources, ads and extraction', () => {
     const { page } = analyst;
     await page.goto(`${app.url}/sources`);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    for (const name of ['Sources', 'Ads', 'Extraction rules']) {
-      await poll(() => nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+    try {
+      for (const name of ['Sources', 'Ads', 'Extraction rules']) {
+        await poll(() => nav.getByRole('link', { name, exact: true }).isVisible()).toBe(true);
+      }
+    } catch (err) {
+      // What the page shows instead (a sign-in form, an error, another language), for the log.
+      const shown = (await page.locator('body').innerText()).slice(0, 600);
+      throw new Error(
+        `the analyst's navigation is missing on ${page.url()}; the page shows:\n${shown}`,
+        {
+          cause: err,
+        },
+      );
     }
     await poll(() => page.getByRole('heading', { name: 'Sources', level: 1 }).isVisible()).toBe(
       true,

@@ -71,7 +71,15 @@ async function startShared(runDir: string): Promise<AppState> {
     logFile: path.join(runDir, 'demo-app.log'),
     // A board of 160 ads (the demo's default is 400) holds what every journey looks for — leads
     // with numbers, planted minors, movement — and settles in less than half the time.
-    env: { OUTREACH_RULES_FILE: rulesFile, DEMO_ADS: '160' },
+    // Every journey's browsers and API clients reach it from one address, more at once than an
+    // office's users would: the per-address limits (600 requests, 20 sign-ins a minute) would turn
+    // a journey away with 429s in another's busy minute (a poll over many ads, five sign-ins).
+    env: {
+      OUTREACH_RULES_FILE: rulesFile,
+      DEMO_ADS: '160',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    },
   });
   const state: AppState = { pid: server.proc.pid!, url: server.url, dataDir };
   // Written before anything else can fail, so the global teardown stops the app whatever happens.
