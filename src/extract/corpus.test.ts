@@ -76,6 +76,18 @@ describe('hard-cases corpus', () => {
     }
   });
 
+  // Signs of criminal recruitment (issue 17) per language, sex ads and real vacancies counting as
+  // false positives. Batches 2 and 3 first ran unseen at recall 0.25–0.69: these floors guard the
+  // cases the patterns were widened for, not a claim about new slang.
+  it('holds the floor for the signs of criminal recruitment in Dutch and English', () => {
+    for (const lang of ['nl', 'en']) {
+      const score = result.recruitment[lang];
+      expect(score?.cases, lang).toBeGreaterThanOrEqual(60);
+      expect(score?.precision, `${lang} precision`).toBeGreaterThanOrEqual(0.95);
+      expect(score?.recall, `${lang} recall`).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
   it('records the disguise exactly and flags minors', () => {
     expect(result.obfuscation.correct / result.obfuscation.total).toBeGreaterThanOrEqual(0.95);
     expect(result.minorFlag.correct / result.minorFlag.total).toBeGreaterThanOrEqual(0.98);

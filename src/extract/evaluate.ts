@@ -77,8 +77,17 @@ export interface Evaluation {
   overall: Score;
   obfuscation: { correct: number; total: number };
   minorFlag: { correct: number; total: number };
+  /**
+   * The signs of criminal recruitment alone (codes `crime.*`) over the indicator cases, per
+   * language: every indicator case counts, so a sex ad or a real vacancy that draws one is a false
+   * positive here.
+   */
+  recruitment: Record<string, Score>;
   failures: CaseFailure[];
 }
+
+/** Codes of the criminal-recruitment signs (issue 17). */
+export const isRecruitmentCode = (code: string): boolean => code.startsWith('crime.');
 
 /** The comparable value of a fact for a corpus field, or null if the fact does not count there. */
 function valueFor(field: CorpusField, fact: Fact): string | null {
@@ -131,6 +140,7 @@ export function evaluate(
     overall: emptyScore(),
     obfuscation: { correct: 0, total: 0 },
     minorFlag: { correct: 0, total: 0 },
+    recruitment: {},
     failures: [],
   };
   for (const c of corpus) {
@@ -148,6 +158,16 @@ export function evaluate(
     const lang = (result.languages[c.lang] ??= {});
     add((lang[c.field] ??= emptyScore()), tp, unexpected.length, missing.length);
     add(result.overall, tp, unexpected.length, missing.length);
+    if (c.field === 'indicator') {
+      const crime = (list: string[]) => list.filter(isRecruitmentCode).length;
+      const crimeTp = [...expected].filter((v) => isRecruitmentCode(v) && got.has(v)).length;
+      add(
+        (result.recruitment[c.lang] ??= emptyScore()),
+        crimeTp,
+        crime(unexpected),
+        crime(missing),
+      );
+    }
     const failure: CaseFailure = { id: c.id, field: c.field, missing, unexpected };
 
     if (c.obfuscation && c.expect.length === 1) {

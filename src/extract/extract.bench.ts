@@ -195,6 +195,11 @@ export async function extractBench(): Promise<{ name: string; lines: string[] }>
   for (const [field, score] of Object.entries(fresh.fields)) {
     if (score) lines.push(`  ${field.padEnd(16)} ${pct(score)}`);
   }
+  const recruitment = Object.entries(result.recruitment)
+    .filter(([, s]) => s.tp + s.fn > 0)
+    .sort()
+    .map(([lang, s]) => `${lang} ${pct(s)}`);
+  lines.push(`signs of criminal recruitment (crime.*), per language: ${recruitment.join('; ')}`);
   const detection = Object.entries(result.languages)
     .filter(([, fields]) => fields.language)
     .map(([lang, fields]) => `${lang} ${(fields.language as Score).recall.toFixed(2)}`);

@@ -4,7 +4,13 @@
 // hostile, so every field is capped and every step is linear in the text's length.
 import { extractAgeField, extractAges } from './age.js';
 import { extractContacts, messengersForPhones } from './contacts.js';
-import { deriveIndicators, extractIndicators } from './indicators.js';
+import {
+  applyLegitimacy,
+  deriveIndicators,
+  extractIndicators,
+  findLegitimacyMarkers,
+  type LegitimacyMarker,
+} from './indicators.js';
 import { detectLanguage, extractSpokenLanguages } from './language.js';
 import { extractPhoneNumbers } from './phone-numbers.js';
 import { extractLocationTypes, extractPlaces, extractPostcodes } from './places.js';
@@ -80,6 +86,7 @@ export function extractAll(
 
   const facts: Fact[] = [];
   const negated: SuppressedFact[] = [];
+  const markers: LegitimacyMarker[] = [];
   const body = texts.get('body');
   const title = texts.get('title');
   const languageFact: LanguageFact | null =
@@ -110,6 +117,7 @@ export function extractAll(
         const indicators = extractIndicators(text, tokens, rules, { field, adLanguage });
         facts.push(...indicators.facts);
         negated.push(...indicators.negated);
+        markers.push(...findLegitimacyMarkers(text, tokens, rules, { field, adLanguage }));
         break;
       }
       case 'phone': {
@@ -136,8 +144,9 @@ export function extractAll(
     }
   }
   facts.push(...deriveIndicators(facts));
+  const legitimate = applyLegitimacy(facts, markers);
 
-  const { kept, suppressed } = applyBlocklist(facts, rules.blocklist);
+  const { kept, suppressed } = applyBlocklist(legitimate.kept, rules.blocklist);
   const order = (f: Fact): number => FIELD_ORDER.indexOf(f.span.field);
   kept.sort(
     (a, b) => order(a) - order(b) || a.span.start - b.span.start || a.span.end - b.span.end,
@@ -148,6 +157,6 @@ export function extractAll(
     truncatedFields,
     language: adLanguage,
     facts: kept,
-    suppressed: [...suppressed, ...negated],
+    suppressed: [...suppressed, ...negated, ...legitimate.suppressed],
   };
 }

@@ -10,8 +10,12 @@ export {
   EXTRACTOR_VERSION,
   type RuleSet,
 } from './rules.js';
+export { exploitationTypeOf, signExploitation } from './exploitation.js';
 export {
   AgeFact,
+  CATEGORY_EXPLOITATION,
+  ExploitationType,
+  SignExploitation,
   EmailFact,
   Evidence,
   ExtractInput,

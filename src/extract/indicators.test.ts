@@ -1,5 +1,6 @@
 // Indicator hits: negation before and after, one fact per sign when several languages match the
-// same words, and the signs derived from phones, ages and prices.
+// same words, the signs derived from phones, ages and prices, and weak signs of criminal
+// recruitment set aside in an ad that reads as a real vacancy.
 import { describe, expect, it } from 'vitest';
 import { extractAll } from './extract.js';
 import { deriveIndicators, extractIndicators } from './indicators.js';
@@ -68,5 +69,50 @@ describe('indicators', () => {
       'price.very_low',
       'obfuscation.contact',
     ]);
+  });
+
+  describe('a real vacancy', () => {
+    const crime = (body: string) => {
+      const r = extractAll({ body, country: 'NL' });
+      return {
+        kept: r.facts.flatMap((f) => (f.kind === 'indicator' ? [f.code] : [])),
+        aside: r.suppressed
+          .filter((s) => s.reason === 'legitimate_context')
+          .map((s) => s.fact.value),
+      };
+    };
+
+    it('sets weak signs aside when two marks of a real job meet', () => {
+      const r = crime('Koeriers gezocht, geen ervaring nodig, €14,50 per uur, cao');
+      expect(r.kept).toEqual([]);
+      expect(r.aside.sort()).toEqual([
+        'crime.drug_running',
+        'crime.no_questions',
+        'price.very_low',
+      ]);
+    });
+
+    it('keeps them with one mark only, or a negated one', () => {
+      expect(crime('Koeriers gezocht, geen ervaring nodig, contract').kept).toContain(
+        'crime.drug_running',
+      );
+      expect(crime('Koeriers gezocht, geen contract, geen cao, dm').kept).toEqual([
+        'crime.drug_running',
+        'crime.private_app',
+      ]);
+    });
+
+    it('keeps every crime sign when a strong one is present (the wage stays a wage)', () => {
+      const r = crime(
+        'Koeriers gezocht, €14 per uur, cao, contract. Lever je bankpas en pincode in',
+      );
+      expect(r.kept).toEqual(['crime.drug_running', 'crime.account_lending']);
+      expect(r.aside).toEqual(['price.very_low']);
+    });
+
+    it('does not touch signs of sexual exploitation', () => {
+      const r = crime('Echte foto’s, zonder condoom. Contract, cao, KvK');
+      expect(r.kept).toEqual(['trust.real_photos', 'unsafe.without_condom']);
+    });
   });
 });

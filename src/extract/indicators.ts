@@ -2,6 +2,10 @@
 // has the evidence level and weight it has), and the signs derived from other facts: an obfuscated
 // phone number (validated), a stated minor or 18–19 age, a very low price. Entity-level signals
 // (one number for many names, template text across numbers) come from linking, not from here.
+// Weak signs of criminal recruitment ("geen ervaring nodig", "16+", "koeriers gezocht") are also
+// how real vacancies read; in an ad that carries the marks of one (a contract, a collective
+// agreement, a wage per hour in the normal range, an address) they are set aside unless a strong
+// sign (lending a bank card or account) says otherwise.
 import { isVeryLowPrice } from './price.js';
 import type { IndicatorRule, RuleSet } from './rules.js';
 import type {
@@ -9,6 +13,7 @@ import type {
   Fact,
   IndicatorCategory,
   IndicatorFact,
+  PriceFact,
   SpanField,
   SuppressedFact,
 } from './schema.js';
@@ -80,12 +85,122 @@ function toFact(
   };
 }
 
+/** A mark of a real vacancy, where it stands. */
+export interface LegitimacyMarker {
+  raw: string;
+  field: SpanField;
+  start: number;
+}
+
+/** The lexicons' legitimacy patterns in one field; a negated one ("geen contract") is no mark. */
+export function findLegitimacyMarkers(
+  text: string,
+  tokens: Token[],
+  rules: RuleSet,
+  options: IndicatorOptions,
+): LegitimacyMarker[] {
+  const english = rules.negators.get('en');
+  const adNegators = options.adLanguage ? rules.negators.get(options.adLanguage) : undefined;
+  const out: LegitimacyMarker[] = [];
+  for (const hit of rules.legitimacy.find(tokens)) {
+    const first = tokens[hit.startToken];
+    const last = tokens[hit.endToken - 1];
+    if (!first || !last) continue;
+    const sets = [rules.negators.get(hit.data.language), adNegators, english, WITHOUT];
+    // A mark is negated by a word right before it ("geen vast contract", "zonder cao"), not by one
+    // that negates the clause before ("geen ervaring nodig, solliciteer …").
+    if (negatorBefore(tokens, hit.startToken, sets, MARKER_NEGATION_WINDOW)) continue;
+    out.push({ raw: text.slice(first.start, last.end), field: options.field, start: first.start });
+  }
+  return out;
+}
+
+/**
+ * Categories of weak criminal-recruitment signs that a real vacancy also shows, and the strong
+ * ones that no vacancy needs (a real employer never asks for a bank card or PIN).
+ */
+const WEAK_CRIME: ReadonlySet<IndicatorCategory> = new Set<IndicatorCategory>([
+  'easy_money',
+  'drug_running',
+  'travel_paid',
+  'no_questions',
+  'targets_young',
+  'private_app',
+]);
+/** A wage per hour reads as a very low price; in a real vacancy it is a wage, not a rate. */
+const WAGE_AS_PRICE: ReadonlySet<IndicatorCategory> = new Set<IndicatorCategory>(['low_price']);
+const STRONG_CRIME: ReadonlySet<IndicatorCategory> = new Set<IndicatorCategory>([
+  'account_lending',
+]);
+const MARKER_NEGATION_WINDOW = 2;
+/** "Without" also takes a mark away ("zonder contract", "without a contract"). */
+const WITHOUT = new Set(['zonder', 'without']);
+
+/** How many distinct marks make an ad read as a real vacancy: one ("contract") is cheap to fake. */
+export const LEGITIMACY_MIN_MARKERS = 2;
+
+/** A wage per hour a real vacancy pays, by currency (a sex ad's hourly rate lies far above). */
+const NORMAL_HOURLY_WAGE: Record<string, { min: number; max: number }> = {
+  EUR: { min: 9, max: 45 },
+  GBP: { min: 8, max: 45 },
+  USD: { min: 8, max: 60 },
+  CHF: { min: 20, max: 70 },
+};
+
+function isNormalHourlyWage(p: PriceFact): boolean {
+  const range = NORMAL_HOURLY_WAGE[p.currency];
+  return (
+    !!range &&
+    p.unit === 'minutes' &&
+    p.durationMinutes === 60 &&
+    p.amount >= range.min &&
+    p.amount <= range.max
+  );
+}
+
+/**
+ * Sets aside the weak criminal-recruitment signs of an ad that reads as a real vacancy (at least
+ * LEGITIMACY_MIN_MARKERS distinct marks among the lexicon's markers, a normal hourly wage and a
+ * full postcode) unless a strong sign is present, and its wage read as a very low price.
+ */
+export function applyLegitimacy(
+  facts: Fact[],
+  markers: LegitimacyMarker[],
+): { kept: Fact[]; suppressed: SuppressedFact[] } {
+  const all = [...markers];
+  for (const f of facts) {
+    if (
+      (f.kind === 'price' && isNormalHourlyWage(f)) ||
+      (f.kind === 'postcode' && f.value !== f.area)
+    ) {
+      all.push({ raw: f.raw, field: f.span.field, start: f.span.start });
+    }
+  }
+  const distinct = new Map(all.map((m) => [`${m.field}:${m.start}`, m]));
+  if (distinct.size < LEGITIMACY_MIN_MARKERS) return { kept: facts, suppressed: [] };
+  // A strong sign keeps the weak ones: the vacancy is then the disguise. The wage stays a wage.
+  const strong = facts.some((f) => f.kind === 'indicator' && STRONG_CRIME.has(f.category));
+  const aside = (c: IndicatorCategory) => WAGE_AS_PRICE.has(c) || (!strong && WEAK_CRIME.has(c));
+  const by = [...new Set([...distinct.values()].map((m) => m.raw))].join(', ');
+  const kept: Fact[] = [];
+  const suppressed: SuppressedFact[] = [];
+  for (const f of facts) {
+    if (f.kind === 'indicator' && aside(f.category)) {
+      suppressed.push({ fact: f, reason: 'legitimate_context', by });
+    } else {
+      kept.push(f);
+    }
+  }
+  return { kept, suppressed };
+}
+
 function negatorBefore(
   tokens: Token[],
   start: number,
   sets: (Set<string> | undefined)[],
+  window = NEGATION_WINDOW,
 ): string | null {
-  for (let k = start - 1; k >= 0 && k >= start - NEGATION_WINDOW; k--) {
+  for (let k = start - 1; k >= 0 && k >= start - window; k--) {
     const t = tokens[k];
     const after = tokens[k + 1];
     if (!t || !after || after.brk) break;

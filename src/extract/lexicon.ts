@@ -55,6 +55,11 @@ export const LexiconFile = z
     negators: z.array(z.string().min(1)).default([]),
     /** Words that cancel a negatable hit right before them ("minderjarigen verboden", "kiskorúak nem"). */
     postNegators: z.array(z.string().min(1)).default([]),
+    /**
+     * Patterns that mark an ad as a real vacancy ("cao", "arbeidsovereenkomst", "payslip"): with
+     * enough of them, weak signs of criminal recruitment are set aside (see indicators.ts).
+     */
+    legitimacy: z.array(z.string().min(1).max(200)).max(200).default([]),
     entries: z.array(LexiconEntry),
   })
   .strict()
@@ -70,16 +75,28 @@ export const LexiconFile = z
       }
       seen.add(entry.code);
       entry.patterns.forEach((p, j) => {
-        try {
-          compilePattern(p, file.classes);
-        } catch (err) {
-          const message = err instanceof PatternError ? err.message : String(err);
-          ctx.addIssue({ code: 'custom', message, path: ['entries', i, 'patterns', j] });
-        }
+        checkPattern(p, file.classes, ctx, ['entries', i, 'patterns', j]);
       });
+    });
+    file.legitimacy.forEach((p, j) => {
+      checkPattern(p, file.classes, ctx, ['legitimacy', j]);
     });
   });
 export type LexiconFile = z.infer<typeof LexiconFile>;
+
+function checkPattern(
+  pattern: string,
+  classes: Record<string, string[]>,
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+): void {
+  try {
+    compilePattern(pattern, classes);
+  } catch (err) {
+    const message = err instanceof PatternError ? err.message : String(err);
+    ctx.addIssue({ code: 'custom', message, path });
+  }
+}
 
 const LEXICON_DIR = new URL('./lexicon/', import.meta.url);
 

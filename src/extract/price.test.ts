@@ -19,12 +19,19 @@ describe('prices', () => {
     ['200 zł za godzinę', ['200 PLN/60min'], 'PL'],
     ['20 000 Ft / óra', ['20000 HUF/60min'], 'HU'],
     ['100 лв на час', ['100 BGN/60min'], 'BG'],
+    ['€500 per dag', ['500 EUR/day'], 'NL'],
+    ['200 per rit', ['200 EUR/task'], 'NL'],
+    ['1k a day', ['1000 GBP/day'], 'GB'],
+    ['500 euro p/d', ['500 EUR/day'], 'NL'],
+    ['€50 per pakketje', ['50 EUR/task'], 'NL'],
+    ['£40 per drop, 2K a day', ['40 GBP/task', '2000 GBP/day'], 'GB'],
   ])('reads %j', (text, expected, country) => {
     expect(prices(text, country)).toEqual(expected);
   });
 
   it('needs a currency in free text', () => {
     expect(prices('100% echt, 24/7, 19 jaar, 06 48271935')).toEqual([]);
+    expect(prices('Runners 16+, 2 days a week; 1 k extra; 5 km per rit', 'GB')).toEqual([]);
   });
 
   it('parses amounts with European and English separators', () => {

@@ -8,6 +8,9 @@
 // it or a price word labels it, and it is plausible for the currency the ad's country uses; the
 // currency is then the country's. A duration serves one price only, so in a list of rates each
 // amount takes its own.
+//
+// Recruitment posts pay per day or per task: "€500 per dag", "200 per rit", "1k a day", "500 euro
+// p/d", "£40 per drop"; the unit is then `day` or `task`, and "1k" is a thousand.
 import type { PriceFact, SpanField } from './schema.js';
 import { foldedSet, type Token } from './text.js';
 
@@ -29,7 +32,7 @@ const PRICE_LABELS = foldedSet(
   (
     'price prices rate rates tarief tarieven prijs prijzen preis preise prix tarif tarifs precio ' +
     'precios tarifa tarifas pret preturi preț prețuri tarife cena ceny cennik ar arak ár árak ' +
-    'цена цени тарифа'
+    'цена цени тарифа earn earning earnings verdien verdienen verdiensten'
   ).split(' '),
 );
 
@@ -86,6 +89,13 @@ const NIGHT_WORDS = foldedSet(
   'nacht night nights nuit noche noapte noc ejszaka нощ overnight nachten'.split(' '),
 );
 const DAY_WORDS = foldedSet(['dag', 'day', 'tag', 'jour', 'dia', 'zi', 'dzien', 'nap', 'ден']);
+/** One piece of work a recruitment post pays for: a ride, a parcel, a drop, a job. */
+const TASK_WORDS = foldedSet(
+  (
+    'rit ritje klus klusje pakketje pakket levering drop run job delivery trip parcel package ' +
+    'ride'
+  ).split(' '),
+);
 const PER_WORDS = foldedSet([
   'per',
   'p',
@@ -169,7 +179,10 @@ function durationAt(tokens: Token[], i: number, text = ''): Duration | null {
     return { unit: 'minutes', minutes: 60, startToken: i, endToken: i + 1 };
   if (NIGHT_WORDS.has(t.norm))
     return { unit: 'night', minutes: null, startToken: i, endToken: i + 1 };
-  if (DAY_WORDS.has(t.norm)) return { unit: 'day', minutes: null, startToken: i, endToken: i + 1 };
+  if (DAY_WORDS.has(t.norm) || t.norm === 'pd')
+    return { unit: 'day', minutes: null, startToken: i, endToken: i + 1 };
+  if (TASK_WORDS.has(t.norm))
+    return { unit: 'task', minutes: null, startToken: i, endToken: i + 1 };
   if (t.norm === 'weekend')
     return { unit: 'weekend', minutes: null, startToken: i, endToken: i + 1 };
   return null;
@@ -209,6 +222,12 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
     ) {
       amount = amount * 1000 + Number(group.norm);
       numEnd = i + 1;
+    }
+    // "1k", "2K": thousands, written against the number.
+    const kilo = tokens[numEnd + 1];
+    if (kilo && kilo.norm === 'k' && kilo.start === (tokens[numEnd] ?? tok).end && amount < 1000) {
+      amount *= 1000;
+      numEnd += 1;
     }
     const prev = tokens[i - 1];
     const numTok = tokens[numEnd] ?? tok;
@@ -265,7 +284,7 @@ export function extractPrices(text: string, tokens: Token[], options: PriceOptio
     let bare = false;
     if (!currency) {
       // No currency written: a price only if a duration is against it or a label names it.
-      if (!plausibleBare(tok, amount, defaultCurrency)) continue;
+      if (!plausibleBare(numEnd > i ? null : tok, amount, defaultCurrency)) continue;
       const against = durationAgainst(text, tokens, i, numEnd, usedDuration);
       if (against) {
         duration = against;
@@ -323,9 +342,12 @@ function pickDuration(
     }
     const single = t.type === 'word' && (t.norm === 'h' || t.norm === 'u');
     const slashed = /\//.test(text.slice(last.end, t.start));
-    const d =
-      single && (joined || slashed)
-        ? { unit: 'minutes' as const, minutes: 60, startToken: k, endToken: k + 1 }
+    // "p/d": a lone "d" after "per" or "/" is the day.
+    const dayLetter = t.type === 'word' && t.norm === 'd' && (joined || slashed);
+    const d: Duration | null = dayLetter
+      ? { unit: 'day', minutes: null, startToken: k, endToken: k + 1 }
+      : single && (joined || slashed)
+        ? { unit: 'minutes', minutes: 60, startToken: k, endToken: k + 1 }
         : durationAt(tokens, k, text);
     if (d) {
       if (used.has(d.startToken)) break;
@@ -357,8 +379,9 @@ function pickDuration(
 }
 
 /** A bare number that could be what something costs: whole, not tiny, not a phone's worth of digits. */
-function plausibleBare(tok: Token, amount: number, currency: string): boolean {
-  if (!/^\d{2,6}$|^\d{1,3}(?:[.,]\d{3})+$/.test(tok.norm)) return false;
+function plausibleBare(tok: Token | null, amount: number, currency: string): boolean {
+  // A grouped or "1k" amount (tok null) is whole by construction.
+  if (tok && !/^\d{2,6}$|^\d{1,3}(?:[.,]\d{3})+$/.test(tok.norm)) return false;
   const min = BARE_MIN[currency] ?? 20;
   return amount >= min && amount <= min * 500;
 }

@@ -22,7 +22,7 @@ import {
 import { fold } from '../text/index.js';
 
 /** Bumped when extraction code changes in a way that changes results for the same rules. */
-export const EXTRACTOR_VERSION = '3';
+export const EXTRACTOR_VERSION = '4';
 
 const DEFAULT_WEIGHT: Record<Evidence, number> = { validated: 3, practitioner: 1, contested: 0 };
 
@@ -120,6 +120,8 @@ export interface RuleSet {
   /** Negating words per lexicon language, before and after a hit. */
   negators: Map<string, Set<string>>;
   postNegators: Map<string, Set<string>>;
+  /** The lexicons' marks of a real vacancy (the lexicon language of each pattern). */
+  legitimacy: PatternIndex<{ language: string }>;
 }
 
 /**
@@ -138,9 +140,17 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
   const items: { pattern: ReturnType<typeof compilePattern>; data: IndicatorRule }[] = [];
   const negators = new Map<string, Set<string>>();
   const postNegators = new Map<string, Set<string>>();
+  const legitimacy: { pattern: ReturnType<typeof compilePattern>; data: { language: string } }[] =
+    [];
   for (const file of lexicons) {
     negators.set(file.language, new Set(file.negators.map(fold)));
     postNegators.set(file.language, new Set(file.postNegators.map(fold)));
+    for (const p of file.legitimacy) {
+      legitimacy.push({
+        pattern: compilePattern(p, file.classes),
+        data: { language: file.language },
+      });
+    }
     for (const entry of file.entries) {
       entry.patterns.forEach((p, i) => {
         items.push({
@@ -178,6 +188,7 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
     indicators: new PatternIndex(items),
     negators,
     postNegators,
+    legitimacy: new PatternIndex(legitimacy),
   };
 }
 

@@ -45,8 +45,57 @@ export const IndicatorCategory = z.enum([
   'recruitment',
   'screening',
   'crude_language',
+  // Criminal recruitment (issue 17; shared/design/INDICATORS.md): all practitioner-level.
+  'easy_money',
+  'account_lending',
+  'drug_running',
+  'travel_paid',
+  'no_questions',
+  'targets_young',
+  'private_app',
 ]);
 export type IndicatorCategory = z.infer<typeof IndicatorCategory>;
+
+/** The kind of exploitation one sign points to; `any` says nothing about the kind. */
+export const SignExploitation = z.enum(['sexual', 'criminal', 'any']);
+export type SignExploitation = z.infer<typeof SignExploitation>;
+
+/**
+ * Which exploitation each category of sign points to: the one place this is decided, for lexicon
+ * entries, derived signs and analysts' custom terms alike (a new category fails to compile until
+ * it is placed here). Neutral signs — age, a disguised contact, movement, a language barrier,
+ * work-travel-debt recruitment language, paid travel and a move to a private app — occur in both
+ * kinds of post and so point to neither (INDICATORS.md: recruitment routes are shared; "dm me"
+ * ends sex ads as often as recruitment posts).
+ */
+export const CATEGORY_EXPLOITATION: Record<IndicatorCategory, SignExploitation> = {
+  possible_minor: 'any',
+  trust_language: 'sexual',
+  ethnicity: 'sexual',
+  obfuscation: 'any',
+  third_party: 'sexual',
+  movement: 'any',
+  restricted_movement: 'sexual',
+  always_available: 'sexual',
+  unsafe_services: 'sexual',
+  low_price: 'sexual',
+  multiple_people: 'sexual',
+  language_barrier: 'any',
+  recruitment: 'any',
+  screening: 'sexual',
+  crude_language: 'sexual',
+  easy_money: 'criminal',
+  account_lending: 'criminal',
+  drug_running: 'criminal',
+  travel_paid: 'any',
+  no_questions: 'criminal',
+  targets_young: 'criminal',
+  private_app: 'any',
+};
+
+/** What a lead's signs point to together. */
+export const ExploitationType = z.enum(['sexual', 'criminal', 'both', 'unclear']);
+export type ExploitationType = z.infer<typeof ExploitationType>;
 
 export const MessengerPlatform = z.enum([
   'whatsapp',
@@ -135,7 +184,8 @@ export const PriceFact = z.object({
   /** ISO 4217. */
   currency: z.string(),
   durationMinutes: z.number().int().nullable(),
-  unit: z.enum(['minutes', 'night', 'day', 'weekend']).nullable(),
+  /** `task`: per delivery, ride, parcel or job ("€50 per pakketje", "£40 per drop"). */
+  unit: z.enum(['minutes', 'night', 'day', 'weekend', 'task']).nullable(),
 });
 
 export const PlaceFact = z.object({
@@ -232,8 +282,12 @@ export type IndicatorFact = z.infer<typeof IndicatorFact>;
 /** A fact that a rule found but the analysts' block-list (or a negation) set aside. */
 export const SuppressedFact = z.object({
   fact: Fact,
-  reason: z.enum(['blocklist', 'negated']),
-  /** The block-list entry or negating word that suppressed it. */
+  /**
+   * `legitimate_context`: a weak sign of criminal recruitment in an ad that reads as a real
+   * vacancy (a wage per hour in the normal range, a contract, a collective agreement, an address).
+   */
+  reason: z.enum(['blocklist', 'negated', 'legitimate_context']),
+  /** The block-list entry, negating word or legitimacy markers that suppressed it. */
   by: z.string(),
 });
 export type SuppressedFact = z.infer<typeof SuppressedFact>;

@@ -9733,7 +9733,14 @@ export interface paths {
                         | 'language_barrier'
                         | 'recruitment'
                         | 'screening'
-                        | 'crude_language';
+                        | 'crude_language'
+                        | 'easy_money'
+                        | 'account_lending'
+                        | 'drug_running'
+                        | 'travel_paid'
+                        | 'no_questions'
+                        | 'targets_young'
+                        | 'private_app';
                       code?: string;
                       /**
                        * @default practitioner
@@ -9909,7 +9916,14 @@ export interface paths {
                       | 'language_barrier'
                       | 'recruitment'
                       | 'screening'
-                      | 'crude_language';
+                      | 'crude_language'
+                      | 'easy_money'
+                      | 'account_lending'
+                      | 'drug_running'
+                      | 'travel_paid'
+                      | 'no_questions'
+                      | 'targets_young'
+                      | 'private_app';
                     code?: string;
                     /**
                      * @default practitioner
@@ -17621,6 +17635,13 @@ export interface paths {
                     | 'recruitment'
                     | 'screening'
                     | 'crude_language'
+                    | 'easy_money'
+                    | 'account_lending'
+                    | 'drug_running'
+                    | 'travel_paid'
+                    | 'no_questions'
+                    | 'targets_young'
+                    | 'private_app'
                   )[];
                   exceptCodes: {
                     code: string;
@@ -17940,6 +17961,13 @@ export interface paths {
                       | 'recruitment'
                       | 'screening'
                       | 'crude_language'
+                      | 'easy_money'
+                      | 'account_lending'
+                      | 'drug_running'
+                      | 'travel_paid'
+                      | 'no_questions'
+                      | 'targets_young'
+                      | 'private_app'
                     )[];
                     exceptCodes: {
                       code: string;
@@ -18252,6 +18280,13 @@ export interface paths {
                     | 'recruitment'
                     | 'screening'
                     | 'crude_language'
+                    | 'easy_money'
+                    | 'account_lending'
+                    | 'drug_running'
+                    | 'travel_paid'
+                    | 'no_questions'
+                    | 'targets_young'
+                    | 'private_app'
                   )[];
                   exceptCodes: {
                     code: string;
