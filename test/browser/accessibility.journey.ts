@@ -160,23 +160,6 @@ async function settled(p: Page): Promise<void> {
       .filter({ visible: true })
       .count(),
   ).toBe(0);
-  await transitionsDone(p);
-}
-
-/**
- * Waits for the page's transitions to end (a dialog fading in): axe reads colours as they are
- * drawn, and a half-faded button fails the contrast rule. Endless animations (a spinner) are not
- * waited for.
- */
-async function transitionsDone(p: Page): Promise<void> {
-  await p.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
-        .map((a) => a.finished.catch(() => undefined)),
-    ),
-  );
 }
 
 /**
@@ -387,7 +370,6 @@ describe('accessibility journey', () => {
     await poll(() => dialog.locator('.mantine-Loader-root').filter({ visible: true }).count()).toBe(
       0,
     );
-    await transitionsDone(p);
     const report = await check(p, where, language);
     if (report) found.push(report);
     await p.keyboard.press('Escape');

@@ -22,6 +22,7 @@ export interface AxeFinding {
 
 /** The serious and critical WCAG A/AA violations on the page as it is. */
 export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  await transitionsDone(page);
   const results = await new AxeBuilder({ page })
     .options({ rules: EXTRA_RULES })
     .withTags(TAGS)
@@ -63,4 +64,20 @@ export const countFindings = (findings: AxeFinding[]) =>
 
 function shorten(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/**
+ * Waits for the page's transitions to end (a drawer or dialog fading in): axe reads colours as
+ * they are drawn, and a half-faded button fails the contrast rule. Endless animations (a
+ * spinner) are not waited for.
+ */
+async function transitionsDone(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
 }

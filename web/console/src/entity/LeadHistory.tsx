@@ -1,6 +1,8 @@
 // The lead's history, newest first: who did what and when (queued, assigned, moved, snoozed,
 // merged), with the reason given for "no action".
 import { Stack, Text, Timeline } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Trans } from 'react-i18next';
 import type { LeadEvent, LeadState } from '../triage/api';
 import { LEAD_STATES } from '../triage/api';
 import { formatDateTime, formatDate } from '../ui/format';
@@ -25,8 +27,8 @@ export function LeadHistory({ history, staff }: { history: LeadEvent[]; staff: S
   const t = useTriageT();
   const stateName = (s: unknown) =>
     isState(s) ? t(`states.${s}`) : typeof s === 'string' ? s : '—';
-  const describe = (e: LeadEvent): string[] => {
-    const parts: string[] = [];
+  const describe = (e: LeadEvent): ReactNode[] => {
+    const parts: ReactNode[] = [];
     const d = e.detail;
     if (e.action === 'assign') {
       const to = typeof d.assigneeId === 'string' ? d.assigneeId : null;
@@ -47,7 +49,14 @@ export function LeadHistory({ history, staff }: { history: LeadEvent[]; staff: S
       );
     }
     if (typeof d.reason === 'string' && d.reason)
-      parts.push(t('history.reason', { reason: d.reason }));
+      // The worker's own words, in the language they wrote them in; placed, not interpolated.
+      parts.push(
+        <Trans
+          ns="triage"
+          i18nKey="history.reason"
+          components={{ reason: <span lang="und">{d.reason}</span> }}
+        />,
+      );
     return parts;
   };
   const events = [...history].filter((e) => e.action !== 'seen').reverse();
