@@ -243,7 +243,9 @@ function SuppressedItem({ fact, reason, by }: { fact: Fact; reason: string; by: 
       <Text size="xs" c="dimmed">
         {reason === 'blocklist'
           ? t('facts.suppressedByBlock', { by })
-          : t('facts.suppressedByNegation', { by })}
+          : reason === 'legitimate_context'
+            ? t('facts.suppressedByVacancy', { by })
+            : t('facts.suppressedByNegation', { by })}
       </Text>
     </div>
   );

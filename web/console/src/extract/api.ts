@@ -72,7 +72,18 @@ export const INDICATOR_CATEGORIES = [
   'recruitment',
   'screening',
   'crude_language',
+  'easy_money',
+  'account_lending',
+  'drug_running',
+  'travel_paid',
+  'no_questions',
+  'targets_young',
+  'private_app',
 ] as const satisfies readonly IndicatorCategory[];
+/** Fails to compile when the server has a category this list lacks (a custom term could not use it). */
+type MissingCategory = Exclude<IndicatorCategory, (typeof INDICATOR_CATEGORIES)[number]>;
+const everyCategory: [MissingCategory] extends [never] ? true : MissingCategory = true;
+void everyCategory;
 
 /**
  * The fields of one kind of fact (src/extract/schema.ts). The API holds only the part every fact
