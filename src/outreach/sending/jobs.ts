@@ -139,8 +139,9 @@ export async function sendQueuedMessage(
   },
 ): Promise<SendOutcome> {
   const { clock } = opts;
-  const fail = async (code: string, message: string) => {
-    await db
+  // Inside the claim's transaction when given one: a refusal there is part of the claim.
+  const fail = async (code: string, message: string, on: DbOrTx = db) => {
+    await on
       .update(messages)
       .set({ status: 'failed', failedAt: clock.now(), errorCode: code, errorMessage: message })
       .where(eq(messages.id, messageId));
@@ -155,15 +156,7 @@ export async function sendQueuedMessage(
       // request queues the send again, at any server): the job that claimed it is sending it now.
       // Only a retry of a job — its worker was lost mid-send — learns that the outcome is unknown.
       if (opts.retryCount === 0) return { kind: 'not_queued' as const };
-      await tx
-        .update(messages)
-        .set({
-          status: 'failed',
-          failedAt: clock.now(),
-          errorCode: 'outcome_unknown',
-          errorMessage: OUTCOME_UNKNOWN,
-        })
-        .where(eq(messages.id, messageId));
+      await fail('outcome_unknown', OUTCOME_UNKNOWN, tx);
       return { kind: 'outcome_unknown' as const };
     }
     if (msg.status !== 'queued' || !msg.channelId) return { kind: 'not_queued' as const };
@@ -175,15 +168,7 @@ export async function sendQueuedMessage(
       ? await tx.select().from(contacts).where(eq(contacts.id, conv.contactId))
       : [];
     if (!contact) {
-      await tx
-        .update(messages)
-        .set({
-          status: 'failed',
-          failedAt: clock.now(),
-          errorCode: 'no_contact',
-          errorMessage: 'The conversation has no contact to send to.',
-        })
-        .where(eq(messages.id, messageId));
+      await fail('no_contact', 'The conversation has no contact to send to.', tx);
       return { kind: 'failed' as const };
     }
     const confirmation = msg.purpose === 'opt_out_confirmation';
@@ -193,15 +178,7 @@ export async function sendQueuedMessage(
       ? contact.optOutConfirmedAt !== null || contact.optOutChannelId !== msg.channelId
       : contact.doNotContact;
     if (blocked) {
-      await tx
-        .update(messages)
-        .set({
-          status: 'failed',
-          failedAt: clock.now(),
-          errorCode: 'do_not_contact',
-          errorMessage: 'Not sent: the person must not be contacted.',
-        })
-        .where(eq(messages.id, messageId));
+      await fail('do_not_contact', 'Not sent: the person must not be contacted.', tx);
       return { kind: 'do_not_contact' as const };
     }
     if (msg.scheduledFor) {
@@ -228,15 +205,7 @@ export async function sendQueuedMessage(
             .where(eq(messages.id, messageId));
           return { kind: 'held' as const, until: check.notBefore };
         }
-        await tx
-          .update(messages)
-          .set({
-            status: 'failed',
-            failedAt: clock.now(),
-            errorCode: `refused_${check.rule}`,
-            errorMessage: `Not sent at its time: ${check.message}`,
-          })
-          .where(eq(messages.id, messageId));
+        await fail(`refused_${check.rule}`, `Not sent at its time: ${check.message}`, tx);
         return { kind: 'refused' as const };
       }
     } else if (!confirmation) {
@@ -249,15 +218,11 @@ export async function sendQueuedMessage(
         clock.now(),
       );
       if (bar) {
-        await tx
-          .update(messages)
-          .set({
-            status: 'failed',
-            failedAt: clock.now(),
-            errorCode: 'refused_no_contact_consent',
-            errorMessage: 'Not sent: a case records that the person is not to be contacted again.',
-          })
-          .where(eq(messages.id, messageId));
+        await fail(
+          'refused_no_contact_consent',
+          'Not sent: a case records that the person is not to be contacted again.',
+          tx,
+        );
         return { kind: 'refused' as const };
       }
       const hold = quietHoursHold(
