@@ -172,12 +172,22 @@ export const ENV_VARS = {
   RATE_LIMIT_PER_MINUTE: {
     schema: int(1, 1_000_000),
     default: '600',
-    doc: 'Requests per minute per client address to the API.',
+    doc: 'Requests per minute per signed-in session, or per client address for requests without one (an office behind one address is many sessions).',
+  },
+  ADDRESS_RATE_LIMIT_PER_MINUTE: {
+    schema: int(1, 10_000_000),
+    default: '6000',
+    doc: 'Requests per minute per client address, whatever the session: a backstop against one address flooding the server, high enough for an office of workers behind one NAT address.',
   },
   AUTH_RATE_LIMIT_PER_MINUTE: {
     schema: int(1, 100_000),
     default: '20',
-    doc: 'Sign-in attempts per minute per client address.',
+    doc: 'Sign-in attempts per minute for one account from one client address; codes and password changes per minute per sign-in session.',
+  },
+  AUTH_ADDRESS_RATE_LIMIT_PER_MINUTE: {
+    schema: int(1, 1_000_000),
+    default: '300',
+    doc: 'Sign-in attempts per minute per client address, whatever the account (against password spraying; an office signs in many accounts from one address).',
   },
   BODY_LIMIT_BYTES: {
     schema: int(1024, 1024 ** 3),
@@ -473,7 +483,9 @@ export interface Config {
   loginLockoutMaxMs: number;
   loginAccountMaxFailures: number;
   rateLimitPerMinute: number;
+  addressRateLimitPerMinute: number;
   authRateLimitPerMinute: number;
+  authAddressRateLimitPerMinute: number;
   bodyLimitBytes: number;
   blobs:
     | { kind: 'fs'; dir: string }
@@ -745,7 +757,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       60_000,
     loginAccountMaxFailures: raw.LOGIN_ACCOUNT_MAX_FAILURES as number,
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE as number,
+    addressRateLimitPerMinute: raw.ADDRESS_RATE_LIMIT_PER_MINUTE as number,
     authRateLimitPerMinute: raw.AUTH_RATE_LIMIT_PER_MINUTE as number,
+    authAddressRateLimitPerMinute: raw.AUTH_ADDRESS_RATE_LIMIT_PER_MINUTE as number,
     bodyLimitBytes: raw.BODY_LIMIT_BYTES as number,
     blobs:
       blobKind === 's3'

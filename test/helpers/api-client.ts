@@ -32,7 +32,7 @@ export function sessionCookieOf(call: ApiCall): string {
  * A request helper as a browser is one: it keeps the cookies it is given and sends the CSRF token
  * the last answer carried (signed in or not).
  */
-function browserCall(app: FastifyInstance): ApiCall {
+function browserCall(app: FastifyInstance, address?: string): ApiCall {
   let cookie = '';
   let csrf = '';
   const call: ApiCall = async (method, url, body, contentType) => {
@@ -46,6 +46,7 @@ function browserCall(app: FastifyInstance): ApiCall {
         ...(body !== undefined ? { 'content-type': contentType ?? 'application/json' } : {}),
       },
       ...(body !== undefined ? { payload: raw ? body : JSON.stringify(body) } : {}),
+      ...(address ? { remoteAddress: address } : {}),
     });
     for (const c of res.cookies as { name: string; value: string }[]) {
       cookie = cookie
@@ -65,14 +66,22 @@ function browserCall(app: FastifyInstance): ApiCall {
   return call;
 }
 
-/** A visitor not signed in: the anonymous CSRF token fetched, as the sign-in page has it. */
-export async function signedOut(app: FastifyInstance): Promise<ApiCall> {
-  const call = browserCall(app);
+/**
+ * A visitor not signed in: the anonymous CSRF token fetched, as the sign-in page has it. `address`:
+ * the client address the server sees (light-my-request's 127.0.0.1 otherwise).
+ */
+export async function signedOut(app: FastifyInstance, address?: string): Promise<ApiCall> {
+  const call = browserCall(app, address);
   await call('GET', '/api/auth/session');
   return call;
 }
 
-export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promise<ApiCall> {
+export async function signInAs(
+  app: FastifyInstance,
+  db: Db,
+  role: Role,
+  opts: { address?: string } = {},
+): Promise<ApiCall> {
   const email = `${role}.${Math.random().toString(36).slice(2, 7)}@example.org`;
   const partnerOrgId =
     role === 'partner'
@@ -84,7 +93,7 @@ export async function signInAs(app: FastifyInstance, db: Db, role: Role): Promis
     role,
     partnerOrgId,
   });
-  const call = browserCall(app);
+  const call = browserCall(app, opts.address);
   await call('GET', '/api/auth/session');
   await call('POST', '/api/auth/login', { email, password: oneTimePassword });
   const secret = (await call('POST', '/api/auth/totp/enroll/start', {})).json.secret as string;

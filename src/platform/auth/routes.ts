@@ -29,6 +29,7 @@ import {
 } from './login.js';
 import { canManagePartnerOrgs, canManageUsers } from './policy.js';
 import { LANGUAGES, ROLES } from './schema.js';
+import { sessionAuthRateLimit, signInRateLimit } from '../http/rate-limits.js';
 import {
   AdminUserView,
   createPartnerOrg,
@@ -67,9 +68,8 @@ export function registerAuthRoutes(
 ): void {
   const { config, db, clock } = deps;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const authRateLimit = {
-    rateLimit: { max: config.authRateLimitPerMinute, timeWindow: '1 minute' },
-  };
+  const signInLimits = signInRateLimit(app, config);
+  const authStepLimit = sessionAuthRateLimit(config);
 
   r.get(
     '/api/auth/session',
@@ -113,7 +113,7 @@ export function registerAuthRoutes(
   r.post(
     '/api/auth/login',
     {
-      config: authRateLimit,
+      ...signInLimits,
       schema: {
         tags: ['auth'],
         summary: 'First factor: e-mail and password',
@@ -143,7 +143,7 @@ export function registerAuthRoutes(
   r.post(
     '/api/auth/totp',
     {
-      config: authRateLimit,
+      config: authStepLimit,
       schema: {
         tags: ['auth'],
         summary: 'Second factor: a TOTP code or a recovery code',
@@ -197,7 +197,7 @@ export function registerAuthRoutes(
   r.post(
     '/api/auth/totp/enroll/confirm',
     {
-      config: authRateLimit,
+      config: authStepLimit,
       schema: {
         tags: ['auth'],
         summary: 'Confirm enrolment with a first code; returns recovery codes once',
@@ -253,7 +253,7 @@ export function registerAuthRoutes(
   r.post(
     '/api/auth/password',
     {
-      config: authRateLimit,
+      config: authStepLimit,
       schema: {
         tags: ['auth'],
         summary: 'Change your password',

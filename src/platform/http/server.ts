@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -27,6 +26,7 @@ import type { Database } from '../db/connect.js';
 import { AppError } from '../errors.js';
 import { LOG_SERIALIZERS } from '../logger.js';
 import { authPlugin } from './auth-plugin.js';
+import { registerRateLimits } from './rate-limits.js';
 import { registerErrorHandling } from './errors.js';
 import { refuseUnstorableText } from './text-input.js';
 
@@ -91,13 +91,7 @@ export async function createHttpServer(deps: PlatformHttpDeps): Promise<FastifyI
     strictTransportSecurity: config.cookieSecure,
   });
   await app.register(cookie);
-  await app.register(rateLimit, {
-    max: config.rateLimitPerMinute,
-    timeWindow: '1 minute',
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
-    errorResponseBuilder: () =>
-      new AppError('rate_limited', 'Too many requests. Wait a minute and try again.'),
-  });
+  await registerRateLimits(app, config);
   await app.register(swagger, {
     openapi: {
       info: {
