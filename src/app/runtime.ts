@@ -60,6 +60,7 @@ export async function startRoles(
     (config.mode === 'production' || path.relative(config.dataDir, blobDir).startsWith('..'))
   )
     assertPrivateDir(blobDir, 'BLOB_DIR');
+  for (const retired of config.retiredVars) log.warn(`no longer read: ${retired}`);
   const database = await openDatabase(config, { requireOwner: config.mode === 'embedded', log });
   let jobs: Jobs | undefined;
   let http: FastifyInstance | null = null;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   ENV_VARS,
+  RETIRED_VARS,
   loadConfig,
   reloadEmbeddedFieldKeys,
   addEmbeddedFieldKey,
@@ -111,6 +112,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATA_DIR: tmp(), CHAT_EXIT_URL: 'javascript:alert(1)' })).toThrow(
       /CHAT_EXIT_URL/,
     );
+  });
+
+  it('names a retired variable that is set, and what became of it, without refusing to start', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).retiredVars).toEqual([]);
+    const c = loadConfig({ DATA_DIR: tmp(), CHAT_STORE_VISITOR_META: 'true' });
+    expect(c.retiredVars).toHaveLength(1);
+    expect(c.retiredVars[0]).toMatch(/^CHAT_STORE_VISITOR_META: .*keeps no visitor's address/);
+    // A retired name is never also a live one.
+    for (const name of Object.keys(RETIRED_VARS)) expect(ENV_VARS).not.toHaveProperty(name);
   });
 
   it('documents every variable', () => {

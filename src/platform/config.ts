@@ -449,6 +449,8 @@ export type EnvName = keyof typeof ENV_VARS;
 
 export interface Config {
   mode: 'embedded' | 'production';
+  /** Retired variables found set, each with what became of it (logged at start). */
+  retiredVars: string[];
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
@@ -654,6 +656,15 @@ function parseFieldKeys(value: string): { id: string; key: Buffer }[] {
 }
 
 /**
+ * Variables Ariadne once read and no longer does, with what became of them. Set, they change
+ * nothing, so an operator is told at start rather than left believing the setting holds.
+ */
+export const RETIRED_VARS: Record<string, string> = {
+  CHAT_STORE_VISITOR_META:
+    "the chat line keeps no visitor's address or browser any more, whatever this says (migration 0028); remove it",
+};
+
+/**
  * Parses the environment. Every problem is collected and reported at once, each naming the
  * variable and what it expects, so an operator fixes a deployment in one round.
  */
@@ -724,6 +735,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   return {
     mode,
+    retiredVars: Object.entries(RETIRED_VARS)
+      .filter(([name]) => env[name] !== undefined && env[name] !== '')
+      .map(([name, what]) => `${name}: ${what}`),
     dataDir,
     databaseUrl: raw.DATABASE_URL as string | undefined,
     databasePoolSize: raw.DATABASE_POOL_SIZE as number,
