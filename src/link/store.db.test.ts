@@ -16,7 +16,8 @@ import { ALIAS_PATTERN } from './alias.js';
 import { pairwiseScore } from './evaluate.js';
 import { memberAdIds, refreshEntity, resolveEntityId } from './entity.js';
 import { entityAliases } from './queries.js';
-import { entities, linkAds, linkStrongKeys } from './schema.js';
+import { lshBuckets } from './minhash.js';
+import { entities, linkAds, linkStrongKeys, linkTemplateLsh, linkTemplates } from './schema.js';
 import { linkAdBatch, linkSettings, rebuildLinks, type LinkOutcome } from './store.js';
 
 let t: TestDatabase;
@@ -77,6 +78,22 @@ describe('linking a synthetic world', () => {
     for (const e of counts.slice(0, 20)) {
       expect(e.adCount).toBe((await memberAdIds(t.database.db, e.id)).length);
     }
+  });
+
+  it('keeps every template findable by exactly the buckets of its centroid', async () => {
+    // Batches move young templates' centroids and write only the buckets that changed.
+    const templates = await t.database.db.select().from(linkTemplates);
+    expect(templates.length).toBeGreaterThan(0);
+    const rows = await t.database.db.select().from(linkTemplateLsh);
+    const stored = new Map<string, string[]>();
+    for (const r of rows) {
+      stored.set(r.templateId, [...(stored.get(r.templateId) ?? []), `${r.band}:${r.bucket}`]);
+    }
+    for (const tpl of templates) {
+      const expected = [...new Set(lshBuckets(tpl.minhash).map((b) => `${b.band}:${b.bucket}`))];
+      expect((stored.get(tpl.id) ?? []).sort(), tpl.id).toEqual(expected.sort());
+    }
+    expect([...stored.keys()].every((id) => templates.some((x) => x.id === id))).toBe(true);
   });
 
   it('finds the same entities and templates when rebuilt from scratch, keeping entity ids', async () => {

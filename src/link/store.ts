@@ -491,10 +491,11 @@ export async function linkAdBatch(
 
     // Templates: an ad joins one when it is first linked and keeps it.
     const templateOf = await assignTemplates(tx, data, oldRow, sigs, TEMPLATE_THRESHOLD, now);
+    const adRows: (typeof linkAds.$inferInsert)[] = [];
     for (const ad of data) {
       const entityId = plan.entityOf.get(ad.adId);
       if (!entityId) continue;
-      const row = {
+      adRows.push({
         adId: ad.adId,
         adVersionId: ad.currentVersionId,
         entityId,
@@ -502,8 +503,23 @@ export async function linkAdBatch(
         minhash: sigs.get(ad.adId) ?? [],
         linkedAt: now,
         linkOrder: templateOf.linkOrder.get(ad.adId) ?? null,
-      };
-      await tx.insert(linkAds).values(row).onConflictDoUpdate({ target: linkAds.adId, set: row });
+      });
+    }
+    for (const part of chunks(adRows)) {
+      await tx
+        .insert(linkAds)
+        .values(part)
+        .onConflictDoUpdate({
+          target: linkAds.adId,
+          set: {
+            adVersionId: sql`excluded.ad_version_id`,
+            entityId: sql`excluded.entity_id`,
+            templateId: sql`excluded.template_id`,
+            minhash: sql`excluded.minhash`,
+            linkedAt: sql`excluded.linked_at`,
+            linkOrder: sql`excluded.link_order`,
+          },
+        });
     }
     // Ads that no longer exist leave (their rows went with them; a purge calls this first).
     const gone = ids.filter((id) => !present.has(id));
@@ -529,12 +545,13 @@ export async function linkAdBatch(
         .from(linkAds)
         .where(inArray(linkAds.entityId, part))
         .groupBy(linkAds.entityId);
-      for (const r of rows) {
-        alive.add(r.id);
-        await tx
-          .update(entities)
-          .set({ adCount: r.n, updatedAt: now, evidenceAt: now })
-          .where(eq(entities.id, r.id));
+      for (const r of rows) alive.add(r.id);
+      if (rows.length > 0) {
+        await tx.execute(sql`
+          UPDATE entities e SET ad_count = v.n, updated_at = ${now}, evidence_at = ${now}
+          FROM unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => r.n))}::int[])
+            AS v(id, n)
+          WHERE e.id = v.id`);
       }
     }
     outcome.merged = plan.merged;
@@ -667,37 +684,105 @@ async function entitiesOfSources(tx: DbOrTx, sourceIds: string[]): Promise<strin
   return res.rows.map((r) => r.entity_id);
 }
 
-/** Writes a template's centroid and the LSH buckets it is found by. */
-async function setCentroid(tx: DbOrTx, templateId: string, centroid: number[], now: Date) {
-  await tx
-    .update(linkTemplates)
-    .set({ minhash: centroid, updatedAt: now })
-    .where(eq(linkTemplates.id, templateId));
-  await tx.delete(linkTemplateLsh).where(eq(linkTemplateLsh.templateId, templateId));
-  await tx
-    .insert(linkTemplateLsh)
-    .values(lshBuckets(centroid).map((b) => ({ band: b.band, bucket: b.bucket, templateId })))
-    .onConflictDoNothing();
+/** Writes new templates with their centroids and the LSH buckets they are found by. */
+async function insertTemplates(tx: DbOrTx, centroids: Map<string, number[]>, now: Date) {
+  const ids = [...centroids.keys()];
+  for (const part of chunks(ids)) {
+    await tx
+      .insert(linkTemplates)
+      .values(part.map((id) => ({ id, minhash: centroids.get(id) ?? [], updatedAt: now })));
+  }
+  const rows = ids.flatMap((templateId) =>
+    lshBuckets(centroids.get(templateId) ?? []).map((b) => ({
+      band: b.band,
+      bucket: b.bucket,
+      templateId,
+    })),
+  );
+  for (const part of chunks(rows, 4000)) {
+    await tx.insert(linkTemplateLsh).values(part).onConflictDoNothing();
+  }
 }
 
-async function foundTemplate(tx: DbOrTx, sig: number[], now: Date): Promise<string> {
-  const [row] = await tx
-    .insert(linkTemplates)
-    .values({ minhash: sig, updatedAt: now })
-    .returning({ id: linkTemplates.id });
-  if (!row) throw new Error('template insert returned nothing');
-  await tx
-    .insert(linkTemplateLsh)
-    .values(lshBuckets(sig).map((b) => ({ band: b.band, bucket: b.bucket, templateId: row.id })))
-    .onConflictDoNothing();
-  return row.id;
+const bucketKey = (b: { band: number; bucket: bigint }) => `${b.band}:${b.bucket}`;
+
+/**
+ * What template assignment reads for a batch, in three queries whatever the batch's size: the
+ * stored templates found by any bucket of the batch's new ads, the loose ads (no template, not in
+ * the batch) in those buckets, and the stored members that make up the young templates' centroids.
+ */
+async function templateNeighbourhood(
+  tx: DbOrTx,
+  buckets: { band: number; bucket: bigint }[],
+  batch: Set<string>,
+) {
+  const templates = new Map<string, { minhash: number[]; keys: Set<string> }>();
+  const loose = new Map<string, { minhash: number[]; keys: Set<string> }>();
+  const basis = new Map<string, number[][]>();
+  if (buckets.length === 0) return { templates, loose, basis };
+  const bands = sql.param(buckets.map((b) => b.band));
+  const bucketIds = sql.param(buckets.map((b) => b.bucket.toString()));
+  const batchIds = sql.param([...batch]);
+  const reps = await tx.execute<{
+    band: number;
+    bucket: string;
+    id: string;
+    minhash: number[];
+  }>(sql`
+    SELECT l.band, l.bucket::text AS bucket, t.id, t.minhash
+    FROM unnest(${bands}::smallint[], ${bucketIds}::bigint[]) AS q(band, bucket)
+    JOIN link_template_lsh l ON l.band = q.band AND l.bucket = q.bucket
+    JOIN link_templates t ON t.id = l.template_id`);
+  for (const r of reps.rows) {
+    const t = templates.get(r.id) ?? { minhash: r.minhash, keys: new Set<string>() };
+    t.keys.add(`${r.band}:${r.bucket}`);
+    templates.set(r.id, t);
+  }
+  const looseRows = await tx.execute<{
+    band: number;
+    bucket: string;
+    ad_id: string;
+    minhash: number[];
+  }>(sql`
+    SELECT q.band, q.bucket::text AS bucket, c.ad_id, c.minhash
+    FROM unnest(${bands}::smallint[], ${bucketIds}::bigint[]) AS q(band, bucket)
+    CROSS JOIN LATERAL (
+      SELECT la.ad_id, la.minhash FROM link_lsh l JOIN link_ads la ON la.ad_id = l.ad_id
+      WHERE l.band = q.band AND l.bucket = q.bucket AND la.template_id IS NULL
+        AND la.ad_id <> ALL(${batchIds}::uuid[])
+      LIMIT ${BUCKET_CANDIDATES}
+    ) c`);
+  for (const r of looseRows.rows) {
+    const a = loose.get(r.ad_id) ?? { minhash: r.minhash, keys: new Set<string>() };
+    a.keys.add(`${r.band}:${r.bucket}`);
+    loose.set(r.ad_id, a);
+  }
+  if (templates.size > 0) {
+    const members = await tx.execute<{ template_id: string; minhash: number[] }>(sql`
+      SELECT q.id AS template_id, m.minhash
+      FROM unnest(${sql.param([...templates.keys()])}::uuid[]) AS q(id)
+      CROSS JOIN LATERAL (
+        SELECT la.minhash FROM link_ads la
+        WHERE la.template_id = q.id AND la.ad_id <> ALL(${batchIds}::uuid[])
+        LIMIT ${CENTROID_MEMBERS}
+      ) m`);
+    for (const r of members.rows) {
+      const list = basis.get(r.template_id) ?? [];
+      list.push(r.minhash);
+      basis.set(r.template_id, list);
+    }
+  }
+  return { templates, loose, basis };
 }
 
 /**
  * Template membership for a batch, ad by ad in the order first seen, by the rule of
  * template-clusters.ts: an ad joins the template whose centroid it resembles most (and the centroid
  * takes it in while the template is young); failing that, it founds a new template with the
- * near-duplicate ads that have none yet. An ad keeps its template.
+ * near-duplicate ads that have none yet. An ad keeps its template. The batch's neighbourhood is read
+ * first and the decisions made in memory (a template the batch founds or moves is found by the
+ * later ads through the same buckets), then written in a few statements: per ad, a query and a
+ * write each cost far more than the decision.
  */
 async function assignTemplates(
   tx: DbOrTx,
@@ -730,23 +815,60 @@ async function assignTemplates(
     const known = oldRow.get(ad.adId)?.linkOrder;
     linkOrder.set(ad.adId, known ?? next++);
   }
-  // Signatures of a template's members, while it has fewer than CENTROID_MEMBERS (null: more):
-  // stored ones (this batch's ads are not written yet) and this batch's.
-  const centroidBasis = async (templateId: string): Promise<number[][] | null> => {
-    const stored = await tx
-      .select({ minhash: linkAds.minhash })
-      .from(linkAds)
-      .where(
-        and(
-          eq(linkAds.templateId, templateId),
-          sql`${linkAds.adId} <> ALL(${sql.param([...batch])}::uuid[])`,
-        ),
-      )
-      .limit(CENTROID_MEMBERS);
-    const basis = stored.map((r) => r.minhash);
+
+  const bucketsOf = new Map<string, string[]>();
+  const allBuckets = new Map<string, { band: number; bucket: bigint }>();
+  for (const ad of ordered) {
+    const sig = sigs.get(ad.adId) ?? [];
+    if (oldRow.has(ad.adId) || sig.length === 0) continue;
+    const keys: string[] = [];
+    for (const b of lshBuckets(sig)) {
+      const key = bucketKey(b);
+      keys.push(key);
+      allBuckets.set(key, b);
+    }
+    bucketsOf.set(ad.adId, keys);
+  }
+  const near = await templateNeighbourhood(tx, [...allBuckets.values()], batch);
+  // Templates and loose ads by the batch's buckets (only those are ever looked up).
+  const templatesIn = new Map<string, Set<string>>();
+  const looseIn = new Map<string, string[]>();
+  const centroids = new Map<string, number[]>();
+  const place = (templateId: string, keys: Iterable<string>) => {
+    for (const key of keys) {
+      if (!allBuckets.has(key)) continue;
+      const set = templatesIn.get(key) ?? new Set<string>();
+      set.add(templateId);
+      templatesIn.set(key, set);
+    }
+  };
+  for (const [id, t] of near.templates) {
+    centroids.set(id, t.minhash);
+    place(id, t.keys);
+  }
+  for (const [adId, a] of near.loose) {
+    for (const key of a.keys) looseIn.set(key, [...(looseIn.get(key) ?? []), adId]);
+  }
+  const founded = new Set<string>();
+  const moved = new Set<string>();
+  const takenLoose = new Map<string, string>();
+  /** Moves a centroid: the template is found by the buckets of its new centroid only. */
+  const setCentroid = (templateId: string, centroid: number[]) => {
+    for (const set of templatesIn.values()) set.delete(templateId);
+    centroids.set(templateId, centroid);
+    place(
+      templateId,
+      lshBuckets(centroid).map((b) => bucketKey(b)),
+    );
+  };
+  // Signatures of a template's members while it has fewer than CENTROID_MEMBERS (null: more):
+  // stored ones and this batch's.
+  const centroidBasis = (templateId: string): number[][] | null => {
+    const basis = [...(near.basis.get(templateId) ?? [])];
     for (const [adId, t] of result) if (t === templateId) basis.push(sigs.get(adId) ?? []);
     return basis.length < CENTROID_MEMBERS ? basis : null;
   };
+
   for (const ad of ordered) {
     const old = oldRow.get(ad.adId);
     const sig = sigs.get(ad.adId) ?? [];
@@ -759,21 +881,22 @@ async function assignTemplates(
       result.set(ad.adId, null);
       continue;
     }
-    const buckets = lshBuckets(sig);
-    const bandsParam = sql.param(buckets.map((b) => b.band));
-    const bucketsParam = sql.param(buckets.map((b) => b.bucket.toString()));
-    const reps = await tx.execute<{ id: string; minhash: number[] }>(sql`
-      SELECT t.id, t.minhash FROM link_templates t
-      WHERE t.id IN (
-        SELECT l.template_id FROM link_template_lsh l
-        JOIN unnest(${bandsParam}::smallint[], ${bucketsParam}::bigint[]) AS q(band, bucket)
-          ON l.band = q.band AND l.bucket = q.bucket)`);
-    const joined = bestTemplate(sig, reps.rows, threshold);
+    const keys = bucketsOf.get(ad.adId) ?? [];
+    const candidates = new Set<string>();
+    for (const key of keys) for (const id of templatesIn.get(key) ?? []) candidates.add(id);
+    const joined = bestTemplate(
+      sig,
+      [...candidates].map((id) => ({ id, minhash: centroids.get(id) ?? [] })),
+      threshold,
+    );
     if (joined) {
-      const basis = await centroidBasis(joined);
+      const basis = centroidBasis(joined);
       result.set(ad.adId, joined);
       touched.add(joined);
-      if (basis) await setCentroid(tx, joined, centroidOf([...basis, sig]), now);
+      if (basis) {
+        setCentroid(joined, centroidOf([...basis, sig]));
+        moved.add(joined);
+      }
       continue;
     }
     // Near-duplicates without a template: earlier ads of this batch, and stored ones.
@@ -781,34 +904,65 @@ async function assignTemplates(
       .filter((o) => o !== ad && result.has(o.adId) && result.get(o.adId) === null)
       .filter((o) => estimateJaccard(sig, sigs.get(o.adId) ?? []) >= threshold)
       .map((o) => o.adId);
-    const stored = await tx.execute<{ ad_id: string; minhash: number[] }>(sql`
-      SELECT DISTINCT c.ad_id, c.minhash
-      FROM unnest(${bandsParam}::smallint[], ${bucketsParam}::bigint[]) AS q(band, bucket)
-      CROSS JOIN LATERAL (
-        SELECT la.ad_id, la.minhash FROM link_lsh l JOIN link_ads la ON la.ad_id = l.ad_id
-        WHERE l.band = q.band AND l.bucket = q.bucket AND la.template_id IS NULL
-        LIMIT ${BUCKET_CANDIDATES}
-      ) c`);
-    const storedRows = stored.rows.filter(
-      (r) => !batch.has(r.ad_id) && estimateJaccard(sig, r.minhash) >= threshold,
+    const storedFellows = [...new Set(keys.flatMap((key) => looseIn.get(key) ?? []))].filter(
+      (id) =>
+        !takenLoose.has(id) && estimateJaccard(sig, near.loose.get(id)?.minhash ?? []) >= threshold,
     );
-    const storedFellows = storedRows.map((r) => r.ad_id);
     if (fellows.length === 0 && storedFellows.length === 0) {
       result.set(ad.adId, null);
       continue;
     }
-    const centroid = centroidOf([
-      sig,
-      ...fellows.map((f) => sigs.get(f) ?? []),
-      ...storedRows.map((r) => r.minhash),
-    ]);
-    const id = await foundTemplate(tx, centroid, now);
+    const storedSigs = storedFellows.map((id) => near.loose.get(id)?.minhash ?? []);
+    const id = randomUUID();
+    founded.add(id);
+    near.basis.set(id, storedSigs.slice(0, CENTROID_MEMBERS));
+    setCentroid(id, centroidOf([sig, ...fellows.map((f) => sigs.get(f) ?? []), ...storedSigs]));
     touched.add(id);
     result.set(ad.adId, id);
     for (const f of fellows) result.set(f, id);
-    for (const part of chunks(storedFellows)) {
-      await tx.update(linkAds).set({ templateId: id }).where(inArray(linkAds.adId, part));
-    }
+    for (const f of storedFellows) takenLoose.set(f, id);
+  }
+
+  // Write: the templates founded, the centroids moved and the buckets they are found by, and the
+  // stored ads that joined a new template.
+  await insertTemplates(tx, new Map([...founded].map((id) => [id, centroids.get(id) ?? []])), now);
+  const movedStored = [...moved].filter((id) => !founded.has(id));
+  for (const part of chunks(movedStored)) {
+    const rows = part.map((id) => ({ id, minhash: centroids.get(id) ?? [] }));
+    await tx.execute(sql`
+      UPDATE link_templates t SET minhash = v.minhash, updated_at = ${now}
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id uuid, minhash integer[])
+      WHERE t.id = v.id`);
+  }
+  // A centroid that moved by a member changes few bands: only the buckets that changed are written.
+  const gone: { band: number; bucket: bigint; templateId: string }[] = [];
+  const added: { band: number; bucket: bigint; templateId: string }[] = [];
+  for (const templateId of movedStored) {
+    const before = lshBuckets(near.templates.get(templateId)?.minhash ?? []);
+    const after = lshBuckets(centroids.get(templateId) ?? []);
+    const beforeKeys = new Set(before.map((b) => bucketKey(b)));
+    const afterKeys = new Set(after.map((b) => bucketKey(b)));
+    for (const b of before) if (!afterKeys.has(bucketKey(b))) gone.push({ ...b, templateId });
+    for (const b of after) if (!beforeKeys.has(bucketKey(b))) added.push({ ...b, templateId });
+  }
+  for (const part of chunks(gone, 4000)) {
+    await tx.execute(sql`
+      DELETE FROM link_template_lsh l
+      USING unnest(${sql.param(part.map((g) => g.band))}::smallint[],
+        ${sql.param(part.map((g) => g.bucket.toString()))}::bigint[],
+        ${sql.param(part.map((g) => g.templateId))}::uuid[]) AS v(band, bucket, template_id)
+      WHERE l.band = v.band AND l.bucket = v.bucket AND l.template_id = v.template_id`);
+  }
+  for (const part of chunks(added, 4000)) {
+    await tx.insert(linkTemplateLsh).values(part).onConflictDoNothing();
+  }
+  const taken = [...takenLoose];
+  for (const part of chunks(taken, 4000)) {
+    await tx.execute(sql`
+      UPDATE link_ads la SET template_id = v.template_id
+      FROM unnest(${sql.param(part.map(([a]) => a))}::uuid[], ${sql.param(part.map(([, t]) => t))}::uuid[])
+        AS v(ad_id, template_id)
+      WHERE la.ad_id = v.ad_id`);
   }
   return { templates: result, touchedTemplates: touched, linkOrder };
 }
@@ -1001,10 +1155,13 @@ export async function rebuildLinks(
     await insertKeys(tx, keys);
     await insertLsh(tx, sigs);
     const templateOf = new Map<string, string>();
+    const centroidOfTemplate = new Map<string, number[]>();
     for (const group of templateGroups) {
-      const id = await foundTemplate(tx, group.rep, now);
+      const id = randomUUID();
+      centroidOfTemplate.set(id, group.rep);
       for (const ad of group.ads) templateOf.set(ad, id);
     }
+    await insertTemplates(tx, centroidOfTemplate, now);
     const rows: (typeof linkAds.$inferInsert)[] = adIds.map((ad) => ({
       adId: ad,
       adVersionId: versions.get(ad) as string,
