@@ -10,7 +10,6 @@ export const LEAD_CSV_COLUMNS = [
   'urgent',
   'score',
   'flags',
-  'exploitation',
   'places',
   'languages',
   'assignee_id',
@@ -18,6 +17,8 @@ export const LEAD_CSV_COLUMNS = [
   'last_place',
   'evidence_at',
   'top_reasons',
+  // Added last, so scripts that read the columns by position keep working.
+  'exploitation',
 ] as const;
 export type LeadCsvColumn = (typeof LEAD_CSV_COLUMNS)[number];
 
@@ -32,7 +33,6 @@ const WORDS: Record<Language, Record<LeadCsvColumn, string>> = {
     urgent: 'Urgent',
     score: 'Score',
     flags: 'Flags',
-    exploitation: 'Type of exploitation',
     places: 'Places',
     languages: 'Languages',
     assignee_id: 'Assigned to (user id)',
@@ -40,6 +40,7 @@ const WORDS: Record<Language, Record<LeadCsvColumn, string>> = {
     last_place: 'Last place',
     evidence_at: 'Latest evidence',
     top_reasons: 'Main reasons',
+    exploitation: 'Type of exploitation',
   },
   nl: {
     entity_id: 'Lead-id',
@@ -47,7 +48,6 @@ const WORDS: Record<Language, Record<LeadCsvColumn, string>> = {
     urgent: 'Urgent',
     score: 'Score',
     flags: 'Markeringen',
-    exploitation: 'Soort uitbuiting',
     places: 'Plaatsen',
     languages: 'Talen',
     assignee_id: 'Toegewezen aan (gebruikers-id)',
@@ -55,6 +55,7 @@ const WORDS: Record<Language, Record<LeadCsvColumn, string>> = {
     last_place: 'Laatste plaats',
     evidence_at: 'Laatste bewijs',
     top_reasons: 'Belangrijkste redenen',
+    exploitation: 'Soort uitbuiting',
   },
 };
 

@@ -178,7 +178,6 @@ export function registerScoreRoutes(
             l.urgent,
             l.score,
             l.flags,
-            l.exploitationType,
             l.placeIds,
             l.languages,
             l.assigneeId,
@@ -186,6 +185,7 @@ export function registerScoreRoutes(
             l.lastPlace,
             l.evidenceAt,
             l.topReasons.map((x) => `${x.label} (+${x.points})`).join('; '),
+            l.exploitationType,
           ]);
           rows++;
         }
