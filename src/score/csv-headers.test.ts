@@ -10,6 +10,9 @@ describe('the queue CSV header', () => {
     expect(nl).toHaveLength(LEAD_CSV_COLUMNS.length);
     expect(nl[0]).toBe('Lead-id');
     expect(new Set(nl).size).toBe(nl.length);
+    // The type of exploitation came last, so columns read by position stay where they were.
+    expect(en.at(-1)).toBe('Type of exploitation');
+    expect(nl.at(-1)).toBe('Soort uitbuiting');
   });
   it('speaks English to a language it does not know', () => {
     expect(leadCsvHeader('words', 'fr')).toEqual(leadCsvHeader('words', 'en'));

@@ -17,6 +17,8 @@ export const LEAD_CSV_COLUMNS = [
   'last_place',
   'evidence_at',
   'top_reasons',
+  // Added last, so scripts that read the columns by position keep working.
+  'exploitation',
 ] as const;
 export type LeadCsvColumn = (typeof LEAD_CSV_COLUMNS)[number];
 
@@ -38,6 +40,7 @@ const WORDS: Record<Language, Record<LeadCsvColumn, string>> = {
     last_place: 'Last place',
     evidence_at: 'Latest evidence',
     top_reasons: 'Main reasons',
+    exploitation: 'Type of exploitation',
   },
   nl: {
     entity_id: 'Lead-id',
@@ -52,6 +55,7 @@ const WORDS: Record<Language, Record<LeadCsvColumn, string>> = {
     last_place: 'Laatste plaats',
     evidence_at: 'Laatste bewijs',
     top_reasons: 'Belangrijkste redenen',
+    exploitation: 'Soort uitbuiting',
   },
 };
 

@@ -19,6 +19,7 @@ import { assignmentOptions, canDirectWork, type Principal } from '../platform/au
 import type { Config } from '../platform/config.js';
 import type { Db } from '../platform/db/connect.js';
 import { AppError, keyed } from '../platform/errors.js';
+import { exploitationOf } from './exploitation.js';
 import { allowedTransitions, leadOf } from './leads.js';
 import { entityScoreOf } from './pipeline.js';
 import { adScores } from './schema.js';
@@ -98,6 +99,7 @@ export async function readEntityPage(
 /** The page as this person sees it: the lead's moves are theirs; identifiers without their keys. */
 export function presentEntityPage(f: EntityPageFacts, p: Principal) {
   const { score, lead } = f;
+  const basis = exploitationOf(score?.reasons ?? []);
   return {
     id: f.id,
     alias: f.entity.alias,
@@ -112,6 +114,9 @@ export function presentEntityPage(f: EntityPageFacts, p: Principal) {
     },
     movement: f.entity.movement,
     evidenceAt: f.entity.evidenceAt.toISOString(),
+    // Read from the reasons shown below, so the page explains the type with the same signs.
+    exploitationType: basis.type,
+    exploitationBasis: { sexual: basis.sexual, criminal: basis.criminal },
     score: score
       ? {
           score: score.score,

@@ -9,8 +9,10 @@ import { auditFields, type Actor } from '../platform/actor.js';
 import { appendAudit } from '../platform/audit/audit-log.js';
 import type { DbOrTx } from '../platform/db/connect.js';
 import { AppError, keyed } from '../platform/errors.js';
-import { LEAD_STATES, leadEvents, leads, type LeadState } from './schema.js';
+import { EXPLOITATION_TYPES, LEAD_STATES, leadEvents, leads, type LeadState } from './schema.js';
 import type { ScoreResult } from './types.js';
+
+type ExploitationTypeName = (typeof EXPLOITATION_TYPES)[number];
 
 /** Order of progress, used when two leads meet in a merge: the further one wins. */
 const PROGRESS: Record<LeadState, number> = {
@@ -152,6 +154,7 @@ export async function syncLead(
     urgent: result.urgent,
     score: result.score,
     flags: result.flags,
+    exploitationType: result.exploitationType,
     placeIds: evidence.placeIds,
     languages: evidence.languages,
     evidenceAt: evidence.evidenceAt,
@@ -343,11 +346,31 @@ export async function splitLeads(db: DbOrTx, fromId: string, intoIds: string[]):
   }
 }
 
+const EXPLOITATION_LIST = new RegExp(
+  `^(${EXPLOITATION_TYPES.join('|')})(,(${EXPLOITATION_TYPES.join('|')}))*$`,
+);
+
+/**
+ * One kind of exploitation or a comma list of them ("criminal,both"), kept as the query string
+ * carries it: a saved search stores it so, and parses again with this schema when it is checked.
+ */
+export const ExploitationFilter = z
+  .string()
+  .max(60)
+  .regex(EXPLOITATION_LIST, `one of ${EXPLOITATION_TYPES.join(', ')}, or a comma list of them`);
+
+/** The kinds a filter value names, each once. */
+export function exploitationTypesOf(value: string): ExploitationTypeName[] {
+  return EXPLOITATION_TYPES.filter((t) => value.split(',').includes(t));
+}
+
 export const LeadFilter = z.object({
   state: z.union([z.enum(LEAD_STATES), z.literal('open'), z.literal('all')]).default('open'),
   place: z.string().max(80).optional(),
   language: z.string().max(8).optional(),
   flag: z.string().max(40).optional(),
+  /** Kind of exploitation the lead's signs point to: sexual, criminal, both, unclear, or a list. */
+  exploitation: ExploitationFilter.optional(),
   minScore: z.coerce.number().int().min(0).max(100).optional(),
   maxScore: z.coerce.number().int().min(0).max(100).optional(),
   /** A user id, "me" or "none". */
@@ -395,6 +418,9 @@ export function leadWhere(filter: LeadFilter, userId: string | null, now: Date):
   if (filter.place) where.push(sql`${leads.placeIds} @> ARRAY[${filter.place}]::text[]`);
   if (filter.language) where.push(sql`${leads.languages} @> ARRAY[${filter.language}]::text[]`);
   if (filter.flag) where.push(sql`${leads.flags} @> ARRAY[${filter.flag}]::text[]`);
+  if (filter.exploitation) {
+    where.push(inArray(leads.exploitationType, exploitationTypesOf(filter.exploitation)));
+  }
   if (filter.minScore !== undefined) where.push(sql`${leads.score} >= ${filter.minScore}`);
   if (filter.maxScore !== undefined) where.push(sql`${leads.score} <= ${filter.maxScore}`);
   if (filter.assignee === 'none') where.push(sql`${leads.assigneeId} IS NULL`);

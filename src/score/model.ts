@@ -13,6 +13,8 @@ import type { EntityFeatures } from '../link/index.js';
 export const SCORE_FLAGS = {
   urgent: 'A stated or implied minor: review first, whatever the score.',
   young: 'A stated age of 18–21.',
+  targets_young:
+    'A recruiter aims at young people ("16+", "school kids"): whom the offer is after, not the age of this person.',
   obfuscation: 'A contact (phone, e-mail, messenger) written in disguise.',
   third_party: 'Signs that someone other than the person writes or runs the ads.',
   recruitment: 'Work, travel, housing or advances offered: recruitment language.',

@@ -63,6 +63,7 @@ export async function processEntity(
       reasons: result.reasons,
       modelVersion: version,
       scoredAt: now,
+      exploitationType: result.exploitationType,
     };
     await tx
       .insert(entityScores)

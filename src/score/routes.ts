@@ -87,6 +87,7 @@ export function registerScoreRoutes(
         urgent: l.urgent,
         score: l.score,
         flags: l.flags,
+        exploitationType: l.exploitationType,
         placeIds: l.placeIds,
         languages: l.languages,
         assigneeId: l.assigneeId,
@@ -184,6 +185,7 @@ export function registerScoreRoutes(
             l.lastPlace,
             l.evidenceAt,
             l.topReasons.map((x) => `${x.label} (+${x.points})`).join('; '),
+            l.exploitationType,
           ]);
           rows++;
         }

@@ -12,9 +12,18 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ads } from '../collect/schema.js';
+import type { ExploitationType } from '../extract/index.js';
 import { entities } from '../link/schema.js';
 import type { ScoreReason } from './types.js';
 import type { ScoreModel } from './model.js';
+
+/** The kinds of exploitation a score's signs can point to (the extractor's ExploitationType). */
+export const EXPLOITATION_TYPES = [
+  'sexual',
+  'criminal',
+  'both',
+  'unclear',
+] as const satisfies readonly ExploitationType[];
 
 export const scoreModels = pgTable('score_models', {
   version: integer('version').primaryKey(),
@@ -48,6 +57,13 @@ export const entityScores = pgTable(
     reasons: jsonb('reasons').$type<ScoreReason[]>().notNull(),
     modelVersion: integer('model_version').notNull(),
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
+    /**
+     * What the counted signs point to (src/score/exploitation.ts). Rows scored before it existed
+     * read 'unclear' until their next scoring (`ariadne score --all` or any new evidence).
+     */
+    exploitationType: text('exploitation_type', { enum: EXPLOITATION_TYPES })
+      .notNull()
+      .default('unclear'),
   },
   (t) => [index('entity_scores_rank_idx').on(t.urgent, t.score)],
 );
@@ -76,6 +92,9 @@ export const leads = pgTable(
     urgent: boolean('urgent').notNull(),
     score: integer('score').notNull(),
     flags: text('flags').array().notNull().default([]),
+    exploitationType: text('exploitation_type', { enum: EXPLOITATION_TYPES })
+      .notNull()
+      .default('unclear'),
     placeIds: text('place_ids').array().notNull().default([]),
     languages: text('languages').array().notNull().default([]),
     evidenceAt: timestamp('evidence_at', { withTimezone: true }).notNull(),
@@ -90,6 +109,7 @@ export const leads = pgTable(
     index('leads_assignee_idx').on(t.assigneeId),
     index('leads_places_idx').using('gin', t.placeIds),
     index('leads_languages_idx').using('gin', t.languages),
+    index('leads_exploitation_idx').on(t.exploitationType),
   ],
 );
 

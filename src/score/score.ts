@@ -7,8 +7,10 @@
 // best hit) per ad and per entity, the codes of one category together up to the category's cap,
 // and all reasons together up to 100 — cuts are written into the reason (`uncapped`, `why`), so
 // the reasons' points always add up to exactly the score. A stated or implied minor makes the
-// result urgent whatever the points.
+// result urgent whatever the points. The result also says which kind of exploitation its signs
+// point to (exploitation.ts), which adds no points.
 import type { EntityFeatures } from '../link/index.js';
+import { exploitationOf } from './exploitation.js';
 import {
   allLanguages,
   SCORE_FLAGS,
@@ -508,6 +510,8 @@ function result(
     flags,
     reasons,
     modelVersion: version,
+    // From the reasons themselves, so the type rests on exactly the signs the points rest on.
+    exploitationType: exploitationOf(reasons).type,
   };
 }
 

@@ -1,5 +1,6 @@
 // Shapes of scores: the reasons that add up to a score, and what scoring reads of an ad. Plain data
 // shared by the scorer, the store, the API and the console.
+import type { ExploitationType } from '../extract/index.js';
 import type { EntityFeatures } from '../link/index.js';
 
 /** A span of ad text that supports a reason. */
@@ -61,6 +62,8 @@ export interface ScoreResult {
   flags: string[];
   reasons: ScoreReason[];
   modelVersion: number;
+  /** Which kind of exploitation the counted signs point to (exploitation.ts). Adds no points. */
+  exploitationType: ExploitationType;
 }
 
 /** A fact of an ad as scoring reads it (a subset of the stored extraction facts). */

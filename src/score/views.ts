@@ -5,11 +5,26 @@ import { z } from 'zod';
 import { AdListItem } from '../collect/index.js';
 import { AssignmentOptionsView } from '../platform/auth/capabilities.js';
 import { ScoreFlag as ScoreFlagEnum } from './model.js';
-import { LEAD_STATES } from './schema.js';
+import { EXPLOITATION_TYPES, LEAD_STATES } from './schema.js';
 
 export const LeadState = z.enum(LEAD_STATES).meta({ id: 'LeadState' });
 /** The flags a score can set, in the order a worker reads them (the model's SCORE_FLAGS). */
 export const ScoreFlag = ScoreFlagEnum.meta({ id: 'ScoreFlag' });
+
+/** What a lead's counted signs point to (src/score/exploitation.ts). */
+export const ExploitationType = z.enum(EXPLOITATION_TYPES).meta({
+  id: 'ExploitationType',
+  description:
+    'Which kind of exploitation the signs that count for the score point to: sexual, criminal, both, or unclear (none points either way)',
+});
+
+/** The indicator categories behind a type, per kind (the entity page's explanation). */
+export const ExploitationBasis = z
+  .object({
+    sexual: z.array(z.string()),
+    criminal: z.array(z.string()),
+  })
+  .meta({ id: 'ExploitationBasis' });
 
 /** Plain values only: what a history event, a saved filter or a feature value carries. */
 const Plain = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -39,6 +54,7 @@ export const LeadItem = z.object({
   urgent: z.boolean(),
   score: z.number(),
   flags: z.array(z.string()),
+  exploitationType: ExploitationType,
   placeIds: z.array(z.string()),
   languages: z.array(z.string()),
   assigneeId: z.string().nullable(),
@@ -83,6 +99,7 @@ export const LeadView = z.object({
   urgent: z.boolean(),
   score: z.number(),
   flags: z.array(z.string()),
+  exploitationType: ExploitationType,
   placeIds: z.array(z.string()),
   languages: z.array(z.string()),
   evidenceAt: z.string(),
@@ -159,6 +176,10 @@ export const EntityDetail = z.object({
   features: EntityFeatures.nullable(),
   movement: z.array(MovementStop),
   evidenceAt: z.string(),
+  /** What the score's counted signs point to ('unclear' while unscored). */
+  exploitationType: ExploitationType,
+  /** The categories that led to the type. */
+  exploitationBasis: ExploitationBasis,
   score: z
     .object({
       score: z.number(),

@@ -9333,6 +9333,8 @@ export interface paths {
               }[];
               alias: components['schemas']['EntityAlias'];
               evidenceAt: string;
+              exploitationBasis: components['schemas']['ExploitationBasis'];
+              exploitationType: components['schemas']['ExploitationType'];
               features: {
                 activeAds: number;
                 ads: number;
@@ -9368,6 +9370,7 @@ export interface paths {
                 createdAt: string;
                 entityId: string;
                 evidenceAt: string;
+                exploitationType: components['schemas']['ExploitationType'];
                 flags: string[];
                 history: {
                   action: string;
@@ -10867,6 +10870,7 @@ export interface paths {
         query?: {
           assignee?: string;
           cursor?: string;
+          exploitation?: string;
           flag?: string;
           includeSnoozed?: string;
           language?: string;
@@ -10899,6 +10903,7 @@ export interface paths {
                 assigneeId: string | null;
                 entityId: string;
                 evidenceAt: string;
+                exploitationType: components['schemas']['ExploitationType'];
                 flags: string[];
                 languages: string[];
                 lastPlace: string | null;
@@ -11034,6 +11039,7 @@ export interface paths {
       parameters: {
         query?: {
           assignee?: string;
+          exploitation?: string;
           flag?: string;
           includeSnoozed?: string;
           labels?: 'words' | 'codes';
@@ -11223,6 +11229,7 @@ export interface paths {
               createdAt: string;
               entityId: string;
               evidenceAt: string;
+              exploitationType: components['schemas']['ExploitationType'];
               flags: string[];
               languages: string[];
               noActionReason: string | null;
@@ -16874,6 +16881,7 @@ export interface paths {
             | {
                 filters: {
                   assignee?: string;
+                  exploitation?: string;
                   flag?: string;
                   includeSnoozed?: string;
                   language?: string;
@@ -17472,6 +17480,7 @@ export interface paths {
                 };
                 categoryFlags: {
                   [key: string]:
+                    | 'targets_young'
                     | 'obfuscation'
                     | 'third_party'
                     | 'recruitment'
@@ -17505,6 +17514,7 @@ export interface paths {
                     | 'languages';
                   /** @enum {string} */
                   flag?:
+                    | 'targets_young'
                     | 'obfuscation'
                     | 'third_party'
                     | 'recruitment'
@@ -17798,6 +17808,7 @@ export interface paths {
                   };
                   categoryFlags: {
                     [key: string]:
+                      | 'targets_young'
                       | 'obfuscation'
                       | 'third_party'
                       | 'recruitment'
@@ -17831,6 +17842,7 @@ export interface paths {
                       | 'languages';
                     /** @enum {string} */
                     flag?:
+                      | 'targets_young'
                       | 'obfuscation'
                       | 'third_party'
                       | 'recruitment'
@@ -18117,6 +18129,7 @@ export interface paths {
                 };
                 categoryFlags: {
                   [key: string]:
+                    | 'targets_young'
                     | 'obfuscation'
                     | 'third_party'
                     | 'recruitment'
@@ -18150,6 +18163,7 @@ export interface paths {
                     | 'languages';
                   /** @enum {string} */
                   flag?:
+                    | 'targets_young'
                     | 'obfuscation'
                     | 'third_party'
                     | 'recruitment'
@@ -24757,6 +24771,24 @@ export interface components {
         [key: string]: string | number;
       };
     };
+    ExploitationBasis: {
+      criminal: string[];
+      sexual: string[];
+    };
+    ExploitationBasisInput: {
+      criminal: string[];
+      sexual: string[];
+    };
+    /**
+     * @description Which kind of exploitation the signs that count for the score point to: sexual, criminal, both, or unclear (none points either way)
+     * @enum {string}
+     */
+    ExploitationType: 'sexual' | 'criminal' | 'both' | 'unclear';
+    /**
+     * @description Which kind of exploitation the signs that count for the score point to: sexual, criminal, both, or unclear (none points either way)
+     * @enum {string}
+     */
+    ExploitationTypeInput: 'sexual' | 'criminal' | 'both' | 'unclear';
     Fact: {
       category?: string;
       code?: string;
@@ -25362,6 +25394,7 @@ export interface components {
     ScoreFlag:
       | 'urgent'
       | 'young'
+      | 'targets_young'
       | 'obfuscation'
       | 'third_party'
       | 'recruitment'
@@ -25375,6 +25408,7 @@ export interface components {
     ScoreFlagInput:
       | 'urgent'
       | 'young'
+      | 'targets_young'
       | 'obfuscation'
       | 'third_party'
       | 'recruitment'
@@ -25714,6 +25748,7 @@ export const leadStateValues = [
 export const scoreFlagValues = [
   'urgent',
   'young',
+  'targets_young',
   'obfuscation',
   'third_party',
   'recruitment',
@@ -25724,6 +25759,12 @@ export const scoreFlagValues = [
   'multiple_ages',
   'high_volume',
 ] as const satisfies readonly components['schemas']['ScoreFlag'][];
+export const exploitationTypeValues = [
+  'sexual',
+  'criminal',
+  'both',
+  'unclear',
+] as const satisfies readonly components['schemas']['ExploitationType'][];
 export const channelKindValues = [
   'smpp',
   'cm',

@@ -49,6 +49,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { IconTriage } from '../ui/icons';
 import { AdsSection, adRowId } from './AdsSection';
 import { AdViewer } from './AdViewer';
+import { ExploitationSummary } from './ExploitationSummary';
 import { FeaturesTable } from './FeaturesTable';
 import { IdentifiersTable } from './IdentifiersTable';
 import { LeadActions } from './LeadActions';
@@ -394,6 +395,7 @@ function EntityHeader({
             {t('entity.idLabel', { id: entity.id })}
           </CopyText>
           <FlagBadges flags={flags} />
+          {entity.score ? <ExploitationSummary entity={entity} /> : null}
           <Text size="sm" c="dimmed">
             {[
               lead ? `${t('entity.assignee')}: ${staff.nameOf(lead.assigneeId)}` : null,

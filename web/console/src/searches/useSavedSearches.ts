@@ -10,7 +10,7 @@ import {
   openSavedSearch,
   queryKeys,
 } from '../triage/api';
-import { parseQueueSearch } from '../triage/routes';
+import { parseQueueSearch } from '../triage/filters';
 
 /** How often the header asks for new matches (the server checks searches every few minutes). */
 export const ALERT_POLL_MS = 60_000;

@@ -5,7 +5,14 @@
 // the focus ring goes round the card.
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import type { LeadItem } from './api';
-import { FlagBadges, LeadNewsBadges, StateBadge, TopReasons, UrgentBadge } from './badges';
+import {
+  ExploitationBadge,
+  FlagBadges,
+  LeadNewsBadges,
+  StateBadge,
+  TopReasons,
+  UrgentBadge,
+} from './badges';
 import { formatDate } from '../ui/format';
 import { useTriageT } from './i18n';
 import { useStaff } from './people';
@@ -56,6 +63,7 @@ export function LeadCards({ leads, newMatches }: { leads: LeadItem[]; newMatches
               </Group>
             </Group>
             <Group gap={4} wrap="wrap">
+              <ExploitationBadge type={l.exploitationType} />
               <FlagBadges flags={l.flags.filter((f) => f !== 'urgent')} max={3} />
               <LeadNewsBadges lead={l} newMatch={newMatches.has(l.entityId)} />
             </Group>

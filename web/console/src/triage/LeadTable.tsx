@@ -4,7 +4,14 @@
 import { Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import type { LeadItem } from './api';
-import { FlagBadges, LeadNewsBadges, StateBadge, TopReasons, UrgentBadge } from './badges';
+import {
+  ExploitationBadge,
+  FlagBadges,
+  LeadNewsBadges,
+  StateBadge,
+  TopReasons,
+  UrgentBadge,
+} from './badges';
 import { formatDate, languageName, placeName, shortId } from '../ui/format';
 import { useTriageT } from './i18n';
 import { useStaff } from './people';
@@ -72,7 +79,10 @@ export function LeadTable({ leads, newMatches }: { leads: LeadItem[]; newMatches
         </Group>
       </Table.Td>
       <Table.Td>
-        <FlagBadges flags={l.flags.filter((f) => f !== 'urgent')} max={3} />
+        <Group gap={4}>
+          <ExploitationBadge type={l.exploitationType} />
+          <FlagBadges flags={l.flags.filter((f) => f !== 'urgent')} max={3} />
+        </Group>
       </Table.Td>
       <Table.Td>
         <Text size="sm">{l.lastPlace ?? '—'}</Text>

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { SCORE_FLAGS, STATE_FILTERS, type LeadFilters, type LeadItem } from './api';
+import { EXPLOITATION_TYPES, exploitationTypesOf } from './filters';
 import { languageName, placeName } from '../ui/format';
 import { useTriageT } from './i18n';
 import { useStaff } from './people';
@@ -88,6 +89,19 @@ export function QueueFilters({
     any,
     ...SCORE_FLAGS.map((f) => ({ value: f, label: t(`flags.${f}`) })),
   ];
+  const exploitationOptions: Option[] = [
+    any,
+    ...EXPLOITATION_TYPES.map((x) => ({ value: x, label: t(`exploitation.types.${x}`) })),
+  ];
+  // A list from a link or a saved search ("criminal,both") is offered as it is, so it shows.
+  if (filters.exploitation && !exploitationOptions.some((o) => o.value === filters.exploitation)) {
+    exploitationOptions.push({
+      value: filters.exploitation,
+      label: exploitationTypesOf(filters.exploitation)
+        .map((x) => t(`exploitation.types.${x}`))
+        .join(', '),
+    });
+  }
   const placeOptions: Option[] = [any, ...places.map((p) => ({ value: p, label: placeName(p) }))];
   const languageOptions: Option[] = [
     any,
@@ -131,7 +145,7 @@ export function QueueFilters({
             </Button>
           </Group>
         </form>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, xl: 6 }} spacing="md">
           <NativeSelect
             label={t('filters.state')}
             data={stateOptions}
@@ -152,6 +166,13 @@ export function QueueFilters({
             data={flagOptions}
             value={filters.flag ?? ''}
             onChange={(e) => set('flag', e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('filters.exploitation')}
+            data={exploitationOptions}
+            value={filters.exploitation ?? ''}
+            onChange={(e) => set('exploitation', e.currentTarget.value)}
+            data-testid="filter-exploitation"
           />
           <NativeSelect
             label={t('filters.place')}

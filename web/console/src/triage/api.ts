@@ -17,12 +17,17 @@ export type ScoreFlag = Schemas['ScoreFlag'];
 export const isScoreFlag = (f: string): f is ScoreFlag =>
   (SCORE_FLAGS as readonly string[]).includes(f);
 
+/** Which kind of exploitation a lead's signs point to (the server's ExploitationType). */
+export type ExploitationType = Schemas['ExploitationType'];
+
 /** The queue's filters, as in the URL and as the API takes them (all optional). */
 export interface LeadFilters {
   state?: StateFilter;
   place?: string;
   language?: string;
   flag?: string;
+  /** One kind of exploitation, or a comma list of them ("criminal,both"). */
+  exploitation?: string;
   minScore?: number;
   maxScore?: number;
   /** A user id, "me" or "none". */
@@ -124,6 +129,7 @@ export function filterParams(f: LeadFilters): URLSearchParams {
   if (f.place) q.set('place', f.place);
   if (f.language) q.set('language', f.language);
   if (f.flag) q.set('flag', f.flag);
+  if (f.exploitation) q.set('exploitation', f.exploitation);
   if (f.minScore !== undefined) q.set('minScore', String(f.minScore));
   if (f.maxScore !== undefined) q.set('maxScore', String(f.maxScore));
   if (f.assignee) q.set('assignee', f.assignee);

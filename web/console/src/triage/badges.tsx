@@ -1,8 +1,8 @@
-// Badges for a lead's urgency, flags, state, news and the evidence level of a score reason, and the
+// Badges for a lead's urgency, flags, type of exploitation, state, news and the evidence level of a score reason, and the
 // line of its top reasons: the same everywhere they appear (the queue's table and its phone cards).
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useReasonText } from '../i18n/reasons';
-import type { Evidence, LeadItem, LeadState } from './api';
+import type { Evidence, ExploitationType, LeadItem, LeadState } from './api';
 import { isScoreFlag } from './api';
 import { useTriageT } from './i18n';
 
@@ -51,6 +51,38 @@ export function FlagBadges({ flags, max }: { flags: string[]; max?: number }) {
         </Tooltip>
       ) : null}
     </Group>
+  );
+}
+
+const EXPLOITATION_COLOR: Record<Exclude<ExploitationType, 'unclear'>, string> = {
+  sexual: 'pink',
+  criminal: 'indigo',
+  both: 'grape',
+};
+
+/** Which kind of exploitation a lead's signs point to; nothing when they point to neither. */
+export function ExploitationBadge({
+  type,
+  size = 'sm',
+}: {
+  type: ExploitationType;
+  size?: 'sm' | 'md';
+}) {
+  const t = useTriageT();
+  if (type === 'unclear') return null;
+  return (
+    <Tooltip label={t(`exploitation.hints.${type}`)} withArrow multiline w={260}>
+      <Badge
+        color={EXPLOITATION_COLOR[type]}
+        variant="outline"
+        size={size}
+        data-testid="exploitation-badge"
+        data-type={type}
+        aria-label={t('entity.exploitation.badgeLabel', { type: t(`exploitation.types.${type}`) })}
+      >
+        {t(`exploitation.badge.${type}`)}
+      </Badge>
+    </Tooltip>
   );
 }
 
