@@ -47,7 +47,8 @@ export function extractIndicators(
   const english = rules.negators.get('en');
   const adNegators = options.adLanguage ? rules.negators.get(options.adLanguage) : undefined;
   const sentences = sentenceStarts(tokens);
-  const warnings = marksBySentence(text, tokens, rules.warnings, sentences);
+  // Both kinds of marks are looked for only once a hit needs them: most ads have no such hit.
+  let warnings: Map<number, string> | undefined;
   let context: Map<number, string> | undefined;
   // The words as written, and once more with look-alike digits read as letters ("c4sh"): the
   // second reading has the same offsets, so its facts point at the original characters.
@@ -75,6 +76,7 @@ export function extractIndicators(
       const sentence = sentenceOf(sentences, first.start);
       if (CRIME.has(fact.category)) {
         // A warning states the bait to warn against it, in its own sentence or the one before.
+        warnings ??= marksBySentence(text, tokens, rules.warnings, sentences);
         const by = warnings.get(sentence) ?? warnings.get(sentence - 1);
         if (by !== undefined) {
           negated.push({ fact, reason: 'warning_context', by });
