@@ -75,9 +75,11 @@ export function extractIndicators(
       }
       const sentence = sentenceOf(sentences, first.start);
       if (CRIME.has(fact.category)) {
-        // A warning states the bait to warn against it, in its own sentence or the one before.
+        // A warning quotes the bait it warns against, in its own sentence or one beside it
+        // ("Snel geld? Dat bestaat niet.").
         warnings ??= marksBySentence(text, tokens, rules.warnings, sentences);
-        const by = warnings.get(sentence) ?? warnings.get(sentence - 1);
+        const by =
+          warnings.get(sentence) ?? warnings.get(sentence - 1) ?? warnings.get(sentence + 1);
         if (by !== undefined) {
           negated.push({ fact, reason: 'warning_context', by });
           continue;

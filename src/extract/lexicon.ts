@@ -69,7 +69,7 @@ export const LexiconFile = z
     legitimacy: z.array(z.string().min(1).max(200)).max(200).default([]),
     /**
      * Marks of a warning or prevention message ("snel geld bestaat niet", "don't become a money
-     * mule"): signs of criminal recruitment in the same or the next sentence are set aside, as a
+     * mule"): signs of criminal recruitment in the same sentence or one beside it are set aside, as a
      * negation sets aside the words it negates (a campaign quotes the bait it warns against).
      */
     warnings: z.array(z.string().min(1).max(200)).max(200).default([]),

@@ -294,7 +294,7 @@ export const SuppressedFact = z.object({
    * `legitimate_context`: a weak sign of criminal recruitment in an ad that reads as a real
    * vacancy (a wage per hour in the normal range, a contract, a collective agreement, an address).
    * `warning_context`: a sign of criminal recruitment quoted by a warning or prevention message
-   * ("snel geld bestaat niet", "don't become a money mule"), in its sentence or the one after.
+   * ("snel geld bestaat niet", "don't become a money mule"), in its sentence or one beside it.
    */
   reason: z.enum(['blocklist', 'negated', 'legitimate_context', 'warning_context']),
   /** The block-list entry, negating word, legitimacy markers or warning that suppressed it. */
