@@ -165,6 +165,18 @@ describe('indicators', () => {
       expect(read('Add me on snap for details', 'GB').kept).toEqual(['crime.private_app']);
     });
 
+    it('reads paid travel in general words as criminal only beside a criminal sign', () => {
+      // "Girls wanted … travel paid" is how sex-work recruitment reads too (its own sign).
+      expect(read('Girls wanted for work abroad, travel paid', 'GB').kept).not.toContain(
+        'crime.travel_paid',
+      );
+      expect(read('Runners wanted, travel paid', 'GB').kept).toEqual([
+        'crime.drug_running',
+        'recruitment.travel_housing',
+        'crime.travel_paid',
+      ]);
+    });
+
     it('leaves a sex ad that ends in "dm" without a recruitment sign', () => {
       const r = read('Lieve meid, echte fotos, stuur me een dm');
       expect(r.kept).toEqual(['trust.real_photos']);

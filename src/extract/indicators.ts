@@ -46,7 +46,7 @@ export function extractIndicators(
   const negated: SuppressedFact[] = [];
   const english = rules.negators.get('en');
   const adNegators = options.adLanguage ? rules.negators.get(options.adLanguage) : undefined;
-  const sentences = sentenceStarts(tokens);
+  let sentences: number[] | undefined;
   // Both kinds of marks are looked for only once a hit needs them: most ads have no such hit.
   let warnings: Map<number, string> | undefined;
   let context: Map<number, string> | undefined;
@@ -73,6 +73,11 @@ export function extractIndicators(
           continue;
         }
       }
+      if (!CRIME.has(fact.category) && !hit.data.needsContext) {
+        facts.push(fact);
+        continue;
+      }
+      sentences ??= sentenceStarts(tokens);
       const sentence = sentenceOf(sentences, first.start);
       if (CRIME.has(fact.category)) {
         // A warning quotes the bait it warns against, in its own sentence or one beside it
@@ -85,7 +90,11 @@ export function extractIndicators(
           continue;
         }
       }
-      if (hit.data.needsContext) {
+      if (hit.data.needsContext === 'criminal_sign') {
+        waiting.push(fact);
+        continue;
+      }
+      if (hit.data.needsContext === 'recruitment') {
         context ??= marksBySentence(text, tokens, rules.recruitmentContext, sentences);
         if (!context.has(sentence)) {
           waiting.push(fact);
@@ -97,10 +106,13 @@ export function extractIndicators(
   }
   const kept = dedupe(facts, options.adLanguage);
   // A waiting hit where a plain one of the same sign already stands adds nothing.
-  const needContext = dedupe(
-    waiting.filter((w) => !kept.some((f) => f.code === w.code && overlaps(f, w))),
-    options.adLanguage,
-  );
+  const needContext =
+    waiting.length === 0
+      ? waiting
+      : dedupe(
+          waiting.filter((w) => !kept.some((f) => f.code === w.code && overlaps(f, w))),
+          options.adLanguage,
+        );
   return { facts: kept, negated: dedupeSuppressed(negated), needContext };
 }
 

@@ -46,6 +46,12 @@ export const LexiconEntry = z
      * needs no context points to criminal exploitation (see indicators.ts).
      */
     contextPatterns: z.array(z.string().min(1).max(200)).max(200).default([]),
+    /**
+     * What context the `contextPatterns` need: `recruitment` (a recruitment word in the sentence
+     * or a criminal sign in the ad) or `criminal_sign` (only the latter), for words that sex-work
+     * recruitment uses as well ("girls wanted, travel paid" is recruitment.travel_housing's).
+     */
+    contextNeeds: z.enum(['recruitment', 'criminal_sign']).default('recruitment'),
   })
   .strict()
   .refine(weightFollowsEvidence, weightMessage);

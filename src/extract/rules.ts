@@ -107,7 +107,7 @@ export interface IndicatorRule {
   source: string;
   negatable: boolean;
   /** A context pattern: a sign only in a recruitment context (LexiconEntry.contextPatterns). */
-  needsContext: boolean;
+  needsContext: false | LexiconEntry['contextNeeds'];
   language: string;
   /** Id of the pattern: "lexicon:nl:trust.real_photos#2" or "custom:custom.x#0". */
   rule: string;
@@ -173,7 +173,7 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
         const rule = `lexicon:${file.language}:${entry.code}#${entry.patterns.length + i}`;
         items.push({
           pattern: compilePattern(p, file.classes),
-          data: { ...ruleFor(entry, file.language, rule), needsContext: true },
+          data: { ...ruleFor(entry, file.language, rule), needsContext: entry.contextNeeds },
         });
       });
     }
@@ -190,6 +190,7 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
       source: term.source,
       negatable: term.negatable,
       contextPatterns: [],
+      contextNeeds: 'recruitment',
     };
     term.patterns.forEach((p, i) => {
       items.push({

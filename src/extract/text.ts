@@ -199,7 +199,8 @@ export function wellFormed(text: string): string {
 }
 
 /** Digits and symbols written for the letters they look like ("c4sh", "m0ney", "ca$h", "b4nkp4s"). */
-const LETTER_SWAPS: Record<string, string> = {
+const LETTER_SWAPS = new Uint8Array(128);
+for (const [from, to] of Object.entries({
   '0': 'o',
   '1': 'i',
   '3': 'e',
@@ -208,7 +209,10 @@ const LETTER_SWAPS: Record<string, string> = {
   '7': 't',
   '@': 'a',
   $: 's',
-};
+})) {
+  LETTER_SWAPS[from.charCodeAt(0)] = to.charCodeAt(0);
+}
+const swapOf = (c: number): number => (c < 128 ? (LETTER_SWAPS[c] as number) : 0);
 const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 
 /**
@@ -219,18 +223,15 @@ const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 
  */
 export function readLetterSwaps(text: string): string | null {
   let out: string[] | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const letter = LETTER_SWAPS[text.charAt(i)];
-    if (letter === undefined || i === 0 || !isAsciiLetter(text.charCodeAt(i - 1))) continue;
-    // A run of swaps ("m00ney") ends at a letter for the run to be inside a word.
+  for (let i = 1; i < text.length; i++) {
+    if (swapOf(text.charCodeAt(i)) === 0 || !isAsciiLetter(text.charCodeAt(i - 1))) continue;
+    // A run of swaps ("m00ney") must end at a letter for the run to be inside a word.
     let j = i;
-    while (j < text.length && LETTER_SWAPS[text.charAt(j)] !== undefined) j++;
-    if (j >= text.length || !isAsciiLetter(text.charCodeAt(j))) {
-      i = j;
-      continue;
+    while (j < text.length && swapOf(text.charCodeAt(j)) !== 0) j++;
+    if (j < text.length && isAsciiLetter(text.charCodeAt(j))) {
+      out ??= text.split('');
+      for (let k = i; k < j; k++) out[k] = String.fromCharCode(swapOf(text.charCodeAt(k)));
     }
-    out ??= text.split('');
-    for (let k = i; k < j; k++) out[k] = LETTER_SWAPS[text.charAt(k)] as string;
     i = j;
   }
   return out ? out.join('') : null;
