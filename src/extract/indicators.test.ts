@@ -145,6 +145,11 @@ describe('indicators', () => {
       ]);
     });
 
+    it("reads a recruiter's reassurance as no warning", () => {
+      expect(read("Easy money, you won't get caught", 'GB').kept).toEqual(['crime.easy_money']);
+      expect(read('Snel geld, niemand wordt gepakt').kept).toEqual(['crime.easy_money']);
+    });
+
     it('keeps the bait where the warning is far away or absent', () => {
       // A warning word two sentences back says nothing about this sentence.
       const r = read('Pas op voor oplichters. Wij zijn betrouwbaar. Snel geld, bankpas uitlenen');

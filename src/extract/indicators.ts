@@ -47,6 +47,7 @@ export function extractIndicators(
   const english = rules.negators.get('en');
   const adNegators = options.adLanguage ? rules.negators.get(options.adLanguage) : undefined;
   let sentences: number[] | undefined;
+  const negatorSets = [adNegators, english, rules.negators.get('nl')];
   // Both kinds of marks are looked for only once a hit needs them: most ads have no such hit.
   let warnings: Map<number, string> | undefined;
   let context: Map<number, string> | undefined;
@@ -82,7 +83,10 @@ export function extractIndicators(
       if (CRIME.has(fact.category)) {
         // A warning quotes the bait it warns against, in its own sentence or one beside it
         // ("Snel geld? Dat bestaat niet.").
-        warnings ??= marksBySentence(text, tokens, rules.warnings, sentences);
+        warnings ??= marksBySentence(text, tokens, rules.warnings, sentences, [
+          ...negatorSets,
+          UNWARNED,
+        ]);
         const by =
           warnings.get(sentence) ?? warnings.get(sentence - 1) ?? warnings.get(sentence + 1);
         if (by !== undefined) {
@@ -144,12 +148,15 @@ function marksBySentence(
   tokens: Token[],
   index: RuleSet['warnings'],
   sentences: number[],
+  negators: (Set<string> | undefined)[] = [],
 ): Map<number, string> {
   const out = new Map<number, string>();
   for (const hit of index.find(tokens)) {
     const first = tokens[hit.startToken];
     const last = tokens[hit.endToken - 1];
     if (!first || !last) continue;
+    // "You won't get caught", "niemand wordt gepakt": a recruiter's reassurance, not a warning.
+    if (negators.length > 0 && negatorBefore(tokens, hit.startToken, negators, 2)) continue;
     const sentence = sentenceOf(sentences, first.start);
     if (!out.has(sentence)) out.set(sentence, text.slice(first.start, last.end));
   }
@@ -253,6 +260,8 @@ const WAGE_AS_PRICE: ReadonlySet<IndicatorCategory> = new Set<IndicatorCategory>
 const STRONG_CRIME: ReadonlySet<IndicatorCategory> = new Set<IndicatorCategory>([
   'account_lending',
 ]);
+/** Words that turn a warning's words into reassurance, besides the lexicons' negators. */
+const UNWARNED = new Set(['wont', 'cant', 'wouldnt', 'niemand', 'nobody', 'noone', 'never']);
 /** Every category of criminal recruitment: what a warning sets aside. */
 const CRIME: ReadonlySet<IndicatorCategory> = new Set([...WEAK_CRIME, ...STRONG_CRIME]);
 const MARKER_NEGATION_WINDOW = 2;
