@@ -77,8 +77,9 @@ describe('hard-cases corpus', () => {
   });
 
   // Signs of criminal recruitment (issue 17) per language, sex ads and real vacancies counting as
-  // false positives. Batches 2 and 3 first ran unseen at recall 0.25–0.69: these floors guard the
-  // cases the patterns were widened for, not a claim about new slang.
+  // false positives. Batches 2, 3, 6 and 7 first ran unseen at recall 0.25–0.85 (their notes keep
+  // the figures): these floors guard the cases the patterns were widened for and batch 7 as it was
+  // found, not a claim about new slang.
   it('holds the floor for the signs of criminal recruitment in Dutch and English', () => {
     for (const lang of ['nl', 'en']) {
       const score = result.recruitment[lang];

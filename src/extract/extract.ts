@@ -6,6 +6,7 @@ import { extractAgeField, extractAges } from './age.js';
 import { extractContacts, messengersForPhones } from './contacts.js';
 import {
   applyLegitimacy,
+  applyRecruitmentContext,
   deriveIndicators,
   extractIndicators,
   findLegitimacyMarkers,
@@ -20,6 +21,7 @@ import {
   ExtractInput,
   type ExtractionResult,
   type Fact,
+  type IndicatorFact,
   type LanguageFact,
   type SpanField,
   type SuppressedFact,
@@ -86,6 +88,7 @@ export function extractAll(
 
   const facts: Fact[] = [];
   const negated: SuppressedFact[] = [];
+  const needContext: IndicatorFact[] = [];
   const markers: LegitimacyMarker[] = [];
   const body = texts.get('body');
   const title = texts.get('title');
@@ -117,6 +120,7 @@ export function extractAll(
         const indicators = extractIndicators(text, tokens, rules, { field, adLanguage });
         facts.push(...indicators.facts);
         negated.push(...indicators.negated);
+        needContext.push(...indicators.needContext);
         markers.push(...findLegitimacyMarkers(text, tokens, rules, { field, adLanguage }));
         break;
       }
@@ -144,6 +148,7 @@ export function extractAll(
     }
   }
   facts.push(...deriveIndicators(facts));
+  facts.push(...applyRecruitmentContext(facts, needContext));
   const legitimate = applyLegitimacy(facts, markers);
 
   const { kept, suppressed } = applyBlocklist(legitimate.kept, rules.blocklist);

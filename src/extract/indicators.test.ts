@@ -1,6 +1,7 @@
 // Indicator hits: negation before and after, one fact per sign when several languages match the
 // same words, the signs derived from phones, ages and prices, and weak signs of criminal
-// recruitment set aside in an ad that reads as a real vacancy.
+// recruitment set aside in an ad that reads as a real vacancy or a warning, words that are a sign
+// only in a recruitment context, and look-alike digits read as letters.
 import { describe, expect, it } from 'vitest';
 import { extractAll } from './extract.js';
 import { deriveIndicators, extractIndicators } from './indicators.js';
@@ -113,6 +114,88 @@ describe('indicators', () => {
     it('does not touch signs of sexual exploitation', () => {
       const r = crime('Echte foto’s, zonder condoom. Contract, cao, KvK');
       expect(r.kept).toEqual(['trust.real_photos', 'unsafe.without_condom']);
+    });
+  });
+
+  describe('criminal recruitment in context', () => {
+    const read = (body: string, country = 'NL') => {
+      const r = extractAll({ body, country });
+      return {
+        kept: r.facts.flatMap((f) => (f.kind === 'indicator' ? [f.code] : [])),
+        warned: r.suppressed
+          .filter((s) => s.reason === 'warning_context')
+          .map((s) => `${s.fact.value}/${s.by}`),
+      };
+    };
+
+    it('sets aside the bait a warning quotes, in its sentence and the next, with its reason', () => {
+      expect(read('Snel geld bestaat niet. Je rekening verhuren is strafbaar')).toEqual({
+        kept: [],
+        warned: ['crime.easy_money/bestaat niet', 'crime.account_lending/is strafbaar'],
+      });
+      expect(
+        read("Don't become a money mule: quick cash for your card is a scam", 'GB').kept,
+      ).toEqual([]);
+    });
+
+    it('sets aside a sentence after the warning that has no mark of its own', () => {
+      expect(read('Trap er niet in! Bankpas uitlenen voor 500 per dag').warned).toEqual([
+        'crime.account_lending/Trap er niet in',
+        'crime.easy_money/Trap er niet in',
+      ]);
+    });
+
+    it("reads a recruiter's reassurance as no warning", () => {
+      expect(read("Easy money, you won't get caught", 'GB').kept).toEqual(['crime.easy_money']);
+      expect(read('Snel geld, niemand wordt gepakt').kept).toEqual(['crime.easy_money']);
+    });
+
+    it('keeps the bait where the warning is far away or absent', () => {
+      // A warning word two sentences back says nothing about this sentence.
+      const r = read('Pas op voor oplichters. Wij zijn betrouwbaar. Snel geld, bankpas uitlenen');
+      expect(r.kept).toEqual(expect.arrayContaining(['crime.easy_money', 'crime.account_lending']));
+      expect(r.warned).toEqual([]);
+    });
+
+    it('reads "16+" and a bare "dm" as signs only in a recruitment context', () => {
+      expect(read('Nieuwe film, 16+, kaartjes via de website').kept).toEqual([]);
+      expect(read('Festival, 16+ only, bring ID. DM me', 'GB').kept).toEqual([]);
+      expect(read('Jongens 16+ gezocht voor klusjes').kept).toContain('crime.targets_young');
+      // Another criminal sign anywhere in the ad is context enough.
+      expect(read('Snelle cash! Dm voor info').kept).toEqual([
+        'crime.easy_money',
+        'crime.private_app',
+      ]);
+      // A named private app is a move away from the platform in itself.
+      expect(read('Add me on snap for details', 'GB').kept).toEqual(['crime.private_app']);
+    });
+
+    it('reads paid travel in general words as criminal only beside a criminal sign', () => {
+      // "Girls wanted … travel paid" is how sex-work recruitment reads too (its own sign).
+      expect(read('Girls wanted for work abroad, travel paid', 'GB').kept).not.toContain(
+        'crime.travel_paid',
+      );
+      expect(read('Runners wanted, travel paid', 'GB').kept).toEqual([
+        'crime.drug_running',
+        'recruitment.travel_housing',
+        'crime.travel_paid',
+      ]);
+    });
+
+    it('leaves a sex ad that ends in "dm" without a recruitment sign', () => {
+      const r = read('Lieve meid, echte fotos, stuur me een dm');
+      expect(r.kept).toEqual(['trust.real_photos']);
+    });
+
+    it('reads look-alike digits inside words as letters, pointing at the original characters', () => {
+      const r = extractAll({ body: 'Snelle c4sh, b4nkp4s uitlenen', country: 'NL' });
+      const facts = r.facts.flatMap((f) => (f.kind === 'indicator' ? [[f.code, f.raw]] : []));
+      expect(facts).toEqual([
+        ['crime.easy_money', 'Snelle c4sh'],
+        ['crime.account_lending', 'b4nkp4s uitlenen'],
+      ]);
+      // A number at a word's edge stays a number: "1k a day" is not "ik a day".
+      expect(read('1k a day', 'GB').kept).toEqual(['crime.easy_money']);
     });
   });
 });

@@ -5,19 +5,22 @@
 // Weak signs of criminal recruitment ("geen ervaring nodig", "16+", "koeriers gezocht") are also
 // how real vacancies read; in an ad that carries the marks of one (a contract, a collective
 // agreement, a wage per hour in the normal range, an address) they are set aside unless a strong
-// sign (lending a bank card or account) says otherwise.
+// sign (lending a bank card or account) says otherwise. A warning ("snel geld bestaat niet", "don't
+// become a money mule") sets aside the signs it quotes, and words as common outside recruitment as
+// in it ("16+", a bare "dm") count only in a recruitment context.
 import { isVeryLowPrice } from './price.js';
 import type { IndicatorRule, RuleSet } from './rules.js';
-import type {
-  Evidence,
-  Fact,
-  IndicatorCategory,
-  IndicatorFact,
-  PriceFact,
-  SpanField,
-  SuppressedFact,
+import {
+  CATEGORY_EXPLOITATION,
+  type Evidence,
+  type Fact,
+  type IndicatorCategory,
+  type IndicatorFact,
+  type PriceFact,
+  type SpanField,
+  type SuppressedFact,
 } from './schema.js';
-import type { Token } from './text.js';
+import { readLetterSwaps, tokenize, type Token } from './text.js';
 
 const NEGATION_WINDOW = 3;
 
@@ -27,39 +30,164 @@ export interface IndicatorOptions {
   adLanguage: string | null;
 }
 
-/** Lexicon matches in one field, with negated hits returned separately. */
+/**
+ * Lexicon matches in one field, with negated hits and hits inside a warning returned separately.
+ * Hits of context patterns with no recruitment word in their sentence come back as `needContext`:
+ * whether they count depends on the ad's other signs (applyRecruitmentContext).
+ */
 export function extractIndicators(
   text: string,
   tokens: Token[],
   rules: RuleSet,
   options: IndicatorOptions,
-): { facts: IndicatorFact[]; negated: SuppressedFact[] } {
-  const hits = rules.indicators.find(tokens);
+): { facts: IndicatorFact[]; negated: SuppressedFact[]; needContext: IndicatorFact[] } {
   const facts: IndicatorFact[] = [];
+  const waiting: IndicatorFact[] = [];
   const negated: SuppressedFact[] = [];
   const english = rules.negators.get('en');
   const adNegators = options.adLanguage ? rules.negators.get(options.adLanguage) : undefined;
-  for (const hit of hits) {
+  let sentences: number[] | undefined;
+  const negatorSets = [adNegators, english, rules.negators.get('nl')];
+  // Both kinds of marks are looked for only once a hit needs them: most ads have no such hit.
+  let warnings: Map<number, string> | undefined;
+  let context: Map<number, string> | undefined;
+  // The words as written, and once more with look-alike digits read as letters ("c4sh"): the
+  // second reading has the same offsets, so its facts point at the original characters.
+  const swapped = readLetterSwaps(text);
+  const readings = swapped === null ? [tokens] : [tokens, tokenize(swapped)];
+  for (const words of readings) {
+    for (const hit of rules.indicators.find(words)) {
+      const first = words[hit.startToken];
+      const last = words[hit.endToken - 1];
+      if (!first || !last) continue;
+      const fact = toFact(text, hit.data, first, last, options.field);
+      if (hit.data.negatable) {
+        const sets = [rules.negators.get(hit.data.language), adNegators, english];
+        const postSets = [
+          rules.postNegators.get(hit.data.language),
+          options.adLanguage ? rules.postNegators.get(options.adLanguage) : undefined,
+        ];
+        const by =
+          negatorBefore(words, hit.startToken, sets) ?? negatorAfter(words, hit.endToken, postSets);
+        if (by) {
+          negated.push({ fact, reason: 'negated', by });
+          continue;
+        }
+      }
+      if (!CRIME.has(fact.category) && !hit.data.needsContext) {
+        facts.push(fact);
+        continue;
+      }
+      sentences ??= sentenceStarts(tokens);
+      const sentence = sentenceOf(sentences, first.start);
+      if (CRIME.has(fact.category)) {
+        // A warning quotes the bait it warns against, in its own sentence or one beside it
+        // ("Snel geld? Dat bestaat niet.").
+        warnings ??= marksBySentence(text, tokens, rules.warnings, sentences, [
+          ...negatorSets,
+          UNWARNED,
+        ]);
+        const by =
+          warnings.get(sentence) ?? warnings.get(sentence - 1) ?? warnings.get(sentence + 1);
+        if (by !== undefined) {
+          negated.push({ fact, reason: 'warning_context', by });
+          continue;
+        }
+      }
+      if (hit.data.needsContext === 'criminal_sign') {
+        waiting.push(fact);
+        continue;
+      }
+      if (hit.data.needsContext === 'recruitment') {
+        context ??= marksBySentence(text, tokens, rules.recruitmentContext, sentences);
+        if (!context.has(sentence)) {
+          waiting.push(fact);
+          continue;
+        }
+      }
+      facts.push(fact);
+    }
+  }
+  const kept = dedupe(facts, options.adLanguage);
+  // A waiting hit where a plain one of the same sign already stands adds nothing.
+  const needContext =
+    waiting.length === 0
+      ? waiting
+      : dedupe(
+          waiting.filter((w) => !kept.some((f) => f.code === w.code && overlaps(f, w))),
+          options.adLanguage,
+        );
+  return { facts: kept, negated: dedupeSuppressed(negated), needContext };
+}
+
+const overlaps = (a: IndicatorFact, b: IndicatorFact): boolean =>
+  a.span.start < b.span.end && b.span.start < a.span.end;
+
+/** Offsets where a sentence starts (the first token's, then each token after a break). */
+function sentenceStarts(tokens: Token[]): number[] {
+  const starts = [0];
+  for (const t of tokens) if (t.brk) starts.push(t.start);
+  return starts;
+}
+
+/** Index of the sentence an offset lies in (binary search over the starts). */
+function sentenceOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The first mark of a kind in each sentence that has one, by sentence index. */
+function marksBySentence(
+  text: string,
+  tokens: Token[],
+  index: RuleSet['warnings'],
+  sentences: number[],
+  negators: (Set<string> | undefined)[] = [],
+): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const hit of index.find(tokens)) {
     const first = tokens[hit.startToken];
     const last = tokens[hit.endToken - 1];
     if (!first || !last) continue;
-    const fact = toFact(text, hit.data, first, last, options.field);
-    if (hit.data.negatable) {
-      const sets = [rules.negators.get(hit.data.language), adNegators, english];
-      const postSets = [
-        rules.postNegators.get(hit.data.language),
-        options.adLanguage ? rules.postNegators.get(options.adLanguage) : undefined,
-      ];
-      const by =
-        negatorBefore(tokens, hit.startToken, sets) ?? negatorAfter(tokens, hit.endToken, postSets);
-      if (by) {
-        negated.push({ fact, reason: 'negated', by });
-        continue;
-      }
-    }
-    facts.push(fact);
+    // "You won't get caught", "niemand wordt gepakt": a recruiter's reassurance, not a warning.
+    if (negators.length > 0 && negatorBefore(tokens, hit.startToken, negators, 2)) continue;
+    const sentence = sentenceOf(sentences, first.start);
+    if (!out.has(sentence)) out.set(sentence, text.slice(first.start, last.end));
   }
-  return { facts: dedupe(facts, options.adLanguage), negated: dedupeSuppressed(negated) };
+  return out;
+}
+
+/**
+ * Keeps the hits of context patterns that had no recruitment word in their sentence only where
+ * another sign of the ad points to criminal exploitation: "16+" beside "snel geld" is a target,
+ * "16+" on a film poster is not; a bare "dm" ends sex ads as often as recruitment posts. The rest
+ * are no sign at all (the words alone say nothing), so they are dropped, not shown as set aside.
+ */
+export function applyRecruitmentContext(
+  facts: Fact[],
+  needContext: IndicatorFact[],
+): IndicatorFact[] {
+  if (needContext.length === 0) return [];
+  const criminal = facts.some(
+    (f) => f.kind === 'indicator' && CATEGORY_EXPLOITATION[f.category] === 'criminal',
+  );
+  if (!criminal) return [];
+  return needContext.filter(
+    (w) =>
+      !facts.some(
+        (f) =>
+          f.kind === 'indicator' &&
+          f.code === w.code &&
+          f.span.field === w.span.field &&
+          overlaps(f, w),
+      ),
+  );
 }
 
 function toFact(
@@ -132,6 +260,10 @@ const WAGE_AS_PRICE: ReadonlySet<IndicatorCategory> = new Set<IndicatorCategory>
 const STRONG_CRIME: ReadonlySet<IndicatorCategory> = new Set<IndicatorCategory>([
   'account_lending',
 ]);
+/** Words that turn a warning's words into reassurance, besides the lexicons' negators. */
+const UNWARNED = new Set(['wont', 'cant', 'wouldnt', 'niemand', 'nobody', 'noone', 'never']);
+/** Every category of criminal recruitment: what a warning sets aside. */
+const CRIME: ReadonlySet<IndicatorCategory> = new Set([...WEAK_CRIME, ...STRONG_CRIME]);
 const MARKER_NEGATION_WINDOW = 2;
 /** "Without" also takes a mark away ("zonder contract", "without a contract"). */
 const WITHOUT = new Set(['zonder', 'without']);

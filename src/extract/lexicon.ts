@@ -39,6 +39,19 @@ export const LexiconEntry = z
     source: z.string().min(3).max(400),
     /** A negating word just before ("geen minderjarigen", "no teens") cancels the hit. */
     negatable: z.boolean().default(false),
+    /**
+     * Patterns that are a sign only in a recruitment context: words as common outside recruitment
+     * as in it ("16+" on a film, a bare "dm" ending a sex ad). A hit counts where one of the file's
+     * `recruitmentContext` words stands in the same sentence, or where another sign of the ad that
+     * needs no context points to criminal exploitation (see indicators.ts).
+     */
+    contextPatterns: z.array(z.string().min(1).max(200)).max(200).default([]),
+    /**
+     * What context the `contextPatterns` need: `recruitment` (a recruitment word in the sentence
+     * or a criminal sign in the ad) or `criminal_sign` (only the latter), for words that sex-work
+     * recruitment uses as well ("girls wanted, travel paid" is recruitment.travel_housing's).
+     */
+    contextNeeds: z.enum(['recruitment', 'criminal_sign']).default('recruitment'),
   })
   .strict()
   .refine(weightFollowsEvidence, weightMessage);
@@ -60,6 +73,14 @@ export const LexiconFile = z
      * enough of them, weak signs of criminal recruitment are set aside (see indicators.ts).
      */
     legitimacy: z.array(z.string().min(1).max(200)).max(200).default([]),
+    /**
+     * Marks of a warning or prevention message ("snel geld bestaat niet", "don't become a money
+     * mule"): signs of criminal recruitment in the same sentence or one beside it are set aside, as a
+     * negation sets aside the words it negates (a campaign quotes the bait it warns against).
+     */
+    warnings: z.array(z.string().min(1).max(200)).max(200).default([]),
+    /** Words that make a sentence read as recruitment ("gezocht", "wanted", "verdienen"). */
+    recruitmentContext: z.array(z.string().min(1).max(200)).max(200).default([]),
     entries: z.array(LexiconEntry),
   })
   .strict()
@@ -77,10 +98,15 @@ export const LexiconFile = z
       entry.patterns.forEach((p, j) => {
         checkPattern(p, file.classes, ctx, ['entries', i, 'patterns', j]);
       });
+      entry.contextPatterns.forEach((p, j) => {
+        checkPattern(p, file.classes, ctx, ['entries', i, 'contextPatterns', j]);
+      });
     });
-    file.legitimacy.forEach((p, j) => {
-      checkPattern(p, file.classes, ctx, ['legitimacy', j]);
-    });
+    for (const key of ['legitimacy', 'warnings', 'recruitmentContext'] as const) {
+      file[key].forEach((p, j) => {
+        checkPattern(p, file.classes, ctx, [key, j]);
+      });
+    }
   });
 export type LexiconFile = z.infer<typeof LexiconFile>;
 

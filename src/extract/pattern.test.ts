@@ -31,6 +31,14 @@ describe('pattern syntax', () => {
     expect(matches('zonder ~1 condoom', 'zonder een condoom')).toEqual(['zonder een condoom']);
     expect(matches('# (girls|meiden)', '3 meiden')).toEqual(['3 meiden']);
     expect(matches('#16-17 jaar', '16 jaar, 18 jaar')).toEqual(['16 jaar']);
+    // The index skips a ranged pattern at numbers outside its range, never one that can match.
+    expect(matches('#12-17 +', '16+ 0612+ 1.5+ 12+')).toEqual(['16+', '12+']);
+    expect(matches('#12-17? (jaar|+)', '0612 jaar, 14 jaar')).toEqual(['jaar', '14 jaar', 'jaar']);
+    expect(matches('(€)? #12-17? # euro', '€ 5 euro, 99 euro')).toEqual([
+      '€ 5 euro',
+      '5 euro',
+      '99 euro',
+    ]);
   });
   it('treats separators as spaces: "24 7" matches 24/7, 24-7 and 24 7', () => {
     expect(matches('24 7', '24/7 24-7 24 7')).toHaveLength(3);

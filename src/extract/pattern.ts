@@ -42,6 +42,9 @@ function sequenceOf(tokens: Token[]): WordSequence {
   };
 }
 
+/** Digits a ranged number step can read (as the shared matcher's SMALL_NUMBER_RE). */
+const SMALL_NUMBER = /^\d{1,6}$/;
+
 export interface PatternHit<T> {
   data: T;
   /** First token of the match and the token index just past it. */
@@ -59,7 +62,11 @@ export class PatternIndex<T> {
   private readonly prefix = new Map<string, { prefix: string; idx: number }[]>();
   /** The first two letters of those prefixes, as numbers: most words are ruled out without a slice. */
   private readonly prefixStarts = new Set<number>();
-  private readonly numeric: number[] = [];
+  /**
+   * Patterns that can begin with a number, with the range their leading numbers accept: most
+   * numbers in an ad (phones, prices) fall outside "#12-17", so those are not tried there.
+   */
+  private readonly numeric: { idx: number; min: number; max: number }[] = [];
   /** Patterns that can begin with a word ending in or containing a text ("*opvang"): tried at every word. */
   private readonly anywhere: number[] = [];
   /**
@@ -74,7 +81,13 @@ export class PatternIndex<T> {
     items.forEach((item, idx) => {
       for (const step of leadingSteps(item.pattern.steps)) {
         if (step.kind === 'number') {
-          push(this.numeric, idx);
+          const last = this.numeric[this.numeric.length - 1];
+          if (last?.idx === idx) {
+            last.min = Math.min(last.min, step.min);
+            last.max = Math.max(last.max, step.max);
+          } else {
+            this.numeric.push({ idx, min: step.min, max: step.max });
+          }
           continue;
         }
         for (const w of step.exact) pushAt(this.exact, w, idx);
@@ -109,7 +122,15 @@ export class PatternIndex<T> {
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       if (!tok) continue;
-      if (tok.type === 'num') this.tryAll(this.numeric, seq, i, base, hits);
+      if (tok.type === 'num') {
+        // The shared matcher reads a ranged number only from plain digits (SMALL_NUMBER_RE).
+        const value = SMALL_NUMBER.test(tok.norm) ? Number(tok.norm) : NaN;
+        for (const n of this.numeric) {
+          if (n.min === -Infinity || (value >= n.min && value <= n.max)) {
+            this.tryOne(n.idx, seq, i, base, hits);
+          }
+        }
+      }
       const exact = this.exact.get(tok.norm);
       if (exact) this.tryAll(exact, seq, i, base, hits);
       if (

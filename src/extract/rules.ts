@@ -22,7 +22,7 @@ import {
 import { fold } from '../text/index.js';
 
 /** Bumped when extraction code changes in a way that changes results for the same rules. */
-export const EXTRACTOR_VERSION = '4';
+export const EXTRACTOR_VERSION = '5';
 
 const DEFAULT_WEIGHT: Record<Evidence, number> = { validated: 3, practitioner: 1, contested: 0 };
 
@@ -106,6 +106,8 @@ export interface IndicatorRule {
   explanation: string;
   source: string;
   negatable: boolean;
+  /** A context pattern: a sign only in a recruitment context (LexiconEntry.contextPatterns). */
+  needsContext: false | LexiconEntry['contextNeeds'];
   language: string;
   /** Id of the pattern: "lexicon:nl:trust.real_photos#2" or "custom:custom.x#0". */
   rule: string;
@@ -122,6 +124,10 @@ export interface RuleSet {
   postNegators: Map<string, Set<string>>;
   /** The lexicons' marks of a real vacancy (the lexicon language of each pattern). */
   legitimacy: PatternIndex<{ language: string }>;
+  /** The lexicons' marks of a warning or prevention message. */
+  warnings: PatternIndex<{ language: string }>;
+  /** The lexicons' words that make a sentence read as recruitment. */
+  recruitmentContext: PatternIndex<{ language: string }>;
 }
 
 /**
@@ -140,22 +146,34 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
   const items: { pattern: ReturnType<typeof compilePattern>; data: IndicatorRule }[] = [];
   const negators = new Map<string, Set<string>>();
   const postNegators = new Map<string, Set<string>>();
-  const legitimacy: { pattern: ReturnType<typeof compilePattern>; data: { language: string } }[] =
-    [];
+  type Marks = { pattern: ReturnType<typeof compilePattern>; data: { language: string } }[];
+  const legitimacy: Marks = [];
+  const warnings: Marks = [];
+  const recruitmentContext: Marks = [];
   for (const file of lexicons) {
     negators.set(file.language, new Set(file.negators.map(fold)));
     postNegators.set(file.language, new Set(file.postNegators.map(fold)));
-    for (const p of file.legitimacy) {
-      legitimacy.push({
-        pattern: compilePattern(p, file.classes),
-        data: { language: file.language },
-      });
-    }
+    const marks = (list: Marks, patterns: string[]) => {
+      for (const p of patterns) {
+        list.push({ pattern: compilePattern(p, file.classes), data: { language: file.language } });
+      }
+    };
+    marks(legitimacy, file.legitimacy);
+    marks(warnings, file.warnings);
+    marks(recruitmentContext, file.recruitmentContext);
     for (const entry of file.entries) {
       entry.patterns.forEach((p, i) => {
         items.push({
           pattern: compilePattern(p, file.classes),
           data: ruleFor(entry, file.language, `lexicon:${file.language}:${entry.code}#${i}`),
+        });
+      });
+      // Numbered after the plain patterns, so existing rule ids stay as they were.
+      entry.contextPatterns.forEach((p, i) => {
+        const rule = `lexicon:${file.language}:${entry.code}#${entry.patterns.length + i}`;
+        items.push({
+          pattern: compilePattern(p, file.classes),
+          data: { ...ruleFor(entry, file.language, rule), needsContext: entry.contextNeeds },
         });
       });
     }
@@ -171,6 +189,8 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
       explanation: term.explanation,
       source: term.source,
       negatable: term.negatable,
+      contextPatterns: [],
+      contextNeeds: 'recruitment',
     };
     term.patterns.forEach((p, i) => {
       items.push({
@@ -189,6 +209,8 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
     negators,
     postNegators,
     legitimacy: new PatternIndex(legitimacy),
+    warnings: new PatternIndex(warnings),
+    recruitmentContext: new PatternIndex(recruitmentContext),
   };
 }
 
@@ -201,6 +223,7 @@ function ruleFor(entry: LexiconEntry, language: string, rule: string): Indicator
     explanation: entry.explanation,
     source: entry.source,
     negatable: entry.negatable,
+    needsContext: false,
     language,
     rule,
   };

@@ -56,8 +56,12 @@ export const IndicatorCategory = z.enum([
 ]);
 export type IndicatorCategory = z.infer<typeof IndicatorCategory>;
 
-/** The kind of exploitation one sign points to; `any` says nothing about the kind. */
-export const SignExploitation = z.enum(['sexual', 'criminal', 'any']);
+/**
+ * The kind of exploitation one sign points to; `any` says nothing about the kind. `sexual_alone`
+ * points to sexual exploitation only where no sign points to crime: words that were validated on
+ * sex ads but are written the same way in a recruitment post ("100% legit", "betrouwbaar").
+ */
+export const SignExploitation = z.enum(['sexual', 'criminal', 'any', 'sexual_alone']);
 export type SignExploitation = z.infer<typeof SignExploitation>;
 
 /**
@@ -66,11 +70,15 @@ export type SignExploitation = z.infer<typeof SignExploitation>;
  * it is placed here). Neutral signs — age, a disguised contact, movement, a language barrier,
  * work-travel-debt recruitment language, paid travel and a move to a private app — occur in both
  * kinds of post and so point to neither (INDICATORS.md: recruitment routes are shared; "dm me"
- * ends sex ads as often as recruitment posts).
+ * ends sex ads as often as recruitment posts). Trust language is `sexual_alone`: the outcome study
+ * that validated it read sex ads only (INDICATORS.md), so in a sex ad it keeps pointing to sexual
+ * exploitation (a sex ad whose only sign it is stays `sexual`), but recruiters vouch for
+ * themselves in the same words ("100% legit", "betrouwbaar", "discreet"), so beside criminal signs
+ * and no other sexual one it says nothing about the kind: such a post is `criminal`, not `both`.
  */
 export const CATEGORY_EXPLOITATION: Record<IndicatorCategory, SignExploitation> = {
   possible_minor: 'any',
-  trust_language: 'sexual',
+  trust_language: 'sexual_alone',
   ethnicity: 'sexual',
   obfuscation: 'any',
   third_party: 'sexual',
@@ -285,9 +293,11 @@ export const SuppressedFact = z.object({
   /**
    * `legitimate_context`: a weak sign of criminal recruitment in an ad that reads as a real
    * vacancy (a wage per hour in the normal range, a contract, a collective agreement, an address).
+   * `warning_context`: a sign of criminal recruitment quoted by a warning or prevention message
+   * ("snel geld bestaat niet", "don't become a money mule"), in its sentence or one beside it.
    */
-  reason: z.enum(['blocklist', 'negated', 'legitimate_context']),
-  /** The block-list entry, negating word or legitimacy markers that suppressed it. */
+  reason: z.enum(['blocklist', 'negated', 'legitimate_context', 'warning_context']),
+  /** The block-list entry, negating word, legitimacy markers or warning that suppressed it. */
   by: z.string(),
 });
 export type SuppressedFact = z.infer<typeof SuppressedFact>;

@@ -1,6 +1,6 @@
 // Tokenizing and capping (folding is tested in src/text): the offsets every fact's span relies on.
 import { describe, expect, it } from 'vitest';
-import { capText, FIELD_CAP, tokenize } from './text.js';
+import { capText, FIELD_CAP, readLetterSwaps, tokenize } from './text.js';
 import { asciiDigits, digitsOf } from './unicode-digits.js';
 
 describe('tokenize', () => {
@@ -126,5 +126,16 @@ describe('tokenize, character by character', () => {
       for (let i = 0; i < length; i++) text += pieces[Math.floor(rnd() * pieces.length)];
       expect(shape(text), JSON.stringify(text)).toEqual(reference(text));
     }
+  });
+});
+
+describe('readLetterSwaps', () => {
+  it('reads digits and symbols between letters as the letters they look like, one for one', () => {
+    expect(readLetterSwaps('EZ M0NEY, ca$h, b4nkp4s, m00i')).toBe('EZ MoNEY, cash, bankpas, mooi');
+    expect(readLetterSwaps('💰 c4sh')).toBe('💰 cash');
+    expect(readLetterSwaps('💰 c4sh')?.length).toBe('💰 c4sh'.length);
+  });
+  it('leaves numbers, prices and phone numbers alone, and says when nothing changed', () => {
+    expect(readLetterSwaps('1k a day, 06-12345678, €500, 4u, sum1, A4')).toBeNull();
   });
 });

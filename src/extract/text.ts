@@ -197,3 +197,42 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
+
+/** Digits and symbols written for the letters they look like ("c4sh", "m0ney", "ca$h", "b4nkp4s"). */
+const LETTER_SWAPS = new Uint8Array(128);
+for (const [from, to] of Object.entries({
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+})) {
+  LETTER_SWAPS[from.charCodeAt(0)] = to.charCodeAt(0);
+}
+const swapOf = (c: number): number => (c < 128 ? (LETTER_SWAPS[c] as number) : 0);
+const isAsciiLetter = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/**
+ * The text with look-alike digits and symbols read as the letters they stand for, where they sit
+ * inside a word (letters on both sides: "c4sh", "ez m0ney"), or null when there are none. One
+ * character for one, so every offset still points into the original. A digit at a word's edge
+ * stays a digit ("1k", "4u", "06-…"): there it is far more often a number than a disguise.
+ */
+export function readLetterSwaps(text: string): string | null {
+  let out: string[] | null = null;
+  for (let i = 1; i < text.length; i++) {
+    if (swapOf(text.charCodeAt(i)) === 0 || !isAsciiLetter(text.charCodeAt(i - 1))) continue;
+    // A run of swaps ("m00ney") must end at a letter for the run to be inside a word.
+    let j = i;
+    while (j < text.length && swapOf(text.charCodeAt(j)) !== 0) j++;
+    if (j < text.length && isAsciiLetter(text.charCodeAt(j))) {
+      out ??= text.split('');
+      for (let k = i; k < j; k++) out[k] = String.fromCharCode(swapOf(text.charCodeAt(k)));
+    }
+    i = j;
+  }
+  return out ? out.join('') : null;
+}

@@ -245,7 +245,9 @@ function SuppressedItem({ fact, reason, by }: { fact: Fact; reason: string; by: 
           ? t('facts.suppressedByBlock', { by })
           : reason === 'legitimate_context'
             ? t('facts.suppressedByVacancy', { by })
-            : t('facts.suppressedByNegation', { by })}
+            : reason === 'warning_context'
+              ? t('facts.suppressedByWarning', { by })
+              : t('facts.suppressedByNegation', { by })}
       </Text>
     </div>
   );
