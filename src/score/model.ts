@@ -6,7 +6,7 @@
 // reasoning a supervisor reviews; `models/v1.json` is the default, `models/README.md` explains it.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Evidence, IndicatorCategory } from '../extract/index.js';
+import { Evidence, ExploitationType, IndicatorCategory } from '../extract/index.js';
 import type { EntityFeatures } from '../link/index.js';
 
 /** Flags a score can set, for the queue's filters. Stable across model versions. */
@@ -259,9 +259,31 @@ export const ScoreModel = z
     /** Entities at or above this score join the triage queue (urgent ones always do). */
     leadThreshold: z.number().int().min(1).max(100),
     leadThresholdWhy: Why,
+    /**
+     * Thresholds of their own for entities whose signs point to one kind of exploitation (the
+     * type of exploitationTypeOf); the others use leadThreshold.
+     */
+    leadThresholdByType: z
+      .partialRecord(
+        ExploitationType.exclude(['unclear']),
+        z.object({ threshold: z.number().int().min(1).max(100), why: Why }).strict(),
+      )
+      .optional(),
   })
   .strict();
 export type ScoreModel = z.infer<typeof ScoreModel>;
+
+/**
+ * The score from which an entity of this type is a lead. An entity whose signs point both ways
+ * takes the lowest threshold of either kind: its criminal signs alone may be what make it a lead.
+ */
+export function leadThresholdOf(model: ScoreModel, type: ExploitationType): number {
+  const of = (t: 'sexual' | 'criminal' | 'both') =>
+    model.leadThresholdByType?.[t]?.threshold ?? model.leadThreshold;
+  if (type === 'unclear') return model.leadThreshold;
+  if (type === 'both') return Math.min(of('both'), of('sexual'), of('criminal'));
+  return of(type);
+}
 
 export interface ModelIssue {
   path: string;

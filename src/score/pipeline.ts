@@ -7,6 +7,7 @@ import { linkHooks, type ScoreHooks } from './hooks.js';
 import type { FieldKey } from '../platform/crypto.js';
 import type { Db, DbOrTx } from '../platform/db/connect.js';
 import { activeModel } from './model-store.js';
+import { leadThresholdOf } from './model.js';
 import { syncLead } from './leads.js';
 import { concernsMinor } from './minor.js';
 import { adScores, entityScores } from './schema.js';
@@ -71,7 +72,7 @@ export async function processEntity(
       .onConflictDoUpdate({ target: entityScores.entityId, set: row });
     const evidence = await entityEvidence(tx, entityId);
     const lead = evidence
-      ? await syncLead(tx, evidence, result, model.leadThreshold)
+      ? await syncLead(tx, evidence, result, leadThresholdOf(model, result.exploitationType))
       : ('none' as const);
     // A minor's entity is urgent, so it always has a lead (whatever its score).
     if (hooks && concernsMinor(result) && lead !== 'none' && lead !== 'dropped') {

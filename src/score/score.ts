@@ -13,6 +13,7 @@ import type { EntityFeatures } from '../link/index.js';
 import { exploitationOf } from './exploitation.js';
 import {
   allLanguages,
+  leadThresholdOf,
   SCORE_FLAGS,
   textIn,
   type FeatureRule,
@@ -536,6 +537,9 @@ export function scoreEntity(
 }
 
 /** Whether a scored entity belongs in the triage queue under the model. */
-export function isLead(result: Pick<ScoreResult, 'score' | 'urgent'>, model: ScoreModel): boolean {
-  return result.urgent || result.score >= model.leadThreshold;
+export function isLead(
+  result: Pick<ScoreResult, 'score' | 'urgent' | 'exploitationType'>,
+  model: ScoreModel,
+): boolean {
+  return result.urgent || result.score >= leadThresholdOf(model, result.exploitationType);
 }

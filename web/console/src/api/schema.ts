@@ -17621,6 +17621,17 @@ export interface paths {
                   };
                 };
                 leadThreshold: number;
+                leadThresholdByType?: {
+                  [key: string]: {
+                    threshold: number;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
+                  };
+                };
                 leadThresholdWhy:
                   | string
                   | {
@@ -17949,6 +17960,17 @@ export interface paths {
                     };
                   };
                   leadThreshold: number;
+                  leadThresholdByType?: {
+                    [key: string]: {
+                      threshold: number;
+                      why:
+                        | string
+                        | {
+                            en: string;
+                            nl?: string;
+                          };
+                    };
+                  };
                   leadThresholdWhy:
                     | string
                     | {
@@ -18270,6 +18292,17 @@ export interface paths {
                   };
                 };
                 leadThreshold: number;
+                leadThresholdByType?: {
+                  [key: string]: {
+                    threshold: number;
+                    why:
+                      | string
+                      | {
+                          en: string;
+                          nl?: string;
+                        };
+                  };
+                };
                 leadThresholdWhy:
                   | string
                   | {

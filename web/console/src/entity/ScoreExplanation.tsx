@@ -173,6 +173,8 @@ export function ScoreExplanation({ score, ads }: { score: EntityScore | null; ad
   );
 }
 
+const EXPLOITATION_KINDS = ['sexual', 'criminal', 'both'] as const;
+
 /** Which model made the score, and from which score an entity becomes a lead. */
 function ModelNote({ scoredWith }: { scoredWith: number }) {
   const t = useTriageT();
@@ -198,6 +200,18 @@ function ModelNote({ scoredWith }: { scoredWith: number }) {
       <Text size="xs" c="dimmed">
         {modelText(m.model.leadThresholdWhy)}
       </Text>
+      {EXPLOITATION_KINDS.map((kind) => {
+        const own = m.model.leadThresholdByType?.[kind];
+        return own ? (
+          <Text key={kind} size="xs" c="dimmed" data-testid={`lead-threshold-${kind}`}>
+            {t('why.modelByType', {
+              kind: t(`exploitation.badge.${kind}`),
+              threshold: own.threshold,
+            })}{' '}
+            {modelText(own.why)}
+          </Text>
+        ) : null;
+      })}
     </Stack>
   );
 }

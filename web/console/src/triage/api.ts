@@ -99,6 +99,13 @@ export interface ScoreModelVersion {
     leadThreshold: number;
     /** Plain English, or per language ({ en, nl }). */
     leadThresholdWhy: string | { en: string; nl?: string };
+    /** Thresholds of their own for entities of one type of exploitation. */
+    leadThresholdByType?: Partial<
+      Record<
+        'sexual' | 'criminal' | 'both',
+        { threshold: number; why: string | { en: string; nl?: string } }
+      >
+    >;
   };
 }
 
