@@ -9,6 +9,7 @@ import { linkScaleBench } from './link-scale.bench.js';
 import { linkBench } from './link.bench.js';
 import { nearDupBench } from './near-dup.bench.js';
 import { platformBench } from './platform.bench.js';
+import { recruitBench } from './recruit.bench.js';
 import { smppBench } from './smpp.bench.js';
 
 export interface BenchResult {
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   crawl: crawlBench,
   extract: extractBench,
   'extract-board': extractBoardBench,
+  recruit: recruitBench,
   link: linkBench,
   'link-scale': linkScaleBench,
   'near-dup': nearDupBench,

@@ -5,6 +5,11 @@
 // simulated person answers in its language — or writes STOP, which ends contact. Everything runs
 // on a clock the test sets (noon in Amsterdam), so the contact rules see the same hour at any time
 // of day the suite runs; at night by that clock, the demo's send is refused like any other.
+// Beside the ad board the demo serves the recruitment board (a job board and public-channel
+// previews): its first crawl takes both, and running those crawls (as the crawl job would) gives
+// recruitment ads — criminal signs found by extraction — whose numbers the ad board's ads share.
+// Its first-contact templates for young people reached through a recruitment post are approved
+// like the others and name nothing a recruiter could learn from.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -21,11 +26,15 @@ import {
   guessLanguage,
   type DemoBehaviour,
 } from '../../fixtures/smsc/demo-phones.js';
+import { executeCrawl } from '../collect/index.js';
+import { ads, adVersions, crawlRuns, sources } from '../collect/schema.js';
+import { exploitationTypeOf } from '../extract/index.js';
+import { extractAdVersion } from '../facts/index.js';
 import { channelForSending, listChannels } from '../outreach/channels/channel-store.js';
 import { openConversation } from '../outreach/inbox/conversations.js';
 import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
 import { queueSend } from '../outreach/sending/jobs.js';
-import { contacts, conversations, messages } from '../outreach/schema.js';
+import { contacts, conversations, messages, outreachTemplates } from '../outreach/schema.js';
 import { composeMessage, SendRefused } from '../outreach/sending/service.js';
 import { listTemplates } from '../outreach/templates/templates-store.js';
 import { listQuickReplies } from '../outreach/templates/quick-replies.js';
@@ -40,6 +49,7 @@ import {
   DEMO_QUICK_REPLIES,
   DEMO_SENDER,
   DEMO_TEMPLATES,
+  RECRUITMENT_TEMPLATES,
   startDemo,
   type Demo,
 } from './demo.js';
@@ -91,6 +101,17 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null | undefine
 const demoChannels = async () =>
   (await listChannels(t.database.db)).filter((c) => c.name === DEMO_CHANNEL_NAME);
 
+/** The crawl runs of each demo source, by source name. */
+const runsBySource = async () => {
+  const rows = await t.database.db
+    .select({ name: sources.name, id: crawlRuns.id, status: crawlRuns.status })
+    .from(crawlRuns)
+    .innerJoin(sources, eq(crawlRuns.sourceId, sources.id));
+  const out: Record<string, { id: string; status: string }[]> = {};
+  for (const r of rows) (out[r.name] ??= []).push({ id: r.id, status: r.status });
+  return out;
+};
+
 const templateAudits = async () =>
   (
     await t.database.db
@@ -101,7 +122,7 @@ const templateAudits = async () =>
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'ariadne-demo-test-'));
-  t = await openTestDatabase({ AD_BOARD_PORT: '0', DEMO_SMSC_PORT: '0' });
+  t = await openTestDatabase({ AD_BOARD_PORT: '0', RECRUIT_BOARD_PORT: '0', DEMO_SMSC_PORT: '0' });
   const definitions = allJobs({
     config: t.config,
     database: t.database,
@@ -175,8 +196,11 @@ describe('the demo start', () => {
     expect(state.outreachSeededAt).toBe(new Date(NOON_AMSTERDAM).toISOString());
     expect(state.smscPassword).toMatch(/^.{8}$/);
 
-    // Crawls may reach the board's two loopback ports and nothing else on loopback (not the SMSC).
-    for (const url of Object.values(demo.board.urls)) {
+    // Crawls may reach the two boards' loopback ports and nothing else on loopback (not the SMSC).
+    for (const url of [
+      ...Object.values(demo.board.urls),
+      ...Object.values(demo.recruitBoard.urls),
+    ]) {
       const port = Number(new URL(url).port);
       expect(await addressGuard.resolve('127.0.0.1', port)).toHaveLength(1);
     }
@@ -184,6 +208,109 @@ describe('the demo start', () => {
       AddressRefused,
     );
   });
+
+  it('crawls the job board and the channel previews in its first crawl, and finds recruitment', async () => {
+    const db = t.database.db;
+    // The first start queued one crawl of each of the four sources.
+    const runs = await runsBySource();
+    expect(Object.keys(runs).sort()).toEqual([
+      'ad-board-a',
+      'ad-board-b',
+      'recruit-board-channels',
+      'recruit-board-jobs',
+    ]);
+    for (const list of Object.values(runs)) expect(list.map((r) => r.status)).toEqual(['queued']);
+
+    // A small world (seconds, not minutes, on the first crawl) with every kind of post, both
+    // languages of recruitment, and recruiters who give an ad-board operator's number.
+    const world = demo!.recruitBoard.world;
+    expect(world.posts.length).toBeGreaterThanOrEqual(40);
+    expect(world.posts.length).toBeLessThanOrEqual(100);
+    const recruitment = world.posts.filter((p) => p.recruitment);
+    expect(new Set(recruitment.map((p) => p.language))).toEqual(new Set(['nl', 'en']));
+    const onDayZero = new Set(
+      demo!.board.world.ads
+        .filter((a) => a.postedDay <= 0 && (a.removedDay === null || a.removedDay > 0))
+        .map((a) => a.id),
+    );
+    expect(
+      recruitment.some((p) =>
+        p.crossLinks.some((l) => l.adBoardAdIds.some((id) => onDayZero.has(id))),
+      ),
+    ).toBe(true);
+
+    // Run the two recruitment crawls as the crawl job would, through the guard the demo opened.
+    const versions: string[] = [];
+    for (const name of ['recruit-board-jobs', 'recruit-board-channels']) {
+      const summary = await executeCrawl(
+        {
+          db,
+          blobs: createFsBlobStore(path.join(dir, 'blobs')),
+          keys: t.config.secrets,
+          log,
+          addressGuard,
+          clock,
+          onAdVersion: (id) => {
+            versions.push(id);
+            return Promise.resolve();
+          },
+        },
+        runs[name]![0]!.id,
+      );
+      expect(summary, name).toMatchObject({ status: 'finished', parseErrors: 0 });
+    }
+    const stored = await db
+      .select({ externalId: ads.externalId, source: sources.name })
+      .from(ads)
+      .innerJoin(sources, eq(ads.sourceId, sources.id));
+    for (const site of ['jobs', 'channels'] as const) {
+      expect(
+        stored
+          .filter((a) => a.source === `recruit-board-${site}`)
+          .map((a) => a.externalId)
+          .sort(),
+      ).toEqual(
+        world.posts
+          .filter((p) => p.site === site)
+          .map((p) => p.externalId)
+          .sort(),
+      );
+    }
+
+    // Extraction reads most recruitment posts as criminal recruitment, on both sites, in both
+    // languages (the bench measures how well: npm run bench -- recruit).
+    const byExternalId = new Map(world.posts.map((p) => [p.externalId, p]));
+    const found: typeof recruitment = [];
+    for (const id of versions) {
+      const result = await extractAdVersion(db, t.config, id);
+      const [row] = await db
+        .select({ externalId: ads.externalId })
+        .from(adVersions)
+        .innerJoin(ads, eq(adVersions.adId, ads.id))
+        .where(eq(adVersions.id, id));
+      const post = byExternalId.get(row!.externalId);
+      const signs = result!.facts.flatMap((f) => (f.kind === 'indicator' ? [f] : []));
+      const type = exploitationTypeOf(signs);
+      if (post?.recruitment && (type === 'criminal' || type === 'both')) found.push(post);
+    }
+    expect(versions).toHaveLength(world.posts.length);
+    expect(found.length / recruitment.length).toBeGreaterThanOrEqual(0.8);
+    for (const site of ['jobs', 'channels'] as const)
+      expect(
+        found.some((p) => p.site === site),
+        site,
+      ).toBe(true);
+    expect(new Set(found.map((p) => p.language))).toEqual(new Set(['nl', 'en']));
+
+    // Public pages only: robots.txt first on each site, no login, join, posting or search page.
+    const asked = demo!.recruitBoard.requests;
+    for (const site of ['jobs', 'channels'] as const)
+      expect(asked.find((r) => r.site === site)?.path).toBe('/robots.txt');
+    expect(
+      asked.filter((r) => /^\/(login|join\/|api\/|account\/|plaatsen|zoeken)/.test(r.path)),
+    ).toEqual([]);
+    expect(asked.filter((r) => r.credentials)).toEqual([]);
+  }, 120_000);
 
   it('shows the ad board as it is on the day the demo clock says', async () => {
     expect(demo!.board.day).toBe(0);
@@ -199,9 +326,12 @@ describe('the demo start', () => {
 
   it('creates nothing again on later starts, and follows the SMSC to another port', async () => {
     const audits = await templateAudits();
+    const runs = await runsBySource();
     const channelId = (await demoChannels())[0]!.id;
     await demo?.stop();
     demo = await start();
+    // Only the first start crawls at once; later ones leave it to the schedules.
+    expect(await runsBySource()).toEqual(runs);
     expect((await demoChannels()).map((c) => c.id)).toEqual([channelId]);
     expect(await listTemplates(t.database.db, { status: 'all' })).toHaveLength(
       DEMO_TEMPLATES.length,
@@ -241,6 +371,63 @@ describe('the demo start', () => {
     expect(await listQuickReplies(t.database.db)).toHaveLength(DEMO_QUICK_REPLIES.length);
     const { settings } = await channelForSending(t.database.db, t.config, channelId);
     expect(settings.port).toBe(demo.phones.port);
+  });
+
+  it('adds the recruitment templates once to a data directory seeded before them', async () => {
+    const db = t.database.db;
+    const names: string[] = RECRUITMENT_TEMPLATES.map((x) => x.name);
+    const stateFile = path.join(t.config.dataDir, 'demo.json');
+    const forget = () => {
+      const state = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown>;
+      expect(state.recruitmentWordingSeededAt).toBeDefined();
+      delete state.recruitmentWordingSeededAt;
+      writeFileSync(stateFile, JSON.stringify(state));
+    };
+    // As a demo seeded before the recruitment board: the other templates, not these.
+    await db.delete(outreachTemplates).where(inArray(outreachTemplates.name, names));
+    forget();
+    await demo!.stop();
+    demo = await start();
+    const approved = await listTemplates(db, { status: 'approved' });
+    expect(approved).toHaveLength(DEMO_TEMPLATES.length);
+    expect(
+      approved
+        .filter((x) => names.includes(x.name))
+        .map((x) => x.language)
+        .sort(),
+    ).toEqual(['en', 'nl']);
+    // Once: what an operator removes afterwards stays removed.
+    await db.delete(outreachTemplates).where(inArray(outreachTemplates.name, names));
+    await demo.stop();
+    demo = await start();
+    expect(await listTemplates(db, { status: 'all' })).toHaveLength(
+      DEMO_TEMPLATES.length - names.length,
+    );
+  });
+
+  it('writes first messages for recruitment posts that tell a recruiter reading the phone nothing', () => {
+    // Words that would tell whoever reads the phone why we write: the post, the work, the money.
+    const telling =
+      /\b(jobs?|work\w*|money|cash|pay|paid|earn\w*|euros?|post\w*|ads?|channel|werk\w*|geld|klus\w*|baan|banen|vacature\w*|verdien\w*|betaal\w*|advertentie\w*|kanaal|bericht)\b/i;
+    expect(RECRUITMENT_TEMPLATES.map((x) => x.language).sort()).toEqual(['en', 'nl']);
+    for (const x of RECRUITMENT_TEMPLATES) {
+      expect(DEMO_TEMPLATES).toContainEqual(x);
+      expect(x.name).toMatch(/^Recruitment post — first contact \((nl|en)\)$/);
+      expect(x.purpose).toBe('first_contact');
+      expect(lintTemplate({ ...x, variants: [...x.variants] })).toEqual([]);
+      expect(x.variants.length).toBeGreaterThanOrEqual(2);
+      for (const v of x.variants) {
+        // No name: the post's name is a channel's or the recruiter's.
+        expect(v, v).not.toMatch(/[{}]/);
+        expect(v, v).not.toMatch(telling);
+        expect(
+          checkMessageSafety({ text: v, firstMessage: true, language: x.language }).hits,
+        ).toEqual([]);
+        expect(guessLanguage(v, '447700900001')).toBe(x.language);
+        // The person chooses: answering is optional, and STOP ends it.
+        expect(v, v).toMatch(/\bSTOP\b/);
+      }
+    }
   });
 
   it('brings quick replies in Dutch and English for the first real reply, once', async () => {

@@ -1,7 +1,10 @@
 // Demo mode (embedded, DEMO_DATA): serves the synthetic ad board on loopback and points two sources
 // at it, so a new user sees real crawls — listings, faults, changed and removed ads — on the first
 // start, without any real site. The board advances one simulated day per real day since the demo
-// began, and the first start queues a crawl of both sources.
+// began, and the first start queues a crawl of both sources. Beside it runs the synthetic
+// recruitment board (a job board and public-channel previews, issue 17), generated with the ad
+// board's world so that some recruiters give the number of an ad-board operator and the demo links
+// the two kinds of exploitation; two more sources crawl it, in the same first crawl.
 //
 // Outreach gets simulated phones: an SMSC on loopback (fixtures/smsc) whose numbers are answered by
 // synthetic people (receipts, short replies, some STOPs), an SMPP channel pointed at it and approved
@@ -22,6 +25,12 @@ import {
   type AdBoard,
 } from '../../fixtures/ad-board/index.js';
 import { generatePartnerDirectory } from '../../fixtures/partner-directory/index.js';
+import {
+  generateRecruitWorld,
+  recruitBoardSources,
+  startRecruitBoard,
+  type RecruitBoard,
+} from '../../fixtures/recruit-board/index.js';
 import { startDemoPhones, type DemoPhones } from '../../fixtures/smsc/demo-phones.js';
 import { seedPartnerDirectory } from '../cases/index.js';
 import { seedDemoCases } from './demo-cases.js';
@@ -54,9 +63,19 @@ const DemoState = z.object({
   outreachSeededAt: z.iso.datetime().optional(),
   /** When the quick replies and the templates without a name were added; absent: not yet. */
   wordingSeededAt: z.iso.datetime().optional(),
+  /** When the templates for recruitment posts were added; absent: not yet. */
+  recruitmentWordingSeededAt: z.iso.datetime().optional(),
 });
 type DemoState = z.infer<typeof DemoState>;
 const DAY_MS = 86_400_000;
+
+/**
+ * The recruitment board's size: two channels (one of recruitment, one of chatter) and 40 job-board
+ * posts, about 80 posts of which a quarter recruit, in Dutch and English. Small on purpose: it
+ * shows every kind of post and a link to the ad board while adding seconds, not minutes, to the
+ * first crawl.
+ */
+export const DEMO_RECRUIT_WORLD = { channels: 2, vacancies: 40 } as const;
 
 export const DEMO_CHANNEL_NAME = 'Demo SMS (simulated phones)';
 /** In the UK range reserved for drama (Ofcom, 07700 900xxx): nobody's real number. */
@@ -69,6 +88,35 @@ const LOOPBACK = '127.0.0.1';
 const DEMO_ADMIN: Actor = { userId: null, label: 'demo seed', role: 'admin' };
 const DEMO_AUTHOR: Actor = { userId: null, label: 'demo seed (author)', role: 'outreach_worker' };
 const DEMO_APPROVER: Actor = { userId: null, label: 'demo seed (approver)', role: 'supervisor' };
+
+/**
+ * First contact with a young person reached through a recruitment post (issue 17). The number in
+ * such a post may be the recruiter's own, or the phone may be read by one: so no name (the post's
+ * name is a channel's or a recruiter's), no word of the post, the work, money, exploitation or
+ * anyone who helps — only a neutral hello that leaves answering to them, and how to stop it.
+ */
+export const RECRUITMENT_TEMPLATES = [
+  {
+    name: 'Recruitment post — first contact (nl)',
+    language: 'nl',
+    purpose: 'first_contact',
+    variants: [
+      'Hoi, hoe gaat het met je? Je mag me altijd een berichtje sturen, maar het hoeft niet. Liever niets meer van me horen? Stuur dan STOP.',
+      'Hey, alles goed met je? Als je zin hebt om te praten, kun je me altijd terugschrijven. Geen zin? Stuur STOP, dan hoor je niets meer.',
+      'Hoi! Ik wilde even vragen hoe het met je gaat. Antwoorden mag, het hoeft niet. Liever geen berichtjes meer? Stuur dan STOP.',
+    ],
+  },
+  {
+    name: 'Recruitment post — first contact (en)',
+    language: 'en',
+    purpose: 'first_contact',
+    variants: [
+      "Hi, how are you doing? You can always text me back, but you don't have to. If you'd rather not hear from me, reply STOP.",
+      "Hey, hope you're okay. If you ever feel like talking, you can message me any time. Not for you? Reply STOP and I won't text again.",
+      "Hi! Just wanted to ask how you are. Reply if you like, or don't, it's up to you. Rather not get messages? Reply STOP.",
+    ],
+  },
+] as const;
 
 /** First contact as a worker would write it: no organisation, nothing a controller could flag. */
 export const DEMO_TEMPLATES = [
@@ -112,6 +160,7 @@ export const DEMO_TEMPLATES = [
       'Hello, how are you doing? If you ever want to talk, you can always send me a message.',
     ],
   },
+  ...RECRUITMENT_TEMPLATES,
 ] as const;
 
 /**
@@ -153,6 +202,7 @@ export const DEMO_QUICK_REPLIES = [
 
 export interface Demo {
   board: AdBoard;
+  recruitBoard: RecruitBoard;
   phones: DemoPhones;
   stop(): Promise<void>;
 }
@@ -177,6 +227,28 @@ async function startPhones(
       'demo: DEMO_SMSC_PORT is taken; the simulated SMSC listens on a free port',
     );
     return startDemoPhones(opts);
+  }
+}
+
+/**
+ * The recruitment board on the configured ports, or on free ones when they are taken (the demo
+ * opens in its guard whatever ports it got; a worker in another process then cannot crawl it).
+ */
+async function startRecruit(
+  config: Config,
+  log: Logger,
+  world: Parameters<typeof startRecruitBoard>[0]['world'],
+): Promise<RecruitBoard> {
+  try {
+    return await startRecruitBoard({ world, port: config.recruitBoardPort });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || config.recruitBoardPort === 0)
+      throw err;
+    log.warn(
+      { port: config.recruitBoardPort },
+      'demo: RECRUIT_BOARD_PORT (or the next port) is taken; the recruitment board listens on free ports',
+    );
+    return startRecruitBoard({ world });
   }
 }
 
@@ -258,26 +330,38 @@ async function seedOutreach(
   return true;
 }
 
+/** Writes and approves (four eyes: two demo actors) each of these templates not yet there. */
+async function approveMissingTemplates(
+  deps: { config: Config; db: Db; clock: Clock },
+  list: readonly (typeof DEMO_TEMPLATES)[number][],
+): Promise<number> {
+  const { config, db, clock } = deps;
+  const options = { safety: outreachSettings(config).safety };
+  let added = 0;
+  for (const template of list) {
+    if (await templateByName(db, template.name, template.language)) continue;
+    const draft = await createTemplate(db, DEMO_AUTHOR, template, options);
+    await changeTemplateStatus(
+      db,
+      DEMO_APPROVER,
+      draft.id,
+      { action: 'approve' },
+      options,
+      clock.now(),
+    );
+    added++;
+  }
+  return added;
+}
+
 /**
  * The demo's quick replies and any demo template still missing (a data directory seeded before
  * they existed), each once: a later start leaves what an operator removed removed.
  */
 async function seedDemoWording(deps: { config: Config; db: Db; log: Logger; clock: Clock }) {
-  const { config, db, log, clock } = deps;
-  const options = { safety: outreachSettings(config).safety };
+  const { db, log } = deps;
   await db.transaction(async (tx) => {
-    for (const template of DEMO_TEMPLATES) {
-      if (await templateByName(tx, template.name, template.language)) continue;
-      const draft = await createTemplate(tx, DEMO_AUTHOR, template, options);
-      await changeTemplateStatus(
-        tx,
-        DEMO_APPROVER,
-        draft.id,
-        { action: 'approve' },
-        options,
-        clock.now(),
-      );
-    }
+    await approveMissingTemplates({ ...deps, db: tx }, DEMO_TEMPLATES);
     const existing = await listQuickReplies(tx);
     for (const q of DEMO_QUICK_REPLIES) {
       if (existing.some((e) => e.language === q.language && e.title === q.title)) continue;
@@ -320,13 +404,25 @@ export async function startDemo(deps: {
     port: config.adBoardPort,
     day: dayNow(),
   });
-  deps.addressGuard.allow(
-    Object.values(board.urls)
-      .map((u) => new URL(u).host)
-      .join(','),
-  );
+  let recruitBoard: RecruitBoard | undefined;
   let phones: DemoPhones | undefined;
   try {
+    // The ad board's world, so that the same number joins a recruitment post and sex ads.
+    recruitBoard = await startRecruit(
+      config,
+      log,
+      generateRecruitWorld({
+        seed: state.seed,
+        ...DEMO_RECRUIT_WORLD,
+        startDate: world.options.startDate,
+        adBoard: world,
+      }),
+    );
+    deps.addressGuard.allow(
+      [...Object.values(board.urls), ...Object.values(recruitBoard.urls)]
+        .map((u) => new URL(u).host)
+        .join(','),
+    );
     phones = await startPhones(config, log, {
       seed: state.seed,
       systemId: DEMO_SMSC_SYSTEM_ID,
@@ -357,6 +453,25 @@ export async function startDemo(deps: {
         await jobs.send(crawlJobRef, { runId: run.id }, { singletonKey: `crawl:${source.id}` });
       }
     }
+    // Public pages only, as for the ad board: robots.txt obeyed, no login, account or join. A
+    // data directory from before the recruitment board gets its first crawl when the sources appear.
+    const recruitDefs = recruitBoardSources(recruitBoard.urls, recruitBoard.channelUrls, {
+      maxPages: 2000,
+      delayMs: 100,
+      maxConcurrencyPerHost: 2,
+    });
+    const recruitSchedules = { jobs: '15 */6 * * *', channels: '45 */12 * * *' };
+    for (const key of ['jobs', 'channels'] as const) {
+      const { source, created } = await saveSource(db, SYSTEM_ACTOR, {
+        ...recruitDefs[key],
+        schedule: recruitSchedules[key],
+        recrawlHours: 6,
+      });
+      if (first || created) {
+        const run = await requestCrawl(db, SYSTEM_ACTOR, source.id, 'schedule');
+        await jobs.send(crawlJobRef, { runId: run.id }, { singletonKey: `crawl:${source.id}` });
+      }
+    }
 
     const directory = generatePartnerDirectory({ asOf: clock.now() });
     await seedPartnerDirectory(db, SYSTEM_ACTOR, directory, clock);
@@ -372,10 +487,22 @@ export async function startDemo(deps: {
     }
     if (state.outreachSeededAt && !state.wordingSeededAt) {
       await seedDemoWording({ config, db, log, clock });
-      writeState(stateFile, { ...state, wordingSeededAt: clock.now().toISOString() });
+      state = { ...state, wordingSeededAt: clock.now().toISOString() };
+      writeState(stateFile, state);
+    }
+    // A data directory seeded before the recruitment board gets its templates once; a later
+    // start leaves one an operator retired as it is.
+    if (state.outreachSeededAt && !state.recruitmentWordingSeededAt) {
+      const added = await db.transaction((tx) =>
+        approveMissingTemplates({ config, db: tx, clock }, RECRUITMENT_TEMPLATES),
+      );
+      if (added) log.info({ added }, 'demo: first-contact templates for recruitment posts');
+      state = { ...state, recruitmentWordingSeededAt: clock.now().toISOString() };
+      writeState(stateFile, state);
     }
   } catch (err) {
     await phones?.close().catch(() => undefined);
+    await recruitBoard?.close().catch(() => undefined);
     await board.close().catch(() => undefined);
     throw err;
   }
@@ -385,14 +512,25 @@ export async function startDemo(deps: {
   }, 60_000);
   timer.unref();
   log.info({ siteA: board.urls.a, siteB: board.urls.b, day: board.day }, 'demo ad board running');
+  log.info(
+    {
+      jobs: recruitBoard.urls.jobs,
+      channels: recruitBoard.urls.channels,
+      posts: recruitBoard.world.posts.length,
+    },
+    'demo recruitment board running (job board and public-channel previews)',
+  );
   log.info({ port: phones.port }, 'demo: simulated phones answer on the demo SMS channel');
   const running = phones;
+  const recruit = recruitBoard;
   return {
     board,
+    recruitBoard: recruit,
     phones: running,
     stop: async () => {
       clearInterval(timer);
       await running.close();
+      await recruit.close();
       await board.close();
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AddressRefused,
+  addressGuardFor,
   allowedBy,
   classifyAddress,
   createAddressGuard,
@@ -261,5 +262,39 @@ describe('the guard', () => {
     expect(await guard.resolve('[::1]', 3101)).toEqual([{ address: '::1', family: 6 }]);
     expect(guard.isPublic('::1')).toBe(false);
     expect(guard.isPublic('93.184.215.14')).toBe(true);
+  });
+});
+
+describe('the guard of a process, from its configuration', () => {
+  const config = (demoData: boolean) => ({
+    crawl: { allowPrivateAddresses: [] },
+    demoData,
+    adBoardPort: 3100,
+    recruitBoardPort: 3103,
+  });
+  const opens = async (guard: ReturnType<typeof addressGuardFor>, port: number) =>
+    guard.resolve('127.0.0.1', port).then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof AddressRefused) return false;
+        throw err;
+      },
+    );
+
+  it("opens the demo's two boards, two ports each, on loopback, and nothing beside them", async () => {
+    const guard = addressGuardFor(config(true));
+    const open = [];
+    for (let port = 3099; port <= 3105; port++) if (await opens(guard, port)) open.push(port);
+    expect(open).toEqual([3100, 3101, 3103, 3104]);
+  });
+
+  it('opens none of them without demo data (production), nor a board whose port is 0', async () => {
+    const production = addressGuardFor(config(false));
+    for (const port of [3100, 3101, 3103, 3104]) expect(await opens(production, port)).toBe(false);
+    const picked = addressGuardFor({ ...config(true), recruitBoardPort: 0 });
+    expect(await opens(picked, 0)).toBe(false);
+    expect(await opens(picked, 1)).toBe(false);
+    expect(await opens(picked, 3103)).toBe(false);
+    expect(await opens(picked, 3100)).toBe(true);
   });
 });

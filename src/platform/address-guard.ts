@@ -395,16 +395,18 @@ export function createAddressGuard(options: AddressGuardOptions = {}): AddressGu
 
 /**
  * The guard of one process, from its configuration: CRAWL_ALLOW_PRIVATE_ADDRESSES and, in demo
- * mode, the demo ad board's two loopback ports (a worker in another process crawls it too; the
- * demo itself adds the ports it really got, should AD_BOARD_PORT be 0).
+ * mode, the demo's two synthetic boards on loopback — the ad board's two ports and the recruitment
+ * board's two (a worker in another process crawls them too; the demo itself adds the ports it
+ * really got, should AD_BOARD_PORT or RECRUIT_BOARD_PORT be 0).
  */
 export function addressGuardFor(
-  config: Pick<Config, 'crawl' | 'demoData' | 'adBoardPort'>,
+  config: Pick<Config, 'crawl' | 'demoData' | 'adBoardPort' | 'recruitBoardPort'>,
 ): AddressGuard {
   const allow = [...config.crawl.allowPrivateAddresses];
-  if (config.demoData && config.adBoardPort > 0)
-    allow.push(
-      ...parseAllowList(`127.0.0.1:${config.adBoardPort},127.0.0.1:${config.adBoardPort + 1}`),
-    );
+  if (config.demoData) {
+    for (const port of [config.adBoardPort, config.recruitBoardPort]) {
+      if (port > 0) allow.push(...parseAllowList(`127.0.0.1:${port},127.0.0.1:${port + 1}`));
+    }
+  }
   return createAddressGuard({ allow });
 }

@@ -243,7 +243,7 @@ export const ENV_VARS = {
   },
   DEMO_DATA: {
     schema: bool,
-    doc: 'Seed demo data and the synthetic ad board on start. Default: true in embedded mode, false otherwise.',
+    doc: 'Seed demo data and the synthetic ad and recruitment boards on start. Default: true in embedded mode, false otherwise.',
   },
   DEMO_ADS: {
     schema: int(20, 5000),
@@ -254,6 +254,11 @@ export const ENV_VARS = {
     schema: int(0, 65535),
     default: '3100',
     doc: 'Demo mode: port of the synthetic ad board (site A; site B is the next port), on loopback only.',
+  },
+  RECRUIT_BOARD_PORT: {
+    schema: int(0, 65535),
+    default: '3103',
+    doc: 'Demo mode: port of the synthetic job board (the public-channel previews are on the next port), on loopback only.',
   },
   DEMO_SMSC_PORT: {
     schema: int(0, 65535),
@@ -509,6 +514,7 @@ export interface Config {
   demoData: boolean;
   demoAds: number;
   adBoardPort: number;
+  recruitBoardPort: number;
   demoSmscPort: number;
   webDev: boolean;
   dbConnectRetries: number;
@@ -798,6 +804,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: (raw.DEMO_DATA as boolean | undefined) ?? mode === 'embedded',
     demoAds: raw.DEMO_ADS as number,
     adBoardPort: raw.AD_BOARD_PORT as number,
+    recruitBoardPort: raw.RECRUIT_BOARD_PORT as number,
     demoSmscPort: raw.DEMO_SMSC_PORT as number,
     webDev: raw.WEB_DEV as boolean,
     dbConnectRetries: raw.DB_CONNECT_RETRIES as number,

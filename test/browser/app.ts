@@ -1,7 +1,7 @@
 // `ariadne start` for the browser journeys, as a process: free loopback ports, a fresh data
-// directory whose database is already migrated, the start (with or without the demo, whose ad board
-// and simulated SMSC get free ports of their own), the wait until the demo's first crawl and its
-// pipeline are done, SQL on the embedded database, and the stop. Free of Vitest, so the e2e
+// directory whose database is already migrated, the start (with or without the demo, whose ad
+// board, recruitment board and simulated SMSC get free ports of their own), the wait until the
+// demo's first crawl and its pipeline are done, SQL on the embedded database, and the stop. Free of Vitest, so the e2e
 // project's global setup can stop the journeys' shared app with it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
@@ -57,7 +57,7 @@ export interface Started {
 }
 
 export interface StartOptions {
-  /** Demo data: the synthetic ad board and the simulated SMSC, each on free ports. */
+  /** Demo data: the synthetic ad and recruitment boards and the simulated SMSC, on free ports. */
   demo: boolean;
   /** More settings for this journey (OUTREACH_RULES_FILE, PUBLIC_URL, …). */
   env?: Record<string, string>;
@@ -94,8 +94,10 @@ export async function startServer(dataDir: string, opts: StartOptions): Promise<
   if (opts.demo) {
     // Explicit ports, so parallel runs (or a developer's own demo on the defaults) do not collide.
     const board = await freePort({ pair: true, avoid: [port] });
-    const smsc = await freePort({ avoid: [port, board, board + 1] });
+    const recruit = await freePort({ pair: true, avoid: [port, board, board + 1] });
+    const smsc = await freePort({ avoid: [port, board, board + 1, recruit, recruit + 1] });
     ports.AD_BOARD_PORT = String(board);
+    ports.RECRUIT_BOARD_PORT = String(recruit);
     ports.DEMO_SMSC_PORT = String(smsc);
   }
   const logFd = opts.logFile ? openSync(opts.logFile, 'a', 0o600) : null;
