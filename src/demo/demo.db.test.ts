@@ -30,7 +30,11 @@ import { executeCrawl } from '../collect/index.js';
 import { ads, adVersions, crawlRuns, sources } from '../collect/schema.js';
 import { exploitationTypeOf } from '../extract/index.js';
 import { extractAdVersion } from '../facts/index.js';
-import { channelForSending, listChannels } from '../outreach/channels/channel-store.js';
+import {
+  channelByName,
+  channelForSending,
+  listChannels,
+} from '../outreach/channels/channel-store.js';
 import { openConversation } from '../outreach/inbox/conversations.js';
 import { checkMessageSafety, lintTemplate } from '../outreach/domain/index.js';
 import { queueSend } from '../outreach/sending/jobs.js';
@@ -46,6 +50,7 @@ import { createFsBlobStore } from '../platform/blobs/index.js';
 import type { Config } from '../platform/config.js';
 import {
   DEMO_CHANNEL_NAME,
+  DEMO_HAND_CHANNEL_NAME,
   DEMO_QUICK_REPLIES,
   DEMO_SENDER,
   DEMO_TEMPLATES,
@@ -195,6 +200,10 @@ describe('the demo start', () => {
     };
     expect(state.outreachSeededAt).toBe(new Date(NOON_AMSTERDAM).toISOString());
     expect(state.smscPassword).toMatch(/^.{8}$/);
+    // Handles from recruitment posts are written to by hand, on the programme's own account.
+    const hand = await channelByName(db, DEMO_HAND_CHANNEL_NAME);
+    expect(hand?.kind).toBe('manual');
+    expect(hand?.enabled).toBe(true);
 
     // Crawls may reach the two boards' loopback ports and nothing else on loopback (not the SMSC).
     for (const url of [

@@ -65,6 +65,8 @@ const DemoState = z.object({
   wordingSeededAt: z.iso.datetime().optional(),
   /** When the templates for recruitment posts were added; absent: not yet. */
   recruitmentWordingSeededAt: z.iso.datetime().optional(),
+  /** When the channel for messages sent by hand on platforms was added; absent: not yet. */
+  handChannelSeededAt: z.iso.datetime().optional(),
 });
 type DemoState = z.infer<typeof DemoState>;
 const DAY_MS = 86_400_000;
@@ -78,6 +80,11 @@ const DAY_MS = 86_400_000;
 export const DEMO_RECRUIT_WORLD = { channels: 2, vacancies: 40 } as const;
 
 export const DEMO_CHANNEL_NAME = 'Demo SMS (simulated phones)';
+/**
+ * Platforms without an API (Telegram, Snapchat, Instagram): the worker copies the text, sends it
+ * from the programme's own account and confirms it here. Recruitment posts mostly give a handle.
+ */
+export const DEMO_HAND_CHANNEL_NAME = 'By hand (Telegram, Snapchat, Instagram)';
 /** In the UK range reserved for drama (Ofcom, 07700 900xxx): nobody's real number. */
 export const DEMO_SENDER = '+447700900555';
 const DEMO_SMSC_SYSTEM_ID = 'ariadne-demo';
@@ -498,6 +505,20 @@ export async function startDemo(deps: {
       );
       if (added) log.info({ added }, 'demo: first-contact templates for recruitment posts');
       state = { ...state, recruitmentWordingSeededAt: clock.now().toISOString() };
+      writeState(stateFile, state);
+    }
+    if (state.outreachSeededAt && !state.handChannelSeededAt) {
+      if (!(await channelByName(db, DEMO_HAND_CHANNEL_NAME))) {
+        await saveChannel(db, config, DEMO_ADMIN, {
+          name: DEMO_HAND_CHANNEL_NAME,
+          kind: 'manual',
+          sender: null,
+          enabled: true,
+          settings: {},
+        });
+        log.info('demo: a channel for messages sent by hand on platforms');
+      }
+      state = { ...state, handChannelSeededAt: clock.now().toISOString() };
       writeState(stateFile, state);
     }
   } catch (err) {
