@@ -10,4 +10,5 @@ import './triage.journey.js';
 import './audit.journey.js';
 import './collect.journey.js';
 import './phone.journey.js';
+import './recruitment.journey.js';
 import './accessibility.journey.js';

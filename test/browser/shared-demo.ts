@@ -30,6 +30,7 @@ export const JOURNEYS = [
   'outreach',
   'accessibility',
   'phone',
+  'recruitment',
 ] as const;
 export type Journey = (typeof JOURNEYS)[number];
 
