@@ -22,7 +22,6 @@ import {
   type Post,
   type RecruitBoard,
 } from '../../fixtures/recruit-board/index.js';
-import { buildHttpServer } from '../../src/app/http-server.js';
 import { executeCrawl, requestCrawl, saveSource } from '../../src/collect/index.js';
 import { adVersionIdOf } from '../../src/collect/ads.js';
 import { ads, sources } from '../../src/collect/schema.js';
@@ -31,10 +30,11 @@ import { extractAdVersion } from '../../src/facts/index.js';
 import { entityOfAds, linkSettings } from '../../src/link/index.js';
 import { CLI_ACTOR } from '../../src/platform/actor.js';
 import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import type { Jobs } from '../../src/platform/jobs.js';
 import { linkAndScore } from '../../src/score/index.js';
 import { guardAllowing } from '../helpers/address-guard.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
+import { startApiApp } from '../helpers/api-app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 const log = pino({ level: 'silent' });
@@ -113,15 +113,7 @@ beforeAll(async () => {
     );
   }
 
-  jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: [] });
-  app = await buildHttpServer({
-    config: t.config,
-    database: t.database,
-    blobs: createFsBlobStore(dir),
-    jobs,
-    log,
-  });
-  await app.ready();
+  ({ app, jobs } = await startApiApp(t, dir));
 }, 300_000);
 
 afterAll(async () => {

@@ -11,13 +11,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorld } from '../../fixtures/ad-board/db-loader.js';
 import { generatePhone } from '../../fixtures/ad-board/phones.js';
 import { Rng } from '../../fixtures/ad-board/prng.js';
 import { generateWorld } from '../../fixtures/ad-board/index.js';
-import { buildHttpServer } from '../../src/app/http-server.js';
 import { ALIAS_PATTERN } from '../../src/link/alias.js';
 import { entities } from '../../src/link/schema.js';
 import { linkSettings } from '../../src/link/store.js';
@@ -27,14 +25,13 @@ import { conversations } from '../../src/outreach/schema.js';
 import type { Actor } from '../../src/platform/actor.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
 import { users } from '../../src/platform/auth/schema.js';
-import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import type { Jobs } from '../../src/platform/jobs.js';
 import { linkAndScore } from '../../src/score/pipeline.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
 import { noonClock } from '../helpers/clock.js';
+import { startApiApp } from '../helpers/api-app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
-const log = pino({ level: 'silent' });
 const clock = noonClock();
 let t: TestDatabase;
 let app: FastifyInstance;
@@ -65,15 +62,7 @@ beforeAll(async () => {
       await linkAndScore(db, settings, adIds);
     },
   });
-  jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: [] });
-  app = await buildHttpServer({
-    config: t.config,
-    database: t.database,
-    blobs: createFsBlobStore(dir),
-    jobs,
-    log,
-  });
-  await app.ready();
+  ({ app, jobs } = await startApiApp(t, dir));
   for (const [name, role] of [
     ['supervisor', 'supervisor'],
     ['worker', 'outreach_worker'],

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorld, type LoadedWorld } from '../../fixtures/ad-board/db-loader.js';
 import { generateWorld } from '../../fixtures/ad-board/index.js';
@@ -16,15 +15,14 @@ import { precisionAtK } from '../../src/link/evaluate.js';
 import { linkAds } from '../../src/link/schema.js';
 import { linkSettings, rebuildLinks } from '../../src/link/store.js';
 import { auditLog } from '../../src/platform/audit/schema.js';
-import { createFsBlobStore } from '../../src/platform/blobs/index.js';
-import { buildHttpServer } from '../../src/app/http-server.js';
-import { startJobs, type Jobs } from '../../src/platform/jobs.js';
+import type { Jobs } from '../../src/platform/jobs.js';
 import { linkHooks } from '../../src/score/hooks.js';
 import { scoreAll } from '../../src/score/jobs.js';
 import { linkAndScore } from '../../src/score/pipeline.js';
 import { checkSavedSearches } from '../../src/score/saved-searches.js';
 import { entityScores, leads } from '../../src/score/schema.js';
 import { signInAs, type ApiCall } from '../helpers/api-client.js';
+import { startApiApp } from '../helpers/api-app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-db.js';
 
 let t: TestDatabase;
@@ -33,7 +31,6 @@ let jobs: Jobs;
 let dir: string;
 let world: World;
 let loaded: LoadedWorld;
-const log = pino({ level: 'silent' });
 
 interface Lead {
   entityId: string;
@@ -53,15 +50,7 @@ beforeAll(async () => {
       await linkAndScore(t.database.db, settings, adIds);
     },
   });
-  jobs = await startJobs({ database: t.database, log, scheduler: false, definitions: [] });
-  app = await buildHttpServer({
-    config: t.config,
-    database: t.database,
-    blobs: createFsBlobStore(dir),
-    jobs,
-    log,
-  });
-  await app.ready();
+  ({ app, jobs } = await startApiApp(t, dir));
 }, 300_000);
 afterAll(async () => {
   await app?.close();
