@@ -14,21 +14,16 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall,
-  apiSignIn,
-  ensureConsoleBuilt,
-  launchChromium,
-  newContext,
-  newPage,
-  pageWatch,
-  poll,
-  screenshots,
-  staffPage,
-} from './harness.js';
+  demoChannelAndTemplate,
+  demoWorker,
+  writableLead,
+  type DemoIdentifier,
+  type DemoLead,
+} from './demo-outreach.js';
+import { ensureConsoleBuilt, launchChromium, pageWatch, poll, screenshots } from './harness.js';
 import { sharedDemo, type SharedDemo } from './shared-demo.js';
 import { axeFindings, countFindings, describeFindings } from './axe.js';
 
-const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'bright harbour pebble 61';
 const WIDTH = 390;
 const HEIGHT = 844;
@@ -43,24 +38,13 @@ const NAMELESS = 'Eerste bericht zonder naam (demo)';
 /** The demo has settled before the journey begins: leads are there, or come soon after. */
 const LEADS_TIMEOUT_MS = 300_000;
 
-interface LeadItem {
-  entityId: string;
-  alias: string;
-  state: string;
-}
-interface Identifier {
-  identifierId: string;
-  kind: string;
-}
-
 describe('phone', () => {
   let app: SharedDemo;
   let browser: Browser;
-  let admin: Page;
   let worker: Page;
   const { outside, cspErrors, watch } = pageWatch();
-  let lead: LeadItem;
-  let phone: Identifier;
+  let lead: DemoLead;
+  let phone: DemoIdentifier;
   let conversationId = '';
   const shoot = screenshots('phone');
 
@@ -92,22 +76,11 @@ describe('phone', () => {
     ensureConsoleBuilt();
     app = await sharedDemo('phone');
     browser = await launchChromium();
-    // The admin only makes the worker: signed in through the API, on a desktop page.
-    const adminContext = await newContext(browser);
-    await apiSignIn(
-      adminContext.request,
-      app.url,
-      app.admin.email,
-      app.admin.oneTimePassword,
-      ADMIN_PASSWORD,
-    );
-    admin = await newPage(adminContext);
-    await admin.goto(app.url);
-    worker = await staffPage(
-      admin,
+    // The admin only makes the worker (through the API); the worker is on a phone.
+    worker = await demoWorker(
       browser,
-      app.url,
-      { email: 'pia.phone@example.org', displayName: 'Pia Phone', role: 'outreach_worker' },
+      app,
+      { email: 'pia.phone@example.org', displayName: 'Pia Phone' },
       WORKER_PASSWORD,
       PHONE,
     );
@@ -122,59 +95,20 @@ describe('phone', () => {
     'finds an open lead with a number the demo SMS channel may write to',
     async () => {
       await worker.goto(app.url);
-      const channels = await apiCall(worker, 'GET', '/api/outreach/channels');
-      const channelId =
-        (channels.json as { items: { id: string; name: string }[] }).items.find(
-          (c) => c.name === DEMO_CHANNEL,
-        )?.id ?? '';
-      expect(channelId, 'the demo SMS channel').not.toBe('');
-      const templates = await apiCall(worker, 'GET', '/api/outreach/templates?status=approved');
-      const templateId =
-        (templates.json as { items: { id: string; name: string }[] }).items.find(
-          (x) => x.name === NAMELESS,
-        )?.id ?? '';
-      expect(templateId, 'the demo template without a name').not.toBe('');
-
-      const started = Date.now();
-      while (!lead) {
-        const r = await apiCall(worker, 'GET', '/api/leads?limit=100');
-        expect(r.status).toBe(200);
-        for (const item of (r.json as { items: LeadItem[] }).items) {
-          const e = await apiCall(worker, 'GET', `/api/entities/${item.entityId}`);
-          const found = (e.json as { identifiers: Identifier[] }).identifiers.find(
-            (i) => i.kind === 'phone',
-          );
-          if (e.status !== 200 || !found) continue;
-          // Nobody wrote to them yet (other journeys write to leads of this app), and the rules
-          // allow a first message now or at a time they name.
-          const threads = await apiCall(
-            worker,
-            'GET',
-            `/api/inbox?entityId=${item.entityId}&status=all`,
-          );
-          if ((threads.json as { items?: unknown[] }).items?.length) continue;
-          const state = await apiCall(worker, 'POST', '/api/outreach/compose-check', {
-            entityId: item.entityId,
-            contact: { identifierId: found.identifierId },
-            channelId,
-            templateId,
-            values: {},
-          });
-          expect(state.status).toBe(200);
-          const rules = state.json as { allowed: boolean; schedulable: boolean };
-          if (rules.allowed || rules.schedulable) {
-            lead = item;
-            phone = found;
-            break;
-          }
-        }
-        if (lead) break;
-        expect(
-          Date.now() - started,
-          `no lead to write to after ${LEADS_TIMEOUT_MS / 1000}s; server said:\n${app.output().slice(-4000)}`,
-        ).toBeLessThan(LEADS_TIMEOUT_MS);
-        await worker.waitForTimeout(3_000);
-      }
+      const { channelId, templateId } = await demoChannelAndTemplate(
+        worker,
+        DEMO_CHANNEL,
+        NAMELESS,
+      );
+      // The rules allow a first message now, or at a time they name (quiet hours).
+      ({ lead, identifier: phone } = await writableLead(worker, app, {
+        query: '',
+        kind: 'phone',
+        channelId,
+        templateId,
+        schedulable: true,
+        timeoutMs: LEADS_TIMEOUT_MS,
+      }));
     },
     LEADS_TIMEOUT_MS + 60_000,
   );

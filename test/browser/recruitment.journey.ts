@@ -11,20 +11,22 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  demoChannelAndTemplate,
+  demoWorker,
+  writableLead,
+  type DemoIdentifier,
+  type DemoLead,
+} from './demo-outreach.js';
+import {
   apiCall,
-  apiSignIn,
   ensureConsoleBuilt,
   launchChromium,
-  newContext,
-  newPage,
   pageWatch,
   poll,
   screenshots,
-  staffPage,
 } from './harness.js';
 import { sharedDemo, type SharedDemo } from './shared-demo.js';
 
-const ADMIN_PASSWORD = 'calm river lantern 42';
 const WORKER_PASSWORD = 'steady ferry lantern 83';
 /** The demo's channel for platforms (src/demo/demo.ts DEMO_HAND_CHANNEL_NAME). */
 const HAND_CHANNEL = 'By hand (Telegram, Snapchat, Instagram)';
@@ -32,24 +34,13 @@ const HAND_CHANNEL = 'By hand (Telegram, Snapchat, Instagram)';
 const TEMPLATE = 'Recruitment post — first contact (nl)';
 const LEADS_TIMEOUT_MS = 300_000;
 
-interface LeadItem {
-  entityId: string;
-  alias: string;
-  exploitationType: string;
-}
-interface Identifier {
-  identifierId: string;
-  kind: string;
-  platform?: string | null;
-}
-
 describe('recruitment', () => {
   let app: SharedDemo;
   let browser: Browser;
   let worker: Page;
   const { outside, cspErrors, watch } = pageWatch();
-  let lead: LeadItem;
-  let handle: Identifier;
+  let lead: DemoLead;
+  let handle: DemoIdentifier;
   let channelId = '';
   let templateId = '';
   const shoot = screenshots('recruitment');
@@ -58,22 +49,10 @@ describe('recruitment', () => {
     ensureConsoleBuilt();
     app = await sharedDemo('recruitment');
     browser = await launchChromium();
-    // The admin only makes the worker: signed in through the API.
-    const adminContext = await newContext(browser);
-    await apiSignIn(
-      adminContext.request,
-      app.url,
-      app.admin.email,
-      app.admin.oneTimePassword,
-      ADMIN_PASSWORD,
-    );
-    const admin = await newPage(adminContext);
-    await admin.goto(app.url);
-    worker = await staffPage(
-      admin,
+    worker = await demoWorker(
       browser,
-      app.url,
-      { email: 'rik.recruit@example.org', displayName: 'Rik Recruit', role: 'outreach_worker' },
+      app,
+      { email: 'rik.recruit@example.org', displayName: 'Rik Recruit' },
       WORKER_PASSWORD,
     );
     watch(worker);
@@ -87,60 +66,16 @@ describe('recruitment', () => {
     'has a criminal lead with a handle the demo channel for platforms may write to',
     async () => {
       await worker.goto(app.url);
-      const channels = await apiCall(worker, 'GET', '/api/outreach/channels');
-      channelId =
-        (channels.json as { items: { id: string; name: string }[] }).items.find(
-          (c) => c.name === HAND_CHANNEL,
-        )?.id ?? '';
-      expect(channelId, 'the demo channel for platforms').not.toBe('');
-      const templates = await apiCall(worker, 'GET', '/api/outreach/templates?status=approved');
-      templateId =
-        (templates.json as { items: { id: string; name: string }[] }).items.find(
-          (x) => x.name === TEMPLATE,
-        )?.id ?? '';
-      expect(templateId, 'the demo template for recruitment posts').not.toBe('');
-
-      const started = Date.now();
-      const seen: string[] = [];
-      while (!lead) {
-        const r = await apiCall(worker, 'GET', '/api/leads?exploitation=criminal&limit=100');
-        expect(r.status).toBe(200);
-        const items = (r.json as { items: LeadItem[] }).items;
-        for (const item of items) {
-          expect(item.exploitationType).toBe('criminal');
-          const e = await apiCall(worker, 'GET', `/api/entities/${item.entityId}`);
-          const found = (e.json as { identifiers: Identifier[] }).identifiers.find(
-            (i) => i.kind === 'messenger',
-          );
-          if (e.status !== 200 || !found) continue;
-          const threads = await apiCall(
-            worker,
-            'GET',
-            `/api/inbox?entityId=${item.entityId}&status=all`,
-          );
-          if ((threads.json as { items?: unknown[] }).items?.length) continue;
-          const state = await apiCall(worker, 'POST', '/api/outreach/compose-check', {
-            entityId: item.entityId,
-            contact: { identifierId: found.identifierId },
-            channelId,
-            templateId,
-            values: {},
-          });
-          expect(state.status).toBe(200);
-          if ((state.json as { allowed: boolean }).allowed) {
-            lead = item;
-            handle = found;
-            break;
-          }
-        }
-        if (lead) break;
-        seen.splice(0, seen.length, ...items.map((i) => i.alias));
-        expect(
-          Date.now() - started,
-          `no criminal lead with a handle to write to after ${LEADS_TIMEOUT_MS / 1000}s (criminal leads: ${seen.join(', ') || 'none'}); server said:\n${app.output().slice(-4000)}`,
-        ).toBeLessThan(LEADS_TIMEOUT_MS);
-        await worker.waitForTimeout(3_000);
-      }
+      ({ channelId, templateId } = await demoChannelAndTemplate(worker, HAND_CHANNEL, TEMPLATE));
+      ({ lead, identifier: handle } = await writableLead(worker, app, {
+        query: 'exploitation=criminal',
+        kind: 'messenger',
+        channelId,
+        templateId,
+        schedulable: false,
+        timeoutMs: LEADS_TIMEOUT_MS,
+      }));
+      expect(lead.exploitationType).toBe('criminal');
     },
     LEADS_TIMEOUT_MS + 60_000,
   );
