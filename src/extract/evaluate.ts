@@ -3,9 +3,10 @@
 // bench, and open to any corpus in the same shape (the ad board's ground truth, for one).
 import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { exploitationTypeOf } from './exploitation.js';
 import { extractAll } from './extract.js';
 import type { RuleSet } from './rules.js';
-import { Obfuscation, type ExtractionResult, type Fact } from './schema.js';
+import { ExploitationType, Obfuscation, type ExtractionResult, type Fact } from './schema.js';
 
 export const CorpusField = z.enum([
   'phone',
@@ -44,6 +45,11 @@ export const CorpusCase = z
     obfuscation: z.array(Obfuscation).optional(),
     /** For age cases: whether the minor flag should be set. */
     minor: z.boolean().optional(),
+    /**
+     * For indicator cases: the kind of exploitation all the ad's signs add up to, derived signs
+     * (a very low price, a stated minor age) included — what the queue's type filter will show.
+     */
+    exploitation: ExploitationType.optional(),
     note: z.string().optional(),
     /**
      * Whether the case was written before the code that reads it (a fair test of the general
@@ -69,6 +75,7 @@ export interface CaseFailure {
   missing: string[];
   unexpected: string[];
   obfuscation?: { expected: string[]; got: string[] };
+  exploitation?: { expected: ExploitationType; got: ExploitationType };
 }
 
 export interface Evaluation {
@@ -77,6 +84,8 @@ export interface Evaluation {
   overall: Score;
   obfuscation: { correct: number; total: number };
   minorFlag: { correct: number; total: number };
+  /** Cases with an expected exploitation type, and how many of them add up to it. */
+  exploitation: { correct: number; total: number };
   /**
    * The signs of criminal recruitment alone (codes `crime.*`) over the indicator cases, per
    * language: every indicator case counts, so a sex ad or a real vacancy that draws one is a false
@@ -140,6 +149,7 @@ export function evaluate(
     overall: emptyScore(),
     obfuscation: { correct: 0, total: 0 },
     minorFlag: { correct: 0, total: 0 },
+    exploitation: { correct: 0, total: 0 },
     recruitment: {},
     failures: [],
   };
@@ -183,7 +193,20 @@ export function evaluate(
       result.minorFlag.total += 1;
       if (ages.some((a) => a.kind === 'age' && a.minor) === c.minor) result.minorFlag.correct += 1;
     }
-    if (missing.length > 0 || unexpected.length > 0 || failure.obfuscation) {
+    if (c.exploitation !== undefined) {
+      const type = exploitationTypeOf(
+        extraction.facts.flatMap((f) => (f.kind === 'indicator' ? [f] : [])),
+      );
+      result.exploitation.total += 1;
+      if (type === c.exploitation) result.exploitation.correct += 1;
+      else failure.exploitation = { expected: c.exploitation, got: type };
+    }
+    if (
+      missing.length > 0 ||
+      unexpected.length > 0 ||
+      failure.obfuscation ||
+      failure.exploitation
+    ) {
       result.failures.push(failure);
     }
   }
