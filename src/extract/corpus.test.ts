@@ -89,6 +89,14 @@ describe('hard-cases corpus', () => {
     }
   });
 
+  // Batch 8 (written before the code, first run 21 of 32) gives the kind of exploitation a case's
+  // signs should add up to: school questions, "24/7", vacancies and job chatter in recruitment
+  // posts and beside them must not read as sexual, sex ads must stay sexual.
+  it('adds the signs up to the expected kind of exploitation', () => {
+    expect(result.exploitation.total).toBeGreaterThanOrEqual(30);
+    expect(result.exploitation.correct / result.exploitation.total).toBeGreaterThanOrEqual(0.95);
+  });
+
   it('records the disguise exactly and flags minors', () => {
     expect(result.obfuscation.correct / result.obfuscation.total).toBeGreaterThanOrEqual(0.95);
     expect(result.minorFlag.correct / result.minorFlag.total).toBeGreaterThanOrEqual(0.98);

@@ -7,9 +7,12 @@ import { extractContacts, messengersForPhones } from './contacts.js';
 import {
   applyLegitimacy,
   applyRecruitmentContext,
+  applyYields,
   deriveIndicators,
+  dropWageRates,
   extractIndicators,
   findLegitimacyMarkers,
+  wagesInJobContext,
   type LegitimacyMarker,
 } from './indicators.js';
 import { detectLanguage, extractSpokenLanguages } from './language.js';
@@ -90,6 +93,7 @@ export function extractAll(
   const negated: SuppressedFact[] = [];
   const needContext: IndicatorFact[] = [];
   const markers: LegitimacyMarker[] = [];
+  const wages = new Set<Fact>();
   const body = texts.get('body');
   const title = texts.get('title');
   const languageFact: LanguageFact | null =
@@ -112,7 +116,9 @@ export function extractAll(
         facts.push(...phones, ...contacts.emails, ...contacts.urls, ...contacts.messengers);
         facts.push(...messengersForPhones(text, tokens, phones, field));
         facts.push(...extractAges(text, tokens, { field, referenceYear }));
-        facts.push(...extractPrices(text, tokens, { field, country }));
+        const prices = extractPrices(text, tokens, { field, country });
+        facts.push(...prices);
+        for (const w of wagesInJobContext(tokens, rules, prices)) wages.add(w);
         facts.push(...extractPlaces(text, tokens, field, country));
         facts.push(...extractPostcodes(text, tokens, field));
         facts.push(...extractLocationTypes(text, tokens, field));
@@ -149,9 +155,12 @@ export function extractAll(
   }
   facts.push(...deriveIndicators(facts));
   facts.push(...applyRecruitmentContext(facts, needContext));
-  const legitimate = applyLegitimacy(facts, markers);
+  const legitimate = applyLegitimacy(applyYields(facts, rules.yields), markers, rules.vacancyRules);
 
-  const { kept, suppressed } = applyBlocklist(legitimate.kept, rules.blocklist);
+  const { kept, suppressed } = applyBlocklist(
+    dropWageRates(legitimate.kept, wages),
+    rules.blocklist,
+  );
   const order = (f: Fact): number => FIELD_ORDER.indexOf(f.span.field);
   kept.sort(
     (a, b) => order(a) - order(b) || a.span.start - b.span.start || a.span.end - b.span.end,

@@ -111,9 +111,67 @@ describe('indicators', () => {
       expect(r.aside).toEqual(['price.very_low']);
     });
 
+    it('sets aside how a vacancy ends ("bel ons", "contact us"), not "onze meiden"', () => {
+      const r = crime('Vakkenvuller, contract, cao. Vragen? Bel ons of mail ons team.');
+      expect(r.kept).toEqual([]);
+      expect(r.aside).toEqual(['third_party.plural_voice', 'third_party.plural_voice']);
+      expect(crime('Bel ons, onze meiden wachten. Contract, cao').kept).toEqual([
+        'third_party.plural_voice',
+      ]);
+      // Without the marks of a vacancy "bel ons" is still a third party's voice.
+      expect(crime('Bel ons voor een afspraak').kept).toEqual(['third_party.plural_voice']);
+    });
+
+    it('reads hours of work as no availability at all hours', () => {
+      expect(crime('Contract voor 24 uur per week').kept).toEqual([]);
+      expect(crime('You get a contract for 24 hours a week').kept).toEqual([]);
+      expect(crime('Beschikbaar 24 uur per dag').kept).toEqual(['available.always']);
+      expect(crime('Available 24hrs').kept).toEqual(['available.always']);
+    });
+
+    it('reads a wage per hour beside a word of work as a wage, in chatter too', () => {
+      expect(crime('Mijn bijbaan betaalt € 12,50 per uur, beter dan niks').kept).toEqual([]);
+      expect(crime('My cafe job pays £11.50 an hour').kept).toEqual([]);
+      // The same rate with no word of work stays a very low price.
+      expect(crime('Ontspannen massage, € 12,50 per uur').kept).toEqual(['price.very_low']);
+    });
+
     it('does not touch signs of sexual exploitation', () => {
       const r = crime('Echte foto’s, zonder condoom. Contract, cao, KvK');
       expect(r.kept).toEqual(['trust.real_photos', 'unsafe.without_condom']);
+    });
+  });
+
+  describe('a question aimed at school pupils', () => {
+    const read = (body: string) => {
+      const r = extractAll({ body, country: 'NL' });
+      return {
+        codes: r.facts.flatMap((f) => (f.kind === 'indicator' ? [f.code] : [])),
+        minor: r.facts.some((f) => f.kind === 'age' && f.minor),
+      };
+    };
+
+    it('reads "nog op school?" in a recruitment post as targeting the young, not a minor', () => {
+      expect(read('Zit je nog op school? Snel geld verdienen na school').codes).toEqual([
+        'crime.targets_young',
+        'crime.easy_money',
+      ]);
+      expect(read('Still in school? Runners needed in town').codes).toEqual([
+        'crime.targets_young',
+        'crime.drug_running',
+      ]);
+    });
+
+    it('keeps schoolgirl language in a sex ad, and a stated minor age anywhere', () => {
+      expect(read('Ondeugend schoolmeisje, zit nog op school, echte foto’s').codes).toEqual([
+        'youth.schoolgirl',
+        'youth.schoolgirl',
+        'trust.real_photos',
+      ]);
+      const stated = read('Ik ben 16, zit je nog op school? Snel geld verdienen');
+      expect(stated.codes).toContain('age.minor_stated');
+      expect(stated.codes).not.toContain('youth.schoolgirl');
+      expect(stated.minor).toBe(true);
     });
   });
 

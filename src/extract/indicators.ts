@@ -190,6 +190,71 @@ export function applyRecruitmentContext(
   );
 }
 
+/**
+ * Drops a hit whose sign yields to another (LexiconEntry.yieldsTo) where a hit of that other sign
+ * stands on the same words and a further sign of the ad points to criminal exploitation: in a
+ * recruitment post "zit je nog op school?" is a question aimed at the young, not a minor's own
+ * words, so it is read once, as crime.targets_young. A sex ad's "schoolmeisje, nog op school" has
+ * no criminal sign beside it and stays a possible minor; a stated age under 18 is another sign.
+ */
+export function applyYields(facts: Fact[], yields: ReadonlyMap<string, string>): Fact[] {
+  if (yields.size === 0) return facts;
+  const signs = facts.filter((f): f is IndicatorFact => f.kind === 'indicator');
+  const yielding = signs.filter((f) => yields.has(f.code));
+  if (yielding.length === 0) return facts;
+  const drop = new Set<Fact>();
+  for (const f of yielding) {
+    const winner = yields.get(f.code);
+    const same = (g: IndicatorFact) => g.span.field === f.span.field && overlaps(g, f);
+    const read = signs.some((g) => g.code === winner && same(g));
+    const criminal = signs.some(
+      (g) => CATEGORY_EXPLOITATION[g.category] === 'criminal' && !(g.code === winner && same(g)),
+    );
+    if (read && criminal) drop.add(f);
+  }
+  return drop.size === 0 ? facts : facts.filter((f) => !drop.has(f));
+}
+
+/**
+ * The prices of one field that are a wage: a normal wage per hour in a sentence with a word of
+ * work or recruitment ("mijn bijbaan betaalt € 12,50 per uur", "my cafe job pays £11 an hour").
+ * Chatter about a job is no sex ad's rate: dropWageRates takes its very low price away. (A real
+ * vacancy's wage is shown set aside by applyLegitimacy first.)
+ */
+export function wagesInJobContext(
+  tokens: Token[],
+  rules: RuleSet,
+  prices: readonly Fact[],
+): Set<Fact> {
+  const wages = new Set<Fact>();
+  const hourly = prices.filter((p) => p.kind === 'price' && isNormalHourlyWage(p));
+  if (hourly.length === 0) return wages;
+  const sentences = sentenceStarts(tokens);
+  const job = new Set<number>();
+  for (const index of [rules.recruitmentContext, rules.legitimacy]) {
+    for (const hit of index.find(tokens)) {
+      const first = tokens[hit.startToken];
+      if (first) job.add(sentenceOf(sentences, first.start));
+    }
+  }
+  for (const p of hourly) if (job.has(sentenceOf(sentences, p.span.start))) wages.add(p);
+  return wages;
+}
+
+/** Drops the very-low-price signs derived from a wage (wagesInJobContext): they are no rate. */
+export function dropWageRates(facts: Fact[], wages: ReadonlySet<Fact>): Fact[] {
+  if (wages.size === 0) return facts;
+  const spans = new Set([...wages].map((w) => `${w.span.field}:${w.span.start}:${w.span.end}`));
+  return facts.filter(
+    (f) =>
+      !(
+        f.kind === 'indicator' &&
+        f.code === DERIVED_INDICATORS.lowPrice.code &&
+        spans.has(`${f.span.field}:${f.span.start}:${f.span.end}`)
+      ),
+  );
+}
+
 function toFact(
   text: string,
   rule: IndicatorRule,
@@ -298,6 +363,7 @@ function isNormalHourlyWage(p: PriceFact): boolean {
 export function applyLegitimacy(
   facts: Fact[],
   markers: LegitimacyMarker[],
+  vacancyRules: ReadonlySet<string> = new Set(),
 ): { kept: Fact[]; suppressed: SuppressedFact[] } {
   const all = [...markers];
   for (const f of facts) {
@@ -312,12 +378,16 @@ export function applyLegitimacy(
   if (distinct.size < LEGITIMACY_MIN_MARKERS) return { kept: facts, suppressed: [] };
   // A strong sign keeps the weak ones: the vacancy is then the disguise. The wage stays a wage.
   const strong = facts.some((f) => f.kind === 'indicator' && STRONG_CRIME.has(f.category));
-  const aside = (c: IndicatorCategory) => WAGE_AS_PRICE.has(c) || (!strong && WEAK_CRIME.has(c));
+  // "Bel ons", "contact us", "our team" (vacancyPatterns) are how a vacancy ends, not a third party.
+  const aside = (f: IndicatorFact) =>
+    WAGE_AS_PRICE.has(f.category) ||
+    vacancyRules.has(f.rule) ||
+    (!strong && WEAK_CRIME.has(f.category));
   const by = [...new Set([...distinct.values()].map((m) => m.raw))].join(', ');
   const kept: Fact[] = [];
   const suppressed: SuppressedFact[] = [];
   for (const f of facts) {
-    if (f.kind === 'indicator' && aside(f.category)) {
+    if (f.kind === 'indicator' && aside(f)) {
       suppressed.push({ fact: f, reason: 'legitimate_context', by });
     } else {
       kept.push(f);

@@ -52,6 +52,22 @@ export const LexiconEntry = z
      * recruitment uses as well ("girls wanted, travel paid" is recruitment.travel_housing's).
      */
     contextNeeds: z.enum(['recruitment', 'criminal_sign']).default('recruitment'),
+    /**
+     * Patterns of this sign that a real vacancy writes as well ("bel ons", "contact us", "our
+     * team"): a hit counts, except in an ad with the marks of a real vacancy, where it is set
+     * aside with the weak criminal signs (applyLegitimacy). "Our girls" stays a plain pattern.
+     */
+    vacancyPatterns: z.array(z.string().min(1).max(200)).max(200).default([]),
+    /**
+     * A sign whose reading wins where both stand on the same words in an ad that points to
+     * criminal exploitation: "zit je nog op school?" in a recruitment post targets the young
+     * (crime.targets_young), it does not say the writer is a minor (youth.schoolgirl). A stated
+     * age under 18 is another sign (age.minor_stated) and stays.
+     */
+    yieldsTo: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*\.[a-z0-9_]+$/)
+      .optional(),
   })
   .strict()
   .refine(weightFollowsEvidence, weightMessage);
@@ -100,6 +116,9 @@ export const LexiconFile = z
       });
       entry.contextPatterns.forEach((p, j) => {
         checkPattern(p, file.classes, ctx, ['entries', i, 'contextPatterns', j]);
+      });
+      entry.vacancyPatterns.forEach((p, j) => {
+        checkPattern(p, file.classes, ctx, ['entries', i, 'vacancyPatterns', j]);
       });
     });
     for (const key of ['legitimacy', 'warnings', 'recruitmentContext'] as const) {

@@ -22,7 +22,7 @@ import {
 import { fold } from '../text/index.js';
 
 /** Bumped when extraction code changes in a way that changes results for the same rules. */
-export const EXTRACTOR_VERSION = '5';
+export const EXTRACTOR_VERSION = '6';
 
 const DEFAULT_WEIGHT: Record<Evidence, number> = { validated: 3, practitioner: 1, contested: 0 };
 
@@ -108,6 +108,8 @@ export interface IndicatorRule {
   negatable: boolean;
   /** A context pattern: a sign only in a recruitment context (LexiconEntry.contextPatterns). */
   needsContext: false | LexiconEntry['contextNeeds'];
+  /** A vacancy pattern: set aside in an ad that reads as a real vacancy (vacancyPatterns). */
+  vacancyAlike: boolean;
   language: string;
   /** Id of the pattern: "lexicon:nl:trust.real_photos#2" or "custom:custom.x#0". */
   rule: string;
@@ -128,6 +130,10 @@ export interface RuleSet {
   warnings: PatternIndex<{ language: string }>;
   /** The lexicons' words that make a sentence read as recruitment. */
   recruitmentContext: PatternIndex<{ language: string }>;
+  /** Ids of the rules from vacancyPatterns: their hits yield to a real vacancy's marks. */
+  vacancyRules: ReadonlySet<string>;
+  /** Code → the code whose reading wins on the same words in a criminal context (yieldsTo). */
+  yields: ReadonlyMap<string, string>;
 }
 
 /**
@@ -150,6 +156,8 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
   const legitimacy: Marks = [];
   const warnings: Marks = [];
   const recruitmentContext: Marks = [];
+  const vacancyRules = new Set<string>();
+  const yields = new Map<string, string>();
   for (const file of lexicons) {
     negators.set(file.language, new Set(file.negators.map(fold)));
     postNegators.set(file.language, new Set(file.postNegators.map(fold)));
@@ -176,6 +184,16 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
           data: { ...ruleFor(entry, file.language, rule), needsContext: entry.contextNeeds },
         });
       });
+      const numbered = entry.patterns.length + entry.contextPatterns.length;
+      entry.vacancyPatterns.forEach((p, i) => {
+        const rule = `lexicon:${file.language}:${entry.code}#${numbered + i}`;
+        vacancyRules.add(rule);
+        items.push({
+          pattern: compilePattern(p, file.classes),
+          data: { ...ruleFor(entry, file.language, rule), vacancyAlike: true },
+        });
+      });
+      if (entry.yieldsTo) yields.set(entry.code, entry.yieldsTo);
     }
   }
   custom.forEach((term, t) => {
@@ -191,6 +209,7 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
       negatable: term.negatable,
       contextPatterns: [],
       contextNeeds: 'recruitment',
+      vacancyPatterns: [],
     };
     term.patterns.forEach((p, i) => {
       items.push({
@@ -211,6 +230,8 @@ export function buildRuleSet(input: RuleSetInput = {}): RuleSet {
     legitimacy: new PatternIndex(legitimacy),
     warnings: new PatternIndex(warnings),
     recruitmentContext: new PatternIndex(recruitmentContext),
+    vacancyRules,
+    yields,
   };
 }
 
@@ -224,6 +245,7 @@ function ruleFor(entry: LexiconEntry, language: string, rule: string): Indicator
     source: entry.source,
     negatable: entry.negatable,
     needsContext: false,
+    vacancyAlike: false,
     language,
     rule,
   };

@@ -58,8 +58,8 @@ export type IndicatorCategory = z.infer<typeof IndicatorCategory>;
 
 /**
  * The kind of exploitation one sign points to; `any` says nothing about the kind. `sexual_alone`
- * points to sexual exploitation only where no sign points to crime: words that were validated on
- * sex ads but are written the same way in a recruitment post ("100% legit", "betrouwbaar").
+ * points to sexual exploitation only where no sign points to crime: words that were read on sex
+ * ads but are written the same way in a recruitment post ("100% legit", "betrouwbaar", "24/7").
  */
 export const SignExploitation = z.enum(['sexual', 'criminal', 'any', 'sexual_alone']);
 export type SignExploitation = z.infer<typeof SignExploitation>;
@@ -75,6 +75,9 @@ export type SignExploitation = z.infer<typeof SignExploitation>;
  * exploitation (a sex ad whose only sign it is stays `sexual`), but recruiters vouch for
  * themselves in the same words ("100% legit", "betrouwbaar", "discreet"), so beside criminal signs
  * and no other sexual one it says nothing about the kind: such a post is `criminal`, not `both`.
+ * Availability at all hours ("24/7", "dag en nacht") is `sexual_alone` for the same reason: the
+ * practitioner lists name it for sex ads (INDICATORS.md, Dutch police), where it stays sexual, but
+ * a recruiter's "24/7 bereikbaar" or "runners needed 24h" beside criminal signs is about the job.
  */
 export const CATEGORY_EXPLOITATION: Record<IndicatorCategory, SignExploitation> = {
   possible_minor: 'any',
@@ -84,7 +87,7 @@ export const CATEGORY_EXPLOITATION: Record<IndicatorCategory, SignExploitation> 
   third_party: 'sexual',
   movement: 'any',
   restricted_movement: 'sexual',
-  always_available: 'sexual',
+  always_available: 'sexual_alone',
   unsafe_services: 'sexual',
   low_price: 'sexual',
   multiple_people: 'sexual',
