@@ -86,17 +86,19 @@ describe('saved searches menu', () => {
     );
 
     // Save while the menu is open: the menu closes, the dialog is on top of everything, even
-    // while the menu fades out (where the menu was, a pointer hits the dialog's overlay at once).
+    // while the menu fades out (where the menu was, a pointer hits the dialog's overlay as soon as
+    // the dialog is there; on a busy machine React may take a frame or two to mount it).
     const menu = page.locator('.mantine-Popover-dropdown');
     const box = await menu.boundingBox();
     expect(box).not.toBeNull();
     await page.getByRole('button', { name: 'Save this search' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Save this search' });
+    await page.waitForSelector('.mantine-Modal-overlay', { state: 'attached' });
     const hitsMenu = await page.evaluate(
       ({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('.mantine-Popover-dropdown')),
       { x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 },
     );
     expect(hitsMenu).toBe(false);
-    const dialog = page.getByRole('dialog', { name: 'Save this search' });
     await poll(() => dialog.isVisible()).toBe(true);
     await poll(() => menuButton.getAttribute('aria-expanded')).toBe('false');
     await poll(() =>

@@ -77,7 +77,7 @@ export function PartnerOrgsPanel() {
       <Paper withBorder radius="md">
         {orgs.isPending ? (
           <Center py="xl">
-            <Loader size="sm" aria-label={t('app.loading')} />
+            <Loader size="sm" role="status" aria-label={t('app.loading')} />
           </Center>
         ) : orgs.isError ? (
           <Stack p="md">

@@ -36,7 +36,7 @@ export function RetentionPanel() {
       <PanelIntro>{t('intro')}</PanelIntro>
       {preview.isPending && (
         <Center py="md">
-          <Loader size="sm" aria-label={t('caption')} />
+          <Loader size="sm" role="status" aria-label={t('caption')} />
         </Center>
       )}
       {preview.error && <ErrorAlert error={preview.error} />}

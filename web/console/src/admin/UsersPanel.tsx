@@ -188,7 +188,7 @@ export function UsersPanel() {
       <Paper withBorder radius="md">
         {users.isPending ? (
           <Center py="xl">
-            <Loader size="sm" aria-label={t('app.loading')} />
+            <Loader size="sm" role="status" aria-label={t('app.loading')} />
           </Center>
         ) : users.isError ? (
           <Stack p="md">

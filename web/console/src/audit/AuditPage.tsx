@@ -96,7 +96,7 @@ function AuditLog() {
       <Paper withBorder radius="md">
         {log.isPending ? (
           <Center py="xl">
-            <Loader size="sm" aria-label={t('common.loading')} />
+            <Loader size="sm" role="status" aria-label={t('common.loading')} />
           </Center>
         ) : log.isError && entries.length === 0 ? (
           <Stack p="md" align="flex-start">

@@ -74,7 +74,7 @@ function ViewsList({ kind, id, onLeave }: { kind: RecordKind; id: string; onLeav
       </Text>
       {views.isPending ? (
         <Center py="lg">
-          <Loader size="sm" aria-label={t('common.loading')} />
+          <Loader size="sm" role="status" aria-label={t('common.loading')} />
         </Center>
       ) : views.isError && items.length === 0 ? (
         <ErrorAlert error={views.error} />

@@ -64,7 +64,7 @@ export function Enroll({
     <AuthCard title={t('enroll.title')} intro={t('enroll.intro')} width={480}>
       {enrolment.isPending ? (
         <Center py="xl">
-          <Loader size="sm" aria-label={t('app.loading')} />
+          <Loader size="sm" role="status" aria-label={t('app.loading')} />
         </Center>
       ) : null}
       {enrolment.isError ? (

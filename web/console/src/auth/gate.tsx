@@ -155,7 +155,7 @@ export function AuthGate() {
 
   const loading = (
     <Center mih="100vh">
-      <Loader aria-label={t('app.loading')} />
+      <Loader role="status" aria-label={t('app.loading')} />
     </Center>
   );
   // Only without any session state is there nothing to show; a failed re-check while signed in

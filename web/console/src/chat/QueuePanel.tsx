@@ -91,7 +91,7 @@ export function QueuePanel({ mine }: { mine: MyChats | undefined }) {
         {take.error ? <ErrorAlert error={take.error} onClose={() => take.reset()} /> : null}
         {queue.isPending ? (
           <Center py="md">
-            <Loader size="sm" aria-label={t('common.loading')} />
+            <Loader size="sm" role="status" aria-label={t('common.loading')} />
           </Center>
         ) : queue.data === undefined ? (
           <Stack align="flex-start">

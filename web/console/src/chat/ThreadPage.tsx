@@ -56,7 +56,7 @@ export function ThreadPage() {
     return (
       <Stack gap="md" aria-busy="true">
         <Center py="md">
-          <Loader size="sm" aria-label={t('common.loading')} />
+          <Loader size="sm" role="status" aria-label={t('common.loading')} />
         </Center>
         <Skeleton h={320} radius="md" />
       </Stack>

@@ -81,7 +81,7 @@ function AdBody({ adId, focus }: { adId: string; focus?: ReasonHit | undefined }
   if (ad.isPending) {
     return (
       <Center py="xl">
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       </Center>
     );
   }

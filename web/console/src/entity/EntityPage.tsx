@@ -87,7 +87,7 @@ function Entity() {
     return (
       <Stack gap="md" aria-busy="true">
         <Center py="md">
-          <Loader size="sm" aria-label={t('common.loading')} />
+          <Loader size="sm" role="status" aria-label={t('common.loading')} />
         </Center>
         <Skeleton h={140} radius="md" />
         <Skeleton h={320} radius="md" />

@@ -136,7 +136,7 @@ function Insights() {
 
       {funnel.isPending ? (
         <Center py="xl" aria-busy="true">
-          <Loader aria-label={t('page.loading')} />
+          <Loader role="status" aria-label={t('page.loading')} />
         </Center>
       ) : funnel.isError ? (
         <ErrorAlert error={funnel.error} />

@@ -104,7 +104,7 @@ export function ChannelsPanel() {
       <Paper withBorder radius="md">
         {channels.isPending ? (
           <Center py="xl">
-            <Loader size="sm" aria-label={t('common.loading')} />
+            <Loader size="sm" role="status" aria-label={t('common.loading')} />
           </Center>
         ) : channels.isError ? (
           <Stack p="md">
@@ -264,7 +264,7 @@ function EditChannel({
         </Stack>
       ) : (
         <Center py="md">
-          <Loader size="sm" aria-label={t('common.loading')} />
+          <Loader size="sm" role="status" aria-label={t('common.loading')} />
         </Center>
       )}
     </Paper>
@@ -290,7 +290,7 @@ function ChannelWebhook({ channelId, kind }: { channelId: string; kind: ChannelK
       </Text>
     );
   }
-  if (!detail.data) return <Loader size="xs" aria-label={t('common.loading')} />;
+  if (!detail.data) return <Loader size="xs" role="status" aria-label={t('common.loading')} />;
   return <WebhookAddress url={detail.data.webhookUrl} />;
 }
 
@@ -336,7 +336,7 @@ function SavedNotice({
             <WebhookAddress url={detail.data.webhookUrl} />
           </Stack>
         ) : (
-          <Loader size="xs" aria-label={t('common.loading')} />
+          <Loader size="xs" role="status" aria-label={t('common.loading')} />
         )}
       </Alert>
       {saved.warnings.length > 0 ? (

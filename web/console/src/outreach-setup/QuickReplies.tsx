@@ -84,7 +84,7 @@ export function QuickReplies({ defaultLanguage }: { defaultLanguage: OutreachLan
       <ErrorAlert error={remove.error} onClose={() => remove.reset()} />
       {replies.isPending ? (
         <Center py="xl">
-          <Loader size="sm" aria-label={t('common.loading')} />
+          <Loader size="sm" role="status" aria-label={t('common.loading')} />
         </Center>
       ) : replies.isError ? (
         <ErrorAlert error={replies.error} />

@@ -108,7 +108,7 @@ export function TemplateList({
       <Paper withBorder radius="md">
         {templates.isPending ? (
           <Center py="xl">
-            <Loader size="sm" aria-label={t('common.loading')} />
+            <Loader size="sm" role="status" aria-label={t('common.loading')} />
           </Center>
         ) : templates.isError ? (
           <Stack p="md">

@@ -124,7 +124,7 @@ export function SmsFigures({
           })}
         </Text>
       ) : null}
-      {pending ? <Loader size={10} aria-label={t('live.counting')} /> : null}
+      {pending ? <Loader size={10} role="status" aria-label={t('live.counting')} /> : null}
     </Group>
   );
 }

@@ -50,6 +50,7 @@ import {
   channelMedium,
   channelsFor,
   contactable,
+  defaultChannel,
   defaultIdentifier,
   entityDefaults,
   fillPlaceholders,
@@ -117,7 +118,7 @@ function ComposeForm({ entity, onClose }: { entity: EntityDetail; onClose: () =>
   const usable = identifier ? channelsFor(identifier, channels) : [];
   // The worker's choice while it still fits, else the first usable channel.
   const [chosenChannelId, setChannelId] = useState('');
-  const channel = usable.find((c) => c.id === chosenChannelId) ?? usable[0];
+  const channel = usable.find((c) => c.id === chosenChannelId) ?? defaultChannel(usable);
   const channelId = channel?.id ?? '';
   // The ads' language until the worker chooses; any language when no template is written in it.
   const [chosenLanguage, setLanguage] = useState<string | null>(null);

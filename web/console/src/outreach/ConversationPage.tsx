@@ -82,7 +82,7 @@ export function ConversationPage() {
     return (
       <Stack gap="md" aria-busy="true">
         <Center py="md">
-          <Loader size="sm" aria-label={t('common.loading')} />
+          <Loader size="sm" role="status" aria-label={t('common.loading')} />
         </Center>
         <Skeleton h={320} radius="md" />
       </Stack>

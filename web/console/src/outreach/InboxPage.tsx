@@ -123,7 +123,7 @@ function Inbox() {
             <Paper withBorder radius="md">
               {inbox.isPending ? (
                 <Center py="xl">
-                  <Loader size="sm" aria-label={t('common.loading')} />
+                  <Loader size="sm" role="status" aria-label={t('common.loading')} />
                 </Center>
               ) : inbox.isError ? (
                 <Stack p="md" align="flex-start">

@@ -9,6 +9,7 @@ import {
   channelMedium,
   channelsFor,
   contactable,
+  defaultChannel,
   defaultIdentifier,
   entityDefaults,
   fillPlaceholders,
@@ -158,6 +159,17 @@ describe('defaultIdentifier', () => {
     const off = { ...channel('smpp'), enabled: false };
     expect(defaultIdentifier([email, phone], [off])).toBe(email);
     expect(defaultIdentifier([], [channel('smpp')])).toBeUndefined();
+  });
+});
+
+describe('defaultChannel', () => {
+  it('offers a channel that sends by itself before one by hand, whatever the order', () => {
+    const hand = channel('manual');
+    const sms = channel('smpp');
+    expect(defaultChannel([hand, sms])).toBe(sms);
+    expect(defaultChannel([sms, hand])).toBe(sms);
+    expect(defaultChannel([hand])).toBe(hand);
+    expect(defaultChannel([])).toBeUndefined();
   });
 });
 

@@ -36,6 +36,15 @@ export function scheduleFrom(
   return channelKind === 'manual' ? null : refusal.notBefore;
 }
 
+/**
+ * The channel the dialog offers first for a contact: one that sends by itself before one by hand.
+ * A channel by hand reaches every contact, but writing by hand on a platform is the worker's own
+ * choice; a phone number should not default to it.
+ */
+export function defaultChannel<C extends { kind: string }>(usable: C[]): C | undefined {
+  return usable.find((c) => c.kind !== 'manual') ?? usable[0];
+}
+
 /** The enabled channels that reach an identifier. */
 export function channelsFor(identifier: EntityIdentifier, channels: Channel[]): Channel[] {
   return channels.filter((c) => c.enabled && channelFits(identifier, c));

@@ -81,7 +81,7 @@ export function PartnerPage() {
   if (partner.isPending) {
     return (
       <Center py="xl">
-        <Loader size="sm" aria-label={t('common.loading')} />
+        <Loader size="sm" role="status" aria-label={t('common.loading')} />
       </Center>
     );
   }

@@ -105,7 +105,7 @@ export function PartnersPage() {
       <Paper withBorder radius="md">
         {partners.isPending ? (
           <Center py="xl">
-            <Loader size="sm" aria-label={t('common.loading')} />
+            <Loader size="sm" role="status" aria-label={t('common.loading')} />
           </Center>
         ) : partners.isError ? (
           <Stack p="md" align="flex-start">

@@ -68,7 +68,7 @@ export function ReferralsPanel({ detail }: { detail: CaseDetail }) {
         </div>
         {issued ? <IssuedLinkNotice link={issued} onClose={() => setIssued(null)} /> : null}
         {list.isPending ? (
-          <Loader size="sm" aria-label={t('common.loading')} />
+          <Loader size="sm" role="status" aria-label={t('common.loading')} />
         ) : list.isError ? (
           <Group>
             <ErrorAlert error={list.error} />

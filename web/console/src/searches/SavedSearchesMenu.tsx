@@ -124,7 +124,7 @@ export function SavedSearchesMenu() {
         <Stack gap={2}>
           {list.isPending ? (
             <Center py="md">
-              <Loader size="sm" aria-label={t('common.loading')} />
+              <Loader size="sm" role="status" aria-label={t('common.loading')} />
             </Center>
           ) : list.isError ? (
             <ErrorAlert error={list.error} />

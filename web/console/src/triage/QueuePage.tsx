@@ -213,7 +213,7 @@ function Queue() {
       <Paper withBorder={!phone || items.length === 0} radius="md">
         {leads.isPending ? (
           <Center py="xl">
-            <Loader size="sm" aria-label={t('common.loading')} />
+            <Loader size="sm" role="status" aria-label={t('common.loading')} />
           </Center>
         ) : leads.isError ? (
           <Stack p="md" align="flex-start">
