@@ -832,29 +832,38 @@ async function assignTemplates(
   const near = await templateNeighbourhood(tx, [...allBuckets.values()], batch);
   // Templates and loose ads by the batch's buckets (only those are ever looked up).
   const templatesIn = new Map<string, Set<string>>();
+  /** The batch's buckets each template is placed in, so a move unplaces only those. */
+  const placedIn = new Map<string, string[]>();
   const looseIn = new Map<string, string[]>();
   const centroids = new Map<string, number[]>();
   const place = (templateId: string, keys: Iterable<string>) => {
+    const placed: string[] = [];
     for (const key of keys) {
       if (!allBuckets.has(key)) continue;
       const set = templatesIn.get(key) ?? new Set<string>();
       set.add(templateId);
       templatesIn.set(key, set);
+      placed.push(key);
     }
+    placedIn.set(templateId, placed);
   };
   for (const [id, t] of near.templates) {
     centroids.set(id, t.minhash);
     place(id, t.keys);
   }
   for (const [adId, a] of near.loose) {
-    for (const key of a.keys) looseIn.set(key, [...(looseIn.get(key) ?? []), adId]);
+    for (const key of a.keys) {
+      const list = looseIn.get(key) ?? [];
+      list.push(adId);
+      looseIn.set(key, list);
+    }
   }
   const founded = new Set<string>();
   const moved = new Set<string>();
   const takenLoose = new Map<string, string>();
   /** Moves a centroid: the template is found by the buckets of its new centroid only. */
   const setCentroid = (templateId: string, centroid: number[]) => {
-    for (const set of templatesIn.values()) set.delete(templateId);
+    for (const key of placedIn.get(templateId) ?? []) templatesIn.get(key)?.delete(templateId);
     centroids.set(templateId, centroid);
     place(
       templateId,
